@@ -1,0 +1,39 @@
+"""The argument parser: global options plus one sub-parser per command module."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+
+from app import __version__
+
+# Each module registers one command. They import anything heavy inside their handlers, so
+# building the parser stays cheap on every start, the GUI's included.
+COMMAND_MODULES = (
+    "app.cli.paths_cmd",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the parser for ``python -m app [global options] [command ...]``."""
+    parser = argparse.ArgumentParser(
+        prog="twofold",
+        description="Twofold keeps your work and personal social accounts apart. "
+        "Without a command it opens the Twofold window.",
+    )
+    parser.add_argument("--version", action="version", version=f"Twofold {__version__}")
+    parser.add_argument(
+        "--profile-dir",
+        metavar="DIR",
+        help="keep every file of this profile (settings, database, logs) under DIR "
+        "(also TWOFOLD_PROFILE_DIR)",
+    )
+    parser.add_argument(
+        "--quit-after-show",
+        action="store_true",
+        help="open the window and quit as soon as it is shown (smoke tests, benchmarks)",
+    )
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(subparsers)
+    return parser
