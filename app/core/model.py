@@ -1,0 +1,224 @@
+"""The plain data every layer shares: networks, personas, accounts, drafts, findings, outbox.
+
+Standard library only. Values are immutable where they travel between threads (findings,
+check targets, history entries) so a worker can hand them to the UI without copying.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+
+class Network(StrEnum):
+    """A social network Twofold can post to. The value is the stable id used in files and CLI."""
+
+    X = "x"
+    BLUESKY = "bluesky"
+    MASTODON = "mastodon"
+    LINKEDIN = "linkedin"
+    FACEBOOK = "facebook"
+    INSTAGRAM = "instagram"
+    THREADS = "threads"
+    PINTEREST = "pinterest"
+
+    @property
+    def display_name(self) -> str:
+        """The network's name as people write it."""
+        return _NETWORK_NAMES[self]
+
+
+_NETWORK_NAMES = {
+    Network.X: "X",
+    Network.BLUESKY: "Bluesky",
+    Network.MASTODON: "Mastodon",
+    Network.LINKEDIN: "LinkedIn",
+    Network.FACEBOOK: "Facebook",
+    Network.INSTAGRAM: "Instagram",
+    Network.THREADS: "Threads",
+    Network.PINTEREST: "Pinterest",
+}
+
+
+class Persona(StrEnum):
+    """Which of the user's two identities an account belongs to."""
+
+    WORK = "work"
+    PERSONAL = "personal"
+
+    @property
+    def label(self) -> str:
+        """The identity's name as shown in the UI ("Work", "Personal")."""
+        return self.value.capitalize()
+
+
+class Owner(StrEnum):
+    """Whose account it is: the user's own, or the employer's brand account the user operates."""
+
+    SELF = "self"
+    EMPLOYER = "employer"
+
+
+# Default identity colours; users may change an account's colour. Colour is never the only cue:
+# the UI always shows the persona's label too.
+DEFAULT_PERSONA_COLOURS = {Persona.WORK: "#1f6feb", Persona.PERSONAL: "#d97706"}
+
+
+class Severity(StrEnum):
+    """How serious a finding is. ``block`` stops posting; ``warn`` needs confirmation."""
+
+    INFO = "info"
+    WARN = "warn"
+    BLOCK = "block"
+
+    @property
+    def rank(self) -> int:
+        """Ordering: info < warn < block."""
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.INFO: 1, Severity.WARN: 2, Severity.BLOCK: 3}
+
+
+@dataclass(frozen=True)
+class Span:
+    """Characters ``start`` (inclusive) to ``end`` (exclusive), in code points of the ORIGINAL
+    draft text (Python string indices). The UI converts them to its own units."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class TextEdit:
+    """Replace the original text's code points [start, end) with ``text`` (insert: start == end)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A one-click remedy: text edits to apply, or an action the caller carries out.
+
+    ``action`` ids: ``"switch_to_work"`` (post from the work account on the same network
+    instead), ``"switch_to_personal"``, ``"remove_target"``, ``"add_image"``.
+    """
+
+    label: str
+    edits: tuple[TextEdit, ...] = ()
+    action: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem the persona check found in a draft for one target account."""
+
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    spans: tuple[Span, ...] = ()
+    fixes: tuple[Fix, ...] = ()
+
+
+@dataclass(frozen=True)
+class CheckTarget:
+    """What the persona check needs to know about the account a draft is headed for."""
+
+    network: Network
+    persona: Persona
+    owner: Owner = Owner.SELF
+    # Per-account limit where the network lets servers choose (Mastodon instances).
+    max_chars: int | None = None
+
+
+@dataclass(frozen=True)
+class ImageAttachment:
+    """An image attached to a draft, with its description (alt text)."""
+
+    path: Path
+    alt_text: str = ""
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """A post that went out: what the frequency and duplicate rules look back on."""
+
+    network: Network
+    persona: Persona
+    owner: Owner
+    text: str
+    posted_at: datetime  # timezone-aware
+    account_id: int | None = None
+    remote_id: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class Account:
+    """A connected social account. Its secret lives only in the OS keychain, never here."""
+
+    network: Network
+    handle: str
+    persona: Persona
+    owner: Owner = Owner.SELF
+    display_name: str = ""
+    colour: str = ""
+    server: str = ""  # Mastodon instance / Bluesky PDS base URL; "" for the network default
+    avatar_path: Path | None = None
+    settings: dict[str, str] = field(default_factory=dict)
+    id: int | None = None
+
+    def check_target(self) -> CheckTarget:
+        """The account as the persona check sees it."""
+        limit = self.settings.get("max_chars")
+        return CheckTarget(self.network, self.persona, self.owner,
+                           int(limit) if limit and limit.isdigit() else None)
+
+    @property
+    def shown_colour(self) -> str:
+        """The account's colour, or its identity's default."""
+        return self.colour or DEFAULT_PERSONA_COLOURS[self.persona]
+
+
+@dataclass
+class Draft:
+    """Text being written, autosaved, with its images and the accounts it is meant for."""
+
+    text: str = ""
+    images: list[ImageAttachment] = field(default_factory=list)
+    target_account_ids: list[int] = field(default_factory=list)
+    id: int | None = None
+    updated_at: datetime | None = None
+
+
+class OutboxState(StrEnum):
+    """Where one draft × account delivery stands. ``unknown``: the request may or may not have
+    reached the network; reconcile with the server before any retry."""
+
+    QUEUED = "queued"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    UNKNOWN = "unknown"
+
+
+@dataclass
+class OutboxEntry:
+    """One delivery of one draft to one account."""
+
+    draft_id: int
+    account_id: int
+    idempotency_key: str
+    state: OutboxState = OutboxState.QUEUED
+    attempts: int = 0
+    last_error: str = ""
+    remote_id: str | None = None
+    remote_url: str | None = None
+    id: int | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
