@@ -126,6 +126,30 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class CheckResult:
+    """Everything the persona check found for one draft and one target account."""
+
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def verdict(self) -> str:
+        """``"ok"`` when nothing was found, else the highest severity's value."""
+        if not self.findings:
+            return "ok"
+        return max(self.findings, key=lambda finding: finding.severity.rank).severity.value
+
+    @property
+    def blocked(self) -> bool:
+        """Whether any finding forbids posting."""
+        return any(finding.severity is Severity.BLOCK for finding in self.findings)
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """Whether any finding asks the user to confirm before posting."""
+        return any(finding.severity is Severity.WARN for finding in self.findings)
+
+
+@dataclass(frozen=True)
 class CheckTarget:
     """What the persona check needs to know about the account a draft is headed for."""
 
