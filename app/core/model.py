@@ -133,10 +133,13 @@ class CheckResult:
 
     @property
     def verdict(self) -> str:
-        """``"ok"`` when nothing was found, else the highest severity's value."""
-        if not self.findings:
-            return "ok"
-        return max(self.findings, key=lambda finding: finding.severity.rank).severity.value
+        """``"block"`` or ``"warn"`` by the highest severity found; ``"ok"`` otherwise (info
+        findings alone do not stop or question a post)."""
+        if self.blocked:
+            return Severity.BLOCK.value
+        if self.needs_confirmation:
+            return Severity.WARN.value
+        return "ok"
 
     @property
     def blocked(self) -> bool:
