@@ -40,18 +40,20 @@ ensure_apt_packages() {
 }
 
 ensure_venv() {
-    local extras="$1" stamp
+    # $1: the pip extra to install ("" or "test"). A test install also serves `run`.
+    local extras="$1" hash installed
     if [ ! -x "$VENV/bin/python" ]; then
         say "Creating the virtual environment in $VENV"
         "$PYTHON" -m venv "$VENV"
     fi
-    stamp="$(cat pyproject.toml | sha256sum | cut -c1-16)-$extras"
-    if [ "$(cat "$VENV/.twofold-installed" 2>/dev/null)" != "$stamp" ]; then
-        say "Installing Twofold${extras:+ with [$extras]} into $VENV"
-        "$VENV/bin/python" -m pip install -q --disable-pip-version-check \
-            -e ".${extras:+[$extras]}"
-        echo "$stamp" > "$VENV/.twofold-installed"
-    fi
+    hash="$(sha256sum < pyproject.toml | cut -c1-16)"
+    installed="$(cat "$VENV/.twofold-installed" 2>/dev/null || true)"
+    case "$installed" in
+        "$hash-$extras"|"$hash-test") return 0 ;;
+    esac
+    say "Installing Twofold${extras:+ with [$extras]} into $VENV"
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".${extras:+[$extras]}"
+    echo "$hash-$extras" > "$VENV/.twofold-installed"
 }
 
 case "${1:-}" in

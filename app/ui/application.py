@@ -24,6 +24,12 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def _quiet_offscreen_messages(mode: object, context: object, message: str) -> None:
+    """Drop the offscreen plugin's chatter after the user was told there is no display."""
+    if "propagateSizeHints" not in message:
+        sys.stderr.write(message + "\n")
+
+
 def run_gui(paths: AppPaths, *, quit_after_show: bool = False) -> int:
     """Open the main window and run the event loop; return the exit code.
 
@@ -31,13 +37,17 @@ def run_gui(paths: AppPaths, *, quit_after_show: bool = False) -> int:
     Without a display (a headless server) it says so, opens the window off-screen and quits,
     rather than aborting inside Qt with a cryptic platform-plugin error.
     """
-    if not _has_display():
+    headless = not _has_display()
+    if headless:
         sys.stderr.write(NO_DISPLAY_MESSAGE + "\n")
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         quit_after_show = True
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QTimer, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
+
+    if headless:
+        qInstallMessageHandler(_quiet_offscreen_messages)
 
     from app.ui.main_window import MainWindow
 
