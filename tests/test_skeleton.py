@@ -100,3 +100,14 @@ def test_default_paths_follow_the_platform(monkeypatch, tmp_path):
     paths = init_paths()
     assert paths.data_root == tmp_path / "xdg-data" / "twofold"
     assert paths.profile_dir is None
+
+
+def test_installed_twofold_command_reports_its_version():
+    import subprocess
+    import sys
+
+    command = Path(sys.executable).parent / "twofold"
+    assert command.exists(), "the twofold console script is not installed (pip install -e .)"
+    result = subprocess.run([str(command), "--version"], capture_output=True, text=True,
+                            check=False, timeout=60)
+    assert result.stdout.strip() == f"Twofold {__version__}"
