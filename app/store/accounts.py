@@ -64,7 +64,9 @@ def describe(account: Account) -> str:
     return f"@{account.handle} on {Network(account.network).display_name}"
 
 
-def _validated(account: Account) -> Account:
+def validated_account(account: Account) -> Account:
+    """A cleaned copy of ``account`` (handle and server normalised), or InvalidAccountError /
+    PersonaChangeRefused explaining what is wrong."""
     try:
         network = Network(account.network)
         persona = Persona(account.persona)
@@ -125,7 +127,7 @@ class AccountStore:
         InvalidAccountError for bad details, PersonaChangeRefused for an employer-owned
         personal account.
         """
-        clean = _validated(account)
+        clean = validated_account(account)
         now = to_db_time(utc_now())
         with self._db.write("save the account") as conn:
             try:
@@ -195,7 +197,7 @@ class AccountStore:
         """
         if account.id is None:
             raise InvalidAccountError("Only a saved account can be updated.")
-        clean = _validated(account)
+        clean = validated_account(account)
         with self._db.write("save the account") as conn:
             current = self.get(clean.id)  # type: ignore[arg-type]
             if (current.network, current.server.lower(), current.handle.lower()) != (

@@ -49,7 +49,7 @@ class AccountSecret:
     refresh_token: str = field(default="", repr=False)
     app_password: str = field(default="", repr=False)
     # Anything else a network needs (an OAuth 1 token secret, an expiry time …).
-    extra: Mapping[str, str] = field(default=_EMPTY, repr=False)
+    extra: Mapping[str, str] = field(default_factory=lambda: _EMPTY, repr=False)
 
     def __repr__(self) -> str:
         present = [f.name for f in fields(self) if getattr(self, f.name)]
