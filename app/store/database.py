@@ -259,18 +259,30 @@ class Database:
             log.info("database backed up to %s before migrating from version %d",
                      self.backup_path.name, start)
         for target in range(start + 1, self.schema_version + 1):
-            with self.write(f"upgrade its database to format {target}") as conn:
-                # Another process may have migrated since we looked; the write lock is ours now.
-                current = conn.execute("PRAGMA user_version").fetchone()[0]
-                if current > self.schema_version:
-                    raise DatabaseTooNewError(self.path, current, self.schema_version)
-                if current >= target:
-                    continue
-                self.migrations[target - 1](conn)
-                conn.execute(f"PRAGMA user_version = {int(target)}")
-                if target == 1:
-                    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            try:
+                self._migrate_one(target)
+            except StoreError:
+                raise
+            except Exception as exc:
+                # A bug in a migration: its transaction was rolled back, the file is as before.
+                kept = f" A copy from before is at {self.backup_path}." if self.backup_path else ""
+                raise StoreError(
+                    f"Twofold could not upgrade its database {self.path} to format {target} "
+                    f"({type(exc).__name__}); nothing in it was changed.{kept}") from exc
             log.info("database migrated to version %d", target)
+
+    def _migrate_one(self, target: int) -> None:
+        with self.write(f"upgrade its database to format {target}") as conn:
+            # Another process may have migrated since we looked; the write lock is ours now.
+            current = conn.execute("PRAGMA user_version").fetchone()[0]
+            if current > self.schema_version:
+                raise DatabaseTooNewError(self.path, current, self.schema_version)
+            if current >= target:
+                return
+            self.migrations[target - 1](conn)
+            conn.execute(f"PRAGMA user_version = {int(target)}")
+            if target == 1:
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
     def _backup_name(self, version: int) -> Path:
         stamp = utc_now().strftime("%Y%m%d-%H%M%S")
