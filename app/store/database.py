@@ -21,6 +21,7 @@ import logging
 import os
 import sqlite3
 import threading
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
@@ -338,7 +339,25 @@ class Database:
             self._local.depth = 0
             with self._lock:
                 self._all_connections.append(conn)
+            # A worker thread that ends takes its connection with it (no file handles pile up
+            # in a long session); threads never seen by ``threading`` keep theirs until close().
+            weakref.finalize(threading.current_thread(), Database._forget, weakref.ref(self),
+                             conn)
         return conn
+
+    @staticmethod
+    def _forget(owner: weakref.ref[Database], conn: sqlite3.Connection) -> None:
+        database = owner()
+        if database is None:
+            return
+        with database._lock:
+            if conn not in database._all_connections:
+                return  # already closed by close()
+            database._all_connections.remove(conn)
+        try:
+            conn.close()
+        except sqlite3.Error:
+            log.debug("closing a finished thread's database connection failed")
 
     @contextmanager
     def _translate(self, action: str) -> Iterator[None]:

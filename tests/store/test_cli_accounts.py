@@ -67,6 +67,7 @@ def test_connecting_accounts_leaves_no_secret_in_any_profile_file(run_cli, paths
         assert {"twofold.sqlite3", "twofold.sqlite3-wal", "twofold.sqlite3-shm"} <= names
 
 
+@pytest.mark.integration
 def test_connecting_with_the_real_keychain_puts_the_secret_there_and_nowhere_else(
         run_cli, paths, real_keyring, secret_service):
     env = {"PYTHON_KEYRING_BACKEND": "keyring.backends.SecretService.Keyring",

@@ -71,3 +71,20 @@ def test_many_threads_autosaving_and_reading_share_one_store(tmp_path):
         assert errors == []
         assert sorted(d.text for d in store.drafts.list()) == sorted(
             f"typist {n} edit 149" for n in range(8))
+
+
+def test_a_finished_threads_connection_is_closed(tmp_path):
+    import gc
+
+    with Store(tmp_path / "t.sqlite3") as store:
+        def work() -> None:
+            store.drafts.save(Draft("from a short-lived thread"))
+
+        for _ in range(5):
+            thread = threading.Thread(target=work)
+            thread.start()
+            thread.join()
+            del thread
+        gc.collect()
+        assert len(store.db._all_connections) <= 1  # only this (main) thread's, if any
+        assert len(store.drafts.list()) == 5

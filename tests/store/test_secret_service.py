@@ -4,6 +4,7 @@ D-Bus session bus, unlocked by the suite (see tests/store/secret_service.py)."""
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 
 import keyring
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from app.core.model import Account, Network, Persona
 from app.store.errors import SecretStoreError
 from app.store.secrets import SERVICE_NAME, AccountSecret, SecretStore, secret_key
-from tests.store.secret_service import PrivateSecretService
+from tests.store.secret_service import PrivateSecretService, SecretServiceUnavailable
 
 pytestmark = pytest.mark.integration
 
@@ -87,4 +88,17 @@ def test_the_private_keyring_starts_and_stops_without_leaving_processes(tmp_path
         assert service.address.startswith(f"unix:path={tmp_path / 'extra'}")
         running = service.alive()
         assert len(running) == 2
+        # Both daemons see only the private bus and the private home, never the user's.
+        for pid in running:
+            environ = dict(entry.split("=", 1) for entry in Path(
+                f"/proc/{pid}/environ").read_text().split("\0") if "=" in entry)
+            assert environ.get("DBUS_SESSION_BUS_ADDRESS", service.address) == service.address
+            assert environ["HOME"].startswith(str(tmp_path))
     assert service.alive() == []
+
+
+def test_a_missing_daemon_is_a_clear_failure_not_a_skip(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))  # neither dbus-daemon nor gnome-keyring here
+    with pytest.raises(SecretServiceUnavailable, match="install the Debian packages"):
+        with PrivateSecretService(tmp_path / "none"):
+            pass
