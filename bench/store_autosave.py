@@ -24,16 +24,19 @@ sys.path.insert(0, str(REPO))
 from app.core.model import Account, Draft, ImageAttachment, Network, Persona  # noqa: E402
 from app.store.store import Store  # noqa: E402
 
-# Another process writing as fast as it can: drafts, one transaction each.
+# Another process writing drafts, one transaction each, pausing PAUSE seconds in between
+# (0: as fast as it can, far beyond anything Twofold does).
 _RIVAL = """
 import sys, time
 from app.core.model import Draft
 from app.store.store import Store
 store = Store(sys.argv[1])
 end = time.monotonic() + float(sys.argv[2])
+pause = float(sys.argv[3])
 n = 0
 while time.monotonic() < end:
     store.drafts.save(Draft("rival " + "z" * 400)); n += 1
+    time.sleep(pause)
 print(n)
 """
 
@@ -77,13 +80,14 @@ def main() -> None:
         huge = Draft("a huge paste " * 160_000)
         print(_summary("autosave, 2 MB paste", _time_saves(store, huge, 30)))
 
-        rival = subprocess.Popen([sys.executable, "-c", _RIVAL, str(path), "6"],
-                                 cwd=REPO, stdout=subprocess.PIPE, text=True)
-        time.sleep(0.5)
-        contended = _time_saves(store, typical, args.saves)
-        rival_saves = rival.communicate(timeout=60)[0].strip()
-        print(_summary("autosave, other process writing", contended)
-              + f"   [rival wrote {rival_saves} drafts]")
+        for pause, label in ((0.005, "busy"), (0.0, "flat out")):
+            rival = subprocess.Popen([sys.executable, "-c", _RIVAL, str(path), "6", str(pause)],
+                                     cwd=REPO, stdout=subprocess.PIPE, text=True)
+            time.sleep(0.5)
+            contended = _time_saves(store, typical, args.saves)
+            rival_saves = rival.communicate(timeout=60)[0].strip()
+            print(_summary(f"autosave, other process {label}", contended)
+                  + f"   [it wrote {rival_saves} drafts in 6 s]")
 
         for n in range(1000):
             store.drafts.save(Draft(f"draft {n} " + "w" * 300))

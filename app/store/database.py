@@ -17,6 +17,7 @@ use and all closed by ``close()``.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sqlite3
@@ -197,6 +198,7 @@ class Database:
         self._local = threading.local()
         self._all_connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        self._write_gate = threading.Lock()
         self._closed = False
         self._open()
 
@@ -378,22 +380,27 @@ class Database:
                 finally:
                     self._local.depth -= 1
                 return
-            conn.execute(begin)
-            self._local.depth = 1
-            try:
-                yield conn
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    try:
-                        conn.execute("ROLLBACK")
-                    except sqlite3.Error:
-                        # The failed COMMIT may already have rolled back; the error that
-                        # matters is the one being raised.
-                        log.debug("rollback after a failed transaction also failed")
-                raise
-            finally:
-                self._local.depth = 0
+            # Threads of this process queue for the write lock here, waking as soon as it is
+            # free, instead of polling in SQLite's busy handler (which can make a writer wait
+            # far longer than needed). Other processes are still waited for by busy_timeout.
+            gate = self._write_gate if begin == "BEGIN IMMEDIATE" else contextlib.nullcontext()
+            with gate:
+                conn.execute(begin)
+                self._local.depth = 1
+                try:
+                    yield conn
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        try:
+                            conn.execute("ROLLBACK")
+                        except sqlite3.Error:
+                            # The failed COMMIT may already have rolled back; the error that
+                            # matters is the one being raised.
+                            log.debug("rollback after a failed transaction also failed")
+                    raise
+                finally:
+                    self._local.depth = 0
 
     def write(
         self, action: str = "save your changes"
