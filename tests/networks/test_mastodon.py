@@ -209,3 +209,32 @@ def test_unreachable_instance_is_not_sent(server: MastodonContractServer) -> Non
         MastodonClient(f"http://127.0.0.1:{port}", "t").send(PostContent("x"), "k")
     restarted = MastodonContractServer()
     server.close = restarted.close  # type: ignore[method-assign]  # the fixture closes this one
+
+
+def test_engine_settles_a_lost_mastodon_answer_without_a_second_status(
+        server: MastodonContractServer, tmp_path: Path) -> None:
+    from app.core.model import Account, Draft, Network, OutboxState, Persona
+    from app.networks.engine import Outcome, PostingEngine, RetryPolicy
+    from app.store.store import Store
+    from tests.networks.fakes import FakeChecker
+
+    token = server.add_account("ivy")
+    client = MastodonClient(server.url, token, timeout=(2.0, 0.5))
+    server.state.answer_delay = 1.0  # made, but answered too late
+    with Store(tmp_path / "db.sqlite3") as store:
+        account = store.accounts.add(Account(Network.MASTODON, "ivy", Persona.WORK,
+                                             server=server.url,
+                                             settings={"visibility": "unlisted"}))
+        draft = store.drafts.save(Draft(text="Quiet announcement"))
+        slept: list[float] = []
+        engine = PostingEngine(accounts=store.accounts, outbox=store.outbox,
+                               checker=FakeChecker(), client_for=lambda a: client,
+                               retry=RetryPolicy(base_delay=0.01), sleep=slept.append)
+        with engine:
+            [result] = engine.post(draft, [account]).results
+        [status] = server.statuses_of(token)
+        assert result.outcome is Outcome.SENT and result.url == status["url"]
+        assert status["visibility"] == "unlisted"  # the account's default
+        [entry] = store.outbox.entries_for_draft(draft.id)  # type: ignore[arg-type]
+        assert entry.state is OutboxState.SENT and entry.attempts == 1
+        assert len(slept) == 1
