@@ -221,8 +221,6 @@ class TermIndex:
             return
         self.has_evasion = True
         self._loose.add(term.loose_tokens, term)
-        if term.mode == PREFIX and len(term.tokens) == 1:
-            return  # "divorc*" spaced out is too vague to match inside a run
         for table, letters in ((self._spaced, term.joined),
                                (self._spaced_loose, "".join(term.loose_tokens))):
             if len(letters) >= _MIN_SPACED_LETTERS:

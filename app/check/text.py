@@ -127,6 +127,12 @@ class TextView:
         limit = len(self.original)
         return (min(first, limit), min(max(last, first), limit))
 
+    @property
+    def starts(self) -> list[int] | None:
+        """Original (or parent view) position of each character; None when the view is the
+        original position for position."""
+        return self._starts
+
     def words(self) -> list[tuple[int, int, str]]:
         """The view's words (runs of letters and digits) as (start, end, word)."""
         if self._words is None:
