@@ -141,13 +141,21 @@ def run(args: argparse.Namespace, paths: AppPaths, *,
     from app.networks.wiring import build_engine
 
     out = out or sys.stdout
+    policy = None
+    if checker is None:
+        from app.check.policy import load_policy_layers
+
+        loaded = load_policy_layers(paths)
+        for problem in loaded.errors:
+            note(str(problem))
+        policy = loaded.policy
     options = PostOptions(langs=tuple(args.lang), content_warning=args.content_warning,
                           visibility=args.visibility)
     with open_store(paths) as store:
         secrets = secrets_factory()
         if args.retry is not None:
             store.drafts.get(args.retry)  # a clear usage error for an unknown draft
-            with build_engine(store, secrets, checker=checker, http=http) as engine:
+            with build_engine(store, secrets, policy=policy, checker=checker, http=http) as engine:
                 engine.recover()
                 report = engine.retry_failed(args.retry, options=options)
             if not report.results:
@@ -175,7 +183,7 @@ def run(args: argparse.Namespace, paths: AppPaths, *,
                                         target_account_ids=[a.id for a in targets]))  # type: ignore[misc]
         if not secrets.is_persistent:
             note("No keychain is reachable: sign-ins last for this run only.")
-        with build_engine(store, secrets, checker=checker, http=http) as engine:
+        with build_engine(store, secrets, policy=policy, checker=checker, http=http) as engine:
             engine.recover()  # settle what an earlier crash left half-sent
             report = engine.post(draft, targets, confirm_warnings=args.yes,
                                  override_reason=args.override_reason, options=options)

@@ -41,13 +41,15 @@ def make_checker(store: Store, policy: Any = None,
 
 
 def override_rule(policy: Any) -> Callable[[Finding], bool]:
-    """Whether a typed reason may override a block finding: the policy pack decides when it
-    has a say (``allows_override(finding)``), else the engine's default."""
+    """Whether a typed reason may override a block finding: never for what the organisation
+    locked in its pack (``Policy.is_locked``), nor for confidential terms and network limits
+    (the engine's default)."""
     from app.networks.engine import default_override_allowed
 
-    allows = getattr(policy, "allows_override", None)
-    if callable(allows):
-        return lambda finding: bool(allows(finding)) and default_override_allowed(finding)
+    is_locked = getattr(policy, "is_locked", None)
+    if callable(is_locked):
+        return lambda finding: (default_override_allowed(finding)
+                                and not is_locked(finding.rule))
     return default_override_allowed
 
 

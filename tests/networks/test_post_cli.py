@@ -138,3 +138,33 @@ def test_post_needs_targets_and_work_needs_a_work_account(run_cli) -> None:  # n
     no_work = run_cli("post", "--work", "hello")
     assert no_work.returncode == 2 and "No Work account" in no_work.stderr
     assert Persona.WORK.label == "Work"
+
+
+def test_post_runs_the_real_persona_check_with_the_organisation_pack(
+        local_pds: LocalPDS, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pack = tmp_path / "policy.toml"
+    pack.write_text('version = 1\n[employer]\nname = "Acme Magazine"\n'
+                    'domains = ["acmemag.com"]\n', encoding="utf-8")
+    monkeypatch.setenv("TWOFOLD_POLICY", str(pack))
+    profile, secrets = tmp_path / "profile", SecretStore.in_memory()
+    work, home = local_pds.new_account("realwork"), local_pds.new_account("realhome")
+    work_id = add(profile, secrets, local_pds, work, "work")
+    home_id = add(profile, secrets, local_pds, home, "personal")
+
+    def post(*argv: str) -> tuple[int, str]:
+        args = build_parser().parse_args(["--profile-dir", str(profile), "post", *argv])
+        out = io.StringIO()
+        code = args.handler(args, init_paths(str(profile)), secrets_factory=lambda: secrets,
+                            out=out)
+        return code, out.getvalue()
+
+    # No disclosure on a promotion of the employer: blocked, and --yes does not change that.
+    code, output = post("--work", "--yes", "Get 20% off Acme Magazine with code SPRING at "
+                        "https://acmemag.com")
+    assert code == 1 and output.startswith("REFUSED") and local_pds.list_posts(work) == []
+    # Disclosed: fine on the work account; on the personal one it needs confirmation.
+    text = "#ad Get 20% off Acme Magazine with code SPRING at https://acmemag.com"
+    code, output = post("--account", str(work_id), "--account", str(home_id), text)
+    assert code == 1
+    assert output.startswith("posted") and "NOT SENT" in output and "--yes" in output
+    assert len(local_pds.list_posts(work)) == 1 and local_pds.list_posts(home) == []
