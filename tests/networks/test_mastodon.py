@@ -238,3 +238,36 @@ def test_engine_settles_a_lost_mastodon_answer_without_a_second_status(
         [entry] = store.outbox.entries_for_draft(draft.id)  # type: ignore[arg-type]
         assert entry.state is OutboxState.SENT and entry.attempts == 1
         assert len(slept) == 1
+
+
+def test_accounts_add_verifies_a_mastodon_token_and_keeps_the_instance_limit(
+        server: MastodonContractServer, tmp_path: Path) -> None:
+    import io
+
+    from app.cli.accounts_cmd import add_account
+    from app.cli.parser import build_parser
+    from app.paths import init_paths
+    from app.store.secrets import SecretStore
+    from app.store.store import Store
+
+    server.state.max_characters = 1000
+    token = server.add_account("jo", display_name="Jo at Work")
+    profile = tmp_path / "profile"
+    secrets = SecretStore.in_memory()
+
+    def add(handle: str, secret: str) -> int:
+        args = build_parser().parse_args([
+            "--profile-dir", str(profile), "accounts", "add", "--network", "mastodon",
+            "--server", server.url, "--handle", handle, "--persona", "work"])
+        return add_account(args, init_paths(str(profile)), secrets_factory=lambda: secrets,
+                           stdin=io.StringIO(secret + "\n"))
+
+    assert add("someone-else", token) == 1  # the token is jo's, not someone else's
+    assert add("jo", "wrong-token") == 1
+    assert add("jo", token) == 0
+    with Store(init_paths(str(profile))) as store:
+        [account] = store.accounts.list()
+    assert account.display_name == "Jo at Work"
+    assert account.check_target().max_chars == 1000  # the persona check counts to 1000
+    kept = secrets.load(account)
+    assert kept is not None and kept.token == token
