@@ -1,0 +1,100 @@
+"""The small interfaces the posting engine talks through.
+
+The engine never imports the store, the keychain or the persona check directly: it is handed
+objects with these shapes (the real ``Store`` repositories through ``app.networks.wiring``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from app.core.model import (
+    Account,
+    CheckResult,
+    Draft,
+    ImageAttachment,
+    Network,
+    OutboxEntry,
+    OutboxState,
+)
+
+
+@dataclass(frozen=True)
+class PostContent:
+    """What one account should publish."""
+
+    text: str
+    images: tuple[ImageAttachment, ...] = ()
+    langs: tuple[str, ...] = ()  # BCP-47 language tags, e.g. ("en",)
+    content_warning: str = ""  # Mastodon spoiler text
+    visibility: str | None = None  # Mastodon: public | unlisted | private | direct
+
+
+@dataclass(frozen=True)
+class PostReceipt:
+    """What the network answered for a published post."""
+
+    remote_id: str  # Bluesky at:// URI, Mastodon status id
+    url: str  # the public web address of the post
+
+
+class NetworkClient(Protocol):
+    """One connected account on one network. Methods raise ``app.networks.errors`` types."""
+
+    network: Network
+
+    def validate(self, content: PostContent) -> None:
+        """Raise PermanentError when the network would refuse ``content`` (too long, too many
+        images…), before anything is sent."""
+
+    def send(self, content: PostContent, idempotency_key: str,
+             queued_at: datetime | None = None) -> PostReceipt:
+        """Publish ``content`` so that repeating the call with the same key (and the same
+        ``queued_at``, the outbox row's creation time) never makes a second post."""
+
+    def find_existing(self, content: PostContent, idempotency_key: str,
+                      queued_at: datetime | None = None) -> PostReceipt | None:
+        """Look on the server for a post an earlier attempt with this key made. None means
+        the server certainly has no such post; errors mean "still unknown"."""
+
+
+class OutboxPort(Protocol):
+    """The outbox (``app.store.outbox.OutboxStore``): one row per draft × account, moved
+    along queued → sending → sent | failed | unknown by compare-and-set transitions."""
+
+    def create_entries(self, draft_id: int, account_ids: Iterable[int], *,
+                       override_reasons: Mapping[int, str] | None = None) -> list[OutboxEntry]:
+        """Queue the saved draft for each account (text and images frozen, idempotency key
+        chosen); an existing row for a pair is returned unchanged."""
+
+    def entries_for_draft(self, draft_id: int) -> list[OutboxEntry]:
+        """Every row of one draft."""
+
+    def list_by_state(self, *states: OutboxState) -> list[OutboxEntry]:
+        """Rows in any of ``states``."""
+
+    def transition(self, entry_id: int, new_state: OutboxState, *, error: str | None = None,
+                   remote_id: str | None = None, remote_url: str | None = None,
+                   expected: OutboxState | None = None) -> OutboxEntry:
+        """Move a row along an allowed arrow; ``sent`` also writes the history row."""
+
+    def recover_interrupted(self) -> list[OutboxEntry]:
+        """Rows a dead process left ``sending`` become ``unknown``; returns them."""
+
+
+class AccountsPort(Protocol):
+    """Connected accounts."""
+
+    def get(self, account_id: int) -> Account:
+        """The account; raises LookupError when it is gone."""
+
+
+class Checker(Protocol):
+    """The persona check for one draft and one target account."""
+
+    def __call__(self, draft: Draft, account: Account) -> CheckResult:
+        """Findings for ``draft`` headed for ``account`` (history and policy are the
+        checker's own business)."""
