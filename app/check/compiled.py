@@ -165,10 +165,17 @@ class CompiledPolicy:
                 if term is not None:
                     brand_terms.append(term)
         self.brands = TermIndex(brand_terms)
-        self.confidential = TermIndex(
-            t for t in (make_term(term, term, evasion=True) for term in policy.confidential_terms)
-            if t is not None
-        )
+        confidential: list[Term] = []
+        for text in policy.confidential_terms:
+            term = make_term(text, text, evasion=True)
+            if term is None:
+                continue
+            confidential.append(term)
+            if len(term.tokens) > 1:  # "Project Falcon" also as #ProjectFalcon
+                joined = make_term(term.joined, text, evasion=True)
+                if joined is not None:
+                    confidential.append(joined)
+        self.confidential = TermIndex(confidential)
         names = {
             "employer": list(policy.employer.names) if policy.employer else [],
             "partner": [n for partner in policy.partners for n in partner.names],
