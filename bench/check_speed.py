@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -26,7 +27,7 @@ sys.path.insert(0, str(REPO))
 
 from app.check.engine import check_draft  # noqa: E402
 from app.check.lexicons import builtin_lexicons  # noqa: E402
-from app.check.policy import apply_pack, Policy, read_pack  # noqa: E402, I001
+from app.check.policy import Policy, apply_pack, read_pack  # noqa: E402
 from app.core.model import CheckTarget, HistoryEntry, Network, Owner, Persona  # noqa: E402
 
 SYLLABLES = ["ka", "lo", "mi", "ren", "tor", "vex", "sol", "bri", "dan", "qua", "zel", "mor",
@@ -95,10 +96,9 @@ def main() -> None:
         load_ms = median_ms(load, 30)
         policy = compiled.policy
         target = CheckTarget(Network.X, Persona.PERSONAL)
+        posted = datetime(2026, 11, 20, 9, tzinfo=UTC)
         history = [HistoryEntry(Network.X, Persona.PERSONAL, Owner.SELF, f"post {i} about cats",
-                                __import__("datetime").datetime(2026, 11, 20, 9, tzinfo=
-                                                                __import__("datetime").UTC))
-                   for i in range(20)]
+                                posted) for i in range(20)]
         long_draft = (DRAFT_280 + " ") * 36
         long_draft = long_draft[:10_000]
         results = [
