@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from app.check.text import TextView, fold_string
 if TYPE_CHECKING:
     from app.check.policy import Brand, Policy
 
+_MEMORY_SIZE = 4096
 ROLE_EMPLOYER = "employer"
 ROLE_PARTNER = "partner"
 
@@ -163,10 +165,17 @@ class CompiledPolicy:
                 if term is not None:
                     brand_terms.append(term)
         self.brands = TermIndex(brand_terms)
-        self.confidential = TermIndex(
-            t for t in (make_term(term, term, evasion=True) for term in policy.confidential_terms)
-            if t is not None
-        )
+        confidential: list[Term] = []
+        for text in policy.confidential_terms:
+            term = make_term(text, text, evasion=True)
+            if term is None:
+                continue
+            confidential.append(term)
+            if len(term.tokens) > 1:  # "Project Falcon" also as #ProjectFalcon
+                joined = make_term(term.joined, text, evasion=True)
+                if joined is not None:
+                    confidential.append(joined)
+        self.confidential = TermIndex(confidential)
         names = {
             "employer": list(policy.employer.names) if policy.employer else [],
             "partner": [n for partner in policy.partners for n in partner.names],
@@ -194,7 +203,18 @@ class CompiledPolicy:
             self.extra_conduct = extra_terms_lexicon(
                 "pack conduct", Group("pack", "profanity", "words your organisation bans",
                                       "pack"), policy.conduct_terms, evasion=True)
+        self._memory: dict[tuple[str, str], bool] = {}
         self.allowed = frozenset(" ".join(fold_string(t).split()) for t in policy.allowed_terms)
+
+    def remembered(self, key: tuple[str, str], compute: Callable[[], bool]) -> bool:
+        """``compute()`` for ``key``, remembered (earlier posts are classified once, not on
+        every keystroke). At most a few thousand answers are kept."""
+        found = self._memory.get(key)
+        if found is None:
+            if len(self._memory) >= _MEMORY_SIZE:
+                self._memory.clear()
+            found = self._memory[key] = compute()
+        return found
 
     def allowed_text(self, original: str) -> bool:
         """Whether the matched words are on the pack's allow list."""

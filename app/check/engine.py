@@ -186,7 +186,7 @@ class _Context:
                          f"This takes {count.bytes_used:,} bytes but {name} allows "
                          f"{count.bytes_limit:,}; shorten it (emoji and accented letters take "
                          "several bytes each).", [(count.valid_end, len(self.text))])
-            if network is Network.X:
+            if network is Network.X and any(c in self.text for c in X_INVALID_CHARACTERS):
                 bad = [i for i, char in enumerate(self.text) if char in X_INVALID_CHARACTERS]
                 if bad:
                     self.add("limit.invalid_characters", "block",
@@ -484,7 +484,9 @@ class _Context:
             if not same_account(entry, self.target) or not (self.now - window < posted
                                                             <= self.now):
                 continue
-            if analyse_promotion(DraftText(entry.text), self.compiled).promotional:
+            if self.compiled.remembered(("promotional", entry.text), lambda text=entry.text:
+                                        analyse_promotion(DraftText(text),
+                                                          self.compiled).promotional):
                 earlier.append(posted)
         if len(earlier) < limit.posts:
             return

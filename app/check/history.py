@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from app.check.entities import find_urls
 from app.check.text import fold_string
@@ -35,9 +36,14 @@ def same_account(entry: HistoryEntry, target: CheckTarget) -> bool:
 def comparable_words(text: str) -> list[str]:
     """The words that make two posts "the same": folded, links removed (networks rewrite
     them), punctuation, emoji and # / @ signs ignored."""
+    return list(_comparable_words(text))
+
+
+@lru_cache(maxsize=4096)
+def _comparable_words(text: str) -> tuple[str, ...]:
     for url in reversed(find_urls(text)):
         text = text[:url.start] + " " + text[url.end:]
-    return _WORD.findall(fold_string(text))
+    return tuple(_WORD.findall(fold_string(text)))
 
 
 @dataclass(frozen=True)

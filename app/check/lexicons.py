@@ -52,27 +52,34 @@ class Lexicon:
     name: str
     groups: list[Group] = field(default_factory=list)
     index: TermIndex = field(default_factory=lambda: TermIndex(()))
-    fold_pattern: re.Pattern[str] | None = None
-    cased_pattern: re.Pattern[str] | None = None
-    pattern_groups: dict[str, Group] = field(default_factory=dict)
+    # (compiled pattern, its group, whether it needs a word boundary before it)
+    fold_patterns: list[tuple[re.Pattern[str], Group, bool]] = field(default_factory=list)
+    cased_patterns: list[tuple[re.Pattern[str], Group, bool]] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def find(self, fold: TextView, cased: Callable[[], TextView]) -> list[LexiconHit]:
         """Every match in the draft behind ``fold`` (``cased`` builds the cased view)."""
         hits = [LexiconHit(hit.term.payload, hit.start, hit.end, hit.disguises)  # type: ignore[arg-type]
                 for hit in self.index.find(fold)]
-        if self.fold_pattern is not None:
-            for match in self.fold_pattern.finditer(fold.text):
-                if match.end() > match.start():
-                    start, end = fold.span(match.start(), match.end())
-                    hits.append(LexiconHit(self.pattern_groups[match.lastgroup or ""], start, end))
-        if self.cased_pattern is not None:
-            view = cased()
-            for match in self.cased_pattern.finditer(view.text):
-                if match.end() > match.start():
-                    start, end = view.span(match.start(), match.end())
-                    hits.append(LexiconHit(self.pattern_groups[match.lastgroup or ""], start, end))
+        if self.fold_patterns:
+            _scan(fold, self.fold_patterns, hits)
+        if self.cased_patterns:
+            _scan(cased(), self.cased_patterns, hits)
         return hits
+
+
+def _scan(view: TextView, patterns: list[tuple[re.Pattern[str], Group, bool]],
+          hits: list[LexiconHit]) -> None:
+    text = view.text
+    for pattern, group, boundary in patterns:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if end <= start:
+                continue
+            if boundary and start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                continue
+            first, last = view.span(start, end)
+            hits.append(LexiconHit(group, first, last))
 
 
 def _strings(value: object, where: str) -> list[str]:
@@ -85,8 +92,6 @@ def compile_lexicon(name: str, data: dict[str, Any]) -> Lexicon:
     """Compile one list file's parsed TOML."""
     lexicon = Lexicon(name)
     terms: list[Term] = []
-    fold_parts: list[str] = []
-    cased_parts: list[str] = []
     for number, raw in enumerate(data.get("group", [])):
         where = f"{name}.toml group {number + 1}"
         group = Group(str(raw["id"]), str(raw.get("kind", raw["id"])),
@@ -99,22 +104,20 @@ def compile_lexicon(name: str, data: dict[str, Any]) -> Lexicon:
             if term is None:
                 raise LexiconError(f"{where}: term {text!r} has no letters")
             terms.append(term)
-        for key, parts in (("patterns", fold_parts), ("cased_patterns", cased_parts)):
+        for key, target in (("patterns", lexicon.fold_patterns),
+                            ("cased_patterns", lexicon.cased_patterns)):
             for pattern in _strings(raw.get(key, []), f"{where} {key}"):
+                # A leading \b stops the regex engine from skipping ahead to the first
+                # letter; check the boundary after the match instead (much faster scans).
+                boundary = pattern.startswith("\\b")
                 try:
-                    compiled = re.compile(pattern)
+                    compiled = re.compile(pattern[2:] if boundary else pattern)
                 except re.error as error:
                     raise LexiconError(f"{where}: bad pattern {pattern!r}: {error}") from error
                 if compiled.groups:
                     raise LexiconError(f"{where}: pattern {pattern!r} must use (?:...) groups")
-                group_name = f"g{len(lexicon.pattern_groups)}"
-                lexicon.pattern_groups[group_name] = group
-                parts.append(f"(?P<{group_name}>{pattern})")
+                target.append((compiled, group, boundary))
     lexicon.index = TermIndex(terms)
-    if fold_parts:
-        lexicon.fold_pattern = re.compile("|".join(fold_parts))
-    if cased_parts:
-        lexicon.cased_pattern = re.compile("|".join(cased_parts))
     lexicon.extra = {key: value for key, value in data.items() if key not in ("group", "version")}
     return lexicon
 

@@ -14,6 +14,7 @@ the number a user sees is the number the check enforces.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -148,42 +149,69 @@ def _x_code_point_weight(char: str) -> int:
     return _X_DEFAULT_WEIGHT
 
 
-def _segments(text: str, specials: list[tuple[int, int, int]],
-              weigh_cluster, unit_weight: int) -> tuple[int, list[tuple[int, int]]]:
-    """Walk ``text``: special ranges (start, end, weight) cost their weight, every other
-    grapheme cluster costs ``weigh_cluster(cluster)``. Return (total, [(end, running total)])
-    checkpoints used to find where the limit is crossed."""
-    total = 0
-    checkpoints: list[tuple[int, int]] = []
+_BULK = re.compile(r"[\t\n\x20-\x7e]+")
+
+
+class _Walker:
+    """Adds up weights left to right and notes where the running total first passes the
+    limit (so the UI can highlight what does not fit)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.total = 0
+        self.valid_end: int | None = None
+
+    def add(self, position: int, end: int, weight: int) -> None:
+        """One unit (a cluster, a link) at [position, end) weighing ``weight``."""
+        self.total += weight
+        if self.valid_end is None and self.total > self.limit:
+            self.valid_end = position
+
+    def add_run(self, position: int, count: int, unit: int) -> None:
+        """``count`` one-code-point clusters of weight ``unit`` starting at ``position``."""
+        if self.valid_end is None and self.total + count * unit > self.limit:
+            self.valid_end = position + max(0, (self.limit - self.total) // unit)
+        self.total += count * unit
+
+
+def _walk(text: str, specials: list[tuple[int, int, int]], weigh_cluster, unit: int,
+          limit: int) -> tuple[int, int]:
+    """Weigh ``text``: special ranges (start, end, weight) cost their weight; printable ASCII
+    costs ``unit`` a character; every other grapheme cluster ``weigh_cluster(cluster)``.
+    Return (total, valid_end)."""
+    walker = _Walker(limit)
     position = 0
-    specials = sorted(specials)
-    for start, end, weight in [*specials, (len(text), len(text), 0)]:
+    for start, end, weight in [*sorted(specials), (len(text), len(text), 0)]:
         if start < position:
             continue
-        gap = text[position:start]
-        if gap:
-            if gap.isascii() and "\r\n" not in gap and unit_weight:
-                for offset in range(len(gap)):
-                    total += unit_weight
-                    checkpoints.append((position + offset + 1, total))
-            else:
-                for cluster_start, cluster_end in _graphemes(gap):
-                    total += weigh_cluster(gap[cluster_start:cluster_end])
-                    checkpoints.append((position + cluster_end, total))
+        if start > position:
+            _walk_gap(text, position, start, weigh_cluster, unit, walker)
         if end > start:
-            total += weight
-            checkpoints.append((end, total))
+            walker.add(start, end, weight)
         position = max(position, end)
-    return total, checkpoints
+    return walker.total, (len(text) if walker.valid_end is None else walker.valid_end)
 
 
-def _valid_end(checkpoints: list[tuple[int, int]], limit: int) -> int:
-    end = 0
-    for position, running in checkpoints:
-        if running > limit:
-            break
-        end = position
-    return end
+def _walk_gap(text: str, start: int, stop: int, weigh_cluster, unit: int,
+              walker: _Walker) -> None:
+    position = start
+    while position < stop:
+        run = _BULK.match(text, position, stop)
+        if run is not None:
+            run_end = run.end()
+            if run_end < stop:
+                run_end -= 1  # the last ASCII character may start a cluster (e + accent)
+            if run_end > position:
+                walker.add_run(position, run_end - position, unit)
+                position = run_end
+                continue
+        following = _BULK.search(text, position + 1, stop)
+        chunk_end = following.start() if following else stop
+        chunk = text[position:chunk_end]
+        for cluster_start, cluster_end in _graphemes(chunk):
+            walker.add(position + cluster_start, position + cluster_end,
+                       weigh_cluster(chunk[cluster_start:cluster_end]))
+        position = chunk_end
 
 
 def _x_cluster_weight(cluster: str) -> int:
@@ -191,6 +219,10 @@ def _x_cluster_weight(cluster: str) -> int:
         return _X_DEFAULT_WEIGHT
     normalized = unicodedata.normalize("NFC", cluster)
     return sum(_x_code_point_weight(char) for char in normalized)
+
+
+def _one(cluster: str) -> int:
+    return 1
 
 
 def _threads_cluster_weight(cluster: str) -> int:
@@ -208,14 +240,12 @@ def count_for_network(network: Network, text: str, *, max_chars: int | None = No
     if network is Network.X:
         urls = find_urls(text)
         specials = [(url.start, url.end, URL_WEIGHT * _SCALE) for url in urls]
-        total, checkpoints = _segments(text, specials, _x_cluster_weight, _SCALE)
+        total, valid_end = _walk(text, specials, _x_cluster_weight, _SCALE, limit * _SCALE)
         used = -(-total // _SCALE)  # twitter-text compares weighted/scale with the limit
-        valid_end = _valid_end(checkpoints, limit * _SCALE)
         return LengthCount(network, used, limit, rules.unit, valid_end=valid_end)
     if network is Network.BLUESKY:
-        total, checkpoints = _segments(text, [], lambda cluster: 1, 1)
+        total, end = _walk(text, [], _one, 1, limit)
         encoded = len(text.encode("utf-8", "surrogatepass"))
-        end = _valid_end(checkpoints, limit)
         byte_limit = rules.max_bytes or 0
         if encoded > byte_limit:
             running = 0
@@ -233,13 +263,11 @@ def count_for_network(network: Network, text: str, *, max_chars: int | None = No
         for mention, counted in find_mentions(text):
             if not any(start < mention.end and mention.start < end for start, end in taken):
                 specials.append((mention.start, mention.end, len(counted)))
-        total, checkpoints = _segments(text, specials, lambda cluster: 1, 1)
-        return LengthCount(network, total, limit, rules.unit,
-                           valid_end=_valid_end(checkpoints, limit))
+        total, end = _walk(text, specials, _one, 1, limit)
+        return LengthCount(network, total, limit, rules.unit, valid_end=end)
     if network is Network.THREADS:
-        total, checkpoints = _segments(text, [], _threads_cluster_weight, 1)
-        return LengthCount(network, total, limit, rules.unit,
-                           valid_end=_valid_end(checkpoints, limit))
+        total, end = _walk(text, [], _threads_cluster_weight, 1, limit)
+        return LengthCount(network, total, limit, rules.unit, valid_end=end)
     used = len(text)
     return LengthCount(network, used, limit, rules.unit, valid_end=min(used, limit))
 

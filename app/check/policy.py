@@ -445,7 +445,13 @@ def read_pack(path: Path) -> PackData:
         message = str(error)
         found = re.search(r"\(at line (\d+), column \d+\)", message)
         line = int(found.group(1)) if found else None
-        problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", message) or "invalid TOML"
+        if line is None and "end of document" in message:
+            # Something left open (a list, a string): point at the last key set.
+            starts = [n for n, text in enumerate(source.splitlines(), start=1)
+                      if _KEY.match(text) or _HEADER.match(text)]
+            line = starts[-1] if starts else 1
+        problem = re.sub(r"\s*\((?:at line \d+, column \d+|at end of document)\)", "",
+                         message) or "invalid TOML"
         key = _key_on_line(source, line) if line else None
         raise PolicyError(f"is not valid TOML: {problem[0].lower()}{problem[1:]}", path=path,
                           line=line, key=key) from None

@@ -21,6 +21,7 @@ _PHONE = re.compile(
     r"(?P<number>(?:\+|00)?(?:\(\d{1,5}\)[\s.-]?)?\d{1,5}(?:[\s.-]?\(?\d{1,5}\)?){1,5})"
     r"(?![\w%/:-]|[.,]\d)"
 )
+_DIGIT = re.compile(r"\d")
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d\d\s*[-.]\s*(?:19|20)?\d\d$")
 _DATE = re.compile(r"^\d{1,4}[-.]\d{1,2}[-.]\d{1,4}$")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[ .,]\d{3})+$")
@@ -99,7 +100,7 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
             continue
         hits.append(PrivacyHit("email", start, end, role_address=is_role))
 
-    if any(char.isdigit() for char in text):
+    if _DIGIT.search(text):
         emails = [(h.start, h.end) for h in hits]
         for match in _PHONE.finditer(text):
             number = match.group("number").strip()

@@ -113,42 +113,77 @@ class _Entry:
 
 @dataclass
 class _WordIndex:
-    """First word -> entries; single-word prefix terms by prefix length."""
+    """Single words by word; phrases by their first two words; prefix terms by their first
+    three letters (one dictionary lookup per draft word for each kind)."""
 
     exact: dict[str, list[_Entry]] = field(default_factory=dict)
-    prefixes: dict[int, dict[str, list[_Entry]]] = field(default_factory=dict)
+    pairs: dict[tuple[str, str], list[_Entry]] = field(default_factory=dict)
+    firsts: set[str] = field(default_factory=set)
+    prefixes: dict[str, list[tuple[str, _Entry]]] = field(default_factory=dict)
+    short_prefixes: list[tuple[str, _Entry]] = field(default_factory=list)
+    # phrases whose second word is the prefix ("hung ov*"): by first word only
+    loose_pairs: dict[str, list[_Entry]] = field(default_factory=dict)
 
     def add(self, tokens: tuple[str, ...], term: Term) -> None:
         if not tokens:
             return
         last = frozenset(_variants(tokens[-1], term.mode))
         entry = _Entry(tokens, last, term)
-        if len(tokens) == 1 and term.mode == PREFIX:
-            bucket = self.prefixes.setdefault(len(tokens[0]), {})
-            bucket.setdefault(tokens[0], []).append(entry)
+        if len(tokens) == 1:
+            if term.mode == PREFIX:
+                prefix = tokens[0]
+                if len(prefix) >= 3:
+                    self.prefixes.setdefault(prefix[:3], []).append((prefix, entry))
+                else:
+                    self.short_prefixes.append((prefix, entry))
+            else:
+                for key in last:
+                    self.exact.setdefault(key, []).append(entry)
             return
-        keys = last if len(tokens) == 1 else (tokens[0],)
-        for key in keys:
-            self.exact.setdefault(key, []).append(entry)
+        self.firsts.add(tokens[0])
+        if len(tokens) == 2 and term.mode == PREFIX:
+            self.loose_pairs.setdefault(tokens[0], []).append(entry)
+            return
+        seconds = last if len(tokens) == 2 else (tokens[1],)
+        for second in seconds:
+            self.pairs.setdefault((tokens[0], second), []).append(entry)
 
     def find(self, view: TextView) -> Iterable[tuple[int, int, Term]]:
         """Yield (view start, view end, term) for every whole-word occurrence."""
         words = view.words()
         text = view.text
         exact = self.exact
+        pairs = self.pairs
+        firsts = self.firsts
         prefixes = self.prefixes
-        for index, (start, _end, word) in enumerate(words):
+        short_prefixes = self.short_prefixes
+        loose_pairs = self.loose_pairs
+        last_index = len(words) - 1
+        for index, (start, end, word) in enumerate(words):
             entries = exact.get(word)
             if entries:
                 for entry in entries:
-                    end = _match_rest(entry, words, index, text)
-                    if end is not None and _domain_ok(entry.term, text, start, end):
+                    if not entry.term.domain or _domain_ok(entry.term, text, start, end):
                         yield start, end, entry.term
+            if word in firsts and index < last_index:
+                candidates = pairs.get((word, words[index + 1][2]))
+                if loose_pairs:
+                    candidates = [*(candidates or ()), *loose_pairs.get(word, ())]
+                if candidates:
+                    for entry in candidates:
+                        stop = _match_rest(entry, words, index, text)
+                        if stop is not None and _domain_ok(entry.term, text, start, stop):
+                            yield start, stop, entry.term
             if prefixes:
-                for length, bucket in prefixes.items():
-                    if len(word) >= length:
-                        for entry in bucket.get(word[:length], ()):
-                            yield start, words[index][1], entry.term
+                found = prefixes.get(word[:3])
+                if found:
+                    for prefix, entry in found:
+                        if word.startswith(prefix):
+                            yield start, end, entry.term
+            if short_prefixes:
+                for prefix, entry in short_prefixes:
+                    if word.startswith(prefix):
+                        yield start, end, entry.term
 
 
 def _match_rest(entry: _Entry, words: list[tuple[int, int, str]], index: int,
@@ -252,7 +287,7 @@ class TermIndex:
             return list(hits.values())
 
         if needs_loose(text):
-            loose = loose_view(fold)
+            loose = fold.memo("loose", loose_view)
             for view_start, view_end, term in self._loose.find(loose):
                 start, end = loose.span(view_start, view_end)
                 piece = original[start:end]
@@ -261,7 +296,7 @@ class TermIndex:
                 keep(term, start, end,
                      tuple(disguises_in(piece, " ".join(term.tokens), loose=True)))
 
-        for run in spaced_runs(fold):
+        for run in fold.memo("spaced", spaced_runs):
             self._find_in_run(run, self._spaced, keep, loose=False)
             if needs_loose(run.text):
                 loose_run = loose_view(run)

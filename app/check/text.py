@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from app.paths import resources_dir
 
@@ -97,7 +98,7 @@ def fold_string(text: str) -> str:
 class TextView:
     """A normalised string with a map back to the original text's code points."""
 
-    __slots__ = ("original", "text", "_starts", "_ends", "_words", "_parent")
+    __slots__ = ("original", "text", "_starts", "_ends", "_words", "_parent", "_memo")
 
     def __init__(self, original: str, text: str, starts: list[int] | None,
                  ends: list[int] | None, parent: TextView | None = None) -> None:
@@ -108,6 +109,13 @@ class TextView:
         self._ends = ends
         self._parent = parent  # starts/ends point into the parent view, not the original
         self._words: list[tuple[int, int, str]] | None = None
+        self._memo: dict[str, object] = {}
+
+    def memo(self, key: str, build: Callable[[TextView], object]) -> Any:
+        """``build(self)``, computed once per view (derived views, runs)."""
+        if key not in self._memo:
+            self._memo[key] = build(self)
+        return self._memo[key]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original code points [start, end) that the view's [start, end) came from."""
@@ -140,24 +148,50 @@ class TextView:
         return self._words
 
 
-def _build(original: str, char_map: Callable[[str], str]) -> TextView:
-    """Map ``original`` character by character; dropped characters join the one before."""
+_SPECIAL = re.compile(r"[^\t\n\r\x20-\x7e]")
+
+
+def _build(original: str, char_map: Callable[[str], str],
+           bulk: Callable[[str], str] | None = None) -> TextView:
+    """Map ``original`` character by character; dropped characters join the one before.
+
+    ``bulk`` maps a run of printable ASCII to a string of the same length in one call (the
+    common case: most drafts are mostly ASCII with the odd emoji or accent).
+    """
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for index, char in enumerate(original):
-        mapped = char_map(char)
-        if not mapped:
-            if ends:
-                ends[-1] = index + 1
-            continue
-        pieces.append(mapped)
-        if len(mapped) == 1:
-            starts.append(index)
-            ends.append(index + 1)
+    position = 0
+    size = len(original)
+    while position < size:
+        if bulk is not None:
+            special = _SPECIAL.search(original, position)
+            stop = special.start() if special else size
+            if stop > position:
+                pieces.append(bulk(original[position:stop]))
+                starts.extend(range(position, stop))
+                ends.extend(range(position + 1, stop + 1))
+                position = stop
+                if position >= size:
+                    break
+            indices = (position,)
         else:
-            starts.extend([index] * len(mapped))
-            ends.extend([index + 1] * len(mapped))
+            indices = range(position, size)
+        for index in indices:
+            char = original[index]
+            mapped = char_map(char)
+            if not mapped:
+                if ends:
+                    ends[-1] = index + 1
+                continue
+            pieces.append(mapped)
+            if len(mapped) == 1:
+                starts.append(index)
+                ends.append(index + 1)
+            else:
+                starts.extend([index] * len(mapped))
+                ends.extend([index + 1] * len(mapped))
+        position = indices[-1] + 1
     return TextView(original, "".join(pieces), starts, ends)
 
 
@@ -172,14 +206,14 @@ def fold_view(text: str) -> TextView:
     """The fold view: what every word list is matched against."""
     if _plain_ascii(text):
         return TextView(text, text.lower(), None, None)
-    return _build(text, _fold_char)
+    return _build(text, _fold_char, str.lower)
 
 
 def cased_view(text: str) -> TextView:
     """Invisible characters removed and NFKC applied, case kept."""
     if _plain_ascii(text):
         return TextView(text, text, None, None)
-    return _build(text, _cased_char)
+    return _build(text, _cased_char, str)
 
 
 @cache
@@ -205,6 +239,7 @@ def confusables_table() -> dict[str, str]:
     return _confusables(resources_dir() / "lexicons" / "confusables.tsv")
 
 
+@cache
 def _loose_char_factory() -> Callable[[str], str]:
     table = confusables_table()
     memo: dict[str, str] = {}
@@ -220,7 +255,7 @@ def _loose_char_factory() -> Callable[[str], str]:
     return loose_char
 
 
-_LOOSE_TRIGGER = re.compile(r"[^\x00-\x7f]|[a-z][0-9|]|[0-9|][a-z]")
+_LOOSE_TRIGGER = re.compile(r"(?=[^\x00-\x7f])\w|[a-z][0-9|]|[0-9|][a-z]")
 
 
 def needs_loose(folded: str) -> bool:
@@ -280,6 +315,8 @@ def disguises_in(original: str, term: str = "", *, loose: bool = False,
     """How the original slice ``original`` (matched as the folded ``term``) differs from the
     term typed plainly, in words for the user ("invisible characters", ...)."""
     found: list[str] = []
+    if not loose and not spaced and original.isascii() and original.isprintable():
+        return found  # typed plainly: the common case, answered without a scan
     if any(is_ignorable(char) for char in original):
         found.append(DISGUISE_INVISIBLE)
     if spaced:
