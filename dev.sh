@@ -68,7 +68,13 @@ ensure_pds_modules() {
         cp "$PDS_PROJECT/package.json" "$PDS_PROJECT/package-lock.json" "$scratch/"
         # build_from_source: compile better-sqlite3 with the local Node headers instead of
         # trying to download a prebuilt binary from GitHub (unreachable or hanging on CI).
-        if ! (cd "$scratch" && npm_config_build_from_source=true \
+        # nodedir: node-gyp would otherwise download the headers too; use the installed ones.
+        local node_prefix nodedir_env=()
+        node_prefix="$(dirname "$(dirname "$(node -p 'process.execPath')")")"
+        if [ -f "$node_prefix/include/node/node.h" ]; then
+            nodedir_env=("npm_config_nodedir=$node_prefix")
+        fi
+        if ! (cd "$scratch" && env "${nodedir_env[@]}" npm_config_build_from_source=true \
                 npm ci --no-audit --no-fund --loglevel=error >"$scratch/npm-install.log" 2>&1); then
             say "npm ci failed for $PDS_PROJECT; the last lines of its log:"
             tail -n 30 "$scratch/npm-install.log" >&2
