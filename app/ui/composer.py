@@ -289,10 +289,14 @@ class ComposerWidget(QWidget):
         ticked = self.accounts.ticked(Persona.WORK) + self.accounts.ticked(Persona.PERSONAL)
         if ticked:
             return [CheckSlot.for_account(account) for account in ticked]
-        target = CheckTarget(self.check_as_network.currentData(),
-                             self.check_as_persona.currentData(),
-                             self.check_as_owner.currentData())
-        return [CheckSlot(CHECK_AS_KEY, target)]
+        return [CheckSlot(CHECK_AS_KEY, self.check_as_target())]
+
+    def check_as_target(self) -> CheckTarget:
+        """The network and identity chosen in "Check as" (used while no account is ticked)."""
+        # Combo data comes back from Qt as plain strings; turn them into the enums again.
+        return CheckTarget(Network(self.check_as_network.currentData()),
+                           Persona(self.check_as_persona.currentData()),
+                           Owner(self.check_as_owner.currentData()))
 
     def counterpart(self, account: Account, persona: Persona) -> Account | None:
         """The account of ``persona`` on the same network that should post instead: the
