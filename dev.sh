@@ -18,6 +18,9 @@ RUN_APT_PACKAGES=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
 # What the test suite adds: a real Secret Service on a private D-Bus.
 TEST_APT_PACKAGES=(dbus gnome-keyring)
 
+# The official Bluesky server (PDS + PLC directory) the integration tests run on 127.0.0.1.
+PDS_PROJECT=tests/pds
+
 say() { printf '\033[1m[twofold]\033[0m %s\n' "$*" >&2; }
 
 ensure_apt_packages() {
@@ -37,6 +40,47 @@ ensure_apt_packages() {
     "${sudo[@]}" apt-get update -qq
     DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
         "${missing[@]}" >/dev/null
+}
+
+# Install the pinned Bluesky server's npm packages OUTSIDE the clone, in a cache keyed on the
+# lockfile and the Node major version (native addons such as better-sqlite3 are built for one
+# Node ABI). Installs into a scratch folder and renames it into place, so an interrupted install
+# never leaves a half-filled cache behind. Exports TWOFOLD_PDS_MODULES for the test suite.
+ensure_pds_modules() {
+    if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+        say "Node.js 20 and npm are needed to run the Bluesky server the tests post to."
+        say "Install them (e.g. the nodejs package from NodeSource) and run ./dev.sh test again."
+        exit 1
+    fi
+    local node_major lock_hash cache_root target scratch
+    node_major="$(node -p 'process.versions.node.split(".")[0]')"
+    if [ "$node_major" != "20" ]; then
+        say "The test Bluesky server (@atproto/pds 0.4.x) needs Node 20; found $(node --version)."
+        exit 1
+    fi
+    lock_hash="$(cat "$PDS_PROJECT/package.json" "$PDS_PROJECT/package-lock.json" | sha256sum | cut -c1-16)"
+    cache_root="${TWOFOLD_CACHE_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/twofold}"
+    target="$cache_root/pds-$lock_hash-node$node_major"
+    if [ ! -f "$target/.twofold-complete" ]; then
+        say "Installing the test Bluesky server's npm packages into $target (about 1-2 minutes, once)"
+        mkdir -p "$cache_root"
+        scratch="$(mktemp -d "$cache_root/.pds-install-XXXXXX")"
+        cp "$PDS_PROJECT/package.json" "$PDS_PROJECT/package-lock.json" "$scratch/"
+        # build_from_source: compile better-sqlite3 with the local Node headers instead of
+        # trying to download a prebuilt binary from GitHub (unreachable or hanging on CI).
+        if ! (cd "$scratch" && npm_config_build_from_source=true \
+                npm ci --no-audit --no-fund --loglevel=error >"$scratch/npm-install.log" 2>&1); then
+            say "npm ci failed for $PDS_PROJECT; the last lines of its log:"
+            tail -n 30 "$scratch/npm-install.log" >&2
+            rm -rf "$scratch"
+            exit 1
+        fi
+        touch "$scratch/.twofold-complete"
+        rm -rf "$target"
+        # -T: if a parallel run finished first, keep its copy and drop ours.
+        mv -T "$scratch" "$target" 2>/dev/null || rm -rf "$scratch"
+    fi
+    export TWOFOLD_PDS_MODULES="$target/node_modules"
 }
 
 ensure_venv() {
@@ -65,6 +109,7 @@ case "${1:-}" in
         shift
         ensure_apt_packages "${RUN_APT_PACKAGES[@]}" "${TEST_APT_PACKAGES[@]}"
         ensure_venv "test"
+        ensure_pds_modules
         "$VENV/bin/ruff" check --quiet .
         exec "$VENV/bin/python" -m pytest "$@"
         ;;

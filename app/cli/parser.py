@@ -11,6 +11,9 @@ from app import __version__
 # building the parser stays cheap on every start, the GUI's included.
 COMMAND_MODULES = (
     "app.cli.paths_cmd",
+    "app.cli.accounts_cmd",
+    "app.cli.drafts_cmd",
+    "app.cli.history_cmd",
 )
 
 

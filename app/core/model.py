@@ -183,6 +183,10 @@ class HistoryEntry:
     account_id: int | None = None
     remote_id: str | None = None
     url: str | None = None
+    # Why the user posted despite a persona-check warning ("" when nothing was overridden).
+    override_reason: str = ""
+    handle: str = ""
+    id: int | None = None
 
 
 @dataclass
@@ -199,6 +203,8 @@ class Account:
     avatar_path: Path | None = None
     settings: dict[str, str] = field(default_factory=dict)
     id: int | None = None
+    # Pre-defined by the organisation's managed set-up file: its persona cannot be changed.
+    managed: bool = False
 
     def check_target(self) -> CheckTarget:
         """The account as the persona check sees it."""
@@ -221,6 +227,8 @@ class Draft:
     target_account_ids: list[int] = field(default_factory=list)
     id: int | None = None
     updated_at: datetime | None = None
+    # When the draft was posted (or handed to the outbox); None while it is still being written.
+    sent_at: datetime | None = None
 
 
 class OutboxState(StrEnum):
@@ -249,3 +257,9 @@ class OutboxEntry:
     id: int | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    # What exactly goes out, frozen when the entry is queued, so a retry posts what was checked
+    # even if the draft is edited afterwards.
+    text: str = ""
+    images: list[ImageAttachment] = field(default_factory=list)
+    # Why the user posted despite a persona-check warning for this account ("" if none).
+    override_reason: str = ""

@@ -1,0 +1,274 @@
+"""``accounts``: connect, list, remove and re-file social accounts; offboarding.
+
+    accounts add --network N --handle H --persona work|personal [--owner self|employer]
+                 [--server URL] [--display-name NAME] [--no-verify]
+    accounts list [--json]
+    accounts remove ID
+    accounts set-persona ID work|personal [--yes]
+    accounts offboard [--yes]
+
+The secret (app password or token) is read from stdin when stdin is not a terminal, otherwise
+asked for without echo; it is never taken from an argument, where other users and the shell
+history could see it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TextIO
+
+from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error, guarded, note, open_store
+from app.core.model import Network, Owner, Persona
+
+if TYPE_CHECKING:
+    from app.core.model import Account
+    from app.networks.registry import LoginVerifier
+    from app.paths import AppPaths
+    from app.store.secrets import SecretStore
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``accounts`` command and its actions."""
+    parser = subparsers.add_parser(
+        "accounts", help="connect, list and remove social accounts",
+        description="Connect, list and remove the social accounts of your Work and Personal "
+        "identities. Secrets go to the system keychain, never to a file.")
+    parser.set_defaults(handler=run)
+    actions = parser.add_subparsers(title="actions", metavar="ACTION", dest="action",
+                                    required=True)
+
+    add = actions.add_parser(
+        "add", help="connect an account (the secret is read from stdin or asked for)",
+        description="Connect an account. The app password or token is read from stdin when "
+        "stdin is not a terminal, otherwise asked for without showing it.")
+    add.add_argument("--network", required=True, choices=[n.value for n in Network])
+    add.add_argument("--handle", required=True, help="the account's handle, e.g. alice.bsky.social")
+    add.add_argument("--persona", choices=[p.value for p in Persona],
+                     help="which identity the account belongs to (required unless your "
+                     "organisation's set-up defines the account)")
+    add.add_argument("--owner", choices=[o.value for o in Owner],
+                     help="whose account it is (default: self)")
+    add.add_argument("--server", default="", metavar="URL",
+                     help="the Mastodon instance or Bluesky PDS (default: the network's own)")
+    add.add_argument("--display-name", default="", metavar="NAME")
+    add.add_argument("--no-verify", action="store_true",
+                     help="store the secret without logging in to check it")
+
+    listing = actions.add_parser("list", help="list connected accounts by identity")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+
+    remove = actions.add_parser("remove", help="remove an account and its saved sign-in")
+    remove.add_argument("id", type=int, metavar="ID")
+
+    persona = actions.add_parser("set-persona", help="move an account to the other identity")
+    persona.add_argument("id", type=int, metavar="ID")
+    persona.add_argument("persona", choices=[p.value for p in Persona])
+    persona.add_argument("--yes", action="store_true", help="confirm the change")
+
+    offboard = actions.add_parser(
+        "offboard", help="leaving your job: remove every employer-owned account and its "
+        "sign-in, keeping your own accounts")
+    offboard.add_argument("--yes", action="store_true", help="confirm the removal")
+
+
+def run(args: argparse.Namespace, paths: AppPaths) -> int:
+    """Run one ``accounts`` action."""
+    action = {
+        "add": add_account, "list": list_accounts, "remove": remove_account,
+        "set-persona": set_persona, "offboard": offboard,
+    }[args.action]
+    return action(args, paths)
+
+
+def _open_secrets() -> SecretStore:
+    from app.store.secrets import SecretStore
+
+    return SecretStore.open_default()
+
+
+def _lookup_verifier(network: Network) -> LoginVerifier | None:
+    from app.networks.registry import login_verifier
+
+    return login_verifier(network)
+
+
+def _read_secret(stdin: TextIO, prompt: str) -> str:
+    if stdin.isatty():
+        import getpass
+
+        return getpass.getpass(prompt)
+    return stdin.read()
+
+
+def _label(account: Account) -> str:
+    from app.store.accounts import describe
+
+    return describe(account)
+
+
+@guarded
+def add_account(args: argparse.Namespace, paths: AppPaths, *,
+                secrets_factory: Callable[[], SecretStore] = _open_secrets,
+                verifier_lookup: Callable[[Network], LoginVerifier | None] = _lookup_verifier,
+                stdin: TextIO | None = None) -> int:
+    """``accounts add``: check the details, read the secret, verify it when Twofold can log in
+    to the network, then save the account and put the secret in the keychain."""
+    from app.core.model import Account
+    from app.networks.registry import LoginCheckFailed
+    from app.store.accounts import validated_account
+    from app.store.lifecycle import apply_managed_rules, connect_account
+    from app.store.managed import load_managed_setup
+    from app.store.secrets import secret_from_input
+
+    network = Network(args.network)
+    managed = load_managed_setup(paths)
+    entry = managed.match(network, args.handle, args.server)
+    if args.persona is None and entry is None:
+        return error("Say which identity the account belongs to: --persona work or "
+                     "--persona personal.", EXIT_USAGE)
+    if network is Network.MASTODON and not args.server.strip():
+        return error("A Mastodon account needs its server: --server https://mastodon.social "
+                     "(or your own instance).", EXIT_USAGE)
+    account = Account(
+        network=network, handle=args.handle,
+        persona=Persona(args.persona) if args.persona else entry.persona,  # type: ignore[union-attr]
+        owner=Owner(args.owner) if args.owner else Owner.SELF,
+        server=args.server, display_name=args.display_name)
+    account = validated_account(account)
+    account = apply_managed_rules(account, managed, persona_given=args.persona is not None)
+
+    with open_store(paths) as store:
+        if store.accounts.find(account.network, account.handle, account.server):
+            return error(f"{_label(account)} is already connected to Twofold.", EXIT_FAILED)
+        text = _read_secret(stdin or sys.stdin,
+                            f"App password or token for {_label(account)} (not shown): ")
+        try:
+            secret = secret_from_input(network, text)
+        except ValueError as exc:
+            return error(str(exc), EXIT_USAGE)
+        if secret.is_empty:
+            return error("No secret was given: pipe the app password or token into the command, "
+                         "or type it when asked.", EXIT_USAGE)
+        secrets = secrets_factory()
+        verified = False
+        if not args.no_verify:
+            verifier = verifier_lookup(network)
+            if verifier is None:
+                note(f"Could not verify: Twofold cannot log in to {network.display_name} yet. "
+                     "The sign-in was stored without being checked.")
+            else:
+                try:
+                    verifier(account, secret)
+                except LoginCheckFailed as exc:
+                    return error(f"Could not log in to {_label(account)}: {exc} "
+                                 "The account was not added.", EXIT_FAILED)
+                except Exception as exc:  # a client bug must not print what it was handed
+                    return error(f"Could not log in to {_label(account)} "
+                                 f"({type(exc).__name__}). The account was not added.",
+                                 EXIT_FAILED)
+                verified = True
+        saved = connect_account(store, secrets, account, secret, managed=managed)
+    checked = " (sign-in checked)" if verified else ""
+    print(f"Connected {_label(saved)} as a {saved.persona.label} account, id {saved.id}"
+          f"{checked}. Its sign-in is kept in {secrets.backend_description}.")
+    if not secrets.is_persistent:
+        note("No keychain (password manager) is reachable, so the sign-in was kept only while "
+             "this command ran and nothing was written to disk; Twofold will ask for it again "
+             "when it starts.")
+    return EXIT_OK
+
+
+def _account_json(account: Account) -> dict[str, object]:
+    return {
+        "id": account.id, "network": account.network.value, "handle": account.handle,
+        "persona": account.persona.value, "owner": account.owner.value,
+        "server": account.server, "display_name": account.display_name,
+        "colour": account.shown_colour, "managed": account.managed,
+        "avatar_path": str(account.avatar_path) if account.avatar_path else None,
+        "settings": account.settings,
+    }
+
+
+@guarded
+def list_accounts(args: argparse.Namespace, paths: AppPaths) -> int:
+    """``accounts list``: the two identities and their accounts."""
+    with open_store(paths) as store:
+        grouped = store.accounts.by_persona()
+    if args.json:
+        print(json.dumps({persona.value: [_account_json(a) for a in accounts]
+                          for persona, accounts in grouped.items()}, indent=2,
+                         ensure_ascii=False))
+        return EXIT_OK
+    for persona, accounts in grouped.items():
+        print(persona.label)
+        if not accounts:
+            print("  (no accounts)")
+        for account in accounts:
+            marks = [account.owner.value if account.owner is Owner.EMPLOYER else "",
+                     "managed" if account.managed else "", account.server]
+            extra = "  ".join(m for m in marks if m)
+            print(f"  {account.id:>4}  {account.network.display_name:<9}  @{account.handle}"
+                  f"{'  ' + extra if extra else ''}")
+    return EXIT_OK
+
+
+@guarded
+def remove_account(args: argparse.Namespace, paths: AppPaths, *,
+                   secrets_factory: Callable[[], SecretStore] = _open_secrets) -> int:
+    """``accounts remove ID``: the account and its saved sign-in."""
+    from app.store import lifecycle
+
+    with open_store(paths) as store:
+        store.accounts.get(args.id)  # a wrong id is reported before the keychain is opened
+        secrets = secrets_factory()
+        removed = lifecycle.remove_account(store, secrets, args.id)
+    print(f"Removed {_label(removed)} and its saved sign-in.")
+    if not secrets.is_persistent:
+        note("No keychain was reachable, so a sign-in saved there earlier (if any) could not "
+             "be deleted; remove it in your keychain app.")
+    return EXIT_OK
+
+
+@guarded
+def set_persona(args: argparse.Namespace, paths: AppPaths) -> int:
+    """``accounts set-persona ID work|personal [--yes]``."""
+    from app.store.errors import PersonaChangeNeedsConfirmation
+
+    new = Persona(args.persona)
+    with open_store(paths) as store:
+        try:
+            account = store.accounts.set_persona(args.id, new, confirm=args.yes)
+        except PersonaChangeNeedsConfirmation as exc:
+            return error(f"{exc} Run the command again with --yes to confirm.", EXIT_FAILED)
+    print(f"{_label(account)} is now a {account.persona.label} account.")
+    return EXIT_OK
+
+
+@guarded
+def offboard(args: argparse.Namespace, paths: AppPaths, *,
+             secrets_factory: Callable[[], SecretStore] = _open_secrets) -> int:
+    """``accounts offboard [--yes]``: remove every employer-owned account and its sign-in."""
+    from app.store.lifecycle import offboard as run_offboarding
+
+    with open_store(paths) as store:
+        employer = store.accounts.list(owner=Owner.EMPLOYER)
+        if not employer:
+            print("No employer-owned accounts are connected; nothing to remove.")
+            return EXIT_OK
+        if not args.yes:
+            note("These employer-owned accounts and their sign-ins would be removed:")
+            for account in employer:
+                note(f"  {account.id}: {_label(account)}")
+            return error("Nothing was removed. Run the command again with --yes to remove "
+                         "them; your own accounts stay.", EXIT_FAILED)
+        report = run_offboarding(store, secrets_factory())
+    for account in report.removed:
+        print(f"Removed {_label(account)} and its saved sign-in.")
+    kept = len(report.kept)
+    print(f"Kept your {kept} own account{'s' if kept != 1 else ''}.")
+    for account, reason in report.failed:
+        note(f"Could not remove {_label(account)}: {reason}")
+    return EXIT_OK if report.complete else EXIT_FAILED

@@ -1,0 +1,433 @@
+"""Bluesky (AT Protocol): app-password login against any PDS, refreshed sessions, posts with
+facets and images, and exactly-once delivery.
+
+Exactly once: every delivery has a record key (a TID) derived from its idempotency key, and the
+post is written with ``com.atproto.repo.putRecord`` and ``swapRecord: null`` — "create only if
+nothing is there". A repeated attempt can therefore never make a second post: it either finds
+its own record (``InvalidSwap``) or writes the first one. ``find_existing`` reads that key back
+(``getRecord``) to settle a delivery whose outcome is unknown.
+
+Sessions: ``createSession`` once when the account is connected; then the access token is used
+until the server says ``ExpiredToken``, when the refresh token is exchanged once (the pair
+rotates; the new pair is saved through ``on_session_change`` before it is used). If that fails
+the user is asked to reconnect. The app password itself is not kept.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from app.core.model import Network
+from app.networks import richtext
+from app.networks.errors import (
+    AmbiguousError,
+    AuthError,
+    NetworkError,
+    NotSentError,
+    PermanentError,
+    RateLimitedError,
+    redact,
+)
+from app.networks.http import (
+    DEFAULT_TIMEOUT,
+    host_of,
+    json_or_empty,
+    new_session,
+    request,
+    seconds_until,
+)
+from app.networks.images import ImageData, read_image
+from app.networks.ports import PostContent, PostReceipt
+
+DEFAULT_PDS = "https://bsky.social"
+POST_COLLECTION = "app.bsky.feed.post"
+MAX_GRAPHEMES = 300
+MAX_BYTES = 3000
+MAX_IMAGES = 4
+MAX_LANGS = 3
+# Current lexicons allow 2 MB per image, but PDS 0.4.x still refuses more than 1,000,000 bytes
+# when the post is written (after the upload), so the safe limit is checked before sending.
+MAX_IMAGE_BYTES = 1_000_000
+SESSION_KIND = "bluesky-session"
+_WEB_APP = "https://bsky.app"
+
+
+class XrpcError(PermanentError):
+    """An XRPC error answer that is not about auth, rate limits or server trouble."""
+
+    def __init__(self, user_message: str, status: int, code: str) -> None:
+        super().__init__(user_message)
+        self.status = status
+        self.code = code
+
+
+@dataclass(frozen=True)
+class BlueskySession:
+    """A logged-in session. Kept only in the OS keychain (``to_secret``)."""
+
+    did: str
+    handle: str
+    access_jwt: str
+    refresh_jwt: str
+
+    def to_secret(self) -> str:
+        """The keychain form (JSON)."""
+        return json.dumps({"kind": SESSION_KIND, "did": self.did, "handle": self.handle,
+                           "accessJwt": self.access_jwt, "refreshJwt": self.refresh_jwt})
+
+    @classmethod
+    def from_secret(cls, secret: str | None) -> BlueskySession | None:
+        """Parse the keychain form; None when ``secret`` is not a saved session (for example a
+        bare app password saved by an older version)."""
+        if not secret:
+            return None
+        try:
+            data = json.loads(secret)
+        except ValueError:
+            return None
+        if not isinstance(data, dict) or data.get("kind") != SESSION_KIND:
+            return None
+        try:
+            return cls(str(data["did"]), str(data["handle"]), str(data["accessJwt"]),
+                       str(data["refreshJwt"]))
+        except KeyError:
+            return None
+
+    def __repr__(self) -> str:  # never print tokens
+        return f"BlueskySession(did={self.did!r}, handle={self.handle!r})"
+
+
+def normalise_server(server: str | None) -> str:
+    """``bsky.social`` / ``https://bsky.social/`` → ``https://bsky.social``; "" → the default."""
+    server = (server or "").strip().rstrip("/")
+    if not server:
+        return DEFAULT_PDS
+    if "://" not in server:
+        server = "https://" + server
+    return server
+
+
+def _service_name(server: str) -> str:
+    return f"Bluesky ({host_of(server)})"
+
+
+def _is_private_host(host: str) -> bool:
+    if host == "localhost" or host.endswith((".test", ".local", ".localhost", ".internal")):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_private
+
+
+def _raise_for_answer(response: Any, server: str, who: str) -> None:
+    """Turn an XRPC error answer into the right NetworkError."""
+    status = response.status_code
+    body = json_or_empty(response)
+    code = str(body.get("error", ""))
+    message = redact(str(body.get("message", "")))
+    service = _service_name(server)
+    if status == 429:
+        wait = seconds_until(response.headers.get("RateLimit-Reset")
+                             or response.headers.get("Retry-After"))
+        raise RateLimitedError(f"{service} says {who} is posting too fast; Twofold will try "
+                               "again when the limit resets.", wait)
+    if status == 413:
+        raise PermanentError(f"{service} refused an image as too large; attach a smaller one.")
+    if status >= 500:
+        raise AmbiguousError(f"{service} had a server error ({status}), so it is not yet known "
+                             "whether the post went out.")
+    if status == 401 or code in ("InvalidToken", "ExpiredToken", "AuthMissing",
+                                 "AccountTakedown", "AccountDeactivated"):
+        raise AuthError(f"{service} no longer accepts the saved login for {who}; reconnect the "
+                        "account with a new app password.")
+    detail = f": {message}" if message else ""
+    raise XrpcError(f"{service} refused the request{detail}.", status, code)
+
+
+def create_session(server: str, identifier: str, app_password: str, *, http: Any = None,
+                   timeout: tuple[float, float] = DEFAULT_TIMEOUT) -> BlueskySession:
+    """Log in with a handle (or DID) and an app password; AuthError when they are wrong."""
+    server = normalise_server(server)
+    identifier = identifier.strip().removeprefix("@")
+    session = http or new_session()
+    response = request(session, "POST", f"{server}/xrpc/com.atproto.server.createSession",
+                       service=_service_name(server), timeout=timeout,
+                       json={"identifier": identifier, "password": app_password})
+    if response.status_code == 401:
+        raise AuthError(f"{_service_name(server)} did not accept that handle and app password; "
+                        "check both (an app password looks like xxxx-xxxx-xxxx-xxxx).")
+    if response.status_code != 200:
+        _raise_for_answer(response, server, f"@{identifier}")
+    data = json_or_empty(response)
+    try:
+        return BlueskySession(data["did"], data["handle"], data["accessJwt"], data["refreshJwt"])
+    except KeyError:
+        raise PermanentError(f"{_service_name(server)} answered the login in a way Twofold does "
+                             "not understand; check the server address.") from None
+
+
+class BlueskyClient:
+    """One Bluesky account, logged in. Thread-safe; one instance per account."""
+
+    network = Network.BLUESKY
+
+    def __init__(self, server: str, session: BlueskySession, *,
+                 on_session_change: Callable[[BlueskySession], None] | None = None,
+                 reload_session: Callable[[], BlueskySession | None] | None = None,
+                 http: Any = None, timeout: tuple[float, float] = DEFAULT_TIMEOUT) -> None:
+        self.server = normalise_server(server)
+        self._session = session
+        self._on_session_change = on_session_change
+        self._reload_session = reload_session
+        self._http = http or new_session()
+        self._timeout = timeout
+        self._lock = threading.RLock()
+
+    # -- identity ---------------------------------------------------------------------------
+
+    @property
+    def did(self) -> str:
+        """The account's DID."""
+        return self._session.did
+
+    @property
+    def handle(self) -> str:
+        """The account's handle (as the server last reported it)."""
+        return self._session.handle
+
+    @property
+    def session(self) -> BlueskySession:
+        """The current session (after any refresh)."""
+        return self._session
+
+    @property
+    def service(self) -> str:
+        """The server's name for messages."""
+        return _service_name(self.server)
+
+    # -- transport --------------------------------------------------------------------------
+
+    def _call(self, method: str, *, params: dict[str, Any] | None = None,
+              body: dict[str, Any] | None = None, data: bytes | None = None,
+              content_type: str | None = None, auth: bool = True) -> dict[str, Any]:
+        url = f"{self.server}/xrpc/{method}"
+        verb = "GET" if body is None and data is None else "POST"
+        for attempt in (1, 2):
+            headers = {}
+            if content_type:
+                headers["Content-Type"] = content_type
+            used = self._session
+            if auth:
+                headers["Authorization"] = f"Bearer {used.access_jwt}"
+            response = request(self._http, verb, url, service=self.service, timeout=self._timeout,
+                               params=params, json=body, data=data, headers=headers)
+            if response.status_code == 200:
+                return json_or_empty(response)
+            code = json_or_empty(response).get("error")
+            if auth and attempt == 1 and code == "ExpiredToken":
+                self._renew_session(used)
+                continue
+            _raise_for_answer(response, self.server, f"@{self.handle}")
+        raise AssertionError("unreachable")
+
+    def _renew_session(self, expired: BlueskySession) -> None:
+        """Refresh once; the rotated pair is saved before it is used."""
+        with self._lock:
+            if self._session is not expired:
+                return  # another thread already refreshed
+            if self._reload_session is not None:
+                stored = self._reload_session()
+                if stored is not None and stored.access_jwt != expired.access_jwt:
+                    self._session = stored  # another process refreshed; use its pair
+                    return
+            response = request(self._http, "POST",
+                               f"{self.server}/xrpc/com.atproto.server.refreshSession",
+                               service=self.service, timeout=self._timeout,
+                               headers={"Authorization": f"Bearer {expired.refresh_jwt}"})
+            if response.status_code != 200:
+                if response.status_code in (400, 401):
+                    raise AuthError(f"Your Bluesky login for @{self.handle} has expired; reconnect "
+                                    "the account with an app password.")
+                _raise_for_answer(response, self.server, f"@{self.handle}")
+            data = json_or_empty(response)
+            try:
+                renewed = BlueskySession(data.get("did", expired.did),
+                                         data.get("handle", expired.handle),
+                                         data["accessJwt"], data["refreshJwt"])
+            except KeyError:
+                raise AuthError(f"Your Bluesky login for @{self.handle} could not be renewed; "
+                                "reconnect the account.") from None
+            if self._on_session_change is not None:
+                self._on_session_change(renewed)
+            self._session = renewed
+
+    def refresh(self) -> None:
+        """Exchange the refresh token for a new pair now (saved through on_session_change)."""
+        self._renew_session(self._session)
+
+    # -- reads ------------------------------------------------------------------------------
+
+    def resolve_handle(self, handle: str) -> str | None:
+        """The DID of ``handle``, or None when the server cannot resolve it."""
+        try:
+            data = self._call("com.atproto.identity.resolveHandle", params={"handle": handle},
+                              auth=False)
+        except XrpcError:
+            return None
+        did = data.get("did")
+        return did if isinstance(did, str) and did.startswith("did:") else None
+
+    def profile(self) -> dict[str, Any]:
+        """The account's public profile (display name…); {} when the server has no AppView."""
+        try:
+            return self._call("app.bsky.actor.getProfile", params={"actor": self.did})
+        except (XrpcError, AmbiguousError):
+            return {}
+
+    def get_post(self, rkey: str) -> dict[str, Any] | None:
+        """The post record at ``rkey`` ({uri, cid, value}), or None when there is none."""
+        try:
+            return self._call("com.atproto.repo.getRecord", auth=False,
+                              params={"repo": self.did, "collection": POST_COLLECTION,
+                                      "rkey": rkey})
+        except XrpcError as error:
+            if error.code == "RecordNotFound" or (error.status == 400
+                                                  and "could not locate" in str(error).lower()):
+                return None
+            raise
+
+    # -- posting ----------------------------------------------------------------------------
+
+    def validate(self, content: PostContent) -> None:
+        """Refuse, before sending, what Bluesky would refuse."""
+        self._read_images(content)
+
+    def _read_images(self, content: PostContent) -> list[ImageData]:
+        text = content.text
+        if not text.strip() and not content.images:
+            raise PermanentError("The post is empty; write something or attach an image.")
+        graphemes = richtext.grapheme_count(text)
+        if graphemes > MAX_GRAPHEMES:
+            raise PermanentError(f"This post is {graphemes} characters long; Bluesky allows "
+                                 f"{MAX_GRAPHEMES}, so shorten it by {graphemes - MAX_GRAPHEMES}.")
+        size = len(text.encode("utf-8"))
+        if size > MAX_BYTES:
+            raise PermanentError(f"This post takes {size:,} bytes; Bluesky allows {MAX_BYTES:,} "
+                                 "(emoji and accented letters take several), so shorten it.")
+        if len(content.images) > MAX_IMAGES:
+            raise PermanentError(f"Bluesky takes at most {MAX_IMAGES} images per post; remove "
+                                 f"{len(content.images) - MAX_IMAGES}.")
+        if len(content.langs) > MAX_LANGS:
+            raise PermanentError(f"Bluesky takes at most {MAX_LANGS} languages per post.")
+        images = [read_image(attachment.path) for attachment in content.images]
+        for image in images:
+            if len(image.data) > MAX_IMAGE_BYTES:
+                raise PermanentError(f"The image {image.name} is {len(image.data) / 1e6:.1f} MB; "
+                                     "Bluesky takes images up to 1 MB, so attach a smaller one.")
+        return images
+
+    def upload_blob(self, image: ImageData) -> dict[str, Any]:
+        """Upload one image; return the blob reference for the post record."""
+        data = self._call("com.atproto.repo.uploadBlob", data=image.data,
+                          content_type=image.mime_type)
+        blob = data.get("blob")
+        if not isinstance(blob, dict):
+            raise AmbiguousError(f"{self.service} did not confirm the image upload.")
+        return blob
+
+    def build_record(self, content: PostContent, blobs: list[dict[str, Any]],
+                     images: list[ImageData], created_at: datetime) -> dict[str, Any]:
+        """The ``app.bsky.feed.post`` record: text, facets, langs, images with alt text."""
+        record: dict[str, Any] = {
+            "$type": POST_COLLECTION,
+            "text": content.text,
+            "createdAt": created_at.astimezone(UTC).isoformat(timespec="milliseconds")
+                                   .replace("+00:00", "Z"),
+        }
+        facets = richtext.bluesky_facets(content.text, self.resolve_handle)
+        if facets:
+            record["facets"] = facets
+        if content.langs:
+            record["langs"] = list(content.langs)
+        if blobs:
+            entries = []
+            for blob, image, attachment in zip(blobs, images, content.images, strict=True):
+                entry: dict[str, Any] = {"image": blob, "alt": attachment.alt_text or ""}
+                if image.size and image.size[0] > 0 and image.size[1] > 0:
+                    entry["aspectRatio"] = {"width": image.size[0], "height": image.size[1]}
+                entries.append(entry)
+            record["embed"] = {"$type": "app.bsky.embed.images", "images": entries}
+        return record
+
+    def send(self, content: PostContent, idempotency_key: str,
+             now: datetime | None = None) -> PostReceipt:
+        """Publish ``content`` under the record key derived from ``idempotency_key``."""
+        rkey = richtext.tid_from_key(idempotency_key)
+        images = self._read_images(content)
+        try:
+            blobs = [self.upload_blob(image) for image in images]
+            record = self.build_record(content, blobs, images, now or datetime.now(UTC))
+        except AmbiguousError:
+            # Nothing is posted before putRecord; an upload that broke off is harmless.
+            raise NotSentError(f"The connection to {self.service} broke off while preparing the "
+                               "post; nothing was posted.") from None
+        try:
+            answer = self._call("com.atproto.repo.putRecord", body={
+                "repo": self.did, "collection": POST_COLLECTION, "rkey": rkey,
+                "swapRecord": None, "record": record,
+            })
+        except XrpcError as error:
+            if error.code != "InvalidSwap":
+                raise
+            # A record already sits at this key: an earlier attempt of this delivery made it.
+            existing = self.get_post(rkey)
+            if existing is None:
+                raise AmbiguousError(f"{self.service} gave conflicting answers about this post; "
+                                     "Twofold will check again before retrying.") from None
+            return self._receipt(existing.get("uri") or self._uri(rkey), rkey)
+        return self._receipt(answer.get("uri") or self._uri(rkey), rkey)
+
+    def find_existing(self, content: PostContent, idempotency_key: str,
+                      since: datetime | None = None) -> PostReceipt | None:
+        """The post an earlier attempt with this key made, or None when there is none."""
+        rkey = richtext.tid_from_key(idempotency_key)
+        found = self.get_post(rkey)
+        if found is None:
+            return None
+        return self._receipt(found.get("uri") or self._uri(rkey), rkey)
+
+    def _uri(self, rkey: str) -> str:
+        return f"at://{self.did}/{POST_COLLECTION}/{rkey}"
+
+    def _receipt(self, uri: str, rkey: str) -> PostReceipt:
+        return PostReceipt(remote_id=uri, url=self.post_url(rkey))
+
+    def post_url(self, rkey: str) -> str:
+        """The public web address of a post: bsky.app for public servers; for a private or
+        local server (not federated) the server's own getRecord address."""
+        host = host_of(self.server)
+        if _is_private_host(host):
+            query = urlencode({"repo": self.did, "collection": POST_COLLECTION, "rkey": rkey})
+            return f"{self.server}/xrpc/com.atproto.repo.getRecord?{query}"
+        return f"{_WEB_APP}/profile/{quote(self.handle, safe='')}/post/{rkey}"
+
+
+def verify_login(server: str, identifier: str, app_password: str, *,
+                 http: Any = None) -> tuple[BlueskySession, dict[str, Any]]:
+    """Log in to check an app password; return the session and the profile ({} if none)."""
+    session = create_session(server, identifier, app_password, http=http)
+    client = BlueskyClient(server, session, http=http)
+    try:
+        profile = client.profile()
+    except NetworkError:
+        profile = {}
+    return session, profile

@@ -1,0 +1,592 @@
+"""The posting engine: persona check per target, then exactly-once delivery to each account.
+
+Rules it keeps (see README, "Posting"):
+
+- The persona check runs for every target first. A block finding refuses that target unless
+  the user typed an override reason and the policy allows overriding every block finding in
+  it; warn findings need ``confirm_warnings=True``. Refused targets get no outbox row.
+- The outbox row (draft × account, with its idempotency key) is written before the first byte
+  leaves; its state then follows every step: queued → sending → sent | failed | unknown.
+- One serial queue per account (two posts to one account never race), accounts in parallel.
+- After an ambiguous failure (timeout, reset, 5xx) the row is ``unknown`` and the server is
+  asked (``find_existing``) before anything is sent again. Rows a crash left in ``sending``
+  are settled the same way by ``recover()``.
+- Certain non-deliveries (connection refused, 429) are retried: 429 after the network's reset
+  time, others with exponential backoff and jitter, up to ``RetryPolicy.max_attempts``.
+- A failure belongs to one account; the others go on. ``retry_failed`` resends only the rows
+  that did not go out.
+- Every success is written to history with the remote id and the public URL.
+
+No Qt: progress and results arrive through plain callbacks (called from worker threads); the UI
+turns them into signals.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from app.core.model import (
+    Account,
+    CheckResult,
+    Draft,
+    Finding,
+    HistoryEntry,
+    OutboxEntry,
+    OutboxState,
+    Persona,
+    Severity,
+)
+from app.networks.errors import (
+    AmbiguousError,
+    AuthError,
+    NetworkError,
+    NotSentError,
+    PermanentError,
+    RateLimitedError,
+)
+from app.networks.ports import (
+    AccountsPort,
+    Checker,
+    DraftsPort,
+    HistoryPort,
+    NetworkClient,
+    OutboxPort,
+    PostContent,
+    PostReceipt,
+)
+from app.networks.richtext import new_idempotency_key
+
+log = logging.getLogger(__name__)
+
+# Finding categories a typed reason can never override: a confidential codename stays secret,
+# and a network limit would only make the network refuse the post.
+NEVER_OVERRIDABLE_CATEGORIES = frozenset({"confidential", "limit"})
+
+
+class Outcome(StrEnum):
+    """How one target account ended up."""
+
+    SENT = "sent"
+    FAILED = "failed"  # did not go out; "Retry failed" sends it
+    UNKNOWN = "unknown"  # may have gone out; checked with the server before any retry
+    REFUSED = "refused"  # the persona check blocked it
+    NEEDS_CONFIRMATION = "needs_confirmation"  # warn findings, not confirmed
+
+
+@dataclass(frozen=True)
+class AccountResult:
+    """The result for one target account: ``message`` is one plain sentence for the user."""
+
+    account_id: int
+    outcome: Outcome
+    message: str
+    url: str | None = None
+    remote_id: str | None = None
+    check: CheckResult | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the post is out on this account."""
+        return self.outcome is Outcome.SENT
+
+
+@dataclass(frozen=True)
+class PostReport:
+    """Results for every target of one draft, in the order the targets were given."""
+
+    draft_id: int
+    results: tuple[AccountResult, ...]
+
+    @property
+    def all_sent(self) -> bool:
+        """Whether every target got the post."""
+        return bool(self.results) and all(result.ok for result in self.results)
+
+    def by_outcome(self, outcome: Outcome) -> list[AccountResult]:
+        """The results with one outcome."""
+        return [result for result in self.results if result.outcome is outcome]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A step of one account's delivery: ``stage`` is one of checking, queued, sending,
+    waiting, reconciling, done."""
+
+    account_id: int
+    stage: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class PostOptions:
+    """Per-post choices beyond the draft itself."""
+
+    langs: tuple[str, ...] = ()
+    content_warning: str = ""
+    visibility: str | None = None  # Mastodon; None: the account's default
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How hard one delivery tries within one run."""
+
+    max_attempts: int = 4  # sends (and server checks) per delivery per run
+    base_delay: float = 1.0  # seconds before the second attempt; doubles each time
+    max_delay: float = 30.0
+    max_rate_limit_wait: float = 300.0  # longer waits give up and say when to try again
+
+    def backoff(self, attempt: int, rng: random.Random) -> float:
+        """Delay before attempt ``attempt + 1``: exponential, capped, with jitter (50–150 %)."""
+        delay = min(self.max_delay, self.base_delay * (2 ** max(0, attempt - 1)))
+        return delay * (0.5 + rng.random())
+
+
+ProgressCallback = Callable[[Progress], None]
+ResultCallback = Callable[[AccountResult], None]
+
+
+def default_override_allowed(finding: Finding) -> bool:
+    """Whether a typed reason may override this block finding when the policy pack says
+    nothing more specific: everything except confidential terms and network limits."""
+    return finding.category not in NEVER_OVERRIDABLE_CATEGORIES
+
+
+def work_targets(accounts: Iterable[Account]) -> list[Account]:
+    """The accounts "Post to Work" goes to: every WORK account, never a personal one."""
+    return [account for account in accounts if account.persona is Persona.WORK]
+
+
+def _account_label(account: Account) -> str:
+    return f"{account.network.display_name} {account.handle}".strip()
+
+
+@dataclass
+class _Delivery:
+    account: Account
+    entry: OutboxEntry
+    content: PostContent
+    text: str
+    override_reason: str = ""
+    check: CheckResult | None = None
+
+
+@dataclass
+class _State:
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    queues: dict[int, ThreadPoolExecutor] = field(default_factory=dict)
+    clients: dict[int, NetworkClient] = field(default_factory=dict)
+    in_flight: set[tuple[int, int]] = field(default_factory=set)
+    closed: bool = False
+
+
+class PostingEngine:
+    """Checks and delivers drafts to accounts, exactly once per draft × account.
+
+    Collaborators come in through the constructor (see ``app.networks.ports``);
+    ``client_for(account)`` builds the network client of one account (``app.networks.registry``).
+    Thread-safe; call ``close()`` when done.
+    """
+
+    def __init__(self, *, accounts: AccountsPort, drafts: DraftsPort, outbox: OutboxPort,
+                 history: HistoryPort, checker: Checker,
+                 client_for: Callable[[Account], NetworkClient],
+                 override_allowed: Callable[[Finding], bool] = default_override_allowed,
+                 retry: RetryPolicy | None = None,
+                 sleep: Callable[[float], None] = time.sleep,
+                 rng: random.Random | None = None,
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+                 key_factory: Callable[[], str] = new_idempotency_key) -> None:
+        self._accounts = accounts
+        self._drafts = drafts
+        self._outbox = outbox
+        self._history = history
+        self._checker = checker
+        self._client_for = client_for
+        self._override_allowed = override_allowed
+        self._retry = retry or RetryPolicy()
+        self._sleep = sleep
+        self._rng = rng or random.Random()
+        self._clock = clock
+        self._key_factory = key_factory
+        self._state = _State()
+        self._coordinator = ThreadPoolExecutor(max_workers=2, thread_name_prefix="post-coord")
+
+    # -- public API -------------------------------------------------------------------------
+
+    def check(self, draft: Draft, accounts: Sequence[Account]) -> dict[int, CheckResult]:
+        """The persona check of ``draft`` for each account (by account id)."""
+        history = list(self._history.recent())
+        return {self._account_id(account): self._checker(draft, account, history)
+                for account in accounts}
+
+    def post(self, draft: Draft, accounts: Sequence[Account], *, confirm_warnings: bool = False,
+             override_reason: str = "", options: PostOptions | None = None,
+             on_progress: ProgressCallback | None = None,
+             on_result: ResultCallback | None = None) -> PostReport:
+        """Check, then deliver ``draft`` to ``accounts``; block until every account is done.
+
+        ``draft`` must be saved (have an id). Returns one result per account, in order.
+        """
+        if draft.id is None:
+            raise ValueError("save the draft before posting it (it needs an id)")
+        options = options or PostOptions()
+        history = list(self._history.recent())
+        results: dict[int, AccountResult] = {}
+        deliveries: list[_Delivery] = []
+        for account in _unique(accounts):
+            account_id = self._account_id(account)
+            self._emit(on_progress, Progress(account_id, "checking"))
+            try:
+                check = self._checker(draft, account, history)
+            except Exception:
+                log.exception("persona check failed for account %s", account_id)
+                result = AccountResult(account_id, Outcome.REFUSED,
+                                       "The persona check could not run for "
+                                       f"{_account_label(account)}, so nothing was posted there.")
+                results[account_id] = result
+                self._finish(on_progress, on_result, result)
+                continue
+            refusal = self._refusal(account_id, check, confirm_warnings, override_reason)
+            if refusal is not None:
+                results[account_id] = refusal
+                self._finish(on_progress, on_result, refusal)
+                continue
+            # The outbox row exists before anything is sent.
+            entry = self._outbox.ensure(draft.id, account_id, self._key_factory())
+            deliveries.append(_Delivery(
+                account, entry, self._content(draft, account, options), draft.text,
+                override_reason.strip() if check.blocked else "", check))
+        for delivery, result in zip(deliveries, self._run(deliveries, on_progress, on_result),
+                                    strict=True):
+            results[delivery.entry.account_id] = result
+        ordered = tuple(results[self._account_id(a)] for a in _unique(accounts))
+        return PostReport(draft.id, ordered)
+
+    def submit(self, draft: Draft, accounts: Sequence[Account], **kwargs: object
+               ) -> Future[PostReport]:
+        """``post`` on a background thread (for the UI); returns a Future of the report."""
+        return self._coordinator.submit(self.post, draft, accounts, **kwargs)  # type: ignore[arg-type]
+
+    def retry_failed(self, draft_id: int, *, options: PostOptions | None = None,
+                     on_progress: ProgressCallback | None = None,
+                     on_result: ResultCallback | None = None) -> PostReport:
+        """Send again only the rows of ``draft_id`` that did not go out (failed, unknown, or
+        left queued/sending by a crash). Unknown ones are checked with the server first. The
+        persona check is not run again: these targets passed it, and the posts that did go out
+        meanwhile must not count against the rest."""
+        draft = self._drafts.get(draft_id)
+        if draft is None:
+            raise ValueError(f"there is no draft {draft_id}")
+        options = options or PostOptions()
+        deliveries = []
+        skipped: list[AccountResult] = []
+        for entry in self._outbox.for_draft(draft_id):
+            if entry.state is OutboxState.SENT:
+                continue
+            account = self._accounts.get(entry.account_id)
+            if account is None:
+                skipped.append(AccountResult(entry.account_id, Outcome.FAILED,
+                                             "That account is no longer connected, so the post "
+                                             "cannot be sent there."))
+                continue
+            deliveries.append(_Delivery(account, entry, self._content(draft, account, options),
+                                        draft.text))
+        results = self._run(deliveries, on_progress, on_result)
+        return PostReport(draft_id, tuple(skipped) + tuple(results))
+
+    def recover(self, on_result: ResultCallback | None = None) -> list[AccountResult]:
+        """At start-up: settle rows a crash left in ``sending`` or ``unknown`` by asking each
+        server. Found → sent (and history); certainly absent → failed, for the user to retry;
+        server unreachable → stays unknown. Nothing is sent."""
+        pending = self._outbox.in_states((OutboxState.SENDING, OutboxState.UNKNOWN))
+        futures = []
+        for entry in pending:
+            account = self._accounts.get(entry.account_id)
+            draft = self._drafts.get(entry.draft_id)
+            if account is None:
+                continue
+            text = draft.text if draft else ""
+            content = self._content(draft or Draft(text=""), account, PostOptions())
+            delivery = _Delivery(account, entry, content, text)
+            futures.append(self._queue(entry.account_id).submit(
+                self._guarded, self._settle_after_crash, delivery, None, on_result))
+        return [future.result() for future in futures]
+
+    def close(self) -> None:
+        """Finish queued deliveries and stop the worker threads."""
+        with self._state.lock:
+            self._state.closed = True
+            queues = list(self._state.queues.values())
+        self._coordinator.shutdown(wait=True)
+        for queue in queues:
+            queue.shutdown(wait=True)
+
+    def __enter__(self) -> PostingEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- checking ---------------------------------------------------------------------------
+
+    def _refusal(self, account_id: int, check: CheckResult, confirm_warnings: bool,
+                 override_reason: str) -> AccountResult | None:
+        blocks = [f for f in check.findings if f.severity is Severity.BLOCK]
+        if blocks:
+            overridable = all(self._override_allowed(f) for f in blocks)
+            if override_reason.strip() and overridable:
+                return None
+            message = blocks[0].message
+            if override_reason.strip():
+                message += " This finding cannot be overridden."
+            return AccountResult(account_id, Outcome.REFUSED, message, check=check)
+        warns = [f for f in check.findings if f.severity is Severity.WARN]
+        if warns and not confirm_warnings:
+            return AccountResult(account_id, Outcome.NEEDS_CONFIRMATION,
+                                 warns[0].message + " Confirm to post anyway.", check=check)
+        return None
+
+    # -- delivering -------------------------------------------------------------------------
+
+    def _run(self, deliveries: list[_Delivery], on_progress: ProgressCallback | None,
+             on_result: ResultCallback | None) -> list[AccountResult]:
+        futures = []
+        for delivery in deliveries:
+            self._emit(on_progress, Progress(delivery.entry.account_id, "queued"))
+            futures.append(self._queue(delivery.entry.account_id).submit(
+                self._guarded, self._deliver, delivery, on_progress, on_result))
+        return [future.result() for future in futures]
+
+    def _guarded(self, step: Callable[[_Delivery, ProgressCallback | None], AccountResult],
+                 delivery: _Delivery, on_progress: ProgressCallback | None,
+                 on_result: ResultCallback | None) -> AccountResult:
+        """Run one account's step so that nothing it does can touch another account."""
+        key = (delivery.entry.draft_id, delivery.entry.account_id)
+        with self._state.lock:
+            busy = key in self._state.in_flight
+            self._state.in_flight.add(key)
+        if busy:
+            return AccountResult(delivery.entry.account_id, Outcome.UNKNOWN,
+                                 "This post is still being sent to "
+                                 f"{_account_label(delivery.account)}.")
+        try:
+            result = step(delivery, on_progress)
+        except Exception:
+            log.exception("posting to account %s failed unexpectedly", delivery.entry.account_id)
+            entry = delivery.entry
+            # If a request may have left, the row must be checked before any resend.
+            state = (OutboxState.UNKNOWN if entry.state is OutboxState.SENDING
+                     else OutboxState.FAILED)
+            message = (f"Twofold ran into an internal error while posting to "
+                       f"{_account_label(delivery.account)}; the other accounts are not affected.")
+            self._save(entry, state=state, last_error=message)
+            result = AccountResult(entry.account_id, Outcome(state.value), message)
+        finally:
+            with self._state.lock:
+                self._state.in_flight.discard(key)
+        self._finish(on_progress, on_result, result)
+        return result
+
+    def _deliver(self, delivery: _Delivery, on_progress: ProgressCallback | None
+                 ) -> AccountResult:
+        entry = delivery.entry
+        account_id = entry.account_id
+        if entry.state is OutboxState.SENT:
+            return AccountResult(account_id, Outcome.SENT, "Already posted.",
+                                 entry.remote_url, entry.remote_id, delivery.check)
+        try:
+            client = self._client(delivery.account)
+            client.validate(delivery.content)
+        except (AuthError, PermanentError) as error:
+            return self._failed(delivery, error.user_message)
+        except NetworkError as error:
+            return self._failed(delivery, error.user_message)
+
+        needs_check = entry.state in (OutboxState.UNKNOWN, OutboxState.SENDING)
+        sends = 0
+        checks = 0
+        while True:
+            if needs_check:
+                self._emit(on_progress, Progress(account_id, "reconciling"))
+                checks += 1
+                try:
+                    found = client.find_existing(delivery.content, entry.idempotency_key,
+                                                 entry.created_at)
+                except NetworkError as error:
+                    if checks >= self._retry.max_attempts:
+                        return self._unknown(delivery, error.user_message)
+                    self._wait(self._retry.backoff(checks, self._rng), on_progress, account_id)
+                    continue
+                if found is not None:
+                    return self._sent(delivery, found)
+                needs_check = False
+            if sends >= self._retry.max_attempts:
+                if entry.state is OutboxState.UNKNOWN:
+                    return self._unknown(delivery, entry.last_error)
+                return self._failed(delivery, entry.last_error or "The post could not be sent.")
+            sends += 1
+            self._save(entry, state=OutboxState.SENDING, attempts=entry.attempts + 1)
+            self._emit(on_progress, Progress(account_id, "sending", f"attempt {sends}"))
+            try:
+                receipt = client.send(delivery.content, entry.idempotency_key)
+            except RateLimitedError as error:
+                # Certainly not posted: queued again until the limit resets.
+                self._save(entry, state=OutboxState.QUEUED, last_error=error.user_message)
+                wait = (error.retry_after if error.retry_after is not None
+                        else self._retry.backoff(sends, self._rng))
+                if wait > self._retry.max_rate_limit_wait or sends >= self._retry.max_attempts:
+                    minutes = max(1, round(wait / 60))
+                    return self._failed(delivery, f"{delivery.account.network.display_name} "
+                                        "limits how often you can post; try again in about "
+                                        f"{minutes} minute{'s' if minutes != 1 else ''}.")
+                self._wait(wait, on_progress, account_id)
+            except NotSentError as error:
+                self._save(entry, state=OutboxState.QUEUED, last_error=error.user_message)
+                if sends >= self._retry.max_attempts:
+                    return self._failed(delivery, error.user_message)
+                self._wait(self._retry.backoff(sends, self._rng), on_progress, account_id)
+            except AmbiguousError as error:
+                self._save(entry, state=OutboxState.UNKNOWN, last_error=error.user_message)
+                if sends >= self._retry.max_attempts:
+                    return self._unknown(delivery, error.user_message)
+                self._wait(self._retry.backoff(sends, self._rng), on_progress, account_id)
+                needs_check = True
+            except (AuthError, PermanentError) as error:
+                return self._failed(delivery, error.user_message)
+            else:
+                return self._sent(delivery, receipt)
+
+    def _settle_after_crash(self, delivery: _Delivery, on_progress: ProgressCallback | None
+                            ) -> AccountResult:
+        entry = delivery.entry
+        try:
+            client = self._client(delivery.account)
+            found = client.find_existing(delivery.content, entry.idempotency_key,
+                                         entry.created_at)
+        except NetworkError as error:
+            return self._unknown(delivery, error.user_message)
+        if found is not None:
+            return self._sent(delivery, found)
+        return self._failed(delivery, "This post did not go out to "
+                            f"{_account_label(delivery.account)} before Twofold stopped; "
+                            "use Retry to send it.")
+
+    # -- bookkeeping ------------------------------------------------------------------------
+
+    def _sent(self, delivery: _Delivery, receipt: PostReceipt) -> AccountResult:
+        entry = delivery.entry
+        self._save(entry, state=OutboxState.SENT, last_error="", remote_id=receipt.remote_id,
+                   remote_url=receipt.url)
+        account = delivery.account
+        try:
+            self._history.record(HistoryEntry(
+                network=account.network, persona=account.persona, owner=account.owner,
+                text=delivery.text, posted_at=self._clock(), account_id=entry.account_id,
+                remote_id=receipt.remote_id, url=receipt.url), delivery.override_reason)
+        except Exception:
+            log.exception("could not write history for account %s", entry.account_id)
+        return AccountResult(entry.account_id, Outcome.SENT,
+                             f"Posted to {_account_label(account)}.", receipt.url,
+                             receipt.remote_id, delivery.check)
+
+    def _failed(self, delivery: _Delivery, message: str) -> AccountResult:
+        self._save(delivery.entry, state=OutboxState.FAILED, last_error=message)
+        return AccountResult(delivery.entry.account_id, Outcome.FAILED, message,
+                             check=delivery.check)
+
+    def _unknown(self, delivery: _Delivery, message: str) -> AccountResult:
+        message = message or "It is not yet known whether the post went out."
+        self._save(delivery.entry, state=OutboxState.UNKNOWN, last_error=message)
+        return AccountResult(delivery.entry.account_id, Outcome.UNKNOWN,
+                             message + " Twofold checks with the server before sending again.",
+                             check=delivery.check)
+
+    def _save(self, entry: OutboxEntry, **changes: object) -> None:
+        for name, value in changes.items():
+            setattr(entry, name, value)
+        entry.updated_at = self._clock()
+        self._outbox.update(entry)
+
+    def _wait(self, seconds: float, on_progress: ProgressCallback | None,
+              account_id: int) -> None:
+        self._emit(on_progress, Progress(account_id, "waiting", f"{seconds:.1f} s"))
+        self._sleep(seconds)
+
+    def _client(self, account: Account) -> NetworkClient:
+        account_id = self._account_id(account)
+        with self._state.lock:
+            client = self._state.clients.get(account_id)
+        if client is None:
+            client = self._client_for(account)
+            with self._state.lock:
+                client = self._state.clients.setdefault(account_id, client)
+        return client
+
+    def _queue(self, account_id: int) -> ThreadPoolExecutor:
+        with self._state.lock:
+            if self._state.closed:
+                raise RuntimeError("the posting engine is closed")
+            queue = self._state.queues.get(account_id)
+            if queue is None:
+                queue = ThreadPoolExecutor(max_workers=1,
+                                           thread_name_prefix=f"post-account-{account_id}")
+                self._state.queues[account_id] = queue
+            return queue
+
+    @staticmethod
+    def _content(draft: Draft, account: Account, options: PostOptions) -> PostContent:
+        return PostContent(
+            text=draft.text, images=tuple(draft.images), langs=options.langs,
+            content_warning=options.content_warning,
+            visibility=options.visibility or account.settings.get("visibility") or None)
+
+    @staticmethod
+    def _account_id(account: Account) -> int:
+        if account.id is None:
+            raise ValueError(f"account {account.handle} is not saved (it has no id)")
+        return account.id
+
+    @staticmethod
+    def _emit(callback: Callable[[object], None] | None, value: object) -> None:
+        if callback is None:
+            return
+        try:
+            callback(value)
+        except Exception:
+            log.exception("a posting callback raised; delivery goes on")
+
+    def _finish(self, on_progress: ProgressCallback | None, on_result: ResultCallback | None,
+                result: AccountResult) -> None:
+        self._emit(on_progress, Progress(result.account_id, "done", result.outcome.value))
+        self._emit(on_result, result)
+
+
+def _unique(accounts: Sequence[Account]) -> list[Account]:
+    seen: set[int | None] = set()
+    unique = []
+    for account in accounts:
+        if account.id not in seen:
+            seen.add(account.id)
+            unique.append(account)
+    return unique
+
+
+__all__ = [
+    "AccountResult",
+    "Outcome",
+    "PostOptions",
+    "PostReport",
+    "PostingEngine",
+    "Progress",
+    "RetryPolicy",
+    "default_override_allowed",
+    "work_targets",
+]

@@ -1,0 +1,303 @@
+"""Managed set-up: the organisation file IT places in the system config folder.
+
+``managed.toml`` in ``paths.site_config_dir()`` may say which accounts staff should connect
+(network, server, expected handle, persona, owner), which policy pack applies, and the app
+credentials (OAuth client ids and secrets) of networks that need them::
+
+    organisation = "Acme Magazines"
+    policy_pack = "acme-policy.toml"        # relative to this file's folder
+
+    [[accounts]]
+    network = "bluesky"
+    handle = "acme.bsky.social"
+    persona = "work"
+    owner = "employer"
+
+    [app_credentials.linkedin]
+    client_id = "86abc…"
+    client_secret = "…"                      # stays in memory; never written to the database
+
+Accounts the file defines are connected with the file's persona and owner and marked
+``managed``: the user cannot move them to the other identity, and an employer-owned account can
+never become personal. Mistakes in the file are reported with the file, line and key.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from app.core.model import Account, Network, Owner, Persona
+from app.paths import AppPaths
+from app.store.accounts import normalise_handle, normalise_server
+from app.store.errors import InvalidAccountError, ManagedConfigError
+
+MANAGED_FILENAME = "managed.toml"
+
+_TOP_KEYS = ("organisation", "policy_pack", "accounts", "app_credentials")
+_ACCOUNT_KEYS = ("network", "handle", "server", "persona", "owner", "display_name")
+_CREDENTIAL_KEYS = ("client_id", "client_secret", "redirect_uri")
+
+
+@dataclass(frozen=True)
+class ManagedAccount:
+    """An account the organisation asks staff to connect."""
+
+    network: Network
+    handle: str
+    persona: Persona
+    owner: Owner
+    server: str = ""
+    display_name: str = ""
+
+    def matches(self, network: Network | str, handle: str, server: str = "") -> bool:
+        """Whether this entry describes that account (handles compared case-insensitively)."""
+        try:
+            return (Network(network) is self.network
+                    and normalise_handle(handle).lower() == self.handle.lower()
+                    and normalise_server(server).lower() == self.server.lower())
+        except (ValueError, InvalidAccountError):
+            return False
+
+    def to_account(self) -> Account:
+        """A new, unsaved account as the organisation defines it."""
+        return Account(network=self.network, handle=self.handle, persona=self.persona,
+                       owner=self.owner, server=self.server, display_name=self.display_name,
+                       managed=True)
+
+
+@dataclass(frozen=True)
+class AppCredentials:
+    """An OAuth application's identity for one network. The client secret is not a user
+    secret, but it is still never written to the database or a log, nor shown by ``repr``."""
+
+    network: Network
+    client_id: str
+    client_secret: str = field(default="", repr=False)
+    redirect_uri: str = ""
+
+
+@dataclass(frozen=True)
+class ManagedSetup:
+    """What the organisation file says; empty (``path`` None) when there is no file."""
+
+    path: Path | None = None
+    organisation: str = ""
+    policy_pack: Path | None = None
+    accounts: tuple[ManagedAccount, ...] = ()
+    app_credentials: Mapping[Network, AppCredentials] = field(
+        default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def is_managed(self) -> bool:
+        """True when an organisation file exists."""
+        return self.path is not None
+
+    def match(self, network: Network | str, handle: str, server: str = ""
+              ) -> ManagedAccount | None:
+        """The file's entry for that account, or None."""
+        return next((entry for entry in self.accounts
+                     if entry.matches(network, handle, server)), None)
+
+    def pending(self, connected: Iterable[Account]) -> list[ManagedAccount]:
+        """Entries not connected yet (what the UI offers to connect)."""
+        accounts = list(connected)
+        return [entry for entry in self.accounts
+                if not any(entry.matches(a.network, a.handle, a.server) for a in accounts)]
+
+
+def managed_file(paths: AppPaths) -> Path:
+    """Where the organisation file is looked for."""
+    return paths.site_config_dir() / MANAGED_FILENAME
+
+
+def load_managed_setup(source: AppPaths | Path) -> ManagedSetup:
+    """Read the organisation file (an AppPaths, or the file's path). No file: an empty set-up.
+    Raises ManagedConfigError naming the file, line and key of the first problem."""
+    path = managed_file(source) if isinstance(source, AppPaths) else Path(source)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return ManagedSetup()
+    except OSError as exc:
+        raise ManagedConfigError(path, f"it cannot be read ({exc.strerror}).") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ManagedConfigError(path, "it is not UTF-8 text.") from None
+    return _Parser(path, text).parse()
+
+
+class _Parser:
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.lines = text.splitlines()
+        self.text = text
+
+    def error(self, problem: str, key: str, *, table: str | None = None, index: int = 0,
+              leaf: str | None = None) -> ManagedConfigError:
+        return ManagedConfigError(self.path, problem, line=self._line_of(table, index, leaf),
+                                  key=key)
+
+    def _line_of(self, table: str | None, index: int, leaf: str | None) -> int | None:
+        """Best-effort line number: tomllib keeps no positions, so find the table header and
+        then the key below it."""
+        start, end = 0, len(self.lines)
+        if table is not None:
+            header = re.compile(r"^\s*\[\[?\s*" + re.escape(table).replace(r"\.", r"\s*\.\s*")
+                                + r"\s*\]\]?\s*(#.*)?$")
+            found = [n for n, line in enumerate(self.lines) if header.match(line)]
+            if index >= len(found):
+                return None
+            start = found[index]
+            if leaf is None:
+                return start + 1
+            start += 1
+            following = [n for n in range(start, len(self.lines))
+                         if re.match(r"^\s*\[", self.lines[n])]
+            end = following[0] if following else len(self.lines)
+        else:
+            first_table = [n for n, line in enumerate(self.lines) if re.match(r"^\s*\[", line)]
+            end = first_table[0] if first_table else len(self.lines)
+        if leaf is None:
+            return None
+        key_line = re.compile(r"^\s*[\"']?" + re.escape(leaf) + r"[\"']?\s*=")
+        for number in range(start, end):
+            if key_line.match(self.lines[number]):
+                return number + 1
+        return None
+
+    def parse(self) -> ManagedSetup:
+        try:
+            data = tomllib.loads(self.text)
+        except tomllib.TOMLDecodeError as exc:
+            match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+            problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+            raise ManagedConfigError(self.path, f"this is not valid TOML: {problem}.",
+                                     line=int(match.group(1)) if match else None) from None
+        for key in data:
+            if key not in _TOP_KEYS:
+                raise self.error(f"unknown setting \u201c{key}\u201d; the file may contain "
+                                 f"{', '.join(_TOP_KEYS)}.", key, leaf=key)
+        organisation = self._string(data, "organisation", "organisation")
+        policy_pack = self._policy_pack(data)
+        accounts = self._accounts(data.get("accounts", []))
+        credentials = self._credentials(data.get("app_credentials", {}))
+        return ManagedSetup(path=self.path, organisation=organisation, policy_pack=policy_pack,
+                            accounts=accounts, app_credentials=MappingProxyType(credentials))
+
+    def _string(self, table: Mapping[str, Any], key: str, where: str, *,
+                section: str | None = None, index: int = 0, required: bool = False) -> str:
+        value = table.get(key, "")
+        if not isinstance(value, str):
+            raise self.error("must be text in quotes.", where, table=section, index=index,
+                             leaf=key)
+        if required and not value.strip():
+            raise self.error("is required.", where, table=section, index=index,
+                             leaf=key if key in table else None)
+        return value.strip()
+
+    def _policy_pack(self, data: Mapping[str, Any]) -> Path | None:
+        name = self._string(data, "policy_pack", "policy_pack")
+        if not name:
+            return None
+        pack = Path(name)
+        if not pack.is_absolute():
+            pack = self.path.parent / pack
+        if not pack.is_file():
+            raise self.error(f"the policy pack {pack} does not exist.", "policy_pack",
+                             leaf="policy_pack")
+        return pack
+
+    def _accounts(self, entries: Any) -> tuple[ManagedAccount, ...]:
+        if not isinstance(entries, list):
+            raise self.error("must be a list of [[accounts]] tables.", "accounts",
+                             leaf="accounts")
+        result: list[ManagedAccount] = []
+        for index, entry in enumerate(entries):
+            where = f"accounts[{index + 1}]"
+
+            def fail(problem: str, key: str | None, index: int = index, where: str = where
+                     ) -> ManagedConfigError:
+                return self.error(problem, f"{where}.{key}" if key else where,
+                                  table="accounts", index=index, leaf=key)
+
+            if not isinstance(entry, dict):
+                raise fail("must be a table of settings.", None)
+            for key in entry:
+                if key not in _ACCOUNT_KEYS:
+                    raise fail(f"unknown setting \u201c{key}\u201d; an account may have "
+                               f"{', '.join(_ACCOUNT_KEYS)}.", key)
+            values = {key: self._string(entry, key, f"{where}.{key}", section="accounts",
+                                        index=index) for key in _ACCOUNT_KEYS}
+            for key in ("network", "handle", "persona"):
+                if not values[key]:
+                    raise fail("is required.", key)
+            network = self._choice(Network, values["network"], fail, "network")
+            persona = self._choice(Persona, values["persona"], fail, "persona")
+            owner = self._choice(Owner, values["owner"] or Owner.SELF.value, fail, "owner")
+            if owner is Owner.EMPLOYER and persona is Persona.PERSONAL:
+                raise fail("an employer-owned account must have persona \u201cwork\u201d.",
+                           "persona")
+            try:
+                server = normalise_server(values["server"])
+            except InvalidAccountError as exc:
+                raise fail(str(exc), "server") from None
+            if network is Network.MASTODON and not server:
+                raise fail("a Mastodon account needs its server, like "
+                           "\u201chttps://mastodon.social\u201d.", "server")
+            handle = normalise_handle(values["handle"])
+            account = ManagedAccount(network=network, handle=handle, persona=persona,
+                                     owner=owner, server=server,
+                                     display_name=values["display_name"])
+            if any(other.matches(network, handle, server) for other in result):
+                raise fail(f"@{handle} on {network.display_name} is listed twice.", "handle")
+            result.append(account)
+        return tuple(result)
+
+    @staticmethod
+    def _choice(kind: Any, value: str, fail: Any, key: str) -> Any:
+        try:
+            return kind(value.lower())
+        except ValueError:
+            allowed = ", ".join(f"\u201c{member.value}\u201d" for member in kind)
+            raise fail(f"\u201c{value}\u201d is not one of {allowed}.", key) from None
+
+    def _credentials(self, table: Any) -> dict[Network, AppCredentials]:
+        if not isinstance(table, dict):
+            raise self.error("must be a table like [app_credentials.linkedin].",
+                             "app_credentials", leaf="app_credentials")
+        result: dict[Network, AppCredentials] = {}
+        for name, entry in table.items():
+            section = f"app_credentials.{name}"
+
+            def fail(problem: str, key: str | None, section: str = section
+                     ) -> ManagedConfigError:
+                return self.error(problem, f"{section}.{key}" if key else section,
+                                  table=section, leaf=key)
+
+            try:
+                network = Network(str(name).lower())
+            except ValueError:
+                allowed = ", ".join(member.value for member in Network)
+                raise fail(f"\u201c{name}\u201d is not a network Twofold knows ({allowed}).",
+                           None) from None
+            if not isinstance(entry, dict):
+                raise fail("must be a table of settings.", None)
+            for key in entry:
+                if key not in _CREDENTIAL_KEYS:
+                    raise fail(f"unknown setting \u201c{key}\u201d; app credentials may have "
+                               f"{', '.join(_CREDENTIAL_KEYS)}.", key)
+            values = {key: self._string(entry, key, f"{section}.{key}", section=section)
+                      for key in _CREDENTIAL_KEYS}
+            if not values["client_id"]:
+                raise fail("is required.", "client_id" if "client_id" in entry else None)
+            result[network] = AppCredentials(network=network, client_id=values["client_id"],
+                                             client_secret=values["client_secret"],
+                                             redirect_uri=values["redirect_uri"])
+        return result
