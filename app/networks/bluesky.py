@@ -369,13 +369,14 @@ class BlueskyClient:
         return record
 
     def send(self, content: PostContent, idempotency_key: str,
-             now: datetime | None = None) -> PostReceipt:
-        """Publish ``content`` under the record key derived from ``idempotency_key``."""
-        rkey = richtext.tid_from_key(idempotency_key)
+             queued_at: datetime | None = None) -> PostReceipt:
+        """Publish ``content`` under the record key derived from the delivery's idempotency
+        key (and its outbox row's creation time)."""
+        rkey = richtext.tid_from_key(idempotency_key, queued_at)
         images = self._read_images(content)
         try:
             blobs = [self.upload_blob(image) for image in images]
-            record = self.build_record(content, blobs, images, now or datetime.now(UTC))
+            record = self.build_record(content, blobs, images, datetime.now(UTC))
         except AmbiguousError:
             # Nothing is posted before putRecord; an upload that broke off is harmless.
             raise NotSentError(f"The connection to {self.service} broke off while preparing the "
@@ -397,9 +398,9 @@ class BlueskyClient:
         return self._receipt(answer.get("uri") or self._uri(rkey), rkey)
 
     def find_existing(self, content: PostContent, idempotency_key: str,
-                      since: datetime | None = None) -> PostReceipt | None:
+                      queued_at: datetime | None = None) -> PostReceipt | None:
         """The post an earlier attempt with this key made, or None when there is none."""
-        rkey = richtext.tid_from_key(idempotency_key)
+        rkey = richtext.tid_from_key(idempotency_key, queued_at)
         found = self.get_post(rkey)
         if found is None:
             return None

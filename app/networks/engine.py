@@ -15,7 +15,8 @@ Rules it keeps (see README, "Posting"):
   time, others with exponential backoff and jitter, up to ``RetryPolicy.max_attempts``.
 - A failure belongs to one account; the others go on. ``retry_failed`` resends only the rows
   that did not go out.
-- Every success is written to history with the remote id and the public URL.
+- Every success is written to history with the remote id and the public URL (by the outbox,
+  in the same transaction that marks the row sent).
 
 No Qt: progress and results arrive through plain callbacks (called from worker threads); the UI
 turns them into signals.
@@ -30,7 +31,6 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from enum import StrEnum
 
 from app.core.model import (
@@ -38,7 +38,6 @@ from app.core.model import (
     CheckResult,
     Draft,
     Finding,
-    HistoryEntry,
     OutboxEntry,
     OutboxState,
     Persona,
@@ -46,23 +45,18 @@ from app.core.model import (
 )
 from app.networks.errors import (
     AmbiguousError,
-    AuthError,
     NetworkError,
     NotSentError,
-    PermanentError,
     RateLimitedError,
 )
 from app.networks.ports import (
     AccountsPort,
     Checker,
-    DraftsPort,
-    HistoryPort,
     NetworkClient,
     OutboxPort,
     PostContent,
     PostReceipt,
 )
-from app.networks.richtext import new_idempotency_key
 
 log = logging.getLogger(__name__)
 
@@ -173,8 +167,6 @@ class _Delivery:
     account: Account
     entry: OutboxEntry
     content: PostContent
-    text: str
-    override_reason: str = ""
     check: CheckResult | None = None
 
 
@@ -190,32 +182,27 @@ class _State:
 class PostingEngine:
     """Checks and delivers drafts to accounts, exactly once per draft × account.
 
-    Collaborators come in through the constructor (see ``app.networks.ports``);
-    ``client_for(account)`` builds the network client of one account (``app.networks.registry``).
-    Thread-safe; call ``close()`` when done.
+    Collaborators come in through the constructor: ``accounts`` and ``outbox`` are the store's
+    repositories (``Store.accounts``, ``Store.outbox``; the outbox writes history when a row
+    becomes sent), ``checker(draft, account)`` runs the persona check, and
+    ``client_for(account)`` builds the network client of one account
+    (``app.networks.registry``). Thread-safe; call ``close()`` when done.
     """
 
-    def __init__(self, *, accounts: AccountsPort, drafts: DraftsPort, outbox: OutboxPort,
-                 history: HistoryPort, checker: Checker,
+    def __init__(self, *, accounts: AccountsPort, outbox: OutboxPort, checker: Checker,
                  client_for: Callable[[Account], NetworkClient],
                  override_allowed: Callable[[Finding], bool] = default_override_allowed,
                  retry: RetryPolicy | None = None,
                  sleep: Callable[[float], None] = time.sleep,
-                 rng: random.Random | None = None,
-                 clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-                 key_factory: Callable[[], str] = new_idempotency_key) -> None:
+                 rng: random.Random | None = None) -> None:
         self._accounts = accounts
-        self._drafts = drafts
         self._outbox = outbox
-        self._history = history
         self._checker = checker
         self._client_for = client_for
         self._override_allowed = override_allowed
         self._retry = retry or RetryPolicy()
         self._sleep = sleep
         self._rng = rng or random.Random()
-        self._clock = clock
-        self._key_factory = key_factory
         self._state = _State()
         self._coordinator = ThreadPoolExecutor(max_workers=2, thread_name_prefix="post-coord")
 
@@ -223,8 +210,7 @@ class PostingEngine:
 
     def check(self, draft: Draft, accounts: Sequence[Account]) -> dict[int, CheckResult]:
         """The persona check of ``draft`` for each account (by account id)."""
-        history = list(self._history.recent())
-        return {self._account_id(account): self._checker(draft, account, history)
+        return {self._account_id(account): self._checker(draft, account)
                 for account in accounts}
 
     def post(self, draft: Draft, accounts: Sequence[Account], *, confirm_warnings: bool = False,
@@ -233,19 +219,21 @@ class PostingEngine:
              on_result: ResultCallback | None = None) -> PostReport:
         """Check, then deliver ``draft`` to ``accounts``; block until every account is done.
 
-        ``draft`` must be saved (have an id). Returns one result per account, in order.
+        ``draft`` must be saved in the store (have an id): its text and images are frozen into
+        the outbox rows, so later edits do not change what a retry sends. Returns one result
+        per account, in the order given.
         """
         if draft.id is None:
             raise ValueError("save the draft before posting it (it needs an id)")
         options = options or PostOptions()
-        history = list(self._history.recent())
+        targets = _unique(accounts)
         results: dict[int, AccountResult] = {}
-        deliveries: list[_Delivery] = []
-        for account in _unique(accounts):
+        passed: list[tuple[Account, CheckResult]] = []
+        for account in targets:
             account_id = self._account_id(account)
             self._emit(on_progress, Progress(account_id, "checking"))
             try:
-                check = self._checker(draft, account, history)
+                check = self._checker(draft, account)
             except Exception:
                 log.exception("persona check failed for account %s", account_id)
                 result = AccountResult(account_id, Outcome.REFUSED,
@@ -259,16 +247,21 @@ class PostingEngine:
                 results[account_id] = refusal
                 self._finish(on_progress, on_result, refusal)
                 continue
-            # The outbox row exists before anything is sent.
-            entry = self._outbox.ensure(draft.id, account_id, self._key_factory())
-            deliveries.append(_Delivery(
-                account, entry, self._content(draft, account, options), draft.text,
-                override_reason.strip() if check.blocked else "", check))
+            passed.append((account, check))
+        # The outbox rows exist (with their idempotency keys) before anything is sent.
+        reasons = {self._account_id(a): override_reason.strip()
+                   for a, check in passed if check.blocked}
+        entries = self._outbox.create_entries(
+            draft.id, [self._account_id(a) for a, _ in passed], override_reasons=reasons)
+        by_account = {entry.account_id: entry for entry in entries}
+        deliveries = [_Delivery(account, by_account[self._account_id(account)],
+                                self._content(by_account[self._account_id(account)], account,
+                                              options), check)
+                      for account, check in passed]
         for delivery, result in zip(deliveries, self._run(deliveries, on_progress, on_result),
                                     strict=True):
             results[delivery.entry.account_id] = result
-        ordered = tuple(results[self._account_id(a)] for a in _unique(accounts))
-        return PostReport(draft.id, ordered)
+        return PostReport(draft.id, tuple(results[self._account_id(a)] for a in targets))
 
     def submit(self, draft: Draft, accounts: Sequence[Account], **kwargs: object
                ) -> Future[PostReport]:
@@ -279,43 +272,37 @@ class PostingEngine:
                      on_progress: ProgressCallback | None = None,
                      on_result: ResultCallback | None = None) -> PostReport:
         """Send again only the rows of ``draft_id`` that did not go out (failed, unknown, or
-        left queued/sending by a crash). Unknown ones are checked with the server first. The
-        persona check is not run again: these targets passed it, and the posts that did go out
-        meanwhile must not count against the rest."""
-        draft = self._drafts.get(draft_id)
-        if draft is None:
-            raise ValueError(f"there is no draft {draft_id}")
+        left queued by a crash), exactly as they were queued. Unknown ones are checked with the
+        server first. The persona check is not run again: these targets passed it, and the
+        posts that went out meanwhile must not count against the rest."""
         options = options or PostOptions()
         deliveries = []
         skipped: list[AccountResult] = []
-        for entry in self._outbox.for_draft(draft_id):
+        for entry in self._outbox.entries_for_draft(draft_id):
             if entry.state is OutboxState.SENT:
                 continue
-            account = self._accounts.get(entry.account_id)
+            account = self._account_or_none(entry.account_id)
             if account is None:
                 skipped.append(AccountResult(entry.account_id, Outcome.FAILED,
                                              "That account is no longer connected, so the post "
                                              "cannot be sent there."))
                 continue
-            deliveries.append(_Delivery(account, entry, self._content(draft, account, options),
-                                        draft.text))
+            deliveries.append(_Delivery(account, entry, self._content(entry, account, options)))
         results = self._run(deliveries, on_progress, on_result)
         return PostReport(draft_id, tuple(skipped) + tuple(results))
 
     def recover(self, on_result: ResultCallback | None = None) -> list[AccountResult]:
-        """At start-up: settle rows a crash left in ``sending`` or ``unknown`` by asking each
-        server. Found → sent (and history); certainly absent → failed, for the user to retry;
-        server unreachable → stays unknown. Nothing is sent."""
-        pending = self._outbox.in_states((OutboxState.SENDING, OutboxState.UNKNOWN))
+        """At start-up (before posting anything): settle rows a dead process left ``sending``,
+        and earlier ``unknown`` rows, by asking each server. Found → sent (and history);
+        certainly absent → failed, for the user to retry; server unreachable → stays unknown.
+        Nothing is sent."""
+        self._outbox.recover_interrupted()
         futures = []
-        for entry in pending:
-            account = self._accounts.get(entry.account_id)
-            draft = self._drafts.get(entry.draft_id)
+        for entry in self._outbox.list_by_state(OutboxState.UNKNOWN):
+            account = self._account_or_none(entry.account_id)
             if account is None:
                 continue
-            text = draft.text if draft else ""
-            content = self._content(draft or Draft(text=""), account, PostOptions())
-            delivery = _Delivery(account, entry, content, text)
+            delivery = _Delivery(account, entry, self._content(entry, account, PostOptions()))
             futures.append(self._queue(entry.account_id).submit(
                 self._guarded, self._settle_after_crash, delivery, None, on_result))
         return [future.result() for future in futures]
@@ -381,36 +368,50 @@ class PostingEngine:
             result = step(delivery, on_progress)
         except Exception:
             log.exception("posting to account %s failed unexpectedly", delivery.entry.account_id)
-            entry = delivery.entry
-            # If a request may have left, the row must be checked before any resend.
-            state = (OutboxState.UNKNOWN if entry.state is OutboxState.SENDING
-                     else OutboxState.FAILED)
             message = (f"Twofold ran into an internal error while posting to "
                        f"{_account_label(delivery.account)}; the other accounts are not affected.")
-            self._save(entry, state=state, last_error=message)
-            result = AccountResult(entry.account_id, Outcome(state.value), message)
+            result = self._after_crash_in_step(delivery, message)
         finally:
             with self._state.lock:
                 self._state.in_flight.discard(key)
         self._finish(on_progress, on_result, result)
         return result
 
+    def _after_crash_in_step(self, delivery: _Delivery, message: str) -> AccountResult:
+        entry = delivery.entry
+        try:
+            if entry.state is OutboxState.SENDING:
+                # A request may have left: the row must be checked before any resend.
+                self._move(delivery, OutboxState.UNKNOWN, error=message)
+            elif entry.state is OutboxState.QUEUED:
+                self._move(delivery, OutboxState.FAILED, error=message)
+        except Exception:
+            log.exception("could not record the failure of account %s", entry.account_id)
+        outcome = Outcome.UNKNOWN if delivery.entry.state is OutboxState.UNKNOWN else Outcome.FAILED
+        return AccountResult(entry.account_id, outcome, message)
+
     def _deliver(self, delivery: _Delivery, on_progress: ProgressCallback | None
                  ) -> AccountResult:
-        entry = delivery.entry
+        entry = delivery.entry  # replaced by every transition: read delivery.entry after one
         account_id = entry.account_id
+        key = entry.idempotency_key
+        queued_at = entry.created_at
         if entry.state is OutboxState.SENT:
             return AccountResult(account_id, Outcome.SENT, "Already posted.",
                                  entry.remote_url, entry.remote_id, delivery.check)
+        if entry.state is OutboxState.SENDING:
+            # Left "sending" by a process that died (ours are guarded by in_flight).
+            self._move(delivery, OutboxState.UNKNOWN,
+                       error="Twofold stopped while this post was being sent.")
         try:
             client = self._client(delivery.account)
             client.validate(delivery.content)
-        except (AuthError, PermanentError) as error:
-            return self._failed(delivery, error.user_message)
         except NetworkError as error:
+            if delivery.entry.state is OutboxState.UNKNOWN:
+                return self._unknown(delivery, error.user_message)  # may still be out there
             return self._failed(delivery, error.user_message)
 
-        needs_check = entry.state in (OutboxState.UNKNOWN, OutboxState.SENDING)
+        needs_check = delivery.entry.state is OutboxState.UNKNOWN
         sends = 0
         checks = 0
         while True:
@@ -418,8 +419,7 @@ class PostingEngine:
                 self._emit(on_progress, Progress(account_id, "reconciling"))
                 checks += 1
                 try:
-                    found = client.find_existing(delivery.content, entry.idempotency_key,
-                                                 entry.created_at)
+                    found = client.find_existing(delivery.content, key, queued_at)
                 except NetworkError as error:
                     if checks >= self._retry.max_attempts:
                         return self._unknown(delivery, error.user_message)
@@ -429,17 +429,20 @@ class PostingEngine:
                     return self._sent(delivery, found)
                 needs_check = False
             if sends >= self._retry.max_attempts:
-                if entry.state is OutboxState.UNKNOWN:
-                    return self._unknown(delivery, entry.last_error)
-                return self._failed(delivery, entry.last_error or "The post could not be sent.")
+                if delivery.entry.state is OutboxState.UNKNOWN:
+                    return self._unknown(delivery, delivery.entry.last_error)
+                return self._failed(delivery,
+                                    delivery.entry.last_error or "The post could not be sent.")
+            if delivery.entry.state is not OutboxState.QUEUED:
+                self._move(delivery, OutboxState.QUEUED)  # failed/unknown (checked) → queued
             sends += 1
-            self._save(entry, state=OutboxState.SENDING, attempts=entry.attempts + 1)
+            self._move(delivery, OutboxState.SENDING, expected=OutboxState.QUEUED)
             self._emit(on_progress, Progress(account_id, "sending", f"attempt {sends}"))
             try:
-                receipt = client.send(delivery.content, entry.idempotency_key)
+                receipt = client.send(delivery.content, key, queued_at)
             except RateLimitedError as error:
-                # Certainly not posted: queued again until the limit resets.
-                self._save(entry, state=OutboxState.QUEUED, last_error=error.user_message)
+                # Certainly not posted: failed for now, queued again when the limit resets.
+                self._move(delivery, OutboxState.FAILED, error=error.user_message)
                 wait = (error.retry_after if error.retry_after is not None
                         else self._retry.backoff(sends, self._rng))
                 if wait > self._retry.max_rate_limit_wait or sends >= self._retry.max_attempts:
@@ -449,17 +452,17 @@ class PostingEngine:
                                         f"{minutes} minute{'s' if minutes != 1 else ''}.")
                 self._wait(wait, on_progress, account_id)
             except NotSentError as error:
-                self._save(entry, state=OutboxState.QUEUED, last_error=error.user_message)
+                self._move(delivery, OutboxState.FAILED, error=error.user_message)
                 if sends >= self._retry.max_attempts:
                     return self._failed(delivery, error.user_message)
                 self._wait(self._retry.backoff(sends, self._rng), on_progress, account_id)
             except AmbiguousError as error:
-                self._save(entry, state=OutboxState.UNKNOWN, last_error=error.user_message)
+                self._move(delivery, OutboxState.UNKNOWN, error=error.user_message)
                 if sends >= self._retry.max_attempts:
                     return self._unknown(delivery, error.user_message)
                 self._wait(self._retry.backoff(sends, self._rng), on_progress, account_id)
                 needs_check = True
-            except (AuthError, PermanentError) as error:
+            except NetworkError as error:  # AuthError, PermanentError: the user must act
                 return self._failed(delivery, error.user_message)
             else:
                 return self._sent(delivery, receipt)
@@ -481,44 +484,41 @@ class PostingEngine:
 
     # -- bookkeeping ------------------------------------------------------------------------
 
+    def _move(self, delivery: _Delivery, state: OutboxState, **changes: object) -> None:
+        """One outbox transition; the delivery keeps the row as the store returned it."""
+        delivery.entry = self._outbox.transition(delivery.entry.id, state,  # type: ignore[arg-type]
+                                                 **changes)  # type: ignore[arg-type]
+
     def _sent(self, delivery: _Delivery, receipt: PostReceipt) -> AccountResult:
-        entry = delivery.entry
-        self._save(entry, state=OutboxState.SENT, last_error="", remote_id=receipt.remote_id,
+        # The outbox writes the history row (with any override reason) in the same transaction.
+        self._move(delivery, OutboxState.SENT, remote_id=receipt.remote_id,
                    remote_url=receipt.url)
-        account = delivery.account
-        try:
-            self._history.record(HistoryEntry(
-                network=account.network, persona=account.persona, owner=account.owner,
-                text=delivery.text, posted_at=self._clock(), account_id=entry.account_id,
-                remote_id=receipt.remote_id, url=receipt.url), delivery.override_reason)
-        except Exception:
-            log.exception("could not write history for account %s", entry.account_id)
-        return AccountResult(entry.account_id, Outcome.SENT,
-                             f"Posted to {_account_label(account)}.", receipt.url,
+        return AccountResult(delivery.entry.account_id, Outcome.SENT,
+                             f"Posted to {_account_label(delivery.account)}.", receipt.url,
                              receipt.remote_id, delivery.check)
 
     def _failed(self, delivery: _Delivery, message: str) -> AccountResult:
-        self._save(delivery.entry, state=OutboxState.FAILED, last_error=message)
+        if delivery.entry.state is not OutboxState.FAILED:
+            self._move(delivery, OutboxState.FAILED, error=message)
         return AccountResult(delivery.entry.account_id, Outcome.FAILED, message,
                              check=delivery.check)
 
     def _unknown(self, delivery: _Delivery, message: str) -> AccountResult:
         message = message or "It is not yet known whether the post went out."
-        self._save(delivery.entry, state=OutboxState.UNKNOWN, last_error=message)
         return AccountResult(delivery.entry.account_id, Outcome.UNKNOWN,
                              message + " Twofold checks with the server before sending again.",
                              check=delivery.check)
-
-    def _save(self, entry: OutboxEntry, **changes: object) -> None:
-        for name, value in changes.items():
-            setattr(entry, name, value)
-        entry.updated_at = self._clock()
-        self._outbox.update(entry)
 
     def _wait(self, seconds: float, on_progress: ProgressCallback | None,
               account_id: int) -> None:
         self._emit(on_progress, Progress(account_id, "waiting", f"{seconds:.1f} s"))
         self._sleep(seconds)
+
+    def _account_or_none(self, account_id: int) -> Account | None:
+        try:
+            return self._accounts.get(account_id)
+        except LookupError:
+            return None
 
     def _client(self, account: Account) -> NetworkClient:
         account_id = self._account_id(account)
@@ -542,9 +542,9 @@ class PostingEngine:
             return queue
 
     @staticmethod
-    def _content(draft: Draft, account: Account, options: PostOptions) -> PostContent:
+    def _content(entry: OutboxEntry, account: Account, options: PostOptions) -> PostContent:
         return PostContent(
-            text=draft.text, images=tuple(draft.images), langs=options.langs,
+            text=entry.text, images=tuple(entry.images), langs=options.langs,
             content_warning=options.content_warning,
             visibility=options.visibility or account.settings.get("visibility") or None)
 

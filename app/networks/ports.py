@@ -1,12 +1,12 @@
 """The small interfaces the posting engine talks through.
 
 The engine never imports the store, the keychain or the persona check directly: it is handed
-objects with these shapes (the real ``Store`` through ``app.networks.wiring``, fakes in tests).
+objects with these shapes (the real ``Store`` repositories through ``app.networks.wiring``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -15,7 +15,6 @@ from app.core.model import (
     Account,
     CheckResult,
     Draft,
-    HistoryEntry,
     ImageAttachment,
     Network,
     OutboxEntry,
@@ -51,70 +50,51 @@ class NetworkClient(Protocol):
         """Raise PermanentError when the network would refuse ``content`` (too long, too many
         images…), before anything is sent."""
 
-    def send(self, content: PostContent, idempotency_key: str) -> PostReceipt:
-        """Publish ``content`` so that repeating the call with the same key never makes a
-        second post."""
+    def send(self, content: PostContent, idempotency_key: str,
+             queued_at: datetime | None = None) -> PostReceipt:
+        """Publish ``content`` so that repeating the call with the same key (and the same
+        ``queued_at``, the outbox row's creation time) never makes a second post."""
 
     def find_existing(self, content: PostContent, idempotency_key: str,
-                      since: datetime | None) -> PostReceipt | None:
+                      queued_at: datetime | None = None) -> PostReceipt | None:
         """Look on the server for a post an earlier attempt with this key made. None means
         the server certainly has no such post; errors mean "still unknown"."""
 
 
-class SecretsPort(Protocol):
-    """The account secrets in the OS keychain (one entry per account)."""
-
-    def get(self, account_id: int) -> str | None:
-        """The account's secret, or None."""
-
-    def set(self, account_id: int, secret: str) -> None:
-        """Save (replace) the account's secret atomically."""
-
-
 class OutboxPort(Protocol):
-    """The outbox table: one row per draft × account."""
+    """The outbox (``app.store.outbox.OutboxStore``): one row per draft × account, moved
+    along queued → sending → sent | failed | unknown by compare-and-set transitions."""
 
-    def ensure(self, draft_id: int, account_id: int, idempotency_key: str) -> OutboxEntry:
-        """The row for draft × account; created (queued, with this key) when missing. An
-        existing row keeps its own key."""
+    def create_entries(self, draft_id: int, account_ids: Iterable[int], *,
+                       override_reasons: Mapping[int, str] | None = None) -> list[OutboxEntry]:
+        """Queue the saved draft for each account (text and images frozen, idempotency key
+        chosen); an existing row for a pair is returned unchanged."""
 
-    def update(self, entry: OutboxEntry) -> None:
-        """Persist the row's state, attempts, last error and remote id/URL."""
+    def entries_for_draft(self, draft_id: int) -> list[OutboxEntry]:
+        """Every row of one draft."""
 
-    def for_draft(self, draft_id: int) -> list[OutboxEntry]:
-        """All rows of one draft."""
+    def list_by_state(self, *states: OutboxState) -> list[OutboxEntry]:
+        """Rows in any of ``states``."""
 
-    def in_states(self, states: Sequence[OutboxState]) -> list[OutboxEntry]:
-        """All rows in any of ``states``."""
+    def transition(self, entry_id: int, new_state: OutboxState, *, error: str | None = None,
+                   remote_id: str | None = None, remote_url: str | None = None,
+                   expected: OutboxState | None = None) -> OutboxEntry:
+        """Move a row along an allowed arrow; ``sent`` also writes the history row."""
 
-
-class HistoryPort(Protocol):
-    """What was posted where (the persona check reads it for frequency and duplicates)."""
-
-    def record(self, entry: HistoryEntry, override_reason: str = "") -> None:
-        """Add one published post; ``override_reason`` when the user overrode a block."""
-
-    def recent(self) -> Sequence[HistoryEntry]:
-        """Earlier posts, for the persona check."""
-
-
-class DraftsPort(Protocol):
-    """Saved drafts."""
-
-    def get(self, draft_id: int) -> Draft | None:
-        """The draft, or None."""
+    def recover_interrupted(self) -> list[OutboxEntry]:
+        """Rows a dead process left ``sending`` become ``unknown``; returns them."""
 
 
 class AccountsPort(Protocol):
     """Connected accounts."""
 
-    def get(self, account_id: int) -> Account | None:
-        """The account, or None."""
+    def get(self, account_id: int) -> Account:
+        """The account; raises LookupError when it is gone."""
 
 
 class Checker(Protocol):
     """The persona check for one draft and one target account."""
 
-    def __call__(self, draft: Draft, account: Account,
-                 history: Sequence[HistoryEntry]) -> CheckResult:
-        """Findings for ``draft`` headed for ``account``."""
+    def __call__(self, draft: Draft, account: Account) -> CheckResult:
+        """Findings for ``draft`` headed for ``account`` (history and policy are the
+        checker's own business)."""

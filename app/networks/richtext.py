@@ -15,6 +15,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 LINK = "app.bsky.richtext.facet#link"
@@ -181,12 +182,15 @@ def is_tid(value: str) -> bool:
     return bool(_TID_SHAPE.match(value))
 
 
-def tid_from_key(idempotency_key: str) -> str:
-    """The Bluesky record key for a delivery, derived only from its idempotency key, so every
-    retry of the delivery — in this process or after a restart — names the same record.
+def tid_from_key(idempotency_key: str, queued_at: datetime | None = None) -> str:
+    """The Bluesky record key for a delivery, derived only from what the outbox row keeps (its
+    idempotency key and creation time), so every retry of the delivery — in this process or
+    after a restart — names the same record.
 
-    UUIDv7 keys (``new_idempotency_key``) give the key's own time to the microsecond field;
-    other keys are hashed into a fixed 2023–2033 window. The clock id comes from the hash.
+    The time part is the key's own time for UUIDv7 keys (``new_idempotency_key``), else
+    ``queued_at`` (the row's creation time), else a hash of the key folded into 2023–2033; the
+    sub-millisecond digits and the clock id come from a hash of the key, so two deliveries
+    queued in the same millisecond still get different keys.
     """
     digest = hashlib.sha256(idempotency_key.encode("utf-8")).digest()
     clock_id = int.from_bytes(digest[:2], "big") & 0x3FF
@@ -197,6 +201,9 @@ def tid_from_key(idempotency_key: str) -> str:
         parsed = None
     if parsed is not None and parsed.version == 7:
         microseconds = (parsed.int >> 80) * 1000 + sub_ms
+    elif queued_at is not None and queued_at.tzinfo is not None:
+        microseconds = int(queued_at.timestamp()) * 1_000_000
+        microseconds += (queued_at.microsecond // 1000) * 1000 + sub_ms
     else:
         microseconds = _FALLBACK_START_US + int.from_bytes(digest[4:12], "big") % _FALLBACK_SPAN_US
     return encode_tid(microseconds, clock_id)

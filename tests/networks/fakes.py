@@ -1,101 +1,31 @@
-"""In-memory stand-ins for the store, the persona check and a network, for engine tests."""
+"""Stand-ins for the persona check and a network (the store in engine tests is the real one)."""
 
 from __future__ import annotations
 
-import itertools
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from app.core.model import (
     Account,
     CheckResult,
     Draft,
     Finding,
-    HistoryEntry,
     Network,
-    OutboxEntry,
-    OutboxState,
     Persona,
     Severity,
 )
 from app.networks.ports import PostContent, PostReceipt
+from app.store.store import Store
 
 
-class FakeOutbox:
-    def __init__(self) -> None:
-        self.rows: dict[int, OutboxEntry] = {}
-        self._ids = itertools.count(1)
-        self.lock = threading.Lock()
-
-    def ensure(self, draft_id: int, account_id: int, idempotency_key: str) -> OutboxEntry:
-        with self.lock:
-            for row in self.rows.values():
-                if (row.draft_id, row.account_id) == (draft_id, account_id):
-                    return replace(row)
-            row = OutboxEntry(draft_id, account_id, idempotency_key, id=next(self._ids),
-                              created_at=datetime.now(UTC))
-            self.rows[row.id] = row
-            return replace(row)
-
-    def update(self, entry: OutboxEntry) -> None:
-        with self.lock:
-            assert entry.id in self.rows
-            self.rows[entry.id] = replace(entry)
-
-    def for_draft(self, draft_id: int) -> list[OutboxEntry]:
-        with self.lock:
-            return [replace(r) for r in self.rows.values() if r.draft_id == draft_id]
-
-    def in_states(self, states: Sequence[OutboxState]) -> list[OutboxEntry]:
-        with self.lock:
-            return [replace(r) for r in self.rows.values() if r.state in states]
-
-    def row(self, draft_id: int, account_id: int) -> OutboxEntry:
-        [row] = [r for r in self.rows.values()
-                 if (r.draft_id, r.account_id) == (draft_id, account_id)]
-        return row
-
-
-class FakeHistory:
-    def __init__(self) -> None:
-        self.entries: list[tuple[HistoryEntry, str]] = []
-
-    def record(self, entry: HistoryEntry, override_reason: str = "") -> None:
-        self.entries.append((entry, override_reason))
-
-    def recent(self) -> list[HistoryEntry]:
-        return [entry for entry, _ in self.entries]
-
-
-class FakeDrafts:
-    def __init__(self) -> None:
-        self.drafts: dict[int, Draft] = {}
-        self._ids = itertools.count(1)
-
-    def add(self, text: str, **kwargs: object) -> Draft:
-        draft = Draft(text=text, id=next(self._ids), **kwargs)  # type: ignore[arg-type]
-        self.drafts[draft.id] = draft  # type: ignore[index]
-        return draft
-
-    def get(self, draft_id: int) -> Draft | None:
-        return self.drafts.get(draft_id)
-
-
-class FakeAccounts:
-    def __init__(self, accounts: Sequence[Account] = ()) -> None:
-        self.accounts = {a.id: a for a in accounts}
-
-    def get(self, account_id: int) -> Account | None:
-        return self.accounts.get(account_id)
-
-
-def make_accounts(count: int, persona: Persona = Persona.WORK,
-                  network: Network = Network.BLUESKY, first_id: int = 1) -> list[Account]:
-    return [Account(network, f"acct{i}.test", persona, id=i)
-            for i in range(first_id, first_id + count)]
+def make_accounts(store: Store, count: int, persona: Persona = Persona.WORK,
+                  network: Network = Network.BLUESKY, prefix: str = "acct") -> list[Account]:
+    """Save ``count`` accounts in the store and return them (with ids)."""
+    return [store.accounts.add(Account(network, f"{prefix}{i}.test", persona))
+            for i in range(1, count + 1)]
 
 
 @dataclass
@@ -105,8 +35,7 @@ class FakeChecker:
     findings: dict[int, tuple[Finding, ...]] = field(default_factory=dict)
     calls: list[tuple[str, int]] = field(default_factory=list)
 
-    def __call__(self, draft: Draft, account: Account,
-                 history: Sequence[HistoryEntry]) -> CheckResult:
+    def __call__(self, draft: Draft, account: Account) -> CheckResult:
         self.calls.append((draft.text, account.id))  # type: ignore[arg-type]
         return CheckResult(self.findings.get(account.id, ()))  # type: ignore[arg-type]
 
@@ -157,7 +86,8 @@ class FakeClient:
     def validate(self, content: PostContent) -> None:
         pass
 
-    def send(self, content: PostContent, idempotency_key: str) -> PostReceipt:
+    def send(self, content: PostContent, idempotency_key: str,
+             queued_at: datetime | None = None) -> PostReceipt:
         with self._lock:
             self.sends += 1
             self.active += 1
@@ -181,7 +111,7 @@ class FakeClient:
                 self.active -= 1
 
     def find_existing(self, content: PostContent, key: str,
-                      since: datetime | None) -> PostReceipt | None:
+                      queued_at: datetime | None = None) -> PostReceipt | None:
         self.finds += 1
         if self.find_script:
             step = self.find_script.pop(0)
