@@ -1,12 +1,25 @@
-"""Start the Qt application: the composition root of the GUI."""
+"""Start the Qt application: the composition root of the GUI.
+
+``build_services`` is the ONE place where the real persona check, store, keychain and posting
+engine are built and adapted to the window's ports (``app/ui/ports.py``); every widget gets
+its collaborators through its constructor. Start-up stays lean: the store opens before the
+window (the accounts and the last draft are shown at once), while the persona check and the
+keychain load on first use, off the UI thread.
+"""
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+import threading
+from collections.abc import Callable
+from typing import Any
 
 from app import APP_ID, APP_NAME, __version__
 from app.paths import AppPaths
+
+log = logging.getLogger(__name__)
 
 NO_DISPLAY_MESSAGE = (
     "Twofold: no desktop display found (DISPLAY and WAYLAND_DISPLAY are unset). "
@@ -24,6 +37,155 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def _quiet_offscreen_messages(mode: object, context: object, message: str) -> None:
+    """Drop the offscreen plugin's chatter after the user was told there is no display."""
+    if "propagateSizeHints" not in message:
+        sys.stderr.write(message + "\n")
+
+
+# --- services ------------------------------------------------------------------------------
+
+
+class LazyChecker:
+    """The persona check, loaded on its first use (on the worker that runs the first live
+    check), so importing the rules and lexicons never delays the window."""
+
+    def __init__(self, factory: Callable[[], Any]) -> None:
+        self._factory = factory
+        self._lock = threading.Lock()
+        self._checker: Any = None
+
+    def _get(self) -> Any:
+        with self._lock:
+            if self._checker is None:
+                self._checker = self._factory()
+            return self._checker
+
+    def check(self, text: str, target: Any, *, images: Any = ()) -> Any:
+        """See ``DraftChecker.check``."""
+        return self._get().check(text, target, images=images)
+
+    def count(self, network: Any, text: str, *, max_chars: int | None = None) -> Any:
+        """See ``DraftChecker.count``."""
+        return self._get().count(network, text, max_chars=max_chars)
+
+    def may_override(self, finding: Any) -> bool:
+        """See ``DraftChecker.may_override``."""
+        return bool(self._get().may_override(finding))
+
+    def policy_report(self) -> Any:
+        """See ``DraftChecker.policy_report``."""
+        return self._get().policy_report()
+
+    def refresh_history(self) -> None:
+        """See ``DraftChecker.refresh_history``."""
+        self._get().refresh_history()
+
+
+def build_checker(paths: AppPaths, store: Any | None) -> Any:
+    """The persona check with the policy pack layers in force and the store's history."""
+    from datetime import UTC, datetime, timedelta
+
+    from app.check.engine import check_draft
+    from app.check.limits import count_for_network
+    from app.ui.services import PersonaChecker, policy_report_from
+
+    policy = None
+    report = None
+    try:
+        from app.check.policy import default_policy_paths, load_policy_layers
+    except ImportError:
+        pass
+    else:
+        loaded = load_policy_layers(default_policy_paths(paths))
+        policy = loaded.policy
+        report = policy_report_from(loaded)
+
+    def history() -> list[Any]:
+        if store is None:
+            return []
+        # The frequency and duplicate rules look back weeks, not years.
+        return store.history.recent(datetime.now(UTC) - timedelta(days=60))
+
+    return PersonaChecker(check=check_draft, count=count_for_network, history=history,
+                          policy=policy, report=report)
+
+
+def build_poster(store: Any, accounts: Any, checker: Any) -> Any | None:
+    """The posting engine behind the window's ``Poster`` port; None when this build has no
+    network clients to post with."""
+    try:
+        from app.networks.registry import client_for  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    from app.networks.engine import PostingEngine
+    from app.ui.services import EnginePoster
+
+    def check(draft: Any, account: Any) -> Any:
+        return checker.check(draft.text, account.check_target(), images=tuple(draft.images))
+
+    def make_client(account: Any) -> Any:
+        return client_for(account, accounts.secrets())
+
+    engine = PostingEngine(accounts=store.accounts, outbox=store.outbox, checker=check,
+                           client_for=make_client, override_allowed=checker.may_override)
+    return EnginePoster(engine)
+
+
+def build_services(paths: AppPaths) -> Any:
+    """Build the real services and adapt them to the window's ports."""
+    from app.ui.ports import AppServices
+    from app.ui.services import StoreAccountBook, StoreDraftBook
+
+    warnings: list[str] = []
+    store = None
+    try:
+        from app.store.store import Store
+
+        store = Store(paths)
+    except Exception as error:  # StoreError carries a plain sentence
+        warnings.append(f"{error} Drafts are not saved and accounts cannot be used until "
+                        "this is fixed.")
+
+    def open_secrets() -> Any:
+        from app.store.secrets import SecretStore
+
+        return SecretStore.open_default()
+
+    accounts = StoreAccountBook(store, open_secrets, paths) if store is not None else None
+    drafts = StoreDraftBook(store) if store is not None else None
+    checker = LazyChecker(lambda: build_checker(paths, store))
+    poster = build_poster(store, accounts, checker) if store is not None else None
+    if poster is None:
+        warnings.append("Posting is not available in this build; drafts are still checked "
+                        "and saved.")
+
+    def background_warnings() -> list[str]:
+        found = []
+        if accounts is not None:
+            found.append(accounts.secrets_warning or "")
+        return [w for w in found if w]
+
+    def close() -> None:
+        if store is not None:
+            store.close()
+
+    return AppServices(checker=checker, accounts=accounts, drafts=drafts, poster=poster,
+                       open_url=open_in_browser, warnings=warnings,
+                       background_warnings=background_warnings, close=close)
+
+
+def open_in_browser(url: str) -> None:
+    """Open a post or a share page in the user's browser."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    QDesktopServices.openUrl(QUrl(url))
+
+
+# --- the application -----------------------------------------------------------------------
+
+
 def run_gui(paths: AppPaths, *, quit_after_show: bool = False) -> int:
     """Open the main window and run the event loop; return the exit code.
 
@@ -31,23 +193,55 @@ def run_gui(paths: AppPaths, *, quit_after_show: bool = False) -> int:
     Without a display (a headless server) it says so, opens the window off-screen and quits,
     rather than aborting inside Qt with a cryptic platform-plugin error.
     """
-    if not _has_display():
+    headless = not _has_display()
+    if headless:
         sys.stderr.write(NO_DISPLAY_MESSAGE + "\n")
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         quit_after_show = True
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QSettings, QTimer, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
+    if headless:
+        qInstallMessageHandler(_quiet_offscreen_messages)
+
     from app.ui.main_window import MainWindow
+    from app.ui.theme import app_icon
+    from app.ui.workers import TaskRunner
 
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setApplicationName(APP_NAME)
     qt_app.setApplicationVersion(__version__)
     qt_app.setDesktopFileName(APP_ID)
+    qt_app.setWindowIcon(app_icon())
 
-    window = MainWindow(paths)
+    services = build_services(paths)
+    runner = TaskRunner()
+    settings = QSettings(str(paths.config_root / "ui.ini"), QSettings.Format.IniFormat)
+    first_run = not quit_after_show and settings.value("onboarding_done", "") != "yes"
+    window = MainWindow(paths, services, runner, onboarding=first_run)
+    if first_run:
+        window.shown.connect(lambda: _remember_onboarding(paths, settings))
+
+    tray = None
+    if not quit_after_show:
+        from app.ui.tray import create_tray
+
+        tray = create_tray(window, services, runner)
     if quit_after_show:
         window.shown.connect(lambda: QTimer.singleShot(0, qt_app.quit))
     window.show()
-    return qt_app.exec()
+    try:
+        return qt_app.exec()
+    finally:
+        window.composer.save_now()
+        if tray is not None:
+            tray.hide()
+        runner.wait_for_done(10_000)
+        services.close()
+
+
+def _remember_onboarding(paths: AppPaths, settings: Any) -> None:
+    paths.config_dir()  # created 0700 before QSettings writes into it
+    settings.setValue("onboarding_done", "yes")
+    settings.sync()

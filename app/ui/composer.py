@@ -672,7 +672,7 @@ class ComposerWidget(QWidget):
         if self.delivery.all_sent() and draft is not None:
             if draft.id is not None and self.drafts is not None:
                 try:
-                    self.drafts.delete_draft(draft.id)
+                    self.drafts.finish_draft(draft.id)
                 except Exception as error:  # the post went out; an old draft is harmless
                     self.status.emit(f"Posted, but the draft could not be removed "
                                      f"({type(error).__name__}).")

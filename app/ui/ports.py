@@ -98,8 +98,11 @@ class AccountBook(Protocol):
     def connect_account(self, request: ConnectRequest) -> Account:
         """Sign in, store the secret in the keychain, save the account (blocking)."""
 
-    def update_account(self, account: Account) -> None:
-        """Save persona, owner, colour and per-account settings."""
+    def update_account(self, account: Account) -> Account:
+        """Save owner, colour, display name and per-account settings (not the persona)."""
+
+    def set_persona(self, account_id: int, persona: Persona) -> Account:
+        """Move an account to the other identity (the UI has asked the user to confirm)."""
 
     def remove_account(self, account_id: int) -> None:
         """Forget the account and delete its secret."""
@@ -118,7 +121,10 @@ class DraftBook(Protocol):
         """Saved drafts, most recently changed first."""
 
     def delete_draft(self, draft_id: int) -> None:
-        """Forget a draft."""
+        """Forget a draft (the user deleted it)."""
+
+    def finish_draft(self, draft_id: int) -> None:
+        """Every target has the post: take the draft off the drafts list."""
 
     def list_history(self, limit: int = 500) -> list[HistoryRecord]:
         """Posts that went out (and overrides), newest first."""
@@ -176,3 +182,20 @@ class Poster(Protocol):
 
     def retry_failed(self, draft: Draft, *, on_update: ProgressCallback) -> list[DeliveryUpdate]:
         """Deliver again to the accounts whose delivery of ``draft`` failed, and only those."""
+
+
+@dataclass
+class AppServices:
+    """Everything the window is handed by the composition root (``app/ui/application.py``)."""
+
+    checker: DraftChecker
+    accounts: AccountBook | None = None
+    drafts: DraftBook | None = None
+    poster: Poster | None = None
+    open_url: Callable[[str], None] = field(default=lambda url: None)
+    # Sentences for the banner: no keychain, a store that could not open, a broken policy pack.
+    warnings: list[str] = field(default_factory=list)
+    # Slow checks run on a worker after the window is shown (the keychain); their sentences
+    # join the banner.
+    background_warnings: Callable[[], list[str]] = field(default=list)
+    close: Callable[[], None] = field(default=lambda: None)

@@ -139,8 +139,13 @@ class FakeAccounts:
         self.secrets[new_id] = request.secret
         return dataclasses.replace(account)
 
-    def update_account(self, account: Account) -> None:
+    def update_account(self, account: Account) -> Account:
         self._accounts[account.id] = dataclasses.replace(account)
+        return dataclasses.replace(account)
+
+    def set_persona(self, account_id: int, persona: Persona) -> Account:
+        self._accounts[account_id].persona = persona
+        return dataclasses.replace(self._accounts[account_id])
 
     def remove_account(self, account_id: int) -> None:
         self._accounts.pop(account_id, None)
@@ -174,6 +179,9 @@ class FakeDrafts:
         return sorted(self.drafts.values(), key=lambda d: -(d.id or 0))
 
     def delete_draft(self, draft_id: int) -> None:
+        self.drafts.pop(draft_id, None)
+
+    def finish_draft(self, draft_id: int) -> None:
         self.drafts.pop(draft_id, None)
 
     def list_history(self, limit: int = 500) -> list[HistoryRecord]:
