@@ -112,67 +112,79 @@ def build_checker(paths: AppPaths, store: Any | None) -> Any:
 
 
 def build_poster(store: Any, accounts: Any, checker: Any) -> Any | None:
-    """The posting engine behind the window's ``Poster`` port; None when this build has no
-    network clients to post with."""
-    try:
-        from app.networks.registry import client_for  # type: ignore[attr-defined]
-    except ImportError:
+    """The posting engine behind the window's ``Poster`` port, built on the first post;
+    None when this build has no network clients to post with."""
+    from app.networks import registry
+
+    client_for = getattr(registry, "client_for", None)
+    if client_for is None:
         return None
-    from app.networks.engine import PostingEngine
-    from app.ui.services import EnginePoster
+    from app.ui.services import EnginePoster, Lazy
 
-    def check(draft: Any, account: Any) -> Any:
-        return checker.check(draft.text, account.check_target(), images=tuple(draft.images))
+    def build_engine() -> Any:
+        from app.networks.engine import PostingEngine
 
-    def make_client(account: Any) -> Any:
-        return client_for(account, accounts.secrets())
+        def check(draft: Any, account: Any) -> Any:
+            return checker.check(draft.text, account.check_target(),
+                                 images=tuple(draft.images))
 
-    engine = PostingEngine(accounts=store.accounts, outbox=store.outbox, checker=check,
-                           client_for=make_client, override_allowed=checker.may_override)
-    return EnginePoster(engine)
+        def make_client(account: Any) -> Any:
+            return client_for(account, accounts.secrets())
+
+        opened = store.get()
+        return PostingEngine(accounts=opened.accounts, outbox=opened.outbox, checker=check,
+                             client_for=make_client, override_allowed=checker.may_override)
+
+    return EnginePoster(Lazy(build_engine))
 
 
 def build_services(paths: AppPaths) -> Any:
-    """Build the real services and adapt them to the window's ports."""
-    from app.ui.ports import AppServices
-    from app.ui.services import StoreAccountBook, StoreDraftBook
+    """Build the real services and adapt them to the window's ports.
 
-    warnings: list[str] = []
-    store = None
-    try:
+    Nothing slow happens here: the store opens on first use (the window asks right after it
+    is shown), the keychain and the persona check on first use on a worker.
+    """
+    from app.ui.ports import AppServices
+    from app.ui.services import Lazy, StoreAccountBook, StoreDraftBook
+
+    def open_store() -> Any:
         from app.store.store import Store
 
-        store = Store(paths)
-    except Exception as error:  # StoreError carries a plain sentence
-        warnings.append(f"{error} Drafts are not saved and accounts cannot be used until "
-                        "this is fixed.")
+        return Store(paths)
 
     def open_secrets() -> Any:
         from app.store.secrets import SecretStore
 
         return SecretStore.open_default()
 
-    accounts = StoreAccountBook(store, open_secrets, paths) if store is not None else None
-    drafts = StoreDraftBook(store) if store is not None else None
-    checker = LazyChecker(lambda: build_checker(paths, store))
-    poster = build_poster(store, accounts, checker) if store is not None else None
+    store = Lazy(open_store)
+    accounts = StoreAccountBook(store, Lazy(open_secrets), paths)
+    drafts = StoreDraftBook(store)
+    checker = LazyChecker(lambda: build_checker(paths, _opened_or_none(store)))
+    poster = build_poster(store, accounts, checker)
+    warnings = []
     if poster is None:
         warnings.append("Posting is not available in this build; drafts are still checked "
                         "and saved.")
 
     def background_warnings() -> list[str]:
-        found = []
-        if accounts is not None:
-            found.append(accounts.secrets_warning or "")
-        return [w for w in found if w]
+        return [accounts.secrets_warning or ""]
 
     def close() -> None:
-        if store is not None:
-            store.close()
+        if store.built:
+            store.get().close()
 
     return AppServices(checker=checker, accounts=accounts, drafts=drafts, poster=poster,
                        open_url=open_in_browser, warnings=warnings,
                        background_warnings=background_warnings, close=close)
+
+
+def _opened_or_none(store: Any) -> Any | None:
+    try:
+        return store.get()
+    except Exception:  # the window already shows why the store cannot open
+        log.info("persona check runs without history: the store did not open")
+        return None
 
 
 def open_in_browser(url: str) -> None:
@@ -219,7 +231,10 @@ def run_gui(paths: AppPaths, *, quit_after_show: bool = False) -> int:
     runner = TaskRunner()
     settings = QSettings(str(paths.config_root / "ui.ini"), QSettings.Format.IniFormat)
     first_run = not quit_after_show and settings.value("onboarding_done", "") != "yes"
-    window = MainWindow(paths, services, runner, onboarding=first_run)
+    # A smoke test or benchmark that quits at once must not start the after-show work
+    # (history, keychain): it would only delay the exit it measures.
+    window = MainWindow(paths, services, runner, onboarding=first_run,
+                        background=not quit_after_show)
     if first_run:
         window.shown.connect(lambda: _remember_onboarding(paths, settings))
 

@@ -16,15 +16,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -48,8 +47,6 @@ from app.core.model import (
     Severity,
 )
 from app.ui import theme
-from app.ui.dialogs.confirm import ConfirmRequest, ask_confirmation, confirmation_reasons
-from app.ui.dialogs.override import ask_override_reason
 from app.ui.live_check import CheckRound, CheckSlot, LiveCheck, ShownFinding, group_findings
 from app.ui.ports import DeliveryState, DeliveryUpdate, DraftBook, DraftChecker, Poster
 from app.ui.text_units import Utf16Index
@@ -60,17 +57,36 @@ from app.ui.widgets.findings import FindingsPanel
 from app.ui.widgets.previews import PreviewPanel
 from app.ui.workers import TaskRunner
 
+if TYPE_CHECKING:
+    from app.ui.dialogs.confirm import ConfirmRequest
+
 AUTOSAVE_MS = 600  # well inside the promised second after the last keystroke
 AUTOSAVE_RETRY_MS = 5000
 CHECK_AS_KEY = "check-as"
 
-ConfirmFunction = Callable[[QWidget, ConfirmRequest], bool]
+ConfirmFunction = Callable[[QWidget, "ConfirmRequest"], bool]
 OverrideFunction = Callable[[QWidget, Sequence[ShownFinding]], "str | None"]
 ImagePicker = Callable[[QWidget], "ImageAttachment | None"]
 
 
+def ask_confirmation(parent: QWidget, request: ConfirmRequest) -> bool:
+    """The confirmation dialog (loaded when first needed, not at start-up)."""
+    from app.ui.dialogs.confirm import ask_confirmation as ask
+
+    return ask(parent, request)
+
+
+def ask_override_reason(parent: QWidget, blocking: Sequence[ShownFinding]) -> str | None:
+    """The override-reason dialog (loaded when first needed)."""
+    from app.ui.dialogs.override import ask_override_reason as ask
+
+    return ask(parent, blocking)
+
+
 def pick_image(parent: QWidget) -> ImageAttachment | None:
     """Ask for an image file and its description (alt text)."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
     path, _ = QFileDialog.getOpenFileName(parent, "Attach an image", "",
                                           "Images (*.png *.jpg *.jpeg *.gif *.webp)")
     if not path:
@@ -592,6 +608,8 @@ class ComposerWidget(QWidget):
         blocking = [s for s in mine if s.severity is Severity.BLOCK]
         override = self.override_reason if blocking else ""
         warnings = [s for s in mine if s.severity is Severity.WARN]
+        from app.ui.dialogs.confirm import ConfirmRequest, confirmation_reasons
+
         request = ConfirmRequest(targets, warnings, override)
         if confirmation_reasons(request) and not self._confirm(self, request):
             self.status.emit("Not posted. Nothing was sent.")

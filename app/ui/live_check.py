@@ -161,6 +161,12 @@ class LiveCheck(QObject):
         """The draft or its targets changed: check again after the debounce."""
         self._generation += 1
         self._text, self._slots, self._images = text, tuple(slots), tuple(images)
+        if not text and not images:
+            # Nothing to check yet: say so at once, without loading the persona check (this
+            # keeps start-up with an empty composer free of it).
+            self._timer.stop()
+            self._publish(CheckRound(self._generation, "", self._slots, {}, {}))
+            return
         self._timer.start(self.debounce_ms)
 
     def run_now(self) -> CheckRound:

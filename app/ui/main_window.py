@@ -40,7 +40,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, paths: AppPaths, services: AppServices | None = None,
                  runner: TaskRunner | None = None, *, onboarding: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 background: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         if services is None:
             from app.ui.application import build_services
@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self.runner = runner or TaskRunner(parent=self)
         self._shown_once = False
         self._onboarding = onboarding
+        self._background = background
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(theme.app_icon())
         self.resize(1180, 760)
@@ -72,8 +73,7 @@ class MainWindow(QMainWindow):
         self.composer.delivery_finished.connect(lambda _u: self._refresh_history())
         self._build_menus()
         self.statusBar().showMessage("Ready. Twofold checks the draft as you type.")
-        self.refresh_accounts()
-        self._restore_draft()
+        self._loaded = False
 
     # --- building --------------------------------------------------------------------------
 
@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
             try:
                 accounts = self.services.accounts.list_accounts()
             except Exception as error:  # the store said why in one sentence
-                self.statusBar().showMessage(f"Could not read the accounts: {error}")
+                self.add_warnings([f"Could not read the accounts: {error}"])
         self.composer.set_accounts(accounts)
 
     def _restore_draft(self) -> None:
@@ -163,7 +163,8 @@ class MainWindow(QMainWindow):
             draft: Draft | None = latest() if latest else next(iter(drafts.list_drafts()),
                                                                 None)
         except Exception as error:
-            self.statusBar().showMessage(f"Could not read the drafts: {error}")
+            self.add_warnings([f"Could not read the drafts: {error} Your typing is kept in "
+                               "the window; Twofold keeps trying to save it."])
             return
         if draft is not None and draft.text:
             self.composer.open_draft(draft)
@@ -269,9 +270,21 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             self.shown.emit()
-            QTimer.singleShot(0, self._after_first_show)
+            # The accounts and the last draft come from the store, which opens now: the window
+            # is on screen first, filled a moment later.
+            if self._background:
+                QTimer.singleShot(0, self._after_first_show)
+
+    def load(self) -> None:
+        """Read the accounts and put the last unsent draft back (once)."""
+        if self._loaded:
+            return
+        self._loaded = True
+        self.refresh_accounts()
+        self._restore_draft()
 
     def _after_first_show(self) -> None:
+        self.load()
         self._refresh_history()
         self.runner.run(self.services.background_warnings, on_done=self.add_warnings,
                         on_error=lambda _e: None)

@@ -37,11 +37,41 @@ if TYPE_CHECKING:
     from app.store.store import Store
 
 
-class StoreDraftBook:
-    """Drafts and history in the SQLite store."""
+class Lazy:
+    """A service built on first use, from any thread, once. A failed build (a store that
+    cannot open) is tried again on the next use, so fixing the cause needs no restart."""
 
-    def __init__(self, store: Store) -> None:
-        self._store = store
+    def __init__(self, factory: Callable[[], Any]) -> None:
+        self._factory = factory
+        self._lock = threading.Lock()
+        self._value: Any = None
+
+    def get(self) -> Any:
+        """The service (built now if it was not yet)."""
+        with self._lock:
+            if self._value is None:
+                self._value = self._factory()
+            return self._value
+
+    @property
+    def built(self) -> bool:
+        """Whether the service exists already."""
+        return self._value is not None
+
+
+def _resolve(source: Any) -> Any:
+    return source.get() if isinstance(source, Lazy) else source
+
+
+class StoreDraftBook:
+    """Drafts and history in the SQLite store (a ``Store`` or a ``Lazy`` one)."""
+
+    def __init__(self, store: Store | Lazy) -> None:
+        self._source = store
+
+    @property
+    def _store(self) -> Store:
+        return _resolve(self._source)
 
     def save_draft(self, draft: Draft) -> Draft:
         """Autosave (an atomic upsert); returns the draft with its id."""
@@ -75,23 +105,22 @@ class StoreAccountBook:
     """Accounts in the store, secrets in the keychain, kept consistent by the store's
     lifecycle functions; sign-ins are checked with the network where Twofold can."""
 
-    def __init__(self, store: Store, secrets: SecretStore | Callable[[], SecretStore],
-                 paths: AppPaths, verifier_lookup: Callable[[Network], Any] | None = None
-                 ) -> None:
-        self._store = store
-        # The keychain is opened on first use (loading keyring and probing D-Bus is slow, and
-        # may show an unlock prompt), from whichever thread needs it first.
+    def __init__(self, store: Store | Lazy, secrets: SecretStore | Lazy, paths: AppPaths,
+                 verifier_lookup: Callable[[Network], Any] | None = None) -> None:
+        # Both may be Lazy: the keychain is opened on first use (loading keyring and probing
+        # D-Bus is slow, and may show an unlock prompt), from whichever thread needs it first.
+        self._store_source = store
         self._secrets_source = secrets
-        self._secrets_lock = threading.Lock()
         self._paths = paths
         self._verifier_lookup = verifier_lookup
 
     @property
+    def _store(self) -> Store:
+        return _resolve(self._store_source)
+
+    @property
     def _secrets(self) -> SecretStore:
-        with self._secrets_lock:
-            if callable(self._secrets_source):
-                self._secrets_source = self._secrets_source()
-            return self._secrets_source
+        return _resolve(self._secrets_source)
 
     @property
     def secrets_persistent(self) -> bool:
@@ -206,10 +235,14 @@ def update_from_result(result: AccountResult) -> DeliveryUpdate:
 
 
 class EnginePoster:
-    """The posting engine behind the ``Poster`` port."""
+    """The posting engine (a ``PostingEngine`` or a ``Lazy`` one) behind the ``Poster`` port."""
 
-    def __init__(self, engine: PostingEngine) -> None:
-        self._engine = engine
+    def __init__(self, engine: PostingEngine | Lazy) -> None:
+        self._source = engine
+
+    @property
+    def _engine(self) -> PostingEngine:
+        return _resolve(self._source)
 
     def post(self, draft: Draft, accounts: Sequence[Account], *, confirmed: bool,
              override_reason: str | None, on_update: ProgressCallback) -> list[DeliveryUpdate]:

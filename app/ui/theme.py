@@ -10,20 +10,13 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QFont,
-    QGuiApplication,
-    QIcon,
-    QImage,
-    QPainter,
-    QPainterPath,
-    QPalette,
-    QPixmap,
-)
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette, QPixmap
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 from app.core.model import Account, Network, Owner, Persona, Severity
 from app.paths import resources_dir
@@ -140,6 +133,11 @@ def app_icon() -> QIcon:
 def avatar_pixmap(account: Account, size: int, device_pixel_ratio: float = 1.0) -> QPixmap:
     """A round avatar: the cached picture when there is one, else the handle's initial on the
     account's colour. Drawn at the screen's pixel ratio so it stays sharp on high-DPI."""
+    # Imported here: these classes are costly to load and no avatar is drawn before the
+    # accounts are read, after the window is on screen.
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QBrush, QFont, QPainter, QPainterPath
+
     pixels = max(1, round(size * device_pixel_ratio))
     pixmap = QPixmap(pixels, pixels)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -170,6 +168,8 @@ def avatar_pixmap(account: Account, size: int, device_pixel_ratio: float = 1.0) 
 def _load_avatar(path: Path | None) -> QImage | None:
     if path is None:
         return None
+    from PySide6.QtGui import QImage
+
     image = QImage(str(path))
     return None if image.isNull() else image
 

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QTextCharFormat, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from app.core.model import Severity
 
@@ -28,10 +28,12 @@ class Highlight:
     message: str
 
 
+# Underline style per severity (names of QTextCharFormat.UnderlineStyle members; the class
+# is loaded on the first highlight, not at start-up).
 _UNDERLINES = {
-    Severity.BLOCK: QTextCharFormat.UnderlineStyle.SingleUnderline,
-    Severity.WARN: QTextCharFormat.UnderlineStyle.WaveUnderline,
-    Severity.INFO: QTextCharFormat.UnderlineStyle.DotLine,
+    Severity.BLOCK: "SingleUnderline",
+    Severity.WARN: "WaveUnderline",
+    Severity.INFO: "DotLine",
 }
 
 
@@ -54,6 +56,9 @@ class DraftEditor(QPlainTextEdit):
 
     def set_highlights(self, highlights: Sequence[Highlight]) -> None:
         """Replace the highlights. Overlaps are drawn in order, most severe last (on top)."""
+        from PySide6.QtGui import QTextCharFormat, QTextFormat
+        from PySide6.QtWidgets import QTextEdit
+
         ordered = sorted(highlights, key=lambda h: h.severity.rank)
         self._highlights = ordered
         length = self.document().characterCount() - 1
@@ -71,7 +76,8 @@ class DraftEditor(QPlainTextEdit):
             tint = QColor(highlight.colour)
             tint.setAlpha(48 if highlight.severity is not Severity.INFO else 28)
             fmt.setBackground(tint)
-            fmt.setUnderlineStyle(_UNDERLINES[highlight.severity])
+            fmt.setUnderlineStyle(getattr(QTextCharFormat.UnderlineStyle,
+                                          _UNDERLINES[highlight.severity]))
             fmt.setUnderlineColor(highlight.colour)
             fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
             selection.format = fmt
@@ -90,7 +96,12 @@ class DraftEditor(QPlainTextEdit):
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         """Show the finding's message when the pointer rests on highlighted words."""
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+        if event.type() == QEvent.Type.ToolTip:
+            from PySide6.QtGui import QHelpEvent
+            from PySide6.QtWidgets import QToolTip
+
+            if not isinstance(event, QHelpEvent):
+                return super().viewportEvent(event)
             messages = self._messages_under(event.pos())
             if messages:
                 QToolTip.showText(event.globalPos(), "\n\n".join(messages), self.viewport())
