@@ -14,6 +14,7 @@ COMMAND_MODULES = (
     "app.cli.accounts_cmd",
     "app.cli.drafts_cmd",
     "app.cli.history_cmd",
+    "app.cli.check_cmd",
 )
 
 

@@ -1,0 +1,554 @@
+"""The persona check: one draft, one target account, every rule.
+
+``check_draft`` is the single entry point the composer, the tray quick post, the posting engine
+and the ``check`` command share. It is a pure function of its inputs (plus the image files'
+sizes), never raises on any text, and returns findings whose spans point into the ORIGINAL
+text (code points, end exclusive).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from app.check.analysis import DraftText, Promotion, analyse_promotion
+from app.check.compiled import ROLE_EMPLOYER, CompiledPolicy, Mention
+from app.check.entities import find_hashtags
+from app.check.history import as_utc, find_duplicates, same_account
+from app.check.lexicons import LexiconHit
+from app.check.limits import X_INVALID_CHARACTERS, count_for_network, rules_for
+from app.check.policy import Policy
+from app.check.privacy import find_personal_data
+from app.check.rules import RULES
+from app.check.terms import TermHit
+from app.core.model import (
+    CheckResult,
+    CheckTarget,
+    Finding,
+    Fix,
+    HistoryEntry,
+    ImageAttachment,
+    Network,
+    Owner,
+    Persona,
+    Severity,
+    Span,
+    TextEdit,
+)
+
+SWITCH_TO_WORK = "switch_to_work"
+SWITCH_TO_PERSONAL = "switch_to_personal"
+REMOVE_TARGET = "remove_target"
+ADD_IMAGE = "add_image"
+
+_MAX_QUOTED = 40
+_TRAILING_CLUSTER = 3  # hashtags in a row at the end that bury a disclosure
+
+
+def check_draft(text: str, target: CheckTarget, *, images: Sequence[ImageAttachment] = (),
+                policy: Policy | None = None, history: Sequence[HistoryEntry] = (),
+                now: datetime | None = None) -> CheckResult:
+    """Check ``text`` headed for ``target``; return every finding, most severe first."""
+    policy = policy or Policy.default()
+    moment = as_utc(now) if now is not None else datetime.now(UTC)
+    context = _Context(DraftText(text if isinstance(text, str) else str(text)), target,
+                       policy, policy.compiled, tuple(images), tuple(history), moment)
+    context.run()
+    findings = []
+    for finding in context.findings:
+        severity = policy.severity_for(finding.rule, finding.severity.value)
+        if severity == "off":
+            continue
+        if severity != finding.severity.value:
+            finding = Finding(finding.rule, finding.category, Severity(severity),
+                              finding.message, finding.spans, finding.fixes)
+        findings.append(finding)
+    findings.sort(key=lambda f: (-f.severity.rank, f.spans[0].start if f.spans else -1, f.rule))
+    return CheckResult(tuple(findings))
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) > _MAX_QUOTED:
+        text = text[:_MAX_QUOTED - 1] + "…"
+    return f"“{text}”"
+
+
+def _spans(items: Iterable[tuple[int, int]]) -> tuple[Span, ...]:
+    unique = sorted({(start, end) for start, end in items if end > start})
+    merged: list[tuple[int, int]] = []
+    for start, end in unique:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(Span(start, end) for start, end in merged)
+
+
+def _removal_edits(text: str, spans: Sequence[Span]) -> tuple[TextEdit, ...]:
+    """Edits deleting each span plus one neighbouring space, so no double space is left."""
+    edits = []
+    for span in spans:
+        start, end = span.start, span.end
+        if end < len(text) and text[end] == " " and (start == 0 or text[start - 1] in " \n"):
+            end += 1
+        elif start > 0 and text[start - 1] == " ":
+            start -= 1
+        edits.append(TextEdit(start, end, ""))
+    return tuple(edits)
+
+
+def _disguise_kinds(disguises: Iterable[str]) -> str:
+    return " and ".join(sorted(set(disguises)))
+
+
+def _disguise_note(disguises: Iterable[str]) -> str:
+    kinds = _disguise_kinds(disguises)
+    return f" (disguised with {kinds}, which Twofold still reads)" if kinds else ""
+
+
+def _list_words(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+@dataclass
+class _Context:
+    draft: DraftText
+    target: CheckTarget
+    policy: Policy
+    compiled: CompiledPolicy
+    images: tuple[ImageAttachment, ...]
+    history: tuple[HistoryEntry, ...]
+    now: datetime
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.draft.text
+
+    @property
+    def work(self) -> bool:
+        return Persona(self.target.persona) is Persona.WORK
+
+    @property
+    def employer_owned(self) -> bool:
+        return Owner(self.target.owner) is Owner.EMPLOYER
+
+    def add(self, rule: str, severity: str, message: str, spans: Iterable[tuple[int, int]] = (),
+            fixes: Sequence[Fix] = ()) -> None:
+        self.findings.append(Finding(rule, RULES[rule].category, Severity(severity), message,
+                                     _spans(spans), tuple(fixes)))
+
+    def keep(self, start: int, end: int) -> bool:
+        """False for words on the pack's allow list."""
+        return not self.compiled.allowed_text(self.text[start:end])
+
+    # --- the rules ------------------------------------------------------------------------
+
+    def run(self) -> None:
+        blank = not self.draft.fold.text.strip()
+        self.check_limits(blank)
+        if blank:
+            return
+        self.check_confidential()
+        promotion = analyse_promotion(self.draft, self.compiled)
+        self.check_persona(promotion)
+        self.check_disclosure(promotion)
+        if self.work:
+            self.check_conduct()
+        self.check_frequency(promotion)
+        self.check_duplicates()
+        self.check_privacy()
+
+    def check_limits(self, blank: bool) -> None:
+        network = Network(self.target.network)
+        rules = rules_for(network)
+        name = network.display_name
+        if blank and not self.images:
+            self.add("limit.empty", "block",
+                     "This post is empty; write something (or attach an image) before posting.")
+        if not blank:
+            count = count_for_network(network, self.text, max_chars=self.target.max_chars
+                                      or self.policy.max_length(network))
+            if count.used > count.limit:
+                excess = count.used - count.limit
+                self.add("limit.length", "block",
+                         f"This is {count.used:,} {count.unit} but {name} allows "
+                         f"{count.limit:,}; cut {excess:,} (the highlighted end does not fit).",
+                         [(count.valid_end, len(self.text))])
+            if count.bytes_limit is not None and count.bytes_used is not None \
+                    and count.bytes_used > count.bytes_limit:
+                self.add("limit.bytes", "block",
+                         f"This takes {count.bytes_used:,} bytes but {name} allows "
+                         f"{count.bytes_limit:,}; shorten it (emoji and accented letters take "
+                         "several bytes each).", [(count.valid_end, len(self.text))])
+            if network is Network.X and any(c in self.text for c in X_INVALID_CHARACTERS):
+                bad = [i for i, char in enumerate(self.text) if char in X_INVALID_CHARACTERS]
+                if bad:
+                    self.add("limit.invalid_characters", "block",
+                             f"{name} refuses posts containing the invisible character U+"
+                             f"{ord(self.text[bad[0]]):04X}; remove it.",
+                             [(i, i + 1) for i in bad],
+                             [Fix("Remove the invisible characters",
+                                  tuple(TextEdit(i, i + 1, "") for i in bad))])
+            if rules.max_hashtags is not None:
+                tags = find_hashtags(self.text)
+                if len(tags) > rules.max_hashtags:
+                    extra = tags[rules.max_hashtags:]
+                    spans = [Span(t.start, t.end) for t in extra]
+                    self.add("limit.hashtags", "block",
+                             f"This has {len(tags)} hashtags but {name} allows "
+                             f"{rules.max_hashtags}; remove {len(extra)}.",
+                             [(t.start, t.end) for t in extra],
+                             [Fix(f"Remove the last {len(extra)} hashtags",
+                                  _removal_edits(self.text, spans))])
+            if rules.max_links is not None and len(self.draft.urls) > rules.max_links:
+                links = self.draft.urls
+                self.add("limit.links", "block",
+                         f"This has {len(links)} links but {name} allows {rules.max_links}; "
+                         "remove some.", [(u.start, u.end) for u in links[rules.max_links:]])
+        if rules.image_required and not self.images:
+            self.add("limit.image_required", "block",
+                     f"{name} posts need an image; attach one before posting.", (),
+                     [Fix("Attach an image", action=ADD_IMAGE)])
+        if len(self.images) > rules.max_images:
+            self.add("limit.images", "block",
+                     f"{len(self.images)} images are attached but {name} takes at most "
+                     f"{rules.max_images}; remove {len(self.images) - rules.max_images}.")
+        if rules.max_image_bytes:
+            for number, image in enumerate(self.images, start=1):
+                try:
+                    size = os.stat(image.path).st_size
+                except (OSError, ValueError):
+                    continue
+                if size > rules.max_image_bytes:
+                    self.add("limit.image_size", "block",
+                             f"Image {number} ({image.path.name}) is {size / 1e6:.1f} MB but "
+                             f"{name} takes at most {rules.max_image_bytes / 1e6:.1f} MB; "
+                             "use a smaller copy.")
+
+    def check_confidential(self) -> None:
+        by_term: dict[str, list[TermHit]] = {}
+        for hit in self.compiled.confidential.find(self.draft.fold):
+            if self.keep(hit.start, hit.end):
+                by_term.setdefault(hit.term.text, []).append(hit)
+        for term, hits in by_term.items():
+            spans = _spans((h.start, h.end) for h in hits)
+            shown = _quote(self.text[hits[0].start:hits[0].end])
+            self.add("confidential.term", "block",
+                     f"{shown} is confidential under your organisation's policy (“{term}”)"
+                     f"{_disguise_note(d for h in hits for d in h.disguises)}; remove it "
+                     "before posting, on any account.",
+                     [(s.start, s.end) for s in spans],
+                     [Fix(f"Remove {shown}", _removal_edits(self.text, spans))])
+
+    def _brand_phrase(self, promotion: Promotion) -> str:
+        parts = []
+        for ref in promotion.brand_refs()[:3]:
+            if ref.role == ROLE_EMPLOYER:
+                parts.append(f"your employer {ref.brand.name}")
+            else:
+                parts.append(f"{ref.brand.name} (a partner of your employer)")
+        return _list_words(parts)
+
+    def check_persona(self, promotion: Promotion) -> None:
+        if not self.work:
+            if promotion.brand_hits:
+                in_context = promotion.brand_in_context()
+                brand_spans = [(h.start, h.end) for h in promotion.brand_hits]
+                cue_spans = [(h.start, h.end) for h in promotion.signals] if in_context else []
+                disguises = [d for h in promotion.brand_hits for d in h.disguises]
+                if in_context:
+                    message = (f"This promotes {self._brand_phrase(promotion)}"
+                               f"{_disguise_note(disguises)} on your personal account; "
+                               "post it from your work account instead.")
+                else:
+                    message = (f"This mentions {self._brand_phrase(promotion)}"
+                               f"{_disguise_note(disguises)} on your personal account; that is "
+                               "fine unless you are promoting it.")
+                self.add("persona.brand_promotion", "warn" if in_context else "info", message,
+                         brand_spans + cue_spans,
+                         [Fix("Post from your work account instead", action=SWITCH_TO_WORK),
+                          Fix("Don't post this to your personal account", action=REMOVE_TARGET)])
+            elif promotion.generic:
+                cues = [(h.start, h.end, h.group.label) for h in promotion.signals] or [
+                    (m.start, m.end, "an advertising label") for m in promotion.disclosures]
+                labels = list(dict.fromkeys(label for _, _, label in cues))[:3]
+                example = _quote(self.text[cues[0][0]:cues[0][1]])
+                self.add("persona.promotion", "warn",
+                         f"This reads as promotion ({_list_words(labels)}, e.g. {example}) "
+                         "headed for your personal account; post it from your work account "
+                         "instead, or take the sales pitch out.",
+                         [(start, end) for start, end, _ in cues],
+                         [Fix("Post from your work account instead", action=SWITCH_TO_WORK),
+                          Fix("Don't post this to your personal account", action=REMOVE_TARGET)])
+            return
+        hits = self.compiled.builtin.personal.find(self.draft.fold, self.draft.cased_view)
+        if self.compiled.extra_personal is not None:
+            hits.extend(self.compiled.extra_personal.find(self.draft.fold, self.draft.cased_view))
+        hits = [h for h in hits if self.keep(h.start, h.end)]
+        if not hits:
+            return
+        themes = list(dict.fromkeys(h.group.label for h in hits))
+        first = min(hits, key=lambda h: h.start)
+        account = "your employer's account" if self.employer_owned else "your work account"
+        self.add("persona.personal_life", "warn",
+                 f"This reads as personal life ({_list_words(themes[:3])}: "
+                 f"{_quote(self.text[first.start:first.end])}) headed for {account}; post it "
+                 "from your personal account instead.",
+                 [(h.start, h.end) for h in hits],
+                 [Fix("Post from your personal account instead", action=SWITCH_TO_PERSONAL),
+                  Fix("Don't post this to your work account", action=REMOVE_TARGET)])
+
+    def _disclosure_texts(self, employer_promoted: bool) -> list[str]:
+        pack = [d for d in self.policy.accepted_disclosures if "{" not in d]
+        employer = self.policy.employer
+        chosen: list[str] = []
+        if employer_promoted:
+            chosen += [d for d in pack if "employee" in d.casefold() or
+                       (employer is not None and employer.name.casefold() in d.casefold())]
+            chosen.append("#employee")
+            if employer is not None:
+                chosen.append(f"I work for {employer.name}.")
+        else:
+            chosen += [d for d in pack if "employee" not in d.casefold()]
+            chosen.append("#ad")
+        return list(dict.fromkeys(chosen))
+
+    def check_disclosure(self, promotion: Promotion) -> None:
+        refs = promotion.brand_refs() if promotion.brand_in_context() else []
+        if self.employer_owned:
+            refs = [r for r in refs if r.role != ROLE_EMPLOYER]
+            generic = False
+        else:
+            generic = promotion.generic and not refs
+        accepted = promotion.disclosures
+        if not refs and not generic:
+            if accepted and not self.employer_owned:
+                self._check_placement(accepted)
+            return
+        severity = "block" if refs else "warn"
+        employer_promoted = any(r.role == ROLE_EMPLOYER for r in refs) or (generic and self.work)
+        options = self._disclosure_texts(employer_promoted)
+        if refs:
+            what = self._brand_phrase(promotion)
+            subject_spans = [(h.start, h.end) for h in promotion.brand_hits]
+        else:
+            what = "what looks like your employer's or a partner's product"
+            subject_spans = [(h.start, h.end) for h in promotion.signals]
+        if not accepted:
+            rejected = self.compiled.rejected.find(self.draft.fold)
+            inserts = [Fix(f"Add “{option}” at the start", (TextEdit(0, 0, option + " "),))
+                       for option in options[:2]]
+            if rejected:
+                vague = _list_words([_quote(self.text[m.start:m.end]) for m in rejected[:3]])
+                fixes = [Fix(f"Replace {vague} with “{options[0]}”",
+                             (TextEdit(0, 0, options[0] + " "),
+                              *_removal_edits(self.text, [Span(m.start, m.end)
+                                                          for m in rejected]))), *inserts]
+                self.add("disclosure.unclear", severity,
+                         f"{vague} is too vague to disclose your connection to {what}; start "
+                         f"the post with a clear disclosure such as “{options[0]}”.",
+                         [(m.start, m.end) for m in rejected] + subject_spans, fixes)
+                return
+            if refs:
+                message = (f"This promotes {what} from your own account without saying so; "
+                           f"start it with a disclosure such as “{options[0]}” (FTC rules).")
+            else:
+                message = ("This reads as promotion; if it promotes your employer or a "
+                           f"partner, start it with a disclosure such as “{options[0]}”.")
+            self.add("disclosure.missing", severity, message, subject_spans, inserts)
+            return
+        self._check_placement(accepted)
+
+    def _check_placement(self, accepted: list[Mention]) -> None:
+        if any(self._well_placed(mention) for mention in accepted):
+            return
+        mention = accepted[0]
+        shown = _quote(self.text[mention.start:mention.end])
+        limit = self._within_chars()
+        move = Fix(f"Move {shown} to the start",
+                   (TextEdit(0, 0, self.text[mention.start:mention.end] + " "),
+                    *_removal_edits(self.text, [Span(mention.start, mention.end)])))
+        self.add("disclosure.buried", "warn",
+                 f"The disclosure {shown} is easy to miss there (after the first {limit} "
+                 "characters people see, or lost in a cluster of hashtags); move it to the "
+                 "start.", [(mention.start, mention.end)], [move])
+
+    def _within_chars(self) -> int:
+        return self.policy.within_chars or rules_for(self.target.network).see_more_chars
+
+    def _well_placed(self, mention: Mention) -> bool:
+        if mention.end > self._within_chars():
+            return False
+        lines = rules_for(self.target.network).see_more_lines
+        if lines is not None and self.text.count("\n", 0, mention.start) >= lines:
+            return False
+        return not self._in_trailing_cluster(mention)
+
+    def _in_trailing_cluster(self, mention: Mention) -> bool:
+        tags = find_hashtags(self.text)
+        if not tags:
+            return False
+        # The run of hashtags (separated only by spaces and punctuation) that ends the post.
+        tail_end = len(self.text.rstrip(" \t\n.!,;:·|-—–"))
+        cluster: list[tuple[int, int]] = []
+        position = tail_end
+        for tag in reversed(tags):
+            between = self.text[tag.end:position]
+            if between.strip(" \t\n.,;:·|") and tag.end < position:
+                break
+            cluster.append((tag.start, tag.end))
+            position = tag.start
+        if len(cluster) < _TRAILING_CLUSTER:
+            return False
+        if not self.text[:position].strip():
+            return False  # the whole post is hashtags: nothing to get lost after
+        return any(start <= mention.start < end for start, end in cluster)
+
+    def check_conduct(self) -> None:
+        hits: list[LexiconHit] = self.compiled.builtin.conduct.find(self.draft.fold,
+                                                                    self.draft.cased_view)
+        if self.compiled.extra_conduct is not None:
+            hits.extend(self.compiled.extra_conduct.find(self.draft.fold, self.draft.cased_view))
+        hits.extend(self._masked_profanity())
+        hits = [h for h in hits if self.keep(h.start, h.end)]
+        by_kind: dict[str, list[LexiconHit]] = {}
+        for hit in hits:
+            by_kind.setdefault(hit.group.kind, []).append(hit)
+        account = "your employer's account" if self.employer_owned else "your work account"
+        for kind, rule, what in (("slur", "conduct.slur", "a slur"),
+                                 ("profanity", "conduct.profanity", "swearing"),
+                                 ("insult", "conduct.insult", "insulting or hostile wording")):
+            found = by_kind.get(kind)
+            if not found:
+                continue
+            severity = "block" if kind == "slur" or self.employer_owned else "warn"
+            spans = _spans((h.start, h.end) for h in found)
+            words = _list_words(list(dict.fromkeys(
+                _quote(self.text[s.start:s.end]) for s in spans))[:3])
+            fixes = [Fix(f"Remove {words}", _removal_edits(self.text, spans))]
+            if not self.employer_owned and kind != "slur":
+                fixes.append(Fix("Post from your personal account instead",
+                                 action=SWITCH_TO_PERSONAL))
+            kinds = _disguise_kinds(d for h in found for d in h.disguises)
+            disguised = f", disguised with {kinds}" if kinds else ""
+            self.add(rule, severity,
+                     f"This has {what} ({words}{disguised}) on {account}; remove it.",
+                     [(s.start, s.end) for s in spans], fixes)
+
+    def _masked_profanity(self) -> list[LexiconHit]:
+        conduct = self.compiled.builtin.conduct
+        bases = conduct.extra.get("masked_bases", ())
+        if not bases:
+            return []
+        text = self.draft.fold.text
+        if not any(char in text for char in "*@#$!%"):
+            return []
+        import re
+
+        group = next((g for g in conduct.groups if g.kind == "profanity"), None)
+        if group is None:
+            return []
+        found = []
+        for match in re.finditer(r"(?<![\w*@#$!%])[\w*@#$!%]*[*@#$!%][\w*@#$!%]*", text):
+            token = match.group()
+            if token.startswith(("#", "@")) and token[1:].isalnum():
+                continue  # a hashtag or a handle
+            letters = sum(char.isalpha() for char in token)
+            if letters < 1:
+                continue
+            for base in bases:
+                if len(base) != len(token):
+                    continue
+                same = sum(a == b for a, b in zip(token, base, strict=True))
+                if same >= min(2, len(base) - 1) and all(
+                        a == b or not a.isalnum() for a, b in zip(token, base, strict=True)):
+                    start, end = self.draft.fold.span(match.start(), match.end())
+                    found.append(LexiconHit(group, start, end, ("masking characters",)))
+                    break
+        return found
+
+    def check_frequency(self, promotion: Promotion) -> None:
+        if not promotion.promotional or not self.history:
+            return
+        limit = self.policy.promotion_limit(self.target.persona)
+        window = timedelta(days=limit.days)
+        earlier = []
+        for entry in self.history:
+            posted = as_utc(entry.posted_at)
+            if not same_account(entry, self.target) or not (self.now - window < posted
+                                                            <= self.now):
+                continue
+            if self.compiled.remembered(("promotional", entry.text), lambda text=entry.text:
+                                        analyse_promotion(DraftText(text),
+                                                          self.compiled).promotional):
+                earlier.append(posted)
+        if len(earlier) < limit.posts:
+            return
+        persona = Persona(self.target.persona).value
+        period = "day" if limit.days == 1 else f"{limit.days} days"
+        if earlier and limit.posts:
+            free = sorted(earlier)[len(earlier) - limit.posts] + window
+            wait = f"wait until {free:%a %d %b %H:%M} UTC"
+        else:
+            wait = "leave the promotion out"
+        self.add("frequency.promotion", "warn",
+                 f"You have already promoted {len(earlier)} time(s) on this {persona} account "
+                 f"in the last {period} (the budget is {limit.posts} per {period}); promote "
+                 f"once, not every day — {wait}.",
+                 [(h.start, h.end) for h in promotion.brand_hits] +
+                 [(h.start, h.end) for h in promotion.signals],
+                 [Fix("Don't post this to this account", action=REMOVE_TARGET)])
+
+    def check_duplicates(self) -> None:
+        if not self.history:
+            return
+        mine, other = find_duplicates(self.text, self.target, self.history, self.now)
+        network = Network(self.target.network)
+        if mine is not None:
+            when = f"{as_utc(mine.entry.posted_at):%d %b %Y}"
+            exact_x = mine.exact and network is Network.X
+            how = "the same text" if mine.exact else "nearly the same text"
+            rejects = " and X rejects exact repeats" if exact_x else ""
+            self.add("duplicate.same_account", "block" if exact_x else "warn",
+                     f"You posted {how} on this account on {when}{rejects}; change the wording "
+                     "or leave it.", [],
+                     [Fix("Don't post this to this account", action=REMOVE_TARGET)])
+        if other is not None:
+            identity = Persona(other.entry.persona).label.lower()
+            self.add("duplicate.other_identity", "warn",
+                     f"You posted {'the same' if other.exact else 'nearly the same'} text from "
+                     f"your {identity} identity ({Network(other.entry.network).display_name}, "
+                     f"{as_utc(other.entry.posted_at):%d %b %Y}); posting it here links your "
+                     "two identities, so reword it.", [],
+                     [Fix("Don't post this to this account", action=REMOVE_TARGET)])
+
+    def check_privacy(self) -> None:
+        own_domains = tuple(d for brand in self.policy.brands for d in brand.domains)
+        hits = [h for h in find_personal_data(self.draft.fold, self.compiled.builtin.privacy,
+                                              own_domains) if self.keep(h.start, h.end)]
+        labels = {"phone": ("privacy.phone", "a phone number"),
+                  "email": ("privacy.email", "an e-mail address"),
+                  "address": ("privacy.address", "a street address")}
+        for kind, (rule, what) in labels.items():
+            found = [h for h in hits if h.kind == kind]
+            people = [h for h in found if not h.role_address]
+            roles = [h for h in found if h.role_address]
+            for group, severity in ((people, "warn"), (roles, "info")):
+                if not group:
+                    continue
+                spans = _spans((h.start, h.end) for h in group)
+                shown = _quote(self.text[spans[0].start:spans[0].end])
+                if severity == "info":
+                    message = (f"{shown} looks like an organisation's address; fine if it is "
+                               "meant to be public.")
+                else:
+                    message = (f"This shares {what} ({shown}) in a public post; remove it "
+                               "unless its owner wants it public.")
+                self.add(rule, severity, message, [(s.start, s.end) for s in spans],
+                         [Fix(f"Remove {shown}", _removal_edits(self.text, spans))])

@@ -1,0 +1,101 @@
+"""Rules that look back at earlier posts: the promotion budget and duplicates."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from app.check.entities import find_urls
+from app.check.text import fold_string
+from app.core.model import CheckTarget, HistoryEntry, Persona
+
+SAME_ACCOUNT_WINDOW = timedelta(days=30)
+OTHER_IDENTITY_WINDOW = timedelta(days=90)
+NEAR_DUPLICATE_RATIO = 0.9
+_MIN_WORDS_FOR_NEAR = 4
+_WORD = re.compile(r"[^\W_]+")
+
+
+def as_utc(moment: datetime) -> datetime:
+    """``moment`` as an aware UTC time (a naive time is taken to be UTC)."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def same_account(entry: HistoryEntry, target: CheckTarget) -> bool:
+    """Whether ``entry`` was posted from the account ``target`` describes."""
+    return (entry.network == target.network and entry.persona == target.persona
+            and entry.owner == target.owner)
+
+
+def comparable_words(text: str) -> list[str]:
+    """The words that make two posts "the same": folded, links removed (networks rewrite
+    them), punctuation, emoji and # / @ signs ignored."""
+    return list(_comparable_words(text))
+
+
+@lru_cache(maxsize=4096)
+def _comparable_words(text: str) -> tuple[str, ...]:
+    for url in reversed(find_urls(text)):
+        text = text[:url.start] + " " + text[url.end:]
+    return tuple(_WORD.findall(fold_string(text)))
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """An earlier post that matches the draft."""
+
+    entry: HistoryEntry
+    exact: bool
+
+
+def _similar(words: list[str], other: list[str]) -> tuple[bool, bool]:
+    if not words or not other:
+        return False, False
+    if words == other:
+        return True, True
+    if len(words) < _MIN_WORDS_FOR_NEAR or len(other) < _MIN_WORDS_FOR_NEAR:
+        return False, False
+    shorter, longer = sorted((len(words), len(other)))
+    if shorter / longer < 0.8:
+        return False, False
+    common = set(words) & set(other)
+    if len(common) / len(set(words) | set(other)) < 0.6:
+        return False, False
+    ratio = SequenceMatcher(None, words, other, autojunk=False).ratio()
+    return ratio >= NEAR_DUPLICATE_RATIO, False
+
+
+def find_duplicates(text: str, target: CheckTarget, history: Sequence[HistoryEntry],
+                    now: datetime) -> tuple[Duplicate | None, Duplicate | None]:
+    """(the closest repeat on this account, a repeat from the other identity), each or None."""
+    words = comparable_words(text)
+    if not words:
+        return None, None
+    mine: Duplicate | None = None
+    other: Duplicate | None = None
+    for entry in history:
+        age = now - as_utc(entry.posted_at)
+        if same_account(entry, target):
+            if age > SAME_ACCOUNT_WINDOW or (mine is not None and mine.exact):
+                continue
+        elif Persona(entry.persona) is not Persona(target.persona):
+            if age > OTHER_IDENTITY_WINDOW or (other is not None and other.exact):
+                continue
+        else:
+            continue  # the same identity on another network: cross-posting is fine
+        similar, exact = _similar(words, comparable_words(entry.text))
+        if not similar:
+            continue
+        found = Duplicate(entry, exact)
+        if same_account(entry, target):
+            if mine is None or exact:
+                mine = found
+        elif other is None or exact:
+            other = found
+    return mine, other

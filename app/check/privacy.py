@@ -1,0 +1,129 @@
+"""Other people's phone numbers, e-mail addresses and street addresses in a draft.
+
+Numbers that are dates, years, prices, times or thousands ("1 000 000") are not phone numbers;
+an organisation's own number or address given on purpose ("call us on ...", "visit our store
+at ...") is fine, and so is a role address (press@, info@) on the employer's or a partner's
+domain.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from app.check.entities import find_emails
+from app.check.text import TextView
+
+_PHONE = re.compile(
+    r"(?<![\w+#$£€/.,:-])"
+    r"(?P<number>(?:\+|00)?(?:\(\d{1,5}\)[\s.-]?)?\d{1,5}(?:[\s.-]?\(?\d{1,5}\)?){1,5})"
+    r"(?![\w%/:-]|[.,]\d)"
+)
+_DIGIT = re.compile(r"\d")
+_YEAR_RANGE = re.compile(r"^(?:19|20)\d\d\s*[-.]\s*(?:19|20)?\d\d$")
+_DATE = re.compile(r"^\d{1,4}[-.]\d{1,2}[-.]\d{1,4}$")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:[ .,]\d{3})+$")
+_PHONE_WORDS = re.compile(
+    r"\b(?:call|text|phone|tel|telephone|mobile|cell|number|whatsapp|ring|sms|contact|reach)\b"
+    r"[^.!?\n]{0,25}$"
+)
+
+
+@dataclass(frozen=True)
+class PrivacyHit:
+    """A piece of personal data: kind ("phone", "email", "address"), original span, role."""
+
+    kind: str
+    start: int
+    end: int
+    role_address: bool = False
+
+
+@cache
+def _address_pattern(suffixes: tuple[str, ...], not_after: tuple[str, ...]) -> re.Pattern[str]:
+    suffix = "|".join(re.escape(s) for s in sorted(suffixes, key=len, reverse=True))
+    excluded = "|".join(re.escape(s) for s in not_after)
+    return re.compile(
+        r"(?<![\w#$£€.,])\d{1,5}[a-z]?(?:-\d{1,5})?,?\s+(?:[a-z][\w'.-]*\s+){1,3}"
+        rf"(?:{suffix})\b\.?"
+        rf"(?!\s*(?:{excluded})\b)(?![\w-])"
+    )
+
+
+@cache
+def _context_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+
+
+_NOT_PHONE_BEFORE = re.compile(
+    r"\b(?:isbn(?:-1[03])?|issn|order|ref|reference|invoice|tracking|case|ticket|id|no|"
+    r"serial|account|acct|iban|sku|model|version|v)\W{0,3}$"
+)
+
+
+def _is_phone(number: str, before: str) -> bool:
+    if _NOT_PHONE_BEFORE.search(before):
+        return False
+    digits = sum(char.isdigit() for char in number)
+    if digits < 7 or digits > 15:
+        return False
+    if _YEAR_RANGE.match(number) or _DATE.match(number) or _THOUSANDS.match(number):
+        return False
+    groups = len(re.findall(r"\d+", number))
+    formatted = number.startswith(("+", "00")) or "(" in number or groups >= 3
+    if groups == 2 and not number.startswith(("+", "00", "0")):
+        formatted = False
+    return formatted or (digits >= 10 and number.startswith("0")) or bool(
+        _PHONE_WORDS.search(before))
+
+
+def find_personal_data(fold: TextView, data: dict[str, Any],
+                       own_domains: tuple[str, ...]) -> list[PrivacyHit]:
+    """Phone numbers, e-mail addresses and street addresses in the draft behind ``fold``."""
+    text = fold.text
+    hits: list[PrivacyHit] = []
+    context = _context_pattern(tuple(data.get("business_context", ())))
+
+    def given_on_purpose(start: int, end: int) -> bool:
+        window = text[max(0, start - 60):min(len(text), end + 20)]
+        return context.search(window) is not None
+
+    roles = frozenset(data.get("role_mailboxes", ()))
+    for entity, local, domain in find_emails(text):
+        start, end = fold.span(entity.start, entity.end)
+        domain = domain.lower()
+        own = any(domain == d or domain.endswith("." + d) for d in own_domains)
+        is_role = local.lower().split("+")[0] in roles
+        if is_role and own:
+            continue
+        hits.append(PrivacyHit("email", start, end, role_address=is_role))
+
+    if _DIGIT.search(text):
+        emails = [(h.start, h.end) for h in hits]
+        for match in _PHONE.finditer(text):
+            number = match.group("number").strip()
+            if not _is_phone(number, text[max(0, match.start() - 40):match.start()]):
+                continue
+            if given_on_purpose(match.start(), match.end()):
+                continue
+            start, end = fold.span(match.start(), match.start() + len(number))
+            if any(s <= start < e for s, e in emails):
+                continue
+            hits.append(PrivacyHit("phone", start, end))
+        pattern = _address_pattern(tuple(data.get("street_suffixes", ())),
+                                   tuple(data.get("not_after_suffix", ())))
+        not_in_name = frozenset(data.get("not_in_name", ()))
+        own_address = _context_pattern(tuple(data.get("own_address", ())))
+        for match in pattern.finditer(text):
+            window_start = max(0, match.start() - 30)
+            mine = own_address.search(text[window_start:match.start()]) is not None
+            if not mine and given_on_purpose(match.start(), match.end()):
+                continue
+            words = set(re.findall(r"[a-z]+", match.group()))
+            if words & not_in_name:
+                continue  # "5 miles down Main Street" is a distance, not an address
+            start, end = fold.span(match.start(), match.end())
+            hits.append(PrivacyHit("address", start, end))
+    return hits

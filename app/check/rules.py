@@ -1,0 +1,91 @@
+"""The persona check's rules: stable ids, categories and what each one is for.
+
+Rule ids are a contract: the CLI's JSON, policy packs (``[rules]``) and the UI refer to them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CATEGORIES = (
+    "persona", "conduct", "disclosure", "confidential", "limit", "frequency", "duplicate",
+    "privacy",
+)
+
+# Severities a policy pack may set; "off" turns a rule off (unless the organisation locked it).
+SEVERITY_LEVELS = ("off", "info", "warn", "block")
+SEVERITY_RANK = {"off": 0, "info": 1, "warn": 2, "block": 3}
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """One rule: its id, category, usual severity and a one-line description."""
+
+    id: str
+    category: str
+    severity: str
+    description: str
+
+
+_RULES = (
+    RuleInfo("persona.brand_promotion", "persona", "warn",
+             "The employer or a partner (names, handles, domains, campaign hashtags from the "
+             "policy pack) promoted from a personal account."),
+    RuleInfo("persona.promotion", "persona", "warn",
+             "Promotional language (codes, discounts, giveaways, 'link in bio', calls to buy, "
+             "'our new product') headed for a personal account."),
+    RuleInfo("persona.personal_life", "persona", "warn",
+             "Family, health, dating, drinking and partying, religion or politics headed for a "
+             "work account."),
+    RuleInfo("conduct.profanity", "conduct", "warn",
+             "Swearing on a work account (block on an employer-owned account)."),
+    RuleInfo("conduct.insult", "conduct", "warn",
+             "Insults or hostile wording on a work account (block on an employer-owned one)."),
+    RuleInfo("conduct.slur", "conduct", "block", "A slur on a work account."),
+    RuleInfo("disclosure.missing", "disclosure", "block",
+             "Promotion of the employer or a partner from the user's own account without an "
+             "accepted disclosure (#ad, #sponsored, #employee, ...)."),
+    RuleInfo("disclosure.unclear", "disclosure", "block",
+             "Only vague wording (#sp, #spon, #collab, #partner, 'thanks Brand') where a "
+             "disclosure is needed."),
+    RuleInfo("disclosure.buried", "disclosure", "warn",
+             "The disclosure comes after the network's 'more' cut or inside a trailing cluster "
+             "of hashtags."),
+    RuleInfo("confidential.term", "confidential", "block",
+             "A confidential term from the policy pack, on any account."),
+    RuleInfo("limit.empty", "limit", "block", "An empty or blank draft."),
+    RuleInfo("limit.length", "limit", "block",
+             "Longer than the network allows, counted as the network counts."),
+    RuleInfo("limit.bytes", "limit", "block", "More UTF-8 bytes than Bluesky allows (3,000)."),
+    RuleInfo("limit.hashtags", "limit", "block", "More hashtags than the network allows."),
+    RuleInfo("limit.links", "limit", "block", "More links than the network allows."),
+    RuleInfo("limit.image_required", "limit", "block", "The network needs an image."),
+    RuleInfo("limit.images", "limit", "block", "More images than the network allows."),
+    RuleInfo("limit.image_size", "limit", "block", "An image file larger than the network takes."),
+    RuleInfo("limit.invalid_characters", "limit", "block",
+             "Characters the network refuses (X: U+FEFF, U+FFFE, U+FFFF)."),
+    RuleInfo("frequency.promotion", "frequency", "warn",
+             "More promotional posts on this account than the promotion budget allows."),
+    RuleInfo("duplicate.same_account", "duplicate", "warn",
+             "The same or nearly the same text already posted on this account recently "
+             "(block on X for an exact repeat: X rejects it)."),
+    RuleInfo("duplicate.other_identity", "duplicate", "warn",
+             "The same text already posted from the user's other identity (it links the two)."),
+    RuleInfo("privacy.phone", "privacy", "warn", "A phone number in a public post."),
+    RuleInfo("privacy.email", "privacy", "warn",
+             "A person's e-mail address in a public post (role addresses such as press@ on "
+             "the employer's own domain are fine)."),
+    RuleInfo("privacy.address", "privacy", "warn", "A street address in a public post."),
+)
+
+RULES: dict[str, RuleInfo] = {rule.id: rule for rule in _RULES}
+
+
+def rule_category(rule_id: str) -> str:
+    """The category of ``rule_id``."""
+    return RULES[rule_id].category
+
+
+def is_rule_selector(key: str) -> bool:
+    """Whether ``key`` names a rule, a category, or every rule ("*") in a policy pack."""
+    return key == "*" or key in CATEGORIES or key in RULES

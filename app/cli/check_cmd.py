@@ -1,0 +1,173 @@
+"""``check``: run the persona check on one draft for one kind of account.
+
+    python -m app check --network x --persona work [--owner self|employer] [--policy FILE]
+        [--history FILE.jsonl] [--now ISO-8601] [--image PATH]... [--json] [TEXT | -]
+
+Without TEXT, or with ``-``, the draft is read from standard input as UTF-8 (one trailing line
+break, as shells add, is dropped). Exit status: 0 when nothing needs attention (no warn or block
+finding), 1 when something does, 2 for a usage or input error (one line on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, NoReturn
+
+from app.paths import AppPaths
+
+NETWORKS = ("x", "bluesky", "mastodon", "linkedin", "facebook", "instagram", "threads",
+            "pinterest")
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+class InputError(Exception):
+    """Bad input from the user: reported in one line, exit status 2."""
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``check`` command."""
+    parser = subparsers.add_parser(
+        "check",
+        help="run the persona check on a draft (exit 0 ok, 1 warn/block, 2 usage error)",
+        description="Check a draft against the account it is headed for: promotion on a "
+        "personal account, personal life or bad language on a work account, FTC disclosure, "
+        "confidential terms, network limits, promotion budget, duplicates and personal data.",
+    )
+    parser.add_argument("--network", required=True, choices=NETWORKS,
+                        help="the network the draft is for")
+    parser.add_argument("--persona", required=True, choices=("work", "personal"),
+                        help="whether the target account is a work or a personal one")
+    parser.add_argument("--owner", default="self", choices=("self", "employer"),
+                        help="self: the user's own account (default); employer: the brand's "
+                        "own account the user operates")
+    parser.add_argument("--policy", metavar="FILE", type=Path,
+                        help="use this policy pack instead of your own (the organisation's "
+                        "pack still applies underneath)")
+    parser.add_argument("--history", metavar="FILE.jsonl", type=Path,
+                        help="earlier posts, one JSON object a line: network, persona, owner, "
+                        "text, posted_at")
+    parser.add_argument("--now", metavar="ISO-8601",
+                        help="the time to check as of (default: now), e.g. 2026-11-24T09:00:00Z")
+    parser.add_argument("--image", metavar="PATH", type=Path, action="append", default=[],
+                        help="an attached image (repeat for several)")
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument("text", nargs="?", metavar="TEXT",
+                        help="the draft; '-' or nothing reads it from standard input")
+    parser.set_defaults(handler=run)
+
+    def one_line_error(message: str) -> NoReturn:
+        print(f"twofold check: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+    parser.error = one_line_error  # type: ignore[method-assign]
+
+
+def _parse_time(value: str, what: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(f"{what} {value!r} is not an ISO-8601 time like "
+                         "2026-11-24T09:00:00Z") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment
+
+
+def _read_text(argument: str | None) -> str:
+    if argument is not None and argument != "-":
+        return argument
+    data = sys.stdin.buffer.read()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(f"standard input is not UTF-8 text (byte {error.start})") from None
+    if text.endswith("\r\n"):
+        return text[:-2]
+    return text[:-1] if text.endswith("\n") else text
+
+
+def _read_history(path: Path) -> list[Any]:
+    from app.core.model import HistoryEntry, Network, Owner, Persona
+
+    try:
+        raw = path.read_bytes().decode("utf-8")
+    except OSError as error:
+        raise InputError(f"cannot read history file {path}: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise InputError(f"history file {path} is not UTF-8 text") from None
+    entries = []
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"history file {path}, line {number}"
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise InputError(f"{where}: not valid JSON ({error.msg})") from None
+        if not isinstance(item, dict):
+            raise InputError(f"{where}: expected a JSON object")
+        try:
+            network = Network(item["network"])
+            persona = Persona(item["persona"])
+            owner = Owner(item.get("owner", "self"))
+        except KeyError as error:
+            raise InputError(f"{where}: missing {error.args[0]!r}") from None
+        except ValueError as error:
+            raise InputError(f"{where}: {error}") from None
+        text = item.get("text")
+        if not isinstance(text, str):
+            raise InputError(f"{where}: 'text' must be a string")
+        posted_at = item.get("posted_at")
+        if not isinstance(posted_at, str):
+            raise InputError(f"{where}: 'posted_at' must be an ISO-8601 time string")
+        entries.append(HistoryEntry(network, persona, owner, text,
+                                    _parse_time(posted_at, f"{where}: posted_at")))
+    return entries
+
+
+def run(args: argparse.Namespace, paths: AppPaths) -> int:
+    """Check the draft; print JSON or a readable report; return 0, 1 or 2."""
+    try:
+        return _run(args, paths)
+    except InputError as error:
+        print(f"twofold check: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _run(args: argparse.Namespace, paths: AppPaths) -> int:
+    from app.check.engine import check_draft
+    from app.check.policy import load_policy_layers
+    from app.check.report import dumps, render_text
+    from app.core.model import CheckTarget, ImageAttachment, Network, Owner, Persona
+
+    now = _parse_time(args.now, "--now") if args.now else None
+    for image in args.image:
+        if not image.is_file():
+            raise InputError(f"image not found: {image}")
+    if args.policy is not None and not args.policy.is_file():
+        raise InputError(f"policy file not found: {args.policy}")
+    history = _read_history(args.history) if args.history is not None else []
+    text = _read_text(args.text)
+
+    loaded = load_policy_layers(paths, explicit=args.policy)
+    if loaded.errors:
+        raise InputError(str(loaded.errors[0]))
+    for notice in loaded.notices:
+        print(f"twofold check: note: {notice}", file=sys.stderr)
+
+    target = CheckTarget(Network(args.network), Persona(args.persona), Owner(args.owner))
+    result = check_draft(text, target, images=[ImageAttachment(p) for p in args.image],
+                         policy=loaded.policy, history=history, now=now)
+    if args.json:
+        print(dumps(result))
+    else:
+        owner = "employer's account" if target.owner is Owner.EMPLOYER else "your account"
+        heading = f"{target.network.display_name} · {target.persona.label} ({owner})"
+        sys.stdout.write(render_text(result, text, heading=heading))
+    return EXIT_OK if result.verdict == "ok" else EXIT_FINDINGS

@@ -1,0 +1,134 @@
+"""Speed of the persona check against the issue's targets.
+
+    .venv/bin/python bench/check_speed.py [--runs 15]
+
+Measures (medians):
+  * loading a 1,000-term policy pack (read + validate + compile)      target <= 50 ms
+  * checking a 280-character draft with that pack                      target <= 1 ms
+  * checking a 10,000-character draft with that pack                   target <= 10 ms
+  * the whole `python -m app check ...` process                        target <= 0.35 s
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from app.check.engine import check_draft  # noqa: E402
+from app.check.lexicons import builtin_lexicons  # noqa: E402
+from app.check.policy import Policy, apply_pack, read_pack  # noqa: E402
+from app.core.model import CheckTarget, HistoryEntry, Network, Owner, Persona  # noqa: E402
+
+SYLLABLES = ["ka", "lo", "mi", "ren", "tor", "vex", "sol", "bri", "dan", "qua", "zel", "mor",
+             "pin", "ash", "cor", "lu", "ne", "ta", "gro", "fi"]
+
+
+def word(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
+
+
+def thousand_term_pack(rng: random.Random) -> str:
+    """An employer, 100 partners (name, 2 aliases, domain, hashtag) and 495 codenames."""
+    lines = ["version = 1", "[employer]", 'name = "Acme Magazine"',
+             'aliases = ["Acme Mag", "@acmemag"]', 'domains = ["acmemag.com"]',
+             'hashtags = ["#AcmeGiveaway"]']
+    for _ in range(100):
+        name = f"{word(rng)} {word(rng)}"
+        lines += ["[[partners]]", f'name = "{name}"',
+                  f'aliases = ["{word(rng)}", "@{word(rng).lower()}"]',
+                  f'domains = ["{word(rng).lower()}.example"]',
+                  f'hashtags = ["#{word(rng)}{word(rng)}"]']
+    codenames = ", ".join(f'"Project {word(rng)}"' for _ in range(495))
+    lines += ["[confidential]", f"terms = [{codenames}]",
+              "[disclosure]", 'accepted = ["#ad", "#employee"]']
+    return "\n".join(lines) + "\n"
+
+
+DRAFT_280 = (
+    "Loving the new issue of Acme Magazine! Our editors went all out this month: interviews, "
+    "recipes and a look behind the scenes. Grab your copy at acmemag.com/dec and tell me what "
+    "you think. Also, huge thanks to the team for the late nights \u2728 #AcmeGiveaway #mag"
+)[:280]
+DRAFT_280_DISGUISED = (
+    "L\u043eving the n\u0435w issue of \u0410cme Magazine! Our editors went all out this "
+    "month \U0001f468\u200d\U0001f469\u200d\U0001f467: interviews, r\u0435cipes and a look "
+    "behind the scenes. Grab your copy at acmemag.com/dec and t\u200bell me what you think. "
+    "Pr0ject Falcon? V e r i t y says hi \u2728 #AcmeGiveaway"
+)[:280]
+
+
+def median_ms(function, runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=15, help="process runs")
+    args = parser.parse_args()
+    rng = random.Random(20261124)
+    builtin_lexicons()  # once per process, as in the app
+    with tempfile.TemporaryDirectory() as folder:
+        pack_path = Path(folder) / "pack.toml"
+        pack_path.write_text(thousand_term_pack(rng), encoding="utf-8")
+
+        def load():
+            policy, _ = apply_pack(Policy.default(), read_pack(pack_path), organisation=True)
+            return policy.compiled
+
+        compiled = load()
+        terms = len(compiled.brands.terms) + len(compiled.confidential.terms)
+        load_ms = median_ms(load, 30)
+        policy = compiled.policy
+        target = CheckTarget(Network.X, Persona.PERSONAL)
+        posted = datetime(2026, 11, 20, 9, tzinfo=UTC)
+        history = [HistoryEntry(Network.X, Persona.PERSONAL, Owner.SELF, f"post {i} about cats",
+                                posted) for i in range(20)]
+        long_draft = (DRAFT_280 + " ") * 36
+        long_draft = long_draft[:10_000]
+        results = [
+            ("load 1,000-term pack (read+validate+compile)", load_ms, 50.0,
+             f"1,000 pack terms, {terms} compiled variants"),
+            ("check 280-char draft", median_ms(lambda: check_draft(DRAFT_280, target,
+                                                                   policy=policy), 2000),
+             1.0, ""),
+            ("check 280-char draft, disguised + 20 history", median_ms(
+                lambda: check_draft(DRAFT_280_DISGUISED, target, policy=policy,
+                                    history=history), 2000), 1.0, ""),
+            ("check 10,000-char draft", median_ms(lambda: check_draft(long_draft, target,
+                                                                      policy=policy), 200),
+             10.0, ""),
+        ]
+        env = dict(os.environ, TWOFOLD_PROFILE_DIR=str(Path(folder) / "profile"))
+        command = [sys.executable, "-m", "app", "check", "--network", "x", "--persona",
+                   "personal", "--policy", str(pack_path), "--json", DRAFT_280]
+        subprocess.run(command, env=env, cwd=REPO, capture_output=True, check=False)  # warm
+        process = []
+        for _ in range(args.runs):
+            start = time.perf_counter()
+            subprocess.run(command, env=env, cwd=REPO, capture_output=True, check=False)
+            process.append(time.perf_counter() - start)
+        results.append(("whole `python -m app check` process", statistics.median(process) * 1000,
+                        350.0, f"{args.runs} runs"))
+    for name, value, target_ms, note in results:
+        verdict = "ok" if value <= target_ms else "OVER"
+        print(f"{name:48s} {value:8.3f} ms  (target <= {target_ms:g} ms) {verdict}  {note}")
+
+
+if __name__ == "__main__":
+    main()
