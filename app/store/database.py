@@ -17,10 +17,12 @@ use and all closed by ``close()``.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sqlite3
 import threading
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
@@ -196,6 +198,7 @@ class Database:
         self._local = threading.local()
         self._all_connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        self._write_gate = threading.Lock()
         self._closed = False
         self._open()
 
@@ -259,18 +262,30 @@ class Database:
             log.info("database backed up to %s before migrating from version %d",
                      self.backup_path.name, start)
         for target in range(start + 1, self.schema_version + 1):
-            with self.write(f"upgrade its database to format {target}") as conn:
-                # Another process may have migrated since we looked; the write lock is ours now.
-                current = conn.execute("PRAGMA user_version").fetchone()[0]
-                if current > self.schema_version:
-                    raise DatabaseTooNewError(self.path, current, self.schema_version)
-                if current >= target:
-                    continue
-                self.migrations[target - 1](conn)
-                conn.execute(f"PRAGMA user_version = {int(target)}")
-                if target == 1:
-                    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            try:
+                self._migrate_one(target)
+            except StoreError:
+                raise
+            except Exception as exc:
+                # A bug in a migration: its transaction was rolled back, the file is as before.
+                kept = f" A copy from before is at {self.backup_path}." if self.backup_path else ""
+                raise StoreError(
+                    f"Twofold could not upgrade its database {self.path} to format {target} "
+                    f"({type(exc).__name__}); nothing in it was changed.{kept}") from exc
             log.info("database migrated to version %d", target)
+
+    def _migrate_one(self, target: int) -> None:
+        with self.write(f"upgrade its database to format {target}") as conn:
+            # Another process may have migrated since we looked; the write lock is ours now.
+            current = conn.execute("PRAGMA user_version").fetchone()[0]
+            if current > self.schema_version:
+                raise DatabaseTooNewError(self.path, current, self.schema_version)
+            if current >= target:
+                return
+            self.migrations[target - 1](conn)
+            conn.execute(f"PRAGMA user_version = {int(target)}")
+            if target == 1:
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
     def _backup_name(self, version: int) -> Path:
         stamp = utc_now().strftime("%Y%m%d-%H%M%S")
@@ -326,7 +341,25 @@ class Database:
             self._local.depth = 0
             with self._lock:
                 self._all_connections.append(conn)
+            # A worker thread that ends takes its connection with it (no file handles pile up
+            # in a long session); threads never seen by ``threading`` keep theirs until close().
+            weakref.finalize(threading.current_thread(), Database._forget, weakref.ref(self),
+                             conn)
         return conn
+
+    @staticmethod
+    def _forget(owner: weakref.ref[Database], conn: sqlite3.Connection) -> None:
+        database = owner()
+        if database is None:
+            return
+        with database._lock:
+            if conn not in database._all_connections:
+                return  # already closed by close()
+            database._all_connections.remove(conn)
+        try:
+            conn.close()
+        except sqlite3.Error:
+            log.debug("closing a finished thread's database connection failed")
 
     @contextmanager
     def _translate(self, action: str) -> Iterator[None]:
@@ -347,22 +380,27 @@ class Database:
                 finally:
                     self._local.depth -= 1
                 return
-            conn.execute(begin)
-            self._local.depth = 1
-            try:
-                yield conn
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    try:
-                        conn.execute("ROLLBACK")
-                    except sqlite3.Error:
-                        # The failed COMMIT may already have rolled back; the error that
-                        # matters is the one being raised.
-                        log.debug("rollback after a failed transaction also failed")
-                raise
-            finally:
-                self._local.depth = 0
+            # Threads of this process queue for the write lock here, waking as soon as it is
+            # free, instead of polling in SQLite's busy handler (which can make a writer wait
+            # far longer than needed). Other processes are still waited for by busy_timeout.
+            gate = self._write_gate if begin == "BEGIN IMMEDIATE" else contextlib.nullcontext()
+            with gate:
+                conn.execute(begin)
+                self._local.depth = 1
+                try:
+                    yield conn
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        try:
+                            conn.execute("ROLLBACK")
+                        except sqlite3.Error:
+                            # The failed COMMIT may already have rolled back; the error that
+                            # matters is the one being raised.
+                            log.debug("rollback after a failed transaction also failed")
+                    raise
+                finally:
+                    self._local.depth = 0
 
     def write(
         self, action: str = "save your changes"

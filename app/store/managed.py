@@ -147,7 +147,7 @@ class _Parser:
     def _line_of(self, table: str | None, index: int, leaf: str | None) -> int | None:
         """Best-effort line number: tomllib keeps no positions, so find the table header and
         then the key below it."""
-        start, end = 0, len(self.lines)
+        start, end, header_line = 0, len(self.lines), None
         if table is not None:
             header = re.compile(r"^\s*\[\[?\s*" + re.escape(table).replace(r"\.", r"\s*\.\s*")
                                 + r"\s*\]\]?\s*(#.*)?$")
@@ -155,8 +155,9 @@ class _Parser:
             if index >= len(found):
                 return None
             start = found[index]
+            header_line = start + 1
             if leaf is None:
-                return start + 1
+                return header_line
             start += 1
             following = [n for n in range(start, len(self.lines))
                          if re.match(r"^\s*\[", self.lines[n])]
@@ -170,7 +171,7 @@ class _Parser:
         for number in range(start, end):
             if key_line.match(self.lines[number]):
                 return number + 1
-        return None
+        return header_line  # a missing key: point at its table
 
     def parse(self) -> ManagedSetup:
         try:

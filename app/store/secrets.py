@@ -36,6 +36,8 @@ SERVICE_NAME = "twofold"
 # token: whichever entry survives, load() returns the newest value.
 PENDING_SUFFIX = "#pending"
 _PROBE_USER = "twofold-keychain-check"
+# How long opening waits for the keychain, including a user typing an unlock password.
+PROBE_TIMEOUT = 60.0
 _T = TypeVar("_T")
 
 _EMPTY: Mapping[str, str] = MappingProxyType({})
@@ -144,6 +146,25 @@ def _describe_backend(backend: KeyringBackend) -> str:
     return f"your system keychain ({type(backend).__module__}.{type(backend).__name__})"
 
 
+def _probe(backend: KeyringBackend, timeout: float) -> str | None:
+    """Read one entry; None when the keychain answered, else why not. Runs in a thread because
+    an unlock request with no prompt to show can block for ever."""
+    outcome: list[str | None] = []
+
+    def read() -> None:
+        try:
+            backend.get_password(SERVICE_NAME, _PROBE_USER)
+        except Exception as exc:  # locked, no D-Bus, daemon gone: all mean "not usable"
+            outcome.append(type(exc).__name__)
+        else:
+            outcome.append(None)
+
+    thread = threading.Thread(target=read, name="twofold-keychain-probe", daemon=True)
+    thread.start()
+    thread.join(timeout)
+    return outcome[0] if outcome else f"no answer within {timeout:.0f} s"
+
+
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -183,9 +204,10 @@ class SecretStore:
         return cls(MemoryKeyring(), fallback_reason=reason)
 
     @classmethod
-    def open_default(cls) -> SecretStore:
+    def open_default(cls, *, probe_timeout: float = PROBE_TIMEOUT) -> SecretStore:
         """The system keychain keyring picks, checked with one read; memory for this run only
-        when there is none or it does not answer (reason in ``warning``)."""
+        when there is none, or it is locked, or it does not answer within ``probe_timeout``
+        seconds (the reason is in ``warning``)."""
         import keyring  # imported here: it is slow to load and probes D-Bus
 
         try:
@@ -196,11 +218,9 @@ class SecretStore:
         if _is_unusable(backend):
             log.info("no keychain: keyring chose %s", type(backend).__module__)
             return cls.in_memory("Twofold found no keychain (password manager) on this computer.")
-        try:
-            backend.get_password(SERVICE_NAME, _PROBE_USER)
-        except Exception as exc:  # locked, no D-Bus, daemon gone: all mean "not usable"
-            log.info("no keychain: %s did not answer (%s)", type(backend).__module__,
-                     type(exc).__name__)
+        failure = _probe(backend, probe_timeout)
+        if failure is not None:
+            log.info("no keychain: %s did not answer (%s)", type(backend).__module__, failure)
             return cls.in_memory(
                 f"{_capitalised(_describe_backend(backend))} is locked or not answering.")
         return cls(backend)
@@ -229,18 +249,20 @@ class SecretStore:
 
     # --- secrets -------------------------------------------------------------------------------
 
-    def _error(self, verb: str, account: Account, exc: Exception) -> SecretStoreError:
-        # Only the exception's type: a backend's message is not ours to vouch for.
+    def _error(self, verb: str, account: Account, failure: str) -> SecretStoreError:
+        # Only the exception's type name: a backend's message is not ours to vouch for.
         return SecretStoreError(
             f"{_capitalised(self.backend_description)} could not {verb} the sign-in for "
-            f"{describe(account)} ({type(exc).__name__}).")
+            f"{describe(account)} ({failure}).")
 
     def _call(self, verb: str, account: Account, function: Callable[..., _T], *args: str) -> _T:
         try:
             return function(*args)
         except Exception as exc:
-            # ``from None``: the backend's own exception (and its context) stays out of tracebacks.
-            raise self._error(verb, account, exc) from None
+            failure = type(exc).__name__
+        # Raised outside the handler so the backend's exception is not even the hidden
+        # context of ours: nothing it said can reach a traceback or a log.
+        raise self._error(verb, account, failure)
 
     def _get(self, account: Account, user: str) -> str | None:
         return self._call("read", account, self._backend.get_password, SERVICE_NAME, user)
@@ -256,8 +278,10 @@ class SecretStore:
         except PasswordDeleteError:
             return False
         except Exception as exc:
-            raise self._error("delete", account, exc) from None
-        return True
+            failure = type(exc).__name__
+        else:
+            return True
+        raise self._error("delete", account, failure)
 
     def save(self, account: Account, secret: AccountSecret) -> None:
         """Store (or replace) the account's secret, atomically: the new value is written under
