@@ -112,7 +112,8 @@ class LocalPDS:
 
     def new_account(self, prefix: str = "user") -> PDSAccount:
         """Create a fresh account (unique handle under .test) and return it."""
-        handle = f"{prefix}{next(self._counter)}-{os.getpid()}.test"
+        # The PDS allows at most 18 characters before ".test".
+        handle = f"{prefix[:8]}{next(self._counter)}x{os.getpid() % 100000}.test"
         password = f"pw-{handle}"
         data = self.xrpc("com.atproto.server.createAccount",
                          body={"handle": handle, "email": f"{handle}@example.test",

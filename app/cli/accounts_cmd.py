@@ -161,7 +161,8 @@ def add_account(args: argparse.Namespace, paths: AppPaths, *,
                      "The sign-in was stored without being checked.")
             else:
                 try:
-                    verifier(account, secret)
+                    # A verifier may hand back what to keep instead (Bluesky: the session).
+                    secret = verifier(account, secret) or secret
                 except LoginCheckFailed as exc:
                     return error(f"Could not log in to {_label(account)}: {exc} "
                                  "The account was not added.", EXIT_FAILED)

@@ -15,6 +15,7 @@ COMMAND_MODULES = (
     "app.cli.drafts_cmd",
     "app.cli.history_cmd",
     "app.cli.check_cmd",
+    "app.cli.post_cmd",
 )
 
 

@@ -21,10 +21,10 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
-from app.core.model import Network
+from app.core.model import Account, Network
 from app.networks import richtext
 from app.networks.errors import (
     AmbiguousError,
@@ -45,6 +45,9 @@ from app.networks.http import (
 )
 from app.networks.images import ImageData, read_image
 from app.networks.ports import PostContent, PostReceipt
+
+if TYPE_CHECKING:
+    from app.store.secrets import AccountSecret, SecretStore
 
 DEFAULT_PDS = "https://bsky.social"
 POST_COLLECTION = "app.bsky.feed.post"
@@ -432,3 +435,66 @@ def verify_login(server: str, identifier: str, app_password: str, *,
     except NetworkError:
         profile = {}
     return session, profile
+
+
+# --- glue to Twofold's accounts and keychain -----------------------------------------------
+
+
+def _session_secret(session: BlueskySession) -> AccountSecret:
+    from app.store.secrets import AccountSecret
+
+    return AccountSecret(token=session.access_jwt, refresh_token=session.refresh_jwt,
+                         extra={"did": session.did, "handle": session.handle})
+
+
+def _session_from(secret: AccountSecret | None) -> BlueskySession | None:
+    if secret is None or not secret.token or not secret.refresh_token:
+        return None
+    did = secret.extra.get("did", "")
+    if not did:
+        return None
+    return BlueskySession(did, secret.extra.get("handle", ""), secret.token,
+                          secret.refresh_token)
+
+
+def verify_account(account: Account, secret: AccountSecret) -> AccountSecret:
+    """``accounts add``: log in with the app password to check it; return what the keychain
+    should keep instead — the session (access and refresh tokens, DID), not the app password.
+    Fills ``account.display_name`` from the profile when it is empty. Raises
+    LoginCheckFailed with a plain sentence."""
+    from app.networks.registry import LoginCheckFailed
+
+    password = secret.app_password or secret.token
+    if not password:
+        raise LoginCheckFailed("Bluesky needs an app password (Settings → Privacy and security "
+                               "→ App passwords).")
+    try:
+        session, profile = verify_login(account.server, account.handle, password)
+    except NetworkError as error:
+        raise LoginCheckFailed(error.user_message) from None
+    if not account.display_name and isinstance(profile.get("displayName"), str):
+        account.display_name = profile["displayName"]
+    return _session_secret(session)
+
+
+def client_for_account(account: Account, secrets: SecretStore, *, http: Any = None
+                       ) -> BlueskyClient:
+    """The client of a connected account, its session loaded from the keychain; refreshed
+    token pairs are written back (atomically) before they are used. An app password saved
+    by ``accounts add --no-verify`` is exchanged for a session once and then forgotten."""
+    secret = secrets.load(account)
+    session = _session_from(secret)
+    if session is None:
+        if secret is None or not (secret.app_password or secret.token):
+            raise AuthError(f"Twofold has no saved sign-in for {account.handle} on Bluesky; "
+                            "reconnect the account.")
+        session = create_session(account.server, account.handle,
+                                 secret.app_password or secret.token, http=http)
+        secrets.save(account, _session_secret(session))
+
+    def save(renewed: BlueskySession) -> None:
+        secrets.rotate(account, token=renewed.access_jwt, refresh_token=renewed.refresh_jwt,
+                       extra={"did": renewed.did, "handle": renewed.handle})
+
+    return BlueskyClient(account.server, session, on_session_change=save,
+                         reload_session=lambda: _session_from(secrets.load(account)), http=http)

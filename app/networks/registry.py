@@ -1,20 +1,26 @@
-"""Which networks Twofold can log in to, looked up by network without importing any client.
+"""Which networks Twofold can log in to and post to, looked up by network without importing
+any client (the modules load only when an account of that network is used).
 
-The posting engine's network modules register here. Until a network has a client,
-``login_verifier`` returns None and callers must say so ("Twofold cannot log in to X yet")
-instead of pretending the sign-in was checked.
+- ``login_verifier(network)``: the function ``accounts add`` calls to check a secret by logging
+  in. It returns normally (optionally with a replacement secret to keep instead, e.g. Bluesky's
+  session tokens in place of the app password) or raises LoginCheckFailed. None when Twofold
+  has no client for that network yet: callers must say so instead of pretending the sign-in
+  was checked.
+- ``client_for(account, secrets)``: the posting client of one connected account (the posting
+  engine's ``client_for`` collaborator).
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.core.model import Account, Network
 
 if TYPE_CHECKING:
-    from app.store.secrets import AccountSecret
+    from app.networks.ports import NetworkClient
+    from app.store.secrets import AccountSecret, SecretStore
 
 
 class LoginCheckFailed(Exception):
@@ -22,22 +28,51 @@ class LoginCheckFailed(Exception):
     contain the secret (e.g. "Bluesky says the app password is wrong.")."""
 
 
-# A verifier logs in with the secret and returns normally when it works; it raises
-# LoginCheckFailed when the network refuses or cannot be reached.
-LoginVerifier = Callable[[Account, "AccountSecret"], None]
+# A verifier logs in with the secret. It returns None (keep the secret as given) or the
+# secret to keep instead; it raises LoginCheckFailed when the network refuses or cannot be
+# reached. It may fill in details it learnt (display name, the instance's limits) on the
+# account it is given, before the account is saved.
+LoginVerifier = Callable[[Account, "AccountSecret"], "AccountSecret | None"]
+ClientFactory = Callable[..., "NetworkClient"]
 
-# Network → "module:function" of its verifier, imported only when asked for (keeps start-up
-# fast). Network modules add their entry here, e.g.
-#     Network.BLUESKY: "app.networks.bluesky:verify_login",
-LOGIN_VERIFIERS: dict[Network, str] = {}
+# Network → "module:function", imported only when asked for (keeps start-up fast).
+LOGIN_VERIFIERS: dict[Network, str] = {
+    Network.BLUESKY: "app.networks.bluesky:verify_account",
+    Network.MASTODON: "app.networks.mastodon:verify_account",
+}
+CLIENT_FACTORIES: dict[Network, str] = {
+    Network.BLUESKY: "app.networks.bluesky:client_for_account",
+    Network.MASTODON: "app.networks.mastodon:client_for_account",
+}
+
+
+def _load(target: str) -> Any:
+    module_name, _, function_name = target.partition(":")
+    return getattr(importlib.import_module(module_name), function_name)
 
 
 def login_verifier(network: Network | str) -> LoginVerifier | None:
     """The function that checks a secret by logging in to ``network``, or None when Twofold
     has no client for that network yet."""
     target = LOGIN_VERIFIERS.get(Network(network))
+    return _load(target) if target else None
+
+
+def supports_posting(network: Network | str) -> bool:
+    """Whether Twofold can post to ``network`` itself (otherwise: the web share fallback)."""
+    return Network(network) in CLIENT_FACTORIES
+
+
+def client_for(account: Account, secrets: SecretStore, *, http: Any = None) -> NetworkClient:
+    """The posting client of a connected account, its sign-in loaded from the keychain.
+    Raises PermanentError for networks Twofold cannot post to, AuthError when the account's
+    sign-in is missing or no longer valid."""
+    from app.networks.errors import PermanentError
+
+    network = Network(account.network)
+    target = CLIENT_FACTORIES.get(network)
     if target is None:
-        return None
-    module_name, _, function_name = target.partition(":")
-    verifier: LoginVerifier = getattr(importlib.import_module(module_name), function_name)
-    return verifier
+        raise PermanentError(f"Twofold cannot post to {network.display_name} directly yet; use "
+                             "its website to share the post.")
+    factory: ClientFactory = _load(target)
+    return factory(account, secrets, http=http)

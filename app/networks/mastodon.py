@@ -1,0 +1,526 @@
+"""Mastodon: connect to any instance (app registration + OAuth code with PKCE through a
+loopback redirect, RFC 8252), read the instance's limits, post statuses with visibility,
+content warning, up to 4 images with descriptions, exactly once via ``Idempotency-Key``.
+
+Exactly once: the outbox row's idempotency key goes in the ``Idempotency-Key`` header, and
+Mastodon answers a repeated request (within an hour) with the status it already made.
+``find_existing`` settles an ``unknown`` delivery by looking at the account's latest statuses
+for the same text posted after the row was queued.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+import secrets as token_generator
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+from app.core.model import Account, Network
+from app.networks import richtext
+from app.networks.errors import (
+    AmbiguousError,
+    AuthError,
+    NetworkError,
+    PermanentError,
+    RateLimitedError,
+    redact,
+)
+from app.networks.http import (
+    DEFAULT_TIMEOUT,
+    host_of,
+    json_or_empty,
+    new_session,
+    request,
+    seconds_until,
+)
+from app.networks.images import ImageData, read_image
+from app.networks.ports import PostContent, PostReceipt
+
+if TYPE_CHECKING:
+    from app.store.secrets import AccountSecret, SecretStore
+
+DEFAULT_MAX_CHARS = 500
+DEFAULT_URL_LENGTH = 23
+DEFAULT_MAX_MEDIA = 4
+VISIBILITIES = ("public", "unlisted", "private", "direct")
+SCOPES = "read write"
+CLIENT_NAME = "Twofold"
+MEDIA_POLL_SECONDS = 0.5
+MEDIA_POLL_LIMIT = 60  # polls before giving up on an image still processing
+RECONCILE_SLACK = timedelta(minutes=2)  # clock differences between us and the instance
+
+_URL_IN_TEXT = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
+_REMOTE_MENTION = re.compile(r"(?<![\w@])@(\w+)@[\w.-]+\w")
+
+
+def normalise_instance(instance: str) -> str:
+    """``mastodon.social`` / ``https://mastodon.social/`` → ``https://mastodon.social``."""
+    instance = (instance or "").strip().rstrip("/")
+    if not instance:
+        raise PermanentError("A Mastodon account needs its server, e.g. https://mastodon.social.")
+    if "://" not in instance:
+        instance = "https://" + instance
+    return instance
+
+
+def _service(instance: str) -> str:
+    return f"Mastodon ({host_of(instance)})"
+
+
+def _raise_for_answer(response: Any, instance: str, who: str = "this account") -> None:
+    status = response.status_code
+    body = json_or_empty(response)
+    detail = redact(str(body.get("error_description") or body.get("error") or ""))
+    service = _service(instance)
+    if status == 429:
+        raise RateLimitedError(f"{service} says {who} is posting too fast; Twofold will try again "
+                               "when the limit resets.",
+                               seconds_until(response.headers.get("X-RateLimit-Reset")
+                                             or response.headers.get("Retry-After")))
+    if status == 401:
+        raise AuthError(f"{service} no longer accepts Twofold's sign-in for {who}; reconnect the "
+                        "account.")
+    if status >= 500:
+        raise AmbiguousError(f"{service} had a server error ({status}), so it is not yet known "
+                             "whether the post went out.")
+    if status == 422:
+        raise PermanentError(f"{service} refused the post: {detail or 'invalid post'}.")
+    if status == 403:
+        raise PermanentError(f"{service} does not allow this: {detail or 'forbidden'}.")
+    if status == 404:
+        raise PermanentError(f"{service} does not know this address; check the server name.")
+    suffix = f": {detail}" if detail else ""
+    raise PermanentError(f"{service} refused the request ({status}){suffix}.")
+
+
+def count_characters(text: str, spoiler_text: str = "", url_length: int = DEFAULT_URL_LENGTH
+                     ) -> int:
+    """Length as Mastodon counts it: graphemes of content warning + text, every link counts
+    ``url_length``, ``@user@domain`` counts as ``@user``."""
+    counted = _URL_IN_TEXT.sub("x" * url_length, text)
+    counted = _REMOTE_MENTION.sub(lambda m: "@" + m.group(1), counted)
+    return richtext.grapheme_count(counted) + richtext.grapheme_count(spoiler_text)
+
+
+def plain_text(content_html: str) -> str:
+    """A status's HTML content as comparable plain text (tags dropped, entities decoded,
+    whitespace collapsed)."""
+    text = re.sub(r"<br\s*/?>|</p>\s*<p>", " ", content_html, flags=re.IGNORECASE)
+    text = html.unescape(re.sub(r"<[^>]+>", "", text))
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class InstanceInfo:
+    """What the instance allows."""
+
+    max_chars: int = DEFAULT_MAX_CHARS
+    url_length: int = DEFAULT_URL_LENGTH
+    max_media: int = DEFAULT_MAX_MEDIA
+
+
+class MastodonClient:
+    """One Mastodon account on one instance, with its access token. Thread-safe."""
+
+    network = Network.MASTODON
+
+    def __init__(self, instance: str, token: str, *, http: Any = None,
+                 timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+                 sleep: Callable[[float], None] = time.sleep,
+                 media_poll_seconds: float = MEDIA_POLL_SECONDS) -> None:
+        self.instance = normalise_instance(instance)
+        self._token = token
+        self._http = http or new_session()
+        self._timeout = timeout
+        self._sleep = sleep
+        self._media_poll_seconds = media_poll_seconds
+        self._info: InstanceInfo | None = None
+        self._me: dict[str, Any] | None = None
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:  # never print the token
+        return f"MastodonClient({self.instance!r})"
+
+    @property
+    def service(self) -> str:
+        """The server's name for messages."""
+        return _service(self.instance)
+
+    def _call(self, method: str, path: str, *, auth: bool = True, ok: tuple[int, ...] = (200,),
+              **kwargs: Any) -> Any:
+        headers = dict(kwargs.pop("headers", {}))
+        if auth:
+            headers["Authorization"] = f"Bearer {self._token}"
+        response = request(self._http, method, f"{self.instance}{path}", service=self.service,
+                           timeout=self._timeout, headers=headers, **kwargs)
+        if response.status_code not in ok:
+            who = f"@{self._me['acct']}" if self._me else "this account"
+            _raise_for_answer(response, self.instance, who)
+        return response
+
+    # -- reads ------------------------------------------------------------------------------
+
+    def verify_credentials(self) -> dict[str, Any]:
+        """The account the token belongs to ({id, username, acct, display_name, url})."""
+        with self._lock:
+            if self._me is None:
+                self._me = json_or_empty(self._call("GET", "/api/v1/accounts/verify_credentials"))
+            return self._me
+
+    def instance_info(self) -> InstanceInfo:
+        """The instance's limits from ``/api/v2/instance`` (``/api/v1/instance`` on older
+        servers); Mastodon's defaults when neither says."""
+        with self._lock:
+            if self._info is not None:
+                return self._info
+        data: dict[str, Any] = {}
+        for path in ("/api/v2/instance", "/api/v1/instance"):
+            try:
+                data = json_or_empty(self._call("GET", path, auth=False))
+                break
+            except PermanentError:
+                continue
+        config = data.get("configuration") or {}
+        statuses = config.get("statuses") or {}
+        max_chars = statuses.get("max_characters") or data.get("max_toot_chars")
+        info = InstanceInfo(
+            max_chars=int(max_chars) if isinstance(max_chars, int) and max_chars > 0
+            else DEFAULT_MAX_CHARS,
+            url_length=int(statuses.get("characters_reserved_per_url") or DEFAULT_URL_LENGTH),
+            max_media=int(statuses.get("max_media_attachments") or DEFAULT_MAX_MEDIA))
+        with self._lock:
+            self._info = info
+        return info
+
+    # -- posting ----------------------------------------------------------------------------
+
+    def validate(self, content: PostContent) -> None:
+        """Refuse, before sending, what the instance would refuse."""
+        self._images(content)
+
+    def _images(self, content: PostContent) -> list[ImageData]:
+        if not content.text.strip() and not content.images:
+            raise PermanentError("The post is empty; write something or attach an image.")
+        if content.visibility and content.visibility not in VISIBILITIES:
+            raise PermanentError(f"“{content.visibility}” is not a Mastodon visibility; use "
+                                 "public, unlisted, private (followers only) or direct.")
+        info = self.instance_info()
+        length = count_characters(content.text, content.content_warning, info.url_length)
+        if length > info.max_chars:
+            raise PermanentError(
+                f"This post is {length} characters long (content warning included); "
+                f"{host_of(self.instance)} allows {info.max_chars}, so shorten it by "
+                f"{length - info.max_chars}.")
+        if len(content.images) > info.max_media:
+            raise PermanentError(f"{host_of(self.instance)} takes at most {info.max_media} "
+                                 "images per post.")
+        return [read_image(image.path) for image in content.images]
+
+    def upload_media(self, image: ImageData, description: str) -> str:
+        """Upload one image with its description; wait while the server processes it (202)."""
+        response = self._call("POST", "/api/v2/media", ok=(200, 202),
+                              files={"file": (image.name, image.data, image.mime_type)},
+                              data={"description": description} if description else None)
+        media = json_or_empty(response)
+        media_id = str(media.get("id", ""))
+        if not media_id:
+            raise AmbiguousError(f"{self.service} did not confirm the image upload.")
+        polls = 0
+        # 202: still processing; GET /api/v1/media/:id answers 206 until it is ready.
+        while not (response.status_code == 200 and media.get("url")):
+            if polls >= MEDIA_POLL_LIMIT:
+                raise PermanentError(f"{self.service} took too long to process the image "
+                                     f"{image.name}; try again later.")
+            polls += 1
+            self._sleep(self._media_poll_seconds)
+            response = self._call("GET", f"/api/v1/media/{media_id}", ok=(200, 206))
+            media = json_or_empty(response)
+        return media_id
+
+    def send(self, content: PostContent, idempotency_key: str,
+             queued_at: datetime | None = None) -> PostReceipt:
+        """Post the status; a repeat with the same key returns the first status."""
+        images = self._images(content)
+        try:
+            media_ids = [self.upload_media(image, attachment.alt_text)
+                         for image, attachment in zip(images, content.images, strict=True)]
+        except AmbiguousError:
+            from app.networks.errors import NotSentError
+
+            raise NotSentError(f"The connection to {self.service} broke off while uploading an "
+                               "image; nothing was posted.") from None
+        body: dict[str, Any] = {"status": content.text}
+        if content.visibility:
+            body["visibility"] = content.visibility
+        if content.content_warning:
+            body["spoiler_text"] = content.content_warning
+        if media_ids:
+            body["media_ids"] = media_ids
+        if content.langs:
+            body["language"] = content.langs[0]
+        status = json_or_empty(self._call("POST", "/api/v1/statuses", json=body,
+                                          headers={"Idempotency-Key": idempotency_key}))
+        return self._receipt(status)
+
+    def find_existing(self, content: PostContent, idempotency_key: str,
+                      queued_at: datetime | None = None) -> PostReceipt | None:
+        """A status of this account with the same text, posted since the row was queued."""
+        me = self.verify_credentials()
+        statuses = self._call("GET", f"/api/v1/accounts/{me['id']}/statuses",
+                              params={"limit": 40, "exclude_reblogs": "true"}).json()
+        wanted = " ".join(content.text.split())
+        for status in statuses if isinstance(statuses, list) else []:
+            if plain_text(str(status.get("content", ""))) != wanted:
+                continue
+            if queued_at is not None and status.get("created_at"):
+                created = datetime.fromisoformat(str(status["created_at"]).replace("Z", "+00:00"))
+                if created < queued_at - RECONCILE_SLACK:
+                    continue
+            return self._receipt(status)
+        return None
+
+    def _receipt(self, status: dict[str, Any]) -> PostReceipt:
+        status_id = str(status.get("id", ""))
+        if not status_id:
+            raise AmbiguousError(f"{self.service} did not confirm the post.")
+        url = status.get("url") or status.get("uri") or f"{self.instance}/statuses/{status_id}"
+        return PostReceipt(remote_id=status_id, url=str(url))
+
+
+# --- connecting: app registration, OAuth code + PKCE through a loopback redirect ------------
+
+
+@dataclass(frozen=True)
+class AppRegistration:
+    """Twofold's app on one instance (the client secret goes to the keychain)."""
+
+    client_id: str
+    client_secret: str
+    redirect_uri: str
+
+    def __repr__(self) -> str:
+        return f"AppRegistration(client_id={self.client_id!r})"
+
+
+@dataclass(frozen=True)
+class MastodonLogin:
+    """The result of connecting: the token and whose it is."""
+
+    instance: str
+    token: str
+    app: AppRegistration
+    account: dict[str, Any]
+    info: InstanceInfo
+
+    def __repr__(self) -> str:
+        return f"MastodonLogin({self.instance!r}, acct={self.account.get('acct')!r})"
+
+    def secret(self) -> AccountSecret:
+        """What goes into the keychain."""
+        from app.store.secrets import AccountSecret
+
+        return AccountSecret(token=self.token, extra={"client_id": self.app.client_id,
+                                                      "client_secret": self.app.client_secret})
+
+
+class LoopbackReceiver:
+    """A one-shot HTTP server on 127.0.0.1 (random port) that receives the authorisation
+    code (RFC 8252 §7.3): it checks ``state``, answers the browser with a short page, and
+    stops after the first request to its path."""
+
+    def __init__(self, path: str = "/callback") -> None:
+        self.path = path
+        self.state = token_generator.token_urlsafe(24)
+        self._result: dict[str, str] = {}
+        self._done = threading.Event()
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+                url = urlsplit(self.path)
+                if url.path != receiver.path:
+                    self.send_error(404)
+                    return
+                query = {k: v[0] for k, v in parse_qs(url.query).items()}
+                if query.get("state") != receiver.state:
+                    receiver._result = {"error": "state_mismatch"}
+                    page = "This sign-in link is not the one Twofold started. Close this tab."
+                elif "code" in query:
+                    receiver._result = {"code": query["code"]}
+                    page = "Twofold is connected. You can close this tab."
+                else:
+                    receiver._result = {"error": query.get("error", "access_denied")}
+                    page = "The sign-in was cancelled. You can close this tab."
+                body = f"<!doctype html><title>Twofold</title><p>{html.escape(page)}</p>".encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                receiver._done.set()
+
+            def log_message(self, format: str, *args: Any) -> None:
+                return  # the query holds the code: never log it
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True,
+                                        name="mastodon-oauth-loopback")
+        self._thread.start()
+
+    @property
+    def redirect_uri(self) -> str:
+        """Where the instance sends the browser back to."""
+        return f"http://127.0.0.1:{self._server.server_address[1]}{self.path}"
+
+    def wait(self, timeout: float) -> str:
+        """The authorisation code; AuthError when refused, cancelled, forged or timed out."""
+        try:
+            if not self._done.wait(timeout):
+                raise AuthError("The Mastodon sign-in was not finished in time; try again.")
+            if "code" not in self._result:
+                if self._result.get("error") == "state_mismatch":
+                    raise AuthError("The Mastodon sign-in came back from the wrong page; try "
+                                    "again.")
+                raise AuthError("The Mastodon sign-in was cancelled or refused.")
+            return self._result["code"]
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop listening."""
+        self._server.shutdown()
+        self._server.server_close()
+
+
+def _pkce_pair() -> tuple[str, str]:
+    verifier = token_generator.token_urlsafe(64)
+    challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest())
+    return verifier, challenge.rstrip(b"=").decode()
+
+
+def register_app(instance: str, redirect_uri: str, *, http: Any = None) -> AppRegistration:
+    """``POST /api/v1/apps``: register Twofold on the instance for this redirect URI."""
+    instance = normalise_instance(instance)
+    session = http or new_session()
+    response = request(session, "POST", f"{instance}/api/v1/apps", service=_service(instance),
+                       json={"client_name": CLIENT_NAME, "redirect_uris": [redirect_uri],
+                             "scopes": SCOPES})
+    if response.status_code != 200:
+        _raise_for_answer(response, instance)
+    data = json_or_empty(response)
+    try:
+        return AppRegistration(str(data["client_id"]), str(data["client_secret"]), redirect_uri)
+    except KeyError:
+        raise PermanentError(f"{_service(instance)} did not register Twofold; check the server "
+                             "address.") from None
+
+
+def connect(instance: str, *, open_browser: Callable[[str], object] | None = None,
+            timeout: float = 300.0, http: Any = None) -> MastodonLogin:
+    """Connect an account: register the app, open the instance's sign-in page in the browser,
+    receive the code on 127.0.0.1, exchange it (with the PKCE verifier) for a token.
+
+    ``open_browser`` defaults to ``webbrowser.open``; tests pass a function that plays the
+    user. Blocks until the user finishes (at most ``timeout`` seconds): call off the UI thread.
+    """
+    instance = normalise_instance(instance)
+    session = http or new_session()
+    if open_browser is None:
+        import webbrowser
+
+        open_browser = webbrowser.open
+    receiver = LoopbackReceiver()
+    try:
+        app = register_app(instance, receiver.redirect_uri, http=session)
+        verifier, challenge = _pkce_pair()
+        pkce = _supports_pkce(instance, session)
+        query = {"response_type": "code", "client_id": app.client_id,
+                 "redirect_uri": app.redirect_uri, "scope": SCOPES, "state": receiver.state}
+        if pkce:
+            query.update(code_challenge=challenge, code_challenge_method="S256")
+        open_browser(f"{instance}/oauth/authorize?{urlencode(query)}")
+        code = receiver.wait(timeout)
+    finally:
+        receiver.close()
+    form = {"grant_type": "authorization_code", "code": code, "client_id": app.client_id,
+            "client_secret": app.client_secret, "redirect_uri": app.redirect_uri,
+            "scope": SCOPES}
+    if pkce:
+        form["code_verifier"] = verifier
+    response = request(session, "POST", f"{instance}/oauth/token", service=_service(instance),
+                       data=form)
+    if response.status_code != 200:
+        if response.status_code in (400, 401):
+            raise AuthError(f"{_service(instance)} did not accept the sign-in; try connecting "
+                            "again.")
+        _raise_for_answer(response, instance)
+    token = str(json_or_empty(response).get("access_token", ""))
+    if not token:
+        raise AuthError(f"{_service(instance)} did not hand out a token; try connecting again.")
+    client = MastodonClient(instance, token, http=session)
+    return MastodonLogin(instance, token, app, client.verify_credentials(), client.instance_info())
+
+
+def _supports_pkce(instance: str, session: Any) -> bool:
+    """Mastodon 4.3+ publishes its OAuth metadata; older instances answer 404 (no PKCE)."""
+    try:
+        response = request(session, "GET", f"{instance}/.well-known/oauth-authorization-server",
+                           service=_service(instance), timeout=(5.0, 10.0))
+    except NetworkError:
+        return False
+    if response.status_code != 200:
+        return False
+    return "S256" in (json_or_empty(response).get("code_challenge_methods_supported") or [])
+
+
+# --- glue to Twofold's accounts and keychain -----------------------------------------------
+
+
+def _same_account(handle: str, account: dict[str, Any], instance: str) -> bool:
+    given = handle.strip().lstrip("@").lower()
+    username = str(account.get("username", "")).lower()
+    return given in (username, f"{username}@{host_of(instance).lower()}",
+                     str(account.get("acct", "")).lower())
+
+
+def verify_account(account: Account, secret: AccountSecret) -> None:
+    """``accounts add``: check the access token against the instance and that it belongs to
+    the handle given; store the instance's character limit in the account's settings.
+    Raises LoginCheckFailed with a plain sentence."""
+    from app.networks.registry import LoginCheckFailed
+
+    if not secret.token:
+        raise LoginCheckFailed("Mastodon needs an access token (Preferences → Development) or "
+                               "a connection through the browser.")
+    try:
+        client = MastodonClient(account.server, secret.token)
+        me = client.verify_credentials()
+        info = client.instance_info()
+    except NetworkError as error:
+        raise LoginCheckFailed(error.user_message) from None
+    if not _same_account(account.handle, me, client.instance):
+        raise LoginCheckFailed(f"That token belongs to @{me.get('acct', '?')}, not "
+                               f"{account.handle}.")
+    if not account.display_name and isinstance(me.get("display_name"), str):
+        account.display_name = me["display_name"]
+    account.settings.setdefault("max_chars", str(info.max_chars))
+    return None
+
+
+def client_for_account(account: Account, secrets: SecretStore, *, http: Any = None
+                       ) -> MastodonClient:
+    """The client of a connected account, its token loaded from the keychain."""
+    secret = secrets.load(account)
+    if secret is None or not secret.token:
+        raise AuthError(f"Twofold has no saved sign-in for {account.handle} on Mastodon; "
+                        "reconnect the account.")
+    return MastodonClient(account.server, secret.token, http=http)
