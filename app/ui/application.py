@@ -61,9 +61,13 @@ class LazyChecker:
                 self._checker = self._factory()
             return self._checker
 
-    def check(self, text: str, target: Any, *, images: Any = ()) -> Any:
+    def check(self, text: str, target: Any, *, images: Any = (), **options: Any) -> Any:
         """See ``DraftChecker.check``."""
-        return self._get().check(text, target, images=images)
+        return self._get().check(text, target, images=images, **options)
+
+    def policy(self) -> Any:
+        """The policy pack in force (for the posting engine's override rule)."""
+        return self._get().policy
 
     def count(self, network: Any, text: str, *, max_chars: int | None = None) -> Any:
         """See ``DraftChecker.count``."""
@@ -83,57 +87,43 @@ class LazyChecker:
 
 
 def build_checker(paths: AppPaths, store: Any | None) -> Any:
-    """The persona check with the policy pack layers in force and the store's history."""
-    from datetime import UTC, datetime, timedelta
+    """The persona check with the policy pack layers in force (the last good version of a
+    pack that breaks) and the store's recent history."""
+    from datetime import UTC, datetime
 
     from app.check.engine import check_draft
     from app.check.limits import count_for_network
+    from app.check.policy import PolicyKeeper
+    from app.networks.wiring import HISTORY_WINDOW, override_rule
     from app.ui.services import PersonaChecker, policy_report_from
 
-    policy = None
-    report = None
-    try:
-        from app.check.policy import default_policy_paths, load_policy_layers
-    except ImportError:
-        pass
-    else:
-        loaded = load_policy_layers(default_policy_paths(paths))
-        policy = loaded.policy
-        report = policy_report_from(loaded)
+    keeper = PolicyKeeper(paths)
+    loaded = keeper.reload()
 
     def history() -> list[Any]:
         if store is None:
             return []
-        # The frequency and duplicate rules look back weeks, not years.
-        return store.history.recent(datetime.now(UTC) - timedelta(days=60))
+        return store.history.recent(datetime.now(UTC) - HISTORY_WINDOW)
 
     return PersonaChecker(check=check_draft, count=count_for_network, history=history,
-                          policy=policy, report=report)
+                          policy=keeper.policy, report=policy_report_from(loaded),
+                          override_allowed=override_rule(keeper.policy))
 
 
-def build_poster(store: Any, accounts: Any, checker: Any) -> Any | None:
-    """The posting engine behind the window's ``Poster`` port, built on the first post;
-    None when this build has no network clients to post with."""
-    from app.networks import registry
-
-    client_for = getattr(registry, "client_for", None)
-    if client_for is None:
-        return None
+def build_poster(store: Any, accounts: Any, checker: Any) -> Any:
+    """The posting engine behind the window's ``Poster`` port, built on the first post. It
+    checks with the same persona check (policy and history) the window shows."""
     from app.ui.services import EnginePoster, Lazy
 
     def build_engine() -> Any:
-        from app.networks.engine import PostingEngine
+        from app.networks.wiring import build_engine as build
 
         def check(draft: Any, account: Any) -> Any:
             return checker.check(draft.text, account.check_target(),
-                                 images=tuple(draft.images))
+                                 images=tuple(draft.images), fresh_history=True)
 
-        def make_client(account: Any) -> Any:
-            return client_for(account, accounts.secrets())
-
-        opened = store.get()
-        return PostingEngine(accounts=opened.accounts, outbox=opened.outbox, checker=check,
-                             client_for=make_client, override_allowed=checker.may_override)
+        return build(store.get(), accounts.secrets(), checker=check,
+                     policy=checker.policy())
 
     return EnginePoster(Lazy(build_engine))
 
@@ -162,10 +152,7 @@ def build_services(paths: AppPaths) -> Any:
     drafts = StoreDraftBook(store)
     checker = LazyChecker(lambda: build_checker(paths, _opened_or_none(store)))
     poster = build_poster(store, accounts, checker)
-    warnings = []
-    if poster is None:
-        warnings.append("Posting is not available in this build; drafts are still checked "
-                        "and saved.")
+    warnings: list[str] = []
 
     def background_warnings() -> list[str]:
         return [accounts.secrets_warning or ""]

@@ -106,13 +106,15 @@ class StoreAccountBook:
     lifecycle functions; sign-ins are checked with the network where Twofold can."""
 
     def __init__(self, store: Store | Lazy, secrets: SecretStore | Lazy, paths: AppPaths,
-                 verifier_lookup: Callable[[Network], Any] | None = None) -> None:
+                 verifier_lookup: Callable[[Network], Any] | None = None,
+                 open_browser: Callable[[str], object] | None = None) -> None:
         # Both may be Lazy: the keychain is opened on first use (loading keyring and probing
         # D-Bus is slow, and may show an unlock prompt), from whichever thread needs it first.
         self._store_source = store
         self._secrets_source = secrets
         self._paths = paths
         self._verifier_lookup = verifier_lookup
+        self._open_browser = open_browser
 
     @property
     def _store(self) -> Store:
@@ -154,11 +156,32 @@ class StoreAccountBook:
 
         account = Account(request.network, request.handle.strip(), request.persona,
                           request.owner, server=request.server.strip())
+        if request.network is Network.MASTODON and not request.secret.strip():
+            return self._connect_mastodon_in_browser(account)
         secret = secret_from_input(request.network, request.secret)
         verifier = self._lookup(request.network)
         if verifier is not None:
             verifier(account, secret)  # raises LoginCheckFailed with a plain sentence
         return connect_account(self._store, self._secrets, account, secret,
+                               managed=load_managed_setup(self._paths))
+
+    def _connect_mastodon_in_browser(self, account: Account) -> Account:
+        """Sign in on the instance's own page (OAuth with PKCE through a loopback redirect);
+        the account is whoever signs in there."""
+        from app.networks.mastodon import connect
+        from app.store.lifecycle import connect_account
+        from app.store.managed import load_managed_setup
+
+        if not account.server:
+            raise ValueError("Type your Mastodon server (for example https://mastodon.social) "
+                             "so Twofold can open its sign-in page.")
+        login = connect(account.server, open_browser=self._open_browser)
+        acct = str(login.account.get("acct") or login.account.get("username") or "")
+        account = dataclasses.replace(
+            account, handle=account.handle or acct, server=login.instance,
+            display_name=str(login.account.get("display_name") or ""),
+            settings={**account.settings, "max_chars": str(login.info.max_chars)})
+        return connect_account(self._store, self._secrets, account, login.secret(),
                                managed=load_managed_setup(self._paths))
 
     def can_verify(self, network: Network) -> bool:
@@ -291,10 +314,18 @@ class PersonaChecker:
             sources=(PolicySource("built-in", "Twofold's built-in defaults"),))
         self._override_allowed = override_allowed
 
-    def check(self, text: str, target: CheckTarget, *,
-              images: Sequence[ImageAttachment] = ()) -> CheckResult:
-        """The persona check of ``text`` for ``target``."""
-        kwargs: dict[str, Any] = {"images": tuple(images), "history": self._history}
+    @property
+    def policy(self) -> Any:
+        """The policy pack in force (None: built-in defaults)."""
+        return self._policy
+
+    def check(self, text: str, target: CheckTarget, *, images: Sequence[ImageAttachment] = (),
+              fresh_history: bool = False) -> CheckResult:
+        """The persona check of ``text`` for ``target``. The live check uses the history
+        read at start and after each post; ``fresh_history`` reads it now (the posting
+        engine's check, right before sending)."""
+        history = tuple(self._load_history()) if fresh_history else self._history
+        kwargs: dict[str, Any] = {"images": tuple(images), "history": history}
         if self._policy is not None:
             kwargs["policy"] = self._policy
         return self._check(text, target, **kwargs)
@@ -320,34 +351,36 @@ class PersonaChecker:
         self._history = tuple(self._load_history())
 
 
+LAYER_LABELS = {"built-in defaults": "built-in", "organisation": "organisation",
+                "user": "user"}
+
+
 def policy_report_from(loaded: Any) -> PolicyReport:
-    """The settings window's view of ``app.check.policy.LoadedPolicy`` (its layers, what they
-    say, and any file that could not be read)."""
+    """The settings window's view of ``app.check.policy.LoadedPolicy``: its layers, what the
+    policy says, and any pack that could not be read."""
+    policy = loaded.policy
+    locked = tuple(selector for selector, _floor in getattr(policy, "floors", ()))
     sources = []
-    for source in getattr(loaded, "sources", ()) or ():
-        layer = str(getattr(source, "layer", "") or getattr(source, "kind", "") or "pack")
-        location = str(getattr(source, "path", "") or getattr(source, "location", "")
-                       or "Twofold's built-in defaults")
-        locked = tuple(str(rule) for rule in getattr(source, "locked", ()) or ())
-        sources.append(PolicySource(layer, location, locked))
-    if not sources:
-        sources.append(PolicySource("built-in", "Twofold's built-in defaults"))
-    errors = tuple(str(error) for error in getattr(loaded, "errors", ()) or ())
-    policy = getattr(loaded, "policy", None)
+    for layer, path in loaded.sources:
+        label = LAYER_LABELS.get(str(layer), str(layer))
+        location = "Twofold's built-in defaults" if label == "built-in" else str(path)
+        sources.append(PolicySource(label, location,
+                                    locked if label == "organisation" else ()))
+    errors = tuple(str(error) for error in loaded.errors) + tuple(
+        str(notice) for notice in getattr(loaded, "notices", ()))
     summary: list[tuple[str, str]] = []
-    employer = getattr(policy, "employer", None)
-    if employer is not None and getattr(employer, "name", ""):
-        summary.append(("Employer", str(employer.name)))
-    partners = [str(getattr(p, "name", p)) for p in getattr(policy, "partners", ()) or ()]
-    if partners:
-        summary.append(("Partners", ", ".join(partners)))
-    disclosure = getattr(policy, "disclosure", None)
-    accepted = getattr(disclosure, "accepted", ()) if disclosure is not None else ()
-    if accepted:
-        summary.append(("Accepted disclosures", ", ".join(map(str, accepted))))
-    confidential = getattr(policy, "confidential", None)
-    terms = getattr(confidential, "terms", ()) if confidential is not None else ()
-    if terms:
+    if policy.employer is not None:
+        summary.append(("Employer", policy.employer.name))
+    if policy.partners:
+        summary.append(("Partners", ", ".join(p.name for p in policy.partners)))
+    if policy.accepted_disclosures:
+        summary.append(("Accepted disclosures", ", ".join(policy.accepted_disclosures)))
+    if policy.confidential_terms:
         # The count only: the settings window is often on screen in meetings.
-        summary.append(("Confidential terms", f"{len(terms)} in the pack"))
+        count = len(policy.confidential_terms)
+        summary.append(("Confidential terms", f"{count} in the pack"))
+    summary.append(("Promotion budget",
+                    f"personal {policy.personal_limit.posts} per {policy.personal_limit.days} "
+                    f"days; work {policy.work_limit.posts} per {policy.work_limit.days} "
+                    f"{'day' if policy.work_limit.days == 1 else 'days'}"))
     return PolicyReport(tuple(sources), errors, tuple(summary))

@@ -69,3 +69,7 @@ def make_composer(qtbot, runner, answers):
 def wait_checked(qtbot, composer, timeout=3000):
     """Wait until the findings on screen are for the text as it is now."""
     qtbot.waitUntil(lambda: composer.live_check.is_current(composer._round), timeout=timeout)
+
+
+# The local Bluesky server (session-wide) for the window-on-real-services tests.
+from tests.networks.conftest import local_pds  # noqa: E402, F401

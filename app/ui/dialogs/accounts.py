@@ -108,7 +108,7 @@ class ConnectDialog(QDialog):
 
         self.network.currentIndexChanged.connect(self._network_changed)
         for signal in (self.handle.textChanged, self.secret.textChanged,
-                       self.identity.buttonToggled):
+                       self.server.textChanged, self.identity.buttonToggled):
             signal.connect(self._validate)
         self.owner.currentIndexChanged.connect(self._owner_changed)
         if persona is Persona.WORK:
@@ -144,7 +144,11 @@ class ConnectDialog(QDialog):
         self.server.setPlaceholderText(SERVER_HINTS.get(network, "leave empty"))
         self.secret_label.setText(f"&{SECRET_LABELS.get(network, 'Access token')}:")
         can_verify = getattr(self._accounts, "can_verify", None)
-        if can_verify is not None and not can_verify(network):
+        if network is Network.MASTODON:
+            self.note.setText("Leave the token empty to sign in on your server's own page in "
+                              "the browser (recommended), or paste an access token. It goes "
+                              "only to your system's keychain.")
+        elif can_verify is not None and not can_verify(network):
             self.note.setText(f"Twofold cannot sign in to {network.display_name} itself yet: "
                               "the account is saved for checking drafts, and posting uses "
                               "the network's share page in your browser.")
@@ -160,7 +164,11 @@ class ConnectDialog(QDialog):
         self._validate()
 
     def _validate(self, *_: object) -> None:
-        ready = bool(self.handle.text().strip()) and self.identity.checkedButton() is not None
+        has_handle = bool(self.handle.text().strip())
+        browser_sign_in = (self.selected_network() is Network.MASTODON
+                           and not self.secret.text().strip()
+                           and bool(self.server.text().strip()))
+        ready = (has_handle or browser_sign_in) and self.identity.checkedButton() is not None
         self.connect_button.setEnabled(ready)
 
     def _connect(self) -> None:
