@@ -13,6 +13,7 @@ import logging
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -230,6 +231,8 @@ def run_gui(paths: AppPaths, *, quit_after_show: bool = False) -> int:
         from app.ui.tray import create_tray
 
         tray = create_tray(window, services, runner)
+    if os.environ.get("TWOFOLD_REPORT_SHOWN"):  # bench/startup.py: when the window appeared
+        window.shown.connect(lambda: sys.stdout.write(f"shown-at {time.time():.6f}\n"))
     if quit_after_show:
         window.shown.connect(lambda: QTimer.singleShot(0, qt_app.quit))
     window.show()

@@ -5,7 +5,7 @@ Every action is in a menu with a shortcut, so the whole app works from the keybo
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         icon = QLabel(banner)
         icon.setPixmap(theme.icon_pixmap(theme.severity_icon(theme.Severity.WARN), 18,
                                          self.devicePixelRatioF()))
-        row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(icon)
         self.banner_label = QLabel(banner)
         self.banner_label.setWordWrap(True)
         self.banner_label.setAccessibleName("Warning")
@@ -100,8 +100,12 @@ class MainWindow(QMainWindow):
     def _action(self, menu, text: str, slot, shortcut: str | QKeySequence.StandardKey | None
                 = None, tip: str = "") -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+        # setShortcuts (a list), not setShortcut: the latter's overloads make shiboken load
+        # Qt's whole enum namespace (~17 ms of start-up).
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(QKeySequence.keyBindings(shortcut))
+        elif shortcut is not None:
+            action.setShortcuts([QKeySequence(shortcut)])
         if tip:
             action.setStatusTip(tip)
         action.triggered.connect(slot)
@@ -182,6 +186,8 @@ class MainWindow(QMainWindow):
         self.runner.run(checker.refresh_history, on_error=lambda _e: None)
 
     def _focus_accounts(self) -> None:
+        from PySide6.QtCore import Qt
+
         rows = list(self.composer.accounts.rows.values())
         if rows:
             rows[0].checkbox.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -189,6 +195,8 @@ class MainWindow(QMainWindow):
             self.composer.accounts.connect_button.setFocus()
 
     def _focus_findings(self) -> None:
+        from PySide6.QtCore import Qt
+
         for card in self.composer.findings.cards:
             for button in card.fix_buttons:
                 if button.isEnabled():

@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette, QPixmap
 
 if TYPE_CHECKING:
@@ -135,7 +135,7 @@ def avatar_pixmap(account: Account, size: int, device_pixel_ratio: float = 1.0) 
     account's colour. Drawn at the screen's pixel ratio so it stays sharp on high-DPI."""
     # Imported here: these classes are costly to load and no avatar is drawn before the
     # accounts are read, after the window is on screen.
-    from PySide6.QtCore import QRectF
+    from PySide6.QtCore import QRectF, Qt
     from PySide6.QtGui import QBrush, QFont, QPainter, QPainterPath
 
     pixels = max(1, round(size * device_pixel_ratio))

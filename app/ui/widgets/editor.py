@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
@@ -130,5 +130,7 @@ class DraftEditor(QPlainTextEdit):
 
     def focus_at_end(self) -> None:
         """Put the caret at the end and focus the editor."""
+        from PySide6.QtCore import Qt
+
         self.moveCursor(QTextCursor.MoveOperation.End)
         self.setFocus(Qt.FocusReason.OtherFocusReason)

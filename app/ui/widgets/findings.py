@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -42,6 +42,8 @@ class FindingCard(QFrame):
 
     def __init__(self, shown: ShownFinding, fix_state: FixState, may_override: bool,
                  parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import Qt
+
         super().__init__(parent)
         self.shown = shown
         finding = shown.finding
@@ -145,7 +147,6 @@ class FindingsPanel(QWidget):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._list = QWidget(self.scroll)
         self._list_layout = QVBoxLayout(self._list)
         self._list_layout.setContentsMargins(0, 0, 4, 0)
@@ -208,4 +209,6 @@ class FindingsPanel(QWidget):
         if had_focus:
             first = next((b for c in self.cards for b in c.fix_buttons if b.isEnabled()), None)
             if first is not None:
+                from PySide6.QtCore import Qt
+
                 first.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -43,6 +42,8 @@ class NetworkPreview(QFrame):
     """The preview card of one network."""
 
     def __init__(self, network: Network, parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import Qt
+
         super().__init__(parent)
         self.network = network
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -111,8 +112,6 @@ class PreviewPanel(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         inner = QWidget(self)
         self._layout = QHBoxLayout(inner)
@@ -120,12 +119,22 @@ class PreviewPanel(QScrollArea):
         self._layout.addStretch(1)
         self.setWidget(inner)
         self.cards: dict[tuple[Network, int | None], NetworkPreview] = {}
+        self._configured = False
         self.setAccessibleName("Previews per network")
 
     def show_round(self, check_round: CheckRound) -> None:
-        """One card per (network, limit) among the round's slots, in network order."""
+        """One card per (network, limit) among the round's slots, in network order (none
+        while the draft is empty)."""
+        if check_round.text and not self._configured:
+            # Set on first use rather than at start-up: touching Qt's namespace of enums
+            # costs more start-up time than anything else in this panel.
+            from PySide6.QtCore import Qt
+
+            self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self._configured = True
         groups: dict[tuple[Network, int | None], list[CheckSlot]] = {}
-        for slot in check_round.slots:
+        for slot in check_round.slots if check_round.text else ():
             groups.setdefault((slot.target.network, slot.target.max_chars), []).append(slot)
         for key in list(self.cards):
             if key not in groups:
