@@ -176,22 +176,24 @@ class ComposerWidget(QWidget):
         self.check_as_row = self._build_check_as(left)
         left_layout.addWidget(self.check_as_row)
         self.editor = DraftEditor(left)
-        self.editor.setMinimumHeight(120)
-        left_layout.addWidget(self.editor, 3)
+        self.editor.setMinimumHeight(110)
+        left_layout.addWidget(self.editor, 2)
 
         attach_row = QHBoxLayout()
         self.attach_button = QPushButton("Attach image…", left)
+        self.attach_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.attach_button.setAccessibleName("Attach an image")
         attach_row.addWidget(self.attach_button)
         self.images_layout = QHBoxLayout()
-        attach_row.addLayout(self.images_layout, 1)
+        attach_row.addLayout(self.images_layout)
+        attach_row.addStretch(1)
         left_layout.addLayout(attach_row)
 
         self.previews = PreviewPanel(left)
         left_layout.addWidget(self.previews)
         self.findings = FindingsPanel(left)
-        self.findings.setMinimumHeight(140)
-        left_layout.addWidget(self.findings, 2)
+        self.findings.setMinimumHeight(160)
+        left_layout.addWidget(self.findings, 3)
         self.delivery = DeliveryPanel(left)
         left_layout.addWidget(self.delivery)
 
@@ -200,11 +202,12 @@ class ComposerWidget(QWidget):
         right.setFrameShape(QFrame.Shape.NoFrame)
         self.accounts = AccountPanel(right)
         right.setWidget(self.accounts)
-        right.setMinimumWidth(260)
+        right.setMinimumWidth(300)
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([860, 420])
         self.splitter = splitter
 
         bar = QHBoxLayout()
@@ -386,12 +389,19 @@ class ComposerWidget(QWidget):
             return bool(fix.edits), ""
         if action in ("switch_to_work", "switch_to_personal"):
             persona = Persona.WORK if action == "switch_to_work" else Persona.PERSONAL
-            for slot in shown.slots:
-                if slot.account is None or slot.account.persona is persona:
-                    continue
-                if self.counterpart(slot.account, persona) is None:
-                    return False, (f"No {persona.label} account on "
-                                   f"{slot.account.network.display_name} is connected yet.")
+            movable = [s for s in shown.slots
+                       if s.account is not None and s.account.persona is not persona]
+            if not movable:
+                return True, ""  # "check as": the identity is switched instead
+            missing = sorted({s.account.network.display_name for s in movable
+                              if s.account is not None
+                              and self.counterpart(s.account, persona) is None})
+            if len(missing) == len({s.account.network for s in movable if s.account}):
+                return False, (f"No {persona.label} account on {', '.join(missing)} is "
+                               "connected yet.")
+            if missing:
+                return True, (f"Switches where a {persona.label} account exists; none on "
+                              f"{', '.join(missing)} yet.")
             return True, ""
         if action == "remove_target":
             if any(slot.account is not None for slot in shown.slots):
@@ -435,7 +445,7 @@ class ComposerWidget(QWidget):
         if not self.accounts.ticked():
             self.check_as_persona.setCurrentIndex(self.check_as_persona.findData(persona))
             return
-        untick, tick = [], []
+        untick, tick, stuck = [], [], []
         for slot in shown.slots:
             if slot.account is None or slot.account.persona is persona:
                 continue
@@ -443,11 +453,17 @@ class ComposerWidget(QWidget):
             if replacement is not None:
                 untick.append(slot.account.id)
                 tick.append(replacement.id)
+            else:
+                stuck.append(slot.account)
         self.accounts.set_ticked(untick, False)
         self.accounts.set_ticked(tick, True)
         names = ", ".join(theme.account_title(a) for a in self.accounts.ticked(persona)
                           if a.id in tick)
-        self.status.emit(f"Now posting from {persona.label}: {names}")
+        message = f"Now posting from {persona.label}: {names}."
+        if stuck:
+            message += (f" Still ticked: {', '.join(theme.account_title(a) for a in stuck)} "
+                        f"(no {persona.label} account on that network).")
+        self.status.emit(message)
 
     # --- images --------------------------------------------------------------------------------
 
@@ -470,7 +486,6 @@ class ComposerWidget(QWidget):
             chip.setAccessibleName(f"Remove image {image.path.name}")
             chip.clicked.connect(lambda _=False, i=image: self._remove_image(i))
             self.images_layout.addWidget(chip)
-        self.images_layout.addStretch(1)
 
     def _remove_image(self, image: ImageAttachment) -> None:
         if image in self.images:
@@ -611,7 +626,7 @@ class ComposerWidget(QWidget):
         warnings = [s for s in mine if s.severity is Severity.WARN]
         from app.ui.dialogs.confirm import ConfirmRequest, confirmation_reasons
 
-        request = ConfirmRequest(targets, warnings, override)
+        request = ConfirmRequest(targets, warnings, override, check_round.text)
         if confirmation_reasons(request) and not self._confirm(self, request):
             self.status.emit("Not posted. Nothing was sent.")
             return

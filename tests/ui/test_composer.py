@@ -79,6 +79,20 @@ def test_post_from_work_instead_swaps_the_personal_target_for_the_work_account(
     assert composer.finding_for("persona.promotion_on_personal") is None
 
 
+def test_switch_fix_swaps_where_it_can_and_says_where_it_cannot(qtbot, make_composer):
+    composer = make_composer()
+    composer.accounts.set_ticked([3, 4])  # personal Bluesky (has a work twin) and personal X
+    type_into(qtbot, composer, "Acme sale #ad")
+    wait_checked(qtbot, composer)
+    button = card_for(composer, "persona.promotion_on_personal").fix_buttons[0]
+    assert button.isEnabled()
+    assert "none on X" in button.toolTip()
+    with qtbot.waitSignal(composer.status) as said:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert ticked_ids(composer) == {1, 4}
+    assert "@danadoes" in said.args[0]
+
+
 def test_switch_fix_is_disabled_when_there_is_no_work_account_on_that_network(
         qtbot, make_composer):
     composer = make_composer()

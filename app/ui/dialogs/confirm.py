@@ -34,6 +34,7 @@ class ConfirmRequest:
     accounts: Sequence[Account]
     warnings: Sequence[ShownFinding] = field(default_factory=list)
     override_reason: str = ""
+    text: str = ""
 
 
 def confirmation_reasons(request: ConfirmRequest) -> list[str]:
@@ -87,6 +88,15 @@ class ConfirmDialog(QDialog):
         for badge in self.badges:
             accounts_layout.addWidget(badge)
         layout.addWidget(accounts_frame)
+        if request.text:
+            quoted = request.text if len(request.text) <= 280 else request.text[:279] + "…"
+            self.text_label = QLabel(quoted, self)
+            self.text_label.setWordWrap(True)
+            self.text_label.setTextFormat(self.text_label.textFormat().PlainText)
+            self.text_label.setFrameShape(QFrame.Shape.StyledPanel)
+            self.text_label.setMargin(6)
+            self.text_label.setAccessibleName("The post")
+            layout.addWidget(self.text_label)
         for reason in confirmation_reasons(request):
             label = QLabel("• " + reason, self)
             label.setWordWrap(True)

@@ -255,7 +255,7 @@ class AccountPanel(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         """Wide enough for a handle and its labels."""
-        return QSize(320, super().sizeHint().height())
+        return QSize(400, super().sizeHint().height())
 
     def set_accounts(self, accounts: Sequence[Account]) -> None:
         """Show ``accounts`` (all unticked), grouped by identity, work first."""

@@ -74,7 +74,7 @@ class DraftEditor(QPlainTextEdit):
             selection.cursor = cursor
             fmt = QTextCharFormat()
             tint = QColor(highlight.colour)
-            tint.setAlpha(48 if highlight.severity is not Severity.INFO else 28)
+            tint.setAlpha(70 if highlight.severity is not Severity.INFO else 36)
             fmt.setBackground(tint)
             fmt.setUnderlineStyle(getattr(QTextCharFormat.UnderlineStyle,
                                           _UNDERLINES[highlight.severity]))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -49,6 +50,7 @@ class FindingCard(QFrame):
         finding = shown.finding
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("finding-card")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 8, 6)
         outer.setSpacing(8)
@@ -116,6 +118,15 @@ class FindingCard(QFrame):
     def finding(self) -> Finding:
         """The finding shown."""
         return self.shown.finding
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Give the wrapped texts exactly the height their lines need at this width (inside a
+        scroll area Qt would otherwise size them for a much narrower width, leaving gaps)."""
+        super().resizeEvent(event)
+        for label in (self.message_label, self.targets_label):
+            height = label.heightForWidth(max(1, label.width()))
+            if height > 0 and label.maximumHeight() != height:
+                label.setFixedHeight(height)
 
 
 class FindingsPanel(QWidget):
