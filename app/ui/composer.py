@@ -662,7 +662,7 @@ class ComposerWidget(QWidget):
             lambda report: poster.post(draft, targets, confirmed=True,
                                        override_reason=override_reason, on_update=report),
             on_done=self._delivery_done, on_error=self._delivery_error,
-            on_progress=self.delivery.apply)
+            on_progress=self.delivery.apply, context=self)
         self.status.emit(f"Sending to {len(targets)} "
                          f"{'account' if len(targets) == 1 else 'accounts'}…")
 
@@ -681,7 +681,7 @@ class ComposerWidget(QWidget):
         poster, draft = self.poster, self._posted_draft
         self.runner.run(lambda report: poster.retry_failed(draft, on_update=report),
                         on_done=self._delivery_done, on_error=self._delivery_error,
-                        on_progress=self.delivery.apply)
+                        on_progress=self.delivery.apply, context=self)
 
     def _delivery_done(self, updates: Sequence[DeliveryUpdate]) -> None:
         for update in updates:

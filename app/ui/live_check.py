@@ -188,7 +188,7 @@ class LiveCheck(QObject):
         generation, text, slots, images = (self._generation, self._text, self._slots,
                                            self._images)
         self._runner.run(lambda: run_check(self._checker, generation, text, slots, images),
-                         on_done=self._done, on_error=self._failed)
+                         on_done=self._done, on_error=self._failed, context=self)
 
     def _done(self, check_round: CheckRound) -> None:
         self._in_flight = False

@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_history(self) -> None:
         checker = self.services.checker
-        self.runner.run(checker.refresh_history, on_error=lambda _e: None)
+        self.runner.run(checker.refresh_history, on_error=lambda _e: None, context=self)
 
     def _focus_accounts(self) -> None:
         from PySide6.QtCore import Qt
@@ -295,7 +295,7 @@ class MainWindow(QMainWindow):
         self.load()
         self._refresh_history()
         self.runner.run(self.services.background_warnings, on_done=self.add_warnings,
-                        on_error=lambda _e: None)
+                        on_error=lambda _e: None, context=self)
         if self._onboarding and not self.composer.accounts.accounts():
             self.show_onboarding()
 

@@ -8,6 +8,7 @@ reflects the current state.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QVBoxLayout, QWidget
 
 from app import APP_NAME
@@ -41,7 +42,8 @@ class QuickPostWindow(QWidget):
         self.composer.set_accounts(accounts)
         self.composer.new_draft()
         self.show()
-        self.raise_()
+        if QGuiApplication.platformName() != "offscreen":  # it cannot raise windows
+            self.raise_()
         self.activateWindow()
         self.composer.editor.setFocus()
 

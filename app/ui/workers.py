@@ -14,6 +14,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -32,9 +33,11 @@ class _Relay(QObject):
 
     def __init__(self, runner: TaskRunner, on_done: Callable[[Any], None] | None,
                  on_error: Callable[[BaseException], None] | None,
-                 on_progress: Callable[[Any], None] | None) -> None:
+                 on_progress: Callable[[Any], None] | None,
+                 context: QObject | None = None) -> None:
         super().__init__()
         self._runner = runner
+        self._context = context
         self._on_done = on_done
         self._on_error = on_error
         self._on_progress = on_progress
@@ -42,9 +45,13 @@ class _Relay(QObject):
         self.finished.connect(self._finished)
         self.failed.connect(self._failed)
 
+    def context_alive(self) -> bool:
+        """False once the widget the callbacks belong to has been deleted."""
+        return self._context is None or shiboken6.isValid(self._context)
+
     @Slot(object)
     def _progress(self, value: Any) -> None:
-        if self._on_progress is not None:
+        if self._on_progress is not None and self.context_alive():
             self._on_progress(value)
 
     @Slot(object)
@@ -106,6 +113,7 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[Any], None] | None = None,
+        context: QObject | None = None,
     ) -> None:
         """Run ``function`` on the pool; call ``on_done(result)`` or ``on_error(exception)``
         on the UI thread afterwards.
@@ -113,9 +121,12 @@ class TaskRunner(QObject):
         With ``on_progress``, ``function`` is called with one argument, ``report``: a callable
         that may be called from any thread, and each value it gets reaches ``on_progress`` on
         the UI thread, in order, before ``on_done``.
+
+        With ``context`` (the widget the callbacks belong to), the callbacks are skipped if
+        that widget has been deleted by the time the task ends (a closed window).
         """
         # Created here, on the UI thread, so its slots run here.
-        relay = _Relay(self, on_done, on_error, on_progress)
+        relay = _Relay(self, on_done, on_error, on_progress, context)
         self._relays.add(relay)
         self._pool.start(_Task(function, relay, on_progress is not None))
 
@@ -124,7 +135,7 @@ class TaskRunner(QObject):
         self._relays.discard(relay)
         relay.deleteLater()
         try:
-            if callback is not None:
+            if callback is not None and relay.context_alive():
                 callback(value)
             elif is_error:
                 log.error("background task failed: %s", type(value).__name__)

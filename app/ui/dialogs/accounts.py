@@ -177,7 +177,7 @@ class ConnectDialog(QDialog):
         self.connect_button.setText("Connecting…")
         self.error.hide()
         self._runner.run(lambda: self._accounts.connect_account(request),
-                         on_done=self._connected, on_error=self._failed)
+                         on_done=self._connected, on_error=self._failed, context=self)
 
     def _connected(self, account: Account) -> None:
         self.connected = account
