@@ -506,7 +506,32 @@ class ComposerWidget(QWidget):
         self.accounts.clear_ticks()
         self.editor.setPlainText(draft.text)
         self._autosave.stop()
+        self._show_earlier_deliveries(draft)
         self.editor.focus_at_end()
+
+    def _show_earlier_deliveries(self, draft: Draft) -> None:
+        """A draft that was already sent to some accounts shows how each stands, with
+        "Retry failed" for the ones that did not get it."""
+        lookup = getattr(self.drafts, "deliveries", None)
+        if self.posting or lookup is None or draft.id is None:
+            return
+        try:
+            updates = lookup(draft.id)
+        except Exception:  # the draft opens anyway; the outbox is shown when readable
+            return
+        known = {a.id: a for a in self.accounts.accounts()}
+        updates = [u for u in updates if u.account_id in known]
+        if not updates:
+            if not self.delivery.running:
+                self.delivery.hide()
+            return
+        accounts = [known[u.account_id] for u in updates]
+        self._posted_draft = dataclasses.replace(draft)
+        self._posted_accounts = accounts
+        self.delivery.start(accounts, draft.text)
+        for update in updates:
+            self.delivery.apply(update)
+        self.delivery.set_running(False)
 
     def new_draft(self) -> None:
         """Save the current draft and start an empty one with nothing ticked."""

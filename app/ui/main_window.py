@@ -174,6 +174,17 @@ class MainWindow(QMainWindow):
             self.composer.open_draft(draft)
             self.statusBar().showMessage("Your last draft is back, with no account ticked.")
 
+    def _recovered(self, updates: list) -> None:
+        if not updates:
+            return
+        sent = sum(1 for u in updates if u.state == "sent")
+        open_ = len(updates) - sent
+        text = (f"Checked {len(updates)} deliveries interrupted last time: {sent} had gone "
+                "out")
+        text += (f", {open_} did not (see Drafts, then “Retry failed”)." if open_ else ".")
+        self.statusBar().showMessage(text, 15000)
+        self._refresh_history()
+
     def add_warnings(self, warnings: list[str]) -> None:
         """Show more sentences in the warning banner."""
         lines = [line for line in self.banner_label.text().split("\n") if line]
@@ -294,6 +305,12 @@ class MainWindow(QMainWindow):
     def _after_first_show(self) -> None:
         self.load()
         self._refresh_history()
+        if self.services.poster is not None:
+            from app.ui.services import recover_deliveries
+
+            poster = self.services.poster
+            self.runner.run(lambda: recover_deliveries(poster), on_done=self._recovered,
+                            on_error=lambda _e: None, context=self)
         self.runner.run(self.services.background_warnings, on_done=self.add_warnings,
                         on_error=lambda _e: None, context=self)
         if self._onboarding and not self.composer.accounts.accounts():

@@ -94,6 +94,12 @@ class StoreDraftBook:
         """Every target has the post: mark it sent (it leaves the drafts list)."""
         self._store.drafts.mark_sent(draft_id)
 
+    def deliveries(self, draft_id: int) -> list[DeliveryUpdate]:
+        """Where each delivery of this draft stands (from the outbox)."""
+        return [DeliveryUpdate(entry.account_id, str(entry.state), entry.last_error,
+                               entry.remote_url)
+                for entry in self._store.outbox.entries_for_draft(draft_id)]
+
     def list_history(self, limit: int = 500) -> list[HistoryRecord]:
         """What went where, newest first."""
         return [HistoryRecord(entry, account_label=entry.handle,
@@ -277,6 +283,11 @@ class EnginePoster:
             on_result=lambda result: on_update(update_from_result(result)))
         return [update_from_result(result) for result in report.results]
 
+    def recover(self) -> list[DeliveryUpdate]:
+        """Ask the servers about deliveries left ``sending`` by a crash (or ``unknown``);
+        nothing is sent. Blocking."""
+        return [update_from_result(result) for result in self._engine.recover()]
+
     def retry_failed(self, draft: Draft, *, on_update: ProgressCallback) -> list[DeliveryUpdate]:
         """Resend to the accounts whose delivery did not go out; blocking."""
         assert draft.id is not None
@@ -284,6 +295,12 @@ class EnginePoster:
             draft.id, on_progress=_progress_relay(on_update),
             on_result=lambda result: on_update(update_from_result(result)))
         return [update_from_result(result) for result in report.results]
+
+
+def recover_deliveries(poster: Any) -> list[DeliveryUpdate]:
+    """At start-up: settle deliveries a crash or a lost answer left open (blocking)."""
+    recover = getattr(poster, "recover", None)
+    return list(recover()) if recover is not None else []
 
 
 def _progress_relay(on_update: ProgressCallback) -> Callable[[Progress], None]:

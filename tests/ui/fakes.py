@@ -164,6 +164,7 @@ class FakeDrafts:
     def __init__(self) -> None:
         self.drafts: dict[int, Draft] = {}
         self.history: list[HistoryRecord] = []
+        self.outbox: dict[int, list[DeliveryUpdate]] = {}
         self.saves = 0
         self._next = 1
 
@@ -183,6 +184,9 @@ class FakeDrafts:
 
     def finish_draft(self, draft_id: int) -> None:
         self.drafts.pop(draft_id, None)
+
+    def deliveries(self, draft_id: int) -> list[DeliveryUpdate]:
+        return list(self.outbox.get(draft_id, []))
 
     def list_history(self, limit: int = 500) -> list[HistoryRecord]:
         return self.history[:limit]

@@ -9,7 +9,7 @@ import time
 import pytest
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 
-from app.core.model import Network, Persona
+from app.core.model import Network, Owner, Persona
 from app.paths import init_paths
 from app.ui.application import build_services
 from app.ui.main_window import MainWindow
@@ -191,3 +191,94 @@ def test_the_ui_thread_is_never_blocked_by_a_slow_server(qtbot, window, identiti
     assert composer.delivery.rows[ids["work_masto"]].state == DeliveryState.SENT
     assert composer.text().endswith("still typing")
     assert max(gaps) < 250, f"the event loop stalled for {max(gaps)} ms"
+
+
+def test_override_reason_goes_to_the_history_with_the_post(
+        qtbot, window, identities, mastodon, answers):
+    brand_token = mastodon.add_account("acmemag")
+    brand = connect(window, ConnectRequest(Network.MASTODON, "acmemag", Persona.WORK,
+                                           Owner.EMPLOYER, server=mastodon.url,
+                                           secret=brand_token))
+    window.refresh_accounts()
+    composer = window.composer
+    composer._ask_override = lambda parent, blocking: "Quoting the reader letter verbatim"
+    composer.accounts.set_ticked([brand])
+    type_into(qtbot, composer, "A reader wrote: this issue is damn good")
+    qtbot.waitUntil(lambda: composer.finding_for("conduct.profanity") is not None,
+                    timeout=15_000)
+    assert not composer.post_work_button.isEnabled()  # a block on the brand account
+    card = card_for(composer, "conduct.profanity")
+    qtbot.mouseClick(card.override_button, Qt.MouseButton.LeftButton)
+    assert composer.post_work_button.isEnabled()
+    with qtbot.waitSignal(composer.delivery_finished, timeout=60_000):
+        qtbot.mouseClick(composer.post_work_button, Qt.MouseButton.LeftButton)
+    assert answers.confirmations[-1].override_reason == "Quoting the reader letter verbatim"
+    assert len(mastodon.statuses_of(brand_token)) == 1
+    [record] = [r for r in window.services.drafts.list_history() if r.entry.account_id == brand]
+    assert record.override_reason == "Quoting the reader letter verbatim"
+
+
+def test_after_a_restart_an_unfinished_post_shows_its_deliveries_and_retries(
+        qtbot, window, identities, mastodon, profile_dir):
+    ids = identities["ids"]
+    composer = window.composer
+    composer.accounts.set_ticked([ids["work_bsky"], ids["work_masto"]])
+    type_into(qtbot, composer, "Half delivered")
+    qtbot.waitUntil(lambda: composer.live_check.is_current(composer._round), timeout=15_000)
+    mastodon.fail_next("POST", "/api/v1/statuses", 422, {"error": "Validation failed"})
+    with qtbot.waitSignal(composer.delivery_finished, timeout=60_000):
+        qtbot.mouseClick(composer.post_work_button, Qt.MouseButton.LeftButton)
+    draft_id = composer.draft.id
+    window.close()
+
+    paths = init_paths(profile_dir)
+    again = MainWindow(paths, build_services(paths), TaskRunner())
+    qtbot.addWidget(again)
+    again.show()
+    again.load()
+    [draft] = [d for d in again.services.drafts.list_drafts() if d.id == draft_id]
+    again.composer.open_draft(draft)
+    rows = again.composer.delivery.rows
+    assert rows[ids["work_bsky"]].state == DeliveryState.SENT
+    assert rows[ids["work_masto"]].state == DeliveryState.FAILED
+    assert again.composer.accounts.ticked() == []
+    with qtbot.waitSignal(again.composer.delivery_finished, timeout=60_000):
+        qtbot.mouseClick(again.composer.delivery.retry_button, Qt.MouseButton.LeftButton)
+    assert rows[ids["work_masto"]].state == DeliveryState.SENT
+    assert len(mastodon.statuses_of(identities["tokens"]["work_masto"])) == 1
+    again.services.close()
+
+
+def test_mastodon_sign_in_through_the_browser_from_the_connect_dialog(
+        qtbot, profile_dir, mastodon, runner):
+    import requests
+
+    from app.store.secrets import SecretStore
+    from app.store.store import Store
+    from app.ui.dialogs.accounts import ConnectDialog
+    from app.ui.services import StoreAccountBook
+
+    def browser(url: str) -> None:  # plays the user, who approves as "erin"
+        answer = requests.get(url + "&login_as=erin", allow_redirects=False, timeout=5)
+        requests.get(answer.headers["Location"], timeout=5)
+
+    mastodon.add_account("erin")
+    paths = init_paths(profile_dir)
+    store, secrets = Store(paths), SecretStore.in_memory()
+    book = StoreAccountBook(store, secrets, paths, open_browser=browser)
+    dialog = ConnectDialog(book, runner, persona=Persona.PERSONAL)
+    qtbot.addWidget(dialog)
+    dialog.network.setCurrentIndex(dialog.network.findData(Network.MASTODON))
+    qtbot.keyClicks(dialog.server, mastodon.url)
+    assert dialog.connect_button.isEnabled()  # no token: the server's own sign-in page
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+    assert dialog.connected is not None and dialog.connected.handle == "erin"
+    [saved] = store.accounts.list()
+    assert saved.persona is Persona.PERSONAL and saved.settings["max_chars"] == "500"
+    secret = secrets.load(saved)
+    assert secret is not None and secret.token
+    store.close()
+    # The token is in the keychain only: no file of the profile holds it.
+    files = [f for f in profile_dir.rglob("*") if f.is_file()]
+    assert files and not any(secret.token.encode() in f.read_bytes() for f in files)
