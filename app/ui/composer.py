@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -373,6 +373,14 @@ class ComposerWidget(QWidget):
                     f"{target.network.display_name}.")
         return f"No problems found for the {len(slots)} ticked " \
                f"{'account' if len(slots) == 1 else 'accounts'}."
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """The desktop switched between light and dark: redraw the highlights and the
+        finding colours for the new palette."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._round is not None:
+            self.findings.forget_shown()
+            self._show_round(self._round)
 
     def shown_findings(self) -> list[ShownFinding]:
         """The findings on screen now."""

@@ -385,3 +385,25 @@ def test_brand_account_is_labelled_not_only_coloured(qtbot, make_composer):
     assert "Work identity" in row.checkbox.accessibleName()
     personal = composer.accounts.rows[3]
     assert "Personal identity" in personal.checkbox.accessibleName()
+
+
+def underline_colour(composer) -> str:
+    selections = composer.editor.extraSelections()
+    fmt = selections[0].format
+    return fmt.underlineColor().name()
+
+
+def test_highlights_follow_a_switch_to_a_dark_palette(qtbot, make_composer):
+    from PySide6.QtGui import QColor, QPalette
+
+    composer = make_composer()
+    composer.accounts.set_ticked([1])
+    type_into(qtbot, composer, "Project Falcon")
+    wait_checked(qtbot, composer)
+    light = underline_colour(composer)
+    dark = QPalette(composer.palette())
+    dark.setColor(QPalette.ColorRole.Window, QColor("#1e1f22"))
+    dark.setColor(QPalette.ColorRole.Base, QColor("#141517"))
+    composer.setPalette(dark)
+    qtbot.waitUntil(lambda: underline_colour(composer) != light, timeout=2000)
+    assert QColor(underline_colour(composer)).lightness() > QColor(light).lightness()

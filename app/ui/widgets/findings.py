@@ -178,6 +178,10 @@ class FindingsPanel(QWidget):
         else:
             self.status_icon.setPixmap(theme.icon_pixmap(icon, 18, self.devicePixelRatioF()))
 
+    def forget_shown(self) -> None:
+        """Rebuild the cards on the next ``set_findings`` even if nothing changed."""
+        self._shown_key = None
+
     def set_findings(self, shown: list[ShownFinding], fix_state: FixState,
                      may_override: Callable[[Finding], bool], *, error: str = "",
                      empty_text: str = "No problems found.") -> None:
