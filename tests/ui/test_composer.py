@@ -407,3 +407,48 @@ def test_highlights_follow_a_switch_to_a_dark_palette(qtbot, make_composer):
     composer.setPalette(dark)
     qtbot.waitUntil(lambda: underline_colour(composer) != light, timeout=2000)
     assert QColor(underline_colour(composer)).lightness() > QColor(light).lightness()
+
+
+class SlowChecker(FakeChecker):
+    """A persona check that takes 300 ms (a huge paste, a slow machine)."""
+
+    def check(self, text, target, *, images=()):
+        time.sleep(0.3)
+        return super().check(text, target, images=images)
+
+
+def test_typing_never_waits_for_a_slow_check_and_the_newest_text_wins(qtbot, make_composer):
+    checker = SlowChecker()
+    composer = make_composer(checker=checker)
+    composer.accounts.set_ticked([1])
+    composer.editor.setFocus()
+    gaps: list[float] = []
+    for ch in "Project Falcon is late":
+        started = time.monotonic()
+        qtbot.keyClick(composer.editor, ch)
+        gaps.append(time.monotonic() - started)
+        qtbot.wait(20)  # a fast typist
+    assert composer.text() == "Project Falcon is late"
+    assert max(gaps) < 0.1, f"a keystroke waited {max(gaps) * 1000:.0f} ms"
+    wait_checked(qtbot, composer, timeout=5000)
+    assert composer._round.text == "Project Falcon is late"
+    assert composer.finding_for("confidential.term") is not None
+    assert checker.calls < 8  # coalesced, not one check per keystroke
+
+
+def test_attached_image_is_part_of_the_draft(qtbot, make_composer, tmp_path):
+    from pathlib import Path
+
+    from app.core.model import ImageAttachment
+
+    drafts = FakeDrafts()
+    composer = make_composer(drafts=drafts)
+    picture = ImageAttachment(Path(tmp_path / "cover.png"), "The spring cover")
+    composer._pick_image = lambda parent: picture
+    qtbot.mouseClick(composer.attach_button, Qt.MouseButton.LeftButton)
+    assert composer.images == [picture]
+    assert "cover.png" in composer.images_layout.itemAt(0).widget().text()
+    qtbot.waitUntil(lambda: drafts.saves > 0, timeout=2000)
+    assert list(drafts.drafts.values())[0].images == [picture]
+    qtbot.mouseClick(composer.images_layout.itemAt(0).widget(), Qt.MouseButton.LeftButton)
+    assert composer.images == []
