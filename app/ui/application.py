@@ -156,7 +156,16 @@ def build_services(paths: AppPaths) -> Any:
     warnings: list[str] = []
 
     def background_warnings() -> list[str]:
-        return [accounts.secrets_warning or ""]
+        # After the window is shown, on a worker: opening the keychain and loading the
+        # policy packs may take a moment. A broken pack must not go unnoticed.
+        found = [accounts.secrets_warning or ""]
+        try:
+            report = checker.policy_report()
+        except Exception as error:  # the check itself reports this again on every draft
+            found.append(f"The persona check could not load ({type(error).__name__}).")
+        else:
+            found += [f"Policy pack: {problem}" for problem in report.errors]
+        return found
 
     def close() -> None:
         if store.built:

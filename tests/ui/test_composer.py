@@ -452,3 +452,20 @@ def test_attached_image_is_part_of_the_draft(qtbot, make_composer, tmp_path):
     assert list(drafts.drafts.values())[0].images == [picture]
     qtbot.mouseClick(composer.images_layout.itemAt(0).widget(), Qt.MouseButton.LeftButton)
     assert composer.images == []
+
+
+class BrokenChecker(FakeChecker):
+    def check(self, text, target, *, images=()):
+        raise ValueError("lexicon file unreadable")
+
+
+def test_a_failing_check_is_shown_and_posting_stays_off(qtbot, make_composer):
+    poster = FakePoster()
+    composer = make_composer(checker=BrokenChecker(), poster=poster)
+    composer.accounts.set_ticked([1])
+    type_into(qtbot, composer, "Hello")
+    wait_checked(qtbot, composer)
+    assert "The persona check failed" in composer.findings.summary_label.text()
+    assert not composer.post_work_button.isEnabled()
+    qtbot.keyClick(composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert poster.calls == []

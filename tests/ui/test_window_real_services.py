@@ -282,3 +282,19 @@ def test_mastodon_sign_in_through_the_browser_from_the_connect_dialog(
     # The token is in the keychain only: no file of the profile holds it.
     files = [f for f in profile_dir.rglob("*") if f.is_file()]
     assert files and not any(secret.token.encode() in f.read_bytes() for f in files)
+
+
+def test_a_broken_policy_pack_is_named_in_the_banner(qtbot, profile_dir):
+    paths = init_paths(profile_dir)
+    paths.config_dir().joinpath("policy.toml").write_text(
+        'version = 1\n[employer]\nnmae = "Acme"\n', encoding="utf-8")
+    services = build_services(paths)
+    runner = TaskRunner()
+    main = MainWindow(paths, services, runner)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitUntil(lambda: "Policy pack" in main.banner_label.text(), timeout=15_000)
+    assert "policy.toml" in main.banner_label.text()
+    assert "nmae" in main.banner_label.text()
+    runner.wait_for_done(10_000)
+    services.close()
