@@ -254,3 +254,17 @@ def test_quick_post_opens_empty_with_nothing_ticked(qtbot, services, runner):
     assert quick.composer.text() == ""
     assert quick.composer.accounts.ticked() == []
     assert len(quick.composer.accounts.rows) == 5
+
+
+def test_an_account_can_become_the_brand_account_but_not_back(qtbot, runner, monkeypatch):
+    book = FakeAccounts(sample_accounts())
+    dialog = AccountsDialog(book, runner)
+    qtbot.addWidget(dialog)
+    answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    personal = next(e for e in dialog.editors if e.account.id == 3)
+    personal.owner.setCurrentIndex(personal.owner.findData(Owner.EMPLOYER))
+    assert {a.id: a.owner for a in book.list_accounts()}[3] is Owner.SELF  # personal: refused
+    work = next(e for e in dialog.editors if e.account.id == 1)
+    work.owner.setCurrentIndex(work.owner.findData(Owner.EMPLOYER))
+    assert {a.id: a.owner for a in book.list_accounts()}[1] is Owner.EMPLOYER
+    assert not next(e for e in dialog.editors if e.account.id == 1).owner.isEnabled()

@@ -220,6 +220,16 @@ class AccountEditor(QFrame):
                                     else "An employer's account is always Work.")
         self.persona.currentIndexChanged.connect(self._persona_changed)
         layout.addWidget(self.persona)
+        self.owner = QComboBox(self)
+        self.owner.addItem("Mine", Owner.SELF)
+        self.owner.addItem("Employer's brand", Owner.EMPLOYER)
+        self.owner.setCurrentIndex(self.owner.findData(account.owner))
+        self.owner.setAccessibleName(f"Whose account {theme.account_title(account)} is")
+        if account.owner is Owner.EMPLOYER:
+            self.owner.setEnabled(False)
+            self.owner.setToolTip("An employer's account cannot be made your own.")
+        self.owner.currentIndexChanged.connect(self._owner_changed)
+        layout.addWidget(self.owner)
         self.colour_button = QPushButton("Colour…", self)
         self.colour_button.setAccessibleName(f"Colour of {theme.account_title(account)}")
         self.colour_button.clicked.connect(self._pick_colour)
@@ -245,6 +255,27 @@ class AccountEditor(QFrame):
             self.persona.setCurrentIndex(self.persona.findData(self.account.persona))
             return
         self._save(lambda: self._accounts.set_persona(self.account.id, new))
+
+    def _owner_changed(self) -> None:
+        new = Owner(self.owner.currentData())
+        if new is self.account.owner:
+            return
+        if self.account.persona is not Persona.WORK:
+            QMessageBox.information(self, "Brand account",
+                                    "A brand account is a Work account: move it to the Work "
+                                    "identity first.")
+            self.owner.setCurrentIndex(self.owner.findData(self.account.owner))
+            return
+        answer = QMessageBox.question(
+            self, "Brand account",
+            f"Mark {theme.account_title(self.account)} as your employer's brand account? Posts "
+            "there speak for the company: the persona check is stricter and every post is "
+            "confirmed. This cannot be undone here.")
+        if answer != QMessageBox.StandardButton.Yes:
+            self.owner.setCurrentIndex(self.owner.findData(self.account.owner))
+            return
+        updated = dataclasses.replace(self.account, owner=new)
+        self._save(lambda: self._accounts.update_account(updated))
 
     def _pick_colour(self) -> None:
         colour = QColorDialog.getColor(QColor(self.account.shown_colour), self,
