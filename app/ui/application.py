@@ -1,12 +1,26 @@
-"""Start the Qt application: the composition root of the GUI."""
+"""Start the Qt application: the composition root of the GUI.
+
+``build_services`` is the ONE place where the real persona check, store, keychain and posting
+engine are built and adapted to the window's ports (``app/ui/ports.py``); every widget gets
+its collaborators through its constructor. Start-up stays lean: the store opens before the
+window (the accounts and the last draft are shown at once), while the persona check and the
+keychain load on first use, off the UI thread.
+"""
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
 
 from app import APP_ID, APP_NAME, __version__
 from app.paths import AppPaths
+
+log = logging.getLogger(__name__)
 
 NO_DISPLAY_MESSAGE = (
     "Twofold: no desktop display found (DISPLAY and WAYLAND_DISPLAY are unset). "
@@ -30,6 +44,157 @@ def _quiet_offscreen_messages(mode: object, context: object, message: str) -> No
         sys.stderr.write(message + "\n")
 
 
+# --- services ------------------------------------------------------------------------------
+
+
+class LazyChecker:
+    """The persona check, loaded on its first use (on the worker that runs the first live
+    check), so importing the rules and lexicons never delays the window."""
+
+    def __init__(self, factory: Callable[[], Any]) -> None:
+        self._factory = factory
+        self._lock = threading.Lock()
+        self._checker: Any = None
+
+    def _get(self) -> Any:
+        with self._lock:
+            if self._checker is None:
+                self._checker = self._factory()
+            return self._checker
+
+    def check(self, text: str, target: Any, *, images: Any = (), **options: Any) -> Any:
+        """See ``DraftChecker.check``."""
+        return self._get().check(text, target, images=images, **options)
+
+    def policy(self) -> Any:
+        """The policy pack in force (for the posting engine's override rule)."""
+        return self._get().policy
+
+    def count(self, network: Any, text: str, *, max_chars: int | None = None) -> Any:
+        """See ``DraftChecker.count``."""
+        return self._get().count(network, text, max_chars=max_chars)
+
+    def may_override(self, finding: Any) -> bool:
+        """See ``DraftChecker.may_override``."""
+        return bool(self._get().may_override(finding))
+
+    def policy_report(self) -> Any:
+        """See ``DraftChecker.policy_report``."""
+        return self._get().policy_report()
+
+    def refresh_history(self) -> None:
+        """See ``DraftChecker.refresh_history``."""
+        self._get().refresh_history()
+
+
+def build_checker(paths: AppPaths, store: Any | None) -> Any:
+    """The persona check with the policy pack layers in force (the last good version of a
+    pack that breaks) and the store's recent history."""
+    from datetime import UTC, datetime
+
+    from app.check.engine import check_draft
+    from app.check.limits import count_for_network
+    from app.check.policy import PolicyKeeper
+    from app.networks.wiring import HISTORY_WINDOW, override_rule
+    from app.ui.services import PersonaChecker, policy_report_from
+
+    keeper = PolicyKeeper(paths)
+    loaded = keeper.reload()
+
+    def history() -> list[Any]:
+        if store is None:
+            return []
+        return store.history.recent(datetime.now(UTC) - HISTORY_WINDOW)
+
+    return PersonaChecker(check=check_draft, count=count_for_network, history=history,
+                          policy=keeper.policy, report=policy_report_from(loaded),
+                          override_allowed=override_rule(keeper.policy))
+
+
+def build_poster(store: Any, accounts: Any, checker: Any) -> Any:
+    """The posting engine behind the window's ``Poster`` port, built on the first post. It
+    checks with the same persona check (policy and history) the window shows."""
+    from app.ui.services import EnginePoster, Lazy
+
+    def build_engine() -> Any:
+        from app.networks.wiring import build_engine as build
+
+        def check(draft: Any, account: Any) -> Any:
+            return checker.check(draft.text, account.check_target(),
+                                 images=tuple(draft.images), fresh_history=True)
+
+        return build(store.get(), accounts.secrets(), checker=check,
+                     policy=checker.policy())
+
+    return EnginePoster(Lazy(build_engine))
+
+
+def build_services(paths: AppPaths) -> Any:
+    """Build the real services and adapt them to the window's ports.
+
+    Nothing slow happens here: the store opens on first use (the window asks right after it
+    is shown), the keychain and the persona check on first use on a worker.
+    """
+    from app.ui.ports import AppServices
+    from app.ui.services import Lazy, StoreAccountBook, StoreDraftBook
+
+    def open_store() -> Any:
+        from app.store.store import Store
+
+        return Store(paths)
+
+    def open_secrets() -> Any:
+        from app.store.secrets import SecretStore
+
+        return SecretStore.open_default()
+
+    store = Lazy(open_store)
+    accounts = StoreAccountBook(store, Lazy(open_secrets), paths)
+    drafts = StoreDraftBook(store)
+    checker = LazyChecker(lambda: build_checker(paths, _opened_or_none(store)))
+    poster = build_poster(store, accounts, checker)
+    warnings: list[str] = []
+
+    def background_warnings() -> list[str]:
+        # After the window is shown, on a worker: opening the keychain and loading the
+        # policy packs may take a moment. A broken pack must not go unnoticed.
+        found = [accounts.secrets_warning or ""]
+        try:
+            report = checker.policy_report()
+        except Exception as error:  # the check itself reports this again on every draft
+            found.append(f"The persona check could not load ({type(error).__name__}).")
+        else:
+            found += [f"Policy pack: {problem}" for problem in report.errors]
+        return found
+
+    def close() -> None:
+        if store.built:
+            store.get().close()
+
+    return AppServices(checker=checker, accounts=accounts, drafts=drafts, poster=poster,
+                       open_url=open_in_browser, warnings=warnings,
+                       background_warnings=background_warnings, close=close)
+
+
+def _opened_or_none(store: Any) -> Any | None:
+    try:
+        return store.get()
+    except Exception:  # the window already shows why the store cannot open
+        log.info("persona check runs without history: the store did not open")
+        return None
+
+
+def open_in_browser(url: str) -> None:
+    """Open a post or a share page in the user's browser."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    QDesktopServices.openUrl(QUrl(url))
+
+
+# --- the application -----------------------------------------------------------------------
+
+
 def run_gui(paths: AppPaths, *, quit_after_show: bool = False) -> int:
     """Open the main window and run the event loop; return the exit code.
 
@@ -43,21 +208,54 @@ def run_gui(paths: AppPaths, *, quit_after_show: bool = False) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         quit_after_show = True
 
-    from PySide6.QtCore import QTimer, qInstallMessageHandler
+    from PySide6.QtCore import QSettings, QTimer, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
     if headless:
         qInstallMessageHandler(_quiet_offscreen_messages)
 
     from app.ui.main_window import MainWindow
+    from app.ui.theme import app_icon
+    from app.ui.workers import TaskRunner
 
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setApplicationName(APP_NAME)
     qt_app.setApplicationVersion(__version__)
     qt_app.setDesktopFileName(APP_ID)
+    qt_app.setWindowIcon(app_icon())
 
-    window = MainWindow(paths)
+    services = build_services(paths)
+    runner = TaskRunner()
+    settings = QSettings(str(paths.config_root / "ui.ini"), QSettings.Format.IniFormat)
+    first_run = not quit_after_show and settings.value("onboarding_done", "") != "yes"
+    # A smoke test or benchmark that quits at once must not start the after-show work
+    # (history, keychain): it would only delay the exit it measures.
+    window = MainWindow(paths, services, runner, onboarding=first_run,
+                        background=not quit_after_show)
+    if first_run:
+        window.shown.connect(lambda: _remember_onboarding(paths, settings))
+
+    tray = None
+    if not quit_after_show:
+        from app.ui.tray import create_tray
+
+        tray = create_tray(window, services, runner)
+    if os.environ.get("TWOFOLD_REPORT_SHOWN"):  # bench/startup.py: when the window appeared
+        window.shown.connect(lambda: sys.stdout.write(f"shown-at {time.time():.6f}\n"))
     if quit_after_show:
         window.shown.connect(lambda: QTimer.singleShot(0, qt_app.quit))
     window.show()
-    return qt_app.exec()
+    try:
+        return qt_app.exec()
+    finally:
+        window.composer.save_now()
+        if tray is not None:
+            tray.hide()
+        runner.wait_for_done(10_000)
+        services.close()
+
+
+def _remember_onboarding(paths: AppPaths, settings: Any) -> None:
+    paths.config_dir()  # created 0700 before QSettings writes into it
+    settings.setValue("onboarding_done", "yes")
+    settings.sync()

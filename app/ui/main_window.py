@@ -1,13 +1,30 @@
-"""The main window: for now the shell of the composer that later issues fill in."""
+"""The main window: the composer, menus for everything else, and warnings that matter.
+
+Every action is in a menu with a shortcut, so the whole app works from the keyboard.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app import APP_NAME
+from app import APP_NAME, __version__
+from app.core.model import Draft, Persona
 from app.paths import AppPaths
+from app.ui import theme
+from app.ui.composer import ComposerWidget
+from app.ui.ports import AppServices
+from app.ui.workers import TaskRunner
 
 
 class MainWindow(QMainWindow):
@@ -15,29 +32,291 @@ class MainWindow(QMainWindow):
 
     Signals:
         shown: emitted once, the first time the window is shown on screen.
+        accounts_changed: accounts were connected, changed or removed here.
     """
 
     shown = Signal()
+    accounts_changed = Signal()
 
-    def __init__(self, paths: AppPaths, parent: QWidget | None = None) -> None:
+    def __init__(self, paths: AppPaths, services: AppServices | None = None,
+                 runner: TaskRunner | None = None, *, onboarding: bool = False,
+                 background: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        if services is None:
+            from app.ui.application import build_services
+
+            services = build_services(paths)
         self._paths = paths
+        self.services = services
+        self.runner = runner or TaskRunner(parent=self)
         self._shown_once = False
+        self._onboarding = onboarding
+        self._background = background
         self.setWindowTitle(APP_NAME)
-        self.resize(960, 640)
+        self.setWindowIcon(theme.app_icon())
+        self.resize(1180, 760)
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
-        self.editor = QPlainTextEdit(central)
-        self.editor.setPlaceholderText("Write a post…")
-        self.editor.setAccessibleName("Draft")
-        layout.addWidget(QLabel("Draft", central))
-        layout.addWidget(self.editor)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.banner = self._build_banner(central)
+        layout.addWidget(self.banner)
+        self.composer = ComposerWidget(services.checker, self.runner, drafts=services.drafts,
+                                       poster=services.poster, open_url=services.open_url,
+                                       parent=central)
+        layout.addWidget(self.composer, 1)
         self.setCentralWidget(central)
+        self.editor = self.composer.editor  # the draft editor (kept for older callers)
+        self.composer.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.composer.connect_requested.connect(lambda _p: self.open_accounts(connect=True))
+        self.composer.delivery_finished.connect(lambda _u: self._refresh_history())
+        self._build_menus()
+        self.statusBar().showMessage("Ready. Twofold checks the draft as you type.")
+        self._loaded = False
+
+    # --- building --------------------------------------------------------------------------
+
+    def _build_banner(self, parent: QWidget) -> QFrame:
+        banner = QFrame(parent)
+        banner.setObjectName("warning-banner")
+        colour = theme.category_colour("frequency")
+        banner.setStyleSheet(f"QFrame#warning-banner {{ border-bottom: 2px solid "
+                             f"{colour.name()}; }}")
+        row = QHBoxLayout(banner)
+        icon = QLabel(banner)
+        icon.setPixmap(theme.icon_pixmap(theme.severity_icon(theme.Severity.WARN), 18,
+                                         self.devicePixelRatioF()))
+        row.addWidget(icon)
+        self.banner_label = QLabel(banner)
+        self.banner_label.setWordWrap(True)
+        self.banner_label.setAccessibleName("Warning")
+        row.addWidget(self.banner_label, 1)
+        warnings = [w for w in self.services.warnings if w]
+        self.banner_label.setText("\n".join(warnings))
+        banner.setVisible(bool(warnings))
+        return banner
+
+    def _action(self, menu, text: str, slot, shortcut: str | QKeySequence.StandardKey | None
+                = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        # setShortcuts (a list), not setShortcut: the latter's overloads make shiboken load
+        # Qt's whole enum namespace (~17 ms of start-up).
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(QKeySequence.keyBindings(shortcut))
+        elif shortcut is not None:
+            action.setShortcuts([QKeySequence(shortcut)])
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "&New draft", self.composer.new_draft, QKeySequence.StandardKey.New)
+        self.drafts_action = self._action(file_menu, "&Drafts…", self.open_drafts, "Ctrl+O")
+        self.history_action = self._action(file_menu, "&History…", self.open_history, "Ctrl+H")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Settings…", self.open_settings, "Ctrl+,")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        post_menu = bar.addMenu("&Post")
+        self._action(post_menu, "Post to &Work", self.composer.post_to_work, None,
+                     "Sends to the ticked Work accounts only (Ctrl+Enter in the composer)")
+        self._action(post_menu, "Post to &Personal…", self.composer.post_to_personal,
+                     "Ctrl+Shift+P", "Sends to the ticked personal accounts, after confirming")
+        post_menu.addSeparator()
+        self._action(post_menu, "&Attach image…", self.composer._attach_image, "Ctrl+Shift+I")
+
+        accounts_menu = bar.addMenu("&Accounts")
+        self._action(accounts_menu, "&Manage accounts…", self.open_accounts, "Ctrl+Shift+A")
+        self._action(accounts_menu, "&Connect an account…",
+                     lambda: self.open_accounts(connect=True))
+
+        view = bar.addMenu("&View")
+        self._action(view, "Go to the &draft", lambda: self.composer.editor.setFocus(),
+                     "Ctrl+1")
+        self._action(view, "Go to the &accounts", self._focus_accounts, "Ctrl+2")
+        self._action(view, "Go to the &findings", self._focus_findings, "Ctrl+3")
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Welcome tour…", self.show_onboarding)
+        self._action(help_menu, "&About Twofold", self._about)
+
+    # --- accounts and drafts -----------------------------------------------------------------
+
+    def refresh_accounts(self) -> None:
+        """Reload the accounts into the composer (nothing ticked)."""
+        accounts = []
+        if self.services.accounts is not None:
+            try:
+                accounts = self.services.accounts.list_accounts()
+            except Exception as error:  # the store said why in one sentence
+                self.add_warnings([f"Could not read the accounts: {error}"])
+        self.composer.set_accounts(accounts)
+
+    def _restore_draft(self) -> None:
+        drafts = self.services.drafts
+        if drafts is None:
+            return
+        try:
+            latest = getattr(drafts, "latest_unsent", None)
+            draft: Draft | None = latest() if latest else next(iter(drafts.list_drafts()),
+                                                                None)
+        except Exception as error:
+            self.add_warnings([f"Could not read the drafts: {error} Your typing is kept in "
+                               "the window; Twofold keeps trying to save it."])
+            return
+        if draft is not None and draft.text:
+            self.composer.open_draft(draft)
+            self.statusBar().showMessage("Your last draft is back, with no account ticked.")
+
+    def _recovered(self, updates: list) -> None:
+        if not updates:
+            return
+        sent = sum(1 for u in updates if u.state == "sent")
+        open_ = len(updates) - sent
+        text = (f"Checked {len(updates)} deliveries interrupted last time: {sent} had gone "
+                "out")
+        text += (f", {open_} did not (see Drafts, then “Retry failed”)." if open_ else ".")
+        self.statusBar().showMessage(text, 15000)
+        self._refresh_history()
+
+    def add_warnings(self, warnings: list[str]) -> None:
+        """Show more sentences in the warning banner."""
+        lines = [line for line in self.banner_label.text().split("\n") if line]
+        lines += [w for w in warnings if w and w not in lines]
+        self.banner_label.setText("\n".join(lines))
+        self.banner.setVisible(bool(lines))
+
+    def _refresh_history(self) -> None:
+        checker = self.services.checker
+        self.runner.run(checker.refresh_history, on_error=lambda _e: None, context=self)
+
+    def _focus_accounts(self) -> None:
+        from PySide6.QtCore import Qt
+
+        rows = list(self.composer.accounts.rows.values())
+        if rows:
+            rows[0].checkbox.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.composer.accounts.connect_button.setFocus()
+
+    def _focus_findings(self) -> None:
+        from PySide6.QtCore import Qt
+
+        for card in self.composer.findings.cards:
+            for button in card.fix_buttons:
+                if button.isEnabled():
+                    button.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                    return
+        self.composer.findings.setFocus()
+
+    # --- dialogs -------------------------------------------------------------------------------
+
+    def open_accounts(self, connect: bool = False, persona: Persona | None = None) -> None:
+        """The account manager (optionally starting with the connect dialog)."""
+        if self.services.accounts is None:
+            QMessageBox.information(self, "Accounts", "Accounts cannot be stored: "
+                                    + " ".join(self.services.warnings))
+            return
+        from app.ui.dialogs.accounts import AccountsDialog
+
+        dialog = AccountsDialog(self.services.accounts, self.runner, self)
+        dialog.accounts_changed.connect(self.refresh_accounts)
+        dialog.accounts_changed.connect(self.accounts_changed)
+        if connect:
+            QTimer.singleShot(0, lambda: dialog.connect_account(persona=persona))
+        dialog.exec()
+        dialog.deleteLater()
+
+    def open_drafts(self) -> None:
+        """The drafts list; the chosen draft opens with nothing ticked."""
+        if self.services.drafts is None:
+            return
+        from app.ui.dialogs.drafts import DraftsDialog
+
+        self.composer.save_now()
+        dialog = DraftsDialog(self.services.drafts, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen is not None:
+            self.composer.open_draft(dialog.chosen)
+        dialog.deleteLater()
+
+    def open_history(self) -> None:
+        """What went where, when."""
+        if self.services.drafts is None:
+            return
+        from app.ui.dialogs.history import HistoryDialog
+
+        dialog = HistoryDialog(self.services.drafts, self.services.open_url, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def open_settings(self) -> None:
+        """The policy pack in force and per-network options."""
+        from app.ui.dialogs.settings import SettingsDialog
+
+        dialog = SettingsDialog(self.services.checker.policy_report(), self.services.accounts,
+                                self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh_accounts()
+        dialog.deleteLater()
+
+    def show_onboarding(self) -> None:
+        """The welcome tour; it can connect the first Work or Personal account."""
+        from app.ui.dialogs.onboarding import OnboardingDialog
+
+        dialog = OnboardingDialog(self)
+        dialog.exec()
+        choice = dialog.choice
+        dialog.deleteLater()
+        if choice is not None:
+            self.open_accounts(connect=True, persona=choice)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, f"About {APP_NAME}",
+                          f"<b>{APP_NAME} {__version__}</b><p>Keeps your work and personal "
+                          "social accounts apart and checks every post before it goes out.</p>")
+
+    # --- events ----------------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
-        """Emit ``shown`` the first time the window appears."""
+        """Emit ``shown`` the first time; then load history and maybe welcome a new user."""
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
             self.shown.emit()
+            # The accounts and the last draft come from the store, which opens now: the window
+            # is on screen first, filled a moment later.
+            if self._background:
+                QTimer.singleShot(0, self._after_first_show)
+
+    def load(self) -> None:
+        """Read the accounts and put the last unsent draft back (once)."""
+        if self._loaded:
+            return
+        self._loaded = True
+        self.refresh_accounts()
+        self._restore_draft()
+
+    def _after_first_show(self) -> None:
+        self.load()
+        self._refresh_history()
+        if self.services.poster is not None:
+            from app.ui.services import recover_deliveries
+
+            poster = self.services.poster
+            self.runner.run(lambda: recover_deliveries(poster), on_done=self._recovered,
+                            on_error=lambda _e: None, context=self)
+        self.runner.run(self.services.background_warnings, on_done=self.add_warnings,
+                        on_error=lambda _e: None, context=self)
+        if self._onboarding and not self.composer.accounts.accounts():
+            self.show_onboarding()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        """Save the draft before closing; never lose typed text."""
+        self.composer.save_now()
+        super().closeEvent(event)

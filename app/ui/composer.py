@@ -1,0 +1,763 @@
+"""The composer: the draft, the persona check as you type, the accounts, and sending.
+
+Safety rules this widget keeps (the product's point):
+- "Post to Work" sends only to the ticked WORK accounts, never a personal one, whatever else
+  is ticked; posting to personal accounts is a separate button that always confirms.
+- Nothing is ticked when a draft starts or after a post: targets never carry over silently.
+- A confirmation lists exactly the receiving accounts whenever a target is personal or
+  employer-owned, or a warning remains; a block disables posting (an override needs a typed
+  reason, and only where the policy allows it).
+- The draft is autosaved within a second of the last keystroke and kept until every target
+  has the post.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCursor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.model import (
+    DEFAULT_PERSONA_COLOURS,
+    Account,
+    CheckTarget,
+    Draft,
+    Finding,
+    Fix,
+    ImageAttachment,
+    Network,
+    Owner,
+    Persona,
+    Severity,
+)
+from app.ui import theme
+from app.ui.live_check import CheckRound, CheckSlot, LiveCheck, ShownFinding, group_findings
+from app.ui.ports import DeliveryState, DeliveryUpdate, DraftBook, DraftChecker, Poster
+from app.ui.text_units import Utf16Index
+from app.ui.widgets.accounts import AccountPanel, readable_text_colour
+from app.ui.widgets.delivery import DeliveryPanel
+from app.ui.widgets.editor import DraftEditor, Highlight
+from app.ui.widgets.findings import FindingsPanel
+from app.ui.widgets.previews import PreviewPanel
+from app.ui.workers import TaskRunner
+
+if TYPE_CHECKING:
+    from app.ui.dialogs.confirm import ConfirmRequest
+
+AUTOSAVE_MS = 600  # well inside the promised second after the last keystroke
+AUTOSAVE_RETRY_MS = 5000
+CHECK_AS_KEY = "check-as"
+
+ConfirmFunction = Callable[[QWidget, "ConfirmRequest"], bool]
+OverrideFunction = Callable[[QWidget, Sequence[ShownFinding]], "str | None"]
+ImagePicker = Callable[[QWidget], "ImageAttachment | None"]
+
+
+def ask_confirmation(parent: QWidget, request: ConfirmRequest) -> bool:
+    """The confirmation dialog (loaded when first needed, not at start-up)."""
+    from app.ui.dialogs.confirm import ask_confirmation as ask
+
+    return ask(parent, request)
+
+
+def ask_override_reason(parent: QWidget, blocking: Sequence[ShownFinding]) -> str | None:
+    """The override-reason dialog (loaded when first needed)."""
+    from app.ui.dialogs.override import ask_override_reason as ask
+
+    return ask(parent, blocking)
+
+
+def pick_image(parent: QWidget) -> ImageAttachment | None:
+    """Ask for an image file and its description (alt text)."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    path, _ = QFileDialog.getOpenFileName(parent, "Attach an image", "",
+                                          "Images (*.png *.jpg *.jpeg *.gif *.webp)")
+    if not path:
+        return None
+    alt, accepted = QInputDialog.getText(
+        parent, "Describe the image",
+        "Describe the image for people who cannot see it (alt text):")
+
+    return ImageAttachment(Path(path), alt.strip() if accepted else "")
+
+
+class ComposerWidget(QWidget):
+    """The composer.
+
+    Signals:
+        findings_shown(CheckRound): findings, highlights and counters now show this round.
+        status(str): a sentence for the status bar.
+        draft_saved(Draft): the draft was autosaved (it now has an id).
+        delivery_finished(list): every target of a post or retry has a final state.
+        connect_requested(str): the user wants to connect an account.
+    """
+
+    findings_shown = Signal(object)
+    status = Signal(str)
+    draft_saved = Signal(object)
+    delivery_finished = Signal(object)
+    connect_requested = Signal(str)
+
+    def __init__(
+        self,
+        checker: DraftChecker,
+        runner: TaskRunner,
+        *,
+        drafts: DraftBook | None = None,
+        poster: Poster | None = None,
+        open_url: Callable[[str], None] | None = None,
+        confirm: ConfirmFunction = ask_confirmation,
+        ask_override: OverrideFunction = ask_override_reason,
+        image_picker: ImagePicker = pick_image,
+        compact: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.checker = checker
+        self.runner = runner
+        self.drafts = drafts
+        self.poster = poster
+        self._open_url = open_url or (lambda url: None)
+        self._confirm = confirm
+        self._ask_override = ask_override
+        self._pick_image = image_picker
+        self.compact = compact
+
+        self.draft = Draft()
+        self.images: list[ImageAttachment] = []
+        self.override_reason = ""
+        self.posting = False
+        self._posted_draft: Draft | None = None
+        self._posted_accounts: list[Account] = []
+        self._round: CheckRound | None = None
+        self._shown: list[ShownFinding] = []
+
+        self.live_check = LiveCheck(checker, runner, self)
+        self.live_check.finished.connect(self._show_round)
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.timeout.connect(self.save_now)
+
+        self._build()
+        self._wire()
+        self._request_check()
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 8, 8, 8)
+        # No parent argument: QSplitter(parent) makes shiboken load Qt's whole enum namespace
+        # (~17 ms of start-up); the layout below adopts it.
+        splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
+        outer.addWidget(splitter, 1)
+
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 4, 0)
+        self.check_as_row = self._build_check_as(left)
+        left_layout.addWidget(self.check_as_row)
+        self.editor = DraftEditor(left)
+        self.editor.setMinimumHeight(110)
+        left_layout.addWidget(self.editor, 2)
+
+        attach_row = QHBoxLayout()
+        self.attach_button = QPushButton("Attach image…", left)
+        self.attach_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.attach_button.setAccessibleName("Attach an image")
+        attach_row.addWidget(self.attach_button)
+        self.images_layout = QHBoxLayout()
+        attach_row.addLayout(self.images_layout)
+        attach_row.addStretch(1)
+        left_layout.addLayout(attach_row)
+
+        self.previews = PreviewPanel(left)
+        left_layout.addWidget(self.previews)
+        self.findings = FindingsPanel(left)
+        self.findings.setMinimumHeight(160)
+        left_layout.addWidget(self.findings, 3)
+        self.delivery = DeliveryPanel(left)
+        left_layout.addWidget(self.delivery)
+
+        right = QScrollArea(splitter)
+        right.setWidgetResizable(True)
+        right.setFrameShape(QFrame.Shape.NoFrame)
+        self.accounts = AccountPanel(right)
+        right.setWidget(self.accounts)
+        right.setMinimumWidth(300)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([860, 420])
+        self.splitter = splitter
+
+        bar = QHBoxLayout()
+        self.action_label = QLabel(self)
+        self.action_label.setWordWrap(True)
+        self.action_label.setAccessibleName("Posting status")
+        bar.addWidget(self.action_label, 1)
+        self.post_personal_button = QPushButton("Post to Personal…", self)
+        self.post_personal_button.setAccessibleDescription(
+            "Posts to the ticked personal accounts only, after a confirmation.")
+        bar.addWidget(self.post_personal_button)
+        self.post_work_button = QPushButton("Post to Work", self)
+        self.post_work_button.setObjectName("post-work")
+        self.post_work_button.setToolTip("Posts to the ticked Work accounts only (Ctrl+Enter)")
+        self.post_work_button.setAccessibleDescription(
+            "Posts to the ticked Work accounts only, never to a personal account. Ctrl+Enter.")
+        self.post_work_button.setMinimumHeight(40)
+        self.post_work_button.setSizePolicy(QSizePolicy.Policy.Minimum,
+                                            QSizePolicy.Policy.Fixed)
+        work = DEFAULT_PERSONA_COLOURS[Persona.WORK]
+        text_colour = readable_text_colour(QColor(work))
+        self.post_work_button.setStyleSheet(
+            f"QPushButton#post-work {{ background: {work}; color: {text_colour};"
+            " font-weight: 700; font-size: 11pt; padding: 6px 22px; border-radius: 6px;"
+            " border: 2px solid transparent; }"
+            "QPushButton#post-work:focus { border: 2px solid palette(text); }"
+            "QPushButton#post-work:hover { border: 2px solid palette(highlight); }"
+            "QPushButton#post-work:disabled { background: palette(mid);"
+            " color: palette(window); }")
+        bar.addWidget(self.post_work_button)
+        outer.addLayout(bar)
+
+        if self.compact:
+            self.previews.hide()
+            self.attach_button.hide()
+
+    def _build_check_as(self, parent: QWidget) -> QWidget:
+        row = QFrame(parent)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        label = QLabel("No account ticked — check the draft as a", row)
+        layout.addWidget(label)
+        self.check_as_persona = QComboBox(row)
+        self.check_as_persona.setAccessibleName("Check as identity")
+        for persona in Persona:
+            self.check_as_persona.addItem(f"{persona.label} post", persona)
+        layout.addWidget(self.check_as_persona)
+        layout.addWidget(QLabel("on", row))
+        self.check_as_network = QComboBox(row)
+        self.check_as_network.setAccessibleName("Check as network")
+        for network in Network:
+            self.check_as_network.addItem(theme.network_icon(network), network.display_name,
+                                          network)
+        layout.addWidget(self.check_as_network)
+        layout.addWidget(QLabel("from", row))
+        self.check_as_owner = QComboBox(row)
+        self.check_as_owner.setAccessibleName("Check as account owner")
+        self.check_as_owner.addItem("my own account", Owner.SELF)
+        self.check_as_owner.addItem("the employer's brand account", Owner.EMPLOYER)
+        layout.addWidget(self.check_as_owner)
+        layout.addStretch(1)
+        return row
+
+    def _wire(self) -> None:
+        self.editor.textChanged.connect(self._text_changed)
+        self.accounts.selection_changed.connect(self._request_check)
+        self.accounts.connect_requested.connect(self.connect_requested)
+        for combo in (self.check_as_network, self.check_as_persona, self.check_as_owner):
+            combo.currentIndexChanged.connect(self._request_check)
+        self.findings.fix_requested.connect(self.apply_fix)
+        self.findings.override_requested.connect(self._override_requested)
+        self.post_work_button.clicked.connect(self.post_to_work)
+        self.post_personal_button.clicked.connect(self.post_to_personal)
+        self.attach_button.clicked.connect(self._attach_image)
+        self.delivery.retry_requested.connect(self.retry_failed)
+        self.delivery.open_url.connect(self._open_url)
+        self.delivery.dismissed.connect(self._refresh_actions)
+        post_action = QAction("Post to Work", self)
+        post_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        post_action.triggered.connect(self.post_to_work)
+        self.addAction(post_action)
+        self.post_work_action = post_action
+
+    # --- accounts and targets --------------------------------------------------------------
+
+    def set_accounts(self, accounts: Sequence[Account]) -> None:
+        """Show the connected accounts (none ticked)."""
+        self.accounts.set_accounts(accounts)
+        self._request_check()
+
+    def check_as(self, network: Network, persona: Persona, owner: Owner = Owner.SELF) -> None:
+        """Choose what the draft is checked as while no account is ticked."""
+        self.check_as_network.setCurrentIndex(self.check_as_network.findData(network))
+        self.check_as_persona.setCurrentIndex(self.check_as_persona.findData(persona))
+        self.check_as_owner.setCurrentIndex(self.check_as_owner.findData(owner))
+
+    def slots(self) -> list[CheckSlot]:
+        """What the draft is checked for: the ticked accounts, else the "check as" choice."""
+        ticked = self.accounts.ticked(Persona.WORK) + self.accounts.ticked(Persona.PERSONAL)
+        if ticked:
+            return [CheckSlot.for_account(account) for account in ticked]
+        return [CheckSlot(CHECK_AS_KEY, self.check_as_target())]
+
+    def check_as_target(self) -> CheckTarget:
+        """The network and identity chosen in "Check as" (used while no account is ticked)."""
+        # Combo data comes back from Qt as plain strings; turn them into the enums again.
+        return CheckTarget(Network(self.check_as_network.currentData()),
+                           Persona(self.check_as_persona.currentData()),
+                           Owner(self.check_as_owner.currentData()))
+
+    def counterpart(self, account: Account, persona: Persona) -> Account | None:
+        """The account of ``persona`` on the same network that should post instead: the
+        user's own before the employer's brand account, the same server before others."""
+        candidates = [a for a in self.accounts.accounts()
+                      if a.network is account.network and a.persona is persona]
+        candidates.sort(key=lambda a: (a.owner is not Owner.SELF, a.server != account.server,
+                                       a.handle.casefold()))
+        return candidates[0] if candidates else None
+
+    # --- the live check ----------------------------------------------------------------------
+
+    def text(self) -> str:
+        """The draft's text as typed."""
+        return self.editor.toPlainText()
+
+    def _text_changed(self) -> None:
+        self._request_check()
+        self._autosave.start(AUTOSAVE_MS)
+
+    def _request_check(self) -> None:
+        has_ticks = bool(self.accounts.ticked())
+        self.check_as_row.setVisible(not has_ticks)
+        self.live_check.request(self.text(), self.slots(), self.images)
+        self._refresh_actions()
+
+    def _show_round(self, check_round: CheckRound) -> None:
+        self._round = check_round
+        self._shown = group_findings(check_round)
+        index = Utf16Index(check_round.text)
+        highlights = []
+        for shown in self._shown:
+            colour = theme.category_colour(shown.finding.category, self.palette())
+            for span in shown.finding.spans:
+                start, end = index.span_to_utf16(span.start, span.end)
+                if end > start:
+                    highlights.append(Highlight(start, end, colour, shown.severity,
+                                                shown.finding.message))
+        if check_round.text == self.text():
+            self.editor.set_highlights(highlights)
+        self.findings.set_findings(self._shown, self.fix_state, self.checker.may_override,
+                                   error=check_round.error, empty_text=self._ok_text())
+        self.previews.show_round(check_round)
+        self._refresh_actions()
+        self.findings_shown.emit(check_round)
+
+    def _ok_text(self) -> str:
+        if not self.text().strip():
+            return "Start writing: Twofold checks the draft as you type."
+        slots = self.slots()
+        if len(slots) == 1 and slots[0].account is None:
+            target = slots[0].target
+            return (f"No problems found for a {target.persona.label.lower()} post on "
+                    f"{target.network.display_name}.")
+        return f"No problems found for the {len(slots)} ticked " \
+               f"{'account' if len(slots) == 1 else 'accounts'}."
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """The desktop switched between light and dark: redraw the highlights and the
+        finding colours for the new palette."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._round is not None:
+            self.findings.forget_shown()
+            self._show_round(self._round)
+
+    def shown_findings(self) -> list[ShownFinding]:
+        """The findings on screen now."""
+        return list(self._shown)
+
+    # --- fixes -------------------------------------------------------------------------------
+
+    def fix_state(self, shown: ShownFinding, fix: Fix) -> tuple[bool, str]:
+        """Whether ``fix`` can be applied now, and if not, why (for the button's tooltip)."""
+        if fix.edits and (self._round is None or self._round.text != self.text()):
+            return False, "The draft changed; the check is running again."
+        action = fix.action
+        if action in (None, ""):
+            return bool(fix.edits), ""
+        if action in ("switch_to_work", "switch_to_personal"):
+            persona = Persona.WORK if action == "switch_to_work" else Persona.PERSONAL
+            movable = [s for s in shown.slots
+                       if s.account is not None and s.account.persona is not persona]
+            if not movable:
+                return True, ""  # "check as": the identity is switched instead
+            missing = sorted({s.account.network.display_name for s in movable
+                              if s.account is not None
+                              and self.counterpart(s.account, persona) is None})
+            if len(missing) == len({s.account.network for s in movable if s.account}):
+                return False, (f"No {persona.label} account on {', '.join(missing)} is "
+                               "connected yet.")
+            if missing:
+                return True, (f"Switches where a {persona.label} account exists; none on "
+                              f"{', '.join(missing)} yet.")
+            return True, ""
+        if action == "remove_target":
+            if any(slot.account is not None for slot in shown.slots):
+                return True, ""
+            return False, "No account is ticked."
+        if action == "add_image":
+            return (not self.compact), ""
+        return False, "This fix is not available here."
+
+    def apply_fix(self, shown: ShownFinding, fix: Fix) -> None:
+        """Apply one fix: its text edits as one undo step, then its action."""
+        available, reason = self.fix_state(shown, fix)
+        if not available:
+            self.status.emit(reason)
+            return
+        if fix.edits:
+            self._apply_edits(fix)
+        if fix.action in ("switch_to_work", "switch_to_personal"):
+            self._switch_identity(shown, Persona.WORK if fix.action == "switch_to_work"
+                                  else Persona.PERSONAL)
+        elif fix.action == "remove_target":
+            self.accounts.set_ticked([s.account.id for s in shown.slots
+                                      if s.account is not None and s.account.id is not None],
+                                     False)
+        elif fix.action == "add_image":
+            self._attach_image()
+
+    def _apply_edits(self, fix: Fix) -> None:
+        assert self._round is not None
+        index = Utf16Index(self._round.text)
+        cursor = QTextCursor(self.editor.document())
+        cursor.beginEditBlock()
+        for edit in sorted(fix.edits, key=lambda e: (e.start, e.end), reverse=True):
+            cursor.setPosition(index.to_utf16(edit.start))
+            cursor.setPosition(index.to_utf16(edit.end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(edit.text)
+        cursor.endEditBlock()
+        self.status.emit(f"Applied: {fix.label}")
+
+    def _switch_identity(self, shown: ShownFinding, persona: Persona) -> None:
+        if not self.accounts.ticked():
+            self.check_as_persona.setCurrentIndex(self.check_as_persona.findData(persona))
+            return
+        untick, tick, stuck = [], [], []
+        for slot in shown.slots:
+            if slot.account is None or slot.account.persona is persona:
+                continue
+            replacement = self.counterpart(slot.account, persona)
+            if replacement is not None:
+                untick.append(slot.account.id)
+                tick.append(replacement.id)
+            else:
+                stuck.append(slot.account)
+        self.accounts.set_ticked(untick, False)
+        self.accounts.set_ticked(tick, True)
+        names = ", ".join(theme.account_title(a) for a in self.accounts.ticked(persona)
+                          if a.id in tick)
+        message = f"Now posting from {persona.label}: {names}."
+        if stuck:
+            message += (f" Still ticked: {', '.join(theme.account_title(a) for a in stuck)} "
+                        f"(no {persona.label} account on that network).")
+        self.status.emit(message)
+
+    # --- images --------------------------------------------------------------------------------
+
+    def _attach_image(self) -> None:
+        image = self._pick_image(self)
+        if image is not None:
+            self.images.append(image)
+            self._show_images()
+            self._text_changed()
+
+    def _show_images(self) -> None:
+        while self.images_layout.count():
+            item = self.images_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        for image in self.images:
+            chip = QPushButton(f"{image.path.name} ✕", self)
+            chip.setFlat(True)
+            chip.setToolTip(f"Alt text: {image.alt_text or '(none)'} — click to remove")
+            chip.setAccessibleName(f"Remove image {image.path.name}")
+            chip.clicked.connect(lambda _=False, i=image: self._remove_image(i))
+            self.images_layout.addWidget(chip)
+
+    def _remove_image(self, image: ImageAttachment) -> None:
+        if image in self.images:
+            self.images.remove(image)
+            self._show_images()
+            self._text_changed()
+
+    # --- drafts ----------------------------------------------------------------------------------
+
+    def open_draft(self, draft: Draft) -> None:
+        """Show a saved draft. Its targets are NOT ticked again: the user chooses afresh."""
+        self.save_now()
+        self.draft = dataclasses.replace(draft, images=list(draft.images),
+                                         target_account_ids=[])
+        self.images = list(draft.images)
+        self._show_images()
+        self.override_reason = ""
+        self.accounts.clear_ticks()
+        self.editor.setPlainText(draft.text)
+        self._autosave.stop()
+        self._show_earlier_deliveries(draft)
+        self.editor.focus_at_end()
+
+    def _show_earlier_deliveries(self, draft: Draft) -> None:
+        """A draft that was already sent to some accounts shows how each stands, with
+        "Retry failed" for the ones that did not get it."""
+        lookup = getattr(self.drafts, "deliveries", None)
+        if self.posting or lookup is None or draft.id is None:
+            return
+        try:
+            updates = lookup(draft.id)
+        except Exception:  # the draft opens anyway; the outbox is shown when readable
+            return
+        known = {a.id: a for a in self.accounts.accounts()}
+        updates = [u for u in updates if u.account_id in known]
+        if not updates:
+            if not self.delivery.running:
+                self.delivery.hide()
+            return
+        accounts = [known[u.account_id] for u in updates]
+        self._posted_draft = dataclasses.replace(draft)
+        self._posted_accounts = accounts
+        self.delivery.start(accounts, draft.text)
+        for update in updates:
+            self.delivery.apply(update)
+        self.delivery.set_running(False)
+
+    def new_draft(self) -> None:
+        """Save the current draft and start an empty one with nothing ticked."""
+        self.save_now()
+        self.draft = Draft()
+        self.images = []
+        self._show_images()
+        self.override_reason = ""
+        self.accounts.clear_ticks()
+        self.editor.clear()
+        self._autosave.stop()
+        if not self.posting:
+            self.delivery.hide()
+        self.editor.setFocus()
+
+    def save_now(self) -> Draft | None:
+        """Autosave the draft now (no-op for an untouched empty draft); None on failure."""
+        self._autosave.stop()
+        if self.drafts is None:
+            return None
+        text = self.text()
+        if not text and self.draft.id is None and not self.images:
+            return None
+        self.draft.text = text
+        self.draft.images = list(self.images)
+        self.draft.target_account_ids = [a.id for a in self.accounts.ticked()
+                                         if a.id is not None]
+        try:
+            saved = self.drafts.save_draft(dataclasses.replace(self.draft))
+        except Exception as error:  # the text stays in the editor; try again shortly
+            self.status.emit(f"Could not save the draft ({type(error).__name__}: {error}). "
+                             "Your text is still here; Twofold tries again in a few seconds.")
+            self._autosave.start(AUTOSAVE_RETRY_MS)
+            return None
+        self.draft.id = saved.id
+        self.draft.updated_at = saved.updated_at
+        self.draft_saved.emit(saved)
+        return saved
+
+    # --- posting --------------------------------------------------------------------------
+
+    def _refresh_actions(self) -> None:
+        work = self.accounts.ticked(Persona.WORK)
+        personal = self.accounts.ticked(Persona.PERSONAL)
+        work_ok, work_why = self._can_post(work, Persona.WORK)
+        personal_ok, personal_why = self._can_post(personal, Persona.PERSONAL)
+        self.post_work_button.setEnabled(work_ok)
+        # The Ctrl+Enter action stays enabled so a keyboard user hears why nothing was sent.
+        self.post_personal_button.setEnabled(personal_ok)
+        self.post_work_button.setText(
+            f"Post to Work ({len(work)})" if len(work) > 1 else "Post to Work")
+        self.post_personal_button.setText(
+            f"Post to Personal ({len(personal)})…" if len(personal) > 1 else
+            "Post to Personal…")
+        self.post_personal_button.setToolTip(personal_why or
+                                             "Posts to the ticked personal accounts only.")
+        self.action_label.setText(work_why if not work_ok else self._ready_text(work))
+
+    def _ready_text(self, work: Sequence[Account]) -> str:
+        names = ", ".join(theme.account_title(a) for a in work)
+        return f"Post to Work sends to {names} only."
+
+    def _can_post(self, targets: Sequence[Account], persona: Persona) -> tuple[bool, str]:
+        if self.posting:
+            return False, "Sending… you can keep writing."
+        if self.poster is None:
+            return False, "Posting is not available in this window."
+        if not targets:
+            if not self.accounts.accounts():
+                return False, "Connect an account to post; the draft is checked either way."
+            return False, f"Tick the {persona.label} accounts to post to."
+        if not self.text().strip() and not self.images:
+            return False, "Write something to post."
+        if self._round is None:
+            return True, ""
+        if self._round.error:
+            return False, self._round.error
+        ids = {a.id for a in targets}
+        blocking = [s for s in self._shown if s.severity is Severity.BLOCK
+                    and any(slot.account is not None and slot.account.id in ids
+                            for slot in s.slots)]
+        if blocking:
+            overridable = all(self.checker.may_override(s.finding) for s in blocking)
+            if overridable and self.override_reason:
+                return True, ""
+            if overridable:
+                return False, ("Blocked: fix the problems marked “Blocks posting”, or choose "
+                               "“Post anyway, with a reason…”.")
+            return False, "Blocked: fix the problems marked “Blocks posting” to post."
+        return True, ""
+
+    def post_to_work(self) -> None:
+        """Post to the ticked WORK accounts, never a personal one."""
+        self._post(Persona.WORK)
+
+    def post_to_personal(self) -> None:
+        """Post to the ticked PERSONAL accounts (always confirmed)."""
+        self._post(Persona.PERSONAL)
+
+    def _post(self, persona: Persona) -> None:
+        targets = [a for a in self.accounts.ticked(persona) if a.persona is persona]
+        ok, why = self._can_post(targets, persona)
+        if not ok:
+            self.status.emit(why)
+            return
+        check_round = self.live_check.run_now()  # findings of exactly this text
+        ok, why = self._can_post(targets, persona)
+        if not ok:
+            self.status.emit(why)
+            return
+        ids = {a.id for a in targets}
+        mine = [s for s in group_findings(check_round)
+                if any(slot.account is not None and slot.account.id in ids
+                       for slot in s.slots)]
+        blocking = [s for s in mine if s.severity is Severity.BLOCK]
+        override = self.override_reason if blocking else ""
+        warnings = [s for s in mine if s.severity is Severity.WARN]
+        from app.ui.dialogs.confirm import ConfirmRequest, confirmation_reasons
+
+        request = ConfirmRequest(targets, warnings, override, check_round.text)
+        if confirmation_reasons(request) and not self._confirm(self, request):
+            self.status.emit("Not posted. Nothing was sent.")
+            return
+        self._send(targets, override or None)
+
+    def _override_requested(self, shown: ShownFinding) -> None:
+        blocking = [s for s in self._shown if s.severity is Severity.BLOCK]
+        if not all(self.checker.may_override(s.finding) for s in blocking):
+            self.status.emit("Another problem cannot be overridden; fix it first.")
+            return
+        reason = self._ask_override(self, blocking)
+        if reason:
+            self.override_reason = reason
+            self.status.emit("Reason noted. Posting is enabled; the confirmation shows your "
+                             "reason.")
+        self._refresh_actions()
+
+    def _send(self, targets: list[Account], override_reason: str | None) -> None:
+        assert self.poster is not None
+        saved = self.save_now()
+        draft = dataclasses.replace(saved or self.draft, text=self.text(),
+                                    images=list(self.images),
+                                    target_account_ids=[a.id for a in targets
+                                                        if a.id is not None])
+        self._posted_draft = draft
+        self._posted_accounts = list(targets)
+        self.posting = True
+        self.accounts.clear_ticks()  # nothing carries over to the next post
+        self.delivery.start(targets, draft.text)
+        self._refresh_actions()
+        poster = self.poster
+        self.runner.run(
+            lambda report: poster.post(draft, targets, confirmed=True,
+                                       override_reason=override_reason, on_update=report),
+            on_done=self._delivery_done, on_error=self._delivery_error,
+            on_progress=self.delivery.apply, context=self)
+        self.status.emit(f"Sending to {len(targets)} "
+                         f"{'account' if len(targets) == 1 else 'accounts'}…")
+
+    def retry_failed(self) -> None:
+        """Send again to the accounts that failed, and only those."""
+        if self.posting or self.poster is None or self._posted_draft is None:
+            return
+        retry_ids = self.delivery.retryable_ids()
+        if not retry_ids:
+            return
+        for account_id in retry_ids:
+            self.delivery.apply(DeliveryUpdate(account_id, DeliveryState.QUEUED))
+        self.posting = True
+        self.delivery.set_running(True)
+        self._refresh_actions()
+        poster, draft = self.poster, self._posted_draft
+        self.runner.run(lambda report: poster.retry_failed(draft, on_update=report),
+                        on_done=self._delivery_done, on_error=self._delivery_error,
+                        on_progress=self.delivery.apply, context=self)
+
+    def _delivery_done(self, updates: Sequence[DeliveryUpdate]) -> None:
+        for update in updates:
+            self.delivery.apply(update)
+        self._finish_delivery()
+
+    def _delivery_error(self, error: BaseException) -> None:
+        for account_id, row in self.delivery.rows.items():
+            if row.state not in DeliveryState.FINAL:
+                self.delivery.apply(DeliveryUpdate(
+                    account_id, DeliveryState.UNKNOWN,
+                    f"sending stopped with an error ({type(error).__name__}); Twofold checks "
+                    "with the network before sending again"))
+        self._finish_delivery()
+
+    def _finish_delivery(self) -> None:
+        self.posting = False
+        self.delivery.set_running(False)
+        draft = self._posted_draft
+        rows = list(self.delivery.rows.values())
+        sent = sum(1 for r in rows if r.state == DeliveryState.SENT)
+        if self.delivery.all_sent() and draft is not None:
+            if draft.id is not None and self.drafts is not None:
+                try:
+                    self.drafts.finish_draft(draft.id)
+                except Exception as error:  # the post went out; an old draft is harmless
+                    self.status.emit(f"Posted, but the draft could not be removed "
+                                     f"({type(error).__name__}).")
+            if self.text() == draft.text and self.draft.id == draft.id:
+                self.draft = Draft()
+                self.images = []
+                self._show_images()
+                self.editor.clear()
+                self._autosave.stop()
+            self.override_reason = ""
+            self.status.emit(f"Posted to {sent} {'account' if sent == 1 else 'accounts'}.")
+        else:
+            self.status.emit(f"Posted to {sent} of {len(rows)} accounts. Use “Retry failed”, "
+                             "or open the failed ones in the browser.")
+        self._refresh_actions()
+        self.delivery_finished.emit([DeliveryUpdate(r.account.id or 0, r.state, "", r.url)
+                                     for r in rows])
+
+    def finding_for(self, rule: str) -> Finding | None:
+        """The first finding on screen with this rule id (tests, accessibility helpers)."""
+        return next((s.finding for s in self._shown if s.finding.rule == rule), None)

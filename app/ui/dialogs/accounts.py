@@ -1,0 +1,417 @@
+"""The account manager: connect, reconnect, identity, owner, colour, remove, and leaving a job.
+
+Sign-ins run on a worker (they talk to the network); the dialog stays responsive and shows
+the network's answer in one plain sentence.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.model import Account, Network, Owner, Persona
+from app.ui import theme
+from app.ui.ports import AccountBook, ConnectRequest
+from app.ui.widgets.accounts import AccountBadge
+from app.ui.workers import TaskRunner
+
+SERVER_HINTS = {
+    Network.BLUESKY: "https://bsky.social (leave empty) or your own PDS",
+    Network.MASTODON: "your instance, e.g. https://mastodon.social",
+}
+SECRET_LABELS = {
+    Network.BLUESKY: "App password",
+}
+
+
+class ConnectDialog(QDialog):
+    """Connect one account. The identity (Work or Personal) must be chosen explicitly."""
+
+    def __init__(self, accounts: AccountBook, runner: TaskRunner, *,
+                 persona: Persona | None = None, reconnect: Account | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._accounts = accounts
+        self._runner = runner
+        self.connected: Account | None = None
+        self.setWindowTitle("Reconnect an account" if reconnect else "Connect an account")
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.network = QComboBox(self)
+        for network in Network:
+            self.network.addItem(theme.network_icon(network), network.display_name, network)
+        self.network.setAccessibleName("Network")
+        form.addRow("&Network:", self.network)
+        self.server = QLineEdit(self)
+        self.server.setAccessibleName("Server")
+        form.addRow("&Server:", self.server)
+        self.handle = QLineEdit(self)
+        self.handle.setAccessibleName("Handle")
+        self.handle.setPlaceholderText("e.g. dana.bsky.social")
+        form.addRow("&Handle:", self.handle)
+
+        identity_row = QHBoxLayout()
+        self.identity = QButtonGroup(self)
+        self.work_radio = QRadioButton("&Work identity", self)
+        self.personal_radio = QRadioButton("&Personal identity", self)
+        for button in (self.work_radio, self.personal_radio):
+            self.identity.addButton(button)
+            identity_row.addWidget(button)
+        form.addRow("Identity:", identity_row)
+        self.owner = QComboBox(self)
+        self.owner.addItem("My own account", Owner.SELF)
+        self.owner.addItem("My employer's brand account (I post for the company)",
+                           Owner.EMPLOYER)
+        self.owner.setAccessibleName("Whose account")
+        form.addRow("&Whose:", self.owner)
+        self.secret = QLineEdit(self)
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.setAccessibleName("Sign-in secret")
+        self.secret_label = QLabel("&Token:", self)
+        self.secret_label.setBuddy(self.secret)
+        form.addRow(self.secret_label, self.secret)
+        layout.addLayout(form)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(f"color: {theme.category_colour('conduct').name()};")
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.connect_button = self.buttons.addButton(
+            "&Connect", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self._connect)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        self.network.currentIndexChanged.connect(self._network_changed)
+        for signal in (self.handle.textChanged, self.secret.textChanged,
+                       self.server.textChanged, self.identity.buttonToggled):
+            signal.connect(self._validate)
+        self.owner.currentIndexChanged.connect(self._owner_changed)
+        if persona is Persona.WORK:
+            self.work_radio.setChecked(True)
+        elif persona is Persona.PERSONAL:
+            self.personal_radio.setChecked(True)
+        if reconnect is not None:
+            self.network.setCurrentIndex(self.network.findData(reconnect.network))
+            self.server.setText(reconnect.server)
+            self.handle.setText(reconnect.handle)
+            (self.work_radio if reconnect.persona is Persona.WORK
+             else self.personal_radio).setChecked(True)
+            self.owner.setCurrentIndex(self.owner.findData(reconnect.owner))
+            for widget in (self.network, self.server, self.handle, self.work_radio,
+                           self.personal_radio, self.owner):
+                widget.setEnabled(False)
+        self._network_changed()
+        self.handle.setFocus()
+
+    def selected_network(self) -> Network:
+        """The chosen network."""
+        return Network(self.network.currentData())
+
+    def request(self) -> ConnectRequest:
+        """What the user typed."""
+        persona = Persona.WORK if self.work_radio.isChecked() else Persona.PERSONAL
+        return ConnectRequest(self.selected_network(), self.handle.text().strip(), persona,
+                              Owner(self.owner.currentData()), self.server.text().strip(),
+                              self.secret.text())
+
+    def _network_changed(self) -> None:
+        network = self.selected_network()
+        self.server.setPlaceholderText(SERVER_HINTS.get(network, "leave empty"))
+        self.secret_label.setText(f"&{SECRET_LABELS.get(network, 'Access token')}:")
+        can_verify = getattr(self._accounts, "can_verify", None)
+        if network is Network.MASTODON:
+            self.note.setText("Leave the token empty to sign in on your server's own page in "
+                              "the browser (recommended), or paste an access token. It goes "
+                              "only to your system's keychain.")
+        elif can_verify is not None and not can_verify(network):
+            self.note.setText(f"Twofold cannot sign in to {network.display_name} itself yet: "
+                              "the account is saved for checking drafts, and posting uses "
+                              "the network's share page in your browser.")
+        else:
+            self.note.setText("Twofold signs in once to check the details. The secret goes "
+                              "only to your system's keychain.")
+        self._validate()
+
+    def _owner_changed(self) -> None:
+        if Owner(self.owner.currentData()) is Owner.EMPLOYER:
+            self.work_radio.setChecked(True)  # a brand account is always Work
+        self.personal_radio.setEnabled(Owner(self.owner.currentData()) is Owner.SELF)
+        self._validate()
+
+    def _validate(self, *_: object) -> None:
+        has_handle = bool(self.handle.text().strip())
+        browser_sign_in = (self.selected_network() is Network.MASTODON
+                           and not self.secret.text().strip()
+                           and bool(self.server.text().strip()))
+        ready = (has_handle or browser_sign_in) and self.identity.checkedButton() is not None
+        self.connect_button.setEnabled(ready)
+
+    def _connect(self) -> None:
+        request = self.request()
+        self.connect_button.setEnabled(False)
+        self.connect_button.setText("Connecting…")
+        self.error.hide()
+        self._runner.run(lambda: self._accounts.connect_account(request),
+                         on_done=self._connected, on_error=self._failed, context=self)
+
+    def _connected(self, account: Account) -> None:
+        self.connected = account
+        self.secret.clear()
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.connect_button.setText("&Connect")
+        self._validate()
+        self.error.setText(str(error) or f"Connecting failed ({type(error).__name__}).")
+        self.error.show()
+
+
+class AccountEditor(QFrame):
+    """One account's row in the manager.
+
+    Signals:
+        changed: the account was saved, moved or removed.
+    """
+
+    changed = Signal()
+
+    def __init__(self, account: Account, accounts: AccountBook, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.account = account
+        self._accounts = accounts
+        self._runner = runner
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QHBoxLayout(self)
+        layout.addWidget(AccountBadge(account, self), 1)
+        self.persona = QComboBox(self)
+        for persona in Persona:
+            self.persona.addItem(persona.label, persona)
+        self.persona.setCurrentIndex(self.persona.findData(account.persona))
+        self.persona.setAccessibleName(f"Identity of {theme.account_title(account)}")
+        if account.managed or account.owner is Owner.EMPLOYER:
+            self.persona.setEnabled(False)
+            self.persona.setToolTip("Set by your organisation" if account.managed
+                                    else "An employer's account is always Work.")
+        self.persona.currentIndexChanged.connect(self._persona_changed)
+        layout.addWidget(self.persona)
+        self.owner = QComboBox(self)
+        self.owner.addItem("Mine", Owner.SELF)
+        self.owner.addItem("Employer's brand", Owner.EMPLOYER)
+        self.owner.setCurrentIndex(self.owner.findData(account.owner))
+        self.owner.setAccessibleName(f"Whose account {theme.account_title(account)} is")
+        if account.owner is Owner.EMPLOYER:
+            self.owner.setEnabled(False)
+            self.owner.setToolTip("An employer's account cannot be made your own.")
+        self.owner.currentIndexChanged.connect(self._owner_changed)
+        layout.addWidget(self.owner)
+        self.colour_button = QPushButton("Colour…", self)
+        self.colour_button.setAccessibleName(f"Colour of {theme.account_title(account)}")
+        self.colour_button.clicked.connect(self._pick_colour)
+        layout.addWidget(self.colour_button)
+        self.reconnect_button = QPushButton("Reconnect…", self)
+        self.reconnect_button.setAccessibleName(f"Reconnect {theme.account_title(account)}")
+        layout.addWidget(self.reconnect_button)
+        self.remove_button = QPushButton("Remove", self)
+        self.remove_button.setAccessibleName(f"Remove {theme.account_title(account)}")
+        self.remove_button.clicked.connect(self._remove)
+        layout.addWidget(self.remove_button)
+
+    def _persona_changed(self) -> None:
+        new = Persona(self.persona.currentData())
+        if new is self.account.persona:
+            return
+        answer = QMessageBox.question(
+            self, "Change identity",
+            f"Move {theme.account_title(self.account)} from {self.account.persona.label} to "
+            f"{new.label}? The persona check then treats its posts as {new.label.lower()} "
+            "posts.")
+        if answer != QMessageBox.StandardButton.Yes:
+            self.persona.setCurrentIndex(self.persona.findData(self.account.persona))
+            return
+        self._save(lambda: self._accounts.set_persona(self.account.id, new))
+
+    def _owner_changed(self) -> None:
+        new = Owner(self.owner.currentData())
+        if new is self.account.owner:
+            return
+        if self.account.persona is not Persona.WORK:
+            QMessageBox.information(self, "Brand account",
+                                    "A brand account is a Work account: move it to the Work "
+                                    "identity first.")
+            self.owner.setCurrentIndex(self.owner.findData(self.account.owner))
+            return
+        answer = QMessageBox.question(
+            self, "Brand account",
+            f"Mark {theme.account_title(self.account)} as your employer's brand account? Posts "
+            "there speak for the company: the persona check is stricter and every post is "
+            "confirmed. This cannot be undone here.")
+        if answer != QMessageBox.StandardButton.Yes:
+            self.owner.setCurrentIndex(self.owner.findData(self.account.owner))
+            return
+        updated = dataclasses.replace(self.account, owner=new)
+        self._save(lambda: self._accounts.update_account(updated))
+
+    def _pick_colour(self) -> None:
+        colour = QColorDialog.getColor(QColor(self.account.shown_colour), self,
+                                       f"Colour of {theme.account_title(self.account)}")
+        if colour.isValid():
+            updated = dataclasses.replace(self.account, colour=colour.name())
+            self._save(lambda: self._accounts.update_account(updated))
+
+    def _remove(self) -> None:
+        answer = QMessageBox.question(
+            self, "Remove account",
+            f"Remove {theme.account_description(self.account)} from Twofold? Its sign-in is "
+            "deleted from the keychain; posts already made stay on the network.")
+        if answer == QMessageBox.StandardButton.Yes:
+            self._save(lambda: self._accounts.remove_account(self.account.id))
+
+    def _save(self, action) -> None:
+        try:
+            action()
+        except Exception as error:  # a plain sentence from the store
+            QMessageBox.warning(self, "Not changed", str(error) or type(error).__name__)
+        self.changed.emit()
+
+
+class AccountsDialog(QDialog):
+    """All accounts, grouped by identity, with what can be done to each.
+
+    Signals:
+        accounts_changed: something was connected, changed or removed.
+    """
+
+    accounts_changed = Signal()
+
+    def __init__(self, accounts: AccountBook, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._accounts = accounts
+        self._runner = runner
+        self.setWindowTitle("Accounts")
+        self.resize(760, 520)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.connect_button = QPushButton("&Connect an account…", self)
+        self.connect_button.clicked.connect(lambda: self.connect_account())
+        top.addWidget(self.connect_button)
+        top.addStretch(1)
+        self.offboard_button = QPushButton("&Leaving this job…", self)
+        self.offboard_button.setToolTip(
+            "Removes every employer-owned account and its sign-in in one step; your own "
+            "accounts are not touched.")
+        self.offboard_button.clicked.connect(self.offboard)
+        top.addWidget(self.offboard_button)
+        layout.addLayout(top)
+        self.keychain_label = QLabel(self)
+        self.keychain_label.setWordWrap(True)
+        layout.addWidget(self.keychain_label)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        self._list = QWidget(scroll)
+        self._list_layout = QVBoxLayout(self._list)
+        scroll.setWidget(self._list)
+        layout.addWidget(scroll, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.editors: list[AccountEditor] = []
+        self.reload()
+
+    def reload(self) -> None:
+        """Show the accounts as they are now."""
+        while self._list_layout.count():
+            item = self._list_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.editors = []
+        accounts = self._accounts.list_accounts()
+        for persona in Persona:
+            heading = QLabel(theme.PERSONA_DESCRIPTIONS[persona], self._list)
+            bold = heading.font()
+            bold.setBold(True)
+            heading.setFont(bold)
+            self._list_layout.addWidget(heading)
+            mine = [a for a in accounts if a.persona is persona]
+            if not mine:
+                empty = QLabel("None connected.", self._list)
+                empty.setEnabled(False)
+                self._list_layout.addWidget(empty)
+            for account in mine:
+                editor = AccountEditor(account, self._accounts, self._runner, self._list)
+                editor.changed.connect(self._changed)
+                editor.reconnect_button.clicked.connect(
+                    lambda _=False, a=account: self.connect_account(reconnect=a))
+                self._list_layout.addWidget(editor)
+                self.editors.append(editor)
+        self._list_layout.addStretch(1)
+        self.offboard_button.setEnabled(any(a.owner is Owner.EMPLOYER for a in accounts))
+        if self._accounts.secrets_persistent:
+            where = getattr(self._accounts, "secrets_location", "your system's keychain")
+            self.keychain_label.setText(f"Sign-ins are kept in {where}.")
+        else:
+            self.keychain_label.setText(
+                "No keychain is available: sign-ins are kept in memory for this run only.")
+
+    def connect_account(self, persona: Persona | None = None,
+                        reconnect: Account | None = None) -> Account | None:
+        """Run the connect dialog; the connected account, or None."""
+        dialog = ConnectDialog(self._accounts, self._runner, persona=persona,
+                               reconnect=reconnect, parent=self)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted and dialog.connected is not None:
+                self._changed()
+                return dialog.connected
+            return None
+        finally:
+            dialog.deleteLater()
+
+    def offboard(self) -> None:
+        """Remove every employer-owned account after a confirmation."""
+        brand = [a for a in self._accounts.list_accounts() if a.owner is Owner.EMPLOYER]
+        names = "\n".join("• " + theme.account_description(a) for a in brand)
+        answer = QMessageBox.question(
+            self, "Leaving this job",
+            f"Remove these employer-owned accounts and their sign-ins?\n\n{names}\n\n"
+            "Your own accounts, work and personal, stay.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            removed = self._accounts.offboard()
+        except Exception as error:
+            QMessageBox.warning(self, "Leaving this job", str(error))
+        else:
+            QMessageBox.information(self, "Leaving this job",
+                                    f"Removed {len(removed)} employer-owned "
+                                    f"{'account' if len(removed) == 1 else 'accounts'}.")
+        self._changed()
+
+    def _changed(self) -> None:
+        self.reload()
+        self.accounts_changed.emit()

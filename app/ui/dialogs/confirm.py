@@ -1,0 +1,138 @@
+"""Confirm before sending: exactly which accounts get the post, and why we ask.
+
+Asked whenever a target is personal or employer-owned, or any warn finding remains. Cancel is
+the default button, so a reflexive Enter never posts; posting needs the explicit button (or
+its Alt shortcut).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.model import Account, Owner, Persona
+from app.ui import theme
+from app.ui.live_check import ShownFinding
+from app.ui.widgets.accounts import AccountBadge
+
+
+@dataclass
+class ConfirmRequest:
+    """What the confirmation shows."""
+
+    accounts: Sequence[Account]
+    warnings: Sequence[ShownFinding] = field(default_factory=list)
+    override_reason: str = ""
+    text: str = ""
+
+
+def confirmation_reasons(request: ConfirmRequest) -> list[str]:
+    """Plain sentences saying why the user is asked (empty: no need to ask)."""
+    reasons = []
+    personal = [a for a in request.accounts if a.persona is Persona.PERSONAL]
+    brand = [a for a in request.accounts if a.owner is Owner.EMPLOYER]
+    if personal:
+        reasons.append(
+            f"{_names(personal)} {'is' if len(personal) == 1 else 'are'} PERSONAL: the post "
+            "goes out under your private identity.")
+    if brand:
+        reasons.append(
+            f"{_names(brand)} {'is' if len(brand) == 1 else 'are'} the employer's own "
+            "brand account: the post speaks for the company.")
+    if request.warnings:
+        count = len(request.warnings)
+        reasons.append(f"The persona check has {count} "
+                       f"{'warning' if count == 1 else 'warnings'} to look at (below).")
+    if request.override_reason:
+        reasons.append("You are posting despite a blocking finding; your reason is kept "
+                       "in the history.")
+    return reasons
+
+
+def _names(accounts: Sequence[Account]) -> str:
+    return ", ".join(theme.account_title(a) for a in accounts)
+
+
+class ConfirmDialog(QDialog):
+    """Shows the exact accounts and the reasons; accept() means "post"."""
+
+    def __init__(self, request: ConfirmRequest, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.request = request
+        count = len(request.accounts)
+        self.setWindowTitle("Confirm where this post goes")
+        self.setAccessibleName("Confirm where this post goes")
+        layout = QVBoxLayout(self)
+        heading = QLabel(f"This post will go to exactly {count} "
+                         f"{'account' if count == 1 else 'accounts'}:", self)
+        bold = heading.font()
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.15)
+        heading.setFont(bold)
+        layout.addWidget(heading)
+        accounts_frame = QFrame(self)
+        accounts_frame.setFrameShape(QFrame.Shape.StyledPanel)
+        accounts_layout = QVBoxLayout(accounts_frame)
+        self.badges = [AccountBadge(account, accounts_frame) for account in request.accounts]
+        for badge in self.badges:
+            accounts_layout.addWidget(badge)
+        layout.addWidget(accounts_frame)
+        if request.text:
+            quoted = request.text if len(request.text) <= 280 else request.text[:279] + "…"
+            self.text_label = QLabel(quoted, self)
+            self.text_label.setWordWrap(True)
+            self.text_label.setTextFormat(self.text_label.textFormat().PlainText)
+            self.text_label.setFrameShape(QFrame.Shape.StyledPanel)
+            self.text_label.setMargin(6)
+            self.text_label.setAccessibleName("The post")
+            layout.addWidget(self.text_label)
+        for reason in confirmation_reasons(request):
+            label = QLabel("• " + reason, self)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        for shown in request.warnings:
+            row = QHBoxLayout()
+            icon = QLabel(self)
+            icon.setPixmap(theme.icon_pixmap(theme.severity_icon(shown.severity), 16,
+                                             self.devicePixelRatioF()))
+            row.addWidget(icon)
+            message = QLabel(shown.finding.message, self)
+            message.setWordWrap(True)
+            row.addWidget(message, 1)
+            layout.addLayout(row)
+        if request.override_reason:
+            reason = QLabel(f"Your reason: “{request.override_reason}”", self)
+            reason.setWordWrap(True)
+            layout.addWidget(reason)
+        buttons = QDialogButtonBox(self)
+        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.post_button = QPushButton(
+            f"&Post to {'this account' if count == 1 else f'these {count} accounts'}", self)
+        buttons.addButton(self.post_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button.setDefault(True)
+        self.cancel_button.setAutoDefault(True)
+        self.post_button.setAutoDefault(False)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.cancel_button.setFocus()
+
+
+def ask_confirmation(parent: QWidget | None, request: ConfirmRequest) -> bool:
+    """Show the confirmation modally; True when the user chose to post."""
+    dialog = ConfirmDialog(request, parent)
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()

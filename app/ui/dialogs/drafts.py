@@ -1,0 +1,90 @@
+"""The drafts list: every autosaved draft, to open or delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.model import Draft
+from app.ui.ports import DraftBook
+
+
+def draft_title(draft: Draft) -> str:
+    """The first line of the draft, shortened, with when it was last changed."""
+    first = next((line.strip() for line in draft.text.splitlines() if line.strip()), "")
+    first = first if len(first) <= 80 else first[:79] + "…"
+    when = draft.updated_at.astimezone().strftime("%d %b %Y %H:%M") if draft.updated_at else ""
+    return f"{first or '(empty draft)'}    — {when}" if when else first or "(empty draft)"
+
+
+class DraftsDialog(QDialog):
+    """Pick a draft to open (``chosen``) or delete drafts."""
+
+    def __init__(self, drafts: DraftBook, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._drafts = drafts
+        self.chosen: Draft | None = None
+        self.setWindowTitle("Drafts")
+        self.resize(620, 420)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Autosaved drafts, newest first. Opening one does not tick "
+                                "any account: you choose where it goes each time.", self))
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Drafts")
+        self.list.itemActivated.connect(lambda _item: self._open())
+        layout.addWidget(self.list, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.open_button = buttons.addButton("&Open", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.delete_button = buttons.addButton("&Delete",
+                                               QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.open_button.clicked.connect(self._open)
+        self.delete_button.clicked.connect(self._delete)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.list.currentRowChanged.connect(self._selection_changed)
+        self.reload()
+
+    def reload(self) -> None:
+        """Show the drafts as stored now."""
+        self.list.clear()
+        for draft in self._drafts.list_drafts():
+            item = QListWidgetItem(draft_title(draft))
+            item.setData(Qt.ItemDataRole.UserRole, draft)
+            item.setToolTip(draft.text[:500])
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        self._selection_changed()
+
+    def _current(self) -> Draft | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _selection_changed(self) -> None:
+        has = self._current() is not None
+        self.open_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def _open(self) -> None:
+        self.chosen = self._current()
+        if self.chosen is not None:
+            self.accept()
+
+    def _delete(self) -> None:
+        draft = self._current()
+        if draft is None or draft.id is None:
+            return
+        answer = QMessageBox.question(self, "Delete draft",
+                                      f"Delete this draft?\n\n{draft.text[:200]}")
+        if answer == QMessageBox.StandardButton.Yes:
+            self._drafts.delete_draft(draft.id)
+            self.reload()

@@ -1,0 +1,75 @@
+"""The history: what went where, when, with links to the posts and any override reason."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui import theme
+from app.ui.ports import DraftBook
+
+COLUMNS = ("When", "Account", "Identity", "Network", "Text", "Link", "Override reason")
+
+
+class HistoryDialog(QDialog):
+    """A table of posts; activating a row opens its link."""
+
+    def __init__(self, drafts: DraftBook, open_url: Callable[[str], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._open_url = open_url
+        self.setWindowTitle("History")
+        self.resize(980, 480)
+        layout = QVBoxLayout(self)
+        records = drafts.list_history()
+        layout.addWidget(QLabel(
+            f"{len(records)} {'post' if len(records) == 1 else 'posts'}, newest first. "
+            "Press Enter or double-click a row to open the post.", self))
+        self.table = QTableWidget(len(records), len(COLUMNS), self)
+        self.table.setAccessibleName("Posting history")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        for row, record in enumerate(records):
+            entry = record.entry
+            when = entry.posted_at.astimezone().strftime("%d %b %Y %H:%M")
+            handle = record.account_label or entry.handle
+            identity = entry.persona.label + (" (brand)" if entry.owner.value == "employer"
+                                              else "")
+            text = " ".join(entry.text.split())
+            cells = (when, f"@{handle.lstrip('@')}" if handle else "", identity,
+                     entry.network.display_name, text, entry.url or "",
+                     record.override_reason or entry.override_reason)
+            for column, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                if column == 3:
+                    item.setIcon(theme.network_icon(entry.network))
+                self.table.setItem(row, column, item)
+            self.table.item(row, 0).setData(Qt.ItemDataRole.UserRole, entry.url or "")
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.itemActivated.connect(self._activated)
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _activated(self, item: QTableWidgetItem) -> None:
+        url = self.table.item(item.row(), 0).data(Qt.ItemDataRole.UserRole)
+        if url:
+            self._open_url(url)

@@ -1,0 +1,201 @@
+"""What the window needs from the services, as small protocols (no Qt here).
+
+The widgets talk only to these; ``app/ui/application.py`` (the composition root) adapts the
+real persona check, store and posting engine to them, and the tests hand in fakes. Calls
+marked *blocking* may touch the network or the disk for a long time: the UI makes them only
+through ``app/ui/workers.py``, never on the UI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from app.core.model import (
+    Account,
+    CheckResult,
+    CheckTarget,
+    Draft,
+    Finding,
+    HistoryEntry,
+    ImageAttachment,
+    Network,
+    Owner,
+    Persona,
+)
+
+
+class LengthCountLike(Protocol):
+    """A network length count (``app/check/limits.py`` ``LengthCount``)."""
+
+    used: int
+    limit: int
+    unit: str
+    over: bool
+
+
+@dataclass(frozen=True)
+class PolicySource:
+    """One layer of the policy pack in force."""
+
+    layer: str  # "built-in", "organisation", "user"
+    location: str  # a file path, or a description for built-in defaults
+    locked_rules: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PolicyReport:
+    """The policy pack in force, as the settings window shows it."""
+
+    sources: tuple[PolicySource, ...] = ()
+    errors: tuple[str, ...] = ()
+    summary: tuple[tuple[str, str], ...] = ()  # (label, value) lines: employer, partners, …
+
+
+class DraftChecker(Protocol):
+    """The persona check, plus the policy facts the UI shows."""
+
+    def check(self, text: str, target: CheckTarget, *,
+              images: Sequence[ImageAttachment] = ()) -> CheckResult:
+        """Check ``text`` for one target (fast; called off the UI thread while typing)."""
+
+    def count(self, network: Network, text: str, *,
+              max_chars: int | None = None) -> LengthCountLike:
+        """Count ``text`` exactly as ``network`` does."""
+
+    def may_override(self, finding: Finding) -> bool:
+        """Whether the policy lets the user post despite this block finding, with a reason."""
+
+    def policy_report(self) -> PolicyReport:
+        """Where the policy in force came from and what it says."""
+
+    def refresh_history(self) -> None:
+        """Re-read the posting history the frequency and duplicate rules look at (blocking)."""
+
+
+@dataclass(frozen=True)
+class ConnectRequest:
+    """What the user typed in the connect-account dialog. ``secret`` (an app password) goes
+    straight to the keychain; networks that sign in through the browser leave it empty."""
+
+    network: Network
+    handle: str
+    persona: Persona
+    owner: Owner = Owner.SELF
+    server: str = ""
+    secret: str = field(default="", repr=False)
+
+
+class AccountBook(Protocol):
+    """The user's connected accounts."""
+
+    secrets_persistent: bool  # False: no OS keychain, secrets last for this run only
+
+    def list_accounts(self) -> list[Account]:
+        """Every connected account."""
+
+    def connect_account(self, request: ConnectRequest) -> Account:
+        """Sign in, store the secret in the keychain, save the account (blocking)."""
+
+    def update_account(self, account: Account) -> Account:
+        """Save owner, colour, display name and per-account settings (not the persona)."""
+
+    def set_persona(self, account_id: int, persona: Persona) -> Account:
+        """Move an account to the other identity (the UI has asked the user to confirm)."""
+
+    def remove_account(self, account_id: int) -> None:
+        """Forget the account and delete its secret."""
+
+    def offboard(self) -> list[Account]:
+        """Remove every employer-owned account and its secret; return what was removed."""
+
+
+class DraftBook(Protocol):
+    """Autosaved drafts and the history of what was posted."""
+
+    def save_draft(self, draft: Draft) -> Draft:
+        """Insert or update; return the draft with its id set."""
+
+    def list_drafts(self) -> list[Draft]:
+        """Saved drafts, most recently changed first."""
+
+    def delete_draft(self, draft_id: int) -> None:
+        """Forget a draft (the user deleted it)."""
+
+    def finish_draft(self, draft_id: int) -> None:
+        """Every target has the post: take the draft off the drafts list."""
+
+    def list_history(self, limit: int = 500) -> list[HistoryRecord]:
+        """Posts that went out (and overrides), newest first."""
+
+
+@dataclass(frozen=True)
+class HistoryRecord:
+    """One row of the history window."""
+
+    entry: HistoryEntry
+    account_label: str = ""
+    override_reason: str = ""
+
+
+class DeliveryState:
+    """Per-account states the progress panel shows (strings, matching OutboxState plus
+    ``refused`` for a target the persona check stopped)."""
+
+    QUEUED = "queued"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    UNKNOWN = "unknown"
+    REFUSED = "refused"
+
+    FINAL = frozenset({SENT, FAILED, UNKNOWN, REFUSED})
+    RETRYABLE = frozenset({FAILED, UNKNOWN})
+
+
+@dataclass(frozen=True)
+class DeliveryUpdate:
+    """Progress or the result for one account."""
+
+    account_id: int
+    state: str
+    message: str = ""  # one plain sentence for failures
+    url: str | None = None
+
+    @property
+    def final(self) -> bool:
+        """Whether this account is done (sent, failed, unknown or refused)."""
+        return self.state in DeliveryState.FINAL
+
+
+ProgressCallback = Callable[[DeliveryUpdate], None]
+
+
+class Poster(Protocol):
+    """The posting engine. Both calls are blocking and report through ``on_update``, which
+    may be called from any thread; they return the final update of every account."""
+
+    def post(self, draft: Draft, accounts: Sequence[Account], *, confirmed: bool,
+             override_reason: str | None, on_update: ProgressCallback) -> list[DeliveryUpdate]:
+        """Deliver ``draft`` to each account exactly once."""
+
+    def retry_failed(self, draft: Draft, *, on_update: ProgressCallback) -> list[DeliveryUpdate]:
+        """Deliver again to the accounts whose delivery of ``draft`` failed, and only those."""
+
+
+@dataclass
+class AppServices:
+    """Everything the window is handed by the composition root (``app/ui/application.py``)."""
+
+    checker: DraftChecker
+    accounts: AccountBook | None = None
+    drafts: DraftBook | None = None
+    poster: Poster | None = None
+    open_url: Callable[[str], None] = field(default=lambda url: None)
+    # Sentences for the banner: no keychain, a store that could not open, a broken policy pack.
+    warnings: list[str] = field(default_factory=list)
+    # Slow checks run on a worker after the window is shown (the keychain); their sentences
+    # join the banner.
+    background_warnings: Callable[[], list[str]] = field(default=list)
+    close: Callable[[], None] = field(default=lambda: None)

@@ -1,0 +1,471 @@
+"""The composer as a user drives it: typing, fixes, Post to Work, confirmation, blocks, retry."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+
+from app.core.model import Network, Owner, Persona
+from app.ui.ports import DeliveryState
+from tests.ui.conftest import wait_checked
+from tests.ui.fakes import FakeChecker, FakeDrafts, FakePoster
+
+PARTY = "\U0001F389"  # astral: two UTF-16 units
+
+
+def type_into(qtbot, composer, text: str) -> None:
+    """Type like a user (key events); characters outside the BMP are inserted directly."""
+    composer.editor.setFocus()
+    for chunk in _bmp_chunks(text):
+        if ord(chunk[0]) > 0xFFFF:
+            composer.editor.insertPlainText(chunk)
+        else:
+            qtbot.keyClicks(composer.editor, chunk)
+
+
+def _bmp_chunks(text: str) -> list[str]:
+    chunks: list[str] = []
+    for ch in text:
+        astral = ord(ch) > 0xFFFF
+        if chunks and (ord(chunks[-1][0]) > 0xFFFF) == astral and not astral:
+            chunks[-1] += ch
+        else:
+            chunks.append(ch)
+    return chunks
+
+
+def highlighted_texts(composer) -> list[str]:
+    return [s.cursor.selectedText() for s in composer.editor.extraSelections()]
+
+
+def card_for(composer, rule: str):
+    return next(card for card in composer.findings.cards if card.finding.rule == rule)
+
+
+def ticked_ids(composer) -> set[int]:
+    return {a.id for a in composer.accounts.ticked()}
+
+
+def test_promotion_headed_for_a_personal_account_is_flagged_and_the_brand_highlighted(
+        qtbot, make_composer):
+    composer = make_composer()
+    composer.accounts.set_ticked([3])  # Dana's personal Bluesky
+    type_into(qtbot, composer, f"{PARTY} Huge Acme sale today")
+    wait_checked(qtbot, composer)
+
+    card = card_for(composer, "persona.promotion_on_personal")
+    assert "personal account" in card.message_label.text()
+    assert "@dana.example" in card.targets_label.text()
+    assert "Acme" in highlighted_texts(composer)
+    assert "sale" in highlighted_texts(composer)
+    # Hovering the brand explains the problem.
+    position = composer.editor.toPlainText().index("Acme") + 1 + 1  # +1 for the surrogate
+    assert any("personal account" in m for m in composer.editor.messages_at(position))
+
+
+def test_post_from_work_instead_swaps_the_personal_target_for_the_work_account(
+        qtbot, make_composer):
+    composer = make_composer()
+    composer.accounts.set_ticked([3])
+    type_into(qtbot, composer, "Acme sale starts now #employee")
+    wait_checked(qtbot, composer)
+    card = card_for(composer, "persona.promotion_on_personal")
+    qtbot.mouseClick(card.fix_buttons[0], Qt.MouseButton.LeftButton)
+
+    assert ticked_ids(composer) == {1}  # the work account on the same network (Bluesky)
+    wait_checked(qtbot, composer)
+    assert composer.finding_for("persona.promotion_on_personal") is None
+
+
+def test_switch_fix_swaps_where_it_can_and_says_where_it_cannot(qtbot, make_composer):
+    composer = make_composer()
+    composer.accounts.set_ticked([3, 4])  # personal Bluesky (has a work twin) and personal X
+    type_into(qtbot, composer, "Acme sale #ad")
+    wait_checked(qtbot, composer)
+    button = card_for(composer, "persona.promotion_on_personal").fix_buttons[0]
+    assert button.isEnabled()
+    assert "none on X" in button.toolTip()
+    with qtbot.waitSignal(composer.status) as said:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert ticked_ids(composer) == {1, 4}
+    assert "@danadoes" in said.args[0]
+
+
+def test_switch_fix_is_disabled_when_there_is_no_work_account_on_that_network(
+        qtbot, make_composer):
+    composer = make_composer()
+    composer.accounts.set_ticked([4])  # personal X; no work X account
+    type_into(qtbot, composer, "Acme sale #ad")
+    wait_checked(qtbot, composer)
+    button = card_for(composer, "persona.promotion_on_personal").fix_buttons[0]
+    assert not button.isEnabled()
+    assert "No Work account on X" in button.toolTip()
+
+
+def test_insert_disclosure_fix_edits_the_start_as_one_undo_step(qtbot, make_composer):
+    composer = make_composer()
+    composer.accounts.set_ticked([1])
+    type_into(qtbot, composer, f"{PARTY} Acme sale")
+    wait_checked(qtbot, composer)
+    qtbot.mouseClick(card_for(composer, "disclosure.missing").fix_buttons[0],
+                     Qt.MouseButton.LeftButton)
+    assert composer.text() == f"#employee {PARTY} Acme sale"
+    wait_checked(qtbot, composer)
+    assert composer.finding_for("disclosure.missing") is None
+    composer.editor.undo()
+    assert composer.text() == f"{PARTY} Acme sale"
+
+
+def test_remove_codename_fix_after_astral_characters(qtbot, make_composer):
+    composer = make_composer()
+    composer.accounts.set_ticked([1])
+    type_into(qtbot, composer, f"{PARTY}{PARTY} Project Falcon ships soon")
+    wait_checked(qtbot, composer)
+    assert "Project Falcon" in highlighted_texts(composer)
+    qtbot.mouseClick(card_for(composer, "confidential.term").fix_buttons[0],
+                     Qt.MouseButton.LeftButton)
+    assert composer.text() == f"{PARTY}{PARTY}  ships soon"
+
+
+def test_post_to_work_delivers_to_ticked_work_accounts_and_never_a_personal_one(
+        qtbot, make_composer, answers):
+    poster = FakePoster()
+    composer = make_composer(poster=poster)
+    composer.accounts.set_ticked([1, 2, 3, 4])  # two work, two personal
+    type_into(qtbot, composer, "New issue of the magazine is out")
+    wait_checked(qtbot, composer)
+    with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
+        qtbot.keyClick(composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    assert poster.calls == [("post", [1, 2])]
+    assert sorted(account_id for account_id, _ in poster.delivered) == [1, 2]
+    assert answers.confirmations == []  # own work accounts, no warnings: no question asked
+    assert ticked_ids(composer) == set()  # nothing carries over to the next post
+    assert composer.text() == ""  # every target has it: the draft is done
+
+
+def test_post_to_work_with_only_personal_accounts_ticked_sends_nothing(qtbot, make_composer):
+    poster = FakePoster()
+    composer = make_composer(poster=poster)
+    composer.accounts.set_ticked([3, 4])
+    type_into(qtbot, composer, "Weekend hike photos")
+    wait_checked(qtbot, composer)
+    assert not composer.post_work_button.isEnabled()
+    with qtbot.waitSignal(composer.status, timeout=2000) as status:
+        qtbot.keyClick(composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "Tick the Work accounts" in status.args[0]
+    assert poster.calls == []
+
+
+def test_confirmation_lists_exactly_the_accounts_for_a_brand_target(
+        qtbot, make_composer, answers):
+    poster = FakePoster()
+    composer = make_composer(poster=poster)
+    composer.accounts.set_ticked([1, 5])  # own work + the employer's brand account
+    type_into(qtbot, composer, "Our spring issue is out")
+    wait_checked(qtbot, composer)
+    answers.confirm = False
+    qtbot.mouseClick(composer.post_work_button, Qt.MouseButton.LeftButton)
+
+    assert [a.id for a in answers.confirmations[0].accounts] == [1, 5]
+    assert poster.calls == []
+    assert ticked_ids(composer) == {1, 5}  # cancelled: nothing changed
+
+    answers.confirm = True
+    with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
+        qtbot.mouseClick(composer.post_work_button, Qt.MouseButton.LeftButton)
+    assert poster.calls == [("post", [1, 5])]
+
+
+def test_warnings_need_confirmation_and_are_listed(qtbot, make_composer, answers):
+    composer = make_composer()
+    composer.accounts.set_ticked([1])
+    type_into(qtbot, composer, "Acme sale, damn good prices")
+    wait_checked(qtbot, composer)
+    answers.confirm = False
+    qtbot.mouseClick(composer.post_work_button, Qt.MouseButton.LeftButton)
+    rules = {s.finding.rule for s in answers.confirmations[0].warnings}
+    assert rules == {"disclosure.missing", "conduct.profanity"}
+
+
+def test_posting_to_personal_is_a_separate_confirmed_action(qtbot, make_composer, answers):
+    poster = FakePoster()
+    composer = make_composer(poster=poster)
+    composer.accounts.set_ticked([1, 3])
+    type_into(qtbot, composer, "Weekend hike photos")
+    wait_checked(qtbot, composer)
+    with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
+        qtbot.mouseClick(composer.post_personal_button, Qt.MouseButton.LeftButton)
+    assert [a.id for a in answers.confirmations[0].accounts] == [3]
+    assert poster.calls == [("post", [3])]
+
+
+def test_a_block_disables_posting(qtbot, make_composer):
+    poster = FakePoster()
+    composer = make_composer(poster=poster)
+    composer.accounts.set_ticked([1])
+    type_into(qtbot, composer, "Project Falcon is nearly ready")
+    wait_checked(qtbot, composer)
+    assert not composer.post_work_button.isEnabled()
+    assert "Blocked" in composer.action_label.text()
+    assert card_for(composer, "confidential.term").override_button is None
+    qtbot.keyClick(composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.wait(50)
+    assert poster.calls == []
+
+
+def test_override_with_a_typed_reason_where_the_policy_allows(qtbot, make_composer, answers):
+    poster = FakePoster()
+    composer = make_composer(poster=poster,
+                             checker=FakeChecker(overridable=frozenset({"confidential.term"})))
+    composer.accounts.set_ticked([1])
+    type_into(qtbot, composer, "Project Falcon is announced today")
+    wait_checked(qtbot, composer)
+    card = card_for(composer, "confidential.term")
+    assert card.override_button is not None
+
+    answers.override_reason = None  # cancelled: still blocked
+    qtbot.mouseClick(card.override_button, Qt.MouseButton.LeftButton)
+    assert not composer.post_work_button.isEnabled()
+
+    answers.override_reason = "Announced publicly by the CEO this morning"
+    qtbot.mouseClick(card_for(composer, "confidential.term").override_button,
+                     Qt.MouseButton.LeftButton)
+    assert composer.post_work_button.isEnabled()
+    with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
+        qtbot.mouseClick(composer.post_work_button, Qt.MouseButton.LeftButton)
+    assert answers.confirmations[0].override_reason == answers.override_reason
+    assert poster.override_reasons == [answers.override_reason]
+
+
+def test_a_failed_account_can_be_retried_alone_and_the_draft_is_kept_until_then(
+        qtbot, make_composer):
+    poster = FakePoster(fail={2})
+    drafts = FakeDrafts()
+    composer = make_composer(poster=poster, drafts=drafts)
+    composer.accounts.set_ticked([1, 2])
+    type_into(qtbot, composer, "The new issue is out")
+    wait_checked(qtbot, composer)
+    with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
+        qtbot.mouseClick(composer.post_work_button, Qt.MouseButton.LeftButton)
+
+    rows = composer.delivery.rows
+    assert rows[1].state == DeliveryState.SENT and rows[1].link_button.isVisibleTo(composer)
+    assert rows[2].state == DeliveryState.FAILED
+    assert "500" in rows[2].state_label.text()
+    assert rows[2].share_button.isVisibleTo(composer)  # "Open in browser" fallback
+    assert composer.delivery.retry_button.isVisibleTo(composer)
+    assert composer.text() == "The new issue is out"
+    assert list(drafts.drafts.values())[0].text == "The new issue is out"
+
+    with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
+        qtbot.mouseClick(composer.delivery.retry_button, Qt.MouseButton.LeftButton)
+    assert poster.calls[-1] == ("retry", [2])
+    assert sorted(i for i, _ in poster.delivered) == [1, 2]  # account 1 got it exactly once
+    assert rows[2].state == DeliveryState.SENT
+    assert drafts.drafts == {}
+    assert composer.text() == ""
+
+
+def test_open_in_browser_uses_the_networks_share_page(qtbot, make_composer):
+    opened: list[str] = []
+    composer = make_composer(poster=FakePoster(fail={2}, fail_always=True), opened=opened)
+    composer.accounts.set_ticked([2])
+    type_into(qtbot, composer, "Hello fediverse")
+    wait_checked(qtbot, composer)
+    with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
+        qtbot.mouseClick(composer.post_work_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(composer.delivery.rows[2].share_button, Qt.MouseButton.LeftButton)
+    assert opened == ["https://acme.social/share?text=Hello%20fediverse"]
+
+
+def test_the_ui_thread_is_never_blocked_by_a_slow_server(qtbot, make_composer):
+    gate = threading.Event()
+    poster = FakePoster(gate=gate)
+    composer = make_composer(poster=poster)
+    composer.accounts.set_ticked([1, 2])
+    type_into(qtbot, composer, "Slow server day")
+    wait_checked(qtbot, composer)
+
+    gaps: list[int] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.elapsed()]
+
+    def tick() -> None:
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    heartbeat = QTimer()
+    heartbeat.timeout.connect(tick)
+    heartbeat.start(10)
+    qtbot.mouseClick(composer.post_work_button, Qt.MouseButton.LeftButton)
+    assert composer.posting  # the click returned while the server still holds the request
+    started = time.monotonic()
+    qtbot.keyClicks(composer.editor, " and still typing")  # the user keeps writing
+    qtbot.wait(400)
+    heartbeat.stop()
+    assert composer.text().endswith("and still typing")
+    assert composer.delivery.rows[1].state == DeliveryState.SENDING
+    assert len(gaps) >= 20
+    assert max(gaps) < 200, f"event loop stalled for {max(gaps)} ms"
+    assert time.monotonic() - started < 5
+    with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
+        gate.set()
+    assert composer.delivery.all_sent()
+    # The text changed while sending, so the edited draft stays for the user.
+    assert composer.text().endswith("and still typing")
+
+
+def test_autosave_within_a_second_of_the_last_keystroke(qtbot, make_composer):
+    drafts = FakeDrafts()
+    composer = make_composer(drafts=drafts)
+    type_into(qtbot, composer, "Half-written thought")
+    last_key = time.monotonic()
+    qtbot.waitUntil(lambda: drafts.saves > 0, timeout=1000)
+    assert time.monotonic() - last_key < 1.0
+    assert list(drafts.drafts.values())[0].text == "Half-written thought"
+
+
+def test_first_run_without_accounts_checks_as_the_chosen_network_and_identity(
+        qtbot, make_composer):
+    composer = make_composer(accounts=[])
+    assert composer.check_as_row.isVisibleTo(composer)
+    composer.check_as(Network.X, Persona.PERSONAL)
+    type_into(qtbot, composer, "Acme giveaway! #ad")
+    wait_checked(qtbot, composer)
+    card = card_for(composer, "persona.promotion_on_personal")
+    assert "Personal post on X" in card.targets_label.text()
+    qtbot.mouseClick(card.fix_buttons[0], Qt.MouseButton.LeftButton)
+    assert composer.check_as_target().persona is Persona.WORK
+    wait_checked(qtbot, composer)
+    assert composer.finding_for("persona.promotion_on_personal") is None
+    assert "Connect an account" in composer.action_label.text()
+    assert composer.previews.networks() == [Network.X]
+
+
+def test_counters_follow_the_checkers_count_per_network(qtbot, make_composer):
+    composer = make_composer()
+    composer.accounts.set_ticked([1, 2, 5])
+    type_into(qtbot, composer, "x" * 310)
+    wait_checked(qtbot, composer)
+    cards = composer.previews.cards
+    assert {key[0] for key in cards} == {Network.BLUESKY, Network.MASTODON}
+    bluesky = cards[(Network.BLUESKY, None)]
+    assert "310 / 300 characters" in bluesky.counter_label.text()
+    assert "10 over the limit" in bluesky.counter_label.text()
+
+
+def test_new_draft_starts_with_nothing_ticked(qtbot, make_composer):
+    composer = make_composer()
+    composer.accounts.set_ticked([1, 3])
+    type_into(qtbot, composer, "Something")
+    composer.new_draft()
+    assert ticked_ids(composer) == set()
+    assert composer.text() == ""
+
+
+def test_opening_a_saved_draft_does_not_tick_its_old_targets(qtbot, make_composer):
+    from app.core.model import Draft
+
+    composer = make_composer()
+    composer.open_draft(Draft("Saved words", target_account_ids=[3, 4], id=7))
+    assert composer.text() == "Saved words"
+    assert ticked_ids(composer) == set()
+
+
+def test_brand_account_is_labelled_not_only_coloured(qtbot, make_composer):
+    composer = make_composer()
+    row = composer.accounts.rows[5]
+    assert row.account.owner is Owner.EMPLOYER
+    assert "brand account" in row.checkbox.accessibleName()
+    assert "Work identity" in row.checkbox.accessibleName()
+    personal = composer.accounts.rows[3]
+    assert "Personal identity" in personal.checkbox.accessibleName()
+
+
+def underline_colour(composer) -> str:
+    selections = composer.editor.extraSelections()
+    fmt = selections[0].format
+    return fmt.underlineColor().name()
+
+
+def test_highlights_follow_a_switch_to_a_dark_palette(qtbot, make_composer):
+    from PySide6.QtGui import QColor, QPalette
+
+    composer = make_composer()
+    composer.accounts.set_ticked([1])
+    type_into(qtbot, composer, "Project Falcon")
+    wait_checked(qtbot, composer)
+    light = underline_colour(composer)
+    dark = QPalette(composer.palette())
+    dark.setColor(QPalette.ColorRole.Window, QColor("#1e1f22"))
+    dark.setColor(QPalette.ColorRole.Base, QColor("#141517"))
+    composer.setPalette(dark)
+    qtbot.waitUntil(lambda: underline_colour(composer) != light, timeout=2000)
+    assert QColor(underline_colour(composer)).lightness() > QColor(light).lightness()
+
+
+class SlowChecker(FakeChecker):
+    """A persona check that takes 300 ms (a huge paste, a slow machine)."""
+
+    def check(self, text, target, *, images=()):
+        time.sleep(0.3)
+        return super().check(text, target, images=images)
+
+
+def test_typing_never_waits_for_a_slow_check_and_the_newest_text_wins(qtbot, make_composer):
+    checker = SlowChecker()
+    composer = make_composer(checker=checker)
+    composer.accounts.set_ticked([1])
+    composer.editor.setFocus()
+    gaps: list[float] = []
+    for ch in "Project Falcon is late":
+        started = time.monotonic()
+        qtbot.keyClick(composer.editor, ch)
+        gaps.append(time.monotonic() - started)
+        qtbot.wait(20)  # a fast typist
+    assert composer.text() == "Project Falcon is late"
+    assert max(gaps) < 0.1, f"a keystroke waited {max(gaps) * 1000:.0f} ms"
+    wait_checked(qtbot, composer, timeout=5000)
+    assert composer._round.text == "Project Falcon is late"
+    assert composer.finding_for("confidential.term") is not None
+    assert checker.calls < 8  # coalesced, not one check per keystroke
+
+
+def test_attached_image_is_part_of_the_draft(qtbot, make_composer, tmp_path):
+    from pathlib import Path
+
+    from app.core.model import ImageAttachment
+
+    drafts = FakeDrafts()
+    composer = make_composer(drafts=drafts)
+    picture = ImageAttachment(Path(tmp_path / "cover.png"), "The spring cover")
+    composer._pick_image = lambda parent: picture
+    qtbot.mouseClick(composer.attach_button, Qt.MouseButton.LeftButton)
+    assert composer.images == [picture]
+    assert "cover.png" in composer.images_layout.itemAt(0).widget().text()
+    qtbot.waitUntil(lambda: drafts.saves > 0, timeout=2000)
+    assert list(drafts.drafts.values())[0].images == [picture]
+    qtbot.mouseClick(composer.images_layout.itemAt(0).widget(), Qt.MouseButton.LeftButton)
+    assert composer.images == []
+
+
+class BrokenChecker(FakeChecker):
+    def check(self, text, target, *, images=()):
+        raise ValueError("lexicon file unreadable")
+
+
+def test_a_failing_check_is_shown_and_posting_stays_off(qtbot, make_composer):
+    poster = FakePoster()
+    composer = make_composer(checker=BrokenChecker(), poster=poster)
+    composer.accounts.set_ticked([1])
+    type_into(qtbot, composer, "Hello")
+    wait_checked(qtbot, composer)
+    assert "The persona check failed" in composer.findings.summary_label.text()
+    assert not composer.post_work_button.isEnabled()
+    qtbot.keyClick(composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert poster.calls == []
