@@ -19,8 +19,12 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Build the parser for ``python -m app [global options] [command ...]``."""
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """Build the parser for ``python -m app [global options] [command ...]``.
+
+    ``commands=False`` leaves the sub-commands out: ``app.main`` uses that when the arguments
+    hold only global options, so opening the window never imports the command modules.
+    """
     parser = argparse.ArgumentParser(
         prog="twofold",
         description="Twofold keeps your work and personal social accounts apart. "
@@ -38,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window and quit as soon as it is shown (smoke tests, benchmarks)",
     )
+    if not commands:
+        return parser
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)
