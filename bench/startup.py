@@ -6,13 +6,19 @@ process (start to exit), and start to the moment the window was shown (both prog
 the time they showed it). A third program, the real window in use (accounts loaded, a draft
 checked by the real persona check), gives the working memory beyond start-up.
 
-    .venv/bin/python bench/startup.py [--runs 15]
+Python's compiled bytecode (``__pycache__``) is written by the warm-up run and used by the
+measured runs, as on any installed copy (pip and PyInstaller ship bytecode; a source checkout
+writes it on the first start), even when the calling shell sets PYTHONDONTWRITEBYTECODE.
+``--source-only`` measures the other case: every run compiles Twofold's sources again.
+
+    .venv/bin/python bench/startup.py [--runs 15] [--source-only]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -44,10 +50,17 @@ def measure(command: list[str], env: dict[str, str]) -> tuple[float, int, float 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--source-only", action="store_true",
+                        help="no bytecode cache: every run compiles Twofold's sources")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as profile:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TWOFOLD_PROFILE_DIR=profile,
                    TWOFOLD_REPORT_SHOWN="1")
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        if args.source_only:
+            env["PYTHONDONTWRITEBYTECODE"] = "1"
+            for cache in (REPO / "app").rglob("__pycache__"):
+                shutil.rmtree(cache)
         programs = {
             "bare PySide6 window": [sys.executable, str(REPO / "bench" / "bare_window.py")],
             "twofold --quit-after-show": [sys.executable, "-m", "app", "--quit-after-show"],
@@ -74,8 +87,9 @@ def main() -> None:
               f"{to_shown}   peak RSS median {statistics.median(memory[name]) / 1024:6.1f} MiB")
     time_ratio = statistics.median(times[ours]) / statistics.median(times[bare])
     memory_ratio = statistics.median(memory[ours]) / statistics.median(memory[bare])
+    bytecode = "sources compiled on every run" if args.source_only else "bytecode cached"
     print(f"ratio start-to-window (whole process): {time_ratio:.2f}x   peak memory: "
-          f"{memory_ratio:.2f}x   ({args.runs} runs each, alternating)")
+          f"{memory_ratio:.2f}x   ({args.runs} runs each, alternating; {bytecode})")
     if shown[bare] and shown[ours]:
         print(f"ratio start-to-shown: "
               f"{statistics.median(shown[ours]) / statistics.median(shown[bare]):.2f}x")
