@@ -87,9 +87,13 @@ def main() -> None:
         runner = TaskRunner()
         window = MainWindow(paths, services, runner, background=False)
         window.show()
-        window.load()
+        window.load()  # reads the accounts on a worker
+        deadline = time.monotonic() + 30
+        while not window.is_loaded and time.monotonic() < deadline:
+            app.processEvents()
         composer = window.composer
         ids = list(composer.accounts.rows)[: args.targets]
+        assert len(ids) == args.targets, "the accounts never loaded"
         composer.accounts.set_ticked(ids)
 
         shown_at: list[int] = []

@@ -22,7 +22,12 @@ services = build_services(paths)
 runner = TaskRunner()
 window = MainWindow(paths, services, runner, background=False)
 window.show()
-window.load()
+window.load()  # reads the accounts on a worker
+deadline = time.monotonic() + 30
+while not window.is_loaded and time.monotonic() < deadline:
+    app.processEvents()
+if not window.is_loaded:
+    raise SystemExit("the accounts never loaded")
 text = "Big news: our spring issue is out, 20% off with code SPRING20 this week! #ad"
 window.composer.editor.setPlainText(text)
 deadline = time.monotonic() + 30

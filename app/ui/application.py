@@ -235,11 +235,22 @@ def run_gui(paths: AppPaths, *, quit_after_show: bool = False) -> int:
     if first_run:
         window.shown.connect(lambda: _remember_onboarding(paths, settings))
 
-    tray = None
+    trays: list[Any] = []
     if not quit_after_show:
-        from app.ui.tray import create_tray
+        # The tray icon (and its quick post window) comes right after the window is on
+        # screen: it is not needed to show the composer, and loading it costs start-up time.
+        def add_tray() -> None:
+            from app.ui.tray import create_tray
 
-        tray = create_tray(window, services, runner)
+            tray = create_tray(window, services, runner)
+            if tray is not None:
+                trays.append(tray)
+                # Hiding the window to the tray and closing the quick post window must not
+                # end the app; closing the main window (or the tray's Quit) does.
+                qt_app.setQuitOnLastWindowClosed(False)
+                window.closed.connect(qt_app.quit)
+
+        window.shown.connect(lambda: QTimer.singleShot(0, add_tray))
     if os.environ.get("TWOFOLD_REPORT_SHOWN"):  # bench/startup.py: when the window appeared
         window.shown.connect(lambda: sys.stdout.write(f"shown-at {time.time():.6f}\n"))
     if quit_after_show:
@@ -249,7 +260,8 @@ def run_gui(paths: AppPaths, *, quit_after_show: bool = False) -> int:
         return qt_app.exec()
     finally:
         window.composer.save_now()
-        if tray is not None:
+        for tray in trays:
+            tray.quick_post.composer.save_now()
             tray.hide()
         runner.wait_for_done(10_000)
         services.close()

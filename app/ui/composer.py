@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -49,9 +49,7 @@ from app.core.model import (
 from app.ui import theme
 from app.ui.live_check import CheckRound, CheckSlot, LiveCheck, ShownFinding, group_findings
 from app.ui.ports import DeliveryState, DeliveryUpdate, DraftBook, DraftChecker, Poster
-from app.ui.text_units import Utf16Index
 from app.ui.widgets.accounts import AccountPanel, readable_text_colour
-from app.ui.widgets.delivery import DeliveryPanel
 from app.ui.widgets.editor import DraftEditor, Highlight
 from app.ui.widgets.findings import FindingsPanel
 from app.ui.widgets.previews import PreviewPanel
@@ -59,6 +57,7 @@ from app.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
     from app.ui.dialogs.confirm import ConfirmRequest
+    from app.ui.widgets.delivery import DeliveryPanel
 
 AUTOSAVE_MS = 600  # well inside the promised second after the last keystroke
 AUTOSAVE_RETRY_MS = 5000
@@ -153,7 +152,7 @@ class ComposerWidget(QWidget):
         self.live_check.finished.connect(self._show_round)
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
-        self._autosave.timeout.connect(self.save_now)
+        self._autosave.timeout.connect(self._autosave_due)
 
         self._build()
         self._wire()
@@ -194,8 +193,9 @@ class ComposerWidget(QWidget):
         self.findings = FindingsPanel(left)
         self.findings.setMinimumHeight(160)
         left_layout.addWidget(self.findings, 3)
-        self.delivery = DeliveryPanel(left)
-        left_layout.addWidget(self.delivery)
+        # The sending report is built the first time something is sent (not at start-up).
+        self._delivery: DeliveryPanel | None = None
+        self._left, self._left_layout = left, left_layout
 
         right = QScrollArea(splitter)
         right.setWidgetResizable(True)
@@ -282,14 +282,26 @@ class ComposerWidget(QWidget):
         self.post_work_button.clicked.connect(self.post_to_work)
         self.post_personal_button.clicked.connect(self.post_to_personal)
         self.attach_button.clicked.connect(self._attach_image)
-        self.delivery.retry_requested.connect(self.retry_failed)
-        self.delivery.open_url.connect(self._open_url)
-        self.delivery.dismissed.connect(self._refresh_actions)
         post_action = QAction("Post to Work", self)
         post_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         post_action.triggered.connect(self.post_to_work)
         self.addAction(post_action)
         self.post_work_action = post_action
+
+    @property
+    def delivery(self) -> DeliveryPanel:
+        """The sending report: progress per account, then results, "Retry failed" and "Open
+        in browser" (built on first use)."""
+        if self._delivery is None:
+            from app.ui.widgets.delivery import DeliveryPanel
+
+            panel = DeliveryPanel(self._left)
+            self._left_layout.addWidget(panel)
+            panel.retry_requested.connect(self.retry_failed)
+            panel.open_url.connect(self._open_url)
+            panel.dismissed.connect(self._refresh_actions)
+            self._delivery = panel
+        return self._delivery
 
     # --- accounts and targets --------------------------------------------------------------
 
@@ -346,15 +358,18 @@ class ComposerWidget(QWidget):
     def _show_round(self, check_round: CheckRound) -> None:
         self._round = check_round
         self._shown = group_findings(check_round)
-        index = Utf16Index(check_round.text)
         highlights = []
-        for shown in self._shown:
-            colour = theme.category_colour(shown.finding.category, self.palette())
-            for span in shown.finding.spans:
-                start, end = index.span_to_utf16(span.start, span.end)
-                if end > start:
-                    highlights.append(Highlight(start, end, colour, shown.severity,
-                                                shown.finding.message))
+        if self._shown:  # (the text-unit tables load with the first finding, not at start-up)
+            from app.ui.text_units import Utf16Index
+
+            index = Utf16Index(check_round.text)
+            for shown in self._shown:
+                colour = theme.category_colour(shown.finding.category, self.palette())
+                for span in shown.finding.spans:
+                    start, end = index.span_to_utf16(span.start, span.end)
+                    if end > start:
+                        highlights.append(Highlight(start, end, colour, shown.severity,
+                                                    shown.finding.message))
         if check_round.text == self.text():
             self.editor.set_highlights(highlights)
         self.findings.set_findings(self._shown, self.fix_state, self.checker.may_override,
@@ -438,6 +453,10 @@ class ComposerWidget(QWidget):
             self._attach_image()
 
     def _apply_edits(self, fix: Fix) -> None:
+        from PySide6.QtGui import QTextCursor
+
+        from app.ui.text_units import Utf16Index
+
         assert self._round is not None
         index = Utf16Index(self._round.text)
         cursor = QTextCursor(self.editor.document())
@@ -530,8 +549,8 @@ class ComposerWidget(QWidget):
         known = {a.id: a for a in self.accounts.accounts()}
         updates = [u for u in updates if u.account_id in known]
         if not updates:
-            if not self.delivery.running:
-                self.delivery.hide()
+            if self._delivery is not None and not self._delivery.running:
+                self._delivery.hide()
             return
         accounts = [known[u.account_id] for u in updates]
         self._posted_draft = dataclasses.replace(draft)
@@ -551,9 +570,16 @@ class ComposerWidget(QWidget):
         self.accounts.clear_ticks()
         self.editor.clear()
         self._autosave.stop()
-        if not self.posting:
-            self.delivery.hide()
+        if not self.posting and self._delivery is not None:
+            self._delivery.hide()
         self.editor.setFocus()
+
+    def _autosave_due(self) -> None:
+        if not getattr(self.drafts, "ready", True):
+            # The store is still opening on a worker: never wait for it on the UI thread.
+            self._autosave.start(AUTOSAVE_RETRY_MS // 10)
+            return
+        self.save_now()
 
     def save_now(self) -> Draft | None:
         """Autosave the draft now (no-op for an untouched empty draft); None on failure."""
@@ -701,7 +727,8 @@ class ComposerWidget(QWidget):
 
     def retry_failed(self) -> None:
         """Send again to the accounts that failed, and only those."""
-        if self.posting or self.poster is None or self._posted_draft is None:
+        if (self.posting or self.poster is None or self._posted_draft is None
+                or self._delivery is None):
             return
         retry_ids = self.delivery.retryable_ids()
         if not retry_ids:

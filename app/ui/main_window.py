@@ -5,38 +5,52 @@ Every action is in a menu with a shortcut, so the whole app works from the keybo
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from app import APP_NAME, __version__
-from app.core.model import Draft, Persona
+from app.core.model import Account, Draft, Persona
 from app.paths import AppPaths
 from app.ui import theme
 from app.ui.composer import ComposerWidget
-from app.ui.ports import AppServices
 from app.ui.workers import TaskRunner
+
+if TYPE_CHECKING:  # only for annotations: loading these Qt classes costs start-up time
+    from PySide6.QtGui import QCloseEvent, QShowEvent
+
+    from app.ui.ports import AppServices
 
 
 class MainWindow(QMainWindow):
     """Twofold's main window.
 
+    The store and the keychain are never touched on the UI thread: the accounts and the last
+    draft are read on a worker right after the window is shown, and the dialogs get their
+    data the same way before they open.
+
     Signals:
         shown: emitted once, the first time the window is shown on screen.
+        closed: the user closed the window (the draft is saved).
         accounts_changed: accounts were connected, changed or removed here.
+        accounts_loaded: the composer shows the accounts as stored now.
+        loaded: the accounts and the last unsent draft are in the window (after ``load``).
     """
 
     shown = Signal()
+    closed = Signal()
     accounts_changed = Signal()
+    accounts_loaded = Signal()
+    loaded = Signal()
 
     def __init__(self, paths: AppPaths, services: AppServices | None = None,
                  runner: TaskRunner | None = None, *, onboarding: bool = False,
@@ -74,6 +88,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.statusBar().showMessage("Ready. Twofold checks the draft as you type.")
         self._loaded = False
+        self._is_loaded = False
 
     # --- building --------------------------------------------------------------------------
 
@@ -124,8 +139,10 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
         post_menu = bar.addMenu("&Post")
-        self._action(post_menu, "Post to &Work", self.composer.post_to_work, None,
-                     "Sends to the ticked Work accounts only (Ctrl+Enter in the composer)")
+        # The shortcut itself belongs to the composer (the quick post window has one too);
+        # the menu only names it, so the two never compete for the same keys.
+        self._action(post_menu, "Post to &Work\tCtrl+Enter", self.composer.post_to_work, None,
+                     "Sends to the ticked Work accounts only")
         self._action(post_menu, "Post to &Personal…", self.composer.post_to_personal,
                      "Ctrl+Shift+P", "Sends to the ticked personal accounts, after confirming")
         post_menu.addSeparator()
@@ -149,30 +166,63 @@ class MainWindow(QMainWindow):
     # --- accounts and drafts -----------------------------------------------------------------
 
     def refresh_accounts(self) -> None:
-        """Reload the accounts into the composer (nothing ticked)."""
-        accounts = []
+        """Read the accounts on a worker, then show them in the composer (nothing ticked);
+        ``accounts_loaded`` follows."""
+        book = self.services.accounts
+        if book is None:
+            self._show_accounts([])
+            return
+        self.runner.run(book.list_accounts, on_done=self._show_accounts,
+                        on_error=self._accounts_failed, context=self)
+
+    def _show_accounts(self, accounts: list[Account]) -> None:
+        self.composer.set_accounts(accounts)
+        self.accounts_loaded.emit()
+
+    def _accounts_failed(self, error: BaseException) -> None:
+        # The store says why in one sentence; the composer still checks drafts.
+        self.add_warnings([f"Could not read the accounts: {error}"])
+        self.accounts_loaded.emit()
+
+    def _read_start_state(self) -> dict[str, Any]:
+        """On a worker: the accounts and the draft to put back (or why they could not be
+        read). Opening the store happens here, never on the UI thread."""
+        state: dict[str, Any] = {"accounts": [], "draft": None}
         if self.services.accounts is not None:
             try:
-                accounts = self.services.accounts.list_accounts()
-            except Exception as error:  # the store said why in one sentence
-                self.add_warnings([f"Could not read the accounts: {error}"])
-        self.composer.set_accounts(accounts)
-
-    def _restore_draft(self) -> None:
+                state["accounts"] = self.services.accounts.list_accounts()
+            except Exception as error:
+                state["accounts_error"] = error
         drafts = self.services.drafts
-        if drafts is None:
-            return
-        try:
-            latest = getattr(drafts, "latest_unsent", None)
-            draft: Draft | None = latest() if latest else next(iter(drafts.list_drafts()),
-                                                                None)
-        except Exception as error:
-            self.add_warnings([f"Could not read the drafts: {error} Your typing is kept in "
-                               "the window; Twofold keeps trying to save it."])
-            return
-        if draft is not None and draft.text:
+        if drafts is not None:
+            try:
+                latest = getattr(drafts, "latest_unsent", None)
+                state["draft"] = (latest() if latest is not None
+                                  else next(iter(drafts.list_drafts()), None))
+            except Exception as error:
+                state["draft_error"] = error
+        return state
+
+    def _apply_start_state(self, state: dict[str, Any]) -> None:
+        if "accounts_error" in state:
+            self._accounts_failed(state["accounts_error"])
+        else:
+            self._show_accounts(state["accounts"])
+        if "draft_error" in state:
+            self.add_warnings([f"Could not read the drafts: {state['draft_error']} Your typing "
+                               "is kept in the window; Twofold keeps trying to save it."])
+        draft: Draft | None = state["draft"]
+        # Put the last draft back only into an untouched composer: someone who started typing
+        # in the first instant keeps their text (the old draft stays in the drafts list).
+        if (draft is not None and draft.text and not self.composer.text()
+                and self.composer.draft.id is None):
             self.composer.open_draft(draft)
             self.statusBar().showMessage("Your last draft is back, with no account ticked.")
+        self._is_loaded = True
+        self.loaded.emit()
+
+    def _start_state_failed(self, error: BaseException) -> None:
+        self._apply_start_state({"accounts": [], "draft": None, "accounts_error": error})
 
     def _recovered(self, updates: list) -> None:
         if not updates:
@@ -220,6 +270,8 @@ class MainWindow(QMainWindow):
     def open_accounts(self, connect: bool = False, persona: Persona | None = None) -> None:
         """The account manager (optionally starting with the connect dialog)."""
         if self.services.accounts is None:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(self, "Accounts", "Accounts cannot be stored: "
                                     + " ".join(self.services.warnings))
             return
@@ -240,8 +292,8 @@ class MainWindow(QMainWindow):
         from app.ui.dialogs.drafts import DraftsDialog
 
         self.composer.save_now()
-        dialog = DraftsDialog(self.services.drafts, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen is not None:
+        dialog = DraftsDialog(self.services.drafts, self.runner, self)
+        if dialog.exec() == dialog.DialogCode.Accepted and dialog.chosen is not None:
             self.composer.open_draft(dialog.chosen)
         dialog.deleteLater()
 
@@ -251,17 +303,29 @@ class MainWindow(QMainWindow):
             return
         from app.ui.dialogs.history import HistoryDialog
 
-        dialog = HistoryDialog(self.services.drafts, self.services.open_url, self)
+        dialog = HistoryDialog(self.services.drafts, self.services.open_url, self.runner, self)
         dialog.exec()
         dialog.deleteLater()
 
     def open_settings(self) -> None:
-        """The policy pack in force and per-network options."""
+        """The policy pack in force and per-network options (read on a worker first: the
+        persona check may still be loading its packs)."""
+        checker, book = self.services.checker, self.services.accounts
+
+        def read() -> tuple[Any, list[Account]]:
+            return checker.policy_report(), (book.list_accounts() if book is not None else [])
+
+        self.statusBar().showMessage("Opening the settings…", 3000)
+        self.runner.run(read, on_done=lambda data: self._show_settings(*data),
+                        on_error=lambda error: self.statusBar().showMessage(
+                            f"The settings could not be read: {error}", 8000),
+                        context=self)
+
+    def _show_settings(self, report: Any, accounts: list[Account]) -> None:
         from app.ui.dialogs.settings import SettingsDialog
 
-        dialog = SettingsDialog(self.services.checker.policy_report(), self.services.accounts,
-                                self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        dialog = SettingsDialog(report, self.services.accounts, self, accounts_now=accounts)
+        if dialog.exec() == dialog.DialogCode.Accepted:
             self.refresh_accounts()
         dialog.deleteLater()
 
@@ -277,6 +341,8 @@ class MainWindow(QMainWindow):
             self.open_accounts(connect=True, persona=choice)
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, f"About {APP_NAME}",
                           f"<b>{APP_NAME} {__version__}</b><p>Keeps your work and personal "
                           "social accounts apart and checks every post before it goes out.</p>")
@@ -289,20 +355,28 @@ class MainWindow(QMainWindow):
         if not self._shown_once:
             self._shown_once = True
             self.shown.emit()
-            # The accounts and the last draft come from the store, which opens now: the window
-            # is on screen first, filled a moment later.
+            # The accounts and the last draft come from the store, which opens now on a
+            # worker: the window is on screen first, filled a moment later.
             if self._background:
                 QTimer.singleShot(0, self._after_first_show)
 
+    @property
+    def is_loaded(self) -> bool:
+        """Whether ``load`` has put the accounts and the last draft into the window."""
+        return self._is_loaded
+
     def load(self) -> None:
-        """Read the accounts and put the last unsent draft back (once)."""
+        """Read the accounts and the last unsent draft on a worker, then show them (once);
+        ``loaded`` follows."""
         if self._loaded:
             return
         self._loaded = True
-        self.refresh_accounts()
-        self._restore_draft()
+        self.runner.run(self._read_start_state, on_done=self._apply_start_state,
+                        on_error=self._start_state_failed, context=self)
 
     def _after_first_show(self) -> None:
+        if self._onboarding:
+            self.loaded.connect(self._welcome_if_new)
         self.load()
         self._refresh_history()
         if self.services.poster is not None:
@@ -313,10 +387,15 @@ class MainWindow(QMainWindow):
                             on_error=lambda _e: None, context=self)
         self.runner.run(self.services.background_warnings, on_done=self.add_warnings,
                         on_error=lambda _e: None, context=self)
-        if self._onboarding and not self.composer.accounts.accounts():
+
+    def _welcome_if_new(self) -> None:
+        self.loaded.disconnect(self._welcome_if_new)
+        if not self.composer.accounts.accounts():
             self.show_onboarding()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         """Save the draft before closing; never lose typed text."""
         self.composer.save_now()
         super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()

@@ -45,18 +45,28 @@ class Lazy:
         self._factory = factory
         self._lock = threading.Lock()
         self._value: Any = None
+        self._building = False
 
     def get(self) -> Any:
         """The service (built now if it was not yet)."""
         with self._lock:
             if self._value is None:
-                self._value = self._factory()
+                self._building = True
+                try:
+                    self._value = self._factory()
+                finally:
+                    self._building = False
             return self._value
 
     @property
     def built(self) -> bool:
         """Whether the service exists already."""
         return self._value is not None
+
+    @property
+    def building(self) -> bool:
+        """Whether another thread is building it right now (a ``get`` would wait)."""
+        return self._building
 
 
 def _resolve(source: Any) -> Any:
@@ -72,6 +82,11 @@ class StoreDraftBook:
     @property
     def _store(self) -> Store:
         return _resolve(self._source)
+
+    @property
+    def ready(self) -> bool:
+        """False while the store is being opened on a worker: a call now would wait."""
+        return not (isinstance(self._source, Lazy) and self._source.building)
 
     def save_draft(self, draft: Draft) -> Draft:
         """Autosave (an atomic upsert); returns the draft with its id."""

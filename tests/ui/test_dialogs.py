@@ -94,17 +94,25 @@ def test_a_failed_sign_in_is_shown_in_one_sentence(qtbot, runner):
     assert dialog.connect_button.isEnabled()
 
 
-def test_changing_identity_asks_first(qtbot, runner, monkeypatch):
-    book = FakeAccounts(sample_accounts())
+def accounts_dialog(qtbot, book, runner) -> AccountsDialog:
+    """The account manager once it has read the accounts (on a worker)."""
     dialog = AccountsDialog(book, runner)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: bool(dialog.editors), timeout=3000)
+    return dialog
+
+
+def test_changing_identity_asks_first(qtbot, runner, monkeypatch):
+    book = FakeAccounts(sample_accounts())
+    dialog = accounts_dialog(qtbot, book, runner)
     editor = next(e for e in dialog.editors if e.account.id == 3)
     answer(monkeypatch, QMessageBox.StandardButton.No)
     editor.persona.setCurrentIndex(editor.persona.findData(Persona.WORK))
     assert {a.id: a.persona for a in book.list_accounts()}[3] is Persona.PERSONAL
     asked = answer(monkeypatch, QMessageBox.StandardButton.Yes)
     editor = next(e for e in dialog.editors if e.account.id == 3)
-    editor.persona.setCurrentIndex(editor.persona.findData(Persona.WORK))
+    with qtbot.waitSignal(dialog.reloaded, timeout=3000):
+        editor.persona.setCurrentIndex(editor.persona.findData(Persona.WORK))
     assert "from Personal to Work" in asked[0]
     assert {a.id: a.persona for a in book.list_accounts()}[3] is Persona.WORK
     brand = next(e for e in dialog.editors if e.account.id == 5)
@@ -113,12 +121,12 @@ def test_changing_identity_asks_first(qtbot, runner, monkeypatch):
 
 def test_leaving_a_job_removes_only_employer_accounts(qtbot, runner, monkeypatch):
     book = FakeAccounts(sample_accounts())
-    dialog = AccountsDialog(book, runner)
-    qtbot.addWidget(dialog)
+    dialog = accounts_dialog(qtbot, book, runner)
     changed = []
     dialog.accounts_changed.connect(lambda: changed.append(True))
     asked = answer(monkeypatch, QMessageBox.StandardButton.Yes)
-    qtbot.mouseClick(dialog.offboard_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.reloaded, timeout=3000):
+        qtbot.mouseClick(dialog.offboard_button, Qt.MouseButton.LeftButton)
     assert "@acme@acme.social" in asked[0]
     assert sorted(a.id for a in book.list_accounts()) == [1, 2, 3, 4]
     assert changed and not dialog.offboard_button.isEnabled()
@@ -141,14 +149,15 @@ def test_settings_show_the_policy_in_force_and_save_network_options(qtbot):
     assert saved.check_target().max_chars == 11000
 
 
-def test_history_shows_where_posts_went_with_the_override_reason(qtbot):
+def test_history_shows_where_posts_went_with_the_override_reason(qtbot, runner):
     drafts = FakeDrafts()
     account = sample_accounts()[0]
     drafts.history.append(history_record("Launch day!", account, "https://example.test/p/1",
                                          reason="Approved by legal"))
     opened: list[str] = []
-    dialog = HistoryDialog(drafts, opened.append)
+    dialog = HistoryDialog(drafts, opened.append, runner)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=3000)
     row = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
     assert row[1:] == ["@dana.work.example", "Work", "Bluesky", "Launch day!",
                        "https://example.test/p/1", "Approved by legal"]
@@ -161,6 +170,7 @@ def test_drafts_list_opens_a_draft_with_nothing_ticked(qtbot, window, services, 
     window.composer.accounts.set_ticked([1])
 
     def pick(dialog_self):
+        qtbot.waitUntil(lambda: dialog_self.list.count() == 1, timeout=3000)
         dialog_self.list.setCurrentRow(0)
         dialog_self._open()
         return QDialog.DialogCode.Accepted
@@ -250,7 +260,7 @@ def test_quick_post_opens_empty_with_nothing_ticked(qtbot, services, runner):
     quick.composer.set_accounts(sample_accounts())
     quick.composer.accounts.set_ticked([1, 3])
     quick.composer.editor.setPlainText("left over")
-    quick.open_fresh()
+    quick.open_fresh(sample_accounts())
     assert quick.composer.text() == ""
     assert quick.composer.accounts.ticked() == []
     assert len(quick.composer.accounts.rows) == 5
@@ -258,13 +268,13 @@ def test_quick_post_opens_empty_with_nothing_ticked(qtbot, services, runner):
 
 def test_an_account_can_become_the_brand_account_but_not_back(qtbot, runner, monkeypatch):
     book = FakeAccounts(sample_accounts())
-    dialog = AccountsDialog(book, runner)
-    qtbot.addWidget(dialog)
+    dialog = accounts_dialog(qtbot, book, runner)
     answer(monkeypatch, QMessageBox.StandardButton.Yes)
     personal = next(e for e in dialog.editors if e.account.id == 3)
     personal.owner.setCurrentIndex(personal.owner.findData(Owner.EMPLOYER))
     assert {a.id: a.owner for a in book.list_accounts()}[3] is Owner.SELF  # personal: refused
     work = next(e for e in dialog.editors if e.account.id == 1)
-    work.owner.setCurrentIndex(work.owner.findData(Owner.EMPLOYER))
+    with qtbot.waitSignal(dialog.reloaded, timeout=3000):
+        work.owner.setCurrentIndex(work.owner.findData(Owner.EMPLOYER))
     assert {a.id: a.owner for a in book.list_accounts()}[1] is Owner.EMPLOYER
     assert not next(e for e in dialog.editors if e.account.id == 1).owner.isEnabled()

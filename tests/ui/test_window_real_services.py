@@ -58,7 +58,7 @@ def connect(window, request: ConnectRequest) -> int:
 
 
 @pytest.fixture
-def identities(window, local_pds: LocalPDS, mastodon: MastodonContractServer):
+def identities(qtbot, window, local_pds: LocalPDS, mastodon: MastodonContractServer):
     """Work and personal accounts on both servers, connected through the window's services
     (sign-ins checked against the servers)."""
     work_bsky, home_bsky = local_pds.new_account("uiwork"), local_pds.new_account("uihome")
@@ -79,6 +79,7 @@ def identities(window, local_pds: LocalPDS, mastodon: MastodonContractServer):
         secret=tokens["home_masto"]))
     window.show()
     window.load()
+    qtbot.waitUntil(lambda: window.is_loaded, timeout=10_000)
     return {"ids": ids, "tokens": tokens, "bsky": {"work_bsky": work_bsky,
                                                    "home_bsky": home_bsky}}
 
@@ -199,7 +200,8 @@ def test_override_reason_goes_to_the_history_with_the_post(
     brand = connect(window, ConnectRequest(Network.MASTODON, "acmemag", Persona.WORK,
                                            Owner.EMPLOYER, server=mastodon.url,
                                            secret=brand_token))
-    window.refresh_accounts()
+    with qtbot.waitSignal(window.accounts_loaded, timeout=10_000):
+        window.refresh_accounts()
     composer = window.composer
     composer._ask_override = lambda parent, blocking: "Quoting the reader letter verbatim"
     composer.accounts.set_ticked([brand])
@@ -236,6 +238,7 @@ def test_after_a_restart_an_unfinished_post_shows_its_deliveries_and_retries(
     qtbot.addWidget(again)
     again.show()
     again.load()
+    qtbot.waitUntil(lambda: again.is_loaded, timeout=10_000)
     [draft] = [d for d in again.services.drafts.list_drafts() if d.id == draft_id]
     again.composer.open_draft(draft)
     rows = again.composer.delivery.rows

@@ -7,6 +7,7 @@ the network's answer in one plain sentence.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
@@ -192,7 +193,11 @@ class ConnectDialog(QDialog):
 
 
 class AccountEditor(QFrame):
-    """One account's row in the manager.
+    """One account's row in the manager: the account as it is shown everywhere, and below it
+    what can be changed, each control with a visible label.
+
+    Every change runs on a worker (removing an account deletes its keychain entry, which may
+    wait for the keychain to unlock); the row is disabled meanwhile.
 
     Signals:
         changed: the account was saved, moved or removed.
@@ -206,39 +211,56 @@ class AccountEditor(QFrame):
         self.account = account
         self._accounts = accounts
         self._runner = runner
+        title = theme.account_title(account)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QHBoxLayout(self)
-        layout.addWidget(AccountBadge(account, self), 1)
+        self.setAccessibleName(theme.account_description(account))
+        outer = QVBoxLayout(self)
+        outer.setSpacing(4)
+        outer.addWidget(AccountBadge(account, self))
+        layout = QHBoxLayout()
+        layout.setSpacing(6)
+        outer.addLayout(layout)
+
         self.persona = QComboBox(self)
         for persona in Persona:
             self.persona.addItem(persona.label, persona)
         self.persona.setCurrentIndex(self.persona.findData(account.persona))
-        self.persona.setAccessibleName(f"Identity of {theme.account_title(account)}")
+        self.persona.setAccessibleName(f"Identity of {title}")
         if account.managed or account.owner is Owner.EMPLOYER:
             self.persona.setEnabled(False)
             self.persona.setToolTip("Set by your organisation" if account.managed
                                     else "An employer's account is always Work.")
         self.persona.currentIndexChanged.connect(self._persona_changed)
+        persona_label = QLabel("&Identity:", self)
+        persona_label.setBuddy(self.persona)
+        layout.addWidget(persona_label)
         layout.addWidget(self.persona)
+
         self.owner = QComboBox(self)
         self.owner.addItem("Mine", Owner.SELF)
-        self.owner.addItem("Employer's brand", Owner.EMPLOYER)
+        self.owner.addItem("Employer's brand account", Owner.EMPLOYER)
         self.owner.setCurrentIndex(self.owner.findData(account.owner))
-        self.owner.setAccessibleName(f"Whose account {theme.account_title(account)} is")
+        self.owner.setAccessibleName(f"Whose account {title} is")
         if account.owner is Owner.EMPLOYER:
             self.owner.setEnabled(False)
             self.owner.setToolTip("An employer's account cannot be made your own.")
         self.owner.currentIndexChanged.connect(self._owner_changed)
+        owner_label = QLabel("&Whose:", self)
+        owner_label.setBuddy(self.owner)
+        layout.addWidget(owner_label)
         layout.addWidget(self.owner)
+        layout.addStretch(1)
+
         self.colour_button = QPushButton("Colour…", self)
-        self.colour_button.setAccessibleName(f"Colour of {theme.account_title(account)}")
+        self.colour_button.setAccessibleName(f"Colour of {title}")
         self.colour_button.clicked.connect(self._pick_colour)
         layout.addWidget(self.colour_button)
         self.reconnect_button = QPushButton("Reconnect…", self)
-        self.reconnect_button.setAccessibleName(f"Reconnect {theme.account_title(account)}")
+        self.reconnect_button.setAccessibleName(f"Reconnect {title}")
+        self.reconnect_button.setToolTip("Sign in again (a new app password or token).")
         layout.addWidget(self.reconnect_button)
-        self.remove_button = QPushButton("Remove", self)
-        self.remove_button.setAccessibleName(f"Remove {theme.account_title(account)}")
+        self.remove_button = QPushButton("Remove…", self)
+        self.remove_button.setAccessibleName(f"Remove {title}")
         self.remove_button.clicked.connect(self._remove)
         layout.addWidget(self.remove_button)
 
@@ -254,7 +276,8 @@ class AccountEditor(QFrame):
         if answer != QMessageBox.StandardButton.Yes:
             self.persona.setCurrentIndex(self.persona.findData(self.account.persona))
             return
-        self._save(lambda: self._accounts.set_persona(self.account.id, new))
+        account_id = self.account.id
+        self._save(lambda: self._accounts.set_persona(account_id, new))
 
     def _owner_changed(self) -> None:
         new = Owner(self.owner.currentData())
@@ -290,24 +313,31 @@ class AccountEditor(QFrame):
             f"Remove {theme.account_description(self.account)} from Twofold? Its sign-in is "
             "deleted from the keychain; posts already made stay on the network.")
         if answer == QMessageBox.StandardButton.Yes:
-            self._save(lambda: self._accounts.remove_account(self.account.id))
+            account_id = self.account.id
+            self._save(lambda: self._accounts.remove_account(account_id))
 
-    def _save(self, action) -> None:
-        try:
-            action()
-        except Exception as error:  # a plain sentence from the store
-            QMessageBox.warning(self, "Not changed", str(error) or type(error).__name__)
+    def _save(self, action: Callable[[], object]) -> None:
+        self.setEnabled(False)
+        self._runner.run(action, on_done=lambda _result: self.changed.emit(),
+                         on_error=self._failed, context=self)
+
+    def _failed(self, error: BaseException) -> None:
+        # A plain sentence from the store or the keychain; the list shows what is stored.
+        QMessageBox.warning(self, "Not changed", str(error) or type(error).__name__)
         self.changed.emit()
 
 
 class AccountsDialog(QDialog):
-    """All accounts, grouped by identity, with what can be done to each.
+    """All accounts, grouped by identity, with what can be done to each. The accounts and
+    where sign-ins are kept are read on a worker (the keychain may be waiting to be unlocked).
 
     Signals:
         accounts_changed: something was connected, changed or removed.
+        reloaded: the list shows the accounts as stored now.
     """
 
     accounts_changed = Signal()
+    reloaded = Signal()
 
     def __init__(self, accounts: AccountBook, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
@@ -315,7 +345,7 @@ class AccountsDialog(QDialog):
         self._accounts = accounts
         self._runner = runner
         self.setWindowTitle("Accounts")
-        self.resize(760, 520)
+        self.resize(760, 560)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.connect_button = QPushButton("&Connect an account…", self)
@@ -326,14 +356,17 @@ class AccountsDialog(QDialog):
         self.offboard_button.setToolTip(
             "Removes every employer-owned account and its sign-in in one step; your own "
             "accounts are not touched.")
+        self.offboard_button.setAccessibleDescription(self.offboard_button.toolTip())
+        self.offboard_button.setEnabled(False)
         self.offboard_button.clicked.connect(self.offboard)
         top.addWidget(self.offboard_button)
         layout.addLayout(top)
-        self.keychain_label = QLabel(self)
+        self.keychain_label = QLabel("Checking where sign-ins are kept…", self)
         self.keychain_label.setWordWrap(True)
         layout.addWidget(self.keychain_label)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setAccessibleName("Connected accounts")
         self._list = QWidget(scroll)
         self._list_layout = QVBoxLayout(self._list)
         scroll.setWidget(self._list)
@@ -342,21 +375,39 @@ class AccountsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.editors: list[AccountEditor] = []
+        self._accounts_now: list[Account] = []
         self.reload()
+        self._runner.run(self._keychain_status, on_done=self.keychain_label.setText,
+                         on_error=lambda _e: self.keychain_label.setText(
+                             "Twofold could not ask the keychain where sign-ins are kept."),
+                         context=self)
+
+    def _keychain_status(self) -> str:
+        """On a worker: one sentence on where sign-ins are kept (opens the keychain)."""
+        if self._accounts.secrets_persistent:
+            where = getattr(self._accounts, "secrets_location", "your system's keychain")
+            return f"Sign-ins are kept in {where}."
+        return ("No keychain is available: sign-ins are kept in memory for this run only and "
+                "are asked for again next time.")
 
     def reload(self) -> None:
-        """Show the accounts as they are now."""
+        """Read the accounts on a worker, then show them; ``reloaded`` follows."""
+        self._runner.run(self._accounts.list_accounts, on_done=self._show,
+                         on_error=self._read_failed, context=self)
+
+    def _read_failed(self, error: BaseException) -> None:
+        self.keychain_label.setText(f"Could not read the accounts: {error}")
+        self.reloaded.emit()
+
+    def _show(self, accounts: list[Account]) -> None:
         while self._list_layout.count():
             item = self._list_layout.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.editors = []
-        accounts = self._accounts.list_accounts()
+        self._accounts_now = list(accounts)
         for persona in Persona:
-            heading = QLabel(theme.PERSONA_DESCRIPTIONS[persona], self._list)
-            bold = heading.font()
-            bold.setBold(True)
-            heading.setFont(bold)
+            heading = QLabel(f"<b>{theme.PERSONA_DESCRIPTIONS[persona]}</b>", self._list)
             self._list_layout.addWidget(heading)
             mine = [a for a in accounts if a.persona is persona]
             if not mine:
@@ -372,12 +423,7 @@ class AccountsDialog(QDialog):
                 self.editors.append(editor)
         self._list_layout.addStretch(1)
         self.offboard_button.setEnabled(any(a.owner is Owner.EMPLOYER for a in accounts))
-        if self._accounts.secrets_persistent:
-            where = getattr(self._accounts, "secrets_location", "your system's keychain")
-            self.keychain_label.setText(f"Sign-ins are kept in {where}.")
-        else:
-            self.keychain_label.setText(
-                "No keychain is available: sign-ins are kept in memory for this run only.")
+        self.reloaded.emit()
 
     def connect_account(self, persona: Persona | None = None,
                         reconnect: Account | None = None) -> Account | None:
@@ -393,8 +439,9 @@ class AccountsDialog(QDialog):
             dialog.deleteLater()
 
     def offboard(self) -> None:
-        """Remove every employer-owned account after a confirmation."""
-        brand = [a for a in self._accounts.list_accounts() if a.owner is Owner.EMPLOYER]
+        """Remove every employer-owned account after a confirmation (on a worker: each
+        removal deletes a keychain entry)."""
+        brand = [a for a in self._accounts_now if a.owner is Owner.EMPLOYER]
         names = "\n".join("• " + theme.account_description(a) for a in brand)
         answer = QMessageBox.question(
             self, "Leaving this job",
@@ -402,14 +449,18 @@ class AccountsDialog(QDialog):
             "Your own accounts, work and personal, stay.")
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            removed = self._accounts.offboard()
-        except Exception as error:
-            QMessageBox.warning(self, "Leaving this job", str(error))
-        else:
-            QMessageBox.information(self, "Leaving this job",
-                                    f"Removed {len(removed)} employer-owned "
-                                    f"{'account' if len(removed) == 1 else 'accounts'}.")
+        self.offboard_button.setEnabled(False)
+        self._runner.run(self._accounts.offboard, on_done=self._offboarded,
+                         on_error=self._offboard_failed, context=self)
+
+    def _offboarded(self, removed: list[Account]) -> None:
+        QMessageBox.information(self, "Leaving this job",
+                                f"Removed {len(removed)} employer-owned "
+                                f"{'account' if len(removed) == 1 else 'accounts'}.")
+        self._changed()
+
+    def _offboard_failed(self, error: BaseException) -> None:
+        QMessageBox.warning(self, "Leaving this job", str(error))
         self._changed()
 
     def _changed(self) -> None:

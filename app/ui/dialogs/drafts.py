@@ -1,8 +1,9 @@
-"""The drafts list: every autosaved draft, to open or delete."""
+"""The drafts list: every autosaved draft, to open or delete. Read and deleted on a worker,
+so a busy database never freezes the window."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.core.model import Draft
 from app.ui.ports import DraftBook
+from app.ui.workers import TaskRunner
 
 
 def draft_title(draft: Draft) -> str:
@@ -27,43 +29,69 @@ def draft_title(draft: Draft) -> str:
 
 
 class DraftsDialog(QDialog):
-    """Pick a draft to open (``chosen``) or delete drafts."""
+    """Pick a draft to open (``chosen``) or delete drafts.
 
-    def __init__(self, drafts: DraftBook, parent: QWidget | None = None) -> None:
+    Signals:
+        reloaded: the list shows the drafts as stored now.
+    """
+
+    reloaded = Signal()
+
+    def __init__(self, drafts: DraftBook, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._drafts = drafts
+        self._runner = runner
         self.chosen: Draft | None = None
         self.setWindowTitle("Drafts")
         self.resize(620, 420)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Autosaved drafts, newest first. Opening one does not tick "
-                                "any account: you choose where it goes each time.", self))
+        intro = QLabel("Autosaved drafts, newest first. Opening one does not tick any "
+                       "account: you choose where it goes each time.", self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         self.list = QListWidget(self)
         self.list.setAccessibleName("Drafts")
         self.list.itemActivated.connect(lambda _item: self._open())
+        intro.setBuddy(self.list)
         layout.addWidget(self.list, 1)
+        self.status_label = QLabel("Reading the drafts…", self)
+        self.status_label.setEnabled(False)
+        layout.addWidget(self.status_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.open_button = buttons.addButton("&Open", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.delete_button = buttons.addButton("&Delete",
+        self.delete_button = buttons.addButton("&Delete…",
                                                QDialogButtonBox.ButtonRole.DestructiveRole)
         self.open_button.clicked.connect(self._open)
         self.delete_button.clicked.connect(self._delete)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.list.currentRowChanged.connect(self._selection_changed)
+        self._selection_changed()
         self.reload()
 
     def reload(self) -> None:
-        """Show the drafts as stored now."""
+        """Read the drafts on a worker, then show them; ``reloaded`` follows."""
+        self._runner.run(self._drafts.list_drafts, on_done=self._show,
+                         on_error=self._failed, context=self)
+
+    def _show(self, drafts: list[Draft]) -> None:
         self.list.clear()
-        for draft in self._drafts.list_drafts():
+        for draft in drafts:
             item = QListWidgetItem(draft_title(draft))
             item.setData(Qt.ItemDataRole.UserRole, draft)
             item.setToolTip(draft.text[:500])
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
+        self.status_label.setText(f"{len(drafts)} {'draft' if len(drafts) == 1 else 'drafts'}."
+                                  if drafts else "No saved drafts.")
         self._selection_changed()
+        self.reloaded.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self.status_label.setText(f"The drafts could not be read: {error}")
+        self.reloaded.emit()
 
     def _current(self) -> Draft | None:
         item = self.list.currentItem()
@@ -86,5 +114,8 @@ class DraftsDialog(QDialog):
         answer = QMessageBox.question(self, "Delete draft",
                                       f"Delete this draft?\n\n{draft.text[:200]}")
         if answer == QMessageBox.StandardButton.Yes:
-            self._drafts.delete_draft(draft.id)
-            self.reload()
+            draft_id = draft.id
+            self.delete_button.setEnabled(False)
+            self._runner.run(lambda: self._drafts.delete_draft(draft_id),
+                             on_done=lambda _r: self.reload(), on_error=self._failed,
+                             context=self)

@@ -1,10 +1,11 @@
-"""The history: what went where, when, with links to the posts and any override reason."""
+"""The history: what went where, when, with links to the posts and any override reason.
+Read on a worker, so a busy database never freezes the window."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,31 +19,54 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui import theme
-from app.ui.ports import DraftBook
+from app.ui.ports import DraftBook, HistoryRecord
+from app.ui.workers import TaskRunner
 
 COLUMNS = ("When", "Account", "Identity", "Network", "Text", "Link", "Override reason")
 
 
 class HistoryDialog(QDialog):
-    """A table of posts; activating a row opens its link."""
+    """A table of posts; activating a row opens its link.
 
-    def __init__(self, drafts: DraftBook, open_url: Callable[[str], None],
+    Signals:
+        loaded: the table shows the history as stored now.
+    """
+
+    loaded = Signal()
+
+    def __init__(self, drafts: DraftBook, open_url: Callable[[str], None], runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._open_url = open_url
         self.setWindowTitle("History")
         self.resize(980, 480)
         layout = QVBoxLayout(self)
-        records = drafts.list_history()
-        layout.addWidget(QLabel(
-            f"{len(records)} {'post' if len(records) == 1 else 'posts'}, newest first. "
-            "Press Enter or double-click a row to open the post.", self))
-        self.table = QTableWidget(len(records), len(COLUMNS), self)
+        self.summary = QLabel("Reading the history…", self)
+        layout.addWidget(self.summary)
+        self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setAccessibleName("Posting history")
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        self.summary.setBuddy(self.table)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.itemActivated.connect(self._activated)
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        runner.run(drafts.list_history, on_done=self._fill, on_error=self._failed,
+                   context=self)
+
+    def _fill(self, records: list[HistoryRecord]) -> None:
+        self.summary.setText(
+            f"{len(records)} {'post' if len(records) == 1 else 'posts'}, newest first. "
+            "Press Enter or double-click a row to open the post." if records
+            else "Nothing has been posted from Twofold yet.")
+        self.table.setRowCount(len(records))
         for row, record in enumerate(records):
             entry = record.entry
             when = entry.posted_at.astimezone().strftime("%d %b %Y %H:%M")
@@ -60,14 +84,11 @@ class HistoryDialog(QDialog):
                     item.setIcon(theme.network_icon(entry.network))
                 self.table.setItem(row, column, item)
             self.table.item(row, 0).setData(Qt.ItemDataRole.UserRole, entry.url or "")
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.table.itemActivated.connect(self._activated)
-        layout.addWidget(self.table, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.loaded.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self.summary.setText(f"The history could not be read: {error}")
+        self.loaded.emit()
 
     def _activated(self, item: QTableWidgetItem) -> None:
         url = self.table.item(item.row(), 0).data(Qt.ItemDataRole.UserRole)

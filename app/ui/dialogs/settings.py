@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,7 +37,9 @@ class SettingsDialog(QDialog):
     """Read-only policy report plus editable per-account network options."""
 
     def __init__(self, report: PolicyReport, accounts: AccountBook | None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 accounts_now: Sequence[Account] | None = None) -> None:
+        """``accounts_now``: the accounts as read on a worker (else read here)."""
         super().__init__(parent)
         self._accounts = accounts
         self.setWindowTitle("Settings")
@@ -77,7 +80,10 @@ class SettingsDialog(QDialog):
         self.options = QGroupBox("Per-network options", self)
         self.options_layout = QFormLayout(self.options)
         self._editors: dict[int, tuple[Account, QSpinBox | None, QComboBox | None]] = {}
-        accounts_list = accounts.list_accounts() if accounts is not None else []
+        if accounts_now is not None:
+            accounts_list = list(accounts_now)
+        else:
+            accounts_list = accounts.list_accounts() if accounts is not None else []
         for account in accounts_list:
             self._add_account_options(account)
         if not self._editors:

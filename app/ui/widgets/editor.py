@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint
-from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from app.core.model import Severity
@@ -56,7 +56,9 @@ class DraftEditor(QPlainTextEdit):
 
     def set_highlights(self, highlights: Sequence[Highlight]) -> None:
         """Replace the highlights. Overlaps are drawn in order, most severe last (on top)."""
-        from PySide6.QtGui import QTextCharFormat, QTextFormat
+        if not highlights and not self._highlights:
+            return  # nothing to clear (and the text-format classes stay unloaded at start-up)
+        from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextFormat
         from PySide6.QtWidgets import QTextEdit
 
         ordered = sorted(highlights, key=lambda h: h.severity.rank)
@@ -123,6 +125,8 @@ class DraftEditor(QPlainTextEdit):
 
     def replace_range(self, start: int, end: int, text: str) -> None:
         """Replace UTF-16 [start, end) with ``text`` as one undoable step."""
+        from PySide6.QtGui import QTextCursor
+
         cursor = QTextCursor(self.document())
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
@@ -131,6 +135,7 @@ class DraftEditor(QPlainTextEdit):
     def focus_at_end(self) -> None:
         """Put the caret at the end and focus the editor."""
         from PySide6.QtCore import Qt
+        from PySide6.QtGui import QTextCursor
 
         self.moveCursor(QTextCursor.MoveOperation.End)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
