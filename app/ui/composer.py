@@ -200,9 +200,11 @@ class ComposerWidget(QWidget):
         right = QScrollArea(splitter)
         right.setWidgetResizable(True)
         right.setFrameShape(QFrame.Shape.NoFrame)
+        right.setAccessibleName("Accounts to post to")
         self.accounts = AccountPanel(right)
         right.setWidget(self.accounts)
         right.setMinimumWidth(300)
+        self.accounts_scroll = right
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
@@ -300,6 +302,7 @@ class ComposerWidget(QWidget):
             panel.retry_requested.connect(self.retry_failed)
             panel.open_url.connect(self._open_url)
             panel.dismissed.connect(self._refresh_actions)
+            panel.rows_changed.connect(self.refresh_tab_order)
             self._delivery = panel
         return self._delivery
 
@@ -309,6 +312,25 @@ class ComposerWidget(QWidget):
         """Show the connected accounts (none ticked)."""
         self.accounts.set_accounts(accounts)
         self._request_check()
+        self.refresh_tab_order()
+
+    def refresh_tab_order(self) -> None:
+        """Tab goes the way the eye reads: what the draft is checked as, the draft, its
+        images, the findings and their fixes, the sending report, the accounts, then the Post
+        buttons. Parts rebuilt later (finding cards, account rows, the sending report) would
+        otherwise join the end of the chain, after the Post buttons."""
+        order: list[QWidget] = [self.check_as_persona, self.check_as_network,
+                                self.check_as_owner, self.editor, self.attach_button]
+        order += [self.images_layout.itemAt(i).widget()
+                  for i in range(self.images_layout.count())
+                  if self.images_layout.itemAt(i).widget() is not None]
+        order += self.findings.focusables()
+        if self._delivery is not None:
+            order += self._delivery.focusables()
+        order += [self.accounts_scroll, *self.accounts.focusables(),
+                  self.post_personal_button, self.post_work_button]
+        for before, after in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(before, after)
 
     def check_as(self, network: Network, persona: Persona, owner: Owner = Owner.SELF) -> None:
         """Choose what the draft is checked as while no account is ticked."""
@@ -372,8 +394,9 @@ class ComposerWidget(QWidget):
                                                     shown.finding.message))
         if check_round.text == self.text():
             self.editor.set_highlights(highlights)
-        self.findings.set_findings(self._shown, self.fix_state, self.checker.may_override,
-                                   error=check_round.error, empty_text=self._ok_text())
+        if self.findings.set_findings(self._shown, self.fix_state, self.checker.may_override,
+                                      error=check_round.error, empty_text=self._ok_text()):
+            self.refresh_tab_order()
         self.previews.show_round(check_round)
         self._refresh_actions()
         self.findings_shown.emit(check_round)
@@ -513,6 +536,8 @@ class ComposerWidget(QWidget):
             chip.setAccessibleName(f"Remove image {image.path.name}")
             chip.clicked.connect(lambda _=False, i=image: self._remove_image(i))
             self.images_layout.addWidget(chip)
+        if self.images:
+            self.refresh_tab_order()
 
     def _remove_image(self, image: ImageAttachment) -> None:
         if image in self.images:

@@ -161,6 +161,34 @@ def test_a_failed_mastodon_account_is_retried_alone(qtbot, window, identities, l
     assert composer.text() == ""
 
 
+def test_quick_post_goes_through_the_same_check_and_engine_to_work_only(
+        qtbot, window, identities, local_pds, mastodon, answers):
+    from app.ui.tray import QuickPostWindow
+
+    ids = identities["ids"]
+    quick = QuickPostWindow(window.services, window.runner)
+    qtbot.addWidget(quick)
+    quick.open_fresh(window.composer.accounts.accounts())
+    composer = quick.composer
+    composer._confirm = answers.ask_confirmation
+    composer.accounts.set_ticked([ids["work_masto"], ids["home_masto"], ids["home_bsky"]])
+    type_into(qtbot, composer, "Quick note: Project Falcon demo at 3")
+    qtbot.waitUntil(lambda: composer.finding_for("confidential.term") is not None,
+                    timeout=15_000)
+    assert not composer.post_work_button.isEnabled()  # the real pack's block, as in the window
+    card = card_for(composer, "confidential.term")
+    qtbot.mouseClick(card.fix_buttons[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: composer.finding_for("confidential.term") is None
+                    and composer.live_check.is_current(composer._round), timeout=15_000)
+    with qtbot.waitSignal(composer.delivery_finished, timeout=60_000):
+        qtbot.keyClick(composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(mastodon.statuses_of(identities["tokens"]["work_masto"])) == 1
+    assert mastodon.statuses_of(identities["tokens"]["home_masto"]) == []
+    assert local_pds.list_posts(identities["bsky"]["home_bsky"]) == []
+    [record] = window.services.drafts.list_history()
+    assert record.entry.account_id == ids["work_masto"]
+
+
 def test_the_ui_thread_is_never_blocked_by_a_slow_server(qtbot, window, identities, mastodon):
     ids = identities["ids"]
     composer = window.composer

@@ -277,6 +277,16 @@ class AccountPanel(QWidget):
                                     else "Connect your first account…")
         self.selection_changed.emit()
 
+    def focusables(self) -> list[QWidget]:
+        """What Tab visits here, top to bottom."""
+        widgets: list[QWidget] = []
+        for persona, group in self.groups.items():
+            widgets.append(group.tick_all)
+            widgets += [row.checkbox for row in self.rows.values()
+                        if row.account.persona is persona]
+        widgets.append(self.connect_button)
+        return widgets
+
     def accounts(self) -> list[Account]:
         """Every account shown."""
         return [row.account for row in self.rows.values()]

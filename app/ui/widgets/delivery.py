@@ -84,11 +84,13 @@ class DeliveryPanel(QFrame):
         retry_requested: resend to the failed accounts only.
         open_url(str): open a post or a share page in the browser.
         dismissed: the user closed the panel.
+        rows_changed: the rows were rebuilt for a new post.
     """
 
     retry_requested = Signal()
     open_url = Signal(str)
     dismissed = Signal()
+    rows_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,6 +133,7 @@ class DeliveryPanel(QFrame):
             self.rows[account.id] = row  # type: ignore[index]
         self.set_running(True)
         self.show()
+        self.rows_changed.emit()
 
     def set_running(self, running: bool) -> None:
         """Sending (buttons off) or done (retry offered when something failed)."""
@@ -143,6 +146,13 @@ class DeliveryPanel(QFrame):
         if row is not None:
             row.apply(update)
         self._refresh()
+
+    def focusables(self) -> list[QWidget]:
+        """What Tab visits here: the panel's buttons, then each account's."""
+        widgets: list[QWidget] = [self.retry_button, self.close_button]
+        for row in self.rows.values():
+            widgets += [row.link_button, row.share_button]
+        return widgets
 
     def retryable_ids(self) -> list[int]:
         """Accounts whose delivery failed or is uncertain."""

@@ -164,6 +164,7 @@ class FindingsPanel(QWidget):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setAccessibleName("Findings list")
         self._list = QWidget(self.scroll)
         self._list_layout = QVBoxLayout(self._list)
         self._list_layout.setContentsMargins(0, 0, 4, 0)
@@ -190,15 +191,24 @@ class FindingsPanel(QWidget):
         """Rebuild the cards on the next ``set_findings`` even if nothing changed."""
         self._shown_key = None
 
+    def focusables(self) -> list[QWidget]:
+        """What Tab visits here, in reading order: the list, then each card's buttons."""
+        widgets: list[QWidget] = [self.scroll]
+        for card in self.cards:
+            widgets += card.fix_buttons
+            if card.override_button is not None:
+                widgets.append(card.override_button)
+        return widgets
+
     def set_findings(self, shown: list[ShownFinding], fix_state: FixState,
                      may_override: Callable[[Finding], bool], *, error: str = "",
-                     empty_text: str = "No problems found.") -> None:
-        """Show ``shown``; rebuilds the cards only when something changed."""
+                     empty_text: str = "No problems found.") -> bool:
+        """Show ``shown``; rebuilds the cards only when something changed (then True)."""
         key = (error, empty_text,
                tuple((s.finding, tuple(slot.key for slot in s.slots),
                       tuple(fix_state(s, fix) for fix in s.finding.fixes)) for s in shown))
         if key == self._shown_key:
-            return
+            return False
         self._shown_key = key
         had_focus = self.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
         for card in self.cards:
@@ -207,10 +217,10 @@ class FindingsPanel(QWidget):
         self.cards = []
         if error:
             self.show_summary(error, Severity.BLOCK)
-            return
+            return True
         if not shown:
             self.show_summary(empty_text, None, ok=True)
-            return
+            return True
         blocks = sum(1 for s in shown if s.severity is Severity.BLOCK)
         warns = sum(1 for s in shown if s.severity is Severity.WARN)
         notes = len(shown) - blocks - warns
@@ -235,3 +245,4 @@ class FindingsPanel(QWidget):
                 from PySide6.QtCore import Qt
 
                 first.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True

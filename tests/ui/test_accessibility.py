@@ -1,0 +1,224 @@
+"""Keyboard and screen-reader reach: every control that takes keyboard focus has a name a
+screen reader can say, Tab reaches the draft, the accounts and the Post buttons in a sensible
+order, and every menu entry has a mnemonic."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QWidget,
+)
+
+from app.core.model import Persona
+from app.paths import init_paths
+from app.ui import tray as tray_module
+from app.ui.dialogs.accounts import AccountsDialog, ConnectDialog
+from app.ui.dialogs.confirm import ConfirmDialog, ConfirmRequest
+from app.ui.dialogs.drafts import DraftsDialog
+from app.ui.dialogs.history import HistoryDialog
+from app.ui.dialogs.onboarding import OnboardingDialog
+from app.ui.dialogs.override import OverrideDialog
+from app.ui.dialogs.settings import SettingsDialog
+from app.ui.main_window import MainWindow
+from app.ui.ports import AppServices
+from tests.ui.fakes import (
+    FakeAccounts,
+    FakeChecker,
+    FakeDrafts,
+    FakePoster,
+    history_record,
+    sample_accounts,
+)
+from tests.ui.test_composer import type_into
+
+
+def unnamed_controls(root: QWidget) -> list[str]:
+    """Visible widgets under ``root`` that take keyboard focus but give a screen reader
+    nothing to say: no accessible name, no text of their own, no label pointing at them."""
+    buddies = {id(label.buddy()) for label in root.findChildren(QLabel)
+               if label.buddy() is not None and label.text().strip()}
+    problems = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisibleTo(root) and widget is not root:
+            continue
+        if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            continue
+        parent = widget.parentWidget()
+        if isinstance(parent, QAbstractSpinBox | QComboBox):
+            continue  # the editor inside a spin box or combo box: its owner is named
+        named = (widget.accessibleName().strip()
+                 or (isinstance(widget, QAbstractButton) and widget.text().strip())
+                 or id(widget) in buddies)
+        if not named:
+            problems.append(f"{type(widget).__name__} {widget.objectName()!r} "
+                            f"in {type(parent).__name__ if parent else '-'}")
+    return problems
+
+
+@pytest.fixture
+def services():
+    return AppServices(checker=FakeChecker(), accounts=FakeAccounts(sample_accounts()),
+                       drafts=FakeDrafts(), poster=FakePoster())
+
+
+@pytest.fixture
+def window(qtbot, profile_dir, services, runner):
+    main = MainWindow(init_paths(profile_dir), services, runner)
+    qtbot.addWidget(main)
+    main.resize(1200, 800)
+    with qtbot.waitSignal(main.shown, timeout=5000):
+        main.show()
+    qtbot.waitUntil(lambda: main.is_loaded, timeout=3000)
+    return main
+
+
+def test_every_control_of_the_main_window_has_a_name(qtbot, window):
+    composer = window.composer
+    composer.accounts.set_ticked([1, 3])
+    type_into(qtbot, composer, "Acme sale on Project Falcon, damn")
+    qtbot.waitUntil(lambda: len(composer.findings.cards) >= 3, timeout=3000)
+    assert unnamed_controls(window) == []
+
+
+def test_every_control_while_sending_and_after_a_failure_has_a_name(qtbot, window, services):
+    services.poster.fail = {2}
+    composer = window.composer
+    composer.accounts.set_ticked([1, 2])
+    type_into(qtbot, composer, "New issue out")
+    qtbot.waitUntil(lambda: composer.live_check.is_current(composer._round), timeout=3000)
+    with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
+        composer.post_to_work()
+    assert composer.delivery.retry_button.isVisibleTo(window)
+    assert unnamed_controls(window) == []
+
+
+def test_first_run_window_without_accounts_has_names(qtbot, profile_dir, runner):
+    services = AppServices(checker=FakeChecker(), accounts=FakeAccounts(), drafts=FakeDrafts(),
+                           poster=FakePoster())
+    main = MainWindow(init_paths(profile_dir), services, runner)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitUntil(lambda: main.is_loaded, timeout=3000)
+    assert main.composer.check_as_row.isVisibleTo(main)
+    assert unnamed_controls(main) == []
+
+
+def test_every_dialog_control_has_a_name(qtbot, runner):
+    accounts = FakeAccounts(sample_accounts())
+    drafts = FakeDrafts()
+    drafts.save_draft(__import__("app.core.model", fromlist=["Draft"]).Draft("An idea"))
+    drafts.history.append(history_record("Launch", sample_accounts()[0], "https://x.test/1"))
+    manager = AccountsDialog(accounts, runner)
+    drafts_dialog = DraftsDialog(drafts, runner)
+    history = HistoryDialog(drafts, lambda url: None, runner)
+    dialogs = [
+        manager, drafts_dialog, history,
+        ConnectDialog(accounts, runner, persona=Persona.WORK),
+        SettingsDialog(FakeChecker().policy_report(), accounts),
+        OnboardingDialog(),
+        ConfirmDialog(ConfirmRequest(sample_accounts()[2:4], text="Hi")),
+    ]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+    qtbot.waitUntil(lambda: bool(manager.editors) and drafts_dialog.list.count() == 1
+                    and history.table.rowCount() == 1, timeout=3000)
+    for dialog in dialogs:
+        assert unnamed_controls(dialog) == [], type(dialog).__name__
+
+
+def test_override_dialog_controls_have_names(qtbot, window):
+    composer = window.composer
+    composer.accounts.set_ticked([1])
+    type_into(qtbot, composer, "Project Falcon")
+    qtbot.waitUntil(lambda: bool(composer.findings.cards), timeout=3000)
+    dialog = OverrideDialog(composer.shown_findings())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert unnamed_controls(dialog) == []
+
+
+def test_the_check_finds_a_nameless_control(qtbot):
+    """The walker above is not vacuous: an unnamed line edit is reported, a labelled one
+    is not."""
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout
+
+    root = QWidget()
+    qtbot.addWidget(root)
+    layout = QVBoxLayout(root)
+    nameless, labelled = QLineEdit(root), QLineEdit(root)
+    label = QLabel("&Handle:", root)
+    label.setBuddy(labelled)
+    for widget in (nameless, label, labelled):
+        layout.addWidget(widget)
+    root.show()
+    assert unnamed_controls(root) == ["QLineEdit '' in QWidget"]
+
+
+def tab_chain(qtbot, window, start: QWidget, limit: int = 80) -> list[QWidget]:
+    """The widgets Tab visits from ``start``, once round."""
+    window.activateWindow()
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is start, timeout=2000)
+    seen = [start]
+    for _ in range(limit):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        widget = QApplication.focusWidget()
+        if widget is start or widget is None:
+            break
+        seen.append(widget)
+    return seen
+
+
+def test_tab_goes_from_the_draft_to_the_accounts_to_post_to_work(qtbot, window):
+    composer = window.composer
+    type_into(qtbot, composer, "Acme sale")
+    qtbot.waitUntil(lambda: bool(composer.findings.cards), timeout=3000)
+    composer.accounts.set_ticked([1])
+    chain = tab_chain(qtbot, window, composer.editor)
+    fix = next(b for c in composer.findings.cards for b in c.fix_buttons)
+    checkbox = composer.accounts.rows[1].checkbox
+    for widget in (fix, checkbox, composer.post_work_button):
+        assert widget in chain, widget
+    assert (chain.index(fix) < chain.index(checkbox)
+            < chain.index(composer.post_work_button))
+    assert composer.post_personal_button not in chain[:chain.index(checkbox)]
+
+
+def test_every_menu_entry_has_a_mnemonic(window):
+    for menu_action in window.menuBar().actions():
+        assert "&" in menu_action.text(), menu_action.text()
+        for action in menu_action.menu().actions():
+            if not action.isSeparator():
+                assert "&" in action.text(), action.text()
+
+
+def test_ctrl_enter_is_named_in_the_post_menu_and_posts_to_work(qtbot, window, services):
+    post_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Post")
+    [post_work] = [a for a in post_menu.actions() if a.text().startswith("Post to &Work")]
+    assert post_work.text().endswith("\tCtrl+Enter")
+    composer = window.composer
+    composer.accounts.set_ticked([1, 3])
+    type_into(qtbot, composer, "New issue")
+    qtbot.waitUntil(lambda: composer.live_check.is_current(composer._round), timeout=3000)
+    with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
+        qtbot.keyClick(composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert services.poster.calls == [("post", [1])]
+
+
+def test_quick_post_controls_have_names_and_escape_closes_it(qtbot, services, runner):
+    quick = tray_module.QuickPostWindow(services, runner)
+    qtbot.addWidget(quick)
+    quick.open_fresh(sample_accounts())
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is quick, timeout=3000)
+    assert unnamed_controls(quick) == []
+    type_into(qtbot, quick.composer, "Half a thought")
+    qtbot.keyClick(quick.composer.editor, Qt.Key.Key_Escape)
+    assert not quick.isVisible()
+    assert [d.text for d in services.drafts.list_drafts()] == ["Half a thought"]
