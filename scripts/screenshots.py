@@ -59,12 +59,34 @@ def relaunch() -> int:
                            env=env)
 
 
-def take_screenshots(profile: Path) -> int:
-    from PySide6.QtCore import Qt
+def dark_palette():
+    """A dark desktop palette (what a dark system theme hands every application)."""
     from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#1e1f22"), (QPalette.ColorRole.WindowText, "#e6e6e6"),
+        (QPalette.ColorRole.Base, "#141517"), (QPalette.ColorRole.AlternateBase, "#24262a"),
+        (QPalette.ColorRole.Text, "#e6e6e6"), (QPalette.ColorRole.Button, "#2b2d31"),
+        (QPalette.ColorRole.ButtonText, "#e6e6e6"), (QPalette.ColorRole.Highlight, "#3d7be0"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"), (QPalette.ColorRole.Mid, "#4a4c52"),
+        (QPalette.ColorRole.Dark, "#101113"), (QPalette.ColorRole.Light, "#3a3c41"),
+        (QPalette.ColorRole.Midlight, "#33353a"), (QPalette.ColorRole.Shadow, "#000000"),
+        (QPalette.ColorRole.PlaceholderText, "#8b8e94"), (QPalette.ColorRole.Link, "#7aa7ff"),
+        (QPalette.ColorRole.ToolTipBase, "#2b2d31"), (QPalette.ColorRole.ToolTipText, "#e6e6e6"),
+    ):
+        palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                 QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7d8087"))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Button, QColor("#25272b"))
+    return palette
+
+
+def take_screenshots(profile: Path) -> int:
     from PySide6.QtWidgets import QApplication, QStyleFactory
 
-    from app.core.model import Account, Network, Owner, Persona
+    from app.core.model import Account, Draft, Network, Owner, Persona
     from app.paths import init_paths
     from app.ui.application import build_services
     from app.ui.main_window import MainWindow
@@ -96,6 +118,23 @@ def take_screenshots(profile: Path) -> int:
         widget.grab().save(str(path))
         print(f"wrote {path.relative_to(REPO)}")
 
+    def focus(widget) -> None:
+        """Give ``widget`` keyboard focus in an active window (so the focus frame shows)."""
+        from PySide6.QtCore import Qt
+
+        widget.window().activateWindow()
+        wait(lambda: QApplication.activeWindow() is widget.window(), timeout=5)
+        # As if reached with Tab: styles draw the focus frame only after keyboard navigation.
+        widget.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def open_window(paths, services, size) -> MainWindow:
+        window = MainWindow(paths, services, runner)
+        window.resize(*size)
+        window.show()
+        wait(lambda: window.is_loaded)  # accounts and the last draft come from a worker
+        return window
+
     server = MastodonContractServer(domain="social.example")
     paths = init_paths(profile / "main")
     paths.config_dir().joinpath("policy.toml").write_text(PACK, encoding="utf-8")
@@ -122,13 +161,17 @@ def take_screenshots(profile: Path) -> int:
                 Account(Network.X, "danadoesthings", Persona.PERSONAL, display_name="dana"),
             ):
                 store.accounts.add(account)
+            store.drafts.autosave(Draft("Ideas for the autumn issue: readers' letters, the "
+                                        "street-food map, an interview with the printers."))
+            store.drafts.autosave(Draft("Thank you all for the birthday wishes!"))
 
-        window = MainWindow(paths, services, runner, background=False)
-        window.resize(1360, 860)
-        window.show()
-        window.load()
-        wait(window.isVisible)
+        # The window as it opens for real: the keychain is checked after it is shown, and
+        # this machine has none (sign-ins in memory), so the banner says so.
+        window = open_window(paths, services, (1360, 880))
+        wait(lambda: "memory only" in window.banner_label.text())
         composer = window.composer
+        composer.new_draft()  # (the last draft came back; start afresh)
+        window.statusBar().clearMessage()
         by_handle = {row.account.handle: account_id
                      for account_id, row in composer.accounts.rows.items()}
 
@@ -139,7 +182,7 @@ def take_screenshots(profile: Path) -> int:
                 "SPRING20 this week: acmemag.com/spring")
         composer.editor.setPlainText(text)
         wait(lambda: composer.finding_for("persona.brand_promotion") is not None)
-        composer.editor.setFocus()
+        focus(composer.editor)
         shoot(window, "composer-wrong-identity.png")
 
         # 2. One click: post from Work instead; a second: the disclosure at the start.
@@ -155,7 +198,7 @@ def take_screenshots(profile: Path) -> int:
         composer.accounts.set_ticked([by_handle["danadoesthings"]], False)
         composer.accounts.set_ticked([by_handle["dana"], by_handle["acmemag"]])
         wait(lambda: composer.live_check.is_current(composer._round))
-        composer.post_work_button.setFocus()
+        focus(composer.post_work_button)
         shoot(window, "composer-fixed.png")
         composer.accounts.set_ticked([by_handle["dana-acme.bsky.social"]], False)
         wait(lambda: composer.live_check.is_current(composer._round))
@@ -167,6 +210,7 @@ def take_screenshots(profile: Path) -> int:
         dialog = ConfirmDialog(ConfirmRequest(ticked, text=composer.text()), window)
         dialog.show()
         wait(dialog.isVisible)
+        focus(dialog.cancel_button)
         shoot(dialog, "confirm-targets.png")
         dialog.close()
 
@@ -176,60 +220,94 @@ def take_screenshots(profile: Path) -> int:
         composer._confirm = lambda parent, request: True
         composer.post_to_work()
         wait(lambda: not composer.posting)
+        focus(composer.delivery.retry_button)
         shoot(window, "sending-results.png")
 
-        # 5. The account manager and the settings (policy pack in force).
+        # 5. A block the policy lets the user override with a typed reason.
+        from app.ui.dialogs.override import OverrideDialog
+
+        composer.new_draft()
+        composer.accounts.set_ticked([by_handle["dana"]])
+        composer.editor.setPlainText("Sneak peek: Project Falcon lands in the May issue!")
+        wait(lambda: composer.finding_for("confidential.term") is not None)
+        override = OverrideDialog([s for s in composer.shown_findings()
+                                   if s.finding.rule == "confidential.term"], window)
+        override.reason_edit.setPlainText("The editor announced it on stage this morning.")
+        override.show()
+        wait(override.isVisible)
+        shoot(override, "override-reason.png")
+        override.close()
+        composer.new_draft()
+
+        # 6. The account manager, the drafts, the history and the settings.
         from app.ui.dialogs.accounts import AccountsDialog
+        from app.ui.dialogs.drafts import DraftsDialog
+        from app.ui.dialogs.history import HistoryDialog
         from app.ui.dialogs.settings import SettingsDialog
 
         accounts_dialog = AccountsDialog(services.accounts, runner, window)
-        accounts_dialog.resize(820, 560)
+        accounts_dialog.resize(820, 640)
         accounts_dialog.show()
-        wait(accounts_dialog.isVisible)
+        wait(lambda: len(accounts_dialog.editors) == 6
+             and "Checking" not in accounts_dialog.keychain_label.text())
         shoot(accounts_dialog, "accounts.png")
         accounts_dialog.close()
+        drafts_dialog = DraftsDialog(services.drafts, runner, window)
+        drafts_dialog.show()
+        wait(lambda: drafts_dialog.list.count() >= 2)
+        focus(drafts_dialog.list)
+        shoot(drafts_dialog, "drafts.png")
+        drafts_dialog.close()
+        history_dialog = HistoryDialog(services.drafts, services.open_url, runner, window)
+        history_dialog.show()
+        wait(lambda: history_dialog.table.rowCount() >= 1)
+        shoot(history_dialog, "history.png")
+        history_dialog.close()
         settings_dialog = SettingsDialog(services.checker.policy_report(), services.accounts,
                                          window)
         settings_dialog.show()
         wait(settings_dialog.isVisible)
         shoot(settings_dialog, "settings.png")
         settings_dialog.close()
+
+        # 7. The quick post window the tray icon opens: Post to Work only, same check.
+        from app.ui.tray import QuickPostWindow
+
+        quick = QuickPostWindow(services, runner)
+        quick.open_fresh(composer.accounts.accounts())
+        quick.composer.accounts.set_ticked([by_handle["dana"]])
+        quick.composer.editor.setPlainText("Reading the proofs of the June issue today. It "
+                                           "is a good one!")
+        wait(lambda: quick.composer.live_check.is_current(quick.composer._round)
+             and quick.composer._round is not None and bool(quick.composer._round.text))
+        focus(quick.composer.editor)
+        shoot(quick, "quick-post.png")
+        quick.close()
         window.close()
 
-        # 6. First run, no accounts, a dark desktop: checking as a Work post on LinkedIn.
-        dark = QPalette()
-        for role, colour in (
-            (QPalette.ColorRole.Window, "#1e1f22"), (QPalette.ColorRole.WindowText, "#e6e6e6"),
-            (QPalette.ColorRole.Base, "#141517"), (QPalette.ColorRole.AlternateBase, "#24262a"),
-            (QPalette.ColorRole.Text, "#e6e6e6"), (QPalette.ColorRole.Button, "#2b2d31"),
-            (QPalette.ColorRole.ButtonText, "#e6e6e6"), (QPalette.ColorRole.Highlight, "#3d7be0"),
-            (QPalette.ColorRole.HighlightedText, "#ffffff"), (QPalette.ColorRole.Mid, "#3a3c41"),
-            (QPalette.ColorRole.PlaceholderText, "#8b8e94"),
-            (QPalette.ColorRole.ToolTipBase, "#2b2d31"), (QPalette.ColorRole.ToolTipText,
-                                                          "#e6e6e6"),
-        ):
-            dark.setColor(role, QColor(colour))
-        dark.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText,
-                      QColor("#8b8e94"))
-        dark.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#8b8e94"))
-        app.setPalette(dark)
+        # 8. First run, no accounts, a dark desktop: the welcome, then checking a Work post
+        # on LinkedIn.
+        from app.ui.dialogs.onboarding import OnboardingDialog
+
+        app.setPalette(dark_palette())
         fresh_paths = init_paths(profile / "fresh")
         fresh = build_services(fresh_paths)
-        first = MainWindow(fresh_paths, fresh, runner, background=False)
-        first.resize(1360, 820)
-        first.show()
-        first.load()
-        wait(first.isVisible)
+        first = open_window(fresh_paths, fresh, (1360, 820))
+        welcome = OnboardingDialog(first)
+        welcome.show()
+        wait(welcome.isVisible)
+        focus(welcome.later_button)
+        shoot(welcome, "first-run-welcome.png")
+        welcome.close()
         first.composer.check_as(Network.LINKEDIN, Persona.WORK)
         first.composer.editor.setPlainText(
             "So hungover after the launch party, damn. Taking my kids to the doctor, then "
             "back to the office to finish the Q3 deck.")
         wait(lambda: first.composer.finding_for("persona.personal_life") is not None)
-        first.composer.editor.setFocus()
+        focus(first.composer.editor)
         shoot(first, "first-run-dark.png")
         first.close()
         fresh.close()
-        del Qt
     finally:
         runner.wait_for_done(30_000)
         services.close()

@@ -237,8 +237,9 @@ class ComposerWidget(QWidget):
             " border: 2px solid transparent; }"
             "QPushButton#post-work:focus { border: 2px solid palette(text); }"
             "QPushButton#post-work:hover { border: 2px solid palette(highlight); }"
-            "QPushButton#post-work:disabled { background: palette(mid);"
-            " color: palette(window); }")
+            # Disabled: plainly not the blue primary button, but its words stay readable.
+            "QPushButton#post-work:disabled { background: palette(button);"
+            " color: palette(placeholder-text); border: 2px dashed palette(mid); }")
         bar.addWidget(self.post_work_button)
         outer.addLayout(bar)
 
@@ -247,12 +248,18 @@ class ComposerWidget(QWidget):
             self.attach_button.hide()
 
     def _build_check_as(self, parent: QWidget) -> QWidget:
+        # Two lines (the sentence, then the choices), so the quick post window stays narrow.
         row = QFrame(parent)
-        layout = QHBoxLayout(row)
+        column = QVBoxLayout(row)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        label = QLabel("No account is ticked, so Twofold chec&ks the draft as a", row)
+        column.addWidget(label)
+        layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
-        label = QLabel("No account ticked — check the draft as a", row)
-        layout.addWidget(label)
+        column.addLayout(layout)
         self.check_as_persona = QComboBox(row)
+        label.setBuddy(self.check_as_persona)
         self.check_as_persona.setAccessibleName("Check as identity")
         for persona in Persona:
             self.check_as_persona.addItem(f"{persona.label} post", persona)
@@ -311,8 +318,17 @@ class ComposerWidget(QWidget):
     def set_accounts(self, accounts: Sequence[Account]) -> None:
         """Show the connected accounts (none ticked)."""
         self.accounts.set_accounts(accounts)
+        # The new rows are shown by Qt a moment later; measure them then.
+        QTimer.singleShot(0, self, self._fit_accounts_pane)
         self._request_check()
         self.refresh_tab_order()
+
+    def _fit_accounts_pane(self) -> None:
+        """Wide enough for every account's handle and its WORK / PERSONAL label: the label
+        must never be scrolled out of sight."""
+        needed = (self.accounts.minimumSizeHint().width()
+                  + self.accounts_scroll.verticalScrollBar().sizeHint().width() + 6)
+        self.accounts_scroll.setMinimumWidth(max(300, needed))
 
     def refresh_tab_order(self) -> None:
         """Tab goes the way the eye reads: what the draft is checked as, the draft, its
@@ -532,6 +548,7 @@ class ComposerWidget(QWidget):
         for image in self.images:
             chip = QPushButton(f"{image.path.name} ✕", self)
             chip.setFlat(True)
+            chip.setStyleSheet(theme.FLAT_BUTTON_STYLE)
             chip.setToolTip(f"Alt text: {image.alt_text or '(none)'} — click to remove")
             chip.setAccessibleName(f"Remove image {image.path.name}")
             chip.clicked.connect(lambda _=False, i=image: self._remove_image(i))
@@ -647,11 +664,22 @@ class ComposerWidget(QWidget):
             "Post to Personal…")
         self.post_personal_button.setToolTip(personal_why or
                                              "Posts to the ticked personal accounts only.")
-        self.action_label.setText(work_why if not work_ok else self._ready_text(work))
+        if work or not personal:
+            self.action_label.setText(self._ready_text(work) if work_ok else work_why)
+        elif personal_ok:  # only personal accounts ticked: say what each button would do
+            self.action_label.setText(
+                f"Only PERSONAL accounts are ticked: Post to Personal… sends to "
+                f"{self._names(personal)} after you confirm. Post to Work needs a ticked Work "
+                "account.")
+        else:
+            self.action_label.setText(f"Only PERSONAL accounts are ticked. {personal_why}")
+
+    @staticmethod
+    def _names(accounts: Sequence[Account]) -> str:
+        return ", ".join(theme.account_title(a) for a in accounts)
 
     def _ready_text(self, work: Sequence[Account]) -> str:
-        names = ", ".join(theme.account_title(a) for a in work)
-        return f"Post to Work sends to {names} only."
+        return f"Post to Work sends to {self._names(work)} only."
 
     def _can_post(self, targets: Sequence[Account], persona: Persona) -> tuple[bool, str]:
         if self.posting:
@@ -661,7 +689,8 @@ class ComposerWidget(QWidget):
         if not targets:
             if not self.accounts.accounts():
                 return False, "Connect an account to post; the draft is checked either way."
-            return False, f"Tick the {persona.label} accounts to post to."
+            return False, (f"Tick the {persona.label} accounts to post to (on the right), then "
+                           f"“Post to {persona.label}”.")
         if not self.text().strip() and not self.images:
             return False, "Write something to post."
         if self._round is None:

@@ -217,7 +217,8 @@ class MainWindow(QMainWindow):
         if (draft is not None and draft.text and not self.composer.text()
                 and self.composer.draft.id is None):
             self.composer.open_draft(draft)
-            self.statusBar().showMessage("Your last draft is back, with no account ticked.")
+            self.statusBar().showMessage("Your last draft is back, with no account ticked.",
+                                         15000)
         self._is_loaded = True
         self.loaded.emit()
 
@@ -281,7 +282,7 @@ class MainWindow(QMainWindow):
         dialog.accounts_changed.connect(self.refresh_accounts)
         dialog.accounts_changed.connect(self.accounts_changed)
         if connect:
-            QTimer.singleShot(0, lambda: dialog.connect_account(persona=persona))
+            QTimer.singleShot(0, dialog, lambda: dialog.connect_account(persona=persona))
         dialog.exec()
         dialog.deleteLater()
 
@@ -358,7 +359,7 @@ class MainWindow(QMainWindow):
             # The accounts and the last draft come from the store, which opens now on a
             # worker: the window is on screen first, filled a moment later.
             if self._background:
-                QTimer.singleShot(0, self._after_first_show)
+                QTimer.singleShot(0, self, self._after_first_show)
 
     @property
     def is_loaded(self) -> bool:

@@ -58,6 +58,15 @@ PERSONA_DESCRIPTIONS = {
 }
 
 
+# Flat buttons (link-like: "Tick all", an attached image's chip) get no focus frame from
+# styles such as Fusion; this one draws it, so keyboard focus is always visible.
+FLAT_BUTTON_STYLE = (
+    "QPushButton { border: 2px solid transparent; border-radius: 4px; padding: 1px 6px; }"
+    "QPushButton:hover { border-color: palette(mid); }"
+    "QPushButton:focus { border-color: palette(highlight); }"
+)
+
+
 def category_label(category: str) -> str:
     """The category's name as shown to people."""
     return CATEGORY_LABELS.get(category, category.replace("_", " ").capitalize())

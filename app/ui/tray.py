@@ -38,9 +38,9 @@ class QuickPostWindow(QWidget):
     def __init__(self, services: AppServices, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle(f"Quick post to Work — {APP_NAME}")
+        self.setWindowTitle(f"Quick post — {APP_NAME}")
         self.setAccessibleName("Quick post")
-        self.resize(820, 560)
+        self.resize(940, 560)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.composer = ComposerWidget(services.checker, runner, drafts=services.drafts,

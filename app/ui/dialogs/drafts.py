@@ -21,11 +21,13 @@ from app.ui.workers import TaskRunner
 
 
 def draft_title(draft: Draft) -> str:
-    """The first line of the draft, shortened, with when it was last changed."""
+    """When the draft was last changed, then its first line (shortened): the date first, so
+    a long line never pushes it out of sight."""
     first = next((line.strip() for line in draft.text.splitlines() if line.strip()), "")
     first = first if len(first) <= 80 else first[:79] + "…"
     when = draft.updated_at.astimezone().strftime("%d %b %Y %H:%M") if draft.updated_at else ""
-    return f"{first or '(empty draft)'}    — {when}" if when else first or "(empty draft)"
+    first = first or "(empty draft)"
+    return f"{when}  ·  {first}" if when else first
 
 
 class DraftsDialog(QDialog):
@@ -52,6 +54,8 @@ class DraftsDialog(QDialog):
         layout.addWidget(intro)
         self.list = QListWidget(self)
         self.list.setAccessibleName("Drafts")
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)  # no sideways scrolling
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(lambda _item: self._open())
         intro.setBuddy(self.list)
         layout.addWidget(self.list, 1)

@@ -61,6 +61,10 @@ class SettingsDialog(QDialog):
                 self.sources.setItem(row, column, item)
         self.sources.horizontalHeader().setStretchLastSection(True)
         self.sources.resizeColumnsToContents()
+        # As tall as its rows (a few layers at most), not an empty grid under them.
+        self.sources.setMaximumHeight(self.sources.horizontalHeader().sizeHint().height()
+                                      + self.sources.verticalHeader().length()
+                                      + 2 * self.sources.frameWidth() + 8)
         policy_layout.addWidget(QLabel("Later layers add to earlier ones; your organisation "
                                        "can lock rules so they cannot be lowered.", policy))
         policy_layout.addWidget(self.sources)

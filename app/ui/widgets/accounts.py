@@ -204,6 +204,7 @@ class IdentityGroup(QFrame):
         header.addStretch(1)
         self.tick_all = QPushButton("Tick all", self)
         self.tick_all.setFlat(True)
+        self.tick_all.setStyleSheet(theme.FLAT_BUTTON_STYLE)
         self.tick_all.setAccessibleName(f"Tick every {persona.label} account")
         header.addWidget(self.tick_all)
         column.addLayout(header)

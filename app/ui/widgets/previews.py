@@ -147,8 +147,8 @@ class PreviewPanel(QScrollArea):
                 self.cards[key] = card
             self._layout.insertWidget(index, card)
             slots = groups[key]
-            who = ", ".join(theme.account_title(s.account) for s in slots
-                            if s.account is not None)
+            who = ", ".join(f"{theme.account_title(s.account)} ({s.account.persona.label})"
+                            for s in slots if s.account is not None)
             card.update_from(check_round.counts.get(slots[0].key), check_round.text, who)
         self.setFixedHeight(max((c.sizeHint().height() for c in self.cards.values()),
                                 default=0) + 4)
