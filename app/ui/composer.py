@@ -97,6 +97,12 @@ def pick_image(parent: QWidget) -> ImageAttachment | None:
     return ImageAttachment(Path(path), alt.strip() if accepted else "")
 
 
+def _block_key(shown: ShownFinding) -> tuple[str, str]:
+    """What identifies a block finding for an override: its rule and its message (which names
+    the term or account), not its position, which moves as the user types."""
+    return shown.finding.rule, shown.finding.message
+
+
 class ComposerWidget(QWidget):
     """The composer.
 
@@ -142,6 +148,9 @@ class ComposerWidget(QWidget):
         self.draft = Draft()
         self.images: list[ImageAttachment] = []
         self.override_reason = ""
+        # The block findings the typed reason was given for: a block that appears later
+        # (another codename typed in) needs its own reason.
+        self._overridden: frozenset[tuple[str, str]] = frozenset()
         self.posting = False
         self._posted_draft: Draft | None = None
         self._posted_accounts: list[Account] = []
@@ -572,6 +581,7 @@ class ComposerWidget(QWidget):
         self.images = list(draft.images)
         self._show_images()
         self.override_reason = ""
+        self._overridden = frozenset()
         self.accounts.clear_ticks()
         self.editor.setPlainText(draft.text)
         self._autosave.stop()
@@ -609,6 +619,7 @@ class ComposerWidget(QWidget):
         self.images = []
         self._show_images()
         self.override_reason = ""
+        self._overridden = frozenset()
         self.accounts.clear_ticks()
         self.editor.clear()
         self._autosave.stop()
@@ -703,8 +714,12 @@ class ComposerWidget(QWidget):
                             for slot in s.slots)]
         if blocking:
             overridable = all(self.checker.may_override(s.finding) for s in blocking)
-            if overridable and self.override_reason:
+            if overridable and self.override_reason and self._reason_covers(blocking):
                 return True, ""
+            if overridable and self.override_reason:
+                return False, ("Blocked: a new problem marked “Blocks posting” appeared after "
+                               "you gave your reason; fix it, or choose “Post anyway, with a "
+                               "reason…” again.")
             if overridable:
                 return False, ("Blocked: fix the problems marked “Blocks posting”, or choose "
                                "“Post anyway, with a reason…”.")
@@ -745,6 +760,9 @@ class ComposerWidget(QWidget):
             return
         self._send(targets, override or None)
 
+    def _reason_covers(self, blocking: Sequence[ShownFinding]) -> bool:
+        return all(_block_key(s) in self._overridden for s in blocking)
+
     def _override_requested(self, shown: ShownFinding) -> None:
         blocking = [s for s in self._shown if s.severity is Severity.BLOCK]
         if not all(self.checker.may_override(s.finding) for s in blocking):
@@ -753,6 +771,7 @@ class ComposerWidget(QWidget):
         reason = self._ask_override(self, blocking)
         if reason:
             self.override_reason = reason
+            self._overridden = frozenset(_block_key(s) for s in blocking)
             self.status.emit("Reason noted. Posting is enabled; the confirmation shows your "
                              "reason.")
         self._refresh_actions()
@@ -831,6 +850,7 @@ class ComposerWidget(QWidget):
                 self.editor.clear()
                 self._autosave.stop()
             self.override_reason = ""
+            self._overridden = frozenset()
             self.status.emit(f"Posted to {sent} {'account' if sent == 1 else 'accounts'}.")
         else:
             self.status.emit(f"Posted to {sent} of {len(rows)} accounts. Use “Retry failed”, "

@@ -41,7 +41,7 @@ from app.ui.ports import (
 
 BRAND = re.compile(r"\bAcme\b", re.IGNORECASE)
 PROMO = re.compile(r"\b(sale|discount|code|giveaway)\b", re.IGNORECASE)
-CODENAME = re.compile(r"\bProject Falcon\b", re.IGNORECASE)
+CODENAME = re.compile(r"\bProject (Falcon|Osprey)\b", re.IGNORECASE)
 DISCLOSURE = re.compile(r"(?<!\w)#(ad|employee)\b", re.IGNORECASE)
 PROFANITY = re.compile(r"\bdamn\b", re.IGNORECASE)
 LIMITS = {network: 300 for network in Network}
@@ -90,9 +90,9 @@ class FakeChecker:
         for match in CODENAME.finditer(text):
             findings.append(Finding(
                 "confidential.term", "confidential", Severity.BLOCK,
-                "“Project Falcon” is confidential: remove it before posting.",
+                f"“{match.group(0)}” is confidential: remove it before posting.",
                 (Span(match.start(), match.end()),),
-                (Fix("Remove “Project Falcon”", edits=(TextEdit(match.start(), match.end(),
+                (Fix(f"Remove “{match.group(0)}”", edits=(TextEdit(match.start(), match.end(),
                                                                 ""),)),)))
         if target.persona is Persona.WORK:
             for match in PROFANITY.finditer(text):

@@ -240,6 +240,32 @@ def test_override_with_a_typed_reason_where_the_policy_allows(qtbot, make_compos
     assert poster.override_reasons == [answers.override_reason]
 
 
+def test_a_reason_covers_only_the_blocks_it_was_given_for(qtbot, make_composer, answers):
+    poster = FakePoster()
+    composer = make_composer(poster=poster,
+                             checker=FakeChecker(overridable=frozenset({"confidential.term"})))
+    composer.accounts.set_ticked([1])
+    type_into(qtbot, composer, "Project Falcon is announced today")
+    wait_checked(qtbot, composer)
+    answers.override_reason = "Announced publicly by the CEO this morning"
+    qtbot.mouseClick(card_for(composer, "confidential.term").override_button,
+                     Qt.MouseButton.LeftButton)
+    assert composer.post_work_button.isEnabled()
+
+    type_into(qtbot, composer, ", and Project Osprey next")  # a second secret, no reason yet
+    wait_checked(qtbot, composer)
+    assert not composer.post_work_button.isEnabled()
+    assert "new problem" in composer.action_label.text()
+    qtbot.keyClick(composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert poster.calls == []
+
+    # Removing the new one again: the reason given for the first one still stands.
+    osprey = next(c for c in composer.findings.cards if "Osprey" in c.finding.message)
+    qtbot.mouseClick(osprey.fix_buttons[0], Qt.MouseButton.LeftButton)
+    wait_checked(qtbot, composer)
+    assert composer.post_work_button.isEnabled()
+
+
 def test_a_failed_account_can_be_retried_alone_and_the_draft_is_kept_until_then(
         qtbot, make_composer):
     poster = FakePoster(fail={2})
