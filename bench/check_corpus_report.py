@@ -18,7 +18,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.check.unseen_corpus import judge_all, load_cases  # noqa: E402
+from tests.check.unseen_corpus import CORPUS_DIR, judge_all, load_cases  # noqa: E402
 
 
 def _ratio(good: int, total: int) -> str:
@@ -29,9 +29,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list every disagreeing draft")
     parser.add_argument("--only", default="", help="only cases whose id starts with this")
+    parser.add_argument("--corpus", type=Path, action="append",
+                        help="a corpus file (repeatable; default: every *_drafts.jsonl in "
+                        "tests/check/corpus)")
     args = parser.parse_args(argv)
 
-    cases = [case for case in load_cases() if case.id.startswith(args.only)]
+    files = args.corpus or sorted(CORPUS_DIR.glob("*_drafts.jsonl"))
+    cases = [case for path in files for case in load_cases(path)
+             if case.id.startswith(args.only)]
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, fn, fp
     verdicts = [0, 0]
     failures = []

@@ -11,13 +11,17 @@ from collections import Counter
 
 import pytest
 
-from tests.check.unseen_corpus import CORPUS_FILE, judge, load_cases
+from tests.check.unseen_corpus import CORPUS_DIR, judge, load_cases
 
-CASES = load_cases()
+# unseen_drafts.jsonl was written before the lexicons were read; holdout_drafts.jsonl was written
+# before any rule was changed to fix unseen_drafts' misses, and is not looked at while fixing.
+CORPORA = sorted(CORPUS_DIR.glob("*_drafts.jsonl"))
+CASES = [case for path in CORPORA for case in load_cases(path)]
 
 
 def test_the_corpus_is_large_and_varied():
     assert len(CASES) >= 200
+    assert len({case.id for case in CASES}) == len(CASES)
     networks = Counter(case.target.network.value for case in CASES)
     assert len(networks) == 8, networks
     assert len({case.pack for case in CASES if case.pack}) >= 3
@@ -33,6 +37,6 @@ def test_unseen_draft(case):
     found = [(f.rule, f.severity.value, [case.text[s.start:s.end] for s in f.spans])
              for f in outcome.result.findings]
     assert outcome.ok, (
-        f"{CORPUS_FILE.name} {case.id}: {case.text!r}\n"
+        f"{case.id}: {case.text!r}\n"
         f"  missed: {outcome.missed}  wrongly raised: {outcome.unwanted}  "
         f"verdict: {outcome.result.verdict} (expected {case.verdict})\n  findings: {found}")
