@@ -175,7 +175,7 @@ class CompiledPolicy:
                 joined = make_term(term.joined, text, evasion=True)
                 if joined is not None:
                     confidential.append(joined)
-        self.confidential = TermIndex(confidential)
+        self.confidential = TermIndex(confidential, split_words=True)
         names = {
             "employer": list(policy.employer.names) if policy.employer else [],
             "partner": [n for partner in policy.partners for n in partner.names],

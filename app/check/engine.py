@@ -539,14 +539,19 @@ class _Context:
             found = [h for h in hits if h.kind == kind]
             people = [h for h in found if not h.role_address]
             roles = [h for h in found if h.role_address]
+            if self.employer_owned and kind != "email":
+                # The brand's own account gives the organisation's number and address on
+                # purpose (shops, venues, helplines): shown, not held up.
+                people, roles = [], found
             for group, severity in ((people, "warn"), (roles, "info")):
                 if not group:
                     continue
                 spans = _spans((h.start, h.end) for h in group)
                 shown = _quote(self.text[spans[0].start:spans[0].end])
                 if severity == "info":
-                    message = (f"{shown} looks like an organisation's address; fine if it is "
-                               "meant to be public.")
+                    what_kind = "address" if kind != "phone" else "phone number"
+                    message = (f"{shown} looks like an organisation's {what_kind}; fine if it "
+                               "is meant to be public.")
                 else:
                     message = (f"This shares {what} ({shown}) in a public post; remove it "
                                "unless its owner wants it public.")

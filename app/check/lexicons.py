@@ -2,7 +2,8 @@
 
 The lists are data, not code: IT and translators can read and extend them without touching
 Python. Each list file holds ``[[group]]`` tables (id, kind, label or theme, terms, patterns,
-cased_patterns, inflect, evasion) plus list-specific keys (see each file's header).
+cased_patterns, inflect, evasion, unless_preceded_by, unless_followed_by, name_like) plus
+list-specific keys (see each file's header).
 Compiled lists are cached per folder for the life of the process.
 """
 
@@ -12,12 +13,12 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 from app.check.terms import PLURAL, Term, TermIndex, make_term
-from app.check.text import TextView
+from app.check.text import WORD_RE, TextView, fold_string
 from app.paths import resources_dir
 
 
@@ -33,6 +34,18 @@ class Group:
     kind: str
     label: str
     source: str = ""
+    # A match does not count right after one of these words ("launch" before "after-party")
+    # or right before one of these word sequences ("day" after "our mother's").
+    unless_preceded_by: frozenset[str] = frozenset()
+    unless_followed_by: tuple[tuple[str, ...], ...] = ()
+    # Words that are also names ("Dick", "Dyke", "Cox"): no match when written as part of a
+    # capitalised name ("Dick Van Dyke", "Cox Street").
+    name_like: frozenset[str] = frozenset()
+
+    @property
+    def has_exceptions(self) -> bool:
+        """Whether matches of this group must be checked against their neighbours."""
+        return bool(self.unless_preceded_by or self.unless_followed_by or self.name_like)
 
 
 @dataclass(frozen=True)
@@ -57,6 +70,11 @@ class Lexicon:
     cased_patterns: list[tuple[re.Pattern[str], Group, bool]] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
+    @cached_property
+    def has_exceptions(self) -> bool:
+        """Whether any group's matches depend on their neighbouring words."""
+        return any(group.has_exceptions for group in self.groups)
+
     def find(self, fold: TextView, cased: Callable[[], TextView]) -> list[LexiconHit]:
         """Every match in the draft behind ``fold`` (``cased`` builds the cased view)."""
         hits = [LexiconHit(hit.term.payload, hit.start, hit.end, hit.disguises)  # type: ignore[arg-type]
@@ -65,7 +83,60 @@ class Lexicon:
             _scan(fold, self.fold_patterns, hits)
         if self.cased_patterns:
             _scan(cased(), self.cased_patterns, hits)
+        if self.has_exceptions:
+            original = fold.original
+            hits = [hit for hit in hits
+                    if not hit.group.has_exceptions or _counts(hit, original)]
         return hits
+
+
+_GAP = frozenset(" \t-")
+_NAME_WORD = re.compile(r"[A-Z][a-z]+|[A-Z]\.?")
+
+
+def _neighbour_words(original: str, start: int, end: int, *, before: bool) -> list[str]:
+    """Folded words next to [start, end), up to the first sentence punctuation."""
+    if before:
+        window = original[max(0, start - 40):start]
+        cut = max(window.rfind(mark) for mark in ".!?;:,()\n\"")
+        window = window[cut + 1:]
+    else:
+        window = original[end:end + 40]
+        positions = [window.find(mark) for mark in ".!?;:,()\n\""]
+        cut = min((p for p in positions if p >= 0), default=len(window))
+        window = window[:cut]
+    return WORD_RE.findall(fold_string(window))
+
+
+def _written_as_name(original: str, start: int, end: int) -> bool:
+    """Whether original[start:end] is a capitalised word next to another capitalised word
+    ("Dick Van Dyke", "Cox Street"), i.e. part of a name rather than the word itself."""
+    piece = original[start:end]
+    if not (piece[:1].isupper() and piece[1:].islower()):
+        return False
+    before = original[max(0, start - 30):start].rstrip(" \t'\"")
+    after = original[end:end + 30].lstrip(" \t'\"")
+    previous = re.search(r"([^\W\d_]+)\.?$", before)
+    following = re.match(r"[^\W\d_]+", after)
+    return any(word is not None and _NAME_WORD.fullmatch(word.group().rstrip("."))
+               for word in (previous, following)
+               if word is not None and word.group() and word.group()[0].isupper())
+
+
+def _counts(hit: LexiconHit, original: str) -> bool:
+    group = hit.group
+    if group.unless_preceded_by:
+        words = _neighbour_words(original, hit.start, hit.end, before=True)
+        if words and words[-1] in group.unless_preceded_by:
+            return False
+    if group.unless_followed_by:
+        words = tuple(_neighbour_words(original, hit.start, hit.end, before=False))
+        if any(words[:len(phrase)] == phrase for phrase in group.unless_followed_by):
+            return False
+    if group.name_like and fold_string(original[hit.start:hit.end]) in group.name_like \
+            and _written_as_name(original, hit.start, hit.end):
+        return False
+    return True
 
 
 def _scan(view: TextView, patterns: list[tuple[re.Pattern[str], Group, bool]],
@@ -94,8 +165,16 @@ def compile_lexicon(name: str, data: dict[str, Any]) -> Lexicon:
     terms: list[Term] = []
     for number, raw in enumerate(data.get("group", [])):
         where = f"{name}.toml group {number + 1}"
-        group = Group(str(raw["id"]), str(raw.get("kind", raw["id"])),
-                      str(raw.get("label") or raw.get("theme") or raw["id"]), name)
+        group = Group(
+            str(raw["id"]), str(raw.get("kind", raw["id"])),
+            str(raw.get("label") or raw.get("theme") or raw["id"]), name,
+            frozenset(fold_string(word) for word in
+                      _strings(raw.get("unless_preceded_by", []), f"{where} unless_preceded_by")),
+            tuple(tuple(WORD_RE.findall(fold_string(phrase))) for phrase in
+                  _strings(raw.get("unless_followed_by", []), f"{where} unless_followed_by")),
+            frozenset(fold_string(word) for word in
+                      _strings(raw.get("name_like", []), f"{where} name_like")),
+        )
         lexicon.groups.append(group)
         mode = PLURAL if raw.get("inflect", True) else None
         evasion = bool(raw.get("evasion", False))

@@ -10,7 +10,9 @@ Three passes, each reporting spans in the ORIGINAL draft:
 1. the fold view (case, accents, invisible characters, full-width letters undone);
 2. the loose view for terms marked ``evasion`` (look-alike letters from other scripts, digits for
    letters) — a hit there only counts when the original really contains such a character;
-3. letter-spaced runs ("V e r i t y", "W.a.r.b.y") for ``evasion`` terms of four letters or more.
+3. letter-spaced runs ("V e r i t y", "W.a.r.b.y") for ``evasion`` terms of four letters or more;
+4. stretched letters squeezed ("fuuuuck", "shiiiit") for ``evasion`` terms;
+5. with ``split_words`` (codenames), words split by punctuation joined again ("Pro-ject Fal.con").
 
 Matching is by whole words: "#adorable" is not "#ad", "class" is not "ass". A term's last word
 may be ``PLURAL`` (also "-s", "-es", "-ies") or ``PREFIX`` (written with a trailing ``*``, e.g.
@@ -24,14 +26,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from app.check.text import (
+    DISGUISE_SPLIT,
+    DISGUISE_STRETCHED,
     WORD_RE,
     TextView,
     disguises_in,
+    joined_view,
     fold_string,
     loose_string,
     loose_view,
     needs_loose,
     spaced_runs,
+    squeezed_views,
 )
 
 EXACT = "exact"
@@ -233,7 +239,8 @@ def _domain_ok(term: Term, text: str, start: int, end: int) -> bool:
 class TermIndex:
     """Compiled terms, ready to search drafts. Build once per word list or policy pack."""
 
-    def __init__(self, terms: Iterable[Term]) -> None:
+    def __init__(self, terms: Iterable[Term], *, split_words: bool = False) -> None:
+        self.split_words = split_words
         self.terms: list[Term] = []
         self._fold = _WordIndex()
         self._loose = _WordIndex()
@@ -301,6 +308,23 @@ class TermIndex:
             if needs_loose(run.text):
                 loose_run = loose_view(run)
                 self._find_in_run(loose_run, self._spaced_loose, keep, loose=True)
+
+        for squeezed in fold.memo("squeezed", squeezed_views):
+            for view_start, view_end, term in self._fold.find(squeezed):
+                if term.evasion:
+                    start, end = squeezed.span(view_start, view_end)
+                    keep(term, start, end,
+                         (*disguises_in(original[start:end], " ".join(term.tokens)),
+                          DISGUISE_STRETCHED))
+
+        if self.split_words:
+            joined = fold.memo("joined", joined_view)
+            if joined is not None:
+                for view_start, view_end, term in self._fold.find(joined):
+                    start, end = joined.span(view_start, view_end)
+                    keep(term, start, end,
+                         (*disguises_in(original[start:end], " ".join(term.tokens)),
+                          DISGUISE_SPLIT))
         return list(hits.values())
 
     @staticmethod

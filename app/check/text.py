@@ -226,7 +226,7 @@ def _confusables(path: Path) -> dict[str, str]:
     for line in lines:
         if not line or line.startswith("#"):
             continue
-        source, _, target = line.partition("\t")
+        source, _, target = line.split("#", 1)[0].rstrip().partition("\t")
         try:
             table[chr(int(source, 16))] = "".join(chr(int(code, 16)) for code in target.split())
         except ValueError:
@@ -239,15 +239,27 @@ def confusables_table() -> dict[str, str]:
     return _confusables(resources_dir() / "lexicons" / "confusables.tsv")
 
 
+def lookalikes_table() -> dict[str, str]:
+    """Look-alikes the skeletons leave non-Latin (Greek mu for "u", small capitals), applied
+    after the skeleton; hand-maintained in ``resources/lexicons/lookalikes.tsv``."""
+    return _confusables(resources_dir() / "lexicons" / "lookalikes.tsv")
+
+
+@cache
+def _lookalike_sources() -> frozenset[str]:
+    return frozenset(confusables_table()) | frozenset(lookalikes_table())
+
+
 @cache
 def _loose_char_factory() -> Callable[[str], str]:
     table = confusables_table()
+    extra = lookalikes_table()
     memo: dict[str, str] = {}
 
     def loose_char(char: str) -> str:
         found = memo.get(char)
         if found is None:
-            skeleton = table.get(char, char)
+            skeleton = "".join(extra.get(part, part) for part in table.get(char, char))
             found = "".join(_LEET.get(part, part) for part in skeleton)
             memo[char] = found
         return found
@@ -303,11 +315,61 @@ def spaced_runs(fold: TextView) -> list[TextView]:
     return runs
 
 
+# A letter written three or more times in a row ("fuuuuck", "shiiiit").
+_STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
+
+
+def squeezed_views(fold: TextView) -> list[TextView]:
+    """The fold view with every stretched letter written once, and written twice ("fuuuck" ->
+    "fuck", "asssshole" -> "asshole"), as child views; empty when nothing is stretched."""
+    text = fold.text
+    if _STRETCHED.search(text) is None:
+        return []
+    views = []
+    for keep in (1, 2):
+        pieces: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        position = 0
+        for match in _STRETCHED.finditer(text):
+            pieces.append(text[position:match.start()])
+            starts.extend(range(position, match.start()))
+            ends.extend(range(position + 1, match.start() + 1))
+            pieces.append(match.group(1) * keep)
+            starts.extend(range(match.start(), match.start() + keep))
+            ends.extend([*range(match.start() + 1, match.start() + keep), match.end()])
+            position = match.end()
+        pieces.append(text[position:])
+        starts.extend(range(position, len(text)))
+        ends.extend(range(position + 1, len(text) + 1))
+        views.append(TextView(fold.original, "".join(pieces), starts, ends, parent=fold))
+    return views
+
+
+# Punctuation inside a word that splits it without changing what it says: "Pro-ject",
+# "Fal.con", "N.i.g.h.t.j.a.r", "pro_ject".
+_SPLITTER = re.compile(r"(?<=[^\W_])[-._\u00b7\u2022*|~+](?=[^\W_])")
+
+
+def joined_view(fold: TextView) -> TextView | None:
+    """The fold view with punctuation inside words removed, as a child view; None when no word
+    is split that way."""
+    text = fold.text
+    if _SPLITTER.search(text) is None:
+        return None
+    removed = {match.start() for match in _SPLITTER.finditer(text)}
+    keep = [index for index in range(len(text)) if index not in removed]
+    return TextView(fold.original, "".join(text[index] for index in keep), keep,
+                    [index + 1 for index in keep], parent=fold)
+
+
 DISGUISE_INVISIBLE = "invisible characters"
 DISGUISE_LOOKALIKE = "look-alike letters"
 DISGUISE_DIGITS = "numbers or signs in place of letters"
 DISGUISE_SPACED = "letters spaced apart"
 DISGUISE_STYLED = "special letter styles"
+DISGUISE_STRETCHED = "stretched letters"
+DISGUISE_SPLIT = "punctuation inside the words"
 
 
 def disguises_in(original: str, term: str = "", *, loose: bool = False,
@@ -322,7 +384,7 @@ def disguises_in(original: str, term: str = "", *, loose: bool = False,
     if spaced:
         found.append(DISGUISE_SPACED)
     styled = lookalike = digits = False
-    table = confusables_table() if loose else {}
+    table = _lookalike_sources() if loose else frozenset()
     for char in original:
         if char.isspace():
             continue
