@@ -2,8 +2,8 @@
 
 The lists are data, not code: IT and translators can read and extend them without touching
 Python. Each list file holds ``[[group]]`` tables (id, kind, label or theme, terms, patterns,
-cased_patterns, inflect, evasion, unless_preceded_by, unless_followed_by, name_like) plus
-list-specific keys (see each file's header).
+cased_patterns, inflect, evasion, exceptions, unless_preceded_by, unless_followed_by,
+name_like) plus list-specific keys (see each file's header).
 Compiled lists are cached per folder for the life of the process.
 """
 
@@ -69,6 +69,9 @@ class Lexicon:
     fold_patterns: list[tuple[re.Pattern[str], Group, bool]] = field(default_factory=list)
     cased_patterns: list[tuple[re.Pattern[str], Group, bool]] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    # Phrases that contain a match but mean something else ("Mother's Day", "launch
+    # after-party"): a match overlapping one of its group's exceptions does not count.
+    exceptions: TermIndex | None = None
 
     @cached_property
     def has_exceptions(self) -> bool:
@@ -83,6 +86,13 @@ class Lexicon:
             _scan(fold, self.fold_patterns, hits)
         if self.cased_patterns:
             _scan(cased(), self.cased_patterns, hits)
+        if self.exceptions is not None and hits:
+            covered = [(hit.term.payload, hit.start, hit.end)
+                       for hit in self.exceptions.find(fold)]
+            if covered:
+                hits = [hit for hit in hits if not any(
+                    group is hit.group and start < hit.end and hit.start < end
+                    for group, start, end in covered)]
         if self.has_exceptions:
             original = fold.original
             hits = [hit for hit in hits
@@ -163,6 +173,7 @@ def compile_lexicon(name: str, data: dict[str, Any]) -> Lexicon:
     """Compile one list file's parsed TOML."""
     lexicon = Lexicon(name)
     terms: list[Term] = []
+    exceptions: list[Term] = []
     for number, raw in enumerate(data.get("group", [])):
         where = f"{name}.toml group {number + 1}"
         group = Group(
@@ -183,6 +194,11 @@ def compile_lexicon(name: str, data: dict[str, Any]) -> Lexicon:
             if term is None:
                 raise LexiconError(f"{where}: term {text!r} has no letters")
             terms.append(term)
+        for text in _strings(raw.get("exceptions", []), f"{where} exceptions"):
+            term = make_term(text, group, mode=mode)
+            if term is None:
+                raise LexiconError(f"{where}: exception {text!r} has no letters")
+            exceptions.append(term)
         for key, target in (("patterns", lexicon.fold_patterns),
                             ("cased_patterns", lexicon.cased_patterns)):
             for pattern in _strings(raw.get(key, []), f"{where} {key}"):
@@ -197,6 +213,7 @@ def compile_lexicon(name: str, data: dict[str, Any]) -> Lexicon:
                     raise LexiconError(f"{where}: pattern {pattern!r} must use (?:...) groups")
                 target.append((compiled, group, boundary))
     lexicon.index = TermIndex(terms)
+    lexicon.exceptions = TermIndex(exceptions) if exceptions else None
     lexicon.extra = {key: value for key, value in data.items() if key not in ("group", "version")}
     return lexicon
 

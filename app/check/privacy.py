@@ -185,7 +185,8 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
         not_in_name = frozenset(data.get("not_in_name", ()))
         own_address = _context_pattern(tuple(data.get("own_address", ())))
         matches = sorted([*pattern.finditer(text), *street_first.finditer(text),
-                          *number_last.finditer(text), *street_word.finditer(text)], key=lambda m: m.start())
+                          *number_last.finditer(text), *street_word.finditer(text)],
+                         key=lambda m: m.start())
         taken = -1
         for match in matches:
             if match.start() < taken:
