@@ -331,6 +331,8 @@ class _Context:
             if accepted and not self.employer_owned:
                 self._check_placement(accepted)
             return
+        # Saying you work there ("I'm an editor at Acme") discloses the connection too.
+        accepted = sorted([*accepted, *promotion.employment], key=lambda m: m.start)
         severity = "block" if refs else "warn"
         employer_promoted = any(r.role == ROLE_EMPLOYER for r in refs) or (generic and self.work)
         options = self._disclosure_texts(employer_promoted)
