@@ -72,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         print()
         for outcome in failures:
             case = outcome.case
-            print(f"- {case.id} [{case.target.network.value}/{case.target.persona.value}/"
+            known = f" (known miss: {case.known_miss})" if case.known_miss else ""
+            print(f"- {case.id}{known} [{case.target.network.value}/{case.target.persona.value}/"
                   f"{case.target.owner.value}{'/' + case.pack if case.pack else ''}] "
                   f"{case.text[:110]!r}")
             if outcome.missed:

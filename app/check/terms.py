@@ -30,6 +30,7 @@ from app.check.text import (
     DISGUISE_STRETCHED,
     WORD_RE,
     TextView,
+    collapsed_view,
     disguises_in,
     fold_string,
     joined_view,
@@ -303,11 +304,21 @@ class TermIndex:
                 keep(term, start, end,
                      tuple(disguises_in(piece, " ".join(term.tokens), loose=True)))
 
-        for run in fold.memo("spaced", spaced_runs):
+        runs = fold.memo("spaced", spaced_runs)
+        for run in runs:
             self._find_in_run(run, self._spaced, keep, loose=False)
             if needs_loose(run.text):
                 loose_run = loose_view(run)
                 self._find_in_run(loose_run, self._spaced_loose, keep, loose=True)
+        if runs and self._fold.firsts:
+            # A spaced-out word inside a phrase: "Project K e s t r e l".
+            collapsed = fold.memo("collapsed", lambda view: collapsed_view(view, runs))
+            for view_start, view_end, term in self._fold.find(collapsed):
+                if term.evasion and len(term.tokens) > 1:
+                    start, end = collapsed.span(view_start, view_end)
+                    keep(term, start, end,
+                         tuple(disguises_in(original[start:end], " ".join(term.tokens),
+                                            spaced=True)))
 
         for squeezed in fold.memo("squeezed", squeezed_views):
             for view_start, view_end, term in self._fold.find(squeezed):

@@ -315,6 +315,22 @@ def spaced_runs(fold: TextView) -> list[TextView]:
     return runs
 
 
+def collapsed_view(fold: TextView, runs: list[TextView]) -> TextView:
+    """The fold view with each letter-spaced run written as one word ("Project K e s t r e l"
+    -> "project kestrel"), as a child view; ``runs`` are :func:`spaced_runs` of ``fold``."""
+    text = fold.text
+    dropped: set[int] = set()
+    for run in runs:
+        starts = run.starts or []
+        if starts:
+            letters = set(starts)
+            dropped.update(index for index in range(starts[0], starts[-1] + 1)
+                           if index not in letters)
+    keep = [index for index in range(len(text)) if index not in dropped]
+    return TextView(fold.original, "".join(text[index] for index in keep), keep,
+                    [index + 1 for index in keep], parent=fold)
+
+
 # A letter written three or more times in a row ("fuuuuck", "shiiiit").
 _STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
 

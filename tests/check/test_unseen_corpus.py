@@ -31,7 +31,14 @@ def test_the_corpus_is_large_and_varied():
                         "frequency", "duplicate", "privacy"}
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def _param(case):
+    if case.known_miss:
+        return pytest.param(case, id=case.id,
+                            marks=pytest.mark.xfail(reason=case.known_miss, strict=True))
+    return pytest.param(case, id=case.id)
+
+
+@pytest.mark.parametrize("case", [_param(case) for case in CASES])
 def test_unseen_draft(case):
     outcome = judge(case)
     found = [(f.rule, f.severity.value, [case.text[s.start:s.end] for s in f.spans])
