@@ -7,8 +7,9 @@ promotion budget (which classifies earlier posts the same way) use them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 from app.check.compiled import (
     KIND_DOMAIN,
@@ -22,7 +23,7 @@ from app.check.compiled import (
 from app.check.entities import Entity, find_urls
 from app.check.lexicons import LexiconHit
 from app.check.terms import TermHit
-from app.check.text import WORD_RE, TextView, cased_view, fold_string, fold_view
+from app.check.text import TextView, cased_view, fold_view
 
 
 class DraftText:
@@ -145,11 +146,14 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
     ]
     frames = compiled.builtin.disclosure.get("employment")
     if frames:
+        links = [(link.start, link.end) for link in result.links]
         for hit in result.brand_hits:
             ref = hit.term.payload
             if not (isinstance(ref, BrandRef) and ref.role == ROLE_EMPLOYER
                     and ref.kind == KIND_NAME):
                 continue
+            if any(start <= hit.start < end for start, end in links):
+                continue  # "acmemag" inside the link acmemag.com
             statement = _employment_statement(draft.text, hit, frames)
             if statement is not None:
                 result.workplace_hits.append(hit)
@@ -168,9 +172,18 @@ def _sentence_before(text: str, start: int) -> str:
     return window[cut + 1:]
 
 
+@cache
+def _ends_with_link(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(word) for word in words)
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?:\s+the)?\s*$", re.IGNORECASE)
+
+
 def _employment_statement(text: str, hit: TermHit, frames: dict) -> int | None:
     """Where a first-person statement of working for the employer named at ``hit`` starts
     ("I'm starting a new role at" Acme), or None."""
+    link = _ends_with_link(tuple(frames["before_name"]))
+    if link.search(text, max(0, hit.start - 16), hit.start) is None:
+        return None  # the common case, answered without folding the sentence
     before = _sentence_before(text, hit.start)
     view = fold_view(before)
     words = view.words()
@@ -208,18 +221,15 @@ def _role_phrase(tokens: list[str], index: int, frames: dict) -> bool:
     return tokens[index - 2] == "i" and tokens[index - 1] in ("m", "am")
 
 
+@cache
+def _workplace_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    words = sorted((r"[\s-]+".join(re.escape(word) for word in phrase.split())
+                    for phrase in phrases), key=len, reverse=True)
+    return re.compile(rf"(?:['\u2019]s)?[ \t]+(?:[^\W_][\w-]*[ \t]+)?(?:{'|'.join(words)})"
+                      r"(?![^\W_])", re.IGNORECASE)
+
+
 def _workplace_after(text: str, hit: TermHit, frames: dict) -> bool:
     """Whether the employer's name at ``hit`` is followed by a workplace word ("the Acme team",
-    "the Acme features team", "Acme HQ")."""
-    after = text[hit.end:hit.end + 60]
-    cut = min((after.find(mark) for mark in _SENTENCE_END if mark in after),
-              default=len(after))
-    words = WORD_RE.findall(fold_string(after[:cut]))
-    if words and words[0] == "s":
-        words = words[1:]  # "Acme's team"
-    for phrase in frames["after_name"]:
-        wanted = WORD_RE.findall(fold_string(phrase))
-        for skip in (0, 1):
-            if words[skip:skip + len(wanted)] == wanted:
-                return True
-    return False
+    "the Acme features team", "Acme's HQ")."""
+    return _workplace_pattern(tuple(frames["after_name"])).match(text, hit.end) is not None

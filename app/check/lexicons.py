@@ -26,6 +26,9 @@ class LexiconError(ValueError):
     """A shipped word list is broken (a packaging bug, reported with file and group)."""
 
 
+_Pattern = tuple[re.Pattern[str], "Group", bool, frozenset[str] | None]
+
+
 @dataclass(frozen=True, eq=False)
 class Group:
     """A named set of words with one meaning ("a discount", theme "health")."""
@@ -65,13 +68,15 @@ class Lexicon:
     name: str
     groups: list[Group] = field(default_factory=list)
     index: TermIndex = field(default_factory=lambda: TermIndex(()))
-    # (compiled pattern, its group, whether it needs a word boundary before it)
-    fold_patterns: list[tuple[re.Pattern[str], Group, bool]] = field(default_factory=list)
-    cased_patterns: list[tuple[re.Pattern[str], Group, bool]] = field(default_factory=list)
+    # (compiled pattern, its group, whether it needs a word boundary before it, the words one of
+    # which a text must contain for it to match, or None when that cannot be told)
+    fold_patterns: list[_Pattern] = field(default_factory=list)
+    cased_patterns: list[_Pattern] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
     # Phrases that contain a match but mean something else ("Mother's Day", "launch
     # after-party"): a match overlapping one of its group's exceptions does not count.
     exceptions: TermIndex | None = None
+    excepted: frozenset[Group] = frozenset()  # the groups that have exceptions
 
     @cached_property
     def has_exceptions(self) -> bool:
@@ -86,7 +91,7 @@ class Lexicon:
             _scan(fold, self.fold_patterns, hits)
         if self.cased_patterns:
             _scan(cased(), self.cased_patterns, hits)
-        if self.exceptions is not None and hits:
+        if self.exceptions is not None and any(hit.group in self.excepted for hit in hits):
             covered = [(hit.term.payload, hit.start, hit.end)
                        for hit in self.exceptions.find(fold)]
             if covered:
@@ -149,10 +154,31 @@ def _counts(hit: LexiconHit, original: str) -> bool:
     return True
 
 
-def _scan(view: TextView, patterns: list[tuple[re.Pattern[str], Group, bool]],
-          hits: list[LexiconHit]) -> None:
+_DIGIT = "\\d"  # the trigger "any digit"
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _view_words(view: TextView) -> frozenset[str]:
+    words = {word for _, _, word in view.words()}
     text = view.text
-    for pattern, group, boundary in patterns:
+    if _HAS_DIGIT.search(text):
+        words.add(_DIGIT)
+    if "#" in text:
+        words.add("#")
+    if any(sign in text for sign in "$£€¥"):
+        words.add("$")
+    return frozenset(words)
+
+
+def _scan(view: TextView, patterns: list[_Pattern], hits: list[LexiconHit]) -> None:
+    text = view.text
+    words: frozenset[str] | None = None
+    for pattern, group, boundary, triggers in patterns:
+        if triggers is not None:
+            if words is None:
+                words = view.memo("words", _view_words)
+            if words.isdisjoint(triggers):
+                continue  # none of the words the pattern starts with: skip the scan
         for match in pattern.finditer(text):
             start, end = match.span()
             if end <= start:
@@ -161,6 +187,60 @@ def _scan(view: TextView, patterns: list[tuple[re.Pattern[str], Group, bool]],
                 continue
             first, last = view.span(start, end)
             hits.append(LexiconHit(group, first, last))
+
+
+_SIMPLE_ALTERNATIVE = re.compile(r"[a-z0-9' /&-]+")
+_WORD_END = ("\\s", " ", "\\b", "'", "[\\s", "(?:\\s", "(?!\\w")
+
+
+def pattern_triggers(source: str) -> frozenset[str] | None:
+    """The words a text must contain for the regular expression ``source`` (a pattern over the
+    fold view, its leading \\b removed) to match: the first word of each alternative of a
+    leading ``(?:...|...)`` group, or a leading plain word, when each is a whole word ("dm",
+    "mi", "happy"); ``\\d`` stands for any digit, "#" and "$" for a leading hash sign or
+    currency sign. None when that cannot be told simply — the pattern is then always run. This
+    lets a long draft skip most patterns without a scan."""
+    if source.startswith("(?:"):
+        depth = 0
+        close = -1
+        for index, char in enumerate(source):
+            if char == "(" and source[index - 1:index] != "\\":
+                depth += 1
+            elif char == ")" and source[index - 1:index] != "\\":
+                depth -= 1
+                if depth == 0:
+                    close = index
+                    break
+        if close < 0:
+            return None
+        alternatives = source[3:close].split("|")
+        rest = source[close + 1:]
+    else:
+        leading = re.match(r"[a-z][a-z']*", source)
+        if leading is None:
+            if source.startswith(("\\d", "[0-9]")):
+                return frozenset({_DIGIT})
+            if source.startswith("#"):
+                return frozenset({"#"})
+            if source.startswith("[$£€¥]"):
+                return frozenset({"$"})
+            return None
+        alternatives = [leading.group()]
+        rest = source[leading.end():]
+    if not (rest == "" or rest.startswith(_WORD_END)):
+        return None  # the group may run on into a longer word ("vot(?:e|ing)")
+    triggers = set()
+    for alternative in alternatives:
+        if alternative in ("\\d+", "\\d"):
+            triggers.add(_DIGIT)
+            continue
+        if not _SIMPLE_ALTERNATIVE.fullmatch(alternative):
+            return None
+        tokens = WORD_RE.findall(alternative)
+        if not tokens:
+            return None
+        triggers.add(tokens[0])
+    return frozenset(triggers)
 
 
 def _strings(value: object, where: str) -> list[str]:
@@ -211,9 +291,12 @@ def compile_lexicon(name: str, data: dict[str, Any]) -> Lexicon:
                     raise LexiconError(f"{where}: bad pattern {pattern!r}: {error}") from error
                 if compiled.groups:
                     raise LexiconError(f"{where}: pattern {pattern!r} must use (?:...) groups")
-                target.append((compiled, group, boundary))
+                body = pattern[2:] if boundary else pattern
+                triggers = pattern_triggers(body) if key == "patterns" else None
+                target.append((compiled, group, boundary, triggers))
     lexicon.index = TermIndex(terms)
     lexicon.exceptions = TermIndex(exceptions) if exceptions else None
+    lexicon.excepted = frozenset(term.payload for term in exceptions)  # type: ignore[misc]
     lexicon.extra = {key: value for key, value in data.items() if key not in ("group", "version")}
     return lexicon
 

@@ -33,7 +33,7 @@ from app.check.text import (
     collapsed_view,
     disguises_in,
     fold_string,
-    joined_view,
+    joined_views,
     loose_string,
     loose_view,
     needs_loose,
@@ -242,6 +242,7 @@ class TermIndex:
 
     def __init__(self, terms: Iterable[Term], *, split_words: bool = False) -> None:
         self.split_words = split_words
+        self._word_set: frozenset[str] | None = None
         self.terms: list[Term] = []
         self._fold = _WordIndex()
         self._loose = _WordIndex()
@@ -252,8 +253,17 @@ class TermIndex:
         for term in terms:
             self.add(term)
 
+    @property
+    def _words(self) -> frozenset[str]:
+        """Every word of every term (split-word matching only looks where pieces join into
+        one of them)."""
+        if self._word_set is None:
+            self._word_set = frozenset(token for term in self.terms for token in term.tokens)
+        return self._word_set
+
     def add(self, term: Term) -> None:
         """Add one compiled term."""
+        self._word_set = None
         self.terms.append(term)
         folded = " ".join(term.tokens)
         if _UNSPACED.search(folded):
@@ -329,8 +339,8 @@ class TermIndex:
                           DISGUISE_STRETCHED))
 
         if self.split_words:
-            joined = fold.memo("joined", joined_view)
-            if joined is not None:
+            words = self._words
+            for joined in joined_views(fold, words):
                 for view_start, view_end, term in self._fold.find(joined):
                     start, end = joined.span(view_start, view_end)
                     keep(term, start, end,
