@@ -131,6 +131,15 @@ def _is_phone(number: str, before: str) -> bool:
         _PHONE_WORDS.search(before))
 
 
+def _trim_after_name(original: str, start: int, end: int) -> int:
+    """End of a "12 Rue de la Paix now" match without a last word written in lower case after
+    a capitalised name ("now"), which is the sentence going on, not the street."""
+    words = list(re.finditer(r"[^\W\d_][\w'-]*", original[start:end]))
+    if len(words) >= 2 and words[-1].group()[0].islower() and words[-2].group()[0].isupper():
+        return start + words[-2].end()
+    return end
+
+
 def find_personal_data(fold: TextView, data: dict[str, Any],
                        own_domains: tuple[str, ...]) -> list[PrivacyHit]:
     """Phone numbers, e-mail addresses and street addresses in the draft behind ``fold``."""
@@ -199,6 +208,8 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
             if words & not_in_name:
                 continue  # "5 miles down Main Street" is a distance, not an address
             start, end = fold.span(match.start(), match.end())
+            if match.re is street_first:
+                end = _trim_after_name(fold.original, start, end)
             hits.append(PrivacyHit("address", start, end))
             taken = match.end()
     return hits
