@@ -156,41 +156,73 @@ class _WordIndex:
             self.pairs.setdefault((tokens[0], second), []).append(entry)
 
     def find(self, view: TextView) -> Iterable[tuple[int, int, Term]]:
-        """Yield (view start, view end, term) for every whole-word occurrence."""
+        """Yield (view start, view end, term) for every whole-word occurrence.
+
+        Only the draft's words that begin some term are visited: the view's words are indexed
+        once (shared by every list matched against the view), and each list intersects its
+        keys with them, so a long draft costs a few set operations per list, not a walk."""
         words = view.words()
         text = view.text
+        positions = view.memo("positions", _word_positions)
         exact = self.exact
-        pairs = self.pairs
-        firsts = self.firsts
-        prefixes = self.prefixes
-        short_prefixes = self.short_prefixes
-        loose_pairs = self.loose_pairs
-        last_index = len(words) - 1
-        for index, (start, end, word) in enumerate(words):
-            entries = exact.get(word)
-            if entries:
+        for word in exact.keys() & positions.keys():
+            entries = exact[word]
+            for index in positions[word]:
+                start, end, _ = words[index]
                 for entry in entries:
                     if not entry.term.domain or _domain_ok(entry.term, text, start, end):
                         yield start, end, entry.term
-            if word in firsts and index < last_index:
-                candidates = pairs.get((word, words[index + 1][2]))
-                if loose_pairs:
-                    candidates = [*(candidates or ()), *loose_pairs.get(word, ())]
-                if candidates:
-                    for entry in candidates:
-                        stop = _match_rest(entry, words, index, text)
-                        if stop is not None and _domain_ok(entry.term, text, start, stop):
-                            yield start, stop, entry.term
-            if prefixes:
-                found = prefixes.get(word[:3])
-                if found:
-                    for prefix, entry in found:
+        if self.firsts:
+            pairs = self.pairs
+            loose_pairs = self.loose_pairs
+            last_index = len(words) - 1
+            for word in self.firsts & positions.keys():
+                for index in positions[word]:
+                    if index >= last_index:
+                        continue
+                    candidates = pairs.get((word, words[index + 1][2]))
+                    if loose_pairs:
+                        candidates = [*(candidates or ()), *loose_pairs.get(word, ())]
+                    if candidates:
+                        start = words[index][0]
+                        for entry in candidates:
+                            stop = _match_rest(entry, words, index, text)
+                            if stop is not None and _domain_ok(entry.term, text, start, stop):
+                                yield start, stop, entry.term
+        if self.prefixes:
+            beginnings = view.memo("beginnings", _word_beginnings)
+            prefixes = self.prefixes
+            for beginning in prefixes.keys() & beginnings.keys():
+                for index in beginnings[beginning]:
+                    start, end, word = words[index]
+                    for prefix, entry in prefixes[beginning]:
                         if word.startswith(prefix):
                             yield start, end, entry.term
-            if short_prefixes:
-                for prefix, entry in short_prefixes:
+        if self.short_prefixes:
+            for start, end, word in words:
+                for prefix, entry in self.short_prefixes:
                     if word.startswith(prefix):
                         yield start, end, entry.term
+
+
+def _word_positions(view: TextView) -> dict[str, list[int]]:
+    """Each word of the view -> the indices in ``view.words()`` where it occurs."""
+    positions: dict[str, list[int]] = {}
+    for index, (_, _, word) in enumerate(view.words()):
+        found = positions.get(word)
+        if found is None:
+            positions[word] = [index]
+        else:
+            found.append(index)
+    return positions
+
+
+def _word_beginnings(view: TextView) -> dict[str, list[int]]:
+    """Each word's first three letters -> the indices of the words that begin so."""
+    beginnings: dict[str, list[int]] = {}
+    for index, (_, _, word) in enumerate(view.words()):
+        beginnings.setdefault(word[:3], []).append(index)
+    return beginnings
 
 
 def _match_rest(entry: _Entry, words: list[tuple[int, int, str]], index: int,
@@ -302,7 +334,7 @@ class TermIndex:
                 position = text.find(letters, position + 1)
 
         if not self.has_evasion:
-            return list(hits.values())
+            return sorted(hits.values(), key=lambda hit: (hit.start, hit.end))
 
         if needs_loose(text):
             loose = fold.memo("loose", loose_view)
@@ -346,7 +378,7 @@ class TermIndex:
                     keep(term, start, end,
                          (*disguises_in(original[start:end], " ".join(term.tokens)),
                           DISGUISE_SPLIT))
-        return list(hits.values())
+        return sorted(hits.values(), key=lambda hit: (hit.start, hit.end))
 
     @staticmethod
     def _find_in_run(run: TextView, table: dict[str, list[tuple[str, Term]]], keep,
