@@ -8,6 +8,7 @@ promotion budget (which classifies earlier posts the same way) use them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
@@ -146,13 +147,15 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
     ]
     frames = compiled.builtin.disclosure.get("employment")
     if frames:
-        links = [(link.start, link.end) for link in result.links]
+        link_starts = [link.start for link in result.links]
+        link_ends = [link.end for link in result.links]
         for hit in result.brand_hits:
             ref = hit.term.payload
             if not (isinstance(ref, BrandRef) and ref.role == ROLE_EMPLOYER
                     and ref.kind == KIND_NAME):
                 continue
-            if any(start <= hit.start < end for start, end in links):
+            inside = bisect_right(link_starts, hit.start) - 1
+            if inside >= 0 and hit.start < link_ends[inside]:
                 continue  # "acmemag" inside the link acmemag.com
             statement = _employment_statement(draft.text, hit, frames)
             if statement is not None:

@@ -193,11 +193,12 @@ class _WordIndex:
             beginnings = view.memo("beginnings", _word_beginnings)
             prefixes = self.prefixes
             for beginning in prefixes.keys() & beginnings.keys():
-                for index in beginnings[beginning]:
-                    start, end, word = words[index]
+                for word in beginnings[beginning]:
                     for prefix, entry in prefixes[beginning]:
                         if word.startswith(prefix):
-                            yield start, end, entry.term
+                            for index in positions[word]:
+                                start, end, _ = words[index]
+                                yield start, end, entry.term
         if self.short_prefixes:
             for start, end, word in words:
                 for prefix, entry in self.short_prefixes:
@@ -217,11 +218,11 @@ def _word_positions(view: TextView) -> dict[str, list[int]]:
     return positions
 
 
-def _word_beginnings(view: TextView) -> dict[str, list[int]]:
-    """Each word's first three letters -> the indices of the words that begin so."""
-    beginnings: dict[str, list[int]] = {}
-    for index, (_, _, word) in enumerate(view.words()):
-        beginnings.setdefault(word[:3], []).append(index)
+def _word_beginnings(view: TextView) -> dict[str, list[str]]:
+    """First three letters -> the view's distinct words that begin so."""
+    beginnings: dict[str, list[str]] = {}
+    for word in view.memo("positions", _word_positions):
+        beginnings.setdefault(word[:3], []).append(word)
     return beginnings
 
 
