@@ -26,7 +26,35 @@ class LexiconError(ValueError):
     """A shipped word list is broken (a packaging bug, reported with file and group)."""
 
 
-_Pattern = tuple[re.Pattern[str], "Group", bool, frozenset[str] | None]
+class LexiconPattern:
+    """A word list's regular expression, compiled on first use (most patterns of a long list
+    are never needed for a given draft, and compiling them all would slow down start-up)."""
+
+    __slots__ = ("source", "group", "boundary", "triggers", "where", "_regex")
+
+    def __init__(self, source: str, group: Group, boundary: bool,
+                 triggers: frozenset[str] | None, where: str) -> None:
+        self.source = source  # without the leading \b (checked after each match instead)
+        self.group = group
+        self.boundary = boundary
+        # the words one of which a text must contain for the pattern to match, or None
+        self.triggers = triggers
+        self.where = where
+        self._regex: re.Pattern[str] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled expression (a broken one raises :class:`LexiconError`)."""
+        if self._regex is None:
+            shown = ("\\b" if self.boundary else "") + self.source
+            try:
+                compiled = re.compile(self.source)
+            except re.error as error:
+                raise LexiconError(f"{self.where}: bad pattern {shown!r}: {error}") from error
+            if compiled.groups:
+                raise LexiconError(f"{self.where}: pattern {shown!r} must use (?:...) groups")
+            self._regex = compiled
+        return self._regex
 
 
 @dataclass(frozen=True, eq=False)
@@ -68,10 +96,8 @@ class Lexicon:
     name: str
     groups: list[Group] = field(default_factory=list)
     index: TermIndex = field(default_factory=lambda: TermIndex(()))
-    # (compiled pattern, its group, whether it needs a word boundary before it, the words one of
-    # which a text must contain for it to match, or None when that cannot be told)
-    fold_patterns: list[_Pattern] = field(default_factory=list)
-    cased_patterns: list[_Pattern] = field(default_factory=list)
+    fold_patterns: list[LexiconPattern] = field(default_factory=list)
+    cased_patterns: list[LexiconPattern] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
     # Phrases that contain a match but mean something else ("Mother's Day", "launch
     # after-party"): a match overlapping one of its group's exceptions does not count.
@@ -170,16 +196,20 @@ def _view_words(view: TextView) -> frozenset[str]:
     return frozenset(words)
 
 
-def _scan(view: TextView, patterns: list[_Pattern], hits: list[LexiconHit]) -> None:
+def _scan(view: TextView, patterns: list[LexiconPattern], hits: list[LexiconHit], *,
+          use_triggers: bool = True) -> None:
     text = view.text
     words: frozenset[str] | None = None
-    for pattern, group, boundary, triggers in patterns:
-        if triggers is not None:
+    for pattern in patterns:
+        triggers = pattern.triggers
+        if triggers is not None and use_triggers:
             if words is None:
                 words = view.memo("words", _view_words)
             if words.isdisjoint(triggers):
                 continue  # none of the words the pattern starts with: skip the scan
-        for match in pattern.finditer(text):
+        group = pattern.group
+        boundary = pattern.boundary
+        for match in pattern.regex.finditer(text):
             start, end = match.span()
             if end <= start:
                 continue
@@ -249,8 +279,9 @@ def _strings(value: object, where: str) -> list[str]:
     return list(value)
 
 
-def compile_lexicon(name: str, data: dict[str, Any]) -> Lexicon:
-    """Compile one list file's parsed TOML."""
+def compile_lexicon(name: str, data: dict[str, Any], *, lazy: bool = False) -> Lexicon:
+    """Compile one list file's parsed TOML. With ``lazy``, regular expressions are compiled
+    when first needed (a broken one then raises :class:`LexiconError` at that point)."""
     lexicon = Lexicon(name)
     terms: list[Term] = []
     exceptions: list[Term] = []
@@ -285,15 +316,12 @@ def compile_lexicon(name: str, data: dict[str, Any]) -> Lexicon:
                 # A leading \b stops the regex engine from skipping ahead to the first
                 # letter; check the boundary after the match instead (much faster scans).
                 boundary = pattern.startswith("\\b")
-                try:
-                    compiled = re.compile(pattern[2:] if boundary else pattern)
-                except re.error as error:
-                    raise LexiconError(f"{where}: bad pattern {pattern!r}: {error}") from error
-                if compiled.groups:
-                    raise LexiconError(f"{where}: pattern {pattern!r} must use (?:...) groups")
                 body = pattern[2:] if boundary else pattern
                 triggers = pattern_triggers(body) if key == "patterns" else None
-                target.append((compiled, group, boundary, triggers))
+                compiled = LexiconPattern(body, group, boundary, triggers, where)
+                if not lazy:
+                    compiled.regex  # noqa: B018 - compiled now to refuse a broken list early
+                target.append(compiled)
     lexicon.index = TermIndex(terms)
     lexicon.exceptions = TermIndex(exceptions) if exceptions else None
     lexicon.excepted = frozenset(term.payload for term in exceptions)  # type: ignore[misc]
@@ -334,9 +362,10 @@ def _load(folder: Path) -> BuiltinLexicons:
             raise LexiconError(f"cannot read the built-in word list {path}: {error}") from error
 
     return BuiltinLexicons(
-        promotion=compile_lexicon("promotion", read("promotion")),
-        personal=compile_lexicon("personal_life", read("personal_life")),
-        conduct=compile_lexicon("conduct", read("conduct")),
+        # Shipped lists compile their patterns on first use (tests compile them all).
+        promotion=compile_lexicon("promotion", read("promotion"), lazy=True),
+        personal=compile_lexicon("personal_life", read("personal_life"), lazy=True),
+        conduct=compile_lexicon("conduct", read("conduct"), lazy=True),
         disclosure=read("disclosure"),
         privacy=read("privacy"),
     )

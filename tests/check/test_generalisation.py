@@ -72,6 +72,22 @@ def test_pattern_triggers(pattern, triggers):
     assert (None if found is None else set(found)) == triggers
 
 
+def test_every_shipped_pattern_compiles():
+    """The shipped lists compile their patterns lazily: compile them all here."""
+    lists = builtin_lexicons()
+    for lexicon in (lists.promotion, lists.personal, lists.conduct):
+        for pattern in (*lexicon.fold_patterns, *lexicon.cased_patterns):
+            assert pattern.regex.groups == 0
+
+
+def test_a_lazily_compiled_broken_pattern_is_refused_when_used():
+    lexicon = compile_lexicon("demo", {"group": [{"id": "x", "patterns": ["(unclosed"]}]},
+                              lazy=True)
+    view = fold_view("anything")
+    with pytest.raises(lexicons.LexiconError, match="group 1"):
+        lexicon.find(view, lambda: view)
+
+
 def _all_pieces() -> list[str]:
     lists = builtin_lexicons()
     pieces = []
@@ -96,8 +112,7 @@ def test_triggers_never_change_what_patterns_find(parts):
         fast: list = []
         slow: list = []
         lexicons._scan(view, lexicon.fold_patterns, fast)
-        lexicons._scan(fold_view(text), [(p, g, b, None) for p, g, b, _ in
-                                         lexicon.fold_patterns], slow)
+        lexicons._scan(fold_view(text), lexicon.fold_patterns, slow, use_triggers=False)
         assert sorted((h.start, h.end, h.group.id) for h in fast) == \
             sorted((h.start, h.end, h.group.id) for h in slow)
 
