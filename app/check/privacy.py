@@ -186,15 +186,20 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
         pattern = _address_pattern(tuple(data.get("street_suffixes", ())),
                                    tuple(data.get("not_after_suffix", ())))
         particles = tuple(data.get("street_particles", ()))
-        street_first = _street_first_pattern(tuple(data.get("street_types_number_first", ())),
-                                             particles)
-        number_last = _number_last_pattern(tuple(data.get("street_types_number_last", ())),
-                                           particles)
-        street_word = _street_word_pattern(tuple(data.get("street_word_endings", ())))
+        first_types = tuple(data.get("street_types_number_first", ()))
+        last_types = tuple(data.get("street_types_number_last", ()))
+        endings = tuple(data.get("street_word_endings", ()))
+        street_first = _street_first_pattern(first_types, particles)
+        number_last = _number_last_pattern(last_types, particles)
+        street_word = _street_word_pattern(endings)
+        # Each shape is looked for only when one of its street words is in the text at all.
+        shapes = [pattern] + [shape for shape, words in ((street_first, first_types),
+                                                         (number_last, last_types),
+                                                         (street_word, endings))
+                              if any(word in text for word in words)]
         not_in_name = frozenset(data.get("not_in_name", ()))
         own_address = _context_pattern(tuple(data.get("own_address", ())))
-        matches = sorted([*pattern.finditer(text), *street_first.finditer(text),
-                          *number_last.finditer(text), *street_word.finditer(text)],
+        matches = sorted((match for shape in shapes for match in shape.finditer(text)),
                          key=lambda m: m.start())
         taken = -1
         for match in matches:

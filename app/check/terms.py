@@ -158,10 +158,14 @@ class _WordIndex:
     def find(self, view: TextView) -> Iterable[tuple[int, int, Term]]:
         """Yield (view start, view end, term) for every whole-word occurrence.
 
-        Only the draft's words that begin some term are visited: the view's words are indexed
-        once (shared by every list matched against the view), and each list intersects its
-        keys with them, so a long draft costs a few set operations per list, not a walk."""
+        A short draft is walked word by word. In a long one only the words that begin some
+        term are visited: the view's words are indexed once (shared by every list matched
+        against the view), and each list intersects its keys with them, so a long draft costs
+        a few set operations per list, not a walk."""
         words = view.words()
+        if len(words) < _INDEX_FROM_WORDS:
+            yield from self._walk(view)
+            return
         text = view.text
         positions = view.memo("positions", _word_positions)
         exact = self.exact
@@ -204,6 +208,49 @@ class _WordIndex:
                 for prefix, entry in self.short_prefixes:
                     if word.startswith(prefix):
                         yield start, end, entry.term
+
+
+    def _walk(self, view: TextView) -> Iterable[tuple[int, int, Term]]:
+        """:meth:`find` for a short draft: one dictionary lookup per word and kind."""
+        words = view.words()
+        text = view.text
+        exact = self.exact
+        pairs = self.pairs
+        firsts = self.firsts
+        prefixes = self.prefixes
+        short_prefixes = self.short_prefixes
+        loose_pairs = self.loose_pairs
+        last_index = len(words) - 1
+        for index, (start, end, word) in enumerate(words):
+            entries = exact.get(word)
+            if entries:
+                for entry in entries:
+                    if not entry.term.domain or _domain_ok(entry.term, text, start, end):
+                        yield start, end, entry.term
+            if word in firsts and index < last_index:
+                candidates = pairs.get((word, words[index + 1][2]))
+                if loose_pairs:
+                    candidates = [*(candidates or ()), *loose_pairs.get(word, ())]
+                if candidates:
+                    for entry in candidates:
+                        stop = _match_rest(entry, words, index, text)
+                        if stop is not None and _domain_ok(entry.term, text, start, stop):
+                            yield start, stop, entry.term
+            if prefixes:
+                found = prefixes.get(word[:3])
+                if found:
+                    for prefix, entry in found:
+                        if word.startswith(prefix):
+                            yield start, end, entry.term
+            if short_prefixes:
+                for prefix, entry in short_prefixes:
+                    if word.startswith(prefix):
+                        yield start, end, entry.term
+
+
+# From this many words on, a view's words are indexed once and shared by every list, instead
+# of each list walking them (measured: the index pays off between 100 and 200 words).
+_INDEX_FROM_WORDS = 150
 
 
 def _word_positions(view: TextView) -> dict[str, list[int]]:
@@ -353,7 +400,7 @@ class TermIndex:
             if needs_loose(run.text):
                 loose_run = loose_view(run)
                 self._find_in_run(loose_run, self._spaced_loose, keep, loose=True)
-        if runs and self._fold.firsts:
+        if runs and self._fold.firsts and any(run.text in self._words for run in runs):
             # A spaced-out word inside a phrase: "Project K e s t r e l".
             collapsed = fold.memo("collapsed", lambda view: collapsed_view(view, runs))
             for view_start, view_end, term in self._fold.find(collapsed):

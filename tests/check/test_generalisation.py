@@ -229,3 +229,17 @@ def test_short_greetings_do_not_link_identities():
     assert "duplicate.other_identity" not in rules("GM!", X_PERSONAL, history=other("gm"))
     long = "Sunday roast and a long walk, perfect day"
     assert "duplicate.other_identity" in rules(long, X_PERSONAL, history=other(long))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=160, max_size=260), st.randoms())
+def test_long_drafts_find_the_same_terms_as_short_ones(parts, rng):
+    """Long drafts index their words once instead of walking them per list: same hits."""
+    rng.shuffle(parts)
+    view = fold_view(" ".join(parts))
+    lists = builtin_lexicons()
+    for index in (lists.promotion.index, lists.personal.index, lists.conduct.index):
+        words = index._fold
+        assert len(view.words()) >= 150
+        assert sorted((s, e, id(t)) for s, e, t in words.find(view)) == \
+            sorted((s, e, id(t)) for s, e, t in words._walk(view))
