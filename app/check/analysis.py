@@ -7,10 +7,20 @@ promotion budget (which classifies earlier posts the same way) use them.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
-from app.check.compiled import KIND_DOMAIN, KIND_HASHTAG, BrandRef, CompiledPolicy, Mention
+from app.check.compiled import (
+    KIND_DOMAIN,
+    KIND_HASHTAG,
+    KIND_NAME,
+    ROLE_EMPLOYER,
+    BrandRef,
+    CompiledPolicy,
+    Mention,
+)
 from app.check.entities import Entity, find_urls
 from app.check.lexicons import LexiconHit
 from app.check.terms import TermHit
@@ -56,6 +66,11 @@ class Promotion:
     disclosures: list[Mention] = field(default_factory=list)
     # brand domains seen only inside e-mail addresses (contact details, not promotion)
     email_domain_hits: list[TermHit] = field(default_factory=list)
+    # the employer's name said as the user's workplace ("my boss at Acme", "the Acme team")
+    workplace_hits: list[TermHit] = field(default_factory=list)
+    # first-person statements of working there ("I'm starting a new role at Acme"): they
+    # disclose the connection to the employer
+    employment: list[Mention] = field(default_factory=list)
 
     @property
     def generic(self) -> bool:
@@ -88,14 +103,18 @@ class Promotion:
         or a link around it."""
         if not self.brand_hits:
             return False
-        kinds = {hit.term.payload.kind for hit in self.brand_hits  # type: ignore[union-attr]
-                 if hit not in self.email_domain_hits}
+        hits = [hit for hit in self.brand_hits if hit not in self.email_domain_hits]
+        kinds = {hit.term.payload.kind for hit in hits}  # type: ignore[union-attr]
         if not kinds:
             return False
-        return bool(
-            KIND_DOMAIN in kinds or KIND_HASHTAG in kinds or self.strong or self.cta
-            or self.commercial or self.endorsement or self.disclosures or self.links
-        )
+        if KIND_DOMAIN in kinds or KIND_HASHTAG in kinds or self.strong or self.disclosures:
+            return True
+        if all(hit in self.workplace_hits for hit in hits):
+            # Talking about one's job ("my boss at Acme brought donuts, best boss ever",
+            # "I've joined Acme as a store manager") is not promotion: only a real sales cue
+            # (a code, a discount, "shop now") or the brand's link or campaign makes it one.
+            return False
+        return bool(self.cta or self.commercial or self.endorsement or self.links)
 
     @property
     def promotional(self) -> bool:
@@ -120,9 +139,100 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
             bucket.append(hit)
     result.links = list(draft.urls)
     result.disclosures = compiled.accepted.find(fold)
+    result.employment = compiled.statements.find(fold)
     result.email_domain_hits = [
         hit for hit in result.brand_hits
         if hit.term.payload.kind == KIND_DOMAIN  # type: ignore[union-attr]
         and hit.start > 0 and draft.text[hit.start - 1] in "@＠"
     ]
+    frames = compiled.builtin.disclosure.get("employment")
+    if frames:
+        link_starts = [link.start for link in result.links]
+        link_ends = [link.end for link in result.links]
+        for hit in result.brand_hits:
+            ref = hit.term.payload
+            if not (isinstance(ref, BrandRef) and ref.role == ROLE_EMPLOYER
+                    and ref.kind == KIND_NAME):
+                continue
+            inside = bisect_right(link_starts, hit.start) - 1
+            if inside >= 0 and hit.start < link_ends[inside]:
+                continue  # "acmemag" inside the link acmemag.com
+            statement = _employment_statement(draft.text, hit, frames)
+            if statement is not None:
+                result.workplace_hits.append(hit)
+                result.employment.append(Mention("I work at", statement, hit.end, False))
+            elif _workplace_after(draft.text, hit, frames):
+                result.workplace_hits.append(hit)
     return result
+
+
+_SENTENCE_END = ".!?\n"
+
+
+def _sentence_before(text: str, start: int) -> str:
+    window = text[max(0, start - 120):start]
+    cut = max(window.rfind(mark) for mark in _SENTENCE_END)
+    return window[cut + 1:]
+
+
+@cache
+def _ends_with_link(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(word) for word in words)
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?:\s+the)?\s*$", re.IGNORECASE)
+
+
+def _employment_statement(text: str, hit: TermHit, frames: dict) -> int | None:
+    """Where a first-person statement of working for the employer named at ``hit`` starts
+    ("I'm starting a new role at" Acme), or None."""
+    link = _ends_with_link(tuple(frames["before_name"]))
+    if link.search(text, max(0, hit.start - 16), hit.start) is None:
+        return None  # the common case, answered without folding the sentence
+    before = _sentence_before(text, hit.start)
+    view = fold_view(before)
+    words = view.words()
+    if words and words[-1][2] == "the":
+        words = words[:-1]
+    if len(words) < 2 or words[-1][2] not in frames["before_name"]:
+        return None
+    first_person = frozenset(frames["first_person"])
+    offset = hit.start - len(before)
+    last = words[-1][2]
+    people = [index for index, word in enumerate(words[:-1]) if word[2] in first_person]
+    if not people:
+        return None
+    if last in frames["joining"]:
+        return offset + view.span(words[people[-1]][0], words[people[-1]][1])[0]
+    work = frozenset(frames["work_words"])
+    tokens = [word[2] for word in words]
+    for index in range(len(words) - 2, -1, -1):
+        if tokens[index] in work and any(person < index for person in people) \
+                or _role_phrase(tokens, index, frames):
+            person = max((p for p in people if p <= index), default=people[0])
+            return offset + view.span(words[person][0], words[person][1])[0]
+        if len(words) - index > 12:
+            break
+    return None
+
+
+def _role_phrase(tokens: list[str], index: int, frames: dict) -> bool:
+    """"i m a" / "i am the" at ``index`` (the article), with a role of a few words after it
+    before the final "at"/"for"."""
+    if tokens[index] not in ("a", "an", "the") or index < 2:
+        return False
+    if len(tokens) - 1 - (index + 1) > int(frames.get("role_words_max", 4)):
+        return False
+    return tokens[index - 2] == "i" and tokens[index - 1] in ("m", "am")
+
+
+@cache
+def _workplace_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    words = sorted((r"[\s-]+".join(re.escape(word) for word in phrase.split())
+                    for phrase in phrases), key=len, reverse=True)
+    return re.compile(rf"(?:['\u2019]s)?[ \t]+(?:[^\W_][\w-]*[ \t]+)?(?:{'|'.join(words)})"
+                      r"(?![^\W_])", re.IGNORECASE)
+
+
+def _workplace_after(text: str, hit: TermHit, frames: dict) -> bool:
+    """Whether the employer's name at ``hit`` is followed by a workplace word ("the Acme team",
+    "the Acme features team", "Acme's HQ")."""
+    return _workplace_pattern(tuple(frames["after_name"])).match(text, hit.end) is not None

@@ -45,6 +45,9 @@ class Mention:
     text: str
     start: int
     end: int
+    # True for an advertising label ("#ad", "Sponsored:"), which also says the post is
+    # promotion; False for a statement of the connection ("I work for Acme").
+    label: bool = True
 
 
 _BRAND_CHARS = re.compile(r"[^\w]+")
@@ -58,7 +61,9 @@ class PhraseMatcher:
     """Disclosure-style wording: whole hashtags ("#ad"), phrases ("paid partnership"),
     phrases needing a colon ("Ad:") or brackets ("[ad]"), with negations ("not sponsored")."""
 
-    def __init__(self, entries: list[str], negations: frozenset[str]) -> None:
+    def __init__(self, entries: list[str], negations: frozenset[str], *,
+                 label: bool = True) -> None:
+        self.label = label
         self.hashtags: dict[str, str] = {}
         terms: list[Term] = []
         for entry in entries:
@@ -89,7 +94,7 @@ class PhraseMatcher:
             body = _tag_body(tag.text)
             if body in self.hashtags:
                 start, end = fold.span(tag.start, tag.end)
-                found.append(Mention(self.hashtags[body], start, end))
+                found.append(Mention(self.hashtags[body], start, end, self.label))
         for hit in self.index.find(fold):
             raw, kind = hit.term.payload  # type: ignore[misc]
             view_start, view_end = _view_range(fold, hit.start, hit.end)
@@ -108,7 +113,7 @@ class PhraseMatcher:
                            (len(before) > 1 and before[-2] in self.negations and
                             before[-1] in ("a", "an", "the"))):
                 continue
-            found.append(Mention(raw, hit.start, hit.end))
+            found.append(Mention(raw, hit.start, hit.end, self.label))
         return found
 
 
@@ -175,7 +180,7 @@ class CompiledPolicy:
                 joined = make_term(term.joined, text, evasion=True)
                 if joined is not None:
                     confidential.append(joined)
-        self.confidential = TermIndex(confidential)
+        self.confidential = TermIndex(confidential, split_words=True)
         names = {
             "employer": list(policy.employer.names) if policy.employer else [],
             "partner": [n for partner in policy.partners for n in partner.names],
@@ -186,6 +191,8 @@ class CompiledPolicy:
         self.accepted = PhraseMatcher(
             _expand([*disclosure.get("accepted", ()), *policy.accepted_disclosures], names),
             negations)
+        self.statements = PhraseMatcher(
+            _expand(list(disclosure.get("statements", ())), names), negations, label=False)
         self.rejected = PhraseMatcher(_expand(list(disclosure.get("rejected", ())), names),
                                       negations)
         self.extra_promotion: Lexicon | None = None

@@ -44,6 +44,7 @@ REMOVE_TARGET = "remove_target"
 ADD_IMAGE = "add_image"
 
 _MAX_QUOTED = 40
+_MASKED = frozenset("*@#$!%_")
 _TRAILING_CLUSTER = 3  # hashtags in a row at the end that bury a disclosure
 
 
@@ -331,6 +332,8 @@ class _Context:
             if accepted and not self.employer_owned:
                 self._check_placement(accepted)
             return
+        # Saying you work there ("I'm an editor at Acme") discloses the connection too.
+        accepted = sorted([*accepted, *promotion.employment], key=lambda m: m.start)
         severity = "block" if refs else "warn"
         employer_promoted = any(r.role == ROLE_EMPLOYER for r in refs) or (generic and self.work)
         options = self._disclosure_texts(employer_promoted)
@@ -454,22 +457,37 @@ class _Context:
         group = next((g for g in conduct.groups if g.kind == "profanity"), None)
         if group is None:
             return []
+        by_length: dict[int, list[str]] = {}
+        for base in bases:
+            by_length.setdefault(len(base), []).append(base)
         found = []
-        for match in re.finditer(r"(?<![\w*@#$!%])[\w*@#$!%]*[*@#$!%][\w*@#$!%]*", text):
-            token = match.group()
+        size = len(text)
+        reached = -1
+        for mask in re.finditer(r"[*@#$!%]", text):
+            if mask.start() < reached:
+                continue
+            # the whole token around the masking character: letters, digits, _ and masks
+            start = mask.start()
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] in _MASKED):
+                start -= 1
+            end = mask.end()
+            while end < size and (text[end].isalnum() or text[end] in _MASKED):
+                end += 1
+            reached = end
+            token = text[start:end]
+            candidates = by_length.get(len(token))
+            if not candidates:
+                continue
             if token.startswith(("#", "@")) and token[1:].isalnum():
                 continue  # a hashtag or a handle
-            letters = sum(char.isalpha() for char in token)
-            if letters < 1:
+            if not any(char.isalpha() for char in token):
                 continue
-            for base in bases:
-                if len(base) != len(token):
-                    continue
+            for base in candidates:
                 same = sum(a == b for a, b in zip(token, base, strict=True))
                 if same >= min(2, len(base) - 1) and all(
                         a == b or not a.isalnum() for a, b in zip(token, base, strict=True)):
-                    start, end = self.draft.fold.span(match.start(), match.end())
-                    found.append(LexiconHit(group, start, end, ("masking characters",)))
+                    first, last = self.draft.fold.span(start, end)
+                    found.append(LexiconHit(group, first, last, ("masking characters",)))
                     break
         return found
 
@@ -539,14 +557,19 @@ class _Context:
             found = [h for h in hits if h.kind == kind]
             people = [h for h in found if not h.role_address]
             roles = [h for h in found if h.role_address]
+            if self.employer_owned and kind != "email":
+                # The brand's own account gives the organisation's number and address on
+                # purpose (shops, venues, helplines): shown, not held up.
+                people, roles = [], found
             for group, severity in ((people, "warn"), (roles, "info")):
                 if not group:
                     continue
                 spans = _spans((h.start, h.end) for h in group)
                 shown = _quote(self.text[spans[0].start:spans[0].end])
                 if severity == "info":
-                    message = (f"{shown} looks like an organisation's address; fine if it is "
-                               "meant to be public.")
+                    what_kind = "address" if kind != "phone" else "phone number"
+                    message = (f"{shown} looks like an organisation's {what_kind}; fine if it "
+                               "is meant to be public.")
                 else:
                     message = (f"This shares {what} ({shown}) in a public post; remove it "
                                "unless its owner wants it public.")

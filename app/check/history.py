@@ -17,6 +17,9 @@ SAME_ACCOUNT_WINDOW = timedelta(days=30)
 OTHER_IDENTITY_WINDOW = timedelta(days=90)
 NEAR_DUPLICATE_RATIO = 0.9
 _MIN_WORDS_FOR_NEAR = 4
+# Greetings and one-liners ("gm", "Happy new year!") are posted by everyone: the same few words
+# on both identities do not link them.
+_MIN_WORDS_TO_LINK = 4
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -85,7 +88,8 @@ def find_duplicates(text: str, target: CheckTarget, history: Sequence[HistoryEnt
             if age > SAME_ACCOUNT_WINDOW or (mine is not None and mine.exact):
                 continue
         elif Persona(entry.persona) is not Persona(target.persona):
-            if age > OTHER_IDENTITY_WINDOW or (other is not None and other.exact):
+            if age > OTHER_IDENTITY_WINDOW or (other is not None and other.exact) \
+                    or len(words) < _MIN_WORDS_TO_LINK:
                 continue
         else:
             continue  # the same identity on another network: cross-posting is fine

@@ -2,7 +2,8 @@
 
 The lists are data, not code: IT and translators can read and extend them without touching
 Python. Each list file holds ``[[group]]`` tables (id, kind, label or theme, terms, patterns,
-cased_patterns, inflect, evasion) plus list-specific keys (see each file's header).
+cased_patterns, inflect, evasion, exceptions, unless_preceded_by, unless_followed_by,
+name_like) plus list-specific keys (see each file's header).
 Compiled lists are cached per folder for the life of the process.
 """
 
@@ -12,17 +13,48 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 from app.check.terms import PLURAL, Term, TermIndex, make_term
-from app.check.text import TextView
+from app.check.text import WORD_RE, TextView, fold_string
 from app.paths import resources_dir
 
 
 class LexiconError(ValueError):
     """A shipped word list is broken (a packaging bug, reported with file and group)."""
+
+
+class LexiconPattern:
+    """A word list's regular expression, compiled on first use (most patterns of a long list
+    are never needed for a given draft, and compiling them all would slow down start-up)."""
+
+    __slots__ = ("source", "group", "boundary", "triggers", "where", "_regex")
+
+    def __init__(self, source: str, group: Group, boundary: bool,
+                 triggers: frozenset[str] | None, where: str) -> None:
+        self.source = source  # without the leading \b (checked after each match instead)
+        self.group = group
+        self.boundary = boundary
+        # the words one of which a text must contain for the pattern to match, or None
+        self.triggers = triggers
+        self.where = where
+        self._regex: re.Pattern[str] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled expression (a broken one raises :class:`LexiconError`)."""
+        if self._regex is None:
+            shown = ("\\b" if self.boundary else "") + self.source
+            try:
+                compiled = re.compile(self.source)
+            except re.error as error:
+                raise LexiconError(f"{self.where}: bad pattern {shown!r}: {error}") from error
+            if compiled.groups:
+                raise LexiconError(f"{self.where}: pattern {shown!r} must use (?:...) groups")
+            self._regex = compiled
+        return self._regex
 
 
 @dataclass(frozen=True, eq=False)
@@ -33,6 +65,18 @@ class Group:
     kind: str
     label: str
     source: str = ""
+    # A match does not count right after one of these words ("launch" before "after-party")
+    # or right before one of these word sequences ("day" after "our mother's").
+    unless_preceded_by: frozenset[str] = frozenset()
+    unless_followed_by: tuple[tuple[str, ...], ...] = ()
+    # Words that are also names ("Dick", "Dyke", "Cox"): no match when written as part of a
+    # capitalised name ("Dick Van Dyke", "Cox Street").
+    name_like: frozenset[str] = frozenset()
+
+    @property
+    def has_exceptions(self) -> bool:
+        """Whether matches of this group must be checked against their neighbours."""
+        return bool(self.unless_preceded_by or self.unless_followed_by or self.name_like)
 
 
 @dataclass(frozen=True)
@@ -52,10 +96,18 @@ class Lexicon:
     name: str
     groups: list[Group] = field(default_factory=list)
     index: TermIndex = field(default_factory=lambda: TermIndex(()))
-    # (compiled pattern, its group, whether it needs a word boundary before it)
-    fold_patterns: list[tuple[re.Pattern[str], Group, bool]] = field(default_factory=list)
-    cased_patterns: list[tuple[re.Pattern[str], Group, bool]] = field(default_factory=list)
+    fold_patterns: list[LexiconPattern] = field(default_factory=list)
+    cased_patterns: list[LexiconPattern] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    # Phrases that contain a match but mean something else ("Mother's Day", "launch
+    # after-party"): a match overlapping one of its group's exceptions does not count.
+    exceptions: TermIndex | None = None
+    excepted: frozenset[Group] = frozenset()  # the groups that have exceptions
+
+    @cached_property
+    def has_exceptions(self) -> bool:
+        """Whether any group's matches depend on their neighbouring words."""
+        return any(group.has_exceptions for group in self.groups)
 
     def find(self, fold: TextView, cased: Callable[[], TextView]) -> list[LexiconHit]:
         """Every match in the draft behind ``fold`` (``cased`` builds the cased view)."""
@@ -65,14 +117,99 @@ class Lexicon:
             _scan(fold, self.fold_patterns, hits)
         if self.cased_patterns:
             _scan(cased(), self.cased_patterns, hits)
+        if self.exceptions is not None and any(hit.group in self.excepted for hit in hits):
+            covered = [(hit.term.payload, hit.start, hit.end)
+                       for hit in self.exceptions.find(fold)]
+            if covered:
+                hits = [hit for hit in hits if not any(
+                    group is hit.group and start < hit.end and hit.start < end
+                    for group, start, end in covered)]
+        if self.has_exceptions:
+            original = fold.original
+            hits = [hit for hit in hits
+                    if not hit.group.has_exceptions or _counts(hit, original)]
         return hits
 
 
-def _scan(view: TextView, patterns: list[tuple[re.Pattern[str], Group, bool]],
-          hits: list[LexiconHit]) -> None:
+_GAP = frozenset(" \t-")
+_NAME_WORD = re.compile(r"[A-Z][a-z]+|[A-Z]\.?")
+
+
+def _neighbour_words(original: str, start: int, end: int, *, before: bool) -> list[str]:
+    """Folded words next to [start, end), up to the first sentence punctuation."""
+    if before:
+        window = original[max(0, start - 40):start]
+        cut = max(window.rfind(mark) for mark in ".!?;:,()\n\"")
+        window = window[cut + 1:]
+    else:
+        window = original[end:end + 40]
+        positions = [window.find(mark) for mark in ".!?;:,()\n\""]
+        cut = min((p for p in positions if p >= 0), default=len(window))
+        window = window[:cut]
+    return WORD_RE.findall(fold_string(window))
+
+
+def _written_as_name(original: str, start: int, end: int) -> bool:
+    """Whether original[start:end] is a capitalised word next to another capitalised word
+    ("Dick Van Dyke", "Cox Street"), i.e. part of a name rather than the word itself."""
+    piece = original[start:end]
+    if not (piece[:1].isupper() and piece[1:].islower()):
+        return False
+    before = original[max(0, start - 30):start].rstrip(" \t'\"")
+    after = original[end:end + 30].lstrip(" \t'\"")
+    previous = re.search(r"([^\W\d_]+)\.?$", before)
+    following = re.match(r"[^\W\d_]+", after)
+    return any(word is not None and _NAME_WORD.fullmatch(word.group().rstrip("."))
+               for word in (previous, following)
+               if word is not None and word.group() and word.group()[0].isupper())
+
+
+def _counts(hit: LexiconHit, original: str) -> bool:
+    group = hit.group
+    if group.unless_preceded_by:
+        words = _neighbour_words(original, hit.start, hit.end, before=True)
+        if words and words[-1] in group.unless_preceded_by:
+            return False
+    if group.unless_followed_by:
+        words = tuple(_neighbour_words(original, hit.start, hit.end, before=False))
+        if any(words[:len(phrase)] == phrase for phrase in group.unless_followed_by):
+            return False
+    if group.name_like and fold_string(original[hit.start:hit.end]) in group.name_like \
+            and _written_as_name(original, hit.start, hit.end):
+        return False
+    return True
+
+
+_DIGIT = "\\d"  # the trigger "any digit"
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _view_words(view: TextView) -> frozenset[str]:
+    words = {word for _, _, word in view.words()}
     text = view.text
-    for pattern, group, boundary in patterns:
-        for match in pattern.finditer(text):
+    if _HAS_DIGIT.search(text):
+        words.add(_DIGIT)
+    if "#" in text:
+        words.add("#")
+    if any(sign in text for sign in "$£€¥"):
+        words.add("$")
+    return frozenset(words)
+
+
+def _scan(view: TextView, patterns: list[LexiconPattern], hits: list[LexiconHit], *,
+          use_triggers: bool = True) -> None:
+    text = view.text
+    words: frozenset[str] | None = None
+    for pattern in patterns:
+        triggers = pattern.triggers
+        if triggers is not None and use_triggers:
+            if words is None:
+                words = view.memo("words", _view_words)
+            if words.isdisjoint(triggers):
+                continue  # none of the words the pattern starts with: skip the scan
+        group = pattern.group
+        boundary = pattern.boundary
+        for match in pattern.regex.finditer(text):
             start, end = match.span()
             if end <= start:
                 continue
@@ -82,20 +219,84 @@ def _scan(view: TextView, patterns: list[tuple[re.Pattern[str], Group, bool]],
             hits.append(LexiconHit(group, first, last))
 
 
+_SIMPLE_ALTERNATIVE = re.compile(r"[a-z0-9' /&-]+")
+_WORD_END = ("\\s", " ", "\\b", "'", "[\\s", "(?:\\s", "(?!\\w")
+
+
+def pattern_triggers(source: str) -> frozenset[str] | None:
+    """The words a text must contain for the regular expression ``source`` (a pattern over the
+    fold view, its leading \\b removed) to match: the first word of each alternative of a
+    leading ``(?:...|...)`` group, or a leading plain word, when each is a whole word ("dm",
+    "mi", "happy"); ``\\d`` stands for any digit, "#" and "$" for a leading hash sign or
+    currency sign. None when that cannot be told simply — the pattern is then always run. This
+    lets a long draft skip most patterns without a scan."""
+    if source.startswith("(?:"):
+        depth = 0
+        close = -1
+        for index, char in enumerate(source):
+            if char == "(" and source[index - 1:index] != "\\":
+                depth += 1
+            elif char == ")" and source[index - 1:index] != "\\":
+                depth -= 1
+                if depth == 0:
+                    close = index
+                    break
+        if close < 0:
+            return None
+        alternatives = source[3:close].split("|")
+        rest = source[close + 1:]
+    else:
+        leading = re.match(r"[a-z][a-z']*", source)
+        if leading is None:
+            if source.startswith(("\\d", "[0-9]")):
+                return frozenset({_DIGIT})
+            if source.startswith("#"):
+                return frozenset({"#"})
+            if source.startswith("[$£€¥]"):
+                return frozenset({"$"})
+            return None
+        alternatives = [leading.group()]
+        rest = source[leading.end():]
+    if not (rest == "" or rest.startswith(_WORD_END)):
+        return None  # the group may run on into a longer word ("vot(?:e|ing)")
+    triggers = set()
+    for alternative in alternatives:
+        if alternative in ("\\d+", "\\d"):
+            triggers.add(_DIGIT)
+            continue
+        if not _SIMPLE_ALTERNATIVE.fullmatch(alternative):
+            return None
+        tokens = WORD_RE.findall(alternative)
+        if not tokens:
+            return None
+        triggers.add(tokens[0])
+    return frozenset(triggers)
+
+
 def _strings(value: object, where: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise LexiconError(f"{where} must be a list of strings")
     return list(value)
 
 
-def compile_lexicon(name: str, data: dict[str, Any]) -> Lexicon:
-    """Compile one list file's parsed TOML."""
+def compile_lexicon(name: str, data: dict[str, Any], *, lazy: bool = False) -> Lexicon:
+    """Compile one list file's parsed TOML. With ``lazy``, regular expressions are compiled
+    when first needed (a broken one then raises :class:`LexiconError` at that point)."""
     lexicon = Lexicon(name)
     terms: list[Term] = []
+    exceptions: list[Term] = []
     for number, raw in enumerate(data.get("group", [])):
         where = f"{name}.toml group {number + 1}"
-        group = Group(str(raw["id"]), str(raw.get("kind", raw["id"])),
-                      str(raw.get("label") or raw.get("theme") or raw["id"]), name)
+        group = Group(
+            str(raw["id"]), str(raw.get("kind", raw["id"])),
+            str(raw.get("label") or raw.get("theme") or raw["id"]), name,
+            frozenset(fold_string(word) for word in
+                      _strings(raw.get("unless_preceded_by", []), f"{where} unless_preceded_by")),
+            tuple(tuple(WORD_RE.findall(fold_string(phrase))) for phrase in
+                  _strings(raw.get("unless_followed_by", []), f"{where} unless_followed_by")),
+            frozenset(fold_string(word) for word in
+                      _strings(raw.get("name_like", []), f"{where} name_like")),
+        )
         lexicon.groups.append(group)
         mode = PLURAL if raw.get("inflect", True) else None
         evasion = bool(raw.get("evasion", False))
@@ -104,20 +305,26 @@ def compile_lexicon(name: str, data: dict[str, Any]) -> Lexicon:
             if term is None:
                 raise LexiconError(f"{where}: term {text!r} has no letters")
             terms.append(term)
+        for text in _strings(raw.get("exceptions", []), f"{where} exceptions"):
+            term = make_term(text, group, mode=mode)
+            if term is None:
+                raise LexiconError(f"{where}: exception {text!r} has no letters")
+            exceptions.append(term)
         for key, target in (("patterns", lexicon.fold_patterns),
                             ("cased_patterns", lexicon.cased_patterns)):
             for pattern in _strings(raw.get(key, []), f"{where} {key}"):
                 # A leading \b stops the regex engine from skipping ahead to the first
                 # letter; check the boundary after the match instead (much faster scans).
                 boundary = pattern.startswith("\\b")
-                try:
-                    compiled = re.compile(pattern[2:] if boundary else pattern)
-                except re.error as error:
-                    raise LexiconError(f"{where}: bad pattern {pattern!r}: {error}") from error
-                if compiled.groups:
-                    raise LexiconError(f"{where}: pattern {pattern!r} must use (?:...) groups")
-                target.append((compiled, group, boundary))
+                body = pattern[2:] if boundary else pattern
+                triggers = pattern_triggers(body) if key == "patterns" else None
+                compiled = LexiconPattern(body, group, boundary, triggers, where)
+                if not lazy:
+                    compiled.regex  # noqa: B018 - compiled now to refuse a broken list early
+                target.append(compiled)
     lexicon.index = TermIndex(terms)
+    lexicon.exceptions = TermIndex(exceptions) if exceptions else None
+    lexicon.excepted = frozenset(term.payload for term in exceptions)  # type: ignore[misc]
     lexicon.extra = {key: value for key, value in data.items() if key not in ("group", "version")}
     return lexicon
 
@@ -155,9 +362,10 @@ def _load(folder: Path) -> BuiltinLexicons:
             raise LexiconError(f"cannot read the built-in word list {path}: {error}") from error
 
     return BuiltinLexicons(
-        promotion=compile_lexicon("promotion", read("promotion")),
-        personal=compile_lexicon("personal_life", read("personal_life")),
-        conduct=compile_lexicon("conduct", read("conduct")),
+        # Shipped lists compile their patterns on first use (tests compile them all).
+        promotion=compile_lexicon("promotion", read("promotion"), lazy=True),
+        personal=compile_lexicon("personal_life", read("personal_life"), lazy=True),
+        conduct=compile_lexicon("conduct", read("conduct"), lazy=True),
         disclosure=read("disclosure"),
         privacy=read("privacy"),
     )

@@ -1,9 +1,16 @@
 """Other people's phone numbers, e-mail addresses and street addresses in a draft.
 
-Numbers that are dates, years, prices, times or thousands ("1 000 000") are not phone numbers;
-an organisation's own number or address given on purpose ("call us on ...", "visit our store
-at ...") is fine, and so is a role address (press@, info@) on the employer's or a partner's
-domain.
+Numbers that are dates, years, prices, times or thousands ("1 000 000") are not phone numbers,
+and toll-free numbers (1-800, 0800, 1300 ...) are always a business's; an organisation's own
+number or address given on purpose ("call us on ...", "visit our store at ...") is fine, and so
+is a role address (press@, info@) on the employer's or a partner's domain. A fediverse handle
+(@user@server) is not an e-mail address; an address spelled out to dodge filters ("jane dot
+doe at gmail dot com") is.
+
+Street addresses are found in four shapes: number, name, street word ("221B Baker Street");
+number, street word, name ("12 Rue de la Paix", "7 avenue Victor Hugo"); street word, name,
+number ("Calle Mayor 5", "Piazza Navona 12"); and a name ending in a German or Dutch street word,
+then the number ("Musterstraße 12", "Keizersgracht 123").
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from app.check.entities import find_emails
+from app.check.entities import find_emails, known_tlds
 from app.check.text import TextView
 
 _PHONE = re.compile(
@@ -53,9 +60,54 @@ def _address_pattern(suffixes: tuple[str, ...], not_after: tuple[str, ...]) -> r
 
 
 @cache
+def _street_first_pattern(types: tuple[str, ...], particles: tuple[str, ...]) -> re.Pattern[str]:
+    kind = "|".join(re.escape(t) for t in sorted(types, key=len, reverse=True))
+    particle = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True))
+    return re.compile(
+        r"(?<![\w#$£€.,])\d{1,4}(?:\s?(?:bis|ter)\b|[a-z]\b)?,?\s+"
+        rf"(?:{kind})\.?\s+(?:(?:{particle})\s+|(?:l|d)')*[a-z][\w'-]+"
+        r"(?:\s+[a-z][\w'-]+)?"
+    )
+
+
+@cache
+def _number_last_pattern(types: tuple[str, ...], particles: tuple[str, ...]) -> re.Pattern[str]:
+    kind = "|".join(re.escape(t) for t in sorted(types, key=len, reverse=True))
+    particle = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:{kind})\.?\s+(?:(?:{particle})\s+)*[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?,?\s+"
+        r"(?:n[.o]?\s*)?\d{1,4}[a-z]?\b(?![.,:]\d|\s?(?:%|am\b|pm\b|h\b))"
+    )
+
+
+@cache
+def _street_word_pattern(endings: tuple[str, ...]) -> re.Pattern[str]:
+    ending = "|".join(re.escape(e) for e in sorted(endings, key=len, reverse=True))
+    return re.compile(
+        rf"\b[a-z][a-z-]{{2,}}(?:{ending})\.?\s+\d{{1,4}}[a-z]?\b(?![.,]\d|\s?%)"
+    )
+
+
+@cache
 def _context_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
 
+
+# Toll-free and shared-cost business numbers: North America 1-8xx, UK/EU 0800/0808/0500,
+# Australia 1300/1800, and the same with a country code.
+_TOLL_FREE = re.compile(
+    r"^(?:(?:\+|00)?1[\s.-]?)?\(?8(?:00|33|44|55|66|77|88)\)?[\s.-]?\d"
+    r"|^(?:(?:\+|00)\d{1,3}[\s.-]?\(?0?\)?[\s.-]?|0)\s?8(?:00|08)\b"
+    r"|^0\s?500\b|^1[38]00\b|^(?:\+|00)61[\s.-]?1[38]00"
+)
+
+# "jane dot doe at gmail dot com", "jane(at)example(dot)org", "jane [at] example [dot] org"
+_SPELLED_EMAIL = re.compile(
+    r"(?<![\w.])[a-z0-9][\w-]*(?:(?:\s*[\[(]\s*dot\s*[\])]\s*|\s+dot\s+|\.)[a-z0-9][\w-]*)*"
+    r"(?:\s*[\[({]\s*(?:at|@)\s*[\])}]\s*|\s+at\s+)"
+    r"[a-z0-9][\w-]*(?:(?:\s*[\[(]\s*dot\s*[\])]\s*|\s+dot\s+)[a-z0-9][\w-]*)+\b"
+)
+_SPELLED_DOT = re.compile(r"\s*[\[(]\s*dot\s*[\])]\s*|\s+dot\s+")
 
 _NOT_PHONE_BEFORE = re.compile(
     r"\b(?:isbn(?:-1[03])?|issn|order|ref|reference|invoice|tracking|case|ticket|id|no|"
@@ -64,7 +116,7 @@ _NOT_PHONE_BEFORE = re.compile(
 
 
 def _is_phone(number: str, before: str) -> bool:
-    if _NOT_PHONE_BEFORE.search(before):
+    if _NOT_PHONE_BEFORE.search(before) or _TOLL_FREE.match(number):
         return False
     digits = sum(char.isdigit() for char in number)
     if digits < 7 or digits > 15:
@@ -77,6 +129,15 @@ def _is_phone(number: str, before: str) -> bool:
         formatted = False
     return formatted or (digits >= 10 and number.startswith("0")) or bool(
         _PHONE_WORDS.search(before))
+
+
+def _trim_after_name(original: str, start: int, end: int) -> int:
+    """End of a "12 Rue de la Paix now" match without a last word written in lower case after
+    a capitalised name ("now"), which is the sentence going on, not the street."""
+    words = list(re.finditer(r"[^\W\d_][\w'-]*", original[start:end]))
+    if len(words) >= 2 and words[-1].group()[0].islower() and words[-2].group()[0].isupper():
+        return start + words[-2].end()
+    return end
 
 
 def find_personal_data(fold: TextView, data: dict[str, Any],
@@ -92,6 +153,8 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
 
     roles = frozenset(data.get("role_mailboxes", ()))
     for entity, local, domain in find_emails(text):
+        if entity.start > 0 and text[entity.start - 1] in "@＠":
+            continue  # a fediverse handle, @user@server
         start, end = fold.span(entity.start, entity.end)
         domain = domain.lower()
         own = any(domain == d or domain.endswith("." + d) for d in own_domains)
@@ -99,6 +162,14 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
         if is_role and own:
             continue
         hits.append(PrivacyHit("email", start, end, role_address=is_role))
+    if " dot " in text or "dot)" in text or "dot]" in text:
+        generic, country = known_tlds()
+        for match in _SPELLED_EMAIL.finditer(text):
+            parts = _SPELLED_DOT.split(match.group())
+            if parts[-1] not in generic and parts[-1] not in country:
+                continue
+            start, end = fold.span(match.start(), match.end())
+            hits.append(PrivacyHit("email", start, end))
 
     if _DIGIT.search(text):
         emails = [(h.start, h.end) for h in hits]
@@ -114,9 +185,26 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
             hits.append(PrivacyHit("phone", start, end))
         pattern = _address_pattern(tuple(data.get("street_suffixes", ())),
                                    tuple(data.get("not_after_suffix", ())))
+        particles = tuple(data.get("street_particles", ()))
+        first_types = tuple(data.get("street_types_number_first", ()))
+        last_types = tuple(data.get("street_types_number_last", ()))
+        endings = tuple(data.get("street_word_endings", ()))
+        street_first = _street_first_pattern(first_types, particles)
+        number_last = _number_last_pattern(last_types, particles)
+        street_word = _street_word_pattern(endings)
+        # Each shape is looked for only when one of its street words is in the text at all.
+        shapes = [pattern] + [shape for shape, words in ((street_first, first_types),
+                                                         (number_last, last_types),
+                                                         (street_word, endings))
+                              if any(word in text for word in words)]
         not_in_name = frozenset(data.get("not_in_name", ()))
         own_address = _context_pattern(tuple(data.get("own_address", ())))
-        for match in pattern.finditer(text):
+        matches = sorted((match for shape in shapes for match in shape.finditer(text)),
+                         key=lambda m: m.start())
+        taken = -1
+        for match in matches:
+            if match.start() < taken:
+                continue  # the same address found in two shapes
             window_start = max(0, match.start() - 30)
             mine = own_address.search(text[window_start:match.start()]) is not None
             if not mine and given_on_purpose(match.start(), match.end()):
@@ -125,5 +213,8 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
             if words & not_in_name:
                 continue  # "5 miles down Main Street" is a distance, not an address
             start, end = fold.span(match.start(), match.end())
+            if match.re is street_first:
+                end = _trim_after_name(fold.original, start, end)
             hits.append(PrivacyHit("address", start, end))
+            taken = match.end()
     return hits

@@ -10,7 +10,9 @@ Three passes, each reporting spans in the ORIGINAL draft:
 1. the fold view (case, accents, invisible characters, full-width letters undone);
 2. the loose view for terms marked ``evasion`` (look-alike letters from other scripts, digits for
    letters) — a hit there only counts when the original really contains such a character;
-3. letter-spaced runs ("V e r i t y", "W.a.r.b.y") for ``evasion`` terms of four letters or more.
+3. letter-spaced runs ("V e r i t y", "W.a.r.b.y") for ``evasion`` terms of four letters or more;
+4. stretched letters squeezed ("fuuuuck", "shiiiit") for ``evasion`` terms;
+5. with ``split_words`` (codenames), words split by punctuation joined again ("Pro-ject Fal.con").
 
 Matching is by whole words: "#adorable" is not "#ad", "class" is not "ass". A term's last word
 may be ``PLURAL`` (also "-s", "-es", "-ies") or ``PREFIX`` (written with a trailing ``*``, e.g.
@@ -24,14 +26,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from app.check.text import (
+    DISGUISE_SPLIT,
+    DISGUISE_STRETCHED,
     WORD_RE,
     TextView,
+    collapsed_view,
     disguises_in,
     fold_string,
+    joined_views,
     loose_string,
     loose_view,
     needs_loose,
     spaced_runs,
+    squeezed_views,
 )
 
 EXACT = "exact"
@@ -149,7 +156,62 @@ class _WordIndex:
             self.pairs.setdefault((tokens[0], second), []).append(entry)
 
     def find(self, view: TextView) -> Iterable[tuple[int, int, Term]]:
-        """Yield (view start, view end, term) for every whole-word occurrence."""
+        """Yield (view start, view end, term) for every whole-word occurrence.
+
+        A short draft is walked word by word. In a long one only the words that begin some
+        term are visited: the view's words are indexed once (shared by every list matched
+        against the view), and each list intersects its keys with them, so a long draft costs
+        a few set operations per list, not a walk."""
+        words = view.words()
+        if len(words) < _INDEX_FROM_WORDS:
+            yield from self._walk(view)
+            return
+        text = view.text
+        positions = view.memo("positions", _word_positions)
+        exact = self.exact
+        for word in exact.keys() & positions.keys():
+            entries = exact[word]
+            for index in positions[word]:
+                start, end, _ = words[index]
+                for entry in entries:
+                    if not entry.term.domain or _domain_ok(entry.term, text, start, end):
+                        yield start, end, entry.term
+        if self.firsts:
+            pairs = self.pairs
+            loose_pairs = self.loose_pairs
+            last_index = len(words) - 1
+            for word in self.firsts & positions.keys():
+                for index in positions[word]:
+                    if index >= last_index:
+                        continue
+                    candidates = pairs.get((word, words[index + 1][2]))
+                    if loose_pairs:
+                        candidates = [*(candidates or ()), *loose_pairs.get(word, ())]
+                    if candidates:
+                        start = words[index][0]
+                        for entry in candidates:
+                            stop = _match_rest(entry, words, index, text)
+                            if stop is not None and _domain_ok(entry.term, text, start, stop):
+                                yield start, stop, entry.term
+        if self.prefixes:
+            beginnings = view.memo("beginnings", _word_beginnings)
+            prefixes = self.prefixes
+            for beginning in prefixes.keys() & beginnings.keys():
+                for word in beginnings[beginning]:
+                    for prefix, entry in prefixes[beginning]:
+                        if word.startswith(prefix):
+                            for index in positions[word]:
+                                start, end, _ = words[index]
+                                yield start, end, entry.term
+        if self.short_prefixes:
+            for start, end, word in words:
+                for prefix, entry in self.short_prefixes:
+                    if word.startswith(prefix):
+                        yield start, end, entry.term
+
+
+    def _walk(self, view: TextView) -> Iterable[tuple[int, int, Term]]:
+        """:meth:`find` for a short draft: one dictionary lookup per word and kind."""
         words = view.words()
         text = view.text
         exact = self.exact
@@ -184,6 +246,31 @@ class _WordIndex:
                 for prefix, entry in short_prefixes:
                     if word.startswith(prefix):
                         yield start, end, entry.term
+
+
+# From this many words on, a view's words are indexed once and shared by every list, instead
+# of each list walking them (measured: the index pays off between 100 and 200 words).
+_INDEX_FROM_WORDS = 150
+
+
+def _word_positions(view: TextView) -> dict[str, list[int]]:
+    """Each word of the view -> the indices in ``view.words()`` where it occurs."""
+    positions: dict[str, list[int]] = {}
+    for index, (_, _, word) in enumerate(view.words()):
+        found = positions.get(word)
+        if found is None:
+            positions[word] = [index]
+        else:
+            found.append(index)
+    return positions
+
+
+def _word_beginnings(view: TextView) -> dict[str, list[str]]:
+    """First three letters -> the view's distinct words that begin so."""
+    beginnings: dict[str, list[str]] = {}
+    for word in view.memo("positions", _word_positions):
+        beginnings.setdefault(word[:3], []).append(word)
+    return beginnings
 
 
 def _match_rest(entry: _Entry, words: list[tuple[int, int, str]], index: int,
@@ -233,7 +320,9 @@ def _domain_ok(term: Term, text: str, start: int, end: int) -> bool:
 class TermIndex:
     """Compiled terms, ready to search drafts. Build once per word list or policy pack."""
 
-    def __init__(self, terms: Iterable[Term]) -> None:
+    def __init__(self, terms: Iterable[Term], *, split_words: bool = False) -> None:
+        self.split_words = split_words
+        self._word_set: frozenset[str] | None = None
         self.terms: list[Term] = []
         self._fold = _WordIndex()
         self._loose = _WordIndex()
@@ -244,8 +333,17 @@ class TermIndex:
         for term in terms:
             self.add(term)
 
+    @property
+    def _words(self) -> frozenset[str]:
+        """Every word of every term (split-word matching only looks where pieces join into
+        one of them)."""
+        if self._word_set is None:
+            self._word_set = frozenset(token for term in self.terms for token in term.tokens)
+        return self._word_set
+
     def add(self, term: Term) -> None:
         """Add one compiled term."""
+        self._word_set = None
         self.terms.append(term)
         folded = " ".join(term.tokens)
         if _UNSPACED.search(folded):
@@ -284,7 +382,7 @@ class TermIndex:
                 position = text.find(letters, position + 1)
 
         if not self.has_evasion:
-            return list(hits.values())
+            return sorted(hits.values(), key=lambda hit: (hit.start, hit.end))
 
         if needs_loose(text):
             loose = fold.memo("loose", loose_view)
@@ -296,12 +394,39 @@ class TermIndex:
                 keep(term, start, end,
                      tuple(disguises_in(piece, " ".join(term.tokens), loose=True)))
 
-        for run in fold.memo("spaced", spaced_runs):
+        runs = fold.memo("spaced", spaced_runs)
+        for run in runs:
             self._find_in_run(run, self._spaced, keep, loose=False)
             if needs_loose(run.text):
                 loose_run = loose_view(run)
                 self._find_in_run(loose_run, self._spaced_loose, keep, loose=True)
-        return list(hits.values())
+        if runs and self._fold.firsts and any(run.text in self._words for run in runs):
+            # A spaced-out word inside a phrase: "Project K e s t r e l".
+            collapsed = fold.memo("collapsed", lambda view: collapsed_view(view, runs))
+            for view_start, view_end, term in self._fold.find(collapsed):
+                if term.evasion and len(term.tokens) > 1:
+                    start, end = collapsed.span(view_start, view_end)
+                    keep(term, start, end,
+                         tuple(disguises_in(original[start:end], " ".join(term.tokens),
+                                            spaced=True)))
+
+        for squeezed in fold.memo("squeezed", squeezed_views):
+            for view_start, view_end, term in self._fold.find(squeezed):
+                if term.evasion:
+                    start, end = squeezed.span(view_start, view_end)
+                    keep(term, start, end,
+                         (*disguises_in(original[start:end], " ".join(term.tokens)),
+                          DISGUISE_STRETCHED))
+
+        if self.split_words:
+            words = self._words
+            for joined in joined_views(fold, words):
+                for view_start, view_end, term in self._fold.find(joined):
+                    start, end = joined.span(view_start, view_end)
+                    keep(term, start, end,
+                         (*disguises_in(original[start:end], " ".join(term.tokens)),
+                          DISGUISE_SPLIT))
+        return sorted(hits.values(), key=lambda hit: (hit.start, hit.end))
 
     @staticmethod
     def _find_in_run(run: TextView, table: dict[str, list[tuple[str, Term]]], keep,

@@ -226,7 +226,7 @@ def _confusables(path: Path) -> dict[str, str]:
     for line in lines:
         if not line or line.startswith("#"):
             continue
-        source, _, target = line.partition("\t")
+        source, _, target = line.split("#", 1)[0].rstrip().partition("\t")
         try:
             table[chr(int(source, 16))] = "".join(chr(int(code, 16)) for code in target.split())
         except ValueError:
@@ -239,15 +239,27 @@ def confusables_table() -> dict[str, str]:
     return _confusables(resources_dir() / "lexicons" / "confusables.tsv")
 
 
+def lookalikes_table() -> dict[str, str]:
+    """Look-alikes the skeletons leave non-Latin (Greek mu for "u", small capitals), applied
+    after the skeleton; hand-maintained in ``resources/lexicons/lookalikes.tsv``."""
+    return _confusables(resources_dir() / "lexicons" / "lookalikes.tsv")
+
+
+@cache
+def _lookalike_sources() -> frozenset[str]:
+    return frozenset(confusables_table()) | frozenset(lookalikes_table())
+
+
 @cache
 def _loose_char_factory() -> Callable[[str], str]:
     table = confusables_table()
+    extra = lookalikes_table()
     memo: dict[str, str] = {}
 
     def loose_char(char: str) -> str:
         found = memo.get(char)
         if found is None:
-            skeleton = table.get(char, char)
+            skeleton = "".join(extra.get(part, part) for part in table.get(char, char))
             found = "".join(_LEET.get(part, part) for part in skeleton)
             memo[char] = found
         return found
@@ -303,11 +315,152 @@ def spaced_runs(fold: TextView) -> list[TextView]:
     return runs
 
 
+def _view_without(fold: TextView, dropped: set[int], start: int, end: int) -> TextView:
+    """fold.text[start:end] without the positions in ``dropped``, as a child view."""
+    pieces: list[str] = []
+    keep: list[int] = []
+    text = fold.text
+    position = start
+    for index in sorted(dropped):
+        if start <= index < end:
+            pieces.append(text[position:index])
+            keep.extend(range(position, index))
+            position = index + 1
+    pieces.append(text[position:end])
+    keep.extend(range(position, end))
+    return TextView(fold.original, "".join(pieces), keep, [index + 1 for index in keep],
+                    parent=fold)
+
+
+def collapsed_view(fold: TextView, runs: list[TextView]) -> TextView:
+    """The fold view with each letter-spaced run written as one word ("Project K e s t r e l"
+    -> "project kestrel"), as a child view; ``runs`` are :func:`spaced_runs` of ``fold``."""
+    text = fold.text
+    dropped: set[int] = set()
+    for run in runs:
+        starts = run.starts or []
+        if starts:
+            letters = set(starts)
+            dropped.update(index for index in range(starts[0], starts[-1] + 1)
+                           if index not in letters)
+    return _view_without(fold, dropped, 0, len(text))
+
+
+# A letter written three or more times in a row ("fuuuuck", "shiiiit").
+_STRETCHED = re.compile(r"([^\W\d_])\1{2,}")
+_TRIPLE = re.compile(r"(.)\1\1")  # a cheap first test: any character three times
+
+
+def squeezed_views(fold: TextView) -> list[TextView]:
+    """The fold view with every stretched letter written once, and written twice ("fuuuck" ->
+    "fuck", "asssshole" -> "asshole"), as child views; empty when nothing is stretched."""
+    text = fold.text
+    if _TRIPLE.search(text) is None or _STRETCHED.search(text) is None:
+        return []
+    views = []
+    for keep in (1, 2):
+        pieces: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        position = 0
+        for match in _STRETCHED.finditer(text):
+            pieces.append(text[position:match.start()])
+            starts.extend(range(position, match.start()))
+            ends.extend(range(position + 1, match.start() + 1))
+            pieces.append(match.group(1) * keep)
+            starts.extend(range(match.start(), match.start() + keep))
+            ends.extend([*range(match.start() + 1, match.start() + keep), match.end()])
+            position = match.end()
+        pieces.append(text[position:])
+        starts.extend(range(position, len(text)))
+        ends.extend(range(position + 1, len(text) + 1))
+        views.append(TextView(fold.original, "".join(pieces), starts, ends, parent=fold))
+    return views
+
+
+# Punctuation inside a word that splits it without changing what it says: "Pro-ject",
+# "Fal.con", "N.i.g.h.t.j.a.r", "pro_ject".
+_SPLITTER = re.compile(r"(?<=[^\W_])[-._\u00b7\u2022*|~+](?=[^\W_])")
+
+
+_SPLIT_CHARS = "-._\u00b7\u2022*|~+"
+_SPLIT_CHAR = re.compile(f"[{re.escape(_SPLIT_CHARS)}]")
+
+
+def _split_chains(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each run of letters split by punctuation ("pro-ject", "n.i.g.h.t")."""
+    chains: list[tuple[int, int]] = []
+    size = len(text)
+    reached = -1
+    for match in _SPLIT_CHAR.finditer(text):
+        at = match.start()
+        if at < reached or at == 0 or at + 1 >= size:
+            continue
+        if not (text[at - 1].isalnum() and text[at + 1].isalnum()):
+            continue
+        start = at
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        end = at + 1
+        while True:
+            while end < size and text[end].isalnum():
+                end += 1
+            if end + 1 < size and text[end] in _SPLIT_CHARS and text[end + 1].isalnum():
+                end += 1
+                continue
+            break
+        chains.append((start, end))
+        reached = end
+    return chains
+_JOIN_REACH = 48  # characters of context kept either side of a split word
+
+
+def joined_views(fold: TextView, words: frozenset[str] | None = None) -> list[TextView]:
+    """Pieces of the fold view around words split by punctuation ("Pro-ject Fal.con"), with the
+    punctuation inside words removed, as child views. Only the neighbourhood of split words is
+    rebuilt, and with ``words`` only where joining pieces gives one of them ("pro" + "ject" =
+    "project"), so long drafts full of links and hyphenated words stay cheap."""
+    text = fold.text
+    windows: list[list[int]] = []
+    for chain_start, chain_end in _split_chains(text):
+        if words is not None and not _joins_into(
+                _SPLIT_CHAR.split(text[chain_start:chain_end]), words):
+            continue
+        start = max(0, chain_start - _JOIN_REACH)
+        end = min(len(text), chain_end + _JOIN_REACH)
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    views = []
+    for start, end in windows:
+        removed = {match.start() for match in _SPLITTER.finditer(text, start, end)}
+        views.append(_view_without(fold, removed, start, end))
+    return views
+
+
+def _joins_into(pieces: list[str], words: frozenset[str]) -> bool:
+    """Whether two or more neighbouring ``pieces`` joined make one of ``words``."""
+    for first in range(len(pieces) - 1):
+        joined = pieces[first]
+        for piece in pieces[first + 1:first + 12]:
+            joined += piece
+            if joined in words:
+                return True
+    return False
+
+
 DISGUISE_INVISIBLE = "invisible characters"
 DISGUISE_LOOKALIKE = "look-alike letters"
 DISGUISE_DIGITS = "numbers or signs in place of letters"
 DISGUISE_SPACED = "letters spaced apart"
 DISGUISE_STYLED = "special letter styles"
+DISGUISE_STRETCHED = "stretched letters"
+DISGUISE_SPLIT = "punctuation inside the words"
 
 
 def disguises_in(original: str, term: str = "", *, loose: bool = False,
@@ -322,7 +475,7 @@ def disguises_in(original: str, term: str = "", *, loose: bool = False,
     if spaced:
         found.append(DISGUISE_SPACED)
     styled = lookalike = digits = False
-    table = confusables_table() if loose else {}
+    table = _lookalike_sources() if loose else frozenset()
     for char in original:
         if char.isspace():
             continue
