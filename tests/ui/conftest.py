@@ -8,8 +8,9 @@ import pytest
 
 from app.ui.composer import ComposerWidget
 from app.ui.dialogs.confirm import ConfirmRequest
+from app.ui.ports import AppServices
 from app.ui.workers import TaskRunner
-from tests.ui.fakes import FakeChecker, FakeDrafts, FakePoster, sample_accounts
+from tests.ui.fakes import FakeAccounts, FakeChecker, FakeDrafts, FakePoster, sample_accounts
 
 
 @dataclass
@@ -36,6 +37,13 @@ def runner(qtbot):
     yield task_runner
     task_runner.wait_for_done(10_000)
     qtbot.wait(10)  # let queued results land before the widgets go
+
+
+@pytest.fixture
+def services():
+    """The window's services, all fakes: sample accounts, no network, no disk."""
+    return AppServices(checker=FakeChecker(), accounts=FakeAccounts(sample_accounts()),
+                       drafts=FakeDrafts(), poster=FakePoster())
 
 
 @pytest.fixture

@@ -62,12 +62,6 @@ def unnamed_controls(root: QWidget) -> list[str]:
 
 
 @pytest.fixture
-def services():
-    return AppServices(checker=FakeChecker(), accounts=FakeAccounts(sample_accounts()),
-                       drafts=FakeDrafts(), poster=FakePoster())
-
-
-@pytest.fixture
 def window(qtbot, profile_dir, services, runner):
     main = MainWindow(init_paths(profile_dir), services, runner)
     qtbot.addWidget(main)

@@ -20,16 +20,9 @@ from tests.ui.fakes import (
     FakeAccounts,
     FakeChecker,
     FakeDrafts,
-    FakePoster,
     history_record,
     sample_accounts,
 )
-
-
-@pytest.fixture
-def services():
-    return AppServices(checker=FakeChecker(), accounts=FakeAccounts(sample_accounts()),
-                       drafts=FakeDrafts(), poster=FakePoster())
 
 
 @pytest.fixture

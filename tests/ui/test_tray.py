@@ -13,19 +13,12 @@ from app.paths import init_paths
 from app.ui import application
 from app.ui import tray as tray_module
 from app.ui.main_window import MainWindow
-from app.ui.ports import AppServices
-from tests.ui.fakes import FakeAccounts, FakeChecker, FakeDrafts, FakePoster, sample_accounts
+from tests.ui.fakes import sample_accounts
 from tests.ui.test_composer import card_for, type_into
 
 # A tray icon "made available" on the offscreen platform: Qt's generic tray code looks for a
 # signal the offscreen plugin does not have and says so. Harmless here; real desktops have it.
 OFFSCREEN_TRAY = pytest.mark.qt_log_ignore(r"No such signal .*systemTrayWindowChanged")
-
-
-@pytest.fixture
-def services():
-    return AppServices(checker=FakeChecker(), accounts=FakeAccounts(sample_accounts()),
-                       drafts=FakeDrafts(), poster=FakePoster())
 
 
 @pytest.fixture
