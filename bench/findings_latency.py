@@ -63,9 +63,7 @@ def main() -> None:
 
     from app.core.model import Account, Network, Persona
     from app.paths import init_paths
-    from app.ui.application import build_services
-    from app.ui.main_window import MainWindow
-    from app.ui.workers import TaskRunner
+    from bench.window_harness import open_loaded_window
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as profile:
@@ -83,14 +81,7 @@ def main() -> None:
                 store.accounts.add(Account(network, handle, persona,
                                            server="https://social.example"
                                            if network is Network.MASTODON else ""))
-        services = build_services(paths)
-        runner = TaskRunner()
-        window = MainWindow(paths, services, runner, background=False)
-        window.show()
-        window.load()  # reads the accounts on a worker
-        deadline = time.monotonic() + 30
-        while not window.is_loaded and time.monotonic() < deadline:
-            app.processEvents()
+        window, services, runner = open_loaded_window(app, paths)
         composer = window.composer
         ids = list(composer.accounts.rows)[: args.targets]
         assert len(ids) == args.targets, "the accounts never loaded"

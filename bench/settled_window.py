@@ -12,22 +12,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.paths import init_paths  # noqa: E402
-from app.ui.application import build_services  # noqa: E402
-from app.ui.main_window import MainWindow  # noqa: E402
-from app.ui.workers import TaskRunner  # noqa: E402
+from bench.window_harness import open_loaded_window  # noqa: E402
 
 app = QApplication(sys.argv[:1])
-paths = init_paths(os.environ["TWOFOLD_PROFILE_DIR"])
-services = build_services(paths)
-runner = TaskRunner()
-window = MainWindow(paths, services, runner, background=False)
-window.show()
-window.load()  # reads the accounts on a worker
-deadline = time.monotonic() + 30
-while not window.is_loaded and time.monotonic() < deadline:
-    app.processEvents()
-if not window.is_loaded:
-    raise SystemExit("the accounts never loaded")
+window, services, runner = open_loaded_window(app, init_paths(os.environ["TWOFOLD_PROFILE_DIR"]))
 text = "Big news: our spring issue is out, 20% off with code SPRING20 this week! #ad"
 window.composer.editor.setPlainText(text)
 deadline = time.monotonic() + 30
