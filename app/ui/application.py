@@ -15,10 +15,13 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import APP_ID, APP_NAME, __version__
 from app.paths import AppPaths
+
+if TYPE_CHECKING:
+    from app.diagnostics import Diagnostics
 
 log = logging.getLogger(__name__)
 
@@ -195,12 +198,14 @@ def open_in_browser(url: str) -> None:
 # --- the application -----------------------------------------------------------------------
 
 
-def run_gui(paths: AppPaths, *, quit_after_show: bool = False) -> int:
+def run_gui(paths: AppPaths, *, quit_after_show: bool = False,
+            diagnostics: Diagnostics | None = None) -> int:
     """Open the main window and run the event loop; return the exit code.
 
     With ``quit_after_show`` the application quits as soon as the window has been shown.
     Without a display (a headless server) it says so, opens the window off-screen and quits,
-    rather than aborting inside Qt with a cryptic platform-plugin error.
+    rather than aborting inside Qt with a cryptic platform-plugin error. With
+    ``diagnostics``, an error nobody caught opens a plain dialog naming the log file.
     """
     headless = not _has_display()
     if headless:
@@ -234,6 +239,12 @@ def run_gui(paths: AppPaths, *, quit_after_show: bool = False) -> int:
                         background=not quit_after_show)
     if first_run:
         window.shown.connect(lambda: _remember_onboarding(paths, settings))
+    crash_dialogs = None
+    if diagnostics is not None:
+        from app.ui.crash_dialog import CrashDialogs
+
+        crash_dialogs = CrashDialogs(window)
+        diagnostics.add_crash_listener(crash_dialogs.report)
 
     trays: list[Any] = []
     if not quit_after_show:
@@ -265,6 +276,8 @@ def run_gui(paths: AppPaths, *, quit_after_show: bool = False) -> int:
             tray.hide()
         runner.wait_for_done(10_000)
         services.close()
+        if diagnostics is not None and crash_dialogs is not None:
+            diagnostics.remove_crash_listener(crash_dialogs.report)
 
 
 def _remember_onboarding(paths: AppPaths, settings: Any) -> None:
