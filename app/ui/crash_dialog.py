@@ -9,9 +9,13 @@ error repeating in a paint event must not open a dialog per frame).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 class CrashDialogs(QObject):
@@ -23,8 +27,8 @@ class CrashDialogs(QObject):
         super().__init__(window)
         self._window = window
         self._dialog: QMessageBox | None = None
-        # From a worker, Qt queues the call to the UI thread. (Not importing ``Qt`` here
-        # saves ~14 ms of start-up: its enums load on first use.)
+        # From a worker, Qt queues the call to the UI thread. (``Qt`` and ``QMessageBox`` are
+        # imported when a dialog is shown: loading ``Qt``'s enums costs ~14 ms of start-up.)
         self._reported.connect(self._show)
 
     @property
@@ -46,6 +50,7 @@ class CrashDialogs(QObject):
         if self.dialog is not None or not shiboken6.isValid(self._window):
             return
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
 
         dialog = QMessageBox(QMessageBox.Icon.Warning, "Twofold", summary,
                              QMessageBox.StandardButton.Ok, self._window)
