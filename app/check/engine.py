@@ -512,7 +512,7 @@ class _Context:
             if not same_account(entry, self.target) or not (self.now - window < posted
                                                             <= self.now):
                 continue
-            if self.compiled.remembered(("promotional", entry.text), lambda text=entry.text:
+            if self.compiled.remembered(("promotional", entry.text), lambda text=entry.text:  # type: ignore[misc]
                                         analyse_promotion(DraftText(text),
                                                           self.compiled).promotional):
                 earlier.append(posted)
