@@ -46,6 +46,9 @@ CRASH_FILE_NAME = "crash.log"
 MAX_LOG_BYTES = 1_000_000
 LOG_BACKUPS = 3
 REDACTED = "[redacted]"
+# A log line's message or traceback is cut after this many characters (after redaction): a
+# server echoing megabytes into an error must not fill the log.
+MAX_LOGGED_CHARS = 64_000
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
 
 # Replaces every secret a redactor knows of in a text; returns the text without them.
@@ -67,6 +70,9 @@ _TOKEN_CHARS = r"A-Za-z0-9_\-"
 _SECRET_KEY = (r"[A-Za-z_-]*(?:password|passwd|passphrase|secret|token|jwt|api[_-]?key"
                r"|code[_-]?verifier|credentials?)")
 _QUOTED_OR_BARE = r"(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s\"'&,;})\]]+)"
+# Where a run of token characters starts. Patterns that begin with a variable-length run start
+# only there (not at every \b, which "a-a-a-…" has at each letter): matching stays linear.
+_RUN_START = r"(?<![" + _TOKEN_CHARS + r"])"
 
 
 @cache
@@ -82,15 +88,17 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], 
          lambda m: f"{m[1]} {REDACTED}"),
         # password=..., "accessJwt": "...", {'client_secret': '...'}, token: ...
         # (A value that is itself the next "key:" is left for that key's own match.)
-        (re.compile(r"(?i)([\"']?)\b(" + _SECRET_KEY + r")\1(\s*[:=]\s*)"
+        (re.compile(r"(?i)" + _RUN_START + r"([\"']?)" + _RUN_START + r"(" + _SECRET_KEY
+                    + r")\1(\s*[:=]\s*)"
                     r"(?![\"']?" + _SECRET_KEY + r"[\"']?\s*[:=])" + _QUOTED_OR_BARE),
          lambda m: f"{m[1]}{m[2]}{m[1]}{m[3]}{REDACTED}"),
         # OAuth authorisation codes in query strings and form bodies.
         (re.compile(r"(?i)(^|[?&;\s])(code)=[^\s&\"']+"), rf"\1\2={REDACTED}"),
         # https://user:password@host
-        (re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://[^/\s:@]+:)[^@\s/]+@"), rf"\1{REDACTED}@"),
+        (re.compile(r"(?i)(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*://[^/\s:@]+:)[^@\s/]+@"),
+         rf"\1{REDACTED}@"),
         # JSON Web Tokens (Bluesky access and refresh tokens).
-        (re.compile(r"\beyJ[" + _TOKEN_CHARS + r"]{4,}\.[" + _TOKEN_CHARS + r"]{4,}"
+        (re.compile(_RUN_START + r"eyJ[" + _TOKEN_CHARS + r"]{4,}\.[" + _TOKEN_CHARS + r"]{4,}"
                     r"(?:\.[" + _TOKEN_CHARS + r"]*)?"), REDACTED),
         # Bluesky app passwords: xxxx-xxxx-xxxx-xxxx.
         (re.compile(r"(?i)(?<![A-Za-z0-9-])[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}"
@@ -133,13 +141,18 @@ class SecretFilter(logging.Filter):
         self._redactor = redactor
 
     def redact(self, text: str) -> str:
-        """``text`` without the known secrets and without anything shaped like one."""
+        """``text`` without the known secrets and without anything shaped like one, cut
+        after ``MAX_LOGGED_CHARS`` characters. Takes time linear in the length of ``text``."""
         if self._redactor is not None:
             try:
                 text = self._redactor(text)
             except Exception:  # fail closed: never write what could not be redacted
                 return "[withheld: the secret redactor failed on this text]"
-        return redact_secret_shapes(text)
+        text = redact_secret_shapes(text)
+        if len(text) > MAX_LOGGED_CHARS:
+            text = (f"{text[:MAX_LOGGED_CHARS]} … [{len(text) - MAX_LOGGED_CHARS:,} more "
+                    "characters not logged]")
+        return text
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Rewrite ``record`` in place without secrets; always keeps it."""
@@ -196,8 +209,8 @@ class LazyRotatingFile(logging.Handler):
         error = sys.exc_info()[1]
         reason = error.strerror if isinstance(error, OSError) and error.strerror else (
             type(error).__name__)
-        sys.stderr.write(f"Twofold cannot write its log file {self.path} ({reason}); "
-                         "nothing more will be logged in this run.\n")
+        tell_terminal(f"Twofold cannot write its log file {self.path} ({reason}); nothing "
+                      "more will be logged in this run.")
 
     def close(self) -> None:
         """Close the file (if it was ever opened)."""
@@ -205,6 +218,16 @@ class LazyRotatingFile(logging.Handler):
             self._file.close()
             self._file = None
         super().close()
+
+
+def tell_terminal(line: str) -> None:
+    """Write one line to stderr when there is one (a desktop start may have none)."""
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+    except (OSError, ValueError):  # closed or broken stderr: the log file has the detail
+        pass
 
 
 def log_level_from(environ: Mapping[str, str]) -> tuple[int, str | None]:
@@ -267,9 +290,9 @@ class Diagnostics:
         try:
             log.critical("unexpected %s%s", type(error).__name__,
                          f" in {where}" if where else "", exc_info=exc_info)
-            sys.stderr.write(line + "\n")
         except Exception:  # noqa: S110 (the crash report itself must not crash)
             pass
+        tell_terminal(line)
         with self._lock:
             listeners = list(self._listeners)
         for listener in listeners:
@@ -320,7 +343,8 @@ class Diagnostics:
             except OSError as error:
                 log.warning("crash file %s unavailable (%s); fatal errors go to stderr",
                             self.crash_file, error.strerror)
-        faulthandler.enable(sys.stderr, all_threads=True)
+        if sys.stderr is not None:  # None: started without a console (pythonw)
+            faulthandler.enable(sys.stderr, all_threads=True)
 
     def close(self) -> None:
         """Restore the hooks, stop logging to the file and close it."""
@@ -376,5 +400,5 @@ def start_diagnostics(
         diagnostics._start_faulthandler(to_file=crash_handler == "file")
     if level_problem:
         log.warning("%s", level_problem)
-        sys.stderr.write(level_problem + "\n")
+        tell_terminal(level_problem)
     return diagnostics

@@ -178,3 +178,16 @@ def test_closing_restores_the_hooks_and_stops_writing(started):
     log.warning("after close")
     assert not diagnostics.log_file.exists() or (
         "after close" not in diagnostics.log_file.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("shape", ["a-", "a.", "eyJ-", "password-", "http://a:", "abcd-",
+                                   "\"'", "a "])
+def test_hostile_log_text_is_redacted_in_linear_time_and_cut(started, shape):
+    # Patterns with a variable-length start once made "a-a-a-…" quadratic: 20,000 characters
+    # took 40 s. 200,000 now take a fraction of a second (the suite's timeout is the bound).
+    diagnostics = started()
+    log.warning("server answered: %s", shape * (200_000 // len(shape)))
+    diagnostics.close()
+    written = diagnostics.log_file.read_text(encoding="utf-8")
+    assert len(written) < 70_000
+    assert "more characters not logged]" in written
