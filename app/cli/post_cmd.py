@@ -103,7 +103,7 @@ def _label(account: Account | None, account_id: int) -> str:
 def _print_report(report: PostReport, store: Store, as_json: bool, out: TextIO) -> None:
     import json
 
-    accounts = {}
+    accounts: dict[int, Account | None] = {}
     for result in report.results:
         try:
             accounts[result.account_id] = store.accounts.get(result.account_id)

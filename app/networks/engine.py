@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypeVar
 
 from app.core.model import (
     Account,
@@ -59,6 +60,8 @@ from app.networks.ports import (
 )
 
 log = logging.getLogger(__name__)
+
+_Value = TypeVar("_Value")  # what a progress or result callback is given
 
 # Finding categories a typed reason can never override: a confidential codename stays secret,
 # and a network limit would only make the network refuse the post.
@@ -555,7 +558,7 @@ class PostingEngine:
         return account.id
 
     @staticmethod
-    def _emit(callback: Callable[[object], None] | None, value: object) -> None:
+    def _emit(callback: Callable[[_Value], None] | None, value: _Value) -> None:
         if callback is None:
             return
         try:

@@ -21,6 +21,7 @@ import sqlite3
 import uuid
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from app.core.model import ImageAttachment, OutboxEntry, OutboxState
 from app.store.database import Database, from_db_time, to_db_time, utc_now
@@ -43,7 +44,7 @@ _COLUMNS = ("id, draft_id, account_id, idempotency_key, state, attempts, last_er
             "remote_url, created_at, updated_at, text, images, override_reason")
 
 
-def _from_row(row: tuple[object, ...]) -> OutboxEntry:
+def _from_row(row: tuple[Any, ...]) -> OutboxEntry:
     (id_, draft_id, account_id, key, state, attempts, last_error, remote_id, remote_url,
      created_at, updated_at, text, images, override_reason) = row
     return OutboxEntry(

@@ -346,9 +346,9 @@ class ComposerWidget(QWidget):
         otherwise join the end of the chain, after the Post buttons."""
         order: list[QWidget] = [self.check_as_persona, self.check_as_network,
                                 self.check_as_owner, self.editor, self.attach_button]
-        order += [self.images_layout.itemAt(i).widget()
-                  for i in range(self.images_layout.count())
-                  if self.images_layout.itemAt(i).widget() is not None]
+        order += [widget for i in range(self.images_layout.count())
+                  if (item := self.images_layout.itemAt(i)) is not None
+                  and (widget := item.widget()) is not None]
         order += self.findings.focusables()
         if self._delivery is not None:
             order += self._delivery.focusables()
@@ -552,8 +552,9 @@ class ComposerWidget(QWidget):
     def _show_images(self) -> None:
         while self.images_layout.count():
             item = self.images_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for image in self.images:
             chip = QPushButton(f"{image.path.name} ✕", self)
             chip.setFlat(True)
