@@ -183,7 +183,7 @@ def test_a_damaged_file_gives_a_plain_error(tmp_path):
     path = tmp_path / DB_FILENAME
     path.write_bytes(b"this is certainly not SQLite " * 200)
     before = _digest(path)
-    with pytest.raises(NotATwofoldDatabaseError, match="damaged or is not a Twofold database"):
+    with pytest.raises(NotATwofoldDatabaseError, match="is damaged; it was left untouched"):
         Store(path)
     assert _digest(path) == before
 
