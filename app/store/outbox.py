@@ -3,7 +3,7 @@
 States move only along these arrows (anything else raises InvalidTransitionError)::
 
     queued ──claim──▶ sending ──▶ sent
-       ▲                 │ ├────▶ failed ──requeue──▶ queued
+       ▲                 │ ├────▶ failed ──requeue──▶ queued (or sent: found when checked)
        │                 │ └────▶ unknown ──▶ sent / failed / queued (after reconciling)
        └─────────────────┘ (never: a request that may have left is "unknown", not "queued")
 
@@ -38,7 +38,8 @@ from app.store.ownership import LEASE_SECONDS, Liveness, ProcessIdentity
 ALLOWED_TRANSITIONS: dict[OutboxState, frozenset[OutboxState]] = {
     OutboxState.QUEUED: frozenset({OutboxState.SENDING, OutboxState.FAILED}),
     OutboxState.SENDING: frozenset({OutboxState.SENT, OutboxState.FAILED, OutboxState.UNKNOWN}),
-    OutboxState.FAILED: frozenset({OutboxState.QUEUED}),
+    # failed → sent: checked with the server before a resend, it had gone out after all.
+    OutboxState.FAILED: frozenset({OutboxState.QUEUED, OutboxState.SENT}),
     OutboxState.UNKNOWN: frozenset({OutboxState.SENT, OutboxState.FAILED, OutboxState.QUEUED}),
     OutboxState.SENT: frozenset(),
 }
