@@ -430,11 +430,24 @@ class PostingEngine:
             else:
                 result = step(delivery, on_progress)
         except Exception:
-            log.exception("posting to account %s failed unexpectedly", delivery.entry.account_id)
-            message = (f"Twofold ran into an internal error while posting to "
-                       f"{_account_label(delivery.account)}; the other accounts are not affected.")
-            result = self._after_crash_in_step(delivery, message) if held else AccountResult(
-                delivery.entry.account_id, Outcome.UNKNOWN, message)
+            if held and self._taken_over(delivery):
+                # Our lease ran out (a suspended machine) and another Twofold took the row:
+                # it is that one's to settle now, with the server, before any resend.
+                log.warning("outbox row %s was taken over by another process",
+                            delivery.entry.id)
+                result = AccountResult(
+                    delivery.entry.account_id, Outcome.IN_PROGRESS,
+                    f"Another Twofold window or command took over this post to "
+                    f"{_account_label(delivery.account)}; it checks with the server before "
+                    "sending it again.")
+            else:
+                log.exception("posting to account %s failed unexpectedly",
+                              delivery.entry.account_id)
+                message = (f"Twofold ran into an internal error while posting to "
+                           f"{_account_label(delivery.account)}; the other accounts are not "
+                           "affected.")
+                result = self._after_crash_in_step(delivery, message) if held else \
+                    AccountResult(delivery.entry.account_id, Outcome.UNKNOWN, message)
         finally:
             if held:
                 self._let_go(delivery)
@@ -461,6 +474,13 @@ class PostingEngine:
                     target=self._renew_leases, name="post-lease", daemon=True)
                 self._state.heartbeat.start()
         return True
+
+    def _taken_over(self, delivery: _Delivery) -> bool:
+        try:
+            return not self._outbox.holds(delivery.entry.id,  # type: ignore[arg-type]
+                                          self._token)
+        except Exception:
+            return False
 
     def _let_go(self, delivery: _Delivery) -> None:
         with self._state.lock:

@@ -103,6 +103,9 @@ class OutboxPort(Protocol):
     def renew(self, token: str, *, lease_seconds: float = ...) -> int:
         """Extend the leases of every row ``token`` holds; returns how many."""
 
+    def holds(self, entry_id: int, token: str) -> bool:
+        """Whether the engine ``token`` of this process still owns the row."""
+
 
 class AccountsPort(Protocol):
     """Connected accounts."""

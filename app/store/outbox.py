@@ -123,16 +123,13 @@ class OutboxStore:
                                    self._identity.owner_text(token)))
         return int(cursor.rowcount)
 
-    def owned_elsewhere(self, entry_id: int, token: str | None = None) -> bool:
-        """Whether another live process (or another engine of this one) handles the row."""
+    def holds(self, entry_id: int, token: str) -> bool:
+        """Whether the engine ``token`` of this process still owns the row (it may have lost
+        it when its lease ran out and another machine took the row over)."""
         with self._db.read("read the outbox") as conn:
-            row = conn.execute("SELECT owner, lease_until FROM outbox WHERE id = ?",
+            row = conn.execute("SELECT owner FROM outbox WHERE id = ?",
                                (int(entry_id),)).fetchone()
-        if row is None or row[0] is None:
-            return False
-        if token is not None and row[0] == self._identity.owner_text(token):
-            return False
-        return not self._abandoned(str(row[0]), row[1], utc_now())
+        return row is not None and row[0] == self._identity.owner_text(token)
 
     def _abandoned(self, owner: str, lease_until: object, now: datetime) -> bool:
         """Whether the owner is certainly gone, so the row may be taken over."""

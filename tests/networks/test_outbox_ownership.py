@@ -20,7 +20,8 @@ import pytest
 
 from app.core.model import Account, Draft, Network, OutboxState, Persona, Severity
 from app.networks.engine import Outcome, PostingEngine
-from app.store.errors import DraftConflictError
+from app.store.errors import DraftConflictError, InvalidTransitionError
+from app.store.outbox import OutboxStore
 from app.store.ownership import ProcessIdentity
 from app.store.store import Store
 from tests.conftest import REPO_ROOT
@@ -174,13 +175,66 @@ def test_start_up_recovery_takes_back_only_a_dead_owners_row(tmp_path: Path) -> 
         reused = ProcessIdentity(here.host, here.boot_id, here.pid, here.started + "0")
         store.outbox.acquire(live.id, "other-engine")  # type: ignore[arg-type]
         store.outbox.claim(live.id)  # type: ignore[arg-type]
-        with Store(store.path) as impostor_view:
-            impostor_view.outbox._identity = reused  # noqa: SLF001 - plays that process
-            impostor_view.outbox.acquire(dead.id, "gone")  # type: ignore[arg-type]
+        OutboxStore(store.db, identity=reused).acquire(dead.id, "gone")  # type: ignore[arg-type]
         store.outbox.claim(dead.id)  # type: ignore[arg-type]
         recovered = store.outbox.recover_interrupted()
         assert [e.id for e in recovered] == [dead.id]
         assert store.outbox.get(live.id).state is OutboxState.SENDING  # type: ignore[arg-type]
+
+
+def test_a_lease_renewed_while_sending_keeps_another_machine_off_until_it_runs_out(
+        tmp_path: Path) -> None:
+    with Store(tmp_path / "t.sqlite3") as store:
+        account = store.accounts.add(Account(Network.BLUESKY, "a.bsky.social", Persona.WORK))
+        draft = store.drafts.save(Draft("slow post"))
+        here = ProcessIdentity.current()
+        # Twofold on another machine sharing the folder: it cannot see our processes.
+        elsewhere = OutboxStore(store.db, identity=ProcessIdentity(
+            "another-machine", "", here.pid, here.started))
+        client = FakeClient(send_seconds=3.0)
+        looked: list[list[int]] = []
+        client.on_send = lambda key: threading.Timer(
+            2.0, lambda: looked.append([e.id for e in elsewhere.recover_interrupted()])).start()
+        with PostingEngine(accounts=store.accounts, outbox=store.outbox, checker=FakeChecker(),
+                           client_for=lambda a: client, lease_seconds=1.0,
+                           renew_every=0.1) as engine:
+            [result] = engine.post(draft, [account]).results
+        assert looked == [[]]  # 2 s into a 3 s send, the 1 s lease was still renewed
+        assert result.outcome is Outcome.SENT
+        # A sender that stops renewing (its machine lost power): after the lease, taken over.
+        stuck = store.drafts.save(Draft("never answered"))
+        [row] = store.outbox.create_entries(stuck.id, [account.id])  # type: ignore[arg-type, list-item]
+        assert store.outbox.acquire(row.id, "engine", lease_seconds=0.2) is not None  # type: ignore[arg-type]
+        store.outbox.claim(row.id)  # type: ignore[arg-type]
+        assert elsewhere.recover_interrupted() == []
+        time.sleep(0.3)
+        assert [e.id for e in elsewhere.recover_interrupted()] == [row.id]
+        # The late sender cannot write over what the other machine now handles.
+        with pytest.raises(InvalidTransitionError, match="another Twofold window or command"):
+            store.outbox.transition(row.id, OutboxState.SENT, owner="engine")  # type: ignore[arg-type]
+
+
+def test_a_sender_whose_lease_was_taken_over_reports_it_and_writes_nothing(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    with Store(tmp_path / "t.sqlite3") as store:
+        account = store.accounts.add(Account(Network.BLUESKY, "a.bsky.social", Persona.WORK))
+        draft = store.drafts.save(Draft("slow post"))
+        here = ProcessIdentity.current()
+        elsewhere = OutboxStore(store.db, identity=ProcessIdentity(
+            "another-machine", "", here.pid, here.started))
+        client = FakeClient(send_seconds=3.0)
+        client.on_send = lambda key: threading.Timer(
+            1.0, elsewhere.recover_interrupted).start()
+        with PostingEngine(accounts=store.accounts, outbox=store.outbox, checker=FakeChecker(),
+                           client_for=lambda a: client, lease_seconds=0.3,
+                           renew_every=60) as engine:  # this machine stops renewing (asleep)
+            [result] = engine.post(draft, [account]).results
+        assert result.outcome is Outcome.IN_PROGRESS
+        assert "took over" in result.message
+        [entry] = store.outbox.entries_for_draft(draft.id)  # type: ignore[arg-type]
+        assert entry.state is OutboxState.UNKNOWN  # the other machine's to settle
+        assert store.history.list() == []
+        assert "failed unexpectedly" not in caplog.text
 
 
 def test_retry_tells_refused_never_queued_and_sent_accounts_apart(tmp_path: Path) -> None:
