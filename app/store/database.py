@@ -312,7 +312,7 @@ class Database:
 
     def _check_sound(self, conn: sqlite3.Connection) -> None:
         # Before anything is written: a damaged file is kept exactly as it is for recovery.
-        # quick_check reads every page once (about 20 ms for 11 MB; bench/store_open.py).
+        # quick_check reads every page once: ~1 ms for 1 MB, ~9 ms for 7 MB (bench/store_open.py).
         problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check(1)")]
         if problems != ["ok"]:
             raise damaged_error(self.path)
