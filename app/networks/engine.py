@@ -554,6 +554,8 @@ class PostingEngine:
                     found = client.find_existing(delivery.content, key, queued_at)
                 except NetworkError as error:
                     if checks >= self._retry.max_attempts:
+                        if delivery.entry.state is OutboxState.FAILED:
+                            return self._failed(delivery, error.user_message)  # still failed
                         return self._unknown(delivery, error.user_message)
                     self._wait(self._retry.backoff(checks, self._rng), on_progress, account_id)
                     continue

@@ -237,6 +237,26 @@ def test_a_sender_whose_lease_was_taken_over_reports_it_and_writes_nothing(
         assert "failed unexpectedly" not in caplog.text
 
 
+def test_a_failed_post_is_not_sent_again_while_its_server_cannot_be_asked(
+        tmp_path: Path) -> None:
+    from app.networks.errors import AmbiguousError
+
+    with Store(tmp_path / "t.sqlite3") as store:
+        account = store.accounts.add(Account(Network.MASTODON, "a", Persona.WORK,
+                                             server="https://social.example"))
+        draft = store.drafts.save(Draft("did it go out?"))
+        [row] = store.outbox.create_entries(draft.id, [account.id])  # type: ignore[arg-type, list-item]
+        store.outbox.claim(row.id)  # type: ignore[arg-type]
+        store.outbox.mark_failed(row.id, "The connection broke off.")  # type: ignore[arg-type]
+        client = FakeClient(find_script=[AmbiguousError("No answer.")] * 4)
+        with PostingEngine(accounts=store.accounts, outbox=store.outbox, checker=FakeChecker(),
+                           client_for=lambda a: client, sleep=lambda seconds: None) as engine:
+            [result] = engine.retry_failed(draft.id).results  # type: ignore[arg-type]
+        assert client.finds == 4 and client.sends == 0  # asked first; never sent blind
+        assert result.outcome is Outcome.FAILED
+        assert store.outbox.get(row.id).state is OutboxState.FAILED  # type: ignore[arg-type]
+
+
 def test_retry_tells_refused_never_queued_and_sent_accounts_apart(tmp_path: Path) -> None:
     network = FakeNetwork()
     with Store(tmp_path / "t.sqlite3") as store:
