@@ -271,6 +271,9 @@ class Draft:
     updated_at: datetime | None = None
     # When the draft was posted (or handed to the outbox); None while it is still being written.
     sent_at: datetime | None = None
+    # The saved version this copy was read from (0: never saved). A save from an older
+    # version than the stored one is someone else's edit being overwritten, and is refused.
+    revision: int = 0
 
 
 class OutboxState(StrEnum):

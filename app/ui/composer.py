@@ -650,14 +650,25 @@ class ComposerWidget(QWidget):
         try:
             saved = self.drafts.save_draft(dataclasses.replace(self.draft))
         except Exception as error:  # the text stays in the editor; try again shortly
+            kept = getattr(error, "saved", None)  # the store's DraftConflictError
+            if isinstance(kept, Draft):
+                # Another window or the command line saved this draft meanwhile: our text
+                # became a new draft, and the composer goes on with that one.
+                self.status.emit(str(error))
+                self._adopt_saved(kept)
+                return kept
             self.status.emit(f"Could not save the draft ({type(error).__name__}: {error}). "
                              "Your text is still here; Twofold tries again in a few seconds.")
             self._autosave.start(AUTOSAVE_RETRY_MS)
             return None
+        self._adopt_saved(saved)
+        return saved
+
+    def _adopt_saved(self, saved: Draft) -> None:
         self.draft.id = saved.id
         self.draft.updated_at = saved.updated_at
+        self.draft.revision = saved.revision  # the next save builds on this one
         self.draft_saved.emit(saved)
-        return saved
 
     # --- posting --------------------------------------------------------------------------
 

@@ -281,6 +281,8 @@ def update_from_result(result: AccountResult) -> DeliveryUpdate:
         "sent": DeliveryState.SENT,
         "failed": DeliveryState.FAILED,
         "unknown": DeliveryState.UNKNOWN,
+        # Another window or the command line is sending it: not known here yet.
+        "in_progress": DeliveryState.UNKNOWN,
     }.get(outcome, DeliveryState.REFUSED)
     message = "" if state == DeliveryState.SENT else result.message
     return DeliveryUpdate(result.account_id, state, message, result.url)
