@@ -545,9 +545,15 @@ class ComposerWidget(QWidget):
     def _attach_image(self) -> None:
         image = self._pick_image(self)
         if image is not None:
-            self.images.append(image)
-            self._show_images()
-            self._text_changed()
+            self.add_images([image])
+
+    def add_images(self, images: Sequence[ImageAttachment]) -> None:
+        """Attach ``images`` (picked, pasted or dropped); the draft is checked again."""
+        if not images:
+            return
+        self.images.extend(images)
+        self._show_images()
+        self._text_changed()
 
     def _show_images(self) -> None:
         while self.images_layout.count():

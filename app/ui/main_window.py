@@ -44,6 +44,8 @@ class MainWindow(QMainWindow):
         accounts_changed: accounts were connected, changed or removed here.
         accounts_loaded: the composer shows the accounts as stored now.
         loaded: the accounts and the last unsent draft are in the window (after ``load``).
+        quit_requested: the user chose Quit (not just closing the window, which may keep
+            Twofold in the tray).
     """
 
     shown = Signal()
@@ -51,6 +53,7 @@ class MainWindow(QMainWindow):
     accounts_changed = Signal()
     accounts_loaded = Signal()
     loaded = Signal()
+    quit_requested = Signal()
 
     def __init__(self, paths: AppPaths, services: AppServices | None = None,
                  runner: TaskRunner | None = None, *, onboarding: bool = False,
@@ -64,6 +67,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.runner = runner or TaskRunner(parent=self)
         self._shown_once = False
+        self._background_started = False
         self._onboarding = onboarding
         self._background = background
         self.setWindowTitle(APP_NAME)
@@ -136,7 +140,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Settings…", self.open_settings, "Ctrl+,")
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._action(file_menu, "&Quit", self.request_quit, QKeySequence.StandardKey.Quit)
 
         post_menu = bar.addMenu("&Post")
         # The shortcut itself belongs to the composer (the quick post window has one too);
@@ -359,7 +363,7 @@ class MainWindow(QMainWindow):
             # The accounts and the last draft come from the store, which opens now on a
             # worker: the window is on screen first, filled a moment later.
             if self._background:
-                QTimer.singleShot(0, self, self._after_first_show)
+                QTimer.singleShot(0, self, self.start_background_work)
 
     @property
     def is_loaded(self) -> bool:
@@ -374,6 +378,19 @@ class MainWindow(QMainWindow):
         self._loaded = True
         self.runner.run(self._read_start_state, on_done=self._apply_start_state,
                         on_error=self._start_state_failed, context=self)
+
+    def request_quit(self) -> None:
+        """Quit Twofold (File > Quit): say so, then close the window."""
+        self.quit_requested.emit()
+        self.close()
+
+    def start_background_work(self) -> None:
+        """Load the accounts and the last draft, recover interrupted deliveries and look for
+        warnings, once: after the first show, or at once when Twofold starts in the tray."""
+        if self._background_started:
+            return
+        self._background_started = True
+        self._after_first_show()
 
     def _after_first_show(self) -> None:
         if self._onboarding:

@@ -1,0 +1,389 @@
+"""The quick post window: a post to Work in a few seconds, and nothing else.
+
+It is Work-only by construction: it is handed every account but keeps only the Work
+identity's, so no personal account is ever in its list, and its one button is Post to Work
+(Ctrl+Enter). Everything else is the composer's own (``ComposerWidget``): the same live
+check, findings, fixes, blocks, override reasons and confirmations, the same counters per
+network, and the same posting engine.
+
+Escape (or closing it) hides it and keeps the text for next time (it is also saved in
+Drafts). After a post that reached every account it hides and a notification names each
+account's result with its link; after a failure it stays open with "Retry failed" (the
+sending report) and "Open in composer".
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QAction, QCursor, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app import APP_NAME
+from app.core.model import Account, Draft, ImageAttachment, Persona
+from app.ui import theme
+from app.ui.composer import ComposerWidget, ConfirmFunction, OverrideFunction
+from app.ui.composer import ask_confirmation as default_confirm
+from app.ui.composer import ask_override_reason as default_override
+from app.ui.ports import AppServices, DeliveryState, DeliveryUpdate
+from app.ui.workers import TaskRunner
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QHideEvent, QShowEvent
+    from PySide6.QtWidgets import QMessageBox
+
+log = logging.getLogger(__name__)
+
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
+# (title, one line per account, the links) -> shown to the user somehow.
+Notifier = Callable[[str, list[str], list[str]], None]
+# Asks for an image's description (alt text); "" when the user gives none.
+ImageDescriber = Callable[[QWidget, Path], str]
+
+
+def describe_image(parent: QWidget, path: Path) -> str:
+    """Ask for the alt text of a pasted or dropped image (empty when cancelled)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    alt, accepted = QInputDialog.getText(
+        parent, "Describe the image",
+        f"Describe {path.name} for people who cannot see it (alt text):")
+    return alt.strip() if accepted else ""
+
+
+def work_accounts(accounts: Sequence[Account]) -> list[Account]:
+    """The accounts a quick post may ever show: the Work identity's, nothing else."""
+    return [account for account in accounts if account.persona is Persona.WORK]
+
+
+def result_lines(updates: Sequence[DeliveryUpdate],
+                 accounts: Sequence[Account]) -> tuple[list[str], list[str]]:
+    """One line per account (who, where, what happened, the link) and the links."""
+    by_id = {a.id: a for a in accounts}
+    lines: list[str] = []
+    links: list[str] = []
+    for update in updates:
+        account = by_id.get(update.account_id)
+        who = (f"{theme.account_title(account)} on {account.network.display_name}"
+               if account is not None else f"account {update.account_id}")
+        if update.state == DeliveryState.SENT:
+            line = f"{who}: posted"
+            if update.url:
+                line += f" — {update.url}"
+                links.append(update.url)
+        else:
+            line = f"{who}: {update.state}" + (f" ({update.message})" if update.message else "")
+        lines.append(line)
+    return lines, links
+
+
+class _PasteAndDrop(QObject):
+    """Takes images pasted (Ctrl+V) or dropped onto the editor; text goes on as usual."""
+
+    def __init__(self, window: QuickPostWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Attach images; let everything else through."""
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress:
+            from PySide6.QtGui import QKeyEvent
+
+            if isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.Paste):
+                return self._window.paste_images()
+        elif kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            drag: QDragEnterEvent = event  # type: ignore[assignment]
+            if self._window.images_in(drag.mimeData(), save=False):
+                drag.acceptProposedAction()
+                return True
+        elif kind == QEvent.Type.Drop:
+            drop: QDropEvent = event  # type: ignore[assignment]
+            if self._window.attach_from(drop.mimeData()):
+                drop.acceptProposedAction()
+                return True
+        return False
+
+
+class QuickPostWindow(QWidget):
+    """A small window on top of the others for a post to Work.
+
+    Signals:
+        open_in_composer(Draft): the user wants this draft in the main window.
+        connect_requested(): the user wants to connect a Work account.
+        shown(): the window is on screen (benchmarks time this).
+        hidden(): the window left the screen (Escape, closed, or posted).
+        result_dismissed(): the message with a post's results (without a tray) was closed.
+    """
+
+    open_in_composer = Signal(object)
+    connect_requested = Signal()
+    shown = Signal()
+    hidden = Signal()
+    result_dismissed = Signal()
+
+    def __init__(self, services: AppServices, runner: TaskRunner, *,
+                 notify: Notifier | None = None, paste_dir: Path | None = None,
+                 confirm: ConfirmFunction = default_confirm,
+                 ask_override: OverrideFunction = default_override,
+                 describe: ImageDescriber = describe_image,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
+        self.services = services
+        self.runner = runner
+        self.notify: Notifier = notify or self.show_result_box
+        self._paste_dir = paste_dir
+        self._describe = describe
+        self._refreshing = False
+        self.result_box: QMessageBox | None = None
+        self.setWindowTitle(f"Quick post to Work — {APP_NAME}")
+        self.setAccessibleName("Quick post to Work")
+        self.resize(860, 560)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.composer = ComposerWidget(services.checker, runner, drafts=services.drafts,
+                                       poster=services.poster, open_url=services.open_url,
+                                       confirm=confirm, ask_override=ask_override,
+                                       compact=True, parent=self)
+        layout.addWidget(self.composer, 1)
+        self._make_work_only()
+        # The counters per ticked network and image attaching stay, even in this small window.
+        self.composer.previews.show()
+        self.composer.attach_button.show()
+
+        failure_row = QHBoxLayout()
+        failure_row.setContentsMargins(8, 0, 8, 8)
+        self.failure_label = QLabel(self)  # the composer's sentences, and failures
+        self.failure_label.setWordWrap(True)
+        self.failure_label.setAccessibleName("Quick post status")
+        failure_row.addWidget(self.failure_label, 1)
+        self.open_in_composer_button = QPushButton("Open in composer", self)
+        self.open_in_composer_button.setToolTip(
+            "Move this draft, with its sending report, to the main window")
+        self.open_in_composer_button.clicked.connect(self.move_to_composer)
+        failure_row.addWidget(self.open_in_composer_button)
+        layout.addLayout(failure_row)
+        self._show_failure(False)
+
+        hide_action = QAction("Hide", self)
+        hide_action.setShortcuts([QKeySequence("Escape")])
+        hide_action.triggered.connect(self.hide_keeping_text)
+        self.addAction(hide_action)
+        self.composer.delivery_finished.connect(self._delivery_finished)
+        self.composer.connect_requested.connect(lambda _p: self.connect_requested.emit())
+        self.composer.status.connect(self._status)
+        self._paste_filter = _PasteAndDrop(self)
+        self.composer.editor.installEventFilter(self._paste_filter)
+        self.composer.editor.viewport().installEventFilter(self._paste_filter)
+        self.composer.editor.setAcceptDrops(True)
+
+    # --- Work only -----------------------------------------------------------------------
+
+    def _make_work_only(self) -> None:
+        composer = self.composer
+        composer.post_personal_button.hide()
+        composer.post_personal_button.setEnabled(False)
+        # "Check as" (while nothing is ticked) is always a Work post here.
+        persona = composer.check_as_persona
+        persona.setCurrentIndex(persona.findData(Persona.WORK))
+        persona.setEnabled(False)
+        persona.currentIndexChanged.connect(self._keep_checking_as_work)
+
+    def _keep_checking_as_work(self) -> None:
+        persona = self.composer.check_as_persona
+        if Persona(persona.currentData()) is not Persona.WORK:
+            persona.setCurrentIndex(persona.findData(Persona.WORK))
+            self._status("A quick post goes to Work only; for a personal post, open the "
+                         "composer.")
+
+    def set_accounts(self, accounts: Sequence[Account]) -> None:
+        """Show the Work accounts among ``accounts`` (personal ones are dropped here, so
+        they can never be ticked); ticks of accounts still listed are kept."""
+        work = work_accounts(accounts)
+        if work == self.composer.accounts.accounts():
+            return
+        ticked = [a.id for a in self.composer.accounts.ticked()]
+        self.composer.set_accounts(work)
+        self.composer.accounts.set_ticked([i for i in ticked if i in {a.id for a in work}])
+
+    def refresh_accounts(self) -> None:
+        """Read the accounts on a worker (they may have changed elsewhere), then show them."""
+        book = self.services.accounts
+        if book is None or self._refreshing:
+            return
+        self._refreshing = True
+
+        def done(accounts: list[Account]) -> None:
+            self._refreshing = False
+            self.set_accounts(accounts)
+
+        def failed(error: BaseException) -> None:
+            self._refreshing = False
+            self._status(f"Could not read the accounts: {error}")
+
+        self.runner.run(book.list_accounts, on_done=done, on_error=failed, context=self)
+
+    # --- showing and hiding -----------------------------------------------------------------
+
+    def present(self, anchor: QPoint | None = None) -> None:
+        """Show the window near ``anchor`` (default: the pointer), on that screen, above
+        the other windows, with the cursor in the editor. What was typed before is kept."""
+        if not self.isVisible():
+            self.move(self.placement(anchor if anchor is not None else QCursor.pos()))
+            if self.open_in_composer_button.isHidden():
+                self._status("")  # an old sentence would read as news
+        self.show()
+        if QGuiApplication.platformName() != "offscreen":  # it cannot raise windows
+            self.raise_()
+        self.activateWindow()
+        self.composer.editor.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        self.refresh_accounts()
+
+    def placement(self, anchor: QPoint) -> QPoint:
+        """The top-left corner that puts the window next to ``anchor`` and wholly on the
+        available part of the screen under it (not under a panel or the tray)."""
+        screen = QGuiApplication.screenAt(anchor) or QGuiApplication.primaryScreen()
+        area: QRect = screen.availableGeometry() if screen is not None else QRect(
+            0, 0, 1280, 800)
+        frame = self.frameGeometry()
+        width = min(max(frame.width(), self.width()), area.width())
+        height = min(max(frame.height(), self.height()), area.height())
+        # Above-left of a pointer low on the screen (a tray at the bottom), else below it.
+        x = anchor.x() - width // 2
+        y = anchor.y() - height - 12 if anchor.y() > area.center().y() else anchor.y() + 12
+        x = max(area.left(), min(x, area.right() - width + 1))
+        y = max(area.top(), min(y, area.bottom() - height + 1))
+        return QPoint(x, y)
+
+    def hide_keeping_text(self) -> None:
+        """Hide; the text stays here for next time (and is saved in Drafts)."""
+        self.composer.save_now()
+        self.hide()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        """Say so when the window is on screen."""
+        super().showEvent(event)
+        self.shown.emit()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
+        """Say so when the window leaves the screen."""
+        super().hideEvent(event)
+        if not self.isVisible():
+            self.hidden.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        """Closing is hiding: what was typed is kept."""
+        self.composer.save_now()
+        super().closeEvent(event)
+
+    # --- after a post -------------------------------------------------------------------
+
+    def _delivery_finished(self, updates: list[DeliveryUpdate]) -> None:
+        accounts = self.composer.accounts.accounts()
+        if updates and all(u.state == DeliveryState.SENT for u in updates):
+            self._show_failure(False)
+            lines, links = result_lines(updates, accounts)
+            self.hide()
+            self.notify("Posted to Work", lines, links)
+            return
+        failed = sum(1 for u in updates if u.state != DeliveryState.SENT)
+        self._show_failure(True, f"{failed} of {len(updates)} did not go out. Use “Retry "
+                                 "failed” above, or open the draft in the composer.")
+
+    def _show_failure(self, shown: bool, text: str = "") -> None:
+        self.open_in_composer_button.setVisible(shown)
+        self._status(text)
+
+    def move_to_composer(self) -> None:
+        """Hand the draft (saved first) to the main window and start afresh here."""
+        saved = self.composer.save_now()
+        draft: Draft = saved if saved is not None else self.composer.draft
+        self._show_failure(False)
+        self.open_in_composer.emit(draft)
+        self.composer.draft = Draft()  # the main window has it now: never save it twice
+        self.composer.new_draft()
+        if self.composer._delivery is not None:
+            self.composer._delivery.hide()
+        self.hide()
+
+    def _status(self, text: str) -> None:
+        """A sentence from the composer (why nothing was sent, what happened)."""
+        self.failure_label.setText(text)
+        self.failure_label.setVisible(bool(text))
+
+    def show_result_box(self, title: str, lines: list[str], links: list[str]) -> None:
+        """Without a tray: the results in a small message with working links."""
+        from html import escape
+
+        from PySide6.QtWidgets import QMessageBox
+
+        rows = []
+        for line in lines:
+            html = escape(line)
+            for link in links:
+                html = html.replace(escape(link), f'<a href="{escape(link)}">{escape(link)}</a>')
+            rows.append(html)
+        box = QMessageBox(QMessageBox.Icon.Information, title, "<br>".join(rows))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        label = box.findChild(QLabel, "qt_msgbox_label")
+        if label is not None:
+            label.setOpenExternalLinks(False)
+            label.linkActivated.connect(self.services.open_url)
+        box.finished.connect(lambda _code: self.result_dismissed.emit())
+        box.show()
+        self.result_box = box
+
+    # --- images ---------------------------------------------------------------------------
+
+    def images_in(self, data: object, *, save: bool) -> list[ImageAttachment]:
+        """The images in clipboard or drop ``data``: image files, or image data (saved as a
+        PNG in the paste folder when ``save``). Empty when there are none."""
+        from PySide6.QtCore import QMimeData
+        from PySide6.QtGui import QImage
+
+        if not isinstance(data, QMimeData):
+            return []
+        if data.hasUrls():
+            files = [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
+            images = [f for f in files if f.suffix.lower() in IMAGE_SUFFIXES]
+            if images:
+                return [ImageAttachment(f, "") for f in images]
+        if data.hasImage():
+            if not save:
+                return [ImageAttachment(Path("pasted.png"), "")]
+            image = data.imageData()
+            if not isinstance(image, QImage) or image.isNull():
+                return []
+            folder = self._paste_dir
+            if folder is None:
+                return []
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            path = folder / f"pasted-{uuid.uuid4().hex[:12]}.png"
+            if not image.save(str(path), b"PNG"):
+                self._status("The pasted image could not be saved.")
+                return []
+            return [ImageAttachment(path, "")]
+        return []
+
+    def attach_from(self, data: object) -> bool:
+        """Attach the images in ``data`` (asking for each one's description); whether any."""
+        images = self.images_in(data, save=True)
+        if not images:
+            return False
+        described = [ImageAttachment(i.path, self._describe(self, i.path)) for i in images]
+        self.composer.add_images(described)
+        return True
+
+    def paste_images(self) -> bool:
+        """Ctrl+V: attach the clipboard's images, if it holds any (else the editor pastes
+        the text as usual)."""
+        clipboard = QGuiApplication.clipboard()
+        return self.attach_from(clipboard.mimeData()) if clipboard is not None else False
