@@ -299,7 +299,11 @@ def run_gui(paths: AppPaths, *, quit_after_show: bool = False,
                              paste_dir=paths.cache_root / "pasted")
         if server is not None:
             server.requested.connect(shell.handle_request)
-        if os.environ.get("TWOFOLD_REPORT_SHOWN"):  # bench/single_instance.py
+        if os.environ.get("TWOFOLD_REPORT_SHOWN"):  # bench/single_instance.py, tests
+            if server is not None:
+                server.requested.connect(
+                    lambda request: sys.stdout.write(f"request {request}\n")
+                    or sys.stdout.flush())
             shell.quick_post_shown.connect(
                 lambda: sys.stdout.write(f"quick-post-shown-at {time.time():.6f}\n")
                 or sys.stdout.flush())

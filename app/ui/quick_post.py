@@ -205,7 +205,10 @@ class QuickPostWindow(QWidget):
         """Show the Work accounts among ``accounts`` (personal ones are dropped here, so
         they can never be ticked); ticks of accounts still listed are kept."""
         work = work_accounts(accounts)
-        if work == self.composer.accounts.accounts():
+        def order(account: Account) -> tuple[int, str]:
+            return account.id or 0, account.handle
+
+        if sorted(work, key=order) == sorted(self.composer.accounts.accounts(), key=order):
             return
         ticked = [a.id for a in self.composer.accounts.ticked()]
         self.composer.set_accounts(work)
@@ -367,7 +370,7 @@ class QuickPostWindow(QWidget):
                 return []
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             path = folder / f"pasted-{uuid.uuid4().hex[:12]}.png"
-            if not image.save(str(path), b"PNG"):
+            if not image.save(str(path)):  # PNG, from the suffix
                 self._status("The pasted image could not be saved.")
                 return []
             return [ImageAttachment(path, "")]
