@@ -56,6 +56,16 @@ def describe_image(parent: QWidget, path: Path) -> str:
     return alt.strip() if accepted else ""
 
 
+def bring_to_front(window: QWidget) -> None:
+    """Show ``window`` above the others and give it the keyboard."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    if QGuiApplication.platformName() != "offscreen":  # it cannot raise windows
+        window.raise_()
+    window.activateWindow()
+
+
 def work_accounts(accounts: Sequence[Account]) -> list[Account]:
     """The accounts a quick post may ever show: the Work identity's, nothing else."""
     return [account for account in accounts if account.persona is Persona.WORK]
@@ -240,10 +250,7 @@ class QuickPostWindow(QWidget):
             self.move(self.placement(anchor if anchor is not None else QCursor.pos()))
             if self.open_in_composer_button.isHidden():
                 self._status("")  # an old sentence would read as news
-        self.show()
-        if QGuiApplication.platformName() != "offscreen":  # it cannot raise windows
-            self.raise_()
-        self.activateWindow()
+        bring_to_front(self)
         self.composer.editor.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
         self.refresh_accounts()
 

@@ -106,9 +106,9 @@ class DesktopShell(QObject):
 
     def show_window(self) -> None:
         """Bring the main window to the front (shown, not minimised)."""
-        self.window.showNormal()
-        self.window.raise_()
-        self.window.activateWindow()
+        from app.ui.quick_post import bring_to_front
+
+        bring_to_front(self.window)
 
     # --- quitting ---------------------------------------------------------------------------
 

@@ -231,9 +231,9 @@ class TwofoldTray(QSystemTrayIcon):
 
     def show_window(self) -> None:
         """Bring the main window to the front."""
-        self.window.showNormal()
-        self.window.raise_()
-        self.window.activateWindow()
+        from app.ui.quick_post import bring_to_front
+
+        bring_to_front(self.window)
 
     def open_draft(self, draft: Draft) -> None:
         """Open a draft from the menu in the main window (nothing ticked)."""

@@ -92,8 +92,9 @@ def test_ctrl_enter_posts_to_work_only_with_the_composers_blocks_and_fixes(
     composer.accounts.set_ticked([1, 3, 4])  # 3 and 4 are personal: not in this window
     assert {a.id for a in composer.accounts.ticked()} == {1}
     type_into(qtbot, composer, "Acme news: Project Falcon is here")
-    qtbot.waitUntil(lambda: composer.finding_for("confidential.term") is not None,
-                    timeout=3000)
+    # The finding of the check of exactly this text and these ticks (not an earlier round).
+    qtbot.waitUntil(lambda: composer.live_check.is_current(composer._round)
+                    and composer.finding_for("confidential.term") is not None, timeout=3000)
     assert not composer.post_work_button.isEnabled()  # the block stops it, as in the window
     qtbot.keyClick(composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert quick.services.poster.calls == []
