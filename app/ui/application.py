@@ -265,6 +265,9 @@ def run_gui(paths: AppPaths, *, quit_after_show: bool = False,
 
         server = InstanceServer(instance)
         server.listen()
+        if os.environ.get("TWOFOLD_REPORT_SHOWN"):  # tests and benchmarks: when it arrived
+            server.requested.connect(lambda request: sys.stdout.write(
+                f"request {request} {time.time():.6f}\n") or sys.stdout.flush())
 
     services = build_services(paths)
     runner = TaskRunner()
@@ -300,10 +303,6 @@ def run_gui(paths: AppPaths, *, quit_after_show: bool = False,
         if server is not None:
             server.requested.connect(shell.handle_request)
         if os.environ.get("TWOFOLD_REPORT_SHOWN"):  # bench/single_instance.py, tests
-            if server is not None:
-                server.requested.connect(
-                    lambda request: sys.stdout.write(f"request {request}\n")
-                    or sys.stdout.flush())
             shell.quick_post_shown.connect(
                 lambda: sys.stdout.write(f"quick-post-shown-at {time.time():.6f}\n")
                 or sys.stdout.flush())
