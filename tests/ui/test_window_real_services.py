@@ -163,12 +163,13 @@ def test_a_failed_mastodon_account_is_retried_alone(qtbot, window, identities, l
 
 def test_quick_post_goes_through_the_same_check_and_engine_to_work_only(
         qtbot, window, identities, local_pds, mastodon, answers):
-    from app.ui.tray import QuickPostWindow
+    from app.ui.quick_post import QuickPostWindow
 
     ids = identities["ids"]
     quick = QuickPostWindow(window.services, window.runner)
     qtbot.addWidget(quick)
-    quick.open_fresh(window.composer.accounts.accounts())
+    quick.set_accounts(window.composer.accounts.accounts())  # the Work ones are kept
+    quick.present()
     composer = quick.composer
     composer._confirm = answers.ask_confirmation
     composer.accounts.set_ticked([ids["work_masto"], ids["home_masto"], ids["home_bsky"]])
