@@ -22,15 +22,16 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import socket
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from app.paths import AppPaths
+
+if TYPE_CHECKING:
+    import socket
 
 REQUEST_SHOW = "show"
 REQUEST_QUICK_POST = "quick-post"
@@ -78,6 +79,8 @@ def instance_address(paths: AppPaths, environ: dict[str, str] | None = None) -> 
     runtime = env.get("XDG_RUNTIME_DIR", "")
     if runtime and os.path.isdir(runtime) and len(os.path.join(runtime, name)) <= MAX_SOCKET_PATH:
         return InstanceAddress(os.path.join(runtime, name), lock_path)
+    import tempfile
+
     uid = os.getuid() if hasattr(os, "getuid") else 0
     folder = tempfile.gettempdir()
     path = os.path.join(folder, f"twofold-{uid}-{key}.sock")
@@ -108,6 +111,8 @@ def hand_over(address: InstanceAddress, request: str, *,
         return False
     if hasattr(os, "getuid") and info.st_uid != os.getuid():
         return False  # someone else's socket: never talk to it
+    import socket  # only when a window may be there: a first start does not pay for it
+
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
         conn.settimeout(CONNECT_TIMEOUT_S)
         try:

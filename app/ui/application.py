@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from app.ui.ports import AppServices, LengthCountLike, PolicyReport
     from app.ui.services import EnginePoster, Lazy, PersonaChecker, StoreAccountBook
     from app.ui.shell import DesktopShell
+    from app.ui.single_instance import InstanceServer
 
 log = logging.getLogger(__name__)
 
@@ -259,16 +260,6 @@ def run_gui(paths: AppPaths, *, quit_after_show: bool = False,
     qt_app.setDesktopFileName(APP_ID)
     qt_app.setWindowIcon(app_icon())
 
-    server = None
-    if instance is not None:
-        from app.ui.single_instance import InstanceServer
-
-        server = InstanceServer(instance)
-        server.listen()
-        if os.environ.get("TWOFOLD_REPORT_SHOWN"):  # tests and benchmarks: when it arrived
-            server.requested.connect(lambda request: sys.stdout.write(
-                f"request {request} {time.time():.6f}\n") or sys.stdout.flush())
-
     services = build_services(paths)
     runner = TaskRunner()
     settings = QSettings(str(paths.config_root / "ui.ini"), QSettings.Format.IniFormat)
@@ -300,8 +291,6 @@ def run_gui(paths: AppPaths, *, quit_after_show: bool = False,
                              settings=TraySettings(settings, paths,
                                                      lambda text: window.add_warnings([text])),
                              paste_dir=paths.cache_root / "pasted")
-        if server is not None:
-            server.requested.connect(shell.handle_request)
         if os.environ.get("TWOFOLD_REPORT_SHOWN"):  # bench/single_instance.py, tests
             shell.quick_post_shown.connect(
                 lambda: sys.stdout.write(f"quick-post-shown-at {time.time():.6f}\n")
@@ -311,9 +300,28 @@ def run_gui(paths: AppPaths, *, quit_after_show: bool = False,
                              or sys.stdout.flush())
     if quit_after_show:
         window.shown.connect(lambda: QTimer.singleShot(0, qt_app.quit))
+    servers: list[InstanceServer] = []
+
+    def listen() -> None:
+        # Later launches of this profile talk to this window from now on (they wait for it
+        # meanwhile). Not before the window is shown: QtNetwork costs start-up time.
+        if instance is None or servers or quit_after_show:  # (a smoke test: gone at once)
+            return
+        from app.ui.single_instance import InstanceServer
+
+        server = InstanceServer(instance)
+        servers.append(server)
+        if os.environ.get("TWOFOLD_REPORT_SHOWN"):  # tests and benchmarks: when it arrived
+            server.requested.connect(lambda request: sys.stdout.write(
+                f"request {request} {time.time():.6f}\n") or sys.stdout.flush())
+        if shell is not None:
+            server.requested.connect(shell.handle_request)
+        server.listen()
+
     if shell is not None and in_background:
         # The tray first (it decides whether the window may stay hidden), then the request.
         shell.prepare()
+        listen()
         window.start_background_work()
         if quick_post:
             shell.open_quick_post()
@@ -325,6 +333,7 @@ def run_gui(paths: AppPaths, *, quit_after_show: bool = False,
             # screen: they are not needed to show the composer, and cost start-up time.
             ready = shell
             window.shown.connect(lambda: QTimer.singleShot(0, ready.prepare))
+        window.shown.connect(lambda: QTimer.singleShot(0, listen))
         window.show()
     try:
         return qt_app.exec()
@@ -336,7 +345,7 @@ def run_gui(paths: AppPaths, *, quit_after_show: bool = False,
                 shell._quick_post.hide()
             if shell.tray is not None:
                 shell.tray.hide()
-        if server is not None:
+        for server in servers:
             server.close()
         runner.wait_for_done(10_000)
         services.close()
