@@ -20,13 +20,12 @@ with the window (SQLite, outbox ownership), as before.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import sys
 import time
-from dataclasses import dataclass
+import zlib
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, NamedTuple
 
 from app.paths import AppPaths
 
@@ -45,17 +44,12 @@ CONNECT_TIMEOUT_S = 0.5
 REPLY_TIMEOUT_S = 5.0
 
 
-@dataclass(frozen=True)
-class InstanceAddress:
-    """Where the window of one profile listens and which file it locks."""
+class InstanceAddress(NamedTuple):
+    """Where the window of one profile listens and which file it locks. (A named tuple, not
+    a dataclass: this module is on every start's path.)"""
 
     server_name: str  # an absolute socket path on Unix, a pipe name on Windows
     lock_path: Path
-
-    @property
-    def is_path(self) -> bool:
-        """Whether ``server_name`` is a Unix socket path (not a Windows pipe name)."""
-        return sys.platform != "win32"
 
 
 def profile_key(paths: AppPaths) -> str:
@@ -63,7 +57,10 @@ def profile_key(paths: AppPaths) -> str:
     the user), so two profiles never share a socket and a long path never overflows one."""
     folder = os.path.normcase(os.path.abspath(paths.data_root))
     user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
-    return hashlib.sha256(f"{user}\0{folder}".encode()).hexdigest()[:16]
+    data = f"{user}\0{folder}".encode()
+    # Two CRC-32s (64 bits) tell a user's few profiles apart; hashlib would load OpenSSL
+    # (~4 MB and milliseconds) on every start just for this name.
+    return f"{zlib.crc32(data):08x}{zlib.crc32(data[::-1], 0x5F3759DF):08x}"
 
 
 def instance_address(paths: AppPaths, environ: dict[str, str] | None = None) -> InstanceAddress:
@@ -242,8 +239,7 @@ def _unlock(handle: IO[str]) -> None:
     fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-@dataclass
-class Claim:
+class Claim(NamedTuple):
     """The outcome of ``claim_profile``: either this process now holds the profile
     (``lock``), or a running window took the request (``handed_over``)."""
 
