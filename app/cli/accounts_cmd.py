@@ -25,6 +25,7 @@ from app.core.model import Network, Owner, Persona
 
 if TYPE_CHECKING:
     from app.core.model import Account
+    from app.networks.descriptor import NetworkDescriptor
     from app.networks.registry import LoginVerifier
     from app.paths import AppPaths
     from app.store.secrets import SecretStore
@@ -52,7 +53,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add.add_argument("--owner", choices=[o.value for o in Owner],
                      help="whose account it is (default: self)")
     add.add_argument("--server", default="", metavar="URL",
-                     help="the Mastodon instance or Bluesky PDS (default: the network's own)")
+                     help="the account's server (Mastodon instance, Bluesky PDS); for networks "
+                     "with one API it replaces the API's scheme, host and port (tests, proxies)")
     add.add_argument("--display-name", default="", metavar="NAME")
     add.add_argument("--no-verify", action="store_true",
                      help="store the secret without logging in to check it")
@@ -95,6 +97,12 @@ def _lookup_verifier(network: Network) -> LoginVerifier | None:
     return login_verifier(network)
 
 
+def _descriptor(network: Network) -> NetworkDescriptor:
+    from app.networks.registry import descriptor
+
+    return descriptor(network)
+
+
 def _read_secret(stdin: TextIO, prompt: str) -> str:
     if stdin.isatty():
         import getpass
@@ -117,6 +125,7 @@ def add_account(args: argparse.Namespace, paths: AppPaths, *,
     """``accounts add``: check the details, read the secret, verify it when Twofold can log in
     to the network, then save the account and put the secret in the keychain."""
     from app.core.model import Account
+    from app.networks.descriptor import ServerField
     from app.networks.registry import LoginCheckFailed
     from app.store.accounts import validated_account
     from app.store.lifecycle import apply_managed_rules, connect_account
@@ -129,9 +138,10 @@ def add_account(args: argparse.Namespace, paths: AppPaths, *,
     if args.persona is None and entry is None:
         return error("Say which identity the account belongs to: --persona work or "
                      "--persona personal.", EXIT_USAGE)
-    if network is Network.MASTODON and not args.server.strip():
-        return error("A Mastodon account needs its server: --server https://mastodon.social "
-                     "(or your own instance).", EXIT_USAGE)
+    described = _descriptor(network)
+    if described.server is ServerField.REQUIRED and not args.server.strip():
+        return error(f"A {described.display_name} account needs its server: --server "
+                     f"{described.example_server} (or your own).", EXIT_USAGE)
     account = Account(
         network=network, handle=args.handle,
         persona=Persona(args.persona) if args.persona else entry.persona,  # type: ignore[union-attr]
@@ -144,7 +154,7 @@ def add_account(args: argparse.Namespace, paths: AppPaths, *,
         if store.accounts.find(account.network, account.handle, account.server):
             return error(f"{_label(account)} is already connected to Twofold.", EXIT_FAILED)
         text = _read_secret(stdin or sys.stdin,
-                            f"App password or token for {_label(account)} (not shown): ")
+                            f"{described.secret_label()} for {_label(account)} (not shown): ")
         try:
             secret = secret_from_input(network, text)
         except ValueError as exc:
