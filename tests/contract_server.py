@@ -6,8 +6,8 @@ an HTTP server on 127.0.0.1 that records every request and can be told to misbeh
   429 with reset headers, 500…). ``route`` is the path with ids written ``:id``.
 - ``drop_next(method, route, after=True)``: the connection is closed without an answer;
   ``after=True`` first carries the request out (a lost answer), ``False`` drops it unread.
-- ``delay[(method, route)] = seconds``: carry the request out, then answer that late (a read
-  timeout in the client).
+- ``delay[(method, route)] = seconds``: carry every such request out, then answer that late
+  (a read timeout in the client); ``slow_next(method, route, seconds)`` does it once.
 
 A subclass implements ``route(method, path, query, headers, body)`` returning
 ``(status, json_body_or_None, extra_headers)`` or raising ``Answer``.
@@ -106,6 +106,10 @@ class ContractServer:
             for _ in range(times):
                 self.faults[(method, route)].append(Fault(status, body, headers or {}))
 
+    def slow_next(self, method: str, route: str, seconds: float) -> None:
+        with self.lock:
+            self.faults[(method, route)].append(Fault(0, None, drop=f"slow:{seconds}"))
+
     def drop_next(self, method: str, route: str, *, after: bool = True) -> None:
         with self.lock:
             self.faults[(method, route)].append(Fault(0, None, drop="after" if after
@@ -135,7 +139,9 @@ class ContractServer:
             delay = self.delay.get((method, route), 0.0)
         if fault is not None and fault.drop == "before":
             return self._drop(handler)
-        if fault is not None and not fault.drop:
+        if fault is not None and fault.drop.startswith("slow:"):
+            delay = float(fault.drop[5:])
+        elif fault is not None and not fault.drop:
             return self._send(handler, fault.status, fault.body, fault.headers)
         try:
             status, answer, extra = self.route(method, url.path, query, headers, body)

@@ -295,7 +295,7 @@ def test_a_lost_answer_is_reconciled_into_exactly_one_post(
     if trouble == "dropped":
         x_server.drop_next("POST", "/2/tweets", after=True)  # posted; the answer never comes
     elif trouble == "slow":
-        x_server.delay[("POST", "/2/tweets")] = 1.5  # posted; the answer comes too late
+        x_server.slow_next("POST", "/2/tweets", 1.5)  # posted; the answer comes too late
         timeout = (2.0, 0.5)
     else:
         x_server.fail_next("POST", "/2/tweets", 500, {"title": "Internal Error"})
@@ -303,7 +303,6 @@ def test_a_lost_answer_is_reconciled_into_exactly_one_post(
     draft = store.drafts.save(Draft(text=f"Only once ({trouble}) https://example.com"))
     with engine_for(store, client) as engine:
         [result] = engine.post(draft, [account]).results
-    x_server.delay.clear()
     assert result.outcome is Outcome.SENT, result.message
     tweets = x_server.tweets_of(user)
     assert len(tweets) == 1 and result.remote_id == tweets[0]["id"]
