@@ -241,6 +241,16 @@ class LinkedInClient:
 
     # -- posting ----------------------------------------------------------------------------
 
+    def _author(self) -> str:
+        """The URN posts go out as; the member's own (``GET /v2/userinfo``) when not given."""
+        with self._lock:
+            known = self.author
+        if not known:
+            known = f"urn:li:person:{self.userinfo()['sub']}"
+            with self._lock:
+                self.author = known
+        return known
+
     def validate(self, content: PostContent) -> None:
         """Refuse, before sending, what LinkedIn would refuse."""
         self._images(content)
@@ -263,7 +273,7 @@ class LinkedInClient:
         address it gives; returns the image URN."""
         answer = json_or_empty(self._call(
             "POST", "/rest/images", params={"action": "initializeUpload"},
-            json={"initializeUploadRequest": {"owner": self.author}}))
+            json={"initializeUploadRequest": {"owner": self._author()}}))
         value = answer.get("value") if isinstance(answer.get("value"), dict) else {}
         upload_url, urn = str(value.get("uploadUrl") or ""), str(value.get("image") or "")
         if not upload_url or not urn:
@@ -275,7 +285,7 @@ class LinkedInClient:
     def build_post(self, content: PostContent, image_urns: list[str]) -> dict[str, Any]:
         """The Posts API body: escaped commentary, public, main feed, images with alt text."""
         body: dict[str, Any] = {
-            "author": self.author,
+            "author": self._author(),
             "commentary": little_text(content.text),
             "visibility": "PUBLIC",
             "distribution": {"feedDistribution": "MAIN_FEED", "targetEntities": [],
@@ -323,7 +333,7 @@ class LinkedInClient:
             self._maybe_posted.add(idempotency_key)
         try:
             answer = json_or_empty(self._call(
-                "GET", "/rest/posts", params={"q": "author", "author": self.author,
+                "GET", "/rest/posts", params={"q": "author", "author": self._author(),
                                               "count": 20, "sortBy": "CREATED"}))
         except PermanentError:
             return None  # no read permission: LinkedIn's duplicate check decides on resend
@@ -492,10 +502,9 @@ def client_for_account(account: Account, secrets: SecretStore, *, http: Any = No
     if expires_at is not None and datetime.now(UTC).timestamp() >= expires_at:
         raise AuthError(f"The LinkedIn sign-in for {account.display_name or account.handle} "
                         "expired (LinkedIn sign-ins last 60 days); reconnect the account.")
+    # Without a known author (stored with --no-verify) the member's own profile is asked for
+    # when the first post goes out.
     author = secret.extra.get("author") or account.settings.get(AUTHOR_SETTING, "")
-    if not author:
-        raise AuthError(f"Twofold does not know which LinkedIn profile {account.handle} posts "
-                        "as; reconnect the account.")
     return LinkedInClient(secret.token, author, api=api_origin(account.server, API_BASE),
                           version=account.settings.get("api_version") or API_VERSION,
                           name=account.display_name, http=http)
