@@ -125,7 +125,12 @@ def add_account(args: argparse.Namespace, paths: AppPaths, *,
     """``accounts add``: check the details, read the secret, verify it when Twofold can log in
     to the network, then save the account and put the secret in the keychain."""
     from app.core.model import Account
-    from app.networks.descriptor import ServerField
+    from app.networks.descriptor import (
+        POSTING_BY_BROWSER,
+        POSTING_SETTING,
+        ServerField,
+        SignIn,
+    )
     from app.networks.registry import LoginCheckFailed
     from app.store.accounts import validated_account
     from app.store.lifecycle import apply_managed_rules, connect_account
@@ -153,6 +158,14 @@ def add_account(args: argparse.Namespace, paths: AppPaths, *,
     with open_store(paths) as store:
         if store.accounts.find(account.network, account.handle, account.server):
             return error(f"{_label(account)} is already connected to Twofold.", EXIT_FAILED)
+        if described.sign_in is SignIn.BROWSER_ONLY:
+            # No sign-in to keep: drafts are checked for it, posts open its page.
+            account.settings[POSTING_SETTING] = POSTING_BY_BROWSER
+            saved = store.accounts.add(account)
+            print(f"Connected {_label(saved)} as a {saved.persona.label} account, id "
+                  f"{saved.id}. Twofold checks posts for it and opens "
+                  f"{described.display_name}'s own page to post them.")
+            return EXIT_OK
         text = _read_secret(stdin or sys.stdin,
                             f"{described.secret_label()} for {_label(account)} (not shown): ")
         try:

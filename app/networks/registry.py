@@ -20,6 +20,7 @@ from app.core.model import Account, Network
 from app.networks.descriptor import LoginVerifier, NetworkDescriptor
 
 if TYPE_CHECKING:
+    from app.networks.handoff import HandOff
     from app.networks.ports import NetworkClient
     from app.store.managed import ManagedSetup
     from app.store.secrets import SecretStore
@@ -80,14 +81,19 @@ def supports_posting(network: Network | str, managed: ManagedSetup | None = None
     return described.can_post(credentials)
 
 
-def client_for(account: Account, secrets: SecretStore, *, http: Any = None) -> NetworkClient:
+def client_for(account: Account, secrets: SecretStore, *, http: Any = None,
+               hand_off: HandOff | None = None) -> NetworkClient:
     """The posting client of a connected account, its sign-in loaded from the keychain.
-    Raises PermanentError for networks Twofold cannot post to, AuthError when the account's
-    sign-in is missing or no longer valid."""
+    Accounts Twofold posts to through the browser get a client that hands the post to
+    ``hand_off``; without one, PermanentError says to use the website. AuthError when the
+    account's sign-in is missing or no longer valid."""
     from app.networks.errors import PermanentError
+    from app.networks.handoff import BrowserHandoffClient, posts_by_browser
 
     described = descriptor(account.network)
-    if described.client_factory is None:
+    if posts_by_browser(account, described):
+        if hand_off is not None:
+            return BrowserHandoffClient(account, described, hand_off)
         raise PermanentError(f"Twofold cannot post to {described.display_name} directly; use "
                              "its website to share the post.")
     return described.load_client(account, secrets, http=http)

@@ -14,6 +14,7 @@ from app.core.model import Account, CheckResult, Draft, Finding
 
 if TYPE_CHECKING:
     from app.networks.engine import PostingEngine, RetryPolicy
+    from app.networks.handoff import HandOff
     from app.networks.ports import Checker
     from app.store.secrets import SecretStore
     from app.store.store import Store
@@ -55,13 +56,15 @@ def override_rule(policy: Any) -> Callable[[Finding], bool]:
 
 def build_engine(store: Store, secrets: SecretStore, *, policy: Any = None,
                  checker: Checker | None = None, retry: RetryPolicy | None = None,
-                 http: Any = None) -> PostingEngine:
-    """A posting engine on the profile's store and keychain."""
+                 http: Any = None, hand_off: HandOff | None = None) -> PostingEngine:
+    """A posting engine on the profile's store and keychain. ``hand_off`` opens the web
+    compose page (or fills the clipboard) for accounts Twofold posts to through the
+    browser."""
     from app.networks.engine import PostingEngine
     from app.networks.registry import client_for
 
     return PostingEngine(
         accounts=store.accounts, outbox=store.outbox,
         checker=checker or make_checker(store, policy),
-        client_for=lambda account: client_for(account, secrets, http=http),
+        client_for=lambda account: client_for(account, secrets, http=http, hand_off=hand_off),
         override_allowed=override_rule(policy), retry=retry)

@@ -111,9 +111,10 @@ def build_checker(paths: AppPaths, store: Any | None) -> Any:
                           override_allowed=override_rule(keeper.policy))
 
 
-def build_poster(store: Any, accounts: Any, checker: Any) -> Any:
+def build_poster(store: Any, accounts: Any, checker: Any, hand_off: Any = None) -> Any:
     """The posting engine behind the window's ``Poster`` port, built on the first post. It
-    checks with the same persona check (policy and history) the window shows."""
+    checks with the same persona check (policy and history) the window shows; posts to
+    accounts Twofold cannot post to itself go to ``hand_off`` (the browser)."""
     from app.ui.services import EnginePoster, Lazy
 
     def build_engine() -> Any:
@@ -124,7 +125,7 @@ def build_poster(store: Any, accounts: Any, checker: Any) -> Any:
                                  images=tuple(draft.images), fresh_history=True)
 
         return build(store.get(), accounts.secrets(), checker=check,
-                     policy=checker.policy())
+                     policy=checker.policy(), hand_off=hand_off)
 
     return EnginePoster(Lazy(build_engine))
 
@@ -152,7 +153,10 @@ def build_services(paths: AppPaths) -> Any:
     accounts = StoreAccountBook(store, Lazy(open_secrets), paths)
     drafts = StoreDraftBook(store)
     checker = LazyChecker(lambda: build_checker(paths, _opened_or_none(store)))
-    poster = build_poster(store, accounts, checker)
+    built: list[AppServices] = []
+    # Opens pages through services.open_url as it is at that moment (tests replace it).
+    handoff = browser_handoff_bridge(lambda url: built[0].open_url(url))
+    poster = build_poster(store, accounts, checker, hand_off=handoff.hand_off)
     warnings: list[str] = []
 
     def background_warnings() -> list[str]:
@@ -171,9 +175,45 @@ def build_services(paths: AppPaths) -> Any:
         if store.built:
             store.get().close()
 
-    return AppServices(checker=checker, accounts=accounts, drafts=drafts, poster=poster,
-                       open_url=open_in_browser, warnings=warnings,
-                       background_warnings=background_warnings, close=close)
+    services = AppServices(checker=checker, accounts=accounts, drafts=drafts, poster=poster,
+                           open_url=open_in_browser, warnings=warnings,
+                           background_warnings=background_warnings, close=close)
+    built.append(services)
+    return services
+
+
+def _bridge_class() -> Any:
+    from PySide6.QtCore import QObject, Signal
+
+    class Bridge(QObject):
+        """Carries a hand-off from the posting worker to the UI thread, where the page is
+        opened and the clipboard filled."""
+
+        requested = Signal(object)
+
+        def __init__(self, open_url: Any) -> None:
+            super().__init__()
+            self._open_url = open_url
+            self.requested.connect(self._carry_out)
+
+        def hand_off(self, plan: Any) -> None:
+            """From any thread: open the page / fill the clipboard on the UI thread."""
+            self.requested.emit(plan)
+
+        def _carry_out(self, plan: Any) -> None:
+            from PySide6.QtGui import QGuiApplication
+
+            if plan.copy_text:
+                QGuiApplication.clipboard().setText(plan.text)
+            if plan.url:
+                self._open_url(plan.url)
+
+    return Bridge
+
+
+def browser_handoff_bridge(open_url: Any) -> Any:
+    """The window's hand-off to the browser (see ``app.networks.handoff``)."""
+    return _bridge_class()(open_url)
 
 
 def _opened_or_none(store: Any) -> Any | None:

@@ -372,6 +372,11 @@ def update_from_result(result: AccountResult) -> DeliveryUpdate:
         "failed": DeliveryState.FAILED,
         "unknown": DeliveryState.UNKNOWN,
     }.get(outcome, DeliveryState.REFUSED)
+    from app.networks.handoff import handed_to_browser
+
+    if handed_to_browser(result.remote_id):
+        # Sent to the browser: say what to do there; there is no post to open yet.
+        return DeliveryUpdate(result.account_id, state, result.message, None)
     message = "" if state == DeliveryState.SENT else result.message
     return DeliveryUpdate(result.account_id, state, message, result.url)
 
