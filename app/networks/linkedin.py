@@ -274,7 +274,8 @@ class LinkedInClient:
         answer = json_or_empty(self._call(
             "POST", "/rest/images", params={"action": "initializeUpload"},
             json={"initializeUploadRequest": {"owner": self._author()}}))
-        value = answer.get("value") if isinstance(answer.get("value"), dict) else {}
+        given = answer.get("value")
+        value: dict[str, Any] = given if isinstance(given, dict) else {}
         upload_url, urn = str(value.get("uploadUrl") or ""), str(value.get("image") or "")
         if not upload_url or not urn:
             raise AmbiguousError("LinkedIn did not give an address to upload the image to.")

@@ -14,10 +14,17 @@ only when a network is asked about (keeps start-up fast).
 from __future__ import annotations
 
 import importlib
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from app.core.model import Account, Network
-from app.networks.descriptor import LoginVerifier, NetworkDescriptor
+from app.networks.descriptor import (
+    POSTING_BY_BROWSER,
+    POSTING_SETTING,
+    SIGN_IN_EXPIRES_SETTING,
+    LoginVerifier,
+    NetworkDescriptor,
+)
 
 if TYPE_CHECKING:
     from app.networks.handoff import HandOff
@@ -26,7 +33,8 @@ if TYPE_CHECKING:
     from app.store.secrets import SecretStore
 
 __all__ = ["LoginCheckFailed", "LoginVerifier", "NetworkDescriptor", "client_for",
-           "descriptor", "descriptors", "login_verifier", "supports_posting"]
+           "descriptor", "descriptors", "login_verifier", "sign_in_status",
+           "supports_posting"]
 
 
 class LoginCheckFailed(Exception):
@@ -97,3 +105,32 @@ def client_for(account: Account, secrets: SecretStore, *, http: Any = None,
         raise PermanentError(f"Twofold cannot post to {described.display_name} directly; use "
                              "its website to share the post.")
     return described.load_client(account, secrets, http=http)
+
+
+def sign_in_status(account: Account, now: datetime | None = None) -> tuple[str, bool]:
+    """What the account manager says under an account about how it posts and when its
+    sign-in ends, and whether that is a warning (expired, or ending within the network's
+    warning time: one week for LinkedIn)."""
+    described = descriptor(account.network)
+    if account.settings.get(POSTING_SETTING) == POSTING_BY_BROWSER \
+            or not described.posts_itself:
+        return ("Posts go through your browser: Twofold checks them, then opens "
+                f"{described.display_name}'s own page.", False)
+    ends = account.settings.get(SIGN_IN_EXPIRES_SETTING, "")
+    if not ends:
+        return "", False
+    try:
+        moment = datetime.fromisoformat(ends)
+    except ValueError:
+        return "", False
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    left = moment - (now or datetime.now(UTC))
+    day = f"{moment:%d %b %Y}"
+    if left.total_seconds() <= 0:
+        return f"The sign-in expired on {day}: reconnect to post again.", True
+    if left <= timedelta(days=described.expiry_warning_days):
+        days = max(1, left.days)
+        return (f"The sign-in ends on {day}, in {days} day{'s' if days != 1 else ''}: "
+                "reconnect now to keep posting.", True)
+    return f"Signed in until {day}.", False

@@ -209,7 +209,8 @@ class XClient:
             "POST", "/2/media/upload", ok=(200, 201),
             files={"media": (image.name, image.data, image.mime_type)},
             data={"media_category": "tweet_image", "media_type": image.mime_type}))
-        data = answer.get("data") if isinstance(answer.get("data"), dict) else answer
+        inner = answer.get("data")
+        data: dict[str, Any] = inner if isinstance(inner, dict) else answer
         media_id = str(data.get("id") or data.get("media_id_string") or "")
         if not media_id:
             raise AmbiguousError("X did not confirm the image upload.")
@@ -258,7 +259,8 @@ class XClient:
         answer = json_or_empty(self._call("GET", f"/2/users/{self.user_id}/tweets",
                                           params=params))
         wanted = comparable(content.text)
-        posts = answer.get("data") if isinstance(answer.get("data"), list) else []
+        found = answer.get("data")
+        posts: list[Any] = found if isinstance(found, list) else []
         for post in posts:
             if not isinstance(post, dict) or comparable(str(post.get("text", ""))) != wanted:
                 continue

@@ -122,8 +122,10 @@ def secret_from_input(network: Network | str, text: str) -> AccountSecret:
 
     fields_asked = descriptor(network).secret_fields
     first = fields_asked[0].name if fields_asked else "token"
-    if first in ("token", "refresh_token", "app_password"):
-        return AccountSecret(**{first: cleaned})
+    if first == "app_password":
+        return AccountSecret(app_password=cleaned)
+    if first == "token":
+        return AccountSecret(token=cleaned)
     return AccountSecret(extra=MappingProxyType({first: cleaned}))
 
 

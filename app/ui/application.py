@@ -163,6 +163,7 @@ def build_services(paths: AppPaths) -> Any:
         # After the window is shown, on a worker: opening the keychain and loading the
         # policy packs may take a moment. A broken pack must not go unnoticed.
         found = [accounts.secrets_warning or ""]
+        found += _sign_in_warnings(accounts)
         try:
             report = checker.policy_report()
         except Exception as error:  # the check itself reports this again on every draft
@@ -180,6 +181,25 @@ def build_services(paths: AppPaths) -> Any:
                            background_warnings=background_warnings, close=close)
     built.append(services)
     return services
+
+
+def _sign_in_warnings(accounts: Any) -> list[str]:
+    """Banner sentences for sign-ins that end within their network's warning time (LinkedIn:
+    a week) or have ended: reconnecting is one click in Accounts."""
+    from app.networks.registry import sign_in_status
+
+    try:
+        connected = accounts.list_accounts()
+    except Exception:  # the store's own banner says why it cannot be read
+        return []
+    found = []
+    for account in connected:
+        text, warn = sign_in_status(account)
+        if warn:
+            found.append(f"{account.network.display_name} "
+                         f"{account.display_name or account.handle}: {text} (Accounts → "
+                         "Reconnect)")
+    return found
 
 
 def _bridge_class() -> Any:

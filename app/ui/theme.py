@@ -117,8 +117,10 @@ def _icon_path(*parts: str) -> Path:
 
 @cache
 def network_icon(network: Network) -> QIcon:
-    """The network's SVG icon (sharp at any scale)."""
-    return QIcon(str(_icon_path("networks", f"{network.value}.svg")))
+    """The network's SVG icon (sharp at any scale), as its descriptor names it."""
+    from app.networks.registry import descriptor
+
+    return QIcon(str(_icon_path("networks", descriptor(network).icon)))
 
 
 @cache

@@ -16,9 +16,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from app.core.model import Network, Persona
+from app.networks.registry import sign_in_status
 from app.paths import init_paths
 from app.ui.application import build_services
-from app.ui.dialogs.accounts import AccountsDialog, ConnectDialog, sign_in_status
+from app.ui.dialogs.accounts import AccountsDialog, ConnectDialog
 from app.ui.dialogs.history import HistoryDialog
 from app.ui.main_window import MainWindow
 from app.ui.ports import ConnectRequest, DeliveryState

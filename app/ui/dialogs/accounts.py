@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
@@ -36,11 +35,11 @@ from app.core.model import Account, Network, Owner, Persona
 from app.networks.descriptor import (
     POSTING_BY_BROWSER,
     POSTING_SETTING,
-    SIGN_IN_EXPIRES_SETTING,
     NetworkDescriptor,
     ServerField,
     SignIn,
 )
+from app.networks.registry import sign_in_status
 from app.ui import theme
 from app.ui.ports import AccountBook, ConnectRequest
 from app.ui.widgets.accounts import AccountBadge
@@ -58,7 +57,8 @@ def posting_routes(accounts: AccountBook) -> str:
     from app.networks.registry import descriptors
 
     posts_itself = getattr(accounts, "posts_itself", None)
-    itself, browser = [], []
+    itself: list[str] = []
+    browser: list[str] = []
     for described in descriptors():
         direct = (posts_itself(described.network) if posts_itself is not None
                   else described.posts_itself)
@@ -247,34 +247,6 @@ class ConnectDialog(QDialog):
         self._validate()
         self.error.setText(str(error) or f"Connecting failed ({type(error).__name__}).")
         self.error.show()
-
-
-def sign_in_status(account: Account, now: datetime | None = None) -> tuple[str, bool]:
-    """What the account manager says under an account about how it posts and when its
-    sign-in ends, and whether that is a warning (expired, or ending within the network's
-    warning time: one week for LinkedIn)."""
-    described = _descriptor(account.network)
-    if account.settings.get(POSTING_SETTING) == POSTING_BY_BROWSER or not described.posts_itself:
-        return ("Posts go through your browser: Twofold checks them, then opens "
-                f"{described.display_name}'s own page.", False)
-    ends = account.settings.get(SIGN_IN_EXPIRES_SETTING, "")
-    if not ends:
-        return "", False
-    try:
-        moment = datetime.fromisoformat(ends)
-    except ValueError:
-        return "", False
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    left = moment - (now or datetime.now(UTC))
-    day = f"{moment:%d %b %Y}"
-    if left.total_seconds() <= 0:
-        return f"The sign-in expired on {day}: reconnect to post again.", True
-    if left <= timedelta(days=described.expiry_warning_days):
-        days = max(1, left.days)
-        return (f"The sign-in ends on {day}, in {days} day{'s' if days != 1 else ''}: "
-                "reconnect now to keep posting.", True)
-    return f"Signed in until {day}.", False
 
 
 class AccountEditor(QFrame):
