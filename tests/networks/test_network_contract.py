@@ -208,3 +208,92 @@ def test_a_failing_server_keeps_the_post_and_retry_sends_it_once(
     code, out, err = cli("post", "--retry", draft_id)
     assert code == 0, out + err
     assert subject.posts_of("flaky") == ["Through the outage"]
+
+
+def approve_as(login_as: str) -> Callable[[str], None]:
+    """The browser, played by the test: the user approves on the network's page."""
+    import requests
+
+    def open_browser(url: str) -> None:
+        answer = requests.get(url + "&login_as=" + login_as, allow_redirects=False, timeout=5)
+        assert answer.status_code == 302, answer.text
+        requests.get(answer.headers["Location"], timeout=5)
+
+    return open_browser
+
+
+def managed_file(profile: Path, text: str) -> None:
+    site = init_paths(str(profile)).site_config_dir()
+    site.mkdir(parents=True, exist_ok=True)
+    (site / "managed.toml").write_text(text, encoding="utf-8")
+
+
+def test_accounts_add_browser_signs_in_to_x_with_the_organisation_app(tmp_path: Path) -> None:
+    from app.cli.accounts_cmd import add_account
+
+    server = XContractServer()
+    try:
+        port = closed_port()
+        redirect = f"http://127.0.0.1:{port}/callback"
+        server.callbacks = [redirect]
+        cli = Cli(tmp_path / "profile")
+        args = build_parser().parse_args(["--profile-dir", str(cli.profile), "accounts", "add",
+                                          "--network", "x", "--server", server.url,
+                                          "--browser", "--persona", "work"])
+        # Without the organisation's app (or --client-id) there is nothing to sign in with.
+        err = io.StringIO()
+        with redirect_stderr(err):
+            assert add_account(args, init_paths(str(cli.profile)),
+                               secrets_factory=lambda: cli.secrets) == 1
+        assert "--client-id" in err.getvalue()
+        managed_file(cli.profile, f'[app_credentials.x]\nclient_id = "{server.client_id}"\n'
+                                  f'redirect_uri = "{redirect}"\n')
+        out = io.StringIO()
+        with redirect_stdout(out):
+            code = add_account(args, init_paths(str(cli.profile)),
+                               secrets_factory=lambda: cli.secrets,
+                               open_browser=approve_as("acmenews"))
+        assert code == 0 and "@acmenews on X" in out.getvalue()
+        code, out, err = cli("post", "--work", "Signed in through the browser")
+        assert code == 0, out + err
+        [user] = server.users.values()
+        assert [t["sent_text"] for t in server.tweets_of(user)] == [
+            "Signed in through the browser"]
+    finally:
+        server.close()
+
+
+def test_accounts_add_browser_with_pages_connects_the_member_and_the_pages(
+        tmp_path: Path) -> None:
+    from app.cli.accounts_cmd import add_account
+
+    server = LinkedInContractServer()
+    try:
+        redirect = f"http://127.0.0.1:{closed_port()}/callback"
+        server.callbacks = [redirect]
+        member = server.add_member("Dana")
+        page = server.add_page(member, "Acme Magazine", "acme-magazine")
+        cli = Cli(tmp_path / "profile")
+        managed_file(cli.profile, f'[app_credentials.linkedin]\nclient_id = "{server.client_id}"'
+                                  f'\nclient_secret = "{server.client_secret}"\n'
+                                  f'redirect_uri = "{redirect}"\n')
+        args = build_parser().parse_args(["--profile-dir", str(cli.profile), "accounts", "add",
+                                          "--network", "linkedin", "--server", server.url,
+                                          "--browser", "--pages", "--persona", "personal"])
+        out = io.StringIO()
+        with redirect_stdout(out):
+            code = add_account(args, init_paths(str(cli.profile)),
+                               secrets_factory=lambda: cli.secrets,
+                               open_browser=approve_as("Dana"))
+        assert code == 0, out.getvalue()
+        with cli.store() as store:
+            accounts = {a.handle: a for a in store.accounts.list()}
+        assert accounts[member.sub].persona.value == "personal"
+        brand = accounts["acme-magazine"]
+        assert (brand.persona.value, brand.owner.value) == ("work", "employer")
+        assert brand.settings["author"] == page
+        code, out, err = cli("post", "--work", "From the page")
+        assert code == 0, out + err
+        assert [p["author"] for p in server.posts] == [page]
+    finally:
+        server.close()
