@@ -37,7 +37,7 @@ def _pinterest_link(text: str, server: str = "") -> str | None:
 def _browser_only(network: Network, name: str, limits: Limits,
                   share_link: object = None) -> NetworkDescriptor:
     return NetworkDescriptor(
-        network=network, display_name=name, icon=f"{network.value}.svg",
+        network=network, display_name=name,
         sign_in=SignIn.BROWSER_ONLY, limits=limits,
         share_link=share_link,  # type: ignore[arg-type]
         connect_note=_BROWSER_NOTE.format(name=name))

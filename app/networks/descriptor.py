@@ -115,7 +115,6 @@ class NetworkDescriptor:
 
     network: Network
     display_name: str
-    icon: str  # file name in resources/icons/networks
     sign_in: SignIn
     server: ServerField = ServerField.NO
     api_base: str = ""  # the documented API origin; ``--server`` replaces scheme/host/port
@@ -138,6 +137,11 @@ class NetworkDescriptor:
     expiry_warning_days: int = 0
     # Yes/no choices the browser sign-in offers: (name, label), e.g. LinkedIn's pages.
     connect_options: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def icon(self) -> str:
+        """The icon's file name in resources/icons/networks."""
+        return icon_file(self.network)
 
     @property
     def posts_itself(self) -> bool:
@@ -172,6 +176,12 @@ class NetworkDescriptor:
 
 
 # --- helpers network modules share --------------------------------------------------------
+
+
+def icon_file(network: Network) -> str:
+    """A network's icon is ``resources/icons/networks/<network id>.svg``: the window paints
+    icons without importing the network's module."""
+    return f"{Network(network).value}.svg"
 
 
 def intent_link(base: str, **fixed: str) -> ShareLink:

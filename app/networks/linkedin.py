@@ -521,7 +521,7 @@ def _share_link(text: str, server: str = "") -> str | None:
 
 
 DESCRIPTOR = NetworkDescriptor(
-    network=Network.LINKEDIN, display_name="LinkedIn", icon="linkedin.svg",
+    network=Network.LINKEDIN, display_name="LinkedIn",
     sign_in=SignIn.OAUTH_APP_SECRET, api_base=API_BASE,
     handle_hint="filled in after signing in",
     secret_fields=(SecretField("token", "Access token",

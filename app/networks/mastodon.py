@@ -479,7 +479,7 @@ def _share_link(text: str, server: str = "") -> str | None:
 
 
 DESCRIPTOR = NetworkDescriptor(
-    network=Network.MASTODON, display_name="Mastodon", icon="mastodon.svg",
+    network=Network.MASTODON, display_name="Mastodon",
     sign_in=SignIn.OAUTH_PKCE, server=ServerField.REQUIRED,
     server_hint="your instance, e.g. https://mastodon.social", handle_hint="e.g. dana",
     example_server="https://mastodon.social",

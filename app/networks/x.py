@@ -432,7 +432,7 @@ def client_for_account(account: Account, secrets: SecretStore, *, http: Any = No
 
 
 DESCRIPTOR = NetworkDescriptor(
-    network=Network.X, display_name="X", icon="x.svg", sign_in=SignIn.OAUTH_PKCE,
+    network=Network.X, display_name="X", sign_in=SignIn.OAUTH_PKCE,
     api_base=API_BASE, handle_hint="e.g. dana (filled in after signing in)",
     secret_fields=(SecretField("client_id", "Client ID",
                                "of your own X developer app, if your organisation has none"),),
