@@ -262,3 +262,21 @@ def test_reconnect_is_one_click_through_the_browser(qtbot, profile_dir, linkedin
     assert first is not None and second is not None and second.token != first.token
     runner.wait_for_done(10_000)
     store.close()
+
+
+def test_without_an_app_linkedin_needs_a_handle_and_is_kept_for_the_browser(
+        qtbot, window):
+    book = window.services.accounts
+    dialog = ConnectDialog(book, window.runner, persona=Persona.WORK)
+    qtbot.addWidget(dialog)
+    dialog.network.setCurrentIndex(dialog.network.findData(Network.LINKEDIN))
+    assert not dialog.connect_button.isEnabled()  # no sign-in page without IT's app
+    qtbot.keyClicks(dialog.handle, "dana-smith")
+    assert dialog.connect_button.isEnabled()
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+    [account] = book.list_accounts()
+    assert account.settings == {"posting": "browser"}
+    assert book.secrets().load(account) is None  # nothing secret was asked or kept
+    text, warn = sign_in_status(account)
+    assert text.startswith("Posts go through your browser") and not warn

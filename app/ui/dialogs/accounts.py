@@ -222,8 +222,14 @@ class ConnectDialog(QDialog):
         has_handle = bool(self.handle.text().strip())
         asked = described.secret_fields[0].name if described.secret_fields else "token"
         typed = self.secret.text().strip()
+        own_app = bool(typed) and asked not in ("token", "app_password")  # X's client ID
+        posts_itself = getattr(self._accounts, "posts_itself", None)
+        direct = (posts_itself(described.network) if posts_itself is not None
+                  else described.posts_itself)
+        # Without IT's app (or the user's own) there is no sign-in page to go to: the account
+        # is kept for checking under the handle typed, and posts go through the browser.
         browser_sign_in = (described.browser_connect is not None
-                           and (not typed or asked not in ("token", "app_password"))
+                           and (not typed or own_app) and (direct or own_app)
                            and (described.server is not ServerField.REQUIRED
                                 or bool(self.server.text().strip())))
         ready = (has_handle or browser_sign_in) and self.identity.checkedButton() is not None
