@@ -203,9 +203,11 @@ class ConnectDialog(QDialog):
                   else described.posts_itself)
         note = described.connect_note
         if not direct and not browser_only:
+            own = ("type your own developer app's client ID" if described.sign_in
+                   is SignIn.OAUTH_PKCE else "paste an access token")
             note += (f" Your organisation has not set up a {described.display_name} app for "
-                     "Twofold: type your own app's client ID, or leave it empty and the "
-                     "account is kept for checking, with posts going through your browser.")
+                     f"Twofold: {own}, or leave it empty and the account is kept for "
+                     "checking, with posts going through your browser.")
         elif described.browser_connect is None and not browser_only:
             note += " The secret goes only to your system's keychain."
         self.note.setText(note)
