@@ -92,11 +92,17 @@ class PolicyError(Exception):
         if self.line is not None:
             where.append(f"line {self.line}")
         if self.key:
-            where.append(f"key '{self.key}'")
+            where.append(f"key '{_shown(self.key)}'")
         prefix = ", ".join(where)
         if prefix:
             prefix = prefix[0].upper() + prefix[1:] + ": "
         return f"{prefix}{self.problem}"
+
+
+def _shown(key: str, limit: int = 80) -> str:
+    """A key as it can be printed on one line: control characters escaped, long ones cut."""
+    printable = "".join(c if c.isprintable() else repr(c)[1:-1] for c in key[:limit + 1])
+    return printable if len(printable) <= limit else printable[:limit] + "…"
 
 
 @dataclass(frozen=True)
@@ -328,8 +334,10 @@ def _key_lines(source: str) -> dict[tuple[Any, ...], int]:
             continue
         key = _KEY.match(line)
         if key:
-            path = (*table, *_split_key(key.group(1)))
-            lines.setdefault(path, number)
+            parts = _split_key(key.group(1))
+            for end in range(1, len(parts) + 1):  # a.b = 1 sets a, then a.b
+                lines.setdefault((*table, *parts[:end]), number)
+            path = (*table, *parts)
             rest = line[key.end():]
             if "{" in rest:
                 for inline in _INLINE_KEY.finditer(rest):
