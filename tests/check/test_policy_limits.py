@@ -118,11 +118,14 @@ def test_a_file_over_the_size_limit_is_refused_unread(tmp_path):
     assert f"at most {MAX_PACK_BYTES:,} bytes (512 KB)" in str(error)
 
 
-def test_a_folder_gets_its_own_sentence(tmp_path):
+def test_a_folder_gets_its_own_sentence(tmp_path, run_cli):
     folder = tmp_path / "policy.toml"
     folder.mkdir()
     error = refusal(folder)
     assert "is a folder, not a file" in str(error)
+    result = run_cli("--profile-dir", str(tmp_path / "profile"), "check", "--network", "x",
+                     "--persona", "work", "--policy", str(folder), "hello")
+    assert result.returncode == 2 and "is a folder, not a file" in result.stderr
 
 
 def test_a_utf8_bom_is_accepted(tmp_path):
