@@ -169,9 +169,10 @@ def build_services(paths: AppPaths) -> Any:
         except Exception as error:  # the check itself reports this again on every draft
             found.append(f"The persona check could not load ({type(error).__name__}).")
         else:
-            # A refusal names its problem itself (the window shows it with Post turned off).
+            # A refusal, or a notice that a kept copy is used, names its problem itself.
             found += [f"Policy pack: {problem}" for problem in report.errors
-                      if not refused or problem not in refused]
+                      if not any(problem in other for other in (refused, *report.errors)
+                                 if other != problem)]
         return found
 
     def close() -> None:

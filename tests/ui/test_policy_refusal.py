@@ -85,3 +85,33 @@ def test_a_broken_organisation_pack_with_no_copy_turns_posting_off(qtbot, profil
     assert not main.composer.post_work_button.isEnabled()
     runner.wait_for_done(10_000)
     services.close()
+
+
+@pytest.mark.integration
+def test_with_a_good_copy_the_banner_names_it_and_posting_stays_on(qtbot, profile_dir,
+                                                                   monkeypatch):
+    from app.check.policy import load_policy_layers
+
+    monkeypatch.delenv("TWOFOLD_POLICY", raising=False)
+    paths = init_paths(profile_dir)
+    paths.site_config_root.mkdir(parents=True, exist_ok=True)
+    pack = paths.site_config_root / "policy.toml"
+    pack.write_text('version = 1\n[confidential]\nterms = ["Project Falcon"]\n', encoding="utf-8")
+    assert load_policy_layers(paths).errors == []  # read cleanly once: a copy is kept
+    pack.write_text('version = 1\n[confidential]\nterms = ["Project Falcon"\n', encoding="utf-8")
+    services = build_services(paths)
+    runner = TaskRunner()
+    main = MainWindow(paths, services, runner)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitUntil(lambda: "using the copy from" in main.banner_label.text(), timeout=15_000)
+    banner = main.banner_label.text()
+    assert "Your organisation's policy could not be read (" in banner
+    assert banner.count(str(pack)) == 1
+    composer = main.composer
+    type_into(qtbot, composer, "Project Falcon demo at 3")
+    qtbot.waitUntil(lambda: composer.finding_for("confidential.term") is not None,
+                    timeout=15_000)  # the copy's term is still caught
+    assert main.posting_refusal == ""
+    runner.wait_for_done(10_000)
+    services.close()
