@@ -330,7 +330,7 @@ def _key_lines(source: str) -> dict[tuple[Any, ...], int]:
     lines: dict[tuple[Any, ...], int] = {}
     table: tuple[Any, ...] = ()
     array_counts: dict[tuple[Any, ...], int] = {}
-    for number, line in enumerate(source.splitlines(), start=1):
+    for number, line in enumerate(source.split("\n"), start=1):
         if "=" not in line and "[" not in line:
             continue  # neither a header nor a key (most lines of a long list or string)
         header = _HEADER.match(line)
@@ -625,7 +625,7 @@ def parse_pack(path: Path, source: str) -> PackData:
         line = int(found.group(1)) if found else None
         if line is None and "end of document" in message:
             # Something left open (a list, a string): point at the last key set.
-            starts = [n for n, text in enumerate(source.splitlines(), start=1)
+            starts = [n for n, text in enumerate(source.split("\n"), start=1)
                       if _KEY.match(text) or _HEADER.match(text)]
             line = starts[-1] if starts else 1
         problem = re.sub(r"\s*\((?:at line \d+, column \d+|at end of document)\)", "",
@@ -645,7 +645,7 @@ def parse_pack(path: Path, source: str) -> PackData:
 def _key_on_line(source: str, line: int) -> str | None:
     """The dotted key being set on ``line`` (for syntax errors), if one can be seen."""
     table: list[str] = []
-    for number, text in enumerate(source.splitlines(), start=1):
+    for number, text in enumerate(source.split("\n"), start=1):
         header = _HEADER.match(text)
         if header and number < line:
             table = _split_key(header.group(2))
@@ -680,7 +680,7 @@ def apply_pack(policy: Policy, pack: PackData, *, organisation: bool) -> tuple[P
     if "partners" in values:
         # One pass with an index by name (a partner named twice is merged into the first).
         partners = list(policy.partners)
-        position = {}
+        position: dict[str, int] = {}
         for index, known in enumerate(partners):
             position.setdefault(known.name.casefold(), index)
         for partner in values["partners"]:

@@ -216,3 +216,11 @@ def test_hostile_packs_give_a_policy_error_and_nothing_else(tmp_path_factory, sa
         assert len(message) < 600 + len(str(path))
     else:
         assert isinstance(pack, PackData)
+
+
+def test_line_numbers_count_only_line_feeds(tmp_path):
+    # Other Unicode line breaks inside a text (U+2028, NEL) are not new lines in TOML.
+    text = ('version = 1\n[employer]\nname = "Acme\u2028Mag\x85azine"\n[disclosure]\n'
+            'within_chars = "100"\n')
+    error = refusal(write(tmp_path / "breaks.toml", text))
+    assert error.line == 5 and error.key == "disclosure.within_chars"
