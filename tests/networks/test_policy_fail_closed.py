@@ -174,3 +174,23 @@ def test_the_engine_itself_refuses_posts_and_retries(tmp_path, server):
     assert checker.calls == []
     assert server.statuses_of(token) == []
     assert not [r for r in server.state.requests if r[0] == "POST"]
+
+
+def test_an_unreadable_site_folder_fails_closed_with_its_own_sentence(tmp_path, monkeypatch):
+    import pathlib
+
+    monkeypatch.delenv(POLICY_ENV, raising=False)
+    paths = init_paths(tmp_path / "profile")
+    site_pack = paths.site_config_root / "policy.toml"
+    real_stat = pathlib.Path.stat
+
+    def stat_denied(self, *args, **kwargs):  # the tests run as root, who may read anything
+        if self == site_pack:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_stat(self, *args, **kwargs)
+
+    monkeypatch.setattr(pathlib.Path, "stat", stat_denied)
+    loaded = load_policy_layers(paths)
+    assert loaded.posting_refused.startswith(REFUSED)
+    assert "permission denied" in loaded.posting_refused
+    assert str(site_pack) in loaded.posting_refused
