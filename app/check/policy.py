@@ -22,12 +22,9 @@ quickly with the file, the line and the key.
 from __future__ import annotations
 
 import codecs
-import json
-import logging
 import os
 import re
 import stat
-import tempfile
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -40,10 +37,19 @@ from app.check.rules import CATEGORIES, RULES, SEVERITY_LEVELS, SEVERITY_RANK, i
 from app.core.model import Network, Persona
 
 if TYPE_CHECKING:
+    import logging
+
     from app.check.compiled import CompiledPolicy
     from app.paths import AppPaths
 
-log = logging.getLogger(__name__)
+
+
+def _log() -> logging.Logger:
+    """This module's logger (``logging`` is imported only when something goes wrong: the
+    ``check`` command's start-up does not pay for it)."""
+    import logging
+
+    return logging.getLogger(__name__)
 
 POLICY_ENV = "TWOFOLD_POLICY"
 POLICY_FILE_NAME = "policy.toml"
@@ -635,7 +641,7 @@ def parse_pack(path: Path, source: str) -> PackData:
                           line=line, key=key) from None
     except (RecursionError, ValueError, OverflowError, MemoryError) as error:
         # The pre-scan keeps these out; this is the last line of defence for the parser.
-        log.warning("the TOML parser failed on %s: %r", path, error)
+        _log().warning("the TOML parser failed on %s: %r", path, error)
         raise PolicyError("could not be read as TOML (it nests too deeply or holds a value "
                           "too large)", path=path) from None
     checker = _Validator(path, source)
@@ -824,6 +830,9 @@ def kept_copy_path(paths: AppPaths) -> Path:
 def keep_good_copy(paths: AppPaths, pack: PackData, *, now: datetime | None = None) -> bool:
     """Save ``pack`` (the organisation's, just read cleanly) as its last good copy, replacing
     the previous one in one step. Returns False (and logs why) when it cannot be written."""
+    import json
+    import tempfile
+
     from app.paths import ensure_private_dir
 
     record = {"source": str(pack.path), "read_at": (now or datetime.now(UTC)).isoformat(),
@@ -841,7 +850,7 @@ def keep_good_copy(paths: AppPaths, pack: PackData, *, now: datetime | None = No
             Path(scratch).unlink(missing_ok=True)
             raise
     except OSError as error:
-        log.warning("could not keep a copy of the organisation's policy pack: %s", error)
+        _log().warning("could not keep a copy of the organisation's policy pack: %s", error)
         return False
     return True
 
@@ -849,6 +858,8 @@ def keep_good_copy(paths: AppPaths, pack: PackData, *, now: datetime | None = No
 def read_kept_copy(paths: AppPaths) -> KeptCopy | None:
     """The last good copy of the organisation's pack, or None when there is none (or it is
     damaged: then it is no good copy, and the log says why)."""
+    import json
+
     target = kept_copy_path(paths)
     try:
         with target.open("rb") as file:
@@ -856,7 +867,7 @@ def read_kept_copy(paths: AppPaths) -> KeptCopy | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        log.warning("could not read the kept copy of the organisation's pack: %s", error)
+        _log().warning("could not read the kept copy of the organisation's pack: %s", error)
         return None
     try:
         if len(raw) > 8 * MAX_PACK_BYTES:
@@ -870,7 +881,7 @@ def read_kept_copy(paths: AppPaths) -> KeptCopy | None:
             raise ValueError("source and text must be strings")
         pack = parse_pack(Path(source), text)
     except (ValueError, TypeError, KeyError, RecursionError, PolicyError) as error:
-        log.warning("the kept copy of the organisation's pack (%s) is unusable: %s", target,
+        _log().warning("the kept copy of the organisation's pack (%s) is unusable: %s", target,
                     error)
         return None
     return KeptCopy(pack, read_at)
