@@ -43,13 +43,13 @@ if TYPE_CHECKING:
     from app.paths import AppPaths
 
 
-
 def _log() -> logging.Logger:
     """This module's logger (``logging`` is imported only when something goes wrong: the
     ``check`` command's start-up does not pay for it)."""
     import logging
 
     return logging.getLogger(__name__)
+
 
 POLICY_ENV = "TWOFOLD_POLICY"
 POLICY_FILE_NAME = "policy.toml"
