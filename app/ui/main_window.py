@@ -46,6 +46,8 @@ class MainWindow(QMainWindow):
         loaded: the accounts and the last unsent draft are in the window (after ``load``).
         quit_requested: the user chose Quit (not just closing the window, which may keep
             Twofold in the tray).
+        posting_refused(str): posting is turned off, for this reason (the organisation's
+            policy cannot be read); ``posting_refusal`` keeps the reason.
     """
 
     shown = Signal()
@@ -54,6 +56,7 @@ class MainWindow(QMainWindow):
     accounts_loaded = Signal()
     loaded = Signal()
     quit_requested = Signal()
+    posting_refused = Signal(str)
 
     def __init__(self, paths: AppPaths, services: AppServices | None = None,
                  runner: TaskRunner | None = None, *, onboarding: bool = False,
@@ -93,6 +96,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Ready. Twofold checks the draft as you type.")
         self._loaded = False
         self._is_loaded = False
+        self.posting_refusal = ""
 
     # --- building --------------------------------------------------------------------------
 
@@ -246,6 +250,16 @@ class MainWindow(QMainWindow):
         lines += [w for w in warnings if w and w not in lines]
         self.banner_label.setText("\n".join(lines))
         self.banner.setVisible(bool(lines))
+
+    def refuse_posting(self, reason: str) -> None:
+        """Name the problem in the banner and turn Post off (the organisation's policy cannot
+        be read): nothing may be posted until it is fixed."""
+        if not reason:
+            return
+        self.posting_refusal = reason
+        self.add_warnings([f"{reason} Posting is turned off until it is fixed."])
+        self.composer.set_posting_refused(reason)
+        self.posting_refused.emit(reason)
 
     def _refresh_history(self) -> None:
         checker = self.services.checker
@@ -405,6 +419,10 @@ class MainWindow(QMainWindow):
                             on_error=lambda _e: None, context=self)
         self.runner.run(self.services.background_warnings, on_done=self.add_warnings,
                         on_error=lambda _e: None, context=self)
+        self.runner.run(self.services.posting_refusal, on_done=self.refuse_posting,
+                        on_error=lambda error: self.refuse_posting(
+                            f"Your organisation's policy could not be checked ({error})."),
+                        context=self)
 
     def _welcome_if_new(self) -> None:
         self.loaded.disconnect(self._welcome_if_new)

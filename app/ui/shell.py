@@ -76,6 +76,9 @@ class DesktopShell(QObject):
             quick.hidden.connect(self._quick_post_hidden)
             quick.result_dismissed.connect(self._maybe_quit_later)
             quick.shown.connect(self.quick_post_shown)
+            from app.ui.tray import follow_posting_refusal
+
+            follow_posting_refusal(quick, self.window)
             if self.window.is_loaded:
                 quick.set_accounts(self.window.composer.accounts.accounts())
             self._quick_post = quick

@@ -134,6 +134,7 @@ class TwofoldTray(QSystemTrayIcon):
             from app.ui.quick_post import QuickPostWindow
 
             quick_post = QuickPostWindow(services, runner, notify=self.notify)
+            follow_posting_refusal(quick_post, window)
         self.quick_post = quick_post
         self._on_quit = on_quit
         self.settings = settings
@@ -336,6 +337,13 @@ class TraySettings:
             autostart.set_enabled(enabled, self._paths)
         except OSError as error:
             self._on_problem(f"Start at login could not be changed: {error}")
+
+
+def follow_posting_refusal(quick_post: QuickPostWindow, window: MainWindow) -> None:
+    """Posting off in the main window (the organisation's policy cannot be read): off in the
+    quick post too, now and whenever the window turns it off."""
+    quick_post.composer.set_posting_refused(window.posting_refusal)
+    window.posting_refused.connect(quick_post.composer.set_posting_refused)
 
 
 def tray_available() -> bool:
