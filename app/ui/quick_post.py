@@ -126,7 +126,9 @@ class QuickPostWindow(QWidget):
     Signals:
         open_in_composer(Draft): the user wants this draft in the main window.
         connect_requested(): the user wants to connect a Work account.
-        shown(): the window is on screen (benchmarks time this).
+        shown(): the window is being shown.
+        painted(): the window was painted for the first time since it was shown (what the
+            user sees; benchmarks time this).
         hidden(): the window left the screen (Escape, closed, or posted).
         result_dismissed(): the message with a post's results (without a tray) was closed.
     """
@@ -134,6 +136,7 @@ class QuickPostWindow(QWidget):
     open_in_composer = Signal(object)
     connect_requested = Signal()
     shown = Signal()
+    painted = Signal()
     hidden = Signal()
     result_dismissed = Signal()
 
@@ -150,6 +153,7 @@ class QuickPostWindow(QWidget):
         self._paste_dir = paste_dir
         self._describe = describe
         self._refreshing = False
+        self._awaiting_paint = False
         self.result_box: QMessageBox | None = None
         self.setWindowTitle(f"Quick post to Work — {APP_NAME}")
         self.setAccessibleName("Quick post to Work")
@@ -276,9 +280,17 @@ class QuickPostWindow(QWidget):
         self.hide()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
-        """Say so when the window is on screen."""
+        """Say so when the window is being shown."""
         super().showEvent(event)
+        self._awaiting_paint = True
         self.shown.emit()
+
+    def event(self, event: QEvent) -> bool:
+        """Notice the first paint after showing (``painted``)."""
+        if event.type() == QEvent.Type.Paint and self._awaiting_paint:
+            self._awaiting_paint = False
+            self.painted.emit()
+        return super().event(event)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
         """Say so when the window leaves the screen."""

@@ -39,7 +39,7 @@ class DesktopShell(QObject):
     """Owns the quick post window and the tray icon, and decides when Twofold quits.
 
     Signals:
-        quick_post_shown(): the quick post window came on screen.
+        quick_post_shown(): the quick post window came on screen (first painted).
     """
 
     quick_post_shown = Signal()
@@ -75,7 +75,7 @@ class DesktopShell(QObject):
             quick.connect_requested.connect(self._connect_work_account)
             quick.hidden.connect(self._quick_post_hidden)
             quick.result_dismissed.connect(self._maybe_quit_later)
-            quick.shown.connect(self.quick_post_shown)
+            quick.painted.connect(self.quick_post_shown)
             from app.ui.tray import follow_posting_refusal
 
             follow_posting_refusal(quick, self.window)
