@@ -11,9 +11,9 @@ Standard library and ``app.core`` only: the store imports this too.
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import urlsplit
 
 from app.core.model import Network
@@ -37,6 +37,8 @@ def _refuse(value: str, why: str) -> AddressError:
 
 def is_loopback(host: str) -> bool:
     """Whether ``host`` names this computer (localhost, 127.0.0.0/8, ::1)."""
+    import ipaddress
+
     host = host.lower().rstrip(".")
     if host in _LOOPBACK_NAMES or host.endswith(".localhost"):
         return True
@@ -48,6 +50,8 @@ def is_loopback(host: str) -> bool:
 
 def _check_host(host: str, original: str) -> str:
     """The host in the form stored (lower case, IDNA for non-ASCII names)."""
+    import ipaddress
+
     if host.startswith("[") or ":" in host:
         try:
             return f"[{ipaddress.IPv6Address(host.strip('[]'))}]"
@@ -126,26 +130,30 @@ class HandleRule:
     description: str
 
 
-_GENERIC = HandleRule(re.compile(r"^[\w.\-]+$"), 100, "alice",
-                      "letters, digits, dots, hyphens and underscores")
-_DOMAIN_HANDLE = re.compile(r"^(?=.{1,253}$)(?:(?!-)[A-Za-z0-9-]{1,63}(?<!-)\.)+"
-                            r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)$")
-_DID = re.compile(r"^did:[a-z]+:[A-Za-z0-9._:%-]{1,2000}$")
+_DOMAIN = (r"(?=.{1,253}$)(?:(?!-)[A-Za-z0-9-]{1,63}(?<!-)\.)+"
+           r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
 
-HANDLE_RULES: dict[str, HandleRule] = {
-    "bluesky": HandleRule(re.compile(f"{_DOMAIN_HANDLE.pattern}|{_DID.pattern}"), 253,
-                          "alice.bsky.social",
-                          "a domain name like alice.bsky.social (or a did:)"),
-    "mastodon": HandleRule(re.compile(r"^[A-Za-z0-9_.\-]{1,64}(?:@" + _DOMAIN_HANDLE.pattern[1:-1]
-                                      + r")?$"), 320, "alice or alice@mastodon.social",
-                           "a user name, optionally with @server"),
-    "x": HandleRule(re.compile(r"^[A-Za-z0-9_]{1,15}$"), 15, "alice",
-                    "up to 15 letters, digits and underscores"),
-    "instagram": HandleRule(re.compile(r"^[A-Za-z0-9_.]{1,30}$"), 30, "alice",
-                            "up to 30 letters, digits, dots and underscores"),
-    "threads": HandleRule(re.compile(r"^[A-Za-z0-9_.]{1,30}$"), 30, "alice",
-                          "up to 30 letters, digits, dots and underscores"),
-}
+
+@cache
+def handle_rules() -> dict[str, HandleRule]:
+    """Each network's handle shape (compiled on first use, not at import)."""
+    generic = HandleRule(re.compile(r"[\w.\-]+"), 100, "alice",
+                         "letters, digits, dots, hyphens and underscores")
+    instagram = HandleRule(re.compile(r"[A-Za-z0-9_.]{1,30}"), 30, "alice",
+                           "up to 30 letters, digits, dots and underscores")
+    return {
+        "": generic,
+        "bluesky": HandleRule(re.compile(rf"{_DOMAIN}|did:[a-z]+:[A-Za-z0-9._:%-]{{1,2000}}"),
+                              253, "alice.bsky.social",
+                              "a domain name like alice.bsky.social (or a did:)"),
+        "mastodon": HandleRule(re.compile(rf"[A-Za-z0-9_.\-]{{1,64}}(?:@(?:{_DOMAIN}))?"), 320,
+                               "alice or alice@mastodon.social",
+                               "a user name, optionally with @server"),
+        "x": HandleRule(re.compile(r"[A-Za-z0-9_]{1,15}"), 15, "alice",
+                        "up to 15 letters, digits and underscores"),
+        "instagram": instagram,
+        "threads": instagram,
+    }
 
 
 def check_handle(network: Network | str, handle: str) -> str:
@@ -154,7 +162,8 @@ def check_handle(network: Network | str, handle: str) -> str:
     network = Network(network)
     cleaned = handle.strip()
     cleaned = cleaned.removeprefix("@")
-    rule = HANDLE_RULES.get(network.value, _GENERIC)
+    rules = handle_rules()
+    rule = rules.get(network.value, rules[""])
     if not cleaned:
         raise AddressError("An account needs a handle, like "
                            f"{rule.example}.")
