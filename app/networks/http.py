@@ -147,7 +147,7 @@ class HttpSession:
 
         kwargs.setdefault("proxies", environment_proxies(url))
         bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
-        if bundle:
+        if bundle and os.path.exists(bundle):  # a missing file would end in a traceback
             kwargs.setdefault("verify", bundle)
         try:
             return self.transport.request(method, url, timeout=timeout, allow_redirects=False,
