@@ -129,7 +129,10 @@ class HttpSession:
             if raw.status_code not in REDIRECT_STATUSES or not location:
                 return _cleaned(raw, answer_registry)
             raw.close()
-            target = urljoin(current, location)
+            try:
+                target = urljoin(current, location)
+            except ValueError:  # an unreadable Location is never the same server
+                target = ""
             if not same_origin(current, target):
                 raise RedirectRefusedError(f"{service} answered with a redirect to another "
                                            "server; nothing was sent there.")
