@@ -187,9 +187,11 @@ def test_an_out_of_range_now_is_one_line_and_exit_2(paths: AppPaths, now: str) -
     assert "outside the years" in err and len(err.strip().splitlines()) == 1
 
 
-def _history(tmp_path: Path, *lines: str) -> str:
+def _history(tmp_path: Path, *lines: str | bytes) -> str:
     path = tmp_path / "history.jsonl"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.write_bytes(b"\n".join(line if isinstance(line, bytes) else line.encode("utf-8",
+                                                                                  "surrogatepass")
+                                 for line in lines) + b"\n")
     return f"--history={path}"
 
 
@@ -237,12 +239,14 @@ _history_lines = st.one_of(
         st.sampled_from(["self", "employer"]) | _json_values,
         st.text(max_size=40) | _json_values, _times | _json_values),
     st.integers(1, 6000).map(lambda n: "1" * n),
-    st.integers(1, 3000).map(lambda n: "[" * n + "]" * n))
+    st.integers(1, 3000).map(lambda n: "[" * n + "]" * n),
+    st.binary(max_size=200))  # not UTF-8, or UTF-8 by chance
 
 
 @FUZZ
 @given(now=_times)
 @example(now="9999-12-31T23:59:59-23:59")
+@example(now="9" * 100_000)
 def test_any_now_gets_a_plain_answer(paths: AppPaths, now: str) -> None:
     code, _, err = check(paths, f"--now={now}")
     assert_plain_outcome(code, err)
@@ -251,6 +255,6 @@ def test_any_now_gets_a_plain_answer(paths: AppPaths, now: str) -> None:
 @FUZZ
 @given(lines=st.lists(_history_lines, min_size=1, max_size=4), now=_times)
 def test_any_history_file_gets_a_plain_answer(paths: AppPaths, tmp_path: Path,
-                                              lines: list[str], now: str) -> None:
+                                              lines: list[str | bytes], now: str) -> None:
     code, _, err = check(paths, f"--now={now}", _history(tmp_path, *lines))
     assert_plain_outcome(code, err)
