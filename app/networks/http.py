@@ -52,6 +52,7 @@ _SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
 _SECRET_FIELD = re.compile(r"(?i)password|passwd|secret|token|verifier|assertion|jwt|"
                            r"credential|otp|^code$|api[-_]?key")
 _MAX_FIELD_DEPTH = 20
+_HELD_LOCATION = "twofold_redirect_location"
 
 
 class HttpResponse:
@@ -125,8 +126,8 @@ class HttpSession:
         current = url
         for _hop in range(MAX_REDIRECTS + 1):
             raw = self._send(method, current, service=service, timeout=timeout, **kwargs)
-            location = raw.headers.get("Location")
-            if raw.status_code not in REDIRECT_STATUSES or not location:
+            location = getattr(raw, _HELD_LOCATION, None)
+            if not location:
                 return _cleaned(raw, answer_registry)
             raw.close()
             try:
@@ -154,7 +155,7 @@ class HttpSession:
             kwargs.setdefault("verify", bundle)
         try:
             return self.transport.request(method, url, timeout=timeout, allow_redirects=False,
-                                          **kwargs)
+                                          hooks={"response": [_hold_location]}, **kwargs)
         except requests.exceptions.ConnectTimeout:
             raise NotSentError(f"{service} could not be reached in time; check your internet "
                                "connection and try again.") from None
@@ -177,6 +178,15 @@ class HttpSession:
         except (ValueError, UnicodeError):  # urllib3/idna on addresses requests let through
             raise PermanentError(f"The server address for {service} is not a valid web "
                                  "address.") from None
+
+
+def _hold_location(response: Any, *args: Any, **kwargs: Any) -> Any:
+    """A response hook: take a redirect's Location out of the headers before ``requests``
+    looks at it (even with allow_redirects=False it parses the address to prepare the next
+    request, and an unreadable one would raise); the layer decides what to do with it."""
+    if response.status_code in REDIRECT_STATUSES and "Location" in response.headers:
+        setattr(response, _HELD_LOCATION, response.headers.pop("Location"))
+    return response
 
 
 def _cleaned(raw: Any, registry: SecretRegistry) -> HttpResponse:

@@ -128,3 +128,11 @@ def test_netrc_adds_no_credentials_but_the_environment_proxy_is_still_used(
     assert seen.path == "http://127.0.0.1:9/xrpc/com.atproto.server.createSession"
     assert "authorization" not in {name.lower() for name in seen.headers}
     assert "netrc-secret" not in seen.everything()
+
+
+@pytest.mark.parametrize("location", ["http://[::1", "https://127.0.0.1:99999/x", "//evil:0/"])
+def test_an_unreadable_redirect_address_is_refused_like_another_server(location: str) -> None:
+    with ScriptedServer(lambda request: (307, {"Location": location}, b"")) as pds:
+        with pytest.raises(RedirectRefusedError, match=ELSEWHERE):
+            create_session(pds.url, "alice.test", APP_PASSWORD)
+        assert len(pds.received) == 1
