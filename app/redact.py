@@ -1,17 +1,18 @@
 """Removing secrets from text: the exact values a request carried, in every form a server or a
 log line could repeat them in, plus anything shaped like a token.
 
-``SecretRegistry`` holds the secret values one HTTP session (or one process, when the
-composition root hands the same registry to the sessions and to the log file's filter) has
-sent. ``RedactingFilter`` is a ``logging.Filter`` over such a registry. Standard library only:
-this module is imported by the HTTP layer and by logging set-up, both of which must stay light.
+``SecretRegistry`` holds the secret values one HTTP session has sent (``app.networks.http``
+adds every secret a request carries). Its ``redact`` is a ``Redactor`` for the log file's
+filter (``app.diagnostics.start_diagnostics(paths, redactor=registry.redact)``): a composition
+root that hands the same registry to ``new_session(secrets=registry)`` gets the log lines
+cleaned of the actual values too, with no process-wide singleton. Standard library only: this
+module is imported by the HTTP layer, which must stay light.
 """
 
 from __future__ import annotations
 
 import html
 import json
-import logging
 import re
 import threading
 from collections.abc import Iterable
@@ -27,10 +28,15 @@ MIN_SECRET_LENGTH = 4
 
 # JWTs (three base64url parts), bearer/basic credentials, long opaque tokens: hidden even when
 # nobody registered them (a server may quote a token Twofold never sent, e.g. a new one).
+# Linear time on any text: a pattern may start only where a run of token characters starts
+# (not at every \b inside "a-a-a-…"), and its runs are possessive (no backtracking into them);
+# "eyJaaaaa…" once took minutes for a megabyte.
+_TOKEN = r"A-Za-z0-9_-"
+_RUN_START = rf"(?<![{_TOKEN}])"
 _TOKEN_SHAPES = (
-    re.compile(r"eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*"),
-    re.compile(r"(?i)\b(?:bearer|basic)\s+[^\s\"',;]+"),
-    re.compile(r"\b[A-Za-z0-9_-]{32,}\b"),
+    re.compile(rf"{_RUN_START}eyJ[{_TOKEN}]{{5,}}+\.[{_TOKEN}]{{5,}}+(?:\.[{_TOKEN}]*+)?"),
+    re.compile(r"(?i)\b(?:bearer|basic)\s++[^\s\"',;]++"),
+    re.compile(rf"{_RUN_START}[{_TOKEN}]{{32,}}+(?![{_TOKEN}])"),
 )
 
 
@@ -118,38 +124,3 @@ def redact_text(text: str, registry: SecretRegistry | None = None, *extra: str,
     if limit is not None and len(text) > limit:
         text = text[: limit - 1] + "…"
     return text
-
-
-class RedactingFilter(logging.Filter):
-    """A logging filter that hides the registry's secrets (and token-shaped strings) in a
-    record's message, its exception text and its stack; attach it to a handler.
-
-    The record's message is formatted here (arguments merged in) so that a secret passed as
-    an argument is hidden too; the record is never dropped.
-    """
-
-    def __init__(self, registry: SecretRegistry) -> None:
-        super().__init__()
-        self.registry = registry
-
-    def _clean(self, text: str) -> str:
-        text = self.registry.redact(text)
-        for pattern in _TOKEN_SHAPES:
-            text = pattern.sub(HIDDEN, text)
-        return text
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        """Redact ``record`` in place; always keep it."""
-        try:
-            message = record.getMessage()
-        except Exception:  # a bad format string must not lose the record
-            message = f"{record.msg!r} {record.args!r}"
-        record.msg = self._clean(message)
-        record.args = None
-        if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text:
-            record.exc_text = self._clean(record.exc_text)
-        if record.stack_info:
-            record.stack_info = self._clean(record.stack_info)
-        return True

@@ -14,11 +14,14 @@ from urllib.parse import quote, quote_plus
 import pytest
 
 from app.cli.parser import build_parser
+from app.diagnostics import SecretFilter
+from app.networks.bluesky import create_session
+from app.networks.errors import PermanentError
 from app.networks.http import new_session, request
 from app.networks.mastodon import MastodonClient
 from app.networks.ports import PostContent
 from app.paths import init_paths
-from app.redact import RedactingFilter, SecretRegistry, redact_text
+from app.redact import SecretRegistry, redact_text
 from app.store.secrets import SecretStore
 from app.store.store import Store
 from tests.networks.fakes import FakeChecker
@@ -145,27 +148,41 @@ def test_the_http_layer_removes_every_secret_the_request_carried_from_the_answer
     assert all(value in registry for value in [*secrets.values(), "bear-1234-zz"])
 
 
-def test_the_log_filter_hides_registered_secrets_in_messages_arguments_and_tracebacks(
-        caplog: pytest.LogCaptureFixture) -> None:
-    registry = SecretRegistry([APP_PASSWORD])
+def test_the_registry_hides_actual_secret_values_in_the_log_file_filter() -> None:
+    # A password of no recognisable shape: only knowing the value can hide it.
+    password = "Tr0ub4dor&3-horse"
+    registry = SecretRegistry([password])
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.addFilter(SecretFilter(registry.redact))
     logger = logging.getLogger("twofold.test.redaction")
-    handler_stream = io.StringIO()
-    handler = logging.StreamHandler(handler_stream)
-    handler.addFilter(RedactingFilter(registry))
     logger.addHandler(handler)
     try:
-        logger.warning("login with %s failed", APP_PASSWORD)
-        logger.warning("form body: password=%s", quote_plus(APP_PASSWORD))
+        logger.warning("login with %s failed", password)
+        logger.warning("form body: pw=%s", quote_plus(password))
         try:
-            raise ValueError(f"server said {json.dumps({'password': APP_PASSWORD})}")
+            raise ValueError(f"server said {json.dumps({'pw': password})}")
         except ValueError:
             logger.exception("boom")
     finally:
         logger.removeHandler(handler)
-    written = handler_stream.getvalue()
-    assert "login with [hidden] failed" in written
-    assert "ValueError: server said" in written
-    assert APP_PASSWORD not in written and "kq3x" not in written
+    written = stream.getvalue()
+    assert "login with [hidden] failed" in written and "ValueError: server said" in written
+    assert "Tr0ub4dor" not in written
+
+
+def test_a_megabyte_error_message_is_cleaned_in_linear_time() -> None:
+    # "eyJaaaaa…" made the token pattern backtrack: a megabyte took minutes (the suite's
+    # per-test timeout is the bound here); posting must not hang on a hostile answer.
+    hostile = "eyJaaaaa" * 125_000
+
+    def answer(request: Received) -> tuple[int, dict[str, str], bytes]:
+        return json_answer(400, {"error": "InvalidRequest", "message": hostile})
+
+    with ScriptedServer(answer) as pds:
+        with pytest.raises(PermanentError) as refused:
+            create_session(pds.url, "alice.test", APP_PASSWORD)
+    assert len(refused.value.user_message) <= 200
 
 
 def test_redact_text_hides_every_encoded_form_and_keeps_one_line() -> None:
