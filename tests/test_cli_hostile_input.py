@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from app.cli import check_cmd
 from app.cli.accounts_cmd import add_account
 from app.cli.parser import build_parser
+from app.core.model import Account
 from app.networks.addresses import AddressError, check_handle, is_loopback, server_address
 from app.paths import AppPaths, init_paths
 from app.store.secrets import SecretStore
@@ -62,6 +63,15 @@ def add(paths: AppPaths, *, server: str = "", handle: str = "alice.example",
         network: str = "bluesky") -> tuple[int, str, str]:
     return run(["accounts", "add", "--no-verify", f"--network={network}",
                 f"--handle={handle}", "--persona=work", f"--server={server}"], paths)
+
+
+def _accounts(paths: AppPaths) -> list[Account]:
+    with Store(paths) as store:
+        return store.accounts.list()
+
+
+def _account_ids(paths: AppPaths) -> set[int | None]:
+    return {account.id for account in _accounts(paths)}
 
 
 # --- server addresses and handles -------------------------------------------------------------
@@ -134,12 +144,11 @@ _urls = st.one_of(
 @example(server="http://[::1")
 @example(server="https://example.com:99999")
 def test_any_server_address_gets_a_plain_answer(paths: AppPaths, server: str) -> None:
+    before = _account_ids(paths)
     code, _, err = add(paths, server=server)
     assert_plain_outcome(code, err)
     if code == 0 and server.strip():
-        with Store(paths) as store:
-            saved = [a.server for a in store.accounts.list()]
-        stored = saved[-1]
+        [stored] = [a.server for a in _accounts(paths) if a.id not in before]
         assert server_address(stored) == stored  # the stored form is itself valid
         scheme, _, rest = stored.partition("://")
         host = rest.split("/")[0].rsplit(":", 1)[0] if not rest.startswith("[") \
@@ -165,11 +174,11 @@ def test_server_address_only_ever_raises_address_error(value: str) -> None:
                         st.from_regex(r"@?[A-Za-z0-9_.\-@]{0,40}", fullmatch=True)))
 def test_any_handle_gets_a_plain_answer(paths: AppPaths, network: str, handle: str) -> None:
     server = "https://mastodon.social" if network == "mastodon" else ""
+    before = _account_ids(paths)
     code, _, err = add(paths, network=network, handle=handle, server=server)
     assert_plain_outcome(code, err)
     if code == 0:  # what was accepted has the network's shape of handle
-        with Store(paths) as store:
-            stored = store.accounts.list()[-1].handle
+        [stored] = [a.handle for a in _accounts(paths) if a.id not in before]
         assert check_handle(network, stored) == stored
 
 

@@ -145,7 +145,7 @@ def handle_rules() -> dict[str, HandleRule]:
         "": generic,
         "bluesky": HandleRule(re.compile(rf"{_DOMAIN}|did:[a-z]+:[A-Za-z0-9._:%-]{{1,2000}}"),
                               253, "alice.bsky.social",
-                              "a domain name like alice.bsky.social (or a did:)"),
+                              "a domain name (or a did:)"),
         "mastodon": HandleRule(re.compile(rf"[A-Za-z0-9_.\-]{{1,64}}(?:@(?:{_DOMAIN}))?"), 320,
                                "alice or alice@mastodon.social",
                                "a user name, optionally with @server"),
@@ -174,6 +174,7 @@ def check_handle(network: Network | str, handle: str) -> str:
         raise AddressError(f"That handle is {len(cleaned)} characters long; handles on this "
                            f"{network.display_name} have at most {rule.max_length}.")
     if not rule.pattern.fullmatch(cleaned):
-        raise AddressError(f"\u201c{cleaned[:60]}\u201d is not a {network.display_name} handle: "
-                           f"use {rule.description}, like {rule.example}.")
+        raise AddressError(f"\u201c{cleaned[:60]}\u201d is not a handle on "
+                           f"{network.display_name}: use {rule.description}, like "
+                           f"{rule.example}.")
     return cleaned
