@@ -58,8 +58,10 @@ def override_rule(policy: Policy | None) -> Callable[[Finding], bool]:
 def build_engine(store: Store, secrets: SecretStore, *, policy: Policy | None = None,
                  checker: Checker | None = None, retry: RetryPolicy | None = None,
                  http: HttpSession | None = None) -> PostingEngine:
-    """A posting engine on the profile's store and keychain. ``http`` (default: a session per
-    account) may be one shared session, e.g. ``new_session(secrets=registry)`` so the log
+    """A posting engine on the profile's store and keychain. It refuses every post and retry
+    while ``policy.posting_refused`` says why (the organisation's pack cannot be read), whoever
+    asks: the command line, the window, the tray's quick post. ``http`` (default: a session
+    per account) may be one shared session, e.g. ``new_session(secrets=registry)`` so the log
     file's filter knows the secrets its requests carry."""
     from app.networks.engine import PostingEngine
     from app.networks.registry import client_for
@@ -68,4 +70,5 @@ def build_engine(store: Store, secrets: SecretStore, *, policy: Policy | None = 
         accounts=store.accounts, outbox=store.outbox,
         checker=checker or make_checker(store, policy),
         client_for=lambda account: client_for(account, secrets, http=http),
-        override_allowed=override_rule(policy), retry=retry)
+        override_allowed=override_rule(policy), retry=retry,
+        posting_refused=lambda: str(getattr(policy, "posting_refused", "") or ""))
