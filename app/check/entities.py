@@ -20,7 +20,7 @@ from app.paths import resources_dir
 _MAX_LABELS = 30
 _URL = re.compile(
     r"(?<![A-Za-z0-9@＠$#＃])(?P<proto>https?://)?"
-    r"(?P<domain>(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)"
+    r"(?P<domain>(?:[^\W_][\w-]{0,62}+(?<=[^\W_])\.)"
     rf"{{1,{_MAX_LABELS}}}(?P<tld>[^\W\d_][\w-]*))"
     r"(?P<port>:\d{1,5})?"
     r"(?P<rest>[/?][^\s<>\"]*)?",
@@ -115,6 +115,7 @@ def _find_urls(text: str, without_protocol: bool) -> tuple[Entity, ...]:
     # around such dots instead of running the link pattern over the whole draft.
     found: list[Entity] = []
     covered = 0
+    tlds = known_tlds()  # once per text: finding the resources folder touches the disk
     for dot in _DOT_LETTER.finditer(text):
         if dot.start() < covered:
             continue
@@ -125,13 +126,14 @@ def _find_urls(text: str, without_protocol: bool) -> tuple[Entity, ...]:
                            text.rfind("\t", covered, dot.start())) + 1
         following = _SPACE.search(text, dot.start())
         window_end = following.start() if following else len(text)
-        found.extend(_urls_in(text, window_start, window_end, without_protocol))
+        found.extend(_urls_in(text, window_start, window_end, without_protocol, tlds))
         covered = window_end
     return tuple(found)
 
 
-def _urls_in(text: str, position: int, stop: int, without_protocol: bool) -> list[Entity]:
-    generic, country = known_tlds()
+def _urls_in(text: str, position: int, stop: int, without_protocol: bool,
+             tlds: tuple[frozenset[str], frozenset[str]]) -> list[Entity]:
+    generic, country = tlds
     found: list[Entity] = []
     while True:
         match = _URL.search(text, position, stop)
