@@ -18,6 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 from app.check.entities import find_hashtags, find_mentions, find_urls
 from app.core.model import Network
@@ -121,7 +122,7 @@ def _graphemes(text: str) -> list[tuple[int, int]]:
 
 
 @cache
-def _grapheme_pattern():
+def _grapheme_pattern() -> Any:
     import regex  # lazily: only drafts that need grapheme segmentation pay for it
 
     return regex.compile(r"\X")

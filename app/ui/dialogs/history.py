@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.networks.handoff import HANDED_LABEL, handed_to_browser
 from app.ui import theme
 from app.ui.ports import DraftBook, HistoryRecord
 from app.ui.workers import TaskRunner
@@ -75,7 +76,8 @@ class HistoryDialog(QDialog):
                                               else "")
             text = " ".join(entry.text.split())
             cells = (when, f"@{handle.lstrip('@')}" if handle else "", identity,
-                     entry.network.display_name, text, entry.url or "",
+                     entry.network.display_name, text,
+                     entry.url or (HANDED_LABEL if handed_to_browser(entry.remote_id) else ""),
                      record.override_reason or entry.override_reason)
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
@@ -83,7 +85,9 @@ class HistoryDialog(QDialog):
                 if column == 3:
                     item.setIcon(theme.network_icon(entry.network))
                 self.table.setItem(row, column, item)
-            self.table.item(row, 0).setData(Qt.ItemDataRole.UserRole, entry.url or "")
+            first = self.table.item(row, 0)
+            if first is not None:
+                first.setData(Qt.ItemDataRole.UserRole, entry.url or "")
         self.loaded.emit()
 
     def _failed(self, error: BaseException) -> None:
@@ -91,6 +95,7 @@ class HistoryDialog(QDialog):
         self.loaded.emit()
 
     def _activated(self, item: QTableWidgetItem) -> None:
-        url = self.table.item(item.row(), 0).data(Qt.ItemDataRole.UserRole)
+        first = self.table.item(item.row(), 0)
+        url = first.data(Qt.ItemDataRole.UserRole) if first is not None else ""
         if url:
             self._open_url(url)
