@@ -267,12 +267,6 @@ class TwofoldTray(QSystemTrayIcon):
         self.window.close()
         QApplication.quit()
 
-    def _toggle_window(self) -> None:
-        if self.window.isVisible():
-            self.window.hide()
-        else:
-            self.show_window()
-
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason == QSystemTrayIcon.ActivationReason.Trigger:
             self.open_quick_post()
