@@ -13,8 +13,8 @@ then ``twofold --quick-post`` is launched as a user's keyboard shortcut would:
 Each window gets ``SETTLE_S`` seconds after it is shown before the first request: a running
 Twofold is idle when a shortcut asks for it, not in the middle of its own start-up.
 
-Also, for the start-up cost of the single-instance probe itself: a first start (nobody
-running) with ``--quit-after-show`` is measured by ``bench/startup.py``.
+And what the probe costs a first start (nobody running): the hand-over attempt plus taking
+the profile's lock, in this process (the whole start is measured by ``bench/startup.py``).
 
     .venv/bin/python bench/single_instance.py [--runs 10]
 """
@@ -78,6 +78,23 @@ def launch(profile: Path, env: dict[str, str], *args: str) -> tuple[float, float
     return wall, elapsed
 
 
+def probe_cost(runs: int) -> list[float]:
+    """Seconds the single-instance probe adds to a start when no window runs."""
+    from app.instance import REQUEST_SHOW, claim_profile, instance_address
+    from app.paths import init_paths
+
+    seconds = []
+    with tempfile.TemporaryDirectory(prefix="twofold-bench-") as folder:
+        for run in range(runs):
+            paths = init_paths(Path(folder) / f"probe{run}")
+            start = time.perf_counter()
+            claim = claim_profile(instance_address(paths), REQUEST_SHOW)
+            seconds.append(time.perf_counter() - start)
+            assert claim.lock is not None
+            claim.lock.release()
+    return seconds
+
+
 def summary(name: str, seconds: list[float]) -> str:
     ms = sorted(s * 1000 for s in seconds)
     return (f"{name:46s} median {statistics.median(ms):6.1f} ms   max {ms[-1]:6.1f} ms   "
@@ -117,6 +134,7 @@ def main() -> None:
             finally:
                 window.send_signal(signal.SIGTERM)
                 window.communicate(timeout=10)
+    print(summary("probe on a first start (try hand-over, lock)", probe_cost(20)))
     print(summary("baseline: twofold --version (start→exit)", baseline))
     print(summary("--quick-post hand-over (process start→exit)", first_handover))
     print(summary("--quick-post hand-over, quick post already open", warm_handover))
