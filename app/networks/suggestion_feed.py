@@ -116,7 +116,8 @@ def _json_feed(data: Any) -> list[SuggestedPost]:
     for item in items:
         if not isinstance(item, dict):
             continue
-        extra = item.get("_twofold") if isinstance(item.get("_twofold"), dict) else {}
+        found = item.get("_twofold")
+        extra: dict[str, Any] = found if isinstance(found, dict) else {}
         images = [item.get("image"), item.get("banner_image")]
         for attachment in item.get("attachments") or []:
             if (isinstance(attachment, dict)
@@ -135,7 +136,7 @@ def _json_feed(data: Any) -> list[SuggestedPost]:
 
 
 def _xml_feed(body: bytes) -> list[SuggestedPost]:
-    import feedparser
+    import feedparser  # type: ignore[import-untyped]
 
     parsed = feedparser.parse(body, resolve_relative_uris=False, sanitize_html=True)
     if parsed.get("bozo"):

@@ -9,6 +9,7 @@ kept, marked withdrawn. A refresh that fails changes nothing but the feed's stat
 
 from __future__ import annotations
 
+import builtins
 import json
 import sqlite3
 from collections.abc import Sequence
@@ -200,7 +201,7 @@ class SuggestionStore:
 
     # --- the feeds ---------------------------------------------------------------------------
 
-    def feeds(self) -> list[FeedStatus]:
+    def feeds(self) -> builtins.list[FeedStatus]:
         """Every feed known, the organisation's first."""
         with self._db.read("read the suggestions feeds") as conn:
             rows = conn.execute(f"SELECT {_FEED_COLUMNS} FROM suggestion_feeds "
