@@ -161,3 +161,13 @@ def promotion_budget(policy: Policy | None, history: Iterable[HistoryEntry], *,
                                                                          entry.handle)
             per_account[key] = per_account.get(key, 0) + 1
     return PromotionBudget(max(per_account.values(), default=0), limit.posts, limit.days)
+
+
+def share_text(policy: Policy | None, suggested: str, link: str, partner: str,
+               own: str | None = None) -> str:
+    """The text a shared suggestion starts from: the user's own version, or the suggested text
+    with its link when the text does not carry it — with the right disclosure first."""
+    body = own if own is not None else suggested
+    if own is None and link and link not in body:
+        body = f"{body}\n\n{link}"
+    return with_disclosure(body, disclosure_prefix(policy, partner, "en"))

@@ -138,18 +138,6 @@ def _parse_until(text: str, now: datetime) -> datetime | str:
     return moment
 
 
-def share_text(suggestion: Suggestion, policy: Policy, text: str | None = None) -> str:
-    """The text a share starts from: the user's version (or the suggestion's, with its link
-    when the text does not carry it), with the right disclosure first."""
-    from app.check.suggested import disclosure_prefix, partner_of, with_disclosure
-
-    partner = partner_of(policy, suggestion.partner, suggestion.link)
-    body = text if text is not None else suggestion.text
-    if text is None and suggestion.link and suggestion.link not in body:
-        body = f"{body}\n\n{suggestion.link}"
-    return with_disclosure(body, disclosure_prefix(policy, partner, "en"))
-
-
 @guarded
 def run(args: argparse.Namespace, paths: AppPaths, *,
         secrets_factory: Callable[[], SecretStore] = _open_secrets,
@@ -265,7 +253,13 @@ def _feeds(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
 def _share(args: argparse.Namespace, paths: AppPaths,
            secrets_factory: Callable[[], SecretStore], checker: Checker | None, http: Any,
            out: TextIO, hand_off: HandOff, now: datetime) -> int:
-    from app.check.suggested import copied_share, make_it_mine_hint, promotion_budget
+    from app.check.suggested import (
+        copied_share,
+        make_it_mine_hint,
+        partner_of,
+        promotion_budget,
+        share_text,
+    )
     from app.cli.post_cmd import _print_report
     from app.core.model import Draft, Persona
     from app.networks.wiring import HISTORY_WINDOW, build_engine
@@ -275,7 +269,8 @@ def _share(args: argparse.Namespace, paths: AppPaths,
         suggestion = store.suggestions.get(args.id)
         if args.text is not None and not args.text.strip():
             return error("--text is empty; give your version of the post.", EXIT_USAGE)
-        text = share_text(suggestion, policy, args.text)
+        partner = partner_of(policy, suggestion.partner, suggestion.link)
+        text = share_text(policy, suggestion.text, suggestion.link, partner, args.text)
         targets = store.accounts.list(persona=Persona.WORK)
         if not targets:
             return error("No Work account is connected; connect one with: accounts add … "
