@@ -38,8 +38,15 @@ class StoreSuggestionInbox:
         return _resolve(self._store_source)
 
     def list_suggestions(self) -> list[Suggestion]:
-        """The current suggestions, oldest first."""
-        return self._store().suggestions.list(now=self._clock())
+        """The current suggestions, oldest first, each with the partner it concerns (named,
+        or found by its link's domain in the policy pack)."""
+        import dataclasses
+
+        from app.check.suggested import partner_of
+
+        policy = self._policy()
+        return [dataclasses.replace(s, partner=partner_of(policy, s.partner, s.link))
+                for s in self._store().suggestions.list(now=self._clock())]
 
     def now(self) -> datetime:
         """The inbox's clock (a snooze's end is compared with it)."""
