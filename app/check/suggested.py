@@ -34,6 +34,7 @@ SHINGLE_WORDS = 5
 NUDGE_ABOVE = 0.5
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
+_URL = regex.compile(r"(?:https?://|www\.)\S+", regex.IGNORECASE)
 
 
 def _region(policy: Policy | None) -> str:
@@ -93,19 +94,29 @@ def _shingles(words: Sequence[str], size: int) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
 
 
-def copied_share(suggested: str, draft: str) -> float:
-    """How much of the suggestion's wording is still in ``draft`` word for word: the share of
-    its runs of five words (fewer for a very short suggestion) found in the draft, 0.0–1.0.
+def copied_share(suggested: str, draft: str, disclosure: str = "") -> float:
+    """How much of ``draft`` is still the employer's copy word for word, 0.0–1.0: the share
+    of its words that belong to a run of five words (fewer for a very short suggestion) also
+    found in the suggestion. Links are left out of both, and so is ``disclosure`` at the
+    draft's start (Twofold put it there).
 
     Near-identical posts from many staff read as spam and networks flag them; this is the
-    "make it mine" meter."""
-    original = _words(suggested)
-    if not original:
+    "make it mine" meter: adding a sentence of one's own or rewording lowers it."""
+    body = draft.lstrip()
+    if disclosure and body.casefold().startswith(disclosure.casefold()):
+        body = body[len(disclosure):]
+    original = _words(_URL.sub(" ", suggested))
+    mine = _words(_URL.sub(" ", body))
+    if not original or not mine:
         return 0.0
     size = min(SHINGLE_WORDS, len(original))
     theirs = _shingles(original, size)
-    mine = _shingles(_words(draft), size)
-    return len(theirs & mine) / len(theirs)
+    covered = [False] * len(mine)
+    for start in range(len(mine) - size + 1):
+        if tuple(mine[start:start + size]) in theirs:
+            for index in range(start, start + size):
+                covered[index] = True
+    return sum(covered) / len(mine)
 
 
 def make_it_mine_hint(share: float) -> str:

@@ -255,6 +255,7 @@ def _share(args: argparse.Namespace, paths: AppPaths,
            out: TextIO, hand_off: HandOff, now: datetime) -> int:
     from app.check.suggested import (
         copied_share,
+        disclosure_prefix,
         make_it_mine_hint,
         partner_of,
         promotion_budget,
@@ -275,7 +276,8 @@ def _share(args: argparse.Namespace, paths: AppPaths,
         if not targets:
             return error("No Work account is connected; connect one with: accounts add … "
                          "--persona work", EXIT_USAGE)
-        note(make_it_mine_hint(copied_share(suggestion.text, text)))
+        disclosure = disclosure_prefix(policy, partner, "en")
+        note(make_it_mine_hint(copied_share(suggestion.text, text, disclosure)))
         note(promotion_budget(policy, store.history.recent(now - HISTORY_WINDOW),
                               now=now).describe())
         draft = store.drafts.save(Draft(text=text,

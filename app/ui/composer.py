@@ -663,8 +663,11 @@ class ComposerWidget(QWidget):
         self.accounts.lock_persona(Persona.PERSONAL, PERSONAL_LOCKED)
         self.editor.setPlainText(plan.text)
         bar.update_meter(plan.text)
-        self.accounts.set_ticked([a.id for a in self.accounts.accounts()
-                                  if a.persona is Persona.WORK])
+        # The user's own Work accounts: the suggestion is shared as an employee (the brand's
+        # account, where the user runs one, can be ticked by hand).
+        work = [a for a in self.accounts.accounts() if a.persona is Persona.WORK]
+        own = [a for a in work if a.owner is Owner.SELF] or work
+        self.accounts.set_ticked([a.id for a in own])
         self.editor.setFocus()
 
     @property

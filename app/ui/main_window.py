@@ -338,7 +338,10 @@ class MainWindow(QMainWindow):
         else:
             self.suggestions_dialog.reload()
         self.suggestions_dialog.show()
-        self.suggestions_dialog.raise_()
+        from PySide6.QtGui import QGuiApplication
+
+        if QGuiApplication.platformName() != "offscreen":  # it cannot raise windows
+            self.suggestions_dialog.raise_()
         self.suggestions_dialog.activateWindow()
 
     def refresh_suggestions(self, *, fetch: bool = True) -> None:

@@ -84,7 +84,8 @@ class TwofoldTray(QSystemTrayIcon):
         self.menu.aboutToShow.connect(self._rebuild_menu)
         self.setContextMenu(self.menu)
         self.activated.connect(self._activated)
-        self.new_suggestions = window.new_suggestions
+        self.new_suggestions = 0
+        self.set_suggestion_count(window.new_suggestions)
         window.suggestions_counted.connect(self.set_suggestion_count)
         self._rebuild_menu()
 

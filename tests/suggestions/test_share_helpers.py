@@ -60,10 +60,14 @@ def test_partner_is_named_or_found_by_the_links_domain() -> None:
 
 def test_make_it_mine_meter_counts_word_runs_still_copied() -> None:
     original = "Our spring issue is out now with twelve new recipes for busy weeknights"
-    assert copied_share(original, "#employee " + original) == 1.0
+    assert copied_share(original, original + " https://acmemag.example/spring") == 1.0
+    assert copied_share(original, "#employee " + original) > 0.9
+    assert copied_share(original, "#employee " + original, "#employee") == 1.0
     assert copied_share(original, "I cooked three of these already, so good.") == 0.0
     half = "Our spring issue is out now. I cooked three of the recipes and loved them."
     assert 0 < copied_share(original, half) < 0.5
+    mine = original + ". I cooked three of them this week and my kids asked for more."
+    assert copied_share(original, mine) < copied_share(original, original)
     assert "Add a sentence of your own" in make_it_mine_hint(1.0)
     assert "own words" in make_it_mine_hint(0.0)
     assert copied_share("Read it", "read it!") == 1.0  # shorter than five words

@@ -100,7 +100,7 @@ class SuggestionBar(QFrame):
         """Recompute the meter for ``text``; returns the copied share."""
         if self.plan is None:
             return 0.0
-        share = copied_share(self.plan.original, text)
+        share = copied_share(self.plan.original, text, self.plan.disclosure)
         self.meter.setValue(round(share * 100))
         self.hint.setText(make_it_mine_hint(share))
         colour = theme.category_colour("frequency" if share > NUDGE_ABOVE else "persona")
