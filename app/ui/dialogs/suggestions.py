@@ -76,7 +76,8 @@ class SuggestionsDialog(QDialog):
         splitter.setChildrenCollapsible(False)
         self.list = QListWidget(splitter)
         self.list.setAccessibleName("Suggestions")
-        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)  # no sideways scrolling
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
         detail = QWidget(splitter)
         column = QVBoxLayout(detail)
