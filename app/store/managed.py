@@ -6,6 +6,7 @@ credentials (OAuth client ids and secrets) of networks that need them::
 
     organisation = "Acme Magazines"
     policy_pack = "acme-policy.toml"        # relative to this file's folder
+    suggestions_feed = "https://intranet.acme.example/share.xml"   # RSS 2.0, Atom, JSON Feed
 
     [[accounts]]
     network = "bluesky"
@@ -16,8 +17,6 @@ credentials (OAuth client ids and secrets) of networks that need them::
     [app_credentials.linkedin]
     client_id = "86abc…"
     client_secret = "…"                      # stays in memory; never written to the database
-
-    suggestions_feed = "https://intranet.acme.example/share.xml"   # RSS 2.0, Atom, JSON Feed
 
     [[suggestions]]                          # posts staff are asked to share (inline)
     id = "spring-issue"
