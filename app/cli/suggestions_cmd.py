@@ -2,7 +2,7 @@
 
     suggestions [--json] [--all]            list them (id, state, title, text, link, partner)
     suggestions refresh [--json]            read the organisation's and your feeds again
-    suggestions share ID --work [--yes] [--text TEXT] [--override-reason TEXT]
+    suggestions share ID --work [--yes] [--text TEXT] [--no-images] [--override-reason TEXT]
     suggestions decline ID                  never shown as new again
     suggestions snooze ID --until DATE      out of the way until DATE
     suggestions restore ID                  back to new
@@ -61,6 +61,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                        help="confirm warnings (block findings still stop the post)")
     share.add_argument("--text", metavar="TEXT",
                        help="your own version of the text (the disclosure is put first)")
+    share.add_argument("--no-images", action="store_true",
+                       help="leave the suggestion's images out")
     share.add_argument("--override-reason", default="", metavar="TEXT",
                        help="post despite a block finding where the policy allows it")
     share.add_argument("--json", action="store_true", help="print the results as JSON")
@@ -280,7 +282,18 @@ def _share(args: argparse.Namespace, paths: AppPaths,
         note(make_it_mine_hint(copied_share(suggestion.text, text, disclosure)))
         note(promotion_budget(policy, store.history.recent(now - HISTORY_WINDOW),
                               now=now).describe())
-        draft = store.drafts.save(Draft(text=text,
+        images = []
+        if suggestion.images and not args.no_images:
+            from app.core.model import ImageAttachment
+            from app.networks.suggestion_feed import fetch_images
+
+            fetched, problems = fetch_images(suggestion.images,
+                                             paths.cache_dir() / "suggestion-images",
+                                             session=http)
+            for problem in problems:
+                note(problem)
+            images = [ImageAttachment(path) for path in fetched]
+        draft = store.drafts.save(Draft(text=text, images=images,
                                         target_account_ids=[a.id for a in targets]))  # type: ignore[misc]
         if policy.posting_refused:
             return error(f"{policy.posting_refused} Nothing was posted; your text is kept as "

@@ -18,6 +18,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.core.suggestions import INLINE_SOURCE, SuggestedPost, plain_text
@@ -334,3 +335,76 @@ def refresh_suggestions(store: Store, setup: ManagedSetup | None, *, session: An
         if own_session:
             session.close()
     return RefreshReport(tuple(results))
+
+
+# --- a suggestion's images -------------------------------------------------------------------
+
+MAX_IMAGE_BYTES = 5 * 1024 * 1024  # larger than any network takes; the engine checks each
+MAX_SHARED_IMAGES = 4  # what Bluesky, Mastodon and X take in one post
+_IMAGE_TYPES = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif",
+                "image/webp": ".webp"}
+
+
+def fetch_image(url: str, folder: Path, *, session: Any = None,
+                timeout: tuple[float, float] | float = FEED_TIMEOUT,
+                max_bytes: int = MAX_IMAGE_BYTES) -> Path:
+    """Download one of a suggestion's images into ``folder`` (kept there by the address's
+    hash, so sharing again reads no network). Raises FeedError with one plain sentence; the
+    posting engine decodes the file in full before anything is sent."""
+    import hashlib
+
+    import requests
+
+    where = host_of(url)
+    stem = hashlib.sha256(url.encode("utf-8")).hexdigest()[:32]
+    for suffix in _IMAGE_TYPES.values():
+        cached = folder / f"{stem}{suffix}"
+        if cached.is_file():
+            return cached
+    own_session = session is None
+    session = session or new_session()
+    try:
+        try:
+            response = request(session, "GET", url, service=f"the image at {where}",
+                               timeout=timeout, stream=True)
+        except NetworkError:
+            raise FeedError(f"the image at {where} could not be reached.") from None
+        with response:
+            if response.status_code >= 400:
+                raise FeedError(f"the image at {where} answered {response.status_code}.")
+            kind = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+            if kind not in _IMAGE_TYPES:
+                raise FeedError(f"{url} is not a PNG, JPEG, GIF or WebP image.")
+            data = bytearray()
+            try:
+                for chunk in response.iter_content(64 * 1024):
+                    data += chunk
+                    if len(data) > max_bytes:
+                        raise FeedError(f"the image at {where} is larger than "
+                                        f"{max_bytes // (1024 * 1024)} MB.")
+            except requests.RequestException:
+                raise FeedError(f"the image at {where} broke off.") from None
+    finally:
+        if own_session:
+            session.close()
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    target = folder / f"{stem}{_IMAGE_TYPES[kind]}"
+    partial = target.with_name(target.name + ".part")
+    partial.write_bytes(bytes(data))
+    partial.replace(target)
+    return target
+
+
+def fetch_images(urls: Sequence[str], folder: Path, *, session: Any = None
+                 ) -> tuple[list[Path], list[str]]:
+    """The first MAX_SHARED_IMAGES images of a suggestion, downloaded; and a sentence for each
+    one that could not be (the post can still be shared without it)."""
+    paths: list[Path] = []
+    problems: list[str] = []
+    for url in list(urls)[:MAX_SHARED_IMAGES]:
+        try:
+            paths.append(fetch_image(url, folder, session=session))
+        except FeedError as exc:
+            message = str(exc)
+            problems.append(message[:1].upper() + message[1:] + " It is left out.")
+    return paths, problems

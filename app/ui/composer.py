@@ -661,6 +661,10 @@ class ComposerWidget(QWidget):
         bar = self._suggestion_bar()
         bar.show_plan(plan)
         self.accounts.lock_persona(Persona.PERSONAL, PERSONAL_LOCKED)
+        self.images = [ImageAttachment(path) for path in plan.images]
+        self._show_images()
+        for problem in plan.problems:
+            self.status.emit(problem)
         self.editor.setPlainText(plan.text)
         bar.update_meter(plan.text)
         # The user's own Work accounts: the suggestion is shared as an employee (the brand's

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 from app.core.model import (
@@ -213,6 +214,8 @@ class SharePlan:
     partner: str  # the advertiser it concerns; "" for the employer's own news
     disclosure: str  # the disclosure put first ("#ad", "#employee")
     budget: str  # one line: the Work identity's promotion budget
+    images: tuple[Path, ...] = ()  # the suggestion's images, downloaded
+    problems: tuple[str, ...] = ()  # images that could not be downloaded (left out)
 
 
 class SuggestionInbox(Protocol):

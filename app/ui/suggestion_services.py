@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.paths import AppPaths
@@ -97,9 +98,18 @@ class StoreSuggestionInbox:
         now = self._clock()
         budget = promotion_budget(policy, store.history.recent(now - HISTORY_WINDOW), now=now)
         text = share_text(policy, suggestion.text, suggestion.link, partner)
+        images: list[Path] = []
+        problems: list[str] = []
+        if suggestion.images:
+            from app.networks.suggestion_feed import fetch_images
+
+            images, problems = fetch_images(suggestion.images,
+                                            self._paths.cache_dir() / "suggestion-images",
+                                            session=self._session)
         return SharePlan(suggestion_id=suggestion.id, title=suggestion.title,
                          original=suggestion.text, text=text, partner=partner,
-                         disclosure=disclosure, budget=budget.describe())
+                         disclosure=disclosure, budget=budget.describe(),
+                         images=tuple(images), problems=tuple(problems))
 
     def mark_shared(self, suggestion_id: int, draft_id: int | None) -> None:
         """Shared from the composer."""

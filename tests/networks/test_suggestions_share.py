@@ -72,3 +72,34 @@ def test_share_reaches_only_work_accounts_with_the_disclosure_first(
     finally:
         x_server.close()
         linkedin.close()
+
+
+@pytest.mark.integration
+def test_a_suggestions_image_goes_with_it(local_pds: LocalPDS, tmp_path: Path) -> None:
+    from tests.feed_server import FeedServer, json_feed
+    from tests.networks.helpers import png_bytes
+
+    profile = tmp_path / "profile"
+    cli = Cli(profile)
+    feeds = FeedServer()
+    try:
+        image = feeds.serve("/cover.png", png_bytes(6, 4), "image/png")
+        organisation(profile, feeds.serve("/f.json", json_feed(
+            {"id": "cover", "title": "Cover", "content_text": "The new cover, out Friday.",
+             "image": image}), "application/feed+json"))
+        work = local_pds.new_account("sgimage")
+        code, out, err = cli("accounts", "add", "--network", "bluesky", "--server",
+                             local_pds.url, "--handle", work.handle, "--persona", "work",
+                             stdin=local_pds.app_password(work) + "\n")
+        assert code == 0, out + err
+        assert cli("suggestions", "refresh")[0] == 0
+        cover = next(s for s in cli.suggestions() if s["title"] == "Cover")
+        assert cover["images"] == [image]
+        code, out, err = cli("suggestions", "share", str(cover["id"]), "--work", "--yes")
+        assert code == 0, out + err
+        [post] = [p["value"] for p in local_pds.list_posts(work)]
+        assert post["text"] == "#employee The new cover, out Friday."
+        assert post["embed"]["$type"] == "app.bsky.embed.images"
+        assert len(post["embed"]["images"]) == 1
+    finally:
+        feeds.close()

@@ -219,3 +219,23 @@ def test_snooze_and_decline_persist_across_restarts(paths, organisation_file) ->
         assert b.state_at(NOW + timedelta(days=3)) is SuggestionState.NEW
         assert store.suggestions.count_new(now=NOW) == 0
         assert store.suggestions.count_new(now=NOW + timedelta(days=3)) == 1
+
+
+def test_a_suggestions_images_are_downloaded_once_and_bad_ones_left_out(
+        feeds: FeedServer, tmp_path) -> None:  # noqa: ANN001
+    from app.networks.suggestion_feed import fetch_images
+    from tests.networks.helpers import png_bytes
+
+    good = feeds.serve("/cover.png", png_bytes(4, 3), "image/png")
+    page = feeds.serve("/page.html", "<html>not an image</html>", "text/html")
+    big = feeds.serve("/big.png", b"\x89PNG" + b"0" * (6 * 1024 * 1024), "image/png")
+    missing = feeds.url("/gone.png")
+    folder = tmp_path / "images"
+    paths, problems = fetch_images([good, page, big, missing], folder)
+    assert [p.suffix for p in paths] == [".png"] and paths[0].read_bytes() == png_bytes(4, 3)
+    assert len(problems) == 3 and all(p.endswith("It is left out.") for p in problems)
+    assert "not a PNG" in problems[0] and "larger than 5 MB" in problems[1]
+    assert "answered 404" in problems[2]
+    asked = len(feeds.requests)
+    again, _ = fetch_images([good], folder)
+    assert again == paths and len(feeds.requests) == asked  # kept: no second download

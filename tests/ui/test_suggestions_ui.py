@@ -20,6 +20,7 @@ from app.ui.ports import AppServices
 from app.ui.suggestion_services import StoreSuggestionInbox
 from tests.feed_server import FeedServer, json_feed
 from tests.ui.fakes import FakeAccounts, FakeChecker, FakeDrafts, FakePoster, sample_accounts
+from tests.ui.test_accessibility import unnamed_controls
 
 ACME = Policy(employer=Brand("Acme Magazine", ("Acme Mag",), ("acmemag.example",)),
               partners=(Brand("Brightside Cosmetics", ("Brightside",),
@@ -49,10 +50,13 @@ def store(profile_dir, feeds):
     paths = init_paths(profile_dir)
     site = paths.site_config_dir()
     site.mkdir(parents=True, exist_ok=True)
+    from tests.networks.helpers import png_bytes
+
+    image = feeds.serve("/glow.png", png_bytes(5, 5), "image/png")
     url = feeds.serve("/share.json", json_feed({
         "id": "glow", "title": "Brightside Glow",
         "content_html": "<p>The <b>Glow</b> serum is in every spring issue.</p>",
-        "url": "https://brightside.example/glow"}), "application/feed+json")
+        "url": "https://brightside.example/glow", "image": image}), "application/feed+json")
     (site / "managed.toml").write_text(ORG.format(feed=url), encoding="utf-8")
     opened = Store(paths)
     yield opened
@@ -98,6 +102,7 @@ def test_the_inbox_lists_new_suggestions_and_says_nothing_leaves_the_machine(qtb
     assert "leaves this computer" in dialog.privacy.text()
     assert "posted automatically" in dialog.privacy.text()
     assert dialog.tabs.tabText(0) == "New (2)"
+    assert unnamed_controls(dialog) == []
     assert [s.title for s in dialog.shown()] == ["Spring issue", "Brightside Glow"]
     choose(dialog, "Brightside Glow")
     assert dialog.text.toPlainText() == "The Glow serum is in every spring issue."
@@ -120,10 +125,12 @@ def test_share_opens_the_composer_for_work_with_the_ad_disclosure_first(
     assert composer.text().startswith("#ad The Glow serum")
     assert composer.text().endswith("https://brightside.example/glow")
     assert {a.id for a in composer.accounts.ticked()} == {1, 2}  # own Work accounts only
+    assert len(composer.images) == 1 and composer.images[0].path.suffix == ".png"
     bar = composer.suggestion_bar
     assert bar is not None and bar.isVisible()
     assert "Promotion budget" in bar.budget.text()
     assert bar.meter.value() == 100 and "Add a sentence of your own" in bar.hint.text()
+    assert unnamed_controls(window) == []
 
     # The personal identity cannot be ticked: not by a click, not by a fix.
     personal = composer.accounts.rows[3]
