@@ -130,7 +130,10 @@ class FeedServer:
         for key, value in (headers or {}).items():
             handler.send_header(key, value)
         handler.end_headers()
-        handler.wfile.write(body)
+        try:
+            handler.wfile.write(body)
+        except OSError:
+            handler.close_connection = True  # the client stopped reading (a size bound)
 
 
 NS = 'xmlns:twofold="https://twofold.app/ns/suggestions"'

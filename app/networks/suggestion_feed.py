@@ -189,13 +189,25 @@ def parse_feed(body: bytes, content_type: str = "") -> list[SuggestedPost]:
 # --- fetching --------------------------------------------------------------------------------
 
 
+def _fetch_problem(exc: NetworkError, what: str, max_bytes: int) -> FeedError:
+    """One sentence for a failed fetch of ``what`` ("the suggestions feed at host")."""
+    from app.networks.errors import AmbiguousError, RedirectRefusedError, ResponseTooLargeError
+
+    if isinstance(exc, ResponseTooLargeError):
+        return FeedError(f"{what} is larger than {max_bytes:,} bytes.")
+    if isinstance(exc, RedirectRefusedError):
+        return FeedError(f"{what} redirected to another server, which Twofold does not "
+                         "follow.")
+    if isinstance(exc, AmbiguousError):
+        return FeedError(f"{what} broke off or did not answer in time.")
+    return FeedError(f"{what} could not be reached.")
+
+
 def fetch_feed(url: str, *, etag: str = "", last_modified: str = "", session: Any = None,
                timeout: tuple[float, float] | float = FEED_TIMEOUT,
                max_bytes: int = MAX_FEED_BYTES) -> FetchResult:
     """Fetch and read one feed, conditionally. Raises FeedError with one plain sentence."""
-    import requests
-
-    where = host_of(url)
+    what = f"the suggestions feed at {host_of(url)}"
     headers = {"Accept": _ACCEPT}
     if etag:
         headers["If-None-Match"] = etag
@@ -204,47 +216,24 @@ def fetch_feed(url: str, *, etag: str = "", last_modified: str = "", session: An
     own_session = session is None
     session = session or new_session()
     try:
-        try:
-            response = request(session, "GET", url, service=f"the suggestions feed ({where})",
-                               timeout=timeout, headers=headers, stream=True)
-        except NetworkError:
-            raise FeedError(f"the suggestions feed at {where} could not be reached.") from None
-        with response:
-            if response.status_code == 304:
-                return FetchResult(None, etag, last_modified)
-            if response.status_code >= 400:
-                reason = f" ({response.reason})" if response.reason else ""
-                raise FeedError(f"the suggestions feed at {where} answered "
-                                f"{response.status_code}{reason}.")
-            declared = response.headers.get("Content-Length", "")
-            if declared.isdigit() and int(declared) > max_bytes:
-                raise FeedError(f"the suggestions feed at {where} is larger than "
-                                f"{max_bytes:,} bytes.")
-            chunks: list[bytes] = []
-            size = 0
-            try:
-                for chunk in response.iter_content(64 * 1024):
-                    size += len(chunk)
-                    if size > max_bytes:
-                        raise FeedError(f"the suggestions feed at {where} is larger than "
-                                        f"{max_bytes:,} bytes.")
-                    chunks.append(chunk)
-            except requests.RequestException:
-                raise FeedError(f"the suggestions feed at {where} broke off before it was "
-                                "complete.") from None
-            try:
-                items = parse_feed(b"".join(chunks),
-                                   response.headers.get("Content-Type", ""))
-            except FeedError as exc:
-                raise FeedError(f"the suggestions feed at {where} cannot be read: {exc}"
-                                ) from None
-            dropped = max(0, len(items) - MAX_FEED_ITEMS)
-            return FetchResult(tuple(items[:MAX_FEED_ITEMS]),
-                               response.headers.get("ETag", ""),
-                               response.headers.get("Last-Modified", ""), dropped)
+        response = request(session, "GET", url, service=what, timeout=timeout,
+                           headers=headers, max_bytes=max_bytes)
+    except NetworkError as exc:
+        raise _fetch_problem(exc, what, max_bytes) from None
     finally:
         if own_session:
             session.close()
+    if response.status_code == 304:
+        return FetchResult(None, etag, last_modified)
+    if response.status_code >= 400:
+        raise FeedError(f"{what} answered {response.status_code}.")
+    try:
+        items = parse_feed(response.content, response.headers.get("Content-Type", ""))
+    except FeedError as exc:
+        raise FeedError(f"{what} cannot be read: {exc}") from None
+    dropped = max(0, len(items) - MAX_FEED_ITEMS)
+    return FetchResult(tuple(items[:MAX_FEED_ITEMS]), response.headers.get("ETag", ""),
+                       response.headers.get("Last-Modified", ""), dropped)
 
 
 # --- refreshing the inbox --------------------------------------------------------------------
@@ -353,9 +342,7 @@ def fetch_image(url: str, folder: Path, *, session: Any = None,
     posting engine decodes the file in full before anything is sent."""
     import hashlib
 
-    import requests
-
-    where = host_of(url)
+    what = f"the image at {host_of(url)}"
     stem = hashlib.sha256(url.encode("utf-8")).hexdigest()[:32]
     for suffix in _IMAGE_TYPES.values():
         cached = folder / f"{stem}{suffix}"
@@ -364,33 +351,22 @@ def fetch_image(url: str, folder: Path, *, session: Any = None,
     own_session = session is None
     session = session or new_session()
     try:
-        try:
-            response = request(session, "GET", url, service=f"the image at {where}",
-                               timeout=timeout, stream=True)
-        except NetworkError:
-            raise FeedError(f"the image at {where} could not be reached.") from None
-        with response:
-            if response.status_code >= 400:
-                raise FeedError(f"the image at {where} answered {response.status_code}.")
-            kind = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
-            if kind not in _IMAGE_TYPES:
-                raise FeedError(f"{url} is not a PNG, JPEG, GIF or WebP image.")
-            data = bytearray()
-            try:
-                for chunk in response.iter_content(64 * 1024):
-                    data += chunk
-                    if len(data) > max_bytes:
-                        raise FeedError(f"the image at {where} is larger than "
-                                        f"{max_bytes // (1024 * 1024)} MB.")
-            except requests.RequestException:
-                raise FeedError(f"the image at {where} broke off.") from None
+        response = request(session, "GET", url, service=what, timeout=timeout,
+                           max_bytes=max_bytes)
+    except NetworkError as exc:
+        raise _fetch_problem(exc, what, max_bytes) from None
     finally:
         if own_session:
             session.close()
+    if response.status_code >= 400:
+        raise FeedError(f"{what} answered {response.status_code}.")
+    kind = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+    if kind not in _IMAGE_TYPES:
+        raise FeedError(f"the file at {host_of(url)} is not a PNG, JPEG, GIF or WebP image.")
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     target = folder / f"{stem}{_IMAGE_TYPES[kind]}"
     partial = target.with_name(target.name + ".part")
-    partial.write_bytes(bytes(data))
+    partial.write_bytes(response.content)
     partial.replace(target)
     return target
 

@@ -234,7 +234,7 @@ def test_a_suggestions_images_are_downloaded_once_and_bad_ones_left_out(
     paths, problems = fetch_images([good, page, big, missing], folder)
     assert [p.suffix for p in paths] == [".png"] and paths[0].read_bytes() == png_bytes(4, 3)
     assert len(problems) == 3 and all(p.endswith("It is left out.") for p in problems)
-    assert "not a PNG" in problems[0] and "larger than 5 MB" in problems[1]
+    assert "not a PNG" in problems[0] and "larger than 5,242,880 bytes" in problems[1]
     assert "answered 404" in problems[2]
     asked = len(feeds.requests)
     again, _ = fetch_images([good], folder)
