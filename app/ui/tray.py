@@ -4,7 +4,7 @@ Created only when the desktop has a system tray (``create_tray`` returns None ot
 the app runs as a window that quits when closed). The menu is rebuilt each time it opens, from
 a snapshot of the drafts and the outbox read on a worker (never on the UI thread):
 
-- Quick post to Work…, Open Twofold;
+- Quick post to Work…, Open Twofold, Asked to share (with the count of new suggestions);
 - the last few drafts (each opens in the main window);
 - posts waiting or failed, when there are any (also counted in the tooltip and as a badge on
   the icon);
@@ -76,13 +76,16 @@ def draft_label(draft: Draft) -> str:
     return (text or "(empty draft)").replace("&", "&&")
 
 
-def tooltip_text(state: TrayState) -> str:
-    """The icon's tooltip: what it does, and what is waiting or failed."""
+def tooltip_text(state: TrayState, new_suggestions: int = 0) -> str:
+    """The icon's tooltip: what it does, what is waiting or failed, and new suggestions."""
     parts = []
     if state.waiting:
         parts.append(f"{state.waiting} {'post' if state.waiting == 1 else 'posts'} waiting")
     if state.failed:
         parts.append(f"{state.failed} failed")
+    if new_suggestions:
+        plural = "s" if new_suggestions != 1 else ""
+        parts.append(f"{new_suggestions} new suggestion{plural} to look at")
     suffix = f" — {', '.join(parts)}" if parts else ""
     return f"{APP_NAME}: click for a quick post to Work{suffix}"
 
@@ -141,6 +144,7 @@ class TwofoldTray(QSystemTrayIcon):
         self.state = TrayState()
         self._links: list[str] = []
         self._reading = False
+        self.new_suggestions = 0
         self.setToolTip(tooltip_text(self.state))
         self.menu = QMenu()
         self.menu.aboutToShow.connect(self._menu_opens)
@@ -154,8 +158,15 @@ class TwofoldTray(QSystemTrayIcon):
         for composer in (window.composer, quick_post.composer):
             composer.delivery_finished.connect(lambda _u: self.refresh())
             composer.draft_saved.connect(lambda _d: self.refresh())
+        self.set_suggestion_count(window.new_suggestions)
+        window.suggestions_counted.connect(self.set_suggestion_count)
         self.rebuild_menu()
         self.refresh()
+
+    def set_suggestion_count(self, count: int) -> None:
+        """Show how many of the employer's suggestions are new (tooltip and menu)."""
+        self.new_suggestions = count
+        self.setToolTip(tooltip_text(self.state, count))
 
     # --- the menu --------------------------------------------------------------------------
 
@@ -168,6 +179,9 @@ class TwofoldTray(QSystemTrayIcon):
         self.menu.clear()
         self.menu.addAction("&Quick post to Work…", self.open_quick_post)
         self.menu.addAction("&Open Twofold", self.show_window)
+        count = self.new_suggestions
+        self.menu.addAction(f"Asked to &share ({count} new)…" if count else "Asked to &share…",
+                            self._open_suggestions)
         if self.state.drafts:
             self.menu.addSeparator()
             self.menu.addSection("Recent drafts")
@@ -212,7 +226,7 @@ class TwofoldTray(QSystemTrayIcon):
         self._reading = False
         changed = state != self.state
         self.state = state
-        self.setToolTip(tooltip_text(state))
+        self.setToolTip(tooltip_text(state, self.new_suggestions))
         if changed:
             self.setIcon(badge_icon(state.pending))
             if self.menu.isVisible():
@@ -255,6 +269,10 @@ class TwofoldTray(QSystemTrayIcon):
     def _open_links(self) -> None:
         for link in self._links:
             self.services.open_url(link)
+
+    def _open_suggestions(self) -> None:
+        self.show_window()
+        self.window.open_suggestions()
 
     def quit(self) -> None:
         """End Twofold (each window saves its draft on the way out)."""

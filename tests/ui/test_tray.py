@@ -97,7 +97,7 @@ def test_the_menu_is_rebuilt_with_drafts_and_what_is_pending(
     tray = tray_module.create_tray(window, services, runner, settings=tray_settings)
     qtbot.addWidget(tray.quick_post)
     qtbot.waitUntil(lambda: not tray._reading, timeout=3000)
-    assert menu_texts(tray) == ["&Quick post to Work…", "&Open Twofold",
+    assert menu_texts(tray) == ["&Quick post to Work…", "&Open Twofold", "Asked to &share…",
                                 "&Keep running in the tray when the window closes",
                                 "Start at &login", "&Quit Twofold"]
     assert tooltip_text(tray.state) == tray.toolTip()
