@@ -27,6 +27,7 @@ from app.ui.dialogs.override import OverrideDialog
 from app.ui.dialogs.settings import SettingsDialog
 from app.ui.main_window import MainWindow
 from app.ui.ports import AppServices
+from tests.ui.conftest import wait_checked
 from tests.ui.fakes import (
     FakeAccounts,
     FakeChecker,
@@ -76,7 +77,8 @@ def test_every_control_of_the_main_window_has_a_name(qtbot, window):
     composer = window.composer
     composer.accounts.set_ticked([1, 3])
     type_into(qtbot, composer, "Acme sale on Project Falcon, damn")
-    qtbot.waitUntil(lambda: len(composer.findings.cards) >= 3, timeout=3000)
+    wait_checked(qtbot, composer)
+    assert len(composer.findings.cards) >= 3
     assert unnamed_controls(window) == []
 
 
@@ -85,7 +87,7 @@ def test_every_control_while_sending_and_after_a_failure_has_a_name(qtbot, windo
     composer = window.composer
     composer.accounts.set_ticked([1, 2])
     type_into(qtbot, composer, "New issue out")
-    qtbot.waitUntil(lambda: composer.live_check.is_current(composer._round), timeout=3000)
+    wait_checked(qtbot, composer)
     with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
         composer.post_to_work()
     assert composer.delivery.retry_button.isVisibleTo(window)
@@ -131,7 +133,8 @@ def test_override_dialog_controls_have_names(qtbot, window):
     composer = window.composer
     composer.accounts.set_ticked([1])
     type_into(qtbot, composer, "Project Falcon")
-    qtbot.waitUntil(lambda: bool(composer.findings.cards), timeout=3000)
+    wait_checked(qtbot, composer)
+    assert composer.findings.cards
     dialog = OverrideDialog(composer.shown_findings())
     qtbot.addWidget(dialog)
     dialog.show()
@@ -173,8 +176,11 @@ def tab_chain(qtbot, window, start: QWidget, limit: int = 80) -> list[QWidget]:
 def test_tab_goes_from_the_draft_to_the_accounts_to_post_to_work(qtbot, window):
     composer = window.composer
     type_into(qtbot, composer, "Acme sale")
-    qtbot.waitUntil(lambda: bool(composer.findings.cards), timeout=3000)
+    wait_checked(qtbot, composer)
     composer.accounts.set_ticked([1])
+    # Ticking re-checks the draft and rebuilds the finding cards: walk Tab only once the fix
+    # buttons are those of the new round, or the walk meets buttons about to be deleted.
+    wait_checked(qtbot, composer)
     chain = tab_chain(qtbot, window, composer.editor)
     fix = next(b for c in composer.findings.cards for b in c.fix_buttons)
     checkbox = composer.accounts.rows[1].checkbox
@@ -200,7 +206,7 @@ def test_ctrl_enter_is_named_in_the_post_menu_and_posts_to_work(qtbot, window, s
     composer = window.composer
     composer.accounts.set_ticked([1, 3])
     type_into(qtbot, composer, "New issue")
-    qtbot.waitUntil(lambda: composer.live_check.is_current(composer._round), timeout=3000)
+    wait_checked(qtbot, composer)
     with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
         qtbot.keyClick(composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert services.poster.calls == [("post", [1])]

@@ -198,10 +198,12 @@ def test_warnings_show_in_a_banner(qtbot, profile_dir, runner):
 
 
 def test_keyboard_reaches_the_draft_the_accounts_and_the_findings(qtbot, window):
+    from tests.ui.conftest import wait_checked
     from tests.ui.test_composer import type_into
 
     type_into(qtbot, window.composer, "Acme sale")
-    qtbot.waitUntil(lambda: bool(window.composer.findings.cards), timeout=3000)
+    wait_checked(qtbot, window.composer)
+    assert window.composer.findings.cards
     window.activateWindow()
     for keys, expected in (("Ctrl+2", "checkbox"), ("Ctrl+3", "fix"), ("Ctrl+1", "editor")):
         action = next(a for a in window.findChildren(type(window.menuBar().actions()[0]))
