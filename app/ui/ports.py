@@ -98,6 +98,10 @@ class AccountBook(Protocol):
     def connect_account(self, request: ConnectRequest) -> Account:
         """Sign in, store the secret in the keychain, save the account (blocking)."""
 
+    def reconnect_account(self, account_id: int, secret: str) -> Account:
+        """Sign in again to a connected account and replace only its secret: the account
+        keeps its id, identity, colour, drafts, outbox and history (blocking)."""
+
     def update_account(self, account: Account) -> Account:
         """Save owner, colour, display name and per-account settings (not the persona)."""
 

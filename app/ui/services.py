@@ -186,6 +186,42 @@ class StoreAccountBook:
         return connect_account(self._store, self._secrets, account, secret,
                                managed=load_managed_setup(self._paths))
 
+    def reconnect_account(self, account_id: int, secret: str) -> Account:
+        """Sign in again to a connected account (checked with the network where Twofold can)
+        and replace only its keychain secret. Blocking: call from a worker."""
+        from app.store.lifecycle import reconnect_account
+        from app.store.secrets import secret_from_input
+
+        account = self._store.accounts.get(account_id)
+        if account.network is Network.MASTODON and not secret.strip():
+            return self._reconnect_mastodon_in_browser(account)
+        new_secret = secret_from_input(account.network, secret)
+        if new_secret.is_empty:
+            raise ValueError("Type the new app password or token to sign in again.")
+        verifier = self._lookup(account.network)
+        if verifier is not None:
+            # Raises LoginCheckFailed with a plain sentence; may hand back what to keep
+            # instead (Bluesky: the session rather than the app password).
+            new_secret = verifier(dataclasses.replace(account), new_secret) or new_secret
+        return reconnect_account(self._store, self._secrets, account_id, new_secret)
+
+    def _reconnect_mastodon_in_browser(self, account: Account) -> Account:
+        """Sign in again on the instance's own page; the person signing in must be the
+        account being renewed (not whoever happens to be logged in in the browser)."""
+        from app.networks.mastodon import connect
+        from app.store.accounts import normalise_handle
+        from app.store.lifecycle import reconnect_account
+
+        login = connect(account.server, open_browser=self._open_browser)
+        acct = str(login.account.get("acct") or login.account.get("username") or "")
+        wanted = normalise_handle(account.handle).casefold()
+        if acct and acct.casefold() not in (wanted, wanted.split("@")[0]):
+            raise ValueError(f"You signed in as @{acct}, not @{account.handle}; nothing was "
+                             "changed. Sign in as that account, or connect @" + acct +
+                             " as a new account.")
+        assert account.id is not None
+        return reconnect_account(self._store, self._secrets, account.id, login.secret())
+
     def _connect_mastodon_in_browser(self, account: Account) -> Account:
         """Sign in on the instance's own page (OAuth with PKCE through a loopback redirect);
         the account is whoever signs in there."""

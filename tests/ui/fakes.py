@@ -139,6 +139,14 @@ class FakeAccounts:
         self.secrets[new_id] = request.secret
         return dataclasses.replace(account)
 
+    def reconnect_account(self, account_id: int, secret: str) -> Account:
+        from app.store.errors import NotFoundError
+
+        if account_id not in self._accounts:
+            raise NotFoundError(f"There is no account number {account_id} in Twofold.")
+        self.secrets[account_id] = secret
+        return dataclasses.replace(self._accounts[account_id])
+
     def update_account(self, account: Account) -> Account:
         self._accounts[account.id] = dataclasses.replace(account)
         return dataclasses.replace(account)

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSystemTrayIcon
 
-from app.core.model import Draft, Network, Owner, Persona
+from app.core.model import Account, Draft, Network, Owner, Persona
 from app.paths import init_paths
 from app.ui import tray as tray_module
 from app.ui.dialogs.accounts import AccountsDialog, ConnectDialog
@@ -273,3 +273,45 @@ def test_an_account_can_become_the_brand_account_but_not_back(qtbot, runner, mon
         work.owner.setCurrentIndex(work.owner.findData(Owner.EMPLOYER))
     assert {a.id: a.owner for a in book.list_accounts()}[1] is Owner.EMPLOYER
     assert not next(e for e in dialog.editors if e.account.id == 1).owner.isEnabled()
+
+
+def test_reconnect_renews_the_sign_in_of_the_same_account(qtbot, runner):
+    book = FakeAccounts(sample_accounts())
+    account = next(a for a in book.list_accounts() if a.id == 3)
+    dialog = ConnectDialog(book, runner, reconnect=account)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.connect_button.text() == "&Reconnect"
+    assert not dialog.handle.isEnabled() and dialog.handle.text() == "dana.example"
+    assert "keeps its identity, colour, drafts" in dialog.note.text()
+    qtbot.keyClicks(dialog.secret, "new-app-password")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+    assert dialog.connected.id == 3
+    assert [a.id for a in book.list_accounts()] == [1, 2, 3, 4, 5]  # no second account
+    assert book.secrets == {3: "new-app-password"}
+
+
+def test_reconnect_in_the_real_store_keeps_id_drafts_and_outbox(profile_dir):
+    from app.store.secrets import AccountSecret, SecretStore
+    from app.store.store import Store
+    from app.ui.services import StoreAccountBook
+
+    paths = init_paths(profile_dir)
+    store = Store(paths)
+    secrets = SecretStore.in_memory()
+    try:
+        account = store.accounts.add(Account(
+            Network.BLUESKY, "dana.work.example", Persona.WORK, colour="#224466"))
+        secrets.save(account, AccountSecret(app_password="expired"))
+        draft = store.drafts.save(Draft("Spring issue", target_account_ids=[account.id]))
+        checked: list[str] = []
+        book = StoreAccountBook(store, secrets, paths, verifier_lookup=lambda network: (
+            lambda acc, secret: checked.append(secret.app_password)))
+        renewed = book.reconnect_account(account.id, "fresh-password")
+        assert renewed.id == account.id and checked == ["fresh-password"]
+        assert [(a.id, a.colour) for a in store.accounts.list()] == [(account.id, "#224466")]
+        assert store.drafts.get(draft.id).target_account_ids == [account.id]
+        assert secrets.load(account).app_password == "fresh-password"
+    finally:
+        store.close()

@@ -54,6 +54,7 @@ class ConnectDialog(QDialog):
         super().__init__(parent)
         self._accounts = accounts
         self._runner = runner
+        self._reconnect = reconnect
         self.connected: Account | None = None
         self.setWindowTitle("Reconnect an account" if reconnect else "Connect an account")
         layout = QVBoxLayout(self)
@@ -126,8 +127,15 @@ class ConnectDialog(QDialog):
             for widget in (self.network, self.server, self.handle, self.work_radio,
                            self.personal_radio, self.owner):
                 widget.setEnabled(False)
+            self.connect_button.setText("&Reconnect")
         self._network_changed()
-        self.handle.setFocus()
+        if reconnect is not None:
+            self.note.setText("Only the sign-in is renewed: the account keeps its identity, "
+                              "colour, drafts, queued posts and history. "
+                              + self.note.text())
+            self.secret.setFocus()
+        else:
+            self.handle.setFocus()
 
     def selected_network(self) -> Network:
         """The chosen network."""
@@ -177,6 +185,12 @@ class ConnectDialog(QDialog):
         self.connect_button.setEnabled(False)
         self.connect_button.setText("Connecting…")
         self.error.hide()
+        if self._reconnect is not None and self._reconnect.id is not None:
+            # Renew the sign-in of the account as it is: never a second account.
+            account_id, secret = self._reconnect.id, request.secret
+            self._runner.run(lambda: self._accounts.reconnect_account(account_id, secret),
+                             on_done=self._connected, on_error=self._failed, context=self)
+            return
         self._runner.run(lambda: self._accounts.connect_account(request),
                          on_done=self._connected, on_error=self._failed, context=self)
 
@@ -186,7 +200,7 @@ class ConnectDialog(QDialog):
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
-        self.connect_button.setText("&Connect")
+        self.connect_button.setText("&Reconnect" if self._reconnect else "&Connect")
         self._validate()
         self.error.setText(str(error) or f"Connecting failed ({type(error).__name__}).")
         self.error.show()
