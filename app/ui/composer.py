@@ -327,6 +327,8 @@ class ComposerWidget(QWidget):
     def set_accounts(self, accounts: Sequence[Account]) -> None:
         """Show the connected accounts (none ticked)."""
         self.accounts.set_accounts(accounts)
+        if self._delivery is not None:
+            self._delivery.accounts_removed({a.id for a in accounts if a.id is not None})
         # The new rows are shown by Qt a moment later; measure them then.
         QTimer.singleShot(0, self, self._fit_accounts_pane)
         self._request_check()
@@ -832,6 +834,8 @@ class ComposerWidget(QWidget):
 
     def _finish_delivery(self) -> None:
         self.posting = False
+        self.delivery.settle_unanswered({a.id for a in self.accounts.accounts()
+                                         if a.id is not None})
         self.delivery.set_running(False)
         draft = self._posted_draft
         rows = list(self.delivery.rows.values())
@@ -852,9 +856,12 @@ class ComposerWidget(QWidget):
             self.override_reason = ""
             self._overridden = frozenset()
             self.status.emit(f"Posted to {sent} {'account' if sent == 1 else 'accounts'}.")
-        else:
+        elif self.delivery.retryable_ids():
             self.status.emit(f"Posted to {sent} of {len(rows)} accounts. Use “Retry failed”, "
                              "or open the failed ones in the browser.")
+        else:
+            self.status.emit(f"Posted to {sent} of {len(rows)} accounts; the sending report "
+                             "says why the others were not.")
         self._refresh_actions()
         self.delivery_finished.emit([DeliveryUpdate(r.account.id or 0, r.state, "", r.url)
                                      for r in rows])

@@ -111,6 +111,10 @@ class AccountBook(Protocol):
     def remove_account(self, account_id: int) -> None:
         """Forget the account and delete its secret."""
 
+    def unsent_posts(self, account_id: int) -> int:
+        """How many posts to this account have not gone out yet (failed, queued, sending or
+        unknown): removing the account cancels them (blocking)."""
+
     def offboard(self) -> list[Account]:
         """Remove every employer-owned account and its secret; return what was removed."""
 

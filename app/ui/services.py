@@ -260,6 +260,14 @@ class StoreAccountBook:
         """Move the account to the other identity (the user confirmed in the UI)."""
         return self._store.accounts.set_persona(account_id, persona, confirm=True)
 
+    def unsent_posts(self, account_id: int) -> int:
+        """Posts to this account that have not gone out (any outbox state but sent)."""
+        from app.core.model import OutboxState
+
+        waiting = [s for s in OutboxState if s is not OutboxState.SENT]
+        return sum(1 for entry in self._store.outbox.list_by_state(*waiting)
+                   if entry.account_id == account_id)
+
     def remove_account(self, account_id: int) -> None:
         """Remove the account and its keychain entry."""
         from app.store.lifecycle import remove_account

@@ -127,6 +127,10 @@ class FakeAccounts:
         self._accounts = {a.id: a for a in accounts if a.id is not None}
         self.secrets_persistent = persistent
         self.secrets: dict[int, str] = {}
+        self.unsent: dict[int, int] = {}  # account id → posts not gone out yet
+
+    def unsent_posts(self, account_id: int) -> int:
+        return self.unsent.get(account_id, 0)
 
     def list_accounts(self) -> list[Account]:
         return [dataclasses.replace(a) for a in self._accounts.values()]

@@ -495,3 +495,48 @@ def test_a_failing_check_is_shown_and_posting_stays_off(qtbot, make_composer):
     assert not composer.post_work_button.isEnabled()
     qtbot.keyClick(composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert poster.calls == []
+
+
+class RowsGonePoster(FakePoster):
+    """The real engine's answer when the outbox rows of a retry are gone (their account or
+    draft was removed meanwhile): nothing to send, no update for those accounts."""
+
+    def retry_failed(self, draft, *, on_update):
+        self.calls.append(("retry", []))
+        return []
+
+
+def test_a_retry_whose_rows_are_gone_ends_in_a_readable_state(qtbot, make_composer):
+    poster = RowsGonePoster(fail={2})
+    composer = make_composer(poster=poster)
+    composer.accounts.set_ticked([1, 2])
+    type_into(qtbot, composer, "The new issue is out")
+    wait_checked(qtbot, composer)
+    with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
+        qtbot.mouseClick(composer.post_work_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
+        qtbot.mouseClick(composer.delivery.retry_button, Qt.MouseButton.LeftButton)
+    row = composer.delivery.rows[2]
+    assert row.state == DeliveryState.REFUSED
+    assert "Waiting" not in row.state_label.text()
+    assert "nothing was sent" in row.state_label.text()
+    assert not composer.delivery.retry_button.isVisibleTo(composer)
+    assert composer.post_work_button.text() == "Post to Work"  # not "Sending…"
+
+
+def test_removing_a_failed_account_ends_its_row_and_takes_it_out_of_retry(
+        qtbot, make_composer):
+    from tests.ui.fakes import sample_accounts
+
+    composer = make_composer(poster=FakePoster(fail={2}))
+    composer.accounts.set_ticked([1, 2])
+    type_into(qtbot, composer, "The new issue is out")
+    wait_checked(qtbot, composer)
+    with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
+        qtbot.mouseClick(composer.post_work_button, Qt.MouseButton.LeftButton)
+    assert composer.delivery.retry_button.isVisibleTo(composer)
+    composer.set_accounts([a for a in sample_accounts() if a.id != 2])  # removed elsewhere
+    row = composer.delivery.rows[2]
+    assert "removed from Twofold" in row.state_label.text()
+    assert not composer.delivery.retry_button.isVisibleTo(composer)
+    assert composer.delivery.retryable_ids() == []

@@ -313,5 +313,78 @@ def test_reconnect_in_the_real_store_keeps_id_drafts_and_outbox(profile_dir):
         assert [(a.id, a.colour) for a in store.accounts.list()] == [(account.id, "#224466")]
         assert store.drafts.get(draft.id).target_account_ids == [account.id]
         assert secrets.load(account).app_password == "fresh-password"
+        # The queued post survived the reconnect; removing the account would cancel it.
+        store.outbox.create_entries(draft.id, [account.id])
+        assert book.unsent_posts(account.id) == 1
     finally:
         store.close()
+
+
+class MessageBoxWatcher:
+    """Answers the next real message box by pressing a key, and records what it showed: its
+    text and whether the safe answer (No) was the default button."""
+
+    def __init__(self, qtbot, key=Qt.Key.Key_Return) -> None:
+        self.qtbot, self.key = qtbot, key
+        self.texts: list[str] = []
+        self.default_was_no: list[bool] = []
+        self._timer = QTimer()
+        self._timer.setInterval(10)
+        self._timer.timeout.connect(self._poll)
+        self._timer.start()
+
+    def _poll(self) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            return
+        self.texts.append(box.text())
+        self.default_was_no.append(box.defaultButton() is box.button(
+            QMessageBox.StandardButton.No))
+        self.qtbot.keyClick(box, self.key)
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+
+def test_risky_questions_default_to_no_so_enter_changes_nothing(qtbot):
+    from app.ui.dialogs.ask import ask_risky
+
+    watcher = MessageBoxWatcher(qtbot, Qt.Key.Key_Return)
+    try:
+        assert ask_risky(None, "Remove account", "Remove @dana?") is False
+    finally:
+        watcher.stop()
+    assert watcher.default_was_no == [True]
+
+
+def test_removing_an_account_with_unsent_posts_says_what_happens_to_them(qtbot, runner):
+    book = FakeAccounts(sample_accounts())
+    book.unsent[2] = 2
+    dialog = accounts_dialog(qtbot, book, runner)
+    editor = next(e for e in dialog.editors if e.account.id == 2)
+    watcher = MessageBoxWatcher(qtbot, Qt.Key.Key_Return)  # Enter: the default answer
+    try:
+        with qtbot.waitSignal(editor.removal_asked, timeout=3000) as asked:
+            qtbot.mouseClick(editor.remove_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(watcher.texts), timeout=3000)
+    finally:
+        watcher.stop()
+    assert asked.args == [2]
+    assert "2 posts have not gone out" in watcher.texts[0]
+    assert "cancels them" in watcher.texts[0] and "Drafts" in watcher.texts[0]
+    assert watcher.default_was_no == [True]
+    assert 2 in {a.id for a in book.list_accounts()}  # Enter kept the account
+
+
+def test_marking_a_brand_account_defaults_to_no(qtbot, runner):
+    book = FakeAccounts(sample_accounts())
+    dialog = accounts_dialog(qtbot, book, runner)
+    work = next(e for e in dialog.editors if e.account.id == 1)
+    watcher = MessageBoxWatcher(qtbot, Qt.Key.Key_Return)
+    try:
+        work.owner.setCurrentIndex(work.owner.findData(Owner.EMPLOYER))
+    finally:
+        watcher.stop()
+    assert watcher.default_was_no == [True] and "cannot be undone" in watcher.texts[0]
+    assert {a.id: a.owner for a in book.list_accounts()}[1] is Owner.SELF
+    assert work.owner.currentData() == Owner.SELF

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.core.model import Account, Network, Owner, Persona
 from app.ui import theme
+from app.ui.dialogs.ask import ask_risky
 from app.ui.ports import AccountBook, ConnectRequest
 from app.ui.widgets.accounts import AccountBadge
 from app.ui.workers import TaskRunner
@@ -215,9 +216,11 @@ class AccountEditor(QFrame):
 
     Signals:
         changed: the account was saved, moved or removed.
+        removal_asked(int): the remove question is being asked, naming this many unsent posts.
     """
 
     changed = Signal()
+    removal_asked = Signal(int)
 
     def __init__(self, account: Account, accounts: AccountBook, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
@@ -282,12 +285,11 @@ class AccountEditor(QFrame):
         new = Persona(self.persona.currentData())
         if new is self.account.persona:
             return
-        answer = QMessageBox.question(
-            self, "Change identity",
-            f"Move {theme.account_title(self.account)} from {self.account.persona.label} to "
-            f"{new.label}? The persona check then treats its posts as {new.label.lower()} "
-            "posts.")
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ask_risky(
+                self, "Change identity",
+                f"Move {theme.account_title(self.account)} from {self.account.persona.label} "
+                f"to {new.label}? The persona check then treats its posts as "
+                f"{new.label.lower()} posts."):
             self.persona.setCurrentIndex(self.persona.findData(self.account.persona))
             return
         account_id = self.account.id
@@ -303,12 +305,11 @@ class AccountEditor(QFrame):
                                     "identity first.")
             self.owner.setCurrentIndex(self.owner.findData(self.account.owner))
             return
-        answer = QMessageBox.question(
-            self, "Brand account",
-            f"Mark {theme.account_title(self.account)} as your employer's brand account? Posts "
-            "there speak for the company: the persona check is stricter and every post is "
-            "confirmed. This cannot be undone here.")
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ask_risky(
+                self, "Brand account",
+                f"Mark {theme.account_title(self.account)} as your employer's brand account? "
+                "Posts there speak for the company: the persona check is stricter and every "
+                "post is confirmed. This cannot be undone here."):
             self.owner.setCurrentIndex(self.owner.findData(self.account.owner))
             return
         updated = dataclasses.replace(self.account, owner=new)
@@ -322,11 +323,29 @@ class AccountEditor(QFrame):
             self._save(lambda: self._accounts.update_account(updated))
 
     def _remove(self) -> None:
-        answer = QMessageBox.question(
-            self, "Remove account",
-            f"Remove {theme.account_description(self.account)} from Twofold? Its sign-in is "
-            "deleted from the keychain; posts already made stay on the network.")
-        if answer == QMessageBox.StandardButton.Yes:
+        """Ask first (No is the default); first learn on a worker whether posts are still
+        waiting to go to this account, so the question can say what happens to them."""
+        account_id = self.account.id
+        unsent = getattr(self._accounts, "unsent_posts", None)
+        if unsent is None or account_id is None:
+            self._ask_remove(0)
+            return
+        self.remove_button.setEnabled(False)
+        self._runner.run(lambda: unsent(account_id), on_done=self._ask_remove,
+                         on_error=lambda _error: self._ask_remove(0), context=self)
+
+    def _ask_remove(self, unsent: int) -> None:
+        self.remove_button.setEnabled(True)
+        text = (f"Remove {theme.account_description(self.account)} from Twofold? Its sign-in "
+                "is deleted from the keychain; posts already made stay on the network.")
+        if unsent:
+            posts = "1 post has" if unsent == 1 else f"{unsent} posts have"
+            text += (f"\n\n{posts} not gone out to this account yet (failed, waiting or not "
+                     "sure). Removing the account cancels them: they will never be sent "
+                     "there. Their drafts stay in Drafts, so you can post them from another "
+                     "account. Choose No to keep the account and retry them first.")
+        self.removal_asked.emit(unsent)
+        if ask_risky(self, "Remove account", text):
             account_id = self.account.id
             self._save(lambda: self._accounts.remove_account(account_id))
 
@@ -457,11 +476,10 @@ class AccountsDialog(QDialog):
         removal deletes a keychain entry)."""
         brand = [a for a in self._accounts_now if a.owner is Owner.EMPLOYER]
         names = "\n".join("• " + theme.account_description(a) for a in brand)
-        answer = QMessageBox.question(
-            self, "Leaving this job",
-            f"Remove these employer-owned accounts and their sign-ins?\n\n{names}\n\n"
-            "Your own accounts, work and personal, stay.")
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ask_risky(
+                self, "Leaving this job",
+                f"Remove these employer-owned accounts and their sign-ins?\n\n{names}\n\n"
+                "Your own accounts, work and personal, stay."):
             return
         self.offboard_button.setEnabled(False)
         self._runner.run(self._accounts.offboard, on_done=self._offboarded,

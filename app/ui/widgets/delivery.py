@@ -154,6 +154,33 @@ class DeliveryPanel(QFrame):
             widgets += [row.link_button, row.share_button]
         return widgets
 
+    def settle_unanswered(self, known_ids: set[int]) -> None:
+        """The run is over: no row may stay "Waiting…" or "Sending…". A row the run said
+        nothing about ends in a final state that says why (its account was removed, or the
+        outbox no longer holds the delivery), so no wait is left without an end."""
+        for account_id, row in self.rows.items():
+            if row.state in DeliveryState.FINAL:
+                continue
+            if account_id not in known_ids:
+                message = "the account was removed from Twofold, so nothing was sent there"
+            else:
+                message = ("Twofold no longer holds this delivery (it was removed with its "
+                           "draft or account); nothing was sent")
+            row.apply(DeliveryUpdate(account_id, DeliveryState.REFUSED, message))
+        self._refresh()
+
+    def accounts_removed(self, known_ids: set[int]) -> None:
+        """Accounts were removed while the report shows them: their unsent rows say so and
+        leave "Retry failed" (there is nowhere to send them any more)."""
+        if self.running:
+            return  # the run's own results say what happened; settled when it ends
+        for account_id, row in self.rows.items():
+            if account_id not in known_ids and row.state != DeliveryState.SENT:
+                row.apply(DeliveryUpdate(account_id, DeliveryState.REFUSED,
+                                         "the account was removed from Twofold, so nothing "
+                                         "was sent there"))
+        self._refresh()
+
     def retryable_ids(self) -> list[int]:
         """Accounts whose delivery failed or is uncertain."""
         return [i for i, row in self.rows.items() if row.state in DeliveryState.RETRYABLE]
