@@ -15,6 +15,10 @@ Rules it keeps (see README, "Posting"):
   time, others with exponential backoff and jitter, up to ``RetryPolicy.max_attempts``.
 - A failure belongs to one account; the others go on. ``retry_failed`` resends only the rows
   that did not go out.
+- Every wait is bounded (``RetryPolicy.max_total_seconds`` per delivery) and says why it
+  happens ("Bluesky did not answer in time … Trying again in 6 s."). A ``cancel`` event stops
+  a run: what certainly did not go out is failed ("cancelled"), what may have gone out is
+  checked with the server once (reconciled) before the run ends.
 - Every success is written to history with the remote id and the public URL (by the outbox,
   in the same transaction that marks the row sent).
 
@@ -136,6 +140,9 @@ class RetryPolicy:
     base_delay: float = 1.0  # seconds before the second attempt; doubles each time
     max_delay: float = 30.0
     max_rate_limit_wait: float = 300.0  # longer waits give up and say when to try again
+    # Every delivery ends within about this long (plus one request's timeout): a hung server
+    # must not keep the user at "Sending…" for minutes.
+    max_total_seconds: float = 60.0
 
     def backoff(self, attempt: int, rng: random.Random) -> float:
         """Delay before attempt ``attempt + 1``: exponential, capped, with jitter (50–150 %)."""
@@ -168,6 +175,11 @@ class _Delivery:
     entry: OutboxEntry
     content: PostContent
     check: CheckResult | None = None
+    cancel: threading.Event | None = None
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel is not None and self.cancel.is_set()
 
 
 @dataclass
@@ -193,15 +205,18 @@ class PostingEngine:
                  client_for: Callable[[Account], NetworkClient],
                  override_allowed: Callable[[Finding], bool] = default_override_allowed,
                  retry: RetryPolicy | None = None,
-                 sleep: Callable[[float], None] = time.sleep,
-                 rng: random.Random | None = None) -> None:
+                 sleep: Callable[[float], None] | None = None,
+                 rng: random.Random | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self._accounts = accounts
         self._outbox = outbox
         self._checker = checker
         self._client_for = client_for
         self._override_allowed = override_allowed
         self._retry = retry or RetryPolicy()
+        # None: a real wait that a cancel cuts short; tests hand in a recorder instead.
         self._sleep = sleep
+        self._clock = clock
         self._rng = rng or random.Random()
         self._state = _State()
         self._coordinator = ThreadPoolExecutor(max_workers=2, thread_name_prefix="post-coord")
@@ -216,8 +231,12 @@ class PostingEngine:
     def post(self, draft: Draft, accounts: Sequence[Account], *, confirm_warnings: bool = False,
              override_reason: str = "", options: PostOptions | None = None,
              on_progress: ProgressCallback | None = None,
-             on_result: ResultCallback | None = None) -> PostReport:
+             on_result: ResultCallback | None = None,
+             cancel: threading.Event | None = None) -> PostReport:
         """Check, then deliver ``draft`` to ``accounts``; block until every account is done.
+
+        Setting ``cancel`` stops the run early (see the module notes): nothing more is sent,
+        and a delivery that may have gone out is checked with the server first.
 
         ``draft`` must be saved in the store (have an id): its text and images are frozen into
         the outbox rows, so later edits do not change what a retry sends. Returns one result
@@ -256,7 +275,7 @@ class PostingEngine:
         by_account = {entry.account_id: entry for entry in entries}
         deliveries = [_Delivery(account, by_account[self._account_id(account)],
                                 self._content(by_account[self._account_id(account)], account,
-                                              options), check)
+                                              options), check, cancel)
                       for account, check in passed]
         for delivery, result in zip(deliveries, self._run(deliveries, on_progress, on_result),
                                     strict=True):
@@ -270,7 +289,8 @@ class PostingEngine:
 
     def retry_failed(self, draft_id: int, *, options: PostOptions | None = None,
                      on_progress: ProgressCallback | None = None,
-                     on_result: ResultCallback | None = None) -> PostReport:
+                     on_result: ResultCallback | None = None,
+                     cancel: threading.Event | None = None) -> PostReport:
         """Send again only the rows of ``draft_id`` that did not go out (failed, unknown, or
         left queued by a crash), exactly as they were queued. Unknown ones are checked with the
         server first. The persona check is not run again: these targets passed it, and the
@@ -287,7 +307,8 @@ class PostingEngine:
                                              "That account is no longer connected, so the post "
                                              "cannot be sent there."))
                 continue
-            deliveries.append(_Delivery(account, entry, self._content(entry, account, options)))
+            deliveries.append(_Delivery(account, entry, self._content(entry, account, options),
+                                        cancel=cancel))
         results = self._run(deliveries, on_progress, on_result)
         return PostReport(draft_id, tuple(skipped) + tuple(results))
 
@@ -414,7 +435,14 @@ class PostingEngine:
         needs_check = delivery.entry.state is OutboxState.UNKNOWN
         sends = 0
         checks = 0
+        # A rate limit's announced wait is allowed on top of the budget (it is said up front
+        # and can be cancelled); a server that does not answer is not.
+        deadline = self._clock() + self._retry.max_total_seconds
         while True:
+            if delivery.cancelled:
+                return self._cancelled(delivery, client, needs_check)
+            if self._clock() > deadline and (sends or checks):
+                return self._out_of_time(delivery)
             if needs_check:
                 self._emit(on_progress, Progress(account_id, "reconciling"))
                 checks += 1
@@ -423,7 +451,8 @@ class PostingEngine:
                 except NetworkError as error:
                     if checks >= self._retry.max_attempts:
                         return self._unknown(delivery, error.user_message)
-                    self._wait(self._retry.backoff(checks, self._rng), on_progress, account_id)
+                    self._wait(self._retry.backoff(checks, self._rng), on_progress, account_id,
+                               error.user_message, delivery.cancel)
                     continue
                 if found is not None:
                     return self._sent(delivery, found)
@@ -450,22 +479,51 @@ class PostingEngine:
                     return self._failed(delivery, f"{delivery.account.network.display_name} "
                                         "limits how often you can post; try again in about "
                                         f"{minutes} minute{'s' if minutes != 1 else ''}.")
-                self._wait(wait, on_progress, account_id)
+                deadline += wait
+                self._wait(wait, on_progress, account_id, error.user_message, delivery.cancel)
             except NotSentError as error:
                 self._move(delivery, OutboxState.FAILED, error=error.user_message)
                 if sends >= self._retry.max_attempts:
                     return self._failed(delivery, error.user_message)
-                self._wait(self._retry.backoff(sends, self._rng), on_progress, account_id)
+                self._wait(self._retry.backoff(sends, self._rng), on_progress, account_id,
+                           error.user_message, delivery.cancel)
             except AmbiguousError as error:
                 self._move(delivery, OutboxState.UNKNOWN, error=error.user_message)
                 if sends >= self._retry.max_attempts:
                     return self._unknown(delivery, error.user_message)
-                self._wait(self._retry.backoff(sends, self._rng), on_progress, account_id)
+                self._wait(self._retry.backoff(sends, self._rng), on_progress, account_id,
+                           error.user_message, delivery.cancel)
                 needs_check = True
             except NetworkError as error:  # AuthError, PermanentError: the user must act
                 return self._failed(delivery, error.user_message)
             else:
                 return self._sent(delivery, receipt)
+
+    def _cancelled(self, delivery: _Delivery, client: NetworkClient, needs_check: bool
+                   ) -> AccountResult:
+        """The user cancelled: send nothing more. A delivery that may have gone out is checked
+        with the server once; one that certainly did not is failed (Retry sends it)."""
+        entry = delivery.entry
+        if needs_check or entry.state is OutboxState.UNKNOWN:
+            try:
+                found = client.find_existing(delivery.content, entry.idempotency_key,
+                                             entry.created_at)
+            except NetworkError as error:
+                return self._unknown(delivery, "Cancelled, but an earlier attempt may have gone "
+                                     f"out and the check failed: {error.user_message}")
+            if found is not None:
+                return self._sent(delivery, found)
+        return self._failed(delivery, "Cancelled before it went out; nothing was posted there. "
+                            "Retry failed sends it.")
+
+    def _out_of_time(self, delivery: _Delivery) -> AccountResult:
+        """The delivery used its whole time budget: stop and say so plainly."""
+        seconds = round(self._retry.max_total_seconds)
+        why = delivery.entry.last_error or "The server did not answer."
+        message = f"{why} Twofold stopped trying after {seconds} s."
+        if delivery.entry.state is OutboxState.UNKNOWN:
+            return self._unknown(delivery, message)
+        return self._failed(delivery, message + " Retry failed sends it.")
 
     def _settle_after_crash(self, delivery: _Delivery, on_progress: ProgressCallback | None
                             ) -> AccountResult:
@@ -510,9 +568,17 @@ class PostingEngine:
                              check=delivery.check)
 
     def _wait(self, seconds: float, on_progress: ProgressCallback | None,
-              account_id: int) -> None:
-        self._emit(on_progress, Progress(account_id, "waiting", f"{seconds:.1f} s"))
-        self._sleep(seconds)
+              account_id: int, why: str = "", cancel: threading.Event | None = None) -> None:
+        """Wait before the next attempt, saying why; a cancel ends the wait at once."""
+        if cancel is not None and cancel.is_set():
+            return
+        shown = max(1, round(seconds))
+        detail = f"{why} Trying again in {shown} s." if why else f"Trying again in {shown} s."
+        self._emit(on_progress, Progress(account_id, "waiting", detail.strip()))
+        if self._sleep is not None:
+            self._sleep(seconds)
+        else:
+            (cancel or threading.Event()).wait(seconds)
 
     def _account_or_none(self, account_id: int) -> Account | None:
         try:

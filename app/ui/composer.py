@@ -14,6 +14,7 @@ Safety rules this widget keeps (the product's point):
 from __future__ import annotations
 
 import dataclasses
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,6 +61,10 @@ if TYPE_CHECKING:
     from app.ui.widgets.delivery import DeliveryPanel
 
 AUTOSAVE_MS = 600  # well inside the promised second after the last keystroke
+# After Cancel, how long the window waits for the engine to wind down (a request already on
+# the wire may take up to its timeout) before it lets the user go on; what was in flight is
+# then shown as "not sure it went out" and checked before anything is sent again.
+CANCEL_GRACE_MS = 2000
 AUTOSAVE_RETRY_MS = 5000
 CHECK_AS_KEY = "check-as"
 
@@ -152,6 +157,10 @@ class ComposerWidget(QWidget):
         # (another codename typed in) needs its own reason.
         self._overridden: frozenset[tuple[str, str]] = frozenset()
         self.posting = False
+        # Each send or retry is one run; results of an earlier run (one the user cancelled
+        # and left behind) never land on the rows of a later one.
+        self._run = 0
+        self._cancel: threading.Event | None = None
         self._posted_draft: Draft | None = None
         self._posted_accounts: list[Account] = []
         self._round: CheckRound | None = None
@@ -316,6 +325,7 @@ class ComposerWidget(QWidget):
             panel = DeliveryPanel(self._left)
             self._left_layout.addWidget(panel)
             panel.retry_requested.connect(self.retry_failed)
+            panel.cancel_requested.connect(self.cancel_sending)
             panel.open_url.connect(self._open_url)
             panel.dismissed.connect(self._refresh_actions)
             panel.rows_changed.connect(self.refresh_tab_order)
@@ -792,11 +802,14 @@ class ComposerWidget(QWidget):
         self.delivery.start(targets, draft.text)
         self._refresh_actions()
         poster = self.poster
+        run, cancel = self._begin_run()
         self.runner.run(
             lambda report: poster.post(draft, targets, confirmed=True,
-                                       override_reason=override_reason, on_update=report),
-            on_done=self._delivery_done, on_error=self._delivery_error,
-            on_progress=self.delivery.apply, context=self)
+                                       override_reason=override_reason, on_update=report,
+                                       cancel=cancel),
+            on_done=lambda updates: self._delivery_done(updates, run),
+            on_error=lambda error: self._delivery_error(error, run),
+            on_progress=lambda update: self._progress(update, run), context=self)
         self.status.emit(f"Sending to {len(targets)} "
                          f"{'account' if len(targets) == 1 else 'accounts'}…")
 
@@ -814,16 +827,70 @@ class ComposerWidget(QWidget):
         self.delivery.set_running(True)
         self._refresh_actions()
         poster, draft = self.poster, self._posted_draft
-        self.runner.run(lambda report: poster.retry_failed(draft, on_update=report),
-                        on_done=self._delivery_done, on_error=self._delivery_error,
-                        on_progress=self.delivery.apply, context=self)
+        run, cancel = self._begin_run()
+        self.runner.run(lambda report: poster.retry_failed(draft, on_update=report,
+                                                           cancel=cancel),
+                        on_done=lambda updates: self._delivery_done(updates, run),
+                        on_error=lambda error: self._delivery_error(error, run),
+                        on_progress=lambda update: self._progress(update, run), context=self)
 
-    def _delivery_done(self, updates: Sequence[DeliveryUpdate]) -> None:
+    def _begin_run(self) -> tuple[int, threading.Event]:
+        self._run += 1
+        self._cancel = threading.Event()
+        return self._run, self._cancel
+
+    def cancel_sending(self) -> None:
+        """Stop the send or retry under way: nothing more goes out. The engine fails what
+        certainly did not go out and checks with the network what may have; if it is still
+        waiting for a request already on the wire after a short grace, the window stops
+        waiting for it and shows that delivery as "not sure it went out"."""
+        if not self.posting or self._cancel is None:
+            return
+        self._cancel.set()
+        self.delivery.mark_cancelling()
+        self.status.emit("Cancelling: nothing more is sent; what may have gone out is checked "
+                         "with the network.")
+        run = self._run
+        QTimer.singleShot(CANCEL_GRACE_MS, self, lambda: self._stop_waiting(run))
+
+    def _stop_waiting(self, run: int) -> None:
+        if run != self._run or not self.posting:
+            return  # the engine wound down in time
+        for account_id, row in self.delivery.rows.items():
+            if row.state == DeliveryState.SENDING:
+                self.delivery.apply(DeliveryUpdate(
+                    account_id, DeliveryState.UNKNOWN,
+                    "a request was on its way when you cancelled; Twofold checks with the "
+                    "network whether it went out before sending again"))
+            elif row.state not in DeliveryState.FINAL:
+                self.delivery.apply(DeliveryUpdate(
+                    account_id, DeliveryState.FAILED,
+                    "cancelled before it went out; nothing was posted there"))
+        self._finish_delivery()
+
+    def _progress(self, update: DeliveryUpdate, run: int) -> None:
+        if run != self._run or (not self.posting and not update.final):
+            return  # an earlier run, or a step of a cancelled run the window stopped waiting for
+        self.delivery.apply(update)
+
+    def _delivery_done(self, updates: Sequence[DeliveryUpdate], run: int | None = None) -> None:
+        if run is not None and run != self._run:
+            return
+        if not self.posting:
+            # A cancelled run the window had stopped waiting for: its answers still correct
+            # the report (a post that did go out shows as posted).
+            for update in updates:
+                self.delivery.apply(update)
+            self.status.emit("The cancelled send has finished; the report shows where each "
+                             "post stands.")
+            return
         for update in updates:
             self.delivery.apply(update)
         self._finish_delivery()
 
-    def _delivery_error(self, error: BaseException) -> None:
+    def _delivery_error(self, error: BaseException, run: int | None = None) -> None:
+        if run is not None and (run != self._run or not self.posting):
+            return
         for account_id, row in self.delivery.rows.items():
             if row.state not in DeliveryState.FINAL:
                 self.delivery.apply(DeliveryUpdate(

@@ -8,6 +8,7 @@ through ``app/ui/workers.py``, never on the UI thread.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -182,13 +183,17 @@ ProgressCallback = Callable[[DeliveryUpdate], None]
 
 class Poster(Protocol):
     """The posting engine. Both calls are blocking and report through ``on_update``, which
-    may be called from any thread; they return the final update of every account."""
+    may be called from any thread; they return the final update of every account. Setting
+    ``cancel`` ends the call soon: nothing more is sent, what certainly did not go out is
+    failed, and what may have gone out is checked with the network first."""
 
     def post(self, draft: Draft, accounts: Sequence[Account], *, confirmed: bool,
-             override_reason: str | None, on_update: ProgressCallback) -> list[DeliveryUpdate]:
+             override_reason: str | None, on_update: ProgressCallback,
+             cancel: threading.Event | None = None) -> list[DeliveryUpdate]:
         """Deliver ``draft`` to each account exactly once."""
 
-    def retry_failed(self, draft: Draft, *, on_update: ProgressCallback) -> list[DeliveryUpdate]:
+    def retry_failed(self, draft: Draft, *, on_update: ProgressCallback,
+                     cancel: threading.Event | None = None) -> list[DeliveryUpdate]:
         """Deliver again to the accounts whose delivery of ``draft`` failed, and only those."""
 
 

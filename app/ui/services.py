@@ -305,6 +305,9 @@ def update_from_progress(progress: Progress) -> DeliveryUpdate | None:
     if state is None:
         return None
     words = _STAGE_WORDS.get(progress.stage, "")
+    if progress.stage == "waiting" and progress.detail:
+        # The engine says why and for how long ("… not answering. Trying again in 6 s.").
+        return DeliveryUpdate(progress.account_id, state, progress.detail)
     if words and progress.detail:
         words = f"{words} ({progress.detail})"
     return DeliveryUpdate(progress.account_id, state, words)
@@ -333,13 +336,14 @@ class EnginePoster:
         return _resolve(self._source)
 
     def post(self, draft: Draft, accounts: Sequence[Account], *, confirmed: bool,
-             override_reason: str | None, on_update: ProgressCallback) -> list[DeliveryUpdate]:
+             override_reason: str | None, on_update: ProgressCallback,
+             cancel: threading.Event | None = None) -> list[DeliveryUpdate]:
         """Deliver ``draft`` (saved, with an id) to ``accounts``; blocking."""
         report = self._engine.post(
             draft, list(accounts), confirm_warnings=confirmed,
             override_reason=override_reason or "",
             on_progress=_progress_relay(on_update),
-            on_result=lambda result: on_update(update_from_result(result)))
+            on_result=lambda result: on_update(update_from_result(result)), cancel=cancel)
         return [update_from_result(result) for result in report.results]
 
     def recover(self) -> list[DeliveryUpdate]:
@@ -347,12 +351,13 @@ class EnginePoster:
         nothing is sent. Blocking."""
         return [update_from_result(result) for result in self._engine.recover()]
 
-    def retry_failed(self, draft: Draft, *, on_update: ProgressCallback) -> list[DeliveryUpdate]:
+    def retry_failed(self, draft: Draft, *, on_update: ProgressCallback,
+                     cancel: threading.Event | None = None) -> list[DeliveryUpdate]:
         """Resend to the accounts whose delivery did not go out; blocking."""
         assert draft.id is not None
         report = self._engine.retry_failed(
             draft.id, on_progress=_progress_relay(on_update),
-            on_result=lambda result: on_update(update_from_result(result)))
+            on_result=lambda result: on_update(update_from_result(result)), cancel=cancel)
         return [update_from_result(result) for result in report.results]
 
 

@@ -501,7 +501,7 @@ class RowsGonePoster(FakePoster):
     """The real engine's answer when the outbox rows of a retry are gone (their account or
     draft was removed meanwhile): nothing to send, no update for those accounts."""
 
-    def retry_failed(self, draft, *, on_update):
+    def retry_failed(self, draft, *, on_update, cancel=None):
         self.calls.append(("retry", []))
         return []
 
@@ -540,3 +540,50 @@ def test_removing_a_failed_account_ends_its_row_and_takes_it_out_of_retry(
     assert "removed from Twofold" in row.state_label.text()
     assert not composer.delivery.retry_button.isVisibleTo(composer)
     assert composer.delivery.retryable_ids() == []
+
+
+def test_cancel_stops_a_send_that_has_not_gone_out(qtbot, make_composer):
+    gate = threading.Event()
+    poster = FakePoster(gate=gate)
+    composer = make_composer(poster=poster)
+    composer.accounts.set_ticked([1, 2])
+    type_into(qtbot, composer, "Slow server day")
+    wait_checked(qtbot, composer)
+    qtbot.mouseClick(composer.post_work_button, Qt.MouseButton.LeftButton)
+    cancel = composer.delivery.cancel_button
+    assert cancel.isVisibleTo(composer) and cancel.isEnabled()
+    with qtbot.waitSignal(composer.delivery_finished, timeout=3000):
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    gate.set()
+    rows = composer.delivery.rows
+    assert {r.state for r in rows.values()} == {DeliveryState.FAILED}
+    assert all("Cancelled" in r.state_label.text() for r in rows.values())
+    assert poster.delivered == []
+    assert not composer.posting and not cancel.isVisibleTo(composer)
+    assert composer.delivery.retry_button.isVisibleTo(composer)  # retry sends it later
+    assert composer.text() == "Slow server day"  # the draft is kept
+
+
+def test_cancel_with_a_request_on_the_wire_lets_the_user_go_on_and_says_it_is_unsure(
+        qtbot, make_composer):
+    gate = threading.Event()
+    poster = FakePoster(gate=gate, hung=True)  # the server holds the request
+    composer = make_composer(poster=poster)
+    composer.accounts.set_ticked([1])
+    type_into(qtbot, composer, "Hung server")
+    wait_checked(qtbot, composer)
+    qtbot.mouseClick(composer.post_work_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: composer.delivery.rows[1].state == DeliveryState.SENDING,
+                    timeout=3000)
+    started = time.monotonic()
+    with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
+        composer.cancel_sending()
+    assert time.monotonic() - started < 4  # bounded: the grace, not the server's timeout
+    row = composer.delivery.rows[1]
+    assert row.state == DeliveryState.UNKNOWN
+    assert "checks with the network" in row.state_label.text()
+    assert not composer.posting
+    # The request did land in the end: the report corrects itself, nothing is sent twice.
+    gate.set()
+    qtbot.waitUntil(lambda: row.state == DeliveryState.SENT, timeout=5000)
+    assert poster.delivered == [(1, "Hung server")]

@@ -82,12 +82,14 @@ class DeliveryPanel(QFrame):
 
     Signals:
         retry_requested: resend to the failed accounts only.
+        cancel_requested: stop sending (what has not gone out is not sent).
         open_url(str): open a post or a share page in the browser.
         dismissed: the user closed the panel.
         rows_changed: the rows were rebuilt for a new post.
     """
 
     retry_requested = Signal()
+    cancel_requested = Signal()
     open_url = Signal(str)
     dismissed = Signal()
     rows_changed = Signal()
@@ -108,6 +110,12 @@ class DeliveryPanel(QFrame):
             "Sends again only to the accounts that failed; the others are not touched.")
         self.retry_button.clicked.connect(self.retry_requested)
         header.addWidget(self.retry_button)
+        self.cancel_button = QPushButton("Cancel sending", self)
+        self.cancel_button.setAccessibleDescription(
+            "Stops sending: what has not gone out is not sent; what may have gone out is "
+            "checked with the network.")
+        self.cancel_button.clicked.connect(self._cancel)
+        header.addWidget(self.cancel_button)
         self.close_button = QPushButton("Close", self)
         self.close_button.setAccessibleName("Close the sending report")
         self.close_button.clicked.connect(self._dismiss)
@@ -117,6 +125,7 @@ class DeliveryPanel(QFrame):
         layout.addLayout(self._rows_layout)
         self.rows: dict[int, DeliveryRow] = {}
         self.running = False
+        self.cancelling = False
         self.hide()
 
     def start(self, accounts: Sequence[Account], text: str) -> None:
@@ -138,7 +147,18 @@ class DeliveryPanel(QFrame):
     def set_running(self, running: bool) -> None:
         """Sending (buttons off) or done (retry offered when something failed)."""
         self.running = running
+        self.cancelling = False
         self._refresh()
+
+    def _cancel(self) -> None:
+        if self.running and not self.cancelling:
+            self.cancel_requested.emit()
+
+    def mark_cancelling(self) -> None:
+        """Show that the run is being cancelled (until ``set_running(False)``)."""
+        if self.running:
+            self.cancelling = True
+            self._refresh()
 
     def apply(self, update: DeliveryUpdate) -> None:
         """Show progress or a result for one account."""
@@ -149,7 +169,7 @@ class DeliveryPanel(QFrame):
 
     def focusables(self) -> list[QWidget]:
         """What Tab visits here: the panel's buttons, then each account's."""
-        widgets: list[QWidget] = [self.retry_button, self.close_button]
+        widgets: list[QWidget] = [self.retry_button, self.cancel_button, self.close_button]
         for row in self.rows.values():
             widgets += [row.link_button, row.share_button]
         return widgets
@@ -192,7 +212,10 @@ class DeliveryPanel(QFrame):
     def _refresh(self) -> None:
         sent = sum(1 for r in self.rows.values() if r.state == DeliveryState.SENT)
         total = len(self.rows)
-        if self.running:
+        if self.running and self.cancelling:
+            self.title.setText("Cancelling… nothing more is sent; Twofold checks whether a "
+                               "post in flight went out.")
+        elif self.running:
             self.title.setText(f"Sending to {total} {'account' if total == 1 else 'accounts'}… "
                                f"({sent} done)")
         elif sent == total:
@@ -202,6 +225,8 @@ class DeliveryPanel(QFrame):
             self.title.setText(f"Posted to {sent} of {total}. The draft is kept until every "
                                "account has it.")
         self.retry_button.setVisible(not self.running and bool(self.retryable_ids()))
+        self.cancel_button.setVisible(self.running)
+        self.cancel_button.setEnabled(self.running and not self.cancelling)
         self.close_button.setEnabled(not self.running)
 
     def _open(self, url: str | None) -> None:
