@@ -285,9 +285,9 @@ class ComposerWidget(QWidget):
         layout.addWidget(QLabel("on", row))
         self.check_as_network = QComboBox(row)
         self.check_as_network.setAccessibleName("Check as network")
-        for network in Network:
-            self.check_as_network.addItem(theme.network_icon(network), network.display_name,
-                                          network)
+        # Filled by _fill_check_as_networks: the user's own networks first.
+        self._check_as_chosen = False
+        self._fill_check_as_networks([], recheck=False)
         layout.addWidget(self.check_as_network)
         layout.addWidget(QLabel("from", row))
         self.check_as_owner = QComboBox(row)
@@ -304,6 +304,8 @@ class ComposerWidget(QWidget):
         self.accounts.connect_requested.connect(self.connect_requested)
         for combo in (self.check_as_network, self.check_as_persona, self.check_as_owner):
             combo.currentIndexChanged.connect(self._request_check)
+            # A choice the user made is theirs: new accounts or a post never change it.
+            combo.activated.connect(self._check_as_was_chosen)
         self.findings.fix_requested.connect(self.apply_fix)
         self.findings.override_requested.connect(self._override_requested)
         self.post_work_button.clicked.connect(self.post_to_work)
@@ -337,6 +339,7 @@ class ComposerWidget(QWidget):
     def set_accounts(self, accounts: Sequence[Account]) -> None:
         """Show the connected accounts (none ticked)."""
         self.accounts.set_accounts(accounts)
+        self._fill_check_as_networks(accounts, recheck=False)  # re-checked below
         if self._delivery is not None:
             self._delivery.accounts_removed({a.id for a in accounts if a.id is not None})
         # The new rows are shown by Qt a moment later; measure them then.
@@ -369,8 +372,45 @@ class ComposerWidget(QWidget):
         for before, after in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(before, after)
 
+    def _check_as_was_chosen(self) -> None:
+        self._check_as_chosen = True
+
+    def _fill_check_as_networks(self, accounts: Sequence[Account], *,
+                                recheck: bool = True) -> None:
+        """The "check as" networks: the user's own first (most accounts first), then the
+        others. Until the user picks one, the choice is the network they have most accounts
+        on (Bluesky without accounts: a network Twofold posts to); a choice the user made is
+        kept whatever accounts come and go."""
+        counts: dict[Network, int] = {}
+        for account in accounts:
+            counts[account.network] = counts.get(account.network, 0) + 1
+        own = sorted(counts, key=lambda n: -counts[n])  # stable: first-connected wins a tie
+        order = own + [n for n in Network if n not in counts]
+        combo = self.check_as_network
+        current = combo.currentData()
+        current = Network(current) if current is not None else None
+        if self._check_as_chosen and current is not None:
+            wanted = current
+        else:
+            wanted = own[0] if own else Network.BLUESKY
+        combo.blockSignals(True)
+        try:
+            combo.clear()
+            for network in order:
+                label = network.display_name
+                if network in counts:
+                    label += f" (you have {counts[network]})"
+                combo.addItem(theme.network_icon(network), label, network)
+            combo.setCurrentIndex(combo.findData(wanted))
+        finally:
+            combo.blockSignals(False)
+        if recheck and wanted is not current:
+            self._request_check()
+
     def check_as(self, network: Network, persona: Persona, owner: Owner = Owner.SELF) -> None:
-        """Choose what the draft is checked as while no account is ticked."""
+        """Choose what the draft is checked as while no account is ticked (the user's
+        choice: kept until they change it)."""
+        self._check_as_chosen = True
         self.check_as_network.setCurrentIndex(self.check_as_network.findData(network))
         self.check_as_persona.setCurrentIndex(self.check_as_persona.findData(persona))
         self.check_as_owner.setCurrentIndex(self.check_as_owner.findData(owner))

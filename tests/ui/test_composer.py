@@ -587,3 +587,36 @@ def test_cancel_with_a_request_on_the_wire_lets_the_user_go_on_and_says_it_is_un
     gate.set()
     qtbot.waitUntil(lambda: row.state == DeliveryState.SENT, timeout=5000)
     assert poster.delivered == [(1, "Hung server")]
+
+
+def test_check_as_defaults_to_the_users_own_network_and_never_changes_under_them(
+        qtbot, make_composer):
+    from app.core.model import Account
+
+    only_bluesky = [Account(Network.BLUESKY, "dana.work.example", Persona.WORK, id=1),
+                    Account(Network.BLUESKY, "dana.example", Persona.PERSONAL, id=3)]
+    composer = make_composer(accounts=only_bluesky)
+    assert composer.check_as_target().network is Network.BLUESKY  # not X, which has none
+    assert composer.check_as_network.itemData(0) == Network.BLUESKY
+    assert "you have 2" in composer.check_as_network.itemText(0)
+
+    # The user picks Mastodon; new accounts and a post leave that choice alone.
+    index = composer.check_as_network.findData(Network.MASTODON)
+    composer.check_as_network.setCurrentIndex(index)
+    composer.check_as_network.activated.emit(index)
+    composer.set_accounts(only_bluesky + [
+        Account(Network.X, "danadoes", Persona.PERSONAL, id=4)])
+    assert composer.check_as_target().network is Network.MASTODON
+    composer.accounts.set_ticked([1])
+    type_into(qtbot, composer, "New issue")
+    wait_checked(qtbot, composer)
+    with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
+        qtbot.mouseClick(composer.post_work_button, Qt.MouseButton.LeftButton)
+    assert composer.accounts.ticked() == []  # unticked after sending, as always
+    assert composer.check_as_target().network is Network.MASTODON
+
+
+def test_without_accounts_the_draft_is_checked_for_a_network_twofold_posts_to(
+        qtbot, make_composer):
+    composer = make_composer(accounts=[])
+    assert composer.check_as_target().network is Network.BLUESKY
