@@ -46,5 +46,5 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
         if e.url:
             print(f"{'':18}{e.url}")
         if e.override_reason:
-            print(f"{'':18}posted despite a warning: {e.override_reason}")
+            print(f"{'':18}posted despite a blocking finding, because: {e.override_reason}")
     return EXIT_OK

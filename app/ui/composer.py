@@ -165,6 +165,8 @@ class ComposerWidget(QWidget):
         self._posted_accounts: list[Account] = []
         self._round: CheckRound | None = None
         self._shown: list[ShownFinding] = []
+        self._fix_message_shown = False
+        self._applying_fix = False
 
         self.live_check = LiveCheck(checker, runner, self)
         self.live_check.finished.connect(self._show_round)
@@ -445,6 +447,10 @@ class ComposerWidget(QWidget):
         return self.editor.toPlainText()
 
     def _text_changed(self) -> None:
+        if self._fix_message_shown and not self._applying_fix:
+            # "Applied: …" would be stale after an Undo or any other edit.
+            self._fix_message_shown = False
+            self.status.emit("")
         self._request_check()
         self._autosave.start(AUTOSAVE_MS)
 
@@ -472,7 +478,8 @@ class ComposerWidget(QWidget):
         if check_round.text == self.text():
             self.editor.set_highlights(highlights)
         if self.findings.set_findings(self._shown, self.fix_state, self.checker.may_override,
-                                      error=check_round.error, empty_text=self._ok_text()):
+                                      error=check_round.error, empty_text=self._ok_text(),
+                                      overridden=self._is_overridden):
             self.refresh_tab_order()
         self.previews.show_round(check_round)
         self._refresh_actions()
@@ -560,13 +567,18 @@ class ComposerWidget(QWidget):
         assert self._round is not None
         index = Utf16Index(self._round.text)
         cursor = QTextCursor(self.editor.document())
-        cursor.beginEditBlock()
-        for edit in sorted(fix.edits, key=lambda e: (e.start, e.end), reverse=True):
-            cursor.setPosition(index.to_utf16(edit.start))
-            cursor.setPosition(index.to_utf16(edit.end), QTextCursor.MoveMode.KeepAnchor)
-            cursor.insertText(edit.text)
-        cursor.endEditBlock()
-        self.status.emit(f"Applied: {fix.label}")
+        self._applying_fix = True
+        try:
+            cursor.beginEditBlock()
+            for edit in sorted(fix.edits, key=lambda e: (e.start, e.end), reverse=True):
+                cursor.setPosition(index.to_utf16(edit.start))
+                cursor.setPosition(index.to_utf16(edit.end), QTextCursor.MoveMode.KeepAnchor)
+                cursor.insertText(edit.text)
+            cursor.endEditBlock()
+        finally:
+            self._applying_fix = False
+        self.status.emit(f"Applied: {fix.label} (Ctrl+Z undoes it)")
+        self._fix_message_shown = True
 
     def _switch_identity(self, shown: ShownFinding, persona: Persona) -> None:
         if not self.accounts.ticked():
@@ -807,10 +819,18 @@ class ComposerWidget(QWidget):
         from app.ui.dialogs.confirm import ConfirmRequest, confirmation_reasons
 
         request = ConfirmRequest(targets, warnings, override, check_round.text)
+        if self._delivery is not None and not self._delivery.running:
+            # The report of an earlier post must not stand next to this one's outcome.
+            self._delivery.hide()
         if confirmation_reasons(request) and not self._confirm(self, request):
             self.status.emit("Not posted. Nothing was sent.")
             return
         self._send(targets, override or None)
+
+    def _is_overridden(self, shown: ShownFinding) -> bool:
+        """Whether the user's typed reason covers this block finding."""
+        return (shown.severity is Severity.BLOCK and bool(self.override_reason)
+                and _block_key(shown) in self._overridden)
 
     def _reason_covers(self, blocking: Sequence[ShownFinding]) -> bool:
         return all(_block_key(s) in self._overridden for s in blocking)
@@ -826,6 +846,8 @@ class ComposerWidget(QWidget):
             self._overridden = frozenset(_block_key(s) for s in blocking)
             self.status.emit("Reason noted. Posting is enabled; the confirmation shows your "
                              "reason.")
+            if self._round is not None:
+                self._show_round(self._round)  # the cards and the summary say "overridden"
         self._refresh_actions()
 
     def _send(self, targets: list[Account], override_reason: str | None) -> None:

@@ -620,3 +620,56 @@ def test_without_accounts_the_draft_is_checked_for_a_network_twofold_posts_to(
         qtbot, make_composer):
     composer = make_composer(accounts=[])
     assert composer.check_as_target().network is Network.BLUESKY
+
+
+def test_an_overridden_block_is_shown_as_overridden_not_as_blocking(
+        qtbot, make_composer, answers):
+    composer = make_composer(checker=FakeChecker(overridable=frozenset({"confidential.term"})))
+    composer.accounts.set_ticked([1])
+    type_into(qtbot, composer, "Project Falcon is announced today")
+    wait_checked(qtbot, composer)
+    assert "1 blocking" in composer.findings.summary_label.text()
+    answers.override_reason = "Announced publicly by the CEO this morning"
+    qtbot.mouseClick(card_for(composer, "confidential.term").override_button,
+                     Qt.MouseButton.LeftButton)
+    summary = composer.findings.summary_label.text()
+    assert "blocking" not in summary.replace("overridden", "")
+    assert "1 overridden with your reason" in summary
+    card = card_for(composer, "confidential.term")
+    assert "overridden with your reason" in card.severity_label.text()
+    assert composer.post_work_button.isEnabled()
+
+
+def test_applied_fix_message_goes_away_after_undo(qtbot, make_composer):
+    composer = make_composer()
+    messages: list[str] = []
+    composer.status.connect(messages.append)
+    composer.accounts.set_ticked([1])
+    type_into(qtbot, composer, "Acme sale")
+    wait_checked(qtbot, composer)
+    qtbot.mouseClick(card_for(composer, "disclosure.missing").fix_buttons[0],
+                     Qt.MouseButton.LeftButton)
+    assert messages[-1].startswith("Applied: Insert")
+    qtbot.keyClick(composer.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert composer.text() == "Acme sale"
+    assert messages[-1] == ""  # the status bar no longer claims the fix is applied
+
+
+def test_an_old_posting_report_does_not_stand_next_to_a_new_not_posted(
+        qtbot, make_composer, answers):
+    composer = make_composer()
+    messages: list[str] = []
+    composer.status.connect(messages.append)
+    composer.accounts.set_ticked([1])
+    type_into(qtbot, composer, "First post")
+    wait_checked(qtbot, composer)
+    with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
+        qtbot.mouseClick(composer.post_work_button, Qt.MouseButton.LeftButton)
+    assert composer.delivery.title.text() == "Posted to the account."
+    composer.accounts.set_ticked([3])  # personal: always confirmed
+    type_into(qtbot, composer, "Second thought")
+    wait_checked(qtbot, composer)
+    answers.confirm = False
+    qtbot.mouseClick(composer.post_personal_button, Qt.MouseButton.LeftButton)
+    assert messages[-1].startswith("Not posted")
+    assert not composer.delivery.isVisible()

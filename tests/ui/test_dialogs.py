@@ -153,7 +153,7 @@ def test_history_shows_where_posts_went_with_the_override_reason(qtbot, runner):
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=3000)
     row = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
     assert row[1:] == ["@dana.work.example", "Work", "Bluesky", "Launch day!",
-                       "https://example.test/p/1", "Approved by legal"]
+                       "Approved by legal", "https://example.test/p/1"]
     dialog.table.itemActivated.emit(dialog.table.item(0, 4))
     assert opened == ["https://example.test/p/1"]
 
@@ -388,3 +388,22 @@ def test_marking_a_brand_account_defaults_to_no(qtbot, runner):
     assert watcher.default_was_no == [True] and "cannot be undone" in watcher.texts[0]
     assert {a.id: a.owner for a in book.list_accounts()}[1] is Owner.SELF
     assert work.owner.currentData() == Owner.SELF
+
+
+def test_history_shows_the_override_reason_next_to_the_text(qtbot, runner):
+    from app.ui.dialogs.history import REASON_COLUMN, TEXT_COLUMN
+
+    drafts = FakeDrafts()
+    drafts.history.append(history_record("Quoting the reader", sample_accounts()[4],
+                                         "https://x.test/1", reason="A verbatim quote"))
+    dialog = HistoryDialog(drafts, lambda url: None, runner)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=3000):
+        dialog.show()
+    header = dialog.table.horizontalHeaderItem(REASON_COLUMN).text()
+    assert "despite a block" in header and "warning" not in header
+    assert REASON_COLUMN == TEXT_COLUMN + 1
+    assert dialog.table.item(0, REASON_COLUMN).text() == "A verbatim quote"
+    reason_right = dialog.table.columnViewportPosition(REASON_COLUMN) + \
+        dialog.table.columnWidth(REASON_COLUMN)
+    assert reason_right <= dialog.table.viewport().width()  # visible without scrolling

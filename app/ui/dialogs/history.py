@@ -22,7 +22,10 @@ from app.ui import theme
 from app.ui.ports import DraftBook, HistoryRecord
 from app.ui.workers import TaskRunner
 
-COLUMNS = ("When", "Account", "Identity", "Network", "Text", "Link", "Override reason")
+# The override reason sits next to the text it excused, not off to the right past the link.
+COLUMNS = ("When", "Account", "Identity", "Network", "Text",
+           "Posted despite a block, because", "Link")
+TEXT_COLUMN, REASON_COLUMN = 4, 5
 
 
 class HistoryDialog(QDialog):
@@ -52,7 +55,10 @@ class HistoryDialog(QDialog):
         self.summary.setBuddy(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(REASON_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(REASON_COLUMN, 240)
+        self.table.setWordWrap(True)
         self.table.itemActivated.connect(self._activated)
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -75,8 +81,8 @@ class HistoryDialog(QDialog):
                                               else "")
             text = " ".join(entry.text.split())
             cells = (when, f"@{handle.lstrip('@')}" if handle else "", identity,
-                     entry.network.display_name, text, entry.url or "",
-                     record.override_reason or entry.override_reason)
+                     entry.network.display_name, text,
+                     record.override_reason or entry.override_reason, entry.url or "")
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
@@ -84,6 +90,7 @@ class HistoryDialog(QDialog):
                     item.setIcon(theme.network_icon(entry.network))
                 self.table.setItem(row, column, item)
             self.table.item(row, 0).setData(Qt.ItemDataRole.UserRole, entry.url or "")
+        self.table.resizeRowsToContents()
         self.loaded.emit()
 
     def _failed(self, error: BaseException) -> None:
