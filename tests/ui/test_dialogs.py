@@ -407,3 +407,25 @@ def test_history_shows_the_override_reason_next_to_the_text(qtbot, runner):
     reason_right = dialog.table.columnViewportPosition(REASON_COLUMN) + \
         dialog.table.columnWidth(REASON_COLUMN)
     assert reason_right <= dialog.table.viewport().width()  # visible without scrolling
+
+
+def test_connect_defaults_to_a_network_twofold_posts_to_and_says_which_those_are(
+        qtbot, runner):
+    class Book(FakeAccounts):
+        def can_verify(self, network):
+            return network in (Network.BLUESKY, Network.MASTODON)
+
+    dialog = ConnectDialog(Book(), runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.selected_network() is Network.BLUESKY
+    assert "Twofold posts to Bluesky and Mastodon itself" in dialog.intro.text()
+    assert dialog.secret_label.text() == "&App password:"
+    assert "bsky.social" in dialog.handle.placeholderText()
+    dialog.network.setCurrentIndex(dialog.network.findData(Network.MASTODON))
+    assert "optional" in dialog.secret_label.text()
+    assert "bsky" not in dialog.handle.placeholderText()
+    dialog.network.setCurrentIndex(dialog.network.findData(Network.X))
+    assert "you post in the browser" in dialog.network.currentText()
+    assert not dialog.secret.isVisible()  # no token asked for where none is used
+    assert "share page" in dialog.note.text() or "browser" in dialog.note.text()

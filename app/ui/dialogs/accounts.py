@@ -43,7 +43,20 @@ SERVER_HINTS = {
 }
 SECRET_LABELS = {
     Network.BLUESKY: "App password",
+    Network.MASTODON: "Access token (optional)",
 }
+HANDLE_HINTS = {
+    Network.BLUESKY: "e.g. dana.bsky.social",
+    Network.MASTODON: "e.g. dana (your name on that server)",
+}
+
+
+def postable_networks() -> list[Network]:
+    """The networks Twofold posts to itself (the others: checked, shared through the
+    network's own page)."""
+    from app.networks.registry import supports_posting
+
+    return [network for network in Network if supports_posting(network)]
 
 
 class ConnectDialog(QDialog):
@@ -60,9 +73,19 @@ class ConnectDialog(QDialog):
         self.setWindowTitle("Reconnect an account" if reconnect else "Connect an account")
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        postable = postable_networks()
+        self.intro = QLabel(
+            f"Twofold posts to {' and '.join(n.display_name for n in postable)} itself. "
+            "Accounts on other networks are checked the same way, and posting opens that "
+            "network's own page in your browser.", self)
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
         self.network = QComboBox(self)
-        for network in Network:
-            self.network.addItem(theme.network_icon(network), network.display_name, network)
+        # The networks Twofold posts to first (and chosen by default), then the others.
+        for network in postable + [n for n in Network if n not in postable]:
+            label = network.display_name + ("" if network in postable
+                                            else " (checked; you post in the browser)")
+            self.network.addItem(theme.network_icon(network), label, network)
         self.network.setAccessibleName("Network")
         form.addRow("&Network:", self.network)
         self.server = QLineEdit(self)
@@ -70,7 +93,6 @@ class ConnectDialog(QDialog):
         form.addRow("&Server:", self.server)
         self.handle = QLineEdit(self)
         self.handle.setAccessibleName("Handle")
-        self.handle.setPlaceholderText("e.g. dana.bsky.social")
         form.addRow("&Handle:", self.handle)
 
         identity_row = QHBoxLayout()
@@ -152,8 +174,14 @@ class ConnectDialog(QDialog):
     def _network_changed(self) -> None:
         network = self.selected_network()
         self.server.setPlaceholderText(SERVER_HINTS.get(network, "leave empty"))
+        self.handle.setPlaceholderText(HANDLE_HINTS.get(network, "your handle on "
+                                                        f"{network.display_name}"))
         self.secret_label.setText(f"&{SECRET_LABELS.get(network, 'Access token')}:")
         can_verify = getattr(self._accounts, "can_verify", None)
+        # No sign-in to ask for where Twofold cannot sign in: posting goes through the browser.
+        needs_secret = can_verify is None or can_verify(network)
+        self.secret.setVisible(needs_secret)
+        self.secret_label.setVisible(needs_secret)
         if network is Network.MASTODON:
             self.note.setText("Leave the token empty to sign in on your server's own page in "
                               "the browser (recommended), or paste an access token. It goes "
