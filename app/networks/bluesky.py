@@ -15,14 +15,13 @@ the user is asked to reconnect. The app password itself is not kept.
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from app.core.model import Account, Network
 from app.networks import richtext
@@ -119,16 +118,6 @@ def normalise_server(server: str | None) -> str:
 
 def _service_name(server: str) -> str:
     return f"Bluesky ({host_of(server)})"
-
-
-def _is_private_host(host: str) -> bool:
-    if host == "localhost" or host.endswith((".test", ".local", ".localhost", ".internal")):
-        return True
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return address.is_loopback or address.is_private
 
 
 def _raise_for_answer(response: Any, server: str, who: str) -> None:
@@ -416,12 +405,8 @@ class BlueskyClient:
         return PostReceipt(remote_id=uri, url=self.post_url(rkey))
 
     def post_url(self, rkey: str) -> str:
-        """The public web address of a post: bsky.app for public servers; for a private or
-        local server (not federated) the server's own getRecord address."""
-        host = host_of(self.server)
-        if _is_private_host(host):
-            query = urlencode({"repo": self.did, "collection": POST_COLLECTION, "rkey": rkey})
-            return f"{self.server}/xrpc/com.atproto.repo.getRecord?{query}"
+        """The post's public web address, the one people share: bsky.app's page for the
+        author's handle and the record key (never the server's raw XRPC address)."""
         return f"{_WEB_APP}/profile/{quote(self.handle, safe='')}/post/{rkey}"
 
 

@@ -184,12 +184,13 @@ def _opened_or_none(store: Any) -> Any | None:
         return None
 
 
-def open_in_browser(url: str) -> None:
-    """Open a post or a share page in the user's browser."""
+def open_in_browser(url: str) -> bool:
+    """Open a post or a share page in the user's browser; False when none opened (the
+    window then offers to copy the link)."""
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
 
-    QDesktopServices.openUrl(QUrl(url))
+    return bool(QDesktopServices.openUrl(QUrl(url)))
 
 
 # --- the application -----------------------------------------------------------------------

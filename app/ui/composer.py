@@ -132,7 +132,7 @@ class ComposerWidget(QWidget):
         *,
         drafts: DraftBook | None = None,
         poster: Poster | None = None,
-        open_url: Callable[[str], None] | None = None,
+        open_url: Callable[[str], object] | None = None,
         confirm: ConfirmFunction = ask_confirmation,
         ask_override: OverrideFunction = ask_override_reason,
         image_picker: ImagePicker = pick_image,
@@ -330,7 +330,7 @@ class ComposerWidget(QWidget):
             self._left_layout.addWidget(panel)
             panel.retry_requested.connect(self.retry_failed)
             panel.cancel_requested.connect(self.cancel_sending)
-            panel.open_url.connect(self._open_url)
+            panel.open_url.connect(self._open_link)
             panel.dismissed.connect(self._refresh_actions)
             panel.rows_changed.connect(self.refresh_tab_order)
             self._delivery = panel
@@ -895,6 +895,12 @@ class ComposerWidget(QWidget):
                         on_done=lambda updates: self._delivery_done(updates, run),
                         on_error=lambda error: self._delivery_error(error, run),
                         on_progress=lambda update: self._progress(update, run), context=self)
+
+    def _open_link(self, url: str) -> None:
+        """Open a post or a share page; when no browser opens, say so and offer the link."""
+        if self._open_url(url) is False:
+            self.delivery.link_fallback.show_for(url)
+            self.status.emit("No web browser opened the link; use “Copy link”.")
 
     def _begin_run(self) -> tuple[int, threading.Event]:
         self._run += 1

@@ -205,7 +205,8 @@ class AppServices:
     accounts: AccountBook | None = None
     drafts: DraftBook | None = None
     poster: Poster | None = None
-    open_url: Callable[[str], None] = field(default=lambda url: None)
+    # Opens a link in the browser; returns False when no browser opened it.
+    open_url: Callable[[str], object] = field(default=lambda url: None)
     # Sentences for the banner: no keychain, a store that could not open, a broken policy pack.
     warnings: list[str] = field(default_factory=list)
     # Slow checks run on a worker after the window is shown (the keychain); their sentences

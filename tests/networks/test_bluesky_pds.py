@@ -63,8 +63,10 @@ def test_post_with_link_mention_hashtag_and_image_reads_back_exactly(
                         params={"did": author.did, "cid": embedded["image"]["ref"]["$link"]},
                         timeout=10)
     assert blob.content == png_bytes(4, 3)
-    assert receipt.url.startswith(local_pds.url)
-    assert receipt.remote_id.endswith("/app.bsky.feed.post/" + receipt.url.rsplit("=", 1)[1])
+    # The public address people share, not the server's raw getRecord address.
+    rkey = receipt.remote_id.rsplit("/", 1)[1]
+    assert receipt.url == f"https://bsky.app/profile/{author.handle}/post/{rkey}"
+    assert receipt.remote_id.endswith("/app.bsky.feed.post/" + rkey)
 
 
 def test_the_same_delivery_sent_twice_makes_one_post(local_pds: LocalPDS) -> None:

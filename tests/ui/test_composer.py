@@ -673,3 +673,39 @@ def test_an_old_posting_report_does_not_stand_next_to_a_new_not_posted(
     qtbot.mouseClick(composer.post_personal_button, Qt.MouseButton.LeftButton)
     assert messages[-1].startswith("Not posted")
     assert not composer.delivery.isVisible()
+
+
+def test_when_no_browser_opens_the_post_the_window_says_so_and_offers_copy_link(
+        qtbot, runner, answers):
+    from PySide6.QtGui import QGuiApplication
+
+    from app.ui.composer import ComposerWidget
+    from tests.ui.fakes import sample_accounts
+
+    tried: list[str] = []
+
+    def no_browser(url: str) -> bool:
+        tried.append(url)
+        return False
+
+    composer = ComposerWidget(FakeChecker(), runner, drafts=FakeDrafts(), poster=FakePoster(),
+                              open_url=no_browser, confirm=answers.ask_confirmation,
+                              ask_override=answers.ask_override, image_picker=lambda p: None)
+    qtbot.addWidget(composer)
+    composer.set_accounts(sample_accounts())
+    composer.show()
+    composer.accounts.set_ticked([1])
+    type_into(qtbot, composer, "Out now")
+    wait_checked(qtbot, composer)
+    with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
+        qtbot.mouseClick(composer.post_work_button, Qt.MouseButton.LeftButton)
+    messages: list[str] = []
+    composer.status.connect(messages.append)
+    qtbot.mouseClick(composer.delivery.rows[1].link_button, Qt.MouseButton.LeftButton)
+    fallback = composer.delivery.link_fallback
+    assert tried == ["https://example.test/1/1"]
+    assert fallback.isVisibleTo(composer) and "No web browser opened" in fallback.label.text()
+    assert "https://example.test/1/1" in fallback.label.text()
+    assert "Copy link" in messages[-1]
+    qtbot.mouseClick(fallback.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == "https://example.test/1/1"

@@ -429,3 +429,16 @@ def test_connect_defaults_to_a_network_twofold_posts_to_and_says_which_those_are
     assert "you post in the browser" in dialog.network.currentText()
     assert not dialog.secret.isVisible()  # no token asked for where none is used
     assert "share page" in dialog.note.text() or "browser" in dialog.note.text()
+
+
+def test_history_offers_copy_link_when_no_browser_opens(qtbot, runner):
+    drafts = FakeDrafts()
+    drafts.history.append(history_record("Launch", sample_accounts()[0],
+                                         "https://bsky.app/profile/dana/post/3k"))
+    dialog = HistoryDialog(drafts, lambda url: False, runner)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=3000):
+        dialog.show()
+    dialog.table.itemActivated.emit(dialog.table.item(0, 0))
+    assert dialog.link_fallback.isVisibleTo(dialog)
+    assert "bsky.app/profile/dana/post/3k" in dialog.link_fallback.label.text()

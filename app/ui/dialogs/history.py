@@ -37,7 +37,7 @@ class HistoryDialog(QDialog):
 
     loaded = Signal()
 
-    def __init__(self, drafts: DraftBook, open_url: Callable[[str], None], runner: TaskRunner,
+    def __init__(self, drafts: DraftBook, open_url: Callable[[str], object], runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._open_url = open_url
@@ -61,6 +61,10 @@ class HistoryDialog(QDialog):
         self.table.setWordWrap(True)
         self.table.itemActivated.connect(self._activated)
         layout.addWidget(self.table, 1)
+        from app.ui.widgets.link_fallback import LinkFallback
+
+        self.link_fallback = LinkFallback(self)
+        layout.addWidget(self.link_fallback)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -99,5 +103,5 @@ class HistoryDialog(QDialog):
 
     def _activated(self, item: QTableWidgetItem) -> None:
         url = self.table.item(item.row(), 0).data(Qt.ItemDataRole.UserRole)
-        if url:
-            self._open_url(url)
+        if url and self._open_url(url) is False:
+            self.link_fallback.show_for(url)

@@ -123,6 +123,10 @@ class DeliveryPanel(QFrame):
         layout.addLayout(header)
         self._rows_layout = QVBoxLayout()
         layout.addLayout(self._rows_layout)
+        from app.ui.widgets.link_fallback import LinkFallback
+
+        self.link_fallback = LinkFallback(self)
+        layout.addWidget(self.link_fallback)
         self.rows: dict[int, DeliveryRow] = {}
         self.running = False
         self.cancelling = False
@@ -134,6 +138,7 @@ class DeliveryPanel(QFrame):
             row.setParent(None)
             row.deleteLater()
         self.rows = {}
+        self.link_fallback.hide()
         for account in accounts:
             row = DeliveryRow(account, text, self)
             row.link_button.clicked.connect(lambda _=False, r=row: self._open(r.url))
@@ -172,6 +177,7 @@ class DeliveryPanel(QFrame):
         widgets: list[QWidget] = [self.retry_button, self.cancel_button, self.close_button]
         for row in self.rows.values():
             widgets += [row.link_button, row.share_button]
+        widgets.append(self.link_fallback.copy_button)
         return widgets
 
     def settle_unanswered(self, known_ids: set[int]) -> None:
