@@ -462,6 +462,33 @@ def verify_account(account: Account, secret: AccountSecret) -> AccountSecret:
     return _session_secret(session)
 
 
+def jwt_expires_in_days(token: str, *, now: float | None = None) -> float | None:
+    """Days until a JWT's ``exp`` (negative: past); None when it carries none. Only the
+    payload's expiry is read: the token is not verified (the server does that)."""
+    import base64
+    import time
+
+    parts = token.split(".")
+    if len(parts) != 3:
+        return None
+    try:
+        payload = json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4)))
+        expires = float(payload["exp"])
+    except (ValueError, KeyError, TypeError):
+        return None
+    return (expires - (time.time() if now is None else now)) / 86400
+
+
+def check_sign_in(account: Account, secrets: SecretStore, *, http: Any = None
+                  ) -> float | None:
+    """Use the saved session once (``getSession``; an expired access token is renewed and
+    saved on the way); return the days the refresh token has left. Raises AuthError when
+    the sign-in no longer works, NotSentError/AmbiguousError when the server is away."""
+    client = client_for_account(account, secrets, http=http)
+    client._call("com.atproto.server.getSession")
+    return jwt_expires_in_days(client.session.refresh_jwt)
+
+
 def client_for_account(account: Account, secrets: SecretStore, *, http: Any = None
                        ) -> BlueskyClient:
     """The client of a connected account, its session loaded from the keychain; refreshed

@@ -49,6 +49,7 @@ from app.core.model import (
 )
 from app.networks.errors import (
     AmbiguousError,
+    AuthError,
     NetworkError,
     NotSentError,
     RateLimitedError,
@@ -89,6 +90,8 @@ class AccountResult:
     url: str | None = None
     remote_id: str | None = None
     check: CheckResult | None = None
+    # The saved sign-in no longer works: the user must reconnect the account (not retry).
+    needs_reconnect: bool = False
 
     @property
     def ok(self) -> bool:
@@ -430,7 +433,8 @@ class PostingEngine:
         except NetworkError as error:
             if delivery.entry.state is OutboxState.UNKNOWN:
                 return self._unknown(delivery, error.user_message)  # may still be out there
-            return self._failed(delivery, error.user_message)
+            return self._failed(delivery, error.user_message,
+                                needs_reconnect=isinstance(error, AuthError))
 
         needs_check = delivery.entry.state is OutboxState.UNKNOWN
         sends = 0
@@ -495,7 +499,8 @@ class PostingEngine:
                            error.user_message, delivery.cancel)
                 needs_check = True
             except NetworkError as error:  # AuthError, PermanentError: the user must act
-                return self._failed(delivery, error.user_message)
+                return self._failed(delivery, error.user_message,
+                                    needs_reconnect=isinstance(error, AuthError))
             else:
                 return self._sent(delivery, receipt)
 
@@ -555,11 +560,12 @@ class PostingEngine:
                              f"Posted to {_account_label(delivery.account)}.", receipt.url,
                              receipt.remote_id, delivery.check)
 
-    def _failed(self, delivery: _Delivery, message: str) -> AccountResult:
+    def _failed(self, delivery: _Delivery, message: str, *, needs_reconnect: bool = False
+                ) -> AccountResult:
         if delivery.entry.state is not OutboxState.FAILED:
             self._move(delivery, OutboxState.FAILED, error=message)
         return AccountResult(delivery.entry.account_id, Outcome.FAILED, message,
-                             check=delivery.check)
+                             check=delivery.check, needs_reconnect=needs_reconnect)
 
     def _unknown(self, delivery: _Delivery, message: str) -> AccountResult:
         message = message or "It is not yet known whether the post went out."

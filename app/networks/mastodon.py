@@ -516,6 +516,15 @@ def verify_account(account: Account, secret: AccountSecret) -> None:
     return None
 
 
+def check_sign_in(account: Account, secrets: SecretStore, *, http: Any = None
+                  ) -> float | None:
+    """Use the saved token once (``verify_credentials``). Mastodon tokens do not lapse by
+    date, so there is no expiry to return. Raises AuthError when the token was revoked,
+    NotSentError/AmbiguousError when the server is away."""
+    client_for_account(account, secrets, http=http).verify_credentials()
+    return None
+
+
 def client_for_account(account: Account, secrets: SecretStore, *, http: Any = None
                        ) -> MastodonClient:
     """The client of a connected account, its token loaded from the keychain."""

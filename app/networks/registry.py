@@ -40,6 +40,14 @@ LOGIN_VERIFIERS: dict[Network, str] = {
     Network.BLUESKY: "app.networks.bluesky:verify_account",
     Network.MASTODON: "app.networks.mastodon:verify_account",
 }
+# A sign-in check uses the saved sign-in once (cheaply) and returns how many days it has left
+# (None: no known end); it raises AuthError when it no longer works, NotSentError or
+# AmbiguousError when the server cannot be reached.
+SignInCheck = Callable[[Account, "SecretStore"], "float | None"]
+SIGN_IN_CHECKS: dict[Network, str] = {
+    Network.BLUESKY: "app.networks.bluesky:check_sign_in",
+    Network.MASTODON: "app.networks.mastodon:check_sign_in",
+}
 CLIENT_FACTORIES: dict[Network, str] = {
     Network.BLUESKY: "app.networks.bluesky:client_for_account",
     Network.MASTODON: "app.networks.mastodon:client_for_account",
@@ -55,6 +63,13 @@ def login_verifier(network: Network | str) -> LoginVerifier | None:
     """The function that checks a secret by logging in to ``network``, or None when Twofold
     has no client for that network yet."""
     target = LOGIN_VERIFIERS.get(Network(network))
+    return _load(target) if target else None
+
+
+def sign_in_check(network: Network | str) -> SignInCheck | None:
+    """The function that checks a connected account's saved sign-in, or None when Twofold
+    does not sign in to ``network``."""
+    target = SIGN_IN_CHECKS.get(Network(network))
     return _load(target) if target else None
 
 

@@ -117,6 +117,7 @@ class ComposerWidget(QWidget):
         draft_saved(Draft): the draft was autosaved (it now has an id).
         delivery_finished(list): every target of a post or retry has a final state.
         connect_requested(str): the user wants to connect an account.
+        reconnect_requested(Account): the user wants to sign in again to an account.
     """
 
     findings_shown = Signal(object)
@@ -124,6 +125,7 @@ class ComposerWidget(QWidget):
     draft_saved = Signal(object)
     delivery_finished = Signal(object)
     connect_requested = Signal(str)
+    reconnect_requested = Signal(object)
 
     def __init__(
         self,
@@ -330,6 +332,7 @@ class ComposerWidget(QWidget):
             self._left_layout.addWidget(panel)
             panel.retry_requested.connect(self.retry_failed)
             panel.cancel_requested.connect(self.cancel_sending)
+            panel.reconnect_requested.connect(self.reconnect_requested)
             panel.open_url.connect(self._open_link)
             panel.dismissed.connect(self._refresh_actions)
             panel.rows_changed.connect(self.refresh_tab_order)

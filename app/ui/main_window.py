@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.editor = self.composer.editor  # the draft editor (kept for older callers)
         self.composer.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.composer.connect_requested.connect(lambda _p: self.open_accounts(connect=True))
+        self.composer.reconnect_requested.connect(self.reconnect_account)
         self.composer.delivery_finished.connect(lambda _u: self._refresh_history())
         self._build_menus()
         self.statusBar().showMessage("Ready. Twofold checks the draft as you type.")
@@ -284,6 +285,20 @@ class MainWindow(QMainWindow):
         if connect:
             QTimer.singleShot(0, dialog, lambda: dialog.connect_account(persona=persona))
         dialog.exec()
+        dialog.deleteLater()
+
+    def reconnect_account(self, account: Account) -> None:
+        """Sign in again to one account (from a failed delivery); the accounts reload after."""
+        if self.services.accounts is None:
+            return
+        from app.ui.dialogs.accounts import ConnectDialog
+
+        dialog = ConnectDialog(self.services.accounts, self.runner, reconnect=account,
+                               parent=self)
+        if dialog.exec() == dialog.DialogCode.Accepted:
+            self.statusBar().showMessage(f"Signed in again to {account.handle}; use “Retry "
+                                         "failed” to send what did not go out.", 15000)
+            self.refresh_accounts()
         dialog.deleteLater()
 
     def open_drafts(self) -> None:

@@ -88,6 +88,27 @@ class ConnectRequest:
     secret: str = field(default="", repr=False)
 
 
+class SignInState:
+    """Whether an account's sign-in works, as the account manager shows it."""
+
+    WORKING = "working"
+    EXPIRING = "expiring"
+    EXPIRED = "expired"
+    UNREACHABLE = "unreachable"
+    KEYCHAIN_LOCKED = "keychain-locked"
+    NOT_CHECKED = "not-checked"  # a network Twofold does not sign in to
+
+
+@dataclass(frozen=True)
+class AccountHealth:
+    """One account's sign-in state, a sentence saying it, and the one action that fixes it:
+    "reconnect", "check" (check again, e.g. after unlocking the keychain) or ""."""
+
+    state: str
+    sentence: str
+    action: str = ""
+
+
 class AccountBook(Protocol):
     """The user's connected accounts."""
 
@@ -111,6 +132,9 @@ class AccountBook(Protocol):
 
     def remove_account(self, account_id: int) -> None:
         """Forget the account and delete its secret."""
+
+    def account_status(self, account_id: int) -> AccountHealth:
+        """Whether the account's saved sign-in works (uses it once; blocking)."""
 
     def unsent_posts(self, account_id: int) -> int:
         """How many posts to this account have not gone out yet (failed, queued, sending or
@@ -171,6 +195,7 @@ class DeliveryUpdate:
     state: str
     message: str = ""  # one plain sentence for failures
     url: str | None = None
+    needs_reconnect: bool = False  # the sign-in no longer works: offer Reconnect
 
     @property
     def final(self) -> bool:

@@ -22,6 +22,7 @@ from app.core.model import (
 )
 from app.paths import AppPaths
 from app.ui.ports import (
+    AccountHealth,
     ConnectRequest,
     DeliveryState,
     DeliveryUpdate,
@@ -29,7 +30,11 @@ from app.ui.ports import (
     PolicyReport,
     PolicySource,
     ProgressCallback,
+    SignInState,
 )
+
+# A sign-in that ends sooner than this is shown as "expiring", with Reconnect.
+SIGN_IN_WARN_DAYS = 7.0
 
 if TYPE_CHECKING:
     from app.networks.engine import AccountResult, PostingEngine, Progress
@@ -128,13 +133,15 @@ class StoreAccountBook:
 
     def __init__(self, store: Store | Lazy, secrets: SecretStore | Lazy, paths: AppPaths,
                  verifier_lookup: Callable[[Network], Any] | None = None,
-                 open_browser: Callable[[str], object] | None = None) -> None:
+                 open_browser: Callable[[str], object] | None = None,
+                 sign_in_check_lookup: Callable[[Network], Any] | None = None) -> None:
         # Both may be Lazy: the keychain is opened on first use (loading keyring and probing
         # D-Bus is slow, and may show an unlock prompt), from whichever thread needs it first.
         self._store_source = store
         self._secrets_source = secrets
         self._paths = paths
         self._verifier_lookup = verifier_lookup
+        self._sign_in_check_lookup = sign_in_check_lookup
         self._open_browser = open_browser
 
     @property
@@ -260,6 +267,51 @@ class StoreAccountBook:
         """Move the account to the other identity (the user confirmed in the UI)."""
         return self._store.accounts.set_persona(account_id, persona, confirm=True)
 
+    def account_status(self, account_id: int) -> AccountHealth:
+        """Use the account's saved sign-in once and say whether it works, with the one
+        action that fixes it. Blocking (keychain and network): call from a worker."""
+        from app.networks.errors import AuthError, NetworkError
+        from app.store.errors import SecretStoreError
+
+        account = self._store.accounts.get(account_id)
+        name = account.network.display_name
+        check = self._sign_in_checks(account.network)
+        if check is None:
+            return AccountHealth(SignInState.NOT_CHECKED,
+                                 f"Twofold does not sign in to {name}: drafts are checked, "
+                                 "and posting opens the post in your browser.")
+        locked = AccountHealth(SignInState.KEYCHAIN_LOCKED,
+                               f"{self.secrets_location[:1].upper()}"
+                               f"{self.secrets_location[1:]} is locked or not answering, so "
+                               "the sign-in cannot be read. Unlock it, then check again.",
+                               "check")
+        try:
+            if not self._secrets.is_persistent and self._secrets.load(account) is None:
+                return locked
+            days = check(account, self._secrets)
+        except SecretStoreError:
+            return locked
+        except AuthError as error:
+            return AccountHealth(SignInState.EXPIRED, error.user_message, "reconnect")
+        except NetworkError as error:
+            return AccountHealth(SignInState.UNREACHABLE, error.user_message, "check")
+        if days is not None and days < SIGN_IN_WARN_DAYS:
+            if days <= 0:
+                return AccountHealth(SignInState.EXPIRED, f"The {name} sign-in has expired; "
+                                     "reconnect the account.", "reconnect")
+            return AccountHealth(SignInState.EXPIRING,
+                                 f"The {name} sign-in ends in about {max(1, round(days))} "
+                                 f"day{'s' if round(days) > 1 else ''}; reconnect to renew it.",
+                                 "reconnect")
+        return AccountHealth(SignInState.WORKING, "Signed in and working.")
+
+    def _sign_in_checks(self, network: Network) -> Any:
+        if self._sign_in_check_lookup is not None:
+            return self._sign_in_check_lookup(network)
+        from app.networks.registry import sign_in_check
+
+        return sign_in_check(network)
+
     def unsent_posts(self, account_id: int) -> int:
         """Posts to this account that have not gone out (any outbox state but sent)."""
         from app.core.model import OutboxState
@@ -322,7 +374,8 @@ def update_from_result(result: AccountResult) -> DeliveryUpdate:
         "unknown": DeliveryState.UNKNOWN,
     }.get(outcome, DeliveryState.REFUSED)
     message = "" if state == DeliveryState.SENT else result.message
-    return DeliveryUpdate(result.account_id, state, message, result.url)
+    return DeliveryUpdate(result.account_id, state, message, result.url,
+                          needs_reconnect=getattr(result, "needs_reconnect", False))
 
 
 class EnginePoster:

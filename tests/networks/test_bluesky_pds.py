@@ -163,3 +163,25 @@ def test_images_beyond_four_or_not_images_are_refused(local_pds: LocalPDS,
     [record] = local_pds.list_posts(author)
     assert [i["alt"] for i in record["value"]["embed"]["images"]] == [
         "picture 0", "picture 1", "picture 2", "picture 3"]
+
+
+def test_a_working_sign_in_is_checked_with_its_days_left_and_a_dead_one_says_reconnect(
+        local_pds: LocalPDS) -> None:
+    from app.core.model import Account, Network, Persona
+    from app.networks.bluesky import _session_secret, check_sign_in
+    from app.store.secrets import SecretStore
+
+    author = local_pds.new_account("health")
+    client = connect(local_pds, author)
+    account = Account(Network.BLUESKY, author.handle, Persona.WORK, server=local_pds.url, id=1)
+    secrets = SecretStore.in_memory()
+    secrets.save(account, _session_secret(client.session))
+    days = check_sign_in(account, secrets)
+    assert days is not None and days > 7  # the PDS hands out refresh tokens for weeks
+
+    good = client.session
+    secrets.save(account, _session_secret(BlueskySession(
+        good.did, good.handle, forge_expired_jwt(good.access_jwt, local_pds.jwt_secret),
+        "not-a-valid-refresh-token")))
+    with pytest.raises(AuthError, match="reconnect"):
+        check_sign_in(account, secrets)

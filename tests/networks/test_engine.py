@@ -448,3 +448,16 @@ def test_every_delivery_ends_within_its_time_budget(store: Store, rigs: list[Rig
     assert result.outcome is Outcome.UNKNOWN
     assert "stopped trying after 60 s" in result.message
     assert client.sends < 9
+
+
+def test_a_sign_in_that_stopped_working_is_marked_for_reconnecting(
+        store: Store, rigs: list[Rig]) -> None:
+    [account] = make_accounts(store, 1)
+    client = FakeClient(script=[AuthError("Bluesky no longer accepts the saved login.")])
+    rig = rig_for(rigs, store, [account], clients={account.id: client})
+    [result] = rig.engine.post(rig.draft("Hi"), [account]).results
+    assert result.outcome is Outcome.FAILED and result.needs_reconnect
+    refusing = rig_for(rigs, store, [account],
+                       clients={account.id: FakeClient(script=[PermanentError("Too long.")])})
+    [other] = refusing.engine.post(refusing.draft("Hi again"), [account]).results
+    assert other.outcome is Outcome.FAILED and not other.needs_reconnect

@@ -32,12 +32,14 @@ from app.core.model import (
     TextEdit,
 )
 from app.ui.ports import (
+    AccountHealth,
     ConnectRequest,
     DeliveryState,
     DeliveryUpdate,
     HistoryRecord,
     PolicyReport,
     PolicySource,
+    SignInState,
 )
 
 BRAND = re.compile(r"\bAcme\b", re.IGNORECASE)
@@ -129,6 +131,11 @@ class FakeAccounts:
         self.secrets_persistent = persistent
         self.secrets: dict[int, str] = {}
         self.unsent: dict[int, int] = {}  # account id → posts not gone out yet
+        self.health: dict[int, AccountHealth] = {}  # default: working
+
+    def account_status(self, account_id: int) -> AccountHealth:
+        return self.health.get(account_id, AccountHealth(SignInState.WORKING,
+                                                         "Signed in and working."))
 
     def unsent_posts(self, account_id: int) -> int:
         return self.unsent.get(account_id, 0)
@@ -216,6 +223,7 @@ class FakePoster:
     fail_always: bool = False
     gate: threading.Event | None = None
     hung: bool = False
+    signed_out: set[int] = field(default_factory=set)  # accounts whose sign-in stopped working
     delivered: list[tuple[int, str]] = field(default_factory=list)
     calls: list[tuple[str, list[int]]] = field(default_factory=list)
     override_reasons: list[str | None] = field(default_factory=list)
@@ -255,6 +263,11 @@ class FakePoster:
                 failed.add(account.id)
                 update = DeliveryUpdate(account.id, DeliveryState.FAILED,
                                         "Cancelled before it went out; nothing was posted.")
+            elif account.id in self.signed_out:
+                failed.add(account.id)
+                update = DeliveryUpdate(account.id, DeliveryState.FAILED,
+                                        "Bluesky no longer accepts the saved login; reconnect "
+                                        "the account.", needs_reconnect=True)
             elif account.id in self.fail:
                 if not self.fail_always:
                     self.fail.discard(account.id)

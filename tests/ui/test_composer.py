@@ -709,3 +709,19 @@ def test_when_no_browser_opens_the_post_the_window_says_so_and_offers_copy_link(
     assert "Copy link" in messages[-1]
     qtbot.mouseClick(fallback.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == "https://example.test/1/1"
+
+
+def test_a_failed_sign_in_offers_reconnect_for_that_account(qtbot, make_composer):
+    composer = make_composer(poster=FakePoster(signed_out={1}, fail={2}))
+    asked: list = []
+    composer.reconnect_requested.connect(asked.append)
+    composer.accounts.set_ticked([1, 2])
+    type_into(qtbot, composer, "Hello")
+    wait_checked(qtbot, composer)
+    with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
+        qtbot.mouseClick(composer.post_work_button, Qt.MouseButton.LeftButton)
+    rows = composer.delivery.rows
+    assert rows[1].reconnect_button.isVisibleTo(composer)
+    assert not rows[2].reconnect_button.isVisibleTo(composer)  # a server error: just retry
+    qtbot.mouseClick(rows[1].reconnect_button, Qt.MouseButton.LeftButton)
+    assert [a.id for a in asked] == [1]

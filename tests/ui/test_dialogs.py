@@ -442,3 +442,88 @@ def test_history_offers_copy_link_when_no_browser_opens(qtbot, runner):
     dialog.table.itemActivated.emit(dialog.table.item(0, 0))
     assert dialog.link_fallback.isVisibleTo(dialog)
     assert "bsky.app/profile/dana/post/3k" in dialog.link_fallback.label.text()
+
+
+def test_account_status_names_each_sign_in_problem_with_the_one_fix(profile_dir):
+    from app.networks.errors import AuthError, NotSentError
+    from app.store.secrets import AccountSecret, SecretStore
+    from app.store.store import Store
+    from app.ui.ports import SignInState
+    from app.ui.services import StoreAccountBook
+
+    paths = init_paths(profile_dir)
+    store = Store(paths)
+    try:
+        accounts = {name: store.accounts.add(Account(network, name, Persona.WORK,
+                                                     server=server))
+                    for name, network, server in (
+                        ("ok.example", Network.BLUESKY, ""),
+                        ("soon.example", Network.BLUESKY, ""),
+                        ("dead.example", Network.BLUESKY, ""),
+                        ("away", Network.MASTODON, "https://away.test"),
+                        ("danadoes", Network.X, ""))}
+        outcome = {"ok.example": 60.0, "soon.example": 3.0,
+                   "dead.example": AuthError("Bluesky no longer accepts the saved login; "
+                                             "reconnect the account."),
+                   "away": NotSentError("Mastodon (away.test) could not be reached.")}
+
+        def check(account, secrets):
+            result = outcome[account.handle]
+            if isinstance(result, Exception):
+                raise result
+            return result
+
+        persistent = SecretStore.in_memory()
+        persistent._persistent = True  # stands in for a working keychain
+        for account in accounts.values():
+            persistent.save(account, AccountSecret(token="t"))
+        book = StoreAccountBook(store, persistent, paths, sign_in_check_lookup=lambda n: (
+            None if n is Network.X else check))
+        status = {name: book.account_status(a.id) for name, a in accounts.items()}
+        assert (status["ok.example"].state, status["ok.example"].action) == (
+            SignInState.WORKING, "")
+        assert status["soon.example"].state == SignInState.EXPIRING
+        assert "about 3 days" in status["soon.example"].sentence
+        assert (status["dead.example"].state, status["dead.example"].action) == (
+            SignInState.EXPIRED, "reconnect")
+        assert (status["away"].state, status["away"].action) == (
+            SignInState.UNREACHABLE, "check")
+        assert status["danadoes"].state == SignInState.NOT_CHECKED
+
+        locked = StoreAccountBook(store, SecretStore.in_memory("locked"), paths,
+                                  sign_in_check_lookup=lambda n: check)
+        health = locked.account_status(accounts["ok.example"].id)
+        assert (health.state, health.action) == (SignInState.KEYCHAIN_LOCKED, "check")
+        assert "locked" in health.sentence
+    finally:
+        store.close()
+
+
+def test_the_account_manager_shows_each_sign_in_state_and_its_fix(qtbot, runner):
+    from app.ui.ports import AccountHealth, SignInState
+
+    book = FakeAccounts(sample_accounts())
+    book.health[3] = AccountHealth(SignInState.EXPIRED, "Bluesky no longer accepts the saved "
+                                   "login; reconnect the account.", "reconnect")
+    book.health[2] = AccountHealth(SignInState.KEYCHAIN_LOCKED, "The keychain is locked.",
+                                   "check")
+    dialog = accounts_dialog(qtbot, book, runner)
+    editors = {e.account.id: e for e in dialog.editors}
+    qtbot.waitUntil(lambda: all(e.health is not None for e in editors.values()), timeout=3000)
+    assert editors[1].health_label.text().startswith("✔ Signed in and working")
+    assert not editors[1].health_button.isVisibleTo(dialog)
+    assert "no longer accepts" in editors[3].health_label.text()
+    assert editors[3].health_button.text() == "Reconnect…"
+    assert editors[2].health_button.text() == "Check again"
+
+    reconnects: list[int] = []
+    dialog.connect_account = lambda persona=None, reconnect=None: reconnects.append(reconnect.id)
+    editors[3].reconnect_button.clicked.disconnect()
+    editors[3].reconnect_button.clicked.connect(
+        lambda: dialog.connect_account(reconnect=editors[3].account))
+    qtbot.mouseClick(editors[3].health_button, Qt.MouseButton.LeftButton)
+    assert reconnects == [3]
+
+    book.health.pop(2)  # the user unlocked the keychain
+    qtbot.mouseClick(editors[2].health_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: editors[2].health.state == SignInState.WORKING, timeout=3000)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from app.core.model import Account, Network, Owner, Persona
 from app.ui import theme
 from app.ui.dialogs.ask import ask_risky
-from app.ui.ports import AccountBook, ConnectRequest
+from app.ui.ports import AccountBook, AccountHealth, ConnectRequest, SignInState
 from app.ui.widgets.accounts import AccountBadge
 from app.ui.workers import TaskRunner
 
@@ -245,10 +245,12 @@ class AccountEditor(QFrame):
     Signals:
         changed: the account was saved, moved or removed.
         removal_asked(int): the remove question is being asked, naming this many unsent posts.
+        check_requested: check the sign-in again (after unlocking the keychain, say).
     """
 
     changed = Signal()
     removal_asked = Signal(int)
+    check_requested = Signal()
 
     def __init__(self, account: Account, accounts: AccountBook, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
@@ -262,6 +264,17 @@ class AccountEditor(QFrame):
         outer = QVBoxLayout(self)
         outer.setSpacing(4)
         outer.addWidget(AccountBadge(account, self))
+        # Whether the sign-in works, and the one action that fixes it (filled by a check).
+        health_row = QHBoxLayout()
+        self.health_label = QLabel("Checking the sign-in…", self)
+        self.health_label.setWordWrap(True)
+        health_row.addWidget(self.health_label, 1)
+        self.health_button = QPushButton(self)
+        self.health_button.hide()
+        self.health_button.clicked.connect(self._health_action)
+        health_row.addWidget(self.health_button)
+        outer.addLayout(health_row)
+        self.health: AccountHealth | None = None
         layout = QHBoxLayout()
         layout.setSpacing(6)
         outer.addLayout(layout)
@@ -308,6 +321,30 @@ class AccountEditor(QFrame):
         self.remove_button.setAccessibleName(f"Remove {title}")
         self.remove_button.clicked.connect(self._remove)
         layout.addWidget(self.remove_button)
+
+    def show_health(self, health: AccountHealth) -> None:
+        """Show whether the sign-in works, with the one action that fixes it."""
+        self.health = health
+        marks = {SignInState.WORKING: "✔", SignInState.NOT_CHECKED: "•"}
+        mark = marks.get(health.state, "⚠")
+        self.health_label.setText(f"{mark} {health.sentence}")
+        self.health_label.setAccessibleName(f"Sign-in: {health.sentence}")
+        labels = {"reconnect": "Reconnect…", "check": "Check again"}
+        self.health_button.setText(labels.get(health.action, ""))
+        self.health_button.setAccessibleName(
+            f"{labels.get(health.action, '')} {theme.account_title(self.account)}")
+        self.health_button.setVisible(health.action in labels)
+        self.health_button.setEnabled(True)
+
+    def _health_action(self) -> None:
+        if self.health is None:
+            return
+        if self.health.action == "reconnect":
+            self.reconnect_button.click()
+        elif self.health.action == "check":
+            self.health_label.setText("Checking the sign-in…")
+            self.health_button.setEnabled(False)
+            self.check_requested.emit()
 
     def _persona_changed(self) -> None:
         new = Persona(self.persona.currentData())
@@ -480,11 +517,27 @@ class AccountsDialog(QDialog):
                 editor.changed.connect(self._changed)
                 editor.reconnect_button.clicked.connect(
                     lambda _=False, a=account: self.connect_account(reconnect=a))
+                editor.check_requested.connect(lambda e=editor: self._check(e))
                 self._list_layout.addWidget(editor)
                 self.editors.append(editor)
+                self._check(editor)
         self._list_layout.addStretch(1)
         self.offboard_button.setEnabled(any(a.owner is Owner.EMPLOYER for a in accounts))
         self.reloaded.emit()
+
+    def _check(self, editor: AccountEditor) -> None:
+        """Check one account's sign-in on a worker; its row shows the answer."""
+        status = getattr(self._accounts, "account_status", None)
+        account_id = editor.account.id
+        if status is None or account_id is None:
+            editor.health_label.hide()
+            return
+        self._runner.run(
+            lambda: status(account_id), on_done=editor.show_health,
+            on_error=lambda error: editor.show_health(AccountHealth(
+                SignInState.UNREACHABLE,
+                f"The sign-in could not be checked ({type(error).__name__}).", "check")),
+            context=editor)
 
     def connect_account(self, persona: Persona | None = None,
                         reconnect: Account | None = None) -> Account | None:

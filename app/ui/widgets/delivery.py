@@ -61,6 +61,11 @@ class DeliveryRow(QFrame):
             f"in. Whoever is signed in to your browser posts it: make sure it is "
             f"{theme.account_title(account)}.")
         layout.addWidget(self.share_button)
+        self.reconnect_button = QPushButton("Reconnect…", self)
+        self.reconnect_button.setAccessibleName(f"Reconnect {theme.account_title(account)}")
+        self.reconnect_button.setToolTip("The saved sign-in no longer works: sign in again, "
+                                         "then use Retry failed.")
+        layout.addWidget(self.reconnect_button)
         self.apply(DeliveryUpdate(account.id or 0, DeliveryState.QUEUED))
 
     def apply(self, update: DeliveryUpdate) -> None:
@@ -74,6 +79,8 @@ class DeliveryRow(QFrame):
         self.link_button.setVisible(update.state == DeliveryState.SENT and bool(self.url))
         self.share_button.setVisible(update.state in DeliveryState.RETRYABLE
                                      and self.share_url is not None)
+        self.reconnect_button.setVisible(update.state == DeliveryState.FAILED
+                                         and update.needs_reconnect)
         self.setAccessibleName(f"{theme.account_description(self.account)}: {text}")
 
 
@@ -81,6 +88,7 @@ class DeliveryPanel(QFrame):
     """Per-account progress of the current post.
 
     Signals:
+        reconnect_requested(Account): sign in again to an account whose sign-in failed.
         retry_requested: resend to the failed accounts only.
         cancel_requested: stop sending (what has not gone out is not sent).
         open_url(str): open a post or a share page in the browser.
@@ -88,6 +96,7 @@ class DeliveryPanel(QFrame):
         rows_changed: the rows were rebuilt for a new post.
     """
 
+    reconnect_requested = Signal(object)
     retry_requested = Signal()
     cancel_requested = Signal()
     open_url = Signal(str)
@@ -143,6 +152,8 @@ class DeliveryPanel(QFrame):
             row = DeliveryRow(account, text, self)
             row.link_button.clicked.connect(lambda _=False, r=row: self._open(r.url))
             row.share_button.clicked.connect(lambda _=False, r=row: self._open(r.share_url))
+            row.reconnect_button.clicked.connect(
+                lambda _=False, r=row: self.reconnect_requested.emit(r.account))
             self._rows_layout.addWidget(row)
             self.rows[account.id] = row  # type: ignore[index]
         self.set_running(True)
@@ -176,7 +187,7 @@ class DeliveryPanel(QFrame):
         """What Tab visits here: the panel's buttons, then each account's."""
         widgets: list[QWidget] = [self.retry_button, self.cancel_button, self.close_button]
         for row in self.rows.values():
-            widgets += [row.link_button, row.share_button]
+            widgets += [row.reconnect_button, row.link_button, row.share_button]
         widgets.append(self.link_fallback.copy_button)
         return widgets
 
