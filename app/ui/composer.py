@@ -352,6 +352,16 @@ class ComposerWidget(QWidget):
         self._request_check()
         self.refresh_tab_order()
 
+    def update_accounts(self, accounts: Sequence[Account]) -> None:
+        """The accounts changed elsewhere (command line, another window): show the new list,
+        keeping the ticks of accounts that are still there with the same identity."""
+        keep = [a.id for a in accounts
+                if a.id is not None and any(t.id == a.id and t.persona is a.persona
+                                            for t in self.accounts.ticked())]
+        self.set_accounts(accounts)
+        if keep:
+            self.accounts.set_ticked(keep, True)
+
     def _fit_accounts_pane(self) -> None:
         """Wide enough for every account's handle and its WORK / PERSONAL label: the label
         must never be scrolled out of sight."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Ready. Twofold checks the draft as you type.")
         self._loaded = False
         self._is_loaded = False
+        self._account_read_running = False
 
     # --- building --------------------------------------------------------------------------
 
@@ -175,6 +176,39 @@ class MainWindow(QMainWindow):
             return
         self.runner.run(book.list_accounts, on_done=self._show_accounts,
                         on_error=self._accounts_failed, context=self)
+
+    def notice_account_changes(self) -> None:
+        """Re-read the accounts on a worker and show them only if they changed (added or
+        removed from the command line or another window). Ticks on accounts that are still
+        there stay: the user's choice for this draft is not taken away."""
+        book = self.services.accounts
+        if book is None or not self._is_loaded or self._account_read_running:
+            return
+        self._account_read_running = True
+        self.runner.run(book.list_accounts, on_done=self._accounts_read,
+                        on_error=lambda _error: self._accounts_read(None), context=self)
+
+    def _accounts_read(self, accounts: list[Account] | None) -> None:
+        self._account_read_running = False
+        if accounts is None:
+            return
+        shown = self.composer.accounts.accounts()
+        if sorted(accounts, key=lambda a: a.id or 0) == sorted(shown, key=lambda a: a.id or 0):
+            return
+        before = {a.id for a in shown}
+        added = [a for a in accounts if a.id not in before]
+        self.composer.update_accounts(accounts)
+        if added:
+            names = ", ".join(theme.account_title(a) for a in added)
+            self.statusBar().showMessage(f"New account{'s' if len(added) > 1 else ''}: "
+                                         f"{names}.", 8000)
+        self.accounts_loaded.emit()
+
+    def event(self, event: QEvent) -> bool:
+        """Coming back to the window (from a terminal, say): pick up account changes."""
+        if event.type() == QEvent.Type.WindowActivate:
+            self.notice_account_changes()
+        return super().event(event)
 
     def _show_accounts(self, accounts: list[Account]) -> None:
         self.composer.set_accounts(accounts)

@@ -527,3 +527,25 @@ def test_the_account_manager_shows_each_sign_in_state_and_its_fix(qtbot, runner)
     book.health.pop(2)  # the user unlocked the keychain
     qtbot.mouseClick(editors[2].health_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: editors[2].health.state == SignInState.WORKING, timeout=3000)
+
+
+def test_an_open_window_sees_accounts_added_from_the_command_line(qtbot, window, services):
+    from PySide6.QtCore import QEvent
+
+    from app.ui.ports import ConnectRequest
+
+    qtbot.waitUntil(lambda: window.is_loaded, timeout=3000)
+    window.composer.accounts.set_ticked([1])
+    # Meanwhile, in a terminal: `accounts add` writes a new account to the same store.
+    services.accounts.connect_account(ConnectRequest(Network.MASTODON, "dana@home.social",
+                                                     Persona.PERSONAL,
+                                                     server="https://home.social"))
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))  # back to the window
+    qtbot.waitUntil(lambda: 6 in window.composer.accounts.rows, timeout=3000)
+    assert {a.id for a in window.composer.accounts.ticked()} == {1}  # the tick stays
+    assert "dana@home.social" in window.statusBar().currentMessage()
+    rows_before = dict(window.composer.accounts.rows)
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))  # nothing changed
+    assert window._account_read_running
+    qtbot.waitUntil(lambda: not window._account_read_running, timeout=3000)
+    assert window.composer.accounts.rows == rows_before  # not rebuilt needlessly
