@@ -167,7 +167,7 @@ def take_screenshots(profile: Path) -> int:
 
         # The window as it opens for real: the keychain is checked after it is shown, and
         # this machine has none (sign-ins in memory), so the banner says so.
-        window = open_window(paths, services, (1360, 880))
+        window = open_window(paths, services, (1180, 760))  # the default size
         wait(lambda: "memory only" in window.banner_label.text())
         composer = window.composer
         composer.new_draft()  # (the last draft came back; start afresh)

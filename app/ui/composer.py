@@ -210,8 +210,6 @@ class ComposerWidget(QWidget):
         attach_row.addStretch(1)
         left_layout.addLayout(attach_row)
 
-        self.previews = PreviewPanel(left)
-        left_layout.addWidget(self.previews)
         self.findings = FindingsPanel(left)
         self.findings.setMinimumHeight(160)
         left_layout.addWidget(self.findings, 3)
@@ -223,8 +221,18 @@ class ComposerWidget(QWidget):
         right.setWidgetResizable(True)
         right.setFrameShape(QFrame.Shape.NoFrame)
         right.setAccessibleName("Accounts to post to")
-        self.accounts = AccountPanel(right)
-        right.setWidget(self.accounts)
+        # The right column: the accounts, then how the draft will look on each network.
+        # Under the accounts the previews use space that stood empty, and the findings on
+        # the left get the height they need.
+        column = QWidget(right)
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        self.accounts = AccountPanel(column)
+        column_layout.addWidget(self.accounts)
+        self.previews = PreviewPanel(column)
+        column_layout.addWidget(self.previews)
+        column_layout.addStretch(1)
+        right.setWidget(column)
         right.setMinimumWidth(300)
         self.accounts_scroll = right
         splitter.addWidget(left)
@@ -276,9 +284,12 @@ class ComposerWidget(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         label = QLabel("No account is ticked, so Twofold chec&ks the draft as a", row)
+        label.setWordWrap(True)
         column.addWidget(label)
-        layout = QHBoxLayout()
-        layout.setContentsMargins(0, 0, 0, 0)
+        from app.ui.widgets.flow import FlowLayout
+
+        # Wraps in a narrow window instead of widening it.
+        layout = FlowLayout(spacing=6)
         column.addLayout(layout)
         self.check_as_persona = QComboBox(row)
         label.setBuddy(self.check_as_persona)
@@ -289,6 +300,9 @@ class ComposerWidget(QWidget):
         layout.addWidget(QLabel("on", row))
         self.check_as_network = QComboBox(row)
         self.check_as_network.setAccessibleName("Check as network")
+        # Its items are renamed when accounts arrive ("Bluesky (you have 2)"): size to them.
+        self.check_as_network.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToContents)
         # Filled by _fill_check_as_networks: the user's own networks first.
         self._check_as_chosen = False
         self._fill_check_as_networks([], recheck=False)
@@ -299,7 +313,6 @@ class ComposerWidget(QWidget):
         self.check_as_owner.addItem("my own account", Owner.SELF)
         self.check_as_owner.addItem("the employer's brand account", Owner.EMPLOYER)
         layout.addWidget(self.check_as_owner)
-        layout.addStretch(1)
         return row
 
     def _wire(self) -> None:

@@ -280,17 +280,20 @@ class StoreAccountBook:
             return AccountHealth(SignInState.NOT_CHECKED,
                                  f"Twofold does not sign in to {name}: drafts are checked, "
                                  "and posting opens the post in your browser.")
-        locked = AccountHealth(SignInState.KEYCHAIN_LOCKED,
-                               f"{self.secrets_location[:1].upper()}"
-                               f"{self.secrets_location[1:]} is locked or not answering, so "
-                               "the sign-in cannot be read. Unlock it, then check again.",
-                               "check")
         try:
             if not self._secrets.is_persistent and self._secrets.load(account) is None:
-                return locked
+                # The keychain was locked or missing at start, so this run keeps sign-ins in
+                # memory: signing in again is what works now.
+                return AccountHealth(
+                    SignInState.KEYCHAIN_LOCKED,
+                    "The keychain was locked or unavailable when Twofold started, so this "
+                    "sign-in cannot be read. Reconnect to use the account in this run (or "
+                    "unlock the keychain and restart Twofold).", "reconnect")
             days = check(account, self._secrets)
         except SecretStoreError:
-            return locked
+            return AccountHealth(SignInState.KEYCHAIN_LOCKED,
+                                 "The keychain is locked or not answering, so the sign-in "
+                                 "cannot be read. Unlock it, then check again.", "check")
         except AuthError as error:
             return AccountHealth(SignInState.EXPIRED, error.user_message, "reconnect")
         except NetworkError as error:

@@ -222,3 +222,34 @@ def test_quick_post_controls_have_names_and_escape_closes_it(qtbot, services, ru
     qtbot.keyClick(quick.composer.editor, Qt.Key.Key_Escape)
     assert not quick.isVisible()
     assert [d.text for d in services.drafts.list_drafts()] == ["Half a thought"]
+
+
+def _not_clipped(label) -> bool:
+    """A wrapped label has the height its text needs at its width."""
+    return label.height() >= label.heightForWidth(label.width()) - 1
+
+
+@pytest.mark.parametrize("size", [(1180, 760), (860, 560)])
+def test_the_window_uses_its_space_wraps_and_never_resizes_itself(qtbot, window, size):
+    window.resize(*size)
+    composer = window.composer
+    composer.accounts.set_ticked([1, 3, 4])
+    type_into(qtbot, composer, "Acme sale on Project Falcon, damn. " + "More words. " * 24)
+    wait_checked(qtbot, composer)
+    qtbot.waitUntil(lambda: len(composer.findings.cards) >= 3, timeout=3000)
+    qtbot.wait(50)  # let the layouts settle after the cards arrived
+    assert (window.width(), window.height()) == size  # the window did not grow
+    scroll = composer.findings.scroll
+    assert scroll.horizontalScrollBar().maximum() == 0  # no sideways scrolling
+    for card in composer.findings.cards:
+        assert _not_clipped(card.message_label)
+        for button in card.fix_buttons:  # every fix button inside its card (wrapped)
+            assert button.geometry().right() <= card.width(), button.text()
+    if size == (1180, 760):  # the three findings fit without scrolling
+        assert scroll.verticalScrollBar().maximum() == 0
+    for preview in composer.previews.cards.values():
+        assert _not_clipped(preview.counter_label), preview.counter_label.text()
+        assert not preview.text_label.geometry().intersects(preview.accounts_label.geometry())
+    over = [p for p in composer.previews.cards.values()
+            if "over the limit" in p.counter_label.text()]
+    assert over  # the long draft is over X's limit, and it says so in full

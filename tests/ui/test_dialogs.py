@@ -493,8 +493,21 @@ def test_account_status_names_each_sign_in_problem_with_the_one_fix(profile_dir)
         locked = StoreAccountBook(store, SecretStore.in_memory("locked"), paths,
                                   sign_in_check_lookup=lambda n: check)
         health = locked.account_status(accounts["ok.example"].id)
-        assert (health.state, health.action) == (SignInState.KEYCHAIN_LOCKED, "check")
+        assert (health.state, health.action) == (SignInState.KEYCHAIN_LOCKED, "reconnect")
         assert "locked" in health.sentence
+
+        class Refusing(SecretStore):
+            def load(self, account):
+                from app.store.errors import SecretStoreError
+
+                raise SecretStoreError("The keychain could not read the sign-in.")
+
+        refusing = Refusing.in_memory()
+        refusing._persistent = True
+        health = StoreAccountBook(store, refusing, paths,
+                                  sign_in_check_lookup=lambda n: lambda a, s: s.load(a)
+                                  ).account_status(accounts["ok.example"].id)
+        assert (health.state, health.action) == (SignInState.KEYCHAIN_LOCKED, "check")
     finally:
         store.close()
 

@@ -98,8 +98,10 @@ class FindingCard(QFrame):
         column.addWidget(self.targets_label)
 
         self.fix_buttons: list[QPushButton] = []
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
+        from app.ui.widgets.flow import FlowLayout
+
+        # Wraps onto a second line instead of widening the card (no sideways scrolling).
+        buttons = FlowLayout(spacing=6)
         for fix in finding.fixes:
             button = QPushButton(fix.label, self)
             available, reason = fix_state(shown, fix)
@@ -120,7 +122,6 @@ class FindingCard(QFrame):
                 "The reason is kept in the history.")
             self.override_button.clicked.connect(self.override_clicked)
             buttons.addWidget(self.override_button)
-        buttons.addStretch(1)
         if self.fix_buttons or self.override_button is not None:
             column.addLayout(buttons)
         outer.addLayout(column, 1)
@@ -169,6 +170,7 @@ class FindingsPanel(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setAccessibleName("Findings list")
+        self._wrapping = False
         self._list = QWidget(self.scroll)
         self._list_layout = QVBoxLayout(self._list)
         self._list_layout.setContentsMargins(0, 0, 4, 0)
@@ -245,6 +247,13 @@ class FindingsPanel(QWidget):
             parts.append(f"{notes} {'note' if notes == 1 else 'notes'}")
         self.show_summary(f"{len(shown)} {'finding' if len(shown) == 1 else 'findings'}: "
                           + ", ".join(parts), shown[0].severity)
+        if not self._wrapping:
+            # Cards wrap to the width (texts and fix buttons); they never scroll sideways.
+            # Set with the first card: Qt's enum namespace costs start-up time.
+            from PySide6.QtCore import Qt
+
+            self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self._wrapping = True
         for item in shown:
             card = FindingCard(item, fix_state, may_override(item.finding), self._list,
                                overridden=is_overridden(item))
