@@ -235,6 +235,7 @@ class ComposerWidget(QWidget):
         right.setWidget(column)
         right.setMinimumWidth(300)
         self.accounts_scroll = right
+        right.setStyleSheet(theme.SCROLL_FOCUS_STYLE)
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)

@@ -60,6 +60,11 @@ PERSONA_DESCRIPTIONS = {
 
 # Flat buttons (link-like: "Tick all", an attached image's chip) get no focus frame from
 # styles such as Fusion; this one draws it, so keyboard focus is always visible.
+# A list that takes Tab focus (to scroll it with the keys) shows it: frameless scroll areas
+# draw no focus indication of their own.
+SCROLL_FOCUS_STYLE = ("QScrollArea { border: 2px solid transparent; }"
+                      "QScrollArea:focus { border: 2px solid palette(highlight);"
+                      " border-radius: 3px; }")
 FLAT_BUTTON_STYLE = (
     "QPushButton { border: 2px solid transparent; border-radius: 4px; padding: 1px 6px; }"
     "QPushButton:hover { border-color: palette(mid); }"

@@ -253,3 +253,83 @@ def test_the_window_uses_its_space_wraps_and_never_resizes_itself(qtbot, window,
     over = [p for p in composer.previews.cards.values()
             if "over the limit" in p.counter_label.text()]
     assert over  # the long draft is over X's limit, and it says so in full
+
+
+def _looks_different_with_focus(qtbot, widget) -> bool:
+    """Whether ``widget`` draws differently when it has keyboard focus (a visible focus)."""
+    widget.window().activateWindow()
+    widget.clearFocus()
+    qtbot.waitUntil(lambda: not widget.hasFocus(), timeout=2000)
+    without = widget.grab().toImage()
+    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(widget.hasFocus, timeout=2000)
+    return widget.grab().toImage() != without
+
+
+def test_tab_stops_show_where_the_focus_is(qtbot, window):
+    composer = window.composer
+    type_into(qtbot, composer, "Acme sale")
+    wait_checked(qtbot, composer)
+    assert _looks_different_with_focus(qtbot, composer.findings.scroll)
+    assert _looks_different_with_focus(qtbot, composer.accounts_scroll)
+    row = composer.accounts.rows[1]
+    row.checkbox.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(row.checkbox.hasFocus, timeout=2000)
+    assert row.has_focus_outline()  # the whole row is outlined, not only the faint ring
+    composer.editor.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: not row.has_focus_outline(), timeout=2000)
+
+
+def test_warnings_and_notes_are_underlined_with_different_shapes(qtbot, window):
+    from PySide6.QtGui import QTextCharFormat
+
+    from app.core.model import Severity
+    from app.ui.widgets.editor import Highlight
+
+    editor = window.composer.editor
+    editor.setPlainText("one two three")
+    colour = editor.palette().text().color()
+    editor.set_highlights([Highlight(0, 3, colour, Severity.BLOCK, "b"),
+                           Highlight(4, 7, colour, Severity.WARN, "w"),
+                           Highlight(8, 13, colour, Severity.INFO, "i")])
+    styles = {s.cursor.selectedText(): s.format.underlineStyle()
+              for s in editor.extraSelections()}
+    assert len(set(styles.values())) == 3
+    assert styles["two"] == QTextCharFormat.UnderlineStyle.DashUnderline  # not a 1-px wave
+    assert styles["three"] == QTextCharFormat.UnderlineStyle.DotLine
+
+
+# A tooltip raises itself; the offscreen platform plugin cannot, and says so.
+@pytest.mark.qt_log_ignore("^This plugin does not support raise")
+def test_the_hover_message_wraps_inside_the_window(qtbot, window):
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+
+    composer = window.composer
+    composer.accounts.set_ticked([3])
+    type_into(qtbot, composer, "Acme sale " * 3)
+    wait_checked(qtbot, composer)
+    editor = composer.editor
+    rect = editor.cursorRect(editor.textCursor())
+    point = QPoint(8, rect.center().y())
+    event = QHelpEvent(QEvent.Type.ToolTip, point, editor.viewport().mapToGlobal(point))
+    QApplication.sendEvent(editor.viewport(), event)
+    tips = [w for w in QApplication.topLevelWidgets()
+            if type(w).__name__ == "QTipLabel" or w.metaObject().className() == "QTipLabel"]
+    qtbot.waitUntil(lambda: any(t.isVisible() for t in tips), timeout=2000)
+    tip = next(t for t in tips if t.isVisible())
+    assert "personal account" in tip.text()
+    assert tip.wordWrap()  # wrapped to a readable width, not one long line
+    assert tip.width() < window.width()
+
+
+def test_the_override_dialog_is_wide_enough_for_its_title(qtbot, window):
+    composer = window.composer
+    composer.accounts.set_ticked([1])
+    type_into(qtbot, composer, "Project Falcon")
+    wait_checked(qtbot, composer)
+    dialog = OverrideDialog(composer.shown_findings())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    title_width = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())
+    assert dialog.width() >= title_width + 200  # room for the frame's buttons too

@@ -29,12 +29,21 @@ class Highlight:
 
 
 # Underline style per severity (names of QTextCharFormat.UnderlineStyle members; the class
-# is loaded on the first highlight, not at start-up).
+# is loaded on the first highlight, not at start-up). Shapes, not only colours, and ones that
+# stay apart at 100 % zoom: a wave drawn one pixel high looks like a dotted line, dashes do not.
 _UNDERLINES = {
     Severity.BLOCK: "SingleUnderline",
-    Severity.WARN: "WaveUnderline",
+    Severity.WARN: "DashUnderline",
     Severity.INFO: "DotLine",
 }
+
+
+def tooltip_markup(messages: Sequence[str]) -> str:
+    """The messages as rich text: Qt wraps rich-text tooltips to a readable width instead of
+    one line wider than the window."""
+    escaped = (m.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+               for m in messages)
+    return "".join(f"<p>{m}</p>" for m in escaped)
 
 
 class DraftEditor(QPlainTextEdit):
@@ -106,7 +115,7 @@ class DraftEditor(QPlainTextEdit):
                 return super().viewportEvent(event)
             messages = self._messages_under(event.pos())
             if messages:
-                QToolTip.showText(event.globalPos(), "\n\n".join(messages), self.viewport())
+                QToolTip.showText(event.globalPos(), tooltip_markup(messages), self.viewport())
             else:
                 QToolTip.hideText()
                 event.ignore()

@@ -170,6 +170,7 @@ class FindingsPanel(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setAccessibleName("Findings list")
+        self.scroll.setStyleSheet(theme.SCROLL_FOCUS_STYLE)
         self._wrapping = False
         self._list = QWidget(self.scroll)
         self._list_layout = QVBoxLayout(self._list)
