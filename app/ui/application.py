@@ -94,7 +94,7 @@ def build_checker(paths: AppPaths, store: Any | None) -> Any:
 
     from app.check.engine import check_draft
     from app.check.limits import count_for_network
-    from app.check.policy import PolicyKeeper
+    from app.check.policy import PolicyKeeper, user_pack_path
     from app.networks.wiring import HISTORY_WINDOW, override_rule
     from app.ui.services import PersonaChecker, policy_report_from
 
@@ -107,7 +107,8 @@ def build_checker(paths: AppPaths, store: Any | None) -> Any:
         return store.history.recent(datetime.now(UTC) - HISTORY_WINDOW)
 
     return PersonaChecker(check=check_draft, count=count_for_network, history=history,
-                          policy=keeper.policy, report=policy_report_from(loaded),
+                          policy=keeper.policy,
+                          report=policy_report_from(loaded, str(user_pack_path(paths))),
                           override_allowed=override_rule(keeper.policy))
 
 

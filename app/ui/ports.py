@@ -52,6 +52,12 @@ class PolicyReport:
     sources: tuple[PolicySource, ...] = ()
     errors: tuple[str, ...] = ()
     summary: tuple[tuple[str, str], ...] = ()  # (label, value) lines: employer, partners, …
+    # The user's own pack (written by Settings) and the promotion budget in force, as
+    # (posts, days) per identity; ``budget_locked``: the organisation allows only stricter.
+    user_pack: str = ""
+    personal_limit: tuple[int, int] = (1, 7)
+    work_limit: tuple[int, int] = (3, 1)
+    budget_locked: bool = False
 
 
 class DraftChecker(Protocol):

@@ -492,7 +492,7 @@ LAYER_LABELS = {"built-in defaults": "built-in", "organisation": "organisation",
                 "user": "user"}
 
 
-def policy_report_from(loaded: Any) -> PolicyReport:
+def policy_report_from(loaded: Any, user_pack: str = "") -> PolicyReport:
     """The settings window's view of ``app.check.policy.LoadedPolicy``: its layers, what the
     policy says, and any pack that could not be read."""
     policy = loaded.policy
@@ -520,4 +520,8 @@ def policy_report_from(loaded: Any) -> PolicyReport:
                     f"personal {policy.personal_limit.posts} per {policy.personal_limit.days} "
                     f"days; work {policy.work_limit.posts} per {policy.work_limit.days} "
                     f"{'day' if policy.work_limit.days == 1 else 'days'}"))
-    return PolicyReport(tuple(sources), errors, tuple(summary))
+    is_locked = getattr(policy, "is_locked", None)
+    return PolicyReport(tuple(sources), errors, tuple(summary), user_pack=user_pack,
+                        personal_limit=(policy.personal_limit.posts, policy.personal_limit.days),
+                        work_limit=(policy.work_limit.posts, policy.work_limit.days),
+                        budget_locked=bool(is_locked("frequency")) if is_locked else False)

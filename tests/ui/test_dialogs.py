@@ -562,3 +562,50 @@ def test_an_open_window_sees_accounts_added_from_the_command_line(qtbot, window,
     assert window._account_read_running
     qtbot.waitUntil(lambda: not window._account_read_running, timeout=3000)
     assert window.composer.accounts.rows == rows_before  # not rebuilt needlessly
+
+
+def test_settings_save_only_what_changed_and_the_users_own_budget(qtbot, tmp_path):
+    import dataclasses
+
+    from app.check.policy import read_pack
+
+    own = tmp_path / "config" / "policy.toml"
+    report = dataclasses.replace(FakeChecker().policy_report(), user_pack=str(own))
+    dialog = SettingsDialog(report, FakeAccounts(sample_accounts()))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.save_button.isEnabled()  # nothing to save yet
+    rows = dialog.sources.rowCount()
+    assert dialog.sources.height() >= sum(dialog.sources.rowHeight(r) for r in range(rows))
+    posts, days = dialog.budget_spins["personal"]
+    posts.setValue(0)  # no promotion at all on personal accounts
+    assert dialog.save_button.isEnabled()
+    posts.setValue(1)
+    assert not dialog.save_button.isEnabled()  # back as it was
+    posts.setValue(0)
+    dialog.save()
+    pack = read_pack(own)
+    assert pack.values["personal_limit"].posts == 0
+    assert pack.values["work_limit"].posts == 3
+
+
+def test_settings_import_a_pack_file_refuses_one_that_is_not_a_pack(qtbot, tmp_path):
+    import dataclasses
+
+    own = tmp_path / "config" / "policy.toml"
+    broken = tmp_path / "broken.toml"
+    broken.write_text("this is not = a [pack", encoding="utf-8")
+    good = tmp_path / "team.toml"
+    good.write_text('version = 1\n[confidential]\nterms = ["Project Heron"]\n',
+                    encoding="utf-8")
+    chosen = [broken]
+    report = dataclasses.replace(FakeChecker().policy_report(), user_pack=str(own))
+    dialog = SettingsDialog(report, FakeAccounts(), pick_pack=lambda parent: chosen[0])
+    qtbot.addWidget(dialog)
+    dialog.import_pack()
+    assert dialog.import_status.text().startswith("Not imported:")
+    assert not own.exists()
+    chosen[0] = good
+    dialog.import_pack()
+    assert "Imported team.toml" in dialog.import_status.text()
+    assert "Project Heron" in own.read_text(encoding="utf-8")

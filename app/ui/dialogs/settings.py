@@ -1,9 +1,12 @@
-"""Settings: the policy pack in force and where it came from; per-network options."""
+"""Settings: the policy pack in force and where each layer came from (with importing a pack
+file as the user's own), the user's own promotion budget on top of the organisation's, and
+per-account network options. Save is offered only when something changed."""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -11,8 +14,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
+    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -33,17 +38,32 @@ LIMIT_NETWORKS = {Network.MASTODON: "Character limit of the instance",
                   Network.X: "Character limit (X Premium allows more)"}
 
 
+PackPicker = Callable[[QWidget], "Path | None"]
+
+
+def pick_pack_file(parent: QWidget) -> Path | None:
+    """Ask for a policy pack file (TOML)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _ = QFileDialog.getOpenFileName(parent, "Import a policy pack", "",
+                                          "Policy packs (*.toml);;All files (*)")
+    return Path(path) if path else None
+
+
 class SettingsDialog(QDialog):
-    """Read-only policy report plus editable per-account network options."""
+    """The policy report, the user's own budget and per-account network options."""
 
     def __init__(self, report: PolicyReport, accounts: AccountBook | None,
                  parent: QWidget | None = None, *,
-                 accounts_now: Sequence[Account] | None = None) -> None:
+                 accounts_now: Sequence[Account] | None = None,
+                 pick_pack: PackPicker = pick_pack_file) -> None:
         """``accounts_now``: the accounts as read on a worker (else read here)."""
         super().__init__(parent)
         self._accounts = accounts
+        self._report = report
+        self._pick_pack = pick_pack
         self.setWindowTitle("Settings")
-        self.resize(720, 560)
+        self.resize(760, 680)
         layout = QVBoxLayout(self)
 
         policy = QGroupBox("Policy pack in force", self)
@@ -61,10 +81,11 @@ class SettingsDialog(QDialog):
                 self.sources.setItem(row, column, item)
         self.sources.horizontalHeader().setStretchLastSection(True)
         self.sources.resizeColumnsToContents()
-        # As tall as its rows (a few layers at most), not an empty grid under them.
-        self.sources.setMaximumHeight(self.sources.horizontalHeader().sizeHint().height()
-                                      + self.sources.verticalHeader().length()
-                                      + 2 * self.sources.frameWidth() + 8)
+        # As tall as its rows (a few layers at most): never clipped, no empty grid under them.
+        self.sources.resizeRowsToContents()
+        rows_height = sum(self.sources.rowHeight(r) for r in range(self.sources.rowCount()))
+        self.sources.setFixedHeight(self.sources.horizontalHeader().sizeHint().height()
+                                    + rows_height + 2 * self.sources.frameWidth() + 4)
         policy_layout.addWidget(QLabel("Later layers add to earlier ones; your organisation "
                                        "can lock rules so they cannot be lowered.", policy))
         policy_layout.addWidget(self.sources)
@@ -79,7 +100,50 @@ class SettingsDialog(QDialog):
         self.errors.setStyleSheet(f"color: {theme.category_colour('conduct').name()};")
         self.errors.setVisible(bool(report.errors))
         policy_layout.addWidget(self.errors)
+        import_row = QHBoxLayout()
+        self.import_button = QPushButton("&Import a pack file…", policy)
+        self.import_button.setToolTip("Use a policy pack file as your own pack (on top of "
+                                      "your organisation's, whose locks still apply).")
+        self.import_button.setEnabled(bool(report.user_pack))
+        self.import_button.clicked.connect(self.import_pack)
+        import_row.addWidget(self.import_button)
+        self.import_status = QLabel(policy)
+        self.import_status.setWordWrap(True)
+        import_row.addWidget(self.import_status, 1)
+        policy_layout.addLayout(import_row)
         layout.addWidget(policy)
+
+        budget = QGroupBox("Your own promotion budget (on top of your organisation's)", self)
+        budget_layout = QFormLayout(budget)
+        self.budget_spins: dict[str, tuple[QSpinBox, QSpinBox]] = {}
+        for key, label, (posts, days) in (("personal", "Personal accounts",
+                                           report.personal_limit),
+                                          ("work", "Work accounts", report.work_limit)):
+            row = QHBoxLayout()
+            posts_box, days_box = QSpinBox(budget), QSpinBox(budget)
+            posts_box.setRange(0, 100)
+            days_box.setRange(1, 365)
+            posts_box.setValue(posts)
+            days_box.setValue(days)
+            posts_box.setAccessibleName(f"Promotional posts allowed on {label.lower()}")
+            days_box.setAccessibleName(f"Days the budget of {label.lower()} covers")
+            row.addWidget(posts_box)
+            row.addWidget(QLabel("promotional posts per", budget))
+            row.addWidget(days_box)
+            row.addWidget(QLabel("days, per account", budget))
+            row.addStretch(1)
+            budget_layout.addRow(f"{label}:", row)
+            posts_box.valueChanged.connect(self._changed)
+            days_box.valueChanged.connect(self._changed)
+            self.budget_spins[key] = (posts_box, days_box)
+        self.budget_note = QLabel(
+            ("Your organisation locked the budget: you can make it stricter, not looser. "
+             if report.budget_locked else "")
+            + "Saved in your own pack; it takes effect the next time Twofold starts.", budget)
+        self.budget_note.setWordWrap(True)
+        budget_layout.addRow(self.budget_note)
+        budget.setEnabled(bool(report.user_pack))
+        layout.addWidget(budget)
 
         self.options = QGroupBox("Per-network options", self)
         self.options_layout = QFormLayout(self.options)
@@ -102,6 +166,44 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # Save is offered only when there is something to save.
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setEnabled(False)
+
+    def _changed(self, *_: object) -> None:
+        self.save_button.setEnabled(self._budget_changed() or bool(self._account_changes()))
+
+    def _budget(self, key: str) -> tuple[int, int]:
+        posts, days = self.budget_spins[key]
+        return posts.value(), days.value()
+
+    def _budget_changed(self) -> bool:
+        return (self._budget("personal") != tuple(self._report.personal_limit)
+                or self._budget("work") != tuple(self._report.work_limit))
+
+    def import_pack(self) -> None:
+        """Use a pack file as the user's own pack, after reading it as a pack (a file that
+        is not one is refused with the reader's sentence and nothing changes)."""
+        from app.check.policy import PolicyError
+        from app.check.user_pack import import_pack
+
+        chosen = self._pick_pack(self)
+        if chosen is None or not self._report.user_pack:
+            return
+        target = Path(self._report.user_pack)
+        if target.exists():
+            from app.ui.dialogs.ask import ask_risky
+
+            if not ask_risky(self, "Import a policy pack",
+                             f"Replace your own pack ({target}) with {chosen.name}?"):
+                return
+        try:
+            import_pack(chosen, target)
+        except (PolicyError, OSError) as error:
+            self.import_status.setText(f"Not imported: {error}")
+            return
+        self.import_status.setText(f"Imported {chosen.name} as your own pack; it takes "
+                                   "effect the next time Twofold starts.")
 
     def _add_account_options(self, account: Account) -> None:
         if account.network not in LIMIT_NETWORKS or account.id is None:
@@ -123,13 +225,12 @@ class SettingsDialog(QDialog):
             visibility.setCurrentIndex(max(0, chosen))
             visibility.setAccessibleName(f"Default visibility of {theme.account_title(account)}")
             self.options_layout.addRow(f"{title} — default visibility:", visibility)
+            visibility.currentIndexChanged.connect(self._changed)
+        limit.valueChanged.connect(self._changed)
         self._editors[account.id] = (account, limit, visibility)
 
-    def save(self) -> None:
-        """Save the per-account options that changed."""
-        if self._accounts is None:
-            self.accept()
-            return
+    def _account_changes(self) -> list[Account]:
+        changed = []
         for account, limit, visibility in self._editors.values():
             settings = dict(account.settings)
             if limit is not None:
@@ -137,12 +238,30 @@ class SettingsDialog(QDialog):
                     settings["max_chars"] = str(limit.value())
                 else:
                     settings.pop("max_chars", None)
-            if visibility is not None:
-                settings["visibility"] = str(visibility.currentData())
+            chosen = str(visibility.currentData()) if visibility is not None else None
+            if chosen is not None and chosen != account.settings.get("visibility", "public"):
+                settings["visibility"] = chosen
             if settings != account.settings:
+                changed.append(dataclasses.replace(account, settings=settings))
+        return changed
+
+    def save(self) -> None:
+        """Save what changed: the user's own budget (into their pack) and the per-account
+        options."""
+        if self._budget_changed() and self._report.user_pack:
+            from app.check.policy import PolicyError
+            from app.check.user_pack import set_promotion_limits
+
+            try:
+                set_promotion_limits(Path(self._report.user_pack), self._budget("personal"),
+                                     self._budget("work"))
+            except (PolicyError, OSError) as error:
+                QMessageBox.warning(self, "Not saved", str(error))
+                return
+        if self._accounts is not None:
+            for account in self._account_changes():
                 try:
-                    self._accounts.update_account(dataclasses.replace(account,
-                                                                      settings=settings))
+                    self._accounts.update_account(account)
                 except Exception as error:
                     QMessageBox.warning(self, "Not saved", str(error))
                     return
