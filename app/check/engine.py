@@ -42,6 +42,7 @@ SWITCH_TO_WORK = "switch_to_work"
 SWITCH_TO_PERSONAL = "switch_to_personal"
 REMOVE_TARGET = "remove_target"
 ADD_IMAGE = "add_image"
+DESCRIBE_IMAGE = "describe_image"
 
 _MAX_QUOTED = 40
 _MASKED = frozenset("*@#$!%_")
@@ -227,10 +228,17 @@ class _Context:
                 except (OSError, ValueError):
                     continue
                 if size > rules.max_image_bytes:
-                    self.add("limit.image_size", "block",
-                             f"Image {number} ({image.path.name}) is {size / 1e6:.1f} MB but "
-                             f"{name} takes at most {rules.max_image_bytes / 1e6:.1f} MB; "
-                             "use a smaller copy.")
+                    self.add("limit.image_size", "info",
+                             f"Image {number} ({image.path.name}) is {size / 1e6:.1f} MB and "
+                             f"{name} takes up to {rules.max_image_bytes / 1e6:.1f} MB: Twofold "
+                             "posts a smaller copy (without the photo's hidden details, such "
+                             "as where it was taken).")
+        for number, image in enumerate(self.images, start=1):
+            if not image.alt_text.strip():
+                self.add("accessibility.alt_text", "warn",
+                         f"Image {number} ({image.path.name}) has no description: people who "
+                         "use a screen reader will not know what it shows.", (),
+                         [Fix("Describe the image…", action=DESCRIBE_IMAGE)])
 
     def check_confidential(self) -> None:
         by_term: dict[str, list[TermHit]] = {}

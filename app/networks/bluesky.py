@@ -320,12 +320,11 @@ class BlueskyClient:
                                  f"{len(content.images) - MAX_IMAGES}.")
         if len(content.langs) > MAX_LANGS:
             raise PermanentError(f"Bluesky takes at most {MAX_LANGS} languages per post.")
-        images = [read_image(attachment.path) for attachment in content.images]
-        for image in images:
-            if len(image.data) > MAX_IMAGE_BYTES:
-                raise PermanentError(f"The image {image.name} is {len(image.data) / 1e6:.1f} MB; "
-                                     "Bluesky takes images up to 1 MB, so attach a smaller one.")
-        return images
+        from app.networks.image_prep import prepare_for_upload
+
+        # Metadata (GPS!) stripped, orientation applied, scaled down to Bluesky's 1 MB.
+        return [prepare_for_upload(read_image(attachment.path), MAX_IMAGE_BYTES)
+                for attachment in content.images]
 
     def upload_blob(self, image: ImageData) -> dict[str, Any]:
         """Upload one image; return the blob reference for the post record."""

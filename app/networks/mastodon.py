@@ -119,6 +119,9 @@ def plain_text(content_html: str) -> str:
     return " ".join(text.split())
 
 
+MAX_IMAGE_BYTES = 16 * 1024 * 1024  # Mastodon's default image limit
+
+
 @dataclass(frozen=True)
 class InstanceInfo:
     """What the instance allows."""
@@ -223,7 +226,11 @@ class MastodonClient:
         if len(content.images) > info.max_media:
             raise PermanentError(f"{host_of(self.instance)} takes at most {info.max_media} "
                                  "images per post.")
-        return [read_image(image.path) for image in content.images]
+        from app.networks.image_prep import prepare_for_upload
+
+        # Metadata (GPS!) stripped and orientation applied; Mastodon's usual 16 MB limit.
+        return [prepare_for_upload(read_image(image.path), MAX_IMAGE_BYTES)
+                for image in content.images]
 
     def upload_media(self, image: ImageData, description: str) -> str:
         """Upload one image with its description; wait while the server processes it (202)."""

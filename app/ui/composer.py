@@ -71,6 +71,19 @@ CHECK_AS_KEY = "check-as"
 ConfirmFunction = Callable[[QWidget, "ConfirmRequest"], bool]
 OverrideFunction = Callable[[QWidget, Sequence[ShownFinding]], "str | None"]
 ImagePicker = Callable[[QWidget], "ImageAttachment | None"]
+# Asks for an image's description; None: the user cancelled.
+DescribeFunction = Callable[[QWidget, "ImageAttachment"], "str | None"]
+
+
+def ask_description(parent: QWidget, image: ImageAttachment) -> str | None:
+    """Ask for the description (alt text) of an attached image."""
+    from PySide6.QtWidgets import QInputDialog
+
+    text, accepted = QInputDialog.getMultiLineText(
+        parent, "Describe the image",
+        f"Describe {image.path.name} for people who cannot see it (alt text):",
+        image.alt_text)
+    return text.strip() if accepted else None
 
 
 def ask_confirmation(parent: QWidget, request: ConfirmRequest) -> bool:
@@ -138,6 +151,8 @@ class ComposerWidget(QWidget):
         confirm: ConfirmFunction = ask_confirmation,
         ask_override: OverrideFunction = ask_override_reason,
         image_picker: ImagePicker = pick_image,
+        describe_image: DescribeFunction = ask_description,
+        pasted_images_dir: Callable[[], Path] | None = None,
         compact: bool = False,
         parent: QWidget | None = None,
     ) -> None:
@@ -150,6 +165,9 @@ class ComposerWidget(QWidget):
         self._confirm = confirm
         self._ask_override = ask_override
         self._pick_image = image_picker
+        self._describe_image = describe_image
+        # Where a picture pasted from the clipboard is saved (it needs a file to be posted).
+        self._pasted_images_dir = pasted_images_dir
         self.compact = compact
 
         self.draft = Draft()
@@ -287,18 +305,18 @@ class ComposerWidget(QWidget):
         label = QLabel("No account is ticked, so Twofold chec&ks the draft as a", row)
         label.setWordWrap(True)
         column.addWidget(label)
-        from app.ui.widgets.flow import FlowLayout
+        from app.ui.widgets.flow import WrappingRow
 
-        # Wraps in a narrow window instead of widening it.
-        layout = FlowLayout(spacing=6)
-        column.addLayout(layout)
+        # Stacks in a narrow window instead of widening it.
+        layout = WrappingRow(row)
+        column.addWidget(layout)
         self.check_as_persona = QComboBox(row)
         label.setBuddy(self.check_as_persona)
         self.check_as_persona.setAccessibleName("Check as identity")
         for persona in Persona:
             self.check_as_persona.addItem(f"{persona.label} post", persona)
-        layout.addWidget(self.check_as_persona)
-        layout.addWidget(QLabel("on", row))
+        layout.add(self.check_as_persona)
+        layout.add(QLabel("on", row))
         self.check_as_network = QComboBox(row)
         self.check_as_network.setAccessibleName("Check as network")
         # Its items are renamed when accounts arrive ("Bluesky (you have 2)"): size to them.
@@ -307,17 +325,19 @@ class ComposerWidget(QWidget):
         # Filled by _fill_check_as_networks: the user's own networks first.
         self._check_as_chosen = False
         self._fill_check_as_networks([], recheck=False)
-        layout.addWidget(self.check_as_network)
-        layout.addWidget(QLabel("from", row))
+        layout.add(self.check_as_network)
+        layout.add(QLabel("from", row))
         self.check_as_owner = QComboBox(row)
         self.check_as_owner.setAccessibleName("Check as account owner")
         self.check_as_owner.addItem("my own account", Owner.SELF)
         self.check_as_owner.addItem("the employer's brand account", Owner.EMPLOYER)
-        layout.addWidget(self.check_as_owner)
+        layout.add(self.check_as_owner)
         return row
 
     def _wire(self) -> None:
         self.editor.textChanged.connect(self._text_changed)
+        self.editor.image_files_dropped.connect(self.attach_files)
+        self.editor.image_pasted.connect(self._attach_pasted)
         self.accounts.selection_changed.connect(self._request_check)
         self.accounts.connect_requested.connect(self.connect_requested)
         for combo in (self.check_as_network, self.check_as_persona, self.check_as_owner):
@@ -566,6 +586,8 @@ class ComposerWidget(QWidget):
             return False, "No account is ticked."
         if action == "add_image":
             return (not self.compact), ""
+        if action == "describe_image":
+            return bool(self._undescribed()), ""
         return False, "This fix is not available here."
 
     def apply_fix(self, shown: ShownFinding, fix: Fix) -> None:
@@ -585,6 +607,8 @@ class ComposerWidget(QWidget):
                                      False)
         elif fix.action == "add_image":
             self._attach_image()
+        elif fix.action == "describe_image":
+            self.describe_images()
 
     def _apply_edits(self, fix: Fix) -> None:
         from PySide6.QtGui import QTextCursor
@@ -640,7 +664,53 @@ class ComposerWidget(QWidget):
             self._show_images()
             self._text_changed()
 
+    def attach_files(self, paths: Sequence[Path]) -> None:
+        """Attach image files (dropped or pasted); their descriptions are asked for by the
+        check's "no description" finding."""
+        if self.compact:
+            return
+        for path in paths:
+            self.images.append(ImageAttachment(Path(path), ""))
+        self._show_images()
+        self._text_changed()
+
+    def _attach_pasted(self, picture: object) -> None:
+        """A picture pasted from the clipboard: saved as a PNG file (posting reads files)."""
+        from PySide6.QtGui import QImage
+
+        if self.compact or not isinstance(picture, QImage) or picture.isNull():
+            return
+        if self._pasted_images_dir is None:
+            self.status.emit("Pasted pictures cannot be attached here; save it as a file and "
+                             "attach that.")
+            return
+        import time
+
+        folder = self._pasted_images_dir()
+        path = folder / f"pasted-{time.strftime('%Y%m%d-%H%M%S')}-{len(self.images) + 1}.png"
+        if not picture.save(str(path), "PNG"):
+            self.status.emit("The pasted picture could not be saved; nothing was attached.")
+            return
+        self.attach_files([path])
+
+    def _undescribed(self) -> list[ImageAttachment]:
+        return [image for image in self.images if not image.alt_text.strip()]
+
+    def describe_images(self) -> None:
+        """Ask for the description of each attached image that has none."""
+        for image in self._undescribed():
+            text = self._describe_image(self, image)
+            if text is None:
+                break
+            if text:
+                index = self.images.index(image)
+                self.images[index] = dataclasses.replace(image, alt_text=text)
+        self._show_images()
+        self._text_changed()
+
     def _show_images(self) -> None:
+        from app.ui.widgets.thumbnails import thumbnail
+
         while self.images_layout.count():
             item = self.images_layout.takeAt(0)
             if item.widget() is not None:
@@ -649,6 +719,12 @@ class ComposerWidget(QWidget):
             chip = QPushButton(f"{image.path.name} ✕", self)
             chip.setFlat(True)
             chip.setStyleSheet(theme.FLAT_BUTTON_STYLE)
+            pixmap = thumbnail(image.path, 40)
+            if pixmap is not None:
+                from PySide6.QtGui import QIcon
+
+                chip.setIcon(QIcon(pixmap))
+                chip.setIconSize(pixmap.size())
             chip.setToolTip(f"Alt text: {image.alt_text or '(none)'} — click to remove")
             chip.setAccessibleName(f"Remove image {image.path.name}")
             chip.clicked.connect(lambda _=False, i=image: self._remove_image(i))
@@ -845,7 +921,8 @@ class ComposerWidget(QWidget):
         warnings = [s for s in mine if s.severity is Severity.WARN]
         from app.ui.dialogs.confirm import ConfirmRequest, confirmation_reasons
 
-        request = ConfirmRequest(targets, warnings, override, check_round.text)
+        request = ConfirmRequest(targets, warnings, override, check_round.text,
+                                 list(self.images))
         if self._delivery is not None and not self._delivery.running:
             # The report of an earlier post must not stand next to this one's outcome.
             self._delivery.hide()

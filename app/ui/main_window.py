@@ -26,6 +26,8 @@ from app.ui.composer import ComposerWidget
 from app.ui.workers import TaskRunner
 
 if TYPE_CHECKING:  # only for annotations: loading these Qt classes costs start-up time
+    from pathlib import Path
+
     from PySide6.QtGui import QCloseEvent, QShowEvent
 
     from app.ui.ports import AppServices
@@ -78,6 +80,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         self.composer = ComposerWidget(services.checker, self.runner, drafts=services.drafts,
                                        poster=services.poster, open_url=services.open_url,
+                                       pasted_images_dir=self._pasted_images_dir,
                                        parent=central)
         layout.addWidget(self.composer, 1)
         self.setCentralWidget(central)
@@ -176,6 +179,13 @@ class MainWindow(QMainWindow):
             return
         self.runner.run(book.list_accounts, on_done=self._show_accounts,
                         on_error=self._accounts_failed, context=self)
+
+    def _pasted_images_dir(self) -> Path:
+        """Where pictures pasted into the draft are kept (the profile's data folder, private
+        to the user; created when first needed)."""
+        from app.paths import ensure_private_dir
+
+        return ensure_private_dir(self._paths.data_dir() / "pasted-images")
 
     def notice_account_changes(self) -> None:
         """Re-read the accounts on a worker and show them only if they changed (added or

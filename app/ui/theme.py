@@ -23,6 +23,7 @@ from app.paths import resources_dir
 
 CATEGORY_LABELS = {
     "persona": "Wrong identity",
+    "accessibility": "Accessibility",
     "conduct": "Conduct",
     "disclosure": "Disclosure",
     "confidential": "Confidential",
@@ -35,6 +36,7 @@ CATEGORY_LABELS = {
 # Accents for highlights and finding cards, light-palette values.
 CATEGORY_COLOURS = {
     "persona": "#8250df",
+    "accessibility": "#1a7f37",
     "conduct": "#cf222e",
     "disclosure": "#0a7ea4",
     "confidential": "#a40e26",

@@ -97,6 +97,12 @@ class FakeChecker:
                 (Span(match.start(), match.end()),),
                 (Fix(f"Remove “{match.group(0)}”", edits=(TextEdit(match.start(), match.end(),
                                                                 ""),)),)))
+        for number, image in enumerate(images, start=1):
+            if not image.alt_text.strip():
+                findings.append(Finding(
+                    "accessibility.alt_text", "accessibility", Severity.WARN,
+                    f"Image {number} ({image.path.name}) has no description.", (),
+                    (Fix("Describe the image…", action="describe_image"),)))
         if target.persona is Persona.WORK:
             for match in PROFANITY.finditer(text):
                 findings.append(Finding(

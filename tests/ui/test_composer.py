@@ -725,3 +725,85 @@ def test_a_failed_sign_in_offers_reconnect_for_that_account(qtbot, make_composer
     assert not rows[2].reconnect_button.isVisibleTo(composer)  # a server error: just retry
     qtbot.mouseClick(rows[1].reconnect_button, Qt.MouseButton.LeftButton)
     assert [a.id for a in asked] == [1]
+
+
+def write_photo(path, size=(300, 200)):
+    from PIL import Image
+
+    Image.new("RGB", size, (200, 40, 40)).save(path)
+    return path
+
+
+def test_dropped_image_files_are_attached_with_a_thumbnail_and_a_description_asked_for(
+        qtbot, make_composer, tmp_path):
+    from PySide6.QtCore import QMimeData, QUrl
+
+    composer = make_composer()
+    described: list[str] = []
+
+    def describe(parent, image):
+        described.append(image.path.name)
+        return "A red square, our new logo"
+
+    composer._describe_image = describe
+    composer.accounts.set_ticked([1])
+    type_into(qtbot, composer, "Our new logo")
+    photo = write_photo(tmp_path / "logo.png")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(photo))])
+    assert composer.editor.canInsertFromMimeData(mime)
+    composer.editor.insertFromMimeData(mime)  # what a drop or a paste of the file does
+    assert [i.path for i in composer.images] == [photo]
+    assert composer.text() == "Our new logo"  # no file address pasted into the text
+    chip = composer.images_layout.itemAt(0).widget()
+    assert not chip.icon().isNull()  # a thumbnail of the picture
+    wait_checked(qtbot, composer)
+    card = card_for(composer, "accessibility.alt_text")
+    qtbot.mouseClick(card.fix_buttons[0], Qt.MouseButton.LeftButton)
+    assert described == ["logo.png"]
+    assert composer.images[0].alt_text == "A red square, our new logo"
+    wait_checked(qtbot, composer)
+    assert composer.finding_for("accessibility.alt_text") is None
+
+
+def test_a_pasted_picture_is_saved_and_attached(qtbot, runner, answers, tmp_path):
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QColor, QImage
+
+    from app.ui.composer import ComposerWidget
+
+    folder = tmp_path / "pasted"
+    folder.mkdir()
+    composer = ComposerWidget(FakeChecker(), runner, drafts=FakeDrafts(), poster=FakePoster(),
+                              confirm=answers.ask_confirmation,
+                              ask_override=answers.ask_override, image_picker=lambda p: None,
+                              pasted_images_dir=lambda: folder)
+    qtbot.addWidget(composer)
+    picture = QImage(64, 32, QImage.Format.Format_RGB32)
+    picture.fill(QColor("green"))
+    mime = QMimeData()
+    mime.setImageData(picture)
+    composer.editor.insertFromMimeData(mime)
+    [image] = composer.images
+    assert image.path.parent == folder and image.path.suffix == ".png"
+    assert QImage(str(image.path)).size() == picture.size()
+
+
+def test_the_confirmation_shows_the_attached_images(qtbot, make_composer, answers, tmp_path):
+    from app.core.model import ImageAttachment
+    from app.ui.dialogs.confirm import ConfirmDialog, confirmation_reasons
+
+    composer = make_composer()
+    composer.images = [ImageAttachment(write_photo(tmp_path / "cover.jpg"), "The cover")]
+    composer._show_images()
+    composer.accounts.set_ticked([1])  # a work account: only the image makes it ask
+    type_into(qtbot, composer, "Out now")
+    wait_checked(qtbot, composer)
+    qtbot.mouseClick(composer.post_work_button, Qt.MouseButton.LeftButton)
+    [request] = answers.confirmations
+    assert [i.path.name for i in request.images] == ["cover.jpg"]
+    assert any("image is attached" in r for r in confirmation_reasons(request))
+    dialog = ConfirmDialog(request)
+    qtbot.addWidget(dialog)
+    assert not dialog.thumbnails[0].pixmap().isNull()
+    assert "The cover" in dialog.thumbnails[0].accessibleName()

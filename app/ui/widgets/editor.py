@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
@@ -38,6 +39,17 @@ _UNDERLINES = {
 }
 
 
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+
+
+def _image_paths(source: QMimeData) -> list[Path]:
+    """Local image files among the pasted or dropped links."""
+    if not source.hasUrls():
+        return []
+    paths = [Path(url.toLocalFile()) for url in source.urls() if url.isLocalFile()]
+    return [p for p in paths if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file()]
+
+
 def tooltip_markup(messages: Sequence[str]) -> str:
     """The messages as rich text: Qt wraps rich-text tooltips to a readable width instead of
     one line wider than the window."""
@@ -47,7 +59,16 @@ def tooltip_markup(messages: Sequence[str]) -> str:
 
 
 class DraftEditor(QPlainTextEdit):
-    """Plain-text editor for the draft with finding highlights and their tooltips."""
+    """Plain-text editor for the draft with finding highlights and their tooltips. Images
+    pasted or dropped on it are handed on, not inserted as text.
+
+    Signals:
+        image_files_dropped(list): paths of image files pasted or dropped.
+        image_pasted(QImage): a picture pasted from the clipboard (no file behind it).
+    """
+
+    image_files_dropped = Signal(list)
+    image_pasted = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,6 +115,22 @@ class DraftEditor(QPlainTextEdit):
             selection.format = fmt
             selections.append(selection)
         self.setExtraSelections(selections)
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt override)
+        """Accept images (files or a copied picture) as well as text."""
+        return bool(_image_paths(source)) or source.hasImage() or \
+            super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt override)
+        """Images become attachments; everything else is pasted as plain text."""
+        paths = _image_paths(source)
+        if paths:
+            self.image_files_dropped.emit(paths)
+            return
+        if source.hasImage():
+            self.image_pasted.emit(source.imageData())
+            return
+        super().insertFromMimeData(source)
 
     def messages_at(self, position: int) -> list[str]:
         """The messages of the highlights covering UTF-16 ``position``, most severe first."""

@@ -98,10 +98,11 @@ class FindingCard(QFrame):
         column.addWidget(self.targets_label)
 
         self.fix_buttons: list[QPushButton] = []
-        from app.ui.widgets.flow import FlowLayout
+        from app.ui.widgets.flow import WrappingRow
 
-        # Wraps onto a second line instead of widening the card (no sideways scrolling).
-        buttons = FlowLayout(spacing=6)
+        # Stacks in a narrow window instead of widening the card (no sideways scrolling).
+        self.buttons_row = WrappingRow(self)
+        buttons = self.buttons_row
         for fix in finding.fixes:
             button = QPushButton(fix.label, self)
             available, reason = fix_state(shown, fix)
@@ -111,7 +112,7 @@ class FindingCard(QFrame):
             button.setAccessibleName(f"Fix: {fix.label}")
             button.setAccessibleDescription(finding.message)
             button.clicked.connect(lambda _=False, f=fix: self.fix_clicked.emit(f))
-            buttons.addWidget(button)
+            buttons.add(button)
             self.fix_buttons.append(button)
         self.override_button: QPushButton | None = None
         if finding.severity is Severity.BLOCK and may_override:
@@ -121,9 +122,11 @@ class FindingCard(QFrame):
                 "Your policy lets you post despite this problem if you say why. "
                 "The reason is kept in the history.")
             self.override_button.clicked.connect(self.override_clicked)
-            buttons.addWidget(self.override_button)
+            buttons.add(self.override_button)
         if self.fix_buttons or self.override_button is not None:
-            column.addLayout(buttons)
+            column.addWidget(buttons)
+        else:
+            buttons.hide()
         outer.addLayout(column, 1)
         self.setAccessibleName(f"{severity_text}: {theme.category_label(finding.category)}")
         self.setAccessibleDescription(finding.message)

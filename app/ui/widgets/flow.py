@@ -1,88 +1,70 @@
-"""A layout that places its items left to right and wraps them onto further lines, so a row
-of buttons never forces a panel wider than the window (no sideways scrolling)."""
+"""A row of controls that stacks them when the window is too narrow for one line, so a row
+of buttons or choices never forces a panel wider than the window (no sideways scrolling).
+
+A widget around a standard QBoxLayout whose direction follows the width: left to right when
+everything fits, top to bottom otherwise. (A Python QLayout subclass would do finer
+wrapping, but Qt calls back into it while widgets are being destroyed, which is fragile.)
+"""
 
 from __future__ import annotations
 
-# No Qt enums here: the check-as row uses this layout at start-up, and touching Qt's enum
-# namespace costs start-up time.
-from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QBoxLayout, QLayout, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
 
 
-class FlowLayout(QLayout):
-    """Items in reading order, wrapped to the available width; height follows the width."""
+class WrappingRow(QWidget):
+    """Controls in one line when they fit, one under the other when they do not."""
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
         super().__init__(parent)
-        self._items: list[QLayoutItem] = []
-        self._spacing = spacing
-        self.setContentsMargins(0, 0, 0, 0)
+        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(spacing)
+        # The row's own minimum is its widest control, not the sum: it may get narrower
+        # than one line, and then stacks.
+        self._layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self._layout.addStretch(1)  # controls keep their own size, to the left
+        self._widgets: list[QWidget] = []
 
-    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt override)
-        """Qt adds widgets through here."""
-        self._items.append(item)
+    def add(self, widget: QWidget) -> None:
+        """Append a control."""
+        self._layout.insertWidget(self._layout.count() - 1, widget)
+        self._widgets.append(widget)
+        self._arrange(self.width())
 
-    def count(self) -> int:
-        """How many items."""
-        return len(self._items)
+    def one_line_width(self) -> int:
+        """The width everything needs side by side."""
+        shown = [w for w in self._widgets if not w.isHidden()]
+        return (sum(w.sizeHint().width() for w in shown)
+                + self._layout.spacing() * max(0, len(shown) - 1))
 
-    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 (Qt override)
-        """The item at ``index`` (None past the end)."""
-        return self._items[index] if 0 <= index < len(self._items) else None
+    def is_stacked(self) -> bool:
+        """Whether the controls are one under the other now."""
+        return self._layout.direction() == QBoxLayout.Direction.TopToBottom
 
-    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 (Qt override)
-        """Remove and return the item at ``index``."""
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
-        """Its height depends on its width (the wrapping)."""
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
-        """The height the items need when wrapped to ``width``."""
-        return self._place(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 (Qt override)
-        """Place the items inside ``rect``."""
-        super().setGeometry(rect)
-        self._place(rect, move=True)
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """As narrow as the widest control; as tall as the current arrangement."""
+        width = max((w.minimumSizeHint().width() for w in self._widgets), default=0)
+        return QSize(width, self._layout.sizeHint().height())
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        """Everything on one line, if there is room."""
-        width = sum(i.sizeHint().width() for i in self._items)
-        width += self._spacing * max(0, len(self._items) - 1)
-        height = max((i.sizeHint().height() for i in self._items), default=0)
-        return QSize(width, height)
+        """The current arrangement's size."""
+        return self._layout.sizeHint()
 
-    def minimumSize(self) -> QSize:  # noqa: N802 (Qt override)
-        """As narrow as the widest single item."""
-        size = QSize()
-        for item in self._items:
-            size = size.expandedTo(item.minimumSize())
-        return size
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Choose the arrangement for the new width."""
+        super().resizeEvent(event)
+        self._arrange(event.size().width())
 
-    def _place(self, rect: QRect, *, move: bool) -> int:
-        # First break the items into lines, then place each line with its items centred on
-        # the line's height (a label beside a taller combo box sits level with its text).
-        lines: list[list[tuple[QLayoutItem, QSize]]] = [[]]
-        x = rect.x()
-        for item in self._items:
-            if item.widget() is not None and not item.widget().isVisibleTo(
-                    item.widget().parentWidget()):
-                continue
-            hint = item.sizeHint()
-            if x + hint.width() > rect.right() + 1 and x > rect.x():
-                lines.append([])
-                x = rect.x()
-            lines[-1].append((item, hint))
-            x += hint.width() + self._spacing
-        y = rect.y()
-        for line in lines:
-            height = max((hint.height() for _item, hint in line), default=0)
-            x = rect.x()
-            for item, hint in line:
-                if move:
-                    item.setGeometry(QRect(QPoint(x, y + (height - hint.height()) // 2), hint))
-                x += hint.width() + self._spacing
-            y += height + self._spacing
-        return max(0, y - self._spacing - rect.y())
+    def _arrange(self, width: int) -> None:
+        stacked = width > 0 and self.one_line_width() > width
+        direction = (QBoxLayout.Direction.TopToBottom if stacked
+                     else QBoxLayout.Direction.LeftToRight)
+        if self._layout.direction() != direction:
+            self._layout.setDirection(direction)
+            self.updateGeometry()
