@@ -163,6 +163,31 @@ def default_override_allowed(finding: Finding) -> bool:
     return finding.category not in NEVER_OVERRIDABLE_CATEGORIES
 
 
+def block_refusal(findings: Iterable[Finding], override_reason: str,
+                  override_allowed: Callable[[Finding], bool] = default_override_allowed
+                  ) -> str | None:
+    """Why block findings stop a post to one account (one plain sentence), or None when
+    there is no block or the typed reason overrides every one of them. The posting engine
+    refuses with this, and the window asks it before offering "Post": the rule lives once."""
+    blocks = [f for f in findings if f.severity is Severity.BLOCK]
+    if not blocks:
+        return None
+    overridable = all(override_allowed(f) for f in blocks)
+    if override_reason.strip() and overridable:
+        return None
+    message = blocks[0].message
+    if override_reason.strip():
+        message += " This finding cannot be overridden."
+    return message
+
+
+def blocks_can_be_overridden(findings: Iterable[Finding],
+                             override_allowed: Callable[[Finding], bool] = default_override_allowed
+                             ) -> bool:
+    """Whether a typed reason would let a post with these findings go out."""
+    return block_refusal(findings, "a reason", override_allowed) is None
+
+
 def work_targets(accounts: Iterable[Account]) -> list[Account]:
     """The accounts "Post to Work" goes to: every WORK account, never a personal one."""
     return [account for account in accounts if account.persona is Persona.WORK]
@@ -350,14 +375,10 @@ class PostingEngine:
 
     def _refusal(self, account_id: int, check: CheckResult, confirm_warnings: bool,
                  override_reason: str) -> AccountResult | None:
-        blocks = [f for f in check.findings if f.severity is Severity.BLOCK]
-        if blocks:
-            overridable = all(self._override_allowed(f) for f in blocks)
-            if override_reason.strip() and overridable:
+        if any(f.severity is Severity.BLOCK for f in check.findings):
+            message = block_refusal(check.findings, override_reason, self._override_allowed)
+            if message is None:
                 return None
-            message = blocks[0].message
-            if override_reason.strip():
-                message += " This finding cannot be overridden."
             return AccountResult(account_id, Outcome.REFUSED, message, check=check)
         warns = [f for f in check.findings if f.severity is Severity.WARN]
         if warns and not confirm_warnings:
@@ -659,6 +680,8 @@ __all__ = [
     "PostingEngine",
     "Progress",
     "RetryPolicy",
+    "block_refusal",
+    "blocks_can_be_overridden",
     "default_override_allowed",
     "work_targets",
 ]

@@ -14,7 +14,6 @@ Safety rules this widget keeps (the product's point):
 from __future__ import annotations
 
 import dataclasses
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,6 +49,8 @@ from app.core.model import (
 from app.ui import theme
 from app.ui.live_check import CheckRound, CheckSlot, LiveCheck, ShownFinding, group_findings
 from app.ui.ports import DeliveryState, DeliveryUpdate, DraftBook, DraftChecker, Poster
+from app.ui.posting_rules import PostingState, block_key, can_post
+from app.ui.sending import Sender
 from app.ui.widgets.accounts import AccountPanel, readable_text_colour
 from app.ui.widgets.editor import DraftEditor, Highlight
 from app.ui.widgets.findings import FindingsPanel
@@ -61,10 +62,6 @@ if TYPE_CHECKING:
     from app.ui.widgets.delivery import DeliveryPanel
 
 AUTOSAVE_MS = 600  # well inside the promised second after the last keystroke
-# After Cancel, how long the window waits for the engine to wind down (a request already on
-# the wire may take up to its timeout) before it lets the user go on; what was in flight is
-# then shown as "not sure it went out" and checked before anything is sent again.
-CANCEL_GRACE_MS = 2000
 AUTOSAVE_RETRY_MS = 5000
 CHECK_AS_KEY = "check-as"
 
@@ -113,12 +110,6 @@ def pick_image(parent: QWidget) -> ImageAttachment | None:
         "Describe the image for people who cannot see it (alt text):")
 
     return ImageAttachment(Path(path), alt.strip() if accepted else "")
-
-
-def _block_key(shown: ShownFinding) -> tuple[str, str]:
-    """What identifies a block finding for an override: its rule and its message (which names
-    the term or account), not its position, which moves as the user types."""
-    return shown.finding.rule, shown.finding.message
 
 
 class ComposerWidget(QWidget):
@@ -176,11 +167,11 @@ class ComposerWidget(QWidget):
         # The block findings the typed reason was given for: a block that appears later
         # (another codename typed in) needs its own reason.
         self._overridden: frozenset[tuple[str, str]] = frozenset()
-        self.posting = False
-        # Each send or retry is one run; results of an earlier run (one the user cancelled
-        # and left behind) never land on the rows of a later one.
-        self._run = 0
-        self._cancel: threading.Event | None = None
+        # Runs posts and retries; results of a run the user cancelled and left behind never
+        # land on the rows of a later one.
+        self.sender = Sender(runner, lambda: self.delivery, self._known_account_ids, self)
+        self.sender.finished.connect(self._finish_delivery)
+        self.sender.status.connect(self.status)
         self._posted_draft: Draft | None = None
         self._posted_accounts: list[Account] = []
         self._round: CheckRound | None = None
@@ -860,38 +851,15 @@ class ComposerWidget(QWidget):
         return f"Post to Work sends to {self._names(work)} only."
 
     def _can_post(self, targets: Sequence[Account], persona: Persona) -> tuple[bool, str]:
-        if self.posting:
-            return False, "Sending… you can keep writing."
-        if self.poster is None:
-            return False, "Posting is not available in this window."
-        if not targets:
-            if not self.accounts.accounts():
-                return False, "Connect an account to post; the draft is checked either way."
-            return False, (f"Tick the {persona.label} accounts to post to (on the right), then "
-                           f"“Post to {persona.label}”.")
-        if not self.text().strip() and not self.images:
-            return False, "Write something to post."
-        if self._round is None:
-            return True, ""
-        if self._round.error:
-            return False, self._round.error
-        ids = {a.id for a in targets}
-        blocking = [s for s in self._shown if s.severity is Severity.BLOCK
-                    and any(slot.account is not None and slot.account.id in ids
-                            for slot in s.slots)]
-        if blocking:
-            overridable = all(self.checker.may_override(s.finding) for s in blocking)
-            if overridable and self.override_reason and self._reason_covers(blocking):
-                return True, ""
-            if overridable and self.override_reason:
-                return False, ("Blocked: a new problem marked “Blocks posting” appeared after "
-                               "you gave your reason; fix it, or choose “Post anyway, with a "
-                               "reason…” again.")
-            if overridable:
-                return False, ("Blocked: fix the problems marked “Blocks posting”, or choose "
-                               "“Post anyway, with a reason…”.")
-            return False, "Blocked: fix the problems marked “Blocks posting” to post."
-        return True, ""
+        return can_post(self._posting_state(), targets, persona)
+
+    def _posting_state(self) -> PostingState:
+        return PostingState(
+            posting=self.posting, has_poster=self.poster is not None,
+            has_accounts=bool(self.accounts.accounts()),
+            has_content=bool(self.text().strip() or self.images), check_round=self._round,
+            shown=self._shown, override_reason=self.override_reason,
+            overridden=self._overridden, may_override=self.checker.may_override)
 
     def post_to_work(self) -> None:
         """Post to the ticked WORK accounts, never a personal one."""
@@ -934,10 +902,10 @@ class ComposerWidget(QWidget):
     def _is_overridden(self, shown: ShownFinding) -> bool:
         """Whether the user's typed reason covers this block finding."""
         return (shown.severity is Severity.BLOCK and bool(self.override_reason)
-                and _block_key(shown) in self._overridden)
+                and block_key(shown) in self._overridden)
 
     def _reason_covers(self, blocking: Sequence[ShownFinding]) -> bool:
-        return all(_block_key(s) in self._overridden for s in blocking)
+        return all(block_key(s) in self._overridden for s in blocking)
 
     def _override_requested(self, shown: ShownFinding) -> None:
         blocking = [s for s in self._shown if s.severity is Severity.BLOCK]
@@ -947,7 +915,7 @@ class ComposerWidget(QWidget):
         reason = self._ask_override(self, blocking)
         if reason:
             self.override_reason = reason
-            self._overridden = frozenset(_block_key(s) for s in blocking)
+            self._overridden = frozenset(block_key(s) for s in blocking)
             self.status.emit("Reason noted. Posting is enabled; the confirmation shows your "
                              "reason.")
             if self._round is not None:
@@ -963,42 +931,26 @@ class ComposerWidget(QWidget):
                                                         if a.id is not None])
         self._posted_draft = draft
         self._posted_accounts = list(targets)
-        self.posting = True
         self.accounts.clear_ticks()  # nothing carries over to the next post
-        self.delivery.start(targets, draft.text)
+        self.sender.send(self.poster, draft, targets, override_reason)
         self._refresh_actions()
-        poster = self.poster
-        run, cancel = self._begin_run()
-        self.runner.run(
-            lambda report: poster.post(draft, targets, confirmed=True,
-                                       override_reason=override_reason, on_update=report,
-                                       cancel=cancel),
-            on_done=lambda updates: self._delivery_done(updates, run),
-            on_error=lambda error: self._delivery_error(error, run),
-            on_progress=lambda update: self._progress(update, run), context=self)
-        self.status.emit(f"Sending to {len(targets)} "
-                         f"{'account' if len(targets) == 1 else 'accounts'}…")
 
     def retry_failed(self) -> None:
         """Send again to the accounts that failed, and only those."""
         if (self.posting or self.poster is None or self._posted_draft is None
                 or self._delivery is None):
             return
-        retry_ids = self.delivery.retryable_ids()
-        if not retry_ids:
-            return
-        for account_id in retry_ids:
-            self.delivery.apply(DeliveryUpdate(account_id, DeliveryState.QUEUED))
-        self.posting = True
-        self.delivery.set_running(True)
-        self._refresh_actions()
-        poster, draft = self.poster, self._posted_draft
-        run, cancel = self._begin_run()
-        self.runner.run(lambda report: poster.retry_failed(draft, on_update=report,
-                                                           cancel=cancel),
-                        on_done=lambda updates: self._delivery_done(updates, run),
-                        on_error=lambda error: self._delivery_error(error, run),
-                        on_progress=lambda update: self._progress(update, run), context=self)
+        if self.sender.retry(self.poster, self._posted_draft):
+            self._refresh_actions()
+
+    def cancel_sending(self) -> None:
+        """Stop the send or retry under way (see ``Sender.cancel``)."""
+        self.sender.cancel()
+
+    @property
+    def posting(self) -> bool:
+        """Whether a post or retry is running."""
+        return self.sender.running
 
     def _open_link(self, url: str) -> None:
         """Open a post or a share page; when no browser opens, say so and offer the link."""
@@ -1006,76 +958,11 @@ class ComposerWidget(QWidget):
             self.delivery.link_fallback.show_for(url)
             self.status.emit("No web browser opened the link; use “Copy link”.")
 
-    def _begin_run(self) -> tuple[int, threading.Event]:
-        self._run += 1
-        self._cancel = threading.Event()
-        return self._run, self._cancel
-
-    def cancel_sending(self) -> None:
-        """Stop the send or retry under way: nothing more goes out. The engine fails what
-        certainly did not go out and checks with the network what may have; if it is still
-        waiting for a request already on the wire after a short grace, the window stops
-        waiting for it and shows that delivery as "not sure it went out"."""
-        if not self.posting or self._cancel is None:
-            return
-        self._cancel.set()
-        self.delivery.mark_cancelling()
-        self.status.emit("Cancelling: nothing more is sent; what may have gone out is checked "
-                         "with the network.")
-        run = self._run
-        QTimer.singleShot(CANCEL_GRACE_MS, self, lambda: self._stop_waiting(run))
-
-    def _stop_waiting(self, run: int) -> None:
-        if run != self._run or not self.posting:
-            return  # the engine wound down in time
-        for account_id, row in self.delivery.rows.items():
-            if row.state == DeliveryState.SENDING:
-                self.delivery.apply(DeliveryUpdate(
-                    account_id, DeliveryState.UNKNOWN,
-                    "a request was on its way when you cancelled; Twofold checks with the "
-                    "network whether it went out before sending again"))
-            elif row.state not in DeliveryState.FINAL:
-                self.delivery.apply(DeliveryUpdate(
-                    account_id, DeliveryState.FAILED,
-                    "cancelled before it went out; nothing was posted there"))
-        self._finish_delivery()
-
-    def _progress(self, update: DeliveryUpdate, run: int) -> None:
-        if run != self._run or (not self.posting and not update.final):
-            return  # an earlier run, or a step of a cancelled run the window stopped waiting for
-        self.delivery.apply(update)
-
-    def _delivery_done(self, updates: Sequence[DeliveryUpdate], run: int | None = None) -> None:
-        if run is not None and run != self._run:
-            return
-        if not self.posting:
-            # A cancelled run the window had stopped waiting for: its answers still correct
-            # the report (a post that did go out shows as posted).
-            for update in updates:
-                self.delivery.apply(update)
-            self.status.emit("The cancelled send has finished; the report shows where each "
-                             "post stands.")
-            return
-        for update in updates:
-            self.delivery.apply(update)
-        self._finish_delivery()
-
-    def _delivery_error(self, error: BaseException, run: int | None = None) -> None:
-        if run is not None and (run != self._run or not self.posting):
-            return
-        for account_id, row in self.delivery.rows.items():
-            if row.state not in DeliveryState.FINAL:
-                self.delivery.apply(DeliveryUpdate(
-                    account_id, DeliveryState.UNKNOWN,
-                    f"sending stopped with an error ({type(error).__name__}); Twofold checks "
-                    "with the network before sending again"))
-        self._finish_delivery()
+    def _known_account_ids(self) -> set[int]:
+        return {a.id for a in self.accounts.accounts() if a.id is not None}
 
     def _finish_delivery(self) -> None:
-        self.posting = False
-        self.delivery.settle_unanswered({a.id for a in self.accounts.accounts()
-                                         if a.id is not None})
-        self.delivery.set_running(False)
+        """The run is over: finish the draft when every account has it, say how it went."""
         draft = self._posted_draft
         rows = list(self.delivery.rows.values())
         sent = sum(1 for r in rows if r.state == DeliveryState.SENT)
