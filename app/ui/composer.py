@@ -52,6 +52,7 @@ from app.ui.ports import DeliveryState, DeliveryUpdate, DraftBook, DraftChecker,
 from app.ui.posting_rules import PostingState, block_key, can_post
 from app.ui.sending import Sender
 from app.ui.widgets.accounts import AccountPanel, readable_text_colour
+from app.ui.widgets.attachments import AttachmentsBar
 from app.ui.widgets.editor import DraftEditor, Highlight
 from app.ui.widgets.findings import FindingsPanel
 from app.ui.widgets.previews import PreviewPanel
@@ -162,7 +163,6 @@ class ComposerWidget(QWidget):
         self.compact = compact
 
         self.draft = Draft()
-        self.images: list[ImageAttachment] = []
         self.override_reason = ""
         # The block findings the typed reason was given for: a block that appears later
         # (another codename typed in) needs its own reason.
@@ -209,15 +209,10 @@ class ComposerWidget(QWidget):
         self.editor.setMinimumHeight(110)
         left_layout.addWidget(self.editor, 2)
 
-        attach_row = QHBoxLayout()
-        self.attach_button = QPushButton("Attach image…", left)
-        self.attach_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.attach_button.setAccessibleName("Attach an image")
-        attach_row.addWidget(self.attach_button)
-        self.images_layout = QHBoxLayout()
-        attach_row.addLayout(self.images_layout)
-        attach_row.addStretch(1)
-        left_layout.addLayout(attach_row)
+        self.attachments = AttachmentsBar(left)
+        self.attach_button = self.attachments.attach_button
+        self.images_layout = self.attachments.chips_layout
+        left_layout.addWidget(self.attachments)
 
         self.findings = FindingsPanel(left)
         self.findings.setMinimumHeight(160)
@@ -340,6 +335,8 @@ class ComposerWidget(QWidget):
         self.post_work_button.clicked.connect(self.post_to_work)
         self.post_personal_button.clicked.connect(self.post_to_personal)
         self.attach_button.clicked.connect(self._attach_image)
+        self.attachments.changed.connect(self._images_changed)
+        self.attachments.status.connect(self.status)
         post_action = QAction("Post to Work", self)
         post_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         post_action.triggered.connect(self.post_to_work)
@@ -401,9 +398,7 @@ class ComposerWidget(QWidget):
         otherwise join the end of the chain, after the Post buttons."""
         order: list[QWidget] = [self.check_as_persona, self.check_as_network,
                                 self.check_as_owner, self.editor, self.attach_button]
-        order += [self.images_layout.itemAt(i).widget()
-                  for i in range(self.images_layout.count())
-                  if self.images_layout.itemAt(i).widget() is not None]
+        order += self.attachments.chips()
         order += self.findings.focusables()
         if self._delivery is not None:
             order += self._delivery.focusables()
@@ -578,7 +573,7 @@ class ComposerWidget(QWidget):
         if action == "add_image":
             return (not self.compact), ""
         if action == "describe_image":
-            return bool(self._undescribed()), ""
+            return bool(self.attachments.undescribed()), ""
         return False, "This fix is not available here."
 
     def apply_fix(self, shown: ShownFinding, fix: Fix) -> None:
@@ -648,86 +643,42 @@ class ComposerWidget(QWidget):
 
     # --- images --------------------------------------------------------------------------------
 
-    def _attach_image(self) -> None:
-        image = self._pick_image(self)
-        if image is not None:
-            self.images.append(image)
-            self._show_images()
-            self._text_changed()
+    @property
+    def images(self) -> list[ImageAttachment]:
+        """The images attached to the draft."""
+        return self.attachments.images
 
-    def attach_files(self, paths: Sequence[Path]) -> None:
-        """Attach image files (dropped or pasted); their descriptions are asked for by the
-        check's "no description" finding."""
-        if self.compact:
-            return
-        for path in paths:
-            self.images.append(ImageAttachment(Path(path), ""))
-        self._show_images()
-        self._text_changed()
-
-    def _attach_pasted(self, picture: object) -> None:
-        """A picture pasted from the clipboard: saved as a PNG file (posting reads files)."""
-        from PySide6.QtGui import QImage
-
-        if self.compact or not isinstance(picture, QImage) or picture.isNull():
-            return
-        if self._pasted_images_dir is None:
-            self.status.emit("Pasted pictures cannot be attached here; save it as a file and "
-                             "attach that.")
-            return
-        import time
-
-        folder = self._pasted_images_dir()
-        path = folder / f"pasted-{time.strftime('%Y%m%d-%H%M%S')}-{len(self.images) + 1}.png"
-        if not picture.save(str(path), "PNG"):
-            self.status.emit("The pasted picture could not be saved; nothing was attached.")
-            return
-        self.attach_files([path])
-
-    def _undescribed(self) -> list[ImageAttachment]:
-        return [image for image in self.images if not image.alt_text.strip()]
-
-    def describe_images(self) -> None:
-        """Ask for the description of each attached image that has none."""
-        for image in self._undescribed():
-            text = self._describe_image(self, image)
-            if text is None:
-                break
-            if text:
-                index = self.images.index(image)
-                self.images[index] = dataclasses.replace(image, alt_text=text)
-        self._show_images()
-        self._text_changed()
+    @images.setter
+    def images(self, images: Sequence[ImageAttachment]) -> None:
+        self.attachments.set_images(images)
 
     def _show_images(self) -> None:
-        from app.ui.widgets.thumbnails import thumbnail
-
-        while self.images_layout.count():
-            item = self.images_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
-        for image in self.images:
-            chip = QPushButton(f"{image.path.name} ✕", self)
-            chip.setFlat(True)
-            chip.setStyleSheet(theme.FLAT_BUTTON_STYLE)
-            pixmap = thumbnail(image.path, 40)
-            if pixmap is not None:
-                from PySide6.QtGui import QIcon
-
-                chip.setIcon(QIcon(pixmap))
-                chip.setIconSize(pixmap.size())
-            chip.setToolTip(f"Alt text: {image.alt_text or '(none)'} — click to remove")
-            chip.setAccessibleName(f"Remove image {image.path.name}")
-            chip.clicked.connect(lambda _=False, i=image: self._remove_image(i))
-            self.images_layout.addWidget(chip)
+        self.attachments.refresh()
         if self.images:
             self.refresh_tab_order()
 
-    def _remove_image(self, image: ImageAttachment) -> None:
-        if image in self.images:
-            self.images.remove(image)
-            self._show_images()
-            self._text_changed()
+    def _images_changed(self) -> None:
+        if self.images:
+            self.refresh_tab_order()
+        self._text_changed()
+
+    def _attach_image(self) -> None:
+        image = self._pick_image(self)
+        if image is not None:
+            self.attachments.add([image])
+
+    def attach_files(self, paths: Sequence[Path]) -> None:
+        """Attach image files (dropped or pasted)."""
+        if not self.compact:
+            self.attachments.add_files(paths)
+
+    def _attach_pasted(self, picture: object) -> None:
+        if not self.compact:
+            self.attachments.add_pasted(picture, self._pasted_images_dir)
+
+    def describe_images(self) -> None:
+        """Ask for the description of each attached image that has none."""
+        self.attachments.describe(lambda image: self._describe_image(self, image))
 
     # --- drafts ----------------------------------------------------------------------------------
 
@@ -737,7 +688,7 @@ class ComposerWidget(QWidget):
         self.draft = dataclasses.replace(draft, images=list(draft.images),
                                          target_account_ids=[])
         self.images = list(draft.images)
-        self._show_images()
+        self.refresh_tab_order()
         self.override_reason = ""
         self._overridden = frozenset()
         self.accounts.clear_ticks()
@@ -775,7 +726,6 @@ class ComposerWidget(QWidget):
         self.save_now()
         self.draft = Draft()
         self.images = []
-        self._show_images()
         self.override_reason = ""
         self._overridden = frozenset()
         self.accounts.clear_ticks()
@@ -976,7 +926,6 @@ class ComposerWidget(QWidget):
             if self.text() == draft.text and self.draft.id == draft.id:
                 self.draft = Draft()
                 self.images = []
-                self._show_images()
                 self.editor.clear()
                 self._autosave.stop()
             self.override_reason = ""
