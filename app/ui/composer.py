@@ -47,6 +47,7 @@ from app.core.model import (
     Severity,
 )
 from app.ui import theme
+from app.ui.fixes import FixContext, counterpart, fix_state
 from app.ui.live_check import CheckRound, CheckSlot, LiveCheck, ShownFinding, group_findings
 from app.ui.ports import DeliveryState, DeliveryUpdate, DraftBook, DraftChecker, Poster
 from app.ui.posting_rules import PostingState, block_key, can_post
@@ -465,13 +466,8 @@ class ComposerWidget(QWidget):
                            Owner(self.check_as_owner.currentData()))
 
     def counterpart(self, account: Account, persona: Persona) -> Account | None:
-        """The account of ``persona`` on the same network that should post instead: the
-        user's own before the employer's brand account, the same server before others."""
-        candidates = [a for a in self.accounts.accounts()
-                      if a.network is account.network and a.persona is persona]
-        candidates.sort(key=lambda a: (a.owner is not Owner.SELF, a.server != account.server,
-                                       a.handle.casefold()))
-        return candidates[0] if candidates else None
+        """The account of ``persona`` on the same network that should post instead."""
+        return counterpart(self.accounts.accounts(), account, persona)
 
     # --- the live check ----------------------------------------------------------------------
 
@@ -545,36 +541,11 @@ class ComposerWidget(QWidget):
 
     def fix_state(self, shown: ShownFinding, fix: Fix) -> tuple[bool, str]:
         """Whether ``fix`` can be applied now, and if not, why (for the button's tooltip)."""
-        if fix.edits and (self._round is None or self._round.text != self.text()):
-            return False, "The draft changed; the check is running again."
-        action = fix.action
-        if action in (None, ""):
-            return bool(fix.edits), ""
-        if action in ("switch_to_work", "switch_to_personal"):
-            persona = Persona.WORK if action == "switch_to_work" else Persona.PERSONAL
-            movable = [s for s in shown.slots
-                       if s.account is not None and s.account.persona is not persona]
-            if not movable:
-                return True, ""  # "check as": the identity is switched instead
-            missing = sorted({s.account.network.display_name for s in movable
-                              if s.account is not None
-                              and self.counterpart(s.account, persona) is None})
-            if len(missing) == len({s.account.network for s in movable if s.account}):
-                return False, (f"No {persona.label} account on {', '.join(missing)} is "
-                               "connected yet.")
-            if missing:
-                return True, (f"Switches where a {persona.label} account exists; none on "
-                              f"{', '.join(missing)} yet.")
-            return True, ""
-        if action == "remove_target":
-            if any(slot.account is not None for slot in shown.slots):
-                return True, ""
-            return False, "No account is ticked."
-        if action == "add_image":
-            return (not self.compact), ""
-        if action == "describe_image":
-            return bool(self.attachments.undescribed()), ""
-        return False, "This fix is not available here."
+        context = FixContext(
+            text_is_checked=self._round is not None and self._round.text == self.text(),
+            accounts=self.accounts.accounts(), compact=self.compact,
+            undescribed_images=len(self.attachments.undescribed()))
+        return fix_state(context, shown, fix)
 
     def apply_fix(self, shown: ShownFinding, fix: Fix) -> None:
         """Apply one fix: its text edits as one undo step, then its action."""
