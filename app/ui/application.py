@@ -247,6 +247,8 @@ def run_gui(paths: AppPaths, *, quit_after_show: bool = False) -> int:
             tray = create_tray(window, services, runner)
             if tray is not None:
                 trays.append(tray)
+                window.tray_present = True
+                window.close_to_tray = settings.value("close_to_tray", "no") == "yes"
                 # Hiding the window to the tray and closing the quick post window must not
                 # end the app; closing the main window (or the tray's Quit) does.
                 qt_app.setQuitOnLastWindowClosed(False)

@@ -94,6 +94,10 @@ class MainWindow(QMainWindow):
         self._loaded = False
         self._is_loaded = False
         self._account_read_running = False
+        # Set by the application when a tray icon exists: closing the window then hides it
+        # to the tray if the user chose so in Settings.
+        self.tray_present = False
+        self.close_to_tray = False
 
     # --- building --------------------------------------------------------------------------
 
@@ -384,10 +388,24 @@ class MainWindow(QMainWindow):
     def _show_settings(self, report: Any, accounts: list[Account]) -> None:
         from app.ui.dialogs.settings import SettingsDialog
 
-        dialog = SettingsDialog(report, self.services.accounts, self, accounts_now=accounts)
+        dialog = SettingsDialog(report, self.services.accounts, self, accounts_now=accounts,
+                                close_to_tray=self.close_to_tray if self.tray_present else None)
         if dialog.exec() == dialog.DialogCode.Accepted:
+            if dialog.close_to_tray_choice is not None:
+                self.close_to_tray = dialog.close_to_tray_choice
+                self._save_ui_setting("close_to_tray", "yes" if self.close_to_tray else "no")
             self.refresh_accounts()
         dialog.deleteLater()
+
+    def _save_ui_setting(self, key: str, value: str) -> None:
+        """Remember a window setting in the profile's ``ui.ini``."""
+        from PySide6.QtCore import QSettings
+
+        self._paths.config_dir()  # created 0700 before QSettings writes into it
+        settings = QSettings(str(self._paths.config_root / "ui.ini"),
+                             QSettings.Format.IniFormat)
+        settings.setValue(key, value)
+        settings.sync()
 
     def show_onboarding(self) -> None:
         """The welcome tour; it can connect the first Work or Personal account."""
@@ -454,8 +472,13 @@ class MainWindow(QMainWindow):
             self.show_onboarding()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        """Save the draft before closing; never lose typed text."""
+        """Save the draft before closing; never lose typed text. With "keep running in the
+        tray" chosen (and a tray present), closing hides the window instead."""
         self.composer.save_now()
+        if self.close_to_tray and self.tray_present:
+            event.ignore()
+            self.hide()
+            return
         super().closeEvent(event)
         if event.isAccepted():
             self.closed.emit()

@@ -609,3 +609,28 @@ def test_settings_import_a_pack_file_refuses_one_that_is_not_a_pack(qtbot, tmp_p
     dialog.import_pack()
     assert "Imported team.toml" in dialog.import_status.text()
     assert "Project Heron" in own.read_text(encoding="utf-8")
+
+
+def test_close_to_tray_is_a_setting_and_closing_then_hides_the_window(qtbot, window,
+                                                                      monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    assert SettingsDialog(FakeChecker().policy_report(), None).tray_box is None  # no tray
+    window.tray_present = True
+
+    def choose(dialog_self) -> int:
+        assert not dialog_self.save_button.isEnabled()
+        dialog_self.tray_box.setChecked(True)
+        assert dialog_self.save_button.isEnabled()
+        dialog_self.save()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SettingsDialog, "exec", choose)
+    window._show_settings(FakeChecker().policy_report(), [])
+    assert window.close_to_tray
+    ini = (window._paths.config_root / "ui.ini").read_text(encoding="utf-8")
+    assert "close_to_tray=yes" in ini
+    window.composer.editor.setPlainText("Half a thought")
+    window.close()
+    assert not window.isVisible()  # hidden to the tray, still running
+    assert [d.text for d in window.services.drafts.list_drafts()] == ["Half a thought"]

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -56,8 +57,10 @@ class SettingsDialog(QDialog):
     def __init__(self, report: PolicyReport, accounts: AccountBook | None,
                  parent: QWidget | None = None, *,
                  accounts_now: Sequence[Account] | None = None,
-                 pick_pack: PackPicker = pick_pack_file) -> None:
-        """``accounts_now``: the accounts as read on a worker (else read here)."""
+                 pick_pack: PackPicker = pick_pack_file,
+                 close_to_tray: bool | None = None) -> None:
+        """``accounts_now``: the accounts as read on a worker (else read here);
+        ``close_to_tray``: the current choice, None where there is no tray (not offered)."""
         super().__init__(parent)
         self._accounts = accounts
         self._report = report
@@ -145,6 +148,19 @@ class SettingsDialog(QDialog):
         budget.setEnabled(bool(report.user_pack))
         layout.addWidget(budget)
 
+        self._close_to_tray = close_to_tray
+        self.close_to_tray_choice: bool | None = None
+        self.tray_box: QCheckBox | None = None
+        if close_to_tray is not None:
+            window = QGroupBox("Window", self)
+            window_layout = QVBoxLayout(window)
+            self.tray_box = QCheckBox("Closing the window keeps Twofold running in the &tray "
+                                      "(quit from the tray menu)", window)
+            self.tray_box.setChecked(close_to_tray)
+            self.tray_box.toggled.connect(self._changed)
+            window_layout.addWidget(self.tray_box)
+            layout.addWidget(window)
+
         self.options = QGroupBox("Per-network options", self)
         self.options_layout = QFormLayout(self.options)
         self._editors: dict[int, tuple[Account, QSpinBox | None, QComboBox | None]] = {}
@@ -171,7 +187,11 @@ class SettingsDialog(QDialog):
         self.save_button.setEnabled(False)
 
     def _changed(self, *_: object) -> None:
-        self.save_button.setEnabled(self._budget_changed() or bool(self._account_changes()))
+        self.save_button.setEnabled(self._budget_changed() or bool(self._account_changes())
+                                    or self._tray_changed())
+
+    def _tray_changed(self) -> bool:
+        return self.tray_box is not None and self.tray_box.isChecked() != self._close_to_tray
 
     def _budget(self, key: str) -> tuple[int, int]:
         posts, days = self.budget_spins[key]
@@ -258,6 +278,8 @@ class SettingsDialog(QDialog):
             except (PolicyError, OSError) as error:
                 QMessageBox.warning(self, "Not saved", str(error))
                 return
+        if self._tray_changed() and self.tray_box is not None:
+            self.close_to_tray_choice = self.tray_box.isChecked()
         if self._accounts is not None:
             for account in self._account_changes():
                 try:
