@@ -163,6 +163,7 @@ class _Context:
         if self.work:
             self.check_conduct()
         self.check_frequency(promotion)
+        self.check_quiet_hours()
         self.check_duplicates()
         self.check_privacy()
 
@@ -530,6 +531,22 @@ class _Context:
                  [(h.start, h.end) for h in promotion.brand_hits] +
                  [(h.start, h.end) for h in promotion.signals],
                  [Fix("Don't post this to this account", action=REMOVE_TARGET)])
+
+    def check_quiet_hours(self) -> None:
+        if not self.policy.quiet_hours:
+            return
+        local = self.now.astimezone()
+        minute = local.hour * 60 + local.minute
+        for start, end in self.policy.quiet_hours:
+            inside = start <= minute < end if start < end else (minute >= start or minute < end)
+            if inside:
+                from app.check.policy import format_time_range
+
+                self.add("frequency.quiet_hours", "warn",
+                         f"It is {local:%H:%M}, inside the quiet hours "
+                         f"{format_time_range((start, end)).replace('-', '–')}: the post would "
+                         "go out at a time you chose not to post.")
+                return
 
     def check_duplicates(self) -> None:
         if not self.history:

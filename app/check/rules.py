@@ -67,6 +67,8 @@ _RULES = (
              "Characters the network refuses (X: U+FEFF, U+FFFE, U+FFFF)."),
     RuleInfo("frequency.promotion", "frequency", "warn",
              "More promotional posts on this account than the promotion budget allows."),
+    RuleInfo("frequency.quiet_hours", "frequency", "warn",
+             "Posting during the quiet hours you or your organisation set (local time)."),
     RuleInfo("duplicate.same_account", "duplicate", "warn",
              "The same or nearly the same text already posted on this account recently "
              "(block on X for an exact repeat: X rejects it)."),

@@ -16,8 +16,11 @@ from pathlib import Path
 
 from app.check.policy import PolicyError, read_pack
 
-_TABLE = re.compile(r"^\s*\[\s*promotion_limits(\s*\]|\.)", re.MULTILINE)
 _ANY_TABLE = re.compile(r"^\s*\[", re.MULTILINE)
+
+
+def _table_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"^\s*\[\s*{name}(\s*\]|\.)", re.MULTILINE)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -46,11 +49,24 @@ def set_promotion_limits(target: Path, personal: tuple[int, int],
     """Write the user's own promotion budget into their pack (creating it if needed),
     replacing any ``[promotion_limits]`` table and keeping everything else. The result is
     read back as a pack before it replaces the file; PolicyError if it would not read."""
-    target = Path(target)
+    _set_table(Path(target), "promotion_limits", promotion_limits_text(personal, work))
+
+
+def set_quiet_hours(target: Path, ranges: list[str]) -> None:
+    """Write the user's own quiet hours (``"22:00-07:00"`` ranges, local time) into their
+    pack, replacing any ``[quiet_hours]`` table; none: the table is removed."""
+    body = ""
+    if ranges:
+        listed = ", ".join(f'"{r.strip()}"' for r in ranges)
+        body = f"[quiet_hours]\ntimes = [{listed}]\n"
+    _set_table(Path(target), "quiet_hours", body)
+
+
+def _set_table(target: Path, name: str, body: str) -> None:
     text = target.read_text(encoding="utf-8") if target.exists() else (
         "# Your own Twofold policy pack (on top of your organisation's).\nversion = 1\n")
-    kept = _without_promotion_tables(text).rstrip("\n")
-    new = f"{kept}\n\n{promotion_limits_text(personal, work)}"
+    kept = _without_tables(text, name).rstrip("\n")
+    new = f"{kept}\n\n{body}" if body else f"{kept}\n"
     scratch = target.with_name(target.name + ".check")
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     scratch.write_text(new, encoding="utf-8")
@@ -62,11 +78,12 @@ def set_promotion_limits(target: Path, personal: tuple[int, int],
     os.replace(scratch, target)
 
 
-def _without_promotion_tables(text: str) -> str:
-    """``text`` without its ``[promotion_limits]`` tables (and their sub-tables)."""
-    while (match := _TABLE.search(text)) is not None:
+def _without_tables(text: str, name: str) -> str:
+    """``text`` without its ``[name]`` tables (and their sub-tables)."""
+    table = _table_pattern(name)
+    while (match := table.search(text)) is not None:
         following = _ANY_TABLE.search(text, match.end())
-        while following is not None and _TABLE.match(text, following.start()):
+        while following is not None and table.match(text, following.start()):
             following = _ANY_TABLE.search(text, following.end())
         end = following.start() if following is not None else len(text)
         text = text[:match.start()] + text[end:]

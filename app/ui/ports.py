@@ -58,6 +58,7 @@ class PolicyReport:
     personal_limit: tuple[int, int] = (1, 7)
     work_limit: tuple[int, int] = (3, 1)
     budget_locked: bool = False
+    quiet_hours: tuple[str, ...] = ()  # "22:00-07:00" ranges in force, every layer
 
 
 class DraftChecker(Protocol):

@@ -524,4 +524,12 @@ def policy_report_from(loaded: Any, user_pack: str = "") -> PolicyReport:
     return PolicyReport(tuple(sources), errors, tuple(summary), user_pack=user_pack,
                         personal_limit=(policy.personal_limit.posts, policy.personal_limit.days),
                         work_limit=(policy.work_limit.posts, policy.work_limit.days),
-                        budget_locked=bool(is_locked("frequency")) if is_locked else False)
+                        budget_locked=bool(is_locked("frequency")) if is_locked else False,
+                        quiet_hours=tuple(_time_range(r)
+                                          for r in getattr(policy, "quiet_hours", ())))
+
+
+def _time_range(minutes: tuple[int, int]) -> str:
+    from app.check.policy import format_time_range
+
+    return format_time_range(minutes)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.check.engine import check_draft
-from app.check.policy import Policy
+from app.check.policy import Policy, PolicyError
 from app.core.model import (
     CheckTarget,
     HistoryEntry,
@@ -340,3 +340,25 @@ def test_findings_are_sorted_most_severe_first(acme):
 
 def test_default_policy_is_used_without_one():
     assert run("Long day at the office", X_WORK, Policy.default()).verdict == "ok"
+
+
+def test_quiet_hours_from_a_pack_warn_inside_the_range_only(tmp_path):
+    from datetime import datetime
+
+    from app.check.policy import load_policy_file, parse_time_range
+
+    pack = tmp_path / "mine.toml"
+    pack.write_text('version = 1\n[quiet_hours]\ntimes = ["22:00-07:00"]\n', encoding="utf-8")
+    policy = load_policy_file(pack)
+    assert policy.quiet_hours == (parse_time_range("22:00-07:00"),)
+    local = datetime.now().astimezone().tzinfo
+    late = datetime(2026, 11, 24, 23, 30, tzinfo=local)
+    noon = datetime(2026, 11, 24, 12, 0, tzinfo=local)
+    at_night = check_draft("Hello", X_WORK, policy=policy, now=late)
+    [finding] = [f for f in at_night.findings if f.rule == "frequency.quiet_hours"]
+    assert "23:30" in finding.message and "22:00–07:00" in finding.message
+    assert "frequency.quiet_hours" not in {f.rule for f in check_draft(
+        "Hello", X_WORK, policy=policy, now=noon).findings}
+    pack.write_text('version = 1\n[quiet_hours]\ntimes = ["late"]\n', encoding="utf-8")
+    with pytest.raises(PolicyError, match="22:00-07:00"):
+        load_policy_file(pack)

@@ -634,3 +634,19 @@ def test_close_to_tray_is_a_setting_and_closing_then_hides_the_window(qtbot, win
     window.close()
     assert not window.isVisible()  # hidden to the tray, still running
     assert [d.text for d in window.services.drafts.list_drafts()] == ["Half a thought"]
+
+
+def test_settings_set_your_own_quiet_hours_in_your_pack(qtbot, tmp_path):
+    import dataclasses
+
+    from app.check.policy import load_policy_file, parse_time_range
+
+    own = tmp_path / "config" / "policy.toml"
+    report = dataclasses.replace(FakeChecker().policy_report(), user_pack=str(own))
+    dialog = SettingsDialog(report, FakeAccounts())
+    qtbot.addWidget(dialog)
+    dialog.quiet_hours.setText("22:00-07:00, 12:00-13:00")
+    assert dialog.save_button.isEnabled()
+    dialog.save()
+    assert load_policy_file(own).quiet_hours == (parse_time_range("22:00-07:00"),
+                                                 parse_time_range("12:00-13:00"))

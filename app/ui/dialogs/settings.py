@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -116,7 +117,7 @@ class SettingsDialog(QDialog):
         policy_layout.addLayout(import_row)
         layout.addWidget(policy)
 
-        budget = QGroupBox("Your own promotion budget (on top of your organisation's)", self)
+        budget = QGroupBox("Your own limits (on top of your organisation's)", self)
         budget_layout = QFormLayout(budget)
         self.budget_spins: dict[str, tuple[QSpinBox, QSpinBox]] = {}
         for key, label, (posts, days) in (("personal", "Personal accounts",
@@ -139,6 +140,13 @@ class SettingsDialog(QDialog):
             posts_box.valueChanged.connect(self._changed)
             days_box.valueChanged.connect(self._changed)
             self.budget_spins[key] = (posts_box, days_box)
+        self.quiet_hours = QLineEdit(", ".join(report.quiet_hours), budget)
+        self.quiet_hours.setPlaceholderText("e.g. 22:00-07:00, 12:00-13:00 (none: any time)")
+        self.quiet_hours.setAccessibleName("Quiet hours")
+        self.quiet_hours.textChanged.connect(self._changed)
+        quiet_label = QLabel("&Quiet hours:", budget)
+        quiet_label.setBuddy(self.quiet_hours)
+        budget_layout.addRow(quiet_label, self.quiet_hours)
         self.budget_note = QLabel(
             ("Your organisation locked the budget: you can make it stricter, not looser. "
              if report.budget_locked else "")
@@ -188,7 +196,7 @@ class SettingsDialog(QDialog):
 
     def _changed(self, *_: object) -> None:
         self.save_button.setEnabled(self._budget_changed() or bool(self._account_changes())
-                                    or self._tray_changed())
+                                    or self._tray_changed() or self._quiet_hours_changed())
 
     def _tray_changed(self) -> bool:
         return self.tray_box is not None and self.tray_box.isChecked() != self._close_to_tray
@@ -200,6 +208,12 @@ class SettingsDialog(QDialog):
     def _budget_changed(self) -> bool:
         return (self._budget("personal") != tuple(self._report.personal_limit)
                 or self._budget("work") != tuple(self._report.work_limit))
+
+    def _quiet_hours(self) -> list[str]:
+        return [part.strip() for part in self.quiet_hours.text().split(",") if part.strip()]
+
+    def _quiet_hours_changed(self) -> bool:
+        return self._quiet_hours() != list(self._report.quiet_hours)
 
     def import_pack(self) -> None:
         """Use a pack file as the user's own pack, after reading it as a pack (a file that
@@ -268,6 +282,20 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         """Save what changed: the user's own budget (into their pack) and the per-account
         options."""
+        if self._quiet_hours_changed() and self._report.user_pack:
+            from app.check.policy import PolicyError, parse_time_range
+            from app.check.user_pack import set_quiet_hours
+
+            wrong = [r for r in self._quiet_hours() if parse_time_range(r) is None]
+            if wrong:
+                QMessageBox.warning(self, "Not saved", f"“{wrong[0]}” is not a time range; "
+                                    "write it like 22:00-07:00.")
+                return
+            try:
+                set_quiet_hours(Path(self._report.user_pack), self._quiet_hours())
+            except (PolicyError, OSError) as error:
+                QMessageBox.warning(self, "Not saved", str(error))
+                return
         if self._budget_changed() and self._report.user_pack:
             from app.check.policy import PolicyError
             from app.check.user_pack import set_promotion_limits
