@@ -2,7 +2,8 @@
 # Twofold developer entry point. Idempotent: a second run skips every install that is current.
 #
 #   ./dev.sh run        install Twofold into .venv (once) and start it
-#   ./dev.sh test [ARGS] install everything the tests need and run the whole suite (ARGS go to pytest)
+#   ./dev.sh test [ARGS] install everything the tests need, run ruff and mypy, then the whole
+#                        suite (ARGS go to pytest)
 #
 # System packages come from apt-get (as root, or through sudo); Python packages go into .venv
 # (pip's wheel cache lives in ~/.cache/pip, outside the clone, so fresh clones install fast).
@@ -119,6 +120,7 @@ case "${1:-}" in
         ensure_venv "test"
         ensure_pds_modules
         "$VENV/bin/ruff" check --quiet .
+        "$VENV/bin/mypy" --no-error-summary app
         exec "$VENV/bin/python" -m pytest "$@"
         ;;
     *)

@@ -156,8 +156,6 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
     if len(args.alt) > len(args.image):
         raise InputError("--alt describes the --image given before it; there are more --alt "
                          "than --image options")
-    if args.policy is not None and not args.policy.is_file():
-        raise InputError(f"policy file not found: {args.policy}")
     history = _read_history(args.history) if args.history is not None else []
     text = _read_text(args.text)
 

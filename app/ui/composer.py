@@ -179,6 +179,7 @@ class ComposerWidget(QWidget):
         self._shown: list[ShownFinding] = []
         self._fix_message_shown = False
         self._applying_fix = False
+        self._posting_refused = ""  # see set_posting_refused
 
         self.live_check = LiveCheck(checker, runner, self)
         self.live_check.finished.connect(self._show_round)
@@ -728,14 +729,25 @@ class ComposerWidget(QWidget):
         try:
             saved = self.drafts.save_draft(dataclasses.replace(self.draft))
         except Exception as error:  # the text stays in the editor; try again shortly
+            kept = getattr(error, "saved", None)  # the store's DraftConflictError
+            if isinstance(kept, Draft):
+                # Another window or the command line saved this draft meanwhile: our text
+                # became a new draft, and the composer goes on with that one.
+                self.status.emit(str(error))
+                self._adopt_saved(kept)
+                return kept
             self.status.emit(f"Could not save the draft ({type(error).__name__}: {error}). "
                              "Your text is still here; Twofold tries again in a few seconds.")
             self._autosave.start(AUTOSAVE_RETRY_MS)
             return None
+        self._adopt_saved(saved)
+        return saved
+
+    def _adopt_saved(self, saved: Draft) -> None:
         self.draft.id = saved.id
         self.draft.updated_at = saved.updated_at
+        self.draft.revision = saved.revision  # the next save builds on this one
         self.draft_saved.emit(saved)
-        return saved
 
     # --- posting --------------------------------------------------------------------------
 
@@ -771,12 +783,19 @@ class ComposerWidget(QWidget):
     def _ready_text(self, work: Sequence[Account]) -> str:
         return f"Post to Work sends to {self._names(work)} only."
 
+    def set_posting_refused(self, reason: str) -> None:
+        """Turn posting off with ``reason`` (the organisation's policy cannot be read), or on
+        again with ""; the check still runs as the user types."""
+        self._posting_refused = reason
+        self._refresh_actions()
+
     def _can_post(self, targets: Sequence[Account], persona: Persona) -> tuple[bool, str]:
         return can_post(self._posting_state(), targets, persona)
 
     def _posting_state(self) -> PostingState:
         return PostingState(
-            posting=self.posting, has_poster=self.poster is not None,
+            refused=self._posting_refused, posting=self.posting,
+            has_poster=self.poster is not None,
             has_accounts=bool(self.accounts.accounts()),
             has_content=bool(self.text().strip() or self.images), check_round=self._round,
             shown=self._shown, override_reason=self.override_reason,

@@ -28,12 +28,23 @@ from app.core.model import (
 
 
 class LengthCountLike(Protocol):
-    """A network length count (``app/check/limits.py`` ``LengthCount``)."""
+    """A network length count (``app/check/limits.py`` ``LengthCount``), read-only."""
 
-    used: int
-    limit: int
-    unit: str
-    over: bool
+    @property
+    def used(self) -> int:
+        """How much of the limit the draft uses, in ``unit``."""
+
+    @property
+    def limit(self) -> int:
+        """The network's limit, in ``unit``."""
+
+    @property
+    def unit(self) -> str:
+        """What is counted, as shown after the numbers."""
+
+    @property
+    def over(self) -> bool:
+        """Whether the draft is too long."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +104,10 @@ class ConnectRequest:
     owner: Owner = Owner.SELF
     server: str = ""
     secret: str = field(default="", repr=False)
+    # Yes/no choices of the network's browser sign-in that were ticked (LinkedIn: "pages").
+    options: tuple[str, ...] = ()
+    # Set when signing in again to an account that is already connected.
+    reconnect_id: int | None = None
 
 
 class SignInState:
@@ -119,17 +134,15 @@ class AccountHealth:
 class AccountBook(Protocol):
     """The user's connected accounts."""
 
-    secrets_persistent: bool  # False: no OS keychain, secrets last for this run only
+    @property
+    def secrets_persistent(self) -> bool:
+        """False: no OS keychain, secrets last for this run only."""
 
     def list_accounts(self) -> list[Account]:
         """Every connected account."""
 
     def connect_account(self, request: ConnectRequest) -> Account:
         """Sign in, store the secret in the keychain, save the account (blocking)."""
-
-    def reconnect_account(self, account_id: int, secret: str) -> Account:
-        """Sign in again to a connected account and replace only its secret: the account
-        keeps its id, identity, colour, drafts, outbox and history (blocking)."""
 
     def update_account(self, account: Account) -> Account:
         """Save owner, colour, display name and per-account settings (not the persona)."""
@@ -244,4 +257,7 @@ class AppServices:
     # Slow checks run on a worker after the window is shown (the keychain); their sentences
     # join the banner.
     background_warnings: Callable[[], list[str]] = field(default=list)
+    # Why nothing may be posted ("" when posting is allowed): the organisation's policy cannot
+    # be read and no good copy is kept. Blocking (loads the packs); asked on a worker.
+    posting_refusal: Callable[[], str] = field(default=lambda: "")
     close: Callable[[], None] = field(default=lambda: None)

@@ -26,6 +26,9 @@ def block_key(shown: ShownFinding) -> tuple[str, str]:
 class PostingState:
     """What the composer knows when it decides whether Post may be pressed."""
 
+    # Why nothing may be posted at all now ("" when posting is allowed): the organisation's
+    # policy cannot be read and no good copy of it is kept.
+    refused: str = ""
     posting: bool = False
     has_poster: bool = True
     has_accounts: bool = True
@@ -48,6 +51,8 @@ def can_post(state: PostingState, targets: Sequence[Account],
              persona: Persona) -> tuple[bool, str]:
     """Whether "Post to <persona>" may send to ``targets`` now, and if not, one sentence
     saying what to do."""
+    if state.refused:
+        return False, state.refused
     if state.posting:
         return False, "Sending… you can keep writing."
     if not state.has_poster:

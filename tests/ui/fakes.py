@@ -150,20 +150,15 @@ class FakeAccounts:
         return [dataclasses.replace(a) for a in self._accounts.values()]
 
     def connect_account(self, request: ConnectRequest) -> Account:
+        if request.reconnect_id is not None:  # a new sign-in for the same account
+            self.secrets[request.reconnect_id] = request.secret
+            return dataclasses.replace(self._accounts[request.reconnect_id])
         new_id = max(self._accounts, default=0) + 1
         account = Account(request.network, request.handle, request.persona, request.owner,
                           server=request.server, id=new_id)
         self._accounts[new_id] = account
         self.secrets[new_id] = request.secret
         return dataclasses.replace(account)
-
-    def reconnect_account(self, account_id: int, secret: str) -> Account:
-        from app.store.errors import NotFoundError
-
-        if account_id not in self._accounts:
-            raise NotFoundError(f"There is no account number {account_id} in Twofold.")
-        self.secrets[account_id] = secret
-        return dataclasses.replace(self._accounts[account_id])
 
     def update_account(self, account: Account) -> Account:
         self._accounts[account.id] = dataclasses.replace(account)

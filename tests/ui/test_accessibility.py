@@ -239,7 +239,7 @@ def test_the_window_uses_its_space_wraps_and_never_resizes_itself(qtbot, window,
     qtbot.waitUntil(lambda: len(composer.findings.cards) >= 3, timeout=3000)
     qtbot.wait(50)  # let the layouts settle after the cards arrived
     assert (window.width(), window.height()) == size  # the window did not grow
-    scroll = composer.findings.scroll
+    scroll = composer.findings.scroll_area
     assert scroll.horizontalScrollBar().maximum() == 0  # no sideways scrolling
     for card in composer.findings.cards:
         assert _not_clipped(card.message_label)
@@ -270,7 +270,7 @@ def test_tab_stops_show_where_the_focus_is(qtbot, window):
     composer = window.composer
     type_into(qtbot, composer, "Acme sale")
     wait_checked(qtbot, composer)
-    assert _looks_different_with_focus(qtbot, composer.findings.scroll)
+    assert _looks_different_with_focus(qtbot, composer.findings.scroll_area)
     assert _looks_different_with_focus(qtbot, composer.accounts_scroll)
     row = composer.accounts.rows[1]
     row.checkbox.setFocus(Qt.FocusReason.TabFocusReason)

@@ -133,7 +133,8 @@ def test_settings_show_the_policy_in_force_and_save_network_options(qtbot):
              for r in range(dialog.sources.rowCount())]
     assert cells[1] == ["Your organisation", "/etc/xdg/twofold/policy.toml",
                         "confidential.term"]
-    account, limit, visibility = dialog._editors[2]  # the Mastodon work account
+    account, editors = dialog._editors[2]  # the Mastodon work account
+    limit, visibility = editors["max_chars"][0], editors["visibility"][0]
     limit.setValue(11000)
     visibility.setCurrentIndex(visibility.findData("unlisted"))
     dialog.save()
@@ -308,7 +309,12 @@ def test_reconnect_in_the_real_store_keeps_id_drafts_and_outbox(profile_dir):
         checked: list[str] = []
         book = StoreAccountBook(store, secrets, paths, verifier_lookup=lambda network: (
             lambda acc, secret: checked.append(secret.app_password)))
-        renewed = book.reconnect_account(account.id, "fresh-password")
+        from app.ui.ports import ConnectRequest
+
+        # What the connect dialog sends for "Reconnect…" (an app password typed again).
+        renewed = book.connect_account(ConnectRequest(
+            account.network, account.handle, account.persona, account.owner, account.server,
+            "fresh-password", reconnect_id=account.id))
         assert renewed.id == account.id and checked == ["fresh-password"]
         assert [(a.id, a.colour) for a in store.accounts.list()] == [(account.id, "#224466")]
         assert store.drafts.get(draft.id).target_account_ids == [account.id]
@@ -411,24 +417,23 @@ def test_history_shows_the_override_reason_next_to_the_text(qtbot, runner):
 
 def test_connect_defaults_to_a_network_twofold_posts_to_and_says_which_those_are(
         qtbot, runner):
-    class Book(FakeAccounts):
-        def can_verify(self, network):
+    class Book(FakeAccounts):  # the organisation has set up no X or LinkedIn app
+        def posts_itself(self, network):
             return network in (Network.BLUESKY, Network.MASTODON)
 
     dialog = ConnectDialog(Book(), runner)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.selected_network() is Network.BLUESKY
-    assert "Twofold posts to Bluesky and Mastodon itself" in dialog.intro.text()
+    assert dialog.selected_network() is Network.BLUESKY  # not X
+    assert "Twofold posts to Bluesky and Mastodon itself" in dialog.routes.text()
     assert dialog.secret_label.text() == "&App password:"
     assert "bsky.social" in dialog.handle.placeholderText()
     dialog.network.setCurrentIndex(dialog.network.findData(Network.MASTODON))
-    assert "optional" in dialog.secret_label.text()
     assert "bsky" not in dialog.handle.placeholderText()
     dialog.network.setCurrentIndex(dialog.network.findData(Network.X))
     assert "you post in the browser" in dialog.network.currentText()
+    dialog.network.setCurrentIndex(dialog.network.findData(Network.INSTAGRAM))
     assert not dialog.secret.isVisible()  # no token asked for where none is used
-    assert "share page" in dialog.note.text() or "browser" in dialog.note.text()
 
 
 def test_history_offers_copy_link_when_no_browser_opens(qtbot, runner):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.networks.handoff import HANDED_LABEL, handed_to_browser
 from app.ui import theme
 from app.ui.ports import DraftBook, HistoryRecord
 from app.ui.workers import TaskRunner
@@ -25,7 +26,7 @@ from app.ui.workers import TaskRunner
 # The override reason sits next to the text it excused, not off to the right past the link.
 COLUMNS = ("When", "Account", "Identity", "Network", "Text",
            "Posted despite a block, because", "Link")
-TEXT_COLUMN, REASON_COLUMN = 4, 5
+TEXT_COLUMN, REASON_COLUMN, LINK_COLUMN = 4, 5, 6
 
 
 class HistoryDialog(QDialog):
@@ -86,14 +87,17 @@ class HistoryDialog(QDialog):
             text = " ".join(entry.text.split())
             cells = (when, f"@{handle.lstrip('@')}" if handle else "", identity,
                      entry.network.display_name, text,
-                     record.override_reason or entry.override_reason, entry.url or "")
+                     record.override_reason or entry.override_reason,
+                     entry.url or (HANDED_LABEL if handed_to_browser(entry.remote_id) else ""))
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 if column == 3:
                     item.setIcon(theme.network_icon(entry.network))
                 self.table.setItem(row, column, item)
-            self.table.item(row, 0).setData(Qt.ItemDataRole.UserRole, entry.url or "")
+            first = self.table.item(row, 0)
+            if first is not None:
+                first.setData(Qt.ItemDataRole.UserRole, entry.url or "")
         self.table.resizeRowsToContents()
         self.loaded.emit()
 
@@ -102,6 +106,7 @@ class HistoryDialog(QDialog):
         self.loaded.emit()
 
     def _activated(self, item: QTableWidgetItem) -> None:
-        url = self.table.item(item.row(), 0).data(Qt.ItemDataRole.UserRole)
+        first = self.table.item(item.row(), 0)
+        url = first.data(Qt.ItemDataRole.UserRole) if first is not None else ""
         if url and self._open_url(url) is False:
             self.link_fallback.show_for(url)
