@@ -170,9 +170,9 @@ class ComposerWidget(QWidget):
         self._overridden: frozenset[tuple[str, str]] = frozenset()
         # Runs posts and retries; results of a run the user cancelled and left behind never
         # land on the rows of a later one.
-        self.sender = Sender(runner, lambda: self.delivery, self._known_account_ids, self)
-        self.sender.finished.connect(self._finish_delivery)
-        self.sender.status.connect(self.status)
+        self.sending = Sender(runner, lambda: self.delivery, self._known_account_ids, self)
+        self.sending.finished.connect(self._finish_delivery)
+        self.sending.status.connect(self.status)
         self._posted_draft: Draft | None = None
         self._posted_accounts: list[Account] = []
         self._round: CheckRound | None = None
@@ -872,7 +872,7 @@ class ComposerWidget(QWidget):
         self._posted_draft = draft
         self._posted_accounts = list(targets)
         self.accounts.clear_ticks()  # nothing carries over to the next post
-        self.sender.send(self.poster, draft, targets, override_reason)
+        self.sending.send(self.poster, draft, targets, override_reason)
         self._refresh_actions()
 
     def retry_failed(self) -> None:
@@ -880,17 +880,17 @@ class ComposerWidget(QWidget):
         if (self.posting or self.poster is None or self._posted_draft is None
                 or self._delivery is None):
             return
-        if self.sender.retry(self.poster, self._posted_draft):
+        if self.sending.retry(self.poster, self._posted_draft):
             self._refresh_actions()
 
     def cancel_sending(self) -> None:
         """Stop the send or retry under way (see ``Sender.cancel``)."""
-        self.sender.cancel()
+        self.sending.cancel()
 
     @property
     def posting(self) -> bool:
         """Whether a post or retry is running."""
-        return self.sender.running
+        return self.sending.running
 
     def _open_link(self, url: str) -> None:
         """Open a post or a share page; when no browser opens, say so and offer the link."""

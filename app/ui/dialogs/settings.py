@@ -126,7 +126,7 @@ class SettingsDialog(QDialog):
         for key, label, (posts, days) in (("personal", "Personal accounts",
                                            report.personal_limit),
                                           ("work", "Work accounts", report.work_limit)):
-            row = QHBoxLayout()
+            budget_row = QHBoxLayout()
             posts_box, days_box = QSpinBox(budget), QSpinBox(budget)
             posts_box.setRange(0, 100)
             days_box.setRange(1, 365)
@@ -134,12 +134,12 @@ class SettingsDialog(QDialog):
             days_box.setValue(days)
             posts_box.setAccessibleName(f"Promotional posts allowed on {label.lower()}")
             days_box.setAccessibleName(f"Days the budget of {label.lower()} covers")
-            row.addWidget(posts_box)
-            row.addWidget(QLabel("promotional posts per", budget))
-            row.addWidget(days_box)
-            row.addWidget(QLabel("days, per account", budget))
-            row.addStretch(1)
-            budget_layout.addRow(f"{label}:", row)
+            budget_row.addWidget(posts_box)
+            budget_row.addWidget(QLabel("promotional posts per", budget))
+            budget_row.addWidget(days_box)
+            budget_row.addWidget(QLabel("days, per account", budget))
+            budget_row.addStretch(1)
+            budget_layout.addRow(f"{label}:", budget_row)
             posts_box.valueChanged.connect(self._changed)
             days_box.valueChanged.connect(self._changed)
             self.budget_spins[key] = (posts_box, days_box)

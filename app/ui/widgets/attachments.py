@@ -40,8 +40,13 @@ class AttachmentsBar(QWidget):
 
     def chips(self) -> list[QWidget]:
         """The image chips, in order (for the Tab order)."""
-        return [self.chips_layout.itemAt(i).widget() for i in range(self.chips_layout.count())
-                if self.chips_layout.itemAt(i).widget() is not None]
+        chips: list[QWidget] = []
+        for index in range(self.chips_layout.count()):
+            item = self.chips_layout.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                chips.append(widget)
+        return chips
 
     def set_images(self, images: Sequence[ImageAttachment]) -> None:
         """Show ``images`` (a draft opened or finished); ``changed`` is not emitted."""
@@ -74,7 +79,7 @@ class AttachmentsBar(QWidget):
             return
         path = folder() / (f"pasted-{time.strftime('%Y%m%d-%H%M%S')}-"
                            f"{len(self.images) + 1}.png")
-        if not picture.save(str(path), "PNG"):
+        if not picture.save(str(path)):  # PNG, from the file name
             self.status.emit("The pasted picture could not be saved; nothing was attached.")
             return
         self.add_files([path])
@@ -108,8 +113,9 @@ class AttachmentsBar(QWidget):
 
         while self.chips_layout.count():
             item = self.chips_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for image in self.images:
             chip = QPushButton(f"{image.path.name} ✕", self)
             chip.setFlat(True)

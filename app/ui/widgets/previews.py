@@ -129,9 +129,9 @@ class PreviewPanel(QWidget):
             groups.setdefault((slot.target.network, slot.target.max_chars), []).append(slot)
         for key in list(self.cards):
             if key not in groups:
-                card = self.cards.pop(key)
-                card.setParent(None)
-                card.deleteLater()
+                gone = self.cards.pop(key)
+                gone.setParent(None)
+                gone.deleteLater()
         order = sorted(groups, key=lambda k: (list(Network).index(k[0]), k[1] or 0))
         for index, key in enumerate(order):
             card = self.cards.get(key)
