@@ -317,11 +317,12 @@ def test_a_refused_reconnect_keeps_the_old_sign_in(paths, capsys):
 
 def test_reconnect_errors_are_usage_errors_with_one_line(run_cli, paths):
     with Store(paths) as store:
-        store.accounts.add(Account(Network.X, "me", Persona.WORK))
+        store.accounts.add(Account(Network.MASTODON, "me", Persona.WORK,
+                                   server="https://social.test"))
     missing = run_cli("accounts", "reconnect", "404", input="pw\n")
     assert missing.returncode == 2 and "no account number 404" in missing.stderr
     empty = run_cli("accounts", "reconnect", "1", input="\n")
     assert empty.returncode == 2 and "No secret was given" in empty.stderr
     renewed = run_cli("accounts", "reconnect", "1", "--no-verify", input="tok-1\n")
     assert renewed.returncode == 0, renewed.stderr
-    assert "Reconnected @me on X, id 1" in renewed.stdout
+    assert "Reconnected @me on Mastodon, id 1" in renewed.stdout
