@@ -347,9 +347,9 @@ class StoreAccountBook:
         name = account.network.display_name
         check = self._sign_in_checks(account.network)
         if check is None:
-            return AccountHealth(SignInState.NOT_CHECKED,
-                                 f"Twofold does not sign in to {name}: drafts are checked, "
-                                 "and posting opens the post in your browser.")
+            # Nothing to try here (posting through the browser, or a sign-in only used when
+            # posting): the row's own status line says how the account posts.
+            return AccountHealth(SignInState.NOT_CHECKED, "")
         try:
             if not self._secrets.is_persistent and self._secrets.load(account) is None:
                 # The keychain was locked or missing at start, so this run keeps sign-ins in

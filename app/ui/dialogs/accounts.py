@@ -380,6 +380,7 @@ class AccountEditor(QFrame):
         marks = {SignInState.WORKING: "✔", SignInState.NOT_CHECKED: "•"}
         mark = marks.get(health.state, "⚠")
         self.health_label.setText(f"{mark} {health.sentence}")
+        self.health_label.setVisible(bool(health.sentence))
         self.health_label.setAccessibleName(f"Sign-in: {health.sentence}")
         labels = {"reconnect": "Reconnect…", "check": "Check again"}
         self.health_button.setText(labels.get(health.action, ""))

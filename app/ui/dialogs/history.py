@@ -57,9 +57,13 @@ class HistoryDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(REASON_COLUMN, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(REASON_COLUMN, 240)
+        # The reason and the link get a set width (the full text is in the tooltip), so the
+        # post's text keeps the room to read it.
+        for column, width in ((REASON_COLUMN, 200), (LINK_COLUMN, 200)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.itemActivated.connect(self._activated)
         layout.addWidget(self.table, 1)
         from app.ui.widgets.link_fallback import LinkFallback
