@@ -623,13 +623,16 @@ class ComposerWidget(QWidget):
     @images.setter
     def images(self, images: Sequence[ImageAttachment]) -> None:
         self.attachments.set_images(images)
+        self.previews.set_images(images)
 
     def _show_images(self) -> None:
         self.attachments.refresh()
+        self.previews.set_images(self.images)
         if self.images:
             self.refresh_tab_order()
 
     def _images_changed(self) -> None:
+        self.previews.set_images(self.images)
         if self.images:
             self.refresh_tab_order()
         self._text_changed()

@@ -807,3 +807,19 @@ def test_the_confirmation_shows_the_attached_images(qtbot, make_composer, answer
     qtbot.addWidget(dialog)
     assert not dialog.thumbnails[0].pixmap().isNull()
     assert "The cover" in dialog.thumbnails[0].accessibleName()
+
+
+def test_previews_show_the_attached_images(qtbot, make_composer, tmp_path):
+    from app.core.model import ImageAttachment
+
+    composer = make_composer()
+    composer.accounts.set_ticked([1, 2])
+    type_into(qtbot, composer, "Our cover")
+    composer.images = [ImageAttachment(write_photo(tmp_path / "cover.png"), "The cover")]
+    composer._images_changed()
+    wait_checked(qtbot, composer)
+    cards = list(composer.previews.cards.values())
+    assert len(cards) == 2  # Bluesky and Mastodon
+    for card in cards:
+        [thumb] = card.thumbnails
+        assert not thumb.pixmap().isNull() and thumb.toolTip() == "The cover"

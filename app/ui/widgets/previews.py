@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.model import Network
+from app.core.model import ImageAttachment, Network
 from app.ui import theme
 from app.ui.live_check import CheckRound, CheckSlot
 from app.ui.ports import LengthCountLike
@@ -79,6 +79,29 @@ class NetworkPreview(QFrame):
         self.text_label.setWordWrap(True)
         self.text_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.text_label)
+        self.images_row = QHBoxLayout()
+        layout.addLayout(self.images_row)
+        self.thumbnails: list[QLabel] = []
+
+    def show_images(self, images: Sequence[ImageAttachment]) -> None:
+        """Small pictures of the attached images, as the post will carry them."""
+        from app.ui.widgets.thumbnails import thumbnail
+
+        for label in self.thumbnails:
+            label.setParent(None)
+            label.deleteLater()
+        self.thumbnails = []
+        for image in images:
+            label = QLabel(self)
+            pixmap = thumbnail(image.path, 48)
+            if pixmap is not None:
+                label.setPixmap(pixmap)
+            else:
+                label.setText(image.path.name)
+            label.setToolTip(image.alt_text or "No description yet")
+            label.setAccessibleName(f"Image {image.path.name}")
+            self.images_row.addWidget(label)
+            self.thumbnails.append(label)
 
     def update_from(self, count: LengthCountLike | None, text: str, who: str) -> None:
         """Show ``count`` and the start of ``text`` for the accounts named in ``who``."""
@@ -118,6 +141,7 @@ class PreviewPanel(QWidget):
         self.title = QLabel("<b>Preview</b>", self)
         self._layout.addWidget(self.title)
         self.cards: dict[tuple[Network, int | None], NetworkPreview] = {}
+        self._images: tuple[ImageAttachment, ...] = ()
         self.setAccessibleName("Previews per network")
         self.title.hide()
 
@@ -143,7 +167,16 @@ class PreviewPanel(QWidget):
             who = ", ".join(f"{theme.account_title(s.account)} ({s.account.persona.label})"
                             for s in slots if s.account is not None)
             card.update_from(check_round.counts.get(slots[0].key), check_round.text, who)
+            if [t.toolTip() for t in card.thumbnails] != [
+                    i.alt_text or "No description yet" for i in self._images]:
+                card.show_images(self._images)
         self.title.setVisible(bool(self.cards))
+
+    def set_images(self, images: Sequence[ImageAttachment]) -> None:
+        """The draft's images, shown on every card."""
+        self._images = tuple(images)
+        for card in self.cards.values():
+            card.show_images(self._images)
 
     def networks(self) -> Sequence[Network]:
         """The networks previewed now."""
