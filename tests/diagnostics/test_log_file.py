@@ -98,6 +98,7 @@ def _format(record_filter: SecretFilter, message: str, *args: object,
 
 
 @settings(max_examples=200, deadline=None)
+@example(secret="secr", where="message")
 @given(secret=st.text(min_size=4, max_size=40).filter(lambda s: s.strip() == s),
        where=st.sampled_from(["message", "argument", "exception"]))
 def test_a_known_secret_is_removed_wherever_it_is(secret, where):
@@ -111,7 +112,9 @@ def test_a_known_secret_is_removed_wherever_it_is(secret, where):
             raise ValueError(f"echoed {secret}")
         except ValueError as error:
             text = _format(record_filter, "failed", error=error)
-    assert secret not in text
+    # Judged outside the placeholders: "secr" is part of "[secret]" itself.
+    pieces = [piece for part in text.split("[secret]") for piece in part.split(REDACTED)]
+    assert not any(secret in piece for piece in pieces)
 
 
 TOKEN = st.from_regex(r"\A[A-Za-z0-9_-]{30,60}\Z").filter(
