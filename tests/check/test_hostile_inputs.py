@@ -54,7 +54,9 @@ def _shipped_patterns() -> list[tuple[str, re.Pattern[str]]]:
             tuple(data["street_types_number_last"]), tuple(data["street_particles"]))),
         ("street word", privacy._street_word_pattern(tuple(data["street_word_endings"]))),
         ("spelled e-mail", privacy._SPELLED_EMAIL),
-        ("link", entities._URL), ("hashtag", entities._HASHTAG),
+        ("link word", entities._WORD), ("t.co link", entities._TCO),
+        ("hashtag", entities.hashtag_pattern()), ("cashtag", entities.cashtag_pattern()),
+        ("screen name", entities.screen_name_pattern()),
         ("mention", entities._MENTION), ("e-mail", entities._EMAIL),
         ("spaced letters", text._SPACED_RUN), ("stretched", text._STRETCHED),
     ]
