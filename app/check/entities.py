@@ -24,8 +24,9 @@ from typing import Any
 
 from app.paths import resources_dir
 
+# Mastodon's mention (Account::MENTION_RE): not after a word character, "/" or "=".
 _MENTION = re.compile(
-    r"(?<![\w/@])@(?P<user>[a-z0-9_]+(?:[a-z0-9_.-]*[a-z0-9_])?)(?P<domain>@[\w.-]*\w)?",
+    r"(?<![\w/=@])@(?P<user>[a-z0-9_]+(?:[a-z0-9_.-]*[a-z0-9_])?)(?P<domain>@[\w.-]*\w)?",
     re.IGNORECASE,
 )
 _EMAIL = re.compile(
