@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
 from app.core.model import Account, Network
+from app.networks.addresses import AddressError, server_address
 from app.networks.descriptor import (
     AccountSetting,
     Limits,
@@ -68,13 +69,15 @@ RECONCILE_SLACK = timedelta(minutes=2)  # clock differences between us and the i
 
 
 def normalise_instance(instance: str) -> str:
-    """``mastodon.social`` / ``https://mastodon.social/`` → ``https://mastodon.social``."""
-    instance = (instance or "").strip().rstrip("/")
-    if not instance:
+    """``mastodon.social`` / ``https://mastodon.social/`` → ``https://mastodon.social``.
+    PermanentError for a missing address or one Twofold will not send a sign-in to."""
+    try:
+        address = server_address(instance or "")
+    except AddressError as error:
+        raise PermanentError(str(error)) from None
+    if not address:
         raise PermanentError("A Mastodon account needs its server, e.g. https://mastodon.social.")
-    if "://" not in instance:
-        instance = "https://" + instance
-    return instance
+    return address
 
 
 def _service(instance: str) -> str:
