@@ -511,3 +511,118 @@ def find_emails(text: str) -> list[tuple[Entity, str, str]]:
         return []
     return [(Entity(m.start(), m.end(), m.group()), m.group("local"), m.group("domain"))
             for m in _EMAIL.finditer(text)]
+
+
+# --- Bluesky (RichText.detectFacets of @atproto/api) ----------------------------------------
+#
+# Bluesky's own app finds facets with simpler rules than X: a link is "http(s)://" and every
+# non-space character after it, or a bare lower-case domain whose last label is a top-level
+# domain of the IANA list (resources/lexicons/bluesky_tlds.txt); a mention is "@" and a handle
+# with a known top-level domain (or ".test"); a tag is "#" and the rest of the word with a
+# letter in it; a cashtag is "$" and one to five letters or digits. Each is found only at the
+# start, after a space, or (links, mentions, cashtags) after "(".
+
+_BSKY_STOPPERS = "\u00ad\u2060\u200a\u200b\u200c\u200d\u20e2"
+_BSKY_MENTION = re.compile(
+    r"(?:^|(?<=[\s(]))@([a-zA-Z0-9.-]+)"
+    r"(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))"
+)
+_BSKY_LINK = re.compile(
+    r"(?:^|(?<=[\s(]))(https?://\S+|(?P<domain>[a-z][a-z0-9]*+(?:\.[a-z0-9]++)+)\S*)",
+    re.IGNORECASE,
+)
+_BSKY_TAG = re.compile(rf"(?:^|(?<=\s))[#＃]([^\s{_BSKY_STOPPERS}]*+)")
+_BSKY_CASHTAG = re.compile(
+    r"(?:^|(?<=[\s(]))\$([A-Za-z][A-Za-z0-9]{0,4})(?=\s|$|[.,;:!?)\"'\u2019])")
+_BSKY_MAX_TAG_UTF16 = 64
+
+
+@cache
+def _bluesky_tlds(path: Path) -> frozenset[str]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        lines = []
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def bluesky_tlds() -> frozenset[str]:
+    """The top-level domains Bluesky's facet detection knows (lower case, as it compares)."""
+    return _bluesky_tlds(resources_dir() / "lexicons" / "bluesky_tlds.txt")
+
+
+def _bluesky_domain_ok(domain: str, tlds: frozenset[str]) -> bool:
+    # Case-sensitive, as @atproto/api compares: "Example.COM" is not a link there.
+    head, dot, last = domain.rpartition(".")
+    return bool(dot and head) and last in tlds
+
+
+def _utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+@dataclass(frozen=True)
+class BlueskyEntity:
+    """A facet Bluesky's app would make: kind ("link", "mention", "tag"), code points
+    [start, end) and its value (the link's URI, the handle, the tag without "#" — a cashtag
+    is a tag "$TICKER")."""
+
+    kind: str
+    start: int
+    end: int
+    value: str
+
+
+def bluesky_links(text: str) -> list[BlueskyEntity]:
+    """Links as Bluesky's app finds them; a bare domain gets "https://" in front."""
+    if "." not in text and "://" not in text:
+        return []
+    tlds = bluesky_tlds()
+    found = []
+    for match in _BSKY_LINK.finditer(text):
+        uri = match.group(1)
+        domain = match.group("domain")
+        if not uri.startswith("http"):  # case-sensitive there too: "HTTPS://" is skipped
+            if not domain or not _bluesky_domain_ok(domain, tlds):
+                continue
+            uri = "https://" + uri
+        start = match.start(1)
+        end = match.end(1)
+        if uri[-1] in ".,;:!?":
+            uri, end = uri[:-1], end - 1
+        if uri.endswith(")") and "(" not in uri:
+            uri, end = uri[:-1], end - 1
+        found.append(BlueskyEntity("link", start, end, uri))
+    return found
+
+
+def bluesky_mentions(text: str) -> list[BlueskyEntity]:
+    """``@handle`` mentions as Bluesky's app finds them (value: the handle)."""
+    if "@" not in text:
+        return []
+    tlds = bluesky_tlds()
+    return [BlueskyEntity("mention", match.start(), match.end(), match.group(1))
+            for match in _BSKY_MENTION.finditer(text)
+            if _bluesky_domain_ok(match.group(1), tlds) or match.group(1).endswith(".test")]
+
+
+def bluesky_tags(text: str) -> list[BlueskyEntity]:
+    """``#tags`` and ``$CASHTAGS`` as Bluesky's app finds them (value without "#"; a
+    cashtag's value is "$" and the ticker in capitals)."""
+    import regex
+
+    found = []
+    if "#" in text or "＃" in text:
+        for match in _BSKY_TAG.finditer(text):
+            run = match.group(1)
+            if not run or run[0] == "\ufe0f" or not regex.search(r"[^\d\p{P}]", run):
+                continue
+            tag = regex.sub(r"\p{P}+$", "", run.strip())
+            if not tag or _utf16_length(tag) > _BSKY_MAX_TAG_UTF16:
+                continue
+            found.append(BlueskyEntity("tag", match.start(), match.start() + 1 + len(tag), tag))
+    if "$" in text:
+        for match in _BSKY_CASHTAG.finditer(text):
+            found.append(BlueskyEntity("tag", match.start(), match.end(),
+                                       "$" + match.group(1).upper()))
+    return found
