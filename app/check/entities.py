@@ -17,6 +17,7 @@ Flavours where the networks differ:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -99,6 +100,14 @@ _QUERY_END = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123
 _PROTOCOL = re.compile(r"https?://", re.IGNORECASE)
 _TCO = re.compile(r"https?://t\.co/([a-z0-9]+)(?:\?[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]*"
                   r"[a-z0-9\-_&=#/])?", re.IGNORECASE)
+_NOT_DOMAIN_CLASS = re.escape("".join(sorted(set(_ASCII_PUNCT + _SPACES + _INVALID
+                                                 + _DIRECTIONAL) - set("-_."))))
+# Runs of characters a domain is made of (with its dots, hyphens and underscores).
+_DOMAIN_RUN = re.compile(f"[^{_NOT_DOMAIN_CLASS}]+")
+# Where a link may start: a domain character not right after an ASCII letter or digit, "@",
+# "$" or "#" (twitter-text's "valid preceding characters").
+_LINK_START = re.compile(r"(?<![A-Za-z0-9@＠$#＃\ufffe\ufeff\uffff])"
+                         + f"[^{re.escape(_ASCII_PUNCT + _SPACES + _INVALID + _DIRECTIONAL)}]")
 _WORD = re.compile(r"[^\s\u0085\u1680\u180e\u2028\u2029\u202f\u205f\u3000]+")
 MAX_URL_LENGTH = 4096
 MAX_TCO_SLUG = 40
@@ -296,17 +305,27 @@ def _query_end(text: str, start: int, stop: int) -> int:
     return best
 
 
-def _idna_ok(domain: str) -> bool:
+def _punycode_length(domain: str) -> int | None:
+    """Length of ``domain`` in punycode, None when it has no valid IDNA form (a label over
+    63 characters, a character IDNA forbids)."""
+    if domain.isascii():
+        labels = domain.split(".")
+        if any(not 0 < len(label) < 64 for label in labels):
+            return None
+        return len(domain)
     try:
-        encoded = domain.encode("idna")
+        return len(domain.encode("idna"))
     except UnicodeError:
-        return False
-    return bool(encoded)
+        return None
+
+
+@cache
+def _tld_union(generic: frozenset[str], country: frozenset[str]) -> frozenset[str]:
+    return generic | country
 
 
 def _all_tlds() -> frozenset[str]:
-    generic, country = known_tlds()
-    return generic | country
+    return _tld_union(*known_tlds())
 
 
 def find_urls(text: str, *, without_protocol: bool = True) -> list[Entity]:
@@ -331,19 +350,15 @@ def _urls_in_word(text: str, start: int, stop: int, without_protocol: bool,
                   tlds: frozenset[str]) -> list[Entity]:
     found: list[Entity] = []
     runs: dict[int, _Labels] = {}  # domain runs of this word, by where they start
-    run_of: list[int] = []  # for each position of the word, where its domain run starts
-    run_start = start
-    for position in range(start, stop):
-        char = text[position]
-        if char in _NOT_DOMAIN and char not in "-_.":
-            run_start = position + 1
-        run_of.append(run_start)
+    run_bounds = [(m.start(), m.end()) for m in _DOMAIN_RUN.finditer(text, start, stop)]
+    run_starts = [bound[0] for bound in run_bounds]
     position = start
     while position < stop:
+        candidate = _LINK_START.search(text, position, stop)
+        if candidate is None:
+            break
+        position = candidate.start()
         before = text[position - 1] if position > 0 else ""
-        if before and before in _BAD_BEFORE:
-            position += 1
-            continue
         protocol = _PROTOCOL.match(text, position, stop)
         domain_start = protocol.end() if protocol else position
         found_url = None
@@ -351,14 +366,9 @@ def _urls_in_word(text: str, start: int, stop: int, without_protocol: bool,
                                             if protocol else ((position, False),)):
             if attempt_start >= stop or text[attempt_start] in _NOT_DOMAIN:
                 continue
-            run = run_of[attempt_start - start]
-            run_end = run
+            run, run_end = run_bounds[bisect_right(run_starts, attempt_start) - 1]
             labels = runs.get(run)
             if labels is None:
-                run_end = run
-                while run_end < stop and (text[run_end] not in _NOT_DOMAIN
-                                          or text[run_end] in "-_."):
-                    run_end += 1
                 labels = runs[run] = _Labels(text, run, run_end, tlds)
             domain_end = labels.domain_end(attempt_start)
             if domain_end is not None:
@@ -384,9 +394,10 @@ def _urls_in_word(text: str, start: int, stop: int, without_protocol: bool,
         # twitter-text's pattern consumes the character before a link.
         position = end + 1
         domain = text[domain_start:domain_end]
-        if not _idna_ok(domain):
-            continue
-        if (len(domain.encode("idna")) - len(domain) + end - url_start
+        encoded_length = _punycode_length(domain)
+        if encoded_length is None:
+            continue  # X refuses names without a valid IDNA form
+        if (encoded_length - len(domain) + end - url_start
                 + (0 if has_protocol else 8)) > MAX_URL_LENGTH:
             continue
         if not has_protocol:
