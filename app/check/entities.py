@@ -160,7 +160,7 @@ class _Labels:
             self.first_bad_sub[index] = following
             if not self.sub_ok[index]:
                 following = index
-        # best_tld_label[x]: the last label j <= x that has a top-level domain and whose
+        # best[x]: the last label j <= x that starts with a top-level domain and whose
         # preceding label can be a domain name (None if none).
         self.best: list[int | None] = []
         best: int | None = None
@@ -174,19 +174,8 @@ class _Labels:
         return end > start and text[start] not in "-_" and text[end - 1] not in "-_"
 
     def _tld_end(self, index: int, tlds: frozenset[str]) -> int:
-        text = self.text
         start, end = self.bounds[index]
-        for stop in range(min(end, start + _MAX_TLD), start, -1):
-            if stop < end and text[stop] in _AFTER_TLD_BAD:
-                continue
-            if stop < len(text) and stop == end and text[stop:stop + 1] in _AFTER_TLD_BAD:
-                continue
-            candidate = text[start:stop].lower()
-            if candidate in tlds or (candidate.startswith("xn--") and len(candidate) > 4
-                                     and candidate[4:].replace("-", "").isalnum()
-                                     and candidate.isascii()):
-                return stop
-        return 0
+        return _tld_in(self.text, start, end, len(self.text), tlds)
 
     def label_of(self, position: int) -> int:
         """The index of the label holding ``position`` (binary search)."""
@@ -256,14 +245,17 @@ def _ascii_domains(text: str, start: int, end: int,
     return found
 
 
-def _tld_in(text: str, start: int, label_end: int, domain_end: int,
-            tlds: frozenset[str]) -> int:
+def _tld_in(text: str, start: int, label_end: int, limit: int, tlds: frozenset[str]) -> int:
+    """End of the top-level domain at the start of the label text[start:label_end] (0 if
+    none): a known one, or punycode ("xn--..."), not followed by an ASCII letter, digit, "@",
+    "+" or "-" (nothing after ``limit`` counts)."""
     for stop in range(min(label_end, start + _MAX_TLD), start, -1):
-        following = text[stop] if stop < domain_end else ""
-        if following and following in _AFTER_TLD_BAD:
+        if stop < limit and text[stop] in _AFTER_TLD_BAD:
             continue
         candidate = text[start:stop].lower()
-        if candidate in tlds or (candidate.startswith("xn--") and candidate.isascii()):
+        if candidate in tlds or (len(candidate) > 4 and candidate.startswith("xn--")
+                                 and candidate.isascii()
+                                 and candidate[4:].replace("-", "").isalnum()):
             return stop
     return 0
 
