@@ -199,7 +199,12 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
     result = check_draft(text, target, images=images,
                          policy=loaded.policy, history=history, now=now)
     if args.json:
-        print(dumps(result))
+        from app.check.limits import count_for_network
+
+        count = count_for_network(target.network, text, max_chars=target.max_chars
+                                  or loaded.policy.max_length(target.network))
+        print(dumps(result, length={"count": count.used, "limit": count.limit,
+                                    "unit": count.unit}))
     else:
         owner = "employer's account" if target.owner is Owner.EMPLOYER else "your account"
         heading = f"{target.network.display_name} · {target.persona.label} ({owner})"

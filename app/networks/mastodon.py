@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
 from app.core.model import Account, Network
-from app.networks import richtext
 from app.networks.addresses import AddressError, server_address
 from app.networks.descriptor import (
     AccountSetting,
@@ -67,8 +66,6 @@ MEDIA_POLL_SECONDS = 0.5
 MEDIA_POLL_LIMIT = 60  # polls before giving up on an image still processing
 RECONCILE_SLACK = timedelta(minutes=2)  # clock differences between us and the instance
 
-_URL_IN_TEXT = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
-_REMOTE_MENTION = re.compile(r"(?<![\w@])@(\w+)@[\w.-]+\w")
 
 
 def normalise_instance(instance: str) -> str:
@@ -117,9 +114,9 @@ def count_characters(text: str, spoiler_text: str = "", url_length: int = DEFAUL
                      ) -> int:
     """Length as Mastodon counts it: graphemes of content warning + text, every link counts
     ``url_length``, ``@user@domain`` counts as ``@user``."""
-    counted = _URL_IN_TEXT.sub("x" * url_length, text)
-    counted = _REMOTE_MENTION.sub(lambda m: "@" + m.group(1), counted)
-    return richtext.grapheme_count(counted) + richtext.grapheme_count(spoiler_text)
+    from app.check.limits import mastodon_length  # the composer's own count, one definition
+
+    return mastodon_length(text, spoiler_text, url_length)
 
 
 def plain_text(content_html: str) -> str:
