@@ -23,6 +23,7 @@ from app.check.compiled import (
 )
 from app.check.entities import Entity, find_urls
 from app.check.lexicons import LexiconHit
+from app.check.meaning import Reading
 from app.check.terms import TermHit
 from app.check.text import TextView, cased_view, fold_view
 
@@ -71,6 +72,9 @@ class Promotion:
     # first-person statements of working there ("I'm starting a new role at Acme"): they
     # disclose the connection to the employer
     employment: list[Mention] = field(default_factory=list)
+    # the meaning layer's reading of selling intent with no sales word ("you need this in your
+    # life", an affiliate link), set by the check when it is confident (app/check/meaning.py)
+    intent: Reading | None = None
 
     @property
     def generic(self) -> bool:
@@ -107,7 +111,8 @@ class Promotion:
         kinds = {hit.term.payload.kind for hit in hits}  # type: ignore[attr-defined]
         if not kinds:
             return False
-        if KIND_DOMAIN in kinds or KIND_HASHTAG in kinds or self.strong or self.disclosures:
+        if KIND_DOMAIN in kinds or KIND_HASHTAG in kinds or self.strong or self.disclosures \
+                or self.intent is not None:
             return True
         if all(hit in self.workplace_hits for hit in hits):
             # Talking about one's job ("my boss at Acme brought donuts, best boss ever",

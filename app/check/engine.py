@@ -19,6 +19,7 @@ from app.check.entities import find_hashtags
 from app.check.history import as_utc, find_duplicates, same_account
 from app.check.lexicons import LexiconHit
 from app.check.limits import X_INVALID_CHARACTERS, count_for_network, rules_for
+from app.check.meaning import Reading, shipped_model
 from app.check.policy import Policy
 from app.check.privacy import find_personal_data
 from app.check.rules import RULES
@@ -46,6 +47,11 @@ ADD_IMAGE = "add_image"
 _MAX_QUOTED = 40
 _MASKED = frozenset("*@#$!%_")
 _TRAILING_CLUSTER = 3  # hashtags in a row at the end that bury a disclosure
+# The meaning layer (app/check/meaning.py) speaks only where the word lists found nothing;
+# its confidence sets the severity: from WARN_AT a warning, from INFO_AT a note.
+MEANING_WARN_AT = 0.9
+MEANING_INFO_AT = 0.7
+MEANING_BLOCK_AT = 0.97  # hostile wording on the employer's own account
 
 
 def check_draft(text: str, target: CheckTarget, *, images: Sequence[ImageAttachment] = (),
@@ -167,6 +173,7 @@ class _Context:
             return
         self.check_confidential()
         promotion = analyse_promotion(self.draft, self.compiled)
+        self.read_intent(promotion)
         self.check_persona(promotion)
         self.check_disclosure(promotion)
         if self.work:
@@ -266,12 +273,30 @@ class _Context:
                 parts.append(f"{ref.brand.name} (a partner of your employer)")
         return _list_words(parts)
 
+    def meaning(self, head: str) -> Reading:
+        """The meaning layer's reading of this draft for ``head`` (model loaded on first use)."""
+        return shipped_model().read_view(self.draft.fold, (head,))[head]
+
+    def read_intent(self, promotion: Promotion) -> None:
+        """On a personal account, let the meaning layer say whether a draft the word lists
+        found no sales cue in still sells (a brand with "you need this in your life", an
+        affiliate link, recruiting)."""
+        if self.work or promotion.generic:
+            return
+        if promotion.brand_hits and promotion.brand_in_context():
+            return
+        reading = self.meaning("promo")
+        if reading.probability >= (MEANING_WARN_AT if promotion.brand_hits else MEANING_INFO_AT):
+            promotion.intent = reading
+
     def check_persona(self, promotion: Promotion) -> None:
         if not self.work:
             if promotion.brand_hits:
                 in_context = promotion.brand_in_context()
                 brand_spans = [(h.start, h.end) for h in promotion.brand_hits]
                 cue_spans = [(h.start, h.end) for h in promotion.signals] if in_context else []
+                if promotion.intent is not None:
+                    cue_spans += list(promotion.intent.spans)
                 disguises = [d for h in promotion.brand_hits for d in h.disguises]
                 if in_context:
                     message = (f"This promotes {self._brand_phrase(promotion)}"
@@ -297,12 +322,27 @@ class _Context:
                          [(start, end) for start, end, _ in cues],
                          [Fix("Post from your work account instead", action=SWITCH_TO_WORK),
                           Fix("Don't post this to your personal account", action=REMOVE_TARGET)])
+            elif promotion.intent is not None:
+                self._meaning_finding(
+                    "persona.promotion", promotion.intent,
+                    "This reads as selling or plugging something{words} headed for your "
+                    "personal account; post it from your work account instead, or take the "
+                    "pitch out.",
+                    [Fix("Post from your work account instead", action=SWITCH_TO_WORK),
+                     Fix("Don't post this to your personal account", action=REMOVE_TARGET)])
             return
         hits = self.compiled.builtin.personal.find(self.draft.fold, self.draft.cased_view)
         if self.compiled.extra_personal is not None:
             hits.extend(self.compiled.extra_personal.find(self.draft.fold, self.draft.cased_view))
         hits = [h for h in hits if self.keep(h.start, h.end)]
         if not hits:
+            account = "your employer's account" if self.employer_owned else "your work account"
+            self._meaning_finding(
+                "persona.personal_life", self.meaning("personal"),
+                "This reads as personal life{words} headed for " + account + "; post it from "
+                "your personal account instead.",
+                [Fix("Post from your personal account instead", action=SWITCH_TO_PERSONAL),
+                 Fix("Don't post this to your work account", action=REMOVE_TARGET)])
             return
         themes = list(dict.fromkeys(h.group.label for h in hits))
         first = min(hits, key=lambda h: h.start)
@@ -314,6 +354,24 @@ class _Context:
                  [(h.start, h.end) for h in hits],
                  [Fix("Post from your personal account instead", action=SWITCH_TO_PERSONAL),
                   Fix("Don't post this to your work account", action=REMOVE_TARGET)])
+
+    def _meaning_finding(self, rule: str, reading: Reading, message: str,
+                         fixes: Sequence[Fix], *, block: bool = False) -> None:
+        """A finding from the meaning layer: ``warn`` when confident, ``info`` when less so
+        (``block`` when asked and very confident); ``{words}`` in ``message`` becomes the words
+        that carried the reading."""
+        if reading.probability < MEANING_INFO_AT:
+            return
+        if block and reading.probability >= MEANING_BLOCK_AT:
+            severity = "block"
+        else:
+            severity = "warn" if reading.probability >= MEANING_WARN_AT else "info"
+        shown = list(dict.fromkeys(_quote(self.text[start:end])
+                                   for start, end in sorted(reading.spans)))
+        words = f" ({_list_words(shown)})" if shown else ""
+        if severity == "info":
+            message = message.replace("; ", " (less sure); ", 1)
+        self.add(rule, severity, message.replace("{words}", words), reading.spans, fixes)
 
     def _disclosure_texts(self, employer_promoted: bool) -> list[str]:
         pack = [d for d in self.policy.accepted_disclosures if "{" not in d]
@@ -430,6 +488,15 @@ class _Context:
             hits.extend(self.compiled.extra_conduct.find(self.draft.fold, self.draft.cased_view))
         hits.extend(self._masked_profanity())
         hits = [h for h in hits if self.keep(h.start, h.end)]
+        if not hits:
+            account = "your employer's account" if self.employer_owned else "your work account"
+            fixes = [] if self.employer_owned else [
+                Fix("Post from your personal account instead", action=SWITCH_TO_PERSONAL)]
+            self._meaning_finding(
+                "conduct.insult", self.meaning("hostile"),
+                "This reads as insulting, threatening or hostile{words} on " + account
+                + "; reword it.", fixes, block=self.employer_owned)
+            return
         by_kind: dict[str, list[LexiconHit]] = {}
         for hit in hits:
             by_kind.setdefault(hit.group.kind, []).append(hit)

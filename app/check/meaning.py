@@ -1,0 +1,198 @@
+"""The meaning layer: a small linear model that reads what a draft means, beside the word lists.
+
+Word lists catch the words they hold; this catches what they cannot list: drinking told by
+amounts and drink names, pregnancy weeks, treatment said indirectly, selling with no sales
+word ("you need this in your life"), affiliate links, recruiting, insults with no swear word,
+threats. It is three logistic-regression heads over hashed word, word-pair and character
+n-gram features of the folded text (no Unicode tricks survive folding):
+
+* ``personal``: private life (wrong on a work account);
+* ``promo``: selling or plugging something (wrong on a personal account);
+* ``hostile``: insults, name-calling, wishing harm, threats.
+
+The weights (``resources/meaning/model.bin``, made by ``scripts/train_meaning.py`` from
+``tests/check/corpus/training/``) are read on first use and kept for the process; nothing is
+downloaded and nothing leaves the machine. Every reading names the words that carried it, so
+a finding still highlights words and can say which.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import zlib
+from array import array
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from app.check.text import TextView
+from app.paths import resources_dir
+
+HEADS = ("personal", "promo", "hostile")
+MAGIC = b"TFMEANING1\n"
+DIM_BITS = 18
+DIM = 1 << DIM_BITS
+_MASK = DIM - 1
+_CHAR_GRAMS = (3, 4, 5)
+# Symbols (emoji, stars) are read as words of their own.
+_SYMBOL_CATEGORIES = frozenset(("So", "Sk"))
+
+
+class MeaningError(ValueError):
+    """The shipped model file is missing or damaged (a packaging bug)."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How strongly one head reads a draft, and the words that carried it."""
+
+    head: str
+    probability: float
+    # (start, end) in the ORIGINAL text of the words that pushed the reading up most
+    spans: tuple[tuple[int, int], ...]
+
+
+def tokens(view: TextView) -> list[tuple[int, int, str]]:
+    """The view's words, numbers as ``0``, and symbols (emoji, stars) as words of their own,
+    with their positions in the view."""
+    import unicodedata
+
+    found = []
+    for start, end, word in view.words():
+        found.append((start, end, "0" if word.isdigit() else word))
+    text = view.text
+    if not text.isascii():
+        for index, char in enumerate(text):
+            if ord(char) > 0x2000 and unicodedata.category(char) in _SYMBOL_CATEGORIES:
+                found.append((index, index + 1, char))
+        found.sort()
+    return found
+
+
+def features(words: list[tuple[int, int, str]]) -> list[list[int]]:
+    """For each word, the hashed features it carries: the word, the pairs it is part of
+    (credited to both words) and its character 3-5-grams."""
+    crc = zlib.crc32
+    per_word: list[list[int]] = []
+    previous = "<s>"
+    for _, _, word in words:
+        hashed = [crc(("w:" + word).encode()) & _MASK,
+                  crc(("b:" + previous + " " + word).encode()) & _MASK]
+        padded = "<" + word + ">"
+        size = len(padded)
+        if size > 3:
+            for length in _CHAR_GRAMS:
+                for begin in range(size - length + 1):
+                    hashed.append(crc(("c:" + padded[begin:begin + length]).encode()) & _MASK)
+        per_word.append(hashed)
+        previous = word
+    if per_word:
+        per_word[-1].append(crc(("b:" + previous + " </s>").encode()) & _MASK)
+    return per_word
+
+
+def feature_counts(text_view: TextView) -> dict[int, int]:
+    """Every hashed feature of a view with how often it occurs (what the trainer sees; the
+    same sum :meth:`MeaningModel.read_view` takes)."""
+    counts: dict[int, int] = {}
+    for group in features(tokens(text_view)):
+        for index in group:
+            counts[index] = counts.get(index, 0) + 1
+    return counts
+
+
+class MeaningModel:
+    """The three heads' weights: int16 with one scale per head (as stored)."""
+
+    def __init__(self, weights: dict[str, array], scales: dict[str, float],
+                 biases: dict[str, float]) -> None:
+        self.weights = weights
+        self.scales = scales
+        self.biases = biases
+
+    @classmethod
+    def from_floats(cls, weights: dict[str, list[float]],
+                    biases: dict[str, float]) -> MeaningModel:
+        """Quantise trained weights (what the trainer saves)."""
+        quantised = {}
+        scales = {}
+        for head in HEADS:
+            peak = max((abs(value) for value in weights[head]), default=0.0) or 1.0
+            scales[head] = peak / 32767
+            quantised[head] = array("h", (round(value / scales[head])
+                                          for value in weights[head]))
+        return cls(quantised, scales, dict(biases))
+
+    @classmethod
+    def read(cls, path: Path) -> MeaningModel:
+        """Load a model file written by :meth:`write`."""
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            raise MeaningError(f"cannot read the meaning model {path}: {error}") from error
+        if not raw.startswith(MAGIC):
+            raise MeaningError(f"{path} is not a Twofold meaning model")
+        try:
+            header_end = raw.index(b"\n", len(MAGIC))
+            header = json.loads(raw[len(MAGIC):header_end])
+            body = zlib.decompress(raw[header_end + 1:])
+        except (ValueError, zlib.error) as error:
+            raise MeaningError(f"the meaning model {path} is damaged: {error}") from error
+        size = DIM * 2
+        if header.get("dim") != DIM or list(header.get("heads", ())) != list(HEADS) \
+                or len(body) != size * len(HEADS):
+            raise MeaningError(f"the meaning model {path} does not match this version")
+        weights = {}
+        for number, head in enumerate(HEADS):
+            weights[head] = array("h")
+            weights[head].frombytes(body[number * size:(number + 1) * size])
+        return cls(weights, {head: float(header["scales"][head]) for head in HEADS},
+                   {head: float(header["biases"][head]) for head in HEADS})
+
+    def write(self, path: Path, info: dict[str, object]) -> None:
+        """Save the weights, compressed, with a one-line JSON header."""
+        body = b"".join(self.weights[head].tobytes() for head in HEADS)
+        header = {"dim": DIM, "heads": list(HEADS), "scales": self.scales,
+                  "biases": self.biases, **info}
+        path.write_bytes(MAGIC + json.dumps(header).encode() + b"\n"
+                         + zlib.compress(body, 9))
+
+    def score(self, head: str, feature_indexes: list[int]) -> float:
+        """The head's probability for a set of features (the trainer's evaluation)."""
+        weights = self.weights[head]
+        total = self.biases[head] + self.scales[head] * sum(weights[i] for i in feature_indexes)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+
+    def read_view(self, view: TextView, heads: tuple[str, ...] = HEADS,
+                  top: int = 3) -> dict[str, Reading]:
+        """Each head's probability for the draft in ``view``, and its strongest words."""
+        words, groups = view.memo("meaning.features", _words_and_features)
+        readings = {}
+        for head in heads:
+            weights = self.weights[head]
+            scale = self.scales[head]
+            credit = [scale * sum(weights[index] for index in group) for group in groups]
+            total = self.biases[head] + sum(credit)
+            probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+            ranked = sorted(range(len(words)), key=lambda i: credit[i], reverse=True)
+            spans = tuple(view.span(words[i][0], words[i][1]) for i in ranked[:top]
+                          if credit[i] > 0.25)
+            readings[head] = Reading(head, probability, spans)
+        return readings
+
+
+def _words_and_features(view: TextView) -> tuple[list[tuple[int, int, str]], list[list[int]]]:
+    words = tokens(view)
+    return words, features(words)
+
+
+def model_path() -> Path:
+    """Where the shipped model lives."""
+    return resources_dir() / "meaning" / "model.bin"
+
+
+@cache
+def shipped_model() -> MeaningModel:
+    """The shipped model, read once per process on first use."""
+    return MeaningModel.read(model_path())
