@@ -3,14 +3,14 @@
     .venv/bin/python scripts/train_meaning.py [--out resources/meaning/model.bin]
                                               [--epochs 8] [--seed 17] [--holdout-only]
 
-Reads ``tests/check/corpus/training/meaning.toml`` (templates in four classes: personal, promo,
-hostile, neutral) and ``slots.toml`` (fillers), expands every template into several drafts
-(seeded: the same inputs give the same model), sometimes joined to an everyday sentence so a
-draft's one personal line still counts, and trains one logistic-regression head per class
-(one against the rest, classes balanced) by stochastic gradient descent with L2, in plain
-Python. Before the final fit it trains once with a tenth of the TEMPLATES held out and prints
-how well each head reads drafts from templates it never saw. Then it writes the quantised
-weights with a header naming the data's digest.
+Reads every ``tests/check/corpus/training/*.toml`` but ``slots.toml`` (templates in four
+classes: personal, promo, hostile, neutral) and ``slots.toml`` (fillers). It expands every
+template into several drafts (seeded: the same inputs give the same model), some joined to an
+everyday sentence so that a draft's one personal line still counts, and trains one
+logistic-regression head per class (one against the rest, classes balanced) by stochastic
+gradient descent with L2, in plain Python. Before the final fit it trains once with a tenth of
+the TEMPLATES held out and prints how well each head reads drafts from templates it never saw.
+Then it writes the quantised weights with a header naming the data's digest.
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ def train(samples: list[tuple[list[tuple[int, int]], str]], epochs: int, seed: i
             pairs, label = samples[number]
             step += 1
             eta = rate / (1 + step / (4 * total))
-            scale = 1 / math.sqrt(len(pairs) or 1)
+            scale = 1 / math.sqrt(sum(c for _, c in pairs) or 1)
             for head in HEADS:
                 w = weights[head]
                 score = biases[head] + scale * sum(w[i] * c for i, c in pairs)
@@ -114,12 +114,7 @@ def train(samples: list[tuple[list[tuple[int, int]], str]], epochs: int, seed: i
                 for i, c in pairs:
                     w[i] -= g * c + eta * l2 * w[i]
                 biases[head] -= eta * gradient * 0.1
-    # Training divides by sqrt(feature count); reading does not (so each word's credit stays
-    # its own). Fold a typical draft's factor into the weights instead.
-    typical = sorted(len(pairs) for pairs, _ in samples)[total // 2]
-    factor = 1 / math.sqrt(typical)
-    return MeaningModel.from_floats(
-        {head: [value * factor for value in weights[head]] for head in HEADS}, biases)
+    return MeaningModel.from_floats(weights, biases)
 
 
 def evaluate(model: MeaningModel, samples: list[tuple[list[tuple[int, int]], str]]) -> None:
@@ -148,8 +143,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="only measure on held-out templates; write nothing")
     args = parser.parse_args(argv)
 
-    raw = (DATA / "meaning.toml").read_bytes() + (DATA / "slots.toml").read_bytes()
-    templates = tomllib.loads((DATA / "meaning.toml").read_text(encoding="utf-8"))
+    files = sorted(path for path in DATA.glob("*.toml") if path.name != "slots.toml")
+    raw = b"".join(path.read_bytes() for path in [*files, DATA / "slots.toml"])
+    templates: dict[str, list[str]] = {label: [] for label in CLASSES}
+    for path in files:
+        for label, entries in tomllib.loads(path.read_text(encoding="utf-8")).items():
+            templates[label].extend(entries)
     slots = tomllib.loads((DATA / "slots.toml").read_text(encoding="utf-8"))
     started = time.perf_counter()
 

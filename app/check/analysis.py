@@ -75,11 +75,17 @@ class Promotion:
     # the meaning layer's reading of selling intent with no sales word ("you need this in your
     # life", an affiliate link), set by the check when it is confident (app/check/meaning.py)
     intent: Reading | None = None
+    # the meaning layer is sure the word-list cues are everyday speech ("use code words with
+    # your kids", "bought sunscreen at Acme"): no sales intent (never set when there is a
+    # link, a brand domain or campaign hashtag, or a disclosure)
+    everyday: bool = False
 
     @property
     def generic(self) -> bool:
         """Promotional language without any brand: a strong cue, a call to action (or a
         link) together with sales language, or a disclosure such as "#ad" (which says so)."""
+        if self.everyday:
+            return False
         return bool(self.strong or self.disclosures) or (
             bool(self.cta or self.links) and bool(self.commercial))
 
@@ -114,6 +120,8 @@ class Promotion:
         if KIND_DOMAIN in kinds or KIND_HASHTAG in kinds or self.strong or self.disclosures \
                 or self.intent is not None:
             return True
+        if self.everyday:
+            return False
         if all(hit in self.workplace_hits for hit in hits):
             # Talking about one's job ("my boss at Acme brought donuts, best boss ever",
             # "I've joined Acme as a store manager") is not promotion: only a real sales cue

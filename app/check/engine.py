@@ -9,12 +9,19 @@ text (code points, end exclusive).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from app.check.analysis import DraftText, Promotion, analyse_promotion
-from app.check.compiled import ROLE_EMPLOYER, CompiledPolicy, Mention
+from app.check.compiled import (
+    KIND_DOMAIN,
+    KIND_HASHTAG,
+    ROLE_EMPLOYER,
+    CompiledPolicy,
+    Mention,
+)
 from app.check.entities import find_hashtags
 from app.check.history import as_utc, find_duplicates, same_account
 from app.check.lexicons import LexiconHit
@@ -52,6 +59,9 @@ _TRAILING_CLUSTER = 3  # hashtags in a row at the end that bury a disclosure
 MEANING_WARN_AT = 0.9
 MEANING_INFO_AT = 0.7
 MEANING_BLOCK_AT = 0.97  # hostile wording on the employer's own account
+# Below these the layer overrules word-list cues as everyday or professional speech.
+MEANING_EVERYDAY_BELOW = 0.12  # sales words with no selling ("use code words with your kids")
+MEANING_PROFESSIONAL_BELOW = 0.08  # personal-life words in a work sense ("our rehab unit")
 
 
 def check_draft(text: str, target: CheckTarget, *, images: Sequence[ImageAttachment] = (),
@@ -74,6 +84,12 @@ def check_draft(text: str, target: CheckTarget, *, images: Sequence[ImageAttachm
         findings.append(finding)
     findings.sort(key=lambda f: (-f.severity.rank, f.spans[0].start if f.spans else -1, f.rule))
     return CheckResult(tuple(findings))
+
+
+def _looks_like_domain(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` goes on as a web address ("acme-shop.example")."""
+    return text[end:end + 1] in ("-", ".") and bool(
+        re.match(r"[\w-]*\.[^\W\d_]{2,}", text[end:end + 64]))
 
 
 def _quote(text: str) -> str:
@@ -281,9 +297,18 @@ class _Context:
         """On a personal account, let the meaning layer say whether a draft the word lists
         found no sales cue in still sells (a brand with "you need this in your life", an
         affiliate link, recruiting)."""
-        if self.work or promotion.generic:
+        if self.work:
             return
-        if promotion.brand_hits and promotion.brand_in_context():
+        if promotion.generic or (promotion.brand_hits and promotion.brand_in_context()):
+            # Only weak cues (praise, "buy", "price") can be everyday speech; a code, a
+            # giveaway or "shop now" is never overruled.
+            plain = not (promotion.links or promotion.disclosures or promotion.strong
+                         or promotion.cta) and not any(
+                hit.term.payload.kind in (KIND_DOMAIN, KIND_HASHTAG)  # type: ignore[attr-defined]
+                for hit in promotion.brand_hits) and not any(
+                _looks_like_domain(self.text, hit.end) for hit in promotion.brand_hits)
+            if plain and self.meaning("promo").probability < MEANING_EVERYDAY_BELOW:
+                promotion.everyday = True
             return
         reading = self.meaning("promo")
         if reading.probability >= (MEANING_WARN_AT if promotion.brand_hits else MEANING_INFO_AT):
@@ -347,6 +372,12 @@ class _Context:
         themes = list(dict.fromkeys(h.group.label for h in hits))
         first = min(hits, key=lambda h: h.start)
         account = "your employer's account" if self.employer_owned else "your work account"
+        if self.meaning("personal").probability < MEANING_PROFESSIONAL_BELOW:
+            self.add("persona.personal_life", "info",
+                     f"{_quote(self.text[first.start:first.end])} usually means personal life, "
+                     "but here it reads as work; fine unless it is about you or a colleague.",
+                     [(h.start, h.end) for h in hits])
+            return
         self.add("persona.personal_life", "warn",
                  f"This reads as personal life ({_list_words(themes[:3])}: "
                  f"{_quote(self.text[first.start:first.end])}) headed for {account}; post it "

@@ -161,23 +161,28 @@ class MeaningModel:
     def score(self, head: str, feature_indexes: list[int]) -> float:
         """The head's probability for a set of features (the trainer's evaluation)."""
         weights = self.weights[head]
-        total = self.biases[head] + self.scales[head] * sum(weights[i] for i in feature_indexes)
+        norm = 1 / math.sqrt(len(feature_indexes) or 1)
+        total = self.biases[head] + norm * self.scales[head] * sum(
+            weights[i] for i in feature_indexes)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
 
     def read_view(self, view: TextView, heads: tuple[str, ...] = HEADS,
                   top: int = 3) -> dict[str, Reading]:
         """Each head's probability for the draft in ``view``, and its strongest words."""
         words, groups = view.memo("meaning.features", _words_and_features)
+        # The trainer divides by the square root of the feature count, so a long draft's one
+        # personal sentence weighs what it does in training.
+        norm = 1 / math.sqrt(sum(len(group) for group in groups) or 1)
         readings = {}
         for head in heads:
             weights = self.weights[head]
-            scale = self.scales[head]
+            scale = self.scales[head] * norm
             credit = [scale * sum(weights[index] for index in group) for group in groups]
             total = self.biases[head] + sum(credit)
             probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
             ranked = sorted(range(len(words)), key=lambda i: credit[i], reverse=True)
             spans = tuple(view.span(words[i][0], words[i][1]) for i in ranked[:top]
-                          if credit[i] > 0.25)
+                          if credit[i] > 0.1)
             readings[head] = Reading(head, probability, spans)
         return readings
 
