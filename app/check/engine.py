@@ -24,6 +24,13 @@ from app.check.compiled import (
 )
 from app.check.entities import find_hashtags
 from app.check.history import as_utc, find_duplicates, same_account
+from app.check.jurisdiction import (
+    ad_labels,
+    connection_only,
+    employee_statement,
+    post_language,
+    region_settings,
+)
 from app.check.lexicons import LexiconHit
 from app.check.limits import X_INVALID_CHARACTERS, count_for_network, rules_for
 from app.check.meaning import Reading, shipped_model
@@ -404,19 +411,27 @@ class _Context:
             message = message.replace("; ", " (less sure); ", 1)
         self.add(rule, severity, message.replace("{words}", words), reading.spans, fixes)
 
+    def _language(self) -> str:
+        return post_language([word for _, _, word in self.draft.fold.words()])
+
     def _disclosure_texts(self, employer_promoted: bool) -> list[str]:
+        """Disclosures to offer, in the post's language and as the pack's region expects:
+        the employee connection for the employer's own news, an advertising label for a
+        partner's product."""
+        disclosure = self.compiled.builtin.disclosure
+        language = self._language()
         pack = [d for d in self.policy.accepted_disclosures if "{" not in d]
         employer = self.policy.employer
         chosen: list[str] = []
         if employer_promoted:
-            chosen += [d for d in pack if "employee" in d.casefold() or
+            if employer is not None:
+                chosen.append(employee_statement(disclosure, language, employer.name))
+            chosen += [d for d in pack if connection_only(disclosure, d) or
                        (employer is not None and employer.name.casefold() in d.casefold())]
             chosen.append("#employee")
-            if employer is not None:
-                chosen.append(f"I work for {employer.name}.")
         else:
-            chosen += [d for d in pack if "employee" not in d.casefold()]
-            chosen.append("#ad")
+            chosen += ad_labels(disclosure, self.policy.region, language)[:2]
+            chosen += [d for d in pack if not connection_only(disclosure, d)]
         return list(dict.fromkeys(chosen))
 
     def check_disclosure(self, promotion: Promotion) -> None:
@@ -434,7 +449,9 @@ class _Context:
         # Saying you work there ("I'm an editor at Acme") discloses the connection too.
         accepted = sorted([*accepted, *promotion.employment], key=lambda m: m.start)
         severity = "block" if refs else "warn"
-        employer_promoted = any(r.role == ROLE_EMPLOYER for r in refs) or (generic and self.work)
+        partners = [r for r in refs if r.role != ROLE_EMPLOYER]
+        employer_promoted = (any(r.role == ROLE_EMPLOYER for r in refs) and not partners) or (
+            generic and self.work)
         options = self._disclosure_texts(employer_promoted)
         if refs:
             what = self._brand_phrase(promotion)
@@ -442,10 +459,29 @@ class _Context:
         else:
             what = "what looks like your employer's or a partner's product"
             subject_spans = [(h.start, h.end) for h in promotion.signals]
+        inserts = [Fix(f"Add “{option}” at the start", (TextEdit(0, 0, option + " "),))
+                   for option in options[:2]]
+        disclosure = self.compiled.builtin.disclosure
+        if partners and accepted and all(not m.label or connection_only(disclosure, m.text)
+                                         for m in accepted):
+            # An advertiser's or client's product is an ad: the job does not say so.
+            shown = _quote(self.text[accepted[0].start:accepted[0].end])
+            self.add("disclosure.missing", "block",
+                     f"{shown} says you work there, but {what} is an advertiser or client, so "
+                     f"this is an ad; start it with “{options[0]}”.",
+                     [(m.start, m.end) for m in accepted] + subject_spans, inserts)
+            return
+        if not accepted and promotion.reviews and refs and not self.employer_owned \
+                and not promotion.brand_in_context(reviews=False):
+            # The rating or review is what makes it promotion (a staff testimonial).
+            self.add("disclosure.insider_review", "block",
+                     f"This rates or recommends {what}, or asks for reviews of it, without "
+                     "saying you work there or are paid; staff reviews must say so (FTC rule "
+                     f"on reviews, 16 CFR 465). Start with “{options[0]}”, or leave it out.",
+                     list(promotion.reviews) + subject_spans, inserts)
+            return
         if not accepted:
             rejected = self.compiled.rejected.find(self.draft.fold)
-            inserts = [Fix(f"Add “{option}” at the start", (TextEdit(0, 0, option + " "),))
-                       for option in options[:2]]
             if rejected:
                 vague = _list_words([_quote(self.text[m.start:m.end]) for m in rejected[:3]])
                 fixes = [Fix(f"Replace {vague} with “{options[0]}”",
@@ -459,13 +495,18 @@ class _Context:
                 return
             if refs:
                 message = (f"This promotes {what} from your own account without saying so; "
-                           f"start it with a disclosure such as “{options[0]}” (FTC rules).")
+                           f"start it with a disclosure such as “{options[0]}”"
+                           f"{self._rules_named()}.")
             else:
                 message = ("This reads as promotion; if it promotes your employer or a "
                            f"partner, start it with a disclosure such as “{options[0]}”.")
             self.add("disclosure.missing", severity, message, subject_spans, inserts)
             return
         self._check_placement(accepted)
+
+    def _rules_named(self) -> str:
+        names = {"uk": "ASA/CMA", "de": "§5a UWG", "fr": "loi 2023-451", "es": "Autocontrol"}
+        return f" ({names.get(self.policy.region, 'FTC')} rules)"
 
     def _check_placement(self, accepted: list[Mention]) -> None:
         if any(self._well_placed(mention) for mention in accepted):
@@ -478,8 +519,9 @@ class _Context:
                     *_removal_edits(self.text, [Span(mention.start, mention.end)])))
         self.add("disclosure.buried", "warn",
                  f"The disclosure {shown} is easy to miss there (after the first {limit} "
-                 "characters people see, or lost in a cluster of hashtags); move it to the "
-                 "start.", [(mention.start, mention.end)], [move])
+                 "characters people see, not first as the region's rules want, or lost in a "
+                 "cluster of hashtags); move it to the start.",
+                 [(mention.start, mention.end)], [move])
 
     def _within_chars(self) -> int:
         return self.policy.within_chars or rules_for(self.target.network).see_more_chars
@@ -487,6 +529,11 @@ class _Context:
     def _well_placed(self, mention: Mention) -> bool:
         if mention.end > self._within_chars():
             return False
+        region = region_settings(self.compiled.builtin.disclosure, self.policy.region)
+        if region.get("up_front") and (
+                mention.start > int(region.get("up_front_chars", 30))
+                or "\n" in self.text[:mention.start]):
+            return False  # the UK, Germany, France and Spain want the label first
         lines = rules_for(self.target.network).see_more_lines
         if lines is not None and self.text.count("\n", 0, mention.start) >= lines:
             return False
