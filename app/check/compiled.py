@@ -125,6 +125,55 @@ def _view_range(fold: TextView, start: int, end: int) -> tuple[int, int]:
     return bisect_left(starts, start), bisect_left(starts, end)
 
 
+# A codename's generic word in the languages people post in ("Proyecto Falcon" is still
+# Project Falcon) and its number written other ways ("Atlas 3", "Atlas III", "Atlas three").
+_GENERIC_WORDS = {
+    "project": ("proyecto", "projet", "projekt", "projeto", "progetto"),
+    "operation": ("operacion", "operation", "operacao", "operazione"),
+    "programme": ("programa", "programme", "programm", "programma", "program"),
+    "program": ("programa", "programme", "programm", "programma", "programme"),
+    "initiative": ("iniciativa", "initiative", "initiative", "iniziativa"),
+    "codename": ("nombre en clave", "nom de code", "codename", "codinome", "nome in codice"),
+}
+_ROMAN = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                 "ten", "eleven", "twelve")
+
+
+def codename_variants(term: str) -> list[str]:
+    """``term`` and the ways people write it without meaning to hide it: the generic word
+    translated ("Project Falcon" → "Proyecto Falcon", "Projekt Falcon") and a trailing number
+    as digits, Roman numerals or an English word ("Atlas 3" → "Atlas III", "Atlas three")."""
+    words = term.split()
+    if not words:
+        return [term]
+    firsts = [words[0]]
+    for generic in _GENERIC_WORDS.get(fold_string(words[0]), ()):
+        firsts.append(generic)
+    lasts = [words[-1]] if len(words) > 1 else []
+    number = None
+    if len(words) > 1:
+        tail = fold_string(words[-1])
+        if tail.isdigit() and 0 < int(tail) < len(_ROMAN):
+            number = int(tail)
+        elif tail in _ROMAN[1:]:
+            number = _ROMAN.index(tail)
+        elif tail in _NUMBER_WORDS[1:]:
+            number = _NUMBER_WORDS.index(tail)
+    if number is not None:
+        lasts = list(dict.fromkeys([words[-1], str(number), _ROMAN[number].upper(),
+                                    _NUMBER_WORDS[number]]))
+    middle = words[1:-1] if len(words) > 1 else []
+    variants = []
+    for first in firsts:
+        for last in lasts or [""]:
+            if len(words) == 1:
+                variants.append(first)
+            else:
+                variants.append(" ".join([first, *middle, last]).strip())
+    return list(dict.fromkeys(variants))
+
+
 def _expand(entries: list[str], brands: dict[str, list[str]]) -> list[str]:
     expanded: list[str] = []
     for entry in entries:
@@ -172,14 +221,15 @@ class CompiledPolicy:
         self.brands = TermIndex(brand_terms)
         confidential: list[Term] = []
         for text in policy.confidential_terms:
-            term = make_term(text, text, evasion=True)
-            if term is None:
-                continue
-            confidential.append(term)
-            if len(term.tokens) > 1:  # "Project Falcon" also as #ProjectFalcon
-                joined = make_term(term.joined, text, evasion=True)
-                if joined is not None:
-                    confidential.append(joined)
+            for variant in codename_variants(text):
+                term = make_term(variant, text, evasion=True)
+                if term is None:
+                    continue
+                confidential.append(term)
+                if len(term.tokens) > 1:  # "Project Falcon" also as #ProjectFalcon
+                    joined = make_term(term.joined, text, evasion=True)
+                    if joined is not None:
+                        confidential.append(joined)
         self.confidential = TermIndex(confidential, split_words=True)
         names = {
             "employer": list(policy.employer.names) if policy.employer else [],

@@ -60,7 +60,11 @@ def tokens(view: TextView) -> list[tuple[int, int, str]]:
 
     found = []
     for start, end, word in view.words():
-        found.append((start, end, "0" if word.isdigit() else word))
+        if word.isdigit():
+            word = "0"
+        elif not word.isascii() and any("a" <= char <= "z" for char in word):
+            word = _unmask(word)  # "hungоver" with a Cyrillic о reads as "hungover"
+        found.append((start, end, word))
     text = view.text
     if not text.isascii():
         for index, char in enumerate(text):
@@ -68,6 +72,23 @@ def tokens(view: TextView) -> list[tuple[int, int, str]]:
                 found.append((index, index + 1, char))
         found.sort()
     return found
+
+
+def _unmask(word: str) -> str:
+    """A word mixing Latin letters with look-alikes from other scripts, in Latin letters (the
+    UTS #39 skeleton of each non-ASCII letter, then the hand-made look-alike table)."""
+    from app.check.text import confusables_table, lookalikes_table
+
+    skeletons = confusables_table()
+    extra = lookalikes_table()
+    out = []
+    for char in word:
+        if char.isascii():
+            out.append(char)
+            continue
+        mapped = "".join(extra.get(part, part) for part in skeletons.get(char, char))
+        out.append(mapped if mapped.isascii() else char)
+    return "".join(out).casefold()
 
 
 def features(words: list[tuple[int, int, str]]) -> list[list[int]]:
