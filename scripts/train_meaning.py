@@ -117,12 +117,14 @@ def train(samples: list[tuple[list[tuple[int, int]], str]], epochs: int, seed: i
     return MeaningModel.from_floats(weights, biases)
 
 
-def evaluate(model: MeaningModel, samples: list[tuple[list[tuple[int, int]], str]]) -> None:
+def evaluate(model: MeaningModel, samples: list[tuple[list[tuple[int, int]], str]],
+             threshold: float = 0.5) -> None:
+    print(f" at {threshold}:")
     for head in HEADS:
         tp = fp = fn = tn = 0
         for pairs, label in samples:
             indexes = [i for i, c in pairs for _ in range(c)]
-            hit = model.score(head, indexes) >= 0.5
+            hit = model.score(head, indexes) >= threshold
             truth = label == head
             tp += hit and truth
             fp += hit and not truth
@@ -162,7 +164,9 @@ def main(argv: list[str] | None = None) -> int:
         held[label], kept[label] = shuffled[:cut], shuffled[cut:]
     print("held-out templates (a tenth of each class, never seen in this fit):")
     model = train(vectorise(expand(kept, slots, args.seed)), args.epochs, args.seed)
-    evaluate(model, vectorise(expand(held, slots, args.seed + 1)))
+    held_samples = vectorise(expand(held, slots, args.seed + 1))
+    for threshold in (0.5, 0.7, 0.9):
+        evaluate(model, held_samples, threshold)
     if args.holdout_only:
         return 0
 

@@ -64,10 +64,12 @@ def region_settings(disclosure: dict[str, Any], region: str) -> dict[str, Any]:
 
 
 def ad_labels(disclosure: dict[str, Any], region: str, language: str) -> list[str]:
-    """Advertising labels to suggest: the region's own, then the post language's."""
+    """Advertising labels to suggest: the region's own, then the post language's (in the
+    US, where the FTC asks for the endorsement's own language, the post language's first)."""
     regions = disclosure.get("regions", {})
-    labels = list(region_settings(disclosure, region).get("ad_labels", ()))
-    labels += list(disclosure.get("language_ad_labels", {}).get(language, ()))
+    own = list(region_settings(disclosure, region).get("ad_labels", ()))
+    spoken = list(disclosure.get("language_ad_labels", {}).get(language, ()))
+    labels = spoken + own if region in ("", "us") else own + spoken
     labels += list(regions.get("us", {}).get("ad_labels", ()))
     return list(dict.fromkeys(labels))
 
