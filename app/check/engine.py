@@ -19,6 +19,7 @@ from app.check.compiled import (
     KIND_DOMAIN,
     KIND_HASHTAG,
     ROLE_EMPLOYER,
+    AfterGeneric,
     CompiledPolicy,
     Mention,
 )
@@ -38,6 +39,7 @@ from app.check.policy import Policy
 from app.check.privacy import find_personal_data
 from app.check.rules import RULES
 from app.check.terms import TermHit
+from app.check.text import fold_string
 from app.core.model import (
     CheckResult,
     CheckTarget,
@@ -95,6 +97,14 @@ def check_draft(text: str, target: CheckTarget, *, images: Sequence[ImageAttachm
         findings.append(finding)
     findings.sort(key=lambda f: (-f.severity.rank, f.spans[0].start if f.spans else -1, f.rule))
     return CheckResult(tuple(findings))
+
+
+def _generic_before(text: str, start: int, generics: frozenset[str]) -> int | None:
+    """Where the word right before ``start`` begins, if it is one of ``generics`` (folded)."""
+    found = re.search(r"([^\W\d_]+)[\s\-]+$", text[max(0, start - 24):start])
+    if found is None or fold_string(found.group(1)) not in generics:
+        return None
+    return start - (len(text[max(0, start - 24):start]) - found.start(1))
 
 
 def _looks_like_domain(text: str, end: int) -> bool:
@@ -278,9 +288,19 @@ class _Context:
 
     def check_confidential(self) -> None:
         by_term: dict[str, list[TermHit]] = {}
-        for hit in self.compiled.confidential.find(self.draft.fold):
+        for hit in [*self.compiled.confidential.find(self.draft.fold),
+                    *self.compiled.translated_codenames(self.draft.fold)]:
+            name = hit.term.text
+            after = hit.term.payload
+            if isinstance(after, AfterGeneric):
+                # "Proyecto Falcon": only right after the generic word in another language
+                start = _generic_before(self.text, hit.start, after.generics)
+                if start is None:
+                    continue
+                hit = TermHit(hit.term, start, hit.end, hit.disguises)
+                name = after.name
             if self.keep(hit.start, hit.end):
-                by_term.setdefault(hit.term.text, []).append(hit)
+                by_term.setdefault(name, []).append(hit)
         for term, hits in by_term.items():
             spans = _spans((h.start, h.end) for h in hits)
             shown = _quote(self.text[hits[0].start:hits[0].end])

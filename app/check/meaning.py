@@ -18,12 +18,13 @@ a finding still highlights words and can say which.
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import zlib
 from array import array
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from app.check.text import TextView
@@ -91,6 +92,21 @@ def _unmask(word: str) -> str:
     return "".join(out).casefold()
 
 
+@lru_cache(maxsize=50_000)
+def _word_hashes(word: str) -> tuple[int, ...]:
+    """The word's own features: itself and its character 3-5-grams (cached: words repeat
+    within a draft and across the keystrokes that re-check it)."""
+    crc = zlib.crc32
+    hashed = [crc(("w:" + word).encode()) & _MASK]
+    padded = "<" + word + ">"
+    size = len(padded)
+    if size > 3:
+        for length in _CHAR_GRAMS:
+            for begin in range(size - length + 1):
+                hashed.append(crc(("c:" + padded[begin:begin + length]).encode()) & _MASK)
+    return tuple(hashed)
+
+
 def features(words: list[tuple[int, int, str]]) -> list[list[int]]:
     """For each word, the hashed features it carries: the word, the pairs it is part of
     (credited to both words) and its character 3-5-grams."""
@@ -98,14 +114,8 @@ def features(words: list[tuple[int, int, str]]) -> list[list[int]]:
     per_word: list[list[int]] = []
     previous = "<s>"
     for _, _, word in words:
-        hashed = [crc(("w:" + word).encode()) & _MASK,
-                  crc(("b:" + previous + " " + word).encode()) & _MASK]
-        padded = "<" + word + ">"
-        size = len(padded)
-        if size > 3:
-            for length in _CHAR_GRAMS:
-                for begin in range(size - length + 1):
-                    hashed.append(crc(("c:" + padded[begin:begin + length]).encode()) & _MASK)
+        hashed = [crc(("b:" + previous + " " + word).encode()) & _MASK]
+        hashed.extend(_word_hashes(word))
         per_word.append(hashed)
         previous = word
     if per_word:
@@ -198,11 +208,12 @@ class MeaningModel:
         for head in heads:
             weights = self.weights[head]
             scale = self.scales[head] * norm
-            credit = [scale * sum(weights[index] for index in group) for group in groups]
+            pick = weights.__getitem__
+            credit = [scale * sum(map(pick, group)) for group in groups]
             total = self.biases[head] + sum(credit)
             probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
-            ranked = sorted(range(len(words)), key=lambda i: credit[i], reverse=True)
-            spans = tuple(view.span(words[i][0], words[i][1]) for i in ranked[:top]
+            ranked = heapq.nlargest(top, range(len(words)), key=credit.__getitem__)
+            spans = tuple(view.span(words[i][0], words[i][1]) for i in ranked
                           if credit[i] > 0.1)
             readings[head] = Reading(head, probability, spans)
         return readings

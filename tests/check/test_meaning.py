@@ -360,3 +360,10 @@ def test_codename_variants_stay_narrow():
     assert codename_variants("Bluefin") == ["Bluefin"]
     assert "Atlas mountains" not in codename_variants("Atlas 3")
     assert set(codename_variants("Atlas 3")) == {"Atlas 3", "Atlas III", "Atlas three"}
+
+
+def test_a_translated_generic_word_needs_the_name_after_it(acme):
+    assert "confidential.term" not in fired("Falcon is a lovely bird", X_PERSONAL, acme)
+    found = findings("Ya llega el Proyecto Falcon", X_PERSONAL, acme)["confidential.term"]
+    assert [(s.start, s.end) for s in found.spans] == [(12, 27)]
+    assert "Project Falcon" in found.message
