@@ -107,6 +107,31 @@ def _generic_before(text: str, start: int, generics: frozenset[str]) -> int | No
     return start - (len(text[max(0, start - 24):start]) - found.start(1))
 
 
+# A venue's or public place's address is meant to be found: words that say so near it. (Not
+# "store" or "office": on a person's account those may be the employer's, which only the
+# brand account gives out.)
+_VENUE = re.compile(
+    r"(?<![^\W_])(?:bakery|cafe|café|coffee shop|restaurant|bar|pub|venue|gig|concert|"
+    r"theatre|theater|gallery|museum|market|club|bookshop|bookstore|salon|studio|hotel|"
+    r"library|hall|cinema|doors|tickets|"
+    r"tienda|restaurante|panader[ií]a|librer[ií]a|farmacia|boutique|magasin|boulangerie|"
+    r"librairie|laden|gesch[äa]ft|b[äa]ckerei|kneipe|apotheke|loja|padaria|livraria|"
+    r"negozio|ristorante|panetteria|libreria)(?![^\W_])|\bThe\s+[A-Z][\w'&-]+,\s*$",
+    re.IGNORECASE)
+
+
+def _venue_address(text: str, start: int, end: int) -> bool:
+    """Whether the address at [start, end) is a shop's or venue's: a venue word in the same
+    sentence close before it ("the new bakery on 3 Market Square", "The Crown, 52 High
+    Street") or right after it ("..., doors at 7", "open till 6")."""
+    before = text[max(0, start - 60):start]
+    cut = max(before.rfind(mark) for mark in ".!?\n")
+    before = before[cut + 1:]
+    after = text[end:end + 30]
+    after = after[:min((after.find(m) for m in ".!?\n" if m in after), default=len(after))]
+    return _VENUE.search(before) is not None or _VENUE.search(after) is not None
+
+
 def _looks_like_domain(text: str, end: int) -> bool:
     """Whether the name ending at ``end`` goes on as a web address ("acme-shop.example")."""
     return text[end:end + 1] in ("-", ".") and bool(
@@ -735,8 +760,9 @@ class _Context:
                   "address": ("privacy.address", "a street address")}
         for kind, (rule, what) in labels.items():
             found = [h for h in hits if h.kind == kind]
-            people = [h for h in found if not h.role_address]
-            roles = [h for h in found if h.role_address]
+            people = [h for h in found if not h.role_address
+                      and not (kind == "address" and _venue_address(self.text, h.start, h.end))]
+            roles = [h for h in found if h not in people]
             if self.employer_owned and kind != "email":
                 # The brand's own account gives the organisation's number and address on
                 # purpose (shops, venues, helplines): shown, not held up.

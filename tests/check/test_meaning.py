@@ -367,3 +367,20 @@ def test_a_translated_generic_word_needs_the_name_after_it(acme):
     found = findings("Ya llega el Proyecto Falcon", X_PERSONAL, acme)["confidential.term"]
     assert [(s.start, s.end) for s in found.spans] == [(12, 27)]
     assert "Project Falcon" in found.message
+
+
+# --- a shop's or venue's address ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Gig tonight at The Lamb, 14 Station Road, doors at 8",
+    "The new bakery on 7 Church Street does the best rolls",
+    "Nueva librería en Calle Mayor 12, id a verla",
+])
+def test_a_venues_address_is_shown_not_held_up(text):
+    found = findings(text, X_PERSONAL)["privacy.address"]
+    assert found.severity is Severity.INFO
+
+
+def test_a_persons_address_is_still_held_up():
+    text = "My sister lives at 14 Orchard Close, drop the parcel there"
+    assert findings(text, X_PERSONAL)["privacy.address"].severity is Severity.WARN
