@@ -662,8 +662,8 @@ class PostingEngine:
         self._move(delivery, OutboxState.SENT, remote_id=receipt.remote_id,
                    remote_url=receipt.url)
         return AccountResult(delivery.entry.account_id, Outcome.SENT,
-                             f"Posted to {_account_label(delivery.account)}.", receipt.url,
-                             receipt.remote_id, delivery.check)
+                             receipt.note or f"Posted to {_account_label(delivery.account)}.",
+                             receipt.url, receipt.remote_id, delivery.check)
 
     def _failed(self, delivery: _Delivery, message: str) -> AccountResult:
         if delivery.entry.state is not OutboxState.FAILED:

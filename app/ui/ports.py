@@ -96,6 +96,10 @@ class ConnectRequest:
     owner: Owner = Owner.SELF
     server: str = ""
     secret: str = field(default="", repr=False)
+    # Yes/no choices of the network's browser sign-in that were ticked (LinkedIn: "pages").
+    options: tuple[str, ...] = ()
+    # Set when signing in again to an account that is already connected.
+    reconnect_id: int | None = None
 
 
 class AccountBook(Protocol):
