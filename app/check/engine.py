@@ -38,7 +38,7 @@ from app.check.lexicons import LexiconHit
 from app.check.limits import X_INVALID_CHARACTERS, count_for_network, rules_for
 from app.check.meaning import Reading, shipped_model
 from app.check.policy import Policy
-from app.check.privacy import find_personal_data
+from app.check.privacy import PrivacyHit, find_personal_data
 from app.check.rules import RULES
 from app.check.terms import TermHit
 from app.check.text import fold_string
@@ -77,7 +77,7 @@ _TRAILING_CLUSTER = 3  # hashtags in a row at the end that bury a disclosure
 # its confidence sets the severity: from the first figure a warning, from the second a note
 # (per head: the personal head is the least sure of itself on drafts it never saw; figures
 # from scripts/train_meaning.py's held-out templates).
-MEANING_AT = {"personal": (0.8, 0.65), "promo": (0.9, 0.75), "hostile": (0.85, 0.7)}
+MEANING_AT = {"personal": (0.9, 0.7), "promo": (0.9, 0.75), "hostile": (0.85, 0.7)}
 MEANING_BLOCK_AT = 0.97  # hostile wording on the employer's own account
 # Below these the layer overrules word-list cues as everyday or professional speech.
 MEANING_EVERYDAY_BELOW = 0.12  # sales words with no selling ("use code words with your kids")
@@ -823,9 +823,12 @@ class _Context:
                   "address": ("privacy.address", "a street address")}
         for kind, (rule, what) in labels.items():
             found = [h for h in hits if h.kind == kind]
-            people = [h for h in found if not h.role_address
-                      and not (kind == "address" and _venue_address(self.text, h.start, h.end))]
-            roles = [h for h in found if h not in people]
+            people: list[PrivacyHit] = []
+            roles: list[PrivacyHit] = []
+            for hit in found:
+                public = hit.role_address or (
+                    kind == "address" and _venue_address(self.text, hit.start, hit.end))
+                (roles if public else people).append(hit)
             if self.employer_owned and kind != "email":
                 # The brand's own account gives the organisation's number and address on
                 # purpose (shops, venues, helplines): shown, not held up.

@@ -21,6 +21,7 @@ from __future__ import annotations
 import heapq
 import json
 import math
+import re
 import zlib
 from array import array
 from dataclasses import dataclass
@@ -36,8 +37,13 @@ DIM_BITS = 18
 DIM = 1 << DIM_BITS
 _MASK = DIM - 1
 _CHAR_GRAMS = (3, 4, 5)
+# Features in about the longest training draft; longer drafts are read as their average
+# stretch of this size (see MeaningModel.read_view).
+LONG_FEATURES = 360
+MAX_READ_CHARS = 20_000
 # Symbols (emoji, stars) are read as words of their own.
 _SYMBOL_CATEGORIES = frozenset(("So", "Sk"))
+_MAYBE_SYMBOL = re.compile(r"[^\w\s\x00-\u2000]")
 
 
 class MeaningError(ValueError):
@@ -68,13 +74,15 @@ def tokens(view: TextView) -> list[tuple[int, int, str]]:
         found.append((start, end, word))
     text = view.text
     if not text.isascii():
-        for index, char in enumerate(text):
-            if ord(char) > 0x2000 and unicodedata.category(char) in _SYMBOL_CATEGORIES:
-                found.append((index, index + 1, char))
+        for match in _MAYBE_SYMBOL.finditer(text):
+            char = match.group()
+            if unicodedata.category(char) in _SYMBOL_CATEGORIES:
+                found.append((match.start(), match.end(), char))
         found.sort()
     return found
 
 
+@lru_cache(maxsize=4096)
 def _unmask(word: str) -> str:
     """A word mixing Latin letters with look-alikes from other scripts, in Latin letters (the
     UTS #39 skeleton of each non-ASCII letter, then the hand-made look-alike table)."""
@@ -114,8 +122,13 @@ def features(words: list[tuple[int, int, str]]) -> list[list[int]]:
     per_word: list[list[int]] = []
     previous = "<s>"
     for _, _, word in words:
-        hashed = [crc(("b:" + previous + " " + word).encode()) & _MASK]
-        hashed.extend(_word_hashes(word))
+        if word == "0":
+            # A number says nothing alone (scores, stats, times); only with the next word
+            # ("24 weeks", "6 pints").
+            hashed = []
+        else:
+            hashed = [crc(("b:" + previous + " " + word).encode()) & _MASK]
+            hashed.extend(_word_hashes(word))
         per_word.append(hashed)
         previous = word
     if per_word:
@@ -199,28 +212,34 @@ class MeaningModel:
 
     def read_view(self, view: TextView, heads: tuple[str, ...] = HEADS,
                   top: int = 3) -> dict[str, Reading]:
-        """Each head's probability for the draft in ``view``, and its strongest words."""
+        """Each head's probability for the draft in ``view``, and its strongest words.
+
+        Scores are divided by the square root of the feature count, as in training, up to
+        ``LONG_FEATURES`` (about the longest training draft); past that a draft counts as its
+        average stretch of that length, so a long harmless post does not drift towards any
+        head. Only the first ``MAX_READ_CHARS`` characters are read.
+        """
         words, groups = view.memo("meaning.features", _words_and_features)
-        # The trainer divides by the square root of the feature count, so a long draft's one
-        # personal sentence weighs what it does in training.
-        norm = 1 / math.sqrt(sum(len(group) for group in groups) or 1)
+        count = sum(len(group) for group in groups) or 1
+        norm = 1 / math.sqrt(count) if count <= LONG_FEATURES else \
+            math.sqrt(LONG_FEATURES) / count
         readings = {}
         for head in heads:
             weights = self.weights[head]
-            scale = self.scales[head] * norm
             pick = weights.__getitem__
+            scale = self.scales[head] * norm
             credit = [scale * sum(map(pick, group)) for group in groups]
             total = self.biases[head] + sum(credit)
             probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
             ranked = heapq.nlargest(top, range(len(words)), key=credit.__getitem__)
             spans = tuple(view.span(words[i][0], words[i][1]) for i in ranked
-                          if credit[i] > 0.1)
+                          if credit[i] > 0.1 * min(1.0, LONG_FEATURES / count))
             readings[head] = Reading(head, probability, spans)
         return readings
 
 
 def _words_and_features(view: TextView) -> tuple[list[tuple[int, int, str]], list[list[int]]]:
-    words = tokens(view)
+    words = [word for word in tokens(view) if word[0] < MAX_READ_CHARS]
     return words, features(words)
 
 
