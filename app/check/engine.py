@@ -77,7 +77,7 @@ _TRAILING_CLUSTER = 3  # hashtags in a row at the end that bury a disclosure
 # its confidence sets the severity: from the first figure a warning, from the second a note
 # (per head: the personal head is the least sure of itself on drafts it never saw; figures
 # from scripts/train_meaning.py's held-out templates).
-MEANING_AT = {"personal": (0.9, 0.8), "promo": (0.9, 0.75), "hostile": (0.85, 0.7)}
+MEANING_AT = {"personal": (0.9, 0.7), "promo": (0.9, 0.75), "hostile": (0.85, 0.7)}
 MEANING_BLOCK_AT = 0.97  # hostile wording on the employer's own account
 # Below these the layer overrules word-list cues as everyday or professional speech.
 MEANING_EVERYDAY_BELOW = 0.12  # sales words with no selling ("use code words with your kids")
