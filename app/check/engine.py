@@ -532,11 +532,14 @@ class _Context:
         employer = self.policy.employer
         chosen: list[str] = []
         if employer_promoted:
-            if employer is not None:
-                chosen.append(employee_statement(disclosure, language, employer.name))
+            statement = [employee_statement(disclosure, language, employer.name)] \
+                if employer is not None else []
+            if language != "en":
+                chosen += statement  # "#employee" is English; say it in the post's language
             chosen += [d for d in pack if connection_only(disclosure, d) or
                        (employer is not None and employer.name.casefold() in d.casefold())]
             chosen.append("#employee")
+            chosen += statement
         else:
             chosen += ad_labels(disclosure, self.policy.region, language)[:2]
             chosen += [d for d in pack if not connection_only(disclosure, d)]

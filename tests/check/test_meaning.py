@@ -383,3 +383,14 @@ def test_a_venues_address_is_shown_not_held_up(text):
 def test_a_persons_address_is_still_held_up():
     text = "My sister lives at 14 Orchard Close, drop the parcel there"
     assert findings(text, X_PERSONAL)["privacy.address"].severity is Severity.WARN
+
+
+def test_the_employee_disclosure_is_offered_in_the_posts_language(acme):
+    german = "Die neue Ausgabe von Acme Magazine ist da, jetzt kaufen: acmemag.com"
+    fix = findings(german, X_PERSONAL, acme)["disclosure.missing"].fixes[0]
+    assert fix.edits[0].text == "Ich arbeite bei Acme Magazine. "
+    assert "disclosure" not in {r.split(".")[0] for r in
+                                fired(fix.edits[0].text + german, X_PERSONAL, acme)}
+    english = "The new issue of Acme Magazine is out, buy it now: acmemag.com"
+    fix = findings(english, X_PERSONAL, acme)["disclosure.missing"].fixes[0]
+    assert fix.edits[0].text == "#employee "
