@@ -25,6 +25,7 @@ from typing import Any
 from app.check.entities import Entity
 
 LANGUAGES = ("en", "es", "fr", "de", "pt", "it")
+REVIEW_CHARS = 3_000
 
 # A few very common words per language (not shared between them), enough to tell six apart.
 _SMALL_WORDS = {
@@ -46,7 +47,7 @@ _SMALL_WORDS = {
 def post_language(words: Sequence[str]) -> str:
     """The likeliest of six languages for a draft's folded words ("en" when unsure)."""
     scores = dict.fromkeys(LANGUAGES, 0)
-    for word in words:
+    for word in words[:_LANGUAGE_WORDS]:
         for language in LANGUAGES:
             if word in _SMALL_WORD_SETS[language]:
                 scores[language] += 1
@@ -54,6 +55,7 @@ def post_language(words: Sequence[str]) -> str:
     return best if scores[best] > 0 else "en"
 
 
+_LANGUAGE_WORDS = 300  # enough words to tell the language; a long draft is not read to the end
 _SMALL_WORD_SETS = {language: frozenset(words) for language, words in _SMALL_WORDS.items()}
 
 
@@ -103,7 +105,10 @@ def review_cues(disclosure: dict[str, Any], folded: str) -> list[tuple[int, int]
     section = disclosure.get("reviews", {})
     pattern = _review_pattern(tuple(section.get("phrases", ())),
                               tuple(section.get("patterns", ())))
-    return [(m.start(), m.end()) for m in pattern.finditer(folded) if m.end() > m.start()]
+    # Reviews are short posts: the first REVIEW_CHARS characters are read (a linear bound on a
+    # pattern of many phrases).
+    return [(m.start(), m.end()) for m in pattern.finditer(folded, 0, REVIEW_CHARS)
+            if m.end() > m.start()]
 
 
 def affiliate_links(disclosure: dict[str, Any], links: Sequence[Entity]) -> list[Entity]:
