@@ -68,6 +68,7 @@ MAX_TEXT_CHARS = 200  # one name, alias, domain, hashtag, disclosure, term or wo
 POSTS_RANGE = (0, 1_000)  # promotion_limits.*.posts
 DAYS_RANGE = (1, 365)  # promotion_limits.*.days
 CHARS_RANGE = (1, 100_000)  # disclosure.within_chars and [limits]
+REGIONS = ("us", "uk", "de", "fr", "es")  # [disclosure] region (app/check/jurisdiction.py)
 
 # The last good copy of the organisation's pack, in the profile's data folder.
 KEPT_COPY_FOLDER = "policy"
@@ -163,6 +164,8 @@ class Policy:
     partners: tuple[Brand, ...] = ()
     accepted_disclosures: tuple[str, ...] = ()  # the pack's, added to the built-in list
     within_chars: int | None = None  # None: each network's "more" cut
+    # whose disclosure rules apply: "us" (FTC), "uk", "de", "fr", "es"; "" = us
+    region: str = ""
     confidential_terms: tuple[str, ...] = ()
     personal_limit: PromotionLimit = DEFAULT_PROMOTION_LIMITS[Persona.PERSONAL]
     work_limit: PromotionLimit = DEFAULT_PROMOTION_LIMITS[Persona.WORK]
@@ -529,7 +532,14 @@ def _validate(check: _Validator, data: dict[str, Any]) -> dict[str, Any]:
         values["partners"] = tuple(_brand(check, p, ("partners", i), name_required=True)
                                    for i, p in enumerate(partners))
     if "disclosure" in top:
-        section = check.table(top["disclosure"], ("disclosure",), ("accepted", "within_chars"))
+        section = check.table(top["disclosure"], ("disclosure",),
+                              ("accepted", "within_chars", "region"))
+        if "region" in section:
+            region = check.text(section["region"], ("disclosure", "region"))
+            if region.casefold() not in REGIONS:
+                raise check.error(("disclosure", "region"),
+                                  f"must be one of {', '.join(REGIONS)}, not {region!r}")
+            values["region"] = region.casefold()
         if "accepted" in section:
             values["accepted"] = check.texts(section["accepted"], ("disclosure", "accepted"))
         if "within_chars" in section:
@@ -754,6 +764,12 @@ def apply_pack(policy: Policy, pack: PackData, *, organisation: bool) -> tuple[P
                            "extra accepted disclosures here are ignored.")
         else:
             changes["accepted_disclosures"] = (*policy.accepted_disclosures, *values["accepted"])
+    if "region" in values:
+        if disclosure_locked and policy.region and values["region"] != policy.region:
+            notices.append(f"{where}: your organisation locked the disclosure rules, so the "
+                           f"region stays {policy.region!r}.")
+        else:
+            changes["region"] = values["region"]
     if "within_chars" in values:
         wanted = values["within_chars"]
         current = policy.within_chars

@@ -48,6 +48,9 @@ _RULES = (
     RuleInfo("disclosure.unclear", "disclosure", "block",
              "Only vague wording (#sp, #spon, #collab, #partner, 'thanks Brand') where a "
              "disclosure is needed."),
+    RuleInfo("disclosure.insider_review", "disclosure", "block",
+             "A rating, review, recommendation or request for reviews of the employer's or a "
+             "partner's product from staff, without the connection disclosed (FTC 16 CFR 465)."),
     RuleInfo("disclosure.buried", "disclosure", "warn",
              "The disclosure comes after the network's 'more' cut or inside a trailing cluster "
              "of hashtags."),
