@@ -125,7 +125,7 @@ def build_checker(paths: AppPaths, store: Store | None) -> PersonaChecker:
 
     from app.check.engine import check_draft
     from app.check.limits import count_for_network
-    from app.check.policy import PolicyKeeper
+    from app.check.policy import PolicyKeeper, user_pack_path
     from app.networks.wiring import HISTORY_WINDOW, override_rule
     from app.ui.services import PersonaChecker, policy_report_from
 
@@ -138,7 +138,8 @@ def build_checker(paths: AppPaths, store: Store | None) -> PersonaChecker:
         return store.history.recent(datetime.now(UTC) - HISTORY_WINDOW)
 
     return PersonaChecker(check=check_draft, count=count_for_network, history=history,
-                          policy=keeper.policy, report=policy_report_from(loaded),
+                          policy=keeper.policy,
+                          report=policy_report_from(loaded, str(user_pack_path(paths))),
                           override_allowed=override_rule(keeper.policy))
 
 
@@ -252,12 +253,13 @@ def _opened_or_none(store: Lazy[Store]) -> Store | None:
         return None
 
 
-def open_in_browser(url: str) -> None:
-    """Open a post or a share page in the user's browser."""
+def open_in_browser(url: str) -> bool:
+    """Open a post or a share page in the user's browser; False when none opened (the
+    window then offers to copy the link)."""
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
 
-    QDesktopServices.openUrl(QUrl(url))
+    return bool(QDesktopServices.openUrl(QUrl(url)))
 
 
 # --- the application -----------------------------------------------------------------------
@@ -330,8 +332,7 @@ def run_gui(paths: AppPaths, *, quit_after_show: bool = False,
         qt_app.setQuitOnLastWindowClosed(False)
         shell = DesktopShell(window, services, runner,
                              settings=TraySettings(settings, paths,
-                                                     lambda text: window.add_warnings([text])),
-                             paste_dir=paths.cache_root / "pasted")
+                                                     lambda text: window.add_warnings([text])))
         if os.environ.get("TWOFOLD_REPORT_SHOWN"):  # bench/single_instance.py, tests
             shell.quick_post_shown.connect(
                 lambda: sys.stdout.write(f"quick-post-shown-at {time.time():.6f}\n")

@@ -4,7 +4,7 @@ It is Work-only by construction: it is handed every account but keeps only the W
 identity's, so no personal account is ever in its list, and its one button is Post to Work
 (Ctrl+Enter). Everything else is the composer's own (``ComposerWidget``): the same live
 check, findings, fixes, blocks, override reasons and confirmations, the same counters per
-network, and the same posting engine.
+network, images attached, pasted or dropped (and described), and the same posting engine.
 
 Escape (or closing it) hides it and keeps the text for next time (it is also saved in
 Drafts). After a post that reached every account it hides and a notification names each
@@ -15,17 +15,16 @@ sending report) and "Open in composer".
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QCursor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app import APP_NAME
-from app.core.model import Account, Draft, ImageAttachment, Persona
+from app.core.model import Account, Draft, Persona
 from app.ui import theme
 from app.ui.composer import ComposerWidget, ConfirmFunction, OverrideFunction
 from app.ui.composer import ask_confirmation as default_confirm
@@ -34,26 +33,13 @@ from app.ui.ports import AppServices, DeliveryState, DeliveryUpdate
 from app.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QHideEvent, QShowEvent
+    from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
     from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger(__name__)
 
-IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
 # (title, one line per account, the links) -> shown to the user somehow.
 Notifier = Callable[[str, list[str], list[str]], None]
-# Asks for an image's description (alt text); "" when the user gives none.
-ImageDescriber = Callable[[QWidget, Path], str]
-
-
-def describe_image(parent: QWidget, path: Path) -> str:
-    """Ask for the alt text of a pasted or dropped image (empty when cancelled)."""
-    from PySide6.QtWidgets import QInputDialog
-
-    alt, accepted = QInputDialog.getText(
-        parent, "Describe the image",
-        f"Describe {path.name} for people who cannot see it (alt text):")
-    return alt.strip() if accepted else ""
 
 
 def bring_to_front(window: QWidget) -> None:
@@ -92,34 +78,6 @@ def result_lines(updates: Sequence[DeliveryUpdate],
     return lines, links
 
 
-class _PasteAndDrop(QObject):
-    """Takes images pasted (Ctrl+V) or dropped onto the editor; text goes on as usual."""
-
-    def __init__(self, window: QuickPostWindow) -> None:
-        super().__init__(window)
-        self._window = window
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        """Attach images; let everything else through."""
-        kind = event.type()
-        if kind == QEvent.Type.KeyPress:
-            from PySide6.QtGui import QKeyEvent
-
-            if isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.Paste):
-                return self._window.paste_images()
-        elif kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            drag: QDragEnterEvent = event  # type: ignore[assignment]
-            if self._window.images_in(drag.mimeData(), save=False):
-                drag.acceptProposedAction()
-                return True
-        elif kind == QEvent.Type.Drop:
-            drop: QDropEvent = event  # type: ignore[assignment]
-            if self._window.attach_from(drop.mimeData()):
-                drop.acceptProposedAction()
-                return True
-        return False
-
-
 class QuickPostWindow(QWidget):
     """A small window on top of the others for a post to Work.
 
@@ -141,17 +99,15 @@ class QuickPostWindow(QWidget):
     result_dismissed = Signal()
 
     def __init__(self, services: AppServices, runner: TaskRunner, *,
-                 notify: Notifier | None = None, paste_dir: Path | None = None,
+                 notify: Notifier | None = None,
+                 pasted_images_dir: Callable[[], Path] | None = None,
                  confirm: ConfirmFunction = default_confirm,
                  ask_override: OverrideFunction = default_override,
-                 describe: ImageDescriber = describe_image,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
         self.services = services
         self.runner = runner
         self.notify: Notifier = notify or self.show_result_box
-        self._paste_dir = paste_dir
-        self._describe = describe
         self._refreshing = False
         self._awaiting_paint = False
         self.result_box: QMessageBox | None = None
@@ -160,15 +116,14 @@ class QuickPostWindow(QWidget):
         self.resize(860, 560)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # The full composer, not its compact form: the counters per ticked network and the
+        # images (attached, pasted or dropped, then described) are part of a quick post too.
         self.composer = ComposerWidget(services.checker, runner, drafts=services.drafts,
                                        poster=services.poster, open_url=services.open_url,
                                        confirm=confirm, ask_override=ask_override,
-                                       compact=True, parent=self)
+                                       pasted_images_dir=pasted_images_dir, parent=self)
         layout.addWidget(self.composer, 1)
         self._make_work_only()
-        # The counters per ticked network and image attaching stay, even in this small window.
-        self.composer.previews.show()
-        self.composer.attach_button.show()
 
         failure_row = QHBoxLayout()
         failure_row.setContentsMargins(8, 0, 8, 8)
@@ -191,10 +146,6 @@ class QuickPostWindow(QWidget):
         self.composer.delivery_finished.connect(self._delivery_finished)
         self.composer.connect_requested.connect(lambda _p: self.connect_requested.emit())
         self.composer.status.connect(self._status)
-        self._paste_filter = _PasteAndDrop(self)
-        self.composer.editor.installEventFilter(self._paste_filter)
-        self.composer.editor.viewport().installEventFilter(self._paste_filter)
-        self.composer.editor.setAcceptDrops(True)
 
     # --- Work only -----------------------------------------------------------------------
 
@@ -362,50 +313,3 @@ class QuickPostWindow(QWidget):
         box.finished.connect(lambda _code: self.result_dismissed.emit())
         box.show()
         self.result_box = box
-
-    # --- images ---------------------------------------------------------------------------
-
-    def images_in(self, data: object, *, save: bool) -> list[ImageAttachment]:
-        """The images in clipboard or drop ``data``: image files, or image data (saved as a
-        PNG in the paste folder when ``save``). Empty when there are none."""
-        from PySide6.QtCore import QMimeData
-        from PySide6.QtGui import QImage
-
-        if not isinstance(data, QMimeData):
-            return []
-        if data.hasUrls():
-            files = [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
-            images = [f for f in files if f.suffix.lower() in IMAGE_SUFFIXES]
-            if images:
-                return [ImageAttachment(f, "") for f in images]
-        if data.hasImage():
-            if not save:
-                return [ImageAttachment(Path("pasted.png"), "")]
-            image = data.imageData()
-            if not isinstance(image, QImage) or image.isNull():
-                return []
-            folder = self._paste_dir
-            if folder is None:
-                return []
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            path = folder / f"pasted-{uuid.uuid4().hex[:12]}.png"
-            if not image.save(str(path)):  # PNG, from the suffix
-                self._status("The pasted image could not be saved.")
-                return []
-            return [ImageAttachment(path, "")]
-        return []
-
-    def attach_from(self, data: object) -> bool:
-        """Attach the images in ``data`` (asking for each one's description); whether any."""
-        images = self.images_in(data, save=True)
-        if not images:
-            return False
-        described = [ImageAttachment(i.path, self._describe(self, i.path)) for i in images]
-        self.composer.add_images(described)
-        return True
-
-    def paste_images(self) -> bool:
-        """Ctrl+V: attach the clipboard's images, if it holds any (else the editor pastes
-        the text as usual)."""
-        clipboard = QGuiApplication.clipboard()
-        return self.attach_from(clipboard.mimeData()) if clipboard is not None else False

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -32,7 +31,8 @@ log = logging.getLogger(__name__)
 
 TRAY_TOLD_TITLE = "Twofold is still running"
 TRAY_TOLD_TEXT = ("It stays in the tray for quick posts. Quit from the tray menu; “Keep "
-                  "running in the tray when the window closes” there turns this off.")
+                  "running in the tray when the window closes” there (or in Settings) turns "
+                  "this off.")
 
 
 class DesktopShell(QObject):
@@ -45,19 +45,19 @@ class DesktopShell(QObject):
     quick_post_shown = Signal()
 
     def __init__(self, window: MainWindow, services: AppServices, runner: TaskRunner, *,
-                 settings: TraySettings | None = None, paste_dir: Path | None = None,
+                 settings: TraySettings | None = None,
                  quit_app: Callable[[], None] | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.services = services
         self.runner = runner
         self.settings = settings
-        self.paste_dir = paste_dir
         self._quit_app = quit_app or QApplication.quit
         self.tray: TwofoldTray | None = None
         self._quick_post: QuickPostWindow | None = None
         self.quitting = False
         window.closed.connect(self._window_closed)
+        window.hidden_to_tray.connect(self._hidden_to_tray)
         window.quit_requested.connect(self._quit_requested)
         window.accounts_loaded.connect(self._accounts_loaded)
 
@@ -69,8 +69,9 @@ class DesktopShell(QObject):
         if self._quick_post is None:
             from app.ui.quick_post import QuickPostWindow
 
+            # Pasted pictures go where the main window's composer keeps them.
             quick = QuickPostWindow(self.services, self.runner, notify=self._notify,
-                                    paste_dir=self.paste_dir)
+                                    pasted_images_dir=self.window._pasted_images_dir)
             quick.open_in_composer.connect(self._open_in_composer)
             quick.connect_requested.connect(self._connect_work_account)
             quick.hidden.connect(self._quick_post_hidden)
@@ -129,17 +130,15 @@ class DesktopShell(QObject):
         self.quitting = True
 
     def _window_closed(self) -> None:
-        if self.quitting:
-            self.quit()
-            return
-        tray = self.tray
-        keep = tray is not None and (self.settings is None or self.settings.keep_in_tray())
-        if not keep:
-            self.quit()
-            return
-        if tray is not None and self.settings is not None and not self.settings.told_about_tray():
+        # The window really closed (not hidden into the tray): Twofold ends.
+        self.quit()
+
+    def _hidden_to_tray(self) -> None:
+        """The first time, say once that Twofold is still running in the tray."""
+        tray, settings = self.tray, self.settings
+        if tray is not None and settings is not None and not settings.told_about_tray():
             tray.showMessage(TRAY_TOLD_TITLE, TRAY_TOLD_TEXT)
-            self.settings.set_told_about_tray()
+            settings.set_told_about_tray()
 
     def _quick_post_hidden(self) -> None:
         self._maybe_quit_later()

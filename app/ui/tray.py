@@ -141,6 +141,11 @@ class TwofoldTray(QSystemTrayIcon):
         self.quick_post = quick_post
         self._on_quit = on_quit
         self.settings = settings
+        # With a tray, closing the window hides it here unless the user turned that off
+        # (the tray menu, or Settings: one setting, on by default).
+        window.tray_present = True
+        if settings is not None:
+            window.close_to_tray = settings.keep_in_tray()
         self.state = TrayState()
         self._links: list[str] = []
         self._reading = False
@@ -200,8 +205,8 @@ class TwofoldTray(QSystemTrayIcon):
             self.menu.addSeparator()
             keep = self.menu.addAction("&Keep running in the tray when the window closes")
             keep.setCheckable(True)
-            keep.setChecked(self.settings.keep_in_tray())
-            keep.toggled.connect(self.settings.set_keep_in_tray)
+            keep.setChecked(self.window.close_to_tray)
+            keep.toggled.connect(self._set_keep_in_tray)
             login = self.menu.addAction("Start at &login")
             login.setCheckable(True)
             login.setChecked(self.settings.starts_at_login())
@@ -270,6 +275,11 @@ class TwofoldTray(QSystemTrayIcon):
         for link in self._links:
             self.services.open_url(link)
 
+    def _set_keep_in_tray(self, keep: bool) -> None:
+        self.window.close_to_tray = keep  # the window hides itself on close when True
+        if self.settings is not None:
+            self.settings.set_keep_in_tray(keep)
+
     def _open_suggestions(self) -> None:
         self.show_window()
         self.window.open_suggestions()
@@ -293,7 +303,7 @@ class TwofoldTray(QSystemTrayIcon):
 class TraySettings:
     """The settings the tray menu switches (kept in the profile's ``ui.ini``)."""
 
-    KEEP_IN_TRAY = "keep_in_tray"
+    KEEP_IN_TRAY = "close_to_tray"  # the key the Settings dialog writes too
     TOLD_ABOUT_TRAY = "told_about_tray"
 
     def __init__(self, settings: QSettings, paths: AppPaths,
