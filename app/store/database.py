@@ -23,6 +23,7 @@ import os
 import sqlite3
 import stat
 import threading
+import time
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -46,6 +47,7 @@ DB_FILENAME = "twofold.sqlite3"
 APPLICATION_ID = 0x54776F66
 DB_FILE_MODE = 0o600
 DEFAULT_BUSY_TIMEOUT = 20.0  # seconds a writer waits for another before giving up
+CLOSE_WAIT_SECONDS = 10.0  # how long close() waits for other threads' transactions to end
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -303,6 +305,10 @@ class Database:
         self._local = threading.local()
         self._all_connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        # Transactions running now, on any thread: close() waits for them, because closing a
+        # connection while another thread is inside a query crashes the sqlite3 module.
+        self._active = 0
+        self._idle = threading.Condition(self._lock)
         self._write_gate = threading.Lock()
         self._closed = False
         self._open()
@@ -550,23 +556,33 @@ class Database:
             # free, instead of polling in SQLite's busy handler (which can make a writer wait
             # far longer than needed). Other processes are still waited for by busy_timeout.
             gate = self._write_gate if begin == "BEGIN IMMEDIATE" else contextlib.nullcontext()
-            with gate:
-                conn.execute(begin)
-                self._local.depth = 1
-                try:
-                    yield conn
-                    conn.execute("COMMIT")
-                except BaseException:
-                    if conn.in_transaction:
-                        try:
-                            conn.execute("ROLLBACK")
-                        except sqlite3.Error:
-                            # The failed COMMIT may already have rolled back; the error that
-                            # matters is the one being raised.
-                            log.debug("rollback after a failed transaction also failed")
-                    raise
-                finally:
-                    self._local.depth = 0
+            with self._lock:
+                if self._closed:
+                    raise StoreError("Twofold's database has been closed; this is a bug in "
+                                     "Twofold.")
+                self._active += 1
+            try:
+                with gate:
+                    conn.execute(begin)
+                    self._local.depth = 1
+                    try:
+                        yield conn
+                        conn.execute("COMMIT")
+                    except BaseException:
+                        if conn.in_transaction:
+                            try:
+                                conn.execute("ROLLBACK")
+                            except sqlite3.Error:
+                                # The failed COMMIT may already have rolled back; the error
+                                # that matters is the one being raised.
+                                log.debug("rollback after a failed transaction also failed")
+                        raise
+                    finally:
+                        self._local.depth = 0
+            finally:
+                with self._lock:
+                    self._active -= 1
+                    self._idle.notify_all()
 
     def write(
         self, action: str = "save your changes"
@@ -593,11 +609,24 @@ class Database:
         problems = [str(row[0]) for row in rows]
         return [] if problems == ["ok"] else problems
 
-    def close(self) -> None:
-        """Close every thread's connection. The object cannot be used afterwards."""
-        self._closed = True
+    def close(self, *, wait: float = CLOSE_WAIT_SECONDS) -> None:
+        """Close every thread's connection. The object cannot be used afterwards.
+
+        Transactions other threads are running finish first (up to ``wait`` seconds); a
+        connection still busy after that is left to its thread rather than closed under it."""
         with self._lock:
-            connections, self._all_connections = self._all_connections, []
+            self._closed = True
+            deadline = time.monotonic() + wait
+            while self._active and (left := deadline - time.monotonic()) > 0:
+                self._idle.wait(left)
+            if self._active:
+                # Closing under a running query would crash the process: leave the
+                # connections to their threads (each closes when its thread ends).
+                log.warning("closing the database while %d transaction(s) still run; their "
+                            "connections are left open", self._active)
+                connections = []
+            else:
+                connections, self._all_connections = self._all_connections, []
         for conn in connections:
             try:
                 conn.close()

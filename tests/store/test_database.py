@@ -267,3 +267,52 @@ def test_a_really_full_disk_gives_a_clear_error_and_keeps_committed_drafts(tmp_p
         with Store(path) as store:
             assert store.integrity_check() == []
             assert {d.id: d.text for d in store.drafts.list()} == saved
+
+
+_CLOSE_DURING_QUERY = r"""
+import json, sys, threading
+from app.store.database import Database
+from app.store.errors import StoreError
+
+db = Database(sys.argv[1])
+inside = threading.Event()
+outcome = []
+
+def long_read():
+    with db.read("count") as conn:
+        inside.set()
+        rows = conn.execute("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c "
+                            "WHERE x < 2000000) SELECT count(*) FROM c").fetchone()
+        outcome.append(rows[0])
+
+worker = threading.Thread(target=long_read)
+worker.start()
+inside.wait(10)
+db.close()  # must wait for the read, not close the connection under it
+worker.join(30)
+try:
+    with db.read("after") as conn:
+        conn.execute("SELECT 1")
+    outcome.append("read after close")
+except StoreError as refused:
+    outcome.append("refused: " + str(refused))
+print(json.dumps(outcome))
+"""
+
+
+def test_closing_the_store_while_another_thread_reads_waits_for_the_read(tmp_path):
+    # A window closing while a worker read the history crashed the whole process (SIGSEGV in
+    # sqlite3): close() used to close the worker's connection in the middle of its query.
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", _CLOSE_DURING_QUERY,
+                             str(tmp_path / "twofold.sqlite3")],
+                            capture_output=True, text=True, timeout=120,
+                            cwd=Path(__file__).resolve().parents[2])
+    assert result.returncode == 0, result.stderr[-2000:]
+    import json
+
+    count, after = json.loads(result.stdout)
+    assert count == 2_000_000  # the read finished
+    assert after.startswith("refused: Twofold's database has been closed")
