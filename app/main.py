@@ -6,16 +6,22 @@ command-line sub-command (never importing Qt) or to the GUI (importing Qt only t
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from app.cli.parser import build_parser
 from app.diagnostics import start_diagnostics
 from app.paths import init_paths
 
+if TYPE_CHECKING:
+    from app.diagnostics import Diagnostics
+    from app.paths import AppPaths
+
 # Options that only shape the window's start; with nothing else on the command line the
 # command modules are not even imported (they cost ~15 ms of the window's start-up).
-_WINDOW_FLAGS = frozenset({"--quit-after-show"})
+_WINDOW_FLAGS = frozenset({"--quit-after-show", "--quick-post", "--hidden"})
 _VALUED_OPTIONS = frozenset({"--profile-dir"})
 EXIT_FAILED = 1  # as app.cli.common (not imported: the window's start does not need it)
 
@@ -52,11 +58,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if handler is not None:
             return int(handler(args, paths))
-        from app.ui.application import run_gui
-
-        return run_gui(paths, quit_after_show=args.quit_after_show, diagnostics=diagnostics)
+        return _open_window(args, paths, diagnostics)
     except Exception as unexpected:
         diagnostics.report_unexpected((type(unexpected), unexpected, unexpected.__traceback__))
         return EXIT_FAILED
     finally:
         diagnostics.close()
+
+
+def _open_window(args: argparse.Namespace, paths: AppPaths, diagnostics: Diagnostics) -> int:
+    """Hand the request to the Twofold already running for this profile (without importing
+    Qt: this must return at once), or take the profile and open the window."""
+    from app.instance import (
+        REQUEST_QUICK_POST,
+        REQUEST_SHOW,
+        HandOverError,
+        ProfileBusyError,
+        claim_profile,
+        instance_address,
+    )
+
+    address = instance_address(paths)
+    try:
+        claim = claim_profile(address, REQUEST_QUICK_POST if args.quick_post else REQUEST_SHOW)
+    except (HandOverError, ProfileBusyError) as error:
+        sys.stderr.write(f"Twofold: {error}\n")
+        return EXIT_FAILED
+    if claim.handed_over or claim.lock is None:
+        return 0
+    from app.ui.application import run_gui
+
+    try:
+        return run_gui(paths, quit_after_show=args.quit_after_show, diagnostics=diagnostics,
+                       instance=address, quick_post=args.quick_post, hidden=args.hidden)
+    finally:
+        claim.lock.release()

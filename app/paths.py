@@ -103,6 +103,17 @@ def init_paths(
     )
 
 
+def xdg_config_home(environ: Mapping[str, str] | None = None) -> Path:
+    """The desktop's per-user configuration folder (``$XDG_CONFIG_HOME``, else
+    ``~/.config``), where desktop files such as autostart entries live. Not created here."""
+    env = os.environ if environ is None else environ
+    chosen = env.get("XDG_CONFIG_HOME", "")
+    if chosen and os.path.isabs(chosen):
+        return Path(chosen)
+    home = env.get("HOME") or str(Path.home())
+    return Path(home) / ".config"
+
+
 def resources_dir() -> Path:
     """The folder of shipped data: icons, lexicons, the default policy.
 

@@ -273,10 +273,11 @@ def take_screenshots(profile: Path) -> int:
         settings_dialog.close()
 
         # 7. The quick post window the tray icon opens: Post to Work only, same check.
-        from app.ui.tray import QuickPostWindow
+        from app.ui.quick_post import QuickPostWindow
 
         quick = QuickPostWindow(services, runner)
-        quick.open_fresh(composer.accounts.accounts())
+        quick.set_accounts(composer.accounts.accounts())  # it keeps the Work ones only
+        quick.present()
         quick.composer.accounts.set_ticked([by_handle["dana"]])
         quick.composer.editor.setPlainText("Reading the proofs of the June issue today. It "
                                            "is a good one!")

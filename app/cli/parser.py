@@ -43,6 +43,18 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
         action="store_true",
         help="open the window and quit as soon as it is shown (smoke tests, benchmarks)",
     )
+    parser.add_argument(
+        "--quick-post",
+        action="store_true",
+        help="open the quick post to Work (in the Twofold already running for this profile, "
+        "or start Twofold with it); bind this to a keyboard shortcut",
+    )
+    parser.add_argument(
+        "--hidden",
+        action="store_true",
+        help="start in the system tray without showing the window (used by Start at login; "
+        "without a tray the window opens)",
+    )
     if not commands:
         return parser
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")

@@ -35,13 +35,15 @@ if TYPE_CHECKING:
         Network,
     )
     from app.diagnostics import Diagnostics
+    from app.instance import InstanceAddress
     from app.networks.engine import PostingEngine
     from app.networks.handoff import HandOff
     from app.store.secrets import SecretStore
     from app.store.store import Store
     from app.ui.ports import AccountBook, AppServices, LengthCountLike, PolicyReport
     from app.ui.services import EnginePoster, Lazy, PersonaChecker, StoreAccountBook
-    from app.ui.tray import TwofoldTray
+    from app.ui.shell import DesktopShell
+    from app.ui.single_instance import InstanceServer
 
 log = logging.getLogger(__name__)
 
@@ -264,13 +266,19 @@ def open_in_browser(url: str) -> bool:
 
 
 def run_gui(paths: AppPaths, *, quit_after_show: bool = False,
-            diagnostics: Diagnostics | None = None) -> int:
+            diagnostics: Diagnostics | None = None, instance: InstanceAddress | None = None,
+            quick_post: bool = False, hidden: bool = False) -> int:
     """Open the main window and run the event loop; return the exit code.
 
     With ``quit_after_show`` the application quits as soon as the window has been shown.
     Without a display (a headless server) it says so, opens the window off-screen and quits,
     rather than aborting inside Qt with a cryptic platform-plugin error. With
     ``diagnostics``, an error nobody caught opens a plain dialog naming the log file.
+
+    ``instance`` (the caller holds the profile's lock): listen there for later launches.
+    ``quick_post``: open the quick post at once; the main window stays hidden (in the tray,
+    or, without a tray, the quick post is Twofold's only window). ``hidden``: start in the
+    tray without showing the window (Start at login); without a tray the window opens.
     """
     headless = not _has_display()
     if headless:
@@ -298,7 +306,9 @@ def run_gui(paths: AppPaths, *, quit_after_show: bool = False,
     services = build_services(paths)
     runner = TaskRunner()
     settings = QSettings(str(paths.config_root / "ui.ini"), QSettings.Format.IniFormat)
-    first_run = not quit_after_show and settings.value("onboarding_done", "") != "yes"
+    in_background = (quick_post or hidden) and not quit_after_show
+    first_run = (not quit_after_show and not in_background
+                 and settings.value("onboarding_done", "") != "yes")
     # A smoke test or benchmark that quits at once must not start the after-show work
     # (history, keychain): it would only delay the exit it measures.
     window = MainWindow(paths, services, runner, onboarding=first_run,
@@ -312,36 +322,73 @@ def run_gui(paths: AppPaths, *, quit_after_show: bool = False,
         crash_dialogs = CrashDialogs(window)
         diagnostics.add_crash_listener(crash_dialogs.report)
 
-    trays: list[TwofoldTray] = []
+    shell: DesktopShell | None = None
     if not quit_after_show:
-        # The tray icon (and its quick post window) comes right after the window is on
-        # screen: it is not needed to show the composer, and loading it costs start-up time.
-        def add_tray() -> None:
-            from app.ui.tray import create_tray
+        from app.ui.shell import DesktopShell
+        from app.ui.tray import TraySettings
 
-            tray = create_tray(window, services, runner)
-            if tray is not None:
-                trays.append(tray)
-                window.tray_present = True
-                window.close_to_tray = settings.value("close_to_tray", "no") == "yes"
-                # Hiding the window to the tray and closing the quick post window must not
-                # end the app; closing the main window (or the tray's Quit) does.
-                qt_app.setQuitOnLastWindowClosed(False)
-                window.closed.connect(qt_app.quit)
-
-        window.shown.connect(lambda: QTimer.singleShot(0, add_tray))
+        # Twofold decides itself when to end (see DesktopShell): hiding the window to the
+        # tray or hiding the quick post must not end it.
+        qt_app.setQuitOnLastWindowClosed(False)
+        shell = DesktopShell(window, services, runner,
+                             settings=TraySettings(settings, paths,
+                                                     lambda text: window.add_warnings([text])))
+        if os.environ.get("TWOFOLD_REPORT_SHOWN"):  # bench/single_instance.py, tests
+            shell.quick_post_shown.connect(
+                lambda: sys.stdout.write(f"quick-post-shown-at {time.time():.6f}\n")
+                or sys.stdout.flush())
     if os.environ.get("TWOFOLD_REPORT_SHOWN"):  # bench/startup.py: when the window appeared
-        window.shown.connect(lambda: sys.stdout.write(f"shown-at {time.time():.6f}\n"))
+        window.shown.connect(lambda: sys.stdout.write(f"shown-at {time.time():.6f}\n")
+                             or sys.stdout.flush())
     if quit_after_show:
         window.shown.connect(lambda: QTimer.singleShot(0, qt_app.quit))
-    window.show()
+    servers: list[InstanceServer] = []
+
+    def listen() -> None:
+        # Later launches of this profile talk to this window from now on (they wait for it
+        # meanwhile). Not before the window is shown: QtNetwork costs start-up time.
+        if instance is None or servers or quit_after_show:  # (a smoke test: gone at once)
+            return
+        from app.ui.single_instance import InstanceServer
+
+        server = InstanceServer(instance)
+        servers.append(server)
+        if os.environ.get("TWOFOLD_REPORT_SHOWN"):  # tests and benchmarks: when it arrived
+            server.requested.connect(lambda request: sys.stdout.write(
+                f"request {request} {time.time():.6f}\n") or sys.stdout.flush())
+        if shell is not None:
+            server.requested.connect(shell.handle_request)
+        server.listen()
+
+    if shell is not None and in_background:
+        # The tray first (it decides whether the window may stay hidden), then the request.
+        shell.prepare()
+        listen()
+        window.start_background_work()
+        if quick_post:
+            shell.open_quick_post()
+        elif shell.tray is None:
+            window.show()  # no tray to live in: a hidden start would leave nothing
+    else:
+        if shell is not None:
+            # The tray icon and the quick post window come right after the window is on
+            # screen: they are not needed to show the composer, and cost start-up time.
+            ready = shell
+            window.shown.connect(lambda: QTimer.singleShot(0, ready.prepare))
+        window.shown.connect(lambda: QTimer.singleShot(0, listen))
+        window.show()
     try:
         return qt_app.exec()
     finally:
         window.composer.save_now()
-        for tray in trays:
-            tray.quick_post.composer.save_now()
-            tray.hide()
+        if shell is not None:
+            if shell._quick_post is not None:
+                shell._quick_post.composer.save_now()
+                shell._quick_post.hide()
+            if shell.tray is not None:
+                shell.tray.hide()
+        for server in servers:
+            server.close()
         runner.wait_for_done(10_000)
         services.close()
         if diagnostics is not None and crash_dialogs is not None:

@@ -46,6 +46,9 @@ class MainWindow(QMainWindow):
         accounts_changed: accounts were connected, changed or removed here.
         accounts_loaded: the composer shows the accounts as stored now.
         loaded: the accounts and the last unsent draft are in the window (after ``load``).
+        quit_requested: the user chose Quit (not just closing the window, which may keep
+            Twofold in the tray).
+        hidden_to_tray: closing hid the window; Twofold keeps running in the tray.
         posting_refused(str): posting is turned off, for this reason (the organisation's
             policy cannot be read); ``posting_refusal`` keeps the reason.
         suggestions_counted(int): how many suggestions are new (the tray shows it).
@@ -56,6 +59,8 @@ class MainWindow(QMainWindow):
     accounts_changed = Signal()
     accounts_loaded = Signal()
     loaded = Signal()
+    quit_requested = Signal()
+    hidden_to_tray = Signal()
     posting_refused = Signal(str)
     suggestions_counted = Signal(int)
 
@@ -71,6 +76,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.runner = runner or TaskRunner(parent=self)
         self._shown_once = False
+        self._background_started = False
         self._onboarding = onboarding
         self._background = background
         self.setWindowTitle(APP_NAME)
@@ -104,6 +110,7 @@ class MainWindow(QMainWindow):
         # to the tray if the user chose so in Settings.
         self.tray_present = False
         self.close_to_tray = False
+        self._quitting = False
         self.posting_refusal = ""
         self.new_suggestions = 0
         self.suggestions_dialog: Any = None
@@ -158,7 +165,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Settings…", self.open_settings, "Ctrl+,")
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._action(file_menu, "&Quit", self.request_quit, QKeySequence.StandardKey.Quit)
 
         post_menu = bar.addMenu("&Post")
         # The shortcut itself belongs to the composer (the quick post window has one too);
@@ -521,7 +528,7 @@ class MainWindow(QMainWindow):
             # The accounts and the last draft come from the store, which opens now on a
             # worker: the window is on screen first, filled a moment later.
             if self._background:
-                QTimer.singleShot(0, self, self._after_first_show)
+                QTimer.singleShot(0, self, self.start_background_work)
 
     @property
     def is_loaded(self) -> bool:
@@ -536,6 +543,20 @@ class MainWindow(QMainWindow):
         self._loaded = True
         self.runner.run(self._read_start_state, on_done=self._apply_start_state,
                         on_error=self._start_state_failed, context=self)
+
+    def request_quit(self) -> None:
+        """Quit Twofold (File > Quit): say so, then close the window (not into the tray)."""
+        self._quitting = True
+        self.quit_requested.emit()
+        self.close()
+
+    def start_background_work(self) -> None:
+        """Load the accounts and the last draft, recover interrupted deliveries and look for
+        warnings, once: after the first show, or at once when Twofold starts in the tray."""
+        if self._background_started:
+            return
+        self._background_started = True
+        self._after_first_show()
 
     def _after_first_show(self) -> None:
         if self._onboarding:
@@ -565,9 +586,10 @@ class MainWindow(QMainWindow):
         """Save the draft before closing; never lose typed text. With "keep running in the
         tray" chosen (and a tray present), closing hides the window instead."""
         self.composer.save_now()
-        if self.close_to_tray and self.tray_present:
+        if self.close_to_tray and self.tray_present and not self._quitting:
             event.ignore()
             self.hide()
+            self.hidden_to_tray.emit()
             return
         super().closeEvent(event)
         if event.isAccepted():

@@ -129,6 +129,18 @@ class StoreDraftBook:
                                entry.remote_url)
                 for entry in self._store.outbox.entries_for_draft(draft_id)]
 
+    def outbox_counts(self) -> tuple[int, int]:
+        """(waiting, failed): deliveries of unsent drafts still queued or being sent, and
+        those that failed or whose fate is unknown (for the tray's badge and tooltip)."""
+        from app.core.model import OutboxState
+
+        store = self._store
+        unsent = {d.id for d in store.drafts.list()}
+        waiting = store.outbox.list_by_state(OutboxState.QUEUED, OutboxState.SENDING)
+        failed = store.outbox.list_by_state(OutboxState.FAILED, OutboxState.UNKNOWN)
+        return (sum(1 for e in waiting if e.draft_id in unsent),
+                sum(1 for e in failed if e.draft_id in unsent))
+
     def list_history(self, limit: int = 500) -> list[HistoryRecord]:
         """What went where, newest first."""
         return [HistoryRecord(entry, account_label=entry.handle,

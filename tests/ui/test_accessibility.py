@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from app.core.model import Persona
 from app.paths import init_paths
-from app.ui import tray as tray_module
 from app.ui.dialogs.accounts import AccountsDialog, ConnectDialog
 from app.ui.dialogs.confirm import ConfirmDialog, ConfirmRequest
 from app.ui.dialogs.drafts import DraftsDialog
@@ -27,6 +26,7 @@ from app.ui.dialogs.override import OverrideDialog
 from app.ui.dialogs.settings import SettingsDialog
 from app.ui.main_window import MainWindow
 from app.ui.ports import AppServices
+from app.ui.quick_post import QuickPostWindow
 from tests.ui.conftest import wait_checked
 from tests.ui.fakes import (
     FakeAccounts,
@@ -213,9 +213,10 @@ def test_ctrl_enter_is_named_in_the_post_menu_and_posts_to_work(qtbot, window, s
 
 
 def test_quick_post_controls_have_names_and_escape_closes_it(qtbot, services, runner):
-    quick = tray_module.QuickPostWindow(services, runner)
+    quick = QuickPostWindow(services, runner)
     qtbot.addWidget(quick)
-    quick.open_fresh(sample_accounts())
+    quick.set_accounts(sample_accounts())
+    quick.present()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is quick, timeout=3000)
     assert unnamed_controls(quick) == []
     type_into(qtbot, quick.composer, "Half a thought")

@@ -16,6 +16,7 @@ from app.ui.dialogs.history import HistoryDialog
 from app.ui.dialogs.settings import SettingsDialog
 from app.ui.main_window import MainWindow
 from app.ui.ports import AppServices
+from app.ui.quick_post import QuickPostWindow
 from tests.ui.fakes import (
     FakeAccounts,
     FakeChecker,
@@ -250,16 +251,14 @@ def test_no_tray_without_a_system_tray(qtbot, window, services, runner, monkeypa
     assert tray_module.create_tray(window, services, runner) is None
 
 
-def test_quick_post_opens_empty_with_nothing_ticked(qtbot, services, runner):
-    quick = tray_module.QuickPostWindow(services, runner)
+def test_quick_post_opens_with_the_work_accounts_and_nothing_ticked(qtbot, services, runner):
+    quick = QuickPostWindow(services, runner)
     qtbot.addWidget(quick)
-    quick.composer.set_accounts(sample_accounts())
-    quick.composer.accounts.set_ticked([1, 3])
-    quick.composer.editor.setPlainText("left over")
-    quick.open_fresh(sample_accounts())
+    quick.set_accounts(sample_accounts())
+    quick.present()
     assert quick.composer.text() == ""
     assert quick.composer.accounts.ticked() == []
-    assert len(quick.composer.accounts.rows) == 5
+    assert sorted(quick.composer.accounts.rows) == [1, 2, 5]  # the Work identity's only
 
 
 def test_an_account_can_become_the_brand_account_but_not_back(qtbot, runner, monkeypatch):

@@ -53,11 +53,14 @@ def test_banner_names_the_problem_and_post_is_off(qtbot, refusing_window, servic
     quick = tray.quick_post
     qtbot.addWidget(quick)
     tray.open_quick_post()
+    qtbot.waitUntil(lambda: bool(quick.composer.accounts.accounts()), timeout=3000)
     quick.composer.accounts.set_ticked([1])
+    assert quick.composer.accounts.ticked()  # a Work account is ticked: only the policy stops it
     type_into(qtbot, quick.composer, "Lunch at noon")
     qtbot.waitUntil(lambda: quick.composer.live_check.is_current(quick.composer._round),
                     timeout=3000)
     assert not quick.composer.post_work_button.isEnabled()
+    assert quick.composer.action_label.text() == REASON
     qtbot.keyClick(quick.composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert services.poster.calls == []
     tray.hide()
@@ -115,3 +118,26 @@ def test_with_a_good_copy_the_banner_names_it_and_posting_stays_on(qtbot, profil
     assert main.posting_refusal == ""
     runner.wait_for_done(10_000)
     services.close()
+
+
+def test_a_quick_post_without_a_tray_is_off_too(qtbot, refusing_window, services, runner,
+                                                monkeypatch):
+    from app.ui.shell import DesktopShell
+
+    window = refusing_window
+    qtbot.waitUntil(lambda: window.posting_refusal == REASON, timeout=3000)
+    monkeypatch.setattr(tray_module, "tray_available", lambda: False)
+    shell = DesktopShell(window, services, runner, quit_app=lambda: None)
+    shell.prepare()
+    quick = shell.quick_post
+    qtbot.addWidget(quick)
+    shell.handle_request("quick-post")  # twofold --quick-post
+    qtbot.waitUntil(lambda: bool(quick.composer.accounts.accounts()), timeout=3000)
+    quick.composer.accounts.set_ticked([1])
+    type_into(qtbot, quick.composer, "Lunch at noon")
+    qtbot.waitUntil(lambda: quick.composer.live_check.is_current(quick.composer._round),
+                    timeout=3000)
+    assert not quick.composer.post_work_button.isEnabled()
+    assert quick.composer.action_label.text() == REASON
+    quick.composer.post_to_work()
+    assert services.poster.calls == []

@@ -199,7 +199,7 @@ def test_the_tray_shows_the_count(qtbot, window, monkeypatch):
     assert tray is not None
     qtbot.addWidget(tray.quick_post)
     assert "2 new suggestions" in tray.toolTip()
-    tray._rebuild_menu()
+    tray.rebuild_menu()
     texts = [a.text() for a in tray.menu.actions() if not a.isSeparator()]
     assert "Asked to &share (2 new)…" in texts
     window.refresh_suggestions(fetch=False)

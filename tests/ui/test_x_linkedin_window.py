@@ -145,11 +145,12 @@ def test_a_facebook_post_without_a_link_gets_the_clipboard(qtbot, window):
 
 def test_quick_post_from_the_tray_posts_to_x_and_linkedin(qtbot, window, work_accounts,
                                                            x_server, linkedin, answers):
-    from app.ui.tray import QuickPostWindow
+    from app.ui.quick_post import QuickPostWindow
 
     quick = QuickPostWindow(window.services, window.runner)
     qtbot.addWidget(quick)
-    quick.open_fresh(window.composer.accounts.accounts())
+    quick.set_accounts(window.composer.accounts.accounts())
+    quick.present()
     composer = quick.composer
     composer._confirm = answers.ask_confirmation
     composer.accounts.set_ticked([work_accounts["x"], work_accounts["linkedin"]])
