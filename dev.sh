@@ -2,7 +2,8 @@
 # Twofold developer entry point. Idempotent: a second run skips every install that is current.
 #
 #   ./dev.sh run        install Twofold into .venv (once) and start it
-#   ./dev.sh test [ARGS] install everything the tests need and run the whole suite (ARGS go to pytest)
+#   ./dev.sh test [ARGS] install everything the tests need, run ruff and mypy, then the whole
+#                        suite (ARGS go to pytest)
 #   ./dev.sh package [--org DIR]
 #                       build the bundle (dist/twofold/) and dist/twofold_*.deb (with --org DIR also
 #                       a branded .deb carrying that organisation folder) and smoke-test them all
@@ -142,6 +143,7 @@ case "${1:-}" in
         # The packaging test keeps PyInstaller's cache here rather than in the suite's fake home.
         export TWOFOLD_CACHE_HOME="${TWOFOLD_CACHE_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/twofold}"
         "$VENV/bin/ruff" check --quiet .
+        "$VENV/bin/mypy" --no-error-summary app
         exec "$VENV/bin/python" -m pytest "$@"
         ;;
     package)
@@ -152,7 +154,7 @@ case "${1:-}" in
         exec "$VENV/bin/python" packaging/package.py "$@"
         ;;
     *)
-        sed -n '2,12p' "$0" >&2
+        sed -n '2,13p' "$0" >&2
         exit 2
         ;;
 esac

@@ -10,12 +10,14 @@ import sys
 from collections.abc import Sequence
 
 from app.cli.parser import build_parser
+from app.diagnostics import start_diagnostics
 from app.paths import init_paths
 
 # Options that only shape the window's start; with nothing else on the command line the
 # command modules are not even imported (they cost ~15 ms of the window's start-up).
 _WINDOW_FLAGS = frozenset({"--quit-after-show"})
 _VALUED_OPTIONS = frozenset({"--profile-dir"})
+EXIT_FAILED = 1  # as app.cli.common (not imported: the window's start does not need it)
 
 
 def opens_window_only(argv: Sequence[str]) -> bool:
@@ -34,14 +36,27 @@ def opens_window_only(argv: Sequence[str]) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run Twofold with ``argv`` (default: the process arguments); return the exit code."""
+    """Run Twofold with ``argv`` (default: the process arguments); return the exit code.
+
+    Everything after parsing the arguments runs with diagnostics on (``app.diagnostics``):
+    an error nobody handled is one line on stderr and exit code 1, with the traceback in the
+    log file.
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(commands=not opens_window_only(argv))
     args = parser.parse_args(argv)
     paths = init_paths(args.profile_dir)
     handler = getattr(args, "handler", None)
-    if handler is not None:
-        return int(handler(args, paths))
-    from app.ui.application import run_gui
+    # A fatal crash of a command is shown where it runs; the window's goes to the crash file.
+    diagnostics = start_diagnostics(paths, crash_handler="stderr" if handler else "file")
+    try:
+        if handler is not None:
+            return int(handler(args, paths))
+        from app.ui.application import run_gui
 
-    return run_gui(paths, quit_after_show=args.quit_after_show)
+        return run_gui(paths, quit_after_show=args.quit_after_show, diagnostics=diagnostics)
+    except Exception as unexpected:
+        diagnostics.report_unexpected((type(unexpected), unexpected, unexpected.__traceback__))
+        return EXIT_FAILED
+    finally:
+        diagnostics.close()

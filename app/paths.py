@@ -23,11 +23,16 @@ PRIVATE_DIR_MODE = 0o700
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and missing parents) readable only by the user; return it."""
+    """Create ``path`` (and missing parents) readable only by the user; return it.
+
+    An existing folder only ever loses permissions (those of the group and others), never
+    gains them: a folder the user made read-only stays read-only, and the store says so.
+    """
     path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
     # mkdir's mode is masked by the umask and ignored for existing folders; be explicit.
-    if (path.stat().st_mode & 0o777) != PRIVATE_DIR_MODE:
-        path.chmod(PRIVATE_DIR_MODE)
+    mode = path.stat().st_mode & 0o777
+    if mode & 0o077:
+        path.chmod(mode & 0o700)
     return path
 
 

@@ -6,12 +6,15 @@ errors Twofold relies on (docs.joinmastodon.org: apps, OAuth, statuses, media, i
   ``code`` and ``state`` (400 for an unregistered redirect URI).
 - ``POST /oauth/token`` checks client, code, redirect URI and the PKCE verifier (S256).
 - ``POST /api/v1/statuses`` honours ``Idempotency-Key`` (same key, same token → the same status,
-  no second post), counts length like Mastodon (422 over the limit).
+  no second post) for ``idempotency_seconds`` (Mastodon keeps a key for an hour), counts length
+  like Mastodon (422 over the limit).
 - ``POST /api/v2/media`` → 200, or 202 while "processing" (then ``GET /api/v1/media/:id`` is 206
   until ready). ``GET /api/v2/instance`` (or 404 to force the v1 fallback).
 - Faults: ``fail_next(method, path, status, body, headers)`` queues error answers (401, 422,
   429 with X-RateLimit-Reset, 500…); ``delay`` slows a path down; ``answer_delay`` makes
-  ``POST /api/v1/statuses`` create the status, then wait before answering (a lost answer).
+  ``POST /api/v1/statuses`` create the status, then wait before answering (a lost answer);
+  ``statuses_gate`` (a ``threading.Event``) holds every ``POST /api/v1/statuses`` until it is
+  set (a slow server: the request has arrived, nothing is posted yet).
 """
 
 from __future__ import annotations
@@ -55,6 +58,9 @@ class ServerState:
     statuses: list[dict[str, Any]] = field(default_factory=list)
     media: dict[str, dict[str, Any]] = field(default_factory=dict)
     idempotency: dict[tuple[str, str], str] = field(default_factory=dict)
+    idempotency_seconds: float = 3600.0
+    idempotency_stored: dict[tuple[str, str], float] = field(default_factory=dict)
+    statuses_gate: threading.Event | None = None
     faults: dict[tuple[str, str], list[Fault]] = field(default_factory=lambda: defaultdict(list))
     delay: dict[tuple[str, str], float] = field(default_factory=dict)
     answer_delay: float = 0.0
@@ -132,8 +138,12 @@ class MastodonContractServer:
         with self.lock:
             self.state.requests.append((method, url.path, headers))
             delay = self.state.delay.get((method, url.path), 0.0)
+            gate = self.state.statuses_gate if (method, url.path) == (
+                "POST", "/api/v1/statuses") else None
         if delay:
             time.sleep(delay)
+        if gate is not None:
+            gate.wait(60)
         route = re.sub(r"/\d+(?=/|$)", "/:id", url.path)
         with self.lock:
             queued = self.state.faults.get((method, route)) or self.state.faults.get(
@@ -315,6 +325,11 @@ class MastodonContractServer:
         account = self._account_for(headers)
         key = headers.get("idempotency-key")
         with self.lock:
+            remembered = self.state.idempotency_stored.get((account["id"], key or ""))
+            if remembered is not None and \
+                    time.monotonic() - remembered >= self.state.idempotency_seconds:
+                del self.state.idempotency[(account["id"], key or "")]  # forgotten, as Mastodon
+                del self.state.idempotency_stored[(account["id"], key or "")]
             if key and (account["id"], key) in self.state.idempotency:
                 status_id = self.state.idempotency[(account["id"], key)]
                 return 200, next(s for s in self.state.statuses if s["id"] == status_id), {}
@@ -361,6 +376,7 @@ class MastodonContractServer:
             self.state.statuses.append(status)
             if key:
                 self.state.idempotency[(account["id"], key)] = status_id
+                self.state.idempotency_stored[(account["id"], key)] = time.monotonic()
         return 200, status, {}
 
 

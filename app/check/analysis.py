@@ -104,7 +104,7 @@ class Promotion:
         if not self.brand_hits:
             return False
         hits = [hit for hit in self.brand_hits if hit not in self.email_domain_hits]
-        kinds = {hit.term.payload.kind for hit in hits}  # type: ignore[union-attr]
+        kinds = {hit.term.payload.kind for hit in hits}  # type: ignore[attr-defined]
         if not kinds:
             return False
         if KIND_DOMAIN in kinds or KIND_HASHTAG in kinds or self.strong or self.disclosures:
@@ -130,19 +130,19 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
     hits = compiled.builtin.promotion.find(fold, draft.cased_view)
     if compiled.extra_promotion is not None:
         hits.extend(compiled.extra_promotion.find(fold, draft.cased_view))
-    for hit in hits:
-        if compiled.allowed_text(draft.text[hit.start:hit.end]):
+    for cue in hits:
+        if compiled.allowed_text(draft.text[cue.start:cue.end]):
             continue
         bucket = {"strong": result.strong, "cta": result.cta, "commercial": result.commercial,
-                  "endorsement": result.endorsement}.get(hit.group.kind)
+                  "endorsement": result.endorsement}.get(cue.group.kind)
         if bucket is not None:
-            bucket.append(hit)
+            bucket.append(cue)
     result.links = list(draft.urls)
     result.disclosures = compiled.accepted.find(fold)
     result.employment = compiled.statements.find(fold)
     result.email_domain_hits = [
         hit for hit in result.brand_hits
-        if hit.term.payload.kind == KIND_DOMAIN  # type: ignore[union-attr]
+        if hit.term.payload.kind == KIND_DOMAIN  # type: ignore[attr-defined]
         and hit.start > 0 and draft.text[hit.start - 1] in "@＠"
     ]
     frames = compiled.builtin.disclosure.get("employment")

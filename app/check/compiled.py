@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from app.check.entities import find_hashtags
 from app.check.lexicons import Group, Lexicon, builtin_lexicons, extra_terms_lexicon
@@ -96,7 +96,7 @@ class PhraseMatcher:
                 start, end = fold.span(tag.start, tag.end)
                 found.append(Mention(self.hashtags[body], start, end, self.label))
         for hit in self.index.find(fold):
-            raw, kind = hit.term.payload  # type: ignore[misc]
+            raw, kind = cast(tuple[str, str], hit.term.payload)
             view_start, view_end = _view_range(fold, hit.start, hit.end)
             if kind == "colon":
                 following = text[view_end:view_end + 3].lstrip()

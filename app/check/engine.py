@@ -89,10 +89,20 @@ def _spans(items: Iterable[tuple[int, int]]) -> tuple[Span, ...]:
 
 
 def _removal_edits(text: str, spans: Sequence[Span]) -> tuple[TextEdit, ...]:
-    """Edits deleting each span plus one neighbouring space, so no double space is left."""
+    """Edits deleting each span plus one neighbouring space, so no double space is left.
+
+    Spans separated by nothing but spaces ("damn shit") go as one, spaces between included;
+    the neighbouring space is then claimed once for the group, never a character another
+    span's removal also takes, and never anything but a space.
+    """
+    groups: list[tuple[int, int]] = []
+    for span in sorted(spans, key=lambda span: (span.start, span.end)):
+        if groups and not text[groups[-1][1]:span.start].strip(" "):
+            groups[-1] = (groups[-1][0], max(groups[-1][1], span.end))
+        else:
+            groups.append((span.start, span.end))
     edits = []
-    for span in spans:
-        start, end = span.start, span.end
+    for start, end in groups:
         if end < len(text) and text[end] == " " and (start == 0 or text[start - 1] in " \n"):
             end += 1
         elif start > 0 and text[start - 1] == " ":
@@ -502,7 +512,7 @@ class _Context:
             if not same_account(entry, self.target) or not (self.now - window < posted
                                                             <= self.now):
                 continue
-            if self.compiled.remembered(("promotional", entry.text), lambda text=entry.text:
+            if self.compiled.remembered(("promotional", entry.text), lambda text=entry.text:  # type: ignore[misc]
                                         analyse_promotion(DraftText(text),
                                                           self.compiled).promotional):
                 earlier.append(posted)

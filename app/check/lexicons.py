@@ -171,8 +171,8 @@ def _counts(hit: LexiconHit, original: str) -> bool:
         if words and words[-1] in group.unless_preceded_by:
             return False
     if group.unless_followed_by:
-        words = tuple(_neighbour_words(original, hit.start, hit.end, before=False))
-        if any(words[:len(phrase)] == phrase for phrase in group.unless_followed_by):
+        following = tuple(_neighbour_words(original, hit.start, hit.end, before=False))
+        if any(following[:len(phrase)] == phrase for phrase in group.unless_followed_by):
             return False
     if group.name_like and fold_string(original[hit.start:hit.end]) in group.name_like \
             and _written_as_name(original, hit.start, hit.end):

@@ -407,6 +407,7 @@ def _rules(check: _Validator, value: Any) -> tuple[tuple[str, str | None, bool],
             raise check.error(path, "is not a rule Twofold knows; use a rule id such as "
                               f'"conduct.profanity", a category ({", ".join(CATEGORIES)}) '
                               'or "*"')
+        severity: str | None
         if isinstance(setting, str):
             severity, locked = setting, False
         elif isinstance(setting, dict):
@@ -437,7 +438,7 @@ def read_pack(path: Path) -> PackData:
     try:
         source = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
+        line: int | None = raw[: error.start].count(b"\n") + 1
         raise PolicyError("is not UTF-8 text; save it as UTF-8", path=path, line=line) from None
     try:
         data = tomllib.loads(source)

@@ -174,7 +174,7 @@ def _build(original: str, char_map: Callable[[str], str],
                 position = stop
                 if position >= size:
                     break
-            indices = (position,)
+            indices: tuple[int, ...] | range = (position,)
         else:
             indices = range(position, size)
         for index in indices:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -13,14 +14,18 @@ if TYPE_CHECKING:
     from app.paths import AppPaths
     from app.store.store import Store
 
+log = logging.getLogger(__name__)
+
 EXIT_OK = 0
 EXIT_FAILED = 1  # refused, or something went wrong (disk, keychain, network)
 EXIT_USAGE = 2  # the command line or its input is wrong
 
 
 def error(message: str, code: int = EXIT_FAILED) -> int:
-    """Print one line to stderr and return ``code``."""
-    print(" ".join(message.split()), file=sys.stderr)
+    """Print one line to stderr (and to the log file) and return ``code``."""
+    line = " ".join(message.split())
+    log.warning("command failed (exit %d): %s", code, line)
+    print(line, file=sys.stderr)
     return code
 
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from app.store.store import Store
 
 _MARKS = {"sent": "posted", "failed": "FAILED", "unknown": "UNKNOWN", "refused": "REFUSED",
-          "needs_confirmation": "NOT SENT"}
+          "needs_confirmation": "NOT SENT", "not_queued": "NOT SENT", "in_progress": "SENDING"}
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -103,7 +103,7 @@ def _label(account: Account | None, account_id: int) -> str:
 def _print_report(report: PostReport, store: Store, as_json: bool, out: TextIO) -> None:
     import json
 
-    accounts = {}
+    accounts: dict[int, Account | None] = {}
     for result in report.results:
         try:
             accounts[result.account_id] = store.accounts.get(result.account_id)
@@ -154,11 +154,15 @@ def run(args: argparse.Namespace, paths: AppPaths, *,
     with open_store(paths) as store:
         secrets = secrets_factory()
         if args.retry is not None:
-            store.drafts.get(args.retry)  # a clear usage error for an unknown draft
+            meant = store.drafts.get(args.retry)  # a clear usage error for an unknown draft
             with build_engine(store, secrets, policy=policy, checker=checker, http=http) as engine:
                 engine.recover()
-                report = engine.retry_failed(args.retry, options=options)
+                report = engine.retry_failed(args.retry, options=options,
+                                             intended=meant.target_account_ids)
             if not report.results:
+                if not report.already_sent:
+                    return error(f"Draft {args.retry} was never queued for any account, so "
+                                 "nothing was sent; post it with --work or --account.")
                 print(f"Nothing to retry: draft {args.retry} went out everywhere.", file=out)
                 return EXIT_OK
             _print_report(report, store, args.json, out)

@@ -99,6 +99,42 @@ class TextEdit:
     end: int
     text: str
 
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"a text edit needs 0 <= start <= end, not {self.start}..{self.end}")
+
+
+def merge_edits(edits: tuple[TextEdit, ...]) -> tuple[TextEdit, ...]:
+    """``edits`` in text order, none overlapping another: edits whose ranges overlap become
+    one edit over their union, with their texts in order.
+
+    Every edit is a position in the ORIGINAL text, so applied one after another (from the
+    end) overlapping edits would delete characters twice over, eating text neither owns
+    (two adjacent removals once ate a comma). Merged, a character is removed only when an
+    edit covers it. Edits that merely touch (one ends where the next starts; an insertion at
+    the boundary of a removal) stay apart: they do not overlap.
+    """
+    ordered = sorted(edits, key=lambda edit: (edit.start, edit.end))
+    merged: list[TextEdit] = []
+    for edit in ordered:
+        last = merged[-1] if merged else None
+        if last is not None and edit.start < last.end:
+            merged[-1] = TextEdit(last.start, max(last.end, edit.end), last.text + edit.text)
+        else:
+            merged.append(edit)
+    return tuple(merged)
+
+
+def apply_edits(text: str, edits: tuple[TextEdit, ...]) -> str:
+    """``text`` with ``edits`` (positions in ``text``) applied."""
+    pieces: list[str] = []
+    position = 0
+    for edit in merge_edits(edits):
+        pieces += [text[position:edit.start], edit.text]
+        position = edit.end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
 
 @dataclass(frozen=True)
 class Fix:
@@ -106,11 +142,17 @@ class Fix:
 
     ``action`` ids: ``"switch_to_work"`` (post from the work account on the same network
     instead), ``"switch_to_personal"``, ``"remove_target"``, ``"add_image"``.
+
+    ``edits`` are always in text order and never overlap (see ``merge_edits``), whoever built
+    the fix, so applying them from the last to the first is always correct.
     """
 
     label: str
     edits: tuple[TextEdit, ...] = ()
     action: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "edits", merge_edits(tuple(self.edits)))
 
 
 @dataclass(frozen=True)
@@ -229,6 +271,9 @@ class Draft:
     updated_at: datetime | None = None
     # When the draft was posted (or handed to the outbox); None while it is still being written.
     sent_at: datetime | None = None
+    # The saved version this copy was read from (0: never saved). A save from an older
+    # version than the stored one is someone else's edit being overwritten, and is refused.
+    revision: int = 0
 
 
 class OutboxState(StrEnum):

@@ -182,6 +182,8 @@ class BlueskyClient:
     """One Bluesky account, logged in. Thread-safe; one instance per account."""
 
     network = Network.BLUESKY
+    # A record key is taken for good: a second putRecord with it can never make a second post.
+    idempotent_resend = True
 
     def __init__(self, server: str, session: BlueskySession, *,
                  on_session_change: Callable[[BlueskySession], None] | None = None,

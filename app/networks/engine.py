@@ -10,7 +10,13 @@ Rules it keeps (see README, "Posting"):
 - One serial queue per account (two posts to one account never race), accounts in parallel.
 - After an ambiguous failure (timeout, reset, 5xx) the row is ``unknown`` and the server is
   asked (``find_existing``) before anything is sent again. Rows a crash left in ``sending``
-  are settled the same way by ``recover()``.
+  are settled the same way by ``recover()``. A ``failed`` row is also checked with the server
+  before it is sent again, unless the network itself refuses a second post with the same key
+  (``NetworkClient.idempotent_resend``).
+- Every row the engine works on is first acquired (``OutboxPort.acquire``): it names this
+  process and engine and holds a lease, renewed every ``RENEW_EVERY_SECONDS`` while it works.
+  A row another live process holds is never recovered, retried or changed here; the result
+  says so (``Outcome.IN_PROGRESS``).
 - Certain non-deliveries (connection refused, 429) are retried: 429 after the network's reset
   time, others with exponential backoff and jitter, up to ``RetryPolicy.max_attempts``.
 - A failure belongs to one account; the others go on. ``retry_failed`` resends only the rows
@@ -28,10 +34,12 @@ import logging
 import random
 import threading
 import time
+import uuid
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypeVar
 
 from app.core.model import (
     Account,
@@ -60,6 +68,8 @@ from app.networks.ports import (
 
 log = logging.getLogger(__name__)
 
+_Value = TypeVar("_Value")  # what a progress or result callback is given
+
 # Finding categories a typed reason can never override: a confidential codename stays secret,
 # and a network limit would only make the network refuse the post.
 NEVER_OVERRIDABLE_CATEGORIES = frozenset({"confidential", "limit"})
@@ -73,6 +83,8 @@ class Outcome(StrEnum):
     UNKNOWN = "unknown"  # may have gone out; checked with the server before any retry
     REFUSED = "refused"  # the persona check blocked it
     NEEDS_CONFIRMATION = "needs_confirmation"  # warn findings, not confirmed
+    NOT_QUEUED = "not_queued"  # meant for this account but never queued (refused, or stopped)
+    IN_PROGRESS = "in_progress"  # another Twofold window or command is sending it right now
 
 
 @dataclass(frozen=True)
@@ -98,6 +110,8 @@ class PostReport:
 
     draft_id: int
     results: tuple[AccountResult, ...]
+    # retry_failed: accounts that already had the post before this retry (not in results).
+    already_sent: tuple[int, ...] = ()
 
     @property
     def all_sent(self) -> bool:
@@ -176,7 +190,14 @@ class _State:
     queues: dict[int, ThreadPoolExecutor] = field(default_factory=dict)
     clients: dict[int, NetworkClient] = field(default_factory=dict)
     in_flight: set[tuple[int, int]] = field(default_factory=set)
+    held: int = 0  # outbox rows this engine owns right now
+    heartbeat: threading.Thread | None = None
+    stop: threading.Event = field(default_factory=threading.Event)
     closed: bool = False
+
+
+LEASE_SECONDS = 60.0  # an owned row's lease; renewed long before it runs out
+RENEW_EVERY_SECONDS = 15.0
 
 
 class PostingEngine:
@@ -194,7 +215,9 @@ class PostingEngine:
                  override_allowed: Callable[[Finding], bool] = default_override_allowed,
                  retry: RetryPolicy | None = None,
                  sleep: Callable[[float], None] = time.sleep,
-                 rng: random.Random | None = None) -> None:
+                 rng: random.Random | None = None,
+                 lease_seconds: float = LEASE_SECONDS,
+                 renew_every: float = RENEW_EVERY_SECONDS) -> None:
         self._accounts = accounts
         self._outbox = outbox
         self._checker = checker
@@ -203,6 +226,10 @@ class PostingEngine:
         self._retry = retry or RetryPolicy()
         self._sleep = sleep
         self._rng = rng or random.Random()
+        self._lease_seconds = lease_seconds
+        self._renew_every = renew_every
+        # Names this engine in the rows it owns (with this process's identity, in the store).
+        self._token = uuid.uuid4().hex
         self._state = _State()
         self._coordinator = ThreadPoolExecutor(max_workers=2, thread_name_prefix="post-coord")
 
@@ -269,17 +296,39 @@ class PostingEngine:
         return self._coordinator.submit(self.post, draft, accounts, **kwargs)  # type: ignore[arg-type]
 
     def retry_failed(self, draft_id: int, *, options: PostOptions | None = None,
+                     intended: Iterable[int] = (),
                      on_progress: ProgressCallback | None = None,
                      on_result: ResultCallback | None = None) -> PostReport:
         """Send again only the rows of ``draft_id`` that did not go out (failed, unknown, or
-        left queued by a crash), exactly as they were queued. Unknown ones are checked with the
-        server first. The persona check is not run again: these targets passed it, and the
-        posts that went out meanwhile must not count against the rest."""
+        left queued by a crash), exactly as they were queued. Unknown ones (and failed ones
+        on networks without server-side idempotency) are checked with the server first. The
+        persona check is not run again: these targets passed it, and the posts that went out
+        meanwhile must not count against the rest.
+
+        ``intended``: the accounts the draft was meant for; those without a row (the check
+        refused them, or posting stopped before queueing) are reported ``NOT_QUEUED`` and
+        nothing is sent there. Rows another live Twofold is sending are reported
+        ``IN_PROGRESS`` and left alone. Accounts that already had the post are listed in
+        ``already_sent``."""
         options = options or PostOptions()
         deliveries = []
         skipped: list[AccountResult] = []
-        for entry in self._outbox.entries_for_draft(draft_id):
+        already_sent: list[int] = []
+        entries = self._outbox.entries_for_draft(draft_id)
+        queued_for = {entry.account_id for entry in entries}
+        for account_id in dict.fromkeys(int(a) for a in intended):
+            if account_id in queued_for:
+                continue
+            account = self._account_or_none(account_id)
+            where = _account_label(account) if account else f"account {account_id}"
+            skipped.append(AccountResult(
+                account_id, Outcome.NOT_QUEUED,
+                f"This draft was never queued for {where} (the persona check refused it, or "
+                "posting stopped before it was queued), so nothing was sent there; post it "
+                "again to send it."))
+        for entry in entries:
             if entry.state is OutboxState.SENT:
+                already_sent.append(entry.account_id)
                 continue
             account = self._account_or_none(entry.account_id)
             if account is None:
@@ -289,13 +338,17 @@ class PostingEngine:
                 continue
             deliveries.append(_Delivery(account, entry, self._content(entry, account, options)))
         results = self._run(deliveries, on_progress, on_result)
-        return PostReport(draft_id, tuple(skipped) + tuple(results))
+        for result in skipped:
+            self._finish(on_progress, on_result, result)
+        # A row that turned out to be sent already (by another process) is reported as sent.
+        return PostReport(draft_id, tuple(skipped) + tuple(results), tuple(already_sent))
 
     def recover(self, on_result: ResultCallback | None = None) -> list[AccountResult]:
         """At start-up (before posting anything): settle rows a dead process left ``sending``,
         and earlier ``unknown`` rows, by asking each server. Found → sent (and history);
         certainly absent → failed, for the user to retry; server unreachable → stays unknown.
-        Nothing is sent."""
+        Nothing is sent. Rows another live Twofold is sending are left to it (and not in the
+        results)."""
         self._outbox.recover_interrupted()
         futures = []
         for entry in self._outbox.list_by_state(OutboxState.UNKNOWN):
@@ -305,7 +358,8 @@ class PostingEngine:
             delivery = _Delivery(account, entry, self._content(entry, account, PostOptions()))
             futures.append(self._queue(entry.account_id).submit(
                 self._guarded, self._settle_after_crash, delivery, None, on_result))
-        return [future.result() for future in futures]
+        results = [future.result() for future in futures]
+        return [result for result in results if result.outcome is not Outcome.IN_PROGRESS]
 
     def close(self) -> None:
         """Finish queued deliveries and stop the worker threads."""
@@ -315,6 +369,10 @@ class PostingEngine:
         self._coordinator.shutdown(wait=True)
         for queue in queues:
             queue.shutdown(wait=True)
+        self._state.stop.set()
+        heartbeat = self._state.heartbeat
+        if heartbeat is not None:
+            heartbeat.join(timeout=10)
 
     def __enter__(self) -> PostingEngine:
         return self
@@ -361,21 +419,93 @@ class PostingEngine:
             busy = key in self._state.in_flight
             self._state.in_flight.add(key)
         if busy:
-            return AccountResult(delivery.entry.account_id, Outcome.UNKNOWN,
+            return AccountResult(delivery.entry.account_id, Outcome.IN_PROGRESS,
                                  "This post is still being sent to "
                                  f"{_account_label(delivery.account)}.")
+        held = False
         try:
-            result = step(delivery, on_progress)
+            held = self._hold(delivery)
+            if not held:
+                result = AccountResult(
+                    delivery.entry.account_id, Outcome.IN_PROGRESS,
+                    f"This post is being sent to {_account_label(delivery.account)} by another "
+                    "Twofold window or command; it was left to finish there.")
+            else:
+                result = step(delivery, on_progress)
         except Exception:
-            log.exception("posting to account %s failed unexpectedly", delivery.entry.account_id)
-            message = (f"Twofold ran into an internal error while posting to "
-                       f"{_account_label(delivery.account)}; the other accounts are not affected.")
-            result = self._after_crash_in_step(delivery, message)
+            if held and self._taken_over(delivery):
+                # Our lease ran out (a suspended machine) and another Twofold took the row:
+                # it is that one's to settle now, with the server, before any resend.
+                log.warning("outbox row %s was taken over by another process",
+                            delivery.entry.id)
+                result = AccountResult(
+                    delivery.entry.account_id, Outcome.IN_PROGRESS,
+                    f"Another Twofold window or command took over this post to "
+                    f"{_account_label(delivery.account)}; it checks with the server before "
+                    "sending it again.")
+            else:
+                log.exception("posting to account %s failed unexpectedly",
+                              delivery.entry.account_id)
+                message = (f"Twofold ran into an internal error while posting to "
+                           f"{_account_label(delivery.account)}; the other accounts are not "
+                           "affected.")
+                result = self._after_crash_in_step(delivery, message) if held else \
+                    AccountResult(delivery.entry.account_id, Outcome.UNKNOWN, message)
         finally:
+            if held:
+                self._let_go(delivery)
             with self._state.lock:
                 self._state.in_flight.discard(key)
         self._finish(on_progress, on_result, result)
         return result
+
+    # -- owning rows across processes ---------------------------------------------------------
+
+    def _hold(self, delivery: _Delivery) -> bool:
+        """Acquire the delivery's row for this engine; False when another live process (or
+        engine) holds it. On success the delivery carries the row as it is now."""
+        entry_id = delivery.entry.id
+        assert entry_id is not None
+        fresh = self._outbox.acquire(entry_id, self._token, lease_seconds=self._lease_seconds)
+        if fresh is None:
+            return False
+        delivery.entry = fresh
+        with self._state.lock:
+            self._state.held += 1
+            if self._state.heartbeat is None:
+                self._state.heartbeat = threading.Thread(
+                    target=self._renew_leases, name="post-lease", daemon=True)
+                self._state.heartbeat.start()
+        return True
+
+    def _taken_over(self, delivery: _Delivery) -> bool:
+        try:
+            return not self._outbox.holds(delivery.entry.id,  # type: ignore[arg-type]
+                                          self._token)
+        except Exception:
+            return False
+
+    def _let_go(self, delivery: _Delivery) -> None:
+        with self._state.lock:
+            self._state.held -= 1
+        try:
+            self._outbox.release(delivery.entry.id, self._token)  # type: ignore[arg-type]
+        except Exception:
+            # The lease runs out by itself, and our death would be seen; nothing is lost.
+            log.exception("could not hand back outbox row %s", delivery.entry.id)
+
+    def _renew_leases(self) -> None:
+        """Keep the leases of the rows this engine holds from running out while it works
+        (a slow upload, a rate-limit wait)."""
+        while not self._state.stop.wait(self._renew_every):
+            with self._state.lock:
+                holding = self._state.held > 0
+            if not holding:
+                continue
+            try:
+                self._outbox.renew(self._token, lease_seconds=self._lease_seconds)
+            except Exception:
+                log.exception("could not renew the leases of the posts being sent")
 
     def _after_crash_in_step(self, delivery: _Delivery, message: str) -> AccountResult:
         entry = delivery.entry
@@ -411,7 +541,12 @@ class PostingEngine:
                 return self._unknown(delivery, error.user_message)  # may still be out there
             return self._failed(delivery, error.user_message)
 
-        needs_check = delivery.entry.state is OutboxState.UNKNOWN
+        # A failed row may still have gone out (a lost answer classed as a refusal, a row
+        # another process gave up on); only a network that refuses a second post with the
+        # same key can be sent to again without asking first.
+        needs_check = delivery.entry.state is OutboxState.UNKNOWN or (
+            delivery.entry.state is OutboxState.FAILED
+            and not getattr(client, "idempotent_resend", False))
         sends = 0
         checks = 0
         while True:
@@ -422,6 +557,8 @@ class PostingEngine:
                     found = client.find_existing(delivery.content, key, queued_at)
                 except NetworkError as error:
                     if checks >= self._retry.max_attempts:
+                        if delivery.entry.state is OutboxState.FAILED:
+                            return self._failed(delivery, error.user_message)  # still failed
                         return self._unknown(delivery, error.user_message)
                     self._wait(self._retry.backoff(checks, self._rng), on_progress, account_id)
                     continue
@@ -469,7 +606,14 @@ class PostingEngine:
 
     def _settle_after_crash(self, delivery: _Delivery, on_progress: ProgressCallback | None
                             ) -> AccountResult:
-        entry = delivery.entry
+        entry = delivery.entry  # as it was when acquired: someone may have settled it since
+        if entry.state is OutboxState.SENDING:  # its sender died after recovery looked
+            self._move(delivery, OutboxState.UNKNOWN,
+                       error="Twofold stopped while this post was being sent.")
+            entry = delivery.entry
+        if entry.state is not OutboxState.UNKNOWN:
+            return AccountResult(entry.account_id, Outcome.IN_PROGRESS,
+                                 "Already settled by another Twofold window or command.")
         try:
             client = self._client(delivery.account)
             found = client.find_existing(delivery.content, entry.idempotency_key,
@@ -487,6 +631,7 @@ class PostingEngine:
     def _move(self, delivery: _Delivery, state: OutboxState, **changes: object) -> None:
         """One outbox transition; the delivery keeps the row as the store returned it."""
         delivery.entry = self._outbox.transition(delivery.entry.id, state,  # type: ignore[arg-type]
+                                                 owner=self._token,
                                                  **changes)  # type: ignore[arg-type]
 
     def _sent(self, delivery: _Delivery, receipt: PostReceipt) -> AccountResult:
@@ -555,7 +700,7 @@ class PostingEngine:
         return account.id
 
     @staticmethod
-    def _emit(callback: Callable[[object], None] | None, value: object) -> None:
+    def _emit(callback: Callable[[_Value], None] | None, value: _Value) -> None:
         if callback is None:
             return
         try:

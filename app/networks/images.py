@@ -1,13 +1,17 @@
 """Reading attached images: bytes, real type (from the file's first bytes, not its name) and
-pixel size, for PNG, JPEG, GIF and WebP — without an imaging library."""
+pixel size, for PNG, JPEG, GIF and WebP. Before an image may be uploaded it is decoded in full
+(Pillow, imported only then): a file that merely starts like an image is refused."""
 
 from __future__ import annotations
 
+import logging
 import struct
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.networks.errors import PermanentError
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -92,4 +96,31 @@ def read_image(path: Path) -> ImageData:
     mime_type = sniff_mime(data)
     if mime_type is None:
         raise PermanentError(f"{Path(path).name} is not a PNG, JPEG, GIF or WebP image.")
-    return ImageData(Path(path).name, data, mime_type, pixel_size(data, mime_type))
+    decoded_size = decode_image(data, Path(path).name)
+    return ImageData(Path(path).name, data, mime_type,
+                     pixel_size(data, mime_type) or decoded_size)
+
+
+def decode_image(data: bytes, name: str) -> tuple[int, int]:
+    """Decode every pixel of the image in ``data``; return its (width, height). Raises
+    PermanentError with one plain sentence when it cannot be decoded (damaged, truncated, a
+    fake with an image's first bytes) or is too large to decode safely."""
+    import io
+    import warnings
+
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns (and then refuses) above ~89 million pixels: a decompression bomb.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                image.load()
+                return image.size
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        raise PermanentError(f"{name} has too many pixels to be checked safely; attach a "
+                             "smaller image.") from None
+    except Exception as error:  # any decoder failure means the same to the user
+        log.info("image %s could not be decoded: %s: %s", name, type(error).__name__, error)
+        raise PermanentError(f"{name} is damaged or not really an image (it cannot be "
+                             "opened), so it was not sent; attach another file.") from None

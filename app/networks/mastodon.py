@@ -132,6 +132,8 @@ class MastodonClient:
     """One Mastodon account on one instance, with its access token. Thread-safe."""
 
     network = Network.MASTODON
+    # Mastodon remembers an Idempotency-Key for about an hour only: check before resending.
+    idempotent_resend = False
 
     def __init__(self, instance: str, token: str, *, http: Any = None,
                  timeout: tuple[float, float] = DEFAULT_TIMEOUT,

@@ -42,7 +42,12 @@ class PostReceipt:
 
 
 class NetworkClient(Protocol):
-    """One connected account on one network. Methods raise ``app.networks.errors`` types."""
+    """One connected account on one network. Methods raise ``app.networks.errors`` types.
+
+    A client may say ``idempotent_resend = True`` when the network itself refuses, forever,
+    a second post made with the same idempotency key (Bluesky's record key). Without it the
+    engine asks ``find_existing`` before sending a ``failed`` delivery again.
+    """
 
     network: Network
 
@@ -78,11 +83,28 @@ class OutboxPort(Protocol):
 
     def transition(self, entry_id: int, new_state: OutboxState, *, error: str | None = None,
                    remote_id: str | None = None, remote_url: str | None = None,
-                   expected: OutboxState | None = None) -> OutboxEntry:
-        """Move a row along an allowed arrow; ``sent`` also writes the history row."""
+                   expected: OutboxState | None = None,
+                   owner: str | None = None) -> OutboxEntry:
+        """Move a row along an allowed arrow; ``sent`` also writes the history row.
+        ``owner``: only while the engine with this token holds the row."""
 
     def recover_interrupted(self) -> list[OutboxEntry]:
-        """Rows a dead process left ``sending`` become ``unknown``; returns them."""
+        """Rows a dead process left ``sending`` become ``unknown``; returns them. Rows a live
+        process holds are left alone."""
+
+    def acquire(self, entry_id: int, token: str, *, lease_seconds: float = ...
+                ) -> OutboxEntry | None:
+        """Make the engine ``token`` of this process the row's owner, with a lease; return
+        the row as it is now, or None when another live process or engine holds it."""
+
+    def release(self, entry_id: int, token: str) -> None:
+        """Hand the row back (only if ``token`` holds it)."""
+
+    def renew(self, token: str, *, lease_seconds: float = ...) -> int:
+        """Extend the leases of every row ``token`` holds; returns how many."""
+
+    def holds(self, entry_id: int, token: str) -> bool:
+        """Whether the engine ``token`` of this process still owns the row."""
 
 
 class AccountsPort(Protocol):

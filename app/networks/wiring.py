@@ -8,11 +8,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from app.core.model import Account, CheckResult, Draft, Finding
 
 if TYPE_CHECKING:
+    import requests
+
+    from app.check.policy import Policy
     from app.networks.engine import PostingEngine, RetryPolicy
     from app.networks.ports import Checker
     from app.store.secrets import SecretStore
@@ -24,7 +27,7 @@ log = logging.getLogger(__name__)
 HISTORY_WINDOW = timedelta(days=31)
 
 
-def make_checker(store: Store, policy: Any = None,
+def make_checker(store: Store, policy: Policy | None = None,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> Checker:
     """The persona check for the engine: ``check_draft`` with the policy in force and the
     store's recent history."""
@@ -40,7 +43,7 @@ def make_checker(store: Store, policy: Any = None,
     return check
 
 
-def override_rule(policy: Any) -> Callable[[Finding], bool]:
+def override_rule(policy: Policy | None) -> Callable[[Finding], bool]:
     """Whether a typed reason may override a block finding: never for what the organisation
     locked in its pack (``Policy.is_locked``), nor for confidential terms and network limits
     (the engine's default)."""
@@ -53,9 +56,9 @@ def override_rule(policy: Any) -> Callable[[Finding], bool]:
     return default_override_allowed
 
 
-def build_engine(store: Store, secrets: SecretStore, *, policy: Any = None,
+def build_engine(store: Store, secrets: SecretStore, *, policy: Policy | None = None,
                  checker: Checker | None = None, retry: RetryPolicy | None = None,
-                 http: Any = None) -> PostingEngine:
+                 http: requests.Session | None = None) -> PostingEngine:
     """A posting engine on the profile's store and keychain."""
     from app.networks.engine import PostingEngine
     from app.networks.registry import client_for

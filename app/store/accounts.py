@@ -7,10 +7,12 @@ never change after connecting — remove the account and add it again instead.
 
 from __future__ import annotations
 
+import builtins
 import json
 import re
 import sqlite3
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from app.core.model import Account, Network, Owner, Persona
@@ -102,7 +104,7 @@ def validated_account(account: Account) -> Account:
     )
 
 
-def _from_row(row: sqlite3.Row | tuple[object, ...]) -> Account:
+def _from_row(row: sqlite3.Row | tuple[Any, ...]) -> Account:
     (id_, network, handle, server, persona, owner, display_name, colour, avatar_path,
      settings, managed) = row
     return Account(
@@ -180,10 +182,10 @@ class AccountStore:
                 "ORDER BY persona = 'personal', network, handle, id", params).fetchall()
         return [_from_row(row) for row in rows]
 
-    def by_persona(self) -> dict[Persona, list[Account]]:
+    def by_persona(self) -> dict[Persona, builtins.list[Account]]:  # not self.list
         """The two identities: ``{Persona.WORK: [...], Persona.PERSONAL: [...]}`` (both keys
         always present)."""
-        grouped: dict[Persona, list[Account]] = {Persona.WORK: [], Persona.PERSONAL: []}
+        grouped: dict[Persona, builtins.list[Account]] = {Persona.WORK: [], Persona.PERSONAL: []}
         for account in self.list():
             grouped[account.persona].append(account)
         return grouped

@@ -3,6 +3,11 @@
 Each save is one transaction: after a crash the draft is exactly as it was at the last save
 that returned, never half-written. Saving never fails because a target account was removed
 meanwhile (in another window, or by offboarding): that target is simply dropped, the text kept.
+
+Two writers never overwrite each other: every save bumps the draft's ``revision`` and names
+the revision it started from (compare-and-set). When a window and the command line, or two
+windows, saved the same draft, the later save is kept as a new draft and DraftConflictError
+says so; nothing either of them typed is lost.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from pathlib import Path
 
 from app.core.model import Draft, ImageAttachment
 from app.store.database import Database, from_db_time, to_db_time, utc_now
-from app.store.errors import DraftInUseError, NotFoundError
+from app.store.errors import DraftConflictError, DraftInUseError, NotFoundError
 
 _PENDING_STATES = ("queued", "sending", "unknown")
 
@@ -24,26 +29,40 @@ class DraftStore:
         self._db = db
 
     def save(self, draft: Draft) -> Draft:
-        """Insert or update ``draft``; sets and returns its ``id`` and ``updated_at``.
+        """Insert or update ``draft``; sets and returns its ``id``, ``updated_at`` and
+        ``revision``.
 
         A draft whose id no longer exists (deleted elsewhere) is saved again under that id,
-        so nothing typed is ever dropped.
+        so nothing typed is ever dropped. A draft saved by someone else since ``draft`` was
+        read (its stored revision is not ``draft.revision``) is left as they saved it:
+        ``draft`` is saved as a new draft instead, ``draft`` now names that new draft, and
+        DraftConflictError (with ``saved``) says so.
         """
         now = utc_now()
         stamp = to_db_time(now)
+        conflict_with: int | None = None
         with self._db.write("save the draft") as conn:
-            if draft.id is None:
+            stored = None if draft.id is None else conn.execute(
+                "SELECT revision FROM drafts WHERE id = ?", (int(draft.id),)).fetchone()
+            if draft.id is not None and stored is not None \
+                    and int(stored[0]) != int(draft.revision):
+                conflict_with = int(draft.id)
+            if draft.id is None or conflict_with is not None:
                 cursor = conn.execute(
-                    "INSERT INTO drafts (text, created_at, updated_at) VALUES (?, ?, ?)",
-                    (draft.text, stamp, stamp))
+                    "INSERT INTO drafts (text, created_at, updated_at, revision) "
+                    "VALUES (?, ?, ?, 1)", (draft.text, stamp, stamp))
                 draft_id = int(cursor.lastrowid)  # type: ignore[arg-type]
+                revision = 1
+            elif stored is None:  # deleted elsewhere: saved again under its number
+                draft_id = int(draft.id)
+                conn.execute("INSERT INTO drafts (id, text, created_at, updated_at, revision) "
+                             "VALUES (?, ?, ?, ?, 1)", (draft_id, draft.text, stamp, stamp))
+                revision = 1
             else:
                 draft_id = int(draft.id)
-                conn.execute(
-                    "INSERT INTO drafts (id, text, created_at, updated_at) VALUES (?, ?, ?, ?) "
-                    "ON CONFLICT (id) DO UPDATE SET text = excluded.text, "
-                    "updated_at = excluded.updated_at",
-                    (draft_id, draft.text, stamp, stamp))
+                revision = int(stored[0]) + 1
+                conn.execute("UPDATE drafts SET text = ?, updated_at = ?, revision = ? "
+                             "WHERE id = ?", (draft.text, stamp, revision, draft_id))
                 conn.execute("DELETE FROM draft_images WHERE draft_id = ?", (draft_id,))
                 conn.execute("DELETE FROM draft_targets WHERE draft_id = ?", (draft_id,))
             conn.executemany(
@@ -63,6 +82,9 @@ class DraftStore:
         draft.id = draft_id
         draft.target_account_ids = kept
         draft.updated_at = now
+        draft.revision = revision
+        if conflict_with is not None:
+            raise DraftConflictError(conflict_with, draft)
         return draft
 
     def autosave(self, draft: Draft) -> Draft:
@@ -127,8 +149,9 @@ class DraftStore:
 
     @staticmethod
     def _load(conn: sqlite3.Connection, draft_id: int) -> Draft | None:
-        row = conn.execute("SELECT id, text, updated_at, sent_at FROM drafts WHERE id = ?",
-                           (draft_id,)).fetchone()
+        row = conn.execute(
+            "SELECT id, text, updated_at, sent_at, revision FROM drafts WHERE id = ?",
+            (draft_id,)).fetchone()
         if row is None:
             return None
         images = [ImageAttachment(Path(path), alt) for path, alt in conn.execute(
@@ -138,4 +161,5 @@ class DraftStore:
             "SELECT account_id FROM draft_targets WHERE draft_id = ? ORDER BY position",
             (draft_id,))]
         return Draft(text=row[1], images=images, target_account_ids=targets, id=row[0],
-                     updated_at=from_db_time(row[2]), sent_at=from_db_time(row[3]))
+                     updated_at=from_db_time(row[2]), sent_at=from_db_time(row[3]),
+                     revision=int(row[4]))

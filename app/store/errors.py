@@ -34,6 +34,20 @@ class NotATwofoldDatabaseError(StoreError):
     """The database file belongs to some other program or is damaged."""
 
 
+class DamagedDatabaseError(NotATwofoldDatabaseError):
+    """The database file is empty or damaged; Twofold left it exactly as it was."""
+
+
+def damaged_error(db_path: Path, detail: str = "") -> DamagedDatabaseError:
+    """The error for an empty or damaged database file (never written into, never replaced)."""
+    why = f" ({detail})" if detail else ""
+    return DamagedDatabaseError(
+        f"Twofold's database at {db_path} is damaged{why}; it was left untouched. "
+        "Move it aside (or restore a backup copy) and start Twofold again; nothing will be "
+        "written into it until then."
+    )
+
+
 class StoreReadOnlyError(StoreError):
     """The data folder or database file cannot be written."""
 
@@ -86,6 +100,23 @@ class DraftInUseError(StoreError):
     """The draft is still being posted, so it cannot be deleted."""
 
 
+class DraftConflictError(StoreError):
+    """Someone else (another window, the command line) saved this draft since it was read.
+
+    Nothing is lost: the text being saved was kept as a new draft, ``saved``, and the caller's
+    draft object now points at that new draft, so the next save goes on with it.
+    """
+
+    def __init__(self, original_id: int, saved: object) -> None:
+        self.original_id = original_id
+        self.saved = saved
+        new_id = getattr(saved, "id", None)
+        super().__init__(
+            f"Draft {original_id} was changed in another Twofold window or command while you "
+            f"were editing it; your text was kept as a new draft (number {new_id}), so "
+            "neither version is lost.")
+
+
 class SecretStoreError(StoreError):
     """The keychain refused to save, read or delete a sign-in. Never carries the secret."""
 
@@ -132,9 +163,27 @@ def read_only_error(action: str, db_path: Path) -> StoreReadOnlyError:
 def full_error(action: str, db_path: Path) -> StoreFullError:
     """The error for a full disk."""
     return StoreFullError(
-        f"Twofold could not {action}: the disk holding {db_path.parent} is full. "
+        f"Twofold could not {action}: the disk is full (no space left for {db_path.parent}). "
         "Nothing that was saved before is lost; free some space and try again."
     )
+
+
+# Below this much free space an I/O failure is the disk being full: SQLite needs 32 KiB for
+# the ``-shm`` index alone, and a write can need several pages of WAL.
+_NEARLY_FULL_BYTES = 1 << 20
+
+
+def disk_is_full(folder: Path) -> bool:
+    """Whether the disk holding ``folder`` has (almost) no space left for this user.
+
+    SQLite reports a ``-shm`` or ``-wal`` file it could not grow as a generic I/O error
+    (``SQLITE_IOERR_SHMSIZE``, ``SQLITE_IOERR_WRITE``…), not as "full"; this tells them apart.
+    """
+    try:
+        stats = os.statvfs(folder)
+    except (OSError, AttributeError):  # no statvfs (Windows) or the folder is gone
+        return False
+    return stats.f_bavail * stats.f_frsize < _NEARLY_FULL_BYTES
 
 
 def translate_os_error(exc: OSError, action: str, db_path: Path) -> StoreError:
@@ -158,6 +207,8 @@ def translate_sqlite_error(exc: sqlite3.Error, action: str, db_path: Path) -> St
         return full_error(action, db_path)
     if primary in (_SQLITE_READONLY, _SQLITE_PERM) or "readonly" in text:
         return read_only_error(action, db_path)
+    if primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN) and disk_is_full(db_path.parent):
+        return full_error(action, db_path)
     if primary == _SQLITE_CANTOPEN or "unable to open" in text:
         if not _folder_is_writable(db_path.parent):
             return read_only_error(action, db_path)
@@ -170,11 +221,9 @@ def translate_sqlite_error(exc: sqlite3.Error, action: str, db_path: Path) -> St
             f"Twofold could not {action}: another Twofold window or command kept the database "
             "busy for too long. Nothing was lost; please try again."
         )
-    if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "not a database" in text:
-        return NotATwofoldDatabaseError(
-            f"Twofold could not {action}: {db_path} is damaged or is not a Twofold database. "
-            "Nothing was changed in it; move it aside to start afresh, or restore a backup."
-        )
+    if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "not a database" in text \
+            or "malformed" in text:
+        return damaged_error(db_path)
     if primary == _SQLITE_IOERR or "i/o error" in text:
         return StoreIOError(
             f"Twofold could not {action}: the disk reported an error for {db_path}. "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime
+from typing import Any
 
 from app.core.model import Account, HistoryEntry, Network, OutboxEntry, Owner, Persona
 from app.store.database import Database, from_db_time, to_db_time, utc_now
@@ -18,7 +19,7 @@ _COLUMNS = ("id, account_id, network, persona, owner, handle, text, posted_at, r
             "override_reason")
 
 
-def _from_row(row: tuple[object, ...]) -> HistoryEntry:
+def _from_row(row: tuple[Any, ...]) -> HistoryEntry:
     (id_, account_id, network, persona, owner, handle, text, posted_at, remote_id, url,
      override_reason) = row
     return HistoryEntry(

@@ -3,7 +3,7 @@
 States move only along these arrows (anything else raises InvalidTransitionError)::
 
     queued ──claim──▶ sending ──▶ sent
-       ▲                 │ ├────▶ failed ──requeue──▶ queued
+       ▲                 │ ├────▶ failed ──requeue──▶ queued (or sent: found when checked)
        │                 │ └────▶ unknown ──▶ sent / failed / queued (after reconciling)
        └─────────────────┘ (never: a request that may have left is "unknown", not "queued")
 
@@ -12,6 +12,11 @@ entry, and a crash mid-send leaves it "sending" — ``recover_interrupted`` turn
 "unknown" at the next start, to be reconciled with the network before any retry. That is how
 Twofold never double-posts. ``mark_sent`` records the post in the history in the same
 transaction.
+
+Across processes (the window and the command line, two windows), a posting engine first
+``acquire``s a row: the row then names its owner (see ``app.store.ownership``) and carries a
+lease the engine renews while it works. Rows of a live owner are never recovered, retried or
+changed by anyone else; ``release`` hands the row back when the engine is done with it.
 """
 
 from __future__ import annotations
@@ -20,18 +25,22 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Iterable, Mapping
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from app.core.model import ImageAttachment, OutboxEntry, OutboxState
 from app.store.database import Database, from_db_time, to_db_time, utc_now
 from app.store.errors import InvalidTransitionError, NotFoundError
 from app.store.history import insert_history_row
+from app.store.ownership import LEASE_SECONDS, Liveness, ProcessIdentity
 
 # Where each state may go next.
 ALLOWED_TRANSITIONS: dict[OutboxState, frozenset[OutboxState]] = {
     OutboxState.QUEUED: frozenset({OutboxState.SENDING, OutboxState.FAILED}),
     OutboxState.SENDING: frozenset({OutboxState.SENT, OutboxState.FAILED, OutboxState.UNKNOWN}),
-    OutboxState.FAILED: frozenset({OutboxState.QUEUED}),
+    # failed → sent: checked with the server before a resend, it had gone out after all.
+    OutboxState.FAILED: frozenset({OutboxState.QUEUED, OutboxState.SENT}),
     OutboxState.UNKNOWN: frozenset({OutboxState.SENT, OutboxState.FAILED, OutboxState.QUEUED}),
     OutboxState.SENT: frozenset(),
 }
@@ -43,7 +52,7 @@ _COLUMNS = ("id, draft_id, account_id, idempotency_key, state, attempts, last_er
             "remote_url, created_at, updated_at, text, images, override_reason")
 
 
-def _from_row(row: tuple[object, ...]) -> OutboxEntry:
+def _from_row(row: tuple[Any, ...]) -> OutboxEntry:
     (id_, draft_id, account_id, key, state, attempts, last_error, remote_id, remote_url,
      created_at, updated_at, text, images, override_reason) = row
     return OutboxEntry(
@@ -61,11 +70,75 @@ def _from_row(row: tuple[object, ...]) -> OutboxEntry:
     )
 
 
-class OutboxStore:
-    """The outbox table. The posting engine drives it from worker threads."""
+OWNED_ELSEWHERE_MESSAGE = ("This post is being sent by another Twofold window or command; "
+                           "it is left to finish there.")
 
-    def __init__(self, db: Database) -> None:
+
+class OutboxStore:
+    """The outbox table. The posting engine drives it from worker threads.
+
+    ``identity`` names this process in the rows it acquires (``ProcessIdentity.current()``
+    when not given; tests pass another to play a second process).
+    """
+
+    def __init__(self, db: Database, identity: ProcessIdentity | None = None) -> None:
         self._db = db
+        self._identity = identity or ProcessIdentity.current()
+
+    # --- ownership across processes ------------------------------------------------------------
+
+    def acquire(self, entry_id: int, token: str, *, lease_seconds: float = LEASE_SECONDS
+                ) -> OutboxEntry | None:
+        """Make the engine named ``token`` (of this process) the row's owner and return the
+        row as it is now; None when a live process (or an unexpired lease that cannot be
+        checked) already owns it. Re-acquiring one's own row renews its lease."""
+        mine = self._identity.owner_text(token)
+        now = utc_now()
+        with self._db.write("update the outbox") as conn:
+            row = conn.execute("SELECT owner, lease_until FROM outbox WHERE id = ?",
+                               (int(entry_id),)).fetchone()
+            if row is None:
+                raise NotFoundError(f"There is no outbox entry number {entry_id} in Twofold.")
+            owner, lease_until = row
+            if owner is not None and owner != mine and not self._abandoned(
+                    str(owner), lease_until, now):
+                return None
+            conn.execute("UPDATE outbox SET owner = ?, lease_until = ? WHERE id = ?",
+                         (mine, _lease_end(now, lease_seconds), int(entry_id)))
+            fresh = conn.execute(f"SELECT {_COLUMNS} FROM outbox WHERE id = ?",
+                                 (int(entry_id),)).fetchone()
+        return _from_row(fresh)
+
+    def release(self, entry_id: int, token: str) -> None:
+        """Stop owning the row (nothing happens when someone else owns it)."""
+        with self._db.write("update the outbox") as conn:
+            conn.execute("UPDATE outbox SET owner = NULL, lease_until = NULL "
+                         "WHERE id = ? AND owner = ?",
+                         (int(entry_id), self._identity.owner_text(token)))
+
+    def renew(self, token: str, *, lease_seconds: float = LEASE_SECONDS) -> int:
+        """Extend the lease of every row the engine ``token`` owns; returns how many."""
+        with self._db.write("update the outbox") as conn:
+            cursor = conn.execute("UPDATE outbox SET lease_until = ? WHERE owner = ?",
+                                  (_lease_end(utc_now(), lease_seconds),
+                                   self._identity.owner_text(token)))
+        return int(cursor.rowcount)
+
+    def holds(self, entry_id: int, token: str) -> bool:
+        """Whether the engine ``token`` of this process still owns the row (it may have lost
+        it when its lease ran out and another machine took the row over)."""
+        with self._db.read("read the outbox") as conn:
+            row = conn.execute("SELECT owner FROM outbox WHERE id = ?",
+                               (int(entry_id),)).fetchone()
+        return row is not None and row[0] == self._identity.owner_text(token)
+
+    def _abandoned(self, owner: str, lease_until: object, now: datetime) -> bool:
+        """Whether the owner is certainly gone, so the row may be taken over."""
+        liveness = self._identity.liveness_of(owner)
+        if liveness is Liveness.UNKNOWN:
+            expires = from_db_time(str(lease_until)) if lease_until else None
+            return expires is None or expires <= now
+        return liveness is Liveness.DEAD
 
     def create_entries(self, draft_id: int, account_ids: Iterable[int], *,
                        override_reasons: Mapping[int, str] | None = None
@@ -143,10 +216,12 @@ class OutboxStore:
 
     def transition(self, entry_id: int, new_state: OutboxState, *, error: str | None = None,
                    remote_id: str | None = None, remote_url: str | None = None,
-                   expected: OutboxState | None = None) -> OutboxEntry:
+                   expected: OutboxState | None = None,
+                   owner: str | None = None) -> OutboxEntry:
         """Move an entry to ``new_state`` along an allowed arrow; return the updated entry.
 
-        ``expected``: only move if the entry is in this state (compare-and-set). Moving to
+        ``expected``: only move if the entry is in this state (compare-and-set). ``owner``:
+        only move if the engine with this token (see ``acquire``) still owns it. Moving to
         ``sending`` counts an attempt; ``error`` becomes ``last_error`` (it must not contain a
         secret); moving to ``sent`` stores the remote id and URL and writes the history row.
         Raises InvalidTransitionError (nothing changed) or NotFoundError.
@@ -158,6 +233,11 @@ class OutboxStore:
             if row is None:
                 raise NotFoundError(f"There is no outbox entry number {entry_id} in Twofold.")
             entry = _from_row(row)
+            if owner is not None:
+                holder = conn.execute("SELECT owner FROM outbox WHERE id = ?",
+                                      (int(entry_id),)).fetchone()[0]
+                if holder != self._identity.owner_text(owner):
+                    raise InvalidTransitionError(OWNED_ELSEWHERE_MESSAGE)
             if expected is not None and entry.state is not OutboxState(expected):
                 raise InvalidTransitionError(
                     f"This post is {entry.state.value}, not {OutboxState(expected).value}; "
@@ -216,14 +296,25 @@ class OutboxStore:
 
     def recover_interrupted(self) -> list[OutboxEntry]:
         """At start-up: entries left "sending" by a process that died mid-request become
-        "unknown" (they may have been posted). Returns them."""
-        now = to_db_time(utc_now())
+        "unknown" (they may have been posted). Returns them. Entries a live process is still
+        sending (see ``acquire``) are left alone."""
+        moment = utc_now()
+        now = to_db_time(moment)
         with self._db.write("update the outbox") as conn:
-            ids = [row[0] for row in conn.execute(
-                "SELECT id FROM outbox WHERE state = 'sending' ORDER BY id")]
-            conn.execute(
-                "UPDATE outbox SET state = 'unknown', updated_at = ?, last_error = ? "
-                "WHERE state = 'sending'", (now, INTERRUPTED_MESSAGE))
+            candidates = conn.execute(
+                "SELECT id, owner, lease_until FROM outbox WHERE state = 'sending' "
+                "ORDER BY id").fetchall()
+            ids = [entry_id for entry_id, owner, lease_until in candidates
+                   if owner is None or self._abandoned(str(owner), lease_until, moment)]
+            for entry_id in ids:
+                conn.execute(
+                    "UPDATE outbox SET state = 'unknown', updated_at = ?, last_error = ?, "
+                    "owner = NULL, lease_until = NULL WHERE id = ?",
+                    (now, INTERRUPTED_MESSAGE, entry_id))
             rows = [conn.execute(f"SELECT {_COLUMNS} FROM outbox WHERE id = ?",
                                  (entry_id,)).fetchone() for entry_id in ids]
         return [_from_row(row) for row in rows]
+
+
+def _lease_end(now: datetime, seconds: float) -> str:
+    return to_db_time(now + timedelta(seconds=seconds))

@@ -14,11 +14,33 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from app import APP_ID, APP_NAME, __version__
 from app.paths import AppPaths
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
+    from app.check.policy import Policy
+    from app.core.model import (
+        Account,
+        CheckResult,
+        CheckTarget,
+        Draft,
+        Finding,
+        HistoryEntry,
+        ImageAttachment,
+        Network,
+    )
+    from app.diagnostics import Diagnostics
+    from app.networks.engine import PostingEngine
+    from app.store.secrets import SecretStore
+    from app.store.store import Store
+    from app.ui.ports import AppServices, LengthCountLike, PolicyReport
+    from app.ui.services import EnginePoster, Lazy, PersonaChecker, StoreAccountBook
+    from app.ui.tray import TwofoldTray
 
 log = logging.getLogger(__name__)
 
@@ -51,34 +73,36 @@ class LazyChecker:
     """The persona check, loaded on its first use (on the worker that runs the first live
     check), so importing the rules and lexicons never delays the window."""
 
-    def __init__(self, factory: Callable[[], Any]) -> None:
+    def __init__(self, factory: Callable[[], PersonaChecker]) -> None:
         self._factory = factory
         self._lock = threading.Lock()
-        self._checker: Any = None
+        self._checker: PersonaChecker | None = None
 
-    def _get(self) -> Any:
+    def _get(self) -> PersonaChecker:
         with self._lock:
             if self._checker is None:
                 self._checker = self._factory()
             return self._checker
 
-    def check(self, text: str, target: Any, *, images: Any = (), **options: Any) -> Any:
+    def check(self, text: str, target: CheckTarget, *, images: Sequence[ImageAttachment] = (),
+              fresh_history: bool = False) -> CheckResult:
         """See ``DraftChecker.check``."""
-        return self._get().check(text, target, images=images, **options)
+        return self._get().check(text, target, images=images, fresh_history=fresh_history)
 
-    def policy(self) -> Any:
+    def policy(self) -> Policy | None:
         """The policy pack in force (for the posting engine's override rule)."""
         return self._get().policy
 
-    def count(self, network: Any, text: str, *, max_chars: int | None = None) -> Any:
+    def count(self, network: Network, text: str, *,
+              max_chars: int | None = None) -> LengthCountLike:
         """See ``DraftChecker.count``."""
         return self._get().count(network, text, max_chars=max_chars)
 
-    def may_override(self, finding: Any) -> bool:
+    def may_override(self, finding: Finding) -> bool:
         """See ``DraftChecker.may_override``."""
         return bool(self._get().may_override(finding))
 
-    def policy_report(self) -> Any:
+    def policy_report(self) -> PolicyReport:
         """See ``DraftChecker.policy_report``."""
         return self._get().policy_report()
 
@@ -87,7 +111,7 @@ class LazyChecker:
         self._get().refresh_history()
 
 
-def build_checker(paths: AppPaths, store: Any | None) -> Any:
+def build_checker(paths: AppPaths, store: Store | None) -> PersonaChecker:
     """The persona check with the policy pack layers in force (the last good version of a
     pack that breaks) and the store's recent history."""
     from datetime import UTC, datetime
@@ -101,7 +125,7 @@ def build_checker(paths: AppPaths, store: Any | None) -> Any:
     keeper = PolicyKeeper(paths)
     loaded = keeper.reload()
 
-    def history() -> list[Any]:
+    def history() -> list[HistoryEntry]:
         if store is None:
             return []
         return store.history.recent(datetime.now(UTC) - HISTORY_WINDOW)
@@ -111,15 +135,16 @@ def build_checker(paths: AppPaths, store: Any | None) -> Any:
                           override_allowed=override_rule(keeper.policy))
 
 
-def build_poster(store: Any, accounts: Any, checker: Any) -> Any:
+def build_poster(store: Lazy[Store], accounts: StoreAccountBook,
+                 checker: LazyChecker) -> EnginePoster:
     """The posting engine behind the window's ``Poster`` port, built on the first post. It
     checks with the same persona check (policy and history) the window shows."""
     from app.ui.services import EnginePoster, Lazy
 
-    def build_engine() -> Any:
+    def build_engine() -> PostingEngine:
         from app.networks.wiring import build_engine as build
 
-        def check(draft: Any, account: Any) -> Any:
+        def check(draft: Draft, account: Account) -> CheckResult:
             return checker.check(draft.text, account.check_target(),
                                  images=tuple(draft.images), fresh_history=True)
 
@@ -129,7 +154,7 @@ def build_poster(store: Any, accounts: Any, checker: Any) -> Any:
     return EnginePoster(Lazy(build_engine))
 
 
-def build_services(paths: AppPaths) -> Any:
+def build_services(paths: AppPaths) -> AppServices:
     """Build the real services and adapt them to the window's ports.
 
     Nothing slow happens here: the store opens on first use (the window asks right after it
@@ -138,12 +163,12 @@ def build_services(paths: AppPaths) -> Any:
     from app.ui.ports import AppServices
     from app.ui.services import Lazy, StoreAccountBook, StoreDraftBook
 
-    def open_store() -> Any:
+    def open_store() -> Store:
         from app.store.store import Store
 
         return Store(paths)
 
-    def open_secrets() -> Any:
+    def open_secrets() -> SecretStore:
         from app.store.secrets import SecretStore
 
         return SecretStore.open_default()
@@ -176,7 +201,7 @@ def build_services(paths: AppPaths) -> Any:
                        background_warnings=background_warnings, close=close)
 
 
-def _opened_or_none(store: Any) -> Any | None:
+def _opened_or_none(store: Lazy[Store]) -> Store | None:
     try:
         return store.get()
     except Exception:  # the window already shows why the store cannot open
@@ -195,12 +220,14 @@ def open_in_browser(url: str) -> None:
 # --- the application -----------------------------------------------------------------------
 
 
-def run_gui(paths: AppPaths, *, quit_after_show: bool = False) -> int:
+def run_gui(paths: AppPaths, *, quit_after_show: bool = False,
+            diagnostics: Diagnostics | None = None) -> int:
     """Open the main window and run the event loop; return the exit code.
 
     With ``quit_after_show`` the application quits as soon as the window has been shown.
     Without a display (a headless server) it says so, opens the window off-screen and quits,
-    rather than aborting inside Qt with a cryptic platform-plugin error.
+    rather than aborting inside Qt with a cryptic platform-plugin error. With
+    ``diagnostics``, an error nobody caught opens a plain dialog naming the log file.
     """
     headless = not _has_display()
     if headless:
@@ -218,7 +245,8 @@ def run_gui(paths: AppPaths, *, quit_after_show: bool = False) -> int:
     from app.ui.theme import app_icon
     from app.ui.workers import TaskRunner
 
-    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    qt_app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     qt_app.setApplicationName(APP_NAME)
     qt_app.setApplicationVersion(__version__)
     qt_app.setDesktopFileName(APP_ID)
@@ -234,8 +262,14 @@ def run_gui(paths: AppPaths, *, quit_after_show: bool = False) -> int:
                         background=not quit_after_show)
     if first_run:
         window.shown.connect(lambda: _remember_onboarding(paths, settings))
+    crash_dialogs = None
+    if diagnostics is not None:
+        from app.ui.crash_dialog import CrashDialogs
 
-    trays: list[Any] = []
+        crash_dialogs = CrashDialogs(window)
+        diagnostics.add_crash_listener(crash_dialogs.report)
+
+    trays: list[TwofoldTray] = []
     if not quit_after_show:
         # The tray icon (and its quick post window) comes right after the window is on
         # screen: it is not needed to show the composer, and loading it costs start-up time.
@@ -265,9 +299,11 @@ def run_gui(paths: AppPaths, *, quit_after_show: bool = False) -> int:
             tray.hide()
         runner.wait_for_done(10_000)
         services.close()
+        if diagnostics is not None and crash_dialogs is not None:
+            diagnostics.remove_crash_listener(crash_dialogs.report)
 
 
-def _remember_onboarding(paths: AppPaths, settings: Any) -> None:
+def _remember_onboarding(paths: AppPaths, settings: QSettings) -> None:
     paths.config_dir()  # created 0700 before QSettings writes into it
     settings.setValue("onboarding_done", "yes")
     settings.sync()

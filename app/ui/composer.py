@@ -346,9 +346,9 @@ class ComposerWidget(QWidget):
         otherwise join the end of the chain, after the Post buttons."""
         order: list[QWidget] = [self.check_as_persona, self.check_as_network,
                                 self.check_as_owner, self.editor, self.attach_button]
-        order += [self.images_layout.itemAt(i).widget()
-                  for i in range(self.images_layout.count())
-                  if self.images_layout.itemAt(i).widget() is not None]
+        order += [widget for i in range(self.images_layout.count())
+                  if (item := self.images_layout.itemAt(i)) is not None
+                  and (widget := item.widget()) is not None]
         order += self.findings.focusables()
         if self._delivery is not None:
             order += self._delivery.focusables()
@@ -552,8 +552,9 @@ class ComposerWidget(QWidget):
     def _show_images(self) -> None:
         while self.images_layout.count():
             item = self.images_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for image in self.images:
             chip = QPushButton(f"{image.path.name} ✕", self)
             chip.setFlat(True)
@@ -649,14 +650,25 @@ class ComposerWidget(QWidget):
         try:
             saved = self.drafts.save_draft(dataclasses.replace(self.draft))
         except Exception as error:  # the text stays in the editor; try again shortly
+            kept = getattr(error, "saved", None)  # the store's DraftConflictError
+            if isinstance(kept, Draft):
+                # Another window or the command line saved this draft meanwhile: our text
+                # became a new draft, and the composer goes on with that one.
+                self.status.emit(str(error))
+                self._adopt_saved(kept)
+                return kept
             self.status.emit(f"Could not save the draft ({type(error).__name__}: {error}). "
                              "Your text is still here; Twofold tries again in a few seconds.")
             self._autosave.start(AUTOSAVE_RETRY_MS)
             return None
+        self._adopt_saved(saved)
+        return saved
+
+    def _adopt_saved(self, saved: Draft) -> None:
         self.draft.id = saved.id
         self.draft.updated_at = saved.updated_at
+        self.draft.revision = saved.revision  # the next save builds on this one
         self.draft_saved.emit(saved)
-        return saved
 
     # --- posting --------------------------------------------------------------------------
 

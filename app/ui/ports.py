@@ -27,12 +27,23 @@ from app.core.model import (
 
 
 class LengthCountLike(Protocol):
-    """A network length count (``app/check/limits.py`` ``LengthCount``)."""
+    """A network length count (``app/check/limits.py`` ``LengthCount``), read-only."""
 
-    used: int
-    limit: int
-    unit: str
-    over: bool
+    @property
+    def used(self) -> int:
+        """How much of the limit the draft uses, in ``unit``."""
+
+    @property
+    def limit(self) -> int:
+        """The network's limit, in ``unit``."""
+
+    @property
+    def unit(self) -> str:
+        """What is counted, as shown after the numbers."""
+
+    @property
+    def over(self) -> bool:
+        """Whether the draft is too long."""
 
 
 @dataclass(frozen=True)
@@ -90,7 +101,9 @@ class ConnectRequest:
 class AccountBook(Protocol):
     """The user's connected accounts."""
 
-    secrets_persistent: bool  # False: no OS keychain, secrets last for this run only
+    @property
+    def secrets_persistent(self) -> bool:
+        """False: no OS keychain, secrets last for this run only."""
 
     def list_accounts(self) -> list[Account]:
         """Every connected account."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import threading
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from app.core.model import (
     Account,
@@ -16,6 +16,7 @@ from app.core.model import (
     CheckTarget,
     Draft,
     Finding,
+    HistoryEntry,
     ImageAttachment,
     Network,
     Persona,
@@ -26,28 +27,34 @@ from app.ui.ports import (
     DeliveryState,
     DeliveryUpdate,
     HistoryRecord,
+    LengthCountLike,
     PolicyReport,
     PolicySource,
     ProgressCallback,
 )
 
 if TYPE_CHECKING:
+    from app.check.policy import LoadedPolicy, Policy
     from app.networks.engine import AccountResult, PostingEngine, Progress
+    from app.networks.registry import LoginVerifier
     from app.store.secrets import SecretStore
     from app.store.store import Store
 
 
-class Lazy:
+_Service = TypeVar("_Service")
+
+
+class Lazy(Generic[_Service]):
     """A service built on first use, from any thread, once. A failed build (a store that
     cannot open) is tried again on the next use, so fixing the cause needs no restart."""
 
-    def __init__(self, factory: Callable[[], Any]) -> None:
+    def __init__(self, factory: Callable[[], _Service]) -> None:
         self._factory = factory
         self._lock = threading.Lock()
-        self._value: Any = None
+        self._value: _Service | None = None
         self._building = False
 
-    def get(self) -> Any:
+    def get(self) -> _Service:
         """The service (built now if it was not yet)."""
         with self._lock:
             if self._value is None:
@@ -69,14 +76,14 @@ class Lazy:
         return self._building
 
 
-def _resolve(source: Any) -> Any:
+def _resolve(source: Lazy[_Service] | _Service) -> _Service:
     return source.get() if isinstance(source, Lazy) else source
 
 
 class StoreDraftBook:
     """Drafts and history in the SQLite store (a ``Store`` or a ``Lazy`` one)."""
 
-    def __init__(self, store: Store | Lazy) -> None:
+    def __init__(self, store: Store | Lazy[Store]) -> None:
         self._source = store
 
     @property
@@ -126,8 +133,9 @@ class StoreAccountBook:
     """Accounts in the store, secrets in the keychain, kept consistent by the store's
     lifecycle functions; sign-ins are checked with the network where Twofold can."""
 
-    def __init__(self, store: Store | Lazy, secrets: SecretStore | Lazy, paths: AppPaths,
-                 verifier_lookup: Callable[[Network], Any] | None = None,
+    def __init__(self, store: Store | Lazy[Store], secrets: SecretStore | Lazy[SecretStore],
+                 paths: AppPaths,
+                 verifier_lookup: Callable[[Network], LoginVerifier | None] | None = None,
                  open_browser: Callable[[str], object] | None = None) -> None:
         # Both may be Lazy: the keychain is opened on first use (loading keyring and probing
         # D-Bus is slow, and may show an unlock prompt), from whichever thread needs it first.
@@ -209,7 +217,7 @@ class StoreAccountBook:
         """Whether Twofold can log in to ``network`` to check a sign-in."""
         return self._lookup(network) is not None
 
-    def _lookup(self, network: Network) -> Any:
+    def _lookup(self, network: Network) -> LoginVerifier | None:
         if self._verifier_lookup is not None:
             return self._verifier_lookup(network)
         from app.networks.registry import login_verifier
@@ -273,6 +281,8 @@ def update_from_result(result: AccountResult) -> DeliveryUpdate:
         "sent": DeliveryState.SENT,
         "failed": DeliveryState.FAILED,
         "unknown": DeliveryState.UNKNOWN,
+        # Another window or the command line is sending it: not known here yet.
+        "in_progress": DeliveryState.UNKNOWN,
     }.get(outcome, DeliveryState.REFUSED)
     message = "" if state == DeliveryState.SENT else result.message
     return DeliveryUpdate(result.account_id, state, message, result.url)
@@ -281,7 +291,7 @@ def update_from_result(result: AccountResult) -> DeliveryUpdate:
 class EnginePoster:
     """The posting engine (a ``PostingEngine`` or a ``Lazy`` one) behind the ``Poster`` port."""
 
-    def __init__(self, engine: PostingEngine | Lazy) -> None:
+    def __init__(self, engine: PostingEngine | Lazy[PostingEngine]) -> None:
         self._source = engine
 
     @property
@@ -312,7 +322,7 @@ class EnginePoster:
         return [update_from_result(result) for result in report.results]
 
 
-def recover_deliveries(poster: Any) -> list[DeliveryUpdate]:
+def recover_deliveries(poster: object) -> list[DeliveryUpdate]:
     """At start-up: settle deliveries a crash or a lost answer left open (blocking)."""
     recover = getattr(poster, "recover", None)
     return list(recover()) if recover is not None else []
@@ -332,22 +342,22 @@ class PersonaChecker:
     history it needs for the frequency and duplicate rules."""
 
     def __init__(self, *, check: Callable[..., CheckResult],
-                 count: Callable[..., Any],
-                 history: Callable[[], Sequence[Any]] = tuple,
-                 policy: Any = None,
+                 count: Callable[..., LengthCountLike],
+                 history: Callable[[], Sequence[HistoryEntry]] = tuple,
+                 policy: Policy | None = None,
                  report: PolicyReport | None = None,
                  override_allowed: Callable[[Finding], bool] | None = None) -> None:
         self._check = check
         self._count = count
         self._load_history = history
-        self._history: tuple[Any, ...] = ()
+        self._history: tuple[HistoryEntry, ...] = ()
         self._policy = policy
         self._report = report or PolicyReport(
             sources=(PolicySource("built-in", "Twofold's built-in defaults"),))
         self._override_allowed = override_allowed
 
     @property
-    def policy(self) -> Any:
+    def policy(self) -> Policy | None:
         """The policy pack in force (None: built-in defaults)."""
         return self._policy
 
@@ -362,7 +372,8 @@ class PersonaChecker:
             kwargs["policy"] = self._policy
         return self._check(text, target, **kwargs)
 
-    def count(self, network: Network, text: str, *, max_chars: int | None = None) -> Any:
+    def count(self, network: Network, text: str, *,
+              max_chars: int | None = None) -> LengthCountLike:
         """The network's own count of ``text``."""
         return self._count(network, text, max_chars=max_chars)
 
@@ -387,7 +398,7 @@ LAYER_LABELS = {"built-in defaults": "built-in", "organisation": "organisation",
                 "user": "user"}
 
 
-def policy_report_from(loaded: Any) -> PolicyReport:
+def policy_report_from(loaded: LoadedPolicy) -> PolicyReport:
     """The settings window's view of ``app.check.policy.LoadedPolicy``: its layers, what the
     policy says, and any pack that could not be read."""
     policy = loaded.policy

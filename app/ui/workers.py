@@ -63,6 +63,12 @@ class _Relay(QObject):
         self._runner._deliver(self, self._on_error, error, is_error=True)
 
 
+def _task_name(function: Callable[..., Any]) -> str:
+    """The task's function as a log line names it (module and qualified name)."""
+    module = getattr(function, "__module__", None) or "?"
+    return f"{module}.{getattr(function, '__qualname__', type(function).__name__)}"
+
+
 class _Task(QRunnable):
     def __init__(self, function: Callable[..., Any], relay: _Relay, with_report: bool) -> None:
         super().__init__()
@@ -78,7 +84,9 @@ class _Task(QRunnable):
             else:
                 result = self._function()
         except Exception as error:  # handed to the UI thread, which decides what to show
-            log.debug("background task failed", exc_info=True)
+            # The traceback goes to the log file: the UI shows at most one plain line.
+            log.warning("background task %s failed", _task_name(self._function),
+                        exc_info=True)
             self._relay.failed.emit(error)
         else:
             self._relay.finished.emit(result)

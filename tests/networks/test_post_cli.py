@@ -126,10 +126,13 @@ def test_refused_and_failed_accounts_give_a_non_zero_exit_and_retry_sends_the_re
     assert saved_secret is not None
     secrets.save(broken_row, saved_secret)  # the user reconnected
     code, output = cli(profile, ["post", "--retry", str(draft_id)], secrets)
-    assert code == 0, output
+    # The refused account never got it, and retry says so instead of "all went out".
+    assert code == 1, output
     assert output.count("posted") == 1
+    assert "NOT SENT" in output and "never queued" in output
     assert len(local_pds.list_posts(broken)) == 1
     assert len(local_pds.list_posts(ok_account)) == 1  # not sent twice
+    assert local_pds.list_posts(blocked) == []
 
 
 def test_post_needs_targets_and_work_needs_a_work_account(run_cli) -> None:  # noqa: ANN001

@@ -246,7 +246,8 @@ def test_outbox_state_machine_counts_attempts_and_records_history(store):
     store.outbox.mark_failed(entry.id, "Bluesky is down (HTTP 503)")
     assert store.outbox.list_by_state(OutboxState.FAILED)[0].last_error.startswith("Bluesky")
     with pytest.raises(InvalidTransitionError):
-        store.outbox.mark_sent(entry.id, "x")  # a failed post must be requeued first
+        store.outbox.mark_unknown(entry.id, "x")  # only a request in flight can be unknown
+    # (failed → sent is allowed: found on the server when checked before a resend)
     store.outbox.requeue(entry.id)
     assert store.outbox.get(entry.id).last_error == ""
     store.outbox.claim(entry.id)

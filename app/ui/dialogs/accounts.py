@@ -277,6 +277,7 @@ class AccountEditor(QFrame):
             self.persona.setCurrentIndex(self.persona.findData(self.account.persona))
             return
         account_id = self.account.id
+        assert account_id is not None  # the dialog lists saved accounts only
         self._save(lambda: self._accounts.set_persona(account_id, new))
 
     def _owner_changed(self) -> None:
@@ -314,6 +315,7 @@ class AccountEditor(QFrame):
             "deleted from the keychain; posts already made stay on the network.")
         if answer == QMessageBox.StandardButton.Yes:
             account_id = self.account.id
+            assert account_id is not None  # the dialog lists saved accounts only
             self._save(lambda: self._accounts.remove_account(account_id))
 
     def _save(self, action: Callable[[], object]) -> None:
@@ -402,8 +404,9 @@ class AccountsDialog(QDialog):
     def _show(self, accounts: list[Account]) -> None:
         while self._list_layout.count():
             item = self._list_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.editors = []
         self._accounts_now = list(accounts)
         for persona in Persona:

@@ -112,9 +112,9 @@ class ConfirmDialog(QDialog):
             row.addWidget(message, 1)
             layout.addLayout(row)
         if request.override_reason:
-            reason = QLabel(f"Your reason: “{request.override_reason}”", self)
-            reason.setWordWrap(True)
-            layout.addWidget(reason)
+            reason_label = QLabel(f"Your reason: “{request.override_reason}”", self)
+            reason_label.setWordWrap(True)
+            layout.addWidget(reason_label)
         buttons = QDialogButtonBox(self)
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.post_button = QPushButton(

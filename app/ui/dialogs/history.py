@@ -83,7 +83,9 @@ class HistoryDialog(QDialog):
                 if column == 3:
                     item.setIcon(theme.network_icon(entry.network))
                 self.table.setItem(row, column, item)
-            self.table.item(row, 0).setData(Qt.ItemDataRole.UserRole, entry.url or "")
+            first = self.table.item(row, 0)
+            if first is not None:
+                first.setData(Qt.ItemDataRole.UserRole, entry.url or "")
         self.loaded.emit()
 
     def _failed(self, error: BaseException) -> None:
@@ -91,6 +93,7 @@ class HistoryDialog(QDialog):
         self.loaded.emit()
 
     def _activated(self, item: QTableWidgetItem) -> None:
-        url = self.table.item(item.row(), 0).data(Qt.ItemDataRole.UserRole)
+        first = self.table.item(item.row(), 0)
+        url = first.data(Qt.ItemDataRole.UserRole) if first is not None else ""
         if url:
             self._open_url(url)

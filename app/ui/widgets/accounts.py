@@ -297,8 +297,9 @@ class AccountPanel(QWidget):
         return [row.account for row in self.rows.values() if row.is_ticked()
                 and (persona is None or row.account.persona is persona)]
 
-    def set_ticked(self, account_ids: Iterable[int], ticked: bool = True) -> None:
-        """Tick (or untick) the given accounts, then emit ``selection_changed`` once."""
+    def set_ticked(self, account_ids: Iterable[int | None], ticked: bool = True) -> None:
+        """Tick (or untick) the given accounts, then emit ``selection_changed`` once. Ids
+        not in the list (None: an unsaved account) are ignored."""
         with self._batch():
             for account_id in account_ids:
                 if account_id in self.rows:

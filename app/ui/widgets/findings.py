@@ -161,17 +161,17 @@ class FindingsPanel(QWidget):
         self.summary_label.setWordWrap(True)
         header.addWidget(self.summary_label, 1)
         layout.addLayout(header)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setAccessibleName("Findings list")
-        self._list = QWidget(self.scroll)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setAccessibleName("Findings list")
+        self._list = QWidget(self.scroll_area)
         self._list_layout = QVBoxLayout(self._list)
         self._list_layout.setContentsMargins(0, 0, 4, 0)
         self._list_layout.setSpacing(6)
         self._list_layout.addStretch(1)
-        self.scroll.setWidget(self._list)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self._list)
+        layout.addWidget(self.scroll_area, 1)
         self.cards: list[FindingCard] = []
         self._shown_key: object = None
         self.show_summary("Start writing: Twofold checks the draft as you type.", None)
@@ -193,7 +193,7 @@ class FindingsPanel(QWidget):
 
     def focusables(self) -> list[QWidget]:
         """What Tab visits here, in reading order: the list, then each card's buttons."""
-        widgets: list[QWidget] = [self.scroll]
+        widgets: list[QWidget] = [self.scroll_area]
         for card in self.cards:
             widgets += card.fix_buttons
             if card.override_button is not None:
