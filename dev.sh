@@ -21,9 +21,9 @@ RUN_APT_PACKAGES=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
                   libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0)
 # What the test suite adds: a real Secret Service on a private D-Bus.
 TEST_APT_PACKAGES=(dbus gnome-keyring)
-# What packaging adds (dpkg-deb comes with dpkg): a Debian 12 root for the install test, and
-# the validators of the .desktop and AppStream files.
-PACKAGE_APT_PACKAGES=(debootstrap desktop-file-utils appstream)
+# What packaging adds (dpkg-deb comes with dpkg): a Debian 12 root for the install test,
+# patchelf to clean the bundle's library paths, the validators of .desktop and AppStream files.
+PACKAGE_APT_PACKAGES=(debootstrap patchelf desktop-file-utils appstream)
 
 # The official Bluesky server (PDS + PLC directory) the integration tests run on 127.0.0.1.
 PDS_PROJECT=tests/pds

@@ -48,8 +48,12 @@ QT_MODULE_EXCLUDES = (
     "PySide6.Qt3DCore",
 )
 
-# Tk is reached through optional imports of the standard library and never used.
-PYTHON_EXCLUDES = ("tkinter",)
+# Tk is reached through optional imports of the standard library and never used. Pillow only
+# decodes attached PNG, JPEG, GIF and WebP images to verify them (app/networks/images.py):
+# its AVIF codec (libavif, ~5 MiB), colour management (lcms2) and Tk/Qt bridges are never
+# used, and Pillow treats a missing AVIF module as "format not supported".
+PYTHON_EXCLUDES = ("tkinter", "PIL._avif", "PIL.ImageCms", "PIL._imagingcms", "PIL.ImageTk",
+                   "PIL._imagingtk", "PIL.ImageQt")
 
 # Whole plugin folders: input for bare framebuffers (evdev, tslib), embedded EGL devices, Qt
 # Network's plugins, and styles other than the platform's own.
