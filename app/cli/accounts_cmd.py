@@ -2,6 +2,7 @@
 
     accounts add --network N --handle H --persona work|personal [--owner self|employer]
                  [--server URL] [--display-name NAME] [--no-verify]
+    accounts add --network N --browser --persona P [--client-id ID] [--pages]
     accounts list [--json]
     accounts remove ID
     accounts set-persona ID work|personal [--yes]
@@ -25,8 +26,10 @@ from app.core.model import Network, Owner, Persona
 
 if TYPE_CHECKING:
     from app.core.model import Account
+    from app.networks.descriptor import NetworkDescriptor
     from app.networks.registry import LoginVerifier
     from app.paths import AppPaths
+    from app.store.managed import ManagedSetup
     from app.store.secrets import SecretStore
 
 
@@ -45,17 +48,29 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Connect an account. The app password or token is read from stdin when "
         "stdin is not a terminal, otherwise asked for without showing it.")
     add.add_argument("--network", required=True, choices=[n.value for n in Network])
-    add.add_argument("--handle", required=True, help="the account's handle, e.g. alice.bsky.social")
+    add.add_argument("--handle", default="",
+                     help="the account's handle, e.g. alice.bsky.social (with --browser: "
+                     "whoever signs in)")
     add.add_argument("--persona", choices=[p.value for p in Persona],
                      help="which identity the account belongs to (required unless your "
                      "organisation's set-up defines the account)")
     add.add_argument("--owner", choices=[o.value for o in Owner],
                      help="whose account it is (default: self)")
     add.add_argument("--server", default="", metavar="URL",
-                     help="the Mastodon instance or Bluesky PDS (default: the network's own)")
+                     help="the account's server (Mastodon instance, Bluesky PDS); for networks "
+                     "with one API it replaces the API's scheme, host and port (tests, proxies)")
     add.add_argument("--display-name", default="", metavar="NAME")
     add.add_argument("--no-verify", action="store_true",
                      help="store the secret without logging in to check it")
+    add.add_argument("--browser", action="store_true",
+                     help="sign in on the network's own page in your browser instead of "
+                     "piping a token (X, LinkedIn, Mastodon)")
+    add.add_argument("--client-id", default="", metavar="ID",
+                     help="with --browser: your own developer app's client ID (X), when your "
+                     "organisation's set-up has none")
+    add.add_argument("--pages", action="store_true",
+                     help="with --browser on LinkedIn: also connect the company pages you "
+                     "administer (as employer brand accounts)")
 
     listing = actions.add_parser("list", help="list connected accounts by identity")
     listing.add_argument("--json", action="store_true", help="print JSON")
@@ -95,12 +110,26 @@ def _lookup_verifier(network: Network) -> LoginVerifier | None:
     return login_verifier(network)
 
 
+def _descriptor(network: Network) -> NetworkDescriptor:
+    from app.networks.registry import descriptor
+
+    return descriptor(network)
+
+
 def _read_secret(stdin: TextIO, prompt: str) -> str:
     if stdin.isatty():
         import getpass
 
         return getpass.getpass(prompt)
     return stdin.read()
+
+
+def _open_in_browser(url: str) -> None:
+    import webbrowser
+
+    note("Opening the sign-in page in your browser; finish signing in there.")
+    if not webbrowser.open(url):
+        note(f"No browser could be opened: visit {url}")
 
 
 def _label(account: Account) -> str:
@@ -113,10 +142,17 @@ def _label(account: Account) -> str:
 def add_account(args: argparse.Namespace, paths: AppPaths, *,
                 secrets_factory: Callable[[], SecretStore] = _open_secrets,
                 verifier_lookup: Callable[[Network], LoginVerifier | None] = _lookup_verifier,
-                stdin: TextIO | None = None) -> int:
+                stdin: TextIO | None = None,
+                open_browser: Callable[[str], object] = _open_in_browser) -> int:
     """``accounts add``: check the details, read the secret, verify it when Twofold can log in
     to the network, then save the account and put the secret in the keychain."""
     from app.core.model import Account
+    from app.networks.descriptor import (
+        POSTING_BY_BROWSER,
+        POSTING_SETTING,
+        ServerField,
+        SignIn,
+    )
     from app.networks.registry import LoginCheckFailed
     from app.store.accounts import validated_account
     from app.store.lifecycle import apply_managed_rules, connect_account
@@ -129,9 +165,15 @@ def add_account(args: argparse.Namespace, paths: AppPaths, *,
     if args.persona is None and entry is None:
         return error("Say which identity the account belongs to: --persona work or "
                      "--persona personal.", EXIT_USAGE)
-    if network is Network.MASTODON and not args.server.strip():
-        return error("A Mastodon account needs its server: --server https://mastodon.social "
-                     "(or your own instance).", EXIT_USAGE)
+    described = _descriptor(network)
+    if described.server is ServerField.REQUIRED and not args.server.strip():
+        return error(f"A {described.display_name} account needs its server: --server "
+                     f"{described.example_server} (or your own).", EXIT_USAGE)
+    if getattr(args, "browser", False):
+        return _add_in_browser(args, paths, described, managed, secrets_factory, open_browser)
+    if not args.handle.strip():
+        return error("Say which account: --handle NAME (or --browser to sign in on the "
+                     "network's page).", EXIT_USAGE)
     account = Account(
         network=network, handle=args.handle,
         persona=Persona(args.persona) if args.persona else entry.persona,  # type: ignore[union-attr]
@@ -143,8 +185,16 @@ def add_account(args: argparse.Namespace, paths: AppPaths, *,
     with open_store(paths) as store:
         if store.accounts.find(account.network, account.handle, account.server):
             return error(f"{_label(account)} is already connected to Twofold.", EXIT_FAILED)
+        if described.sign_in is SignIn.BROWSER_ONLY:
+            # No sign-in to keep: drafts are checked for it, posts open its page.
+            account.settings[POSTING_SETTING] = POSTING_BY_BROWSER
+            saved = store.accounts.add(account)
+            print(f"Connected {_label(saved)} as a {saved.persona.label} account, id "
+                  f"{saved.id}. Twofold checks posts for it and opens "
+                  f"{described.display_name}'s own page to post them.")
+            return EXIT_OK
         text = _read_secret(stdin or sys.stdin,
-                            f"App password or token for {_label(account)} (not shown): ")
+                            f"{described.secret_label()} for {_label(account)} (not shown): ")
         try:
             secret = secret_from_input(network, text)
         except ValueError as exc:
@@ -179,6 +229,60 @@ def add_account(args: argparse.Namespace, paths: AppPaths, *,
         note("No keychain (password manager) is reachable, so the sign-in was kept only while "
              "this command ran and nothing was written to disk; Twofold will ask for it again "
              "when it starts.")
+    return EXIT_OK
+
+
+def _add_in_browser(args: argparse.Namespace, paths: AppPaths, described: NetworkDescriptor,
+                    managed: ManagedSetup, secrets_factory: Callable[[], SecretStore],
+                    open_browser: Callable[[str], object]) -> int:
+    """``accounts add --browser``: sign in on the network's page; connect whoever signed in
+    (and, with ``--pages`` on LinkedIn, the pages they administer)."""
+    from app.core.model import Account
+    from app.networks.errors import NetworkError
+    from app.store.accounts import validated_account
+    from app.store.lifecycle import apply_managed_rules, connect_account
+
+    name = described.display_name
+    if described.browser_connect is None:
+        return error(f"{name} does not sign in through the browser; pipe its "
+                     f"{described.secret_label().lower()} instead.", EXIT_USAGE)
+    credentials = managed.app_credentials.get(described.network)
+    own = {"client_id": args.client_id.strip()} if args.client_id.strip() else {}
+    if described.needs_app_credentials and credentials is None and not own:
+        return error(f"Signing in to {name} needs your organisation's {name} app (ask IT to "
+                     "add it to the organisation's set-up)"
+                     + (" or your own app's --client-id." if described.sign_in.value
+                        == "oauth_pkce" else "."), EXIT_FAILED)
+    options = {"pages": True} if args.pages and described.connect_options else {}
+    try:
+        logins = described.browser_connect(args.server, credentials, open_browser=open_browser,
+                                           **own, **options)
+    except NetworkError as exc:
+        return error(f"Could not sign in to {name}: {exc}", EXIT_FAILED)
+    if args.handle.strip() and logins and \
+            logins[0].handle.lower() != args.handle.strip().lstrip("@").lower():
+        return error(f"You signed in as {logins[0].handle}, not {args.handle}; nothing was "
+                     "added.", EXIT_FAILED)
+    persona = Persona(args.persona) if args.persona else Persona.WORK
+    secrets = secrets_factory()
+    with open_store(paths) as store:
+        for index, login in enumerate(logins):
+            mine = index == 0
+            account = validated_account(Account(
+                network=described.network, handle=login.handle,
+                persona=persona if mine else Persona.WORK,
+                owner=(Owner(args.owner) if args.owner else Owner.SELF) if mine
+                else Owner.EMPLOYER, server=login.server or args.server,
+                display_name=login.display_name, settings=dict(login.settings)))
+            account = apply_managed_rules(account, managed, persona_given=mine
+                                          and args.persona is not None)
+            if store.accounts.find(account.network, account.handle, account.server):
+                note(f"{_label(account)} is already connected; remove it first to sign in "
+                     "again.")
+                continue
+            saved = connect_account(store, secrets, account, login.secret, managed=managed)
+            print(f"Connected {_label(saved)} as a {saved.persona.label} account, id "
+                  f"{saved.id} (signed in through the browser).")
     return EXIT_OK
 
 

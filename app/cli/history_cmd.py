@@ -26,6 +26,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 @guarded
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
     """Print the posting history."""
+    from app.networks.handoff import handed_to_browser
+
     with open_store(paths) as store:
         entries = store.history.list(limit=max(args.limit, 0))
     if args.json:
@@ -34,6 +36,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
             "handle": e.handle, "persona": e.persona.value, "owner": e.owner.value,
             "account_id": e.account_id, "text": e.text, "remote_id": e.remote_id,
             "url": e.url, "override_reason": e.override_reason,
+            "handed_to_browser": handed_to_browser(e.remote_id),
         } for e in entries], indent=2, ensure_ascii=False))
         return EXIT_OK
     if not entries:
@@ -45,6 +48,8 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
         print(f"{when}  {e.persona.label:<8}  {e.network.display_name} @{e.handle}  {preview}")
         if e.url:
             print(f"{'':18}{e.url}")
+        elif handed_to_browser(e.remote_id):
+            print(f"{'':18}handed to your browser (posted there by you, not by Twofold)")
         if e.override_reason:
             print(f"{'':18}posted despite a warning: {e.override_reason}")
     return EXIT_OK

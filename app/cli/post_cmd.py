@@ -23,6 +23,7 @@ from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error, guarded, not
 if TYPE_CHECKING:
     from app.core.model import Account
     from app.networks.engine import PostReport
+    from app.networks.handoff import HandOff, Handoff
     from app.networks.ports import Checker
     from app.paths import AppPaths
     from app.store.secrets import SecretStore
@@ -71,6 +72,23 @@ def _open_secrets() -> SecretStore:
     return SecretStore.open_default()
 
 
+def _hand_off_in_terminal(plan: Handoff) -> str:
+    """Open the network's compose page with the default browser; the terminal has no
+    clipboard, so the text to paste is the one given to ``post``."""
+    import webbrowser
+
+    opened = plan.url is not None and webbrowser.open(plan.url)
+    name = plan.network.display_name
+    if opened and not plan.copy_text:
+        return (f"{name}'s compose page was opened in your browser with the text filled in; "
+                "check the account signed in there and post it.")
+    if opened:
+        return (f"{name}'s share page was opened in your browser; paste the text of this post "
+                "there and post it.")
+    where = f" ({plan.url})" if plan.url else ""
+    return f"Open {name} in your browser{where}, paste the text of this post and post it."
+
+
 def _read_text(args: argparse.Namespace, stdin: TextIO) -> str | None:
     if args.text not in (None, "-"):
         return str(args.text)
@@ -103,6 +121,8 @@ def _label(account: Account | None, account_id: int) -> str:
 def _print_report(report: PostReport, store: Store, as_json: bool, out: TextIO) -> None:
     import json
 
+    from app.networks.handoff import handed_to_browser
+
     accounts: dict[int, Account | None] = {}
     for result in report.results:
         try:
@@ -112,6 +132,7 @@ def _print_report(report: PostReport, store: Store, as_json: bool, out: TextIO) 
     if as_json:
         rows = [{"account_id": r.account_id, "outcome": r.outcome.value, "message": r.message,
                  "url": r.url, "remote_id": r.remote_id,
+                 "handed_to_browser": handed_to_browser(r.remote_id),
                  "findings": [{"rule": f.rule, "severity": f.severity.value,
                                "message": f.message} for f in (r.check.findings if r.check
                                                                 else ())]}
@@ -120,7 +141,8 @@ def _print_report(report: PostReport, store: Store, as_json: bool, out: TextIO) 
         return
     for result in report.results:
         label = _label(accounts[result.account_id], result.account_id)
-        line = f"{_MARKS[result.outcome.value]:<9} {label}"
+        mark = "browser" if handed_to_browser(result.remote_id) else _MARKS[result.outcome.value]
+        line = f"{mark:<9} {label}"
         detail = result.url if result.ok and result.url else result.message
         print(f"{line}: {detail}", file=out)
         if result.outcome.value == "needs_confirmation":
@@ -130,32 +152,46 @@ def _print_report(report: PostReport, store: Store, as_json: bool, out: TextIO) 
         print(f"To send the rest later: post --retry {report.draft_id}", file=out)
 
 
+def _organisation_path(paths: AppPaths) -> Path:
+    from app.check.policy import organisation_pack_path
+
+    return organisation_pack_path(paths)
+
+
 @guarded
 def run(args: argparse.Namespace, paths: AppPaths, *,
         secrets_factory: Callable[[], SecretStore] = _open_secrets,
         checker: Checker | None = None, http: Any = None,
-        stdin: TextIO | None = None, out: TextIO | None = None) -> int:
+        stdin: TextIO | None = None, out: TextIO | None = None,
+        hand_off: HandOff = _hand_off_in_terminal) -> int:
     """Post (or retry) and print one line per account; the exit code says if all went out."""
     from app.core.model import Draft, ImageAttachment
     from app.networks.engine import PostOptions
     from app.networks.wiring import build_engine
 
     out = out or sys.stdout
-    policy = None
-    if checker is None:
-        from app.check.policy import load_policy_layers
+    from app.check.policy import load_policy_layers
 
-        loaded = load_policy_layers(paths)
-        for problem in loaded.errors:
+    # Loaded even when a checker is handed in: the organisation's policy decides whether
+    # anything may be posted at all.
+    loaded = load_policy_layers(paths)
+    for problem in loaded.errors:
+        if problem.path is not None and problem.path != _organisation_path(paths):
             note(str(problem))
-        policy = loaded.policy
+    for notice in loaded.notices:
+        note(notice)
+    policy = loaded.policy
+    refused = policy.posting_refused
     options = PostOptions(langs=tuple(args.lang), content_warning=args.content_warning,
                           visibility=args.visibility)
     with open_store(paths) as store:
         secrets = secrets_factory()
         if args.retry is not None:
             meant = store.drafts.get(args.retry)  # a clear usage error for an unknown draft
-            with build_engine(store, secrets, policy=policy, checker=checker, http=http) as engine:
+            if refused:
+                return error(f"{refused} Nothing was sent.", EXIT_FAILED)
+            with build_engine(store, secrets, policy=policy, checker=checker, http=http,
+                              hand_off=hand_off) as engine:
                 engine.recover()
                 report = engine.retry_failed(args.retry, options=options,
                                              intended=meant.target_account_ids)
@@ -185,9 +221,13 @@ def run(args: argparse.Namespace, paths: AppPaths, *,
             return error(targets, EXIT_USAGE)
         draft = store.drafts.save(Draft(text=text, images=images,
                                         target_account_ids=[a.id for a in targets]))  # type: ignore[misc]
+        if refused:
+            return error(f"{refused} Nothing was posted; your text is kept as draft {draft.id}.",
+                         EXIT_FAILED)
         if not secrets.is_persistent:
             note("No keychain is reachable: sign-ins last for this run only.")
-        with build_engine(store, secrets, policy=policy, checker=checker, http=http) as engine:
+        with build_engine(store, secrets, policy=policy, checker=checker, http=http,
+                          hand_off=hand_off) as engine:
             engine.recover()  # settle what an earlier crash left half-sent
             report = engine.post(draft, targets, confirm_warnings=args.yes,
                                  override_reason=args.override_reason, options=options)

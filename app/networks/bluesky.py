@@ -26,6 +26,14 @@ from urllib.parse import quote, urlencode
 
 from app.core.model import Account, Network
 from app.networks import richtext
+from app.networks.descriptor import (
+    Limits,
+    NetworkDescriptor,
+    SecretField,
+    ServerField,
+    SignIn,
+    intent_link,
+)
 from app.networks.errors import (
     AmbiguousError,
     AuthError,
@@ -500,3 +508,17 @@ def client_for_account(account: Account, secrets: SecretStore, *, http: Any = No
 
     return BlueskyClient(account.server, session, on_session_change=save,
                          reload_session=lambda: _session_from(secrets.load(account)), http=http)
+
+
+DESCRIPTOR = NetworkDescriptor(
+    network=Network.BLUESKY, display_name="Bluesky",
+    sign_in=SignIn.APP_PASSWORD, server=ServerField.OPTIONAL, api_base=DEFAULT_PDS,
+    server_hint="https://bsky.social (leave empty) or your own PDS",
+    handle_hint="e.g. dana.bsky.social",
+    secret_fields=(SecretField("app_password", "App password",
+                               "Settings → Privacy and security → App passwords"),),
+    limits=Limits(MAX_GRAPHEMES, MAX_IMAGES),
+    share_link=intent_link(f"{_WEB_APP}/intent/compose"),
+    client_factory=client_for_account, login_verifier=verify_account,
+    connect_note="Twofold signs in once with an app password to check the details; only the "
+                 "session it gets back is kept, in your system's keychain.")

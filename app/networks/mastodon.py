@@ -10,22 +10,27 @@ for the same text posted after the row was queued.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import html
 import re
-import secrets as token_generator
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import quote, urlencode
 
 from app.core.model import Account, Network
 from app.networks import richtext
+from app.networks.descriptor import (
+    AccountSetting,
+    Limits,
+    NetworkDescriptor,
+    SecretField,
+    ServerField,
+    SignIn,
+    api_origin,
+)
 from app.networks.errors import (
     AmbiguousError,
     AuthError,
@@ -43,9 +48,12 @@ from app.networks.http import (
     seconds_until,
 )
 from app.networks.images import ImageData, read_image
+from app.networks.oauth import authorize_in_browser
 from app.networks.ports import PostContent, PostReceipt
 
 if TYPE_CHECKING:
+    from app.networks.descriptor import BrowserLogin
+    from app.store.managed import AppCredentials
     from app.store.secrets import AccountSecret, SecretStore
 
 DEFAULT_MAX_CHARS = 500
@@ -334,81 +342,6 @@ class MastodonLogin:
                                                       "client_secret": self.app.client_secret})
 
 
-class LoopbackReceiver:
-    """A one-shot HTTP server on 127.0.0.1 (random port) that receives the authorisation
-    code (RFC 8252 §7.3): it checks ``state``, answers the browser with a short page, and
-    stops after the first request to its path."""
-
-    def __init__(self, path: str = "/callback") -> None:
-        self.path = path
-        self.state = token_generator.token_urlsafe(24)
-        self._result: dict[str, str] = {}
-        self._done = threading.Event()
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-                url = urlsplit(self.path)
-                if url.path != receiver.path:
-                    self.send_error(404)
-                    return
-                query = {k: v[0] for k, v in parse_qs(url.query).items()}
-                if query.get("state") != receiver.state:
-                    receiver._result = {"error": "state_mismatch"}
-                    page = "This sign-in link is not the one Twofold started. Close this tab."
-                elif "code" in query:
-                    receiver._result = {"code": query["code"]}
-                    page = "Twofold is connected. You can close this tab."
-                else:
-                    receiver._result = {"error": query.get("error", "access_denied")}
-                    page = "The sign-in was cancelled. You can close this tab."
-                body = f"<!doctype html><title>Twofold</title><p>{html.escape(page)}</p>".encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-                receiver._done.set()
-
-            def log_message(self, format: str, *args: Any) -> None:
-                return  # the query holds the code: never log it
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True,
-                                        name="mastodon-oauth-loopback")
-        self._thread.start()
-
-    @property
-    def redirect_uri(self) -> str:
-        """Where the instance sends the browser back to."""
-        return f"http://127.0.0.1:{self._server.server_address[1]}{self.path}"
-
-    def wait(self, timeout: float) -> str:
-        """The authorisation code; AuthError when refused, cancelled, forged or timed out."""
-        try:
-            if not self._done.wait(timeout):
-                raise AuthError("The Mastodon sign-in was not finished in time; try again.")
-            if "code" not in self._result:
-                if self._result.get("error") == "state_mismatch":
-                    raise AuthError("The Mastodon sign-in came back from the wrong page; try "
-                                    "again.")
-                raise AuthError("The Mastodon sign-in was cancelled or refused.")
-            return self._result["code"]
-        finally:
-            self.close()
-
-    def close(self) -> None:
-        """Stop listening."""
-        self._server.shutdown()
-        self._server.server_close()
-
-
-def _pkce_pair() -> tuple[str, str]:
-    verifier = token_generator.token_urlsafe(64)
-    challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest())
-    return verifier, challenge.rstrip(b"=").decode()
-
-
 def register_app(instance: str, redirect_uri: str, *, http: Any = None) -> AppRegistration:
     """``POST /api/v1/apps``: register Twofold on the instance for this redirect URI."""
     instance = normalise_instance(instance)
@@ -436,28 +369,26 @@ def connect(instance: str, *, open_browser: Callable[[str], object] | None = Non
     """
     instance = normalise_instance(instance)
     session = http or new_session()
-    if open_browser is None:
-        import webbrowser
+    registered: list[AppRegistration] = []
+    pkce = _supports_pkce(instance, session)
 
-        open_browser = webbrowser.open
-    receiver = LoopbackReceiver()
-    try:
-        app = register_app(instance, receiver.redirect_uri, http=session)
-        verifier, challenge = _pkce_pair()
-        pkce = _supports_pkce(instance, session)
-        query = {"response_type": "code", "client_id": app.client_id,
-                 "redirect_uri": app.redirect_uri, "scope": SCOPES, "state": receiver.state}
+    def authorize_url(redirect_uri: str, state: str, challenge: str) -> str:
+        # The app is registered for the exact port the receiver got.
+        registered.append(register_app(instance, redirect_uri, http=session))
+        query = {"response_type": "code", "client_id": registered[0].client_id,
+                 "redirect_uri": redirect_uri, "scope": SCOPES, "state": state}
         if pkce:
             query.update(code_challenge=challenge, code_challenge_method="S256")
-        open_browser(f"{instance}/oauth/authorize?{urlencode(query)}")
-        code = receiver.wait(timeout)
-    finally:
-        receiver.close()
-    form = {"grant_type": "authorization_code", "code": code, "client_id": app.client_id,
+        return f"{instance}/oauth/authorize?{urlencode(query)}"
+
+    grant = authorize_in_browser(authorize_url, open_browser=open_browser, timeout=timeout,
+                                 service="Mastodon")
+    app = registered[0]
+    form = {"grant_type": "authorization_code", "code": grant.code, "client_id": app.client_id,
             "client_secret": app.client_secret, "redirect_uri": app.redirect_uri,
             "scope": SCOPES}
     if pkce:
-        form["code_verifier"] = verifier
+        form["code_verifier"] = grant.verifier
     response = request(session, "POST", f"{instance}/oauth/token", service=_service(instance),
                        data=form)
     if response.status_code != 200:
@@ -526,3 +457,44 @@ def client_for_account(account: Account, secrets: SecretStore, *, http: Any = No
         raise AuthError(f"Twofold has no saved sign-in for {account.handle} on Mastodon; "
                         "reconnect the account.")
     return MastodonClient(account.server, secret.token, http=http)
+
+
+def connect_in_browser(server: str, credentials: AppCredentials | None = None, *,
+                       open_browser: Callable[[str], object] | None = None,
+                       http: Any = None, timeout: float = 300.0, **_options: Any
+                       ) -> list[BrowserLogin]:
+    """The descriptor's browser sign-in: ``connect`` as the account it signed in."""
+    from app.networks.descriptor import BrowserLogin
+
+    login = connect(server, open_browser=open_browser, timeout=timeout, http=http)
+    acct = str(login.account.get("acct") or login.account.get("username") or "")
+    return [BrowserLogin(handle=acct, secret=login.secret(), server=login.instance,
+                         display_name=str(login.account.get("display_name") or ""),
+                         settings={"max_chars": str(login.info.max_chars)})]
+
+
+def _share_link(text: str, server: str = "") -> str | None:
+    """``https://{instance}/share?text=…``; None without an instance to go to."""
+    if not server.strip():
+        return None
+    return f"{api_origin(server, '')}/share?" + urlencode({"text": text}, quote_via=quote)
+
+
+DESCRIPTOR = NetworkDescriptor(
+    network=Network.MASTODON, display_name="Mastodon",
+    sign_in=SignIn.OAUTH_PKCE, server=ServerField.REQUIRED,
+    server_hint="your instance, e.g. https://mastodon.social", handle_hint="e.g. dana",
+    example_server="https://mastodon.social",
+    secret_fields=(SecretField("token", "Access token",
+                               "leave empty to sign in on your server's page"),),
+    settings=(AccountSetting("max_chars", "Character limit of the instance"),
+              AccountSetting("visibility", "Default visibility", choices=(
+                  ("public", "Public"), ("unlisted", "Quiet public (unlisted)"),
+                  ("private", "Followers only"), ("direct", "Mentioned people only")),
+                  default="public")),
+    limits=Limits(DEFAULT_MAX_CHARS, DEFAULT_MAX_MEDIA, chars_vary=True),
+    share_link=_share_link, client_factory=client_for_account, login_verifier=verify_account,
+    browser_connect=connect_in_browser,
+    connect_note="Leave the token empty to sign in on your server's own page in the browser "
+                 "(recommended), or paste an access token. It goes only to your system's "
+                 "keychain.")

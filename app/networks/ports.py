@@ -37,8 +37,9 @@ class PostContent:
 class PostReceipt:
     """What the network answered for a published post."""
 
-    remote_id: str  # Bluesky at:// URI, Mastodon status id
+    remote_id: str  # Bluesky at:// URI, Mastodon status id, "browser:…" when handed over
     url: str  # the public web address of the post
+    note: str = ""  # the user's sentence when it is not simply "Posted to …"
 
 
 class NetworkClient(Protocol):

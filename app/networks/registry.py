@@ -1,11 +1,12 @@
-"""Which networks Twofold can log in to and post to, looked up by network without importing
-any client (the modules load only when an account of that network is used).
+"""Which networks Twofold knows, looked up by network: each network's module and descriptor.
+
+Every layer that needs something about a network asks here (``descriptor(network)``) and reads
+the ``NetworkDescriptor`` its module defines; nothing else names networks. Modules are imported
+only when a network is asked about (keeps start-up fast).
 
 - ``login_verifier(network)``: the function ``accounts add`` calls to check a secret by logging
-  in. It returns normally (optionally with a replacement secret to keep instead, e.g. Bluesky's
-  session tokens in place of the app password) or raises LoginCheckFailed. None when Twofold
-  has no client for that network yet: callers must say so instead of pretending the sign-in
-  was checked.
+  in. None when Twofold has no client for that network: callers must say so instead of
+  pretending the sign-in was checked.
 - ``client_for(account, secrets)``: the posting client of one connected account (the posting
   engine's ``client_for`` collaborator).
 """
@@ -13,14 +14,27 @@ any client (the modules load only when an account of that network is used).
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from app.core.model import Account, Network
+from app.networks.descriptor import (
+    POSTING_BY_BROWSER,
+    POSTING_SETTING,
+    SIGN_IN_EXPIRES_SETTING,
+    LoginVerifier,
+    NetworkDescriptor,
+)
 
 if TYPE_CHECKING:
+    from app.networks.handoff import HandOff
     from app.networks.ports import NetworkClient
-    from app.store.secrets import AccountSecret, SecretStore
+    from app.store.managed import ManagedSetup
+    from app.store.secrets import SecretStore
+
+__all__ = ["LoginCheckFailed", "LoginVerifier", "NetworkDescriptor", "client_for",
+           "descriptor", "descriptors", "login_verifier", "sign_in_status",
+           "supports_posting"]
 
 
 class LoginCheckFailed(Exception):
@@ -28,51 +42,95 @@ class LoginCheckFailed(Exception):
     contain the secret (e.g. "Bluesky says the app password is wrong.")."""
 
 
-# A verifier logs in with the secret. It returns None (keep the secret as given) or the
-# secret to keep instead; it raises LoginCheckFailed when the network refuses or cannot be
-# reached. It may fill in details it learnt (display name, the instance's limits) on the
-# account it is given, before the account is saved.
-LoginVerifier = Callable[[Account, "AccountSecret"], "AccountSecret | None"]
-ClientFactory = Callable[..., "NetworkClient"]
-
-# Network → "module:function", imported only when asked for (keeps start-up fast).
-LOGIN_VERIFIERS: dict[Network, str] = {
-    Network.BLUESKY: "app.networks.bluesky:verify_account",
-    Network.MASTODON: "app.networks.mastodon:verify_account",
-}
-CLIENT_FACTORIES: dict[Network, str] = {
-    Network.BLUESKY: "app.networks.bluesky:client_for_account",
-    Network.MASTODON: "app.networks.mastodon:client_for_account",
+# The module that defines each network's DESCRIPTOR. One line per network.
+NETWORK_MODULES: dict[Network, str] = {
+    Network.X: "app.networks.x",
+    Network.BLUESKY: "app.networks.bluesky",
+    Network.MASTODON: "app.networks.mastodon",
+    Network.LINKEDIN: "app.networks.linkedin",
+    Network.FACEBOOK: "app.networks.browser_only",
+    Network.INSTAGRAM: "app.networks.browser_only",
+    Network.THREADS: "app.networks.browser_only",
+    Network.PINTEREST: "app.networks.browser_only",
 }
 
 
-def _load(target: str) -> Any:
-    module_name, _, function_name = target.partition(":")
-    return getattr(importlib.import_module(module_name), function_name)
+def descriptor(network: Network | str) -> NetworkDescriptor:
+    """The descriptor of ``network`` (its module is imported now if it was not yet)."""
+    network = Network(network)
+    module = importlib.import_module(NETWORK_MODULES[network])
+    found = getattr(module, "DESCRIPTORS", None)
+    if isinstance(found, dict):
+        return found[network]
+    described: NetworkDescriptor = module.DESCRIPTOR
+    if described.network is not network:
+        raise LookupError(f"{module.__name__} describes {described.network}, not {network}")
+    return described
+
+
+def descriptors() -> list[NetworkDescriptor]:
+    """Every network's descriptor, in the order networks are listed."""
+    return [descriptor(network) for network in Network]
 
 
 def login_verifier(network: Network | str) -> LoginVerifier | None:
     """The function that checks a secret by logging in to ``network``, or None when Twofold
-    has no client for that network yet."""
-    target = LOGIN_VERIFIERS.get(Network(network))
-    return _load(target) if target else None
+    has no client for that network."""
+    return descriptor(network).login_verifier
 
 
-def supports_posting(network: Network | str) -> bool:
-    """Whether Twofold can post to ``network`` itself (otherwise: the web share fallback)."""
-    return Network(network) in CLIENT_FACTORIES
+def supports_posting(network: Network | str, managed: ManagedSetup | None = None) -> bool:
+    """Whether Twofold can post to ``network`` itself (otherwise: the web share fallback),
+    given the app credentials the organisation file supplies."""
+    credentials = managed.app_credentials.get(Network(network)) if managed else None
+    described = descriptor(network)
+    if not described.needs_app_credentials:
+        return described.posts_itself
+    return described.can_post(credentials)
 
 
-def client_for(account: Account, secrets: SecretStore, *, http: Any = None) -> NetworkClient:
+def client_for(account: Account, secrets: SecretStore, *, http: Any = None,
+               hand_off: HandOff | None = None) -> NetworkClient:
     """The posting client of a connected account, its sign-in loaded from the keychain.
-    Raises PermanentError for networks Twofold cannot post to, AuthError when the account's
-    sign-in is missing or no longer valid."""
+    Accounts Twofold posts to through the browser get a client that hands the post to
+    ``hand_off``; without one, PermanentError says to use the website. AuthError when the
+    account's sign-in is missing or no longer valid."""
     from app.networks.errors import PermanentError
+    from app.networks.handoff import BrowserHandoffClient, posts_by_browser
 
-    network = Network(account.network)
-    target = CLIENT_FACTORIES.get(network)
-    if target is None:
-        raise PermanentError(f"Twofold cannot post to {network.display_name} directly yet; use "
+    described = descriptor(account.network)
+    if posts_by_browser(account, described):
+        if hand_off is not None:
+            return BrowserHandoffClient(account, described, hand_off)
+        raise PermanentError(f"Twofold cannot post to {described.display_name} directly; use "
                              "its website to share the post.")
-    factory: ClientFactory = _load(target)
-    return factory(account, secrets, http=http)
+    return described.load_client(account, secrets, http=http)
+
+
+def sign_in_status(account: Account, now: datetime | None = None) -> tuple[str, bool]:
+    """What the account manager says under an account about how it posts and when its
+    sign-in ends, and whether that is a warning (expired, or ending within the network's
+    warning time: one week for LinkedIn)."""
+    described = descriptor(account.network)
+    if account.settings.get(POSTING_SETTING) == POSTING_BY_BROWSER \
+            or not described.posts_itself:
+        return ("Posts go through your browser: Twofold checks them, then opens "
+                f"{described.display_name}'s own page.", False)
+    ends = account.settings.get(SIGN_IN_EXPIRES_SETTING, "")
+    if not ends:
+        return "", False
+    try:
+        moment = datetime.fromisoformat(ends)
+    except ValueError:
+        return "", False
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    left = moment - (now or datetime.now(UTC))
+    day = f"{moment:%d %b %Y}"
+    if left.total_seconds() <= 0:
+        return f"The sign-in expired on {day}: reconnect to post again.", True
+    if left <= timedelta(days=described.expiry_warning_days):
+        days = max(1, left.days)
+        return (f"The sign-in ends on {day}, in {days} day{'s' if days != 1 else ''}: "
+                "reconnect now to keep posting.", True)
+    return f"Signed in until {day}.", False

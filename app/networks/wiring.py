@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from app.check.policy import Policy
     from app.networks.engine import PostingEngine, RetryPolicy
+    from app.networks.handoff import HandOff
     from app.networks.ports import Checker
     from app.store.secrets import SecretStore
     from app.store.store import Store
@@ -58,13 +59,19 @@ def override_rule(policy: Policy | None) -> Callable[[Finding], bool]:
 
 def build_engine(store: Store, secrets: SecretStore, *, policy: Policy | None = None,
                  checker: Checker | None = None, retry: RetryPolicy | None = None,
-                 http: requests.Session | None = None) -> PostingEngine:
-    """A posting engine on the profile's store and keychain."""
+                 http: requests.Session | None = None,
+                 hand_off: HandOff | None = None) -> PostingEngine:
+    """A posting engine on the profile's store and keychain. It refuses every post and retry
+    while ``policy.posting_refused`` says why (the organisation's pack cannot be read), whoever
+    asks: the command line, the window, the tray's quick post. ``hand_off`` opens the web
+    compose page (or fills the clipboard) for accounts Twofold posts to through the
+    browser."""
     from app.networks.engine import PostingEngine
     from app.networks.registry import client_for
 
     return PostingEngine(
         accounts=store.accounts, outbox=store.outbox,
         checker=checker or make_checker(store, policy),
-        client_for=lambda account: client_for(account, secrets, http=http),
-        override_allowed=override_rule(policy), retry=retry)
+        client_for=lambda account: client_for(account, secrets, http=http, hand_off=hand_off),
+        override_allowed=override_rule(policy), retry=retry,
+        posting_refused=lambda: str(getattr(policy, "posting_refused", "") or ""))

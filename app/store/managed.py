@@ -111,6 +111,13 @@ class ManagedSetup:
                 if not any(entry.matches(a.network, a.handle, a.server) for a in accounts)]
 
 
+def _descriptor(network: Network) -> Any:
+    """The network's descriptor (what it signs in with, whether it needs a server)."""
+    from app.networks.registry import descriptor
+
+    return descriptor(network)
+
+
 def managed_file(paths: AppPaths) -> Path:
     """Where the organisation file is looked for."""
     return paths.site_config_dir() / MANAGED_FILENAME
@@ -249,9 +256,10 @@ class _Parser:
                 server = normalise_server(values["server"])
             except InvalidAccountError as exc:
                 raise fail(str(exc), "server") from None
-            if network is Network.MASTODON and not server:
-                raise fail("a Mastodon account needs its server, like "
-                           "\u201chttps://mastodon.social\u201d.", "server")
+            described = _descriptor(network)
+            if described.server.value == "required" and not server:
+                raise fail(f"a {described.display_name} account needs its server, like "
+                           f"\u201c{described.example_server}\u201d.", "server")
             handle = normalise_handle(values["handle"])
             account = ManagedAccount(network=network, handle=handle, persona=persona,
                                      owner=owner, server=server,
@@ -298,6 +306,10 @@ class _Parser:
                       for key in _CREDENTIAL_KEYS}
             if not values["client_id"]:
                 raise fail("is required.", "client_id" if "client_id" in entry else None)
+            described = _descriptor(network)
+            if described.sign_in.value == "oauth_app_secret" and not values["client_secret"]:
+                raise fail(f"{described.display_name} needs the app's client_secret as well.",
+                           "client_secret" if "client_secret" in entry else None)
             result[network] = AppCredentials(network=network, client_id=values["client_id"],
                                              client_secret=values["client_secret"],
                                              redirect_uri=values["redirect_uri"])

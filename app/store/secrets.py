@@ -101,7 +101,8 @@ def secret_from_input(network: Network | str, text: str) -> AccountSecret:
     """Turn what the user typed or piped in into a secret.
 
     A JSON object (``{"token": …, "refresh_token": …}``) is taken field by field; otherwise the
-    text is Bluesky's app password, or the access token on every other network.
+    text is what the network's descriptor asks for first (Bluesky: the app password; most
+    networks: an access token).
     """
     cleaned = text.strip()
     if cleaned.startswith("{"):
@@ -117,9 +118,15 @@ def secret_from_input(network: Network | str, text: str) -> AccountSecret:
             token=str(data.get("token", "")), refresh_token=str(data.get("refresh_token", "")),
             app_password=str(data.get("app_password", "")),
             extra=MappingProxyType(extra) if extra else _EMPTY)
-    if Network(network) is Network.BLUESKY:
+    from app.networks.registry import descriptor
+
+    fields_asked = descriptor(network).secret_fields
+    first = fields_asked[0].name if fields_asked else "token"
+    if first == "app_password":
         return AccountSecret(app_password=cleaned)
-    return AccountSecret(token=cleaned)
+    if first == "token":
+        return AccountSecret(token=cleaned)
+    return AccountSecret(extra=MappingProxyType({first: cleaned}))
 
 
 def secret_key(account: Account) -> str:

@@ -36,9 +36,10 @@ if TYPE_CHECKING:
     )
     from app.diagnostics import Diagnostics
     from app.networks.engine import PostingEngine
+    from app.networks.handoff import HandOff
     from app.store.secrets import SecretStore
     from app.store.store import Store
-    from app.ui.ports import AppServices, LengthCountLike, PolicyReport
+    from app.ui.ports import AccountBook, AppServices, LengthCountLike, PolicyReport
     from app.ui.services import EnginePoster, Lazy, PersonaChecker, StoreAccountBook
     from app.ui.tray import TwofoldTray
 
@@ -106,6 +107,10 @@ class LazyChecker:
         """See ``DraftChecker.policy_report``."""
         return self._get().policy_report()
 
+    def posting_refused(self) -> str:
+        """Why nothing may be posted under the policy in force ("" when posting is allowed)."""
+        return str(getattr(self._get().policy, "posting_refused", "") or "")
+
     def refresh_history(self) -> None:
         """See ``DraftChecker.refresh_history``."""
         self._get().refresh_history()
@@ -136,9 +141,10 @@ def build_checker(paths: AppPaths, store: Store | None) -> PersonaChecker:
 
 
 def build_poster(store: Lazy[Store], accounts: StoreAccountBook,
-                 checker: LazyChecker) -> EnginePoster:
+                 checker: LazyChecker, hand_off: HandOff | None = None) -> EnginePoster:
     """The posting engine behind the window's ``Poster`` port, built on the first post. It
-    checks with the same persona check (policy and history) the window shows."""
+    checks with the same persona check (policy and history) the window shows; posts to
+    accounts Twofold cannot post to itself go to ``hand_off`` (the browser)."""
     from app.ui.services import EnginePoster, Lazy
 
     def build_engine() -> PostingEngine:
@@ -149,7 +155,7 @@ def build_poster(store: Lazy[Store], accounts: StoreAccountBook,
                                  images=tuple(draft.images), fresh_history=True)
 
         return build(store.get(), accounts.secrets(), checker=check,
-                     policy=checker.policy())
+                     policy=checker.policy(), hand_off=hand_off)
 
     return EnginePoster(Lazy(build_engine))
 
@@ -160,6 +166,7 @@ def build_services(paths: AppPaths) -> AppServices:
     Nothing slow happens here: the store opens on first use (the window asks right after it
     is shown), the keychain and the persona check on first use on a worker.
     """
+    from app.ui.browser_handoff import BrowserHandoffBridge
     from app.ui.ports import AppServices
     from app.ui.services import Lazy, StoreAccountBook, StoreDraftBook
 
@@ -177,28 +184,58 @@ def build_services(paths: AppPaths) -> AppServices:
     accounts = StoreAccountBook(store, Lazy(open_secrets), paths)
     drafts = StoreDraftBook(store)
     checker = LazyChecker(lambda: build_checker(paths, _opened_or_none(store)))
-    poster = build_poster(store, accounts, checker)
+    built: list[AppServices] = []
+    # Opens pages through services.open_url as it is at that moment (tests replace it).
+    handoff = BrowserHandoffBridge(lambda url: built[0].open_url(url))
+    poster = build_poster(store, accounts, checker, hand_off=handoff.hand_off)
     warnings: list[str] = []
 
     def background_warnings() -> list[str]:
         # After the window is shown, on a worker: opening the keychain and loading the
         # policy packs may take a moment. A broken pack must not go unnoticed.
         found = [accounts.secrets_warning or ""]
+        found += _sign_in_warnings(accounts)
         try:
             report = checker.policy_report()
+            refused = checker.posting_refused()
         except Exception as error:  # the check itself reports this again on every draft
             found.append(f"The persona check could not load ({type(error).__name__}).")
         else:
-            found += [f"Policy pack: {problem}" for problem in report.errors]
+            # A refusal, or a notice that a kept copy is used, names its problem itself.
+            found += [f"Policy pack: {problem}" for problem in report.errors
+                      if not any(problem in other for other in (refused, *report.errors)
+                                 if other != problem)]
         return found
 
     def close() -> None:
         if store.built:
             store.get().close()
 
-    return AppServices(checker=checker, accounts=accounts, drafts=drafts, poster=poster,
-                       open_url=open_in_browser, warnings=warnings,
-                       background_warnings=background_warnings, close=close)
+    services = AppServices(checker=checker, accounts=accounts, drafts=drafts, poster=poster,
+                           open_url=open_in_browser, warnings=warnings,
+                           background_warnings=background_warnings,
+                           posting_refusal=checker.posting_refused, close=close)
+    built.append(services)
+    return services
+
+
+def _sign_in_warnings(accounts: AccountBook) -> list[str]:
+    """Banner sentences for sign-ins that end within their network's warning time (LinkedIn:
+    a week) or have ended: reconnecting is one click in Accounts."""
+    from app.networks.registry import sign_in_status
+
+    try:
+        connected = accounts.list_accounts()
+    except Exception:  # the store's own banner says why it cannot be read
+        return []
+    found = []
+    for account in connected:
+        text, warn = sign_in_status(account)
+        if warn:
+            found.append(f"{account.network.display_name} "
+                         f"{account.display_name or account.handle}: {text} (Accounts → "
+                         "Reconnect)")
+    return found
 
 
 def _opened_or_none(store: Lazy[Store]) -> Store | None:

@@ -19,8 +19,10 @@ from app.core.model import (
     HistoryEntry,
     ImageAttachment,
     Network,
+    Owner,
     Persona,
 )
+from app.networks.descriptor import POSTING_BY_BROWSER, POSTING_SETTING
 from app.paths import AppPaths
 from app.ui.ports import (
     ConnectRequest,
@@ -144,6 +146,7 @@ class StoreAccountBook:
         self._paths = paths
         self._verifier_lookup = verifier_lookup
         self._open_browser = open_browser
+        self._managed_setup: Any = None
 
     @property
     def _store(self) -> Store:
@@ -176,46 +179,141 @@ class StoreAccountBook:
         """Every connected account."""
         return self._store.accounts.list()
 
+    def _managed(self) -> Any:
+        """The organisation's set-up file (read once; a change needs a restart)."""
+        if self._managed_setup is None:
+            from app.store.managed import load_managed_setup
+
+            self._managed_setup = load_managed_setup(self._paths)
+        return self._managed_setup
+
     def connect_account(self, request: ConnectRequest) -> Account:
-        """Check the sign-in with the network (where Twofold can), then save the account and
-        put the secret in the keychain. Blocking: call from a worker."""
-        from app.store.lifecycle import connect_account
-        from app.store.managed import load_managed_setup
+        """Sign in the way the network's descriptor says (app password or token checked with
+        the network, or the network's own page in the browser), then save the account and put
+        the secret in the keychain. Accounts of networks Twofold cannot post to (or whose app
+        credentials IT has not supplied) are saved for checking and posted through the
+        browser. Blocking: call from a worker."""
+        from app.networks.registry import descriptor
         from app.store.secrets import secret_from_input
 
+        described = descriptor(request.network)
         account = Account(request.network, request.handle.strip(), request.persona,
                           request.owner, server=request.server.strip())
-        if request.network is Network.MASTODON and not request.secret.strip():
-            return self._connect_mastodon_in_browser(account)
+        if request.reconnect_id is not None:
+            account = self._store.accounts.get(request.reconnect_id)
+        typed = request.secret.strip()
+        asked_first = described.secret_fields[0].name if described.secret_fields else "token"
+        typed_is_sign_in = bool(typed) and (asked_first in ("token", "app_password")
+                                            or typed.startswith("{"))
+        if described.browser_connect is not None and not typed_is_sign_in:
+            credentials = self._managed().app_credentials.get(described.network)
+            own_app = {"client_id": typed} if typed else {}
+            if credentials is None and not own_app and described.needs_app_credentials:
+                return self._connect_for_browser(account)
+            return self._connect_in_browser(described, account, credentials, request, own_app)
+        if described.client_factory is None:
+            return self._connect_for_browser(account)
         secret = secret_from_input(request.network, request.secret)
         verifier = self._lookup(request.network)
         if verifier is not None:
-            verifier(account, secret)  # raises LoginCheckFailed with a plain sentence
-        return connect_account(self._store, self._secrets, account, secret,
-                               managed=load_managed_setup(self._paths))
+            # Raises LoginCheckFailed with a plain sentence; may hand back what to keep.
+            secret = verifier(account, secret) or secret
+        return self._save(account, secret)
 
-    def _connect_mastodon_in_browser(self, account: Account) -> Account:
-        """Sign in on the instance's own page (OAuth with PKCE through a loopback redirect);
-        the account is whoever signs in there."""
-        from app.networks.mastodon import connect
+    def reconnect_account(self, account: Account) -> Account:
+        """Sign in again through the network's page in the browser (one click in the account
+        manager); the new sign-in replaces the old one in the keychain. Blocking."""
+        from app.networks.registry import descriptor
+
+        # A page posts with its administrator's sign-in: ask for the pages again.
+        options = tuple(name for name, _label in descriptor(account.network).connect_options
+                        ) if account.owner is Owner.EMPLOYER else ()
+        return self.connect_account(ConnectRequest(
+            account.network, account.handle, account.persona, account.owner,
+            account.server, reconnect_id=account.id, options=options))
+
+    def _connect_in_browser(self, described: Any, account: Account, credentials: Any,
+                            request: ConnectRequest, own_app: dict[str, str]) -> Account:
+        """Sign in on the network's own page (OAuth through a loopback redirect); the
+        account is whoever signs in there (and, for LinkedIn, the pages they run)."""
+        if described.server.value == "required" and not account.server:
+            raise ValueError(f"Type your {described.display_name} server (for example "
+                             f"{described.example_server}) so Twofold can open its sign-in "
+                             "page.")
+        options = {name: True for name in request.options}
+        logins = described.browser_connect(account.server, credentials,
+                                           open_browser=self._open_browser, **own_app,
+                                           **options)
+        if request.reconnect_id is not None:
+            match = next((login for login in logins
+                          if login.handle.lower() == account.handle.lower()), None)
+            if match is None:
+                raise ValueError(f"You signed in as {logins[0].handle if logins else '?'}, "
+                                 f"not {account.handle}; sign in with that account to "
+                                 "reconnect it.")
+            return self._save(dataclasses.replace(
+                account, settings={**account.settings, **match.settings}), match.secret)
+        saved: list[Account] = []
+        for index, login in enumerate(logins):
+            if index == 0:
+                target = dataclasses.replace(
+                    account, handle=login.handle or account.handle,
+                    server=login.server or account.server,
+                    display_name=login.display_name or account.display_name,
+                    settings={**account.settings, **login.settings})
+            else:  # a page the member administers: the employer's brand account
+                target = Account(account.network, login.handle, Persona.WORK, Owner.EMPLOYER,
+                                 display_name=login.display_name, server=login.server,
+                                 settings=dict(login.settings))
+            saved.append(self._save(target, login.secret, refresh_existing=index > 0))
+        return saved[0]
+
+    def _connect_for_browser(self, account: Account) -> Account:
+        """Save an account Twofold checks drafts for but posts to through the browser (no
+        secret is asked or kept)."""
+        from app.store.accounts import validated_account
+        from app.store.lifecycle import apply_managed_rules
+
+        account = dataclasses.replace(account, settings={**account.settings,
+                                                         POSTING_SETTING: POSTING_BY_BROWSER})
+        if account.id is not None:
+            return self._store.accounts.update(account)
+        prepared = apply_managed_rules(validated_account(account), self._managed())
+        return self._store.accounts.add(prepared)
+
+    def _save(self, account: Account, secret: Any, *, refresh_existing: bool = False
+              ) -> Account:
+        """A new account with its secret, or a new secret (and settings) for one that is
+        already connected: when reconnecting, when a browser-only account now signs in, and
+        for the pages a sign-in brings along (``refresh_existing``)."""
         from app.store.lifecycle import connect_account
-        from app.store.managed import load_managed_setup
 
-        if not account.server:
-            raise ValueError("Type your Mastodon server (for example https://mastodon.social) "
-                             "so Twofold can open its sign-in page.")
-        login = connect(account.server, open_browser=self._open_browser)
-        acct = str(login.account.get("acct") or login.account.get("username") or "")
-        account = dataclasses.replace(
-            account, handle=account.handle or acct, server=login.instance,
-            display_name=str(login.account.get("display_name") or ""),
-            settings={**account.settings, "max_chars": str(login.info.max_chars)})
-        return connect_account(self._store, self._secrets, account, login.secret(),
-                               managed=load_managed_setup(self._paths))
+        existing = account if account.id is not None else None
+        if existing is None:
+            found = self._store.accounts.find(account.network, account.handle, account.server)
+            if found is not None and (refresh_existing or found.settings.get(
+                    POSTING_SETTING) == POSTING_BY_BROWSER):
+                existing = found
+        if existing is None:
+            return connect_account(self._store, self._secrets, account, secret,
+                                   managed=self._managed())
+        self._secrets.save(existing, secret)
+        settings = {**existing.settings, **account.settings}
+        settings.pop(POSTING_SETTING, None)
+        return self._store.accounts.update(dataclasses.replace(
+            existing, settings=settings,
+            display_name=account.display_name or existing.display_name))
 
     def can_verify(self, network: Network) -> bool:
         """Whether Twofold can log in to ``network`` to check a sign-in."""
         return self._lookup(network) is not None
+
+    def posts_itself(self, network: Network) -> bool:
+        """Whether Twofold posts to ``network`` itself (else through the browser), given the
+        app credentials in the organisation's set-up."""
+        from app.networks.registry import supports_posting
+
+        return supports_posting(network, self._managed())
 
     def _lookup(self, network: Network) -> LoginVerifier | None:
         if self._verifier_lookup is not None:
@@ -284,6 +382,11 @@ def update_from_result(result: AccountResult) -> DeliveryUpdate:
         # Another window or the command line is sending it: not known here yet.
         "in_progress": DeliveryState.UNKNOWN,
     }.get(outcome, DeliveryState.REFUSED)
+    from app.networks.handoff import handed_to_browser
+
+    if handed_to_browser(result.remote_id):
+        # Sent to the browser: say what to do there; there is no post to open yet.
+        return DeliveryUpdate(result.account_id, state, result.message, None)
     message = "" if state == DeliveryState.SENT else result.message
     return DeliveryUpdate(result.account_id, state, message, result.url)
 

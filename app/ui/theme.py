@@ -117,8 +117,11 @@ def _icon_path(*parts: str) -> Path:
 
 @cache
 def network_icon(network: Network) -> QIcon:
-    """The network's SVG icon (sharp at any scale)."""
-    return QIcon(str(_icon_path("networks", f"{network.value}.svg")))
+    """The network's SVG icon (sharp at any scale), named as descriptors name it (without
+    importing the network's module)."""
+    from app.networks.descriptor import icon_file
+
+    return QIcon(str(_icon_path("networks", icon_file(network))))
 
 
 @cache

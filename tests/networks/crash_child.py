@@ -2,8 +2,9 @@
 
     python -m tests.networks.crash_child '<json>'
 
-The JSON gives the database path, the PDS URL, the account's session and the draft id, and
-``die``: "after_send" (the PDS has carried out putRecord; the answer is never read) or
+The JSON gives the database path, the server URL, the account's sign-in and the draft id, the
+``network`` ("bluesky", the default: the local PDS; "x": the X contract server), and
+``die``: "after_send" (the server has carried out the post; the answer is never read) or
 "before_send" (the request never leaves). At that moment the child prints one line and waits
 to be SIGKILLed by the test, exactly like a crash between send and acknowledgement.
 """
@@ -32,7 +33,9 @@ class FreezeAtPost(HTTPAdapter):
         self.die = die
 
     def send(self, request, *args, **kwargs):  # type: ignore[no-untyped-def]
-        is_post = "com.atproto.repo.putRecord" in (request.url or "")
+        url = request.url or ""
+        is_post = "com.atproto.repo.putRecord" in url or (
+            request.method == "POST" and url.endswith("/2/tweets"))
         if is_post and self.die == "before_send":
             self._freeze("frozen-before-send")
         response = super().send(request, *args, **kwargs)
@@ -51,11 +54,21 @@ def main() -> None:
     config = json.loads(sys.argv[1])
     http = requests.Session()
     http.mount("http://", FreezeAtPost(config["die"]))
-    session = BlueskySession(**config["session"])
-    client = BlueskyClient(config["pds"], session, http=http)
+    client: object
+    if config.get("network") == "x":
+        from app.networks.oauth import RotatingToken, TokenSet
+        from app.networks.x import XClient
+
+        token = RotatingToken(TokenSet(config["token"]), refresh=None)
+        client = XClient(token, api=config["server"], user_id=config["user_id"],
+                         username=config["username"], http=http)
+    else:
+        session = BlueskySession(**config["session"])
+        client = BlueskyClient(config["pds"], session, http=http)
     with Store(config["db"]) as store:
         engine = PostingEngine(accounts=store.accounts, outbox=store.outbox,
-                               checker=FakeChecker(), client_for=lambda account: client)
+                               checker=FakeChecker(),
+                               client_for=lambda account: client)  # type: ignore[arg-type,return-value]
         draft = store.drafts.get(config["draft_id"])
         assert isinstance(draft, Draft)
         account = store.accounts.get(config["account_id"])

@@ -137,3 +137,49 @@ def test_answer_lost_in_transit_is_reconciled_into_one_post(local_pds: LocalPDS,
     assert DropAnswerOnce.dropped == 1
     assert result.outcome is Outcome.SENT
     assert len(local_pds.list_posts(pds_account)) == 1
+
+
+def test_x_killed_between_send_and_answer_never_double_posts(store: Store) -> None:
+    """X has no idempotency key: after the crash, the restart reads the account's latest posts
+    and finds the one the dead process made; nothing is sent again."""
+    from app.networks.oauth import RotatingToken, TokenSet
+    from app.networks.x import XClient
+    from tests.x_server import XContractServer
+
+    server = XContractServer()
+    try:
+        user = server.add_user("crashx")
+        access, _refresh = server.issue_tokens(user)
+        account = store.accounts.add(Account(Network.X, "crashx", Persona.WORK,
+                                             server=server.url))
+        draft = store.drafts.save(Draft(text="Launch day on X https://example.com"))
+        config = {"db": str(store.path), "network": "x", "server": server.url,
+                  "die": "after_send", "draft_id": draft.id, "account_id": account.id,
+                  "token": access, "user_id": user.id, "username": user.username}
+        env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+        child = subprocess.Popen([sys.executable, "-m", "tests.networks.crash_child",
+                                  json.dumps(config)], stdout=subprocess.PIPE, text=True,
+                                 env=env, cwd=REPO_ROOT)
+        try:
+            line = child.stdout.readline()  # type: ignore[union-attr]
+            assert line.startswith("frozen-after-send 201"), line
+            child.send_signal(signal.SIGKILL)
+        finally:
+            child.wait(timeout=30)
+            child.stdout.close()  # type: ignore[union-attr]
+        [entry] = store.outbox.entries_for_draft(draft.id)  # type: ignore[arg-type]
+        assert entry.state is OutboxState.SENDING
+        assert len(server.tweets_of(user)) == 1  # X carried it out
+
+        client = XClient(RotatingToken(TokenSet(access), refresh=None), api=server.url,
+                         user_id=user.id, username=user.username)
+        with PostingEngine(accounts=store.accounts, outbox=store.outbox,
+                           checker=FakeChecker(), client_for=lambda _a: client) as engine:
+            [recovered] = engine.recover()
+            assert recovered.outcome is Outcome.SENT
+            assert engine.retry_failed(draft.id).results == ()  # type: ignore[arg-type]
+        [tweet] = server.tweets_of(user)
+        assert recovered.remote_id == tweet["id"]
+        assert len(server.seen("POST", "/2/tweets")) == 1
+    finally:
+        server.close()

@@ -59,9 +59,9 @@ def test_oauth_with_pkce_through_the_loopback_redirect(server: MastodonContractS
 
 def test_a_wrong_pkce_verifier_is_refused(server: MastodonContractServer) -> None:
     # A redirect that arrives with another sign-in's state is refused outright.
-    from app.networks.mastodon import LoopbackReceiver
+    from app.networks.oauth import LoopbackReceiver
 
-    receiver = LoopbackReceiver()
+    receiver = LoopbackReceiver(service="Mastodon")
     requests.get(receiver.redirect_uri + "?code=stolen&state=forged", timeout=5)
     with pytest.raises(AuthError, match="wrong page"):
         receiver.wait(5)

@@ -133,7 +133,8 @@ def test_settings_show_the_policy_in_force_and_save_network_options(qtbot):
              for r in range(dialog.sources.rowCount())]
     assert cells[1] == ["Your organisation", "/etc/xdg/twofold/policy.toml",
                         "confidential.term"]
-    account, limit, visibility = dialog._editors[2]  # the Mastodon work account
+    account, editors = dialog._editors[2]  # the Mastodon work account
+    limit, visibility = editors["max_chars"], editors["visibility"]
     limit.setValue(11000)
     visibility.setCurrentIndex(visibility.findData("unlisted"))
     dialog.save()

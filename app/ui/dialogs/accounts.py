@@ -13,6 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QColorDialog,
     QComboBox,
     QDialog,
@@ -31,18 +32,47 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.model import Account, Network, Owner, Persona
+from app.networks.descriptor import (
+    POSTING_BY_BROWSER,
+    POSTING_SETTING,
+    NetworkDescriptor,
+    ServerField,
+    SignIn,
+)
+from app.networks.registry import sign_in_status
 from app.ui import theme
 from app.ui.ports import AccountBook, ConnectRequest
 from app.ui.widgets.accounts import AccountBadge
 from app.ui.workers import TaskRunner
 
-SERVER_HINTS = {
-    Network.BLUESKY: "https://bsky.social (leave empty) or your own PDS",
-    Network.MASTODON: "your instance, e.g. https://mastodon.social",
-}
-SECRET_LABELS = {
-    Network.BLUESKY: "App password",
-}
+
+def _descriptor(network: Network) -> NetworkDescriptor:
+    from app.networks.registry import descriptor
+
+    return descriptor(network)
+
+
+def posting_routes(accounts: AccountBook) -> str:
+    """One sentence: which networks Twofold posts to itself, which through the browser."""
+    from app.networks.registry import descriptors
+
+    posts_itself = getattr(accounts, "posts_itself", None)
+    itself: list[str] = []
+    browser: list[str] = []
+    for described in descriptors():
+        direct = (posts_itself(described.network) if posts_itself is not None
+                  else described.posts_itself)
+        (itself if direct else browser).append(described.display_name)
+    sentence = f"Twofold posts to {_listing(itself)} itself."
+    if browser:
+        sentence += (f" For {_listing(browser)} it checks the post, then opens the network's "
+                     "own page in your browser (or puts the text on the clipboard) for you to "
+                     "post it there.")
+    return sentence
+
+
+def _listing(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 class ConnectDialog(QDialog):
@@ -56,8 +86,13 @@ class ConnectDialog(QDialog):
         self._runner = runner
         self.connected: Account | None = None
         self.setWindowTitle("Reconnect an account" if reconnect else "Connect an account")
+        self._reconnect = reconnect
         layout = QVBoxLayout(self)
+        self.routes = QLabel(posting_routes(accounts), self)
+        self.routes.setWordWrap(True)
+        layout.addWidget(self.routes)
         form = QFormLayout()
+        self._form = form
         self.network = QComboBox(self)
         for network in Network:
             self.network.addItem(theme.network_icon(network), network.display_name, network)
@@ -92,6 +127,9 @@ class ConnectDialog(QDialog):
         self.secret_label.setBuddy(self.secret)
         form.addRow(self.secret_label, self.secret)
         layout.addLayout(form)
+        self.options_box = QVBoxLayout()
+        layout.addLayout(self.options_box)
+        self.options: dict[str, QCheckBox] = {}
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
@@ -136,26 +174,43 @@ class ConnectDialog(QDialog):
     def request(self) -> ConnectRequest:
         """What the user typed."""
         persona = Persona.WORK if self.work_radio.isChecked() else Persona.PERSONAL
+        ticked = tuple(name for name, box in self.options.items() if box.isChecked())
         return ConnectRequest(self.selected_network(), self.handle.text().strip(), persona,
                               Owner(self.owner.currentData()), self.server.text().strip(),
-                              self.secret.text())
+                              self.secret.text(), options=ticked,
+                              reconnect_id=self._reconnect.id if self._reconnect else None)
 
     def _network_changed(self) -> None:
-        network = self.selected_network()
-        self.server.setPlaceholderText(SERVER_HINTS.get(network, "leave empty"))
-        self.secret_label.setText(f"&{SECRET_LABELS.get(network, 'Access token')}:")
-        can_verify = getattr(self._accounts, "can_verify", None)
-        if network is Network.MASTODON:
-            self.note.setText("Leave the token empty to sign in on your server's own page in "
-                              "the browser (recommended), or paste an access token. It goes "
-                              "only to your system's keychain.")
-        elif can_verify is not None and not can_verify(network):
-            self.note.setText(f"Twofold cannot sign in to {network.display_name} itself yet: "
-                              "the account is saved for checking drafts, and posting uses "
-                              "the network's share page in your browser.")
-        else:
-            self.note.setText("Twofold signs in once to check the details. The secret goes "
-                              "only to your system's keychain.")
+        described = _descriptor(self.selected_network())
+        self.server.setPlaceholderText(described.server_hint)
+        self._form.setRowVisible(self.server, described.server is not ServerField.NO)
+        self.handle.setPlaceholderText(described.handle_hint)
+        browser_only = described.sign_in is SignIn.BROWSER_ONLY
+        self._form.setRowVisible(self.secret, not browser_only)
+        self.secret_label.setText(f"&{described.secret_label()}:")
+        hint = described.secret_fields[0].hint if described.secret_fields else ""
+        self.secret.setPlaceholderText(hint)
+        for box in self.options.values():
+            self.options_box.removeWidget(box)
+            box.deleteLater()
+        self.options = {}
+        for name, label in described.connect_options:
+            box = QCheckBox(label, self)
+            self.options_box.addWidget(box)
+            self.options[name] = box
+        posts_itself = getattr(self._accounts, "posts_itself", None)
+        direct = (posts_itself(described.network) if posts_itself is not None
+                  else described.posts_itself)
+        note = described.connect_note
+        if not direct and not browser_only:
+            own = ("type your own developer app's client ID" if described.sign_in
+                   is SignIn.OAUTH_PKCE else "paste an access token")
+            note += (f" Your organisation has not set up a {described.display_name} app for "
+                     f"Twofold: {own}, or leave it empty and the account is kept for "
+                     "checking, with posts going through your browser.")
+        elif described.browser_connect is None and not browser_only:
+            note += " The secret goes only to your system's keychain."
+        self.note.setText(note)
         self._validate()
 
     def _owner_changed(self) -> None:
@@ -165,10 +220,20 @@ class ConnectDialog(QDialog):
         self._validate()
 
     def _validate(self, *_: object) -> None:
+        described = _descriptor(self.selected_network())
         has_handle = bool(self.handle.text().strip())
-        browser_sign_in = (self.selected_network() is Network.MASTODON
-                           and not self.secret.text().strip()
-                           and bool(self.server.text().strip()))
+        asked = described.secret_fields[0].name if described.secret_fields else "token"
+        typed = self.secret.text().strip()
+        own_app = bool(typed) and asked not in ("token", "app_password")  # X's client ID
+        posts_itself = getattr(self._accounts, "posts_itself", None)
+        direct = (posts_itself(described.network) if posts_itself is not None
+                  else described.posts_itself)
+        # Without IT's app (or the user's own) there is no sign-in page to go to: the account
+        # is kept for checking under the handle typed, and posts go through the browser.
+        browser_sign_in = (described.browser_connect is not None
+                           and (not typed or own_app) and (direct or own_app)
+                           and (described.server is not ServerField.REQUIRED
+                                or bool(self.server.text().strip())))
         ready = (has_handle or browser_sign_in) and self.identity.checkedButton() is not None
         self.connect_button.setEnabled(ready)
 
@@ -217,6 +282,14 @@ class AccountEditor(QFrame):
         outer = QVBoxLayout(self)
         outer.setSpacing(4)
         outer.addWidget(AccountBadge(account, self))
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        status, warn = sign_in_status(account)
+        self.status.setText(status)
+        self.status.setVisible(bool(status))
+        if warn:
+            self.status.setStyleSheet(f"color: {theme.category_colour('conduct').name()};")
+        outer.addWidget(self.status)
         layout = QHBoxLayout()
         layout.setSpacing(6)
         outer.addLayout(layout)
@@ -255,9 +328,14 @@ class AccountEditor(QFrame):
         self.colour_button.setAccessibleName(f"Colour of {title}")
         self.colour_button.clicked.connect(self._pick_colour)
         layout.addWidget(self.colour_button)
-        self.reconnect_button = QPushButton("Reconnect…", self)
+        described = _descriptor(account.network)
+        in_browser = described.browser_connect is not None
+        self.reconnect_button = QPushButton("Reconnect now" if warn and in_browser
+                                            else "Reconnect…", self)
         self.reconnect_button.setAccessibleName(f"Reconnect {title}")
-        self.reconnect_button.setToolTip("Sign in again (a new app password or token).")
+        self.reconnect_button.setToolTip(
+            f"Sign in again on {described.display_name}'s page in your browser." if in_browser
+            else "Sign in again (a new app password or token).")
         layout.addWidget(self.reconnect_button)
         self.remove_button = QPushButton("Remove…", self)
         self.remove_button.setAccessibleName(f"Remove {title}")
@@ -421,7 +499,7 @@ class AccountsDialog(QDialog):
                 editor = AccountEditor(account, self._accounts, self._runner, self._list)
                 editor.changed.connect(self._changed)
                 editor.reconnect_button.clicked.connect(
-                    lambda _=False, a=account: self.connect_account(reconnect=a))
+                    lambda _=False, a=account, e=editor: self.reconnect(a, e))
                 self._list_layout.addWidget(editor)
                 self.editors.append(editor)
         self._list_layout.addStretch(1)
@@ -440,6 +518,23 @@ class AccountsDialog(QDialog):
             return None
         finally:
             dialog.deleteLater()
+
+    def reconnect(self, account: Account, editor: AccountEditor | None = None) -> None:
+        """Sign in again. Networks that sign in through the browser go straight there (one
+        click, on a worker); the others ask for a new app password or token."""
+        one_click = getattr(self._accounts, "reconnect_account", None)
+        if one_click is None or _descriptor(account.network).browser_connect is None \
+                or account.settings.get(POSTING_SETTING) == POSTING_BY_BROWSER:
+            self.connect_account(reconnect=account)
+            return
+        if editor is not None:
+            editor.setEnabled(False)
+        self._runner.run(lambda: one_click(account), on_done=lambda _account: self._changed(),
+                         on_error=self._reconnect_failed, context=self)
+
+    def _reconnect_failed(self, error: BaseException) -> None:
+        QMessageBox.warning(self, "Not reconnected", str(error) or type(error).__name__)
+        self._changed()
 
     def offboard(self) -> None:
         """Remove every employer-owned account after a confirmation (on a worker: each

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.networks.handoff import HANDED_LABEL, handed_to_browser
 from app.ui import theme
 from app.ui.ports import DraftBook, HistoryRecord
 from app.ui.workers import TaskRunner
@@ -75,7 +76,8 @@ class HistoryDialog(QDialog):
                                               else "")
             text = " ".join(entry.text.split())
             cells = (when, f"@{handle.lstrip('@')}" if handle else "", identity,
-                     entry.network.display_name, text, entry.url or "",
+                     entry.network.display_name, text,
+                     entry.url or (HANDED_LABEL if handed_to_browser(entry.remote_id) else ""),
                      record.override_reason or entry.override_reason)
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)

@@ -20,17 +20,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.model import Account, Network
+from app.core.model import Account
+from app.networks.descriptor import AccountSetting
 from app.ui import theme
 from app.ui.ports import AccountBook, PolicyReport
 
 LAYER_NAMES = {"built-in": "Built-in defaults", "organisation": "Your organisation",
                "user": "Your own pack"}
-VISIBILITIES = (("public", "Public"), ("unlisted", "Quiet public (unlisted)"),
-                ("private", "Followers only"), ("direct", "Mentioned people only"))
-# Networks where the character limit differs per server or per subscription.
-LIMIT_NETWORKS = {Network.MASTODON: "Character limit of the instance",
-                  Network.X: "Character limit (X Premium allows more)"}
+
+
+def _account_settings(account: Account) -> tuple[AccountSetting, ...]:
+    """The per-account options the account's network offers (from its descriptor)."""
+    from app.networks.registry import descriptor
+
+    return descriptor(account.network).settings
 
 
 class SettingsDialog(QDialog):
@@ -83,7 +86,7 @@ class SettingsDialog(QDialog):
 
         self.options = QGroupBox("Per-network options", self)
         self.options_layout = QFormLayout(self.options)
-        self._editors: dict[int, tuple[Account, QSpinBox | None, QComboBox | None]] = {}
+        self._editors: dict[int, tuple[Account, dict[str, QSpinBox | QComboBox]]] = {}
         if accounts_now is not None:
             accounts_list = list(accounts_now)
         else:
@@ -92,8 +95,8 @@ class SettingsDialog(QDialog):
             self._add_account_options(account)
         if not self._editors:
             self.options_layout.addRow(QLabel(
-                "Options appear here for connected Mastodon and X accounts (character limits, "
-                "default visibility).", self.options))
+                "Options appear here for connected accounts whose network has any (character "
+                "limits, default visibility).", self.options))
         layout.addWidget(self.options)
         layout.addStretch(1)
 
@@ -104,41 +107,43 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def _add_account_options(self, account: Account) -> None:
-        if account.network not in LIMIT_NETWORKS or account.id is None:
+        offered = _account_settings(account)
+        if not offered or account.id is None:
             return
-        limit = QSpinBox(self.options)
-        limit.setRange(0, 100_000)
-        limit.setSpecialValueText("network default")
-        current = account.settings.get("max_chars", "")
-        limit.setValue(int(current) if current.isdigit() else 0)
-        limit.setAccessibleName(f"Character limit of {theme.account_title(account)}")
         title = f"{theme.account_title(account)} ({account.persona.label})"
-        self.options_layout.addRow(f"{title} — {LIMIT_NETWORKS[account.network]}:", limit)
-        visibility = None
-        if account.network is Network.MASTODON:
-            visibility = QComboBox(self.options)
-            for value, label in VISIBILITIES:
-                visibility.addItem(label, value)
-            chosen = visibility.findData(account.settings.get("visibility", "public"))
-            visibility.setCurrentIndex(max(0, chosen))
-            visibility.setAccessibleName(f"Default visibility of {theme.account_title(account)}")
-            self.options_layout.addRow(f"{title} — default visibility:", visibility)
-        self._editors[account.id] = (account, limit, visibility)
+        editors: dict[str, QSpinBox | QComboBox] = {}
+        for setting in offered:
+            current = account.settings.get(setting.key, "")
+            editor: QSpinBox | QComboBox
+            if setting.choices:
+                editor = QComboBox(self.options)
+                for value, label in setting.choices:
+                    editor.addItem(label, value)
+                editor.setCurrentIndex(max(0, editor.findData(current or setting.default)))
+            else:
+                editor = QSpinBox(self.options)
+                editor.setRange(0, 100_000)
+                editor.setSpecialValueText("network default")
+                editor.setValue(int(current) if current.isdigit() else 0)
+            editor.setAccessibleName(f"{setting.label} of {theme.account_title(account)}")
+            self.options_layout.addRow(f"{title} — {setting.label}:", editor)
+            editors[setting.key] = editor
+        self._editors[account.id] = (account, editors)
 
     def save(self) -> None:
         """Save the per-account options that changed."""
         if self._accounts is None:
             self.accept()
             return
-        for account, limit, visibility in self._editors.values():
+        for account, editors in self._editors.values():
             settings = dict(account.settings)
-            if limit is not None:
-                if limit.value():
-                    settings["max_chars"] = str(limit.value())
+            for key, editor in editors.items():
+                if isinstance(editor, QComboBox):
+                    settings[key] = str(editor.currentData())
+                elif editor.value():
+                    settings[key] = str(editor.value())
                 else:
-                    settings.pop("max_chars", None)
-            if visibility is not None:
-                settings["visibility"] = str(visibility.currentData())
+                    settings.pop(key, None)
             if settings != account.settings:
                 try:
                     self._accounts.update_account(dataclasses.replace(account,

@@ -68,7 +68,9 @@ class DeliveryRow(QFrame):
         self.state = update.state
         self.url = update.url or self.url
         text = STATE_TEXT.get(update.state, update.state)
-        if update.message:
+        if update.state == DeliveryState.SENT and update.message:
+            text = update.message  # handed to the browser: what to do there
+        elif update.message:
             text = f"{text}: {update.message}"
         self.state_label.setText(text)
         self.link_button.setVisible(update.state == DeliveryState.SENT and bool(self.url))
