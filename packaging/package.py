@@ -244,7 +244,8 @@ def smoke_env(home: Path, **extra: str) -> dict[str, str]:
 
 
 def check_bundled_modules(bundle: Path) -> None:
-    """The keyring backends and the modules loaded by name are inside the frozen archive."""
+    """Every module of the app, the keyring backends and Pillow's decoders are inside the
+    frozen archive."""
     from PyInstaller.archive.readers import CArchiveReader, ZlibArchiveReader
 
     executable = bundle / APP_ID
@@ -254,7 +255,10 @@ def check_bundled_modules(bundle: Path) -> None:
         pyz_path = Path(scratch) / "PYZ.pyz"
         pyz_path.write_bytes(archive.extract(pyz_name))
         modules = set(ZlibArchiveReader(str(pyz_path)).toc)
-    needed = {"keyring.backends.SecretService", "keyring.backends.kwallet",
+    # Every module of the app (some are loaded by name, which PyInstaller cannot see).
+    app_modules = {".".join(path.relative_to(REPO).with_suffix("").parts).removesuffix(
+        ".__init__") for path in (REPO / "app").rglob("*.py")} - {"app.__main__"}  # the entry
+    needed = app_modules | {"keyring.backends.SecretService", "keyring.backends.kwallet",
               "keyring.backends.Windows", "keyring.backends.macOS", "secretstorage",
               "jeepney", "app.cli.check_cmd", "app.cli.post_cmd", "app.ui.main_window",
               "PIL.Image", "PIL.PngImagePlugin", "PIL.JpegImagePlugin", "PIL.GifImagePlugin",
@@ -266,8 +270,8 @@ def check_bundled_modules(bundle: Path) -> None:
             missing.append(f"PIL.{extension} (extension module)")
     if missing:
         raise PackagingError(f"modules missing from the bundle: {', '.join(missing)}")
-    say(f"bundle archive holds the keyring backends and command modules ({len(modules)} "
-        "modules)")
+    say(f"bundle archive holds every app module, the keyring backends and Pillow's decoders "
+        f"({len(modules)} modules)")
 
 
 # --- icons ---------------------------------------------------------------------------------
@@ -582,9 +586,10 @@ def prepare_debian_root(tarball: Path) -> None:
 
 
 def install_test(deb: Path, tarball: Path, work: Path, *, org_term: str | None,
-                 branded: bool) -> None:
+                 branded: bool, org_files: Sequence[Path] = ()) -> None:
     """Install ``deb`` into a fresh copy of the Debian 12 root (apt, offline), check every
-    bundled library resolves, smoke-test it, purge it, and check nothing is left."""
+    bundled library resolves, smoke-test it (the plain package also with ``org_files`` copied
+    into the system folder afterwards), purge it, and check nothing is left."""
     root = work / f"root-{deb.stem}"
     shutil.rmtree(root, ignore_errors=True)
     root.mkdir(parents=True)
@@ -610,6 +615,16 @@ def install_test(deb: Path, tarball: Path, work: Path, *, org_term: str | None,
         smoke_test(_in_root(root, *env_args, APP_ID), dict(os.environ), profile_args=(),
                    label=f"{deb.name} installed on Debian 12", org_term=org_term,
                    org_applies=branded)
+        if not branded and org_files and org_term is not None:
+            # The other way IT deploys: the plain package, the folder dropped in afterwards.
+            dropped = root / ORG_DIR.lstrip("/")
+            dropped.mkdir(parents=True)
+            for path in org_files:
+                shutil.copy(path, dropped / path.name)
+            smoke_test(_in_root(root, *env_args, APP_ID), dict(os.environ), profile_args=(),
+                       label=f"{deb.name} with the organisation folder dropped into {ORG_DIR}",
+                       org_term=org_term, org_applies=True)
+            shutil.rmtree(dropped)
         run(_in_root(root, *apt, "purge", APP_ID), timeout=600)
         status = run(_in_root(root, "dpkg-query", "-W", "-f=${Status}", APP_ID), check=False)
         if "installed" in status.stdout and "not-installed" not in status.stdout:
@@ -652,7 +667,8 @@ def package(args: argparse.Namespace) -> list[Path]:
             check_deb(deb, branded=branded)
             smoke_extracted(deb, work, org_term=org_term, branded=branded)
             if args.debian_root:
-                install_test(deb, args.debian_root, work, org_term=org_term, branded=branded)
+                install_test(deb, args.debian_root, work, org_term=org_term, branded=branded,
+                             org_files=org_files)
             else:
                 say(f"{deb.name}: no Debian 12 root given (--debian-root or "
                     "TWOFOLD_DEBIAN_ROOT); the install test was not run")

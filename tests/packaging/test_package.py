@@ -68,3 +68,5 @@ def test_bundle_and_both_debs_are_built_and_pass_their_smoke_tests(tmp_path):
                     "did not run; everything before it passed")
     for deb in (plain, branded):
         assert f"{deb.name}: installed, started and purged cleanly on Debian 12" in log
+    assert (f"{plain.name} with the organisation folder dropped into /etc/xdg/twofold: "
+            "--version, check and the window passed") in log
