@@ -183,6 +183,52 @@ def _migrate_to_2(conn: sqlite3.Connection) -> None:
     _run(conn, SCHEMA_V2)
 
 
+# Version 3. FROZEN once shipped.
+# - suggestion_feeds: the suggestions feeds (the organisation's and the user's) with what a
+#   conditional GET needs (ETag, Last-Modified) and how the last refresh went.
+# - suggestions: what the employer asked staff to share, and what the user did with each
+#   (new, snoozed until, shared, declined). The state never leaves the machine.
+SCHEMA_V3 = (
+    """CREATE TABLE suggestion_feeds (
+        url TEXT PRIMARY KEY,
+        origin TEXT NOT NULL CHECK (origin IN ('organisation', 'user')),
+        etag TEXT NOT NULL DEFAULT '',
+        last_modified TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'never'
+            CHECK (status IN ('never', 'ok', 'unchanged', 'failed')),
+        message TEXT NOT NULL DEFAULT '',
+        checked_at TEXT,
+        succeeded_at TEXT,
+        added_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE suggestions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        source TEXT NOT NULL,
+        key TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL DEFAULT '',
+        link TEXT NOT NULL DEFAULT '',
+        images TEXT NOT NULL DEFAULT '[]',
+        partner TEXT NOT NULL DEFAULT '',
+        starts_at TEXT,
+        ends_at TEXT,
+        state TEXT NOT NULL DEFAULT 'new'
+            CHECK (state IN ('new', 'snoozed', 'shared', 'declined')),
+        snoozed_until TEXT,
+        shared_draft_id INTEGER,
+        withdrawn INTEGER NOT NULL DEFAULT 0,
+        first_seen TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (source, key)
+    )""",
+    "CREATE INDEX suggestions_by_link ON suggestions (source, link)",
+)
+
+
+def _migrate_to_3(conn: sqlite3.Connection) -> None:
+    _run(conn, SCHEMA_V3)
+
+
 # To change the schema: append a function that turns version N-1 into N (ALTER TABLE, or
 # create-copy-drop-rename for changes SQLite cannot ALTER: migrations run with foreign keys
 # off, as SQLite's documented procedure requires, and are checked before they commit), and
@@ -191,6 +237,7 @@ def _migrate_to_2(conn: sqlite3.Connection) -> None:
 MIGRATIONS: tuple[Migration, ...] = (
     _migrate_to_1,
     _migrate_to_2,
+    _migrate_to_3,
 )
 
 
