@@ -38,7 +38,7 @@ def test_example_loads_with_the_apps_own_loaders(tmp_path):
     assert set(setup.app_credentials) == {Network.LINKEDIN, Network.X}
     assert setup.policy_pack == paths.site_config_dir() / "policy.toml"
     assert setup.suggestions_feed == "https://intranet.acme.example/social/suggestions.atom"
-    assert [(s.id, s.partner) for s in setup.suggestions] == [
+    assert [(s.key, s.partner) for s in setup.suggestions] == [
         ("spring-issue", ""), ("brightside-launch", "Brightside Cosmetics")]
 
     loaded = load_policy_layers(paths, environ={})
