@@ -262,7 +262,7 @@ def check_bundled_modules(bundle: Path) -> None:
               "keyring.backends.Windows", "keyring.backends.macOS", "secretstorage",
               "jeepney", "app.cli.check_cmd", "app.cli.post_cmd", "app.ui.main_window",
               "PIL.Image", "PIL.PngImagePlugin", "PIL.JpegImagePlugin", "PIL.GifImagePlugin",
-              "PIL.WebPImagePlugin"}
+              "PIL.WebPImagePlugin", "feedparser", "requests", "platformdirs", "regex"}
     missing = sorted(needed - modules)
     # Pillow's decoders (attached images are decoded before upload) are extension modules.
     for extension in ("_imaging", "_webp"):
