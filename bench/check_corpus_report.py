@@ -5,7 +5,9 @@
 For each rule and category: true positives (a "must" that fired), false negatives (a "must"
 that did not), false positives (a "must_not" that fired), precision and recall. Only the
 corpus's expectations count: a rule firing where the corpus says nothing is not scored.
-With --misses, every disagreeing draft is listed with what the check found.
+With --misses, every disagreeing draft is listed with what the check found. Corpora whose
+drafts carry a ``tier`` also get the share fully right per tier (mainstream, hard) and the share
+of harmless drafts flagged (any warning or block).
 """
 
 from __future__ import annotations
@@ -40,7 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, fn, fp
     verdicts = [0, 0]
     failures = []
-    for outcome in judge_all(cases):
+    outcomes = list(judge_all(cases))
+    for outcome in outcomes:
         case = outcome.case
         for selector in case.must:
             name = selector.split(":")[0]
@@ -61,6 +64,16 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"{len(cases)} drafts, {len(cases) - len(failures)} fully right, "
           f"verdicts right {verdicts[0]}/{sum(verdicts)}")
+    for tier in ("mainstream", "hard", "harmless"):
+        tiered = [outcome for outcome in outcomes if outcome.case.tier == tier]
+        if not tiered:
+            continue
+        right = sum(outcome.ok for outcome in tiered)
+        line = f"  {tier:10} {right}/{len(tiered)} fully right ({right / len(tiered):.1%})"
+        if tier == "harmless":
+            flagged = sum(outcome.result.verdict != "ok" for outcome in tiered)
+            line += f", {flagged} flagged ({flagged / len(tiered):.1%})"
+        print(line)
     print(f"{'rule or category':32} {'TP':>4} {'FN':>4} {'FP':>4} {'precision':>10} "
           f"{'recall':>7}")
     for key in sorted(counts, key=lambda k: (k.split(".")[0], "." in k, k)):

@@ -5,6 +5,8 @@
 Measures (medians):
   * loading a 1,000-term policy pack (read + validate + compile)      target <= 50 ms
   * checking a 280-character draft with that pack                      target <= 1 ms
+    (a work account, which also runs the meaning layer: target <= 2 ms)
+  * reading the meaning layer's model on the first check (once per process)
   * checking a 10,000-character draft with that pack                   target <= 10 ms
     (for a personal account, and for a work account, which runs more word lists)
   * the whole `python -m app check ...` process                        target <= 0.35 s
@@ -68,6 +70,13 @@ DRAFT_280_DISGUISED = (
     "Pr0ject Falcon? V e r i t y says hi \u2728 #AcmeGiveaway"
 )[:280]
 
+# No sales cue and no brand: the meaning layer reads it for selling intent.
+DRAFT_PLAIN = (
+    "Long walk along the canal this morning, then soup and a nap. The heron was back on its "
+    "usual post by the lock and the swans have six cygnets now. Tomorrow the allotment, if "
+    "the rain holds off; the leeks need lifting and the shed door still sticks. Bliss."
+)
+
 
 def median_ms(function, runs: int) -> float:
     samples = []
@@ -84,6 +93,11 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(20261124)
     builtin_lexicons()  # once per process, as in the app
+    from app.check.meaning import shipped_model
+
+    started = time.perf_counter()
+    shipped_model()
+    model_ms = (time.perf_counter() - started) * 1000
     with tempfile.TemporaryDirectory() as folder:
         pack_path = Path(folder) / "pack.toml"
         pack_path.write_text(thousand_term_pack(rng), encoding="utf-8")
@@ -108,6 +122,12 @@ def main() -> None:
             ("check 280-char draft", median_ms(lambda: check_draft(DRAFT_280, target,
                                                                    policy=policy), 2000),
              1.0, ""),
+            ("model load on first check (once per process)", model_ms, 50.0, ""),
+            ("check 280-char draft, work (meaning layer)", median_ms(
+                lambda: check_draft(DRAFT_280, CheckTarget(Network.X, Persona.WORK),
+                                    policy=policy), 2000), 2.0, ""),
+            ("check 280-char draft, personal, no sales cue", median_ms(
+                lambda: check_draft(DRAFT_PLAIN, target, policy=policy), 2000), 2.0, ""),
             ("check 280-char draft, disguised + 20 history", median_ms(
                 lambda: check_draft(DRAFT_280_DISGUISED, target, policy=policy,
                                     history=history), 2000), 1.0, ""),

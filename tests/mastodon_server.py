@@ -338,8 +338,12 @@ class MastodonContractServer:
         media_ids = form.get("media_ids") or []
         if not text.strip() and not media_ids:
             raise _Answer(422, {"error": "Validation failed: Text can't be blank"})
-        counted = re.sub(r"https?://\S+", "x" * 23, text)
-        counted = re.sub(r"@(\w+)@[\w.-]+\w", r"@\1", counted)
+        # Mastodon's StatusLengthValidator: an http(s) link (twitter-text: it ends on a
+        # letter, digit or one of -_&=#/+ — never on a sentence's full stop or a closing
+        # bracket) counts 23; @user@server counts as @user.
+        counted = re.sub(r"(?<![\w@$#])https?://[^\s<>\"']*[\w\-&=#/+)]", _link_placeholder,
+                         text)
+        counted = re.sub(r"(?<![\w/=@])@(\w+)@\w+(?:[.-]+\w+)*", r"@\1", counted)
         import regex
 
         length = len(regex.findall(r"\X", counted)) + len(regex.findall(r"\X", spoiler))
@@ -378,6 +382,15 @@ class MastodonContractServer:
                 self.state.idempotency[(account["id"], key)] = status_id
                 self.state.idempotency_stored[(account["id"], key)] = time.monotonic()
         return 200, status, {}
+
+
+def _link_placeholder(match: re.Match[str]) -> str:
+    """23 characters for a link; a closing bracket the link did not open stays text."""
+    link = match.group()
+    while link.endswith(")") and link.count("(") < link.count(")"):
+        link = link[:-1]
+    link = link.rstrip(".,;:!?'\"")
+    return "x" * 23 + match.group()[len(link):]
 
 
 class _Answer(Exception):

@@ -22,7 +22,9 @@ from app.check.compiled import (
     Mention,
 )
 from app.check.entities import Entity, find_urls
-from app.check.lexicons import LexiconHit
+from app.check.jurisdiction import affiliate_links, review_cues
+from app.check.lexicons import Group, LexiconHit
+from app.check.meaning import Reading
 from app.check.terms import TermHit
 from app.check.text import TextView, cased_view, fold_view
 
@@ -71,11 +73,23 @@ class Promotion:
     # first-person statements of working there ("I'm starting a new role at Acme"): they
     # disclose the connection to the employer
     employment: list[Mention] = field(default_factory=list)
+    # the meaning layer's reading of selling intent with no sales word ("you need this in your
+    # life", an affiliate link), set by the check when it is confident (app/check/meaning.py)
+    intent: Reading | None = None
+    # the meaning layer is sure the word-list cues are everyday speech ("use code words with
+    # your kids", "bought sunscreen at Acme"): no sales intent (never set when there is a
+    # link, a brand domain or campaign hashtag, or a disclosure)
+    everyday: bool = False
+    # ratings, reviews, recommendations or requests for reviews ("5 stars", "I recommend",
+    # "leave us a review"), looked for only when a brand is named: original [start, end)
+    reviews: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def generic(self) -> bool:
         """Promotional language without any brand: a strong cue, a call to action (or a
         link) together with sales language, or a disclosure such as "#ad" (which says so)."""
+        if self.everyday:
+            return False
         return bool(self.strong or self.disclosures) or (
             bool(self.cta or self.links) and bool(self.commercial))
 
@@ -97,24 +111,28 @@ class Promotion:
             seen.setdefault(id(ref.brand), ref)
         return sorted(seen.values(), key=lambda ref: ref.role != "employer")
 
-    def brand_in_context(self) -> bool:
+    def brand_in_context(self, *, reviews: bool = True) -> bool:
         """Whether the brand mention reads as promotion rather than a passing mention: a
         campaign hashtag or the brand's domain, or praise, calls to action, sales language
-        or a link around it."""
+        or a link around it (or, unless ``reviews`` is False, a rating or review)."""
         if not self.brand_hits:
             return False
         hits = [hit for hit in self.brand_hits if hit not in self.email_domain_hits]
         kinds = {hit.term.payload.kind for hit in hits}  # type: ignore[attr-defined]
         if not kinds:
             return False
-        if KIND_DOMAIN in kinds or KIND_HASHTAG in kinds or self.strong or self.disclosures:
+        if KIND_DOMAIN in kinds or KIND_HASHTAG in kinds or self.strong or self.disclosures \
+                or self.intent is not None or (reviews and self.reviews):
             return True
+        if self.everyday:
+            return False
         if all(hit in self.workplace_hits for hit in hits):
             # Talking about one's job ("my boss at Acme brought donuts, best boss ever",
             # "I've joined Acme as a store manager") is not promotion: only a real sales cue
             # (a code, a discount, "shop now") or the brand's link or campaign makes it one.
             return False
-        return bool(self.cta or self.commercial or self.endorsement or self.links)
+        return bool(self.cta or self.commercial or self.endorsement or self.links
+                    or (reviews and self.reviews))
 
     @property
     def promotional(self) -> bool:
@@ -138,6 +156,13 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
         if bucket is not None:
             bucket.append(cue)
     result.links = list(draft.urls)
+    disclosure = compiled.builtin.disclosure
+    if result.links:
+        result.strong.extend(LexiconHit(AFFILIATE, link.start, link.end)
+                             for link in affiliate_links(disclosure, result.links))
+    if result.brand_hits:
+        result.reviews = [fold.span(start, end)
+                          for start, end in review_cues(disclosure, fold.text)]
     result.disclosures = compiled.accepted.find(fold)
     result.employment = compiled.statements.find(fold)
     result.email_domain_hits = [
@@ -166,6 +191,8 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
     return result
 
 
+AFFILIATE = Group("affiliate_link", "strong", "an affiliate link", "disclosure")
+
 _SENTENCE_END = ".!?\n"
 
 
@@ -184,6 +211,9 @@ def _ends_with_link(words: tuple[str, ...]) -> re.Pattern[str]:
 def _employment_statement(text: str, hit: TermHit, frames: dict) -> int | None:
     """Where a first-person statement of working for the employer named at ``hit`` starts
     ("I'm starting a new role at" Acme), or None."""
+    role = _as_role_statement(text, hit, frames)
+    if role is not None:
+        return role
     link = _ends_with_link(tuple(frames["before_name"]))
     if link.search(text, max(0, hit.start - 16), hit.start) is None:
         return None  # the common case, answered without folding the sentence
@@ -212,6 +242,33 @@ def _employment_statement(text: str, hit: TermHit, frames: dict) -> int | None:
         if len(words) - index > 12:
             break
     return None
+
+
+@cache
+def _as_role_pattern(openers: tuple[str, ...], links: tuple[str, ...],
+                     most: int) -> re.Pattern[str]:
+    opener = "|".join(r"\s+".join(re.escape(w) for w in o.split()) for o in openers)
+    link = "|".join(re.escape(word) for word in links)
+    return re.compile(rf"(?<![^\W_])(?:{opener})(?:\s+[^\W\d_][\w'-]*){{1,{most}}}\s+"
+                      rf"(?:{link})(?:\s+the|\s+la|\s+el|\s+l')?\s*$", re.IGNORECASE)
+
+
+def _as_role_statement(text: str, hit: TermHit, frames: dict) -> int | None:
+    """Where "As a producer at" Acme ("como farmacéutica en", "als Apothekerin bei") starts,
+    right before the employer's name at ``hit``, or None."""
+    openers = tuple(frames.get("as_role", ()))
+    if not openers:
+        return None
+    pattern = _as_role_pattern(openers, tuple(frames.get("as_role_before_name", ())),
+                               int(frames.get("role_words_max", 4)))
+    before = _sentence_before(text, hit.start)
+    found = pattern.search(before)
+    if found is None:
+        return None
+    said = found.group().casefold()
+    if any(word in said for word in frames.get("as_role_not", ())):
+        return None  # "as a long-time customer at Acme": a customer, not staff
+    return hit.start - len(before) + found.start()
 
 
 def _role_phrase(tokens: list[str], index: int, frames: dict) -> bool:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, cast
 
 from app.check.entities import find_hashtags
 from app.check.lexicons import Group, Lexicon, builtin_lexicons, extra_terms_lexicon
-from app.check.terms import EXACT, Term, TermIndex, make_term
+from app.check.terms import EXACT, Term, TermHit, TermIndex, make_term
 from app.check.text import TextView, fold_string
 
 if TYPE_CHECKING:
@@ -125,6 +125,78 @@ def _view_range(fold: TextView, start: int, end: int) -> tuple[int, int]:
     return bisect_left(starts, start), bisect_left(starts, end)
 
 
+# A codename's generic word in the languages people post in ("Proyecto Falcon" is still
+# Project Falcon) and its number written other ways ("Atlas 3", "Atlas III", "Atlas three").
+_GENERIC_WORDS = {
+    "project": ("proyecto", "projet", "projekt", "projeto", "progetto"),
+    "operation": ("operacion", "operation", "operacao", "operazione"),
+    "programme": ("programa", "programme", "programm", "programma", "program"),
+    "program": ("programa", "programme", "programm", "programma", "programme"),
+    "initiative": ("iniciativa", "initiative", "initiative", "iniziativa"),
+    "codename": ("nombre en clave", "nom de code", "codename", "codinome", "nome in codice"),
+}
+_ROMAN = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                 "ten", "eleven", "twelve")
+
+
+@dataclass(frozen=True)
+class AfterGeneric:
+    """A codename's distinctive words ("Falcon" of "Project Falcon"), confidential only right
+    after one of ``generics`` ("proyecto", "projekt"): the payload of that extra term."""
+
+    name: str
+    generics: frozenset[str]
+
+
+GENERIC_TRANSLATIONS = re.compile(
+    r"(?<![^\W_])(?:" + "|".join(sorted({re.escape(w) for words in _GENERIC_WORDS.values()
+                                           for w in words}, key=len, reverse=True))
+    + r")(?![^\W_])")
+
+
+def generic_translations(term: str) -> frozenset[str]:
+    """The generic first word of ``term`` ("Project") in other languages, folded; empty when
+    the term does not start with one."""
+    words = term.split()
+    if len(words) < 2:
+        return frozenset()
+    return frozenset(w for w in _GENERIC_WORDS.get(fold_string(words[0]), ())
+                     if w != fold_string(words[0]))
+
+
+def codename_variants(term: str) -> list[str]:
+    """``term`` and the ways people write its number without meaning to hide it: digits,
+    Roman numerals or an English word ("Atlas 3" → "Atlas III", "Atlas three"). Translations
+    of a generic first word ("Proyecto Falcon") are matched through :class:`AfterGeneric`."""
+    words = term.split()
+    if not words:
+        return [term]
+    firsts = [words[0]]
+    lasts = [words[-1]] if len(words) > 1 else []
+    number = None
+    if len(words) > 1:
+        tail = fold_string(words[-1])
+        if tail.isdigit() and 0 < int(tail) < len(_ROMAN):
+            number = int(tail)
+        elif tail in _ROMAN[1:]:
+            number = _ROMAN.index(tail)
+        elif tail in _NUMBER_WORDS[1:]:
+            number = _NUMBER_WORDS.index(tail)
+    if number is not None:
+        lasts = list(dict.fromkeys([words[-1], str(number), _ROMAN[number].upper(),
+                                    _NUMBER_WORDS[number]]))
+    middle = words[1:-1] if len(words) > 1 else []
+    variants = []
+    for first in firsts:
+        for last in lasts or [""]:
+            if len(words) == 1:
+                variants.append(first)
+            else:
+                variants.append(" ".join([first, *middle, last]).strip())
+    return list(dict.fromkeys(variants))
+
+
 def _expand(entries: list[str], brands: dict[str, list[str]]) -> list[str]:
     expanded: list[str] = []
     for entry in entries:
@@ -171,16 +243,25 @@ class CompiledPolicy:
                     brand_terms.append(term)
         self.brands = TermIndex(brand_terms)
         confidential: list[Term] = []
+        self._after_generic: list[tuple[str, AfterGeneric]] = []
         for text in policy.confidential_terms:
-            term = make_term(text, text, evasion=True)
-            if term is None:
-                continue
-            confidential.append(term)
-            if len(term.tokens) > 1:  # "Project Falcon" also as #ProjectFalcon
-                joined = make_term(term.joined, text, evasion=True)
-                if joined is not None:
-                    confidential.append(joined)
+            for variant in codename_variants(text):
+                term = make_term(variant, text, evasion=True)
+                if term is None:
+                    continue
+                confidential.append(term)
+                if len(term.tokens) > 1:  # "Project Falcon" also as #ProjectFalcon
+                    joined = make_term(term.joined, text, evasion=True)
+                    if joined is not None:
+                        confidential.append(joined)
+                    # "Proyecto Falcon": the name after the generic word in another language,
+                    # compiled on first need (see translated_codenames).
+                    generics = generic_translations(variant)
+                    if generics:
+                        self._after_generic.append((variant.split(None, 1)[1],
+                                                    AfterGeneric(text, generics)))
         self.confidential = TermIndex(confidential, split_words=True)
+        self._translated: TermIndex | None = None
         names = {
             "employer": list(policy.employer.names) if policy.employer else [],
             "partner": [n for partner in policy.partners for n in partner.names],
@@ -212,6 +293,18 @@ class CompiledPolicy:
                                       "pack"), policy.conduct_terms, evasion=True)
         self._memory: dict[tuple[str, str], bool] = {}
         self.allowed = frozenset(" ".join(fold_string(t).split()) for t in policy.allowed_terms)
+
+    def translated_codenames(self, fold: TextView) -> list[TermHit]:
+        """Hits of codenames' distinctive words ("Falcon" of "Project Falcon") in a draft
+        that says "proyecto", "projet", ... at all; the index is compiled on first need, so
+        loading a pack does not pay for it. The caller checks the word before each hit."""
+        if not self._after_generic or GENERIC_TRANSLATIONS.search(fold.text) is None:
+            return []
+        if self._translated is None:
+            terms = [term for rest, after in self._after_generic
+                     if (term := make_term(rest, after, evasion=True)) is not None]
+            self._translated = TermIndex(terms, split_words=True)
+        return self._translated.find(fold)
 
     def remembered(self, key: tuple[str, str], compute: Callable[[], bool]) -> bool:
         """``compute()`` for ``key``, remembered (earlier posts are classified once, not on

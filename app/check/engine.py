@@ -9,6 +9,7 @@ text (code points, end exclusive).
 from __future__ import annotations
 
 import os
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -16,15 +17,31 @@ from datetime import UTC, datetime, timedelta
 from functools import cached_property
 
 from app.check.analysis import DraftText, Promotion, analyse_promotion
-from app.check.compiled import ROLE_EMPLOYER, CompiledPolicy, Mention
+from app.check.compiled import (
+    KIND_DOMAIN,
+    KIND_HASHTAG,
+    ROLE_EMPLOYER,
+    AfterGeneric,
+    CompiledPolicy,
+    Mention,
+)
 from app.check.entities import find_hashtags
 from app.check.history import as_utc, find_duplicates, same_account
+from app.check.jurisdiction import (
+    ad_labels,
+    connection_only,
+    employee_statement,
+    post_language,
+    region_settings,
+)
 from app.check.lexicons import LexiconHit
 from app.check.limits import X_INVALID_CHARACTERS, count_for_network, rules_for
+from app.check.meaning import Reading, shipped_model
 from app.check.policy import Policy
-from app.check.privacy import find_personal_data
+from app.check.privacy import PrivacyHit, find_personal_data
 from app.check.rules import RULES
 from app.check.terms import TermHit
+from app.check.text import fold_string
 from app.core.model import (
     CheckResult,
     CheckTarget,
@@ -44,6 +61,7 @@ SWITCH_TO_WORK = "switch_to_work"
 SWITCH_TO_PERSONAL = "switch_to_personal"
 REMOVE_TARGET = "remove_target"
 ADD_IMAGE = "add_image"
+DESCRIBE_IMAGE = "describe_image"
 
 _MAX_QUOTED = 40
 # Drafts longer than this are checked on their first CHECKED_CHARS characters only, with a
@@ -56,6 +74,18 @@ MAX_CHECKED_CHARS = 1_000_000
 _CUT_BACK = 1_000  # how far before the limit a cut may move to end on a space
 _MASKED = frozenset("*@#$!%_")
 _TRAILING_CLUSTER = 3  # hashtags in a row at the end that bury a disclosure
+# The meaning layer (app/check/meaning.py) speaks only where the word lists found nothing;
+# its confidence sets the severity: from the first figure a warning, from the second a note
+# (per head: the personal head is the least sure of itself on drafts it never saw; figures
+# from scripts/train_meaning.py's held-out templates).
+MEANING_AT = {"personal": (0.9, 0.7), "promo": (0.9, 0.75), "hostile": (0.85, 0.7)}
+MEANING_BLOCK_AT = 0.97  # hostile wording on the employer's own account
+# Below these the layer overrules word-list cues as everyday or professional speech.
+MEANING_EVERYDAY_BELOW = 0.12  # sales words with no selling ("use code words with your kids")
+MEANING_PROFESSIONAL_BELOW = 0.1  # personal-life words in a work sense ("our rehab unit")
+# Themes whose words also have a working sense (a health service, a product family, a drinks
+# report); politics, religion and dating are personal whatever the model says.
+_PROFESSIONAL_SENSE = frozenset(("health", "family", "drinking"))
 
 
 def check_draft(text: str, target: CheckTarget, *, images: Sequence[ImageAttachment] = (),
@@ -87,6 +117,45 @@ def check_draft(text: str, target: CheckTarget, *, images: Sequence[ImageAttachm
             "network's limit.", (Span(checked, len(full)),)))
     findings.sort(key=lambda f: (-f.severity.rank, f.spans[0].start if f.spans else -1, f.rule))
     return CheckResult(tuple(findings))
+
+
+def _generic_before(text: str, start: int, generics: frozenset[str]) -> int | None:
+    """Where the word right before ``start`` begins, if it is one of ``generics`` (folded)."""
+    found = re.search(r"([^\W\d_]+)[\s\-]+$", text[max(0, start - 24):start])
+    if found is None or fold_string(found.group(1)) not in generics:
+        return None
+    return start - (len(text[max(0, start - 24):start]) - found.start(1))
+
+
+# A venue's or public place's address is meant to be found: words that say so near it. (Not
+# "store" or "office": on a person's account those may be the employer's, which only the
+# brand account gives out.)
+_VENUE = re.compile(
+    r"(?<![^\W_])(?:bakery|cafe|café|coffee shop|restaurant|bar|pub|venue|gig|concert|"
+    r"theatre|theater|gallery|museum|market|club|bookshop|bookstore|salon|studio|hotel|"
+    r"library|hall|cinema|doors|tickets|"
+    r"tienda|restaurante|panader[ií]a|librer[ií]a|farmacia|boutique|magasin|boulangerie|"
+    r"librairie|laden|gesch[äa]ft|b[äa]ckerei|kneipe|apotheke|loja|padaria|livraria|"
+    r"negozio|ristorante|panetteria|libreria)(?![^\W_])|\bThe\s+[A-Z][\w'&-]+,\s*$",
+    re.IGNORECASE)
+
+
+def _venue_address(text: str, start: int, end: int) -> bool:
+    """Whether the address at [start, end) is a shop's or venue's: a venue word in the same
+    sentence close before it ("the new bakery on 3 Market Square", "The Crown, 52 High
+    Street") or right after it ("..., doors at 7", "open till 6")."""
+    before = text[max(0, start - 60):start]
+    cut = max(before.rfind(mark) for mark in ".!?\n")
+    before = before[cut + 1:]
+    after = text[end:end + 30]
+    after = after[:min((after.find(m) for m in ".!?\n" if m in after), default=len(after))]
+    return _VENUE.search(before) is not None or _VENUE.search(after) is not None
+
+
+def _looks_like_domain(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` goes on as a web address ("acme-shop.example")."""
+    return text[end:end + 1] in ("-", ".") and bool(
+        re.match(r"[\w-]*\.[^\W\d_]{2,}", text[end:end + 64]))
 
 
 def checked_limit(target: CheckTarget, policy: Policy) -> int:
@@ -217,11 +286,13 @@ class _Context:
             return
         self.check_confidential()
         promotion = analyse_promotion(self.draft, self.compiled)
+        self.read_intent(promotion)
         self.check_persona(promotion)
         self.check_disclosure(promotion)
         if self.work:
             self.check_conduct()
         self.check_frequency(promotion)
+        self.check_quiet_hours()
         self.check_duplicates()
         self.check_privacy()
 
@@ -293,16 +364,33 @@ class _Context:
                 except (OSError, ValueError):
                     continue
                 if size > rules.max_image_bytes:
-                    self.add("limit.image_size", "block",
-                             f"Image {number} ({image.path.name}) is {size / 1e6:.1f} MB but "
-                             f"{name} takes at most {rules.max_image_bytes / 1e6:.1f} MB; "
-                             "use a smaller copy.")
+                    self.add("limit.image_size", "info",
+                             f"Image {number} ({image.path.name}) is {size / 1e6:.1f} MB and "
+                             f"{name} takes up to {rules.max_image_bytes / 1e6:.1f} MB: Twofold "
+                             "posts a smaller copy (without the photo's hidden details, such "
+                             "as where it was taken).")
+        for number, image in enumerate(self.images, start=1):
+            if not image.alt_text.strip():
+                self.add("accessibility.alt_text", "warn",
+                         f"Image {number} ({image.path.name}) has no description: people who "
+                         "use a screen reader will not know what it shows.", (),
+                         [Fix("Describe the image…", action=DESCRIBE_IMAGE)])
 
     def check_confidential(self) -> None:
         by_term: dict[str, list[TermHit]] = {}
-        for hit in self.compiled.confidential.find(self.draft.fold):
+        for hit in [*self.compiled.confidential.find(self.draft.fold),
+                    *self.compiled.translated_codenames(self.draft.fold)]:
+            name = hit.term.text
+            after = hit.term.payload
+            if isinstance(after, AfterGeneric):
+                # "Proyecto Falcon": only right after the generic word in another language
+                start = _generic_before(self.text, hit.start, after.generics)
+                if start is None:
+                    continue
+                hit = TermHit(hit.term, start, hit.end, hit.disguises)
+                name = after.name
             if self.keep(hit.start, hit.end):
-                by_term.setdefault(hit.term.text, []).append(hit)
+                by_term.setdefault(name, []).append(hit)
         for term, hits in by_term.items():
             spans = _spans((h.start, h.end) for h in hits)
             shown = _quote(self.text[hits[0].start:hits[0].end])
@@ -322,12 +410,40 @@ class _Context:
                 parts.append(f"{ref.brand.name} (a partner of your employer)")
         return _list_words(parts)
 
+    def meaning(self, head: str) -> Reading:
+        """The meaning layer's reading of this draft for ``head`` (model loaded on first use)."""
+        return shipped_model().read_view(self.draft.fold, (head,))[head]
+
+    def read_intent(self, promotion: Promotion) -> None:
+        """On a personal account, let the meaning layer say whether a draft the word lists
+        found no sales cue in still sells (a brand with "you need this in your life", an
+        affiliate link, recruiting)."""
+        if self.work:
+            return
+        if promotion.generic or (promotion.brand_hits and promotion.brand_in_context()):
+            # Only weak cues (praise, "buy", "price") can be everyday speech; a code, a
+            # giveaway or "shop now" is never overruled.
+            plain = not (promotion.links or promotion.disclosures or promotion.strong
+                         or promotion.cta) and not any(
+                hit.term.payload.kind in (KIND_DOMAIN, KIND_HASHTAG)  # type: ignore[attr-defined]
+                for hit in promotion.brand_hits) and not any(
+                _looks_like_domain(self.text, hit.end) for hit in promotion.brand_hits)
+            if plain and self.meaning("promo").probability < MEANING_EVERYDAY_BELOW:
+                promotion.everyday = True
+            return
+        reading = self.meaning("promo")
+        warn_at, info_at = MEANING_AT["promo"]
+        if reading.probability >= (warn_at if promotion.brand_hits else info_at):
+            promotion.intent = reading
+
     def check_persona(self, promotion: Promotion) -> None:
         if not self.work:
             if promotion.brand_hits:
                 in_context = promotion.brand_in_context()
                 brand_spans = [(h.start, h.end) for h in promotion.brand_hits]
                 cue_spans = [(h.start, h.end) for h in promotion.signals] if in_context else []
+                if promotion.intent is not None:
+                    cue_spans += list(promotion.intent.spans)
                 disguises = [d for h in promotion.brand_hits for d in h.disguises]
                 if in_context:
                     message = (f"This promotes {self._brand_phrase(promotion)}"
@@ -353,16 +469,38 @@ class _Context:
                          [(start, end) for start, end, _ in cues],
                          [Fix("Post from your work account instead", action=SWITCH_TO_WORK),
                           Fix("Don't post this to your personal account", action=REMOVE_TARGET)])
+            elif promotion.intent is not None:
+                self._meaning_finding(
+                    "persona.promotion", promotion.intent,
+                    "This reads as selling or plugging something{words} headed for your "
+                    "personal account; post it from your work account instead, or take the "
+                    "pitch out.",
+                    [Fix("Post from your work account instead", action=SWITCH_TO_WORK),
+                     Fix("Don't post this to your personal account", action=REMOVE_TARGET)])
             return
         hits = self.compiled.builtin.personal.find(self.draft.fold, self.draft.cased_view)
         if self.compiled.extra_personal is not None:
             hits.extend(self.compiled.extra_personal.find(self.draft.fold, self.draft.cased_view))
         hits = [h for h in hits if self.keep(h.start, h.end)]
         if not hits:
+            account = "your employer's account" if self.employer_owned else "your work account"
+            self._meaning_finding(
+                "persona.personal_life", self.meaning("personal"),
+                "This reads as personal life{words} headed for " + account + "; post it from "
+                "your personal account instead.",
+                [Fix("Post from your personal account instead", action=SWITCH_TO_PERSONAL),
+                 Fix("Don't post this to your work account", action=REMOVE_TARGET)])
             return
         themes = list(dict.fromkeys(h.group.label for h in hits))
         first = min(hits, key=lambda h: h.start)
         account = "your employer's account" if self.employer_owned else "your work account"
+        if all(h.group.id in _PROFESSIONAL_SENSE for h in hits) \
+                and self.meaning("personal").probability < MEANING_PROFESSIONAL_BELOW:
+            self.add("persona.personal_life", "info",
+                     f"{_quote(self.text[first.start:first.end])} usually means personal life, "
+                     "but here it reads as work; fine unless it is about you or a colleague.",
+                     [(h.start, h.end) for h in hits])
+            return
         self.add("persona.personal_life", "warn",
                  f"This reads as personal life ({_list_words(themes[:3])}: "
                  f"{_quote(self.text[first.start:first.end])}) headed for {account}; post it "
@@ -371,19 +509,49 @@ class _Context:
                  [Fix("Post from your personal account instead", action=SWITCH_TO_PERSONAL),
                   Fix("Don't post this to your work account", action=REMOVE_TARGET)])
 
+    def _meaning_finding(self, rule: str, reading: Reading, message: str,
+                         fixes: Sequence[Fix], *, block: bool = False) -> None:
+        """A finding from the meaning layer: ``warn`` when confident, ``info`` when less so
+        (``block`` when asked and very confident); ``{words}`` in ``message`` becomes the words
+        that carried the reading."""
+        warn_at, info_at = MEANING_AT[reading.head]
+        if reading.probability < info_at:
+            return
+        if block and reading.probability >= MEANING_BLOCK_AT:
+            severity = "block"
+        else:
+            severity = "warn" if reading.probability >= warn_at else "info"
+        shown = list(dict.fromkeys(_quote(self.text[start:end])
+                                   for start, end in sorted(reading.spans)))
+        words = f" ({_list_words(shown)})" if shown else ""
+        if severity == "info":
+            message = message.replace("; ", " (less sure); ", 1)
+        self.add(rule, severity, message.replace("{words}", words), reading.spans, fixes)
+
+    def _language(self) -> str:
+        return post_language([word for _, _, word in self.draft.fold.words()])
+
     def _disclosure_texts(self, employer_promoted: bool) -> list[str]:
+        """Disclosures to offer, in the post's language and as the pack's region expects:
+        the employee connection for the employer's own news, an advertising label for a
+        partner's product."""
+        disclosure = self.compiled.builtin.disclosure
+        language = self._language()
         pack = [d for d in self.policy.accepted_disclosures if "{" not in d]
         employer = self.policy.employer
         chosen: list[str] = []
         if employer_promoted:
-            chosen += [d for d in pack if "employee" in d.casefold() or
+            statement = [employee_statement(disclosure, language, employer.name)] \
+                if employer is not None else []
+            if language != "en":
+                chosen += statement  # "#employee" is English; say it in the post's language
+            chosen += [d for d in pack if connection_only(disclosure, d) or
                        (employer is not None and employer.name.casefold() in d.casefold())]
             chosen.append("#employee")
-            if employer is not None:
-                chosen.append(f"I work for {employer.name}.")
+            chosen += statement
         else:
-            chosen += [d for d in pack if "employee" not in d.casefold()]
-            chosen.append("#ad")
+            chosen += ad_labels(disclosure, self.policy.region, language)[:2]
+            chosen += [d for d in pack if not connection_only(disclosure, d)]
         return list(dict.fromkeys(chosen))
 
     def check_disclosure(self, promotion: Promotion) -> None:
@@ -401,7 +569,9 @@ class _Context:
         # Saying you work there ("I'm an editor at Acme") discloses the connection too.
         accepted = sorted([*accepted, *promotion.employment], key=lambda m: m.start)
         severity = "block" if refs else "warn"
-        employer_promoted = any(r.role == ROLE_EMPLOYER for r in refs) or (generic and self.work)
+        partners = [r for r in refs if r.role != ROLE_EMPLOYER]
+        employer_promoted = (any(r.role == ROLE_EMPLOYER for r in refs) and not partners) or (
+            generic and self.work)
         options = self._disclosure_texts(employer_promoted)
         if refs:
             what = self._brand_phrase(promotion)
@@ -409,10 +579,27 @@ class _Context:
         else:
             what = "what looks like your employer's or a partner's product"
             subject_spans = [(h.start, h.end) for h in promotion.signals]
+        inserts = [Fix(f"Add “{option}” at the start", (TextEdit(0, 0, option + " "),))
+                   for option in options[:2]]
+        disclosure = self.compiled.builtin.disclosure
+        if partners and accepted and all(not m.label or connection_only(disclosure, m.text)
+                                         for m in accepted):
+            # An advertiser's or client's product is an ad: the job does not say so.
+            shown = _quote(self.text[accepted[0].start:accepted[0].end])
+            self.add("disclosure.missing", "block",
+                     f"{shown} says you work there, but {what} is an advertiser or client, so "
+                     f"this is an ad; start it with “{options[0]}”.",
+                     [(m.start, m.end) for m in accepted] + subject_spans, inserts)
+            return
+        if not accepted and promotion.reviews and refs and not self.employer_owned:
+            self.add("disclosure.insider_review", "block",
+                     f"This rates or recommends {what}, or asks for reviews of it, without "
+                     "saying you work there or are paid; staff reviews must say so (FTC rule "
+                     f"on reviews, 16 CFR 465). Start with “{options[0]}”, or leave it out.",
+                     list(promotion.reviews) + subject_spans, inserts)
+            return
         if not accepted:
             rejected = self.compiled.rejected.find(self.draft.fold)
-            inserts = [Fix(f"Add “{option}” at the start", (TextEdit(0, 0, option + " "),))
-                       for option in options[:2]]
             if rejected:
                 vague = _list_words([_quote(self.text[m.start:m.end]) for m in rejected[:3]])
                 fixes = [Fix(f"Replace {vague} with “{options[0]}”",
@@ -426,13 +613,18 @@ class _Context:
                 return
             if refs:
                 message = (f"This promotes {what} from your own account without saying so; "
-                           f"start it with a disclosure such as “{options[0]}” (FTC rules).")
+                           f"start it with a disclosure such as “{options[0]}”"
+                           f"{self._rules_named()}.")
             else:
                 message = ("This reads as promotion; if it promotes your employer or a "
                            f"partner, start it with a disclosure such as “{options[0]}”.")
             self.add("disclosure.missing", severity, message, subject_spans, inserts)
             return
         self._check_placement(accepted)
+
+    def _rules_named(self) -> str:
+        names = {"uk": "ASA/CMA", "de": "§5a UWG", "fr": "loi 2023-451", "es": "Autocontrol"}
+        return f" ({names.get(self.policy.region, 'FTC')} rules)"
 
     def _check_placement(self, accepted: list[Mention]) -> None:
         if any(self._well_placed(mention) for mention in accepted):
@@ -445,8 +637,9 @@ class _Context:
                     *_removal_edits(self.text, [Span(mention.start, mention.end)])))
         self.add("disclosure.buried", "warn",
                  f"The disclosure {shown} is easy to miss there (after the first {limit} "
-                 "characters people see, or lost in a cluster of hashtags); move it to the "
-                 "start.", [(mention.start, mention.end)], [move])
+                 "characters people see, not first as the region's rules want, or lost in a "
+                 "cluster of hashtags); move it to the start.",
+                 [(mention.start, mention.end)], [move])
 
     def _within_chars(self) -> int:
         return self.policy.within_chars or rules_for(self.target.network).see_more_chars
@@ -454,6 +647,11 @@ class _Context:
     def _well_placed(self, mention: Mention) -> bool:
         if mention.end > self._within_chars():
             return False
+        region = region_settings(self.compiled.builtin.disclosure, self.policy.region)
+        if region.get("up_front") and (
+                mention.start > int(region.get("up_front_chars", 30))
+                or "\n" in self.text[:mention.start]):
+            return False  # the UK, Germany, France and Spain want the label first
         lines = rules_for(self.target.network).see_more_lines
         if lines is not None and self.text.count("\n", 0, mention.start) >= lines:
             return False
@@ -493,6 +691,15 @@ class _Context:
             hits.extend(self.compiled.extra_conduct.find(self.draft.fold, self.draft.cased_view))
         hits.extend(self._masked_profanity())
         hits = [h for h in hits if self.keep(h.start, h.end)]
+        if not hits:
+            account = "your employer's account" if self.employer_owned else "your work account"
+            fixes = [] if self.employer_owned else [
+                Fix("Post from your personal account instead", action=SWITCH_TO_PERSONAL)]
+            self._meaning_finding(
+                "conduct.insult", self.meaning("hostile"),
+                "This reads as insulting, threatening or hostile{words} on " + account
+                + "; reword it.", fixes, block=self.employer_owned)
+            return
         by_kind: dict[str, list[LexiconHit]] = {}
         for hit in hits:
             by_kind.setdefault(hit.group.kind, []).append(hit)
@@ -596,6 +803,22 @@ class _Context:
                  [(h.start, h.end) for h in promotion.signals],
                  [Fix("Don't post this to this account", action=REMOVE_TARGET)])
 
+    def check_quiet_hours(self) -> None:
+        if not self.policy.quiet_hours:
+            return
+        local = self.now.astimezone()
+        minute = local.hour * 60 + local.minute
+        for start, end in self.policy.quiet_hours:
+            inside = start <= minute < end if start < end else (minute >= start or minute < end)
+            if inside:
+                from app.check.policy import format_time_range
+
+                self.add("frequency.quiet_hours", "warn",
+                         f"It is {local:%H:%M}, inside the quiet hours "
+                         f"{format_time_range((start, end)).replace('-', '–')}: the post would "
+                         "go out at a time you chose not to post.")
+                return
+
     def check_duplicates(self) -> None:
         if not self.history:
             return
@@ -628,8 +851,12 @@ class _Context:
                   "address": ("privacy.address", "a street address")}
         for kind, (rule, what) in labels.items():
             found = [h for h in hits if h.kind == kind]
-            people = [h for h in found if not h.role_address]
-            roles = [h for h in found if h.role_address]
+            people: list[PrivacyHit] = []
+            roles: list[PrivacyHit] = []
+            for hit in found:
+                public = hit.role_address or (
+                    kind == "address" and _venue_address(self.text, hit.start, hit.end))
+                (roles if public else people).append(hit)
             if self.employer_owned and kind != "email":
                 # The brand's own account gives the organisation's number and address on
                 # purpose (shops, venues, helplines): shown, not held up.

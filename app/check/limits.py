@@ -20,7 +20,13 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from app.check.entities import find_hashtags, find_mentions, find_urls
+from app.check.entities import (
+    Entity,
+    find_hashtags,
+    find_mentions,
+    find_urls,
+    remove_overlaps,
+)
 from app.core.model import Network
 
 URL_WEIGHT = 23
@@ -269,19 +275,34 @@ def count_for_network(network: Network, text: str, *, max_chars: int | None = No
         return LengthCount(network, total, limit, rules.unit, bytes_used=encoded,
                            bytes_limit=byte_limit, valid_end=end)
     if network is Network.MASTODON:
-        specials = [(url.start, url.end, URL_WEIGHT)
-                    for url in find_urls(text, without_protocol=False)]
-        taken = [(start, end) for start, end, _ in specials]
-        for mention, counted in find_mentions(text):
-            if not any(start < mention.end and mention.start < end for start, end in taken):
-                specials.append((mention.start, mention.end, len(counted)))
-        total, end = _walk(text, specials, _one, 1, limit)
+        total, end = _walk(text, mastodon_specials(text), _one, 1, limit)
         return LengthCount(network, total, limit, rules.unit, valid_end=end)
     if network is Network.THREADS:
         total, end = _walk(text, [], _threads_cluster_weight, 1, limit)
         return LengthCount(network, total, limit, rules.unit, valid_end=end)
     used = len(text)
     return LengthCount(network, used, limit, rules.unit, valid_end=min(used, limit))
+
+
+def mastodon_specials(text: str, url_length: int = URL_WEIGHT) -> list[tuple[int, int, int]]:
+    """What Mastodon's length validator discounts, as (start, end, weight): each ``http(s)://``
+    link counts ``url_length``, each ``@user@server`` counts as ``@user``; where the two
+    overlap the earlier wins (twitter-text's overlap rule, which Mastodon uses)."""
+    urls = find_urls(text, without_protocol=False)
+    mentions = find_mentions(text)
+    weights = {(url.start, url.end): url_length for url in urls}
+    for mention, counted in mentions:
+        weights.setdefault((mention.start, mention.end), len(counted))
+    kept = remove_overlaps([Entity(start, end, "") for start, end in weights])
+    return [(entity.start, entity.end, weights[(entity.start, entity.end)]) for entity in kept]
+
+
+def mastodon_length(text: str, spoiler_text: str = "", url_length: int = URL_WEIGHT) -> int:
+    """A status's length as Mastodon counts it: grapheme clusters of the content warning and
+    the text, links and remote mentions discounted as in :func:`mastodon_specials`."""
+    total, _ = _walk(text, mastodon_specials(text, url_length), _one, 1, 1 << 62)
+    spoiler, _ = _walk(spoiler_text, [], _one, 1, 1 << 62)
+    return total + spoiler
 
 
 def count_hashtags(text: str) -> int:

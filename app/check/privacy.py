@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from app.check.entities import find_emails, known_tlds
@@ -32,8 +32,15 @@ _DIGIT = re.compile(r"\d")
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d\d\s*[-.]\s*(?:19|20)?\d\d$")
 _DATE = re.compile(r"^\d{1,4}[-.]\d{1,2}[-.]\d{1,4}$")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[ .,]\d{3})+$")
+# "Call …", in the six languages of the check (the text is case-folded and accent-kept).
 _PHONE_WORDS = re.compile(
-    r"\b(?:call|text|phone|tel|telephone|mobile|cell|number|whatsapp|ring|sms|contact|reach)\b"
+    r"\b(?:call|text|phone|tel|telephone|mobile|cell|number|whatsapp|ring|sms|contact|reach|"
+    r"llama|llámame|llamar|móvil|movil|teléfono|telefono|número|numero|"
+    r"appelle|appelez|appeler|portable|téléphone|numéro|"
+    r"ruf|anrufen|handy|telefon|nummer|handynummer|"
+    r"chiama|chiamare|cellulare|"
+    r"liga|ligue|ligar|telemóvel|celular|"
+    r"bel|mobiel|telefoonnummer)\b"
     r"[^.!?\n]{0,25}$"
 )
 
@@ -117,7 +124,8 @@ _SPELLED_DOT = re.compile(r"\s*[\[(]\s*dot\s*[\])]\s*|\s+dot\s+")
 
 _NOT_PHONE_BEFORE = re.compile(
     r"\b(?:isbn(?:-1[03])?|issn|order|ref|reference|invoice|tracking|case|ticket|id|no|"
-    r"serial|account|acct|iban|sku|model|version|v)\W{0,3}$"
+    r"serial|account|acct|iban|sku|model|version|v|room|pin|code|seat|seats|gate|locker|"
+    r"table|row|flight|parcel)\W{0,3}$"
 )
 
 
@@ -127,14 +135,55 @@ def _is_phone(number: str, before: str) -> bool:
     digits = sum(char.isdigit() for char in number)
     if digits < 7 or digits > 15:
         return False
-    if _YEAR_RANGE.match(number) or _DATE.match(number) or _THOUSANDS.match(number):
+    said_phone = bool(_PHONE_WORDS.search(before))
+    if _YEAR_RANGE.match(number) or _DATE.match(number):
         return False
+    if _THOUSANDS.match(number) and not said_phone:
+        return False  # "612 345 678" is a count unless the text says to call it
     groups = len(re.findall(r"\d+", number))
     formatted = number.startswith(("+", "00")) or "(" in number or groups >= 3
     if groups == 2 and not number.startswith(("+", "00", "0")):
         formatted = False
-    return formatted or (digits >= 10 and number.startswith("0")) or bool(
-        _PHONE_WORDS.search(before))
+    if not (formatted or (digits >= 10 and number.startswith("0")) or said_phone):
+        return False
+    return _dialable(number, said_phone)
+
+
+# Where a number written without a country code may be from: countries whose national numbers
+# start with a trunk "0" (so "0…" is tried there), and countries dialled without one. Trying
+# every country would make almost any digits valid somewhere (Germany alone accepts most).
+_TRUNK_ZERO_REGIONS = ("GB", "IE", "DE", "AT", "CH", "FR", "BE", "NL", "IT", "SE", "AU", "NZ",
+                       "IN", "BR", "JP", "ZA")
+_NO_TRUNK_REGIONS = ("US", "CA", "ES", "PT", "IT")
+
+
+@lru_cache(maxsize=512)  # the composer checks the same draft again on every pause in typing
+def _dialable(number: str, said_phone: bool) -> bool:
+    """Whether ``number`` is a real phone number by Google's libphonenumber data (the lite
+    package, imported only here, when a draft has a phone-shaped number): valid for its
+    country code, or for one of the countries above; when the text says "call", "text" …
+    just before it, a number of a possible length is enough (a local number without its
+    area code)."""
+    import phonenumbers  # lazily: most drafts have no phone-shaped number
+
+    if number.startswith("00"):
+        number = "+" + number[2:]
+    if number.startswith("+"):
+        regions: tuple[str | None, ...] = (None,)
+    elif number.lstrip("(").startswith("0"):
+        regions = _TRUNK_ZERO_REGIONS
+    else:
+        regions = _NO_TRUNK_REGIONS
+    for region in regions:
+        try:
+            parsed = phonenumbers.parse(number, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(parsed):
+            return True
+        if said_phone and phonenumbers.is_possible_number(parsed):
+            return True
+    return False
 
 
 def _trim_after_name(original: str, start: int, end: int) -> int:

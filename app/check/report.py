@@ -46,9 +46,13 @@ def result_to_json(result: CheckResult) -> dict[str, Any]:
             "findings": [finding_to_json(finding) for finding in result.findings]}
 
 
-def dumps(result: CheckResult) -> str:
-    """The JSON text printed by ``check --json``."""
-    return json.dumps(result_to_json(result), ensure_ascii=False, indent=2)
+def dumps(result: CheckResult, *, length: dict[str, Any] | None = None) -> str:
+    """The JSON text printed by ``check --json``; ``length`` (count, limit, unit for the
+    target network) is added when given."""
+    data = result_to_json(result)
+    if length is not None:
+        data["length"] = length
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def _width(text: str) -> int:

@@ -80,29 +80,21 @@ EXPIRY_SETTING = SIGN_IN_EXPIRES_SETTING
 AUTHOR_SETTING = "author"
 
 _RESERVED = frozenset("\\|{}@[]()<>#*_~")
-_LINK_OR_TAG = re.compile(r"(?P<link>https?://[^\s<>\"]+)|(?P<tag>(?<![\w#\\])#\w+)",
-                          re.IGNORECASE)
-_TRAILING = ".,;:!?)]}>'\""
 _URN_IN_TEXT = re.compile(r"urn:li:(?:share|ugcPost):\d+")
 
 
 def little_text(text: str) -> str:
     """``text`` in LinkedIn's little text format: every reserved character escaped with a
-    backslash, except in links (they stay clickable) and #hashtags (they stay tags)."""
+    backslash, except in links (they stay clickable) and #hashtags (they stay tags), both
+    found by ``app/check/entities.py`` like everywhere else in Twofold."""
+    from app.check.entities import find_hashtags, find_urls, remove_overlaps
+
     out: list[str] = []
     position = 0
-    for match in _LINK_OR_TAG.finditer(text):
-        start, end = match.span()
-        if match.group("link"):
-            link = match.group("link")
-            kept = link.rstrip(_TRAILING)
-            # A closing bracket that belongs to the link, as in …/Foo_(bar), stays with it.
-            while kept != link and link[len(kept)] == ")" and kept.count("(") > kept.count(")"):
-                kept += ")"
-            end = start + len(kept)
-        out.append(_escape(text[position:start]))
-        out.append(text[start:end])
-        position = end
+    for entity in remove_overlaps([*find_urls(text), *find_hashtags(text)]):
+        out.append(_escape(text[position:entity.start]))
+        out.append(text[entity.start:entity.end])
+        position = entity.end
     out.append(_escape(text[position:]))
     return "".join(out)
 

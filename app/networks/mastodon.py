@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
 from app.core.model import Account, Network
-from app.networks import richtext
 from app.networks.addresses import AddressError, server_address
 from app.networks.descriptor import (
     AccountSetting,
@@ -67,8 +66,6 @@ MEDIA_POLL_SECONDS = 0.5
 MEDIA_POLL_LIMIT = 60  # polls before giving up on an image still processing
 RECONCILE_SLACK = timedelta(minutes=2)  # clock differences between us and the instance
 
-_URL_IN_TEXT = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
-_REMOTE_MENTION = re.compile(r"(?<![\w@])@(\w+)@[\w.-]+\w")
 
 
 def normalise_instance(instance: str) -> str:
@@ -117,9 +114,9 @@ def count_characters(text: str, spoiler_text: str = "", url_length: int = DEFAUL
                      ) -> int:
     """Length as Mastodon counts it: graphemes of content warning + text, every link counts
     ``url_length``, ``@user@domain`` counts as ``@user``."""
-    counted = _URL_IN_TEXT.sub("x" * url_length, text)
-    counted = _REMOTE_MENTION.sub(lambda m: "@" + m.group(1), counted)
-    return richtext.grapheme_count(counted) + richtext.grapheme_count(spoiler_text)
+    from app.check.limits import mastodon_length  # the composer's own count, one definition
+
+    return mastodon_length(text, spoiler_text, url_length)
 
 
 def plain_text(content_html: str) -> str:
@@ -128,6 +125,9 @@ def plain_text(content_html: str) -> str:
     text = re.sub(r"<br\s*/?>|</p>\s*<p>", " ", content_html, flags=re.IGNORECASE)
     text = html.unescape(re.sub(r"<[^>]+>", "", text))
     return " ".join(text.split())
+
+
+MAX_IMAGE_BYTES = 16 * 1024 * 1024  # Mastodon's default image limit
 
 
 @dataclass(frozen=True)
@@ -236,7 +236,11 @@ class MastodonClient:
         if len(content.images) > info.max_media:
             raise PermanentError(f"{host_of(self.instance)} takes at most {info.max_media} "
                                  "images per post.")
-        return [read_image(image.path) for image in content.images]
+        from app.networks.image_prep import prepare_for_upload
+
+        # Metadata (GPS!) stripped and orientation applied; Mastodon's usual 16 MB limit.
+        return [prepare_for_upload(read_image(image.path), MAX_IMAGE_BYTES)
+                for image in content.images]
 
     def upload_media(self, image: ImageData, description: str) -> str:
         """Upload one image with its description; wait while the server processes it (202)."""
@@ -449,6 +453,15 @@ def verify_account(account: Account, secret: AccountSecret) -> None:
     if not account.display_name and isinstance(me.get("display_name"), str):
         account.display_name = me["display_name"]
     account.settings.setdefault("max_chars", str(info.max_chars))
+    return None
+
+
+def check_sign_in(account: Account, secrets: SecretStore, *, http: Any = None
+                  ) -> float | None:
+    """Use the saved token once (``verify_credentials``). Mastodon tokens do not lapse by
+    date, so there is no expiry to return. Raises AuthError when the token was revoked,
+    NotSentError/AmbiguousError when the server is away."""
+    client_for_account(account, secrets, http=http).verify_credentials()
     return None
 
 

@@ -1,6 +1,7 @@
 """Text rules shared by the network clients: grapheme counting, Bluesky facets (links,
 #hashtags, @mentions) in UTF-8 byte offsets, and record keys (TIDs) derived from idempotency
-keys.
+keys. What is a link, mention or tag is decided in ``app/check/entities.py`` (the Bluesky
+flavour), the one module the composer's counters and highlights use too.
 
 Offsets: Python ``str`` indexes are code points; Bluesky facets are UTF-8 byte offsets (end
 exclusive). Every conversion goes through ``byte_offset`` on the encoded prefix.
@@ -18,25 +19,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from app.check import entities
+
 LINK = "app.bsky.richtext.facet#link"
 MENTION = "app.bsky.richtext.facet#mention"
 TAG = "app.bsky.richtext.facet#tag"
-
-MAX_TAG_GRAPHEMES = 64
-
-# http(s) links; trailing punctuation is trimmed afterwards (a sentence's full stop is not part
-# of the link).
-_URL = re.compile(r"(?<![\w@])https?://[^\s<>\"'`]+", re.IGNORECASE)
-# An AT Protocol handle after "@": dot-separated labels, the last one starting with a letter.
-# Only at the start, after whitespace or "(" — so e-mail addresses and URLs are left alone.
-_MENTION = re.compile(
-    r"(?<![^\s(])@((?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+"
-    r"[a-zA-Z](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(?![\w-])"
-)
-_TRAILING_URL_PUNCTUATION = ".,;:!?'\"…"
-# Characters that end a hashtag besides whitespace (invisible joiners/format characters).
-_TAG_STOPPERS = "\u00ad\u2060\u200a\u200b\u200c\u200d\u20e2"
-
 
 def grapheme_count(text: str) -> int:
     """Number of extended grapheme clusters (what people see as characters; Bluesky's unit)."""
@@ -61,45 +48,21 @@ class TextSpan:
 
 
 def find_links(text: str) -> list[TextSpan]:
-    """http(s) links, without trailing sentence punctuation or an unbalanced closing bracket."""
-    spans = []
-    for match in _URL.finditer(text):
-        url = match.group(0)
-        while url:
-            if url[-1] in _TRAILING_URL_PUNCTUATION:
-                url = url[:-1]
-            elif url[-1] == ")" and url.count("(") < url.count(")"):
-                url = url[:-1]
-            elif url[-1] == "]" and url.count("[") < url.count("]"):
-                url = url[:-1]
-            else:
-                break
-        if "." not in url.split("://", 1)[1].split("/", 1)[0] and "localhost" not in url:
-            continue  # "http://foo" without a dotted host is not a link anyone meant
-        spans.append(TextSpan("link", match.start(), match.start() + len(url), url))
-    return spans
+    """Links as Bluesky's own app finds them (``http(s)://`` or a bare domain on a known
+    top-level domain, which gets ``https://``); one trailing sentence mark and an unopened
+    closing bracket are not part of the link."""
+    return [TextSpan("link", e.start, e.end, e.value) for e in entities.bluesky_links(text)]
 
 
 def find_mentions(text: str) -> list[TextSpan]:
     """``@handle.domain`` mentions (handle without the "@")."""
-    return [TextSpan("mention", m.start(), m.end(), m.group(1)) for m in _MENTION.finditer(text)]
+    return [TextSpan("mention", e.start, e.end, e.value) for e in entities.bluesky_mentions(text)]
 
 
 def find_hashtags(text: str) -> list[TextSpan]:
-    """``#tag`` / ``＃tag`` after the start or whitespace; trailing punctuation trimmed; a tag of
-    only digits (``#1``) is not a hashtag; at most 64 graphemes."""
-    import regex
-
-    spans = []
-    pattern = regex.compile(r"(?<!\S)[#＃](?!\ufe0f)([^\s" + _TAG_STOPPERS + r"]+)")
-    for match in pattern.finditer(text):
-        tag = regex.sub(r"\p{P}+$", "", match.group(1))
-        if not tag or not regex.search(r"[^\d\p{P}]", tag):
-            continue
-        if grapheme_count(tag) > MAX_TAG_GRAPHEMES:
-            continue
-        spans.append(TextSpan("tag", match.start(), match.start(1) + len(tag), tag))
-    return spans
+    """``#tag`` / ``＃tag`` after the start or whitespace, trailing punctuation trimmed, not
+    only digits (``#1``), at most 64 UTF-16 units; ``$CASHTAG`` as the tag ``$CASHTAG``."""
+    return [TextSpan("tag", e.start, e.end, e.value) for e in entities.bluesky_tags(text)]
 
 
 def _overlaps(span: TextSpan, taken: list[TextSpan]) -> bool:

@@ -2,22 +2,21 @@
 
 The link opens the network's own compose page in the browser with the draft filled in; the
 account signed in to the browser decides who posts, so the UI says so next to the button.
-Each network's descriptor knows its own page (networks.md §2.4). Standard library only.
+Each network's descriptor knows its own page (networks.md §2.4). Links are found by
+``app/check/entities.py``, like everywhere else.
 """
 
 from __future__ import annotations
 
-import re
-
+from app.check.entities import find_urls
 from app.core.model import Network
-
-_FIRST_URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
 
 
 def first_link(text: str) -> str | None:
-    """The first http(s) link in ``text``, without trailing punctuation, or None."""
-    match = _FIRST_URL.search(text)
-    return match.group(0).rstrip(".,;:!?)]}") if match else None
+    """The first http(s) link in ``text`` (a sentence's full stop or an unopened closing
+    bracket after it is not part of it), or None."""
+    links = find_urls(text, without_protocol=False)
+    return links[0].text if links else None
 
 
 def share_url(network: Network, text: str, *, server: str = "") -> str | None:

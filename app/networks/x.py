@@ -19,7 +19,6 @@ and of the sign-in page; the paths stay as documented.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from types import MappingProxyType
@@ -73,7 +72,6 @@ PRICE_NOTE = ("X charges for every post made through its API: your organisation'
               "developer app pays about $0.015 per post and $0.20 for a post with a link "
               "(X's pay-per-use prices, late 2026).")
 
-_URL = re.compile(r"https?://\S+", re.IGNORECASE)
 
 
 class DuplicateError(PermanentError):
@@ -84,7 +82,15 @@ def comparable(text: str) -> str:
     """Text as compared when looking for an earlier attempt: X returns entities escaped
     (``&amp;``), links shortened to t.co and a t.co link appended for media, so links are
     dropped and whitespace collapsed."""
-    return " ".join(_URL.sub(" ", html.unescape(text)).split())
+    from app.check.entities import find_urls  # the links X itself shortens to t.co
+
+    plain = html.unescape(text)
+    pieces, position = [], 0
+    for url in find_urls(plain):
+        pieces.append(plain[position:url.start])
+        position = url.end
+    pieces.append(plain[position:])
+    return " ".join(" ".join(pieces).split())
 
 
 def _raise_for_answer(response: Any, who: str) -> None:

@@ -21,7 +21,25 @@ def test_clean_draft_exits_0_with_ok_json(run_cli):
     result = check(run_cli, "--network", "x", "--persona", "work", "--json",
                    "Long day at the office")
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == {"verdict": "ok", "findings": []}
+    assert json.loads(result.stdout) == {
+        "verdict": "ok", "findings": [],
+        "length": {"count": 22, "limit": 280, "unit": "weighted characters"}}
+
+
+@pytest.mark.parametrize(("network", "text", "length"), [
+    # X: a link costs 23 whatever its length, a bare country-code name included.
+    ("x", "see https://example.com/a/very/long/path and docs.rs",
+     {"count": 4 + 23 + 5 + 23, "limit": 280, "unit": "weighted characters"}),
+    # Mastodon: only http(s) links cost 23; @user@server counts as @user.
+    ("mastodon", "hi @eve@social.example see https://example.com/long/path docs.rs",
+     {"count": 3 + 4 + 5 + 23 + 8, "limit": 500, "unit": "characters"}),
+    # Bluesky: graphemes as written (the family emoji is one).
+    ("bluesky", "Family \U0001f468\u200d\U0001f469\u200d\U0001f467 https://example.com",
+     {"count": 7 + 1 + 1 + 19, "limit": 300, "unit": "graphemes"}),
+])
+def test_json_gives_the_length_the_network_counts(run_cli, network, text, length):
+    result = check(run_cli, "--network", network, "--persona", "personal", "--json", text)
+    assert json.loads(result.stdout)["length"] == length, result.stderr
 
 
 def test_findings_json_shape_and_exit_1(run_cli, pack_file):
@@ -30,7 +48,7 @@ def test_findings_json_shape_and_exit_1(run_cli, pack_file):
                    str(pack_file), "--json", text)
     assert result.returncode == 1, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"verdict", "findings"}
+    assert set(data) == {"verdict", "findings", "length"}
     assert data["verdict"] == "block"
     for finding in data["findings"]:
         assert set(finding) == KEYS
@@ -99,8 +117,12 @@ def test_image_option(run_cli, tmp_path):
     without = check(run_cli, "--network", "instagram", "--persona", "personal", "--json",
                     "Sunset")
     assert "limit.image_required" in {f["rule"] for f in json.loads(without.stdout)["findings"]}
+    undescribed = check(run_cli, "--network", "instagram", "--persona", "personal", "--image",
+                        str(image), "--json", "Sunset")
+    assert "accessibility.alt_text" in {f["rule"]
+                                        for f in json.loads(undescribed.stdout)["findings"]}
     with_image = check(run_cli, "--network", "instagram", "--persona", "personal", "--image",
-                       str(image), "--json", "Sunset")
+                       str(image), "--alt", "The sun setting over the sea", "--json", "Sunset")
     assert with_image.returncode == 0, with_image.stdout
 
 

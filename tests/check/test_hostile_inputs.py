@@ -54,7 +54,13 @@ def _shipped_patterns() -> list[tuple[str, re.Pattern[str]]]:
             tuple(data["street_types_number_last"]), tuple(data["street_particles"]))),
         ("street word", privacy._street_word_pattern(tuple(data["street_word_endings"]))),
         ("spelled e-mail", privacy._SPELLED_EMAIL),
-        ("link", entities._URL), ("hashtag", entities._HASHTAG),
+        ("link word", entities._WORD), ("t.co link", entities._TCO),
+        ("domain run", entities._DOMAIN_RUN), ("link start", entities._LINK_START),
+        ("bluesky link", entities._BSKY_LINK), ("bluesky mention", entities._BSKY_MENTION),
+        ("bluesky tag", entities._BSKY_TAG), ("bluesky cashtag", entities._BSKY_CASHTAG),
+        ("phone words", privacy._PHONE_WORDS), ("not a phone", privacy._NOT_PHONE_BEFORE),
+        ("hashtag", entities.hashtag_pattern()), ("cashtag", entities.cashtag_pattern()),
+        ("screen name", entities.screen_name_pattern()),
         ("mention", entities._MENTION), ("e-mail", entities._EMAIL),
         ("spaced letters", text._SPACED_RUN), ("stretched", text._STRETCHED),
     ]
@@ -104,6 +110,31 @@ def test_every_pattern_is_linear_on_runs_of_its_own_words(name, pattern):
         spent = min(spent, _seconds(lambda text=hostile: _scan(pattern, text)))
         assert spent < MARGIN * baseline + 0.05, (
             f"{name} took {spent:.2f} s on {hostile[:30]!r}... ({len(hostile):,} characters), "
+            f"{spent / baseline:.0f} times a plain scan")
+
+
+LINK_SHAPES = ["a.", "a.com.", "a-", "a_b.", "x.co/", "http://a.co/(", "http://a.co/()",
+               "\u65e5.", "a.\u65e5", "https://", "#a", "@a.", "$a ", "a.b/c?d", ".com"]
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("unit", LINK_SHAPES)
+def test_every_entity_finder_is_linear_on_one_long_word(unit):
+    """The link finder works word by word with arrays built once per word; a 30,000-character
+    word of one shape must cost about what a plain scan costs, for every network's flavour."""
+    from app.networks import richtext
+
+    hostile = (unit * PATTERN_CHARS)[:PATTERN_CHARS]
+    finders = [lambda t: entities._find_urls.__wrapped__(t, True),
+               lambda t: entities._find_urls.__wrapped__(t, False),
+               entities.find_hashtags, entities.find_cashtags, entities.find_screen_names,
+               richtext.find_links, richtext.find_mentions, richtext.find_hashtags]
+    baseline = min(_seconds(lambda: sum(1 for _ in PLAIN_SCAN.finditer(hostile)))
+                   for _ in range(3))
+    for finder in finders:
+        spent = min(_seconds(lambda f=finder: f(hostile)) for _ in range(2))
+        assert spent < 3 * MARGIN * baseline + 0.2, (
+            f"{finder} took {spent:.2f} s on {hostile[:30]!r}..., "
             f"{spent / baseline:.0f} times a plain scan")
 
 

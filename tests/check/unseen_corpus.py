@@ -9,6 +9,8 @@ Each line is one realistic draft with the account it is headed for, an optional 
 * ``verdict`` (optional): the expected overall verdict.
 * ``known_miss`` (optional): why the check still disagrees, for drafts left unfixed on
   purpose; the test expects them to fail (strictly, so a fix is noticed).
+* ``tier`` (optional): "mainstream", "hard" or "harmless" (nothing should fire), so the report
+  can give the issue's three figures.
 
 Used by ``tests/check/test_unseen_corpus.py`` and ``bench/check_corpus_report.py``.
 """
@@ -58,6 +60,7 @@ class Case:
     verdict: str | None
     why: str = ""
     known_miss: str = ""
+    tier: str = ""
 
 
 @dataclass
@@ -95,7 +98,8 @@ def _case(line: dict[str, Any], number: int) -> Case:
                          Owner(line.get("owner", "self")), line.get("max_chars"))
     return Case(line["id"], line["text"], target, line.get("pack"), int(line.get("images", 0)),
                 history, tuple(line.get("must", ())), tuple(line.get("must_not", ())),
-                line.get("verdict"), line.get("why", ""), line.get("known_miss", ""))
+                line.get("verdict"), line.get("why", ""), line.get("known_miss", ""),
+                line.get("tier", ""))
 
 
 def load_cases(path: Path = CORPUS_FILE) -> list[Case]:
@@ -124,7 +128,9 @@ def _matches(rule: str, selector: str) -> bool:
 def judge(case: Case) -> Outcome:
     """Run the check on ``case`` and compare with what the corpus expects."""
     result = check_draft(case.text, case.target,
-                         images=[ImageAttachment(IMAGE)] * case.images,
+                         # Described: the corpus is about the persona rules, not alt text
+                         # (tests/check/test_rules.py covers that).
+                         images=[ImageAttachment(IMAGE, "A photo")] * case.images,
                          policy=pack_policy(case.pack), history=case.history, now=NOW)
     fired: dict[str, str] = {}
     for finding in result.findings:

@@ -135,3 +135,12 @@ def test_command_line_adds_a_browser_only_account_and_hands_its_post_over(
                              "Threads's compose page was opened")
     code, output, _err = run("history")
     assert "handed to your browser" in output
+
+
+def test_the_shared_link_is_the_link_the_networks_see() -> None:
+    from app.networks.share_links import first_link
+
+    assert first_link("read https://en.wikipedia.org/wiki/Fish_(food).") == (
+        "https://en.wikipedia.org/wiki/Fish_(food)")
+    assert first_link("(see https://example.com/a)!") == "https://example.com/a"
+    assert first_link("no scheme: example.com") is None

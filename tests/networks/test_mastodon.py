@@ -271,3 +271,37 @@ def test_accounts_add_verifies_a_mastodon_token_and_keeps_the_instance_limit(
     assert account.check_target().max_chars == 1000  # the persona check counts to 1000
     kept = secrets.load(account)
     assert kept is not None and kept.token == token
+
+
+BOUNDARY_TAILS = [
+    # A link ending a sentence: the full stop is text, not link (once counted 23 by the
+    # client and 24 by the composer, so a draft the composer passed was refused).
+    " see https://example.com/a/long/path.",
+    " (https://example.com/wiki/Thing_(x))",
+    " ping @eve@social.example and @bob",
+    " docs.rs and example.com are not links here",
+    " https://例え.jp and #tag",
+]
+
+
+@pytest.mark.parametrize("tail", BOUNDARY_TAILS)
+@pytest.mark.parametrize("excess", [0, 1])
+def test_the_server_accepts_a_draft_exactly_when_the_composer_says_it_fits(
+        server: MastodonContractServer, tail: str, excess: int) -> None:
+    from app.check.limits import count_for_network
+    from app.core.model import Network
+
+    token = server.add_account(f"edge{excess}")
+    base = count_for_network(Network.MASTODON, tail).used
+    draft = "a" * (500 - base + excess) + tail
+    composer = count_for_network(Network.MASTODON, draft)
+    assert composer.used == 500 + excess
+    answer = requests.post(f"{server.url}/api/v1/statuses", data={"status": draft},
+                           headers={"Authorization": f"Bearer {token}"}, timeout=5)
+    assert (answer.status_code == 200) == (not composer.over), answer.text
+    client = MastodonClient(server.url, token)
+    if composer.over:
+        with pytest.raises(PermanentError, match="shorten it by 1"):
+            client.send(PostContent(draft), "k-over")
+    else:
+        client.send(PostContent(draft + ""), "k-fits")

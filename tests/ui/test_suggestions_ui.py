@@ -69,11 +69,13 @@ def poster():
 
 
 @pytest.fixture
-def window(qtbot, profile_dir, store, runner, poster):
+def window(qtbot, profile_dir, store, runner, poster, answers):
     inbox = StoreSuggestionInbox(store, init_paths(profile_dir), lambda: ACME)
     services = AppServices(checker=FakeChecker(), accounts=FakeAccounts(sample_accounts()),
                            drafts=FakeDrafts(), poster=poster, suggestions=inbox)
     main = MainWindow(init_paths(profile_dir), services, runner)
+    # Posting with an image asks for confirmation (the picture is shown there): answered Yes.
+    main.composer._confirm = answers.ask_confirmation
     qtbot.addWidget(main)
     main.show()
     qtbot.waitUntil(lambda: main.is_loaded, timeout=3000)
@@ -114,7 +116,7 @@ def test_the_inbox_lists_new_suggestions_and_says_nothing_leaves_the_machine(qtb
 
 
 def test_share_opens_the_composer_for_work_with_the_ad_disclosure_first(
-        qtbot, window, store, poster):
+        qtbot, window, store, poster, answers):
     dialog = open_inbox(qtbot, window)
     choose(dialog, "Brightside Glow")
     composer = window.composer
@@ -146,6 +148,8 @@ def test_share_opens_the_composer_for_work_with_the_ad_disclosure_first(
         qtbot.mouseClick(composer.post_work_button, Qt.MouseButton.LeftButton)
     assert sorted(i for i, _ in poster.delivered) == [1, 2]
     assert all(text.startswith("#ad ") for _, text in poster.delivered)
+    [asked] = answers.confirmations  # the suggestion's picture was shown before it went out
+    assert len(asked.images) == 1
     qtbot.waitUntil(lambda: window.new_suggestions == 1, timeout=3000)
     states = {s.title: s.state for s in store.suggestions.list()}
     assert states["Brightside Glow"] is SuggestionState.SHARED

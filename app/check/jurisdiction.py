@@ -1,0 +1,129 @@
+"""Disclosure that knows where and in what language: the pack's region, the post's language,
+the wording each expects, insider reviews and affiliate links.
+
+* Region (pack ``[disclosure] region``): ``us`` (FTC: a clear label before "more"), ``uk``
+  (ASA/CMA: "Ad" up front), ``de`` (§5a UWG: "Werbung"/"Anzeige" at the start), ``fr`` (loi
+  2023-451: "Publicité"/"Collaboration commerciale"), ``es`` (Autocontrol: "Publicidad"/"#publi"
+  up front). Outside the US the label must come first.
+* The post's language is guessed from its most common small words (six languages), so the
+  suggested disclosure is written in it ("Werbung:" for a German post, "Trabajo en Acme.").
+* Insider reviews (FTC 16 CFR 465.5): star ratings, "5 stars", "I recommend", "leave us a
+  review" next to the employer's or a partner's name.
+* Affiliate links (amzn.to, ``?tag=``, ``?ref=``...) sell even without a sales word.
+
+The word lists live in ``resources/lexicons/disclosure.toml`` (``[regions]``, ``[reviews]``,
+``[affiliate]``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+from app.check.entities import Entity
+
+LANGUAGES = ("en", "es", "fr", "de", "pt", "it")
+REVIEW_CHARS = 3_000
+
+# A few very common words per language (not shared between them), enough to tell six apart.
+_SMALL_WORDS = {
+    "en": ("the", "and", "is", "my", "you", "to", "of", "it", "this", "for", "with", "i", "in",
+           "our", "your", "at", "on", "are", "so", "just", "we", "me"),
+    "es": ("el", "los", "las", "y", "es", "mi", "tu", "que", "con", "por", "para", "una",
+           "del", "muy", "esta", "este", "hoy", "pero", "os", "lo"),
+    "fr": ("le", "les", "et", "est", "mon", "ma", "mes", "ton", "que", "avec", "pour", "une",
+           "des", "du", "pas", "je", "vous", "nous", "ce", "cette", "au", "chez"),
+    "de": ("der", "die", "das", "und", "ist", "mein", "meine", "dein", "mit", "für", "fur",
+           "ein", "eine", "nicht", "ich", "ihr", "wir", "jetzt", "auf", "bei", "zu", "den"),
+    "pt": ("o", "os", "as", "e", "meu", "minha", "com", "para", "pra", "um", "uma", "do",
+           "da", "não", "nao", "voce", "vocês", "voces", "na", "no", "que", "muito"),
+    "it": ("il", "lo", "gli", "e", "mio", "mia", "con", "per", "un", "una", "del", "della",
+           "non", "che", "sono", "ho", "questo", "questa", "di", "da", "vi"),
+}
+
+
+def post_language(words: Sequence[str]) -> str:
+    """The likeliest of six languages for a draft's folded words ("en" when unsure)."""
+    scores = dict.fromkeys(LANGUAGES, 0)
+    for word in words[:_LANGUAGE_WORDS]:
+        for language in LANGUAGES:
+            if word in _SMALL_WORD_SETS[language]:
+                scores[language] += 1
+    best = max(LANGUAGES, key=lambda language: (scores[language], language == "en"))
+    return best if scores[best] > 0 else "en"
+
+
+_LANGUAGE_WORDS = 300  # enough words to tell the language; a long draft is not read to the end
+_SMALL_WORD_SETS = {language: frozenset(words) for language, words in _SMALL_WORDS.items()}
+
+
+def region_settings(disclosure: dict[str, Any], region: str) -> dict[str, Any]:
+    """The ``[regions.<region>]`` table of disclosure.toml (``us`` when unset)."""
+    regions = disclosure.get("regions", {})
+    return dict(regions.get(region or "us", regions.get("us", {})))
+
+
+def ad_labels(disclosure: dict[str, Any], region: str, language: str) -> list[str]:
+    """Advertising labels to suggest: the region's own, then the post language's (in the
+    US, where the FTC asks for the endorsement's own language, the post language's first)."""
+    regions = disclosure.get("regions", {})
+    own = list(region_settings(disclosure, region).get("ad_labels", ()))
+    spoken = list(disclosure.get("language_ad_labels", {}).get(language, ()))
+    labels = spoken + own if region in ("", "us") else own + spoken
+    labels += list(regions.get("us", {}).get("ad_labels", ()))
+    return list(dict.fromkeys(labels))
+
+
+def employee_statement(disclosure: dict[str, Any], language: str, employer: str) -> str:
+    """"I work for Acme." in the post's language."""
+    templates = disclosure.get("language_employee", {})
+    template = templates.get(language) or templates.get("en") or "I work for {employer}."
+    return str(template).replace("{employer}", employer)
+
+
+def connection_only(disclosure: dict[str, Any], wording: str) -> bool:
+    """Whether an accepted wording only says the writer works there ("#AcmeEmployee",
+    "Acme staff"): enough for the employer's own news, not for an advertiser's product."""
+    folded = wording.casefold()
+    return any(word in folded for word in disclosure.get("connection_words", ()))
+
+
+@cache
+def _review_pattern(phrases: tuple[str, ...], patterns: tuple[str, ...]) -> re.Pattern[str]:
+    words = sorted((r"\s+".join(re.escape(word) for word in phrase.split())
+                    for phrase in phrases), key=len, reverse=True)
+    alternatives = [rf"(?<![^\W_])(?:{'|'.join(words)})(?![^\W_])"] if words else []
+    alternatives += list(patterns)
+    return re.compile("|".join(f"(?:{a})" for a in alternatives) or r"(?!)")
+
+
+def review_cues(disclosure: dict[str, Any], folded: str) -> list[tuple[int, int]]:
+    """Where a folded draft rates, reviews or recommends ("5 stars", "⭐⭐⭐⭐⭐", "I recommend",
+    "leave us a review"), as folded [start, end)."""
+    section = disclosure.get("reviews", {})
+    pattern = _review_pattern(tuple(section.get("phrases", ())),
+                              tuple(section.get("patterns", ())))
+    # Reviews are short posts: the first REVIEW_CHARS characters are read (a linear bound on a
+    # pattern of many phrases).
+    return [(m.start(), m.end()) for m in pattern.finditer(folded, 0, REVIEW_CHARS)
+            if m.end() > m.start()]
+
+
+def affiliate_links(disclosure: dict[str, Any], links: Sequence[Entity]) -> list[Entity]:
+    """Links that earn the writer money per sale: affiliate hosts (amzn.to, liketk.it) and
+    referral parameters (?tag=, ?ref=, ?aff=)."""
+    section = disclosure.get("affiliate", {})
+    hosts = frozenset(section.get("hosts", ()))
+    parameters = frozenset(section.get("parameters", ()))
+    found = []
+    for link in links:
+        text = re.sub(r"^[a-z]+://", "", link.text.strip().lower())
+        host, _, rest = text.partition("/")
+        host = host.removeprefix("www.")
+        query = rest.partition("?")[2]
+        names = {part.partition("=")[0] for part in re.split(r"[&;]", query) if part}
+        if host in hosts or names & parameters:
+            found.append(link)
+    return found
