@@ -4,6 +4,9 @@
 #   ./dev.sh run        install Twofold into .venv (once) and start it
 #   ./dev.sh test [ARGS] install everything the tests need, run ruff and mypy, then the whole
 #                        suite (ARGS go to pytest)
+#   ./dev.sh package [--org DIR]
+#                       build the bundle (dist/twofold/) and dist/twofold_*.deb (with --org DIR also
+#                       a branded .deb carrying that organisation folder) and smoke-test them all
 #
 # System packages come from apt-get (as root, or through sudo); Python packages go into .venv
 # (pip's wheel cache lives in ~/.cache/pip, outside the clone, so fresh clones install fast).
@@ -18,6 +21,9 @@ RUN_APT_PACKAGES=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
                   libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0)
 # What the test suite adds: a real Secret Service on a private D-Bus.
 TEST_APT_PACKAGES=(dbus gnome-keyring)
+# What packaging adds (dpkg-deb comes with dpkg): a Debian 12 root for the install test,
+# patchelf to clean the bundle's library paths, the validators of .desktop and AppStream files.
+PACKAGE_APT_PACKAGES=(debootstrap patchelf desktop-file-utils appstream)
 
 # The official Bluesky server (PDS + PLC directory) the integration tests run on 127.0.0.1.
 PDS_PROJECT=tests/pds
@@ -90,8 +96,21 @@ ensure_pds_modules() {
     export TWOFOLD_PDS_MODULES="$target/node_modules"
 }
 
+# A minimal Debian 12 (debootstrap) with the .deb's dependencies downloaded into its apt cache,
+# stored as a tarball OUTSIDE the clone and keyed on those dependencies; the package's install
+# test unpacks a fresh copy and installs offline. Exports TWOFOLD_DEBIAN_ROOT.
+ensure_debian_root() {
+    if [ "$(id -u)" -ne 0 ]; then
+        say "Not root: the .deb install test in a Debian 12 root (debootstrap, chroot) is skipped."
+        return 0
+    fi
+    TWOFOLD_DEBIAN_ROOT="$("$VENV/bin/python" packaging/package.py debian-root)"
+    export TWOFOLD_DEBIAN_ROOT
+}
+
 ensure_venv() {
-    # $1: the pip extra to install ("" or "test"). A test install also serves `run`.
+    # $1: the pip extras to install ("", "build" or "test,build"). The test install (which
+    # includes the packaging tools: the suite builds the package) serves every command.
     local extras="$1" hash installed
     if [ ! -x "$VENV/bin/python" ]; then
         say "Creating the virtual environment in $VENV"
@@ -100,7 +119,7 @@ ensure_venv() {
     hash="$(sha256sum < pyproject.toml | cut -c1-16)"
     installed="$(cat "$VENV/.twofold-installed" 2>/dev/null || true)"
     case "$installed" in
-        "$hash-$extras"|"$hash-test") return 0 ;;
+        "$hash-$extras"|"$hash-test,build") return 0 ;;
     esac
     say "Installing Twofold${extras:+ with [$extras]} into $VENV"
     "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".${extras:+[$extras]}"
@@ -116,15 +135,26 @@ case "${1:-}" in
         ;;
     test)
         shift
-        ensure_apt_packages "${RUN_APT_PACKAGES[@]}" "${TEST_APT_PACKAGES[@]}"
-        ensure_venv "test"
+        ensure_apt_packages "${RUN_APT_PACKAGES[@]}" "${TEST_APT_PACKAGES[@]}" \
+            "${PACKAGE_APT_PACKAGES[@]}"
+        ensure_venv "test,build"
         ensure_pds_modules
+        ensure_debian_root
+        # The packaging test keeps PyInstaller's cache here rather than in the suite's fake home.
+        export TWOFOLD_CACHE_HOME="${TWOFOLD_CACHE_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/twofold}"
         "$VENV/bin/ruff" check --quiet .
         "$VENV/bin/mypy" --no-error-summary app
         exec "$VENV/bin/python" -m pytest "$@"
         ;;
+    package)
+        shift
+        ensure_apt_packages "${RUN_APT_PACKAGES[@]}" "${PACKAGE_APT_PACKAGES[@]}"
+        ensure_venv "build"
+        ensure_debian_root
+        exec "$VENV/bin/python" packaging/package.py "$@"
+        ;;
     *)
-        sed -n '2,9p' "$0" >&2
+        sed -n '2,13p' "$0" >&2
         exit 2
         ;;
 esac
