@@ -94,13 +94,37 @@ def init_paths(
 
     dirs = platformdirs.PlatformDirs(appname=APP_NAME if sys.platform != "linux" else APP_ID,
                                      appauthor=False)
+    site = (linux_site_config_root(env) if sys.platform == "linux"
+            else Path(dirs.site_config_dir))
     return AppPaths(
         config_root=Path(dirs.user_config_dir),
         data_root=Path(dirs.user_data_dir),
         cache_root=Path(dirs.user_cache_dir),
         log_root=Path(dirs.user_log_dir),
-        site_config_root=Path(dirs.site_config_dir),
+        site_config_root=site,
     )
+
+
+def linux_site_config_root(environ: Mapping[str, str] | None = None) -> Path:
+    """The organisation folder on Linux: ``<dir>/twofold`` in the first system entry of
+    ``$XDG_CONFIG_DIRS`` that has one, else ``/etc/xdg/twofold``.
+
+    Every entry is searched, not only the first (platformdirs' choice): Ubuntu's GNOME session
+    puts ``/etc/xdg/xdg-ubuntu`` first and KDE Plasma ``~/.config/kdedefaults``, and the
+    folder IT installs is ``/etc/xdg/twofold``. Entries that are relative or inside the user's
+    home are skipped: the organisation's policy must not come from a folder the user can write.
+    """
+    env = os.environ if environ is None else environ
+    home = Path(env.get("HOME") or str(Path.home())).absolute()
+    for entry in (env.get("XDG_CONFIG_DIRS") or "/etc/xdg").split(os.pathsep):
+        if not entry or not os.path.isabs(entry):
+            continue
+        folder = Path(entry) / APP_ID
+        if folder.absolute().is_relative_to(home):
+            continue
+        if folder.is_dir():
+            return folder
+    return Path("/etc/xdg") / APP_ID
 
 
 def xdg_config_home(environ: Mapping[str, str] | None = None) -> Path:
