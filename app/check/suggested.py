@@ -20,11 +20,7 @@ from app.core.model import HistoryEntry, Persona
 if TYPE_CHECKING:
     from app.check.policy import Policy
 
-# Disclosure wording by the pack's region (``[disclosure] region`` where the pack has one) for
-# an advertiser's post and for the employer's own news. Each is on the built-in accepted list
-# or names the employer ("Acme employee"), which the check accepts too. Where the region is
-# unknown the US FTC wording is used.
-_AD_BY_REGION = {"us": "#ad", "uk": "#ad", "gb": "#ad", "ie": "#ad", "au": "#ad", "ca": "#ad"}
+# Without a policy (or its word lists) the US FTC wording is used.
 _DEFAULT_AD = "#ad"
 _EMPLOYEE_DEFAULT = "#employee"
 
@@ -37,21 +33,30 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
 _URL = regex.compile(r"(?:https?://|www\.)\S+", regex.IGNORECASE)
 
 
-def _region(policy: Policy | None) -> str:
-    region = getattr(policy, "region", None) or getattr(policy, "disclosure_region", None)
-    return str(region or "").strip().lower()
+def text_language(text: str) -> str:
+    """The likeliest of the check's six languages for ``text`` ("en" when unsure)."""
+    from app.check.jurisdiction import post_language
+
+    return post_language([word.casefold() for word in _WORD.findall(text)])
 
 
 def disclosure_prefix(policy: Policy | None, partner: str | None, language: str = "en") -> str:
-    """The disclosure a shared suggestion starts with.
+    """The disclosure a shared suggestion starts with, in the wording the check suggests.
 
     ``partner`` names the advertiser or client the suggestion is about (empty or None for the
-    employer's own news): an advertiser's post is an ad ("#ad"); the employer's own news is
-    disclosed by the employee connection ("#employee"). The pack's region, where it has one,
-    chooses the wording; ``language`` is the post's language (English only for now)."""
-    del language  # one language for now; the signature is the boundary localized wording keeps
+    employer's own news): an advertiser's post needs an advertising label, chosen by the pack's
+    ``[disclosure] region`` and the post's ``language`` ("Werbung:" in Germany, "#ad" in the
+    US); the employer's own news is disclosed by the employee connection ("#employee", or "Je
+    travaille chez Acme." for a French post)."""
+    from app.check.jurisdiction import ad_labels, employee_statement
+
+    disclosure = policy.compiled.builtin.disclosure if policy is not None else {}
     if partner:
-        return _AD_BY_REGION.get(_region(policy), _DEFAULT_AD)
+        labels = ad_labels(disclosure, policy.region if policy is not None else "", language)
+        return labels[0] if labels else _DEFAULT_AD
+    employer = policy.employer if policy is not None else None
+    if language != "en" and employer is not None and disclosure:
+        return employee_statement(disclosure, language, employer.name)
     return _EMPLOYEE_DEFAULT
 
 
@@ -181,4 +186,4 @@ def share_text(policy: Policy | None, suggested: str, link: str, partner: str,
     body = own if own is not None else suggested
     if own is None and link and link not in body:
         body = f"{body}\n\n{link}"
-    return with_disclosure(body, disclosure_prefix(policy, partner, "en"))
+    return with_disclosure(body, disclosure_prefix(policy, partner, text_language(body)))

@@ -262,6 +262,7 @@ def _share(args: argparse.Namespace, paths: AppPaths,
         partner_of,
         promotion_budget,
         share_text,
+        text_language,
     )
     from app.cli.post_cmd import _print_report
     from app.core.model import Draft, Persona
@@ -278,7 +279,7 @@ def _share(args: argparse.Namespace, paths: AppPaths,
         if not targets:
             return error("No Work account is connected; connect one with: accounts add … "
                          "--persona work", EXIT_USAGE)
-        disclosure = disclosure_prefix(policy, partner, "en")
+        disclosure = disclosure_prefix(policy, partner, text_language(text))
         note(make_it_mine_hint(copied_share(suggestion.text, text, disclosure)))
         note(promotion_budget(policy, store.history.recent(now - HISTORY_WINDOW),
                               now=now).describe())

@@ -87,6 +87,7 @@ class StoreSuggestionInbox:
             partner_of,
             promotion_budget,
             share_text,
+            text_language,
         )
         from app.networks.wiring import HISTORY_WINDOW
 
@@ -94,7 +95,7 @@ class StoreSuggestionInbox:
         suggestion = store.suggestions.get(suggestion_id)
         policy = self._policy()
         partner = partner_of(policy, suggestion.partner, suggestion.link)
-        disclosure = disclosure_prefix(policy, partner, "en")
+        disclosure = disclosure_prefix(policy, partner, text_language(suggestion.text))
         now = self._clock()
         budget = promotion_budget(policy, store.history.recent(now - HISTORY_WINDOW), now=now)
         text = share_text(policy, suggestion.text, suggestion.link, partner)

@@ -3,8 +3,10 @@ budget read."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
 from datetime import UTC, datetime, timedelta
+
+import pytest
 
 from app.check.engine import check_draft
 from app.check.policy import Brand, Policy, PromotionLimit
@@ -14,6 +16,7 @@ from app.check.suggested import (
     make_it_mine_hint,
     partner_of,
     promotion_budget,
+    text_language,
     with_disclosure,
 )
 from app.core.model import CheckTarget, HistoryEntry, Network, Persona
@@ -30,13 +33,26 @@ def test_an_advertisers_post_is_an_ad_and_the_employers_news_an_employee_post() 
     assert disclosure_prefix(None, None) == "#employee"
 
 
-def test_the_region_chooses_the_wording_where_the_policy_has_one() -> None:
-    @dataclass(frozen=True)
-    class Regional:
-        region: str
-
-    assert disclosure_prefix(Regional("uk"), "Brightside") == "#ad"  # type: ignore[arg-type]
-    assert disclosure_prefix(Regional("us"), "") == "#employee"  # type: ignore[arg-type]
+@pytest.mark.parametrize(("region", "text", "partner", "expected"), [
+    ("uk", "The Glow serum is in our spring issue.", "Brightside Cosmetics", "Ad:"),
+    ("de", "Das Glow Serum ist in unserer Frühlingsausgabe und ich mag es.",
+     "Brightside Cosmetics", "Werbung:"),
+    ("fr", "Le sérum Glow est dans notre numéro de printemps et je l'adore.",
+     "Brightside Cosmetics", "Publicité :"),
+    ("us", "Our spring issue is out now.", "", "#employee"),
+    ("us", "Notre numéro de printemps est en kiosque, je suis fière de cette équipe.", "",
+     "Je travaille chez Acme Magazine."),
+])
+def test_the_region_and_the_posts_language_choose_the_wording(region, text, partner,
+                                                              expected) -> None:
+    policy = dataclasses.replace(ACME, region=region)
+    prefix = disclosure_prefix(policy, partner, text_language(text))
+    assert prefix == expected
+    # What is suggested is what the check accepts for that region.
+    shared = with_disclosure(text + " brightside.example/glow" if partner else text, prefix)
+    target = CheckTarget(Network.BLUESKY, Persona.WORK)
+    rules = {f.rule for f in check_draft(shared, target, policy=policy).findings}
+    assert not {r for r in rules if r.startswith("disclosure.")}, rules
 
 
 def test_the_disclosure_goes_first_once_and_satisfies_the_check() -> None:
