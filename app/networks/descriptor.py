@@ -23,7 +23,7 @@ from app.core.model import Network
 if TYPE_CHECKING:
     from app.core.model import Account
     from app.networks.ports import NetworkClient
-    from app.store.managed import AppCredentials
+    from app.store.managed import AppCredentials, MediaHost
     from app.store.secrets import AccountSecret, SecretStore
 
 
@@ -137,6 +137,12 @@ class NetworkDescriptor:
     expiry_warning_days: int = 0
     # Yes/no choices the browser sign-in offers: (name, label), e.g. LinkedIn's pages.
     connect_options: tuple[tuple[str, str], ...] = ()
+    # The network fetches images from a public address (Instagram): posting needs the
+    # organisation's media host; without it posts go through the browser.
+    needs_media_host: bool = False
+    # Accounts connected without signing in post through the browser instead of asking to
+    # reconnect: no app can post to them (a personal Facebook profile, a personal Instagram).
+    browser_without_sign_in: bool = False
 
     @property
     def icon(self) -> str:
@@ -167,11 +173,13 @@ class NetworkDescriptor:
         """The label of the first thing the user types ("App password", "Access token")."""
         return self.secret_fields[0].label if self.secret_fields else "Access token"
 
-    def load_client(self, account: Account, secrets: SecretStore, *, http: Any = None
-                    ) -> NetworkClient:
+    def load_client(self, account: Account, secrets: SecretStore, *, http: Any = None,
+                    media_host: MediaHost | None = None) -> NetworkClient:
         """The posting client of ``account`` (raise if the network has none)."""
         if self.client_factory is None:
             raise LookupError(f"no client for {self.display_name}")
+        if self.needs_media_host:
+            return self.client_factory(account, secrets, http=http, media_host=media_host)
         return self.client_factory(account, secrets, http=http)
 
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from app.networks.engine import PostingEngine, RetryPolicy
     from app.networks.handoff import HandOff
     from app.networks.ports import Checker
+    from app.store.managed import MediaHost
     from app.store.secrets import SecretStore
     from app.store.store import Store
 
@@ -60,15 +61,17 @@ def override_rule(policy: Policy | None) -> Callable[[Finding], bool]:
 def build_engine(store: Store, secrets: SecretStore, *, policy: Policy | None = None,
                  checker: Checker | None = None, retry: RetryPolicy | None = None,
                  http: requests.Session | None = None,
-                 hand_off: HandOff | None = None) -> PostingEngine:
+                 hand_off: HandOff | None = None,
+                 media_host: MediaHost | None = None) -> PostingEngine:
     """A posting engine on the profile's store and keychain. ``hand_off`` opens the web
     compose page (or fills the clipboard) for accounts Twofold posts to through the
-    browser."""
+    browser; ``media_host`` is the organisation's (Instagram's images go there)."""
     from app.networks.engine import PostingEngine
     from app.networks.registry import client_for
 
     return PostingEngine(
         accounts=store.accounts, outbox=store.outbox,
         checker=checker or make_checker(store, policy),
-        client_for=lambda account: client_for(account, secrets, http=http, hand_off=hand_off),
+        client_for=lambda account: client_for(account, secrets, http=http, hand_off=hand_off,
+                                              media_host=media_host),
         override_allowed=override_rule(policy), retry=retry)

@@ -39,7 +39,8 @@ from app.store.errors import InvalidAccountError, ManagedConfigError
 
 MANAGED_FILENAME = "managed.toml"
 
-_TOP_KEYS = ("organisation", "policy_pack", "accounts", "app_credentials")
+_TOP_KEYS = ("organisation", "policy_pack", "accounts", "app_credentials", "media_host")
+_MEDIA_HOST_KEYS = ("put_url", "public_url")
 _ACCOUNT_KEYS = ("network", "handle", "server", "persona", "owner", "display_name")
 _CREDENTIAL_KEYS = ("client_id", "client_secret", "redirect_uri")
 
@@ -83,6 +84,17 @@ class AppCredentials:
 
 
 @dataclass(frozen=True)
+class MediaHost:
+    """Where images go for networks that fetch them from a public address (Instagram,
+    Threads): ``put_url`` is an HTTP PUT address with ``{name}`` for a fresh file name; the
+    host answers with the public URL (the body, or JSON ``{"url": …}``), or ``public_url``
+    (same ``{name}``) says where the file can then be fetched."""
+
+    put_url: str = field(repr=False)  # may carry a signature or key: never logged
+    public_url: str = ""
+
+
+@dataclass(frozen=True)
 class ManagedSetup:
     """What the organisation file says; empty (``path`` None) when there is no file."""
 
@@ -92,6 +104,7 @@ class ManagedSetup:
     accounts: tuple[ManagedAccount, ...] = ()
     app_credentials: Mapping[Network, AppCredentials] = field(
         default_factory=lambda: MappingProxyType({}))
+    media_host: MediaHost | None = None
 
     @property
     def is_managed(self) -> bool:
@@ -196,8 +209,36 @@ class _Parser:
         policy_pack = self._policy_pack(data)
         accounts = self._accounts(data.get("accounts", []))
         credentials = self._credentials(data.get("app_credentials", {}))
+        media_host = self._media_host(data.get("media_host"))
         return ManagedSetup(path=self.path, organisation=organisation, policy_pack=policy_pack,
-                            accounts=accounts, app_credentials=MappingProxyType(credentials))
+                            accounts=accounts, app_credentials=MappingProxyType(credentials),
+                            media_host=media_host)
+
+    def _media_host(self, table: Any) -> MediaHost | None:
+        if table is None:
+            return None
+        if not isinstance(table, dict):
+            raise self.error("must be a table like [media_host].", "media_host",
+                             leaf="media_host")
+        for key in table:
+            if key not in _MEDIA_HOST_KEYS:
+                raise self.error(f"unknown setting \u201c{key}\u201d; [media_host] may have "
+                                 f"{', '.join(_MEDIA_HOST_KEYS)}.", f"media_host.{key}",
+                                 table="media_host", leaf=key)
+        values = {key: self._string(table, key, f"media_host.{key}", section="media_host")
+                  for key in _MEDIA_HOST_KEYS}
+        for key in _MEDIA_HOST_KEYS:
+            value = values[key]
+            if not value:
+                continue
+            if not value.lower().startswith(("https://", "http://")) or "{name}" not in value:
+                raise self.error("must be an http(s) address containing {name} (where the "
+                                 "file name goes).", f"media_host.{key}", table="media_host",
+                                 leaf=key)
+        if not values["put_url"]:
+            raise self.error("is required.", "media_host.put_url", table="media_host",
+                             leaf="put_url" if "put_url" in table else None)
+        return MediaHost(values["put_url"], values["public_url"])
 
     def _string(self, table: Mapping[str, Any], key: str, where: str, *,
                 section: str | None = None, index: int = 0, required: bool = False) -> str:

@@ -187,6 +187,16 @@ class StoreAccountBook:
             self._managed_setup = load_managed_setup(self._paths)
         return self._managed_setup
 
+    def media_host(self) -> Any:
+        """The organisation's media host (Instagram's images go there), or None: none set
+        up, or the organisation file cannot be read (its error shows elsewhere)."""
+        from app.store.errors import ManagedConfigError
+
+        try:
+            return self._managed().media_host
+        except ManagedConfigError:
+            return None
+
     def connect_account(self, request: ConnectRequest) -> Account:
         """Sign in the way the network's descriptor says (app password or token checked with
         the network, or the network's own page in the browser), then save the account and put
