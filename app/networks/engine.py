@@ -55,6 +55,7 @@ from app.networks.errors import (
     AmbiguousError,
     NetworkError,
     NotSentError,
+    QuotaSpentError,
     RateLimitedError,
 )
 from app.networks.ports import (
@@ -575,6 +576,8 @@ class PostingEngine:
             self._emit(on_progress, Progress(account_id, "sending", f"attempt {sends}"))
             try:
                 receipt = self._send(client, delivery)
+            except QuotaSpentError as error:  # its sentence says when; no waiting here
+                return self._failed(delivery, error.user_message)
             except RateLimitedError as error:
                 # Certainly not posted: failed for now, queued again when the limit resets.
                 self._move(delivery, OutboxState.FAILED, error=error.user_message)

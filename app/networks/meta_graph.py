@@ -35,9 +35,13 @@ from app.networks.errors import (
     NetworkError,
     NotSentError,
     PermanentError,
+    QuotaSpentError,
     RateLimitedError,
     redact,
 )
+
+__all__ = ["GraphClient", "QuotaSpentError", "app_from", "facebook_login",
+           "raise_for_graph"]
 from app.networks.http import DEFAULT_TIMEOUT, json_or_empty, new_session, request
 
 if TYPE_CHECKING:
@@ -57,11 +61,6 @@ DEFAULT_LIMIT_WAIT = 3600.0
 CONTAINER_WAIT_SECONDS = 60.0
 CONTAINER_POLL_SECONDS = 2.0
 CONTAINER_SETTING = "container"
-
-
-class QuotaSpentError(RateLimitedError):
-    """The account's publishing quota for the period is spent: nothing was posted, and the
-    message already says when to try again (the engine does not wait for it)."""
 
 
 def regain_seconds(headers: Mapping[str, str]) -> float | None:
