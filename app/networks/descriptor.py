@@ -140,8 +140,12 @@ class NetworkDescriptor:
     # The network fetches images from a public address (Instagram): posting needs the
     # organisation's media host; without it posts go through the browser.
     needs_media_host: bool = False
+    # The network takes images from a public address but posts text without them
+    # (Threads): the client gets the media host, and refuses images without one.
+    uses_media_host: bool = False
     # Accounts connected without signing in post through the browser instead of asking to
-    # reconnect: no app can post to them (a personal Facebook profile, a personal Instagram).
+    # reconnect: no app can post to them (a personal Facebook profile), or they were
+    # connected before Twofold could post to the network itself.
     browser_without_sign_in: bool = False
 
     @property
@@ -178,7 +182,7 @@ class NetworkDescriptor:
         """The posting client of ``account`` (raise if the network has none)."""
         if self.client_factory is None:
             raise LookupError(f"no client for {self.display_name}")
-        if self.needs_media_host:
+        if self.needs_media_host or self.uses_media_host:
             return self.client_factory(account, secrets, http=http, media_host=media_host)
         return self.client_factory(account, secrets, http=http)
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import threading
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +49,7 @@ from app.networks.meta_graph import (
     QuotaSpentError,
     app_from,
     facebook_login,
+    matching_media,
 )
 from app.networks.ports import PostContent, PostReceipt
 
@@ -68,7 +69,6 @@ MAX_IMAGES = 10
 MAX_IMAGE_BYTES = 8 * 1024 * 1024
 USER_SETTING = "ig_user_id"
 EXPIRY_WARNING_DAYS = 7
-RECONCILE_SLACK = timedelta(minutes=2)
 STATUS_FIELD = "status_code"
 
 
@@ -249,14 +249,8 @@ class InstagramClient:
         answer = self.graph.call("GET", f"{self.ig_user_id}/media",
                                  params={"fields": "id,caption,permalink,timestamp",
                                          "limit": "10"})
-        wanted = " ".join(content.text.split())
-        for media in answer.get("data") or []:
-            if not isinstance(media, dict):
-                continue
-            if " ".join(str(media.get("caption", "")).split()) != wanted:
-                continue
-            if queued_at is not None and not _not_before(media.get("timestamp"), queued_at):
-                continue
+        media = matching_media(answer, content.text, "caption", queued_at)
+        if media is not None:
             return PostReceipt(remote_id=str(media.get("id")),
                                url=str(media.get("permalink") or ""))
         return PostReceipt(remote_id=f"container:{container}",
@@ -272,14 +266,6 @@ class InstagramClient:
             return None
         container = checkpoint.load().get("container", "") if checkpoint else ""
         return self._published(content, container, queued_at)
-
-
-def _not_before(stamp: object, queued_at: datetime) -> bool:
-    try:
-        moment = datetime.strptime(str(stamp), "%Y-%m-%dT%H:%M:%S%z")
-    except ValueError:
-        return True
-    return moment >= queued_at - RECONCILE_SLACK
 
 
 # --- signing in ----------------------------------------------------------------------------

@@ -26,6 +26,7 @@ import json
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode, urlsplit
 
@@ -61,6 +62,7 @@ DEFAULT_LIMIT_WAIT = 3600.0
 CONTAINER_WAIT_SECONDS = 60.0
 CONTAINER_POLL_SECONDS = 2.0
 CONTAINER_SETTING = "container"
+RECONCILE_SLACK = timedelta(minutes=2)
 
 
 def regain_seconds(headers: Mapping[str, str]) -> float | None:
@@ -234,6 +236,28 @@ class GraphClient:
         if not container:
             return ""
         return self.container_status(container, status_field)
+
+
+def matching_media(answer: Mapping[str, Any], text: str, text_field: str,
+                   queued_at: datetime | None) -> dict[str, Any] | None:
+    """In a media listing (``{"data": [...]}``), the latest item whose ``text_field`` is
+    ``text`` (whitespace-insensitive) and whose ``timestamp`` is not before ``queued_at``
+    (less two minutes of clock slack)."""
+    wanted = " ".join(text.split())
+    for media in answer.get("data") or []:
+        if not isinstance(media, dict):
+            continue
+        if " ".join(str(media.get(text_field, "")).split()) != wanted:
+            continue
+        if queued_at is not None:
+            try:
+                moment = datetime.strptime(str(media.get("timestamp")), "%Y-%m-%dT%H:%M:%S%z")
+            except ValueError:
+                moment = None
+            if moment is not None and moment < queued_at - RECONCILE_SLACK:
+                continue
+        return media
+    return None
 
 
 # --- Facebook Login ------------------------------------------------------------------------

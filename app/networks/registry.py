@@ -50,7 +50,7 @@ NETWORK_MODULES: dict[Network, str] = {
     Network.LINKEDIN: "app.networks.linkedin",
     Network.FACEBOOK: "app.networks.facebook",
     Network.INSTAGRAM: "app.networks.instagram",
-    Network.THREADS: "app.networks.browser_only",
+    Network.THREADS: "app.networks.threads",
     Network.PINTEREST: "app.networks.browser_only",
 }
 
