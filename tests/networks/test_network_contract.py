@@ -1,5 +1,5 @@
-"""The contract every network module follows, checked on the command line for X, LinkedIn
-and Facebook Pages against their contract servers on 127.0.0.1 (Instagram, which needs an
+"""The contract every network module follows, checked on the command line for X, LinkedIn,
+Facebook Pages and Threads against their contract servers on 127.0.0.1 (Instagram, which needs an
 image and the organisation's media host, at the end):
 
 - ``accounts add --network N --server URL`` points the documented API paths at URL;
@@ -31,6 +31,7 @@ from tests.contract_server import ContractServer
 from tests.linkedin_server import LinkedInContractServer
 from tests.meta_server import MediaHostServer, MetaContractServer
 from tests.networks.fakes import FakeChecker
+from tests.threads_server import ThreadsContractServer
 from tests.x_server import XContractServer
 
 
@@ -93,8 +94,23 @@ def facebook_subject() -> Subject:
                    ("GET", "/v25.0/me"), ("POST", "/v25.0/:id/feed"))
 
 
+def threads_subject() -> Subject:
+    server = ThreadsContractServer()
+    profiles: dict[str, object] = {}
+
+    def new_user(name: str) -> tuple[str, dict[str, str]]:
+        profile = server.add_profile(name)
+        profiles[name] = profile
+        return name, {"token": server.token_for(profile), "threads_user_id": profile.id}
+
+    return Subject(Network.THREADS, server, new_user,
+                   lambda handle: [p["text"] for p in server.posts_of(profiles[handle])],  # type: ignore[arg-type]
+                   ("GET", "/v1.0/me"), ("POST", "/v1.0/:id/threads_publish"))
+
+
 SUBJECTS: dict[str, Callable[[], Subject]] = {
-    "x": x_subject, "linkedin": linkedin_subject, "facebook": facebook_subject}
+    "x": x_subject, "linkedin": linkedin_subject, "facebook": facebook_subject,
+    "threads": threads_subject}
 
 
 @pytest.fixture(params=list(SUBJECTS))
