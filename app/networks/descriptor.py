@@ -12,7 +12,8 @@ network module keeps its heavy imports inside functions.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -73,6 +74,20 @@ class AccountSetting:
     label: str
     choices: tuple[tuple[str, str], ...] = ()
     default: str = ""
+    # The account setting holding this option's choices as JSON [[value, label], …], filled
+    # in at sign-in (Pinterest's boards); used when ``choices`` is empty.
+    choices_setting: str = ""
+
+    def choices_for(self, settings: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+        """The choices to offer for an account with these settings."""
+        if self.choices or not self.choices_setting:
+            return self.choices
+        try:
+            loaded = json.loads(settings.get(self.choices_setting, "") or "[]")
+        except ValueError:
+            return ()
+        return tuple((str(item[0]), str(item[1])) for item in loaded
+                     if isinstance(item, list) and len(item) == 2)
 
 
 @dataclass(frozen=True)

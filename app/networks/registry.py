@@ -51,7 +51,7 @@ NETWORK_MODULES: dict[Network, str] = {
     Network.FACEBOOK: "app.networks.facebook",
     Network.INSTAGRAM: "app.networks.instagram",
     Network.THREADS: "app.networks.threads",
-    Network.PINTEREST: "app.networks.browser_only",
+    Network.PINTEREST: "app.networks.pinterest",
 }
 
 

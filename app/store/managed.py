@@ -42,7 +42,7 @@ MANAGED_FILENAME = "managed.toml"
 _TOP_KEYS = ("organisation", "policy_pack", "accounts", "app_credentials", "media_host")
 _MEDIA_HOST_KEYS = ("put_url", "public_url")
 _ACCOUNT_KEYS = ("network", "handle", "server", "persona", "owner", "display_name")
-_CREDENTIAL_KEYS = ("client_id", "client_secret", "redirect_uri")
+_CREDENTIAL_KEYS = ("client_id", "client_secret", "redirect_uri", "access")
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,8 @@ class AppCredentials:
     client_id: str
     client_secret: str = field(default="", repr=False)
     redirect_uri: str = ""
+    # Pinterest: "trial" (pins visible only to their creator) or "standard"; "" unknown.
+    access: str = ""
 
 
 @dataclass(frozen=True)
@@ -351,7 +353,10 @@ class _Parser:
             if described.sign_in.value == "oauth_app_secret" and not values["client_secret"]:
                 raise fail(f"{described.display_name} needs the app's client_secret as well.",
                            "client_secret" if "client_secret" in entry else None)
+            if values["access"] not in ("", "trial", "standard"):
+                raise fail("must be \u201ctrial\u201d or \u201cstandard\u201d.", "access")
             result[network] = AppCredentials(network=network, client_id=values["client_id"],
                                              client_secret=values["client_secret"],
-                                             redirect_uri=values["redirect_uri"])
+                                             redirect_uri=values["redirect_uri"],
+                                             access=values["access"])
         return result

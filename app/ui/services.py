@@ -218,6 +218,10 @@ class StoreAccountBook:
         if described.browser_connect is not None and not typed_is_sign_in:
             credentials = self._managed().app_credentials.get(described.network)
             own_app = {"client_id": typed} if typed else {}
+            if request.app_id and request.app_secret:
+                own_app = {"client_id": request.app_id, "client_secret": request.app_secret}
+            elif request.reconnect_id is not None and credentials is None:
+                own_app = self._own_app_of(account)
             if credentials is None and not own_app and described.needs_app_credentials:
                 return self._connect_for_browser(account)
             return self._connect_in_browser(described, account, credentials, request, own_app)
@@ -254,6 +258,11 @@ class StoreAccountBook:
         logins = described.browser_connect(account.server, credentials,
                                            open_browser=self._open_browser, **own_app,
                                            **options)
+        if own_app.get("client_secret"):
+            # The user's own app stays with each sign-in, in the keychain (reconnecting and,
+            # for Pinterest, refreshing need it); never in the profile.
+            logins = [dataclasses.replace(login, secret=_with_app(login.secret, own_app))
+                      for login in logins]
         if request.reconnect_id is not None:
             match = next((login for login in logins
                           if login.handle.lower() == account.handle.lower()), None)
@@ -277,6 +286,14 @@ class StoreAccountBook:
                                  settings=dict(login.settings))
             saved.append(self._save(target, login.secret, refresh_existing=index > 0))
         return saved[0]
+
+    def _own_app_of(self, account: Account) -> dict[str, str]:
+        """The user's own developer app kept with the account's sign-in (for reconnecting)."""
+        kept = self._secrets.load(account)
+        if kept is None:
+            return {}
+        app = {key: kept.extra.get(key, "") for key in ("client_id", "client_secret")}
+        return app if all(app.values()) else {}
 
     def _connect_for_browser(self, account: Account) -> Account:
         """Save an account Twofold checks drafts for but posts to through the browser (no
@@ -540,3 +557,10 @@ def policy_report_from(loaded: LoadedPolicy) -> PolicyReport:
                     f"days; work {policy.work_limit.posts} per {policy.work_limit.days} "
                     f"{'day' if policy.work_limit.days == 1 else 'days'}"))
     return PolicyReport(tuple(sources), errors, tuple(summary))
+
+
+def _with_app(secret: Any, app: dict[str, str]) -> Any:
+    """``secret`` with the user's own app's id and secret added to its extra fields."""
+    from types import MappingProxyType
+
+    return dataclasses.replace(secret, extra=MappingProxyType({**secret.extra, **app}))
