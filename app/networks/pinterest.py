@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import base64
 import json
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
@@ -266,8 +266,9 @@ class PinterestClient:
                     moment = datetime.fromisoformat(created.replace("Z", "+00:00"))
                 except ValueError:
                     moment = None
-                if moment is not None and moment.tzinfo is not None \
-                        and moment < queued_at - RECONCILE_SLACK:
+                if moment is not None and moment.tzinfo is None:
+                    moment = moment.replace(tzinfo=UTC)  # Pinterest writes UTC without a zone
+                if moment is not None and moment < queued_at - RECONCILE_SLACK:
                     continue
             if pin.get("id"):
                 return self._receipt(str(pin["id"]))
