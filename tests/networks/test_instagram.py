@@ -173,9 +173,10 @@ def test_a_spent_quota_says_so_and_makes_no_container(
     assert meta.seen("POST", MEDIA) == [] and host.files == {}
 
 
-def test_media_host_answering_nothing_uses_the_public_address_template(
-        meta: MetaContractServer, tmp_path: Path) -> None:
-    quiet = MediaHostServer(style="empty")
+@pytest.mark.parametrize("style", ["empty", "redirect", "text"])
+def test_every_media_host_style_gives_meta_a_public_address(
+        meta: MetaContractServer, tmp_path: Path, style: str) -> None:
+    quiet = MediaHostServer(style=style)
     try:
         user, account = an_account(meta)
         client = InstagramClient(
@@ -184,6 +185,8 @@ def test_media_host_answering_nothing_uses_the_public_address_template(
                                  f"{quiet.url}/public/{{name}}"))
         client.send(PostContent("Hi", images=pictures(tmp_path, 1)), "k1")
         assert len(meta.media_of(account)) == 1
+        [(kind, data)] = quiet.files.values()
+        assert kind == "image/jpeg" and data.startswith(b"\xff\xd8")
         with pytest.raises(PermanentError, match="refused the image upload"):
             InstagramClient(meta.user_token(user), account.id, api=meta.url,
                             media_host=MediaHost(f"{quiet.url}/upload/{{name}}?key=wrong")
