@@ -6,17 +6,29 @@ Layers, lowest first: the built-in defaults < the organisation's pack (``TWOFOLD
 across layers; single values from a higher layer win — except where the organisation locked a
 rule (``[rules."id"] locked = true``): then no higher layer can lower it.
 
-A pack that cannot be read is reported with its file, line and key, and skipped; the app keeps
-working with the other layers (and :class:`PolicyKeeper` keeps the last good version of it).
+A pack that cannot be read is reported with its file, line and key. The user's pack is then
+skipped (:class:`PolicyKeeper` keeps its last good version while the app runs). The
+organisation's layer is never silently dropped: every time it reads cleanly a copy is kept in
+the profile's data folder, with the time it was read, and a broken pack falls back to that copy
+(and says so); with no copy, the loaded policy carries ``posting_refused`` and nothing may be
+posted until the pack is fixed (the posting engine enforces it; ``check`` still runs).
+
+Packs are limited (size of the file, nesting, dotted keys, partners, terms, length of a text,
+ranges of numbers: see the ``MAX_*`` constants and README "Policy packs") so that loading any
+pack within the limits takes well under half a second, and anything beyond them is refused
+quickly with the file, the line and the key.
 """
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,12 +37,41 @@ from app.check.rules import CATEGORIES, RULES, SEVERITY_LEVELS, SEVERITY_RANK, i
 from app.core.model import Network, Persona
 
 if TYPE_CHECKING:
+    import logging
+
     from app.check.compiled import CompiledPolicy
     from app.paths import AppPaths
+
+
+def _log() -> logging.Logger:
+    """This module's logger (``logging`` is imported only when something goes wrong: the
+    ``check`` command's start-up does not pay for it)."""
+    import logging
+
+    return logging.getLogger(__name__)
+
 
 POLICY_ENV = "TWOFOLD_POLICY"
 POLICY_FILE_NAME = "policy.toml"
 PACK_VERSION = 1
+
+# Limits of one pack file (README "Policy packs"). Real packs are a few kilobytes; these leave
+# room for a large organisation while keeping every load well under half a second.
+MAX_PACK_BYTES = 512 * 1024  # the file
+MAX_NESTING = 8  # lists and inline tables inside one another (a [[table]] header counts 2)
+MAX_KEY_PARTS = 8  # parts of one dotted key, e.g. rules."conduct.profanity".severity has 3
+MAX_NUMBER_CHARS = 100  # one bare number (or other bare word starting with a digit or sign)
+MAX_ITEMS = 50_000  # keys, values and brackets in the file (the TOML parser's work)
+MAX_PARTNERS = 1_000
+MAX_TERMS = 10_000  # every text in every list of the pack, added up
+MAX_TEXT_CHARS = 200  # one name, alias, domain, hashtag, disclosure, term or word
+POSTS_RANGE = (0, 1_000)  # promotion_limits.*.posts
+DAYS_RANGE = (1, 365)  # promotion_limits.*.days
+CHARS_RANGE = (1, 100_000)  # disclosure.within_chars and [limits]
+
+# The last good copy of the organisation's pack, in the profile's data folder.
+KEPT_COPY_FOLDER = "policy"
+KEPT_COPY_NAME = "organisation-pack.last-good.json"
 
 LAYER_DEFAULTS = "built-in defaults"
 LAYER_ORGANISATION = "organisation"
@@ -58,11 +99,17 @@ class PolicyError(Exception):
         if self.line is not None:
             where.append(f"line {self.line}")
         if self.key:
-            where.append(f"key '{self.key}'")
+            where.append(f"key '{_shown(self.key)}'")
         prefix = ", ".join(where)
         if prefix:
             prefix = prefix[0].upper() + prefix[1:] + ": "
         return f"{prefix}{self.problem}"
+
+
+def _shown(key: str, limit: int = 80) -> str:
+    """A key as it can be printed on one line: control characters escaped, long ones cut."""
+    printable = "".join(c if c.isprintable() else repr(c)[1:-1] for c in key[:limit + 1])
+    return printable if len(printable) <= limit else printable[:limit] + "…"
 
 
 @dataclass(frozen=True)
@@ -129,6 +176,9 @@ class Policy:
     conduct_terms: tuple[str, ...] = ()
     allowed_terms: tuple[str, ...] = ()
     names: tuple[str, ...] = ()  # names of the packs that made this policy
+    # Why nothing may be posted under this policy ("" when posting is allowed): the
+    # organisation's pack cannot be read and no good copy of it is kept.
+    posting_refused: str = ""
 
     @classmethod
     def default(cls) -> Policy:
@@ -191,6 +241,11 @@ class LoadedPolicy:
     notices: list[str] = field(default_factory=list)
     layers: dict[str, PackData] = field(default_factory=dict)
 
+    @property
+    def posting_refused(self) -> str:
+        """Why nothing may be posted ("" when posting is allowed); see ``Policy``."""
+        return self.policy.posting_refused
+
 
 # --- reading and validating one file -------------------------------------------------------
 
@@ -201,12 +256,32 @@ class PackData:
 
     path: Path
     values: Mapping[str, Any]
+    source: str = field(default="", repr=False, compare=False)  # the text it was read from
 
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
-_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')"""
-_KEY = re.compile(rf"^\s*({_KEY_PART}(?:\s*\.\s*{_KEY_PART})*)\s*=")
-_INLINE_KEY = re.compile(r"""[{,]\s*([A-Za-z0-9_-]+|"[^"]*")\s*=""")
+# Only used to find the line of a key for an error message. Each is linear: no two adjacent
+# parts can match the same characters (the old header pattern backtracked quadratically on a
+# long run of spaces).
+_HEADER = re.compile(r"[ \t]*(\[\[?)([^\]\n]*)\]")
+_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')"""
+_KEY = re.compile(rf"[ \t]*({_KEY_PART}(?:[ \t]*\.[ \t]*{_KEY_PART})*)[ \t]*=")
+_INLINE_KEY = re.compile(r"""[{,][ \t]*([A-Za-z0-9_-]+|"[^"\n]*")[ \t]*=""")
+
+# The pre-scan's tokens, found before the TOML parser sees the file (the parser recurses once
+# per nesting level and is quadratic in the parts of a dotted key). Strings and comments are
+# skipped whole. Every alternative always matches once started (a string that is not closed
+# ends at the line's or the file's end), so the runs inside a string never backtrack.
+_BASIC = r'"(?:[^"\\\n]+|\\[^\n])*(?:"|\\?$)'
+_LITERAL = r"'[^'\n]*(?:'|$)"
+_BARE = r"""[^\s"'#\[\]{}.=,]+"""
+_ML_BASIC = r'"{3}(?:[^"\\]+|\\.|\\\Z|"(?!""))*(?:"{3,5}|\Z)'
+_ML_LITERAL = r"'{3}(?:[^']+|'(?!''))*(?:'{3,5}|\Z)"
+_SCAN = re.compile(
+    rf"{_ML_BASIC}|{_ML_LITERAL}|#[^\n]*|[\[\]{{}}]"
+    # a key, a dotted key, or a bare value (numbers and dates have at most one dot)
+    rf"|(?:{_BARE}|{_BASIC}|{_LITERAL})(?:[ \t]*\.[ \t]*(?:{_BARE}|{_BASIC}|{_LITERAL}))*",
+    re.MULTILINE | re.DOTALL)
+_RUN_PART = re.compile(rf"{_BARE}|{_BASIC}|{_LITERAL}", re.MULTILINE)
 
 
 def _split_key(text: str) -> list[str]:
@@ -214,12 +289,56 @@ def _split_key(text: str) -> list[str]:
     return [part.strip("\"'") for part in parts]
 
 
+def _line_at(source: str, offset: int) -> int:
+    return source.count("\n", 0, offset) + 1
+
+
+def _prescan(path: Path, source: str) -> None:
+    """Refuse, before parsing, what would make the parser recurse too deep or take quadratic
+    time: nesting deeper than MAX_NESTING, dotted keys of more than MAX_KEY_PARTS parts, bare
+    numbers longer than MAX_NUMBER_CHARS, more than MAX_ITEMS keys, values and brackets (the
+    parser takes about 2 µs for each). Linear in the size of the file."""
+    depth = 0
+    items = 0
+    for match in _SCAN.finditer(source):
+        token = match.group()
+        first = token[0]
+        if first == "#":
+            continue
+        items += 1
+        if items > MAX_ITEMS:
+            line = _line_at(source, match.start())
+            raise PolicyError(f"has more than {MAX_ITEMS:,} keys, values and brackets; a pack "
+                              f"may have at most {MAX_ITEMS:,}", path=path, line=line)
+        if first in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                line = _line_at(source, match.start())
+                raise PolicyError(f"nests lists and tables more than {MAX_NESTING} deep",
+                                  path=path, line=line, key=_key_on_line(source, line))
+        elif first in "]}":
+            depth = max(0, depth - 1)
+        elif token.startswith(('"""', "'''")):
+            continue
+        elif token.count(".") >= MAX_KEY_PARTS and len(
+                _RUN_PART.findall(token)) > MAX_KEY_PARTS:
+            line = _line_at(source, match.start())
+            raise PolicyError(f"has a dotted key of more than {MAX_KEY_PARTS} parts",
+                              path=path, line=line)
+        elif len(token) > MAX_NUMBER_CHARS and first in "+-0123456789":
+            line = _line_at(source, match.start())
+            raise PolicyError(f"has a number longer than {MAX_NUMBER_CHARS} characters",
+                              path=path, line=line, key=_key_on_line(source, line))
+
+
 def _key_lines(source: str) -> dict[tuple[Any, ...], int]:
     """Map each key path (tables, array-table indices, keys) to the line that sets it."""
     lines: dict[tuple[Any, ...], int] = {}
     table: tuple[Any, ...] = ()
     array_counts: dict[tuple[Any, ...], int] = {}
-    for number, line in enumerate(source.splitlines(), start=1):
+    for number, line in enumerate(source.split("\n"), start=1):
+        if "=" not in line and "[" not in line:
+            continue  # neither a header nor a key (most lines of a long list or string)
         header = _HEADER.match(line)
         if header:
             path = tuple(_split_key(header.group(2)))
@@ -234,8 +353,10 @@ def _key_lines(source: str) -> dict[tuple[Any, ...], int]:
             continue
         key = _KEY.match(line)
         if key:
-            path = (*table, *_split_key(key.group(1)))
-            lines.setdefault(path, number)
+            parts = _split_key(key.group(1))
+            for end in range(1, len(parts) + 1):  # a.b = 1 sets a, then a.b
+                lines.setdefault((*table, *parts[:end]), number)
+            path = (*table, *parts)
             rest = line[key.end():]
             if "{" in rest:
                 for inline in _INLINE_KEY.finditer(rest):
@@ -256,7 +377,16 @@ def _dotted(path: Sequence[Any]) -> str:
 class _Validator:
     def __init__(self, path: Path, source: str) -> None:
         self.path = path
-        self.lines = _key_lines(source)
+        self.source = source
+        self._lines: dict[tuple[Any, ...], int] | None = None
+        self.terms = 0  # texts in lists so far (MAX_TERMS)
+
+    @property
+    def lines(self) -> dict[tuple[Any, ...], int]:
+        """Key paths to lines, worked out only when an error needs one."""
+        if self._lines is None:
+            self._lines = _key_lines(self.source)
+        return self._lines
 
     def error(self, key_path: Sequence[Any], problem: str) -> PolicyError:
         probe = tuple(key_path)
@@ -284,29 +414,43 @@ class _Validator:
             raise self.error(key_path, f"must be text in quotes, not {_describe(value)}")
         if not value.strip():
             raise self.error(key_path, "must not be empty")
+        if len(value) > MAX_TEXT_CHARS:
+            raise self.error(key_path, f"is {len(value):,} characters long; a pack's texts may "
+                                       f"be at most {MAX_TEXT_CHARS} characters")
         return value.strip()
 
     def texts(self, value: Any, key_path: Sequence[Any]) -> tuple[str, ...]:
         if not isinstance(value, list):
             raise self.error(key_path, f'must be a list of texts like ["one", "two"], '
                                        f"not {_describe(value)}")
-        return tuple(self.text(item, (*key_path,)) for item in value)
+        room = MAX_TERMS - self.terms
+        if len(value) > room:
+            raise self.error((*key_path, room), f"is one term too many: a pack may list at "
+                             f"most {MAX_TERMS:,} terms in all (names, aliases, domains, "
+                             "hashtags, disclosures, confidential terms and words)")
+        self.terms += len(value)
+        return tuple(self.text(item, key_path) for item in value)
 
-    def whole(self, value: Any, key_path: Sequence[Any], minimum: int) -> int:
+    def whole(self, value: Any, key_path: Sequence[Any], limits: tuple[int, int]) -> int:
         if type(value) is not int:
             raise self.error(key_path, f"must be a whole number, not {_describe(value)}")
-        if value < minimum:
-            raise self.error(key_path, f"must be at least {minimum}, not {value}")
+        minimum, maximum = limits
+        if not minimum <= value <= maximum:
+            raise self.error(key_path, f"must be from {minimum:,} to {maximum:,}, "
+                                       f"not {_describe(value)}")
         return value
 
 
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"true/false ({str(value).lower()})"
-    if isinstance(value, int | float):
+    if isinstance(value, int):
+        digits = len(str(abs(value)))
+        return f"the number {value}" if digits <= 30 else f"a number of {digits} digits"
+    if isinstance(value, float):
         return f"the number {value}"
     if isinstance(value, str):
-        return f'the text "{value}"'
+        return f'the text "{value[:40]}{"…" if len(value) > 40 else ""}"'
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -355,6 +499,9 @@ def _validate(check: _Validator, data: dict[str, Any]) -> dict[str, Any]:
         partners = top["partners"]
         if not isinstance(partners, list):
             raise check.error(("partners",), "must be written as [[partners]] sections")
+        if len(partners) > MAX_PARTNERS:
+            raise check.error(("partners", MAX_PARTNERS), f"is one partner too many: a pack may "
+                              f"list at most {MAX_PARTNERS:,} partners")
         values["partners"] = tuple(_brand(check, p, ("partners", i), name_required=True)
                                    for i, p in enumerate(partners))
     if "disclosure" in top:
@@ -363,7 +510,7 @@ def _validate(check: _Validator, data: dict[str, Any]) -> dict[str, Any]:
             values["accepted"] = check.texts(section["accepted"], ("disclosure", "accepted"))
         if "within_chars" in section:
             values["within_chars"] = check.whole(section["within_chars"],
-                                                 ("disclosure", "within_chars"), 1)
+                                                 ("disclosure", "within_chars"), CHARS_RANGE)
     if "confidential" in top:
         section = check.table(top["confidential"], ("confidential",), ("terms",))
         values["confidential"] = check.texts(section.get("terms", []), ("confidential", "terms"))
@@ -379,13 +526,13 @@ def _validate(check: _Validator, data: dict[str, Any]) -> dict[str, Any]:
                         raise check.error((*path, needed), "is missing (write it like "
                                           f"{persona} = {{ posts = 1, days = 7 }})")
                 values[f"{persona}_limit"] = PromotionLimit(
-                    check.whole(limit["posts"], (*path, "posts"), 0),
-                    check.whole(limit["days"], (*path, "days"), 1))
+                    check.whole(limit["posts"], (*path, "posts"), POSTS_RANGE),
+                    check.whole(limit["days"], (*path, "days"), DAYS_RANGE))
     if "rules" in top:
         values["rules"] = _rules(check, top["rules"])
     if "limits" in top:
         section = check.table(top["limits"], ("limits",), [n.value for n in Network])
-        values["limits"] = tuple((key, check.whole(value, ("limits", key), 1))
+        values["limits"] = tuple((key, check.whole(value, ("limits", key), CHARS_RANGE))
                                  for key, value in section.items())
     if "lexicon" in top:
         section = check.table(top["lexicon"], ("lexicon",),
@@ -426,20 +573,57 @@ def _rules(check: _Validator, value: Any) -> tuple[tuple[str, str | None, bool],
     return tuple(settings)
 
 
-def read_pack(path: Path) -> PackData:
-    """Read and validate one pack file (no layering). Raises :class:`PolicyError`."""
-    path = Path(path)
+def _read_source(path: Path) -> str:
+    """The text of the pack at ``path``, or a PolicyError saying in one sentence why not."""
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise PolicyError(f"is a folder, not a file; the pack is a TOML file such as "
+                              f"{path / POLICY_FILE_NAME}", path=path)
+        if not stat.S_ISREG(info.st_mode):
+            raise PolicyError("is not a regular file (a device or a pipe?); the pack must be "
+                              "a TOML file", path=path)
+        if info.st_size > MAX_PACK_BYTES:
+            raise PolicyError(_too_big(info.st_size), path=path)
+        with path.open("rb") as file:
+            raw = file.read(MAX_PACK_BYTES + 1)  # it may have grown since stat()
+    except (FileNotFoundError, NotADirectoryError):
         raise PolicyError("does not exist", path=path) from None
+    except ValueError:  # a NUL in the name
+        raise PolicyError("is not a usable file name", path=path) from None
+    except PermissionError:
+        raise PolicyError("cannot be opened: permission denied (Twofold runs as you, so you "
+                          "need read access to the file and its folders)", path=path) from None
     except OSError as error:
         raise PolicyError(f"cannot be read ({error.strerror or error})", path=path) from None
+    if len(raw) > MAX_PACK_BYTES:
+        raise PolicyError(_too_big(len(raw)), path=path)
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]  # Windows editors add one; it means nothing here
     try:
-        source = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line: int | None = raw[: error.start].count(b"\n") + 1
         raise PolicyError("is not UTF-8 text; save it as UTF-8", path=path, line=line) from None
+
+
+def _too_big(size: int) -> str:
+    limit = f"a policy pack may be at most {MAX_PACK_BYTES:,} bytes ({MAX_PACK_BYTES // 1024} KB)"
+    return f"is {size:,} bytes; {limit}"
+
+
+def read_pack(path: Path) -> PackData:
+    """Read and validate one pack file (no layering). Raises :class:`PolicyError`."""
+    path = Path(path)
+    return parse_pack(path, _read_source(path))
+
+
+def parse_pack(path: Path, source: str) -> PackData:
+    """Validate the text of one pack; ``path`` names it in errors. Raises :class:`PolicyError`
+    (and nothing else, whatever the text)."""
+    if len(source) > MAX_PACK_BYTES:
+        raise PolicyError(_too_big(len(source.encode("utf-8", "surrogatepass"))), path=path)
+    _prescan(path, source)
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
@@ -448,7 +632,7 @@ def read_pack(path: Path) -> PackData:
         line = int(found.group(1)) if found else None
         if line is None and "end of document" in message:
             # Something left open (a list, a string): point at the last key set.
-            starts = [n for n, text in enumerate(source.splitlines(), start=1)
+            starts = [n for n, text in enumerate(source.split("\n"), start=1)
                       if _KEY.match(text) or _HEADER.match(text)]
             line = starts[-1] if starts else 1
         problem = re.sub(r"\s*\((?:at line \d+, column \d+|at end of document)\)", "",
@@ -456,14 +640,19 @@ def read_pack(path: Path) -> PackData:
         key = _key_on_line(source, line) if line else None
         raise PolicyError(f"is not valid TOML: {problem[0].lower()}{problem[1:]}", path=path,
                           line=line, key=key) from None
+    except (RecursionError, ValueError, OverflowError, MemoryError) as error:
+        # The pre-scan keeps these out; this is the last line of defence for the parser.
+        _log().warning("the TOML parser failed on %s: %r", path, error)
+        raise PolicyError("could not be read as TOML (it nests too deeply or holds a value "
+                          "too large)", path=path) from None
     checker = _Validator(path, source)
-    return PackData(path, _validate(checker, data))
+    return PackData(path, _validate(checker, data), source)
 
 
 def _key_on_line(source: str, line: int) -> str | None:
     """The dotted key being set on ``line`` (for syntax errors), if one can be seen."""
     table: list[str] = []
-    for number, text in enumerate(source.splitlines(), start=1):
+    for number, text in enumerate(source.split("\n"), start=1):
         header = _HEADER.match(text)
         if header and number < line:
             table = _split_key(header.group(2))
@@ -496,14 +685,18 @@ def apply_pack(policy: Policy, pack: PackData, *, organisation: bool) -> tuple[P
         employer = values["employer"]
         changes["employer"] = policy.employer.merged(employer) if policy.employer else employer
     if "partners" in values:
+        # One pass with an index by name (a partner named twice is merged into the first).
         partners = list(policy.partners)
+        position: dict[str, int] = {}
+        for index, known in enumerate(partners):
+            position.setdefault(known.name.casefold(), index)
         for partner in values["partners"]:
-            for index, known in enumerate(partners):
-                if known.name.casefold() == partner.name.casefold():
-                    partners[index] = known.merged(partner)
-                    break
-            else:
+            found = position.get(partner.name.casefold())
+            if found is None:
+                position[partner.name.casefold()] = len(partners)
                 partners.append(partner)
+            else:
+                partners[found] = partners[found].merged(partner)
         changes["partners"] = tuple(partners)
     if "confidential" in values:
         changes["confidential_terms"] = tuple(dict.fromkeys(
@@ -601,13 +794,114 @@ def user_pack_path(paths: AppPaths) -> Path:
     return paths.config_root / POLICY_FILE_NAME
 
 
+def _exists(path: Path) -> bool:
+    """Whether there is something at ``path`` to read (an unreadable folder on the way counts:
+    reading it then says why it cannot be read)."""
+    try:
+        path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except (OSError, ValueError):
+        return True
+    return True
+
+
+# --- the last good copy of the organisation's pack ---------------------------------------
+
+
+@dataclass(frozen=True)
+class KeptCopy:
+    """The organisation's pack as it was last read cleanly, and when."""
+
+    pack: PackData
+    read_at: datetime
+
+    @property
+    def when(self) -> str:
+        """The time it was read, for people: "30 November 2026, 10:27 UTC"."""
+        moment = self.read_at.astimezone(UTC)
+        return f"{moment.day} {moment:%B %Y, %H:%M} UTC"
+
+
+def kept_copy_path(paths: AppPaths) -> Path:
+    """Where the last good copy of the organisation's pack is kept (in the data folder)."""
+    return paths.data_root / KEPT_COPY_FOLDER / KEPT_COPY_NAME
+
+
+def keep_good_copy(paths: AppPaths, pack: PackData, *, now: datetime | None = None) -> bool:
+    """Save ``pack`` (the organisation's, just read cleanly) as its last good copy, replacing
+    the previous one in one step. Returns False (and logs why) when it cannot be written."""
+    import json
+    import tempfile
+
+    from app.paths import ensure_private_dir
+
+    record = {"source": str(pack.path), "read_at": (now or datetime.now(UTC)).isoformat(),
+              "text": pack.source}
+    target = kept_copy_path(paths)
+    try:
+        paths.data_dir()
+        folder = ensure_private_dir(target.parent)
+        handle, scratch = tempfile.mkstemp(dir=folder, prefix=".last-good-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                json.dump(record, file)
+            os.replace(scratch, target)
+        except BaseException:
+            Path(scratch).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        _log().warning("could not keep a copy of the organisation's policy pack: %s", error)
+        return False
+    return True
+
+
+def read_kept_copy(paths: AppPaths) -> KeptCopy | None:
+    """The last good copy of the organisation's pack, or None when there is none (or it is
+    damaged: then it is no good copy, and the log says why)."""
+    import json
+
+    target = kept_copy_path(paths)
+    try:
+        with target.open("rb") as file:
+            raw = file.read(8 * MAX_PACK_BYTES + 1)  # JSON escapes may grow the text
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        _log().warning("could not read the kept copy of the organisation's pack: %s", error)
+        return None
+    try:
+        if len(raw) > 8 * MAX_PACK_BYTES:
+            raise ValueError("the file is too large")
+        record = json.loads(raw.decode("utf-8"))
+        read_at = datetime.fromisoformat(record["read_at"])
+        if read_at.tzinfo is None:
+            raise ValueError("the time has no time zone")
+        source, text = record["source"], record["text"]
+        if not isinstance(source, str) or not isinstance(text, str):
+            raise ValueError("source and text must be strings")
+        pack = parse_pack(Path(source), text)
+    except (ValueError, TypeError, KeyError, RecursionError, PolicyError) as error:
+        _log().warning("the kept copy of the organisation's pack (%s) is unusable: %s", target,
+                    error)
+        return None
+    return KeptCopy(pack, read_at)
+
+
+# --- loading every layer -------------------------------------------------------------------
+
+
 def load_policy_layers(paths: AppPaths, *, explicit: Path | None = None,
                        environ: Mapping[str, str] | None = None,
-                       fallback: Mapping[str, PackData] | None = None) -> LoadedPolicy:
+                       fallback: Mapping[str, PackData] | None = None,
+                       keep_copy: bool = True) -> LoadedPolicy:
     """Load defaults < organisation < user (or ``explicit``) packs.
 
-    A layer that fails is reported in ``.errors`` and skipped — or, when ``fallback`` holds the
-    layer's last good data, that is used instead (see :class:`PolicyKeeper`).
+    A user pack that fails is reported in ``.errors`` and skipped — or, when ``fallback``
+    holds its last good data, that is used instead (see :class:`PolicyKeeper`). The
+    organisation's pack is never silently dropped: when it reads cleanly a copy is kept
+    (``keep_copy``); when it fails, that copy is used and a notice says so; with no copy, the
+    policy's ``posting_refused`` says why nothing may be posted.
     """
     env = os.environ if environ is None else environ
     organisation_path = organisation_pack_path(paths, env)
@@ -615,26 +909,42 @@ def load_policy_layers(paths: AppPaths, *, explicit: Path | None = None,
     user_path = Path(explicit) if explicit is not None else user_pack_path(paths)
     loaded = LoadedPolicy(Policy.default(), sources=[(LAYER_DEFAULTS, Path("(built in)"))])
     policy = loaded.policy
+    refused = ""
     for layer, path, required in (
         (LAYER_ORGANISATION, organisation_path, organisation_required),
         (LAYER_USER, user_path, explicit is not None),
     ):
-        if not required and not path.exists():
+        organisation = layer == LAYER_ORGANISATION
+        if not required and not _exists(path):
             continue
         try:
             pack = read_pack(path)
         except PolicyError as error:
             loaded.errors.append(error)
             previous = (fallback or {}).get(layer)
-            if previous is None:
+            kept = read_kept_copy(paths) if organisation else None
+            if kept is not None:
+                pack = kept.pack
+                loaded.notices.append(f"Your organisation's policy could not be read ({error}); "
+                                      f"using the copy from {kept.when}.")
+            elif previous is not None:
+                pack = previous
+                loaded.notices.append(
+                    f"Your organisation's policy could not be read ({error}); using the copy "
+                    "read earlier while Twofold was running." if organisation else
+                    f"Using the last good version of {path} until it is fixed.")
+            else:
+                if organisation:
+                    refused = f"Your organisation's policy cannot be read: {error}"
                 continue
-            pack = previous
-            loaded.notices.append(f"Using the last good version of {path} until it is fixed.")
+        else:
+            if organisation and keep_copy:
+                keep_good_copy(paths, pack)
         loaded.layers[layer] = pack
-        policy, notices = apply_pack(policy, pack, organisation=layer == LAYER_ORGANISATION)
+        policy, notices = apply_pack(policy, pack, organisation=organisation)
         loaded.notices.extend(notices)
         loaded.sources.append((layer, path))
-    loaded.policy = policy
+    loaded.policy = replace(policy, posting_refused=refused) if refused else policy
     return loaded
 
 

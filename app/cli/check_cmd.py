@@ -150,8 +150,6 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
     for image in args.image:
         if not image.is_file():
             raise InputError(f"image not found: {image}")
-    if args.policy is not None and not args.policy.is_file():
-        raise InputError(f"policy file not found: {args.policy}")
     history = _read_history(args.history) if args.history is not None else []
     text = _read_text(args.text)
 

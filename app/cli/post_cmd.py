@@ -168,6 +168,12 @@ def _print_report(report: PostReport, store: Store, as_json: bool, out: TextIO) 
         print(f"To send the rest later: post --retry {report.draft_id}", file=out)
 
 
+def _organisation_path(paths: AppPaths) -> Path:
+    from app.check.policy import organisation_pack_path
+
+    return organisation_pack_path(paths)
+
+
 @guarded
 def run(args: argparse.Namespace, paths: AppPaths, *,
         secrets_factory: Callable[[], SecretStore] = _open_secrets,
@@ -180,14 +186,18 @@ def run(args: argparse.Namespace, paths: AppPaths, *,
     from app.networks.wiring import build_engine
 
     out = out or sys.stdout
-    policy = None
-    if checker is None:
-        from app.check.policy import load_policy_layers
+    from app.check.policy import load_policy_layers
 
-        loaded = load_policy_layers(paths)
-        for problem in loaded.errors:
+    # Loaded even when a checker is handed in: the organisation's policy decides whether
+    # anything may be posted at all.
+    loaded = load_policy_layers(paths)
+    for problem in loaded.errors:
+        if problem.path is not None and problem.path != _organisation_path(paths):
             note(str(problem))
-        policy = loaded.policy
+    for notice in loaded.notices:
+        note(notice)
+    policy = loaded.policy
+    refused = policy.posting_refused
     options = PostOptions(langs=tuple(args.lang), content_warning=args.content_warning,
                           visibility=args.visibility)
     media_host = _media_host(paths)
@@ -195,6 +205,8 @@ def run(args: argparse.Namespace, paths: AppPaths, *,
         secrets = secrets_factory()
         if args.retry is not None:
             meant = store.drafts.get(args.retry)  # a clear usage error for an unknown draft
+            if refused:
+                return error(f"{refused} Nothing was sent.", EXIT_FAILED)
             with build_engine(store, secrets, policy=policy, checker=checker, http=http,
                               hand_off=hand_off, media_host=media_host) as engine:
                 engine.recover()
@@ -226,6 +238,9 @@ def run(args: argparse.Namespace, paths: AppPaths, *,
             return error(targets, EXIT_USAGE)
         draft = store.drafts.save(Draft(text=text, images=images,
                                         target_account_ids=[a.id for a in targets]))  # type: ignore[misc]
+        if refused:
+            return error(f"{refused} Nothing was posted; your text is kept as draft {draft.id}.",
+                         EXIT_FAILED)
         if not secrets.is_persistent:
             note("No keychain is reachable: sign-ins last for this run only.")
         with build_engine(store, secrets, policy=policy, checker=checker, http=http,

@@ -218,8 +218,12 @@ class PostingEngine:
                  sleep: Callable[[float], None] = time.sleep,
                  rng: random.Random | None = None,
                  lease_seconds: float = LEASE_SECONDS,
-                 renew_every: float = RENEW_EVERY_SECONDS) -> None:
+                 renew_every: float = RENEW_EVERY_SECONDS,
+                 posting_refused: Callable[[], str] | None = None) -> None:
         self._accounts = accounts
+        # Why nothing may be posted now ("" when posting is allowed), asked before every post
+        # and retry: the organisation's policy cannot be read and no good copy of it is kept.
+        self._posting_refused = posting_refused or (lambda: "")
         self._outbox = outbox
         self._checker = checker
         self._client_for = client_for
@@ -255,6 +259,10 @@ class PostingEngine:
             raise ValueError("save the draft before posting it (it needs an id)")
         options = options or PostOptions()
         targets = _unique(accounts)
+        refused = self._posting_refused()
+        if refused:
+            return self._refuse_all(draft.id, [self._account_id(a) for a in targets], refused,
+                                    on_progress, on_result)
         results: dict[int, AccountResult] = {}
         passed: list[tuple[Account, CheckResult]] = []
         for account in targets:
@@ -312,6 +320,11 @@ class PostingEngine:
         ``IN_PROGRESS`` and left alone. Accounts that already had the post are listed in
         ``already_sent``."""
         options = options or PostOptions()
+        refused = self._posting_refused()
+        if refused:
+            unsent = [entry.account_id for entry in self._outbox.entries_for_draft(draft_id)
+                      if entry.state is not OutboxState.SENT]
+            return self._refuse_all(draft_id, unsent, refused, on_progress, on_result)
         deliveries = []
         skipped: list[AccountResult] = []
         already_sent: list[int] = []
@@ -382,6 +395,16 @@ class PostingEngine:
         self.close()
 
     # -- checking ---------------------------------------------------------------------------
+
+    def _refuse_all(self, draft_id: int, account_ids: Sequence[int], reason: str,
+                    on_progress: ProgressCallback | None,
+                    on_result: ResultCallback | None) -> PostReport:
+        """Every target refused for one reason; no outbox row, nothing sent."""
+        results = tuple(AccountResult(account_id, Outcome.REFUSED, reason)
+                        for account_id in account_ids)
+        for result in results:
+            self._finish(on_progress, on_result, result)
+        return PostReport(draft_id, results)
 
     def _refusal(self, account_id: int, check: CheckResult, confirm_warnings: bool,
                  override_reason: str) -> AccountResult | None:

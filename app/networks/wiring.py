@@ -63,7 +63,9 @@ def build_engine(store: Store, secrets: SecretStore, *, policy: Policy | None = 
                  http: requests.Session | None = None,
                  hand_off: HandOff | None = None,
                  media_host: MediaHost | None = None) -> PostingEngine:
-    """A posting engine on the profile's store and keychain. ``hand_off`` opens the web
+    """A posting engine on the profile's store and keychain. It refuses every post and retry
+    while ``policy.posting_refused`` says why (the organisation's pack cannot be read), whoever
+    asks: the command line, the window, the tray's quick post. ``hand_off`` opens the web
     compose page (or fills the clipboard) for accounts Twofold posts to through the
     browser; ``media_host`` is the organisation's (Instagram's images go there)."""
     from app.networks.engine import PostingEngine
@@ -74,4 +76,5 @@ def build_engine(store: Store, secrets: SecretStore, *, policy: Policy | None = 
         checker=checker or make_checker(store, policy),
         client_for=lambda account: client_for(account, secrets, http=http, hand_off=hand_off,
                                               media_host=media_host),
-        override_allowed=override_rule(policy), retry=retry)
+        override_allowed=override_rule(policy), retry=retry,
+        posting_refused=lambda: str(getattr(policy, "posting_refused", "") or ""))

@@ -107,6 +107,10 @@ class LazyChecker:
         """See ``DraftChecker.policy_report``."""
         return self._get().policy_report()
 
+    def posting_refused(self) -> str:
+        """Why nothing may be posted under the policy in force ("" when posting is allowed)."""
+        return str(getattr(self._get().policy, "posting_refused", "") or "")
+
     def refresh_history(self) -> None:
         """See ``DraftChecker.refresh_history``."""
         self._get().refresh_history()
@@ -194,10 +198,14 @@ def build_services(paths: AppPaths) -> AppServices:
         found += _sign_in_warnings(accounts)
         try:
             report = checker.policy_report()
+            refused = checker.posting_refused()
         except Exception as error:  # the check itself reports this again on every draft
             found.append(f"The persona check could not load ({type(error).__name__}).")
         else:
-            found += [f"Policy pack: {problem}" for problem in report.errors]
+            # A refusal, or a notice that a kept copy is used, names its problem itself.
+            found += [f"Policy pack: {problem}" for problem in report.errors
+                      if not any(problem in other for other in (refused, *report.errors)
+                                 if other != problem)]
         return found
 
     def close() -> None:
@@ -206,7 +214,8 @@ def build_services(paths: AppPaths) -> AppServices:
 
     services = AppServices(checker=checker, accounts=accounts, drafts=drafts, poster=poster,
                            open_url=open_in_browser, warnings=warnings,
-                           background_warnings=background_warnings, close=close)
+                           background_warnings=background_warnings,
+                           posting_refusal=checker.posting_refused, close=close)
     built.append(services)
     return services
 

@@ -156,6 +156,7 @@ class ComposerWidget(QWidget):
         self._posted_accounts: list[Account] = []
         self._round: CheckRound | None = None
         self._shown: list[ShownFinding] = []
+        self._posting_refused = ""  # see set_posting_refused
 
         self.live_check = LiveCheck(checker, runner, self)
         self.live_check.finished.connect(self._show_round)
@@ -704,7 +705,15 @@ class ComposerWidget(QWidget):
     def _ready_text(self, work: Sequence[Account]) -> str:
         return f"Post to Work sends to {self._names(work)} only."
 
+    def set_posting_refused(self, reason: str) -> None:
+        """Turn posting off with ``reason`` (the organisation's policy cannot be read), or on
+        again with ""; the check still runs as the user types."""
+        self._posting_refused = reason
+        self._refresh_actions()
+
     def _can_post(self, targets: Sequence[Account], persona: Persona) -> tuple[bool, str]:
+        if self._posting_refused:
+            return False, self._posting_refused
         if self.posting:
             return False, "Sending… you can keep writing."
         if self.poster is None:

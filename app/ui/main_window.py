@@ -44,6 +44,8 @@ class MainWindow(QMainWindow):
         accounts_changed: accounts were connected, changed or removed here.
         accounts_loaded: the composer shows the accounts as stored now.
         loaded: the accounts and the last unsent draft are in the window (after ``load``).
+        posting_refused(str): posting is turned off, for this reason (the organisation's
+            policy cannot be read); ``posting_refusal`` keeps the reason.
     """
 
     shown = Signal()
@@ -51,6 +53,7 @@ class MainWindow(QMainWindow):
     accounts_changed = Signal()
     accounts_loaded = Signal()
     loaded = Signal()
+    posting_refused = Signal(str)
 
     def __init__(self, paths: AppPaths, services: AppServices | None = None,
                  runner: TaskRunner | None = None, *, onboarding: bool = False,
@@ -89,6 +92,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Ready. Twofold checks the draft as you type.")
         self._loaded = False
         self._is_loaded = False
+        self.posting_refusal = ""
 
     # --- building --------------------------------------------------------------------------
 
@@ -243,6 +247,16 @@ class MainWindow(QMainWindow):
         self.banner_label.setText("\n".join(lines))
         self.banner.setVisible(bool(lines))
 
+    def refuse_posting(self, reason: str) -> None:
+        """Name the problem in the banner and turn Post off (the organisation's policy cannot
+        be read): nothing may be posted until it is fixed."""
+        if not reason:
+            return
+        self.posting_refusal = reason
+        self.add_warnings([f"{reason} Posting is turned off until it is fixed."])
+        self.composer.set_posting_refused(reason)
+        self.posting_refused.emit(reason)
+
     def _refresh_history(self) -> None:
         checker = self.services.checker
         self.runner.run(checker.refresh_history, on_error=lambda _e: None, context=self)
@@ -388,6 +402,10 @@ class MainWindow(QMainWindow):
                             on_error=lambda _e: None, context=self)
         self.runner.run(self.services.background_warnings, on_done=self.add_warnings,
                         on_error=lambda _e: None, context=self)
+        self.runner.run(self.services.posting_refusal, on_done=self.refuse_posting,
+                        on_error=lambda error: self.refuse_posting(
+                            f"Your organisation's policy could not be checked ({error})."),
+                        context=self)
 
     def _welcome_if_new(self) -> None:
         self.loaded.disconnect(self._welcome_if_new)

@@ -219,4 +219,7 @@ class AppServices:
     # Slow checks run on a worker after the window is shown (the keychain); their sentences
     # join the banner.
     background_warnings: Callable[[], list[str]] = field(default=list)
+    # Why nothing may be posted ("" when posting is allowed): the organisation's policy cannot
+    # be read and no good copy is kept. Blocking (loads the packs); asked on a worker.
+    posting_refusal: Callable[[], str] = field(default=lambda: "")
     close: Callable[[], None] = field(default=lambda: None)

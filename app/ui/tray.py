@@ -76,6 +76,9 @@ class TwofoldTray(QSystemTrayIcon):
         super().__init__(theme.app_icon(), window)
         self.window = window
         self.quick_post = QuickPostWindow(services, runner)
+        # Posting off in the window (the organisation's policy cannot be read): off here too.
+        self.quick_post.composer.set_posting_refused(window.posting_refusal)
+        window.posting_refused.connect(self.quick_post.composer.set_posting_refused)
         self.setToolTip(f"{APP_NAME}: click for a quick post to Work")
         self.menu = QMenu()
         self.menu.aboutToShow.connect(self._rebuild_menu)
