@@ -17,10 +17,6 @@ Nothing here logs or repeats a code or a token.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import html
-import secrets as token_generator
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -37,6 +33,10 @@ EXPIRY_MARGIN = 60.0
 
 def pkce_pair() -> tuple[str, str]:
     """A fresh PKCE ``(verifier, challenge)``: the challenge is BASE64URL(SHA256(verifier))."""
+    import base64
+    import hashlib
+    import secrets as token_generator
+
     verifier = token_generator.token_urlsafe(64)
     challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest())
     return verifier, challenge.rstrip(b"=").decode()
@@ -83,6 +83,8 @@ class LoopbackReceiver:
 
     def __init__(self, *, ports: Iterable[int] = (0,), path: str = "/callback",
                  service: str = "the network") -> None:
+        import html
+        import secrets as token_generator
         from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
         self.path = path

@@ -285,3 +285,29 @@ def test_a_page_post_whose_answer_was_lost_is_found_in_the_page_posts(
     assert result.outcome is Outcome.SENT
     assert len(linkedin.posts) == 1
     assert len(linkedin.seen("POST", "/rest/posts")) == 1  # found by reading, not by resending
+
+
+def test_a_member_post_left_sending_by_a_dead_process_is_not_posted_twice(
+        linkedin: LinkedInContractServer, store: Store) -> None:
+    """The process died after LinkedIn carried the post out and before the answer was read
+    (the row is left ``sending``). A member's posts cannot be read back, so the restart's
+    resend is answered DUPLICATE_POST naming the post, which becomes this delivery's post."""
+    member = linkedin.add_member("Dead Process")
+    account = store.accounts.add(Account(Network.LINKEDIN, member.sub, Persona.WORK))
+    draft = store.drafts.save(Draft(text="Carried out (before the crash)"))
+    [entry] = store.outbox.create_entries(draft.id, [account.id])  # type: ignore[arg-type,list-item]
+    store.outbox.transition(entry.id, OutboxState.SENDING,  # type: ignore[arg-type]
+                            expected=OutboxState.QUEUED)
+    token = linkedin.issue_token(member)
+    # What the dead process sent, carried out by LinkedIn.
+    LinkedInClient(token, f"urn:li:person:{member.sub}", api=linkedin.url).send(
+        PostContent(draft.text), entry.idempotency_key)
+    restarted = LinkedInClient(token, f"urn:li:person:{member.sub}", api=linkedin.url)
+    with engine_for(store, restarted) as engine:
+        engine.recover()
+        report = engine.retry_failed(draft.id)  # type: ignore[arg-type]
+    [post] = linkedin.posts
+    [final] = store.outbox.entries_for_draft(draft.id)  # type: ignore[arg-type]
+    assert final.state is OutboxState.SENT and final.remote_id == post["id"]
+    assert all(r.outcome is Outcome.SENT for r in report.results)
+    assert len(linkedin.seen("POST", "/rest/posts")) <= 2  # one post; at most one refused resend
