@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import requests
 from PySide6.QtCore import Qt
 
 from app.core.model import ImageAttachment, Network, Persona
@@ -132,3 +133,67 @@ def test_quick_post_from_the_tray_reaches_the_page_and_threads(qtbot, window, ac
     assert [p["message"] for p in servers["meta"].posts_of(page)] == ["Quick note from the tray"]
     assert [p["text"] for p in servers["threads"].posts_of(profile)] == [
         "Quick note from the tray"]
+
+
+def test_your_own_meta_app_typed_in_the_dialog_signs_in_and_stays_in_the_keychain(
+        qtbot, profile_dir, servers):
+    from app.store.secrets import SecretStore
+    from app.store.store import Store
+    from app.ui.dialogs.accounts import ConnectDialog
+    from app.ui.services import StoreAccountBook
+
+    meta = servers["meta"]
+    meta.callbacks = ["http://127.0.0.1:53702/callback"]
+    user = meta.add_user("Dana Smith")
+    page = meta.add_page(user, "Acme Magazine")
+
+    def browser(url: str) -> None:  # Dana allows the app on Facebook's page
+        answer = requests.get(url + "&login_as=Dana+Smith", allow_redirects=False, timeout=5)
+        requests.get(answer.headers["Location"], timeout=5)
+
+    paths = init_paths(profile_dir)
+    store, secrets = Store(paths), SecretStore.in_memory()
+    book = StoreAccountBook(store, secrets, paths, open_browser=browser)
+    runner = TaskRunner()
+    dialog = ConnectDialog(book, runner, persona=Persona.WORK)
+    qtbot.addWidget(dialog)
+    dialog.network.setCurrentIndex(dialog.network.findData(Network.FACEBOOK))
+    dialog.server.setText(meta.url)  # the contract server stands in for Facebook
+    assert not dialog.connect_button.isEnabled()  # no handle, no app: nothing to sign in with
+    dialog.app_id.setText(meta.client_id)
+    assert not dialog.connect_button.isEnabled()  # the secret is needed too
+    dialog.app_secret.setText(meta.client_secret)
+    assert dialog.connect_button.isEnabled()
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+    [account] = store.accounts.list()
+    assert (account.handle, account.display_name) == (page.id, "Acme Magazine")
+    kept = secrets.load(account)
+    assert kept is not None and kept.token == page.token
+    assert kept.extra["client_secret"] == meta.client_secret  # in the keychain…
+    assert meta.client_secret not in json.dumps(account.settings)  # …never in the profile
+    runner.wait_for_done(10_000)
+    store.close()
+
+
+def test_the_pinterest_board_is_chosen_in_settings(qtbot, window, accounts):
+    from app.ui.dialogs.settings import SettingsDialog
+
+    ids, _page, _profile, pin_user = accounts
+    book = window.services.accounts
+    account = next(a for a in book.list_accounts() if a.id == ids["pinterest"])
+    first, = pin_user.boards
+    assert account.settings["board_id"] == first
+    pin_user.boards["777000111"] = "Events"
+    account.settings["boards"] = json.dumps([[first, "Spring issue"],
+                                             ["777000111", "Events"]])
+    book.update_account(account)
+    dialog = SettingsDialog(window.services.checker.policy_report(), book)
+    qtbot.addWidget(dialog)
+    _saved, editors = dialog._editors[ids["pinterest"]]
+    board = editors["board_id"]
+    assert [board.itemText(i) for i in range(board.count())] == ["Spring issue", "Events"]
+    board.setCurrentIndex(board.findData("777000111"))
+    dialog.save()
+    chosen = next(a for a in book.list_accounts() if a.id == ids["pinterest"])
+    assert chosen.settings["board_id"] == "777000111"
