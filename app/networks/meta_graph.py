@@ -12,6 +12,9 @@ Graph API errors (``{"error": {"code", "error_subcode", "message", "type"}}``, u
   ``X-Business-Use-Case-Usage`` / ``X-App-Usage`` say (``estimated_time_to_regain_access``,
   minutes), else an hour;
 - 368: temporarily blocked from posting → PermanentError telling the user to wait;
+- 9 / subcode 2207042: the publishing quota is spent → QuotaSpentError (says so, no wait);
+- 9007 / subcode 2207027: the container is not ready yet → NotSentError (retried; the same
+  container is published);
 - 9004, 36000–36003, 2207xxx subcodes, 324: the image → PermanentError (fix the image);
 - 10, 200–299: a missing permission → PermanentError; 5xx / codes 1 and 2 on a post →
   AmbiguousError (it may have gone out).
@@ -103,6 +106,13 @@ def raise_for_graph(response: Any, service: str, who: str, *, posting: bool) -> 
     if code in AUTH_CODES or (status == 401 and code is None):
         raise AuthError(f"{service} no longer accepts Twofold's sign-in for {who} (it expired "
                         "or was revoked); reconnect the account.")
+    if code == 9 or subcode == 2207042:
+        raise QuotaSpentError(f"{service} says {who} has reached its publishing limit for "
+                              "the day; nothing was posted. Try again in a few hours.",
+                              DEFAULT_LIMIT_WAIT)
+    if code == 9007 or subcode == 2207027:
+        raise NotSentError(f"{service} is still processing the image; nothing was posted "
+                           "yet, and a retry publishes the same upload.")
     if code in RATE_LIMIT_CODES or status == 429:
         wait = regain_seconds(response.headers) or DEFAULT_LIMIT_WAIT
         raise RateLimitedError(f"{service} is limiting how often Twofold may call it for "

@@ -19,7 +19,7 @@ import requests
 
 from app.core.model import Account, Draft, ImageAttachment, Network, OutboxState, Persona
 from app.networks.engine import Outcome, PostingEngine, RetryPolicy
-from app.networks.errors import PermanentError
+from app.networks.errors import NotSentError, PermanentError
 from app.networks.handoff import Handoff
 from app.networks.instagram import InstagramClient, connect_in_browser
 from app.networks.meta_graph import QuotaSpentError
@@ -158,6 +158,19 @@ def test_emoji_count_as_instagram_counts_them(meta: MetaContractServer, host: Me
         PostContent("🎉" * 2200, images=pictures(tmp_path, 1)))  # one character each
 
 
+def test_a_quota_spent_meanwhile_is_said_when_publishing(
+        meta: MetaContractServer, host: MediaHostServer, tmp_path: Path) -> None:
+    user, account = an_account(meta)
+    client = ig_client(meta, host, user, account)
+    checkpoint = MemoryCheckpoint()
+    meta.fail_next("GET", LIMIT, 200, {"data": [{"quota_usage": 0}]})  # read before …
+    account.quota_usage = 50  # … another app used the rest meanwhile
+    with pytest.raises(QuotaSpentError, match="reached its publishing limit"):
+        client.send(PostContent("Hi", images=pictures(tmp_path, 1)), "k1",
+                    checkpoint=checkpoint)
+    assert meta.media_of(account) == [] and checkpoint.saved["container"]
+
+
 def test_a_spent_quota_says_so_and_makes_no_container(
         meta: MetaContractServer, host: MediaHostServer, store: Store, tmp_path: Path) -> None:
     user, account = an_account(meta)
@@ -246,8 +259,9 @@ def test_an_expired_container_is_replaced_not_published(
     user, account = an_account(meta)
     client = ig_client(meta, host, user, account)
     checkpoint = MemoryCheckpoint()
-    meta.fail_next("POST", PUBLISH, 400, {"error": {"code": 9007, "message": "not ready"}})
-    with pytest.raises(PermanentError):
+    meta.fail_next("POST", PUBLISH, 400, {"error": {"code": 9007, "message": "not ready",
+                                                    "error_subcode": 2207027}})
+    with pytest.raises(NotSentError, match="still processing"):
         client.send(PostContent("Later", images=pictures(tmp_path, 1)), "k1",
                     checkpoint=checkpoint)
     first = checkpoint.saved["container"]
