@@ -366,3 +366,45 @@ def test_post_work_with_an_image_reaches_instagram_through_the_media_host(
     finally:
         meta.close()
         host.close()
+
+
+def test_accounts_add_browser_connects_each_facebook_page_the_user_allows(
+        tmp_path: Path) -> None:
+    from app.cli.accounts_cmd import add_account
+
+    server = MetaContractServer()
+    try:
+        redirect = f"http://127.0.0.1:{closed_port()}/callback"
+        server.callbacks = [redirect]
+        user = server.add_user("Dana")
+        magazine = server.add_page(user, "Acme Magazine")
+        events = server.add_page(user, "Acme Events")
+        cli = Cli(tmp_path / "profile")
+        args = build_parser().parse_args(["--profile-dir", str(cli.profile), "accounts", "add",
+                                          "--network", "facebook", "--server", server.url,
+                                          "--browser", "--persona", "work",
+                                          "--owner", "employer"])
+        err = io.StringIO()
+        with redirect_stderr(err):  # no Meta app in the organisation file: says why
+            assert add_account(args, init_paths(str(cli.profile)),
+                               secrets_factory=lambda: cli.secrets) == 1
+        assert "Facebook app" in err.getvalue()
+        managed_file(cli.profile, f'[app_credentials.facebook]\nclient_id = '
+                                  f'"{server.client_id}"\nclient_secret = '
+                                  f'"{server.client_secret}"\nredirect_uri = "{redirect}"\n')
+        out = io.StringIO()
+        with redirect_stdout(out):
+            code = add_account(args, init_paths(str(cli.profile)),
+                               secrets_factory=lambda: cli.secrets,
+                               open_browser=approve_as("Dana"))
+        assert code == 0, out.getvalue()
+        with cli.store() as store:
+            pages = {a.handle: a for a in store.accounts.list()}
+        assert set(pages) == {magazine.id, events.id}
+        assert all(a.owner.value == "employer" for a in pages.values())
+        code, out, err = cli("post", "--work", "From both Pages")
+        assert code == 0, out + err
+        assert sorted(p["page"] for p in server.posts) == sorted([magazine.id, events.id])
+        assert all(p["message"] == "From both Pages" for p in server.posts)
+    finally:
+        server.close()
