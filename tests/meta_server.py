@@ -268,7 +268,8 @@ class MetaContractServer(ContractServer):
             with self.lock:
                 photo = self._next()
                 self.photos[photo] = {"page": page.id, "published": published,
-                                      "data": source["data"], "used": False}
+                                      "data": source["data"], "used": False,
+                                      "alt_text": form.get("alt_text_custom", "")}
                 if not published:
                     return 200, {"id": photo}, {}
                 post_id = self._new_post(page, str(form.get("caption", "")), [photo], form)

@@ -101,10 +101,13 @@ class FacebookPageClient:
             raise PermanentError(f"Facebook takes at most {MAX_IMAGES} images per post.")
         return [read_image(attachment.path) for attachment in content.images]
 
-    def _upload_photo(self, image: Any, *, published: bool, caption: str = "") -> dict[str, Any]:
+    def _upload_photo(self, image: Any, *, published: bool, caption: str = "",
+                      alt_text: str = "") -> dict[str, Any]:
         data = {"published": "true" if published else "false"}
         if caption:
             data["caption"] = caption
+        if alt_text:
+            data["alt_text_custom"] = alt_text  # read out by screen readers
         files = {"source": (image.name, image.data, image.mime_type)}
         return self.graph.call("POST", f"{self.page_id}/photos", posting=published, data=data,
                                files=files)
@@ -115,7 +118,8 @@ class FacebookPageClient:
         attached to one feed post (several images)."""
         images = self._images(content)
         if len(images) == 1:
-            answer = self._upload_photo(images[0], published=True, caption=content.text)
+            answer = self._upload_photo(images[0], published=True, caption=content.text,
+                                        alt_text=content.images[0].alt_text)
             post_id = str(answer.get("post_id") or answer.get("id") or "")
         else:
             data: dict[str, str] = {"message": content.text, "published": "true"}
@@ -124,8 +128,9 @@ class FacebookPageClient:
                 data["link"] = link
             if images:
                 try:
-                    ids = [str(self._upload_photo(image, published=False)["id"])
-                           for image in images]
+                    ids = [str(self._upload_photo(image, published=False,
+                                                  alt_text=attachment.alt_text)["id"])
+                           for image, attachment in zip(images, content.images, strict=True)]
                 except (AmbiguousError, KeyError):
                     # Unpublished photos are not posts: nothing went out.
                     raise NotSentError("The connection to Facebook broke off while uploading "

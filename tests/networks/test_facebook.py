@@ -169,6 +169,7 @@ def test_one_image_is_one_photo_post(meta: MetaContractServer, tmp_path: Path) -
     [post] = meta.posts_of(page)
     assert post["message"] == "Our cover" and len(post["photos"]) == 1
     assert meta.photos[post["photos"][0]]["data"] == image.read_bytes()
+    assert meta.photos[post["photos"][0]]["alt_text"] == "The cover"
     assert receipt.remote_id == post["id"]
 
 
@@ -184,6 +185,8 @@ def test_several_images_are_unpublished_photos_attached_to_one_post(
     [post] = meta.posts_of(page)
     assert post["message"] == "Three covers" and len(post["photos"]) == 3
     assert json.loads(post["form"]["attached_media[0]"]) == {"media_fbid": post["photos"][0]}
+    assert [meta.photos[p]["alt_text"] for p in post["photos"]] == [
+        "Photo 0", "Photo 1", "Photo 2"]
     assert "link" not in post["form"]
 
 

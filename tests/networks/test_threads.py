@@ -193,3 +193,50 @@ def test_a_piped_token_is_checked_with_me(threads: ThreadsContractServer) -> Non
         verify_account(Account(Network.THREADS, "someone.else", Persona.WORK,
                                server=threads.url),
                        AccountSecret(token=threads.token_for(profile)))
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("die", ["before_send", "after_send"])
+def test_killed_around_publishing_a_restart_ends_with_exactly_one_post(
+        threads: ThreadsContractServer, store: Store, die: str) -> None:
+    """SIGKILLed after the container was made and saved, just before (or just after) the
+    publish request: the restart publishes that container, or finds its post, once."""
+    import json
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO_ROOT
+
+    profile = threads.add_profile("acme.news")
+    token = threads.token_for(profile)
+    account = store.accounts.add(Account(Network.THREADS, "acme.news", Persona.WORK))
+    draft = store.drafts.save(Draft(text=f"Crash {die}"))
+    config = {"db": str(store.path), "network": "threads", "server": threads.url, "die": die,
+              "draft_id": draft.id, "account_id": account.id, "token": token,
+              "user_id": profile.id, "username": profile.username}
+    child = subprocess.Popen([sys.executable, "-m", "tests.networks.crash_child",
+                              json.dumps(config)], stdout=subprocess.PIPE, text=True,
+                             env={**os.environ, "PYTHONPATH": str(REPO_ROOT)}, cwd=REPO_ROOT)
+    try:
+        line = child.stdout.readline()  # type: ignore[union-attr]
+        assert line.startswith("frozen-"), line
+        child.send_signal(signal.SIGKILL)
+    finally:
+        child.wait(timeout=30)
+        child.stdout.close()  # type: ignore[union-attr]
+    [entry] = store.outbox.entries_for_draft(draft.id)  # type: ignore[arg-type]
+    assert entry.state is OutboxState.SENDING and entry.progress["container"]
+    client = ThreadsClient(token, profile.id, api=threads.url, username=profile.username,
+                           sleep=lambda _s: None)
+    with engine_for(store, client) as engine:
+        engine.recover()
+        engine.retry_failed(draft.id)  # type: ignore[arg-type]
+        assert engine.retry_failed(draft.id).results == ()  # type: ignore[arg-type]
+    [post] = threads.posts_of(profile)
+    assert post["container"] == entry.progress["container"]
+    assert len(threads.seen("POST", CREATE)) == 1
+    assert len(threads.seen("POST", PUBLISH)) == 1  # the killed one never left, or it did
+    [done] = store.outbox.entries_for_draft(draft.id)  # type: ignore[arg-type]
+    assert done.state is OutboxState.SENT and done.remote_id == post["id"]
