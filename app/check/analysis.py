@@ -228,7 +228,7 @@ def _role_phrase(tokens: list[str], index: int, frames: dict) -> bool:
 def _workplace_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     words = sorted((r"[\s-]+".join(re.escape(word) for word in phrase.split())
                     for phrase in phrases), key=len, reverse=True)
-    return re.compile(rf"(?:['\u2019]s)?[ \t]+(?:[^\W_][\w-]*[ \t]+)?(?:{'|'.join(words)})"
+    return re.compile(rf"(?:['\u2019]s)?[ \t]++(?:[^\W_][\w-]*+[ \t]++)?(?:{'|'.join(words)})"
                       r"(?![^\W_])", re.IGNORECASE)
 
 

@@ -9,9 +9,11 @@ text (code points, end exclusive).
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from functools import cached_property
 
 from app.check.analysis import DraftText, Promotion, analyse_promotion
 from app.check.compiled import ROLE_EMPLOYER, CompiledPolicy, Mention
@@ -44,6 +46,14 @@ REMOVE_TARGET = "remove_target"
 ADD_IMAGE = "add_image"
 
 _MAX_QUOTED = 40
+# Drafts longer than this are checked on their first CHECKED_CHARS characters only, with a
+# limit.unchecked finding for the rest: comfortably above every network's limit (Facebook's
+# 63,206 is the largest), so nothing a network would accept goes unread, while a pasted
+# megabyte costs a bounded time and memory. A server that sets a higher limit (a Mastodon
+# instance, a pack's [limits]) raises it, up to MAX_CHECKED_CHARS.
+CHECKED_CHARS = 100_000
+MAX_CHECKED_CHARS = 1_000_000
+_CUT_BACK = 1_000  # how far before the limit a cut may move to end on a space
 _MASKED = frozenset("*@#$!%_")
 _TRAILING_CLUSTER = 3  # hashtags in a row at the end that bury a disclosure
 
@@ -54,8 +64,11 @@ def check_draft(text: str, target: CheckTarget, *, images: Sequence[ImageAttachm
     """Check ``text`` headed for ``target``; return every finding, most severe first."""
     policy = policy or Policy.default()
     moment = as_utc(now) if now is not None else datetime.now(UTC)
-    context = _Context(DraftText(text if isinstance(text, str) else str(text)), target,
-                       policy, policy.compiled, tuple(images), tuple(history), moment)
+    full = text if isinstance(text, str) else str(text)
+    checked = _checked_length(full, target, policy)
+    history = tuple(_within_bounds(entry) for entry in history)
+    context = _Context(DraftText(full[:checked]), target, policy, policy.compiled,
+                       tuple(images), history, moment, full_length=len(full))
     context.run()
     findings = []
     for finding in context.findings:
@@ -66,8 +79,38 @@ def check_draft(text: str, target: CheckTarget, *, images: Sequence[ImageAttachm
             finding = Finding(finding.rule, finding.category, Severity(severity),
                               finding.message, finding.spans, finding.fixes)
         findings.append(finding)
+    if checked < len(full):
+        # Not subject to the pack's severities: what was not read cannot be called fine.
+        findings.append(Finding(
+            "limit.unchecked", RULES["limit.unchecked"].category, Severity.BLOCK,
+            f"Only the first {checked:,} characters were checked; the draft is far over every "
+            "network's limit.", (Span(checked, len(full)),)))
     findings.sort(key=lambda f: (-f.severity.rank, f.spans[0].start if f.spans else -1, f.rule))
     return CheckResult(tuple(findings))
+
+
+def checked_limit(target: CheckTarget, policy: Policy) -> int:
+    """How many characters of a draft headed for ``target`` the check reads at most."""
+    limits = [target.max_chars or 0, policy.max_length(Network(target.network)) or 0]
+    return min(MAX_CHECKED_CHARS, max(CHECKED_CHARS, *limits))
+
+
+def _checked_length(text: str, target: CheckTarget, policy: Policy) -> int:
+    """Where the checked part of ``text`` ends: all of it, or just before the last space
+    shortly before the limit (so no word is cut in two)."""
+    limit = checked_limit(target, policy)
+    if len(text) <= limit:
+        return len(text)
+    space = max(text.rfind(" ", limit - _CUT_BACK, limit + 1),
+                text.rfind("\n", limit - _CUT_BACK, limit + 1))
+    return space if space > 0 else limit
+
+
+def _within_bounds(entry: HistoryEntry) -> HistoryEntry:
+    """An earlier post, cut to the length a draft is checked on (history files are input too)."""
+    if len(entry.text) <= CHECKED_CHARS:
+        return entry
+    return replace(entry, text=entry.text[:CHECKED_CHARS])
 
 
 def _quote(text: str) -> str:
@@ -135,7 +178,14 @@ class _Context:
     images: tuple[ImageAttachment, ...]
     history: tuple[HistoryEntry, ...]
     now: datetime
+    # The whole draft's length; the text checked may be only its beginning.
+    full_length: int = 0
     findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def truncated(self) -> bool:
+        """Whether only the beginning of the draft is checked."""
+        return self.full_length > len(self.draft.text)
 
     @property
     def text(self) -> str:
@@ -179,24 +229,30 @@ class _Context:
         network = Network(self.target.network)
         rules = rules_for(network)
         name = network.display_name
-        if blank and not self.images:
+        if blank and not self.images and not self.truncated:
             self.add("limit.empty", "block",
                      "This post is empty; write something (or attach an image) before posting.")
         if not blank:
             count = count_for_network(network, self.text, max_chars=self.target.max_chars
                                       or self.policy.max_length(network))
+            end = max(self.full_length, len(self.text))
             if count.used > count.limit:
                 excess = count.used - count.limit
-                self.add("limit.length", "block",
-                         f"This is {count.used:,} {count.unit} but {name} allows "
-                         f"{count.limit:,}; cut {excess:,} (the highlighted end does not fit).",
-                         [(count.valid_end, len(self.text))])
+                if self.truncated:
+                    message = (f"This is far longer than the {count.limit:,} {count.unit} "
+                               f"{name} allows; cut the highlighted end.")
+                else:
+                    message = (f"This is {count.used:,} {count.unit} but {name} allows "
+                               f"{count.limit:,}; cut {excess:,} (the highlighted end does not "
+                               "fit).")
+                self.add("limit.length", "block", message, [(count.valid_end, end)])
             if count.bytes_limit is not None and count.bytes_used is not None \
                     and count.bytes_used > count.bytes_limit:
+                used = "far more" if self.truncated else f"{count.bytes_used:,}"
                 self.add("limit.bytes", "block",
-                         f"This takes {count.bytes_used:,} bytes but {name} allows "
+                         f"This takes {used} bytes but {name} allows "
                          f"{count.bytes_limit:,}; shorten it (emoji and accented letters take "
-                         "several bytes each).", [(count.valid_end, len(self.text))])
+                         "several bytes each).", [(count.valid_end, end)])
             if network is Network.X and any(c in self.text for c in X_INVALID_CHARACTERS):
                 bad = [i for i, char in enumerate(self.text) if char in X_INVALID_CHARACTERS]
                 if bad:
@@ -404,10 +460,16 @@ class _Context:
         return not self._in_trailing_cluster(mention)
 
     def _in_trailing_cluster(self, mention: Mention) -> bool:
+        starts, ends = self._trailing_cluster
+        index = bisect_right(starts, mention.start) - 1
+        return index >= 0 and mention.start < ends[index]
+
+    @cached_property
+    def _trailing_cluster(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of the hashtags that bury a disclosure: the run of hashtags
+        (separated only by spaces and punctuation) that ends the post, when it has at least
+        three and is not the whole post. Found once per draft, not once per disclosure."""
         tags = find_hashtags(self.text)
-        if not tags:
-            return False
-        # The run of hashtags (separated only by spaces and punctuation) that ends the post.
         tail_end = len(self.text.rstrip(" \t\n.!,;:·|-—–"))
         cluster: list[tuple[int, int]] = []
         position = tail_end
@@ -418,10 +480,11 @@ class _Context:
             cluster.append((tag.start, tag.end))
             position = tag.start
         if len(cluster) < _TRAILING_CLUSTER:
-            return False
+            return [], []
         if not self.text[:position].strip():
-            return False  # the whole post is hashtags: nothing to get lost after
-        return any(start <= mention.start < end for start, end in cluster)
+            return [], []  # the whole post is hashtags: nothing to get lost after
+        cluster.reverse()
+        return [start for start, _ in cluster], [end for _, end in cluster]
 
     def check_conduct(self) -> None:
         hits: list[LexiconHit] = self.compiled.builtin.conduct.find(self.draft.fold,

@@ -15,15 +15,19 @@ from pathlib import Path
 
 from app.paths import resources_dir
 
+# At most 30 labels before the top-level domain: a match may start after any dot, and an
+# unbounded run of labels made "1.1.1.1..." quadratic (each start read the whole run again).
+_MAX_LABELS = 30
 _URL = re.compile(
     r"(?<![A-Za-z0-9@＠$#＃])(?P<proto>https?://)?"
-    r"(?P<domain>(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+(?P<tld>[^\W\d_][\w-]*))"
+    r"(?P<domain>(?:[^\W_][\w-]{0,62}+(?<=[^\W_])\.)"
+    rf"{{1,{_MAX_LABELS}}}(?P<tld>[^\W\d_][\w-]*))"
     r"(?P<port>:\d{1,5})?"
     r"(?P<rest>[/?][^\s<>\"]*)?",
     re.IGNORECASE,
 )
 _NO_PROTOCOL_PRECEDING_BAD = frozenset("-_./")
-_PATH_END_OK = re.compile(r"[\w/=#+&\-]$")
+_PATH_END_OK = re.compile(r"[\w/=#+&\-]")
 _HASHTAG = re.compile(r"(?<![\w&#＃])[#＃](?![\ufe0f\u20e3])(\w*[^\W\d_]\w*)")
 _MENTION = re.compile(
     r"(?<![\w/@])@(?P<user>[a-z0-9_]+(?:[a-z0-9_.-]*[a-z0-9_])?)(?P<domain>@[\w.-]*\w)?",
@@ -68,14 +72,23 @@ def known_tlds() -> tuple[frozenset[str], frozenset[str]]:
 
 def _trim_rest(rest: str) -> str:
     """Drop trailing punctuation that ends a sentence rather than the link; keep balanced
-    parentheses (Wikipedia-style links)."""
-    while rest:
-        if rest.endswith(")") and rest.count("(") >= rest.count(")"):
-            return rest
-        if _PATH_END_OK.search(rest):
-            return rest
-        rest = rest[:-1]
-    return rest
+    parentheses (Wikipedia-style links). One pass from the end, so a path ending in a long
+    run of punctuation costs its length, not its length squared."""
+    opened = rest.count("(")
+    closed = rest.count(")")
+    end = len(rest)
+    while end:
+        last = rest[end - 1]
+        if last == ")" and opened >= closed:
+            break
+        if _PATH_END_OK.match(last):
+            break
+        if last == ")":
+            closed -= 1
+        elif last == "(":
+            opened -= 1
+        end -= 1
+    return rest[:end]
 
 
 def _idna_ok(domain: str) -> bool:
@@ -102,20 +115,25 @@ def _find_urls(text: str, without_protocol: bool) -> tuple[Entity, ...]:
     # around such dots instead of running the link pattern over the whole draft.
     found: list[Entity] = []
     covered = 0
+    tlds = known_tlds()  # once per text: finding the resources folder touches the disk
     for dot in _DOT_LETTER.finditer(text):
         if dot.start() < covered:
             continue
-        window_start = max(text.rfind(" ", 0, dot.start()), text.rfind("\n", 0, dot.start()),
-                           text.rfind("\t", 0, dot.start())) + 1
+        # Look back no further than the last window: searching from the start of the text for
+        # every dot was quadratic on long texts without spaces (lines of links).
+        window_start = max(covered - 1, text.rfind(" ", covered, dot.start()),
+                           text.rfind("\n", covered, dot.start()),
+                           text.rfind("\t", covered, dot.start())) + 1
         following = _SPACE.search(text, dot.start())
         window_end = following.start() if following else len(text)
-        found.extend(_urls_in(text, window_start, window_end, without_protocol))
+        found.extend(_urls_in(text, window_start, window_end, without_protocol, tlds))
         covered = window_end
     return tuple(found)
 
 
-def _urls_in(text: str, position: int, stop: int, without_protocol: bool) -> list[Entity]:
-    generic, country = known_tlds()
+def _urls_in(text: str, position: int, stop: int, without_protocol: bool,
+             tlds: tuple[frozenset[str], frozenset[str]]) -> list[Entity]:
+    generic, country = tlds
     found: list[Entity] = []
     while True:
         match = _URL.search(text, position, stop)

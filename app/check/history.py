@@ -21,6 +21,7 @@ _MIN_WORDS_FOR_NEAR = 4
 # on both identities do not link them.
 _MIN_WORDS_TO_LINK = 4
 _WORD = re.compile(r"[^\W_]+")
+_MAX_COMPARED_WORDS = 400
 
 
 def as_utc(moment: datetime) -> datetime:
@@ -44,9 +45,13 @@ def comparable_words(text: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _comparable_words(text: str) -> tuple[str, ...]:
-    for url in reversed(find_urls(text)):
-        text = text[:url.start] + " " + text[url.end:]
-    return tuple(_WORD.findall(fold_string(text)))
+    pieces = []
+    position = 0
+    for url in find_urls(text):
+        pieces.append(text[position:url.start])
+        position = url.end
+    pieces.append(text[position:])
+    return tuple(_WORD.findall(fold_string(" ".join(pieces))))
 
 
 @dataclass(frozen=True)
@@ -70,7 +75,10 @@ def _similar(words: list[str], other: list[str]) -> tuple[bool, bool]:
     common = set(words) & set(other)
     if len(common) / len(set(words) | set(other)) < 0.6:
         return False, False
-    ratio = SequenceMatcher(None, words, other, autojunk=False).ratio()
+    # SequenceMatcher is quadratic in the worst case: long posts are compared on their
+    # beginnings, which is where a reworded repeat shows.
+    ratio = SequenceMatcher(None, words[:_MAX_COMPARED_WORDS], other[:_MAX_COMPARED_WORDS],
+                            autojunk=False).ratio()
     return ratio >= NEAR_DUPLICATE_RATIO, False
 
 

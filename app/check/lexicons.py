@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -118,17 +119,59 @@ class Lexicon:
         if self.cased_patterns:
             _scan(cased(), self.cased_patterns, hits)
         if self.exceptions is not None and any(hit.group in self.excepted for hit in hits):
-            covered = [(hit.term.payload, hit.start, hit.end)
-                       for hit in self.exceptions.find(fold)]
+            covered = _Coverage()
+            for exception in self.exceptions.find(fold):
+                covered.add(exception.term.payload, exception.start, exception.end)
             if covered:
-                hits = [hit for hit in hits if not any(
-                    group is hit.group and start < hit.end and hit.start < end
-                    for group, start, end in covered)]
+                hits = [hit for hit in hits
+                        if not covered.overlaps(hit.group, hit.start, hit.end)]
         if self.has_exceptions:
             original = fold.original
             hits = [hit for hit in hits
                     if not hit.group.has_exceptions or _counts(hit, original)]
         return hits
+
+
+class _Coverage:
+    """Spans of exception phrases per group, answering "does [start, end) overlap one?" with a
+    binary search (a draft full of both hits and exceptions stays linear, not hits x spans)."""
+
+    def __init__(self) -> None:
+        self._spans: dict[object, list[tuple[int, int]]] = {}
+        self._merged: dict[object, tuple[list[int], list[int]]] | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self._spans)
+
+    def add(self, group: object, start: int, end: int) -> None:
+        """One exception phrase of ``group`` at [start, end)."""
+        self._spans.setdefault(group, []).append((start, end))
+        self._merged = None
+
+    def overlaps(self, group: object, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps an exception phrase of ``group``."""
+        if self._merged is None:
+            self._merged = {key: _merge(spans) for key, spans in self._spans.items()}
+        merged = self._merged.get(group)
+        if merged is None:
+            return False
+        starts, ends = merged
+        # The last phrase starting before ``end`` reaches furthest (the spans are merged).
+        index = bisect_left(starts, end) - 1
+        return index >= 0 and ends[index] > start
+
+
+def _merge(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Sorted, overlapping spans joined: (starts, ends), both increasing."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if ends and start < ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
 
 
 _GAP = frozenset(" \t-")
@@ -181,6 +224,10 @@ def _counts(hit: LexiconHit, original: str) -> bool:
 
 
 _DIGIT = "\\d"  # the trigger "any digit"
+# How a list's pattern writes "a number" so that matching stays linear: a digit where a run of
+# digits starts, then the rest of the run (a bare \d+ is tried again at every digit of a long
+# run, which made 16,000 digits take seconds).
+DIGIT_RUN = "\\d(?<!\\d\\d)\\d*+"
 _HAS_DIGIT = re.compile(r"\d")
 
 
@@ -261,7 +308,7 @@ def pattern_triggers(source: str) -> frozenset[str] | None:
         return None  # the group may run on into a longer word ("vot(?:e|ing)")
     triggers = set()
     for alternative in alternatives:
-        if alternative in ("\\d+", "\\d"):
+        if alternative in ("\\d+", "\\d", DIGIT_RUN):
             triggers.add(_DIGIT)
             continue
         if not _SIMPLE_ALTERNATIVE.fullmatch(alternative):

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import Any
 
 from app.check.entities import find_hashtags, find_mentions, find_urls
 from app.core.model import Network
@@ -117,9 +118,14 @@ def _graphemes(text: str) -> list[tuple[int, int]]:
     """Extended grapheme clusters of ``text`` as (start, end) code point offsets."""
     if text.isascii() and "\r\n" not in text:
         return [(index, index + 1) for index in range(len(text))]
+    return [match.span() for match in _grapheme_pattern().finditer(text)]
+
+
+@cache
+def _grapheme_pattern() -> Any:
     import regex  # lazily: only drafts that need grapheme segmentation pay for it
 
-    return [match.span() for match in regex.finditer(r"\X", text)]
+    return regex.compile(r"\X")
 
 
 @cache
@@ -150,6 +156,10 @@ def _x_code_point_weight(char: str) -> int:
 
 
 _BULK = re.compile(r"[\t\n\x20-\x7e]+")
+# A run of plain ASCII worth counting in one step; shorter runs are segmented with the
+# characters around them (one segmentation per stretch, not one per character, when ASCII and
+# other characters alternate).
+_LONG_BULK = re.compile(r"[\t\n\x20-\x7e]{16,}")
 
 
 class _Walker:
@@ -205,7 +215,7 @@ def _walk_gap(text: str, start: int, stop: int, weigh_cluster, unit: int,
                 walker.add_run(position, run_end - position, unit)
                 position = run_end
                 continue
-        following = _BULK.search(text, position + 1, stop)
+        following = _LONG_BULK.search(text, position + 1, stop)
         chunk_end = following.start() if following else stop
         chunk = text[position:chunk_end]
         for cluster_start, cluster_end in _graphemes(chunk):
@@ -214,6 +224,7 @@ def _walk_gap(text: str, start: int, stop: int, weigh_cluster, unit: int,
         position = chunk_end
 
 
+@lru_cache(maxsize=4096)
 def _x_cluster_weight(cluster: str) -> int:
     if is_emoji(cluster):
         return _X_DEFAULT_WEIGHT
@@ -225,6 +236,7 @@ def _one(cluster: str) -> int:
     return 1
 
 
+@lru_cache(maxsize=4096)
 def _threads_cluster_weight(cluster: str) -> int:
     if is_emoji(cluster):
         return len(cluster.encode("utf-8"))

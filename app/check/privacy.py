@@ -83,8 +83,11 @@ def _number_last_pattern(types: tuple[str, ...], particles: tuple[str, ...]) -> 
 @cache
 def _street_word_pattern(endings: tuple[str, ...]) -> re.Pattern[str]:
     ending = "|".join(re.escape(e) for e in sorted(endings, key=len, reverse=True))
+    # The name starts where its run of letters and "-" starts (a start after every "-" of
+    # "a-a-a-..." would read the rest of the run again each time: quadratic).
     return re.compile(
-        rf"\b[a-z][a-z-]{{2,}}(?:{ending})\.?\s+\d{{1,4}}[a-z]?\b(?![.,]\d|\s?%)"
+        rf"(?<!\w)(?<![a-z-]-)[a-z][a-z-]{{2,}}(?:{ending})\.?\s+\d{{1,4}}[a-z]?\b"
+        r"(?![.,]\d|\s?%)"
     )
 
 
@@ -102,10 +105,13 @@ _TOLL_FREE = re.compile(
 )
 
 # "jane dot doe at gmail dot com", "jane(at)example(dot)org", "jane [at] example [dot] org"
+# Linear on any text: it starts only where a run of letters, digits, "_" and "-" starts (not
+# after a letter, a dot, or a "-" inside such a run), and each part takes at most eight dots.
 _SPELLED_EMAIL = re.compile(
-    r"(?<![\w.])[a-z0-9][\w-]*(?:(?:\s*[\[(]\s*dot\s*[\])]\s*|\s+dot\s+|\.)[a-z0-9][\w-]*)*"
+    r"(?<![\w.])(?<![\w.-]-)[a-z0-9][\w-]*"
+    r"(?:(?:\s*[\[(]\s*dot\s*[\])]\s*|\s+dot\s+|\.)[a-z0-9][\w-]*){0,8}"
     r"(?:\s*[\[({]\s*(?:at|@)\s*[\])}]\s*|\s+at\s+)"
-    r"[a-z0-9][\w-]*(?:(?:\s*[\[(]\s*dot\s*[\])]\s*|\s+dot\s+)[a-z0-9][\w-]*)+\b"
+    r"[a-z0-9][\w-]*(?:(?:\s*[\[(]\s*dot\s*[\])]\s*|\s+dot\s+)[a-z0-9][\w-]*){1,8}\b"
 )
 _SPELLED_DOT = re.compile(r"\s*[\[(]\s*dot\s*[\])]\s*|\s+dot\s+")
 

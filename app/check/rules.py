@@ -57,6 +57,9 @@ _RULES = (
     RuleInfo("limit.length", "limit", "block",
              "Longer than the network allows, counted as the network counts."),
     RuleInfo("limit.bytes", "limit", "block", "More UTF-8 bytes than Bluesky allows (3,000)."),
+    RuleInfo("limit.unchecked", "limit", "block",
+             "A draft so long (over 100,000 characters) that only its beginning was checked; "
+             "not subject to a pack's severities."),
     RuleInfo("limit.hashtags", "limit", "block", "More hashtags than the network allows."),
     RuleInfo("limit.links", "limit", "block", "More links than the network allows."),
     RuleInfo("limit.image_required", "limit", "block", "The network needs an image."),

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -149,6 +149,9 @@ class TextView:
 
 
 _SPECIAL = re.compile(r"[^\t\n\r\x20-\x7e]")
+# Plain ASCII long enough to map in one call; shorter runs between other characters are mapped
+# character by character with them (one regex search per stretch, not per character).
+_LONG_PLAIN = re.compile(r"[\t\n\r\x20-\x7e]{16,}")
 
 
 def _build(original: str, char_map: Callable[[str], str],
@@ -174,7 +177,8 @@ def _build(original: str, char_map: Callable[[str], str],
                 position = stop
                 if position >= size:
                     break
-            indices: tuple[int, ...] | range = (position,)
+            plain = _LONG_PLAIN.search(original, position + 1)
+            indices = range(position, plain.start() if plain else size)
         else:
             indices = range(position, size)
         for index in indices:
@@ -268,11 +272,14 @@ def _loose_char_factory() -> Callable[[str], str]:
 
 
 _LOOSE_TRIGGER = re.compile(r"(?=[^\x00-\x7f])\w|[a-z][0-9|]|[0-9|][a-z]")
+_ASCII_LOOSE_TRIGGER = re.compile(r"[a-z][0-9|]|[0-9|][a-z]")
 
 
 def needs_loose(folded: str) -> bool:
     """Whether the loose view could find anything the fold view cannot: only text with
     non-ASCII characters, or digits touching letters, can hide a look-alike."""
+    if folded.isascii():
+        return _ASCII_LOOSE_TRIGGER.search(folded) is not None
     return _LOOSE_TRIGGER.search(folded) is not None
 
 
@@ -467,9 +474,16 @@ def disguises_in(original: str, term: str = "", *, loose: bool = False,
                  spaced: bool = False) -> list[str]:
     """How the original slice ``original`` (matched as the folded ``term``) differs from the
     term typed plainly, in words for the user ("invisible characters", ...)."""
-    found: list[str] = []
     if not loose and not spaced and original.isascii() and original.isprintable():
-        return found  # typed plainly: the common case, answered without a scan
+        return []  # typed plainly: the common case, answered without a scan
+    return list(_disguises(original, term, loose, spaced))
+
+
+@lru_cache(maxsize=1024)
+def _disguises(original: str, term: str, loose: bool, spaced: bool) -> tuple[str, ...]:
+    """:func:`disguises_in`, remembered: a long draft repeating one disguised word is read
+    once per distinct spelling, not once per occurrence."""
+    found: list[str] = []
     if any(is_ignorable(char) for char in original):
         found.append(DISGUISE_INVISIBLE)
     if spaced:
@@ -493,4 +507,4 @@ def disguises_in(original: str, term: str = "", *, loose: bool = False,
         found.append(DISGUISE_LOOKALIKE)
     if digits:
         found.append(DISGUISE_DIGITS)
-    return found
+    return tuple(found)

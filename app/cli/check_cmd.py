@@ -86,7 +86,8 @@ def _read_text(argument: str | None) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise InputError(f"standard input is not UTF-8 text (byte {error.start})") from None
+        raise InputError(f"standard input is not UTF-8 text: byte {error.start:,} is "
+                         f"0x{data[error.start]:02X}; save the draft as UTF-8") from None
     if text.endswith("\r\n"):
         return text[:-2]
     return text[:-1] if text.endswith("\n") else text
