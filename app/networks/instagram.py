@@ -50,6 +50,7 @@ from app.networks.meta_graph import (
     app_from,
     facebook_login,
     matching_media,
+    quota_from,
 )
 from app.networks.ports import PostContent, PostReceipt
 
@@ -172,14 +173,7 @@ class InstagramClient:
         (used, total, period in seconds)."""
         answer = self.graph.call("GET", f"{self.ig_user_id}/content_publishing_limit",
                                  params={"fields": "quota_usage,config"})
-        rows = answer.get("data")
-        row = rows[0] if isinstance(rows, list) and rows and isinstance(rows[0], dict) \
-            else answer
-        config = row.get("config") if isinstance(row.get("config"), dict) else {}
-        used = int(row.get("quota_usage") or 0)
-        total = int(config.get("quota_total") or 50)  # type: ignore[union-attr]
-        period = int(config.get("quota_duration") or 86400)  # type: ignore[union-attr]
-        return used, total, period
+        return quota_from(answer, 50)
 
     def _check_quota(self) -> None:
         used, total, period = self.publishing_quota()

@@ -44,7 +44,7 @@ from app.networks.errors import (
     redact,
 )
 
-__all__ = ["GraphClient", "QuotaSpentError", "app_from", "facebook_login",
+__all__ = ["GraphClient", "QuotaSpentError", "app_from", "facebook_login", "quota_from",
            "raise_for_graph"]
 from app.networks.http import DEFAULT_TIMEOUT, json_or_empty, new_session, request
 
@@ -136,6 +136,20 @@ def raise_for_graph(response: Any, service: str, who: str, *, posting: bool) -> 
         raise NotSentError(f"{service} had a server error ({status}); try again.")
     suffix = f": {detail}" if detail else ""
     raise PermanentError(f"{service} refused the request ({status}){suffix}.")
+
+
+def quota_from(answer: Mapping[str, Any], default_total: int) -> tuple[int, int, int]:
+    """(used, total, period in seconds) from a publishing-limit answer
+    (``{"data": [{"quota_usage", "config": {"quota_total", "quota_duration"}}]}``); what is
+    missing or unreadable counts as the documented default (nothing used)."""
+    rows = answer.get("data")
+    row = rows[0] if isinstance(rows, list) and rows and isinstance(rows[0], dict) else answer
+    given = row.get("config")
+    config: Mapping[str, Any] = given if isinstance(given, dict) else {}
+    used = _number(row.get("quota_usage")) or 0
+    total = _number(config.get("quota_total")) or default_total
+    period = _number(config.get("quota_duration")) or 86400
+    return used, total, period
 
 
 def _number(value: object) -> int | None:

@@ -44,6 +44,7 @@ from app.networks.meta_graph import (
     GraphClient,
     app_from,
     matching_media,
+    quota_from,
     raise_for_graph,
     redirect_for,
 )
@@ -137,12 +138,8 @@ class ThreadsClient:
         """``GET /{id}/threads_publishing_limit?fields=quota_usage,config`` → (used, total)."""
         answer = self.graph.call("GET", f"{self.user_id}/threads_publishing_limit",
                                  params={"fields": "quota_usage,config"})
-        rows = answer.get("data")
-        row = rows[0] if isinstance(rows, list) and rows and isinstance(rows[0], dict) \
-            else answer
-        config = row.get("config") if isinstance(row.get("config"), dict) else {}
-        total = int(config.get("quota_total") or 250)  # type: ignore[union-attr]
-        return int(row.get("quota_usage") or 0), total
+        used, total, _period = quota_from(answer, 250)
+        return used, total
 
     def _create_container(self, content: PostContent, images: list[ImageData]) -> str:
         from app.networks.media_host import upload_image
