@@ -189,6 +189,8 @@ class ThreadsContractServer(ContractServer):
             raise graph_error(100, "media_type is required")
         if kind == "TEXT" and not text:
             raise graph_error(100, "text is required for TEXT posts")
+        if form.get("link_attachment") and kind != "TEXT":
+            raise graph_error(100, "link_attachment is only for TEXT posts")
         children = str(form.get("children", "")).split(",") if kind == "CAROUSEL" else []
         with self.lock:
             container = self._next()

@@ -2,7 +2,8 @@
 the container → publish flow with the container id kept in the outbox row, exactly as for
 Instagram (``app.networks.meta_graph``).
 
-- ``POST /v1.0/{threads-user-id}/threads`` makes the container (``TEXT`` with ``text``;
+- ``POST /v1.0/{threads-user-id}/threads`` makes the container (``TEXT`` with ``text`` and
+  the first URL as ``link_attachment``, for its preview card;
   ``IMAGE`` with ``image_url`` and ``alt_text``; carousel items, then ``CAROUSEL`` with
   ``children``); its id is saved BEFORE ``POST /v1.0/{id}/threads_publish``
   (``creation_id``). A retry reads the saved container's ``status``: PUBLISHED is the post
@@ -49,6 +50,7 @@ from app.networks.meta_graph import (
     redirect_for,
 )
 from app.networks.ports import PostContent, PostReceipt
+from app.networks.share_links import first_link
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -146,8 +148,11 @@ class ThreadsClient:
 
         threads = f"{self.user_id}/threads"
         if not images:
-            return str(self.graph.call("POST", threads, posting=True, data={
-                "media_type": "TEXT", "text": content.text})["id"])
+            data = {"media_type": "TEXT", "text": content.text}
+            link = first_link(content.text)
+            if link:
+                data["link_attachment"] = link  # the preview card of the first link
+            return str(self.graph.call("POST", threads, posting=True, data=data)["id"])
         assert self.media_host is not None
         urls = [upload_image(self.media_host, image, self._http) for image in images]
         if len(urls) == 1:

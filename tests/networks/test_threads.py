@@ -85,7 +85,8 @@ def test_a_text_post_is_a_text_container_then_published(threads: ThreadsContract
                      ("GET", receipt.remote_id)]
     [create] = threads.seen("POST", CREATE)
     assert form(create) == {"media_type": "TEXT",
-                            "text": "Issue 12 is out https://example.com/12"}
+                            "text": "Issue 12 is out https://example.com/12",
+                            "link_attachment": "https://example.com/12"}
     assert form(threads.seen("POST", PUBLISH)[0]) == {"creation_id": container}
     [post] = threads.posts_of(profile)
     assert receipt.remote_id == post["id"] and receipt.url == post["permalink"]
