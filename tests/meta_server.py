@@ -417,8 +417,7 @@ class MetaContractServer(ContractServer):
 class MediaHostServer(ContractServer):
     """An organisation's media host: ``PUT /upload/{name}`` stores the bytes and answers with
     the public URL (``style="json"``: ``{"url": …}``; ``"text"``: the URL as the body;
-    ``"empty"``: nothing, like S3; ``"redirect"``: 307 to a pre-signed ``/s3/{name}`` that
-    stores the bytes and answers nothing); ``GET /public/{name}`` serves them."""
+    ``"empty"``: nothing, like S3); ``GET /public/{name}`` serves them."""
 
     def __init__(self, style: str = "json") -> None:
         super().__init__()
@@ -434,18 +433,9 @@ class MediaHostServer(ContractServer):
             with self.lock:
                 self.files[match.group(1)] = (headers.get("content-type", ""), body)
             public = f"{self.url}/public/{match.group(1)}"
-            if self.style == "redirect":  # like a signing service: go to a pre-signed URL
-                return 307, None, {"Location": f"/s3/{match.group(1)}?X-Amz-Signature=abc"}
             if self.style == "json":
                 return 201, {"url": public}, {}
             return (200, public, {}) if self.style == "text" else (200, None, {})
-        match = re.fullmatch(r"/s3/([\w.-]+)", path)
-        if method == "PUT" and match:  # S3: stores the object, answers with no body
-            if query.get("X-Amz-Signature") != "abc":
-                raise Answer(403, {"message": "SignatureDoesNotMatch"})
-            with self.lock:
-                self.files[match.group(1)] = (headers.get("content-type", ""), body)
-            return 200, None, {}
         match = re.fullmatch(r"/public/([\w.-]+)", path)
         if method == "GET" and match and match.group(1) in self.files:
             kind, data = self.files[match.group(1)]

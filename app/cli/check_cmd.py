@@ -68,14 +68,31 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.error = one_line_error  # type: ignore[method-assign]
 
 
+# Times outside these years are refused: nobody posts there, and the check's date arithmetic
+# (budget windows, "posted N days ago") must never overflow Python's datetime.
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 9000
+
+
+def _shown(value: str, limit: int = 60) -> str:
+    return repr(value if len(value) <= limit else value[: limit - 1] + "…")
+
+
 def _parse_time(value: str, what: str) -> datetime:
     try:
         moment = datetime.fromisoformat(value.strip())
     except ValueError:
-        raise InputError(f"{what} {value!r} is not an ISO-8601 time like "
+        raise InputError(f"{what} {_shown(value)} is not an ISO-8601 time like "
                          "2026-11-24T09:00:00Z") from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
+    try:
+        year = moment.astimezone(UTC).year
+    except (OverflowError, ValueError):
+        year = 0
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise InputError(f"{what} {_shown(value)} is outside the years {EARLIEST_YEAR}–"
+                         f"{LATEST_YEAR}")
     return moment
 
 
@@ -111,16 +128,15 @@ def _read_history(path: Path) -> list[Any]:
             item = json.loads(line)
         except json.JSONDecodeError as error:
             raise InputError(f"{where}: not valid JSON ({error.msg})") from None
+        except RecursionError:
+            raise InputError(f"{where}: the JSON is nested too deeply") from None
+        except ValueError:  # e.g. an integer of more than 4,300 digits
+            raise InputError(f"{where}: the JSON holds a number too large to read") from None
         if not isinstance(item, dict):
             raise InputError(f"{where}: expected a JSON object")
-        try:
-            network = Network(item["network"])
-            persona = Persona(item["persona"])
-            owner = Owner(item.get("owner", "self"))
-        except KeyError as error:
-            raise InputError(f"{where}: missing {error.args[0]!r}") from None
-        except ValueError as error:
-            raise InputError(f"{where}: {error}") from None
+        network = _choice(Network, item, "network", where)
+        persona = _choice(Persona, item, "persona", where)
+        owner = _choice(Owner, {"owner": "self", **item}, "owner", where)
         text = item.get("text")
         if not isinstance(text, str):
             raise InputError(f"{where}: 'text' must be a string")
@@ -130,6 +146,17 @@ def _read_history(path: Path) -> list[Any]:
         entries.append(HistoryEntry(network, persona, owner, text,
                                     _parse_time(posted_at, f"{where}: posted_at")))
     return entries
+
+
+def _choice(kind: Any, item: dict[str, Any], key: str, where: str) -> Any:
+    """``item[key]`` as a member of the enum ``kind``, or InputError naming the choices."""
+    if key not in item:
+        raise InputError(f"{where}: missing {key!r}")
+    value = item[key]
+    allowed = [member.value for member in kind]
+    if not isinstance(value, str) or value not in allowed:
+        raise InputError(f"{where}: {key!r} must be one of {', '.join(allowed)}")
+    return kind(value)
 
 
 def run(args: argparse.Namespace, paths: AppPaths) -> int:

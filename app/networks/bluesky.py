@@ -26,6 +26,7 @@ from urllib.parse import quote, urlencode
 
 from app.core.model import Account, Network
 from app.networks import richtext
+from app.networks.addresses import AddressError, server_address
 from app.networks.descriptor import (
     Limits,
     NetworkDescriptor,
@@ -116,13 +117,12 @@ class BlueskySession:
 
 
 def normalise_server(server: str | None) -> str:
-    """``bsky.social`` / ``https://bsky.social/`` → ``https://bsky.social``; "" → the default."""
-    server = (server or "").strip().rstrip("/")
-    if not server:
-        return DEFAULT_PDS
-    if "://" not in server:
-        server = "https://" + server
-    return server
+    """``bsky.social`` / ``https://bsky.social/`` → ``https://bsky.social``; "" → the default.
+    PermanentError for an address Twofold will not send a sign-in to."""
+    try:
+        return server_address(server or "") or DEFAULT_PDS
+    except AddressError as error:
+        raise PermanentError(str(error)) from None
 
 
 def _service_name(server: str) -> str:

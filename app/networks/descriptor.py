@@ -222,13 +222,17 @@ def intent_link(base: str, **fixed: str) -> ShareLink:
 
 def api_origin(server: str, default: str) -> str:
     """``scheme://host[:port]`` of ``server`` (a bare host means https), else ``default``:
-    how ``--server`` repoints a network whose API paths are fixed by its documentation."""
-    server = (server or "").strip()
-    if not server:
+    how ``--server`` repoints a network whose API paths are fixed by its documentation.
+    An address Twofold will not send a sign-in to (``app.networks.addresses``: plain http
+    beyond this computer, a bad port or host…) is a PermanentError, never silently replaced."""
+    from app.networks.addresses import AddressError, server_address
+    from app.networks.errors import PermanentError
+
+    try:
+        address = server_address(server or "")
+    except AddressError as error:
+        raise PermanentError(str(error)) from None
+    if not address:
         return default
-    if "://" not in server:
-        server = "https://" + server
-    parts = urlsplit(server)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return default
+    parts = urlsplit(address)
     return f"{parts.scheme}://{parts.netloc}"

@@ -7,25 +7,13 @@ by Twofold, never copied from an exception that could hold a token, and it passe
 
 from __future__ import annotations
 
-import re
-
-# JWTs (three base64url parts), bearer headers, long opaque tokens: never shown to anyone.
-_SECRET_PATTERNS = (
-    re.compile(r"eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*"),
-    re.compile(r"(?i)bearer\s+\S+"),
-    re.compile(r"\b[A-Za-z0-9_-]{32,}\b"),
-)
+from app.redact import redact_text
 
 
 def redact(text: str, *secrets: str, limit: int = 200) -> str:
-    """``text`` with known ``secrets`` and anything token-shaped removed, cut to ``limit``."""
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, "[hidden]")
-    for pattern in _SECRET_PATTERNS:
-        text = pattern.sub("[hidden]", text)
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """``text`` with known ``secrets`` (in any encoded form) and anything token-shaped
+    removed, on one line, cut to ``limit``."""
+    return redact_text(text, None, *secrets, limit=limit)
 
 
 class NetworkError(Exception):
@@ -39,6 +27,11 @@ class NetworkError(Exception):
 class PermanentError(NetworkError):
     """The network refused this post for good (too long, bad image, invalid request).
     Retrying the same thing will not help; the user must change something."""
+
+
+class RedirectRefusedError(PermanentError):
+    """The server answered with a redirect Twofold does not follow (to another server, or a
+    request that must not be repeated): nothing was sent to the redirect's address."""
 
 
 class AuthError(NetworkError):

@@ -22,6 +22,7 @@ from urllib.parse import quote, urlencode
 
 from app.core.model import Account, Network
 from app.networks import richtext
+from app.networks.addresses import AddressError, server_address
 from app.networks.descriptor import (
     AccountSetting,
     Limits,
@@ -71,13 +72,15 @@ _REMOTE_MENTION = re.compile(r"(?<![\w@])@(\w+)@[\w.-]+\w")
 
 
 def normalise_instance(instance: str) -> str:
-    """``mastodon.social`` / ``https://mastodon.social/`` → ``https://mastodon.social``."""
-    instance = (instance or "").strip().rstrip("/")
-    if not instance:
+    """``mastodon.social`` / ``https://mastodon.social/`` → ``https://mastodon.social``.
+    PermanentError for a missing address or one Twofold will not send a sign-in to."""
+    try:
+        address = server_address(instance or "")
+    except AddressError as error:
+        raise PermanentError(str(error)) from None
+    if not address:
         raise PermanentError("A Mastodon account needs its server, e.g. https://mastodon.social.")
-    if "://" not in instance:
-        instance = "https://" + instance
-    return instance
+    return address
 
 
 def _service(instance: str) -> str:

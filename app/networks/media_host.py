@@ -3,8 +3,8 @@ public address (Instagram, Threads) instead of taking the bytes.
 
 ``[media_host]`` in the organisation file gives ``put_url`` with ``{name}`` (a fresh random
 file name with the image's extension); Twofold PUTs the bytes there with their Content-Type.
-The host answers 200/201 with the public URL as the body (plain text, or JSON ``{"url": …}``),
-or 307/308 to a one-time upload address (an S3 pre-signed PUT URL) that gets the same PUT;
+The host answers 200/201 with the public URL as the body (plain text, or JSON ``{"url": …}``);
+a redirect is not followed (the HTTP layer never re-sends a body to another server);
 when it answers with an empty body (S3 and most object stores), ``public_url`` with the same
 ``{name}`` says where the file can now be fetched. The PUT address may carry a signature or
 key, so it is never shown or logged.
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import secrets
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote, urljoin
+from urllib.parse import quote
 
 from app.networks.errors import AmbiguousError, NotSentError, PermanentError
 from app.networks.http import json_or_empty, request
@@ -31,7 +31,7 @@ _EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif",
 def _put(http: Any, url: str, image: ImageData) -> Any:
     try:
         return request(http, "PUT", url, service=SERVICE, data=image.data,
-                       headers={"Content-Type": image.mime_type}, allow_redirects=False)
+                       headers={"Content-Type": image.mime_type})
     except AmbiguousError:
         raise NotSentError("The upload to your organisation's media host broke off; nothing "
                            "was posted.") from None
@@ -42,13 +42,6 @@ def upload_image(host: MediaHost, image: ImageData, http: Any) -> str:
     name = f"twofold-{secrets.token_hex(12)}.{_EXTENSIONS.get(image.mime_type, 'bin')}"
     target = host.put_url.replace("{name}", quote(name))
     response = _put(http, target, image)
-    if response.status_code in (307, 308):
-        # The host hands out a one-time address (an S3 pre-signed PUT URL): upload there.
-        location = urljoin(target, response.headers.get("Location", ""))
-        if not location.lower().startswith(("https://", "http://")):
-            raise PermanentError("Your organisation's media host redirected the upload "
-                                 "nowhere usable; ask IT to check its [media_host] settings.")
-        response = _put(http, location, image)
     if response.status_code in (401, 403):
         raise PermanentError("Your organisation's media host refused the image upload "
                              f"({response.status_code}); ask IT to check its [media_host] "

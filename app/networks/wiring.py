@@ -13,11 +13,10 @@ from typing import TYPE_CHECKING
 from app.core.model import Account, CheckResult, Draft, Finding
 
 if TYPE_CHECKING:
-    import requests
-
     from app.check.policy import Policy
     from app.networks.engine import PostingEngine, RetryPolicy
     from app.networks.handoff import HandOff
+    from app.networks.http import HttpSession
     from app.networks.ports import Checker
     from app.store.managed import MediaHost
     from app.store.secrets import SecretStore
@@ -60,14 +59,17 @@ def override_rule(policy: Policy | None) -> Callable[[Finding], bool]:
 
 def build_engine(store: Store, secrets: SecretStore, *, policy: Policy | None = None,
                  checker: Checker | None = None, retry: RetryPolicy | None = None,
-                 http: requests.Session | None = None,
+                 http: HttpSession | None = None,
                  hand_off: HandOff | None = None,
                  media_host: MediaHost | None = None) -> PostingEngine:
     """A posting engine on the profile's store and keychain. It refuses every post and retry
     while ``policy.posting_refused`` says why (the organisation's pack cannot be read), whoever
     asks: the command line, the window, the tray's quick post. ``hand_off`` opens the web
     compose page (or fills the clipboard) for accounts Twofold posts to through the
-    browser; ``media_host`` is the organisation's (Instagram's images go there)."""
+    browser; ``media_host`` is the organisation's (Instagram's images go there). ``http``
+    (default: a session per account) may be one shared session, e.g.
+    ``new_session(secrets=registry)`` so the log file's filter knows the secrets its
+    requests carry."""
     from app.networks.engine import PostingEngine
     from app.networks.registry import client_for
 

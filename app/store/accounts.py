@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from app.core.model import Account, Network, Owner, Persona
+from app.networks.addresses import AddressError, check_handle, server_address
 from app.store.database import Database, to_db_time, utc_now
 from app.store.errors import (
     AccountExistsError,
@@ -43,21 +44,32 @@ def normalise_handle(handle: str) -> str:
 
 def normalise_server(server: str) -> str:
     """A server address as stored: "" for the network's default, else ``scheme://host[:port]``
-    plus any path, without a trailing slash. Raises InvalidAccountError for a bad address."""
+    plus any path, without a trailing slash. Raises InvalidAccountError for a bad address.
+
+    Addresses that ``server_address`` accepts get exactly its form; older, looser ones (an
+    account saved before the stricter rules) are still normalised, so they can be found."""
+    try:
+        return server_address(server)
+    except AddressError:
+        pass
     cleaned = server.strip().rstrip("/")
     if not cleaned:
         return ""
     if "://" not in cleaned:
         cleaned = "https://" + cleaned
-    parts = urlsplit(cleaned)
-    if parts.scheme not in ("https", "http") or not parts.hostname or parts.query \
-            or parts.fragment or parts.username or parts.password:
+    try:
+        parts = urlsplit(cleaned)
+        port = parts.port
+    except ValueError:
+        parts, port = None, None
+    if parts is None or parts.scheme not in ("https", "http") or not parts.hostname \
+            or parts.query or parts.fragment or parts.username or parts.password:
         raise InvalidAccountError(
-            f"\u201c{server.strip()}\u201d is not a server address; write it like "
+            f"\u201c{server.strip()[:80]}\u201d is not a server address; write it like "
             "https://mastodon.social"
         )
     host = parts.hostname.lower()
-    netloc = f"{host}:{parts.port}" if parts.port else host
+    netloc = f"{host}:{port}" if port else host
     return f"{parts.scheme}://{netloc}{parts.path.rstrip('/')}"
 
 
@@ -75,11 +87,12 @@ def validated_account(account: Account) -> Account:
         owner = Owner(account.owner)
     except ValueError as exc:
         raise InvalidAccountError(f"The account has an unknown value: {exc}.") from None
-    handle = normalise_handle(account.handle)
-    if not handle or any(ch.isspace() or not ch.isprintable() for ch in handle):
-        raise InvalidAccountError(
-            "An account needs a handle without spaces, like alice.bsky.social.")
-    server = normalise_server(account.server)
+    try:
+        # One set of rules for every network's handles and server addresses.
+        handle = check_handle(network, account.handle)
+        server = server_address(account.server)
+    except AddressError as exc:
+        raise InvalidAccountError(str(exc)) from None
     if owner is Owner.EMPLOYER and persona is Persona.PERSONAL:
         raise PersonaChangeRefused(
             f"@{handle} on {network.display_name} belongs to your employer, so it can only "

@@ -41,7 +41,7 @@ def engine_with(store: Store, handed: list[Handoff], checker: FakeChecker | None
 
 def test_each_network_gets_its_own_page_or_the_clipboard(store: Store) -> None:
     accounts = {
-        network: store.accounts.add(Account(network, f"me-{network.value}", Persona.WORK))
+        network: store.accounts.add(Account(network, f"me_{network.value}", Persona.WORK))
         for network in (Network.THREADS, Network.FACEBOOK, Network.INSTAGRAM)}
     handed: list[Handoff] = []
     text = "Spring issue out https://example.com/spring #magazine"
@@ -59,7 +59,7 @@ def test_each_network_gets_its_own_page_or_the_clipboard(store: Store) -> None:
     assert facebook.copy_text and "clipboard" in facebook.instruction
     instagram = plans[Network.INSTAGRAM]  # no web compose page at all
     assert instagram.url is None and instagram.copy_text and instagram.text == text
-    assert "@me-instagram" in instagram.instruction
+    assert "@me_instagram" in instagram.instruction
     for result in report.results:
         assert result.message.startswith("Handed to your browser:")
     entries = store.outbox.entries_for_draft(draft.id)  # type: ignore[arg-type]

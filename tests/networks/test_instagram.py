@@ -186,7 +186,7 @@ def test_a_spent_quota_says_so_and_makes_no_container(
     assert meta.seen("POST", MEDIA) == [] and host.files == {}
 
 
-@pytest.mark.parametrize("style", ["empty", "redirect", "text"])
+@pytest.mark.parametrize("style", ["empty", "text"])
 def test_every_media_host_style_gives_meta_a_public_address(
         meta: MetaContractServer, tmp_path: Path, style: str) -> None:
     quiet = MediaHostServer(style=style)
