@@ -57,16 +57,18 @@ def _check_host(host: str, original: str) -> str:
             return f"[{ipaddress.IPv6Address(host.strip('[]'))}]"
         except ValueError:
             raise _refuse(original, "the IPv6 address is not valid.") from None
-    try:
-        return str(ipaddress.IPv4Address(host))
-    except ValueError:
-        pass
-    if re.fullmatch(r"[0-9.]+", host):
-        raise _refuse(original, "the IP address is not valid.")
+    # IDNA first: it folds look-alike digits ("²" → "2"), and the IP rules must judge the host
+    # as it will be stored, or a stored address would not pass its own check again.
     try:
         ascii_host = host.encode("idna").decode("ascii").lower()
     except UnicodeError:
         raise _refuse(original, "the host name is not valid.") from None
+    try:
+        return str(ipaddress.IPv4Address(ascii_host))
+    except ValueError:
+        pass
+    if re.fullmatch(r"[0-9.]+", ascii_host):
+        raise _refuse(original, "the IP address is not valid.")
     ascii_host = ascii_host.rstrip(".")
     if not ascii_host or len(ascii_host) > 253:
         raise _refuse(original, "the host name is not valid.")

@@ -34,6 +34,10 @@ class RedirectRefusedError(PermanentError):
     request that must not be repeated): nothing was sent to the redirect's address."""
 
 
+class ResponseTooLargeError(PermanentError):
+    """The answer was larger than the caller allows (``max_bytes``); it was not read further."""
+
+
 class AuthError(NetworkError):
     """The saved login no longer works (expired and not refreshable, revoked, wrong password).
     The user has to reconnect the account."""

@@ -39,6 +39,7 @@ from app.networks.errors import (
     NotSentError,
     PermanentError,
     RedirectRefusedError,
+    ResponseTooLargeError,
 )
 from app.redact import SecretRegistry
 
@@ -114,10 +115,13 @@ class HttpSession:
 
     def request(self, method: str, url: str, *, service: str,
                 timeout: tuple[float, float] | float = DEFAULT_TIMEOUT,
-                secrets: Iterable[str] = (), **kwargs: Any) -> HttpResponse:
+                secrets: Iterable[str] = (), max_bytes: int | None = None,
+                **kwargs: Any) -> HttpResponse:
         """Make one request (following only safe same-origin redirects); see ``request``."""
         if "allow_redirects" in kwargs:
             raise TypeError("the HTTP layer decides about redirects; do not pass allow_redirects")
+        if max_bytes is not None:
+            kwargs["stream"] = True  # read the body in pieces, and stop at the bound
         method = method.upper()
         carried = set(secrets) | carried_secrets(self.transport.headers, kwargs)
         self.secrets.add(*carried)
@@ -128,7 +132,9 @@ class HttpSession:
             raw = self._send(method, current, service=service, timeout=timeout, **kwargs)
             location = getattr(raw, _HELD_LOCATION, None)
             if not location:
-                return _cleaned(raw, answer_registry)
+                body = (_read_bounded(raw, max_bytes, service) if max_bytes is not None
+                        else None)
+                return _cleaned(raw, answer_registry, body)
             raw.close()
             try:
                 target = urljoin(current, location)
@@ -189,9 +195,35 @@ def _hold_location(response: Any, *args: Any, **kwargs: Any) -> Any:
     return response
 
 
-def _cleaned(raw: Any, registry: SecretRegistry) -> HttpResponse:
+def _read_bounded(raw: Any, max_bytes: int, service: str) -> bytes:
+    """The body of a streamed answer, read until ``max_bytes``: a larger one (declared or
+    sent) raises ResponseTooLargeError without reading on (a feed, an image: never a post)."""
+    import requests
+
+    too_large = ResponseTooLargeError(f"{service} sent more than {max_bytes:,} bytes, which "
+                                      "is more than Twofold reads.")
+    try:
+        declared = raw.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > max_bytes:
+            raise too_large
+        body = bytearray()
+        try:
+            for chunk in raw.iter_content(64 * 1024):
+                body += chunk
+                if len(body) > max_bytes:
+                    raise too_large
+        except requests.exceptions.RequestException:
+            raise AmbiguousError(f"The connection to {service} broke off before the whole "
+                                 "answer arrived.") from None
+        return bytes(body)
+    finally:
+        raw.close()
+
+
+def _cleaned(raw: Any, registry: SecretRegistry, body: bytes | None = None) -> HttpResponse:
     headers = {name: registry.redact(value) for name, value in raw.headers.items()}
-    return HttpResponse(raw.status_code, headers, registry.redact_bytes(raw.content or b""),
+    content = body if body is not None else (raw.content or b"")
+    return HttpResponse(raw.status_code, headers, registry.redact_bytes(content),
                         str(raw.url or ""))
 
 
@@ -295,17 +327,19 @@ def host_of(url: str) -> str:
 
 def request(session: Any, method: str, url: str, *, service: str,
             timeout: tuple[float, float] | float = DEFAULT_TIMEOUT,
-            secrets: Iterable[str] = (), **kwargs: Any) -> HttpResponse:
+            secrets: Iterable[str] = (), max_bytes: int | None = None,
+            **kwargs: Any) -> HttpResponse:
     """Make one request through ``session`` (an ``HttpSession``, or a ``requests.Session``
     that is wrapped); translate transport failures into Twofold's error classes.
 
     ``service`` names the server in the user's sentence ("Bluesky (bsky.social)").
     ``secrets`` names secret values the request carries beyond those found by field name.
     Returns the answer whatever its status code, with those secrets removed from it; raises
-    RedirectRefusedError for a redirect that is not followed.
+    RedirectRefusedError for a redirect that is not followed. ``max_bytes`` bounds the body
+    read (a feed, an image): a larger answer raises ResponseTooLargeError.
     """
     return as_http_session(session).request(method, url, service=service, timeout=timeout,
-                                            secrets=secrets, **kwargs)
+                                            secrets=secrets, max_bytes=max_bytes, **kwargs)
 
 
 def never_connected(error: BaseException) -> bool:

@@ -184,16 +184,62 @@ def _migrate_to_2(conn: sqlite3.Connection) -> None:
 
 
 # Version 3. FROZEN once shipped.
-# - outbox.progress: a network's intermediate state for one delivery, as JSON (Instagram's
-#   and Threads' container id), written before the step that depends on it, so a retry
-#   after a crash publishes the same container instead of making a second one.
+# - suggestion_feeds: the suggestions feeds (the organisation's and the user's) with what a
+#   conditional GET needs (ETag, Last-Modified) and how the last refresh went.
+# - suggestions: what the employer asked staff to share, and what the user did with each
+#   (new, snoozed until, shared, declined). The state never leaves the machine.
 SCHEMA_V3 = (
-    "ALTER TABLE outbox ADD COLUMN progress TEXT NOT NULL DEFAULT '{}'",
+    """CREATE TABLE suggestion_feeds (
+        url TEXT PRIMARY KEY,
+        origin TEXT NOT NULL CHECK (origin IN ('organisation', 'user')),
+        etag TEXT NOT NULL DEFAULT '',
+        last_modified TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'never'
+            CHECK (status IN ('never', 'ok', 'unchanged', 'failed')),
+        message TEXT NOT NULL DEFAULT '',
+        checked_at TEXT,
+        succeeded_at TEXT,
+        added_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE suggestions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        source TEXT NOT NULL,
+        key TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL DEFAULT '',
+        link TEXT NOT NULL DEFAULT '',
+        images TEXT NOT NULL DEFAULT '[]',
+        partner TEXT NOT NULL DEFAULT '',
+        starts_at TEXT,
+        ends_at TEXT,
+        state TEXT NOT NULL DEFAULT 'new'
+            CHECK (state IN ('new', 'snoozed', 'shared', 'declined')),
+        snoozed_until TEXT,
+        shared_draft_id INTEGER,
+        withdrawn INTEGER NOT NULL DEFAULT 0,
+        first_seen TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (source, key)
+    )""",
+    "CREATE INDEX suggestions_by_link ON suggestions (source, link)",
 )
 
 
 def _migrate_to_3(conn: sqlite3.Connection) -> None:
     _run(conn, SCHEMA_V3)
+
+
+# Version 4. FROZEN once shipped.
+# - outbox.progress: a network's intermediate state for one delivery, as JSON (Instagram's
+#   and Threads' container id), written before the step that depends on it, so a retry
+#   after a crash publishes the same container instead of making a second one.
+SCHEMA_V4 = (
+    "ALTER TABLE outbox ADD COLUMN progress TEXT NOT NULL DEFAULT '{}'",
+)
+
+
+def _migrate_to_4(conn: sqlite3.Connection) -> None:
+    _run(conn, SCHEMA_V4)
 
 
 # To change the schema: append a function that turns version N-1 into N (ALTER TABLE, or
@@ -205,6 +251,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _migrate_to_1,
     _migrate_to_2,
     _migrate_to_3,
+    _migrate_to_4,
 )
 
 

@@ -6,6 +6,7 @@ credentials (OAuth client ids and secrets) of networks that need them::
 
     organisation = "Acme Magazines"
     policy_pack = "acme-policy.toml"        # relative to this file's folder
+    suggestions_feed = "https://intranet.acme.example/share.xml"   # RSS 2.0, Atom, JSON Feed
 
     [[accounts]]
     network = "bluesky"
@@ -16,6 +17,16 @@ credentials (OAuth client ids and secrets) of networks that need them::
     [app_credentials.linkedin]
     client_id = "86abc…"
     client_secret = "…"                      # stays in memory; never written to the database
+
+    [[suggestions]]                          # posts staff are asked to share (inline)
+    id = "spring-issue"
+    title = "Our spring issue"
+    text = "The spring issue is out: …"
+    link = "https://acmemag.com/spring"
+    partner = "Brightside Cosmetics"         # an advertiser's post (optional)
+    images = ["https://acmemag.com/spring.jpg"]
+    from = 2026-03-01                        # optional dates
+    until = 2026-03-31
 
 Accounts the file defines are connected with the file's persona and owner and marked
 ``managed``: the user cannot move them to the other identity, and an employer-owned account can
@@ -28,19 +39,30 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from app.core.model import Account, Network, Owner, Persona
+from app.core.suggestions import SuggestedPost, plain_text
 from app.paths import AppPaths
 from app.store.accounts import normalise_handle, normalise_server
 from app.store.errors import InvalidAccountError, ManagedConfigError
 
 MANAGED_FILENAME = "managed.toml"
 
-_TOP_KEYS = ("organisation", "policy_pack", "accounts", "app_credentials", "media_host")
+_TOP_KEYS = ("organisation", "policy_pack", "accounts", "app_credentials", "suggestions_feed",
+             "suggestions", "media_host")
 _MEDIA_HOST_KEYS = ("put_url", "public_url")
+_SUGGESTION_KEYS = ("id", "title", "text", "link", "images", "partner", "from", "until")
+
+# Limits of the organisation file, like the policy pack's (README "Managed set-up").
+MAX_MANAGED_BYTES = 512 * 1024
+MAX_INLINE_SUGGESTIONS = 500
+MAX_SUGGESTION_TEXT = 10_000  # characters of one suggestion's text
+MAX_SUGGESTION_FIELD = 2_000  # characters of its id, title, link, partner, an image address
+MAX_SUGGESTION_IMAGES = 20
 _ACCOUNT_KEYS = ("network", "handle", "server", "persona", "owner", "display_name")
 _CREDENTIAL_KEYS = ("client_id", "client_secret", "redirect_uri", "access")
 
@@ -106,6 +128,8 @@ class ManagedSetup:
     accounts: tuple[ManagedAccount, ...] = ()
     app_credentials: Mapping[Network, AppCredentials] = field(
         default_factory=lambda: MappingProxyType({}))
+    suggestions_feed: str = ""  # the organisation's suggestions feed (http or https)
+    suggestions: tuple[SuggestedPost, ...] = ()  # [[suggestions]] listed in the file
     media_host: MediaHost | None = None
 
     @property
@@ -148,8 +172,11 @@ def load_managed_setup(source: AppPaths | Path) -> ManagedSetup:
         return ManagedSetup()
     except OSError as exc:
         raise ManagedConfigError(path, f"it cannot be read ({exc.strerror}).") from None
+    if len(raw) > MAX_MANAGED_BYTES:
+        raise ManagedConfigError(path, f"it is {len(raw):,} bytes; the limit is "
+                                 f"{MAX_MANAGED_BYTES:,}.")
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ManagedConfigError(path, "it is not UTF-8 text.") from None
     return _Parser(path, text).parse()
@@ -211,10 +238,92 @@ class _Parser:
         policy_pack = self._policy_pack(data)
         accounts = self._accounts(data.get("accounts", []))
         credentials = self._credentials(data.get("app_credentials", {}))
+        feed = self._string(data, "suggestions_feed", "suggestions_feed")
+        if feed and not re.match(r"^https?://[^\s/]+", feed, re.IGNORECASE):
+            raise self.error("must be a web address starting with https:// (or http://).",
+                             "suggestions_feed", leaf="suggestions_feed")
+        if len(feed) > MAX_SUGGESTION_FIELD:
+            raise self.error(f"is longer than {MAX_SUGGESTION_FIELD:,} characters.",
+                             "suggestions_feed", leaf="suggestions_feed")
+        suggestions = self._suggestions(data.get("suggestions", []))
         media_host = self._media_host(data.get("media_host"))
         return ManagedSetup(path=self.path, organisation=organisation, policy_pack=policy_pack,
                             accounts=accounts, app_credentials=MappingProxyType(credentials),
+                            suggestions_feed=feed, suggestions=suggestions,
                             media_host=media_host)
+
+    def _suggestions(self, entries: Any) -> tuple[SuggestedPost, ...]:
+        if not isinstance(entries, list):
+            raise self.error("must be a list of [[suggestions]] tables.", "suggestions",
+                             leaf="suggestions")
+        if len(entries) > MAX_INLINE_SUGGESTIONS:
+            raise self.error(f"lists {len(entries):,} suggestions; the limit is "
+                             f"{MAX_INLINE_SUGGESTIONS:,}.", "suggestions",
+                             table="suggestions", index=MAX_INLINE_SUGGESTIONS)
+        result: list[SuggestedPost] = []
+        keys: set[str] = set()
+        for index, entry in enumerate(entries):
+            where = f"suggestions[{index + 1}]"
+
+            def fail(problem: str, key: str | None, index: int = index, where: str = where
+                     ) -> ManagedConfigError:
+                return self.error(problem, f"{where}.{key}" if key else where,
+                                  table="suggestions", index=index, leaf=key)
+
+            if not isinstance(entry, dict):
+                raise fail("must be a table of settings.", None)
+            for key in entry:
+                if key not in _SUGGESTION_KEYS:
+                    raise fail(f"unknown setting \u201c{key}\u201d; a suggestion may have "
+                               f"{', '.join(_SUGGESTION_KEYS)}.", key)
+            values = {key: self._string(entry, key, f"{where}.{key}", section="suggestions",
+                                        index=index)
+                      for key in ("id", "title", "text", "link", "partner")}
+            for key, value in values.items():
+                limit = MAX_SUGGESTION_TEXT if key == "text" else MAX_SUGGESTION_FIELD
+                if len(value) > limit:
+                    raise fail(f"is longer than {limit:,} characters.", key)
+            text = plain_text(values["text"])
+            if not text:
+                raise fail("is required: the text staff are asked to share.", "text")
+            key = values["id"] or values["link"] or values["title"] or text[:80]
+            if key in keys:
+                raise fail(f"the id \u201c{key}\u201d is used twice.", "id")
+            keys.add(key)
+            images = entry.get("images", [])
+            if (not isinstance(images, list) or len(images) > MAX_SUGGESTION_IMAGES
+                    or not all(isinstance(i, str) and 0 < len(i) <= MAX_SUGGESTION_FIELD
+                               for i in images)):
+                raise fail(f"must be a list of at most {MAX_SUGGESTION_IMAGES} image addresses "
+                           "in quotes.", "images")
+            starts = self._moment(entry, "from", fail)
+            ends = self._moment(entry, "until", fail, end_of_day=True)
+            if starts and ends and ends < starts:
+                raise fail("is before \u201cfrom\u201d.", "until")
+            result.append(SuggestedPost(
+                key=key, title=plain_text(values["title"]), text=text, link=values["link"],
+                images=tuple(images), partner=plain_text(values["partner"]),
+                starts_at=starts, ends_at=ends))
+        return tuple(result)
+
+    @staticmethod
+    def _moment(entry: Mapping[str, Any], key: str, fail: Any, *, end_of_day: bool = False
+                ) -> datetime | None:
+        value = entry.get(key)
+        if value is None:
+            return None
+        if isinstance(value, str):
+            try:
+                value = (datetime.fromisoformat(value) if "T" in value or " " in value
+                         else date.fromisoformat(value))
+            except ValueError:
+                raise fail("must be a date like 2026-03-31 or a time like "
+                           "2026-03-31T18:00:00Z.", key) from None
+        if isinstance(value, datetime):
+            return value if value.tzinfo else value.replace(tzinfo=UTC)
+        if isinstance(value, date):
+            return datetime.combine(value, time.max if end_of_day else time.min, tzinfo=UTC)
+        raise fail("must be a date like 2026-03-31 or a time like 2026-03-31T18:00:00Z.", key)
 
     def _media_host(self, table: Any) -> MediaHost | None:
         if table is None:

@@ -33,6 +33,7 @@ from app.store.drafts import DraftStore
 from app.store.errors import translate_os_error
 from app.store.history import HistoryStore
 from app.store.outbox import OutboxStore
+from app.store.suggestions import SuggestionStore
 
 
 def database_path(paths: AppPaths) -> Path:
@@ -41,7 +42,7 @@ def database_path(paths: AppPaths) -> Path:
 
 
 class Store:
-    """Opens (creating or migrating) the database and exposes its four repositories.
+    """Opens (creating or migrating) the database and exposes its repositories.
 
     Raises StoreError subclasses with a plain sentence: DatabaseTooNewError,
     StoreReadOnlyError, StoreFullError, NotATwofoldDatabaseError, StoreBusyError.
@@ -63,6 +64,7 @@ class Store:
         self.drafts = DraftStore(self.db)
         self.outbox = OutboxStore(self.db)
         self.history = HistoryStore(self.db)
+        self.suggestions = SuggestionStore(self.db)
 
     @property
     def path(self) -> Path:

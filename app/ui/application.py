@@ -212,10 +212,14 @@ def build_services(paths: AppPaths) -> AppServices:
         if store.built:
             store.get().close()
 
+    from app.ui.suggestion_services import StoreSuggestionInbox
+
+    suggestions = StoreSuggestionInbox(store, paths, checker.policy)
     services = AppServices(checker=checker, accounts=accounts, drafts=drafts, poster=poster,
                            open_url=open_in_browser, warnings=warnings,
                            background_warnings=background_warnings,
-                           posting_refusal=checker.posting_refused, close=close)
+                           posting_refusal=checker.posting_refused, close=close,
+                           suggestions=suggestions)
     built.append(services)
     return services
 

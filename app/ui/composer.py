@@ -48,7 +48,14 @@ from app.core.model import (
 )
 from app.ui import theme
 from app.ui.live_check import CheckRound, CheckSlot, LiveCheck, ShownFinding, group_findings
-from app.ui.ports import DeliveryState, DeliveryUpdate, DraftBook, DraftChecker, Poster
+from app.ui.ports import (
+    DeliveryState,
+    DeliveryUpdate,
+    DraftBook,
+    DraftChecker,
+    Poster,
+    SharePlan,
+)
 from app.ui.widgets.accounts import AccountPanel, readable_text_colour
 from app.ui.widgets.editor import DraftEditor, Highlight
 from app.ui.widgets.findings import FindingsPanel
@@ -58,6 +65,10 @@ from app.ui.workers import TaskRunner
 if TYPE_CHECKING:
     from app.ui.dialogs.confirm import ConfirmRequest
     from app.ui.widgets.delivery import DeliveryPanel
+    from app.ui.widgets.suggestion_bar import SuggestionBar
+
+PERSONAL_LOCKED = ("Locked for a suggestion your employer asked you to share: tick "
+                   "\u201cUnlock my personal accounts for this one post\u201d above to use it.")
 
 AUTOSAVE_MS = 600  # well inside the promised second after the last keystroke
 AUTOSAVE_RETRY_MS = 5000
@@ -112,6 +123,7 @@ class ComposerWidget(QWidget):
         draft_saved(Draft): the draft was autosaved (it now has an id).
         delivery_finished(list): every target of a post or retry has a final state.
         connect_requested(str): the user wants to connect an account.
+        suggestion_shared(int, object): the suggestion with this id went out (draft id).
     """
 
     findings_shown = Signal(object)
@@ -119,6 +131,7 @@ class ComposerWidget(QWidget):
     draft_saved = Signal(object)
     delivery_finished = Signal(object)
     connect_requested = Signal(str)
+    suggestion_shared = Signal(int, object)
 
     def __init__(
         self,
@@ -157,6 +170,10 @@ class ComposerWidget(QWidget):
         self._round: CheckRound | None = None
         self._shown: list[ShownFinding] = []
         self._posting_refused = ""  # see set_posting_refused
+        # A suggestion being shared (see open_suggestion): its bar is built on first use.
+        self.suggestion_bar: SuggestionBar | None = None
+        self._suggestion: SharePlan | None = None
+        self._posted_suggestion: SharePlan | None = None
 
         self.live_check = LiveCheck(checker, runner, self)
         self.live_check.finished.connect(self._show_round)
@@ -394,6 +411,8 @@ class ComposerWidget(QWidget):
         return self.editor.toPlainText()
 
     def _text_changed(self) -> None:
+        if self._suggestion is not None and self.suggestion_bar is not None:
+            self.suggestion_bar.update_meter(self.text())
         self._request_check()
         self._autosave.start(AUTOSAVE_MS)
 
@@ -578,6 +597,7 @@ class ComposerWidget(QWidget):
     def open_draft(self, draft: Draft) -> None:
         """Show a saved draft. Its targets are NOT ticked again: the user chooses afresh."""
         self.save_now()
+        self.end_suggestion()
         self.draft = dataclasses.replace(draft, images=list(draft.images),
                                          target_account_ids=[])
         self.images = list(draft.images)
@@ -617,6 +637,7 @@ class ComposerWidget(QWidget):
     def new_draft(self) -> None:
         """Save the current draft and start an empty one with nothing ticked."""
         self.save_now()
+        self.end_suggestion()
         self.draft = Draft()
         self.images = []
         self._show_images()
@@ -628,6 +649,55 @@ class ComposerWidget(QWidget):
         if not self.posting and self._delivery is not None:
             self._delivery.hide()
         self.editor.setFocus()
+
+    # --- sharing a suggestion (opened from the "Asked to share" inbox) ---------------------
+
+    def open_suggestion(self, plan: SharePlan) -> None:
+        """Open a suggestion to share from Work: its text with the disclosure first, only the
+        Work accounts ticked, the personal accounts locked for this one post (unless the user
+        unlocks them in the bar), the promotion budget and the "make it mine" meter."""
+        self.new_draft()
+        self._suggestion = plan
+        bar = self._suggestion_bar()
+        bar.show_plan(plan)
+        self.accounts.lock_persona(Persona.PERSONAL, PERSONAL_LOCKED)
+        self.images = [ImageAttachment(path) for path in plan.images]
+        self._show_images()
+        for problem in plan.problems:
+            self.status.emit(problem)
+        self.editor.setPlainText(plan.text)
+        bar.update_meter(plan.text)
+        # The user's own Work accounts: the suggestion is shared as an employee (the brand's
+        # account, where the user runs one, can be ticked by hand).
+        work = [a for a in self.accounts.accounts() if a.persona is Persona.WORK]
+        own = [a for a in work if a.owner is Owner.SELF] or work
+        self.accounts.set_ticked([a.id for a in own])
+        self.editor.setFocus()
+
+    @property
+    def suggestion(self) -> SharePlan | None:
+        """The suggestion being shared, if any."""
+        return self._suggestion
+
+    def end_suggestion(self) -> None:
+        """Stop sharing a suggestion (the text stays): the bar goes, the lock is lifted."""
+        self._suggestion = None
+        if self.suggestion_bar is not None:
+            self.suggestion_bar.hide()
+        self.accounts.lock_persona(Persona.PERSONAL, "")
+
+    def _suggestion_bar(self) -> SuggestionBar:
+        if self.suggestion_bar is None:
+            from app.ui.widgets.suggestion_bar import SuggestionBar
+
+            bar = SuggestionBar(self._left)
+            self._left_layout.insertWidget(1, bar)
+            bar.unlock_changed.connect(
+                lambda unlocked: self.accounts.lock_persona(
+                    Persona.PERSONAL, "" if unlocked else PERSONAL_LOCKED))
+            bar.dismissed.connect(self.end_suggestion)
+            self.suggestion_bar = bar
+        return self.suggestion_bar
 
     def _autosave_due(self) -> None:
         if not getattr(self.drafts, "ready", True):
@@ -806,6 +876,7 @@ class ComposerWidget(QWidget):
                                                         if a.id is not None])
         self._posted_draft = draft
         self._posted_accounts = list(targets)
+        self._posted_suggestion = self._suggestion
         self.posting = True
         self.accounts.clear_ticks()  # nothing carries over to the next post
         self.delivery.start(targets, draft.text)
@@ -857,6 +928,13 @@ class ComposerWidget(QWidget):
         draft = self._posted_draft
         rows = list(self.delivery.rows.values())
         sent = sum(1 for r in rows if r.state == DeliveryState.SENT)
+        shared = self._posted_suggestion
+        if shared is not None and sent:
+            self._posted_suggestion = None
+            self.suggestion_shared.emit(shared.suggestion_id,
+                                        draft.id if draft is not None else None)
+            if self._suggestion is shared and self.delivery.all_sent():
+                self.end_suggestion()
         if self.delivery.all_sent() and draft is not None:
             if draft.id is not None and self.drafts is not None:
                 try:

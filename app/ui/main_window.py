@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         loaded: the accounts and the last unsent draft are in the window (after ``load``).
         posting_refused(str): posting is turned off, for this reason (the organisation's
             policy cannot be read); ``posting_refusal`` keeps the reason.
+        suggestions_counted(int): how many suggestions are new (the tray shows it).
     """
 
     shown = Signal()
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
     accounts_loaded = Signal()
     loaded = Signal()
     posting_refused = Signal(str)
+    suggestions_counted = Signal(int)
 
     def __init__(self, paths: AppPaths, services: AppServices | None = None,
                  runner: TaskRunner | None = None, *, onboarding: bool = False,
@@ -88,11 +90,14 @@ class MainWindow(QMainWindow):
         self.composer.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.composer.connect_requested.connect(lambda _p: self.open_accounts(connect=True))
         self.composer.delivery_finished.connect(lambda _u: self._refresh_history())
+        self.composer.suggestion_shared.connect(self._suggestion_shared)
         self._build_menus()
         self.statusBar().showMessage("Ready. Twofold checks the draft as you type.")
         self._loaded = False
         self._is_loaded = False
         self.posting_refusal = ""
+        self.new_suggestions = 0
+        self.suggestions_dialog: Any = None
 
     # --- building --------------------------------------------------------------------------
 
@@ -137,6 +142,10 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&New draft", self.composer.new_draft, QKeySequence.StandardKey.New)
         self.drafts_action = self._action(file_menu, "&Drafts…", self.open_drafts, "Ctrl+O")
         self.history_action = self._action(file_menu, "&History…", self.open_history, "Ctrl+H")
+        self.suggestions_action = self._action(
+            file_menu, "Asked to &share…", self.open_suggestions, "Ctrl+Shift+S",
+            "Posts your employer asked you to share: share from Work, snooze or decline")
+        self.suggestions_action.setEnabled(self.services.suggestions is not None)
         file_menu.addSeparator()
         self._action(file_menu, "&Settings…", self.open_settings, "Ctrl+,")
         file_menu.addSeparator()
@@ -312,6 +321,68 @@ class MainWindow(QMainWindow):
             self.composer.open_draft(dialog.chosen)
         dialog.deleteLater()
 
+    # --- "Asked to share" ---------------------------------------------------------------
+
+    def open_suggestions(self) -> None:
+        """The suggestions inbox (not modal: the composer stays usable)."""
+        inbox = self.services.suggestions
+        if inbox is None:
+            return
+        if self.suggestions_dialog is None:
+            from app.ui.dialogs.suggestions import SuggestionsDialog
+
+            dialog = SuggestionsDialog(inbox, self.runner, self)
+            dialog.share_requested.connect(self.composer.open_suggestion)
+            dialog.reloaded.connect(self._count_suggestions)
+            self.suggestions_dialog = dialog
+        else:
+            self.suggestions_dialog.reload()
+        self.suggestions_dialog.show()
+        from PySide6.QtGui import QGuiApplication
+
+        if QGuiApplication.platformName() != "offscreen":  # it cannot raise windows
+            self.suggestions_dialog.raise_()
+        self.suggestions_dialog.activateWindow()
+
+    def refresh_suggestions(self, *, fetch: bool = True) -> None:
+        """Read the feeds again (``fetch``) and count the new suggestions, on a worker."""
+        inbox = self.services.suggestions
+        if inbox is None:
+            return
+
+        def work() -> int:
+            if fetch:
+                inbox.refresh()
+            return inbox.count_new()
+
+        self.runner.run(work, on_done=self._count_suggestions, on_error=lambda _e: None,
+                        context=self)
+
+    def _count_suggestions(self, count: int) -> None:
+        self.new_suggestions = count
+        self.suggestions_action.setText(f"Asked to &share ({count} new)…" if count
+                                        else "Asked to &share…")
+        self.suggestions_counted.emit(count)
+
+    def _suggestion_shared(self, suggestion_id: int, draft_id: object) -> None:
+        inbox = self.services.suggestions
+        if inbox is None:
+            return
+        shared_draft = draft_id if isinstance(draft_id, int) else None
+
+        def work() -> int:
+            inbox.mark_shared(suggestion_id, shared_draft)
+            return inbox.count_new()
+
+        def done(count: int) -> None:
+            self._count_suggestions(count)
+            if self.suggestions_dialog is not None:
+                self.suggestions_dialog.reload()
+
+        self.runner.run(work, on_done=done, on_error=lambda error: self.statusBar().showMessage(
+            f"Posted, but the suggestion could not be marked as shared ({error}).", 8000),
+            context=self)
+
     def open_history(self) -> None:
         """What went where, when."""
         if self.services.drafts is None:
@@ -402,6 +473,7 @@ class MainWindow(QMainWindow):
                             on_error=lambda _e: None, context=self)
         self.runner.run(self.services.background_warnings, on_done=self.add_warnings,
                         on_error=lambda _e: None, context=self)
+        self.refresh_suggestions()
         self.runner.run(self.services.posting_refusal, on_done=self.refuse_posting,
                         on_error=lambda error: self.refuse_posting(
                             f"Your organisation's policy could not be checked ({error})."),

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from pathlib import Path
+from typing import Any, Protocol
 
 from app.core.model import (
     Account,
@@ -205,6 +206,51 @@ class Poster(Protocol):
         """Deliver again to the accounts whose delivery of ``draft`` failed, and only those."""
 
 
+@dataclass(frozen=True)
+class SharePlan:
+    """How the composer opens a suggestion: the text with its disclosure first, whose copy it
+    is, and the promotion budget line."""
+
+    suggestion_id: int
+    title: str
+    original: str  # the employer's text, for the "make it mine" meter
+    text: str  # what the composer starts with (the disclosure first)
+    partner: str  # the advertiser it concerns; "" for the employer's own news
+    disclosure: str  # the disclosure put first ("#ad", "#employee")
+    budget: str  # one line: the Work identity's promotion budget
+    images: tuple[Path, ...] = ()  # the suggestion's images, downloaded
+    problems: tuple[str, ...] = ()  # images that could not be downloaded (left out)
+
+
+class SuggestionInbox(Protocol):
+    """The suggestions the employer asked the user to share, and what the user did with each.
+    Every method may block (store, feeds): the window calls them on a worker."""
+
+    def list_suggestions(self) -> list[Any]:
+        """The current suggestions (``app.core.suggestions.Suggestion``)."""
+
+    def refresh(self) -> list[str]:
+        """Read the feeds again; one sentence per source (problems included)."""
+
+    def decline(self, suggestion_id: int) -> None:
+        """Declined, privately; never new again."""
+
+    def snooze(self, suggestion_id: int, days: int) -> None:
+        """Out of the way for ``days`` days."""
+
+    def restore(self, suggestion_id: int) -> None:
+        """New again."""
+
+    def plan_share(self, suggestion_id: int) -> SharePlan:
+        """What the composer opens for sharing it from Work."""
+
+    def mark_shared(self, suggestion_id: int, draft_id: int | None) -> None:
+        """It was shared (from the composer)."""
+
+    def count_new(self) -> int:
+        """How many are new (the tray's count)."""
+
+
 @dataclass
 class AppServices:
     """Everything the window is handed by the composition root (``app/ui/application.py``)."""
@@ -223,3 +269,5 @@ class AppServices:
     # be read and no good copy is kept. Blocking (loads the packs); asked on a worker.
     posting_refusal: Callable[[], str] = field(default=lambda: "")
     close: Callable[[], None] = field(default=lambda: None)
+    # The suggestions inbox ("Asked to share"); None where there is no store.
+    suggestions: SuggestionInbox | None = None

@@ -84,11 +84,24 @@ class TwofoldTray(QSystemTrayIcon):
         self.menu.aboutToShow.connect(self._rebuild_menu)
         self.setContextMenu(self.menu)
         self.activated.connect(self._activated)
+        self.new_suggestions = 0
+        self.set_suggestion_count(window.new_suggestions)
+        window.suggestions_counted.connect(self.set_suggestion_count)
         self._rebuild_menu()
+
+    def set_suggestion_count(self, count: int) -> None:
+        """Show how many suggestions are new (in the tooltip and the menu)."""
+        self.new_suggestions = count
+        waiting = f" · {count} new suggestion{'s' if count != 1 else ''} to look at" if count \
+            else ""
+        self.setToolTip(f"{APP_NAME}: click for a quick post to Work{waiting}")
 
     def _rebuild_menu(self) -> None:
         self.menu.clear()
         self.menu.addAction("&Quick post to Work…", self.open_quick_post)
+        count = self.new_suggestions
+        self.menu.addAction(f"Asked to &share ({count} new)…" if count else "Asked to &share…",
+                            self._open_suggestions)
         shown = self.window.isVisible()
         self.menu.addAction("&Hide Twofold" if shown else "&Show Twofold", self._toggle_window)
         self.menu.addSeparator()
@@ -97,6 +110,10 @@ class TwofoldTray(QSystemTrayIcon):
     def open_quick_post(self) -> None:
         """Open the quick post window, empty, with nothing ticked."""
         self.quick_post.open_fresh(self.window.composer.accounts.accounts())
+
+    def _open_suggestions(self) -> None:
+        self.window.show()
+        self.window.open_suggestions()
 
     def quit(self) -> None:
         """Close both windows (each saves its draft) and end the application."""

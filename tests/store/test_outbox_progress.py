@@ -1,5 +1,5 @@
-"""A delivery's network progress (schema 3): kept in its outbox row, written before the step
-that depends on it, carried over from a version-2 database, and writable only by the engine
+"""A delivery's network progress (schema 4): kept in its outbox row, written before the step
+that depends on it, carried over from a version-3 database, and writable only by the engine
 that holds the row."""
 
 from __future__ import annotations
@@ -46,9 +46,9 @@ def test_only_the_engine_holding_the_row_may_write_its_progress(tmp_path: Path) 
         assert store.outbox.get(entry_id).progress == {}
 
 
-def test_a_version_2_database_gains_empty_progress_for_its_rows(tmp_path: Path) -> None:
+def test_a_version_3_database_gains_empty_progress_for_its_rows(tmp_path: Path) -> None:
     path = tmp_path / DB_FILENAME
-    with Store(path, migrations=MIGRATIONS[:2]) as old:
+    with Store(path, migrations=MIGRATIONS[:3]) as old:
         conn = old.db.connection()
         now = "2026-01-02T03:04:05.000000+00:00"
         conn.execute("INSERT INTO accounts (id, network, handle, server, persona, owner, "
@@ -61,6 +61,6 @@ def test_a_version_2_database_gains_empty_progress_for_its_rows(tmp_path: Path) 
                      "images, override_reason, created_at, updated_at) VALUES "
                      "(5, 1, 'k1', 'sending', 'Old post', '[]', '', ?, ?)", (now, now))
     with Store(path) as store:
-        assert store.db.user_version() == len(MIGRATIONS) == 3
+        assert store.db.user_version() == len(MIGRATIONS) == 4
         [entry] = store.outbox.list_by_state()
         assert entry.text == "Old post" and entry.progress == {}

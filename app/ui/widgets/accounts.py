@@ -250,6 +250,7 @@ class AccountPanel(QWidget):
         layout.addStretch(1)
         self.rows: dict[int, AccountRow] = {}
         self._silent = False
+        self._locked: dict[Persona, str] = {}  # identity → why it cannot be ticked now
         self.set_accounts([])
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
@@ -276,7 +277,34 @@ class AccountPanel(QWidget):
             group.empty_label.setText(f"No {persona.label.lower()} accounts connected yet.")
         self.connect_button.setText("Connect an account…" if accounts
                                     else "Connect your first account…")
+        self._apply_locks()
         self.selection_changed.emit()
+
+    def lock_persona(self, persona: Persona, reason: str) -> None:
+        """Make ``persona``'s accounts impossible to tick (unticking them), with ``reason`` on
+        each row; ``reason`` "" unlocks them."""
+        if reason:
+            self._locked[persona] = reason
+        else:
+            self._locked.pop(persona, None)
+        with self._batch():
+            self._apply_locks()
+
+    def locked(self, persona: Persona) -> bool:
+        """Whether ``persona``'s accounts are locked (see ``lock_persona``)."""
+        return persona in self._locked
+
+    def _apply_locks(self) -> None:
+        for persona, group in self.groups.items():
+            reason = self._locked.get(persona, "")
+            group.tick_all.setEnabled(not reason)
+            for row in self.rows.values():
+                if row.account.persona is not persona:
+                    continue
+                if reason:
+                    row.set_ticked(False)
+                row.setEnabled(not reason)
+                row.setToolTip(reason or theme.account_description(row.account))
 
     def focusables(self) -> list[QWidget]:
         """What Tab visits here, top to bottom."""
@@ -303,7 +331,10 @@ class AccountPanel(QWidget):
         with self._batch():
             for account_id in account_ids:
                 if account_id in self.rows:
-                    self.rows[account_id].set_ticked(ticked)
+                    row = self.rows[account_id]
+                    if ticked and row.account.persona in self._locked:
+                        continue  # locked for this post: never ticked, not even by a fix
+                    row.set_ticked(ticked)
 
     def clear_ticks(self) -> None:
         """Untick every account."""
