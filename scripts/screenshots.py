@@ -167,7 +167,7 @@ def take_screenshots(profile: Path) -> int:
 
         # The window as it opens for real: the keychain is checked after it is shown, and
         # this machine has none (sign-ins in memory), so the banner says so.
-        window = open_window(paths, services, (1360, 880))
+        window = open_window(paths, services, (1180, 760))  # the default size
         wait(lambda: "memory only" in window.banner_label.text())
         composer = window.composer
         composer.new_draft()  # (the last draft came back; start afresh)
@@ -181,7 +181,8 @@ def take_screenshots(profile: Path) -> int:
         text = ("Loving the new spring issue from Acme Mag! Readers get 20% off with code "
                 "SPRING20 this week: acmemag.com/spring")
         composer.editor.setPlainText(text)
-        wait(lambda: composer.finding_for("persona.brand_promotion") is not None)
+        wait(lambda: composer.live_check.is_current(composer._round)
+             and composer.finding_for("persona.brand_promotion") is not None)
         focus(composer.editor)
         shoot(window, "composer-wrong-identity.png")
 
@@ -229,7 +230,8 @@ def take_screenshots(profile: Path) -> int:
         composer.new_draft()
         composer.accounts.set_ticked([by_handle["dana"]])
         composer.editor.setPlainText("Sneak peek: Project Falcon lands in the May issue!")
-        wait(lambda: composer.finding_for("confidential.term") is not None)
+        wait(lambda: composer.live_check.is_current(composer._round)
+             and composer.finding_for("confidential.term") is not None)
         override = OverrideDialog([s for s in composer.shown_findings()
                                    if s.finding.rule == "confidential.term"], window)
         override.reason_edit.setPlainText("The editor announced it on stage this morning.")

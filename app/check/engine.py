@@ -44,6 +44,7 @@ SWITCH_TO_WORK = "switch_to_work"
 SWITCH_TO_PERSONAL = "switch_to_personal"
 REMOVE_TARGET = "remove_target"
 ADD_IMAGE = "add_image"
+DESCRIBE_IMAGE = "describe_image"
 
 _MAX_QUOTED = 40
 # Drafts longer than this are checked on their first CHECKED_CHARS characters only, with a
@@ -222,6 +223,7 @@ class _Context:
         if self.work:
             self.check_conduct()
         self.check_frequency(promotion)
+        self.check_quiet_hours()
         self.check_duplicates()
         self.check_privacy()
 
@@ -293,10 +295,17 @@ class _Context:
                 except (OSError, ValueError):
                     continue
                 if size > rules.max_image_bytes:
-                    self.add("limit.image_size", "block",
-                             f"Image {number} ({image.path.name}) is {size / 1e6:.1f} MB but "
-                             f"{name} takes at most {rules.max_image_bytes / 1e6:.1f} MB; "
-                             "use a smaller copy.")
+                    self.add("limit.image_size", "info",
+                             f"Image {number} ({image.path.name}) is {size / 1e6:.1f} MB and "
+                             f"{name} takes up to {rules.max_image_bytes / 1e6:.1f} MB: Twofold "
+                             "posts a smaller copy (without the photo's hidden details, such "
+                             "as where it was taken).")
+        for number, image in enumerate(self.images, start=1):
+            if not image.alt_text.strip():
+                self.add("accessibility.alt_text", "warn",
+                         f"Image {number} ({image.path.name}) has no description: people who "
+                         "use a screen reader will not know what it shows.", (),
+                         [Fix("Describe the image…", action=DESCRIBE_IMAGE)])
 
     def check_confidential(self) -> None:
         by_term: dict[str, list[TermHit]] = {}
@@ -595,6 +604,22 @@ class _Context:
                  [(h.start, h.end) for h in promotion.brand_hits] +
                  [(h.start, h.end) for h in promotion.signals],
                  [Fix("Don't post this to this account", action=REMOVE_TARGET)])
+
+    def check_quiet_hours(self) -> None:
+        if not self.policy.quiet_hours:
+            return
+        local = self.now.astimezone()
+        minute = local.hour * 60 + local.minute
+        for start, end in self.policy.quiet_hours:
+            inside = start <= minute < end if start < end else (minute >= start or minute < end)
+            if inside:
+                from app.check.policy import format_time_range
+
+                self.add("frequency.quiet_hours", "warn",
+                         f"It is {local:%H:%M}, inside the quiet hours "
+                         f"{format_time_range((start, end)).replace('-', '–')}: the post would "
+                         "go out at a time you chose not to post.")
+                return
 
     def check_duplicates(self) -> None:
         if not self.history:

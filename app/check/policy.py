@@ -171,6 +171,9 @@ class Policy:
     # locked by the organisation: (selector, minimum severity or "" for the rule's default)
     floors: tuple[tuple[str, str], ...] = ()
     limits: tuple[tuple[str, int], ...] = ()  # network id -> maximum length
+    # Times of day not to post (local time), as (start, end) minutes after midnight; a range
+    # may pass midnight (22:00-07:00). Every layer's ranges add up.
+    quiet_hours: tuple[tuple[int, int], ...] = ()
     promotion_terms: tuple[str, ...] = ()
     personal_terms: tuple[str, ...] = ()
     conduct_terms: tuple[str, ...] = ()
@@ -475,6 +478,26 @@ def _brand(check: _Validator, value: Any, key_path: Sequence[Any], *,
                  domains, hashtags)
 
 
+_TIME_RANGE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})\s*$")
+
+
+def parse_time_range(text: str) -> tuple[int, int] | None:
+    """``"22:00-07:00"`` as (start, end) minutes after midnight; None when it is not one."""
+    match = _TIME_RANGE.match(text)
+    if match is None:
+        return None
+    h1, m1, h2, m2 = (int(g) for g in match.groups())
+    if h1 > 23 or h2 > 23 or m1 > 59 or m2 > 59 or (h1, m1) == (h2, m2):
+        return None
+    return h1 * 60 + m1, h2 * 60 + m2
+
+
+def format_time_range(minutes: tuple[int, int]) -> str:
+    """(start, end) minutes as ``"22:00-07:00"``."""
+    start, end = minutes
+    return f"{start // 60:02d}:{start % 60:02d}-{end // 60:02d}:{end % 60:02d}"
+
+
 def _clean_domain(domain: str) -> str:
     domain = re.sub(r"^[a-z]+://", "", domain.strip().lower())
     return domain.split("/", 1)[0].removeprefix("www.")
@@ -482,7 +505,8 @@ def _clean_domain(domain: str) -> str:
 
 def _validate(check: _Validator, data: dict[str, Any]) -> dict[str, Any]:
     top = check.table(data, (), ("version", "name", "employer", "partners", "disclosure",
-                                 "confidential", "promotion_limits", "rules", "limits", "lexicon"))
+                                 "confidential", "promotion_limits", "rules", "limits", "lexicon",
+                                 "quiet_hours"))
     if "version" not in top:
         raise PolicyError("has no 'version' line; add version = 1 at the top",
                           path=check.path, line=1, key="version")
@@ -528,6 +552,17 @@ def _validate(check: _Validator, data: dict[str, Any]) -> dict[str, Any]:
                 values[f"{persona}_limit"] = PromotionLimit(
                     check.whole(limit["posts"], (*path, "posts"), POSTS_RANGE),
                     check.whole(limit["days"], (*path, "days"), DAYS_RANGE))
+    if "quiet_hours" in top:
+        section = check.table(top["quiet_hours"], ("quiet_hours",), ("times",))
+        times = check.texts(section.get("times", []), ("quiet_hours", "times"))
+        ranges = []
+        for text in times:
+            parsed = parse_time_range(text)
+            if parsed is None:
+                raise check.error(("quiet_hours", "times"), f"has '{text}', which is not a "
+                                  "time range; write it like \"22:00-07:00\"")
+            ranges.append(parsed)
+        values["quiet_hours"] = tuple(ranges)
     if "rules" in top:
         values["rules"] = _rules(check, top["rules"])
     if "limits" in top:
@@ -701,6 +736,9 @@ def apply_pack(policy: Policy, pack: PackData, *, organisation: bool) -> tuple[P
     if "confidential" in values:
         changes["confidential_terms"] = tuple(dict.fromkeys(
             (*policy.confidential_terms, *values["confidential"])))
+    if "quiet_hours" in values:
+        changes["quiet_hours"] = tuple(dict.fromkeys((*policy.quiet_hours,
+                                                      *values["quiet_hours"])))
     for key, field_name in (("lexicon_promotion", "promotion_terms"),
                             ("lexicon_personal", "personal_terms"),
                             ("lexicon_conduct", "conduct_terms")):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 CATEGORIES = (
     "persona", "conduct", "disclosure", "confidential", "limit", "frequency", "duplicate",
-    "privacy",
+    "privacy", "accessibility",
 )
 
 # Severities a policy pack may set; "off" turns a rule off (unless the organisation locked it).
@@ -64,11 +64,14 @@ _RULES = (
     RuleInfo("limit.links", "limit", "block", "More links than the network allows."),
     RuleInfo("limit.image_required", "limit", "block", "The network needs an image."),
     RuleInfo("limit.images", "limit", "block", "More images than the network allows."),
-    RuleInfo("limit.image_size", "limit", "block", "An image file larger than the network takes."),
+    RuleInfo("limit.image_size", "limit", "info",
+             "An image file larger than the network takes: Twofold posts a smaller copy."),
     RuleInfo("limit.invalid_characters", "limit", "block",
              "Characters the network refuses (X: U+FEFF, U+FFFE, U+FFFF)."),
     RuleInfo("frequency.promotion", "frequency", "warn",
              "More promotional posts on this account than the promotion budget allows."),
+    RuleInfo("frequency.quiet_hours", "frequency", "warn",
+             "Posting during the quiet hours you or your organisation set (local time)."),
     RuleInfo("duplicate.same_account", "duplicate", "warn",
              "The same or nearly the same text already posted on this account recently "
              "(block on X for an exact repeat: X rejects it)."),
@@ -79,6 +82,9 @@ _RULES = (
              "A person's e-mail address in a public post (role addresses such as press@ on "
              "the employer's own domain are fine)."),
     RuleInfo("privacy.address", "privacy", "warn", "A street address in a public post."),
+    RuleInfo("accessibility.alt_text", "accessibility", "warn",
+             "An attached image without a description (alt text) for people who cannot see "
+             "it."),
 )
 
 RULES: dict[str, RuleInfo] = {rule.id: rule for rule in _RULES}

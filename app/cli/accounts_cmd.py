@@ -4,6 +4,7 @@
                  [--server URL] [--display-name NAME] [--no-verify]
     accounts add --network N --browser --persona P [--client-id ID] [--pages]
     accounts list [--json]
+    accounts reconnect ID [--no-verify]
     accounts remove ID
     accounts set-persona ID work|personal [--yes]
     accounts offboard [--yes]
@@ -75,6 +76,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     listing = actions.add_parser("list", help="list connected accounts by identity")
     listing.add_argument("--json", action="store_true", help="print JSON")
 
+    reconnect = actions.add_parser(
+        "reconnect", help="renew an account's sign-in (the new secret is read from stdin or "
+        "asked for); the account keeps its id, drafts, queued posts and history",
+        description="Renew the sign-in of a connected account: only the saved secret is "
+        "replaced. The new app password or token is read from stdin when stdin is not a "
+        "terminal, otherwise asked for without showing it.")
+    reconnect.add_argument("id", type=int, metavar="ID")
+    reconnect.add_argument("--no-verify", action="store_true",
+                           help="store the secret without logging in to check it")
+
     remove = actions.add_parser("remove", help="remove an account and its saved sign-in")
     remove.add_argument("id", type=int, metavar="ID")
 
@@ -92,7 +103,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
     """Run one ``accounts`` action."""
     action = {
-        "add": add_account, "list": list_accounts, "remove": remove_account,
+        "add": add_account, "list": list_accounts, "reconnect": reconnect_account,
+        "remove": remove_account,
         "set-persona": set_persona, "offboard": offboard,
     }[args.action]
     return action(args, paths)
@@ -236,6 +248,58 @@ def add_account(args: argparse.Namespace, paths: AppPaths, *,
         note("No keychain (password manager) is reachable, so the sign-in was kept only while "
              "this command ran and nothing was written to disk; Twofold will ask for it again "
              "when it starts.")
+    return EXIT_OK
+
+
+@guarded
+def reconnect_account(args: argparse.Namespace, paths: AppPaths, *,
+                      secrets_factory: Callable[[], SecretStore] = _open_secrets,
+                      verifier_lookup: Callable[[Network], LoginVerifier | None] = _lookup_verifier,
+                      stdin: TextIO | None = None) -> int:
+    """``accounts reconnect ID``: read the new secret, verify it when Twofold can log in to the
+    network, then replace only the saved secret (the account, its id, identity, colour,
+    drafts, queued posts and history stay as they are)."""
+    from app.networks.registry import LoginCheckFailed
+    from app.store.lifecycle import reconnect_account as renew
+    from app.store.secrets import secret_from_input
+
+    with open_store(paths) as store:
+        account = store.accounts.get(args.id)  # a wrong id is reported before anything is read
+        network = Network(account.network)
+        text = _read_secret(stdin or sys.stdin,
+                            f"New app password or token for {_label(account)} (not shown): ")
+        try:
+            secret = secret_from_input(network, text)
+        except ValueError as exc:
+            return error(str(exc), EXIT_USAGE)
+        if secret.is_empty:
+            return error("No secret was given: pipe the new app password or token into the "
+                         "command, or type it when asked.", EXIT_USAGE)
+        secrets = secrets_factory()
+        verified = False
+        if not args.no_verify:
+            verifier = verifier_lookup(network)
+            if verifier is None:
+                note(f"Could not verify: Twofold cannot log in to {network.display_name} yet. "
+                     "The new sign-in was stored without being checked.")
+            else:
+                try:
+                    secret = verifier(account, secret) or secret
+                except LoginCheckFailed as exc:
+                    return error(f"Could not log in to {_label(account)}: {exc} "
+                                 "The saved sign-in was not changed.", EXIT_FAILED)
+                except Exception as exc:  # a client bug must not print what it was handed
+                    return error(f"Could not log in to {_label(account)} "
+                                 f"({type(exc).__name__}). The saved sign-in was not changed.",
+                                 EXIT_FAILED)
+                verified = True
+        renewed = renew(store, secrets, args.id, secret)
+    checked = " (sign-in checked)" if verified else ""
+    print(f"Reconnected {_label(renewed)}, id {renewed.id}{checked}; its drafts, queued posts "
+          f"and history are unchanged. The sign-in is kept in {secrets.backend_description}.")
+    if not secrets.is_persistent:
+        note("No keychain (password manager) is reachable, so the new sign-in was kept only "
+             "while this command ran; Twofold will ask for it again when it starts.")
     return EXIT_OK
 
 

@@ -1,7 +1,7 @@
 """``check``: run the persona check on one draft for one kind of account.
 
     python -m app check --network x --persona work [--owner self|employer] [--policy FILE]
-        [--history FILE.jsonl] [--now ISO-8601] [--image PATH]... [--json] [TEXT | -]
+        [--history FILE.jsonl] [--now ISO-8601] [--image PATH [--alt TEXT]]... [--json] [TEXT | -]
 
 Without TEXT, or with ``-``, the draft is read from standard input as UTF-8 (one trailing line
 break, as shells add, is dropped). Exit status: 0 when nothing needs attention (no warn or block
@@ -56,6 +56,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="the time to check as of (default: now), e.g. 2026-11-24T09:00:00Z")
     parser.add_argument("--image", metavar="PATH", type=Path, action="append", default=[],
                         help="an attached image (repeat for several)")
+    parser.add_argument("--alt", metavar="TEXT", action="append", default=[],
+                        help="the description (alt text) of the --image before it, in the "
+                        "same order; an image without one gets a warning")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument("text", nargs="?", metavar="TEXT",
                         help="the draft; '-' or nothing reads it from standard input")
@@ -178,6 +181,9 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
     for image in args.image:
         if not image.is_file():
             raise InputError(f"image not found: {image}")
+    if len(args.alt) > len(args.image):
+        raise InputError("--alt describes the --image given before it; there are more --alt "
+                         "than --image options")
     history = _read_history(args.history) if args.history is not None else []
     text = _read_text(args.text)
 
@@ -188,7 +194,9 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
         print(f"twofold check: note: {notice}", file=sys.stderr)
 
     target = CheckTarget(Network(args.network), Persona(args.persona), Owner(args.owner))
-    result = check_draft(text, target, images=[ImageAttachment(p) for p in args.image],
+    alts = [*args.alt, *[""] * (len(args.image) - len(args.alt))]
+    images = [ImageAttachment(p, alt) for p, alt in zip(args.image, alts, strict=True)]
+    result = check_draft(text, target, images=images,
                          policy=loaded.policy, history=history, now=now)
     if args.json:
         print(dumps(result))

@@ -51,5 +51,5 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
         elif handed_to_browser(e.remote_id):
             print(f"{'':18}handed to your browser (posted there by you, not by Twofold)")
         if e.override_reason:
-            print(f"{'':18}posted despite a warning: {e.override_reason}")
+            print(f"{'':18}posted despite a blocking finding, because: {e.override_reason}")
     return EXIT_OK

@@ -225,7 +225,8 @@ class HistoryEntry:
     account_id: int | None = None
     remote_id: str | None = None
     url: str | None = None
-    # Why the user posted despite a persona-check warning ("" when nothing was overridden).
+    # Why the user posted despite a blocking persona-check finding ("" when nothing was
+    # overridden).
     override_reason: str = ""
     handle: str = ""
     id: int | None = None

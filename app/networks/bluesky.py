@@ -15,14 +15,13 @@ the user is asked to reconnect. The app password itself is not kept.
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from app.core.model import Account, Network
 from app.networks import richtext
@@ -127,16 +126,6 @@ def normalise_server(server: str | None) -> str:
 
 def _service_name(server: str) -> str:
     return f"Bluesky ({host_of(server)})"
-
-
-def _is_private_host(host: str) -> bool:
-    if host == "localhost" or host.endswith((".test", ".local", ".localhost", ".internal")):
-        return True
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return address.is_loopback or address.is_private
 
 
 def _raise_for_answer(response: Any, server: str, who: str) -> None:
@@ -341,12 +330,11 @@ class BlueskyClient:
                                  f"{len(content.images) - MAX_IMAGES}.")
         if len(content.langs) > MAX_LANGS:
             raise PermanentError(f"Bluesky takes at most {MAX_LANGS} languages per post.")
-        images = [read_image(attachment.path) for attachment in content.images]
-        for image in images:
-            if len(image.data) > MAX_IMAGE_BYTES:
-                raise PermanentError(f"The image {image.name} is {len(image.data) / 1e6:.1f} MB; "
-                                     "Bluesky takes images up to 1 MB, so attach a smaller one.")
-        return images
+        from app.networks.image_prep import prepare_for_upload
+
+        # Metadata (GPS!) stripped, orientation applied, scaled down to Bluesky's 1 MB.
+        return [prepare_for_upload(read_image(attachment.path), MAX_IMAGE_BYTES)
+                for attachment in content.images]
 
     def upload_blob(self, image: ImageData) -> dict[str, Any]:
         """Upload one image; return the blob reference for the post record."""
@@ -426,12 +414,8 @@ class BlueskyClient:
         return PostReceipt(remote_id=uri, url=self.post_url(rkey))
 
     def post_url(self, rkey: str) -> str:
-        """The public web address of a post: bsky.app for public servers; for a private or
-        local server (not federated) the server's own getRecord address."""
-        host = host_of(self.server)
-        if _is_private_host(host):
-            query = urlencode({"repo": self.did, "collection": POST_COLLECTION, "rkey": rkey})
-            return f"{self.server}/xrpc/com.atproto.repo.getRecord?{query}"
+        """The post's public web address, the one people share: bsky.app's page for the
+        author's handle and the record key (never the server's raw XRPC address)."""
         return f"{_WEB_APP}/profile/{quote(self.handle, safe='')}/post/{rkey}"
 
 
@@ -485,6 +469,33 @@ def verify_account(account: Account, secret: AccountSecret) -> AccountSecret:
     if not account.display_name and isinstance(profile.get("displayName"), str):
         account.display_name = profile["displayName"]
     return _session_secret(session)
+
+
+def jwt_expires_in_days(token: str, *, now: float | None = None) -> float | None:
+    """Days until a JWT's ``exp`` (negative: past); None when it carries none. Only the
+    payload's expiry is read: the token is not verified (the server does that)."""
+    import base64
+    import time
+
+    parts = token.split(".")
+    if len(parts) != 3:
+        return None
+    try:
+        payload = json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4)))
+        expires = float(payload["exp"])
+    except (ValueError, KeyError, TypeError):
+        return None
+    return (expires - (time.time() if now is None else now)) / 86400
+
+
+def check_sign_in(account: Account, secrets: SecretStore, *, http: Any = None
+                  ) -> float | None:
+    """Use the saved session once (``getSession``; an expired access token is renewed and
+    saved on the way); return the days the refresh token has left. Raises AuthError when
+    the sign-in no longer works, NotSentError/AmbiguousError when the server is away."""
+    client = client_for_account(account, secrets, http=http)
+    client._call("com.atproto.server.getSession")
+    return jwt_expires_in_days(client.session.refresh_jwt)
 
 
 def client_for_account(account: Account, secrets: SecretStore, *, http: Any = None

@@ -21,6 +21,10 @@ Rules it keeps (see README, "Posting"):
   time, others with exponential backoff and jitter, up to ``RetryPolicy.max_attempts``.
 - A failure belongs to one account; the others go on. ``retry_failed`` resends only the rows
   that did not go out.
+- Every wait is bounded (``RetryPolicy.max_total_seconds`` per delivery) and says why it
+  happens ("Bluesky did not answer in time … Trying again in 6 s."). A ``cancel`` event stops
+  a run: what certainly did not go out is failed ("cancelled"), what may have gone out is
+  checked with the server once (reconciled) before the run ends.
 - Every success is written to history with the remote id and the public URL (by the outbox,
   in the same transaction that marks the row sent).
 
@@ -53,6 +57,7 @@ from app.core.model import (
 )
 from app.networks.errors import (
     AmbiguousError,
+    AuthError,
     NetworkError,
     NotSentError,
     QuotaSpentError,
@@ -98,6 +103,8 @@ class AccountResult:
     url: str | None = None
     remote_id: str | None = None
     check: CheckResult | None = None
+    # The saved sign-in no longer works: the user must reconnect the account (not retry).
+    needs_reconnect: bool = False
 
     @property
     def ok(self) -> bool:
@@ -151,6 +158,9 @@ class RetryPolicy:
     base_delay: float = 1.0  # seconds before the second attempt; doubles each time
     max_delay: float = 30.0
     max_rate_limit_wait: float = 300.0  # longer waits give up and say when to try again
+    # Every delivery ends within about this long (plus one request's timeout): a hung server
+    # must not keep the user at "Sending…" for minutes.
+    max_total_seconds: float = 60.0
 
     def backoff(self, attempt: int, rng: random.Random) -> float:
         """Delay before attempt ``attempt + 1``: exponential, capped, with jitter (50–150 %)."""
@@ -168,6 +178,31 @@ def default_override_allowed(finding: Finding) -> bool:
     return finding.category not in NEVER_OVERRIDABLE_CATEGORIES
 
 
+def block_refusal(findings: Iterable[Finding], override_reason: str,
+                  override_allowed: Callable[[Finding], bool] = default_override_allowed
+                  ) -> str | None:
+    """Why block findings stop a post to one account (one plain sentence), or None when
+    there is no block or the typed reason overrides every one of them. The posting engine
+    refuses with this, and the window asks it before offering "Post": the rule lives once."""
+    blocks = [f for f in findings if f.severity is Severity.BLOCK]
+    if not blocks:
+        return None
+    overridable = all(override_allowed(f) for f in blocks)
+    if override_reason.strip() and overridable:
+        return None
+    message = blocks[0].message
+    if override_reason.strip():
+        message += " This finding cannot be overridden."
+    return message
+
+
+def blocks_can_be_overridden(findings: Iterable[Finding],
+                             override_allowed: Callable[[Finding], bool] = default_override_allowed
+                             ) -> bool:
+    """Whether a typed reason would let a post with these findings go out."""
+    return block_refusal(findings, "a reason", override_allowed) is None
+
+
 def work_targets(accounts: Iterable[Account]) -> list[Account]:
     """The accounts "Post to Work" goes to: every WORK account, never a personal one."""
     return [account for account in accounts if account.persona is Persona.WORK]
@@ -183,6 +218,11 @@ class _Delivery:
     entry: OutboxEntry
     content: PostContent
     check: CheckResult | None = None
+    cancel: threading.Event | None = None
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel is not None and self.cancel.is_set()
 
 
 @dataclass
@@ -215,11 +255,12 @@ class PostingEngine:
                  client_for: Callable[[Account], NetworkClient],
                  override_allowed: Callable[[Finding], bool] = default_override_allowed,
                  retry: RetryPolicy | None = None,
-                 sleep: Callable[[float], None] = time.sleep,
+                 sleep: Callable[[float], None] | None = None,
                  rng: random.Random | None = None,
                  lease_seconds: float = LEASE_SECONDS,
                  renew_every: float = RENEW_EVERY_SECONDS,
-                 posting_refused: Callable[[], str] | None = None) -> None:
+                 posting_refused: Callable[[], str] | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self._accounts = accounts
         # Why nothing may be posted now ("" when posting is allowed), asked before every post
         # and retry: the organisation's policy cannot be read and no good copy of it is kept.
@@ -229,7 +270,9 @@ class PostingEngine:
         self._client_for = client_for
         self._override_allowed = override_allowed
         self._retry = retry or RetryPolicy()
+        # None: a real wait that a cancel cuts short; tests hand in a recorder instead.
         self._sleep = sleep
+        self._clock = clock
         self._rng = rng or random.Random()
         self._lease_seconds = lease_seconds
         self._renew_every = renew_every
@@ -248,8 +291,12 @@ class PostingEngine:
     def post(self, draft: Draft, accounts: Sequence[Account], *, confirm_warnings: bool = False,
              override_reason: str = "", options: PostOptions | None = None,
              on_progress: ProgressCallback | None = None,
-             on_result: ResultCallback | None = None) -> PostReport:
+             on_result: ResultCallback | None = None,
+             cancel: threading.Event | None = None) -> PostReport:
         """Check, then deliver ``draft`` to ``accounts``; block until every account is done.
+
+        Setting ``cancel`` stops the run early (see the module notes): nothing more is sent,
+        and a delivery that may have gone out is checked with the server first.
 
         ``draft`` must be saved in the store (have an id): its text and images are frozen into
         the outbox rows, so later edits do not change what a retry sends. Returns one result
@@ -292,7 +339,7 @@ class PostingEngine:
         by_account = {entry.account_id: entry for entry in entries}
         deliveries = [_Delivery(account, by_account[self._account_id(account)],
                                 self._content(by_account[self._account_id(account)], account,
-                                              options), check)
+                                              options), check, cancel)
                       for account, check in passed]
         for delivery, result in zip(deliveries, self._run(deliveries, on_progress, on_result),
                                     strict=True):
@@ -307,7 +354,8 @@ class PostingEngine:
     def retry_failed(self, draft_id: int, *, options: PostOptions | None = None,
                      intended: Iterable[int] = (),
                      on_progress: ProgressCallback | None = None,
-                     on_result: ResultCallback | None = None) -> PostReport:
+                     on_result: ResultCallback | None = None,
+                     cancel: threading.Event | None = None) -> PostReport:
         """Send again only the rows of ``draft_id`` that did not go out (failed, unknown, or
         left queued by a crash), exactly as they were queued. Unknown ones (and failed ones
         on networks without server-side idempotency) are checked with the server first. The
@@ -350,7 +398,8 @@ class PostingEngine:
                                              "That account is no longer connected, so the post "
                                              "cannot be sent there."))
                 continue
-            deliveries.append(_Delivery(account, entry, self._content(entry, account, options)))
+            deliveries.append(_Delivery(account, entry, self._content(entry, account, options),
+                                        cancel=cancel))
         results = self._run(deliveries, on_progress, on_result)
         for result in skipped:
             self._finish(on_progress, on_result, result)
@@ -408,14 +457,10 @@ class PostingEngine:
 
     def _refusal(self, account_id: int, check: CheckResult, confirm_warnings: bool,
                  override_reason: str) -> AccountResult | None:
-        blocks = [f for f in check.findings if f.severity is Severity.BLOCK]
-        if blocks:
-            overridable = all(self._override_allowed(f) for f in blocks)
-            if override_reason.strip() and overridable:
+        if any(f.severity is Severity.BLOCK for f in check.findings):
+            message = block_refusal(check.findings, override_reason, self._override_allowed)
+            if message is None:
                 return None
-            message = blocks[0].message
-            if override_reason.strip():
-                message += " This finding cannot be overridden."
             return AccountResult(account_id, Outcome.REFUSED, message, check=check)
         warns = [f for f in check.findings if f.severity is Severity.WARN]
         if warns and not confirm_warnings:
@@ -561,7 +606,8 @@ class PostingEngine:
         except NetworkError as error:
             if delivery.entry.state is OutboxState.UNKNOWN:
                 return self._unknown(delivery, error.user_message)  # may still be out there
-            return self._failed(delivery, error.user_message)
+            return self._failed(delivery, error.user_message,
+                                needs_reconnect=isinstance(error, AuthError))
 
         # A failed row may still have gone out (a lost answer classed as a refusal, a row
         # another process gave up on); only a network that refuses a second post with the
@@ -571,7 +617,14 @@ class PostingEngine:
             and not getattr(client, "idempotent_resend", False))
         sends = 0
         checks = 0
+        # A rate limit's announced wait is allowed on top of the budget (it is said up front
+        # and can be cancelled); a server that does not answer is not.
+        deadline = self._clock() + self._retry.max_total_seconds
         while True:
+            if delivery.cancelled:
+                return self._cancelled(delivery, client, needs_check)
+            if self._clock() > deadline and (sends or checks):
+                return self._out_of_time(delivery)
             if needs_check:
                 self._emit(on_progress, Progress(account_id, "reconciling"))
                 checks += 1
@@ -582,7 +635,8 @@ class PostingEngine:
                         if delivery.entry.state is OutboxState.FAILED:
                             return self._failed(delivery, error.user_message)  # still failed
                         return self._unknown(delivery, error.user_message)
-                    self._wait(self._retry.backoff(checks, self._rng), on_progress, account_id)
+                    self._wait(self._retry.backoff(checks, self._rng), on_progress, account_id,
+                               error.user_message, delivery.cancel)
                     continue
                 if found is not None:
                     return self._sent(delivery, found)
@@ -611,22 +665,55 @@ class PostingEngine:
                     return self._failed(delivery, f"{delivery.account.network.display_name} "
                                         "limits how often you can post; try again in about "
                                         f"{minutes} minute{'s' if minutes != 1 else ''}.")
-                self._wait(wait, on_progress, account_id)
+                deadline += wait
+                self._wait(wait, on_progress, account_id, error.user_message, delivery.cancel)
             except NotSentError as error:
                 self._move(delivery, OutboxState.FAILED, error=error.user_message)
                 if sends >= self._retry.max_attempts:
                     return self._failed(delivery, error.user_message)
-                self._wait(self._retry.backoff(sends, self._rng), on_progress, account_id)
+                self._wait(self._retry.backoff(sends, self._rng), on_progress, account_id,
+                           error.user_message, delivery.cancel)
             except AmbiguousError as error:
                 self._move(delivery, OutboxState.UNKNOWN, error=error.user_message)
                 if sends >= self._retry.max_attempts:
                     return self._unknown(delivery, error.user_message)
-                self._wait(self._retry.backoff(sends, self._rng), on_progress, account_id)
+                self._wait(self._retry.backoff(sends, self._rng), on_progress, account_id,
+                           error.user_message, delivery.cancel)
                 needs_check = True
             except NetworkError as error:  # AuthError, PermanentError: the user must act
-                return self._failed(delivery, error.user_message)
+                return self._failed(delivery, error.user_message,
+                                    needs_reconnect=isinstance(error, AuthError))
             else:
                 return self._sent(delivery, receipt)
+
+    def _cancelled(self, delivery: _Delivery, client: NetworkClient, needs_check: bool
+                   ) -> AccountResult:
+        """The user cancelled: send nothing more. A delivery that may have gone out is checked
+        with the server once; one that certainly did not is failed (Retry sends it)."""
+        entry = delivery.entry
+        if needs_check or entry.state is OutboxState.UNKNOWN:
+            try:
+                found = client.find_existing(delivery.content, entry.idempotency_key,
+                                             entry.created_at)
+            except NetworkError as error:
+                message = ("Cancelled, but an earlier attempt may have gone out and the check "
+                           f"failed: {error.user_message}")
+                if entry.state is OutboxState.FAILED:
+                    return self._failed(delivery, message)  # still failed, checked before a resend
+                return self._unknown(delivery, message)
+            if found is not None:
+                return self._sent(delivery, found)
+        return self._failed(delivery, "Cancelled before it went out; nothing was posted there. "
+                            "Retry failed sends it.")
+
+    def _out_of_time(self, delivery: _Delivery) -> AccountResult:
+        """The delivery used its whole time budget: stop and say so plainly."""
+        seconds = round(self._retry.max_total_seconds)
+        why = delivery.entry.last_error or "The server did not answer."
+        message = f"{why} Twofold stopped trying after {seconds} s."
+        if delivery.entry.state is OutboxState.UNKNOWN:
+            return self._unknown(delivery, message)
+        return self._failed(delivery, message + " Retry failed sends it.")
 
     def _settle_after_crash(self, delivery: _Delivery, on_progress: ProgressCallback | None
                             ) -> AccountResult:
@@ -688,11 +775,12 @@ class PostingEngine:
                              receipt.note or f"Posted to {_account_label(delivery.account)}.",
                              receipt.url, receipt.remote_id, delivery.check)
 
-    def _failed(self, delivery: _Delivery, message: str) -> AccountResult:
+    def _failed(self, delivery: _Delivery, message: str, *, needs_reconnect: bool = False
+                ) -> AccountResult:
         if delivery.entry.state is not OutboxState.FAILED:
             self._move(delivery, OutboxState.FAILED, error=message)
         return AccountResult(delivery.entry.account_id, Outcome.FAILED, message,
-                             check=delivery.check)
+                             check=delivery.check, needs_reconnect=needs_reconnect)
 
     def _unknown(self, delivery: _Delivery, message: str) -> AccountResult:
         message = message or "It is not yet known whether the post went out."
@@ -701,9 +789,17 @@ class PostingEngine:
                              check=delivery.check)
 
     def _wait(self, seconds: float, on_progress: ProgressCallback | None,
-              account_id: int) -> None:
-        self._emit(on_progress, Progress(account_id, "waiting", f"{seconds:.1f} s"))
-        self._sleep(seconds)
+              account_id: int, why: str = "", cancel: threading.Event | None = None) -> None:
+        """Wait before the next attempt, saying why; a cancel ends the wait at once."""
+        if cancel is not None and cancel.is_set():
+            return
+        shown = max(1, round(seconds))
+        detail = f"{why} Trying again in {shown} s." if why else f"Trying again in {shown} s."
+        self._emit(on_progress, Progress(account_id, "waiting", detail.strip()))
+        if self._sleep is not None:
+            self._sleep(seconds)
+        else:
+            (cancel or threading.Event()).wait(seconds)
 
     def _account_or_none(self, account_id: int) -> Account | None:
         try:
@@ -792,6 +888,8 @@ __all__ = [
     "PostingEngine",
     "Progress",
     "RetryPolicy",
+    "block_refusal",
+    "blocks_can_be_overridden",
     "default_override_allowed",
     "work_targets",
 ]

@@ -130,6 +130,9 @@ def plain_text(content_html: str) -> str:
     return " ".join(text.split())
 
 
+MAX_IMAGE_BYTES = 16 * 1024 * 1024  # Mastodon's default image limit
+
+
 @dataclass(frozen=True)
 class InstanceInfo:
     """What the instance allows."""
@@ -236,7 +239,11 @@ class MastodonClient:
         if len(content.images) > info.max_media:
             raise PermanentError(f"{host_of(self.instance)} takes at most {info.max_media} "
                                  "images per post.")
-        return [read_image(image.path) for image in content.images]
+        from app.networks.image_prep import prepare_for_upload
+
+        # Metadata (GPS!) stripped and orientation applied; Mastodon's usual 16 MB limit.
+        return [prepare_for_upload(read_image(image.path), MAX_IMAGE_BYTES)
+                for image in content.images]
 
     def upload_media(self, image: ImageData, description: str) -> str:
         """Upload one image with its description; wait while the server processes it (202)."""
@@ -449,6 +456,15 @@ def verify_account(account: Account, secret: AccountSecret) -> None:
     if not account.display_name and isinstance(me.get("display_name"), str):
         account.display_name = me["display_name"]
     account.settings.setdefault("max_chars", str(info.max_chars))
+    return None
+
+
+def check_sign_in(account: Account, secrets: SecretStore, *, http: Any = None
+                  ) -> float | None:
+    """Use the saved token once (``verify_credentials``). Mastodon tokens do not lapse by
+    date, so there is no expiry to return. Raises AuthError when the token was revoked,
+    NotSentError/AmbiguousError when the server is away."""
+    client_for_account(account, secrets, http=http).verify_credentials()
     return None
 
 

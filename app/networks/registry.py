@@ -14,6 +14,7 @@ only when a network is asked about (keeps start-up fast).
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from app.store.secrets import SecretStore
 
 __all__ = ["LoginCheckFailed", "LoginVerifier", "NetworkDescriptor", "client_for",
-           "descriptor", "descriptors", "login_verifier", "sign_in_status",
+           "descriptor", "descriptors", "login_verifier", "sign_in_check", "sign_in_status",
            "supports_posting"]
 
 
@@ -53,6 +54,27 @@ NETWORK_MODULES: dict[Network, str] = {
     Network.THREADS: "app.networks.threads",
     Network.PINTEREST: "app.networks.pinterest",
 }
+
+
+# A sign-in check uses an account's saved sign-in once (cheaply) and returns how many days it
+# has left (None: no known end); it raises AuthError when it no longer works, NotSentError or
+# AmbiguousError when the server cannot be reached. Used by the account manager.
+SignInCheck = Callable[[Account, "SecretStore"], "float | None"]
+SIGN_IN_CHECKS: dict[Network, str] = {
+    Network.BLUESKY: "app.networks.bluesky:check_sign_in",
+    Network.MASTODON: "app.networks.mastodon:check_sign_in",
+}
+
+
+def sign_in_check(network: Network | str) -> SignInCheck | None:
+    """The function that checks a connected account's saved sign-in over the network, or
+    None when Twofold has no such check for ``network``."""
+    target = SIGN_IN_CHECKS.get(Network(network))
+    if target is None:
+        return None
+    module_name, _, function_name = target.partition(":")
+    check: SignInCheck = getattr(importlib.import_module(module_name), function_name)
+    return check
 
 
 def descriptor(network: Network | str) -> NetworkDescriptor:

@@ -56,6 +56,20 @@ def connect_account(store: Store, secrets: SecretStore, account: Account,
     return saved
 
 
+def reconnect_account(store: Store, secrets: SecretStore, account_id: int,
+                      secret: AccountSecret) -> Account:
+    """Renew the sign-in of a connected account: only its keychain secret is replaced.
+
+    The account keeps its id, identity, owner, colour and settings, and with them its drafts,
+    outbox and history. Raises NotFoundError for an unknown id, SecretStoreError when the
+    keychain refuses the new secret (the old one then stays as it was).
+    """
+    account = store.accounts.get(account_id)
+    secrets.save(account, secret)
+    log.info("renewed the sign-in of account %s", account.id)
+    return account
+
+
 def remove_account(store: Store, secrets: SecretStore, account_id: int) -> Account:
     """Remove an account and its keychain secret; return the removed account.
 

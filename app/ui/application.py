@@ -123,7 +123,7 @@ def build_checker(paths: AppPaths, store: Store | None) -> PersonaChecker:
 
     from app.check.engine import check_draft
     from app.check.limits import count_for_network
-    from app.check.policy import PolicyKeeper
+    from app.check.policy import PolicyKeeper, user_pack_path
     from app.networks.wiring import HISTORY_WINDOW, override_rule
     from app.ui.services import PersonaChecker, policy_report_from
 
@@ -136,7 +136,8 @@ def build_checker(paths: AppPaths, store: Store | None) -> PersonaChecker:
         return store.history.recent(datetime.now(UTC) - HISTORY_WINDOW)
 
     return PersonaChecker(check=check_draft, count=count_for_network, history=history,
-                          policy=keeper.policy, report=policy_report_from(loaded),
+                          policy=keeper.policy,
+                          report=policy_report_from(loaded, str(user_pack_path(paths))),
                           override_allowed=override_rule(keeper.policy))
 
 
@@ -251,12 +252,13 @@ def _opened_or_none(store: Lazy[Store]) -> Store | None:
         return None
 
 
-def open_in_browser(url: str) -> None:
-    """Open a post or a share page in the user's browser."""
+def open_in_browser(url: str) -> bool:
+    """Open a post or a share page in the user's browser; False when none opened (the
+    window then offers to copy the link)."""
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
 
-    QDesktopServices.openUrl(QUrl(url))
+    return bool(QDesktopServices.openUrl(QUrl(url)))
 
 
 # --- the application -----------------------------------------------------------------------
@@ -321,6 +323,8 @@ def run_gui(paths: AppPaths, *, quit_after_show: bool = False,
             tray = create_tray(window, services, runner)
             if tray is not None:
                 trays.append(tray)
+                window.tray_present = True
+                window.close_to_tray = settings.value("close_to_tray", "no") == "yes"
                 # Hiding the window to the tray and closing the quick post window must not
                 # end the app; closing the main window (or the tray's Quit) does.
                 qt_app.setQuitOnLastWindowClosed(False)

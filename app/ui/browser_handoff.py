@@ -21,7 +21,7 @@ class BrowserHandoffBridge(QObject):
 
     requested = Signal(object)
 
-    def __init__(self, open_url: Callable[[str], None], parent: QObject | None = None) -> None:
+    def __init__(self, open_url: Callable[[str], object], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._open_url = open_url
         self.requested.connect(self._carry_out)

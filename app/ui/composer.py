@@ -47,6 +47,7 @@ from app.core.model import (
     Severity,
 )
 from app.ui import theme
+from app.ui.fixes import FixContext, counterpart, fix_state
 from app.ui.live_check import CheckRound, CheckSlot, LiveCheck, ShownFinding, group_findings
 from app.ui.ports import (
     DeliveryState,
@@ -56,7 +57,10 @@ from app.ui.ports import (
     Poster,
     SharePlan,
 )
+from app.ui.posting_rules import PostingState, block_key, can_post
+from app.ui.sending import Sender
 from app.ui.widgets.accounts import AccountPanel, readable_text_colour
+from app.ui.widgets.attachments import AttachmentsBar
 from app.ui.widgets.editor import DraftEditor, Highlight
 from app.ui.widgets.findings import FindingsPanel
 from app.ui.widgets.previews import PreviewPanel
@@ -77,6 +81,19 @@ CHECK_AS_KEY = "check-as"
 ConfirmFunction = Callable[[QWidget, "ConfirmRequest"], bool]
 OverrideFunction = Callable[[QWidget, Sequence[ShownFinding]], "str | None"]
 ImagePicker = Callable[[QWidget], "ImageAttachment | None"]
+# Asks for an image's description; None: the user cancelled.
+DescribeFunction = Callable[[QWidget, "ImageAttachment"], "str | None"]
+
+
+def ask_description(parent: QWidget, image: ImageAttachment) -> str | None:
+    """Ask for the description (alt text) of an attached image."""
+    from PySide6.QtWidgets import QInputDialog
+
+    text, accepted = QInputDialog.getMultiLineText(
+        parent, "Describe the image",
+        f"Describe {image.path.name} for people who cannot see it (alt text):",
+        image.alt_text)
+    return text.strip() if accepted else None
 
 
 def ask_confirmation(parent: QWidget, request: ConfirmRequest) -> bool:
@@ -108,12 +125,6 @@ def pick_image(parent: QWidget) -> ImageAttachment | None:
     return ImageAttachment(Path(path), alt.strip() if accepted else "")
 
 
-def _block_key(shown: ShownFinding) -> tuple[str, str]:
-    """What identifies a block finding for an override: its rule and its message (which names
-    the term or account), not its position, which moves as the user types."""
-    return shown.finding.rule, shown.finding.message
-
-
 class ComposerWidget(QWidget):
     """The composer.
 
@@ -124,6 +135,7 @@ class ComposerWidget(QWidget):
         delivery_finished(list): every target of a post or retry has a final state.
         connect_requested(str): the user wants to connect an account.
         suggestion_shared(int, object): the suggestion with this id went out (draft id).
+        reconnect_requested(Account): the user wants to sign in again to an account.
     """
 
     findings_shown = Signal(object)
@@ -132,6 +144,7 @@ class ComposerWidget(QWidget):
     delivery_finished = Signal(object)
     connect_requested = Signal(str)
     suggestion_shared = Signal(int, object)
+    reconnect_requested = Signal(object)
 
     def __init__(
         self,
@@ -140,10 +153,12 @@ class ComposerWidget(QWidget):
         *,
         drafts: DraftBook | None = None,
         poster: Poster | None = None,
-        open_url: Callable[[str], None] | None = None,
+        open_url: Callable[[str], object] | None = None,
         confirm: ConfirmFunction = ask_confirmation,
         ask_override: OverrideFunction = ask_override_reason,
         image_picker: ImagePicker = pick_image,
+        describe_image: DescribeFunction = ask_description,
+        pasted_images_dir: Callable[[], Path] | None = None,
         compact: bool = False,
         parent: QWidget | None = None,
     ) -> None:
@@ -156,19 +171,27 @@ class ComposerWidget(QWidget):
         self._confirm = confirm
         self._ask_override = ask_override
         self._pick_image = image_picker
+        self._describe_image = describe_image
+        # Where a picture pasted from the clipboard is saved (it needs a file to be posted).
+        self._pasted_images_dir = pasted_images_dir
         self.compact = compact
 
         self.draft = Draft()
-        self.images: list[ImageAttachment] = []
         self.override_reason = ""
         # The block findings the typed reason was given for: a block that appears later
         # (another codename typed in) needs its own reason.
         self._overridden: frozenset[tuple[str, str]] = frozenset()
-        self.posting = False
+        # Runs posts and retries; results of a run the user cancelled and left behind never
+        # land on the rows of a later one.
+        self.sending = Sender(runner, lambda: self.delivery, self._known_account_ids, self)
+        self.sending.finished.connect(self._finish_delivery)
+        self.sending.status.connect(self.status)
         self._posted_draft: Draft | None = None
         self._posted_accounts: list[Account] = []
         self._round: CheckRound | None = None
         self._shown: list[ShownFinding] = []
+        self._fix_message_shown = False
+        self._applying_fix = False
         self._posting_refused = ""  # see set_posting_refused
         # A suggestion being shared (see open_suggestion): its bar is built on first use.
         self.suggestion_bar: SuggestionBar | None = None
@@ -205,18 +228,11 @@ class ComposerWidget(QWidget):
         self.editor.setMinimumHeight(110)
         left_layout.addWidget(self.editor, 2)
 
-        attach_row = QHBoxLayout()
-        self.attach_button = QPushButton("Attach image…", left)
-        self.attach_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.attach_button.setAccessibleName("Attach an image")
-        attach_row.addWidget(self.attach_button)
-        self.images_layout = QHBoxLayout()
-        attach_row.addLayout(self.images_layout)
-        attach_row.addStretch(1)
-        left_layout.addLayout(attach_row)
+        self.attachments = AttachmentsBar(left)
+        self.attach_button = self.attachments.attach_button
+        self.images_layout = self.attachments.chips_layout
+        left_layout.addWidget(self.attachments)
 
-        self.previews = PreviewPanel(left)
-        left_layout.addWidget(self.previews)
         self.findings = FindingsPanel(left)
         self.findings.setMinimumHeight(160)
         left_layout.addWidget(self.findings, 3)
@@ -228,10 +244,21 @@ class ComposerWidget(QWidget):
         right.setWidgetResizable(True)
         right.setFrameShape(QFrame.Shape.NoFrame)
         right.setAccessibleName("Accounts to post to")
-        self.accounts = AccountPanel(right)
-        right.setWidget(self.accounts)
+        # The right column: the accounts, then how the draft will look on each network.
+        # Under the accounts the previews use space that stood empty, and the findings on
+        # the left get the height they need.
+        column = QWidget(right)
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        self.accounts = AccountPanel(column)
+        column_layout.addWidget(self.accounts)
+        self.previews = PreviewPanel(column)
+        column_layout.addWidget(self.previews)
+        column_layout.addStretch(1)
+        right.setWidget(column)
         right.setMinimumWidth(300)
         self.accounts_scroll = right
+        right.setStyleSheet(theme.SCROLL_FOCUS_STYLE)
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
@@ -281,43 +308,54 @@ class ComposerWidget(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         label = QLabel("No account is ticked, so Twofold chec&ks the draft as a", row)
+        label.setWordWrap(True)
         column.addWidget(label)
-        layout = QHBoxLayout()
-        layout.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(layout)
+        from app.ui.widgets.flow import WrappingRow
+
+        # Stacks in a narrow window instead of widening it.
+        layout = WrappingRow(row)
+        column.addWidget(layout)
         self.check_as_persona = QComboBox(row)
         label.setBuddy(self.check_as_persona)
         self.check_as_persona.setAccessibleName("Check as identity")
         for persona in Persona:
             self.check_as_persona.addItem(f"{persona.label} post", persona)
-        layout.addWidget(self.check_as_persona)
-        layout.addWidget(QLabel("on", row))
+        layout.add(self.check_as_persona)
+        layout.add(QLabel("on", row))
         self.check_as_network = QComboBox(row)
         self.check_as_network.setAccessibleName("Check as network")
-        for network in Network:
-            self.check_as_network.addItem(theme.network_icon(network), network.display_name,
-                                          network)
-        layout.addWidget(self.check_as_network)
-        layout.addWidget(QLabel("from", row))
+        # Its items are renamed when accounts arrive ("Bluesky (you have 2)"): size to them.
+        self.check_as_network.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Filled by _fill_check_as_networks: the user's own networks first.
+        self._check_as_chosen = False
+        self._fill_check_as_networks([], recheck=False)
+        layout.add(self.check_as_network)
+        layout.add(QLabel("from", row))
         self.check_as_owner = QComboBox(row)
         self.check_as_owner.setAccessibleName("Check as account owner")
         self.check_as_owner.addItem("my own account", Owner.SELF)
         self.check_as_owner.addItem("the employer's brand account", Owner.EMPLOYER)
-        layout.addWidget(self.check_as_owner)
-        layout.addStretch(1)
+        layout.add(self.check_as_owner)
         return row
 
     def _wire(self) -> None:
         self.editor.textChanged.connect(self._text_changed)
+        self.editor.image_files_dropped.connect(self.attach_files)
+        self.editor.image_pasted.connect(self._attach_pasted)
         self.accounts.selection_changed.connect(self._request_check)
         self.accounts.connect_requested.connect(self.connect_requested)
         for combo in (self.check_as_network, self.check_as_persona, self.check_as_owner):
             combo.currentIndexChanged.connect(self._request_check)
+            # A choice the user made is theirs: new accounts or a post never change it.
+            combo.activated.connect(self._check_as_was_chosen)
         self.findings.fix_requested.connect(self.apply_fix)
         self.findings.override_requested.connect(self._override_requested)
         self.post_work_button.clicked.connect(self.post_to_work)
         self.post_personal_button.clicked.connect(self.post_to_personal)
         self.attach_button.clicked.connect(self._attach_image)
+        self.attachments.changed.connect(self._images_changed)
+        self.attachments.status.connect(self.status)
         post_action = QAction("Post to Work", self)
         post_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         post_action.triggered.connect(self.post_to_work)
@@ -334,7 +372,9 @@ class ComposerWidget(QWidget):
             panel = DeliveryPanel(self._left)
             self._left_layout.addWidget(panel)
             panel.retry_requested.connect(self.retry_failed)
-            panel.open_url.connect(self._open_url)
+            panel.cancel_requested.connect(self.cancel_sending)
+            panel.reconnect_requested.connect(self.reconnect_requested)
+            panel.open_url.connect(self._open_link)
             panel.dismissed.connect(self._refresh_actions)
             panel.rows_changed.connect(self.refresh_tab_order)
             self._delivery = panel
@@ -345,10 +385,23 @@ class ComposerWidget(QWidget):
     def set_accounts(self, accounts: Sequence[Account]) -> None:
         """Show the connected accounts (none ticked)."""
         self.accounts.set_accounts(accounts)
+        self._fill_check_as_networks(accounts, recheck=False)  # re-checked below
+        if self._delivery is not None:
+            self._delivery.accounts_removed({a.id for a in accounts if a.id is not None})
         # The new rows are shown by Qt a moment later; measure them then.
         QTimer.singleShot(0, self, self._fit_accounts_pane)
         self._request_check()
         self.refresh_tab_order()
+
+    def update_accounts(self, accounts: Sequence[Account]) -> None:
+        """The accounts changed elsewhere (command line, another window): show the new list,
+        keeping the ticks of accounts that are still there with the same identity."""
+        keep = [a.id for a in accounts
+                if a.id is not None and any(t.id == a.id and t.persona is a.persona
+                                            for t in self.accounts.ticked())]
+        self.set_accounts(accounts)
+        if keep:
+            self.accounts.set_ticked(keep, True)
 
     def _fit_accounts_pane(self) -> None:
         """Wide enough for every account's handle and its WORK / PERSONAL label: the label
@@ -364,9 +417,7 @@ class ComposerWidget(QWidget):
         otherwise join the end of the chain, after the Post buttons."""
         order: list[QWidget] = [self.check_as_persona, self.check_as_network,
                                 self.check_as_owner, self.editor, self.attach_button]
-        order += [widget for i in range(self.images_layout.count())
-                  if (item := self.images_layout.itemAt(i)) is not None
-                  and (widget := item.widget()) is not None]
+        order += self.attachments.chips()
         order += self.findings.focusables()
         if self._delivery is not None:
             order += self._delivery.focusables()
@@ -375,8 +426,45 @@ class ComposerWidget(QWidget):
         for before, after in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(before, after)
 
+    def _check_as_was_chosen(self) -> None:
+        self._check_as_chosen = True
+
+    def _fill_check_as_networks(self, accounts: Sequence[Account], *,
+                                recheck: bool = True) -> None:
+        """The "check as" networks: the user's own first (most accounts first), then the
+        others. Until the user picks one, the choice is the network they have most accounts
+        on (Bluesky without accounts: a network Twofold posts to); a choice the user made is
+        kept whatever accounts come and go."""
+        counts: dict[Network, int] = {}
+        for account in accounts:
+            counts[account.network] = counts.get(account.network, 0) + 1
+        own = sorted(counts, key=lambda n: -counts[n])  # stable: first-connected wins a tie
+        order = own + [n for n in Network if n not in counts]
+        combo = self.check_as_network
+        current = combo.currentData()
+        current = Network(current) if current is not None else None
+        if self._check_as_chosen and current is not None:
+            wanted = current
+        else:
+            wanted = own[0] if own else Network.BLUESKY
+        combo.blockSignals(True)
+        try:
+            combo.clear()
+            for network in order:
+                label = network.display_name
+                if network in counts:
+                    label += f" (you have {counts[network]})"
+                combo.addItem(theme.network_icon(network), label, network)
+            combo.setCurrentIndex(combo.findData(wanted))
+        finally:
+            combo.blockSignals(False)
+        if recheck and wanted is not current:
+            self._request_check()
+
     def check_as(self, network: Network, persona: Persona, owner: Owner = Owner.SELF) -> None:
-        """Choose what the draft is checked as while no account is ticked."""
+        """Choose what the draft is checked as while no account is ticked (the user's
+        choice: kept until they change it)."""
+        self._check_as_chosen = True
         self.check_as_network.setCurrentIndex(self.check_as_network.findData(network))
         self.check_as_persona.setCurrentIndex(self.check_as_persona.findData(persona))
         self.check_as_owner.setCurrentIndex(self.check_as_owner.findData(owner))
@@ -396,13 +484,8 @@ class ComposerWidget(QWidget):
                            Owner(self.check_as_owner.currentData()))
 
     def counterpart(self, account: Account, persona: Persona) -> Account | None:
-        """The account of ``persona`` on the same network that should post instead: the
-        user's own before the employer's brand account, the same server before others."""
-        candidates = [a for a in self.accounts.accounts()
-                      if a.network is account.network and a.persona is persona]
-        candidates.sort(key=lambda a: (a.owner is not Owner.SELF, a.server != account.server,
-                                       a.handle.casefold()))
-        return candidates[0] if candidates else None
+        """The account of ``persona`` on the same network that should post instead."""
+        return counterpart(self.accounts.accounts(), account, persona)
 
     # --- the live check ----------------------------------------------------------------------
 
@@ -413,6 +496,10 @@ class ComposerWidget(QWidget):
     def _text_changed(self) -> None:
         if self._suggestion is not None and self.suggestion_bar is not None:
             self.suggestion_bar.update_meter(self.text())
+        if self._fix_message_shown and not self._applying_fix:
+            # "Applied: …" would be stale after an Undo or any other edit.
+            self._fix_message_shown = False
+            self.status.emit("")
         self._request_check()
         self._autosave.start(AUTOSAVE_MS)
 
@@ -440,7 +527,8 @@ class ComposerWidget(QWidget):
         if check_round.text == self.text():
             self.editor.set_highlights(highlights)
         if self.findings.set_findings(self._shown, self.fix_state, self.checker.may_override,
-                                      error=check_round.error, empty_text=self._ok_text()):
+                                      error=check_round.error, empty_text=self._ok_text(),
+                                      overridden=self._is_overridden):
             self.refresh_tab_order()
         self.previews.show_round(check_round)
         self._refresh_actions()
@@ -473,34 +561,11 @@ class ComposerWidget(QWidget):
 
     def fix_state(self, shown: ShownFinding, fix: Fix) -> tuple[bool, str]:
         """Whether ``fix`` can be applied now, and if not, why (for the button's tooltip)."""
-        if fix.edits and (self._round is None or self._round.text != self.text()):
-            return False, "The draft changed; the check is running again."
-        action = fix.action
-        if action in (None, ""):
-            return bool(fix.edits), ""
-        if action in ("switch_to_work", "switch_to_personal"):
-            persona = Persona.WORK if action == "switch_to_work" else Persona.PERSONAL
-            movable = [s for s in shown.slots
-                       if s.account is not None and s.account.persona is not persona]
-            if not movable:
-                return True, ""  # "check as": the identity is switched instead
-            missing = sorted({s.account.network.display_name for s in movable
-                              if s.account is not None
-                              and self.counterpart(s.account, persona) is None})
-            if len(missing) == len({s.account.network for s in movable if s.account}):
-                return False, (f"No {persona.label} account on {', '.join(missing)} is "
-                               "connected yet.")
-            if missing:
-                return True, (f"Switches where a {persona.label} account exists; none on "
-                              f"{', '.join(missing)} yet.")
-            return True, ""
-        if action == "remove_target":
-            if any(slot.account is not None for slot in shown.slots):
-                return True, ""
-            return False, "No account is ticked."
-        if action == "add_image":
-            return (not self.compact), ""
-        return False, "This fix is not available here."
+        context = FixContext(
+            text_is_checked=self._round is not None and self._round.text == self.text(),
+            accounts=self.accounts.accounts(), compact=self.compact,
+            undescribed_images=len(self.attachments.undescribed()))
+        return fix_state(context, shown, fix)
 
     def apply_fix(self, shown: ShownFinding, fix: Fix) -> None:
         """Apply one fix: its text edits as one undo step, then its action."""
@@ -519,6 +584,8 @@ class ComposerWidget(QWidget):
                                      False)
         elif fix.action == "add_image":
             self._attach_image()
+        elif fix.action == "describe_image":
+            self.describe_images()
 
     def _apply_edits(self, fix: Fix) -> None:
         from PySide6.QtGui import QTextCursor
@@ -528,13 +595,18 @@ class ComposerWidget(QWidget):
         assert self._round is not None
         index = Utf16Index(self._round.text)
         cursor = QTextCursor(self.editor.document())
-        cursor.beginEditBlock()
-        for edit in sorted(fix.edits, key=lambda e: (e.start, e.end), reverse=True):
-            cursor.setPosition(index.to_utf16(edit.start))
-            cursor.setPosition(index.to_utf16(edit.end), QTextCursor.MoveMode.KeepAnchor)
-            cursor.insertText(edit.text)
-        cursor.endEditBlock()
-        self.status.emit(f"Applied: {fix.label}")
+        self._applying_fix = True
+        try:
+            cursor.beginEditBlock()
+            for edit in sorted(fix.edits, key=lambda e: (e.start, e.end), reverse=True):
+                cursor.setPosition(index.to_utf16(edit.start))
+                cursor.setPosition(index.to_utf16(edit.end), QTextCursor.MoveMode.KeepAnchor)
+                cursor.insertText(edit.text)
+            cursor.endEditBlock()
+        finally:
+            self._applying_fix = False
+        self.status.emit(f"Applied: {fix.label} (Ctrl+Z undoes it)")
+        self._fix_message_shown = True
 
     def _switch_identity(self, shown: ShownFinding, persona: Persona) -> None:
         if not self.accounts.ticked():
@@ -562,35 +634,45 @@ class ComposerWidget(QWidget):
 
     # --- images --------------------------------------------------------------------------------
 
-    def _attach_image(self) -> None:
-        image = self._pick_image(self)
-        if image is not None:
-            self.images.append(image)
-            self._show_images()
-            self._text_changed()
+    @property
+    def images(self) -> list[ImageAttachment]:
+        """The images attached to the draft."""
+        return self.attachments.images
+
+    @images.setter
+    def images(self, images: Sequence[ImageAttachment]) -> None:
+        self.attachments.set_images(images)
+        self.previews.set_images(images)
 
     def _show_images(self) -> None:
-        while self.images_layout.count():
-            item = self.images_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        for image in self.images:
-            chip = QPushButton(f"{image.path.name} ✕", self)
-            chip.setFlat(True)
-            chip.setStyleSheet(theme.FLAT_BUTTON_STYLE)
-            chip.setToolTip(f"Alt text: {image.alt_text or '(none)'} — click to remove")
-            chip.setAccessibleName(f"Remove image {image.path.name}")
-            chip.clicked.connect(lambda _=False, i=image: self._remove_image(i))
-            self.images_layout.addWidget(chip)
+        self.attachments.refresh()
+        self.previews.set_images(self.images)
         if self.images:
             self.refresh_tab_order()
 
-    def _remove_image(self, image: ImageAttachment) -> None:
-        if image in self.images:
-            self.images.remove(image)
-            self._show_images()
-            self._text_changed()
+    def _images_changed(self) -> None:
+        self.previews.set_images(self.images)
+        if self.images:
+            self.refresh_tab_order()
+        self._text_changed()
+
+    def _attach_image(self) -> None:
+        image = self._pick_image(self)
+        if image is not None:
+            self.attachments.add([image])
+
+    def attach_files(self, paths: Sequence[Path]) -> None:
+        """Attach image files (dropped or pasted)."""
+        if not self.compact:
+            self.attachments.add_files(paths)
+
+    def _attach_pasted(self, picture: object) -> None:
+        if not self.compact:
+            self.attachments.add_pasted(picture, self._pasted_images_dir)
+
+    def describe_images(self) -> None:
+        """Ask for the description of each attached image that has none."""
+        self.attachments.describe(lambda image: self._describe_image(self, image))
 
     # --- drafts ----------------------------------------------------------------------------------
 
@@ -601,7 +683,7 @@ class ComposerWidget(QWidget):
         self.draft = dataclasses.replace(draft, images=list(draft.images),
                                          target_account_ids=[])
         self.images = list(draft.images)
-        self._show_images()
+        self.refresh_tab_order()
         self.override_reason = ""
         self._overridden = frozenset()
         self.accounts.clear_ticks()
@@ -640,7 +722,6 @@ class ComposerWidget(QWidget):
         self.end_suggestion()
         self.draft = Draft()
         self.images = []
-        self._show_images()
         self.override_reason = ""
         self._overridden = frozenset()
         self.accounts.clear_ticks()
@@ -782,40 +863,16 @@ class ComposerWidget(QWidget):
         self._refresh_actions()
 
     def _can_post(self, targets: Sequence[Account], persona: Persona) -> tuple[bool, str]:
-        if self._posting_refused:
-            return False, self._posting_refused
-        if self.posting:
-            return False, "Sending… you can keep writing."
-        if self.poster is None:
-            return False, "Posting is not available in this window."
-        if not targets:
-            if not self.accounts.accounts():
-                return False, "Connect an account to post; the draft is checked either way."
-            return False, (f"Tick the {persona.label} accounts to post to (on the right), then "
-                           f"“Post to {persona.label}”.")
-        if not self.text().strip() and not self.images:
-            return False, "Write something to post."
-        if self._round is None:
-            return True, ""
-        if self._round.error:
-            return False, self._round.error
-        ids = {a.id for a in targets}
-        blocking = [s for s in self._shown if s.severity is Severity.BLOCK
-                    and any(slot.account is not None and slot.account.id in ids
-                            for slot in s.slots)]
-        if blocking:
-            overridable = all(self.checker.may_override(s.finding) for s in blocking)
-            if overridable and self.override_reason and self._reason_covers(blocking):
-                return True, ""
-            if overridable and self.override_reason:
-                return False, ("Blocked: a new problem marked “Blocks posting” appeared after "
-                               "you gave your reason; fix it, or choose “Post anyway, with a "
-                               "reason…” again.")
-            if overridable:
-                return False, ("Blocked: fix the problems marked “Blocks posting”, or choose "
-                               "“Post anyway, with a reason…”.")
-            return False, "Blocked: fix the problems marked “Blocks posting” to post."
-        return True, ""
+        return can_post(self._posting_state(), targets, persona)
+
+    def _posting_state(self) -> PostingState:
+        return PostingState(
+            refused=self._posting_refused, posting=self.posting,
+            has_poster=self.poster is not None,
+            has_accounts=bool(self.accounts.accounts()),
+            has_content=bool(self.text().strip() or self.images), check_round=self._round,
+            shown=self._shown, override_reason=self.override_reason,
+            overridden=self._overridden, may_override=self.checker.may_override)
 
     def post_to_work(self) -> None:
         """Post to the ticked WORK accounts, never a personal one."""
@@ -845,14 +902,23 @@ class ComposerWidget(QWidget):
         warnings = [s for s in mine if s.severity is Severity.WARN]
         from app.ui.dialogs.confirm import ConfirmRequest, confirmation_reasons
 
-        request = ConfirmRequest(targets, warnings, override, check_round.text)
+        request = ConfirmRequest(targets, warnings, override, check_round.text,
+                                 list(self.images))
+        if self._delivery is not None and not self._delivery.running:
+            # The report of an earlier post must not stand next to this one's outcome.
+            self._delivery.hide()
         if confirmation_reasons(request) and not self._confirm(self, request):
             self.status.emit("Not posted. Nothing was sent.")
             return
         self._send(targets, override or None)
 
+    def _is_overridden(self, shown: ShownFinding) -> bool:
+        """Whether the user's typed reason covers this block finding."""
+        return (shown.severity is Severity.BLOCK and bool(self.override_reason)
+                and block_key(shown) in self._overridden)
+
     def _reason_covers(self, blocking: Sequence[ShownFinding]) -> bool:
-        return all(_block_key(s) in self._overridden for s in blocking)
+        return all(block_key(s) in self._overridden for s in blocking)
 
     def _override_requested(self, shown: ShownFinding) -> None:
         blocking = [s for s in self._shown if s.severity is Severity.BLOCK]
@@ -862,9 +928,11 @@ class ComposerWidget(QWidget):
         reason = self._ask_override(self, blocking)
         if reason:
             self.override_reason = reason
-            self._overridden = frozenset(_block_key(s) for s in blocking)
+            self._overridden = frozenset(block_key(s) for s in blocking)
             self.status.emit("Reason noted. Posting is enabled; the confirmation shows your "
                              "reason.")
+            if self._round is not None:
+                self._show_round(self._round)  # the cards and the summary say "overridden"
         self._refresh_actions()
 
     def _send(self, targets: list[Account], override_reason: str | None) -> None:
@@ -877,54 +945,38 @@ class ComposerWidget(QWidget):
         self._posted_draft = draft
         self._posted_accounts = list(targets)
         self._posted_suggestion = self._suggestion
-        self.posting = True
         self.accounts.clear_ticks()  # nothing carries over to the next post
-        self.delivery.start(targets, draft.text)
+        self.sending.send(self.poster, draft, targets, override_reason)
         self._refresh_actions()
-        poster = self.poster
-        self.runner.run(
-            lambda report: poster.post(draft, targets, confirmed=True,
-                                       override_reason=override_reason, on_update=report),
-            on_done=self._delivery_done, on_error=self._delivery_error,
-            on_progress=self.delivery.apply, context=self)
-        self.status.emit(f"Sending to {len(targets)} "
-                         f"{'account' if len(targets) == 1 else 'accounts'}…")
 
     def retry_failed(self) -> None:
         """Send again to the accounts that failed, and only those."""
         if (self.posting or self.poster is None or self._posted_draft is None
                 or self._delivery is None):
             return
-        retry_ids = self.delivery.retryable_ids()
-        if not retry_ids:
-            return
-        for account_id in retry_ids:
-            self.delivery.apply(DeliveryUpdate(account_id, DeliveryState.QUEUED))
-        self.posting = True
-        self.delivery.set_running(True)
-        self._refresh_actions()
-        poster, draft = self.poster, self._posted_draft
-        self.runner.run(lambda report: poster.retry_failed(draft, on_update=report),
-                        on_done=self._delivery_done, on_error=self._delivery_error,
-                        on_progress=self.delivery.apply, context=self)
+        if self.sending.retry(self.poster, self._posted_draft):
+            self._refresh_actions()
 
-    def _delivery_done(self, updates: Sequence[DeliveryUpdate]) -> None:
-        for update in updates:
-            self.delivery.apply(update)
-        self._finish_delivery()
+    def cancel_sending(self) -> None:
+        """Stop the send or retry under way (see ``Sender.cancel``)."""
+        self.sending.cancel()
 
-    def _delivery_error(self, error: BaseException) -> None:
-        for account_id, row in self.delivery.rows.items():
-            if row.state not in DeliveryState.FINAL:
-                self.delivery.apply(DeliveryUpdate(
-                    account_id, DeliveryState.UNKNOWN,
-                    f"sending stopped with an error ({type(error).__name__}); Twofold checks "
-                    "with the network before sending again"))
-        self._finish_delivery()
+    @property
+    def posting(self) -> bool:
+        """Whether a post or retry is running."""
+        return self.sending.running
+
+    def _open_link(self, url: str) -> None:
+        """Open a post or a share page; when no browser opens, say so and offer the link."""
+        if self._open_url(url) is False:
+            self.delivery.link_fallback.show_for(url)
+            self.status.emit("No web browser opened the link; use “Copy link”.")
+
+    def _known_account_ids(self) -> set[int]:
+        return {a.id for a in self.accounts.accounts() if a.id is not None}
 
     def _finish_delivery(self) -> None:
-        self.posting = False
-        self.delivery.set_running(False)
+        """The run is over: finish the draft when every account has it, say how it went."""
         draft = self._posted_draft
         rows = list(self.delivery.rows.values())
         sent = sum(1 for r in rows if r.state == DeliveryState.SENT)
@@ -945,15 +997,17 @@ class ComposerWidget(QWidget):
             if self.text() == draft.text and self.draft.id == draft.id:
                 self.draft = Draft()
                 self.images = []
-                self._show_images()
                 self.editor.clear()
                 self._autosave.stop()
             self.override_reason = ""
             self._overridden = frozenset()
             self.status.emit(f"Posted to {sent} {'account' if sent == 1 else 'accounts'}.")
-        else:
+        elif self.delivery.retryable_ids():
             self.status.emit(f"Posted to {sent} of {len(rows)} accounts. Use “Retry failed”, "
                              "or open the failed ones in the browser.")
+        else:
+            self.status.emit(f"Posted to {sent} of {len(rows)} accounts; the sending report "
+                             "says why the others were not.")
         self._refresh_actions()
         self.delivery_finished.emit([DeliveryUpdate(r.account.id or 0, r.state, "", r.url)
                                      for r in rows])

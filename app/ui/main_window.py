@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -26,6 +26,8 @@ from app.ui.composer import ComposerWidget
 from app.ui.workers import TaskRunner
 
 if TYPE_CHECKING:  # only for annotations: loading these Qt classes costs start-up time
+    from pathlib import Path
+
     from PySide6.QtGui import QCloseEvent, QShowEvent
 
     from app.ui.ports import AppServices
@@ -83,18 +85,25 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         self.composer = ComposerWidget(services.checker, self.runner, drafts=services.drafts,
                                        poster=services.poster, open_url=services.open_url,
+                                       pasted_images_dir=self._pasted_images_dir,
                                        parent=central)
         layout.addWidget(self.composer, 1)
         self.setCentralWidget(central)
         self.editor = self.composer.editor  # the draft editor (kept for older callers)
         self.composer.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.composer.connect_requested.connect(lambda _p: self.open_accounts(connect=True))
+        self.composer.reconnect_requested.connect(self.reconnect_account)
         self.composer.delivery_finished.connect(lambda _u: self._refresh_history())
         self.composer.suggestion_shared.connect(self._suggestion_shared)
         self._build_menus()
         self.statusBar().showMessage("Ready. Twofold checks the draft as you type.")
         self._loaded = False
         self._is_loaded = False
+        self._account_read_running = False
+        # Set by the application when a tray icon exists: closing the window then hides it
+        # to the tray if the user chose so in Settings.
+        self.tray_present = False
+        self.close_to_tray = False
         self.posting_refusal = ""
         self.new_suggestions = 0
         self.suggestions_dialog: Any = None
@@ -187,6 +196,46 @@ class MainWindow(QMainWindow):
             return
         self.runner.run(book.list_accounts, on_done=self._show_accounts,
                         on_error=self._accounts_failed, context=self)
+
+    def _pasted_images_dir(self) -> Path:
+        """Where pictures pasted into the draft are kept (the profile's data folder, private
+        to the user; created when first needed)."""
+        from app.paths import ensure_private_dir
+
+        return ensure_private_dir(self._paths.data_dir() / "pasted-images")
+
+    def notice_account_changes(self) -> None:
+        """Re-read the accounts on a worker and show them only if they changed (added or
+        removed from the command line or another window). Ticks on accounts that are still
+        there stay: the user's choice for this draft is not taken away."""
+        book = self.services.accounts
+        if book is None or not self._is_loaded or self._account_read_running:
+            return
+        self._account_read_running = True
+        self.runner.run(book.list_accounts, on_done=self._accounts_read,
+                        on_error=lambda _error: self._accounts_read(None), context=self)
+
+    def _accounts_read(self, accounts: list[Account] | None) -> None:
+        self._account_read_running = False
+        if accounts is None:
+            return
+        shown = self.composer.accounts.accounts()
+        if sorted(accounts, key=lambda a: a.id or 0) == sorted(shown, key=lambda a: a.id or 0):
+            return
+        before = {a.id for a in shown}
+        added = [a for a in accounts if a.id not in before]
+        self.composer.update_accounts(accounts)
+        if added:
+            names = ", ".join(theme.account_title(a) for a in added)
+            self.statusBar().showMessage(f"New account{'s' if len(added) > 1 else ''}: "
+                                         f"{names}.", 8000)
+        self.accounts_loaded.emit()
+
+    def event(self, event: QEvent) -> bool:
+        """Coming back to the window (from a terminal, say): pick up account changes."""
+        if event.type() == QEvent.Type.WindowActivate:
+            self.notice_account_changes()
+        return super().event(event)
 
     def _show_accounts(self, accounts: list[Account]) -> None:
         self.composer.set_accounts(accounts)
@@ -309,6 +358,20 @@ class MainWindow(QMainWindow):
         dialog.exec()
         dialog.deleteLater()
 
+    def reconnect_account(self, account: Account) -> None:
+        """Sign in again to one account (from a failed delivery); the accounts reload after."""
+        if self.services.accounts is None:
+            return
+        from app.ui.dialogs.accounts import ConnectDialog
+
+        dialog = ConnectDialog(self.services.accounts, self.runner, reconnect=account,
+                               parent=self)
+        if dialog.exec() == dialog.DialogCode.Accepted:
+            self.statusBar().showMessage(f"Signed in again to {account.handle}; use “Retry "
+                                         "failed” to send what did not go out.", 15000)
+            self.refresh_accounts()
+        dialog.deleteLater()
+
     def open_drafts(self) -> None:
         """The drafts list; the chosen draft opens with nothing ticked."""
         if self.services.drafts is None:
@@ -410,10 +473,24 @@ class MainWindow(QMainWindow):
     def _show_settings(self, report: Any, accounts: list[Account]) -> None:
         from app.ui.dialogs.settings import SettingsDialog
 
-        dialog = SettingsDialog(report, self.services.accounts, self, accounts_now=accounts)
+        dialog = SettingsDialog(report, self.services.accounts, self, accounts_now=accounts,
+                                close_to_tray=self.close_to_tray if self.tray_present else None)
         if dialog.exec() == dialog.DialogCode.Accepted:
+            if dialog.close_to_tray_choice is not None:
+                self.close_to_tray = dialog.close_to_tray_choice
+                self._save_ui_setting("close_to_tray", "yes" if self.close_to_tray else "no")
             self.refresh_accounts()
         dialog.deleteLater()
+
+    def _save_ui_setting(self, key: str, value: str) -> None:
+        """Remember a window setting in the profile's ``ui.ini``."""
+        from PySide6.QtCore import QSettings
+
+        self._paths.config_dir()  # created 0700 before QSettings writes into it
+        settings = QSettings(str(self._paths.config_root / "ui.ini"),
+                             QSettings.Format.IniFormat)
+        settings.setValue(key, value)
+        settings.sync()
 
     def show_onboarding(self) -> None:
         """The welcome tour; it can connect the first Work or Personal account."""
@@ -485,8 +562,13 @@ class MainWindow(QMainWindow):
             self.show_onboarding()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        """Save the draft before closing; never lose typed text."""
+        """Save the draft before closing; never lose typed text. With "keep running in the
+        tray" chosen (and a tray present), closing hides the window instead."""
         self.composer.save_now()
+        if self.close_to_tray and self.tray_present:
+            event.ignore()
+            self.hide()
+            return
         super().closeEvent(event)
         if event.isAccepted():
             self.closed.emit()

@@ -8,6 +8,7 @@ through ``app/ui/workers.py``, never on the UI thread.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,6 +64,13 @@ class PolicyReport:
     sources: tuple[PolicySource, ...] = ()
     errors: tuple[str, ...] = ()
     summary: tuple[tuple[str, str], ...] = ()  # (label, value) lines: employer, partners, …
+    # The user's own pack (written by Settings) and the promotion budget in force, as
+    # (posts, days) per identity; ``budget_locked``: the organisation allows only stricter.
+    user_pack: str = ""
+    personal_limit: tuple[int, int] = (1, 7)
+    work_limit: tuple[int, int] = (3, 1)
+    budget_locked: bool = False
+    quiet_hours: tuple[str, ...] = ()  # "22:00-07:00" ranges in force, every layer
 
 
 class DraftChecker(Protocol):
@@ -107,6 +115,27 @@ class ConnectRequest:
     app_secret: str = field(default="", repr=False)
 
 
+class SignInState:
+    """Whether an account's sign-in works, as the account manager shows it."""
+
+    WORKING = "working"
+    EXPIRING = "expiring"
+    EXPIRED = "expired"
+    UNREACHABLE = "unreachable"
+    KEYCHAIN_LOCKED = "keychain-locked"
+    NOT_CHECKED = "not-checked"  # a network Twofold does not sign in to
+
+
+@dataclass(frozen=True)
+class AccountHealth:
+    """One account's sign-in state, a sentence saying it, and the one action that fixes it:
+    "reconnect", "check" (check again, e.g. after unlocking the keychain) or ""."""
+
+    state: str
+    sentence: str
+    action: str = ""
+
+
 class AccountBook(Protocol):
     """The user's connected accounts."""
 
@@ -128,6 +157,13 @@ class AccountBook(Protocol):
 
     def remove_account(self, account_id: int) -> None:
         """Forget the account and delete its secret."""
+
+    def account_status(self, account_id: int) -> AccountHealth:
+        """Whether the account's saved sign-in works (uses it once; blocking)."""
+
+    def unsent_posts(self, account_id: int) -> int:
+        """How many posts to this account have not gone out yet (failed, queued, sending or
+        unknown): removing the account cancels them (blocking)."""
 
     def offboard(self) -> list[Account]:
         """Remove every employer-owned account and its secret; return what was removed."""
@@ -184,6 +220,7 @@ class DeliveryUpdate:
     state: str
     message: str = ""  # one plain sentence for failures
     url: str | None = None
+    needs_reconnect: bool = False  # the sign-in no longer works: offer Reconnect
 
     @property
     def final(self) -> bool:
@@ -196,13 +233,17 @@ ProgressCallback = Callable[[DeliveryUpdate], None]
 
 class Poster(Protocol):
     """The posting engine. Both calls are blocking and report through ``on_update``, which
-    may be called from any thread; they return the final update of every account."""
+    may be called from any thread; they return the final update of every account. Setting
+    ``cancel`` ends the call soon: nothing more is sent, what certainly did not go out is
+    failed, and what may have gone out is checked with the network first."""
 
     def post(self, draft: Draft, accounts: Sequence[Account], *, confirmed: bool,
-             override_reason: str | None, on_update: ProgressCallback) -> list[DeliveryUpdate]:
+             override_reason: str | None, on_update: ProgressCallback,
+             cancel: threading.Event | None = None) -> list[DeliveryUpdate]:
         """Deliver ``draft`` to each account exactly once."""
 
-    def retry_failed(self, draft: Draft, *, on_update: ProgressCallback) -> list[DeliveryUpdate]:
+    def retry_failed(self, draft: Draft, *, on_update: ProgressCallback,
+                     cancel: threading.Event | None = None) -> list[DeliveryUpdate]:
         """Deliver again to the accounts whose delivery of ``draft`` failed, and only those."""
 
 
@@ -259,7 +300,8 @@ class AppServices:
     accounts: AccountBook | None = None
     drafts: DraftBook | None = None
     poster: Poster | None = None
-    open_url: Callable[[str], None] = field(default=lambda url: None)
+    # Opens a link in the browser; returns False when no browser opened it.
+    open_url: Callable[[str], object] = field(default=lambda url: None)
     # Sentences for the banner: no keychain, a store that could not open, a broken policy pack.
     warnings: list[str] = field(default_factory=list)
     # Slow checks run on a worker after the window is shown (the keychain); their sentences

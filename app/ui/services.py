@@ -25,6 +25,7 @@ from app.core.model import (
 from app.networks.descriptor import POSTING_BY_BROWSER, POSTING_SETTING
 from app.paths import AppPaths
 from app.ui.ports import (
+    AccountHealth,
     ConnectRequest,
     DeliveryState,
     DeliveryUpdate,
@@ -33,7 +34,11 @@ from app.ui.ports import (
     PolicyReport,
     PolicySource,
     ProgressCallback,
+    SignInState,
 )
+
+# A sign-in that ends sooner than this is shown as "expiring", with Reconnect.
+SIGN_IN_WARN_DAYS = 7.0
 
 if TYPE_CHECKING:
     from app.check.policy import LoadedPolicy, Policy
@@ -138,13 +143,15 @@ class StoreAccountBook:
     def __init__(self, store: Store | Lazy[Store], secrets: SecretStore | Lazy[SecretStore],
                  paths: AppPaths,
                  verifier_lookup: Callable[[Network], LoginVerifier | None] | None = None,
-                 open_browser: Callable[[str], object] | None = None) -> None:
+                 open_browser: Callable[[str], object] | None = None,
+                 sign_in_check_lookup: Callable[[Network], Any] | None = None) -> None:
         # Both may be Lazy: the keychain is opened on first use (loading keyring and probing
         # D-Bus is slow, and may show an unlock prompt), from whichever thread needs it first.
         self._store_source = store
         self._secrets_source = secrets
         self._paths = paths
         self._verifier_lookup = verifier_lookup
+        self._sign_in_check_lookup = sign_in_check_lookup
         self._open_browser = open_browser
         self._managed_setup: Any = None
 
@@ -357,6 +364,62 @@ class StoreAccountBook:
         """Move the account to the other identity (the user confirmed in the UI)."""
         return self._store.accounts.set_persona(account_id, persona, confirm=True)
 
+    def account_status(self, account_id: int) -> AccountHealth:
+        """Use the account's saved sign-in once and say whether it works, with the one
+        action that fixes it. Blocking (keychain and network): call from a worker."""
+        from app.networks.errors import AuthError, NetworkError
+        from app.store.errors import SecretStoreError
+
+        account = self._store.accounts.get(account_id)
+        name = account.network.display_name
+        check = self._sign_in_checks(account.network)
+        if check is None:
+            # Nothing to try here (posting through the browser, or a sign-in only used when
+            # posting): the row's own status line says how the account posts.
+            return AccountHealth(SignInState.NOT_CHECKED, "")
+        try:
+            if not self._secrets.is_persistent and self._secrets.load(account) is None:
+                # The keychain was locked or missing at start, so this run keeps sign-ins in
+                # memory: signing in again is what works now.
+                return AccountHealth(
+                    SignInState.KEYCHAIN_LOCKED,
+                    "The keychain was locked or unavailable when Twofold started, so this "
+                    "sign-in cannot be read. Reconnect to use the account in this run (or "
+                    "unlock the keychain and restart Twofold).", "reconnect")
+            days = check(account, self._secrets)
+        except SecretStoreError:
+            return AccountHealth(SignInState.KEYCHAIN_LOCKED,
+                                 "The keychain is locked or not answering, so the sign-in "
+                                 "cannot be read. Unlock it, then check again.", "check")
+        except AuthError as error:
+            return AccountHealth(SignInState.EXPIRED, error.user_message, "reconnect")
+        except NetworkError as error:
+            return AccountHealth(SignInState.UNREACHABLE, error.user_message, "check")
+        if days is not None and days < SIGN_IN_WARN_DAYS:
+            if days <= 0:
+                return AccountHealth(SignInState.EXPIRED, f"The {name} sign-in has expired; "
+                                     "reconnect the account.", "reconnect")
+            return AccountHealth(SignInState.EXPIRING,
+                                 f"The {name} sign-in ends in about {max(1, round(days))} "
+                                 f"day{'s' if round(days) > 1 else ''}; reconnect to renew it.",
+                                 "reconnect")
+        return AccountHealth(SignInState.WORKING, "Signed in and working.")
+
+    def _sign_in_checks(self, network: Network) -> Any:
+        if self._sign_in_check_lookup is not None:
+            return self._sign_in_check_lookup(network)
+        from app.networks.registry import sign_in_check
+
+        return sign_in_check(network)
+
+    def unsent_posts(self, account_id: int) -> int:
+        """Posts to this account that have not gone out (any outbox state but sent)."""
+        from app.core.model import OutboxState
+
+        waiting = [s for s in OutboxState if s is not OutboxState.SENT]
+        return sum(1 for entry in self._store.outbox.list_by_state(*waiting)
+                   if entry.account_id == account_id)
+
     def remove_account(self, account_id: int) -> None:
         """Remove the account and its keychain entry."""
         from app.store.lifecycle import remove_account
@@ -394,6 +457,9 @@ def update_from_progress(progress: Progress) -> DeliveryUpdate | None:
     if state is None:
         return None
     words = _STAGE_WORDS.get(progress.stage, "")
+    if progress.stage == "waiting" and progress.detail:
+        # The engine says why and for how long ("… not answering. Trying again in 6 s.").
+        return DeliveryUpdate(progress.account_id, state, progress.detail)
     if words and progress.detail:
         words = f"{words} ({progress.detail})"
     return DeliveryUpdate(progress.account_id, state, words)
@@ -415,7 +481,8 @@ def update_from_result(result: AccountResult) -> DeliveryUpdate:
         # Sent to the browser: say what to do there; there is no post to open yet.
         return DeliveryUpdate(result.account_id, state, result.message, None)
     message = "" if state == DeliveryState.SENT else result.message
-    return DeliveryUpdate(result.account_id, state, message, result.url)
+    return DeliveryUpdate(result.account_id, state, message, result.url,
+                          needs_reconnect=getattr(result, "needs_reconnect", False))
 
 
 class EnginePoster:
@@ -429,13 +496,14 @@ class EnginePoster:
         return _resolve(self._source)
 
     def post(self, draft: Draft, accounts: Sequence[Account], *, confirmed: bool,
-             override_reason: str | None, on_update: ProgressCallback) -> list[DeliveryUpdate]:
+             override_reason: str | None, on_update: ProgressCallback,
+             cancel: threading.Event | None = None) -> list[DeliveryUpdate]:
         """Deliver ``draft`` (saved, with an id) to ``accounts``; blocking."""
         report = self._engine.post(
             draft, list(accounts), confirm_warnings=confirmed,
             override_reason=override_reason or "",
             on_progress=_progress_relay(on_update),
-            on_result=lambda result: on_update(update_from_result(result)))
+            on_result=lambda result: on_update(update_from_result(result)), cancel=cancel)
         return [update_from_result(result) for result in report.results]
 
     def recover(self) -> list[DeliveryUpdate]:
@@ -443,12 +511,13 @@ class EnginePoster:
         nothing is sent. Blocking."""
         return [update_from_result(result) for result in self._engine.recover()]
 
-    def retry_failed(self, draft: Draft, *, on_update: ProgressCallback) -> list[DeliveryUpdate]:
+    def retry_failed(self, draft: Draft, *, on_update: ProgressCallback,
+                     cancel: threading.Event | None = None) -> list[DeliveryUpdate]:
         """Resend to the accounts whose delivery did not go out; blocking."""
         assert draft.id is not None
         report = self._engine.retry_failed(
             draft.id, on_progress=_progress_relay(on_update),
-            on_result=lambda result: on_update(update_from_result(result)))
+            on_result=lambda result: on_update(update_from_result(result)), cancel=cancel)
         return [update_from_result(result) for result in report.results]
 
 
@@ -528,7 +597,7 @@ LAYER_LABELS = {"built-in defaults": "built-in", "organisation": "organisation",
                 "user": "user"}
 
 
-def policy_report_from(loaded: LoadedPolicy) -> PolicyReport:
+def policy_report_from(loaded: LoadedPolicy, user_pack: str = "") -> PolicyReport:
     """The settings window's view of ``app.check.policy.LoadedPolicy``: its layers, what the
     policy says, and any pack that could not be read."""
     policy = loaded.policy
@@ -556,7 +625,19 @@ def policy_report_from(loaded: LoadedPolicy) -> PolicyReport:
                     f"personal {policy.personal_limit.posts} per {policy.personal_limit.days} "
                     f"days; work {policy.work_limit.posts} per {policy.work_limit.days} "
                     f"{'day' if policy.work_limit.days == 1 else 'days'}"))
-    return PolicyReport(tuple(sources), errors, tuple(summary))
+    is_locked = getattr(policy, "is_locked", None)
+    return PolicyReport(tuple(sources), errors, tuple(summary), user_pack=user_pack,
+                        personal_limit=(policy.personal_limit.posts, policy.personal_limit.days),
+                        work_limit=(policy.work_limit.posts, policy.work_limit.days),
+                        budget_locked=bool(is_locked("frequency")) if is_locked else False,
+                        quiet_hours=tuple(_time_range(r)
+                                          for r in getattr(policy, "quiet_hours", ())))
+
+
+def _time_range(minutes: tuple[int, int]) -> str:
+    from app.check.policy import format_time_range
+
+    return format_time_range(minutes)
 
 
 def _with_app(secret: Any, app: dict[str, str]) -> Any:

@@ -23,6 +23,7 @@ from app.paths import resources_dir
 
 CATEGORY_LABELS = {
     "persona": "Wrong identity",
+    "accessibility": "Accessibility",
     "conduct": "Conduct",
     "disclosure": "Disclosure",
     "confidential": "Confidential",
@@ -35,6 +36,7 @@ CATEGORY_LABELS = {
 # Accents for highlights and finding cards, light-palette values.
 CATEGORY_COLOURS = {
     "persona": "#8250df",
+    "accessibility": "#1a7f37",
     "conduct": "#cf222e",
     "disclosure": "#0a7ea4",
     "confidential": "#a40e26",
@@ -60,6 +62,11 @@ PERSONA_DESCRIPTIONS = {
 
 # Flat buttons (link-like: "Tick all", an attached image's chip) get no focus frame from
 # styles such as Fusion; this one draws it, so keyboard focus is always visible.
+# A list that takes Tab focus (to scroll it with the keys) shows it: frameless scroll areas
+# draw no focus indication of their own.
+SCROLL_FOCUS_STYLE = ("QScrollArea { border: 2px solid transparent; }"
+                      "QScrollArea:focus { border: 2px solid palette(highlight);"
+                      " border-radius: 3px; }")
 FLAT_BUTTON_STYLE = (
     "QPushButton { border: 2px solid transparent; border-radius: 4px; padding: 1px 6px; }"
     "QPushButton:hover { border-color: palette(mid); }"

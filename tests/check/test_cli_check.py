@@ -99,8 +99,12 @@ def test_image_option(run_cli, tmp_path):
     without = check(run_cli, "--network", "instagram", "--persona", "personal", "--json",
                     "Sunset")
     assert "limit.image_required" in {f["rule"] for f in json.loads(without.stdout)["findings"]}
+    undescribed = check(run_cli, "--network", "instagram", "--persona", "personal", "--image",
+                        str(image), "--json", "Sunset")
+    assert "accessibility.alt_text" in {f["rule"]
+                                        for f in json.loads(undescribed.stdout)["findings"]}
     with_image = check(run_cli, "--network", "instagram", "--persona", "personal", "--image",
-                       str(image), "--json", "Sunset")
+                       str(image), "--alt", "The sun setting over the sea", "--json", "Sunset")
     assert with_image.returncode == 0, with_image.stdout
 
 

@@ -124,7 +124,9 @@ def _matches(rule: str, selector: str) -> bool:
 def judge(case: Case) -> Outcome:
     """Run the check on ``case`` and compare with what the corpus expects."""
     result = check_draft(case.text, case.target,
-                         images=[ImageAttachment(IMAGE)] * case.images,
+                         # Described: the corpus is about the persona rules, not alt text
+                         # (tests/check/test_rules.py covers that).
+                         images=[ImageAttachment(IMAGE, "A photo")] * case.images,
                          policy=pack_policy(case.pack), history=case.history, now=NOW)
     fired: dict[str, str] = {}
     for finding in result.findings:

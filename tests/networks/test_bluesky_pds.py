@@ -20,6 +20,15 @@ from tests.pds_harness import LocalPDS, PDSAccount
 pytestmark = pytest.mark.integration
 
 
+def decoded_pixels(data: bytes) -> tuple[tuple[int, int], list[object]]:
+    import io
+
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as image:
+        return image.size, list(image.convert("RGB").tobytes())
+
+
 def connect(local_pds: LocalPDS, account: PDSAccount, saved: list[BlueskySession] | None = None
             ) -> BlueskyClient:
     session = create_session(local_pds.url, account.handle, local_pds.app_password(account))
@@ -62,9 +71,12 @@ def test_post_with_link_mention_hashtag_and_image_reads_back_exactly(
     blob = requests.get(f"{local_pds.url}/xrpc/com.atproto.sync.getBlob",
                         params={"did": author.did, "cid": embedded["image"]["ref"]["$link"]},
                         timeout=10)
-    assert blob.content == png_bytes(4, 3)
-    assert receipt.url.startswith(local_pds.url)
-    assert receipt.remote_id.endswith("/app.bsky.feed.post/" + receipt.url.rsplit("=", 1)[1])
+    # Re-encoded without metadata: the same picture, not necessarily the same bytes.
+    assert decoded_pixels(blob.content) == decoded_pixels(png_bytes(4, 3))
+    # The public address people share, not the server's raw getRecord address.
+    rkey = receipt.remote_id.rsplit("/", 1)[1]
+    assert receipt.url == f"https://bsky.app/profile/{author.handle}/post/{rkey}"
+    assert receipt.remote_id.endswith("/app.bsky.feed.post/" + rkey)
 
 
 def test_the_same_delivery_sent_twice_makes_one_post(local_pds: LocalPDS) -> None:
@@ -161,3 +173,25 @@ def test_images_beyond_four_or_not_images_are_refused(local_pds: LocalPDS,
     [record] = local_pds.list_posts(author)
     assert [i["alt"] for i in record["value"]["embed"]["images"]] == [
         "picture 0", "picture 1", "picture 2", "picture 3"]
+
+
+def test_a_working_sign_in_is_checked_with_its_days_left_and_a_dead_one_says_reconnect(
+        local_pds: LocalPDS) -> None:
+    from app.core.model import Account, Network, Persona
+    from app.networks.bluesky import _session_secret, check_sign_in
+    from app.store.secrets import SecretStore
+
+    author = local_pds.new_account("health")
+    client = connect(local_pds, author)
+    account = Account(Network.BLUESKY, author.handle, Persona.WORK, server=local_pds.url, id=1)
+    secrets = SecretStore.in_memory()
+    secrets.save(account, _session_secret(client.session))
+    days = check_sign_in(account, secrets)
+    assert days is not None and days > 7  # the PDS hands out refresh tokens for weeks
+
+    good = client.session
+    secrets.save(account, _session_secret(BlueskySession(
+        good.did, good.handle, forge_expired_jwt(good.access_jwt, local_pds.jwt_secret),
+        "not-a-valid-refresh-token")))
+    with pytest.raises(AuthError, match="reconnect"):
+        check_sign_in(account, secrets)

@@ -376,3 +376,88 @@ def test_submit_reports_each_account_through_callbacks(store: Store, rigs: list[
     report = future.result(timeout=10)
     assert sorted(r.account_id for r in seen) == sorted(a.id for a in accounts)  # type: ignore[type-var]
     assert report.all_sent
+
+
+# --- cancelling, and waits that say why and end -----------------------------------------------
+
+
+def test_a_wait_says_why_and_when_the_next_attempt_comes(store: Store, rigs: list[Rig]) -> None:
+    [account] = make_accounts(store, 1)
+    client = FakeClient(script=[NotSentError("Bluesky is not answering.")])
+    rig = rig_for(rigs, store, [account], clients={account.id: client})
+    steps: list[Progress] = []
+    rig.engine.post(rig.draft("Hello"), [account], on_progress=steps.append)
+    [waiting] = [p for p in steps if p.stage == "waiting"]
+    assert waiting.detail.startswith("Bluesky is not answering. Trying again in ")
+    assert waiting.detail.endswith(" s.")
+
+
+def test_cancel_during_a_wait_fails_what_certainly_did_not_go_out(
+        store: Store, rigs: list[Rig]) -> None:
+    [account] = make_accounts(store, 1)
+    client = FakeClient(script=[NotSentError("Bluesky could not be reached.")] * 4)
+    rig = rig_for(rigs, store, [account], clients={account.id: client})
+    cancel = threading.Event()
+    rig.engine._sleep = lambda seconds: cancel.set()  # the user presses Cancel while waiting
+    draft = rig.draft("Never mind")
+    [result] = rig.engine.post(draft, [account], cancel=cancel).results
+    assert result.outcome is Outcome.FAILED and "Cancelled" in result.message
+    assert client.sends == 1  # nothing more was sent after the cancel
+    assert rig.row(draft, account.id).state is OutboxState.FAILED  # type: ignore[arg-type]
+    assert rig.engine.retry_failed(draft.id).results[0].outcome is Outcome.SENT  # type: ignore[arg-type]
+
+
+def test_cancel_after_an_ambiguous_send_reconciles_instead_of_resending(
+        store: Store, rigs: list[Rig]) -> None:
+    [account] = make_accounts(store, 1)
+    client = FakeClient(script=["landed-then-lost"])
+    rig = rig_for(rigs, store, [account], clients={account.id: client})
+    cancel = threading.Event()
+    rig.engine._sleep = lambda seconds: cancel.set()
+    draft = rig.draft("Did it land?")
+    [result] = rig.engine.post(draft, [account], cancel=cancel).results
+    assert result.outcome is Outcome.SENT  # found on the server, recorded once
+    assert (client.sends, client.finds) == (1, 1)
+    assert rig.history_accounts() == [account.id]
+
+
+def test_a_real_wait_ends_at_once_when_cancelled(store: Store, rigs: list[Rig]) -> None:
+    [account] = make_accounts(store, 1)
+    client = FakeClient(script=[NotSentError("Bluesky could not be reached.")] * 4)
+    rig = rig_for(rigs, store, [account], clients={account.id: client},
+                  retry=RetryPolicy(base_delay=20.0, max_delay=20.0))
+    rig.engine._sleep = None  # the real, interruptible wait
+    cancel = threading.Event()
+    threading.Timer(0.3, cancel.set).start()
+    started = time.monotonic()
+    [result] = rig.engine.post(rig.draft("Stop waiting"), [account], cancel=cancel).results
+    assert time.monotonic() - started < 5
+    assert result.outcome is Outcome.FAILED and "Cancelled" in result.message
+
+
+def test_every_delivery_ends_within_its_time_budget(store: Store, rigs: list[Rig]) -> None:
+    [account] = make_accounts(store, 1)
+    client = FakeClient(script=[AmbiguousError("Bluesky did not answer in time.")] * 9,
+                        find_script=[None] * 9)
+    now = [0.0]
+    rig = rig_for(rigs, store, [account], clients={account.id: client},
+                  retry=RetryPolicy(max_attempts=9, max_total_seconds=60.0))
+    rig.engine._clock = lambda: now[0]
+    rig.engine._sleep = lambda seconds: now.__setitem__(0, now[0] + 31.0)  # a hung server
+    [result] = rig.engine.post(rig.draft("Hung"), [account]).results
+    assert result.outcome is Outcome.UNKNOWN
+    assert "stopped trying after 60 s" in result.message
+    assert client.sends < 9
+
+
+def test_a_sign_in_that_stopped_working_is_marked_for_reconnecting(
+        store: Store, rigs: list[Rig]) -> None:
+    [account] = make_accounts(store, 1)
+    client = FakeClient(script=[AuthError("Bluesky no longer accepts the saved login.")])
+    rig = rig_for(rigs, store, [account], clients={account.id: client})
+    [result] = rig.engine.post(rig.draft("Hi"), [account]).results
+    assert result.outcome is Outcome.FAILED and result.needs_reconnect
+    refusing = rig_for(rigs, store, [account],
+                       clients={account.id: FakeClient(script=[PermanentError("Too long.")])})
+    [other] = refusing.engine.post(refusing.draft("Hi again"), [account]).results
+    assert other.outcome is Outcome.FAILED and not other.needs_reconnect

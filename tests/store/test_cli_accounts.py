@@ -262,3 +262,67 @@ def test_a_crashing_client_does_not_print_what_it_was_given(paths, capsys):
                            SecretStore.in_memory())
     err = capsys.readouterr().err
     assert code == 1 and "RuntimeError" in err and "pw-leak-me" not in err
+
+
+# --- reconnecting: a new sign-in, the same account ----------------------------------------------
+
+
+def _reconnect_in_process(paths, argv, secret, verifier_lookup, secrets):
+    args = build_parser().parse_args(["accounts", "reconnect", *argv])
+    return accounts_cmd.reconnect_account(args, paths, secrets_factory=lambda: secrets,
+                                          verifier_lookup=verifier_lookup,
+                                          stdin=io.StringIO(secret))
+
+
+def test_reconnect_renews_only_the_secret_and_keeps_the_account(paths, capsys):
+    secrets = SecretStore.in_memory()
+    with Store(paths) as store:
+        account = store.accounts.add(Account(Network.BLUESKY, "me.example", Persona.WORK,
+                                             colour="#123456"))
+        secrets.save(account, AccountSecret(app_password="old-pw"))
+        draft = store.drafts.save(Draft("kept while the sign-in is renewed",
+                                        target_account_ids=[account.id]))
+    seen: list[AccountSecret] = []
+    code = _reconnect_in_process(paths, [str(account.id)], "new-pw\n",
+                                 lambda network: lambda a, s: seen.append(s),
+                                 secrets)
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert f"Reconnected @me.example on Bluesky, id {account.id} (sign-in checked)" in out
+    assert "new-pw" not in out
+    assert seen == [AccountSecret(app_password="new-pw")]
+    with Store(paths) as store:
+        [still] = store.accounts.list()
+        assert (still.id, still.colour, still.persona) == (account.id, "#123456", Persona.WORK)
+        assert store.drafts.get(draft.id).target_account_ids == [account.id]
+    assert secrets.load(account).app_password == "new-pw"
+
+
+def test_a_refused_reconnect_keeps_the_old_sign_in(paths, capsys):
+    secrets = SecretStore.in_memory()
+    with Store(paths) as store:
+        account = store.accounts.add(Account(Network.BLUESKY, "me.example", Persona.WORK))
+    secrets.save(account, AccountSecret(app_password="old-pw"))
+
+    def refuse(account, secret):
+        raise LoginCheckFailed("Bluesky says the app password is wrong.")
+
+    code = _reconnect_in_process(paths, [str(account.id)], "wrong-pw", lambda n: refuse,
+                                 secrets)
+    err = capsys.readouterr().err
+    assert code == 1 and "app password is wrong" in err and "not changed" in err
+    assert "wrong-pw" not in err
+    assert secrets.load(account).app_password == "old-pw"
+
+
+def test_reconnect_errors_are_usage_errors_with_one_line(run_cli, paths):
+    with Store(paths) as store:
+        store.accounts.add(Account(Network.MASTODON, "me", Persona.WORK,
+                                   server="https://social.test"))
+    missing = run_cli("accounts", "reconnect", "404", input="pw\n")
+    assert missing.returncode == 2 and "no account number 404" in missing.stderr
+    empty = run_cli("accounts", "reconnect", "1", input="\n")
+    assert empty.returncode == 2 and "No secret was given" in empty.stderr
+    renewed = run_cli("accounts", "reconnect", "1", "--no-verify", input="tok-1\n")
+    assert renewed.returncode == 0, renewed.stderr
+    assert "Reconnected @me on Mastodon, id 1" in renewed.stdout

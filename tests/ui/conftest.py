@@ -75,8 +75,17 @@ def make_composer(qtbot, runner, answers):
 
 
 def wait_checked(qtbot, composer, timeout=3000):
-    """Wait until the findings on screen are for the text as it is now."""
+    """Wait until the findings on screen (cards, fix buttons, highlights) are for the text and
+    the ticked accounts as they are now. Waiting only for "some finding is shown" races: a
+    round for half-typed text or for the previous ticks can satisfy it, and the cards are then
+    rebuilt under the test (about one run in twenty)."""
     qtbot.waitUntil(lambda: composer.live_check.is_current(composer._round), timeout=timeout)
+
+
+def wait_for_finding(qtbot, composer, rule: str, timeout=3000) -> None:
+    """Wait until the check of the CURRENT text and ticks is shown and has a ``rule`` finding."""
+    qtbot.waitUntil(lambda: composer.live_check.is_current(composer._round)
+                    and composer.finding_for(rule) is not None, timeout=timeout)
 
 
 # The local Bluesky server (session-wide) for the window-on-real-services tests.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -31,12 +32,14 @@ from app.core.model import (
     TextEdit,
 )
 from app.ui.ports import (
+    AccountHealth,
     ConnectRequest,
     DeliveryState,
     DeliveryUpdate,
     HistoryRecord,
     PolicyReport,
     PolicySource,
+    SignInState,
 )
 
 BRAND = re.compile(r"\bAcme\b", re.IGNORECASE)
@@ -94,6 +97,12 @@ class FakeChecker:
                 (Span(match.start(), match.end()),),
                 (Fix(f"Remove “{match.group(0)}”", edits=(TextEdit(match.start(), match.end(),
                                                                 ""),)),)))
+        for number, image in enumerate(images, start=1):
+            if not image.alt_text.strip():
+                findings.append(Finding(
+                    "accessibility.alt_text", "accessibility", Severity.WARN,
+                    f"Image {number} ({image.path.name}) has no description.", (),
+                    (Fix("Describe the image…", action="describe_image"),)))
         if target.persona is Persona.WORK:
             for match in PROFANITY.finditer(text):
                 findings.append(Finding(
@@ -127,11 +136,23 @@ class FakeAccounts:
         self._accounts = {a.id: a for a in accounts if a.id is not None}
         self.secrets_persistent = persistent
         self.secrets: dict[int, str] = {}
+        self.unsent: dict[int, int] = {}  # account id → posts not gone out yet
+        self.health: dict[int, AccountHealth] = {}  # default: working
+
+    def account_status(self, account_id: int) -> AccountHealth:
+        return self.health.get(account_id, AccountHealth(SignInState.WORKING,
+                                                         "Signed in and working."))
+
+    def unsent_posts(self, account_id: int) -> int:
+        return self.unsent.get(account_id, 0)
 
     def list_accounts(self) -> list[Account]:
         return [dataclasses.replace(a) for a in self._accounts.values()]
 
     def connect_account(self, request: ConnectRequest) -> Account:
+        if request.reconnect_id is not None:  # a new sign-in for the same account
+            self.secrets[request.reconnect_id] = request.secret
+            return dataclasses.replace(self._accounts[request.reconnect_id])
         new_id = max(self._accounts, default=0) + 1
         account = Account(request.network, request.handle, request.persona, request.owner,
                           server=request.server, id=new_id)
@@ -195,11 +216,15 @@ class FakeDrafts:
 @dataclass
 class FakePoster:
     """Records deliveries. ``fail`` holds account ids that fail (once each, unless
-    ``fail_always``); ``gate`` (when set) makes every delivery wait until it is set."""
+    ``fail_always``); ``gate`` (when set) makes every delivery wait until it is set. A cancel
+    ends that wait like the engine does (nothing sent, failed) unless ``hung``: then the
+    request is "on the wire" and only the gate ends it."""
 
     fail: set[int] = field(default_factory=set)
     fail_always: bool = False
     gate: threading.Event | None = None
+    hung: bool = False
+    signed_out: set[int] = field(default_factory=set)  # accounts whose sign-in stopped working
     delivered: list[tuple[int, str]] = field(default_factory=list)
     calls: list[tuple[str, list[int]]] = field(default_factory=list)
     override_reasons: list[str | None] = field(default_factory=list)
@@ -207,28 +232,44 @@ class FakePoster:
     _accounts: dict[int, Account] = field(default_factory=dict)
 
     def post(self, draft: Draft, accounts: Sequence[Account], *, confirmed: bool,
-             override_reason: str | None, on_update) -> list[DeliveryUpdate]:
+             override_reason: str | None, on_update, cancel=None) -> list[DeliveryUpdate]:
         self.calls.append(("post", [a.id for a in accounts]))
         self.override_reasons.append(override_reason)
         for account in accounts:
             self._accounts[account.id] = account  # type: ignore[index]
-        return self._deliver(draft, list(accounts), on_update)
+        return self._deliver(draft, list(accounts), on_update, cancel)
 
-    def retry_failed(self, draft: Draft, *, on_update) -> list[DeliveryUpdate]:
+    def retry_failed(self, draft: Draft, *, on_update, cancel=None) -> list[DeliveryUpdate]:
         failed = self._failed.get(draft.id or 0, set())
         accounts = [self._accounts[i] for i in sorted(failed)]
         self.calls.append(("retry", [a.id for a in accounts]))
-        return self._deliver(draft, accounts, on_update)
+        return self._deliver(draft, accounts, on_update, cancel)
 
-    def _deliver(self, draft: Draft, accounts: list[Account], on_update) -> list[DeliveryUpdate]:
+    def _deliver(self, draft: Draft, accounts: list[Account], on_update,
+                 cancel=None) -> list[DeliveryUpdate]:
         results = []
         for account in accounts:
             on_update(DeliveryUpdate(account.id, DeliveryState.SENDING))
+        cancelled = False
         if self.gate is not None:
-            assert self.gate.wait(30), "test never released the fake server"
+            deadline = time.monotonic() + 30
+            while not self.gate.wait(0.01):
+                if cancel is not None and cancel.is_set() and not self.hung:
+                    cancelled = True
+                    break
+                assert time.monotonic() < deadline, "test never released the fake server"
         failed = self._failed.setdefault(draft.id or 0, set())
         for account in accounts:
-            if account.id in self.fail:
+            if cancelled:
+                failed.add(account.id)
+                update = DeliveryUpdate(account.id, DeliveryState.FAILED,
+                                        "Cancelled before it went out; nothing was posted.")
+            elif account.id in self.signed_out:
+                failed.add(account.id)
+                update = DeliveryUpdate(account.id, DeliveryState.FAILED,
+                                        "Bluesky no longer accepts the saved login; reconnect "
+                                        "the account.", needs_reconnect=True)
+            elif account.id in self.fail:
                 if not self.fail_always:
                     self.fail.discard(account.id)
                 failed.add(account.id)

@@ -495,3 +495,331 @@ def test_a_failing_check_is_shown_and_posting_stays_off(qtbot, make_composer):
     assert not composer.post_work_button.isEnabled()
     qtbot.keyClick(composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert poster.calls == []
+
+
+class RowsGonePoster(FakePoster):
+    """The real engine's answer when the outbox rows of a retry are gone (their account or
+    draft was removed meanwhile): nothing to send, no update for those accounts."""
+
+    def retry_failed(self, draft, *, on_update, cancel=None):
+        self.calls.append(("retry", []))
+        return []
+
+
+def test_a_retry_whose_rows_are_gone_ends_in_a_readable_state(qtbot, make_composer):
+    poster = RowsGonePoster(fail={2})
+    composer = make_composer(poster=poster)
+    composer.accounts.set_ticked([1, 2])
+    type_into(qtbot, composer, "The new issue is out")
+    wait_checked(qtbot, composer)
+    with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
+        qtbot.mouseClick(composer.post_work_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
+        qtbot.mouseClick(composer.delivery.retry_button, Qt.MouseButton.LeftButton)
+    row = composer.delivery.rows[2]
+    assert row.state == DeliveryState.REFUSED
+    assert "Waiting" not in row.state_label.text()
+    assert "nothing was sent" in row.state_label.text()
+    assert not composer.delivery.retry_button.isVisibleTo(composer)
+    assert composer.post_work_button.text() == "Post to Work"  # not "Sending…"
+
+
+def test_removing_a_failed_account_ends_its_row_and_takes_it_out_of_retry(
+        qtbot, make_composer):
+    from tests.ui.fakes import sample_accounts
+
+    composer = make_composer(poster=FakePoster(fail={2}))
+    composer.accounts.set_ticked([1, 2])
+    type_into(qtbot, composer, "The new issue is out")
+    wait_checked(qtbot, composer)
+    with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
+        qtbot.mouseClick(composer.post_work_button, Qt.MouseButton.LeftButton)
+    assert composer.delivery.retry_button.isVisibleTo(composer)
+    composer.set_accounts([a for a in sample_accounts() if a.id != 2])  # removed elsewhere
+    row = composer.delivery.rows[2]
+    assert "removed from Twofold" in row.state_label.text()
+    assert not composer.delivery.retry_button.isVisibleTo(composer)
+    assert composer.delivery.retryable_ids() == []
+
+
+def test_cancel_stops_a_send_that_has_not_gone_out(qtbot, make_composer):
+    gate = threading.Event()
+    poster = FakePoster(gate=gate)
+    composer = make_composer(poster=poster)
+    composer.accounts.set_ticked([1, 2])
+    type_into(qtbot, composer, "Slow server day")
+    wait_checked(qtbot, composer)
+    qtbot.mouseClick(composer.post_work_button, Qt.MouseButton.LeftButton)
+    cancel = composer.delivery.cancel_button
+    assert cancel.isVisibleTo(composer) and cancel.isEnabled()
+    with qtbot.waitSignal(composer.delivery_finished, timeout=3000):
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    gate.set()
+    rows = composer.delivery.rows
+    assert {r.state for r in rows.values()} == {DeliveryState.FAILED}
+    assert all("Cancelled" in r.state_label.text() for r in rows.values())
+    assert poster.delivered == []
+    assert not composer.posting and not cancel.isVisibleTo(composer)
+    assert composer.delivery.retry_button.isVisibleTo(composer)  # retry sends it later
+    assert composer.text() == "Slow server day"  # the draft is kept
+
+
+def test_cancel_with_a_request_on_the_wire_lets_the_user_go_on_and_says_it_is_unsure(
+        qtbot, make_composer):
+    gate = threading.Event()
+    poster = FakePoster(gate=gate, hung=True)  # the server holds the request
+    composer = make_composer(poster=poster)
+    composer.accounts.set_ticked([1])
+    type_into(qtbot, composer, "Hung server")
+    wait_checked(qtbot, composer)
+    qtbot.mouseClick(composer.post_work_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: composer.delivery.rows[1].state == DeliveryState.SENDING,
+                    timeout=3000)
+    started = time.monotonic()
+    with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
+        composer.cancel_sending()
+    assert time.monotonic() - started < 4  # bounded: the grace, not the server's timeout
+    row = composer.delivery.rows[1]
+    assert row.state == DeliveryState.UNKNOWN
+    assert "checks with the network" in row.state_label.text()
+    assert not composer.posting
+    # The request did land in the end: the report corrects itself, nothing is sent twice.
+    gate.set()
+    qtbot.waitUntil(lambda: row.state == DeliveryState.SENT, timeout=5000)
+    assert poster.delivered == [(1, "Hung server")]
+
+
+def test_check_as_defaults_to_the_users_own_network_and_never_changes_under_them(
+        qtbot, make_composer):
+    from app.core.model import Account
+
+    only_bluesky = [Account(Network.BLUESKY, "dana.work.example", Persona.WORK, id=1),
+                    Account(Network.BLUESKY, "dana.example", Persona.PERSONAL, id=3)]
+    composer = make_composer(accounts=only_bluesky)
+    assert composer.check_as_target().network is Network.BLUESKY  # not X, which has none
+    assert composer.check_as_network.itemData(0) == Network.BLUESKY
+    assert "you have 2" in composer.check_as_network.itemText(0)
+
+    # The user picks Mastodon; new accounts and a post leave that choice alone.
+    index = composer.check_as_network.findData(Network.MASTODON)
+    composer.check_as_network.setCurrentIndex(index)
+    composer.check_as_network.activated.emit(index)
+    composer.set_accounts(only_bluesky + [
+        Account(Network.X, "danadoes", Persona.PERSONAL, id=4)])
+    assert composer.check_as_target().network is Network.MASTODON
+    composer.accounts.set_ticked([1])
+    type_into(qtbot, composer, "New issue")
+    wait_checked(qtbot, composer)
+    with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
+        qtbot.mouseClick(composer.post_work_button, Qt.MouseButton.LeftButton)
+    assert composer.accounts.ticked() == []  # unticked after sending, as always
+    assert composer.check_as_target().network is Network.MASTODON
+
+
+def test_without_accounts_the_draft_is_checked_for_a_network_twofold_posts_to(
+        qtbot, make_composer):
+    composer = make_composer(accounts=[])
+    assert composer.check_as_target().network is Network.BLUESKY
+
+
+def test_an_overridden_block_is_shown_as_overridden_not_as_blocking(
+        qtbot, make_composer, answers):
+    composer = make_composer(checker=FakeChecker(overridable=frozenset({"confidential.term"})))
+    composer.accounts.set_ticked([1])
+    type_into(qtbot, composer, "Project Falcon is announced today")
+    wait_checked(qtbot, composer)
+    assert "1 blocking" in composer.findings.summary_label.text()
+    answers.override_reason = "Announced publicly by the CEO this morning"
+    qtbot.mouseClick(card_for(composer, "confidential.term").override_button,
+                     Qt.MouseButton.LeftButton)
+    summary = composer.findings.summary_label.text()
+    assert "blocking" not in summary.replace("overridden", "")
+    assert "1 overridden with your reason" in summary
+    card = card_for(composer, "confidential.term")
+    assert "overridden with your reason" in card.severity_label.text()
+    assert composer.post_work_button.isEnabled()
+
+
+def test_applied_fix_message_goes_away_after_undo(qtbot, make_composer):
+    composer = make_composer()
+    messages: list[str] = []
+    composer.status.connect(messages.append)
+    composer.accounts.set_ticked([1])
+    type_into(qtbot, composer, "Acme sale")
+    wait_checked(qtbot, composer)
+    qtbot.mouseClick(card_for(composer, "disclosure.missing").fix_buttons[0],
+                     Qt.MouseButton.LeftButton)
+    assert messages[-1].startswith("Applied: Insert")
+    qtbot.keyClick(composer.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert composer.text() == "Acme sale"
+    assert messages[-1] == ""  # the status bar no longer claims the fix is applied
+
+
+def test_an_old_posting_report_does_not_stand_next_to_a_new_not_posted(
+        qtbot, make_composer, answers):
+    composer = make_composer()
+    messages: list[str] = []
+    composer.status.connect(messages.append)
+    composer.accounts.set_ticked([1])
+    type_into(qtbot, composer, "First post")
+    wait_checked(qtbot, composer)
+    with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
+        qtbot.mouseClick(composer.post_work_button, Qt.MouseButton.LeftButton)
+    assert composer.delivery.title.text() == "Posted to the account."
+    composer.accounts.set_ticked([3])  # personal: always confirmed
+    type_into(qtbot, composer, "Second thought")
+    wait_checked(qtbot, composer)
+    answers.confirm = False
+    qtbot.mouseClick(composer.post_personal_button, Qt.MouseButton.LeftButton)
+    assert messages[-1].startswith("Not posted")
+    assert not composer.delivery.isVisible()
+
+
+def test_when_no_browser_opens_the_post_the_window_says_so_and_offers_copy_link(
+        qtbot, runner, answers):
+    from PySide6.QtGui import QGuiApplication
+
+    from app.ui.composer import ComposerWidget
+    from tests.ui.fakes import sample_accounts
+
+    tried: list[str] = []
+
+    def no_browser(url: str) -> bool:
+        tried.append(url)
+        return False
+
+    composer = ComposerWidget(FakeChecker(), runner, drafts=FakeDrafts(), poster=FakePoster(),
+                              open_url=no_browser, confirm=answers.ask_confirmation,
+                              ask_override=answers.ask_override, image_picker=lambda p: None)
+    qtbot.addWidget(composer)
+    composer.set_accounts(sample_accounts())
+    composer.show()
+    composer.accounts.set_ticked([1])
+    type_into(qtbot, composer, "Out now")
+    wait_checked(qtbot, composer)
+    with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
+        qtbot.mouseClick(composer.post_work_button, Qt.MouseButton.LeftButton)
+    messages: list[str] = []
+    composer.status.connect(messages.append)
+    qtbot.mouseClick(composer.delivery.rows[1].link_button, Qt.MouseButton.LeftButton)
+    fallback = composer.delivery.link_fallback
+    assert tried == ["https://example.test/1/1"]
+    assert fallback.isVisibleTo(composer) and "No web browser opened" in fallback.label.text()
+    assert "https://example.test/1/1" in fallback.label.text()
+    assert "Copy link" in messages[-1]
+    qtbot.mouseClick(fallback.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == "https://example.test/1/1"
+
+
+def test_a_failed_sign_in_offers_reconnect_for_that_account(qtbot, make_composer):
+    composer = make_composer(poster=FakePoster(signed_out={1}, fail={2}))
+    asked: list = []
+    composer.reconnect_requested.connect(asked.append)
+    composer.accounts.set_ticked([1, 2])
+    type_into(qtbot, composer, "Hello")
+    wait_checked(qtbot, composer)
+    with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
+        qtbot.mouseClick(composer.post_work_button, Qt.MouseButton.LeftButton)
+    rows = composer.delivery.rows
+    assert rows[1].reconnect_button.isVisibleTo(composer)
+    assert not rows[2].reconnect_button.isVisibleTo(composer)  # a server error: just retry
+    qtbot.mouseClick(rows[1].reconnect_button, Qt.MouseButton.LeftButton)
+    assert [a.id for a in asked] == [1]
+
+
+def write_photo(path, size=(300, 200)):
+    from PIL import Image
+
+    Image.new("RGB", size, (200, 40, 40)).save(path)
+    return path
+
+
+def test_dropped_image_files_are_attached_with_a_thumbnail_and_a_description_asked_for(
+        qtbot, make_composer, tmp_path):
+    from PySide6.QtCore import QMimeData, QUrl
+
+    composer = make_composer()
+    described: list[str] = []
+
+    def describe(parent, image):
+        described.append(image.path.name)
+        return "A red square, our new logo"
+
+    composer._describe_image = describe
+    composer.accounts.set_ticked([1])
+    type_into(qtbot, composer, "Our new logo")
+    photo = write_photo(tmp_path / "logo.png")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(photo))])
+    assert composer.editor.canInsertFromMimeData(mime)
+    composer.editor.insertFromMimeData(mime)  # what a drop or a paste of the file does
+    assert [i.path for i in composer.images] == [photo]
+    assert composer.text() == "Our new logo"  # no file address pasted into the text
+    chip = composer.images_layout.itemAt(0).widget()
+    assert not chip.icon().isNull()  # a thumbnail of the picture
+    wait_checked(qtbot, composer)
+    card = card_for(composer, "accessibility.alt_text")
+    qtbot.mouseClick(card.fix_buttons[0], Qt.MouseButton.LeftButton)
+    assert described == ["logo.png"]
+    assert composer.images[0].alt_text == "A red square, our new logo"
+    wait_checked(qtbot, composer)
+    assert composer.finding_for("accessibility.alt_text") is None
+
+
+def test_a_pasted_picture_is_saved_and_attached(qtbot, runner, answers, tmp_path):
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QColor, QImage
+
+    from app.ui.composer import ComposerWidget
+
+    folder = tmp_path / "pasted"
+    folder.mkdir()
+    composer = ComposerWidget(FakeChecker(), runner, drafts=FakeDrafts(), poster=FakePoster(),
+                              confirm=answers.ask_confirmation,
+                              ask_override=answers.ask_override, image_picker=lambda p: None,
+                              pasted_images_dir=lambda: folder)
+    qtbot.addWidget(composer)
+    picture = QImage(64, 32, QImage.Format.Format_RGB32)
+    picture.fill(QColor("green"))
+    mime = QMimeData()
+    mime.setImageData(picture)
+    composer.editor.insertFromMimeData(mime)
+    [image] = composer.images
+    assert image.path.parent == folder and image.path.suffix == ".png"
+    assert QImage(str(image.path)).size() == picture.size()
+
+
+def test_the_confirmation_shows_the_attached_images(qtbot, make_composer, answers, tmp_path):
+    from app.core.model import ImageAttachment
+    from app.ui.dialogs.confirm import ConfirmDialog, confirmation_reasons
+
+    composer = make_composer()
+    composer.images = [ImageAttachment(write_photo(tmp_path / "cover.jpg"), "The cover")]
+    composer._show_images()
+    composer.accounts.set_ticked([1])  # a work account: only the image makes it ask
+    type_into(qtbot, composer, "Out now")
+    wait_checked(qtbot, composer)
+    qtbot.mouseClick(composer.post_work_button, Qt.MouseButton.LeftButton)
+    [request] = answers.confirmations
+    assert [i.path.name for i in request.images] == ["cover.jpg"]
+    assert any("image is attached" in r for r in confirmation_reasons(request))
+    dialog = ConfirmDialog(request)
+    qtbot.addWidget(dialog)
+    assert not dialog.thumbnails[0].pixmap().isNull()
+    assert "The cover" in dialog.thumbnails[0].accessibleName()
+
+
+def test_previews_show_the_attached_images(qtbot, make_composer, tmp_path):
+    from app.core.model import ImageAttachment
+
+    composer = make_composer()
+    composer.accounts.set_ticked([1, 2])
+    type_into(qtbot, composer, "Our cover")
+    composer.images = [ImageAttachment(write_photo(tmp_path / "cover.png"), "The cover")]
+    composer._images_changed()
+    wait_checked(qtbot, composer)
+    cards = list(composer.previews.cards.values())
+    assert len(cards) == 2  # Bluesky and Mastodon
+    for card in cards:
+        [thumb] = card.thumbnails
+        assert not thumb.pixmap().isNull() and thumb.toolTip() == "The cover"

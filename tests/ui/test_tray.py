@@ -13,6 +13,7 @@ from app.paths import init_paths
 from app.ui import application
 from app.ui import tray as tray_module
 from app.ui.main_window import MainWindow
+from tests.ui.conftest import wait_for_finding
 from tests.ui.fakes import sample_accounts
 from tests.ui.test_composer import card_for, type_into
 
@@ -68,8 +69,7 @@ def test_quick_post_has_the_same_findings_blocks_and_work_only_rule(
     composer._confirm = answers.ask_confirmation
     composer.accounts.set_ticked([1, 3])  # a work and a personal account
     type_into(qtbot, composer, "Acme sale: Project Falcon is here")
-    qtbot.waitUntil(lambda: composer.finding_for("confidential.term") is not None,
-                    timeout=3000)
+    wait_for_finding(qtbot, composer, "confidential.term", timeout=3000)
     assert composer.finding_for("persona.promotion_on_personal") is not None
     assert not composer.post_work_button.isEnabled()  # the block stops it, as in the window
     qtbot.keyClick(composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)

@@ -17,6 +17,7 @@ from app.ui.ports import ConnectRequest, DeliveryState
 from app.ui.workers import TaskRunner
 from tests.mastodon_server import MastodonContractServer
 from tests.pds_harness import LocalPDS
+from tests.ui.conftest import wait_for_finding
 from tests.ui.test_composer import card_for, highlighted_texts, ticked_ids, type_into
 
 pytestmark = pytest.mark.integration
@@ -90,8 +91,7 @@ def test_promotion_to_personal_is_caught_fixed_and_posted_to_work_only(
     composer = window.composer
     composer.accounts.set_ticked([ids["home_bsky"], ids["home_masto"]])
     type_into(qtbot, composer, "Our spring issue is out: Acme readers get 20% off today")
-    qtbot.waitUntil(lambda: composer.finding_for("persona.brand_promotion") is not None,
-                    timeout=15_000)
+    wait_for_finding(qtbot, composer, "persona.brand_promotion", timeout=15_000)
     assert "Acme" in highlighted_texts(composer)
 
     card = card_for(composer, "persona.brand_promotion")
@@ -131,8 +131,7 @@ def test_confidential_term_blocks_posting_with_the_real_pack(qtbot, window, iden
     composer = window.composer
     composer.accounts.set_ticked([identities["ids"]["work_bsky"]])
     type_into(qtbot, composer, "Sneak peek: Project Falcon ships in May")
-    qtbot.waitUntil(lambda: composer.finding_for("confidential.term") is not None,
-                    timeout=15_000)
+    wait_for_finding(qtbot, composer, "confidential.term", timeout=15_000)
     assert "Project Falcon" in highlighted_texts(composer)
     assert not composer.post_work_button.isEnabled()
     assert card_for(composer, "confidential.term").override_button is None
@@ -173,8 +172,7 @@ def test_quick_post_goes_through_the_same_check_and_engine_to_work_only(
     composer._confirm = answers.ask_confirmation
     composer.accounts.set_ticked([ids["work_masto"], ids["home_masto"], ids["home_bsky"]])
     type_into(qtbot, composer, "Quick note: Project Falcon demo at 3")
-    qtbot.waitUntil(lambda: composer.finding_for("confidential.term") is not None,
-                    timeout=15_000)
+    wait_for_finding(qtbot, composer, "confidential.term", timeout=15_000)
     assert not composer.post_work_button.isEnabled()  # the real pack's block, as in the window
     card = card_for(composer, "confidential.term")
     qtbot.mouseClick(card.fix_buttons[0], Qt.MouseButton.LeftButton)
@@ -234,8 +232,7 @@ def test_override_reason_goes_to_the_history_with_the_post(
     composer._ask_override = lambda parent, blocking: "Quoting the reader letter verbatim"
     composer.accounts.set_ticked([brand])
     type_into(qtbot, composer, "A reader wrote: this issue is damn good")
-    qtbot.waitUntil(lambda: composer.finding_for("conduct.profanity") is not None,
-                    timeout=15_000)
+    wait_for_finding(qtbot, composer, "conduct.profanity", timeout=15_000)
     assert not composer.post_work_button.isEnabled()  # a block on the brand account
     card = card_for(composer, "conduct.profanity")
     qtbot.mouseClick(card.override_button, Qt.MouseButton.LeftButton)

@@ -116,7 +116,9 @@ def test_post_to_work_reaches_x_and_linkedin_and_hands_threads_to_the_browser(
     history = HistoryDialog(window.services.drafts, window.opened.append, window.runner)
     qtbot.addWidget(history)
     qtbot.waitUntil(lambda: history.table.rowCount() == 3, timeout=5000)
-    links = {history.table.item(r, 3).text(): history.table.item(r, 5).text()
+    from app.ui.dialogs.history import LINK_COLUMN
+
+    links = {history.table.item(r, 3).text(): history.table.item(r, LINK_COLUMN).text()
              for r in range(3)}
     assert links["Threads"] == "Handed to your browser"
     assert links["LinkedIn"].startswith("https://www.linkedin.com/feed/update/urn:li:share:")

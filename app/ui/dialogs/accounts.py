@@ -41,7 +41,8 @@ from app.networks.descriptor import (
 )
 from app.networks.registry import sign_in_status
 from app.ui import theme
-from app.ui.ports import AccountBook, ConnectRequest
+from app.ui.dialogs.ask import ask_risky
+from app.ui.ports import AccountBook, AccountHealth, ConnectRequest, SignInState
 from app.ui.widgets.accounts import AccountBadge
 from app.ui.workers import TaskRunner
 
@@ -94,8 +95,16 @@ class ConnectDialog(QDialog):
         form = QFormLayout()
         self._form = form
         self.network = QComboBox(self)
-        for network in Network:
-            self.network.addItem(theme.network_icon(network), network.display_name, network)
+        # The networks Twofold posts to first (and chosen by default), then the others.
+        posts_itself = getattr(accounts, "posts_itself", None)
+        postable = [n for n in Network if (posts_itself(n) if posts_itself is not None
+                                           else _descriptor(n).posts_itself)]
+        # Networks that need no app set up by the organisation first (Bluesky, Mastodon).
+        postable.sort(key=lambda n: _descriptor(n).needs_app_credentials)
+        for network in postable + [n for n in Network if n not in postable]:
+            label = network.display_name + ("" if network in postable
+                                            else " (checked; you post in the browser)")
+            self.network.addItem(theme.network_icon(network), label, network)
         self.network.setAccessibleName("Network")
         form.addRow("&Network:", self.network)
         self.server = QLineEdit(self)
@@ -103,7 +112,6 @@ class ConnectDialog(QDialog):
         form.addRow("&Server:", self.server)
         self.handle = QLineEdit(self)
         self.handle.setAccessibleName("Handle")
-        self.handle.setPlaceholderText("e.g. dana.bsky.social")
         form.addRow("&Handle:", self.handle)
 
         identity_row = QHBoxLayout()
@@ -174,8 +182,15 @@ class ConnectDialog(QDialog):
             for widget in (self.network, self.server, self.handle, self.work_radio,
                            self.personal_radio, self.owner):
                 widget.setEnabled(False)
+            self.connect_button.setText("&Reconnect")
         self._network_changed()
-        self.handle.setFocus()
+        if reconnect is not None:
+            self.note.setText("Only the sign-in is renewed: the account keeps its identity, "
+                              "colour, drafts, queued posts and history. "
+                              + self.note.text())
+            self.secret.setFocus()
+        else:
+            self.handle.setFocus()
 
     def selected_network(self) -> Network:
         """The chosen network."""
@@ -222,8 +237,9 @@ class ConnectDialog(QDialog):
                    is SignIn.OAUTH_PKCE else "paste an access token")
             if own_app_fields:
                 own = "enter your own developer app's ID and secret, " + own
-            note += (f" Your organisation has not set up a {described.display_name} app for "
-                     f"Twofold: {own}, or leave it empty and the account is kept for "
+            article = "an" if described.display_name[:1] in "AEIOU" else "a"
+            note += (f" Your organisation has not set up {article} {described.display_name} "
+                     f"app for Twofold: {own}, or leave it empty and the account is kept for "
                      "checking, with posts going through your browser.")
         elif described.browser_connect is None and not browser_only:
             note += " The secret goes only to your system's keychain."
@@ -270,6 +286,8 @@ class ConnectDialog(QDialog):
         self.connect_button.setEnabled(False)
         self.connect_button.setText("Connecting…")
         self.error.hide()
+        # A reconnect carries the account's id (request.reconnect_id): the sign-in of that
+        # account is renewed, never a second account added.
         self._runner.run(lambda: self._accounts.connect_account(request),
                          on_done=self._connected, on_error=self._failed, context=self)
 
@@ -279,7 +297,7 @@ class ConnectDialog(QDialog):
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
-        self.connect_button.setText("&Connect")
+        self.connect_button.setText("&Reconnect" if self._reconnect else "&Connect")
         self._validate()
         self.error.setText(str(error) or f"Connecting failed ({type(error).__name__}).")
         self.error.show()
@@ -294,9 +312,13 @@ class AccountEditor(QFrame):
 
     Signals:
         changed: the account was saved, moved or removed.
+        removal_asked(int): the remove question is being asked, naming this many unsent posts.
+        check_requested: check the sign-in again (after unlocking the keychain, say).
     """
 
     changed = Signal()
+    removal_asked = Signal(int)
+    check_requested = Signal()
 
     def __init__(self, account: Account, accounts: AccountBook, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
@@ -310,6 +332,17 @@ class AccountEditor(QFrame):
         outer = QVBoxLayout(self)
         outer.setSpacing(4)
         outer.addWidget(AccountBadge(account, self))
+        # Whether the sign-in works, and the one action that fixes it (filled by a check).
+        health_row = QHBoxLayout()
+        self.health_label = QLabel("Checking the sign-in…", self)
+        self.health_label.setWordWrap(True)
+        health_row.addWidget(self.health_label, 1)
+        self.health_button = QPushButton(self)
+        self.health_button.hide()
+        self.health_button.clicked.connect(self._health_action)
+        health_row.addWidget(self.health_button)
+        outer.addLayout(health_row)
+        self.health: AccountHealth | None = None
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         status, warn = sign_in_status(account)
@@ -370,30 +403,45 @@ class AccountEditor(QFrame):
         self.remove_button.clicked.connect(self._remove)
         layout.addWidget(self.remove_button)
 
+    def show_health(self, health: AccountHealth) -> None:
+        """Show whether the sign-in works, with the one action that fixes it."""
+        self.health = health
+        marks = {SignInState.WORKING: "✔", SignInState.NOT_CHECKED: "•"}
+        mark = marks.get(health.state, "⚠")
+        self.health_label.setText(f"{mark} {health.sentence}")
+        self.health_label.setVisible(bool(health.sentence))
+        self.health_label.setAccessibleName(f"Sign-in: {health.sentence}")
+        labels = {"reconnect": "Reconnect…", "check": "Check again"}
+        self.health_button.setText(labels.get(health.action, ""))
+        self.health_button.setAccessibleName(
+            f"{labels.get(health.action, '')} {theme.account_title(self.account)}")
+        self.health_button.setVisible(health.action in labels)
+        self.health_button.setEnabled(True)
+
+    def _health_action(self) -> None:
+        if self.health is None:
+            return
+        if self.health.action == "reconnect":
+            self.reconnect_button.click()
+        elif self.health.action == "check":
+            self.health_label.setText("Checking the sign-in…")
+            self.health_button.setEnabled(False)
+            self.check_requested.emit()
+
     def _persona_changed(self) -> None:
         new = Persona(self.persona.currentData())
         if new is self.account.persona:
             return
-        answer = QMessageBox.question(
-            self, "Change identity",
-            f"Move {theme.account_title(self.account)} from {self.account.persona.label} to "
-            f"{new.label}? The persona check then treats its posts as {new.label.lower()} "
-            "posts.")
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ask_risky(
+                self, "Change identity",
+                f"Move {theme.account_title(self.account)} from {self.account.persona.label} "
+                f"to {new.label}? The persona check then treats its posts as "
+                f"{new.label.lower()} posts."):
             self.persona.setCurrentIndex(self.persona.findData(self.account.persona))
             return
         account_id = self.account.id
         assert account_id is not None  # the dialog lists saved accounts only
         self._save(lambda: self._accounts.set_persona(account_id, new))
-
-    @staticmethod
-    def _own_app_asked(described: NetworkDescriptor, direct: bool) -> bool:
-        """Whether to offer the user's own app's ID and secret: the network's browser
-        sign-in needs an app secret and the organisation supplies no app. (LinkedIn keeps
-        its token-only way round: its own-app sign-in needs LinkedIn's approval.)"""
-        return (not direct and described.browser_connect is not None
-                and described.sign_in is SignIn.OAUTH_APP_SECRET
-                and described.network is not Network.LINKEDIN)
 
     def _owner_changed(self) -> None:
         new = Owner(self.owner.currentData())
@@ -405,12 +453,11 @@ class AccountEditor(QFrame):
                                     "identity first.")
             self.owner.setCurrentIndex(self.owner.findData(self.account.owner))
             return
-        answer = QMessageBox.question(
-            self, "Brand account",
-            f"Mark {theme.account_title(self.account)} as your employer's brand account? Posts "
-            "there speak for the company: the persona check is stricter and every post is "
-            "confirmed. This cannot be undone here.")
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ask_risky(
+                self, "Brand account",
+                f"Mark {theme.account_title(self.account)} as your employer's brand account? "
+                "Posts there speak for the company: the persona check is stricter and every "
+                "post is confirmed. This cannot be undone here."):
             self.owner.setCurrentIndex(self.owner.findData(self.account.owner))
             return
         updated = dataclasses.replace(self.account, owner=new)
@@ -424,11 +471,29 @@ class AccountEditor(QFrame):
             self._save(lambda: self._accounts.update_account(updated))
 
     def _remove(self) -> None:
-        answer = QMessageBox.question(
-            self, "Remove account",
-            f"Remove {theme.account_description(self.account)} from Twofold? Its sign-in is "
-            "deleted from the keychain; posts already made stay on the network.")
-        if answer == QMessageBox.StandardButton.Yes:
+        """Ask first (No is the default); first learn on a worker whether posts are still
+        waiting to go to this account, so the question can say what happens to them."""
+        account_id = self.account.id
+        unsent = getattr(self._accounts, "unsent_posts", None)
+        if unsent is None or account_id is None:
+            self._ask_remove(0)
+            return
+        self.remove_button.setEnabled(False)
+        self._runner.run(lambda: unsent(account_id), on_done=self._ask_remove,
+                         on_error=lambda _error: self._ask_remove(0), context=self)
+
+    def _ask_remove(self, unsent: int) -> None:
+        self.remove_button.setEnabled(True)
+        text = (f"Remove {theme.account_description(self.account)} from Twofold? Its sign-in "
+                "is deleted from the keychain; posts already made stay on the network.")
+        if unsent:
+            posts = "1 post has" if unsent == 1 else f"{unsent} posts have"
+            text += (f"\n\n{posts} not gone out to this account yet (failed, waiting or not "
+                     "sure). Removing the account cancels them: they will never be sent "
+                     "there. Their drafts stay in Drafts, so you can post them from another "
+                     "account. Choose No to keep the account and retry them first.")
+        self.removal_asked.emit(unsent)
+        if ask_risky(self, "Remove account", text):
             account_id = self.account.id
             assert account_id is not None  # the dialog lists saved accounts only
             self._save(lambda: self._accounts.remove_account(account_id))
@@ -537,11 +602,27 @@ class AccountsDialog(QDialog):
                 editor.changed.connect(self._changed)
                 editor.reconnect_button.clicked.connect(
                     lambda _=False, a=account, e=editor: self.reconnect(a, e))
+                editor.check_requested.connect(lambda e=editor: self._check(e))
                 self._list_layout.addWidget(editor)
                 self.editors.append(editor)
+                self._check(editor)
         self._list_layout.addStretch(1)
         self.offboard_button.setEnabled(any(a.owner is Owner.EMPLOYER for a in accounts))
         self.reloaded.emit()
+
+    def _check(self, editor: AccountEditor) -> None:
+        """Check one account's sign-in on a worker; its row shows the answer."""
+        status = getattr(self._accounts, "account_status", None)
+        account_id = editor.account.id
+        if status is None or account_id is None:
+            editor.health_label.hide()
+            return
+        self._runner.run(
+            lambda: status(account_id), on_done=editor.show_health,
+            on_error=lambda error: editor.show_health(AccountHealth(
+                SignInState.UNREACHABLE,
+                f"The sign-in could not be checked ({type(error).__name__}).", "check")),
+            context=editor)
 
     def connect_account(self, persona: Persona | None = None,
                         reconnect: Account | None = None) -> Account | None:
@@ -578,11 +659,10 @@ class AccountsDialog(QDialog):
         removal deletes a keychain entry)."""
         brand = [a for a in self._accounts_now if a.owner is Owner.EMPLOYER]
         names = "\n".join("• " + theme.account_description(a) for a in brand)
-        answer = QMessageBox.question(
-            self, "Leaving this job",
-            f"Remove these employer-owned accounts and their sign-ins?\n\n{names}\n\n"
-            "Your own accounts, work and personal, stay.")
-        if answer != QMessageBox.StandardButton.Yes:
+        if not ask_risky(
+                self, "Leaving this job",
+                f"Remove these employer-owned accounts and their sign-ins?\n\n{names}\n\n"
+                "Your own accounts, work and personal, stay."):
             return
         self.offboard_button.setEnabled(False)
         self._runner.run(self._accounts.offboard, on_done=self._offboarded,

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.model import Account, Owner, Persona
+from app.core.model import Account, ImageAttachment, Owner, Persona
 from app.ui import theme
 from app.ui.live_check import ShownFinding
 from app.ui.widgets.accounts import AccountBadge
@@ -35,6 +35,7 @@ class ConfirmRequest:
     warnings: Sequence[ShownFinding] = field(default_factory=list)
     override_reason: str = ""
     text: str = ""
+    images: Sequence[ImageAttachment] = field(default_factory=list)
 
 
 def confirmation_reasons(request: ConfirmRequest) -> list[str]:
@@ -57,6 +58,11 @@ def confirmation_reasons(request: ConfirmRequest) -> list[str]:
     if request.override_reason:
         reasons.append("You are posting despite a blocking finding; your reason is kept "
                        "in the history.")
+    if request.images:
+        count = len(request.images)
+        reasons.append(f"{'An image is' if count == 1 else f'{count} images are'} attached "
+                       "(shown below): make sure "
+                       f"{'it is the one' if count == 1 else 'they are the ones'} you mean.")
     return reasons
 
 
@@ -97,6 +103,25 @@ class ConfirmDialog(QDialog):
             self.text_label.setMargin(6)
             self.text_label.setAccessibleName("The post")
             layout.addWidget(self.text_label)
+        if request.images:
+            from app.ui.widgets.thumbnails import thumbnail
+
+            pictures = QHBoxLayout()
+            self.thumbnails: list[QLabel] = []
+            for image in request.images:
+                picture = QLabel(self)
+                pixmap = thumbnail(image.path, 96)
+                if pixmap is not None:
+                    picture.setPixmap(pixmap)
+                else:
+                    picture.setText(image.path.name)
+                picture.setToolTip(f"{image.path.name}: {image.alt_text or 'no description'}")
+                picture.setAccessibleName(f"Attached image {image.path.name}: "
+                                          f"{image.alt_text or 'no description'}")
+                pictures.addWidget(picture)
+                self.thumbnails.append(picture)
+            pictures.addStretch(1)
+            layout.addLayout(pictures)
         for reason in confirmation_reasons(request):
             label = QLabel("• " + reason, self)
             label.setWordWrap(True)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -115,9 +114,9 @@ class DraftsDialog(QDialog):
         draft = self._current()
         if draft is None or draft.id is None:
             return
-        answer = QMessageBox.question(self, "Delete draft",
-                                      f"Delete this draft?\n\n{draft.text[:200]}")
-        if answer == QMessageBox.StandardButton.Yes:
+        from app.ui.dialogs.ask import ask_risky
+
+        if ask_risky(self, "Delete draft", f"Delete this draft?\n\n{draft.text[:200]}"):
             draft_id = draft.id
             self.delete_button.setEnabled(False)
             self._runner.run(lambda: self._drafts.delete_draft(draft_id),

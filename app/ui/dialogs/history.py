@@ -23,7 +23,10 @@ from app.ui import theme
 from app.ui.ports import DraftBook, HistoryRecord
 from app.ui.workers import TaskRunner
 
-COLUMNS = ("When", "Account", "Identity", "Network", "Text", "Link", "Override reason")
+# The override reason sits next to the text it excused, not off to the right past the link.
+COLUMNS = ("When", "Account", "Identity", "Network", "Text",
+           "Posted despite a block, because", "Link")
+TEXT_COLUMN, REASON_COLUMN, LINK_COLUMN = 4, 5, 6
 
 
 class HistoryDialog(QDialog):
@@ -35,7 +38,7 @@ class HistoryDialog(QDialog):
 
     loaded = Signal()
 
-    def __init__(self, drafts: DraftBook, open_url: Callable[[str], None], runner: TaskRunner,
+    def __init__(self, drafts: DraftBook, open_url: Callable[[str], object], runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._open_url = open_url
@@ -53,9 +56,20 @@ class HistoryDialog(QDialog):
         self.summary.setBuddy(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        # The reason and the link get a set width (the full text is in the tooltip), so the
+        # post's text keeps the room to read it.
+        for column, width in ((REASON_COLUMN, 200), (LINK_COLUMN, 200)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.itemActivated.connect(self._activated)
         layout.addWidget(self.table, 1)
+        from app.ui.widgets.link_fallback import LinkFallback
+
+        self.link_fallback = LinkFallback(self)
+        layout.addWidget(self.link_fallback)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -77,8 +91,8 @@ class HistoryDialog(QDialog):
             text = " ".join(entry.text.split())
             cells = (when, f"@{handle.lstrip('@')}" if handle else "", identity,
                      entry.network.display_name, text,
-                     entry.url or (HANDED_LABEL if handed_to_browser(entry.remote_id) else ""),
-                     record.override_reason or entry.override_reason)
+                     record.override_reason or entry.override_reason,
+                     entry.url or (HANDED_LABEL if handed_to_browser(entry.remote_id) else ""))
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
@@ -88,6 +102,7 @@ class HistoryDialog(QDialog):
             first = self.table.item(row, 0)
             if first is not None:
                 first.setData(Qt.ItemDataRole.UserRole, entry.url or "")
+        self.table.resizeRowsToContents()
         self.loaded.emit()
 
     def _failed(self, error: BaseException) -> None:
@@ -97,5 +112,5 @@ class HistoryDialog(QDialog):
     def _activated(self, item: QTableWidgetItem) -> None:
         first = self.table.item(item.row(), 0)
         url = first.data(Qt.ItemDataRole.UserRole) if first is not None else ""
-        if url:
-            self._open_url(url)
+        if url and self._open_url(url) is False:
+            self.link_fallback.show_for(url)

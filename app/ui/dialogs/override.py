@@ -24,7 +24,9 @@ class OverrideDialog(QDialog):
 
     def __init__(self, blocking: Sequence[ShownFinding], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Post despite a blocking problem")
+        self.setWindowTitle("Post anyway, with a reason")
+        # Wide enough for its title in any window frame and for the findings to read well.
+        self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         intro = QLabel("The persona check stopped this post:", self)
         layout.addWidget(intro)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -139,6 +139,10 @@ class AccountBadge(QWidget):
         self.setAccessibleName(theme.account_description(account))
 
 
+FOCUSED_ROW_STYLE = ("QFrame#account-row { border: 2px solid palette(highlight);"
+                     " border-radius: 4px; }")
+
+
 class AccountRow(QFrame):
     """A tick box plus the account's badge; a click anywhere on the row toggles it.
 
@@ -156,6 +160,9 @@ class AccountRow(QFrame):
         self.checkbox = QCheckBox(self)
         self.checkbox.setAccessibleName(f"Post to {theme.account_description(account)}")
         self.checkbox.toggled.connect(self.toggled)
+        # The style's own focus ring on a tick box is faint: the whole row is outlined too.
+        self.setObjectName("account-row")
+        self.checkbox.installEventFilter(self)
         layout.addWidget(self.checkbox)
         self.badge = AccountBadge(account, self)
         layout.addWidget(self.badge, 1)
@@ -168,6 +175,20 @@ class AccountRow(QFrame):
     def set_ticked(self, ticked: bool) -> None:
         """Tick or untick the account."""
         self.checkbox.setChecked(ticked)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Outline the row while its tick box has keyboard focus."""
+        if watched is self.checkbox:
+            kind = event.type()
+            if kind == QEvent.Type.FocusIn:
+                self.setStyleSheet(FOCUSED_ROW_STYLE)
+            elif kind == QEvent.Type.FocusOut:
+                self.setStyleSheet("")
+        return super().eventFilter(watched, event)
+
+    def has_focus_outline(self) -> bool:
+        """Whether the row is outlined as focused now."""
+        return self.styleSheet() == FOCUSED_ROW_STYLE
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         """Toggle on a left click anywhere on the row."""

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
@@ -29,16 +30,45 @@ class Highlight:
 
 
 # Underline style per severity (names of QTextCharFormat.UnderlineStyle members; the class
-# is loaded on the first highlight, not at start-up).
+# is loaded on the first highlight, not at start-up). Shapes, not only colours, and ones that
+# stay apart at 100 % zoom: a wave drawn one pixel high looks like a dotted line, dashes do not.
 _UNDERLINES = {
     Severity.BLOCK: "SingleUnderline",
-    Severity.WARN: "WaveUnderline",
+    Severity.WARN: "DashUnderline",
     Severity.INFO: "DotLine",
 }
 
 
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+
+
+def _image_paths(source: QMimeData) -> list[Path]:
+    """Local image files among the pasted or dropped links."""
+    if not source.hasUrls():
+        return []
+    paths = [Path(url.toLocalFile()) for url in source.urls() if url.isLocalFile()]
+    return [p for p in paths if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file()]
+
+
+def tooltip_markup(messages: Sequence[str]) -> str:
+    """The messages as rich text: Qt wraps rich-text tooltips to a readable width instead of
+    one line wider than the window."""
+    escaped = (m.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+               for m in messages)
+    return "".join(f"<p>{m}</p>" for m in escaped)
+
+
 class DraftEditor(QPlainTextEdit):
-    """Plain-text editor for the draft with finding highlights and their tooltips."""
+    """Plain-text editor for the draft with finding highlights and their tooltips. Images
+    pasted or dropped on it are handed on, not inserted as text.
+
+    Signals:
+        image_files_dropped(list): paths of image files pasted or dropped.
+        image_pasted(QImage): a picture pasted from the clipboard (no file behind it).
+    """
+
+    image_files_dropped = Signal(list)
+    image_pasted = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +116,22 @@ class DraftEditor(QPlainTextEdit):
             selections.append(selection)
         self.setExtraSelections(selections)
 
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt override)
+        """Accept images (files or a copied picture) as well as text."""
+        return bool(_image_paths(source)) or source.hasImage() or \
+            super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt override)
+        """Images become attachments; everything else is pasted as plain text."""
+        paths = _image_paths(source)
+        if paths:
+            self.image_files_dropped.emit(paths)
+            return
+        if source.hasImage():
+            self.image_pasted.emit(source.imageData())
+            return
+        super().insertFromMimeData(source)
+
     def messages_at(self, position: int) -> list[str]:
         """The messages of the highlights covering UTF-16 ``position``, most severe first."""
         found = [h for h in self._highlights if h.start <= position < h.end]
@@ -106,7 +152,7 @@ class DraftEditor(QPlainTextEdit):
                 return super().viewportEvent(event)
             messages = self._messages_under(event.pos())
             if messages:
-                QToolTip.showText(event.globalPos(), "\n\n".join(messages), self.viewport())
+                QToolTip.showText(event.globalPos(), tooltip_markup(messages), self.viewport())
             else:
                 QToolTip.hideText()
                 event.ignore()

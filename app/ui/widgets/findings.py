@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent
 
 FixState = Callable[[ShownFinding, Fix], tuple[bool, str]]
+Overridden = Callable[[ShownFinding], bool]
 
 
 def escape_markup(text: str) -> str:
@@ -51,7 +52,7 @@ class FindingCard(QFrame):
     override_clicked = Signal()
 
     def __init__(self, shown: ShownFinding, fix_state: FixState, may_override: bool,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, overridden: bool = False) -> None:
         from PySide6.QtCore import Qt
 
         super().__init__(parent)
@@ -73,7 +74,10 @@ class FindingCard(QFrame):
         icon.setPixmap(theme.icon_pixmap(theme.severity_icon(finding.severity), 16,
                                          self.devicePixelRatioF()))
         header.addWidget(icon)
-        self.severity_label = QLabel(theme.SEVERITY_LABELS[finding.severity], self)
+        severity_text = theme.SEVERITY_LABELS[finding.severity]
+        if overridden:
+            severity_text += " — overridden with your reason"
+        self.severity_label = QLabel(severity_text, self)
         bold = self.severity_label.font()
         bold.setBold(True)
         self.severity_label.setFont(bold)
@@ -94,8 +98,11 @@ class FindingCard(QFrame):
         column.addWidget(self.targets_label)
 
         self.fix_buttons: list[QPushButton] = []
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
+        from app.ui.widgets.flow import WrappingRow
+
+        # Stacks in a narrow window instead of widening the card (no sideways scrolling).
+        self.buttons_row = WrappingRow(self)
+        buttons = self.buttons_row
         for fix in finding.fixes:
             button = QPushButton(fix.label, self)
             available, reason = fix_state(shown, fix)
@@ -105,22 +112,23 @@ class FindingCard(QFrame):
             button.setAccessibleName(f"Fix: {fix.label}")
             button.setAccessibleDescription(finding.message)
             button.clicked.connect(lambda _=False, f=fix: self.fix_clicked.emit(f))
-            buttons.addWidget(button)
+            buttons.add(button)
             self.fix_buttons.append(button)
         self.override_button: QPushButton | None = None
         if finding.severity is Severity.BLOCK and may_override:
-            self.override_button = QPushButton("Post anyway, with a reason…", self)
+            self.override_button = QPushButton(
+                "Change the reason…" if overridden else "Post anyway, with a reason…", self)
             self.override_button.setAccessibleDescription(
                 "Your policy lets you post despite this problem if you say why. "
                 "The reason is kept in the history.")
             self.override_button.clicked.connect(self.override_clicked)
-            buttons.addWidget(self.override_button)
-        buttons.addStretch(1)
+            buttons.add(self.override_button)
         if self.fix_buttons or self.override_button is not None:
-            column.addLayout(buttons)
+            column.addWidget(buttons)
+        else:
+            buttons.hide()
         outer.addLayout(column, 1)
-        self.setAccessibleName(f"{theme.SEVERITY_LABELS[finding.severity]}: "
-                               f"{theme.category_label(finding.category)}")
+        self.setAccessibleName(f"{severity_text}: {theme.category_label(finding.category)}")
         self.setAccessibleDescription(finding.message)
 
     @property
@@ -165,6 +173,8 @@ class FindingsPanel(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setAccessibleName("Findings list")
+        self.scroll_area.setStyleSheet(theme.SCROLL_FOCUS_STYLE)
+        self._wrapping = False
         self._list = QWidget(self.scroll_area)
         self._list_layout = QVBoxLayout(self._list)
         self._list_layout.setContentsMargins(0, 0, 4, 0)
@@ -202,11 +212,16 @@ class FindingsPanel(QWidget):
 
     def set_findings(self, shown: list[ShownFinding], fix_state: FixState,
                      may_override: Callable[[Finding], bool], *, error: str = "",
-                     empty_text: str = "No problems found.") -> bool:
-        """Show ``shown``; rebuilds the cards only when something changed (then True)."""
+                     empty_text: str = "No problems found.",
+                     overridden: Overridden | None = None) -> bool:
+        """Show ``shown``; rebuilds the cards only when something changed (then True).
+        ``overridden`` says which block findings the user's typed reason covers: they are
+        shown as overridden, not as still blocking."""
+        is_overridden = overridden or (lambda _shown: False)
         key = (error, empty_text,
                tuple((s.finding, tuple(slot.key for slot in s.slots),
-                      tuple(fix_state(s, fix) for fix in s.finding.fixes)) for s in shown))
+                      tuple(fix_state(s, fix) for fix in s.finding.fixes),
+                      is_overridden(s)) for s in shown))
         if key == self._shown_key:
             return False
         self._shown_key = key
@@ -221,20 +236,31 @@ class FindingsPanel(QWidget):
         if not shown:
             self.show_summary(empty_text, None, ok=True)
             return True
-        blocks = sum(1 for s in shown if s.severity is Severity.BLOCK)
+        blocks = sum(1 for s in shown if s.severity is Severity.BLOCK and not is_overridden(s))
+        passed = sum(1 for s in shown if s.severity is Severity.BLOCK and is_overridden(s))
         warns = sum(1 for s in shown if s.severity is Severity.WARN)
-        notes = len(shown) - blocks - warns
+        notes = len(shown) - blocks - passed - warns
         parts = []
         if blocks:
             parts.append(f"{blocks} blocking")
+        if passed:
+            parts.append(f"{passed} overridden with your reason")
         if warns:
             parts.append(f"{warns} to check")
         if notes:
             parts.append(f"{notes} {'note' if notes == 1 else 'notes'}")
         self.show_summary(f"{len(shown)} {'finding' if len(shown) == 1 else 'findings'}: "
                           + ", ".join(parts), shown[0].severity)
+        if not self._wrapping:
+            # Cards wrap to the width (texts and fix buttons); they never scroll sideways.
+            # Set with the first card: Qt's enum namespace costs start-up time.
+            from PySide6.QtCore import Qt
+
+            self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self._wrapping = True
         for item in shown:
-            card = FindingCard(item, fix_state, may_override(item.finding), self._list)
+            card = FindingCard(item, fix_state, may_override(item.finding), self._list,
+                               overridden=is_overridden(item))
             card.fix_clicked.connect(lambda fix, s=item: self.fix_requested.emit(s, fix))
             card.override_clicked.connect(lambda s=item: self.override_requested.emit(s))
             self._list_layout.insertWidget(self._list_layout.count() - 1, card)

@@ -15,13 +15,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from app.core.model import Network
+from app.core.model import ImageAttachment, Network
 from app.ui import theme
 from app.ui.live_check import CheckRound, CheckSlot
 from app.ui.ports import LengthCountLike
@@ -39,7 +38,9 @@ def counter_text(count: LengthCountLike) -> str:
 
 
 class NetworkPreview(QFrame):
-    """The preview card of one network."""
+    """The preview card of one network: its name, the count on a line of its own (so "N over
+    the limit" is never clipped), the bar, the accounts, then the start of the text. Every
+    text wraps to the card's width."""
 
     def __init__(self, network: Network, parent: QWidget | None = None) -> None:
         from PySide6.QtCore import Qt
@@ -47,8 +48,6 @@ class NetworkPreview(QFrame):
         super().__init__(parent)
         self.network = network
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(200)
-        self.setMaximumWidth(340)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -64,9 +63,10 @@ class NetworkPreview(QFrame):
         name.setFont(bold)
         header.addWidget(name)
         header.addStretch(1)
-        self.counter_label = QLabel(self)
-        header.addWidget(self.counter_label)
         layout.addLayout(header)
+        self.counter_label = QLabel(self)
+        self.counter_label.setWordWrap(True)
+        layout.addWidget(self.counter_label)
         self.bar = QProgressBar(self)
         self.bar.setTextVisible(False)
         self.bar.setFixedHeight(5)
@@ -79,6 +79,29 @@ class NetworkPreview(QFrame):
         self.text_label.setWordWrap(True)
         self.text_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.text_label)
+        self.images_row = QHBoxLayout()
+        layout.addLayout(self.images_row)
+        self.thumbnails: list[QLabel] = []
+
+    def show_images(self, images: Sequence[ImageAttachment]) -> None:
+        """Small pictures of the attached images, as the post will carry them."""
+        from app.ui.widgets.thumbnails import thumbnail
+
+        for label in self.thumbnails:
+            label.setParent(None)
+            label.deleteLater()
+        self.thumbnails = []
+        for image in images:
+            label = QLabel(self)
+            pixmap = thumbnail(image.path, 48)
+            if pixmap is not None:
+                label.setPixmap(pixmap)
+            else:
+                label.setText(image.path.name)
+            label.setToolTip(image.alt_text or "No description yet")
+            label.setAccessibleName(f"Image {image.path.name}")
+            self.images_row.addWidget(label)
+            self.thumbnails.append(label)
 
     def update_from(self, count: LengthCountLike | None, text: str, who: str) -> None:
         """Show ``count`` and the start of ``text`` for the accounts named in ``who``."""
@@ -97,6 +120,7 @@ class NetworkPreview(QFrame):
             else:
                 palette.setColor(role, self.palette().color(role))
             self.counter_label.setPalette(palette)
+        self.counter_label.setVisible(count is not None)
         self.accounts_label.setText(who)
         self.accounts_label.setVisible(bool(who))
         shown = text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS].rstrip() + " …"
@@ -105,53 +129,54 @@ class NetworkPreview(QFrame):
         self.setAccessibleName(f"{self.network.display_name} preview. {accessible}")
 
 
-class PreviewPanel(QScrollArea):
-    """A row of network previews for the current check round."""
+class PreviewPanel(QWidget):
+    """The previews of the current check round, one card per network, stacked (they sit
+    under the accounts, in the column's own width; nothing is clipped or overlaps)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
-        inner = QWidget(self)
-        self._layout = QHBoxLayout(inner)
+        self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.addStretch(1)
-        self.setWidget(inner)
+        self._layout.setSpacing(6)
+        self.title = QLabel("<b>Preview</b>", self)
+        self._layout.addWidget(self.title)
         self.cards: dict[tuple[Network, int | None], NetworkPreview] = {}
-        self._configured = False
+        self._images: tuple[ImageAttachment, ...] = ()
         self.setAccessibleName("Previews per network")
+        self.title.hide()
 
     def show_round(self, check_round: CheckRound) -> None:
         """One card per (network, limit) among the round's slots, in network order (none
         while the draft is empty)."""
-        if check_round.text and not self._configured:
-            # Set on first use rather than at start-up: touching Qt's namespace of enums
-            # costs more start-up time than anything else in this panel.
-            from PySide6.QtCore import Qt
-
-            self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            self._configured = True
         groups: dict[tuple[Network, int | None], list[CheckSlot]] = {}
         for slot in check_round.slots if check_round.text else ():
             groups.setdefault((slot.target.network, slot.target.max_chars), []).append(slot)
         for key in list(self.cards):
             if key not in groups:
-                self.cards.pop(key).deleteLater()
+                gone = self.cards.pop(key)
+                gone.setParent(None)
+                gone.deleteLater()
         order = sorted(groups, key=lambda k: (list(Network).index(k[0]), k[1] or 0))
         for index, key in enumerate(order):
             card = self.cards.get(key)
             if card is None:
-                card = NetworkPreview(key[0], self.widget())
+                card = NetworkPreview(key[0], self)
                 self.cards[key] = card
-            self._layout.insertWidget(index, card)
+            self._layout.insertWidget(index + 1, card)
             slots = groups[key]
             who = ", ".join(f"{theme.account_title(s.account)} ({s.account.persona.label})"
                             for s in slots if s.account is not None)
             card.update_from(check_round.counts.get(slots[0].key), check_round.text, who)
-        self.setFixedHeight(max((c.sizeHint().height() for c in self.cards.values()),
-                                default=0) + 4)
+            if [t.toolTip() for t in card.thumbnails] != [
+                    i.alt_text or "No description yet" for i in self._images]:
+                card.show_images(self._images)
+        self.title.setVisible(bool(self.cards))
+
+    def set_images(self, images: Sequence[ImageAttachment]) -> None:
+        """The draft's images, shown on every card."""
+        self._images = tuple(images)
+        for card in self.cards.values():
+            card.show_images(self._images)
 
     def networks(self) -> Sequence[Network]:
         """The networks previewed now."""
