@@ -191,7 +191,7 @@ def test_the_pinterest_board_is_chosen_in_settings(qtbot, window, accounts):
     dialog = SettingsDialog(window.services.checker.policy_report(), book)
     qtbot.addWidget(dialog)
     _saved, editors = dialog._editors[ids["pinterest"]]
-    board = editors["board_id"]
+    board, _default = editors["board_id"]
     assert [board.itemText(i) for i in range(board.count())] == ["Spring issue", "Events"]
     board.setCurrentIndex(board.findData("777000111"))
     dialog.save()
