@@ -170,10 +170,12 @@ class ContractServer:
     @staticmethod
     def _send(handler: BaseHTTPRequestHandler, status: int, body: Any,
               headers: dict[str, str] | None = None) -> None:
-        data = json.dumps(body).encode() if body is not None else b""
+        raw = isinstance(body, bytes | str)  # a file or a plain-text answer, as is
+        data = (body.encode() if isinstance(body, str) else body) if raw else (
+            json.dumps(body).encode() if body is not None else b"")
         try:
             handler.send_response(status)
-            if body is not None:
+            if body is not None and not raw:
                 handler.send_header("Content-Type", "application/json; charset=utf-8")
             handler.send_header("Content-Length", str(len(data)))
             for name, value in (headers or {}).items():

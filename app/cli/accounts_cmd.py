@@ -197,7 +197,19 @@ def add_account(args: argparse.Namespace, paths: AppPaths, *,
     with open_store(paths) as store:
         if store.accounts.find(account.network, account.handle, account.server):
             return error(f"{_label(account)} is already connected to Twofold.", EXIT_FAILED)
-        if described.sign_in is SignIn.BROWSER_ONLY:
+        browser_only = described.sign_in is SignIn.BROWSER_ONLY
+        secret = None
+        if not browser_only:
+            text = _read_secret(stdin or sys.stdin, f"{described.secret_label()} for "
+                                f"{_label(account)} (not shown): ")
+            try:
+                secret = secret_from_input(network, text)
+            except ValueError as exc:
+                return error(str(exc), EXIT_USAGE)
+            # Nothing given for a network whose unsigned accounts are shared through the
+            # browser (a personal Facebook profile): keep it for checking.
+            browser_only = secret.is_empty and described.browser_without_sign_in
+        if browser_only:
             # No sign-in to keep: drafts are checked for it, posts open its page.
             account.settings[POSTING_SETTING] = POSTING_BY_BROWSER
             saved = store.accounts.add(account)
@@ -205,12 +217,7 @@ def add_account(args: argparse.Namespace, paths: AppPaths, *,
                   f"{saved.id}. Twofold checks posts for it and opens "
                   f"{described.display_name}'s own page to post them.")
             return EXIT_OK
-        text = _read_secret(stdin or sys.stdin,
-                            f"{described.secret_label()} for {_label(account)} (not shown): ")
-        try:
-            secret = secret_from_input(network, text)
-        except ValueError as exc:
-            return error(str(exc), EXIT_USAGE)
+        assert secret is not None
         if secret.is_empty:
             return error("No secret was given: pipe the app password or token into the command, "
                          "or type it when asked.", EXIT_USAGE)

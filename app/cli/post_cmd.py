@@ -79,6 +79,10 @@ def _hand_off_in_terminal(plan: Handoff) -> str:
 
     opened = plan.url is not None and webbrowser.open(plan.url)
     name = plan.network.display_name
+    if plan.images:
+        files = ", ".join(str(path) for path in plan.images)
+        return (f"{name} takes the picture in its own app: post {files} there and use the "
+                "text of this post as the caption.")
     if opened and not plan.copy_text:
         return (f"{name}'s compose page was opened in your browser with the text filled in; "
                 "check the account signed in there and post it.")
@@ -87,6 +91,18 @@ def _hand_off_in_terminal(plan: Handoff) -> str:
                 "there and post it.")
     where = f" ({plan.url})" if plan.url else ""
     return f"Open {name} in your browser{where}, paste the text of this post and post it."
+
+
+def _media_host(paths: AppPaths) -> Any:
+    """The organisation's media host (Instagram's images go there), or None."""
+    from app.store.errors import ManagedConfigError
+    from app.store.managed import load_managed_setup
+
+    try:
+        return load_managed_setup(paths).media_host
+    except ManagedConfigError as problem:
+        note(str(problem))
+        return None
 
 
 def _read_text(args: argparse.Namespace, stdin: TextIO) -> str | None:
@@ -184,6 +200,7 @@ def run(args: argparse.Namespace, paths: AppPaths, *,
     refused = policy.posting_refused
     options = PostOptions(langs=tuple(args.lang), content_warning=args.content_warning,
                           visibility=args.visibility)
+    media_host = _media_host(paths)
     with open_store(paths) as store:
         secrets = secrets_factory()
         if args.retry is not None:
@@ -191,7 +208,7 @@ def run(args: argparse.Namespace, paths: AppPaths, *,
             if refused:
                 return error(f"{refused} Nothing was sent.", EXIT_FAILED)
             with build_engine(store, secrets, policy=policy, checker=checker, http=http,
-                              hand_off=hand_off) as engine:
+                              hand_off=hand_off, media_host=media_host) as engine:
                 engine.recover()
                 report = engine.retry_failed(args.retry, options=options,
                                              intended=meant.target_account_ids)
@@ -227,7 +244,7 @@ def run(args: argparse.Namespace, paths: AppPaths, *,
         if not secrets.is_persistent:
             note("No keychain is reachable: sign-ins last for this run only.")
         with build_engine(store, secrets, policy=policy, checker=checker, http=http,
-                          hand_off=hand_off) as engine:
+                          hand_off=hand_off, media_host=media_host) as engine:
             engine.recover()  # settle what an earlier crash left half-sent
             report = engine.post(draft, targets, confirm_warnings=args.yes,
                                  override_reason=args.override_reason, options=options)

@@ -309,3 +309,6 @@ class OutboxEntry:
     images: list[ImageAttachment] = field(default_factory=list)
     # Why the user posted despite a persona-check warning for this account ("" if none).
     override_reason: str = ""
+    # A network's intermediate state for this delivery (Instagram's container id), kept so a
+    # retry carries on from it instead of starting over.
+    progress: dict[str, str] = field(default_factory=dict)

@@ -12,7 +12,8 @@ network module keeps its heavy imports inside functions.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -23,7 +24,7 @@ from app.core.model import Network
 if TYPE_CHECKING:
     from app.core.model import Account
     from app.networks.ports import NetworkClient
-    from app.store.managed import AppCredentials
+    from app.store.managed import AppCredentials, MediaHost
     from app.store.secrets import AccountSecret, SecretStore
 
 
@@ -73,6 +74,20 @@ class AccountSetting:
     label: str
     choices: tuple[tuple[str, str], ...] = ()
     default: str = ""
+    # The account setting holding this option's choices as JSON [[value, label], …], filled
+    # in at sign-in (Pinterest's boards); used when ``choices`` is empty.
+    choices_setting: str = ""
+
+    def choices_for(self, settings: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+        """The choices to offer for an account with these settings."""
+        if self.choices or not self.choices_setting:
+            return self.choices
+        try:
+            loaded = json.loads(settings.get(self.choices_setting, "") or "[]")
+        except ValueError:
+            return ()
+        return tuple((str(item[0]), str(item[1])) for item in loaded
+                     if isinstance(item, list) and len(item) == 2)
 
 
 @dataclass(frozen=True)
@@ -137,6 +152,16 @@ class NetworkDescriptor:
     expiry_warning_days: int = 0
     # Yes/no choices the browser sign-in offers: (name, label), e.g. LinkedIn's pages.
     connect_options: tuple[tuple[str, str], ...] = ()
+    # The network fetches images from a public address (Instagram): posting needs the
+    # organisation's media host; without it posts go through the browser.
+    needs_media_host: bool = False
+    # The network takes images from a public address but posts text without them
+    # (Threads): the client gets the media host, and refuses images without one.
+    uses_media_host: bool = False
+    # Accounts connected without signing in post through the browser instead of asking to
+    # reconnect: no app can post to them (a personal Facebook profile), or they were
+    # connected before Twofold could post to the network itself.
+    browser_without_sign_in: bool = False
 
     @property
     def icon(self) -> str:
@@ -167,11 +192,13 @@ class NetworkDescriptor:
         """The label of the first thing the user types ("App password", "Access token")."""
         return self.secret_fields[0].label if self.secret_fields else "Access token"
 
-    def load_client(self, account: Account, secrets: SecretStore, *, http: Any = None
-                    ) -> NetworkClient:
+    def load_client(self, account: Account, secrets: SecretStore, *, http: Any = None,
+                    media_host: MediaHost | None = None) -> NetworkClient:
         """The posting client of ``account`` (raise if the network has none)."""
         if self.client_factory is None:
             raise LookupError(f"no client for {self.display_name}")
+        if self.needs_media_host or self.uses_media_host:
+            return self.client_factory(account, secrets, http=http, media_host=media_host)
         return self.client_factory(account, secrets, http=http)
 
 

@@ -39,7 +39,7 @@ import random
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -60,6 +60,7 @@ from app.networks.errors import (
     AuthError,
     NetworkError,
     NotSentError,
+    QuotaSpentError,
     RateLimitedError,
 )
 from app.networks.ports import (
@@ -592,8 +593,6 @@ class PostingEngine:
                  ) -> AccountResult:
         entry = delivery.entry  # replaced by every transition: read delivery.entry after one
         account_id = entry.account_id
-        key = entry.idempotency_key
-        queued_at = entry.created_at
         if entry.state is OutboxState.SENT:
             return AccountResult(account_id, Outcome.SENT, "Already posted.",
                                  entry.remote_url, entry.remote_id, delivery.check)
@@ -630,7 +629,7 @@ class PostingEngine:
                 self._emit(on_progress, Progress(account_id, "reconciling"))
                 checks += 1
                 try:
-                    found = client.find_existing(delivery.content, key, queued_at)
+                    found = self._find_existing(client, delivery)
                 except NetworkError as error:
                     if checks >= self._retry.max_attempts:
                         if delivery.entry.state is OutboxState.FAILED:
@@ -653,7 +652,9 @@ class PostingEngine:
             self._move(delivery, OutboxState.SENDING, expected=OutboxState.QUEUED)
             self._emit(on_progress, Progress(account_id, "sending", f"attempt {sends}"))
             try:
-                receipt = client.send(delivery.content, key, queued_at)
+                receipt = self._send(client, delivery)
+            except QuotaSpentError as error:  # its sentence says when; no waiting here
+                return self._failed(delivery, error.user_message)
             except RateLimitedError as error:
                 # Certainly not posted: failed for now, queued again when the limit resets.
                 self._move(delivery, OutboxState.FAILED, error=error.user_message)
@@ -726,8 +727,7 @@ class PostingEngine:
                                  "Already settled by another Twofold window or command.")
         try:
             client = self._client(delivery.account)
-            found = client.find_existing(delivery.content, entry.idempotency_key,
-                                         entry.created_at)
+            found = self._find_existing(client, delivery)
         except NetworkError as error:
             return self._unknown(delivery, error.user_message)
         if found is not None:
@@ -735,6 +735,29 @@ class PostingEngine:
         return self._failed(delivery, "This post did not go out to "
                             f"{_account_label(delivery.account)} before Twofold stopped; "
                             "use Retry to send it.")
+
+    # -- talking to the client --------------------------------------------------------------
+
+    def _progress_kwargs(self, client: NetworkClient, delivery: _Delivery) -> dict[str, object]:
+        if not getattr(client, "keeps_progress", False):
+            return {}
+        return {"checkpoint": _RowCheckpoint(self, delivery)}
+
+    def _send(self, client: NetworkClient, delivery: _Delivery) -> PostReceipt:
+        entry = delivery.entry
+        return client.send(delivery.content, entry.idempotency_key, entry.created_at,
+                           **self._progress_kwargs(client, delivery))  # type: ignore[call-arg]
+
+    def _find_existing(self, client: NetworkClient, delivery: _Delivery
+                       ) -> PostReceipt | None:
+        entry = delivery.entry
+        return client.find_existing(delivery.content, entry.idempotency_key,
+                                    entry.created_at,
+                                    **self._progress_kwargs(client, delivery))  # type: ignore[call-arg]
+
+    def _save_progress(self, delivery: _Delivery, progress: dict[str, str]) -> None:
+        delivery.entry = self._outbox.save_progress(
+            delivery.entry.id, progress, owner=self._token)  # type: ignore[arg-type]
 
     # -- bookkeeping ------------------------------------------------------------------------
 
@@ -831,6 +854,20 @@ class PostingEngine:
                 result: AccountResult) -> None:
         self._emit(on_progress, Progress(result.account_id, "done", result.outcome.value))
         self._emit(on_result, result)
+
+
+class _RowCheckpoint:
+    """A delivery's progress, kept in its outbox row (only while this engine owns it)."""
+
+    def __init__(self, engine: PostingEngine, delivery: _Delivery) -> None:
+        self._engine = engine
+        self._delivery = delivery
+
+    def load(self) -> dict[str, str]:
+        return dict(self._delivery.entry.progress)
+
+    def save(self, progress: Mapping[str, str]) -> None:
+        self._engine._save_progress(self._delivery, dict(progress))
 
 
 def _unique(accounts: Sequence[Account]) -> list[Account]:

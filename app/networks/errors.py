@@ -61,3 +61,9 @@ class AmbiguousError(NetworkError):
     """The request may or may not have been carried out (read timeout, connection reset, 5xx
     after the body was sent). The delivery becomes ``unknown`` and is reconciled with the
     server before any retry."""
+
+
+class QuotaSpentError(RateLimitedError):
+    """The account's publishing quota for the period is spent (Instagram's 50 posts a day,
+    Threads' 250): nothing was posted, and ``user_message`` already says so and when to try
+    again, so the engine does not wait for it within this run."""

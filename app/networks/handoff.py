@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.core.model import Account, Network
@@ -40,6 +41,8 @@ class Handoff:
     text: str = field(repr=False)
     copy_text: bool
     instruction: str
+    # Image files to show (Instagram: the app takes the picture; Twofold shows the file).
+    images: tuple[Path, ...] = ()
 
 
 # Carries the hand-off out; may return the instruction to show instead of the planned one
@@ -58,8 +61,10 @@ def posts_by_browser(account: Account, described: NetworkDescriptor) -> bool:
             or account.settings.get(POSTING_SETTING) == POSTING_BY_BROWSER)
 
 
-def plan_handoff(account: Account, described: NetworkDescriptor, text: str) -> Handoff:
-    """The page to open (or the clipboard) and the instruction for ``text``."""
+def plan_handoff(account: Account, described: NetworkDescriptor, text: str,
+                 images: tuple[Path, ...] = ()) -> Handoff:
+    """The page to open (or the clipboard) and the instruction for ``text``. For a network
+    that needs the picture itself (Instagram) the image files are shown as well."""
     name = described.display_name
     who = f"@{account.handle.lstrip('@')}"
     url = described.share_url(text, account.server)
@@ -73,8 +78,15 @@ def plan_handoff(account: Account, described: NetworkDescriptor, text: str) -> H
     else:
         instruction = (f"The text is on the clipboard: open {name}, signed in as {who}, paste "
                        "it into a new post and post it.")
+    shown: tuple[Path, ...] = ()
+    if described.needs_media_host and images:
+        shown = tuple(images)
+        names = ", ".join(path.name for path in shown)
+        instruction = (f"The caption is on the clipboard and the picture ({names}, in "
+                       f"{shown[0].parent}) is open: post it in {name} as {who} and paste "
+                       "the caption.")
     return Handoff(described.network, url, text, copy_text=not fills_text,
-                   instruction=instruction)
+                   instruction=instruction, images=shown)
 
 
 def _carries_text(url: str, text: str) -> bool:
@@ -100,10 +112,11 @@ class BrowserHandoffClient:
     def send(self, content: PostContent, idempotency_key: str,
              queued_at: datetime | None = None) -> PostReceipt:
         """Open the page (or fill the clipboard); record the post as handed over."""
-        plan = plan_handoff(self._account, self._described, content.text)
+        plan = plan_handoff(self._account, self._described, content.text,
+                            tuple(Path(image.path) for image in content.images))
         instruction = self._hand_off(plan) or plan.instruction
         note = f"{HANDED_LABEL}: {instruction}"
-        if content.images:
+        if content.images and not plan.images:
             note += " Attach the images there yourself."
         return PostReceipt(remote_id=f"{BROWSER_ID_PREFIX}{idempotency_key}", url="",
                            note=note)

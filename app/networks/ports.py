@@ -42,12 +42,28 @@ class PostReceipt:
     note: str = ""  # the user's sentence when it is not simply "Posted to …"
 
 
+class Checkpoint(Protocol):
+    """A delivery's saved progress on the network (its outbox row's ``progress``): what a
+    multi-step network (Instagram, Threads: container, then publish) must remember across a
+    crash so a retry carries on instead of starting over."""
+
+    def load(self) -> dict[str, str]:
+        """The progress saved so far ({} at first)."""
+
+    def save(self, progress: Mapping[str, str]) -> None:
+        """Replace the saved progress; durable when this returns."""
+
+
 class NetworkClient(Protocol):
     """One connected account on one network. Methods raise ``app.networks.errors`` types.
 
     A client may say ``idempotent_resend = True`` when the network itself refuses, forever,
     a second post made with the same idempotency key (Bluesky's record key). Without it the
     engine asks ``find_existing`` before sending a ``failed`` delivery again.
+
+    A client that says ``keeps_progress = True`` is given the delivery's ``checkpoint=``
+    (a ``Checkpoint``) as a keyword by ``send`` and ``find_existing``: it saves what it
+    created (a container id) before the step that publishes it.
     """
 
     network: Network
@@ -88,6 +104,11 @@ class OutboxPort(Protocol):
                    owner: str | None = None) -> OutboxEntry:
         """Move a row along an allowed arrow; ``sent`` also writes the history row.
         ``owner``: only while the engine with this token holds the row."""
+
+    def save_progress(self, entry_id: int, progress: Mapping[str, str], *,
+                      owner: str | None = None) -> OutboxEntry:
+        """Replace the row's network progress (see ``Checkpoint``); only while ``owner``
+        holds it."""
 
     def recover_interrupted(self) -> list[OutboxEntry]:
         """Rows a dead process left ``sending`` become ``unknown``; returns them. Rows a live

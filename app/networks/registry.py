@@ -30,7 +30,7 @@ from app.networks.descriptor import (
 if TYPE_CHECKING:
     from app.networks.handoff import HandOff
     from app.networks.ports import NetworkClient
-    from app.store.managed import ManagedSetup
+    from app.store.managed import ManagedSetup, MediaHost
     from app.store.secrets import SecretStore
 
 __all__ = ["LoginCheckFailed", "LoginVerifier", "NetworkDescriptor", "client_for",
@@ -49,10 +49,10 @@ NETWORK_MODULES: dict[Network, str] = {
     Network.BLUESKY: "app.networks.bluesky",
     Network.MASTODON: "app.networks.mastodon",
     Network.LINKEDIN: "app.networks.linkedin",
-    Network.FACEBOOK: "app.networks.browser_only",
-    Network.INSTAGRAM: "app.networks.browser_only",
-    Network.THREADS: "app.networks.browser_only",
-    Network.PINTEREST: "app.networks.browser_only",
+    Network.FACEBOOK: "app.networks.facebook",
+    Network.INSTAGRAM: "app.networks.instagram",
+    Network.THREADS: "app.networks.threads",
+    Network.PINTEREST: "app.networks.pinterest",
 }
 
 
@@ -112,21 +112,26 @@ def supports_posting(network: Network | str, managed: ManagedSetup | None = None
 
 
 def client_for(account: Account, secrets: SecretStore, *, http: Any = None,
-               hand_off: HandOff | None = None) -> NetworkClient:
+               hand_off: HandOff | None = None, media_host: MediaHost | None = None
+               ) -> NetworkClient:
     """The posting client of a connected account, its sign-in loaded from the keychain.
     Accounts Twofold posts to through the browser get a client that hands the post to
-    ``hand_off``; without one, PermanentError says to use the website. AuthError when the
-    account's sign-in is missing or no longer valid."""
+    ``hand_off``; without one, PermanentError says to use the website. A network that
+    fetches images from a public address (Instagram) posts through the browser too when the
+    organisation has no ``media_host``. AuthError when the account's sign-in is missing or no
+    longer valid."""
     from app.networks.errors import PermanentError
     from app.networks.handoff import BrowserHandoffClient, posts_by_browser
 
     described = descriptor(account.network)
-    if posts_by_browser(account, described):
+    if posts_by_browser(account, described) or (described.needs_media_host
+                                                and media_host is None) \
+            or (described.browser_without_sign_in and not secrets.has(account)):
         if hand_off is not None:
             return BrowserHandoffClient(account, described, hand_off)
         raise PermanentError(f"Twofold cannot post to {described.display_name} directly; use "
                              "its website to share the post.")
-    return described.load_client(account, secrets, http=http)
+    return described.load_client(account, secrets, http=http, media_host=media_host)
 
 
 def sign_in_status(account: Account, now: datetime | None = None) -> tuple[str, bool]:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from app.networks.handoff import HandOff
     from app.networks.http import HttpSession
     from app.networks.ports import Checker
+    from app.store.managed import MediaHost
     from app.store.secrets import SecretStore
     from app.store.store import Store
 
@@ -59,12 +60,14 @@ def override_rule(policy: Policy | None) -> Callable[[Finding], bool]:
 def build_engine(store: Store, secrets: SecretStore, *, policy: Policy | None = None,
                  checker: Checker | None = None, retry: RetryPolicy | None = None,
                  http: HttpSession | None = None,
-                 hand_off: HandOff | None = None) -> PostingEngine:
+                 hand_off: HandOff | None = None,
+                 media_host: MediaHost | None = None) -> PostingEngine:
     """A posting engine on the profile's store and keychain. It refuses every post and retry
     while ``policy.posting_refused`` says why (the organisation's pack cannot be read), whoever
     asks: the command line, the window, the tray's quick post. ``hand_off`` opens the web
     compose page (or fills the clipboard) for accounts Twofold posts to through the
-    browser. ``http`` (default: a session per account) may be one shared session, e.g.
+    browser; ``media_host`` is the organisation's (Instagram's images go there). ``http``
+    (default: a session per account) may be one shared session, e.g.
     ``new_session(secrets=registry)`` so the log file's filter knows the secrets its
     requests carry."""
     from app.networks.engine import PostingEngine
@@ -73,6 +76,7 @@ def build_engine(store: Store, secrets: SecretStore, *, policy: Policy | None = 
     return PostingEngine(
         accounts=store.accounts, outbox=store.outbox,
         checker=checker or make_checker(store, policy),
-        client_for=lambda account: client_for(account, secrets, http=http, hand_off=hand_off),
+        client_for=lambda account: client_for(account, secrets, http=http, hand_off=hand_off,
+                                              media_host=media_host),
         override_allowed=override_rule(policy), retry=retry,
         posting_refused=lambda: str(getattr(policy, "posting_refused", "") or ""))

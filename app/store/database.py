@@ -231,6 +231,19 @@ def _migrate_to_3(conn: sqlite3.Connection) -> None:
     _run(conn, SCHEMA_V3)
 
 
+# Version 4. FROZEN once shipped.
+# - outbox.progress: a network's intermediate state for one delivery, as JSON (Instagram's
+#   and Threads' container id), written before the step that depends on it, so a retry
+#   after a crash publishes the same container instead of making a second one.
+SCHEMA_V4 = (
+    "ALTER TABLE outbox ADD COLUMN progress TEXT NOT NULL DEFAULT '{}'",
+)
+
+
+def _migrate_to_4(conn: sqlite3.Connection) -> None:
+    _run(conn, SCHEMA_V4)
+
+
 # To change the schema: append a function that turns version N-1 into N (ALTER TABLE, or
 # create-copy-drop-rename for changes SQLite cannot ALTER: migrations run with foreign keys
 # off, as SQLite's documented procedure requires, and are checked before they commit), and
@@ -240,6 +253,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _migrate_to_1,
     _migrate_to_2,
     _migrate_to_3,
+    _migrate_to_4,
 )
 
 

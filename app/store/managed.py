@@ -53,7 +53,8 @@ from app.store.errors import InvalidAccountError, ManagedConfigError
 MANAGED_FILENAME = "managed.toml"
 
 _TOP_KEYS = ("organisation", "policy_pack", "accounts", "app_credentials", "suggestions_feed",
-             "suggestions")
+             "suggestions", "media_host")
+_MEDIA_HOST_KEYS = ("put_url", "public_url")
 _SUGGESTION_KEYS = ("id", "title", "text", "link", "images", "partner", "from", "until")
 
 # Limits of the organisation file, like the policy pack's (README "Managed set-up").
@@ -63,7 +64,7 @@ MAX_SUGGESTION_TEXT = 10_000  # characters of one suggestion's text
 MAX_SUGGESTION_FIELD = 2_000  # characters of its id, title, link, partner, an image address
 MAX_SUGGESTION_IMAGES = 20
 _ACCOUNT_KEYS = ("network", "handle", "server", "persona", "owner", "display_name")
-_CREDENTIAL_KEYS = ("client_id", "client_secret", "redirect_uri")
+_CREDENTIAL_KEYS = ("client_id", "client_secret", "redirect_uri", "access")
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,19 @@ class AppCredentials:
     client_id: str
     client_secret: str = field(default="", repr=False)
     redirect_uri: str = ""
+    # Pinterest: "trial" (pins visible only to their creator) or "standard"; "" unknown.
+    access: str = ""
+
+
+@dataclass(frozen=True)
+class MediaHost:
+    """Where images go for networks that fetch them from a public address (Instagram,
+    Threads): ``put_url`` is an HTTP PUT address with ``{name}`` for a fresh file name; the
+    host answers with the public URL (the body, or JSON ``{"url": …}``), or ``public_url``
+    (same ``{name}``) says where the file can then be fetched."""
+
+    put_url: str = field(repr=False)  # may carry a signature or key: never logged
+    public_url: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,6 +130,7 @@ class ManagedSetup:
         default_factory=lambda: MappingProxyType({}))
     suggestions_feed: str = ""  # the organisation's suggestions feed (http or https)
     suggestions: tuple[SuggestedPost, ...] = ()  # [[suggestions]] listed in the file
+    media_host: MediaHost | None = None
 
     @property
     def is_managed(self) -> bool:
@@ -231,9 +246,11 @@ class _Parser:
             raise self.error(f"is longer than {MAX_SUGGESTION_FIELD:,} characters.",
                              "suggestions_feed", leaf="suggestions_feed")
         suggestions = self._suggestions(data.get("suggestions", []))
+        media_host = self._media_host(data.get("media_host"))
         return ManagedSetup(path=self.path, organisation=organisation, policy_pack=policy_pack,
                             accounts=accounts, app_credentials=MappingProxyType(credentials),
-                            suggestions_feed=feed, suggestions=suggestions)
+                            suggestions_feed=feed, suggestions=suggestions,
+                            media_host=media_host)
 
     def _suggestions(self, entries: Any) -> tuple[SuggestedPost, ...]:
         if not isinstance(entries, list):
@@ -307,6 +324,32 @@ class _Parser:
         if isinstance(value, date):
             return datetime.combine(value, time.max if end_of_day else time.min, tzinfo=UTC)
         raise fail("must be a date like 2026-03-31 or a time like 2026-03-31T18:00:00Z.", key)
+
+    def _media_host(self, table: Any) -> MediaHost | None:
+        if table is None:
+            return None
+        if not isinstance(table, dict):
+            raise self.error("must be a table like [media_host].", "media_host",
+                             leaf="media_host")
+        for key in table:
+            if key not in _MEDIA_HOST_KEYS:
+                raise self.error(f"unknown setting \u201c{key}\u201d; [media_host] may have "
+                                 f"{', '.join(_MEDIA_HOST_KEYS)}.", f"media_host.{key}",
+                                 table="media_host", leaf=key)
+        values = {key: self._string(table, key, f"media_host.{key}", section="media_host")
+                  for key in _MEDIA_HOST_KEYS}
+        for key in _MEDIA_HOST_KEYS:
+            value = values[key]
+            if not value:
+                continue
+            if not value.lower().startswith(("https://", "http://")) or "{name}" not in value:
+                raise self.error("must be an http(s) address containing {name} (where the "
+                                 "file name goes).", f"media_host.{key}", table="media_host",
+                                 leaf=key)
+        if not values["put_url"]:
+            raise self.error("is required.", "media_host.put_url", table="media_host",
+                             leaf="put_url" if "put_url" in table else None)
+        return MediaHost(values["put_url"], values["public_url"])
 
     def _string(self, table: Mapping[str, Any], key: str, where: str, *,
                 section: str | None = None, index: int = 0, required: bool = False) -> str:
@@ -419,7 +462,10 @@ class _Parser:
             if described.sign_in.value == "oauth_app_secret" and not values["client_secret"]:
                 raise fail(f"{described.display_name} needs the app's client_secret as well.",
                            "client_secret" if "client_secret" in entry else None)
+            if values["access"] not in ("", "trial", "standard"):
+                raise fail("must be \u201ctrial\u201d or \u201cstandard\u201d.", "access")
             result[network] = AppCredentials(network=network, client_id=values["client_id"],
                                              client_secret=values["client_secret"],
-                                             redirect_uri=values["redirect_uri"])
+                                             redirect_uri=values["redirect_uri"],
+                                             access=values["access"])
         return result

@@ -49,12 +49,12 @@ INTERRUPTED_MESSAGE = ("Twofold stopped while this post was being sent; it check
 MAX_ERROR_LENGTH = 2000  # a network's error page must not bloat the database
 
 _COLUMNS = ("id, draft_id, account_id, idempotency_key, state, attempts, last_error, remote_id, "
-            "remote_url, created_at, updated_at, text, images, override_reason")
+            "remote_url, created_at, updated_at, text, images, override_reason, progress")
 
 
 def _from_row(row: tuple[Any, ...]) -> OutboxEntry:
     (id_, draft_id, account_id, key, state, attempts, last_error, remote_id, remote_url,
-     created_at, updated_at, text, images, override_reason) = row
+     created_at, updated_at, text, images, override_reason, progress) = row
     return OutboxEntry(
         draft_id=int(draft_id), account_id=int(account_id),  # type: ignore[call-overload]
         idempotency_key=str(key), state=OutboxState(state),
@@ -67,7 +67,16 @@ def _from_row(row: tuple[Any, ...]) -> OutboxEntry:
         images=[ImageAttachment(Path(item["path"]), item.get("alt_text", ""))
                 for item in json.loads(str(images))],
         override_reason=str(override_reason),
+        progress=_progress_of(progress),
     )
+
+
+def _progress_of(text: object) -> dict[str, str]:
+    try:
+        data = json.loads(str(text or "{}"))
+    except ValueError:
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
 OWNED_ELSEWHERE_MESSAGE = ("This post is being sent by another Twofold window or command; "
@@ -265,6 +274,25 @@ class OutboxStore:
             if target is OutboxState.SENT:
                 insert_history_row(conn, entry, now)
         return entry
+
+    def save_progress(self, entry_id: int, progress: Mapping[str, str], *,
+                      owner: str | None = None) -> OutboxEntry:
+        """Replace the row's network progress (Instagram's container id) and return the row;
+        committed before this returns, so it survives a crash right after. ``owner``: only
+        while that engine holds the row (InvalidTransitionError otherwise)."""
+        text = json.dumps({str(k): str(v) for k, v in progress.items()}, sort_keys=True)
+        with self._db.write("update the outbox") as conn:
+            row = conn.execute("SELECT owner FROM outbox WHERE id = ?",
+                               (int(entry_id),)).fetchone()
+            if row is None:
+                raise NotFoundError(f"There is no outbox entry number {entry_id} in Twofold.")
+            if owner is not None and row[0] != self._identity.owner_text(owner):
+                raise InvalidTransitionError(OWNED_ELSEWHERE_MESSAGE)
+            conn.execute("UPDATE outbox SET progress = ?, updated_at = ? WHERE id = ?",
+                         (text, to_db_time(utc_now()), int(entry_id)))
+            fresh = conn.execute(f"SELECT {_COLUMNS} FROM outbox WHERE id = ?",
+                                 (int(entry_id),)).fetchone()
+        return _from_row(fresh)
 
     def claim(self, entry_id: int) -> OutboxEntry | None:
         """queued → sending for the worker about to send it; None if it was not queued any

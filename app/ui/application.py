@@ -158,7 +158,8 @@ def build_poster(store: Lazy[Store], accounts: StoreAccountBook,
                                  images=tuple(draft.images), fresh_history=True)
 
         return build(store.get(), accounts.secrets(), checker=check,
-                     policy=checker.policy(), hand_off=hand_off)
+                     policy=checker.policy(), hand_off=hand_off,
+                     media_host=accounts.media_host())
 
     return EnginePoster(Lazy(build_engine))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QGuiApplication
 
 from app.networks.handoff import Handoff
@@ -36,3 +36,5 @@ class BrowserHandoffBridge(QObject):
             QGuiApplication.clipboard().setText(plan.text)
         if plan.url:
             self._open_url(plan.url)
+        for image in plan.images:  # Instagram: the user posts the picture in the app
+            self._open_url(QUrl.fromLocalFile(str(image)).toString())

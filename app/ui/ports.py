@@ -109,6 +109,10 @@ class ConnectRequest:
     options: tuple[str, ...] = ()
     # Set when signing in again to an account that is already connected.
     reconnect_id: int | None = None
+    # The user's own developer app (networks needing an app secret, when the organisation
+    # supplies none): kept with the account's sign-in in the keychain, never in the profile.
+    app_id: str = ""
+    app_secret: str = field(default="", repr=False)
 
 
 class SignInState:

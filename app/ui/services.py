@@ -206,6 +206,16 @@ class StoreAccountBook:
             self._managed_setup = load_managed_setup(self._paths)
         return self._managed_setup
 
+    def media_host(self) -> Any:
+        """The organisation's media host (Instagram's images go there), or None: none set
+        up, or the organisation file cannot be read (its error shows elsewhere)."""
+        from app.store.errors import ManagedConfigError
+
+        try:
+            return self._managed().media_host
+        except ManagedConfigError:
+            return None
+
     def connect_account(self, request: ConnectRequest) -> Account:
         """Sign in the way the network's descriptor says (app password or token checked with
         the network, or the network's own page in the browser), then save the account and put
@@ -227,6 +237,10 @@ class StoreAccountBook:
         if described.browser_connect is not None and not typed_is_sign_in:
             credentials = self._managed().app_credentials.get(described.network)
             own_app = {"client_id": typed} if typed else {}
+            if request.app_id and request.app_secret:
+                own_app = {"client_id": request.app_id, "client_secret": request.app_secret}
+            elif request.reconnect_id is not None and credentials is None:
+                own_app = self._own_app_of(account)
             if credentials is None and not own_app and described.needs_app_credentials:
                 return self._connect_for_browser(account)
             return self._connect_in_browser(described, account, credentials, request, own_app)
@@ -263,6 +277,11 @@ class StoreAccountBook:
         logins = described.browser_connect(account.server, credentials,
                                            open_browser=self._open_browser, **own_app,
                                            **options)
+        if own_app.get("client_secret"):
+            # The user's own app stays with each sign-in, in the keychain (reconnecting and,
+            # for Pinterest, refreshing need it); never in the profile.
+            logins = [dataclasses.replace(login, secret=_with_app(login.secret, own_app))
+                      for login in logins]
         if request.reconnect_id is not None:
             match = next((login for login in logins
                           if login.handle.lower() == account.handle.lower()), None)
@@ -286,6 +305,14 @@ class StoreAccountBook:
                                  settings=dict(login.settings))
             saved.append(self._save(target, login.secret, refresh_existing=index > 0))
         return saved[0]
+
+    def _own_app_of(self, account: Account) -> dict[str, str]:
+        """The user's own developer app kept with the account's sign-in (for reconnecting)."""
+        kept = self._secrets.load(account)
+        if kept is None:
+            return {}
+        app = {key: kept.extra.get(key, "") for key in ("client_id", "client_secret")}
+        return app if all(app.values()) else {}
 
     def _connect_for_browser(self, account: Account) -> Account:
         """Save an account Twofold checks drafts for but posts to through the browser (no
@@ -623,3 +650,10 @@ def _time_range(minutes: tuple[int, int]) -> str:
     from app.check.policy import format_time_range
 
     return format_time_range(minutes)
+
+
+def _with_app(secret: Any, app: dict[str, str]) -> Any:
+    """``secret`` with the user's own app's id and secret added to its extra fields."""
+    from types import MappingProxyType
+
+    return dataclasses.replace(secret, extra=MappingProxyType({**secret.extra, **app}))

@@ -3,7 +3,9 @@
     python -m tests.networks.crash_child '<json>'
 
 The JSON gives the database path, the server URL, the account's sign-in and the draft id, the
-``network`` ("bluesky", the default: the local PDS; "x": the X contract server), and
+``network`` ("bluesky", the default: the local PDS; "x": the X contract server;
+"instagram" / "threads": their contract servers, dying around ``media_publish`` /
+``threads_publish`` after the container was made and saved), and
 ``die``: "after_send" (the server has carried out the post; the answer is never read) or
 "before_send" (the request never leaves). At that moment the child prints one line and waits
 to be SIGKILLed by the test, exactly like a crash between send and acknowledgement.
@@ -35,7 +37,8 @@ class FreezeAtPost(HTTPAdapter):
     def send(self, request, *args, **kwargs):  # type: ignore[no-untyped-def]
         url = request.url or ""
         is_post = "com.atproto.repo.putRecord" in url or (
-            request.method == "POST" and url.endswith("/2/tweets"))
+            request.method == "POST"
+            and url.endswith(("/2/tweets", "/media_publish", "/threads_publish")))
         if is_post and self.die == "before_send":
             self._freeze("frozen-before-send")
         response = super().send(request, *args, **kwargs)
@@ -55,7 +58,21 @@ def main() -> None:
     http = requests.Session()
     http.mount("http://", FreezeAtPost(config["die"]))
     client: object
-    if config.get("network") == "x":
+    if config.get("network") == "instagram":
+        from app.networks.instagram import InstagramClient
+        from app.store.managed import MediaHost
+
+        client = InstagramClient(config["token"], config["ig_user_id"], api=config["server"],
+                                 media_host=MediaHost(config["put_url"]),
+                                 username=config["username"], http=http,
+                                 sleep=lambda _seconds: None)
+    elif config.get("network") == "threads":
+        from app.networks.threads import ThreadsClient
+
+        client = ThreadsClient(config["token"], config["user_id"], api=config["server"],
+                               username=config["username"], http=http,
+                               sleep=lambda _seconds: None)
+    elif config.get("network") == "x":
         from app.networks.oauth import RotatingToken, TokenSet
         from app.networks.x import XClient
 

@@ -432,7 +432,10 @@ def test_connect_defaults_to_a_network_twofold_posts_to_and_says_which_those_are
     dialog.network.setCurrentIndex(dialog.network.findData(Network.X))
     assert "you post in the browser" in dialog.network.currentText()
     dialog.network.setCurrentIndex(dialog.network.findData(Network.INSTAGRAM))
-    assert not dialog.secret.isVisible()  # no token asked for where none is used
+    # No Meta app from the organisation: the user's own app, a token, or the browser.
+    assert dialog.app_id.isVisible() and dialog.app_secret.isVisible()
+    assert "has not set up an Instagram app" in dialog.note.text()
+    assert "posts going through your browser" in dialog.note.text()
 
 
 def test_history_offers_copy_link_when_no_browser_opens(qtbot, runner):

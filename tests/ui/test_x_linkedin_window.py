@@ -182,8 +182,12 @@ def test_the_connect_dialog_says_how_each_network_is_posted_to_and_what_x_costs(
     dialog.network.setCurrentIndex(dialog.network.findData(Network.LINKEDIN))
     assert "60 days" in dialog.note.text() and "not set up a LinkedIn app" in dialog.note.text()
     assert list(dialog.options) == ["pages"]
+    assert not dialog.app_id.isVisibleTo(dialog)  # LinkedIn's way round is a token
     dialog.network.setCurrentIndex(dialog.network.findData(Network.FACEBOOK))
-    assert not dialog.secret.isVisibleTo(dialog)
+    # Facebook Pages: the organisation's Meta app, or the user's own; profiles go by browser.
+    assert dialog.app_id.isVisibleTo(dialog) and dialog.app_secret.isVisibleTo(dialog)
+    assert "No app can post to a personal Facebook profile" in dialog.note.text()
+    assert "your own developer app's ID and secret" in dialog.note.text()
 
     site = init_paths(profile_dir).site_config_dir()
     site.mkdir(parents=True, exist_ok=True)

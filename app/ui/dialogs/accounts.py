@@ -134,6 +134,15 @@ class ConnectDialog(QDialog):
         self.secret_label = QLabel("&Token:", self)
         self.secret_label.setBuddy(self.secret)
         form.addRow(self.secret_label, self.secret)
+        # The user's own developer app, for networks whose sign-in needs an app secret when
+        # the organisation supplies no app (Meta, Pinterest, LinkedIn).
+        self.app_id = QLineEdit(self)
+        self.app_id.setAccessibleName("Your developer app's ID")
+        form.addRow("Your app's &ID:", self.app_id)
+        self.app_secret = QLineEdit(self)
+        self.app_secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.app_secret.setAccessibleName("Your developer app's secret")
+        form.addRow("Your app's s&ecret:", self.app_secret)
         layout.addLayout(form)
         self.options_box = QVBoxLayout()
         layout.addLayout(self.options_box)
@@ -155,7 +164,8 @@ class ConnectDialog(QDialog):
 
         self.network.currentIndexChanged.connect(self._network_changed)
         for signal in (self.handle.textChanged, self.secret.textChanged,
-                       self.server.textChanged, self.identity.buttonToggled):
+                       self.server.textChanged, self.identity.buttonToggled,
+                       self.app_id.textChanged, self.app_secret.textChanged):
             signal.connect(self._validate)
         self.owner.currentIndexChanged.connect(self._owner_changed)
         if persona is Persona.WORK:
@@ -193,7 +203,9 @@ class ConnectDialog(QDialog):
         return ConnectRequest(self.selected_network(), self.handle.text().strip(), persona,
                               Owner(self.owner.currentData()), self.server.text().strip(),
                               self.secret.text(), options=ticked,
-                              reconnect_id=self._reconnect.id if self._reconnect else None)
+                              reconnect_id=self._reconnect.id if self._reconnect else None,
+                              app_id=self.app_id.text().strip(),
+                              app_secret=self.app_secret.text().strip())
 
     def _network_changed(self) -> None:
         described = _descriptor(self.selected_network())
@@ -217,16 +229,31 @@ class ConnectDialog(QDialog):
         direct = (posts_itself(described.network) if posts_itself is not None
                   else described.posts_itself)
         note = described.connect_note
+        own_app_fields = self._own_app_asked(described, direct)
+        self._form.setRowVisible(self.app_id, own_app_fields)
+        self._form.setRowVisible(self.app_secret, own_app_fields)
         if not direct and not browser_only:
             own = ("type your own developer app's client ID" if described.sign_in
                    is SignIn.OAUTH_PKCE else "paste an access token")
-            note += (f" Your organisation has not set up a {described.display_name} app for "
-                     f"Twofold: {own}, or leave it empty and the account is kept for "
+            if own_app_fields:
+                own = "enter your own developer app's ID and secret, " + own
+            article = "an" if described.display_name[:1] in "AEIOU" else "a"
+            note += (f" Your organisation has not set up {article} {described.display_name} "
+                     f"app for Twofold: {own}, or leave it empty and the account is kept for "
                      "checking, with posts going through your browser.")
         elif described.browser_connect is None and not browser_only:
             note += " The secret goes only to your system's keychain."
         self.note.setText(note)
         self._validate()
+
+    @staticmethod
+    def _own_app_asked(described: NetworkDescriptor, direct: bool) -> bool:
+        """Whether to offer the user's own app's ID and secret: the network's browser
+        sign-in needs an app secret and the organisation supplies no app. (LinkedIn keeps
+        its token-only way round: its own-app sign-in needs LinkedIn's approval.)"""
+        return (not direct and described.browser_connect is not None
+                and described.sign_in is SignIn.OAUTH_APP_SECRET
+                and described.network is not Network.LINKEDIN)
 
     def _owner_changed(self) -> None:
         if Owner(self.owner.currentData()) is Owner.EMPLOYER:
@@ -245,6 +272,8 @@ class ConnectDialog(QDialog):
                   else described.posts_itself)
         # Without IT's app (or the user's own) there is no sign-in page to go to: the account
         # is kept for checking under the handle typed, and posts go through the browser.
+        own_app = own_app or (bool(self.app_id.text().strip())
+                              and bool(self.app_secret.text().strip()) and not typed)
         browser_sign_in = (described.browser_connect is not None
                            and (not typed or own_app) and (direct or own_app)
                            and (described.server is not ServerField.REQUIRED

@@ -251,9 +251,12 @@ class SettingsDialog(QDialog):
         for setting in offered:
             current = account.settings.get(setting.key, "")
             editor: QSpinBox | QComboBox
-            if setting.choices:
+            choices = setting.choices_for(account.settings)
+            if setting.choices_setting and not choices:
+                continue  # nothing to choose from yet (not signed in through the browser)
+            if choices:
                 editor = QComboBox(self.options)
-                for value, label in setting.choices:
+                for value, label in choices:
                     editor.addItem(label, value)
                 editor.setCurrentIndex(max(0, editor.findData(current or setting.default)))
                 editor.currentIndexChanged.connect(self._changed)
