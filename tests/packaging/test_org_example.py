@@ -35,8 +35,10 @@ def test_example_loads_with_the_apps_own_loaders(tmp_path):
         (Network.MASTODON, "acmemag", Persona.WORK, Owner.EMPLOYER),
         (Network.LINKEDIN, "acme-magazines", Persona.WORK, Owner.EMPLOYER),
     ]
-    assert set(setup.app_credentials) == {Network.LINKEDIN, Network.X}
+    assert set(setup.app_credentials) == {Network.LINKEDIN, Network.X, Network.FACEBOOK,
+                                          Network.INSTAGRAM, Network.THREADS, Network.PINTEREST}
     assert setup.policy_pack == paths.site_config_dir() / "policy.toml"
+    assert setup.media_host is not None
     assert setup.suggestions_feed == "https://intranet.acme.example/social/suggestions.atom"
     assert [(s.key, s.partner) for s in setup.suggestions] == [
         ("spring-issue", ""), ("brightside-launch", "Brightside Cosmetics")]
