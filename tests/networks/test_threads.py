@@ -16,7 +16,12 @@ from app.networks.engine import Outcome, PostingEngine, RetryPolicy
 from app.networks.errors import AuthError, PermanentError, QuotaSpentError
 from app.networks.ports import PostContent
 from app.networks.registry import LoginCheckFailed
-from app.networks.threads import ThreadsClient, connect_in_browser, verify_account
+from app.networks.threads import (
+    REDIRECT_PORTS,
+    ThreadsClient,
+    connect_in_browser,
+    verify_account,
+)
 from app.store.managed import AppCredentials, MediaHost
 from app.store.secrets import AccountSecret
 from app.store.store import Store
@@ -164,7 +169,9 @@ def test_a_lost_publish_publishes_the_saved_container_exactly_once(
 def test_sign_in_with_the_threads_app_gives_a_60_day_token(
         threads: ThreadsContractServer) -> None:
     redirect = "http://127.0.0.1:53712/callback"
-    threads.callbacks = [redirect]
+    # IT registers every callback port Twofold may fall back to (README): another program may
+    # hold the first one, and then the next is used.
+    threads.callbacks = [f"http://127.0.0.1:{port}/callback" for port in REDIRECT_PORTS]
 
     def allow(url: str) -> None:
         answer = requests.get(url + "&login_as=acme.news", allow_redirects=False, timeout=5)

@@ -117,12 +117,13 @@ def test_one_post_with_a_picture_reaches_all_four(qtbot, window, accounts, serve
 
 def test_quick_post_from_the_tray_reaches_the_page_and_threads(qtbot, window, accounts,
                                                                 servers):
-    from app.ui.tray import QuickPostWindow
+    from app.ui.quick_post import QuickPostWindow
 
     ids, page, profile, _pin_user = accounts
     quick = QuickPostWindow(window.services, window.runner)
     qtbot.addWidget(quick)
-    quick.open_fresh(window.composer.accounts.accounts())
+    quick.set_accounts(window.composer.accounts.accounts())
+    quick.present()
     composer = quick.composer
     composer._confirm = window.composer._confirm
     composer.accounts.set_ticked([ids["facebook"], ids["threads"]])
