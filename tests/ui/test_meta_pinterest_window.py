@@ -120,7 +120,9 @@ def test_quick_post_from_the_tray_reaches_the_page_and_threads(qtbot, window, ac
     from app.ui.quick_post import QuickPostWindow
 
     ids, page, profile, _pin_user = accounts
-    quick = QuickPostWindow(window.services, window.runner)
+    notes: list[tuple[str, list[str], list[str]]] = []
+    quick = QuickPostWindow(window.services, window.runner,
+                            notify=lambda title, lines, links: notes.append((title, lines, links)))
     qtbot.addWidget(quick)
     quick.set_accounts(window.composer.accounts.accounts())
     quick.present()
@@ -131,6 +133,9 @@ def test_quick_post_from_the_tray_reaches_the_page_and_threads(qtbot, window, ac
     qtbot.waitUntil(lambda: composer.live_check.is_current(composer._round), timeout=15_000)
     with qtbot.waitSignal(composer.delivery_finished, timeout=60_000):
         qtbot.keyClick(composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    # It closed and said where the post went (the tray's notification), one line an account.
+    qtbot.waitUntil(lambda: bool(notes), timeout=5000)
+    assert not quick.isVisible() and notes[0][0] == "Posted to Work" and len(notes[0][1]) == 2
     assert [p["message"] for p in servers["meta"].posts_of(page)] == ["Quick note from the tray"]
     assert [p["text"] for p in servers["threads"].posts_of(profile)] == [
         "Quick note from the tray"]

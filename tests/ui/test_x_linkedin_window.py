@@ -147,7 +147,9 @@ def test_quick_post_from_the_tray_posts_to_x_and_linkedin(qtbot, window, work_ac
                                                            x_server, linkedin, answers):
     from app.ui.quick_post import QuickPostWindow
 
-    quick = QuickPostWindow(window.services, window.runner)
+    notes: list[tuple[str, list[str], list[str]]] = []
+    quick = QuickPostWindow(window.services, window.runner,
+                            notify=lambda title, lines, links: notes.append((title, lines, links)))
     qtbot.addWidget(quick)
     quick.set_accounts(window.composer.accounts.accounts())
     quick.present()
@@ -158,6 +160,9 @@ def test_quick_post_from_the_tray_posts_to_x_and_linkedin(qtbot, window, work_ac
     qtbot.waitUntil(lambda: composer.live_check.is_current(composer._round), timeout=15_000)
     with qtbot.waitSignal(composer.delivery_finished, timeout=60_000):
         qtbot.keyClick(composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    # It closed and said where the post went (the tray's notification), one line an account.
+    qtbot.waitUntil(lambda: bool(notes), timeout=5000)
+    assert not quick.isVisible() and notes[0][0] == "Posted to Work" and len(notes[0][1]) == 2
     assert [t["sent_text"] for t in x_server.tweets_of(work_accounts["user"])] == [
         "Quick note from the tray"]
     assert [p["shown"] for p in linkedin.posts_by(work_accounts["author"])] == [
