@@ -28,7 +28,6 @@ from __future__ import annotations
 import threading
 import time
 from datetime import UTC, datetime
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from app.core.model import Account, Network
@@ -49,8 +48,9 @@ from app.networks.meta_graph import (
     QuotaSpentError,
     app_from,
     facebook_login,
-    matching_media,
+    published_receipt,
     quota_from,
+    user_secret,
 )
 from app.networks.ports import PostContent, PostReceipt
 
@@ -238,17 +238,10 @@ class InstagramClient:
 
     def _published(self, content: PostContent, container: str,
                    queued_at: datetime | None) -> PostReceipt:
-        """The media a PUBLISHED container became: the latest post with this caption; the
-        container itself when the listing does not show it yet."""
-        answer = self.graph.call("GET", f"{self.ig_user_id}/media",
-                                 params={"fields": "id,caption,permalink,timestamp",
-                                         "limit": "10"})
-        media = matching_media(answer, content.text, "caption", queued_at)
-        if media is not None:
-            return PostReceipt(remote_id=str(media.get("id")),
-                               url=str(media.get("permalink") or ""))
-        return PostReceipt(remote_id=f"container:{container}",
-                           url=profile_url(self.username) if self.username else "")
+        """The media a PUBLISHED container became (see ``published_receipt``)."""
+        return published_receipt(self.graph, f"{self.ig_user_id}/media", "caption", content,
+                                 container, queued_at,
+                                 profile_url(self.username) if self.username else "")
 
     def find_existing(self, content: PostContent, idempotency_key: str,
                       queued_at: datetime | None = None, *,
@@ -267,13 +260,7 @@ class InstagramClient:
 
 def _secret(token: str, ig_user_id: str, expires_at: float | None,
             base: AccountSecret | None = None) -> AccountSecret:
-    from app.store.secrets import AccountSecret
-
-    extra = dict(base.extra) if base is not None else {}
-    extra[USER_SETTING] = ig_user_id
-    if expires_at is not None:
-        extra["expires_at"] = str(int(expires_at))
-    return AccountSecret(token=token, extra=MappingProxyType(extra))
+    return user_secret(token, USER_SETTING, ig_user_id, expires_at, base)
 
 
 def _expiry_text(expires_at: float | None) -> str:

@@ -49,8 +49,9 @@ __all__ = ["GraphClient", "QuotaSpentError", "app_from", "facebook_login", "quot
 from app.networks.http import DEFAULT_TIMEOUT, json_or_empty, new_session, request
 
 if TYPE_CHECKING:
-    from app.networks.ports import Checkpoint
+    from app.networks.ports import Checkpoint, PostContent, PostReceipt
     from app.store.managed import AppCredentials
+    from app.store.secrets import AccountSecret
 
 GRAPH_VERSION = "v25.0"
 GRAPH_BASE = "https://graph.facebook.com"
@@ -282,6 +283,37 @@ def matching_media(answer: Mapping[str, Any], text: str, text_field: str,
                 continue
         return media
     return None
+
+
+def published_receipt(graph: Any, listing: str, text_field: str, content: PostContent,
+                      container: str, queued_at: datetime | None,
+                      profile: str) -> PostReceipt:
+    """The post a PUBLISHED container became (Instagram, Threads): the latest item of the
+    ``listing`` whose ``text_field`` is the post's text; the container itself, pointing at the
+    ``profile`` page, when the listing does not show it yet."""
+    from app.networks.ports import PostReceipt
+
+    answer = graph.call("GET", listing, params={
+        "fields": f"id,{text_field},permalink,timestamp", "limit": "10"})
+    media = matching_media(answer, content.text, text_field, queued_at)
+    if media is not None:
+        return PostReceipt(remote_id=str(media.get("id")), url=str(media.get("permalink") or ""))
+    return PostReceipt(remote_id=f"container:{container}", url=profile)
+
+
+def user_secret(token: str, user_setting: str, user_id: str, expires_at: float | None,
+                base: AccountSecret | None = None) -> AccountSecret:
+    """The keychain entry of a Graph-style account: its token, the network's user id under
+    ``user_setting``, and the token's expiry; whatever else ``base`` held is kept."""
+    from types import MappingProxyType
+
+    from app.store.secrets import AccountSecret
+
+    extra = dict(base.extra) if base is not None else {}
+    extra[user_setting] = user_id
+    if expires_at is not None:
+        extra["expires_at"] = str(int(expires_at))
+    return AccountSecret(token=token, extra=MappingProxyType(extra))
 
 
 # --- Facebook Login ------------------------------------------------------------------------

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, datetime
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
@@ -44,10 +43,11 @@ from app.networks.http import json_or_empty, new_session, request
 from app.networks.meta_graph import (
     GraphClient,
     app_from,
-    matching_media,
+    published_receipt,
     quota_from,
     raise_for_graph,
     redirect_for,
+    user_secret,
 )
 from app.networks.ports import PostContent, PostReceipt
 from app.networks.share_links import first_link
@@ -205,16 +205,11 @@ class ThreadsClient:
 
     def _published(self, content: PostContent, container: str,
                    queued_at: datetime | None) -> PostReceipt:
-        answer = self.graph.call("GET", f"{self.user_id}/threads",
-                                 params={"fields": "id,text,permalink,timestamp",
-                                         "limit": "10"})
-        media = matching_media(answer, content.text, "text", queued_at)
-        if media is not None:
-            return PostReceipt(remote_id=str(media.get("id")),
-                               url=str(media.get("permalink") or ""))
-        return PostReceipt(remote_id=f"container:{container}",
-                           url=f"https://www.threads.com/@{self.username}"
-                           if self.username else "")
+        """The post a PUBLISHED container became (see ``published_receipt``)."""
+        return published_receipt(self.graph, f"{self.user_id}/threads", "text", content,
+                                 container, queued_at,
+                                 f"https://www.threads.com/@{self.username}"
+                                 if self.username else "")
 
     def find_existing(self, content: PostContent, idempotency_key: str,
                       queued_at: datetime | None = None, *,
@@ -232,13 +227,7 @@ class ThreadsClient:
 
 def _secret(token: str, user_id: str, expires_at: float | None,
             base: AccountSecret | None = None) -> AccountSecret:
-    from app.store.secrets import AccountSecret
-
-    extra = dict(base.extra) if base is not None else {}
-    extra[USER_SETTING] = user_id
-    if expires_at is not None:
-        extra["expires_at"] = str(int(expires_at))
-    return AccountSecret(token=token, extra=MappingProxyType(extra))
+    return user_secret(token, USER_SETTING, user_id, expires_at, base)
 
 
 def _expiry_text(expires_at: float) -> str:
