@@ -244,6 +244,40 @@ def _migrate_to_4(conn: sqlite3.Connection) -> None:
     _run(conn, SCHEMA_V4)
 
 
+# Version 5. FROZEN once shipped.
+# - scheduled_posts: a draft due to go to one account at a moment (UTC), with what the user
+#   accepted when scheduling it (the rules of the warnings confirmed, an override reason), the
+#   zone and wall-clock time it was chosen in (for "your usual times"), its state, and, while
+#   one Twofold (the window or ``send-due``) is handing it to the outbox, that process as
+#   owner with a lease, as in the outbox. One row per draft × account, like the outbox.
+SCHEMA_V5 = (
+    """CREATE TABLE scheduled_posts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        draft_id INTEGER NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,
+        account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+        due_at TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'scheduled'
+            CHECK (state IN ('scheduled', 'sending', 'held', 'sent', 'failed', 'cancelled')),
+        reason TEXT NOT NULL DEFAULT '',
+        accepted_rules TEXT NOT NULL DEFAULT '[]',
+        override_reason TEXT NOT NULL DEFAULT '',
+        zone TEXT NOT NULL DEFAULT '',
+        local_time TEXT NOT NULL DEFAULT '',
+        owner TEXT,
+        lease_until TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        sent_at TEXT,
+        UNIQUE (draft_id, account_id)
+    )""",
+    "CREATE INDEX scheduled_posts_by_due ON scheduled_posts (state, due_at)",
+)
+
+
+def _migrate_to_5(conn: sqlite3.Connection) -> None:
+    _run(conn, SCHEMA_V5)
+
+
 # To change the schema: append a function that turns version N-1 into N (ALTER TABLE, or
 # create-copy-drop-rename for changes SQLite cannot ALTER: migrations run with foreign keys
 # off, as SQLite's documented procedure requires, and are checked before they commit), and
@@ -254,6 +288,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _migrate_to_2,
     _migrate_to_3,
     _migrate_to_4,
+    _migrate_to_5,
 )
 
 
