@@ -3,6 +3,7 @@
     post [--work | --account ID ...] [--yes] [--override-reason TEXT] [--image PATH]...
          [--alt TEXT]... [--lang CODE] [--content-warning TEXT] [--visibility V] [TEXT | -]
     post --retry DRAFT_ID
+    post --work --at DATETIME [--keep-time] [--yes] TEXT    (schedule it: see queue_cmd)
 
 ``--work`` means every connected WORK account and never a personal one. The persona check runs
 for every target first: ``--yes`` confirms warnings; blocks still refuse (unless a reason is
@@ -62,6 +63,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--visibility", choices=["public", "unlisted", "private", "direct"],
                         help="Mastodon visibility (default: the account's setting, else public)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--at", metavar="DATETIME",
+                        help='schedule instead of posting now: ISO 8601 (2026-12-01T09:00) or '
+                        '"tomorrow 09:00", "in 1 hour", "next monday 9:00" (your local time)')
+    parser.add_argument("--keep-time", action="store_true",
+                        help="with --at: keep a time that falls in your quiet hours")
     parser.add_argument("text", nargs="?", metavar="TEXT")
     parser.set_defaults(handler=run)
 
@@ -179,7 +185,7 @@ def run(args: argparse.Namespace, paths: AppPaths, *,
         secrets_factory: Callable[[], SecretStore] = _open_secrets,
         checker: Checker | None = None, http: Any = None,
         stdin: TextIO | None = None, out: TextIO | None = None,
-        hand_off: HandOff = _hand_off_in_terminal) -> int:
+        hand_off: HandOff = _hand_off_in_terminal, clock: Any = None, zone: Any = None) -> int:
     """Post (or retry) and print one line per account; the exit code says if all went out."""
     from app.core.model import Draft, ImageAttachment
     from app.networks.engine import PostOptions
@@ -203,6 +209,8 @@ def run(args: argparse.Namespace, paths: AppPaths, *,
     media_host = _media_host(paths)
     with open_store(paths) as store:
         secrets = secrets_factory()
+        if args.retry is not None and args.at:
+            return error("--at schedules a new post; it cannot be used with --retry.", EXIT_USAGE)
         if args.retry is not None:
             meant = store.drafts.get(args.retry)  # a clear usage error for an unknown draft
             if refused:
@@ -243,6 +251,12 @@ def run(args: argparse.Namespace, paths: AppPaths, *,
                          EXIT_FAILED)
         if not secrets.is_persistent:
             note("No keychain is reachable: sign-ins last for this run only.")
+        if args.at:
+            from app.cli.queue_cmd import schedule_post
+
+            return schedule_post(args, paths, store, draft, targets, out,
+                                 secrets_factory=lambda: secrets, checker=checker, http=http,
+                                 hand_off=hand_off, clock=clock, zone=zone)
         with build_engine(store, secrets, policy=policy, checker=checker, http=http,
                           hand_off=hand_off, media_host=media_host) as engine:
             engine.recover()  # settle what an earlier crash left half-sent

@@ -29,7 +29,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from pathlib import Path
 
 Clock = Callable[[], datetime]  # the current moment, timezone-aware (UTC)
 

@@ -80,10 +80,11 @@ class ScheduleStore:
                                 "(see: queue).")
         return _from_row(row)
 
-    def list(self, *states: ScheduleState, account_id: int | None = None,
+    def list_posts(self, *states: ScheduleState, account_id: int | None = None,
              draft_id: int | None = None) -> list[ScheduledPost]:
         """Scheduled posts in any of ``states`` (all when none given), soonest first."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[object] = []
         if states:
             where.append(f"s.state IN ({', '.join('?' * len(states))})")
             params += [ScheduleState(state).value for state in states]
@@ -304,6 +305,20 @@ class ScheduleStore:
                 "WHERE id = ? AND state = 'sending' AND owner IS NULL",
                 (target.value, reason, stamp, target.value, stamp, int(post_id)))
         return cursor.rowcount == 1
+
+    def sync_sent(self) -> int:
+        """Failed (or abandoned) posts whose outbox row went out after all (a retry of the
+        draft's other accounts, another window) become sent; returns how many."""
+        stamp = to_db_time(utc_now())
+        with self._db.write("update the scheduled posts") as conn:
+            cursor = conn.execute(
+                "UPDATE scheduled_posts SET state = 'sent', reason = '', updated_at = ?, "
+                "sent_at = coalesce(sent_at, ?) WHERE (state = 'failed' OR (state = 'sending' "
+                "AND owner IS NULL)) AND EXISTS (SELECT 1 FROM outbox o WHERE "
+                "o.draft_id = scheduled_posts.draft_id AND "
+                "o.account_id = scheduled_posts.account_id AND o.state = 'sent')",
+                (stamp, stamp))
+        return int(cursor.rowcount)
 
     def _gone(self, owner: str, lease_until: object, now: datetime) -> bool:
         liveness = self._identity.liveness_of(owner)
