@@ -277,16 +277,21 @@ class Scheduler:
     def send_due(self, *, grace: timedelta | None = None,
                  on_result: Callable[[SendResult], None] | None = None) -> DueReport:
         """Send every post due now and not older than ``grace`` (default: the scheduler's);
-        older ones are left for the user (``DueReport.overdue``)."""
+        older ones are left for the user (``DueReport.overdue``). The due accounts of one
+        draft go out together, checked before any of them is sent (as Post does), so one
+        account's post never counts as a duplicate against another's."""
         settled = self.recover()
         now = self.now()
         window = self.grace if grace is None else grace
-        results = []
+        results: list[SendResult] = []
+        by_draft: dict[int, list[ScheduledPost]] = {}
         for post in self._store.schedule.due(now, not_before=now - window):
-            result = self._send(post, now=now, not_before=now - window)
-            results.append(result)
-            if on_result is not None:
-                on_result(result)
+            by_draft.setdefault(post.draft_id, []).append(post)
+        for posts in by_draft.values():
+            for result in self._send_group(posts, now=now, not_before=now - window):
+                results.append(result)
+                if on_result is not None:
+                    on_result(result)
         overdue = tuple(p for p in self._store.schedule.list_posts(ScheduleState.SCHEDULED)
                         if p.overdue(self.now(), window.total_seconds()))
         return DueReport(tuple(results), overdue, tuple(settled))
@@ -333,46 +338,82 @@ class Scheduler:
         return source  # type: ignore[return-value]
 
     def _send(self, post: ScheduledPost, *, now: datetime, any_time: bool = False,
-              not_before: datetime | None = None,
               from_states: Iterable[ScheduleState] = (ScheduleState.SCHEDULED,),
               confirm_warnings: bool = False) -> SendResult:
-        post_id = post.id
-        assert post_id is not None
-        claimed = self._store.schedule.claim(post_id, self._token, now=now,
-                                             not_before=not_before, any_time=any_time,
-                                             from_states=from_states,
-                                             lease_seconds=CLAIM_LEASE_SECONDS)
-        if claimed is None:
-            return SendResult(post, "skipped", "Another Twofold window or command is sending "
-                              "it, or it was changed meanwhile.")
-        try:
-            return self._deliver(claimed, confirm_warnings)
-        except Exception:
-            log.exception("sending scheduled post %s failed unexpectedly", post_id)
-            in_outbox = any(e.account_id == claimed.account_id for e in
-                            self._store.outbox.entries_for_draft(claimed.draft_id))
-            message = ("Twofold ran into an internal error while sending this post; "
-                       + ("Post now checks with the network before sending it again."
-                          if in_outbox else "nothing was sent. Use Post now or Reschedule."))
-            return self._finish(claimed, ScheduleState.FAILED if in_outbox
-                                else ScheduleState.HELD, message)
+        [result] = self._send_group([post], now=now, any_time=any_time,
+                                    from_states=from_states, confirm_warnings=confirm_warnings)
+        return result
 
-    def _deliver(self, post: ScheduledPost, confirm_warnings: bool) -> SendResult:
+    def _send_group(self, posts: Sequence[ScheduledPost], *, now: datetime,
+                    any_time: bool = False, not_before: datetime | None = None,
+                    from_states: Iterable[ScheduleState] = (ScheduleState.SCHEDULED,),
+                    confirm_warnings: bool = False) -> list[SendResult]:
+        """Claim, check again and deliver posts of one draft (each to its own account)."""
+        states = tuple(from_states)
+        results: dict[int, SendResult] = {}
+        claimed: list[ScheduledPost] = []
+        for post in posts:
+            taken = self._store.schedule.claim(post.id, self._token,  # type: ignore[arg-type]
+                                               now=now, not_before=not_before,
+                                               any_time=any_time, from_states=states,
+                                               lease_seconds=CLAIM_LEASE_SECONDS)
+            if taken is None:
+                results[post.id] = SendResult(  # type: ignore[index]
+                    post, "skipped", "Another Twofold window or command is sending it, or it "
+                    "was changed meanwhile.")
+            else:
+                claimed.append(taken)
+        try:
+            for result in self._deliver(claimed, confirm_warnings):
+                results[result.post.id] = result  # type: ignore[index]
+        except Exception:
+            log.exception("sending scheduled posts of draft %s failed unexpectedly",
+                          posts[0].draft_id)
+            in_outbox = {e.account_id for e in
+                         self._store.outbox.entries_for_draft(posts[0].draft_id)}
+            for post in claimed:
+                if post.id in results:
+                    continue
+                sent_to_outbox = post.account_id in in_outbox
+                message = ("Twofold ran into an internal error while sending this post; "
+                           + ("Post now checks with the network before sending it again."
+                              if sent_to_outbox else "nothing was sent. Use Post now or "
+                              "Reschedule."))
+                results[post.id] = self._finish(  # type: ignore[index]
+                    post, ScheduleState.FAILED if sent_to_outbox else ScheduleState.HELD,
+                    message)
+        return [results[post.id] for post in posts]  # type: ignore[index]
+
+    def _deliver(self, posts: list[ScheduledPost], confirm_warnings: bool
+                 ) -> list[SendResult]:
+        if not posts:
+            return []
         refused = self._posting_refused()
         if refused:
-            return self._finish(post, ScheduleState.HELD, f"{refused} It was not sent.")
-        draft = self._store.drafts.get(post.draft_id)
-        account = self._store.accounts.get(post.account_id)
-        check = self._check(draft, account, self.now())
-        accepted = set(post.accepted_rules)
-        if confirm_warnings:
-            accepted.update(f.rule for f in check.findings if f.severity is Severity.WARN)
-        problem = self._new_problem(check, accepted, post.override_reason)
-        if problem is not None:
-            return self._finish(post, ScheduleState.HELD, problem)
-        report = self._engine().post(draft, [account], confirm_warnings=True,
-                                     override_reason=post.override_reason)
-        return self._from_report(post, report)
+            return [self._finish(post, ScheduleState.HELD, f"{refused} It was not sent.")
+                    for post in posts]
+        draft = self._store.drafts.get(posts[0].draft_id)
+        results: list[SendResult] = []
+        ready: list[tuple[ScheduledPost, Account]] = []
+        for post in posts:
+            account = self._store.accounts.get(post.account_id)
+            check = self._check(draft, account, self.now())
+            accepted = set(post.accepted_rules)
+            if confirm_warnings:
+                accepted.update(f.rule for f in check.findings if f.severity is Severity.WARN)
+            problem = self._new_problem(check, accepted, post.override_reason)
+            if problem is not None:
+                results.append(self._finish(post, ScheduleState.HELD, problem))
+            else:
+                ready.append((post, account))
+        # One engine call per override reason (the reason goes to the history with the post).
+        reasons = dict.fromkeys(post.override_reason for post, _ in ready)
+        for reason in reasons:
+            group = [(post, account) for post, account in ready if post.override_reason == reason]
+            report = self._engine().post(draft, [account for _, account in group],
+                                         confirm_warnings=True, override_reason=reason)
+            results += [self._from_report(post, report) for post, _ in group]
+        return results
 
     def _retry(self, post: ScheduledPost) -> SendResult:
         claimed = self._store.schedule.claim(
@@ -442,12 +483,22 @@ class Scheduler:
 
 
 def timed_checker(store: Store, policy: object | None) -> TimedChecker:
-    """The persona check as of any moment: the policy in force and the store's history
-    (``app.networks.wiring.make_checker`` with that moment as its clock)."""
-    from app.networks.wiring import make_checker
+    """The persona check as of any moment: the policy in force and the store's history as
+    ``app.networks.wiring.make_checker`` reads it, less the draft's own posts to its other
+    accounts (one scheduled post to two accounts is not a duplicate of itself)."""
+    from app.check.engine import check_draft
+    from app.networks.wiring import HISTORY_WINDOW
 
     def check(draft: Draft, account: Account, moment: datetime) -> CheckResult:
-        return make_checker(store, policy, clock=lambda: moment)(draft, account)  # type: ignore[arg-type]
+        own = {entry.remote_id for entry in store.outbox.entries_for_draft(draft.id)
+               if entry.remote_id} if draft.id is not None else set()
+        history = tuple(entry for entry in store.history.recent(moment - HISTORY_WINDOW)
+                        if not (entry.remote_id and entry.remote_id in own))
+        kwargs: dict[str, object] = {"images": tuple(draft.images), "history": history,
+                                     "now": moment}
+        if policy is not None:
+            kwargs["policy"] = policy
+        return check_draft(draft.text, account.check_target(), **kwargs)  # type: ignore[arg-type]
 
     return check
 
