@@ -71,6 +71,7 @@ class PolicyReport:
     work_limit: tuple[int, int] = (3, 1)
     budget_locked: bool = False
     quiet_hours: tuple[str, ...] = ()  # "22:00-07:00" ranges in force, every layer
+    quiet_weekends: bool = False  # no work posts at weekends (any layer)
 
 
 class DraftChecker(Protocol):

@@ -643,7 +643,8 @@ def policy_report_from(loaded: LoadedPolicy, user_pack: str = "") -> PolicyRepor
                         work_limit=(policy.work_limit.posts, policy.work_limit.days),
                         budget_locked=bool(is_locked("frequency")) if is_locked else False,
                         quiet_hours=tuple(_time_range(r)
-                                          for r in getattr(policy, "quiet_hours", ())))
+                                          for r in getattr(policy, "quiet_hours", ())),
+                        quiet_weekends=bool(getattr(policy, "quiet_weekends", False)))
 
 
 def _time_range(minutes: tuple[int, int]) -> str:
