@@ -218,11 +218,14 @@ def build_services(paths: AppPaths) -> AppServices:
     from app.ui.suggestion_services import StoreSuggestionInbox
 
     suggestions = StoreSuggestionInbox(store, paths, checker.policy)
+    from app.ui.schedule_services import build_schedule_book
+
+    schedule = build_schedule_book(paths, store, poster, checker, accounts.list_accounts)
     services = AppServices(checker=checker, accounts=accounts, drafts=drafts, poster=poster,
                            open_url=open_in_browser, warnings=warnings,
                            background_warnings=background_warnings,
                            posting_refusal=checker.posting_refused, close=close,
-                           suggestions=suggestions)
+                           suggestions=suggestions, schedule=schedule)
     built.append(services)
     return services
 

@@ -314,3 +314,5 @@ class AppServices:
     close: Callable[[], None] = field(default=lambda: None)
     # The suggestions inbox ("Asked to share"); None where there is no store.
     suggestions: SuggestionInbox | None = None
+    # Scheduled posts (``app.ui.schedule_services.ScheduleBook``); None: no scheduling here.
+    schedule: Any = None

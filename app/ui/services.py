@@ -507,6 +507,11 @@ class EnginePoster:
     def _engine(self) -> PostingEngine:
         return _resolve(self._source)
 
+    def engine(self) -> PostingEngine:
+        """The posting engine itself (built now if it was not yet; blocking): the scheduler
+        hands due posts to the same engine and outbox as the composer."""
+        return self._engine
+
     def post(self, draft: Draft, accounts: Sequence[Account], *, confirmed: bool,
              override_reason: str | None, on_update: ProgressCallback,
              cancel: threading.Event | None = None) -> list[DeliveryUpdate]:
