@@ -970,10 +970,11 @@ class ComposerWidget(QWidget):
             self.scheduled.emit(posts)
 
         def failed(error: BaseException) -> None:
-            self.status.emit(f"Not scheduled: {error}")
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.warning(self, "Not scheduled", str(error))
+            # The reason stays beside the buttons (not a box to click away); nothing was
+            # queued and the draft is still here.
+            message = f"Not scheduled: {error}"
+            self.status.emit(message)
+            self.action_label.setText(message)
 
         self.runner.run(work, on_done=done, on_error=failed, context=self)
 

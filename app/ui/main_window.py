@@ -624,10 +624,10 @@ class MainWindow(QMainWindow):
             self.queue_dialog.edit_requested.connect(self._edit_scheduled)
         else:
             self.queue_dialog.reload()
-        self.show_and_raise()
-        self.queue_dialog.show()
-        self.queue_dialog.raise_()
-        self.queue_dialog.activateWindow()
+        from app.ui.quick_post import bring_to_front
+
+        bring_to_front(self)
+        bring_to_front(self.queue_dialog)
 
     def ask_about_overdue(self, post_ids: list[int]) -> None:
         """Posts that were due while Twofold was not running: Send now / Reschedule… /
@@ -643,20 +643,16 @@ class MainWindow(QMainWindow):
                                           overdue_only=True)
         self.schedule_notice.emit(f"{len(post_ids)} scheduled post(s) missed their time while "
                                   "Twofold was not running; Twofold asks what to do.")
-        self.overdue_dialog.show()
-        self.overdue_dialog.raise_()
+        from app.ui.quick_post import bring_to_front
+
+        bring_to_front(self.overdue_dialog)
 
     def _edit_scheduled(self, draft: Draft) -> None:
-        self.composer.open_draft(draft)
-        self.show_and_raise()
-        self.composer.editor.setFocus()
+        from app.ui.quick_post import bring_to_front
 
-    def show_and_raise(self) -> None:
-        """Bring the window to the front (it may be hidden in the tray)."""
-        if not self.isVisible():
-            self.show()
-        self.raise_()
-        self.activateWindow()
+        self.composer.open_draft(draft)
+        bring_to_front(self)
+        self.composer.editor.setFocus()
 
     def _welcome_if_new(self) -> None:
         self.loaded.disconnect(self._welcome_if_new)

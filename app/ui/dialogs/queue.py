@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.model import Draft
+from app.core.model import Draft, Persona
 from app.core.schedule import ScheduleState
 from app.ui import theme
 from app.ui.schedule_services import QueueRow, ScheduleBook
@@ -32,15 +32,16 @@ from app.ui.workers import TaskRunner
 PREVIEW_LENGTH = 70
 POST_ID_ROLE = Qt.ItemDataRole.UserRole
 
-# (parent, book, quiet rules, usual times, initial moment) → a Plan, or None (cancelled).
+# (parent, book, quiet rules, usual times, initial=moment, work=bool) → a Plan, or None.
 TimeAsker = Callable[..., Any]
 
 
-def _ask_time(parent: QWidget, book: ScheduleBook, rules: Any, usual: list[str],
-              initial: Any) -> Any:
+def _ask_time(parent: QWidget, book: ScheduleBook, rules: Any, usual: list[str], *,
+              initial: Any = None, **_: Any) -> Any:
     from app.ui.dialogs.schedule_picker import pick_time
 
-    return pick_time(parent, book, rules, usual, title="Reschedule", initial=initial)
+    return pick_time(parent, book, rules, usual, title="Reschedule", initial=initial,
+                     work=bool(_.get("work", True)))
 
 
 def state_text(row: QueueRow) -> str:
@@ -263,7 +264,10 @@ class QueueDialog(QDialog):
         row = self._row()
         if row is None:
             return
-        plan = self._ask_time(self, self.book, self._rules, self._usual, row.post.due_at)
+        account = row.account
+        plan = self._ask_time(self, self.book, self._rules, self._usual,
+                              initial=row.post.due_at,
+                              work=account is None or account.persona is Persona.WORK)
         if plan is None:
             return
         post_id = row.post.id
