@@ -37,7 +37,7 @@ from tests.ui.fakes import FakeAccounts, FakeChecker, FakePoster
 class Rig:
     """A real store and scheduler behind a ScheduleBook, with a hand-moved clock."""
 
-    def __init__(self, root: Path, quiet: QuietRules = QuietRules()) -> None:
+    def __init__(self, root: Path, quiet: QuietRules | None = None) -> None:
         self.store = Store(root / "twofold.sqlite3")
         self.accounts = [self.store.accounts.add(Account(
             Network.MASTODON, handle, persona, server="https://social.example"))
@@ -46,7 +46,7 @@ class Rig:
         self.clock = ManualClock(datetime(2026, 12, 1, 9, 30, tzinfo=UTC))  # Tue 10:30 CET
         self.client = CountingClient()
         self.checker = TimedChecker()
-        self.quiet = quiet
+        self.quiet = quiet or QuietRules()
         self.engine = PostingEngine(accounts=self.store.accounts, outbox=self.store.outbox,
                                     checker=self.checker.engine_check,
                                     client_for=lambda account: self.client)
