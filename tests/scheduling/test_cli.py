@@ -246,3 +246,56 @@ def test_window_scheduler_and_send_due_racing_post_each_scheduled_post_once(
     assert final == {"sent"}
     assert sorted(profile.statuses("jo")) == sorted(texts * 2)
     assert profile.status_requests() == 2 * count  # not one request more
+
+
+def test_the_windows_own_scheduler_and_send_due_racing_post_each_post_once(
+        server: MastodonContractServer, profile_dir: Path) -> None:
+    """The window's scheduler exactly as the composition root builds it (store, keychain,
+    persona check, posting engine), racing ``send-due`` in another process."""
+    from app.check.rules import RULES
+    from app.core.model import Draft, Network, Persona
+    from app.ui.application import build_services
+    from app.ui.ports import ConnectRequest
+
+    paths = init_paths(str(profile_dir))
+    services = build_services(paths)
+    try:
+        token = server.add_account("jo")
+        account = services.accounts.connect_account(ConnectRequest(
+            Network.MASTODON, "jo", Persona.WORK, server=server.url, secret=token))
+        due = datetime.now(UTC) - timedelta(minutes=1)
+        texts = ["Our spring issue is out", "Meet the team at the book fair",
+                 "Photos from the print room", "The podcast is back on Thursday",
+                 "Read the winter recipes", "We are hiring two editors"]
+        with Store(paths) as store:
+            for text in texts:
+                draft = store.drafts.save(Draft(text=text))
+                # As if scheduled a minute ago with every warning confirmed.
+                store.schedule.schedule(draft.id, [account.id], due, accepted_rules=RULES)
+        child = subprocess.Popen([sys.executable, "-m", "tests.scheduling.send_due_child",
+                                  str(profile_dir), token], stdin=subprocess.PIPE,
+                                 stdout=subprocess.PIPE, text=True, env=_child_env(),
+                                 cwd=REPO_ROOT)
+        assert child.stdout is not None and child.stdin is not None
+        assert child.stdout.readline().strip() == "ready"
+        book = services.schedule
+        results: list[str] = []
+        thread = threading.Thread(
+            target=lambda: results.extend(r.outcome for r in book.send_due().results))
+        thread.start()
+        child.stdin.write("go\n")
+        child.stdin.flush()
+        thread.join(timeout=120)
+        output, _ = child.communicate(timeout=120)
+        assert results.count("sent") + output.count("posted") == len(texts), (results, output)
+        assert sorted(s["text_sent"] for s in server.statuses_of(token)) == sorted(texts)
+        requests = sum(1 for method, path, _ in server.state.requests
+                       if method == "POST" and path == "/api/v1/statuses")
+        assert requests == len(texts)
+        assert {row.post.state.value for row in book.rows(include_done=True)} == {"sent"}
+    finally:
+        engine = services.poster
+        if engine is not None and getattr(engine, "_source", None) is not None \
+                and engine._source.built:  # type: ignore[attr-defined]
+            engine.engine().close()  # type: ignore[attr-defined]
+        services.close()
