@@ -133,7 +133,7 @@ def format_local(moment: datetime, zone: tzinfo, *, with_utc: bool = False,
     local = moment.astimezone(zone)
     year = "" if now is not None and now.astimezone(zone).year == local.year else f" {local.year}"
     text = f"{day_text(local)}{year}, {local:%H:%M} {local.tzname()}"
-    if with_utc:
+    if with_utc and local.utcoffset() != timedelta(0):
         utc = moment.astimezone(UTC)
         same_day = utc.date() == local.date()
         text += f" ({utc:%H:%M} UTC)" if same_day else f" ({day_text(utc)} {utc:%H:%M} UTC)"

@@ -471,14 +471,14 @@ class Scheduler:
         blocks = [f for f in check.findings if f.severity is Severity.BLOCK]
         new_blocks = [f for f in blocks if f.rule not in accepted or not override_reason]
         if new_blocks:
-            return f"Held: {new_blocks[0].message}"
+            return new_blocks[0].message
         if blocks and block_refusal(blocks, override_reason, allowed) is not None:
-            return f"Held: {blocks[0].message}"
+            return blocks[0].message
         new_warns = [f for f in check.findings
                      if f.severity is Severity.WARN and f.rule not in accepted]
         if new_warns:
-            return (f"Held for your confirmation: {new_warns[0].message} Post now sends it "
-                    "anyway.")
+            return (f"{new_warns[0].message} This is new since you scheduled it: Post now "
+                    "sends it anyway.")
         return None
 
 

@@ -112,7 +112,7 @@ def test_a_new_warning_at_sending_time_holds_until_the_user_confirms(setup: Setu
                                                   "You posted nearly the same text."),)
     setup.clock.advance(hours=1)
     [result] = setup.scheduler.send_due().results
-    assert result.outcome == "held" and "confirmation" in result.message
+    assert result.outcome == "held" and "new since you scheduled it" in result.message
     assert setup.client.sent == []
     assert setup.scheduler.send_now(post.id, confirm_warnings=True).outcome == "sent"
 

@@ -246,7 +246,10 @@ def test_a_held_post_shows_its_reason_in_the_queue(qtbot, runner, rig: Rig) -> N
     rig.scheduler.send_due()
     dialog = show_queue(qtbot, runner, rig)
     item = dialog.tree.topLevelItem(0).child(0)
-    assert item.text(1).startswith("Held: Held: You have already promoted")
+    assert item.text(1).startswith("Held: You have already promoted")
+    assert dialog.tree.topLevelItem(0).text(0) == "Mastodon @jo — WORK"
+    dialog.tree.setCurrentItem(item)
+    assert dialog.status.text() == "Held: You have already promoted 3 times today."
     assert rig.client.sent == []
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.model import Draft, Persona
+from app.core.model import Draft, Owner, Persona
 from app.core.schedule import ScheduleState
 from app.ui import theme
 from app.ui.schedule_services import QueueRow, ScheduleBook
@@ -88,7 +88,7 @@ class QueueDialog(QDialog):
         self.tree.setColumnWidth(0, 230)
         self.tree.setColumnWidth(1, 190)
         self.tree.setWordWrap(True)
-        self.tree.currentItemChanged.connect(lambda *_: self._refresh_buttons())
+        self.tree.currentItemChanged.connect(lambda *_: self._selection_changed())
         layout.addWidget(self.tree, 1)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -160,6 +160,10 @@ class QueueDialog(QDialog):
                 font = group.font(0)
                 font.setBold(True)
                 group.setFont(0, font)
+                if row.account is not None:
+                    group.setIcon(0, _colour_swatch(row.account.shown_colour))
+                group.setToolTip(0, theme.account_description(row.account)
+                                 if row.account is not None else title)
                 groups[title] = group
             flat = " ".join(row.post.text.split())
             preview = flat if len(flat) <= PREVIEW_LENGTH else flat[:PREVIEW_LENGTH - 1] + "…"
@@ -183,9 +187,13 @@ class QueueDialog(QDialog):
 
     @staticmethod
     def _account_title(row: QueueRow) -> str:
-        if row.account is None:
+        """``Mastodon @dana — WORK`` (``BRAND`` for the employer's account): colour is never
+        the only cue."""
+        account = row.account
+        if account is None:
             return f"Account {row.post.account_id} (removed)"
-        return theme.account_title(row.account)
+        label = "BRAND" if account.owner is Owner.EMPLOYER else account.persona.label.upper()
+        return f"{account.network.display_name} {theme.account_title(account)} — {label}"
 
     def _failed(self, error: BaseException) -> None:
         self.busy = False
@@ -212,6 +220,15 @@ class QueueDialog(QDialog):
     def _row(self) -> QueueRow | None:
         chosen = self.selected_id()
         return next((r for r in self.rows if r.post.id == chosen), None)
+
+    def _selection_changed(self) -> None:
+        """A held or failed post says why below the list (the column is too narrow)."""
+        row = self._row()
+        if row is not None and row.post.reason:
+            self.status.setText(f"{row.post.state.label}: {row.post.reason}")
+        elif row is not None and row.overdue:
+            self.status.setText(state_text(row))
+        self._refresh_buttons()
 
     def _refresh_buttons(self) -> None:
         row = None if self.busy else self._row()
@@ -306,6 +323,15 @@ class QueueDialog(QDialog):
         ids = [row.post.id for row in self.rows]
         self._act(lambda: [self.book.cancel(i) for i in ids],  # type: ignore[arg-type]
                   lambda posts: self.status.setText(f"Cancelled {len(posts)}."))
+
+
+def _colour_swatch(colour: str) -> Any:
+    """A small square in the account's colour, beside its name."""
+    from PySide6.QtGui import QColor, QIcon, QPixmap
+
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
 
 
 def _result_text(result: Any) -> str:
