@@ -117,6 +117,12 @@ class LazyChecker:
         """See ``DraftChecker.refresh_history``."""
         self._get().refresh_history()
 
+    def reload(self) -> None:
+        """Read the policy packs again at the next use (the user changed their own budget
+        or quiet hours in Settings): no restart needed."""
+        with self._lock:
+            self._checker = None
+
 
 def build_checker(paths: AppPaths, store: Store | None) -> PersonaChecker:
     """The persona check with the policy pack layers in force (the last good version of a

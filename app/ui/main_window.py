@@ -498,8 +498,24 @@ class MainWindow(QMainWindow):
             if dialog.close_to_tray_choice is not None:
                 self.close_to_tray = dialog.close_to_tray_choice
                 self._save_ui_setting("close_to_tray", "yes" if self.close_to_tray else "no")
+            self._policy_changed()
             self.refresh_accounts()
         dialog.deleteLater()
+
+    def _policy_changed(self) -> None:
+        """The user's own budget or quiet hours may have changed: the persona check reads
+        the packs again (on a worker) and the draft is checked again, no restart needed."""
+        reload = getattr(self.services.checker, "reload", None)
+        if reload is None:
+            return
+        reload()
+        checker = self.services.checker
+
+        def rebuilt(_policy: object) -> None:
+            self.composer._request_check()
+
+        self.runner.run(lambda: getattr(checker, "policy", lambda: None)(), on_done=rebuilt,
+                        on_error=lambda _e: None, context=self)
 
     def _save_ui_setting(self, key: str, value: str) -> None:
         """Remember a window setting in the profile's ``ui.ini``."""

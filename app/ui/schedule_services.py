@@ -153,13 +153,18 @@ def build_schedule_book(paths: Any, store: Any, poster: Any, checker: Any,
         from app.networks.scheduler import Scheduler, quiet_rules_of, timed_checker
         from app.networks.wiring import override_rule
 
-        policy = checker.policy()
         opened = store.get()
+
+        def check(draft: Any, account: Any, moment: Any) -> Any:
+            # The policy in force now: a budget changed in Settings applies at once.
+            return timed_checker(opened, checker.policy())(draft, account, moment)
+
         return Scheduler(
-            store=opened, engine=lambda: poster.engine(), check=timed_checker(opened, policy),
+            store=opened, engine=lambda: poster.engine(), check=check,
             zone=zone, quiet=lambda: quiet_rules_of(load_policy_layers(paths).policy),
-            posting_refused=lambda: str(getattr(policy, "posting_refused", "") or ""),
-            override_allowed=override_rule(policy))
+            posting_refused=lambda: str(getattr(checker.policy(), "posting_refused", "")
+                                        or ""),
+            override_allowed=lambda finding: override_rule(checker.policy())(finding))
 
     zone = local_zone()
     return ScheduleBook(build, zone=zone, accounts=accounts)

@@ -44,3 +44,23 @@ def test_posting_now_at_a_weekend_warns_for_work_posts_only(
     quiet = [f for f in result.findings if f.rule == "frequency.quiet_hours"]
     assert bool(quiet) is warned
     assert all(f.severity is Severity.WARN for f in quiet)  # confirmed, never a block
+
+
+def test_a_changed_quiet_hours_setting_applies_without_a_restart(profile_dir: Path) -> None:
+    from app.check.policy import user_pack_path
+    from app.paths import init_paths
+    from app.ui.application import LazyChecker, build_checker
+
+    paths = init_paths(str(profile_dir))
+    checker = LazyChecker(lambda: build_checker(paths, None))
+    target = CheckTarget(Network.MASTODON, Persona.WORK)
+
+    def quiet() -> bool:
+        return any(f.rule == "frequency.quiet_hours"
+                   for f in checker.check("Photos from the print room", target).findings)
+
+    assert not quiet()
+    set_quiet_hours(user_pack_path(paths), ["00:00-12:00", "12:00-00:00"])  # all day
+    assert not quiet()  # the packs in force were read once …
+    checker.reload()  # … until Settings saves (MainWindow._policy_changed)
+    assert quiet()

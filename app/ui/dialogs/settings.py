@@ -158,8 +158,7 @@ class SettingsDialog(QDialog):
         self.budget_note = QLabel(
             ("Your organisation locked the budget: you can make it stricter, not looser. "
              if report.budget_locked else "")
-            + "Saved in your own pack. The persona check uses it the next time Twofold starts; "
-            "scheduling uses your quiet hours at once.", budget)
+            + "Saved in your own pack; it applies as soon as you save.", budget)
         self.budget_note.setWordWrap(True)
         budget_layout.addRow(self.budget_note)
         budget.setEnabled(bool(report.user_pack))
