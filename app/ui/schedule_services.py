@@ -13,18 +13,12 @@ from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from app.core.model import Account, Draft
-from app.core.schedule import ScheduledPost
-from app.core.timing import (
-    Clock,
-    QuietRules,
-    Resolved,
-    format_local,
-    out_of_quiet_hours,
-    parse_when,
-    system_clock,
-)
 
 if TYPE_CHECKING:
+    # Only for type hints: the window imports this module at start-up, and the time
+    # module (and the zone database) load on first use.
+    from app.core.schedule import ScheduledPost
+    from app.core.timing import Clock, QuietRules, Resolved
     from app.networks.scheduler import DueReport, Plan, Scheduler, SendResult
 
 
@@ -41,14 +35,33 @@ class ScheduleBook:
     """The window's scheduled posts. ``scheduler`` builds the ``Scheduler`` on first use (on
     a worker: it opens the store)."""
 
-    def __init__(self, scheduler: Callable[[], Scheduler], *, zone: tzinfo,
-                 clock: Clock = system_clock,
+    def __init__(self, scheduler: Callable[[], Scheduler], *, zone: tzinfo | None = None,
+                 clock: Clock | None = None,
                  accounts: Callable[[], Sequence[Account]] = list) -> None:
         self._factory = scheduler
         self._scheduler: Scheduler | None = None
-        self.zone = zone
-        self.clock = clock
+        self._zone = zone
+        self._clock = clock
         self._accounts = accounts
+
+    @property
+    def clock(self) -> Clock:
+        """The clock (the system's unless one was given)."""
+        if self._clock is None:
+            from app.core.timing import system_clock
+
+            self._clock = system_clock
+        return self._clock
+
+    @property
+    def zone(self) -> tzinfo:
+        """The user's time zone (looked up on first use: loading the zone database costs
+        ~10 ms, which start-up does not pay)."""
+        if self._zone is None:
+            from app.core.timing import local_zone
+
+            self._zone = local_zone()
+        return self._zone
 
     @property
     def scheduler(self) -> Scheduler:
@@ -65,15 +78,20 @@ class ScheduleBook:
 
     def describe(self, moment: datetime, *, with_utc: bool = True) -> str:
         """``Wed 2 Dec, 09:00 CET (08:00 UTC)``."""
+        from app.core.timing import format_local
+
         return format_local(moment, self.zone, with_utc=with_utc, now=self.now())
 
     def parse(self, text: str) -> Resolved:
         """What the user typed, in their zone (TimeError for nonsense or the past)."""
+        from app.core.timing import parse_when
+
         return parse_when(text, now=self.now(), zone=self.zone)
 
     def plan(self, chosen: Resolved, rules: QuietRules, *, work: bool = True,
              keep_quiet_time: bool = False) -> Plan:
         """Where ``chosen`` lands with these quiet hours (see ``Scheduler.plan``)."""
+        from app.core.timing import out_of_quiet_hours
         from app.networks.scheduler import Plan
 
         moved = out_of_quiet_hours(chosen.utc, self.zone, rules, work=work)
@@ -146,9 +164,8 @@ def build_schedule_book(paths: Any, store: Any, poster: Any, checker: Any,
                         accounts: Callable[[], Sequence[Account]]) -> ScheduleBook:
     """The window's ScheduleBook: the store (``Lazy``), the posting engine behind the
     window's poster, and the policy in force (its quiet hours read again on each use)."""
-    from app.core.timing import local_zone
 
-    def build() -> Scheduler:
+    def build() -> Scheduler:  # on a worker: the first queue read or tick
         from app.check.policy import load_policy_layers
         from app.networks.scheduler import Scheduler, quiet_rules_of, timed_checker
         from app.networks.wiring import override_rule
@@ -161,10 +178,10 @@ def build_schedule_book(paths: Any, store: Any, poster: Any, checker: Any,
 
         return Scheduler(
             store=opened, engine=lambda: poster.engine(), check=check,
-            zone=zone, quiet=lambda: quiet_rules_of(load_policy_layers(paths).policy),
+            zone=book.zone, quiet=lambda: quiet_rules_of(load_policy_layers(paths).policy),
             posting_refused=lambda: str(getattr(checker.policy(), "posting_refused", "")
                                         or ""),
             override_allowed=lambda finding: override_rule(checker.policy())(finding))
 
-    zone = local_zone()
-    return ScheduleBook(build, zone=zone, accounts=accounts)
+    book = ScheduleBook(build, accounts=accounts)
+    return book
