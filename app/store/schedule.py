@@ -281,6 +281,10 @@ class ScheduleStore:
         where that cannot be told), claimed now by nobody: the caller settles each with the
         outbox (``settle``)."""
         now = utc_now()
+        with self._db.read("read the scheduled posts") as conn:  # usually none: no write lock
+            if conn.execute("SELECT 1 FROM scheduled_posts WHERE state = 'sending' "
+                            "LIMIT 1").fetchone() is None:
+                return []
         with self._db.write("read the scheduled posts") as conn:
             rows = conn.execute("SELECT id, owner, lease_until FROM scheduled_posts "
                                 "WHERE state = 'sending'").fetchall()
@@ -310,6 +314,10 @@ class ScheduleStore:
         """Failed (or abandoned) posts whose outbox row went out after all (a retry of the
         draft's other accounts, another window) become sent; returns how many."""
         stamp = to_db_time(utc_now())
+        with self._db.read("read the scheduled posts") as conn:  # usually none: no write lock
+            if conn.execute("SELECT 1 FROM scheduled_posts WHERE state IN ('failed', "
+                            "'sending') LIMIT 1").fetchone() is None:
+                return 0
         with self._db.write("update the scheduled posts") as conn:
             cursor = conn.execute(
                 "UPDATE scheduled_posts SET state = 'sent', reason = '', updated_at = ?, "
