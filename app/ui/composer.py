@@ -930,7 +930,8 @@ class ComposerWidget(QWidget):
                 return
             from app.ui.dialogs.confirm import confirmation_reasons
 
-            if confirmation_reasons(request) and not self._confirm(self, request):
+            dated = dataclasses.replace(request, when=book.describe(plan.due.utc))
+            if confirmation_reasons(dated) and not self._confirm(self, dated):
                 self.status.emit("Not scheduled. Nothing was queued.")
                 return
             self._schedule(targets, override, plan, confirmed=True)

@@ -331,3 +331,32 @@ def test_every_scheduling_control_has_a_name_and_takes_the_keyboard(
     composer.refresh_tab_order()
     assert composer.post_personal_button.nextInFocusChain() is button
     assert button.nextInFocusChain() is composer.post_work_button
+
+
+def test_a_warning_is_confirmed_with_the_time_before_scheduling(
+        qtbot, runner, answers, rig: Rig) -> None:  # noqa: ANN001
+    from tests.ui.conftest import wait_for_finding
+
+    composer = make_composer(qtbot, runner, answers, rig, TimeAnswers(rig, "tomorrow 09:00"))
+    composer.accounts.set_ticked([rig.accounts[0].id])
+    composer.editor.setPlainText("What a damn good issue")
+    wait_for_finding(qtbot, composer, "conduct.profanity")
+    answers.confirm = False
+    composer.post_work_at_button.click()
+    qtbot.waitUntil(lambda: bool(answers.confirmations), timeout=5000)
+    assert answers.confirmations[0].when == "Wed 2 Dec, 09:00 CET (08:00 UTC)"
+    assert rig.store.schedule.list_posts() == []  # said no: nothing queued
+    answers.confirm = True
+    with qtbot.waitSignal(composer.scheduled, timeout=5000):
+        composer.post_work_at_button.click()
+    [post] = rig.store.schedule.list_posts()
+    assert post.state is ScheduleState.SCHEDULED
+
+
+def test_the_confirmation_names_the_time_and_schedules(qtbot, rig: Rig) -> None:  # noqa: ANN001
+    from app.ui.dialogs.confirm import ConfirmDialog, ConfirmRequest
+
+    dialog = ConfirmDialog(ConfirmRequest(rig.accounts[:2], text="Hi",
+                                          when="Wed 2 Dec, 09:00 CET (08:00 UTC)"))
+    qtbot.addWidget(dialog)
+    assert dialog.post_button.text() == "&Schedule for these 2 accounts"
