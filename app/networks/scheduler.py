@@ -256,8 +256,10 @@ class Scheduler:
             raise ScheduleRefused(f"{format_local(due.utc, self.zone, now=now)} is in the past; "
                                   "choose a time that is still to come.")
         local = due.local.astimezone(self.zone)
-        return self._store.schedule.reschedule(post_id, due.utc, zone=zone_name(self.zone),
-                                               local_time=f"{local:%H:%M}")
+        moved = self._store.schedule.reschedule(post_id, due.utc, zone=zone_name(self.zone),
+                                                local_time=f"{local:%H:%M}")
+        self._store.drafts.mark_sent(moved.draft_id)  # in the queue again, not in Drafts
+        return moved
 
     def edit(self, post_id: int) -> Draft:
         """Hold every open post of this post's draft (nothing half-edited goes out) and return

@@ -271,6 +271,21 @@ SCHEMA_V5 = (
         UNIQUE (draft_id, account_id)
     )""",
     "CREATE INDEX scheduled_posts_by_due ON scheduled_posts (state, due_at)",
+    # A scheduled draft leaves the drafts list (the queue shows it). When its last open
+    # scheduled post is cancelled, or removed with its account, and nothing of it is in the
+    # outbox, the draft comes back to the drafts list: its text is never lost from sight.
+    """CREATE TRIGGER scheduled_posts_cancelled AFTER UPDATE OF state ON scheduled_posts
+       WHEN NEW.state = 'cancelled' AND NOT EXISTS (SELECT 1 FROM scheduled_posts
+            WHERE draft_id = NEW.draft_id
+            AND state IN ('scheduled', 'sending', 'held', 'failed'))
+        AND NOT EXISTS (SELECT 1 FROM outbox WHERE draft_id = NEW.draft_id)
+       BEGIN UPDATE drafts SET sent_at = NULL WHERE id = NEW.draft_id; END""",
+    """CREATE TRIGGER scheduled_posts_removed AFTER DELETE ON scheduled_posts
+       WHEN OLD.state IN ('scheduled', 'sending', 'held', 'failed') AND NOT EXISTS (
+            SELECT 1 FROM scheduled_posts WHERE draft_id = OLD.draft_id
+            AND state IN ('scheduled', 'sending', 'held', 'failed'))
+        AND NOT EXISTS (SELECT 1 FROM outbox WHERE draft_id = OLD.draft_id)
+       BEGIN UPDATE drafts SET sent_at = NULL WHERE id = OLD.draft_id; END""",
 )
 
 

@@ -669,6 +669,9 @@ class MainWindow(QMainWindow):
         self.composer.open_draft(draft)
         bring_to_front(self)
         self.composer.editor.setFocus()
+        self.statusBar().showMessage(
+            "Editing a scheduled post: it waits in the queue (held) until you choose Post to "
+            "Work at… again; nothing half-edited goes out.", 20000)
 
     def _welcome_if_new(self) -> None:
         self.loaded.disconnect(self._welcome_if_new)

@@ -429,8 +429,14 @@ class StoreAccountBook:
         from app.core.model import OutboxState
 
         waiting = [s for s in OutboxState if s is not OutboxState.SENT]
-        return sum(1 for entry in self._store.outbox.list_by_state(*waiting)
-                   if entry.account_id == account_id)
+        queued = sum(1 for entry in self._store.outbox.list_by_state(*waiting)
+                     if entry.account_id == account_id)
+        # Scheduled posts not yet handed to the outbox are cancelled with the account too.
+        scheduled = sum(1 for post in self._store.schedule.list_posts(account_id=account_id)
+                        if post.state.open and not any(
+                            e.account_id == account_id
+                            for e in self._store.outbox.entries_for_draft(post.draft_id)))
+        return queued + scheduled
 
     def remove_account(self, account_id: int) -> None:
         """Remove the account and its keychain entry."""

@@ -276,3 +276,25 @@ def test_posting_refused_by_the_organisation_holds_due_posts(setup: Setup) -> No
     assert result.outcome == "held" and "policy pack" in result.message
     assert setup.client.sent == []
     assert setup.store.schedule.get(post.id).state is ScheduleState.HELD
+
+
+def test_a_cancelled_or_orphaned_post_gives_its_draft_back_to_the_drafts_list(
+        setup: Setup) -> None:
+    kept, dropped = setup.draft("Cancel me"), setup.draft("Account goes")
+    [first] = setup.scheduler.schedule(kept, setup.work[:1], at(setup, "in 1 hour"))
+    setup.scheduler.schedule(dropped, setup.work[1:2], at(setup, "in 1 hour"))
+    assert setup.store.drafts.list() == []
+    setup.scheduler.cancel(first.id)
+    assert [d.text for d in setup.store.drafts.list()] == ["Cancel me"]
+    setup.store.accounts.remove(setup.work[1].id)  # its scheduled post goes with it
+    assert sorted(d.text for d in setup.store.drafts.list()) == ["Account goes", "Cancel me"]
+    # Scheduled again: out of the drafts list once more.
+    setup.scheduler.reschedule(first.id, at(setup, "in 2 hours"))
+    assert [d.text for d in setup.store.drafts.list()] == ["Account goes"]
+
+
+def test_cancelling_one_of_two_accounts_keeps_the_draft_in_the_queue(setup: Setup) -> None:
+    posts = setup.scheduler.schedule(setup.draft(), setup.work, at(setup, "in 1 hour"))
+    setup.scheduler.cancel(posts[0].id)
+    assert setup.store.drafts.list() == []
+    assert [p.id for p in setup.scheduler.queue()] == [posts[1].id]
