@@ -126,6 +126,19 @@ class DueReport:
         return [r for r in self.results if r.outcome in ("held", "failed")]
 
 
+def plan_time(chosen: Resolved, zone: tzinfo, rules: QuietRules, *, work: bool = True,
+              keep_quiet_time: bool = False) -> Plan:
+    """Where ``chosen`` lands with these quiet hours: moved to their end, unless
+    ``keep_quiet_time`` (then it says it was kept)."""
+    moved = out_of_quiet_hours(chosen.utc, zone, rules, work=work)
+    if moved.utc == chosen.utc or not rules:
+        return Plan(chosen, chosen, False)
+    if keep_quiet_time:
+        return Plan(chosen, chosen, False,
+                    quiet_note="This time falls in your quiet hours; kept as you chose.")
+    return Plan(moved, chosen, True)
+
+
 class Scheduler:
     """The queue of scheduled posts, for the window and the command line.
 
@@ -165,14 +178,8 @@ class Scheduler:
     def plan(self, chosen: Resolved, *, work: bool = True, keep_quiet_time: bool = False
              ) -> Plan:
         """Where ``chosen`` lands: moved out of the quiet hours unless ``keep_quiet_time``."""
-        rules = self._quiet()
-        moved = out_of_quiet_hours(chosen.utc, self.zone, rules, work=work)
-        if moved.utc == chosen.utc or not rules:
-            return Plan(chosen, chosen, False)
-        if keep_quiet_time:
-            return Plan(chosen, chosen, False,
-                        quiet_note="This time falls in your quiet hours; kept as you chose.")
-        return Plan(moved, chosen, True)
+        return plan_time(chosen, self.zone, self._quiet(), work=work,
+                         keep_quiet_time=keep_quiet_time)
 
     def schedule(self, draft: Draft, accounts: Sequence[Account], due: Resolved, *,
                  confirm_warnings: bool = False, override_reason: str = "",
@@ -529,6 +536,7 @@ __all__ = [
     "Scheduler",
     "SendResult",
     "is_work",
+    "plan_time",
     "quiet_rules_of",
     "timed_checker",
 ]

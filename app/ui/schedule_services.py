@@ -91,16 +91,9 @@ class ScheduleBook:
     def plan(self, chosen: Resolved, rules: QuietRules, *, work: bool = True,
              keep_quiet_time: bool = False) -> Plan:
         """Where ``chosen`` lands with these quiet hours (see ``Scheduler.plan``)."""
-        from app.core.timing import out_of_quiet_hours
-        from app.networks.scheduler import Plan
+        from app.networks.scheduler import plan_time
 
-        moved = out_of_quiet_hours(chosen.utc, self.zone, rules, work=work)
-        if moved.utc == chosen.utc or not rules:
-            return Plan(chosen, chosen, False)
-        if keep_quiet_time:
-            return Plan(chosen, chosen, False,
-                        quiet_note="This time falls in your quiet hours; kept as you chose.")
-        return Plan(moved, chosen, True)
+        return plan_time(chosen, self.zone, rules, work=work, keep_quiet_time=keep_quiet_time)
 
     # --- blocking ----------------------------------------------------------------------------
 
