@@ -523,6 +523,7 @@ def client_for_account(account: Account, secrets: SecretStore, *, http: Any = No
 
 DESCRIPTOR = NetworkDescriptor(
     network=Network.BLUESKY, display_name="Bluesky",
+    supports_threads=True,
     sign_in=SignIn.APP_PASSWORD, server=ServerField.OPTIONAL, api_base=DEFAULT_PDS,
     server_hint="https://bsky.social (leave empty) or your own PDS",
     handle_hint="e.g. dana.bsky.social",

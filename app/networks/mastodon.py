@@ -498,6 +498,7 @@ def _share_link(text: str, server: str = "") -> str | None:
 
 DESCRIPTOR = NetworkDescriptor(
     network=Network.MASTODON, display_name="Mastodon",
+    supports_threads=True,
     sign_in=SignIn.OAUTH_PKCE, server=ServerField.REQUIRED,
     server_hint="your instance, e.g. https://mastodon.social", handle_hint="e.g. dana",
     example_server="https://mastodon.social",

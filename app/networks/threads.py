@@ -340,6 +340,7 @@ def client_for_account(account: Account, secrets: SecretStore, *, http: Any = No
 
 DESCRIPTOR = NetworkDescriptor(
     network=Network.THREADS, display_name="Threads",
+    supports_threads=True,
     sign_in=SignIn.OAUTH_APP_SECRET, api_base=API_BASE,
     handle_hint="filled in after signing in",
     secret_fields=(SecretField("token", "Access token",

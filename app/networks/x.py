@@ -439,6 +439,7 @@ def client_for_account(account: Account, secrets: SecretStore, *, http: Any = No
 
 DESCRIPTOR = NetworkDescriptor(
     network=Network.X, display_name="X", sign_in=SignIn.OAUTH_PKCE,
+    supports_threads=True,
     api_base=API_BASE, handle_hint="e.g. dana (filled in after signing in)",
     secret_fields=(SecretField("client_id", "Client ID",
                                "of your own X developer app, if your organisation has none"),),
