@@ -284,6 +284,8 @@ class MastodonClient:
             body["media_ids"] = media_ids
         if content.langs:
             body["language"] = content.langs[0]
+        if content.reply_to is not None:
+            body["in_reply_to_id"] = content.reply_to.parent_id  # a thread's part
         status = json_or_empty(self._call("POST", "/api/v1/statuses", json=body,
                                           headers={"Idempotency-Key": idempotency_key}))
         return self._receipt(status)
