@@ -41,8 +41,6 @@ def check_as_thread(check: Callable[[str], CheckResult], text: str, network: Net
     network = Network(network)
     whole = check(text)
     over = [f for f in whole.findings if f.rule in ("limit.length", "limit.bytes")]
-    if not over:
-        return ThreadCheck(whole, (ThreadPart(text, 0, len(text)),))
     if not supports_threads:
         note = f" {network.display_name} does not take threads, so shorten it."
         return ThreadCheck(CheckResult(tuple(
@@ -50,8 +48,13 @@ def check_as_thread(check: Callable[[str], CheckResult], text: str, network: Net
     try:
         parts = split_thread(text, network, max_chars=max_chars)
     except ThreadSplitError as error:
+        if not over:  # the check's own limit differs; the split's refusal still holds
+            return ThreadCheck(CheckResult((Finding(
+                "limit.length", "limit", Severity.BLOCK, str(error)), *whole.findings)))
         return ThreadCheck(CheckResult(tuple(
             _reworded(f, str(error)) if f in over else f for f in whole.findings)))
+    if len(parts) == 1:
+        return ThreadCheck(whole, parts)
     findings = [f for f in whole.findings if f.rule not in PER_PART_RULES]
     for index, part in enumerate(parts, start=1):
         for finding in check(part.text).findings:
