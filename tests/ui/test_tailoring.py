@@ -29,6 +29,8 @@ class RecordingPoster(FakePoster):
 
 
 def click(qtbot, button) -> None:  # noqa: ANN001
+    # A card's buttons are shown when Qt lays the new card out: click them once they are.
+    qtbot.waitUntil(button.isVisible)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
