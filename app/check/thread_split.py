@@ -100,7 +100,7 @@ def split_thread(text: str, network: Network, *, max_chars: int | None = None,
 class _Break:
     end: int  # where the part before it ends
     resume: int  # where the next part starts
-    rank: int  # 3 paragraph, 2 sentence, 1 line, 0 word, -1 inside a word
+    rank: int  # 4 the end, 3 paragraph, 2 sentence, 1 line, 0 word
 
 
 class _Layout:
@@ -167,15 +167,16 @@ def _spans(layout: _Layout, network: Network, max_chars: int | None, total: int,
             raise ThreadSplitError(
                 f"This text would make more than {max_parts} posts on {network.display_name}; "
                 f"Twofold splits into at most {max_parts}. Shorten it.")
-        if part_fits(layout.stop):
+        first = bisect.bisect_right(layout.break_ends, position)
+        # The end of the text is the last place a part may end (and the best, when it fits).
+        candidates = [*layout.breaks[first:], _Break(layout.stop, layout.stop, 4)]
+        best = _furthest(candidates, lambda item: part_fits(item.end))
+        if best is not None and best.end == layout.stop:
             spans.append((position, layout.stop))
             break
-        first = bisect.bisect_right(layout.break_ends, position)
-        candidates = layout.breaks[first:]
-        best = _furthest(candidates, lambda item: part_fits(item.end))
         if best is None:
             # The first word does not fit in a post: cut inside it, outside any entity.
-            word_end = candidates[0].end if candidates else layout.stop
+            word_end = candidates[0].end
             cuts = layout.word_cuts(position, word_end)
             cut = _furthest(cuts, part_fits)
             if cut is None:
@@ -201,16 +202,24 @@ def _spans(layout: _Layout, network: Network, max_chars: int | None, total: int,
 
 
 def _furthest(items: list[Any], ok: Any) -> Any:
-    """The last item for which ``ok`` holds, by binary search (a longer prefix never counts
-    less, so the items that fit come first); None when the first does not."""
-    low, high = 0, len(items)
+    """The last item for which ``ok`` holds (a longer prefix never counts less, so the items
+    that fit come first); None when the first does not. Galloping, then binary search: a
+    part is short next to the rest of the text, so the probes stay near the start and each
+    count reads about one post's worth of text."""
+    if not items or not ok(items[0]):
+        return None
+    good, step = 0, 1
+    while good + step < len(items) and ok(items[good + step]):
+        good += step
+        step *= 2
+    low, high = good + 1, min(len(items), good + step)
     while low < high:
         middle = (low + high) // 2
         if ok(items[middle]):
             low = middle + 1
         else:
             high = middle
-    return items[low - 1] if low else None
+    return items[low - 1]
 
 
 def _grapheme_boundaries(text: str) -> set[int]:
