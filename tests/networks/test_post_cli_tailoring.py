@@ -47,7 +47,7 @@ def test_post_thread_splits_where_needed_and_sends_replies(
     code, output = cli(profile, ["post", "--work", "--thread", LONG], secrets)
     assert code == 0, output
     assert "thread of 2 posts" in output
-    records = sorted(local_pds.list_posts(author), key=lambda r: r["value"]["createdAt"])
+    records = sorted(local_pds.list_posts(author), key=lambda r: "reply" in r["value"])
     assert len(records) == 2
     assert records[1]["value"]["reply"]["parent"]["uri"] == records[0]["uri"]
 
