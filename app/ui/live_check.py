@@ -21,6 +21,7 @@ from app.core.model import (
     CheckTarget,
     Finding,
     ImageAttachment,
+    Network,
     Severity,
 )
 from app.ui.ports import DraftChecker, LengthCountLike
@@ -73,6 +74,8 @@ class CheckRound:
     # posts of a thread (see app/ui/tailoring.py).
     texts: dict[str, str] = field(default_factory=dict)
     parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Networks over their limit here that take threads ("Split into a thread" is offered).
+    can_split: frozenset[Network] = frozenset()
 
     def text_for(self, slot: CheckSlot) -> str:
         """The text checked for one slot (its network's variant, else the draft's)."""
@@ -142,8 +145,16 @@ def run_check(checker: DraftChecker, generation: int, text: str,
         return CheckRound(generation, text, tuple(slots), {}, {},
                           time.perf_counter() - started,
                           error=f"The persona check failed ({type(error).__name__}: {error}).")
+    over = {Network(slot.target.network) for slot in slots
+            if getattr(counts.get(slot.key), "over", False)}
+    can_split: frozenset[Network] = frozenset()
+    if over:  # read here, off the UI thread: it loads every network's descriptor
+        from app.ui.tailoring import networks_with_threads
+
+        can_split = frozenset(over & networks_with_threads())
     return CheckRound(generation, text, tuple(slots), results, counts,
-                      time.perf_counter() - started, texts=texts, parts=parts)
+                      time.perf_counter() - started, texts=texts, parts=parts,
+                      can_split=can_split)
 
 
 class LiveCheck(QObject):

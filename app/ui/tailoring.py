@@ -32,8 +32,8 @@ if TYPE_CHECKING:
 
 @cache
 def networks_with_threads() -> frozenset[Network]:
-    """The networks whose descriptor says they take threads (read once, when first
-    needed: it loads the network modules' descriptors)."""
+    """The networks whose descriptor says they take threads (read once, on the live
+    check's worker thread: loading every network's descriptor takes a quarter second)."""
     from app.networks.registry import descriptors
 
     return frozenset(d.network for d in descriptors() if d.supports_threads)
@@ -55,7 +55,6 @@ class Tailoring:
 
     variants: dict[str, str] = field(default_factory=dict)
     threads: frozenset[str] = frozenset()
-    with_threads: frozenset[Network] = frozenset()
 
     def applies_to(self, network: Network) -> bool:
         """Whether a slot on ``network`` gets anything but the main text as one post."""
@@ -79,7 +78,7 @@ class Tailoring:
 
         checked = check_as_thread(
             lambda part: checker.check(part, target, images=tuple(images)), text, network,
-            max_chars=target.max_chars, supports_threads=network in self.with_threads)
+            max_chars=target.max_chars, supports_threads=network in networks_with_threads())
         parts = tuple(part.text for part in checked.parts) if checked.is_thread else ()
         return TailoredCheck(text, checked.result, count, parts)
 
@@ -97,7 +96,6 @@ class DraftTailoring(QObject):
         previews.main_text_requested.connect(self.use_main_text)
         previews.variant_edited.connect(self.set_variant)
         previews.thread_requested.connect(self.set_thread)
-        previews.thread_support = lambda network: network in networks_with_threads()
 
     # --- what the live check and the previews read ------------------------------------------
 
@@ -106,8 +104,7 @@ class DraftTailoring(QObject):
         draft = self.composer.draft
         if not draft.variants and not draft.thread_networks:
             return None
-        with_threads = networks_with_threads() if draft.thread_networks else frozenset()
-        return Tailoring(dict(draft.variants), frozenset(draft.thread_networks), with_threads)
+        return Tailoring(dict(draft.variants), frozenset(draft.thread_networks))
 
     def variant(self, network: Network) -> str | None:
         """The text customised for ``network``, or None."""

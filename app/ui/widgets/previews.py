@@ -10,7 +10,7 @@ takes threads, "Split into a thread" with the thread shown post by post.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -248,8 +248,6 @@ class PreviewPanel(QWidget):
         super().__init__(parent)
         self._variants: dict[str, str] = {}
         self._threads: frozenset[str] = frozenset()
-        # Whether a network takes threads (the composer sets it from the descriptors).
-        self.thread_support: Callable[[Network], bool] = lambda network: False
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
@@ -288,8 +286,7 @@ class PreviewPanel(QWidget):
             self._connect_editor(card)
             card.set_thread_offer(threaded=key[0].value in self._threads,
                                   over=bool(count is not None and count.over),
-                                  supported=bool(count is not None and count.over)
-                                  and self.thread_support(key[0]))
+                                  supported=key[0] in check_round.can_split)
             if [t.toolTip() for t in card.thumbnails] != [
                     i.alt_text or "No description yet" for i in self._images]:
                 card.show_images(self._images)
