@@ -207,7 +207,7 @@ class Scheduler:
         accepted: set[str] = set()
         findings: dict[int, tuple[Finding, ...]] = {}
         for account in accounts:
-            check = self._check(draft, account, due.utc)
+            check = self._check_at(draft, account, due.utc)
             findings[account.id or 0] = check.findings
             refusal = block_refusal(check.findings, override_reason, allowed)
             if refusal is not None:
@@ -406,7 +406,7 @@ class Scheduler:
         ready: list[tuple[ScheduledPost, Account]] = []
         for post in posts:
             account = self._store.accounts.get(post.account_id)
-            check = self._check(draft, account, self.now())
+            check = self._check_at(draft, account, self.now())
             accepted = set(post.accepted_rules)
             if confirm_warnings:
                 accepted.update(f.rule for f in check.findings if f.severity is Severity.WARN)
@@ -469,6 +469,15 @@ class Scheduler:
         if state is ScheduleState.HELD:
             log.info("scheduled post %s held: %s", post.id, message)
         return SendResult(finished, outcome, message, url or finished.url)
+
+    def _check_at(self, draft: Draft, account: Account, moment: datetime) -> CheckResult:
+        """The persona check, as of ``moment``, of what ``account`` actually gets: its
+        network's variant of the draft, as a thread where the draft asks for one (the
+        posting engine checks the same way)."""
+        from app.networks.thread_post import check_for_account
+
+        return check_for_account(lambda tailored, target: self._check(tailored, target, moment),
+                                 draft, account).result
 
     def _new_problem(self, check: CheckResult, accepted: set[str], override_reason: str
                      ) -> str | None:

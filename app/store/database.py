@@ -251,7 +251,7 @@ def _migrate_to_4(conn: sqlite3.Connection) -> None:
 #   one Twofold (the window or ``send-due``) is handing it to the outbox, that process as
 #   owner with a lease, as in the outbox. One row per draft × account, like the outbox.
 SCHEMA_V5 = (
-    """CREATE TABLE scheduled_posts (
+    """CREATE TABLE IF NOT EXISTS scheduled_posts (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         draft_id INTEGER NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,
         account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
@@ -270,17 +270,18 @@ SCHEMA_V5 = (
         sent_at TEXT,
         UNIQUE (draft_id, account_id)
     )""",
-    "CREATE INDEX scheduled_posts_by_due ON scheduled_posts (state, due_at)",
+    "CREATE INDEX IF NOT EXISTS scheduled_posts_by_due ON scheduled_posts (state, due_at)",
     # A scheduled draft leaves the drafts list (the queue shows it). When its last open
     # scheduled post is cancelled, or removed with its account, and nothing of it is in the
     # outbox, the draft comes back to the drafts list: its text is never lost from sight.
-    """CREATE TRIGGER scheduled_posts_cancelled AFTER UPDATE OF state ON scheduled_posts
+    """CREATE TRIGGER IF NOT EXISTS scheduled_posts_cancelled
+       AFTER UPDATE OF state ON scheduled_posts
        WHEN NEW.state = 'cancelled' AND NOT EXISTS (SELECT 1 FROM scheduled_posts
             WHERE draft_id = NEW.draft_id
             AND state IN ('scheduled', 'sending', 'held', 'failed'))
         AND NOT EXISTS (SELECT 1 FROM outbox WHERE draft_id = NEW.draft_id)
        BEGIN UPDATE drafts SET sent_at = NULL WHERE id = NEW.draft_id; END""",
-    """CREATE TRIGGER scheduled_posts_removed AFTER DELETE ON scheduled_posts
+    """CREATE TRIGGER IF NOT EXISTS scheduled_posts_removed AFTER DELETE ON scheduled_posts
        WHEN OLD.state IN ('scheduled', 'sending', 'held', 'failed') AND NOT EXISTS (
             SELECT 1 FROM scheduled_posts WHERE draft_id = OLD.draft_id
             AND state IN ('scheduled', 'sending', 'held', 'failed'))
@@ -290,6 +291,27 @@ SCHEMA_V5 = (
 
 
 def _migrate_to_5(conn: sqlite3.Connection) -> None:
+    _run(conn, SCHEMA_V5)
+
+
+# Version 6. FROZEN once shipped.
+# - drafts.variants: per-network texts, JSON {network id: text} ("Customise for …").
+# - drafts.thread_networks: JSON [network id, …] whose over-long text is split into a thread.
+SCHEMA_V6 = (
+    "ALTER TABLE drafts ADD COLUMN variants TEXT NOT NULL DEFAULT '{}'",
+    "ALTER TABLE drafts ADD COLUMN thread_networks TEXT NOT NULL DEFAULT '[]'",
+)
+
+
+def _migrate_to_6(conn: sqlite3.Connection) -> None:
+    _run(conn, SCHEMA_V6)
+
+# Version 7. FROZEN once shipped.
+# - Version 5 again, for databases that went from 4 to 6 while ``main`` carried an empty
+#   placeholder for version 5 (the scheduling and the threads work were merged one after the
+#   other): every version 5 statement says IF NOT EXISTS, so this does nothing where the real
+#   version 5 ran.
+def _migrate_to_7(conn: sqlite3.Connection) -> None:
     _run(conn, SCHEMA_V5)
 
 
@@ -304,6 +326,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     _migrate_to_3,
     _migrate_to_4,
     _migrate_to_5,
+    _migrate_to_6,
+    _migrate_to_7,
 )
 
 
