@@ -71,9 +71,11 @@ class TimedChecker:
 
     findings: dict[int, tuple[Finding, ...]] = field(default_factory=dict)
     moments: list[datetime] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
 
     def __call__(self, draft: Draft, account: Account, moment: datetime) -> CheckResult:
         self.moments.append(moment)
+        self.texts.append(draft.text)
         return CheckResult(self.findings.get(account.id or 0, ()))
 
     def engine_check(self, draft: Draft, account: Account) -> CheckResult:

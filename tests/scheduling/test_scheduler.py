@@ -298,3 +298,15 @@ def test_cancelling_one_of_two_accounts_keeps_the_draft_in_the_queue(setup: Setu
     setup.scheduler.cancel(posts[0].id)
     assert setup.store.drafts.list() == []
     assert [p.id for p in setup.scheduler.queue()] == [posts[1].id]
+
+
+def test_a_networks_own_text_is_what_is_checked_and_sent(setup: Setup) -> None:
+    from app.core.model import Draft
+
+    draft = setup.store.drafts.save(Draft(text="The main text",
+                                          variants={"mastodon": "Mastodon's own text"}))
+    setup.scheduler.schedule(draft, setup.work[:1], at(setup, "in 1 hour"))
+    setup.clock.advance(hours=1)
+    setup.scheduler.send_due()
+    assert setup.checker.texts == ["Mastodon's own text", "Mastodon's own text"]
+    assert [text for _, text in setup.client.sent] == ["Mastodon's own text"]
