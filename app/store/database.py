@@ -306,14 +306,6 @@ SCHEMA_V6 = (
 def _migrate_to_6(conn: sqlite3.Connection) -> None:
     _run(conn, SCHEMA_V6)
 
-# Version 7. FROZEN once shipped.
-# - Version 5 again, for databases that went from 4 to 6 while ``main`` carried an empty
-#   placeholder for version 5 (the scheduling and the threads work were merged one after the
-#   other): every version 5 statement says IF NOT EXISTS, so this does nothing where the real
-#   version 5 ran.
-def _migrate_to_7(conn: sqlite3.Connection) -> None:
-    _run(conn, SCHEMA_V5)
-
 
 # To change the schema: append a function that turns version N-1 into N (ALTER TABLE, or
 # create-copy-drop-rename for changes SQLite cannot ALTER: migrations run with foreign keys
@@ -327,7 +319,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     _migrate_to_4,
     _migrate_to_5,
     _migrate_to_6,
-    _migrate_to_7,
 )
 
 
