@@ -34,7 +34,7 @@ from app.check.jurisdiction import (
     post_language,
     region_settings,
 )
-from app.check.lexicons import LexiconHit
+from app.check.lexicons import Group, LexiconHit
 from app.check.limits import X_INVALID_CHARACTERS, count_for_network, rules_for
 from app.check.meaning import Reading, shipped_model
 from app.check.policy import Policy
@@ -73,7 +73,11 @@ CHECKED_CHARS = 100_000
 MAX_CHECKED_CHARS = 1_000_000
 _CUT_BACK = 1_000  # how far before the limit a cut may move to end on a space
 _MASKED = frozenset("*@#$!%_")
-_TRAILING_CLUSTER = 3  # hashtags in a row at the end that bury a disclosure
+_TRAILING_CLUSTER = 3
+# Letters swapped for ones that look or sound alike in masked swearing ("fvck", "phuck",
+# "shyt"), undone in this order before a word is compared with the masked bases.
+_LETTER_SWAPS = (("ph", "f"), ("vv", "w"), ("v", "u"), ("y", "i"), ("kk", "ck"), ("q", "ck"))
+_SWAP_HINT = re.compile(r"ph|v|y|kk|q")  # hashtags in a row at the end that bury a disclosure
 # The meaning layer (app/check/meaning.py) speaks only where the word lists found nothing;
 # its confidence sets the severity: from the first figure a warning, from the second a note
 # (per head: the personal head is the least sure of itself on drafts it never saw; figures
@@ -730,17 +734,17 @@ class _Context:
         if not bases:
             return []
         text = self.draft.fold.text
-        if not any(char in text for char in "*@#$!%"):
-            return []
-        import re
-
         group = next((g for g in conduct.groups if g.kind == "profanity"), None)
         if group is None:
             return []
+        found = self._swapped_profanity(group, frozenset(bases))
+        if not any(char in text for char in "*@#$!%"):
+            return found
+        import re
+
         by_length: dict[int, list[str]] = {}
         for base in bases:
             by_length.setdefault(len(base), []).append(base)
-        found = []
         size = len(text)
         reached = -1
         for mask in re.finditer(r"[*@#$!%]", text):
@@ -769,6 +773,22 @@ class _Context:
                     first, last = self.draft.fold.span(start, end)
                     found.append(LexiconHit(group, first, last, ("masking characters",)))
                     break
+        return found
+
+    def _swapped_profanity(self, group: Group, bases: frozenset[str]) -> list[LexiconHit]:
+        """Swear words with a letter swapped for one that looks or sounds alike ("fvck",
+        "phuck", "shyt", "bvllshit"): a word that is not itself a base, but becomes one when
+        the swaps are undone."""
+        found = []
+        for start, end, word in self.draft.fold.words():
+            if word in bases or not _SWAP_HINT.search(word):
+                continue
+            undone = word
+            for swapped, letter in _LETTER_SWAPS:
+                undone = undone.replace(swapped, letter)
+            if undone != word and undone in bases:
+                first, last = self.draft.fold.span(start, end)
+                found.append(LexiconHit(group, first, last, ("swapped letters",)))
         return found
 
     def check_frequency(self, promotion: Promotion) -> None:
