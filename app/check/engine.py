@@ -87,9 +87,25 @@ MEANING_BLOCK_AT = 0.97  # hostile wording on the employer's own account
 # Below these the layer overrules word-list cues as everyday or professional speech.
 MEANING_EVERYDAY_BELOW = 0.12  # sales words with no selling ("use code words with your kids")
 MEANING_PROFESSIONAL_BELOW = 0.1  # personal-life words in a work sense ("our rehab unit")
+# ... and when no one speaks for themselves: on the employer's account, or as "we" elsewhere
+MEANING_BRAND_VOICE_BELOW = 0.4
+MEANING_TEAM_VOICE_BELOW = 0.3
+# Words of someone speaking for themselves, and for a group, in the six languages (folded).
+_FIRST_PERSON_SINGULAR = frozenset((
+    "i", "im", "ive", "id", "ill", "my", "me", "mine", "myself", "yo", "mi", "mis", "conmigo",
+    "je", "j", "mon", "ma", "mes", "moi", "ich", "mein", "meine", "meinen", "meinem", "meiner",
+    "mir", "mich", "eu", "meu", "minha", "meus", "minhas", "comigo", "io", "mio", "mia", "miei",
+    "mie"))
+_FIRST_PERSON_PLURAL = frozenset((
+    "we", "our", "ours", "us", "nosotros", "nosotras", "nuestro", "nuestra", "nuestros",
+    "nuestras", "nous", "notre", "nos", "wir", "unser", "unsere", "unseren", "unserem",
+    "unserer", "nossa", "nosso", "nossas", "nossos", "noi", "nostro", "nostra", "nostri",
+    "nostre"))
 # Themes whose words also have a working sense (a health service, a product family, a drinks
 # report); politics, religion and dating are personal whatever the model says.
 _PROFESSIONAL_SENSE = frozenset(("health", "family", "drinking"))
+# ... of which these are what a health, care or family business talks about all day
+_SERVICE_SENSE = frozenset(("health", "family"))
 
 
 def check_draft(text: str, target: CheckTarget, *, images: Sequence[ImageAttachment] = (),
@@ -234,6 +250,27 @@ def _disguise_kinds(disguises: Iterable[str]) -> str:
 def _disguise_note(disguises: Iterable[str]) -> str:
     kinds = _disguise_kinds(disguises)
     return f" (disguised with {kinds}, which Twofold still reads)" if kinds else ""
+
+
+_QUESTION_SPLIT = re.compile(r"(?<=[.!?\n])")
+
+
+def _all_in_questions(text: str, promotion: Promotion) -> bool:
+    """Whether every brand name and every weak promotional cue sits in a sentence that ends
+    with a question mark ("Vitanova? Never tried it, is it any good?")."""
+    sentences = []
+    start = 0
+    for piece in _QUESTION_SPLIT.split(text):
+        sentences.append((start, start + len(piece), piece.rstrip().endswith("?")))
+        start += len(piece)
+    spans = [(hit.start, hit.end) for hit in promotion.brand_hits] + [
+        (cue.start, cue.end) for cue in (*promotion.cta, *promotion.commercial,
+                                         *promotion.endorsement)]
+    for first, _last in spans:
+        inside = next((asks for begin, end, asks in sentences if begin <= first < end), False)
+        if not inside:
+            return False
+    return bool(spans)
 
 
 def _list_words(items: Sequence[str]) -> str:
@@ -426,13 +463,26 @@ class _Context:
             return
         if promotion.generic or (promotion.brand_hits and promotion.brand_in_context()):
             # Only weak cues (praise, "buy", "price") can be everyday speech; a code, a
-            # giveaway or "shop now" is never overruled.
+            # giveaway, "shop now", a link, a disclosure or the brand's own domain or campaign
+            # hashtag is never overruled.
             plain = not (promotion.links or promotion.disclosures or promotion.strong
-                         or promotion.cta) and not any(
+                         or promotion.reviews) and not any(
                 hit.term.payload.kind in (KIND_DOMAIN, KIND_HASHTAG)  # type: ignore[attr-defined]
                 for hit in promotion.brand_hits) and not any(
                 _looks_like_domain(self.text, hit.end) for hit in promotion.brand_hits)
-            if plain and self.meaning("promo").probability < MEANING_EVERYDAY_BELOW:
+            if not plain:
+                return
+            if promotion.brand_hits and _all_in_questions(self.text, promotion):
+                # "Vitanova? Never tried it, is it any good?": asking about a product is not
+                # selling it.
+                promotion.everyday = True
+                return
+            if promotion.cta and (promotion.commercial or promotion.endorsement):
+                return  # a call to buy with sales words or praise is a pitch whatever the
+                # model says
+            # A weak cue alone ("went to Acme to buy sunscreen") is everyday speech when the
+            # model reads no selling at all.
+            if self.meaning("promo").probability < MEANING_EVERYDAY_BELOW:
                 promotion.everyday = True
             return
         reading = self.meaning("promo")
@@ -499,7 +549,7 @@ class _Context:
         first = min(hits, key=lambda h: h.start)
         account = "your employer's account" if self.employer_owned else "your work account"
         if all(h.group.id in _PROFESSIONAL_SENSE for h in hits) \
-                and self.meaning("personal").probability < MEANING_PROFESSIONAL_BELOW:
+                and self.meaning("personal").probability < self._professional_below(hits):
             self.add("persona.personal_life", "info",
                      f"{_quote(self.text[first.start:first.end])} usually means personal life, "
                      "but here it reads as work; fine unless it is about you or a colleague.",
@@ -512,6 +562,21 @@ class _Context:
                  [(h.start, h.end) for h in hits],
                  [Fix("Post from your personal account instead", action=SWITCH_TO_PERSONAL),
                   Fix("Don't post this to your work account", action=REMOVE_TARGET)])
+
+    def _professional_below(self, hits: Sequence[LexiconHit]) -> float:
+        """Below which personal reading health, family or drinking words count as work talk:
+        higher when nobody speaks for themselves (no "I", "my", "je", "mein" ...) and the post
+        speaks for an organisation (the employer's own account, or "our"/"we" on a work
+        account): "Our rehab unit now takes weekend referrals", "Pregnancy vitamins: what the
+        evidence says"."""
+        words = {word for _, _, word in self.draft.fold.words()}
+        if any(h.group.id not in _SERVICE_SENSE for h in hits) or words & _FIRST_PERSON_SINGULAR:
+            return MEANING_PROFESSIONAL_BELOW
+        if self.employer_owned:
+            return MEANING_BRAND_VOICE_BELOW
+        if words & _FIRST_PERSON_PLURAL:
+            return MEANING_TEAM_VOICE_BELOW
+        return MEANING_PROFESSIONAL_BELOW
 
     def _meaning_finding(self, rule: str, reading: Reading, message: str,
                          fixes: Sequence[Fix], *, block: bool = False) -> None:

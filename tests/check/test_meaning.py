@@ -115,7 +115,8 @@ def test_fresh_harmless_drafts_are_rarely_held_up():
      "persona.personal_life"),
     ("Anyone who leaves a review like that needs their head examining, what a sad little man",
      X_BRAND, "conduct.insult"),
-    ("Join my team! Work from home, flexible hours, life-changing income, ask me how 💸",
+    # ("join my team", "be your own boss" are on the recruiting list since the h-check round)
+    ("Flexible hours, life-changing income, message me and I'll tell you everything 💸",
      X_PERSONAL, "persona.promotion"),
 ])
 def test_the_layer_flags_meaning_without_listed_words(text, target, rule):
