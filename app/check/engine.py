@@ -86,6 +86,7 @@ MEANING_AT = {"personal": (0.9, 0.7), "promo": (0.9, 0.75), "hostile": (0.85, 0.
 MEANING_BLOCK_AT = 0.97  # hostile wording on the employer's own account
 # Below these the layer overrules word-list cues as everyday or professional speech.
 MEANING_EVERYDAY_BELOW = 0.12  # sales words with no selling ("use code words with your kids")
+MEANING_ERRAND_BELOW = 0.3  # a brand beside a lone "buy" or "visit" ("went to Acme to buy ...")
 MEANING_PROFESSIONAL_BELOW = 0.1  # personal-life words in a work sense ("our rehab unit")
 # ... and when no one speaks for themselves: on the employer's account, or as "we" elsewhere
 MEANING_BRAND_VOICE_BELOW = 0.4
@@ -480,9 +481,11 @@ class _Context:
             if promotion.cta and (promotion.commercial or promotion.endorsement):
                 return  # a call to buy with sales words or praise is a pitch whatever the
                 # model says
-            # A weak cue alone ("went to Acme to buy sunscreen") is everyday speech when the
-            # model reads no selling at all.
-            if self.meaning("promo").probability < MEANING_EVERYDAY_BELOW:
+            # A call to action alone ("went to Acme to buy sunscreen") is a story more often
+            # than praise alone ("loving Acme's new serum") is.
+            below = MEANING_ERRAND_BELOW if not (promotion.commercial or promotion.endorsement) \
+                else MEANING_EVERYDAY_BELOW
+            if self.meaning("promo").probability < below:
                 promotion.everyday = True
             return
         reading = self.meaning("promo")

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from app.check.engine import check_draft
-from app.core.model import CheckTarget, Network, Persona, Severity
+from app.core.model import CheckTarget, Network, Owner, Persona, Severity
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 X_WORK = CheckTarget(Network.X, Persona.WORK)
@@ -93,3 +93,122 @@ def test_spelled_out_addresses_in_six_languages(text):
 ])
 def test_sentences_with_point_and_at_are_not_addresses(text):
     assert "privacy.email" not in fired(text, X_PERSONAL)
+
+
+X_BRAND = CheckTarget(Network.X, Persona.WORK, Owner.EMPLOYER)
+
+
+@pytest.mark.parametrize("text", [
+    "Chez Brightside, le sérum est offert ce mois-ci, réservez vite",
+    "Brightside: erster Monat gratis, jetzt anmelden!",
+    "Da Brightside la crema costa solo 10€, prenotate",
+    "Brightside has no joining fee until Sunday, go go go",
+    "Los sérums de Brightside están al 2x1 esta semana, corred",
+])
+def test_a_partners_offer_in_any_language_needs_a_disclosure(text, acme):
+    assert {"persona.brand_promotion", "disclosure.missing"} <= fired(text, X_PERSONAL, acme)
+
+
+@pytest.mark.parametrize("text", [
+    "Brightside? Never tried it, is it any good?",
+    "Passei na Brightside para comprar protetor e saí com chocolate",
+    "Long week at Acme Magazine, thank god it's Friday",
+])
+def test_a_question_or_a_passing_mention_is_not_promotion(text, acme):
+    assert not fired(text, X_PERSONAL, acme) & {"persona.brand_promotion", "disclosure.missing"}
+
+
+@pytest.mark.parametrize("text", [
+    "Be your own boss this year 💸 DM me, I'm growing my team",
+    "Sé tu propia jefa este año, escríbeme",
+    "Deviens ta propre patronne, écris-moi",
+    "Comment INFO and I'll tell you how I earn from home",
+])
+def test_direct_sales_recruiting_is_promotion(text):
+    assert "persona.promotion" in fired(text, X_PERSONAL)
+
+
+def test_code_words_are_not_a_promo_code():
+    assert not fired("Use code words with your kids so they know who's safe", X_PERSONAL)
+    assert "persona.promotion" in fired("Use code GLOW20 for 20% off", X_PERSONAL)
+
+
+@pytest.mark.parametrize("text", [
+    "We are hiring editors in Leeds and Bristol",
+    "Estamos contratando redactores en Valencia",
+    "Wir stellen ein: Redakteurin in München",
+    "Proud to lead the features team at Acme Magazine: our new issue is out at acmemag.com",
+    "Mi equipo en Acme Magazine ha lanzado la nueva web: acmemag.com",
+])
+def test_hiring_posts_and_job_statements_disclose_the_connection(text, acme):
+    assert not {rule for rule in fired(text, X_WORK, acme) if rule.startswith("disclosure")}
+
+
+def test_the_employer_named_with_its_link_and_no_connection_still_needs_a_disclosure(acme):
+    assert "disclosure.missing" in fired("Acme Magazine's new issue is out at acmemag.com",
+                                         X_WORK, acme)
+
+
+@pytest.mark.parametrize("text", [
+    "Our rehab unit at the Leeds clinic now takes weekend referrals",
+    "Pregnancy vitamins: what the evidence says, explained by our pharmacists",
+    "Chemotherapy and nausea: five questions to ask your pharmacist",
+])
+def test_health_words_in_an_organisations_voice_are_work(text):
+    assert "persona.personal_life" not in fired(text, X_BRAND)
+
+
+@pytest.mark.parametrize("text", [
+    "Our new colleague Priya is going through IVF, send her love",
+    "Hungover after the awards, send coffee",
+    "My wife is pregnant with our second",
+])
+def test_private_life_on_the_brand_account_is_still_flagged(text):
+    assert "persona.personal_life" in fired(text, X_BRAND)
+
+
+@pytest.mark.parametrize("text", [
+    "Ese proveedor es un inútil y un sinvergüenza",
+    "Spero che quel cliente venga licenziato",
+    "Si tu recommences, tu vas le regretter",
+    "Du bist so ein Versager",
+    "Ich weiß, wo du wohnst",
+])
+def test_insults_and_threats_in_other_languages(text):
+    assert "conduct.insult" in fired(text, X_WORK)
+
+
+@pytest.mark.parametrize("text", [
+    "La gestión fue deficiente este trimestre",
+    "Es un desastre este tráfico",
+    "Ich hoffe, der Server hält durch",
+])
+def test_complaints_with_no_one_insulted_stay_quiet(text):
+    assert "conduct.insult" not in fired(text, X_WORK)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Kleine hat heute zum ersten Mal Mama gesagt",
+    "Mi hija ha dicho mamá por primera vez",
+    "Meine Mutter liegt im Krankenhaus",
+    "Estoy de baja por depresión",
+    "Primer día de guardería, lloré más que él",
+])
+def test_family_and_illness_said_the_everyday_way_in_other_languages(text):
+    assert "persona.personal_life" in fired(text, X_WORK)
+
+
+@pytest.mark.parametrize(("text", "hit"), [
+    ("Falcon is a lovely bird", False),
+    ("El Proyecto Falcon sale en marzo", True),
+    ("Le projet Falcon avance bien", True),
+])
+def test_codenames_in_other_languages(text, hit, acme):
+    assert ("confidential.term" in fired(text, X_PERSONAL, acme)) is hit
+
+
+def test_a_codename_number_said_in_another_language():
+    from app.check.compiled import codename_variants
+
+    assert {"Atlas tres", "Atlas drei", "Atlas tre", "Atlas trois"} <= set(
+        codename_variants("Atlas 3"))
