@@ -256,6 +256,22 @@ def _disguise_note(disguises: Iterable[str]) -> str:
 _QUESTION_SPLIT = re.compile(r"(?<=[.!?\n])")
 
 
+def _transposed_base(word: str, bases: frozenset[str]) -> bool:
+    """Whether two neighbouring letters of ``word`` swapped back give a swear word ("fukc",
+    "shti"); never for bases whose swaps are ordinary words ("crap"/"carp", "arse"/"ares")."""
+    for index in range(len(word) - 1):
+        if word[index] == word[index + 1]:
+            continue
+        undone = word[:index] + word[index + 1] + word[index] + word[index + 2:]
+        if undone in bases and undone not in _NO_TRANSPOSE:
+            return True
+    return False
+
+
+_NO_TRANSPOSE = frozenset(("crap", "arse", "damn", "dick", "piss", "ass", "twat", "shits",
+                           "crappy", "cunt"))
+
+
 def _all_in_questions(text: str, promotion: Promotion) -> bool:
     """Whether every brand name and every weak promotional cue sits in a sentence that ends
     with a question mark ("Vitanova? Never tried it, is it any good?")."""
@@ -536,6 +552,7 @@ class _Context:
                      Fix("Don't post this to your personal account", action=REMOVE_TARGET)])
             return
         hits = self.compiled.builtin.personal.find(self.draft.fold, self.draft.cased_view)
+        hits.extend(self._masked_personal())
         if self.compiled.extra_personal is not None:
             hits.extend(self.compiled.extra_personal.find(self.draft.fold, self.draft.cased_view))
         hits = [h for h in hits if self.keep(h.start, h.end)]
@@ -801,18 +818,33 @@ class _Context:
         bases = conduct.extra.get("masked_bases", ())
         if not bases:
             return []
-        text = self.draft.fold.text
         group = next((g for g in conduct.groups if g.kind == "profanity"), None)
         if group is None:
             return []
         found = self._swapped_profanity(group, frozenset(bases))
-        if not any(char in text for char in "*@#$!%"):
-            return found
-        import re
+        found.extend(self._masked_words({base: group for base in bases}))
+        return found
 
+    def _masked_personal(self) -> list[LexiconHit]:
+        """Personal-life words with letters masked ("h*ngover", "pr3gn@nt" is the loose
+        view's): the list file's ``masked_bases`` by theme."""
+        personal = self.compiled.builtin.personal
+        table = personal.extra.get("masked_bases", {})
+        groups = {group.id: group for group in personal.groups}
+        return self._masked_words({base: groups[theme] for theme, bases in table.items()
+                                   if theme in groups for base in bases})
+
+    def _masked_words(self, bases: dict[str, Group]) -> list[LexiconHit]:
+        """Words written with masking characters in place of letters ("f*ck", "sh!t",
+        "dr*nk"): same length as a base, at least two real letters in place, the rest
+        masked."""
+        text = self.draft.fold.text
+        if not bases or not any(char in text for char in "*@#$!%"):
+            return []
         by_length: dict[int, list[str]] = {}
         for base in bases:
             by_length.setdefault(len(base), []).append(base)
+        found = []
         size = len(text)
         reached = -1
         for mask in re.finditer(r"[*@#$!%]", text):
@@ -839,7 +871,7 @@ class _Context:
                 if same >= min(2, len(base) - 1) and all(
                         a == b or not a.isalnum() for a, b in zip(token, base, strict=True)):
                     first, last = self.draft.fold.span(start, end)
-                    found.append(LexiconHit(group, first, last, ("masking characters",)))
+                    found.append(LexiconHit(bases[base], first, last, ("masking characters",)))
                     break
         return found
 
@@ -849,7 +881,13 @@ class _Context:
         the swaps are undone."""
         found = []
         for start, end, word in self.draft.fold.words():
-            if word in bases or not _SWAP_HINT.search(word):
+            if word in bases:
+                continue
+            if len(word) >= 4 and _transposed_base(word, bases):
+                first, last = self.draft.fold.span(start, end)
+                found.append(LexiconHit(group, first, last, ("swapped letters",)))
+                continue
+            if not _SWAP_HINT.search(word):
                 continue
             undone = word
             for swapped, letter in _LETTER_SWAPS:

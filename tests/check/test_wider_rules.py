@@ -212,3 +212,35 @@ def test_a_codename_number_said_in_another_language():
 
     assert {"Atlas tres", "Atlas drei", "Atlas tre", "Atlas trois"} <= set(
         codename_variants("Atlas 3"))
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("So h*ngover I can't see straight", "persona.personal_life"),
+    ("Dr*nk texting again lol", "persona.personal_life"),
+    ("Fukc this weather", "conduct.profanity"),
+    ("This rota is sh*te", "conduct.profanity"),
+])
+def test_masked_and_transposed_words(text, rule):
+    assert rule in fired(text, X_WORK)
+
+
+@pytest.mark.parametrize("text", [
+    "The carp in the pond are huge", "King Cnut and the tide", "Price is $5*2 today",
+])
+def test_ordinary_words_near_a_masked_or_transposed_one_stay_quiet(text):
+    assert not {r for r in fired(text, X_WORK) if r.startswith(("conduct", "persona"))}
+
+
+@pytest.mark.parametrize("text", [
+    "Achetez ce livre, vous me remercierez",
+    "Pilla este sérum, no te arrepentirás",
+    "Comprem esse tênis, vale cada centavo",
+    "You need a weekend at Brightside in your life, trust me",
+])
+def test_buying_promised_to_pay_off_is_promotion(text, acme):
+    found = fired(text, X_PERSONAL, acme)
+    assert found & {"persona.promotion", "persona.brand_promotion"}
+
+
+def test_advice_promised_to_pay_off_is_not():
+    assert not fired("Go to bed early before the conference, you'll thank me later", X_PERSONAL)
