@@ -473,11 +473,10 @@ class _Context:
         return shipped_model().read_view(self.draft.fold, (head,))[head]
 
     def read_intent(self, promotion: Promotion) -> None:
-        """On a personal account, let the meaning layer say whether a draft the word lists
-        found no sales cue in still sells (a brand with "you need this in your life", an
-        affiliate link, recruiting)."""
-        if self.work:
-            return
+        """Let the meaning layer say whether weak sales cues are everyday speech (on any
+        account) and, on a personal account, whether a draft the word lists found no sales
+        cue in still sells (a brand with "you need this in your life", an affiliate link,
+        recruiting)."""
         if promotion.generic or (promotion.brand_hits and promotion.brand_in_context()):
             # Only weak cues (praise, "buy", "price") can be everyday speech; a code, a
             # giveaway, "shop now", a link, a disclosure or the brand's own domain or campaign
@@ -504,6 +503,8 @@ class _Context:
             if self.meaning("promo").probability < below:
                 promotion.everyday = True
             return
+        if self.work:
+            return  # selling with no sales word is for the personal account's check only
         reading = self.meaning("promo")
         warn_at, info_at = MEANING_AT["promo"]
         if reading.probability >= (warn_at if promotion.brand_hits else info_at):
@@ -590,6 +591,8 @@ class _Context:
         account): "Our rehab unit now takes weekend referrals", "Pregnancy vitamins: what the
         evidence says"."""
         words = {word for _, _, word in self.draft.fold.words()}
+        if self._language() == "it":
+            words.discard("i")  # the Italian article ("i consigli"), not "I"
         if any(h.group.id not in _SERVICE_SENSE for h in hits) or words & _FIRST_PERSON_SINGULAR:
             return MEANING_PROFESSIONAL_BELOW
         if self.employer_owned:

@@ -244,3 +244,21 @@ def test_buying_promised_to_pay_off_is_promotion(text, acme):
 
 def test_advice_promised_to_pay_off_is_not():
     assert not fired("Go to bed early before the conference, you'll thank me later", X_PERSONAL)
+
+
+@pytest.mark.parametrize("text", [
+    "Travelling with a baby? Here's how our family seats work",
+    "Volare in gravidanza: i consigli del nostro team medico",
+])
+def test_family_products_and_italian_articles_are_not_personal(text):
+    assert "persona.personal_life" not in fired(text, X_BRAND)
+
+
+def test_a_divorce_lawyer_is_still_personal():
+    assert "persona.personal_life" in fired("Anyone know a good divorce lawyer? Asking for me.",
+                                            X_WORK)
+
+
+def test_a_job_ad_with_the_employers_jobs_link_is_disclosed(acme):
+    text = "Wir suchen Redakteure in Berlin, bewerbt euch auf acmemag.com/jobs"
+    assert not {r for r in fired(text, X_WORK, acme) if r.startswith("disclosure")}
