@@ -262,3 +262,35 @@ def test_a_divorce_lawyer_is_still_personal():
 def test_a_job_ad_with_the_employers_jobs_link_is_disclosed(acme):
     text = "Wir suchen Redakteure in Berlin, bewerbt euch auf acmemag.com/jobs"
     assert not {r for r in fired(text, X_WORK, acme) if r.startswith("disclosure")}
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Baby number two is on the way", "persona.personal_life"),
+    ("Ma psy m'a conseillé de ralentir", "persona.personal_life"),
+    ("Ieri mi sono ubriacato come non mai", "persona.personal_life"),
+    ("Bottomless mimosas at brunch, productivity is cancelled", "persona.personal_life"),
+    ("Ce mec est un gros con", "conduct.insult"),
+    ("Was für ein Arsch", "conduct.insult"),
+])
+def test_more_everyday_forms(text, rule):
+    assert rule in fired(text, X_WORK)
+
+
+@pytest.mark.parametrize("text", [
+    "Mi nuevo curso online ya está disponible, plazas limitadas",
+    "Mon e-book sort demain, précommandez-le dès maintenant",
+    "Mein neuer Onlinekurs startet morgen, jetzt anmelden",
+    "Il mio nuovo corso è online, iscrivetevi",
+    "Looking for girls who want to make money online 💕 message me",
+])
+def test_selling_ones_own_course_or_recruiting_in_six_languages(text):
+    assert "persona.promotion" in fired(text, X_PERSONAL)
+
+
+@pytest.mark.parametrize(("text", "hit"), [
+    ("Vols Brightside à -40% ce week-end", True),
+    ("Brightside-Seren jetzt 30% günstiger", True),
+    ("Brightside's shares are down -4% today", False),
+])
+def test_a_price_cut_written_alone(text, hit, acme):
+    assert ("persona.brand_promotion" in fired(text, X_PERSONAL, acme)) is hit
