@@ -294,3 +294,12 @@ def test_selling_ones_own_course_or_recruiting_in_six_languages(text):
 ])
 def test_a_price_cut_written_alone(text, hit, acme):
     assert ("persona.brand_promotion" in fired(text, X_PERSONAL, acme)) is hit
+
+
+def test_a_new_job_said_without_a_pronoun_discloses_it(acme):
+    text = "New job at Acme Magazine starts Monday, nervous and excited"
+    assert not fired(text, X_PERSONAL, acme) & {"persona.brand_promotion", "disclosure.missing"}
+
+
+def test_asking_about_prices_is_not_selling():
+    assert not fired("What's the best price you've ever paid for a flight?", X_PERSONAL)
