@@ -1,8 +1,13 @@
 """``post``: check a post and send it to accounts, exactly once, with a result per account.
 
     post [--work | --account ID ...] [--yes] [--override-reason TEXT] [--image PATH]...
-         [--alt TEXT]... [--lang CODE] [--content-warning TEXT] [--visibility V] [TEXT | -]
+         [--alt TEXT]... [--lang CODE] [--content-warning TEXT] [--visibility V]
+         [--variant NETWORK=TEXT]... [--thread] [TEXT | -]
     post --retry DRAFT_ID
+
+``--variant NETWORK=TEXT`` gives the accounts on one network their own text (each is checked
+with the text it gets); ``--thread`` splits a text over a network's limit into a numbered
+thread on the networks that take threads.
 
 ``--work`` means every connected WORK account and never a personal one. The persona check runs
 for every target first: ``--yes`` confirms warnings; blocks still refuse (unless a reason is
@@ -62,6 +67,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--visibility", choices=["public", "unlisted", "private", "direct"],
                         help="Mastodon visibility (default: the account's setting, else public)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    from app.cli.tailoring import add_arguments as add_tailoring_arguments
+
+    add_tailoring_arguments(parser, post=True)  # --variant NETWORK=TEXT, --thread
     parser.add_argument("text", nargs="?", metavar="TEXT")
     parser.set_defaults(handler=run)
 
@@ -160,6 +168,8 @@ def _print_report(report: PostReport, store: Store, as_json: bool, out: TextIO) 
         mark = "browser" if handed_to_browser(result.remote_id) else _MARKS[result.outcome.value]
         line = f"{mark:<9} {label}"
         detail = result.url if result.ok and result.url else result.message
+        if result.ok and result.url and " as a thread of " in result.message:
+            detail += f" ({result.message.split(' as ', 1)[1].rstrip('.')})"
         print(f"{line}: {detail}", file=out)
         if result.outcome.value == "needs_confirmation":
             print("          Run again with --yes to post anyway.", file=out)
@@ -233,11 +243,19 @@ def run(args: argparse.Namespace, paths: AppPaths, *,
                 return error(f"The image {image} does not exist.", EXIT_USAGE)
             alt = args.alt[position] if position < len(args.alt) else ""
             images.append(ImageAttachment(path.absolute(), alt))
+        from app.cli.tailoring import TailoringError, parse_variants, thread_networks
+
+        try:
+            variants = parse_variants(args.variant)
+        except TailoringError as problem:
+            return error(str(problem), EXIT_USAGE)
         targets = _targets(args, store)
         if isinstance(targets, str):
             return error(targets, EXIT_USAGE)
         draft = store.drafts.save(Draft(text=text, images=images,
-                                        target_account_ids=[a.id for a in targets]))  # type: ignore[misc]
+                                        target_account_ids=[a.id for a in targets],  # type: ignore[misc]
+                                        variants=variants,
+                                        thread_networks=thread_networks(args.thread)))
         if refused:
             return error(f"{refused} Nothing was posted; your text is kept as draft {draft.id}.",
                          EXIT_FAILED)

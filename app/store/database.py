@@ -244,6 +244,26 @@ def _migrate_to_4(conn: sqlite3.Connection) -> None:
     _run(conn, SCHEMA_V4)
 
 
+# Version 5 belongs to the scheduling work (branch h-schedule), merged separately.
+# PLACEHOLDER in this branch only: the lead replaces it by the real ``_migrate_to_5`` when
+# both branches are merged. Version 6 below does not depend on anything version 5 adds.
+def _migrate_to_5(conn: sqlite3.Connection) -> None:
+    pass
+
+
+# Version 6. FROZEN once shipped.
+# - drafts.variants: per-network texts, JSON {network id: text} ("Customise for …").
+# - drafts.thread_networks: JSON [network id, …] whose over-long text is split into a thread.
+SCHEMA_V6 = (
+    "ALTER TABLE drafts ADD COLUMN variants TEXT NOT NULL DEFAULT '{}'",
+    "ALTER TABLE drafts ADD COLUMN thread_networks TEXT NOT NULL DEFAULT '[]'",
+)
+
+
+def _migrate_to_6(conn: sqlite3.Connection) -> None:
+    _run(conn, SCHEMA_V6)
+
+
 # To change the schema: append a function that turns version N-1 into N (ALTER TABLE, or
 # create-copy-drop-rename for changes SQLite cannot ALTER: migrations run with foreign keys
 # off, as SQLite's documented procedure requires, and are checked before they commit), and
@@ -254,6 +274,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     _migrate_to_2,
     _migrate_to_3,
     _migrate_to_4,
+    _migrate_to_5,
+    _migrate_to_6,
 )
 
 

@@ -206,6 +206,10 @@ class ComposerWidget(QWidget):
 
         self._build()
         self._wire()
+        from app.ui.tailoring import DraftTailoring
+
+        # "Customise for …" and "Split into a thread" in the previews (app/ui/tailoring.py).
+        self.tailoring = DraftTailoring(self)
         self._request_check()
 
     # --- layout ----------------------------------------------------------------------------
@@ -506,18 +510,27 @@ class ComposerWidget(QWidget):
     def _request_check(self) -> None:
         has_ticks = bool(self.accounts.ticked())
         self.check_as_row.setVisible(not has_ticks)
-        self.live_check.request(self.text(), self.slots(), self.images)
+        self.live_check.request(self.text(), self.slots(), self.images,
+                                self.tailoring.snapshot())
         self._refresh_actions()
+
+    def request_tailored_check(self) -> None:
+        """A network's own text or thread choice changed: check again and autosave."""
+        self._request_check()
+        self._autosave.start(AUTOSAVE_MS)
 
     def _show_round(self, check_round: CheckRound) -> None:
         self._round = check_round
         self._shown = group_findings(check_round)
         highlights = []
         if self._shown:  # (the text-unit tables load with the first finding, not at start-up)
+            from app.ui.tailoring import main_text_findings
             from app.ui.text_units import Utf16Index
 
             index = Utf16Index(check_round.text)
             for shown in self._shown:
+                if not main_text_findings(check_round, shown):
+                    continue  # found in a network's own text: highlighted in its preview
                 colour = theme.category_colour(shown.finding.category, self.palette())
                 for span in shown.finding.spans:
                     start, end = index.span_to_utf16(span.start, span.end)
@@ -526,6 +539,7 @@ class ComposerWidget(QWidget):
                                                     shown.finding.message))
         if check_round.text == self.text():
             self.editor.set_highlights(highlights)
+        self.tailoring.show_round(check_round, self._shown)
         if self.findings.set_findings(self._shown, self.fix_state, self.checker.may_override,
                                       error=check_round.error, empty_text=self._ok_text(),
                                       overridden=self._is_overridden):
@@ -573,6 +587,8 @@ class ComposerWidget(QWidget):
         if not available:
             self.status.emit(reason)
             return
+        if fix.edits and self.tailoring.apply_fix(shown, fix):
+            return  # a finding of a network's own text: fixed there
         if fix.edits:
             self._apply_edits(fix)
         if fix.action in ("switch_to_work", "switch_to_personal"):
@@ -682,6 +698,7 @@ class ComposerWidget(QWidget):
         self.end_suggestion()
         self.draft = dataclasses.replace(draft, images=list(draft.images),
                                          target_account_ids=[])
+        self.tailoring.reset()
         self.images = list(draft.images)
         self.refresh_tab_order()
         self.override_reason = ""
@@ -721,6 +738,7 @@ class ComposerWidget(QWidget):
         self.save_now()
         self.end_suggestion()
         self.draft = Draft()
+        self.tailoring.reset()
         self.images = []
         self.override_reason = ""
         self._overridden = frozenset()
@@ -996,6 +1014,7 @@ class ComposerWidget(QWidget):
                                      f"({type(error).__name__}).")
             if self.text() == draft.text and self.draft.id == draft.id:
                 self.draft = Draft()
+                self.tailoring.reset()
                 self.images = []
                 self.editor.clear()
                 self._autosave.stop()
