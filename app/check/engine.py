@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from app.check.analysis import DraftText, Promotion, analyse_promotion
 from app.check.compiled import (
@@ -254,6 +254,22 @@ def _disguise_note(disguises: Iterable[str]) -> str:
 
 
 _QUESTION_SPLIT = re.compile(r"(?<=[.!?\n])")
+
+
+@lru_cache(maxsize=20_000)
+def _swapped_base(word: str, bases: frozenset[str]) -> bool:
+    """Whether ``word`` is a swear word from ``bases`` with letters swapped (cached: words
+    repeat within a draft and across the keystrokes that re-check it)."""
+    if word in bases or len(word) < 3:
+        return False
+    if len(word) >= 4 and _transposed_base(word, bases):
+        return True
+    if not _SWAP_HINT.search(word):
+        return False
+    undone = word
+    for swapped, letter in _LETTER_SWAPS:
+        undone = undone.replace(swapped, letter)
+    return undone != word and undone in bases
 
 
 def _transposed_base(word: str, bases: frozenset[str]) -> bool:
@@ -880,22 +896,11 @@ class _Context:
 
     def _swapped_profanity(self, group: Group, bases: frozenset[str]) -> list[LexiconHit]:
         """Swear words with a letter swapped for one that looks or sounds alike ("fvck",
-        "phuck", "shyt", "bvllshit"): a word that is not itself a base, but becomes one when
-        the swaps are undone."""
+        "phuck", "shyt", "bvllshit") or two neighbouring letters swapped ("fukc"): a word
+        that is not itself a base, but becomes one when the swaps are undone."""
         found = []
         for start, end, word in self.draft.fold.words():
-            if word in bases:
-                continue
-            if len(word) >= 4 and _transposed_base(word, bases):
-                first, last = self.draft.fold.span(start, end)
-                found.append(LexiconHit(group, first, last, ("swapped letters",)))
-                continue
-            if not _SWAP_HINT.search(word):
-                continue
-            undone = word
-            for swapped, letter in _LETTER_SWAPS:
-                undone = undone.replace(swapped, letter)
-            if undone != word and undone in bases:
+            if _swapped_base(word, bases):
                 first, last = self.draft.fold.span(start, end)
                 found.append(LexiconHit(group, first, last, ("swapped letters",)))
         return found
