@@ -22,7 +22,17 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
-from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error, guarded, note, open_store
+from app.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    error,
+    guarded,
+    note,
+    open_store,
+    remember_secret,
+    remembering,
+)
 from app.core.model import Network, Owner, Persona
 
 if TYPE_CHECKING:
@@ -206,6 +216,7 @@ def add_account(args: argparse.Namespace, paths: AppPaths, *,
                 secret = secret_from_input(network, text)
             except ValueError as exc:
                 return error(str(exc), EXIT_USAGE)
+            remember_secret(args, secret)
             # Nothing given for a network whose unsigned accounts are shared through the
             # browser (a personal Facebook profile): keep it for checking.
             browser_only = secret.is_empty and described.browser_without_sign_in
@@ -221,7 +232,7 @@ def add_account(args: argparse.Namespace, paths: AppPaths, *,
         if secret.is_empty:
             return error("No secret was given: pipe the app password or token into the command, "
                          "or type it when asked.", EXIT_USAGE)
-        secrets = secrets_factory()
+        secrets = remembering(args, secrets_factory())
         verified = False
         if not args.no_verify:
             verifier = verifier_lookup(network)
@@ -272,10 +283,11 @@ def reconnect_account(args: argparse.Namespace, paths: AppPaths, *,
             secret = secret_from_input(network, text)
         except ValueError as exc:
             return error(str(exc), EXIT_USAGE)
+        remember_secret(args, secret)
         if secret.is_empty:
             return error("No secret was given: pipe the new app password or token into the "
                          "command, or type it when asked.", EXIT_USAGE)
-        secrets = secrets_factory()
+        secrets = remembering(args, secrets_factory())
         verified = False
         if not args.no_verify:
             verifier = verifier_lookup(network)
@@ -330,12 +342,14 @@ def _add_in_browser(args: argparse.Namespace, paths: AppPaths, described: Networ
                                            **own, **options)
     except NetworkError as exc:
         return error(f"Could not sign in to {name}: {exc}", EXIT_FAILED)
+    for login in logins:
+        remember_secret(args, login.secret)
     if args.handle.strip() and logins and \
             logins[0].handle.lower() != args.handle.strip().lstrip("@").lower():
         return error(f"You signed in as {logins[0].handle}, not {args.handle}; nothing was "
                      "added.", EXIT_FAILED)
     persona = Persona(args.persona) if args.persona else Persona.WORK
-    secrets = secrets_factory()
+    secrets = remembering(args, secrets_factory())
     with open_store(paths) as store:
         for index, login in enumerate(logins):
             mine = index == 0
@@ -399,7 +413,7 @@ def remove_account(args: argparse.Namespace, paths: AppPaths, *,
 
     with open_store(paths) as store:
         store.accounts.get(args.id)  # a wrong id is reported before the keychain is opened
-        secrets = secrets_factory()
+        secrets = remembering(args, secrets_factory())
         removed = lifecycle.remove_account(store, secrets, args.id)
     print(f"Removed {_label(removed)} and its saved sign-in.")
     if not secrets.is_persistent:
@@ -440,7 +454,7 @@ def offboard(args: argparse.Namespace, paths: AppPaths, *,
                 note(f"  {account.id}: {_label(account)}")
             return error("Nothing was removed. Run the command again with --yes to remove "
                          "them; your own accounts stay.", EXIT_FAILED)
-        report = run_offboarding(store, secrets_factory())
+        report = run_offboarding(store, remembering(args, secrets_factory()))
     for account in report.removed:
         print(f"Removed {_label(account)} and its saved sign-in.")
     kept = len(report.kept)

@@ -18,7 +18,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error, guarded, note, open_store
+from app.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    error,
+    guarded,
+    note,
+    open_store,
+    remembering,
+)
 
 if TYPE_CHECKING:
     from app.core.model import Account
@@ -202,7 +211,7 @@ def run(args: argparse.Namespace, paths: AppPaths, *,
                           visibility=args.visibility)
     media_host = _media_host(paths)
     with open_store(paths) as store:
-        secrets = secrets_factory()
+        secrets = remembering(args, secrets_factory())
         if args.retry is not None:
             meant = store.drafts.get(args.retry)  # a clear usage error for an unknown draft
             if refused:

@@ -247,6 +247,7 @@ class StoreAccountBook:
         if described.client_factory is None:
             return self._connect_for_browser(account)
         secret = secret_from_input(request.network, request.secret)
+        self._secrets.remember(secret)  # hidden from the log before it is even checked
         verifier = self._lookup(request.network)
         if verifier is not None:
             # Raises LoginCheckFailed with a plain sentence; may hand back what to keep.
@@ -277,6 +278,8 @@ class StoreAccountBook:
         logins = described.browser_connect(account.server, credentials,
                                            open_browser=self._open_browser, **own_app,
                                            **options)
+        for login in logins:
+            self._secrets.remember(login.secret)  # tokens just received: never in the log
         if own_app.get("client_secret"):
             # The user's own app stays with each sign-in, in the keychain (reconnecting and,
             # for Pinterest, refreshing need it); never in the profile.
