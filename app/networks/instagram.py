@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from app.networks.images import ImageData
+    from app.networks.oauth import SignInCancel
     from app.networks.ports import Checkpoint
     from app.store.managed import AppCredentials, MediaHost
     from app.store.secrets import AccountSecret, SecretStore
@@ -272,13 +273,15 @@ def _expiry_text(expires_at: float | None) -> str:
 def connect_in_browser(server: str, credentials: AppCredentials | None = None, *,
                        open_browser: Callable[[str], object] | None = None, http: Any = None,
                        timeout: float = 300.0, client_id: str = "", client_secret: str = "",
-                       **_options: Any) -> list[BrowserLogin]:
+                       cancel: SignInCancel | None = None, **_options: Any
+                       ) -> list[BrowserLogin]:
     """Facebook Login; one account per Instagram professional account linked to a Page the
     user manages. Blocking."""
     app = app_from(credentials, client_id, client_secret, network=Network.INSTAGRAM,
                    name=SERVICE)
     token, expires_at = facebook_login(app, SCOPES, server=server, open_browser=open_browser,
-                                       http=http, timeout=timeout, service=SERVICE)
+                                       http=http, timeout=timeout, service=SERVICE,
+                                       cancel=cancel)
     graph = GraphClient(token, api=api_origin(server, GRAPH_BASE), service=SERVICE, who="you",
                         http=http)
     answer = graph.call("GET", "me/accounts",

@@ -52,7 +52,7 @@ from app.networks.errors import (
     redact,
 )
 from app.networks.http import DEFAULT_TIMEOUT, json_or_empty, new_session, request
-from app.networks.oauth import TokenSet, authorize_in_browser, request_token
+from app.networks.oauth import SignInCancel, TokenSet, authorize_in_browser, request_token
 from app.networks.ports import PostContent, PostReceipt
 from app.networks.share_links import first_link
 
@@ -372,8 +372,8 @@ def expiry_text(expires_at: float | None) -> str:
 
 def connect(server: str = "", credentials: AppCredentials | None = None, *,
             pages: bool = False, open_browser: Callable[[str], object] | None = None,
-            http: Any = None, timeout: float = 300.0, ports: Iterable[int] | None = None
-            ) -> list[BrowserLogin]:
+            http: Any = None, timeout: float = 300.0, ports: Iterable[int] | None = None,
+            cancel: SignInCancel | None = None) -> list[BrowserLogin]:
     """Sign in on LinkedIn's page in the browser and exchange the code (with the app's
     secret); return the member's account and, with ``pages``, one account per page the
     member administers. Blocking."""
@@ -393,7 +393,7 @@ def connect(server: str = "", credentials: AppCredentials | None = None, *,
 
     grant = authorize_in_browser(authorize_url, open_browser=open_browser,
                                  ports=tuple(ports) if ports is not None else listen, path=path,
-                                 timeout=timeout, service=SERVICE)
+                                 timeout=timeout, service=SERVICE, cancel=cancel)
     tokens = request_token(session, f"{page}/oauth/v2/accessToken", {
         "grant_type": "authorization_code", "code": grant.code,
         "client_id": credentials.client_id, "client_secret": credentials.client_secret,
@@ -421,11 +421,12 @@ def _login(tokens: TokenSet, author: str, handle: str, name: str, server: str) -
 
 def connect_in_browser(server: str, credentials: AppCredentials | None = None, *,
                        open_browser: Callable[[str], object] | None = None, http: Any = None,
-                       timeout: float = 300.0, pages: bool = False, **_options: Any
+                       timeout: float = 300.0, pages: bool = False,
+                       cancel: SignInCancel | None = None, **_options: Any
                        ) -> list[BrowserLogin]:
     """The descriptor's browser sign-in."""
     return connect(server, credentials, pages=pages, open_browser=open_browser, http=http,
-                   timeout=timeout)
+                   timeout=timeout, cancel=cancel)
 
 
 def _secret(token: str, refresh_token: str, expires_at: float | None, author: str,

@@ -49,6 +49,7 @@ __all__ = ["GraphClient", "QuotaSpentError", "app_from", "facebook_login", "quot
 from app.networks.http import DEFAULT_TIMEOUT, json_or_empty, new_session, request
 
 if TYPE_CHECKING:
+    from app.networks.oauth import SignInCancel
     from app.networks.ports import Checkpoint, PostContent, PostReceipt
     from app.store.managed import AppCredentials
     from app.store.secrets import AccountSecret
@@ -352,7 +353,8 @@ def app_from(credentials: AppCredentials | None, client_id: str = "",
 def facebook_login(app: AppCredentials, scopes: str, *, server: str = "",
                    open_browser: Callable[[str], object] | None = None, http: Any = None,
                    timeout: float = 300.0, ports: Iterable[int] | None = None,
-                   service: str = "Facebook") -> tuple[str, float | None]:
+                   service: str = "Facebook", cancel: SignInCancel | None = None
+                   ) -> tuple[str, float | None]:
     """Sign in on Facebook's page in the browser, exchange the code (with the app secret)
     and then for a long-lived (about 60 days) user token. Returns (token, expires_at)."""
     from app.networks.descriptor import api_origin
@@ -369,7 +371,7 @@ def facebook_login(app: AppCredentials, scopes: str, *, server: str = "",
 
     grant = authorize_in_browser(authorize_url, open_browser=open_browser,
                                  ports=tuple(ports) if ports is not None else listen,
-                                 path=path, timeout=timeout, service=service)
+                                 path=path, timeout=timeout, service=service, cancel=cancel)
     short = _token_answer(session, f"{api}/{GRAPH_VERSION}/oauth/access_token", {
         "client_id": app.client_id, "client_secret": app.client_secret,
         "redirect_uri": grant.redirect_uri, "code": grant.code}, service)

@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from app.networks.images import ImageData
+    from app.networks.oauth import SignInCancel
     from app.networks.ports import Checkpoint
     from app.store.managed import AppCredentials, MediaHost
     from app.store.secrets import AccountSecret, SecretStore
@@ -237,7 +238,8 @@ def _expiry_text(expires_at: float) -> str:
 def connect_in_browser(server: str, credentials: AppCredentials | None = None, *,
                        open_browser: Callable[[str], object] | None = None, http: Any = None,
                        timeout: float = 300.0, client_id: str = "", client_secret: str = "",
-                       **_options: Any) -> list[BrowserLogin]:
+                       cancel: SignInCancel | None = None, **_options: Any
+                       ) -> list[BrowserLogin]:
     """Sign in on Threads' page; exchange the code (with the app secret) and then for a
     60-day token. Blocking."""
     from app.networks.oauth import authorize_in_browser
@@ -254,7 +256,7 @@ def connect_in_browser(server: str, credentials: AppCredentials | None = None, *
             "scope": SCOPES, "response_type": "code"})
 
     grant = authorize_in_browser(authorize_url, open_browser=open_browser, ports=listen,
-                                 path=path, timeout=timeout, service=SERVICE)
+                                 path=path, timeout=timeout, service=SERVICE, cancel=cancel)
     short = _token(session, "POST", f"{api}/oauth/access_token", {
         "client_id": app.client_id, "client_secret": app.client_secret,
         "grant_type": "authorization_code", "redirect_uri": grant.redirect_uri,

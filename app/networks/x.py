@@ -46,7 +46,13 @@ from app.networks.errors import (
     redact,
 )
 from app.networks.http import DEFAULT_TIMEOUT, json_or_empty, new_session, request, seconds_until
-from app.networks.oauth import RotatingToken, TokenSet, authorize_in_browser, request_token
+from app.networks.oauth import (
+    RotatingToken,
+    SignInCancel,
+    TokenSet,
+    authorize_in_browser,
+    request_token,
+)
 from app.networks.ports import PostContent, PostReceipt
 
 if TYPE_CHECKING:
@@ -314,7 +320,8 @@ def _refresher(api: str, client_id: str, http: Any) -> Callable[[TokenSet], Toke
 
 def connect(server: str = "", client_id: str = "", *, credentials: AppCredentials | None = None,
             open_browser: Callable[[str], object] | None = None, http: Any = None,
-            timeout: float = 300.0, ports: Iterable[int] | None = None) -> BrowserLogin:
+            timeout: float = 300.0, ports: Iterable[int] | None = None,
+            cancel: SignInCancel | None = None) -> BrowserLogin:
     """Sign in on X's page in the browser (code + PKCE, public client), receive the code on
     127.0.0.1 and exchange it; return the account and the secret to keep. Blocking."""
     client_id = client_id or (credentials.client_id if credentials else "")
@@ -334,7 +341,7 @@ def connect(server: str = "", client_id: str = "", *, credentials: AppCredential
 
     grant = authorize_in_browser(authorize_url, open_browser=open_browser,
                                  ports=tuple(ports) if ports is not None else listen, path=path,
-                                 timeout=timeout, service=SERVICE)
+                                 timeout=timeout, service=SERVICE, cancel=cancel)
     tokens = request_token(session, _token_url(api), {
         "grant_type": "authorization_code", "code": grant.code, "client_id": client_id,
         "redirect_uri": grant.redirect_uri, "code_verifier": grant.verifier}, service=SERVICE)
@@ -347,11 +354,12 @@ def connect(server: str = "", client_id: str = "", *, credentials: AppCredential
 
 def connect_in_browser(server: str, credentials: AppCredentials | None = None, *,
                        open_browser: Callable[[str], object] | None = None, http: Any = None,
-                       timeout: float = 300.0, client_id: str = "", **_options: Any
+                       timeout: float = 300.0, client_id: str = "",
+                       cancel: SignInCancel | None = None, **_options: Any
                        ) -> list[BrowserLogin]:
     """The descriptor's browser sign-in."""
     return [connect(server, client_id, credentials=credentials, open_browser=open_browser,
-                    http=http, timeout=timeout)]
+                    http=http, timeout=timeout, cancel=cancel)]
 
 
 def _secret(tokens: TokenSet, client_id: str, me: dict[str, Any],

@@ -43,6 +43,7 @@ SIGN_IN_WARN_DAYS = 7.0
 if TYPE_CHECKING:
     from app.check.policy import LoadedPolicy, Policy
     from app.networks.engine import AccountResult, PostingEngine, Progress
+    from app.networks.oauth import SignInCancel
     from app.networks.registry import LoginVerifier
     from app.store.secrets import SecretStore
     from app.store.store import Store
@@ -254,9 +255,11 @@ class StoreAccountBook:
             secret = verifier(account, secret) or secret
         return self._save(account, secret)
 
-    def reconnect_account(self, account: Account) -> Account:
+    def reconnect_account(self, account: Account, *, cancel: SignInCancel | None = None
+                          ) -> Account:
         """Sign in again through the network's page in the browser (one click in the account
-        manager); the new sign-in replaces the old one in the keychain. Blocking."""
+        manager); the new sign-in replaces the old one in the keychain. Blocking; ``cancel``
+        stops it (the account manager was closed)."""
         from app.networks.registry import descriptor
 
         # A page posts with its administrator's sign-in: ask for the pages again.
@@ -264,7 +267,7 @@ class StoreAccountBook:
                         ) if account.owner is Owner.EMPLOYER else ()
         return self.connect_account(ConnectRequest(
             account.network, account.handle, account.persona, account.owner,
-            account.server, reconnect_id=account.id, options=options))
+            account.server, reconnect_id=account.id, options=options, cancel=cancel))
 
     def _connect_in_browser(self, described: Any, account: Account, credentials: Any,
                             request: ConnectRequest, own_app: dict[str, str]) -> Account:
@@ -274,7 +277,9 @@ class StoreAccountBook:
             raise ValueError(f"Type your {described.display_name} server (for example "
                              f"{described.example_server}) so Twofold can open its sign-in "
                              "page.")
-        options = {name: True for name in request.options}
+        options: dict[str, Any] = {name: True for name in request.options}
+        if request.cancel is not None:
+            options["cancel"] = request.cancel
         logins = described.browser_connect(account.server, credentials,
                                            open_browser=self._open_browser, **own_app,
                                            **options)
