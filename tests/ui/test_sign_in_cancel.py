@@ -15,7 +15,7 @@ from app.store.store import Store
 from app.ui.dialogs.accounts import AccountsDialog, ConnectDialog
 from app.ui.services import StoreAccountBook
 from app.ui.workers import TaskRunner
-from tests.networks.test_sign_in_ports import bind_again, free_port, listening
+from tests.networks.test_sign_in_ports import free_port, listening
 from tests.threads_server import ThreadsContractServer
 
 
@@ -46,11 +46,7 @@ def book_and_port(profile_dir, threads):
 
 
 def is_free(port: int) -> bool:
-    try:
-        bind_again(port)
-    except OSError:
-        return False
-    return True
+    return not listening(port)
 
 
 @pytest.mark.parametrize("closing", ["cancel", "escape"])
