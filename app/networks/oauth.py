@@ -5,6 +5,7 @@
   code (RFC 8252 §7.3). It checks ``state``, answers the browser with a short page and stops
   after the first request to its path. Networks that match redirect URIs exactly (X,
   LinkedIn) register a few fixed ports; the receiver takes the first free one.
+- ``redirect_ports``: the ports (IT's registered redirect first) and path to listen on.
 - ``authorize_in_browser``: open the sign-in page, wait for the code. The receiver is closed
   whatever happens (code, error, time-out) and at once when the sign-in's ``SignInCancel``
   is cancelled (the user closed the dialog): its port is never held after the sign-in.
@@ -23,14 +24,43 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 from app.networks.errors import AuthError, NetworkError, NotSentError, PermanentError, redact
 from app.networks.http import json_or_empty, request
 
+if TYPE_CHECKING:
+    from app.store.managed import AppCredentials
+
 # Refresh this many seconds before the stated expiry (clock differences, slow requests).
 EXPIRY_MARGIN = 60.0
+REDIRECT_PATH = "/callback"
+
+
+def redirect_ports(credentials: AppCredentials | None, defaults: Iterable[int],
+                   path: str = REDIRECT_PATH) -> tuple[tuple[int, ...], str]:
+    """The loopback ports to listen on and the callback path, for networks that match the
+    redirect URI exactly: the one IT registered (``redirect_uri`` of the organisation's app
+    credentials) first, then the network's ``defaults`` (tried when it is taken)."""
+    ports: list[int] = []
+    if credentials is not None and credentials.redirect_uri:
+        parts = urlsplit(credentials.redirect_uri)
+        if parts.port:
+            ports.append(parts.port)
+        path = parts.path or path
+    ports += [port for port in defaults if port not in ports]
+    return tuple(ports), path
+
+
+def expiry_text(expires_at: float | None) -> str:
+    """A token's expiry as kept in the account's settings (ISO 8601, UTC, seconds); "" when
+    the network does not say."""
+    if expires_at is None:
+        return ""
+    from datetime import UTC, datetime
+
+    return datetime.fromtimestamp(expires_at, UTC).isoformat(timespec="seconds")
 
 
 def pkce_pair() -> tuple[str, str]:

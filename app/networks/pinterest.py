@@ -55,12 +55,13 @@ from app.networks.errors import (
     redact,
 )
 from app.networks.http import DEFAULT_TIMEOUT, json_or_empty, new_session, request
-from app.networks.meta_graph import app_from, redirect_for
+from app.networks.meta_graph import app_from
 from app.networks.oauth import (
     RotatingToken,
     SignInCancel,
     TokenSet,
     authorize_in_browser,
+    redirect_ports,
     request_token,
 )
 from app.networks.ports import PostContent, PostReceipt
@@ -338,7 +339,7 @@ def connect_in_browser(server: str, credentials: AppCredentials | None = None, *
                    name=SERVICE)
     api, page = api_origin(server, API_BASE), api_origin(server, AUTH_BASE)
     session = http or new_session()
-    listen, path = redirect_for(app, REDIRECT_PORTS)
+    listen, path = redirect_ports(app, REDIRECT_PORTS)
 
     def authorize_url(redirect_uri: str, state: str, challenge: str) -> str:
         return f"{page}/oauth/?" + urlencode({

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from app.core.model import Account, Network
 from app.networks.descriptor import (
@@ -51,6 +51,7 @@ from app.networks.oauth import (
     SignInCancel,
     TokenSet,
     authorize_in_browser,
+    redirect_ports,
     request_token,
 )
 from app.networks.ports import PostContent, PostReceipt
@@ -66,7 +67,6 @@ SCOPES = "tweet.read tweet.write users.read offline.access media.write"
 # X matches callback URLs exactly (port and trailing slash included): IT registers these in
 # the developer app; the first free one is used.
 REDIRECT_PORTS = (53682, 53683, 53684)
-REDIRECT_PATH = "/callback"
 MAX_CHARS = 280
 MAX_IMAGES = 4
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
@@ -292,19 +292,6 @@ class XClient:
 # --- signing in ----------------------------------------------------------------------------
 
 
-def _redirect_ports(credentials: AppCredentials | None) -> tuple[tuple[int, ...], str]:
-    """The ports (and path) to listen on: IT's registered redirect first, then the defaults."""
-    path = REDIRECT_PATH
-    ports: list[int] = []
-    if credentials is not None and credentials.redirect_uri:
-        parts = urlsplit(credentials.redirect_uri)
-        if parts.port:
-            ports.append(parts.port)
-        path = parts.path or path
-    ports += [port for port in REDIRECT_PORTS if port not in ports]
-    return tuple(ports), path
-
-
 def _token_url(api: str) -> str:
     return f"{api}/2/oauth2/token"
 
@@ -331,7 +318,7 @@ def connect(server: str = "", client_id: str = "", *, credentials: AppCredential
     api = api_origin(server, API_BASE)
     page = api_origin(server, AUTHORIZE_BASE)
     session = http or new_session()
-    listen, path = _redirect_ports(credentials)
+    listen, path = redirect_ports(credentials, REDIRECT_PORTS)
 
     def authorize_url(redirect_uri: str, state: str, challenge: str) -> str:
         return f"{page}/i/oauth2/authorize?" + urlencode({
