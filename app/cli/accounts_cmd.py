@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from app.networks.registry import LoginVerifier
     from app.paths import AppPaths
     from app.store.managed import ManagedSetup
-    from app.store.secrets import SecretStore
+    from app.store.secrets import AccountSecret, SecretStore
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -160,6 +160,36 @@ def _label(account: Account) -> str:
     return describe(account)
 
 
+class _SignInRefused(Exception):
+    """The network refused the sign-in (or checking it failed); ``str()`` is the line."""
+
+
+def _checked(args: argparse.Namespace, account: Account, secret: AccountSecret,
+             verifier_lookup: Callable[[Network], LoginVerifier | None], *, unchecked: str,
+             refused: str) -> tuple[AccountSecret, bool]:
+    """Log in with ``secret`` where Twofold can (not with ``--no-verify``): the secret to
+    keep (a verifier may hand back another, e.g. Bluesky's session) and whether it was
+    checked. Raises _SignInRefused ending with ``refused`` when the login fails."""
+    from app.networks.registry import LoginCheckFailed
+
+    if args.no_verify:
+        return secret, False
+    network = Network(account.network)
+    verifier = verifier_lookup(network)
+    if verifier is None:
+        note(f"Could not verify: Twofold cannot log in to {network.display_name} yet. "
+             f"{unchecked} without being checked.")
+        return secret, False
+    try:
+        return verifier(account, secret) or secret, True
+    except LoginCheckFailed as exc:
+        raise _SignInRefused(f"Could not log in to {_label(account)}: {exc} {refused}"
+                             ) from None
+    except Exception as exc:  # a client bug must not print what it was handed
+        raise _SignInRefused(f"Could not log in to {_label(account)} "
+                             f"({type(exc).__name__}). {refused}") from None
+
+
 @guarded
 def add_account(args: argparse.Namespace, paths: AppPaths, *,
                 secrets_factory: Callable[[], SecretStore] = _open_secrets,
@@ -175,7 +205,6 @@ def add_account(args: argparse.Namespace, paths: AppPaths, *,
         ServerField,
         SignIn,
     )
-    from app.networks.registry import LoginCheckFailed
     from app.store.accounts import validated_account
     from app.store.lifecycle import apply_managed_rules, connect_account
     from app.store.managed import load_managed_setup
@@ -233,24 +262,12 @@ def add_account(args: argparse.Namespace, paths: AppPaths, *,
             return error("No secret was given: pipe the app password or token into the command, "
                          "or type it when asked.", EXIT_USAGE)
         secrets = remembering(args, secrets_factory())
-        verified = False
-        if not args.no_verify:
-            verifier = verifier_lookup(network)
-            if verifier is None:
-                note(f"Could not verify: Twofold cannot log in to {network.display_name} yet. "
-                     "The sign-in was stored without being checked.")
-            else:
-                try:
-                    # A verifier may hand back what to keep instead (Bluesky: the session).
-                    secret = verifier(account, secret) or secret
-                except LoginCheckFailed as exc:
-                    return error(f"Could not log in to {_label(account)}: {exc} "
-                                 "The account was not added.", EXIT_FAILED)
-                except Exception as exc:  # a client bug must not print what it was handed
-                    return error(f"Could not log in to {_label(account)} "
-                                 f"({type(exc).__name__}). The account was not added.",
-                                 EXIT_FAILED)
-                verified = True
+        try:
+            secret, verified = _checked(args, account, secret, verifier_lookup,
+                                        unchecked="The sign-in was stored",
+                                        refused="The account was not added.")
+        except _SignInRefused as refused:
+            return error(str(refused), EXIT_FAILED)
         saved = connect_account(store, secrets, account, secret, managed=managed)
     checked = " (sign-in checked)" if verified else ""
     print(f"Connected {_label(saved)} as a {saved.persona.label} account, id {saved.id}"
@@ -270,7 +287,6 @@ def reconnect_account(args: argparse.Namespace, paths: AppPaths, *,
     """``accounts reconnect ID``: read the new secret, verify it when Twofold can log in to the
     network, then replace only the saved secret (the account, its id, identity, colour,
     drafts, queued posts and history stay as they are)."""
-    from app.networks.registry import LoginCheckFailed
     from app.store.lifecycle import reconnect_account as renew
     from app.store.secrets import secret_from_input
 
@@ -288,23 +304,12 @@ def reconnect_account(args: argparse.Namespace, paths: AppPaths, *,
             return error("No secret was given: pipe the new app password or token into the "
                          "command, or type it when asked.", EXIT_USAGE)
         secrets = remembering(args, secrets_factory())
-        verified = False
-        if not args.no_verify:
-            verifier = verifier_lookup(network)
-            if verifier is None:
-                note(f"Could not verify: Twofold cannot log in to {network.display_name} yet. "
-                     "The new sign-in was stored without being checked.")
-            else:
-                try:
-                    secret = verifier(account, secret) or secret
-                except LoginCheckFailed as exc:
-                    return error(f"Could not log in to {_label(account)}: {exc} "
-                                 "The saved sign-in was not changed.", EXIT_FAILED)
-                except Exception as exc:  # a client bug must not print what it was handed
-                    return error(f"Could not log in to {_label(account)} "
-                                 f"({type(exc).__name__}). The saved sign-in was not changed.",
-                                 EXIT_FAILED)
-                verified = True
+        try:
+            secret, verified = _checked(args, account, secret, verifier_lookup,
+                                        unchecked="The new sign-in was stored",
+                                        refused="The saved sign-in was not changed.")
+        except _SignInRefused as refused:
+            return error(str(refused), EXIT_FAILED)
         renewed = renew(store, secrets, args.id, secret)
     checked = " (sign-in checked)" if verified else ""
     print(f"Reconnected {_label(renewed)}, id {renewed.id}{checked}; its drafts, queued posts "

@@ -18,16 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from app.cli.common import (
-    EXIT_FAILED,
-    EXIT_OK,
-    EXIT_USAGE,
-    error,
-    guarded,
-    note,
-    open_store,
-    remembering,
-)
+from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error, guarded, note, open_store
 
 if TYPE_CHECKING:
     from app.core.model import Account
@@ -196,6 +187,7 @@ def run(args: argparse.Namespace, paths: AppPaths, *,
 
     out = out or sys.stdout
     from app.check.policy import load_policy_layers
+    from app.cli.common import remembering
 
     # Loaded even when a checker is handed in: the organisation's policy decides whether
     # anything may be posted at all.

@@ -22,16 +22,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING, Any, TextIO
 
-from app.cli.common import (
-    EXIT_FAILED,
-    EXIT_OK,
-    EXIT_USAGE,
-    error,
-    guarded,
-    note,
-    open_store,
-    remembering,
-)
+from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error, guarded, note, open_store
 from app.cli.post_cmd import _hand_off_in_terminal, _open_secrets
 
 if TYPE_CHECKING:
@@ -308,6 +299,8 @@ def _share(args: argparse.Namespace, paths: AppPaths,
         if policy.posting_refused:
             return error(f"{policy.posting_refused} Nothing was posted; your text is kept as "
                          f"draft {draft.id}.", EXIT_FAILED)
+        from app.cli.common import remembering
+
         secrets = remembering(args, secrets_factory())
         with build_engine(store, secrets, policy=policy, checker=checker, http=http,
                           hand_off=hand_off) as engine:
