@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import socket
 import threading
-from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -18,13 +17,7 @@ from app.networks import threads as threads_network
 from app.networks.errors import AuthError
 from app.networks.oauth import LoopbackReceiver, SignInCancel, authorize_in_browser
 from app.store.managed import AppCredentials
-from tests.threads_server import ThreadsContractServer
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from tests.networks.helpers import free_port
 
 
 def bind_again(port: int) -> None:
@@ -138,13 +131,6 @@ def test_after_a_cancelled_sign_in_the_next_one_gets_the_same_port():
         assert receiver.port == port
     finally:
         receiver.close()
-
-
-@pytest.fixture
-def threads() -> Iterator[ThreadsContractServer]:
-    running = ThreadsContractServer()
-    yield running
-    running.close()
 
 
 def test_a_cancelled_threads_sign_in_frees_the_callback_port(threads):

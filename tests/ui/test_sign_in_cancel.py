@@ -15,7 +15,8 @@ from app.store.store import Store
 from app.ui.dialogs.accounts import AccountsDialog, ConnectDialog
 from app.ui.services import StoreAccountBook
 from app.ui.workers import TaskRunner
-from tests.networks.test_sign_in_ports import free_port, listening
+from tests.networks.helpers import free_port
+from tests.networks.test_sign_in_ports import listening
 from tests.threads_server import ThreadsContractServer
 
 
