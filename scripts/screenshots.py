@@ -41,6 +41,8 @@ def main() -> int:
         os.environ["TWOFOLD_PROFILE_DIR"] = profile
         os.environ["HOME"] = profile  # nothing may land in the real home
         os.environ["PYTHON_KEYRING_BACKEND"] = "app.store.memory_keyring.MemoryKeyring"
+        os.environ["TZ"] = "Europe/Berlin"  # the picker shows local time and UTC apart
+        time.tzset()
         return take_screenshots(Path(profile))
 
 
@@ -286,9 +288,51 @@ def take_screenshots(profile: Path) -> int:
         focus(quick.composer.editor)
         shoot(quick, "quick-post.png")
         quick.close()
+
+        # 8. Scheduling: the picker ("Post to Work at…"), then the queue with a held post.
+        from app.core.timing import QuietRules
+        from app.ui.dialogs.queue import QueueDialog
+        from app.ui.dialogs.schedule_picker import SchedulePicker
+
+        book = services.schedule
+        with Store(paths) as store:
+            plans = [("Our spring issue is out: readers' letters, the street-food map and "
+                      "an interview with the printers.", "tomorrow 09:00",
+                      ["dana", "acmemag"]),
+                     ("Meet the Acme team at the book fair, stand 4B, all weekend.",
+                      "next monday 09:00", ["dana"]),
+                     ("Photos from the print room: the June issue on the press.",
+                      "next tuesday 12:30", ["acmemag"])]
+            for text, when, handles in plans:
+                draft = store.drafts.save(Draft(text))
+                store.schedule.schedule(draft.id, [by_handle[h] for h in handles],
+                                        book.parse(when).utc, local_time=when[-5:])
+            held = store.drafts.save(Draft("Spring sale: 20% off every subscription with "
+                                           "code SPRING20 #ad"))
+            [post] = store.schedule.schedule(held.id, [by_handle["dana"]],
+                                             book.parse("tomorrow 17:00").utc)
+            store.schedule.hold(post.id, "You have already promoted 3 time(s) on this work "
+                                "account in the last day (the budget is 3 per day); promote "
+                                "once, not every day.")
+        picker = SchedulePicker(book, QuietRules(((20 * 60, 7 * 60),), weekends=True),
+                                ["08:30", "12:30"], parent=window)
+        picker.choose("saturday 10:00")
+        picker.show()
+        wait(picker.isVisible)
+        focus(picker.ok_button)
+        shoot(picker, "schedule-picker.png")
+        picker.close()
+        queue = QueueDialog(book, runner, window)
+        queue.resize(900, 420)
+        queue.show()
+        wait(lambda: not queue.busy and len(queue.rows) == 5)
+        focus(queue.tree)
+        queue.select(post.id)  # a held post says why under the list
+        shoot(queue, "queue.png")
+        queue.close()
         window.close()
 
-        # 8. First run, no accounts, a dark desktop: the welcome, then checking a Work post
+        # 9. First run, no accounts, a dark desktop: the welcome, then checking a Work post
         # on LinkedIn.
         from app.ui.dialogs.onboarding import OnboardingDialog
 

@@ -5,7 +5,8 @@ errors Twofold relies on (docs.joinmastodon.org: apps, OAuth, statuses, media, i
 - ``GET /oauth/authorize`` plays the user who clicks "Authorize": 302 to the redirect URI with
   ``code`` and ``state`` (400 for an unregistered redirect URI).
 - ``POST /oauth/token`` checks client, code, redirect URI and the PKCE verifier (S256).
-- ``POST /api/v1/statuses`` honours ``Idempotency-Key`` (same key, same token → the same status,
+- ``POST /api/v1/statuses`` takes ``in_reply_to_id`` (an unknown status: 404), honours
+  ``Idempotency-Key`` (same key, same token → the same status,
   no second post) for ``idempotency_seconds`` (Mastodon keeps a key for an hour), counts length
   like Mastodon (422 over the limit).
 - ``POST /api/v2/media`` → 200, or 202 while "processing" (then ``GET /api/v1/media/:id`` is 206
@@ -304,6 +305,14 @@ class MastodonContractServer(LoopbackHttpServer):
                     raise _Answer(422, {"error": "Validation failed: media not ready"})
                 attachments.append({"id": media["id"], "type": "image",
                                     "description": media["description"], "url": media["url"]})
+            # in_reply_to_id: a status that exists, else 404 Record not found (as Mastodon).
+            reply_to = form.get("in_reply_to_id")
+            parent = None
+            if reply_to is not None:
+                parent = next((st for st in self.state.statuses if st["id"] == str(reply_to)),
+                              None)
+                if parent is None:
+                    raise _Answer(404, {"error": "Record not found"})
             visibility = str(form.get("visibility", "public"))
             if visibility not in ("public", "unlisted", "private", "direct"):
                 raise _Answer(422, {"error": "Validation failed: Visibility is not included"})
@@ -320,6 +329,8 @@ class MastodonContractServer(LoopbackHttpServer):
                 "sensitive": bool(spoiler), "language": form.get("language"),
                 "media_attachments": attachments, "account": account, "text_sent": text,
                 "idempotency_key": key,
+                "in_reply_to_id": parent["id"] if parent else None,
+                "in_reply_to_account_id": parent["account"]["id"] if parent else None,
             }
             self.state.statuses.append(status)
             if key:

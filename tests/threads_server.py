@@ -11,6 +11,8 @@
   ``IN_PROGRESS`` for ``processing_polls`` reads, then ``FINISHED``. Text over 500 as Threads
   counts it (an emoji counts its UTF-8 bytes) → error 100; more than 5 links →
   ``THREADS_API__LINK_LIMIT_EXCEEDED``.
+- ``reply_to_id`` on a container makes it a reply (an unknown post: error 100);
+  ``GET /v1.0/{uid}/replies`` lists replies (``/threads`` only posts).
 - ``GET /v1.0/{container}?fields=status``; ``POST /v1.0/{uid}/threads_publish``
   (``creation_id``) publishes a FINISHED container once (again → error 24 / 4279009);
   ``GET /v1.0/{uid}/threads``; ``GET /v1.0/{media}?fields=permalink``;
@@ -161,9 +163,11 @@ class ThreadsContractServer(ContractServer):
             return self._container(profile, form)
         if (method, edge) == ("POST", "threads_publish"):
             return self._publish(profile, str(form.get("creation_id", "")))
-        if (method, edge) == ("GET", "threads"):
+        if method == "GET" and edge in ("threads", "replies"):
+            # /threads lists the profile's posts, /replies its replies.
             with self.lock:
-                mine = [p for p in reversed(self.posts) if p["owner"] == profile.id]
+                mine = [p for p in reversed(self.posts) if p["owner"] == profile.id
+                        and (p["reply_to"] is None) == (edge == "threads")]
             return 200, {"data": [{k: p[k] for k in ("id", "text", "permalink", "timestamp")}
                                   for p in mine[:int(query.get("limit", "25"))]]}, {}
         raise graph_error(100, "Unsupported request")
@@ -192,13 +196,17 @@ class ThreadsContractServer(ContractServer):
         if form.get("link_attachment") and kind != "TEXT":
             raise graph_error(100, "link_attachment is only for TEXT posts")
         children = str(form.get("children", "")).split(",") if kind == "CAROUSEL" else []
+        reply_to = form.get("reply_to_id")
         with self.lock:
+            if reply_to is not None and not any(p["id"] == str(reply_to) for p in self.posts):
+                raise graph_error(100, "Invalid parameter: reply_to_id does not exist")
             container = self._next()
             self.containers[container] = {
                 "owner": profile.id, "kind": kind, "text": text, "image": image,
                 "alt_text": form.get("alt_text", ""), "children": children,
                 "carousel_item": form.get("is_carousel_item") == "true",
-                "status": "IN_PROGRESS", "polls": 0}
+                "status": "IN_PROGRESS", "polls": 0,
+                "reply_to": str(reply_to) if reply_to is not None else None}
         return 200, {"id": container}, {}
 
     def _publish(self, profile: Profile, container_id: str) -> tuple[int, Any, dict[str, str]]:
@@ -221,6 +229,7 @@ class ThreadsContractServer(ContractServer):
             self.posts.append({"id": post_id, "owner": profile.id, "container": container_id,
                                "kind": container["kind"], "text": container["text"],
                                "children": container["children"],
+                               "reply_to": container["reply_to"],
                                "permalink": f"https://www.threads.com/@{profile.username}"
                                             f"/post/{post_id}",
                                "timestamp": datetime.now(UTC).strftime(

@@ -6,11 +6,13 @@
 - ``POST /2/oauth2/token``: ``authorization_code`` (client id, redirect URI and PKCE verifier
   checked; a public client sends no secret) and ``refresh_token`` (single use: the pair rotates,
   a spent refresh token is ``invalid_request``). Access tokens expire (``expire(token)``).
-- ``GET /2/users/me``, ``GET /2/users/:id/tweets`` (newest first; links come back as t.co,
+- ``GET /2/users/me``, ``GET /2/users/:id/tweets`` (newest first; ``exclude=replies`` hides
+  replies; links come back as t.co,
   ``&`` as ``&amp;``, a t.co link appended for media, like X).
 - ``POST /2/media/upload`` (multipart ``media``) and ``POST /2/media/metadata`` (alt text).
-- ``POST /2/tweets`` → 201 ``{"data": {"id", "text"}}``; identical text from the same user →
-  403 "duplicate content"; unknown media ids → 400.
+- ``POST /2/tweets`` (``reply.in_reply_to_tweet_id``: an existing post, else 400) → 201
+  ``{"data": {"id", "text"}}``; identical text from the same user → 403 "duplicate
+  content"; unknown media ids → 400.
 - Errors the tests queue through ``fail_next``/``drop_next`` (401, 429 with
   ``x-rate-limit-reset``, 500, dropped connections) and ``delay``.
 """
@@ -118,6 +120,8 @@ class XContractServer(ContractServer):
                 start = datetime.fromisoformat(query["start_time"].replace("Z", "+00:00"))
                 newest = [t for t in newest if datetime.fromisoformat(
                     t["created_at"].replace("Z", "+00:00")) >= start]
+            if "replies" in query.get("exclude", "").split(","):
+                newest = [t for t in newest if t.get("in_reply_to") is None]
             limit = int(query.get("max_results", "10"))
             if not 5 <= limit <= 100:
                 raise Answer(400, {"title": "Invalid Request", "status": 400,
@@ -223,6 +227,13 @@ class XContractServer(ContractServer):
                                        "detail": f"media id {media_id} is invalid"})
             if any(t["sent_text"] == text for t in user.tweets):
                 raise Answer(403, DUPLICATE)
+            reply = data.get("reply") or {}
+            in_reply_to = reply.get("in_reply_to_tweet_id") if isinstance(reply, dict) else None
+            if in_reply_to is not None and not any(
+                    t["id"] == str(in_reply_to) for u in self.users.values() for t in u.tweets):
+                # X: replying to a post that does not exist (or was deleted) is refused.
+                raise Answer(400, {"title": "Invalid Request", "status": 400,
+                                   "detail": "The Tweet you are replying to does not exist."})
             tweet_id = str(next(self._ids))
             # What X shows: links shortened, entities escaped, a link for attached media.
             shown = re.sub(r"https?://\S+", lambda m: f"https://t.co/{secrets.token_hex(5)}",
@@ -233,6 +244,7 @@ class XContractServer(ContractServer):
             user.tweets.append({
                 "id": tweet_id, "text": shown, "sent_text": text,
                 "media_ids": list(media_ids),
+                "in_reply_to": str(in_reply_to) if in_reply_to is not None else None,
                 "alt_texts": [self.media[str(m)]["alt_text"] for m in media_ids],
                 "created_at": datetime.now(UTC).isoformat(timespec="milliseconds")
                 .replace("+00:00", "Z")})

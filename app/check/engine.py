@@ -804,9 +804,14 @@ class _Context:
                  [Fix("Don't post this to this account", action=REMOVE_TARGET)])
 
     def check_quiet_hours(self) -> None:
+        local = self.now.astimezone()
+        if getattr(self.policy, "quiet_weekends", False) and self.work and local.weekday() >= 5:
+            self.add("frequency.quiet_hours", "warn",
+                     f"It is {local:%A}: you chose no work posts at weekends; the post would "
+                     "go out at a time you chose not to post.")
+            return
         if not self.policy.quiet_hours:
             return
-        local = self.now.astimezone()
         minute = local.hour * 60 + local.minute
         for start, end in self.policy.quiet_hours:
             inside = start <= minute < end if start < end else (minute >= start or minute < end)

@@ -178,6 +178,9 @@ class Policy:
     # Times of day not to post (local time), as (start, end) minutes after midnight; a range
     # may pass midnight (22:00-07:00). Every layer's ranges add up.
     quiet_hours: tuple[tuple[int, int], ...] = ()
+    # No work posts on Saturdays and Sundays (``weekends = true`` in ``[quiet_hours]``; any
+    # layer may set it).
+    quiet_weekends: bool = False
     promotion_terms: tuple[str, ...] = ()
     personal_terms: tuple[str, ...] = ()
     conduct_terms: tuple[str, ...] = ()
@@ -564,8 +567,13 @@ def _validate(check: _Validator, data: dict[str, Any]) -> dict[str, Any]:
                     check.whole(limit["posts"], (*path, "posts"), POSTS_RANGE),
                     check.whole(limit["days"], (*path, "days"), DAYS_RANGE))
     if "quiet_hours" in top:
-        section = check.table(top["quiet_hours"], ("quiet_hours",), ("times",))
+        section = check.table(top["quiet_hours"], ("quiet_hours",), ("times", "weekends"))
         times = check.texts(section.get("times", []), ("quiet_hours", "times"))
+        if "weekends" in section:
+            if not isinstance(section["weekends"], bool):
+                raise check.error(("quiet_hours", "weekends"),
+                                  "must be true or false (true: no work posts at weekends)")
+            values["quiet_weekends"] = section["weekends"]
         ranges = []
         for text in times:
             parsed = parse_time_range(text)
@@ -750,6 +758,8 @@ def apply_pack(policy: Policy, pack: PackData, *, organisation: bool) -> tuple[P
     if "quiet_hours" in values:
         changes["quiet_hours"] = tuple(dict.fromkeys((*policy.quiet_hours,
                                                       *values["quiet_hours"])))
+    if values.get("quiet_weekends"):
+        changes["quiet_weekends"] = True
     for key, field_name in (("lexicon_promotion", "promotion_terms"),
                             ("lexicon_personal", "personal_terms"),
                             ("lexicon_conduct", "conduct_terms")):

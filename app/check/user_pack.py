@@ -52,13 +52,16 @@ def set_promotion_limits(target: Path, personal: tuple[int, int],
     _set_table(Path(target), "promotion_limits", promotion_limits_text(personal, work))
 
 
-def set_quiet_hours(target: Path, ranges: list[str]) -> None:
-    """Write the user's own quiet hours (``"22:00-07:00"`` ranges, local time) into their
-    pack, replacing any ``[quiet_hours]`` table; none: the table is removed."""
+def set_quiet_hours(target: Path, ranges: list[str], *, weekends: bool = False) -> None:
+    """Write the user's own quiet hours (``"22:00-07:00"`` ranges, local time; ``weekends``:
+    no work posts on Saturdays and Sundays) into their pack, replacing any ``[quiet_hours]``
+    table; none: the table is removed."""
     body = ""
-    if ranges:
+    if ranges or weekends:
         listed = ", ".join(f'"{r.strip()}"' for r in ranges)
         body = f"[quiet_hours]\ntimes = [{listed}]\n"
+        if weekends:
+            body += "weekends = true\n"
     _set_table(Path(target), "quiet_hours", body)
 
 

@@ -1,7 +1,11 @@
 """``check``: run the persona check on one draft for one kind of account.
 
     python -m app check --network x --persona work [--owner self|employer] [--policy FILE]
-        [--history FILE.jsonl] [--now ISO-8601] [--image PATH [--alt TEXT]]... [--json] [TEXT | -]
+        [--history FILE.jsonl] [--now ISO-8601] [--image PATH [--alt TEXT]]... [--json]
+        [--variant NETWORK=TEXT]... [--thread] [TEXT | -]
+
+``--variant`` for the checked network replaces TEXT (others are ignored); ``--thread`` checks
+a text over the limit as the numbered thread it would go out as and prints its posts.
 
 Without TEXT, or with ``-``, the draft is read from standard input as UTF-8 (one trailing line
 break, as shells add, is dropped). Exit status: 0 when nothing needs attention (no warn or block
@@ -60,6 +64,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="the description (alt text) of the --image before it, in the "
                         "same order; an image without one gets a warning")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    from app.cli.tailoring import add_arguments as add_tailoring_arguments
+
+    add_tailoring_arguments(parser, post=False)  # --variant NETWORK=TEXT, --thread
     parser.add_argument("text", nargs="?", metavar="TEXT",
                         help="the draft; '-' or nothing reads it from standard input")
     parser.set_defaults(handler=run)
@@ -185,7 +192,14 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
         raise InputError("--alt describes the --image given before it; there are more --alt "
                          "than --image options")
     history = _read_history(args.history) if args.history is not None else []
-    text = _read_text(args.text)
+    from app.cli.tailoring import TailoringError, parse_variants
+
+    try:
+        variants = parse_variants(args.variant)
+    except TailoringError as problem:
+        raise InputError(str(problem)) from None
+    # The variant for --network is what that network's accounts get; others do not apply.
+    text = variants[args.network] if args.network in variants else _read_text(args.text)
 
     loaded = load_policy_layers(paths, explicit=args.policy)
     if loaded.errors:
@@ -196,9 +210,25 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
     target = CheckTarget(Network(args.network), Persona(args.persona), Owner(args.owner))
     alts = [*args.alt, *[""] * (len(args.image) - len(args.alt))]
     images = [ImageAttachment(p, alt) for p, alt in zip(args.image, alts, strict=True)]
-    result = check_draft(text, target, images=images,
-                         policy=loaded.policy, history=history, now=now)
-    if args.json:
+    parts: tuple[Any, ...] = ()
+    if args.thread:
+        from app.check.thread_check import check_as_thread
+        from app.networks.registry import descriptor
+
+        checked = check_as_thread(
+            lambda part: check_draft(part, target, images=images, policy=loaded.policy,
+                                     history=history, now=now),
+            text, target.network, max_chars=loaded.policy.max_length(target.network),
+            supports_threads=descriptor(target.network).supports_threads)
+        result, parts = checked.result, checked.parts if checked.is_thread else ()
+    else:
+        result = check_draft(text, target, images=images,
+                             policy=loaded.policy, history=history, now=now)
+    if args.json and parts:
+        payload = json.loads(dumps(result))
+        payload["thread"] = [part.text for part in parts]
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
+    elif args.json:
         from app.check.limits import count_for_network
 
         count = count_for_network(target.network, text, max_chars=target.max_chars
@@ -209,4 +239,8 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
         owner = "employer's account" if target.owner is Owner.EMPLOYER else "your account"
         heading = f"{target.network.display_name} · {target.persona.label} ({owner})"
         sys.stdout.write(render_text(result, text, heading=heading))
+        if parts:
+            print(f"\nAs a thread of {len(parts)} posts:")
+            for number, part in enumerate(parts, start=1):
+                print(f"\n--- post {number}/{len(parts)} ---\n{part.text}")
     return EXIT_OK if result.verdict == "ok" else EXIT_FINDINGS

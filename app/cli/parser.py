@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "app.cli.drafts_cmd",
     "app.cli.history_cmd",
     "app.cli.post_cmd",
+    "app.cli.queue_cmd",
     "app.cli.suggestions_cmd",
 )
 

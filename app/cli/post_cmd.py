@@ -1,8 +1,14 @@
 """``post``: check a post and send it to accounts, exactly once, with a result per account.
 
     post [--work | --account ID ...] [--yes] [--override-reason TEXT] [--image PATH]...
-         [--alt TEXT]... [--lang CODE] [--content-warning TEXT] [--visibility V] [TEXT | -]
+         [--alt TEXT]... [--lang CODE] [--content-warning TEXT] [--visibility V]
+         [--variant NETWORK=TEXT]... [--thread] [TEXT | -]
     post --retry DRAFT_ID
+    post --work --at DATETIME [--keep-time] [--yes] TEXT    (schedule it: see queue_cmd)
+
+``--variant NETWORK=TEXT`` gives the accounts on one network their own text (each is checked
+with the text it gets); ``--thread`` splits a text over a network's limit into a numbered
+thread on the networks that take threads.
 
 ``--work`` means every connected WORK account and never a personal one. The persona check runs
 for every target first: ``--yes`` confirms warnings; blocks still refuse (unless a reason is
@@ -62,6 +68,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--visibility", choices=["public", "unlisted", "private", "direct"],
                         help="Mastodon visibility (default: the account's setting, else public)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--at", metavar="DATETIME",
+                        help='schedule instead of posting now: ISO 8601 (2026-12-01T09:00) or '
+                        '"tomorrow 09:00", "in 1 hour", "next monday 9:00" (your local time)')
+    parser.add_argument("--keep-time", action="store_true",
+                        help="with --at: keep a time that falls in your quiet hours")
+    from app.cli.tailoring import add_arguments as add_tailoring_arguments
+
+    add_tailoring_arguments(parser, post=True)  # --variant NETWORK=TEXT, --thread
     parser.add_argument("text", nargs="?", metavar="TEXT")
     parser.set_defaults(handler=run)
 
@@ -160,6 +174,8 @@ def _print_report(report: PostReport, store: Store, as_json: bool, out: TextIO) 
         mark = "browser" if handed_to_browser(result.remote_id) else _MARKS[result.outcome.value]
         line = f"{mark:<9} {label}"
         detail = result.url if result.ok and result.url else result.message
+        if result.ok and result.url and " as a thread of " in result.message:
+            detail += f" ({result.message.split(' as ', 1)[1].rstrip('.')})"
         print(f"{line}: {detail}", file=out)
         if result.outcome.value == "needs_confirmation":
             print("          Run again with --yes to post anyway.", file=out)
@@ -179,7 +195,7 @@ def run(args: argparse.Namespace, paths: AppPaths, *,
         secrets_factory: Callable[[], SecretStore] = _open_secrets,
         checker: Checker | None = None, http: Any = None,
         stdin: TextIO | None = None, out: TextIO | None = None,
-        hand_off: HandOff = _hand_off_in_terminal) -> int:
+        hand_off: HandOff = _hand_off_in_terminal, clock: Any = None, zone: Any = None) -> int:
     """Post (or retry) and print one line per account; the exit code says if all went out."""
     from app.core.model import Draft, ImageAttachment
     from app.networks.engine import PostOptions
@@ -204,6 +220,8 @@ def run(args: argparse.Namespace, paths: AppPaths, *,
     media_host = _media_host(paths)
     with open_store(paths) as store:
         secrets = remembering(args, secrets_factory())
+        if args.retry is not None and args.at:
+            return error("--at schedules a new post; it cannot be used with --retry.", EXIT_USAGE)
         if args.retry is not None:
             meant = store.drafts.get(args.retry)  # a clear usage error for an unknown draft
             if refused:
@@ -234,16 +252,30 @@ def run(args: argparse.Namespace, paths: AppPaths, *,
                 return error(f"The image {image} does not exist.", EXIT_USAGE)
             alt = args.alt[position] if position < len(args.alt) else ""
             images.append(ImageAttachment(path.absolute(), alt))
+        from app.cli.tailoring import TailoringError, parse_variants, thread_networks
+
+        try:
+            variants = parse_variants(args.variant)
+        except TailoringError as problem:
+            return error(str(problem), EXIT_USAGE)
         targets = _targets(args, store)
         if isinstance(targets, str):
             return error(targets, EXIT_USAGE)
         draft = store.drafts.save(Draft(text=text, images=images,
-                                        target_account_ids=[a.id for a in targets]))  # type: ignore[misc]
+                                        target_account_ids=[a.id for a in targets],  # type: ignore[misc]
+                                        variants=variants,
+                                        thread_networks=thread_networks(args.thread)))
         if refused:
             return error(f"{refused} Nothing was posted; your text is kept as draft {draft.id}.",
                          EXIT_FAILED)
         if not secrets.is_persistent:
             note("No keychain is reachable: sign-ins last for this run only.")
+        if args.at:
+            from app.cli.queue_cmd import schedule_post
+
+            return schedule_post(args, paths, store, draft, targets, out,
+                                 secrets_factory=lambda: secrets, checker=checker, http=http,
+                                 hand_off=hand_off, clock=clock, zone=zone)
         with build_engine(store, secrets, policy=policy, checker=checker, http=http,
                           hand_off=hand_off, media_host=media_host) as engine:
             engine.recover()  # settle what an earlier crash left half-sent

@@ -275,6 +275,12 @@ class Draft:
     # The saved version this copy was read from (0: never saved). A save from an older
     # version than the stored one is someone else's edit being overwritten, and is refused.
     revision: int = 0
+    # Per-network texts (network id → text) replacing ``text`` for that network's accounts
+    # ("Customise for …"); see app/core/variants.py.
+    variants: dict[str, str] = field(default_factory=dict)
+    # Networks (ids) whose accounts get the text split into a numbered thread when it is
+    # over the network's limit.
+    thread_networks: list[str] = field(default_factory=list)
 
 
 class OutboxState(StrEnum):

@@ -359,6 +359,13 @@ class BlueskyClient:
             record["facets"] = facets
         if content.langs:
             record["langs"] = list(content.langs)
+        if content.reply_to is not None:
+            # A thread's part: strong references (uri + cid) to the first post and the last.
+            reply = content.reply_to
+            record["reply"] = {
+                "root": {"uri": reply.root_id, "cid": reply.root_ref},
+                "parent": {"uri": reply.parent_id, "cid": reply.parent_ref},
+            }
         if blobs:
             entries = []
             for blob, image, attachment in zip(blobs, images, content.images, strict=True):
@@ -395,8 +402,10 @@ class BlueskyClient:
             if existing is None:
                 raise AmbiguousError(f"{self.service} gave conflicting answers about this post; "
                                      "Twofold will check again before retrying.") from None
-            return self._receipt(existing.get("uri") or self._uri(rkey), rkey)
-        return self._receipt(answer.get("uri") or self._uri(rkey), rkey)
+            return self._receipt(existing.get("uri") or self._uri(rkey), rkey,
+                                 str(existing.get("cid") or ""))
+        return self._receipt(answer.get("uri") or self._uri(rkey), rkey,
+                             str(answer.get("cid") or ""))
 
     def find_existing(self, content: PostContent, idempotency_key: str,
                       queued_at: datetime | None = None) -> PostReceipt | None:
@@ -405,13 +414,14 @@ class BlueskyClient:
         found = self.get_post(rkey)
         if found is None:
             return None
-        return self._receipt(found.get("uri") or self._uri(rkey), rkey)
+        return self._receipt(found.get("uri") or self._uri(rkey), rkey,
+                             str(found.get("cid") or ""))
 
     def _uri(self, rkey: str) -> str:
         return f"at://{self.did}/{POST_COLLECTION}/{rkey}"
 
-    def _receipt(self, uri: str, rkey: str) -> PostReceipt:
-        return PostReceipt(remote_id=uri, url=self.post_url(rkey))
+    def _receipt(self, uri: str, rkey: str, cid: str = "") -> PostReceipt:
+        return PostReceipt(remote_id=uri, url=self.post_url(rkey), reply_ref=cid)
 
     def post_url(self, rkey: str) -> str:
         """The post's public web address, the one people share: bsky.app's page for the
@@ -523,6 +533,7 @@ def client_for_account(account: Account, secrets: SecretStore, *, http: Any = No
 
 DESCRIPTOR = NetworkDescriptor(
     network=Network.BLUESKY, display_name="Bluesky",
+    supports_threads=True,
     sign_in=SignIn.APP_PASSWORD, server=ServerField.OPTIONAL, api_base=DEFAULT_PDS,
     server_hint="https://bsky.social (leave empty) or your own PDS",
     handle_hint="e.g. dana.bsky.social",

@@ -162,6 +162,9 @@ class NetworkDescriptor:
     # reconnect: no app can post to them (a personal Facebook profile), or they were
     # connected before Twofold could post to the network itself.
     browser_without_sign_in: bool = False
+    # The network's API can post a reply to one's own post, so a text over the limit can go
+    # out as a numbered thread (each part a reply to the one before).
+    supports_threads: bool = False
 
     @property
     def icon(self) -> str:

@@ -55,6 +55,7 @@ from app.core.model import (
     Persona,
     Severity,
 )
+from app.core.variants import has_tailoring
 from app.networks.errors import (
     AmbiguousError,
     AuthError,
@@ -70,6 +71,12 @@ from app.networks.ports import (
     OutboxPort,
     PostContent,
     PostReceipt,
+)
+from app.networks.thread_post import (
+    check_for_account,
+    client_for_row,
+    queued_text,
+    thread_progress,
 )
 
 log = logging.getLogger(__name__)
@@ -312,11 +319,16 @@ class PostingEngine:
                                     on_progress, on_result)
         results: dict[int, AccountResult] = {}
         passed: list[tuple[Account, CheckResult]] = []
+        thread_parts: dict[int, list[str]] = {}  # accounts that get the text as a thread
         for account in targets:
             account_id = self._account_id(account)
             self._emit(on_progress, Progress(account_id, "checking"))
             try:
-                check = self._checker(draft, account)
+                # The text this account gets (its network's variant), as a thread if asked.
+                tailored = check_for_account(self._checker, draft, account)
+                check = tailored.result
+                if tailored.is_thread:
+                    thread_parts[account_id] = [part.text for part in tailored.parts]
             except Exception:
                 log.exception("persona check failed for account %s", account_id)
                 result = AccountResult(account_id, Outcome.REFUSED,
@@ -334,8 +346,15 @@ class PostingEngine:
         # The outbox rows exist (with their idempotency keys) before anything is sent.
         reasons = {self._account_id(a): override_reason.strip()
                    for a, check in passed if check.blocked}
+        tailoring: dict[str, object] = {}
+        if has_tailoring(draft):  # only then: outboxes without variants keep their call
+            tailoring = {
+                "texts": {self._account_id(a): queued_text(draft, a) for a, _ in passed},
+                "progress": {account_id: thread_progress(parts)
+                             for account_id, parts in thread_parts.items()}}
         entries = self._outbox.create_entries(
-            draft.id, [self._account_id(a) for a, _ in passed], override_reasons=reasons)
+            draft.id, [self._account_id(a) for a, _ in passed], override_reasons=reasons,
+            **tailoring)  # type: ignore[arg-type]
         by_account = {entry.account_id: entry for entry in entries}
         deliveries = [_Delivery(account, by_account[self._account_id(account)],
                                 self._content(by_account[self._account_id(account)], account,
@@ -601,7 +620,7 @@ class PostingEngine:
             self._move(delivery, OutboxState.UNKNOWN,
                        error="Twofold stopped while this post was being sent.")
         try:
-            client = self._client(delivery.account)
+            client = self._row_client(delivery)
             client.validate(delivery.content)
         except NetworkError as error:
             if delivery.entry.state is OutboxState.UNKNOWN:
@@ -726,7 +745,7 @@ class PostingEngine:
             return AccountResult(entry.account_id, Outcome.IN_PROGRESS,
                                  "Already settled by another Twofold window or command.")
         try:
-            client = self._client(delivery.account)
+            client = self._row_client(delivery)
             found = self._find_existing(client, delivery)
         except NetworkError as error:
             return self._unknown(delivery, error.user_message)
@@ -816,6 +835,11 @@ class PostingEngine:
             with self._state.lock:
                 client = self._state.clients.setdefault(account_id, client)
         return client
+
+    def _row_client(self, delivery: _Delivery) -> NetworkClient:
+        """The account's client, wrapped to post part by part when the row is a thread."""
+        return client_for_row(self._client(delivery.account), delivery.entry.progress,
+                              _RowCheckpoint(self, delivery))
 
     def _queue(self, account_id: int) -> ThreadPoolExecutor:
         with self._state.lock:

@@ -284,6 +284,8 @@ class MastodonClient:
             body["media_ids"] = media_ids
         if content.langs:
             body["language"] = content.langs[0]
+        if content.reply_to is not None:
+            body["in_reply_to_id"] = content.reply_to.parent_id  # a thread's part
         status = json_or_empty(self._call("POST", "/api/v1/statuses", json=body,
                                           headers={"Idempotency-Key": idempotency_key}))
         return self._receipt(status)
@@ -501,6 +503,7 @@ def _share_link(text: str, server: str = "") -> str | None:
 
 DESCRIPTOR = NetworkDescriptor(
     network=Network.MASTODON, display_name="Mastodon",
+    supports_threads=True,
     sign_in=SignIn.OAUTH_PKCE, server=ServerField.REQUIRED,
     server_hint="your instance, e.g. https://mastodon.social", handle_hint="e.g. dana",
     example_server="https://mastodon.social",

@@ -23,6 +23,18 @@ from app.core.model import (
 
 
 @dataclass(frozen=True)
+class ReplyTo:
+    """The posts a thread's part answers: the thread's first post (root) and the part right
+    before it (parent). ``*_ref`` is what the network needs besides the id (Bluesky: the
+    record's CID, for its strong references); "" elsewhere."""
+
+    root_id: str
+    parent_id: str
+    root_ref: str = ""
+    parent_ref: str = ""
+
+
+@dataclass(frozen=True)
 class PostContent:
     """What one account should publish."""
 
@@ -31,6 +43,7 @@ class PostContent:
     langs: tuple[str, ...] = ()  # BCP-47 language tags, e.g. ("en",)
     content_warning: str = ""  # Mastodon spoiler text
     visibility: str | None = None  # Mastodon: public | unlisted | private | direct
+    reply_to: ReplyTo | None = None  # a thread's later part: sent as a reply
 
 
 @dataclass(frozen=True)
@@ -40,6 +53,7 @@ class PostReceipt:
     remote_id: str  # Bluesky at:// URI, Mastodon status id, "browser:…" when handed over
     url: str  # the public web address of the post
     note: str = ""  # the user's sentence when it is not simply "Posted to …"
+    reply_ref: str = ""  # what a reply to this post names besides remote_id (Bluesky: CID)
 
 
 class Checkpoint(Protocol):
@@ -88,9 +102,14 @@ class OutboxPort(Protocol):
     along queued → sending → sent | failed | unknown by compare-and-set transitions."""
 
     def create_entries(self, draft_id: int, account_ids: Iterable[int], *,
-                       override_reasons: Mapping[int, str] | None = None) -> list[OutboxEntry]:
+                       override_reasons: Mapping[int, str] | None = None,
+                       texts: Mapping[int, str] | None = None,
+                       progress: Mapping[int, Mapping[str, str]] | None = None
+                       ) -> list[OutboxEntry]:
         """Queue the saved draft for each account (text and images frozen, idempotency key
-        chosen); an existing row for a pair is returned unchanged."""
+        chosen); an existing row for a pair is returned unchanged. ``texts``: the text an
+        account gets instead of the draft's (its network's variant); ``progress``: a new
+        row's first progress (a thread's parts)."""
 
     def entries_for_draft(self, draft_id: int) -> list[OutboxEntry]:
         """Every row of one draft."""

@@ -148,8 +148,11 @@ class ThreadsClient:
         from app.networks.media_host import upload_image
 
         threads = f"{self.user_id}/threads"
+        # A thread's later part: the container answers the part before it.
+        reply = ({"reply_to_id": content.reply_to.parent_id}
+                 if content.reply_to is not None else {})
         if not images:
-            data = {"media_type": "TEXT", "text": content.text}
+            data = {"media_type": "TEXT", "text": content.text, **reply}
             link = first_link(content.text)
             if link:
                 data["link_attachment"] = link  # the preview card of the first link
@@ -157,7 +160,8 @@ class ThreadsClient:
         assert self.media_host is not None
         urls = [upload_image(self.media_host, image, self._http) for image in images]
         if len(urls) == 1:
-            data = {"media_type": "IMAGE", "image_url": urls[0], "text": content.text}
+            data = {"media_type": "IMAGE", "image_url": urls[0], "text": content.text,
+                    **reply}
             if content.images[0].alt_text:
                 data["alt_text"] = content.images[0].alt_text
             return str(self.graph.call("POST", threads, posting=True, data=data)["id"])
@@ -170,7 +174,7 @@ class ThreadsClient:
                                                 data=child)["id"]))
         return str(self.graph.call("POST", threads, posting=True, data={
             "media_type": "CAROUSEL", "children": ",".join(children),
-            "text": content.text})["id"])
+            "text": content.text, **reply})["id"])
 
     def _publish(self, container: str) -> str:
         answer = self.graph.call("POST", f"{self.user_id}/threads_publish", posting=True,
@@ -207,7 +211,9 @@ class ThreadsClient:
     def _published(self, content: PostContent, container: str,
                    queued_at: datetime | None) -> PostReceipt:
         """The post a PUBLISHED container became (see ``published_receipt``)."""
-        return published_receipt(self.graph, f"{self.user_id}/threads", "text", content,
+        # Replies are listed apart from posts (GET /{user}/replies).
+        listing = "replies" if content.reply_to is not None else "threads"
+        return published_receipt(self.graph, f"{self.user_id}/{listing}", "text", content,
                                  container, queued_at,
                                  f"https://www.threads.com/@{self.username}"
                                  if self.username else "")
@@ -322,6 +328,7 @@ def client_for_account(account: Account, secrets: SecretStore, *, http: Any = No
 
 DESCRIPTOR = NetworkDescriptor(
     network=Network.THREADS, display_name="Threads",
+    supports_threads=True,
     sign_in=SignIn.OAUTH_APP_SECRET, api_base=API_BASE,
     handle_hint="filled in after signing in",
     secret_fields=(SecretField("token", "Access token",

@@ -246,6 +246,8 @@ class XClient:
         body: dict[str, Any] = {"text": content.text}
         if media_ids:
             body["media"] = {"media_ids": media_ids}
+        if content.reply_to is not None:
+            body["reply"] = {"in_reply_to_tweet_id": content.reply_to.parent_id}
         try:
             answer = json_or_empty(self._call("POST", "/2/tweets", ok=(200, 201), json=body))
         except DuplicateError:
@@ -265,7 +267,9 @@ class XClient:
         if not self.user_id:
             self.me()
         params: dict[str, Any] = {"max_results": 20, "tweet.fields": "created_at,text",
-                                  "exclude": "retweets,replies"}
+                                  # A thread's later part is a reply: look among replies too.
+                                  "exclude": "retweets" if content.reply_to is not None
+                                  else "retweets,replies"}
         if queued_at is not None:
             params["start_time"] = (queued_at - RECONCILE_SLACK).strftime("%Y-%m-%dT%H:%M:%SZ")
         answer = json_or_empty(self._call("GET", f"/2/users/{self.user_id}/tweets",
@@ -434,6 +438,7 @@ def client_for_account(account: Account, secrets: SecretStore, *, http: Any = No
 
 DESCRIPTOR = NetworkDescriptor(
     network=Network.X, display_name="X", sign_in=SignIn.OAUTH_PKCE,
+    supports_threads=True,
     api_base=API_BASE, handle_hint="e.g. dana (filled in after signing in)",
     secret_fields=(SecretField("client_id", "Client ID",
                                "of your own X developer app, if your organisation has none"),),

@@ -244,6 +244,69 @@ def _migrate_to_4(conn: sqlite3.Connection) -> None:
     _run(conn, SCHEMA_V4)
 
 
+# Version 5. FROZEN once shipped.
+# - scheduled_posts: a draft due to go to one account at a moment (UTC), with what the user
+#   accepted when scheduling it (the rules of the warnings confirmed, an override reason), the
+#   zone and wall-clock time it was chosen in (for "your usual times"), its state, and, while
+#   one Twofold (the window or ``send-due``) is handing it to the outbox, that process as
+#   owner with a lease, as in the outbox. One row per draft × account, like the outbox.
+SCHEMA_V5 = (
+    """CREATE TABLE IF NOT EXISTS scheduled_posts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        draft_id INTEGER NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,
+        account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+        due_at TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'scheduled'
+            CHECK (state IN ('scheduled', 'sending', 'held', 'sent', 'failed', 'cancelled')),
+        reason TEXT NOT NULL DEFAULT '',
+        accepted_rules TEXT NOT NULL DEFAULT '[]',
+        override_reason TEXT NOT NULL DEFAULT '',
+        zone TEXT NOT NULL DEFAULT '',
+        local_time TEXT NOT NULL DEFAULT '',
+        owner TEXT,
+        lease_until TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        sent_at TEXT,
+        UNIQUE (draft_id, account_id)
+    )""",
+    "CREATE INDEX IF NOT EXISTS scheduled_posts_by_due ON scheduled_posts (state, due_at)",
+    # A scheduled draft leaves the drafts list (the queue shows it). When its last open
+    # scheduled post is cancelled, or removed with its account, and nothing of it is in the
+    # outbox, the draft comes back to the drafts list: its text is never lost from sight.
+    """CREATE TRIGGER IF NOT EXISTS scheduled_posts_cancelled
+       AFTER UPDATE OF state ON scheduled_posts
+       WHEN NEW.state = 'cancelled' AND NOT EXISTS (SELECT 1 FROM scheduled_posts
+            WHERE draft_id = NEW.draft_id
+            AND state IN ('scheduled', 'sending', 'held', 'failed'))
+        AND NOT EXISTS (SELECT 1 FROM outbox WHERE draft_id = NEW.draft_id)
+       BEGIN UPDATE drafts SET sent_at = NULL WHERE id = NEW.draft_id; END""",
+    """CREATE TRIGGER IF NOT EXISTS scheduled_posts_removed AFTER DELETE ON scheduled_posts
+       WHEN OLD.state IN ('scheduled', 'sending', 'held', 'failed') AND NOT EXISTS (
+            SELECT 1 FROM scheduled_posts WHERE draft_id = OLD.draft_id
+            AND state IN ('scheduled', 'sending', 'held', 'failed'))
+        AND NOT EXISTS (SELECT 1 FROM outbox WHERE draft_id = OLD.draft_id)
+       BEGIN UPDATE drafts SET sent_at = NULL WHERE id = OLD.draft_id; END""",
+)
+
+
+def _migrate_to_5(conn: sqlite3.Connection) -> None:
+    _run(conn, SCHEMA_V5)
+
+
+# Version 6. FROZEN once shipped.
+# - drafts.variants: per-network texts, JSON {network id: text} ("Customise for …").
+# - drafts.thread_networks: JSON [network id, …] whose over-long text is split into a thread.
+SCHEMA_V6 = (
+    "ALTER TABLE drafts ADD COLUMN variants TEXT NOT NULL DEFAULT '{}'",
+    "ALTER TABLE drafts ADD COLUMN thread_networks TEXT NOT NULL DEFAULT '[]'",
+)
+
+
+def _migrate_to_6(conn: sqlite3.Connection) -> None:
+    _run(conn, SCHEMA_V6)
+
+
 # To change the schema: append a function that turns version N-1 into N (ALTER TABLE, or
 # create-copy-drop-rename for changes SQLite cannot ALTER: migrations run with foreign keys
 # off, as SQLite's documented procedure requires, and are checked before they commit), and
@@ -254,6 +317,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     _migrate_to_2,
     _migrate_to_3,
     _migrate_to_4,
+    _migrate_to_5,
+    _migrate_to_6,
 )
 
 

@@ -12,6 +12,7 @@ says so; nothing either of them typed is lost.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -65,6 +66,8 @@ class DraftStore:
                              "WHERE id = ?", (draft.text, stamp, revision, draft_id))
                 conn.execute("DELETE FROM draft_images WHERE draft_id = ?", (draft_id,))
                 conn.execute("DELETE FROM draft_targets WHERE draft_id = ?", (draft_id,))
+            conn.execute("UPDATE drafts SET variants = ?, thread_networks = ? WHERE id = ?",
+                         (*_tailoring_json(draft), draft_id))
             conn.executemany(
                 "INSERT INTO draft_images (draft_id, position, path, alt_text) "
                 "VALUES (?, ?, ?, ?)",
@@ -150,7 +153,8 @@ class DraftStore:
     @staticmethod
     def _load(conn: sqlite3.Connection, draft_id: int) -> Draft | None:
         row = conn.execute(
-            "SELECT id, text, updated_at, sent_at, revision FROM drafts WHERE id = ?",
+            "SELECT id, text, updated_at, sent_at, revision, variants, thread_networks "
+            "FROM drafts WHERE id = ?",
             (draft_id,)).fetchone()
         if row is None:
             return None
@@ -162,4 +166,28 @@ class DraftStore:
             (draft_id,))]
         return Draft(text=row[1], images=images, target_account_ids=targets, id=row[0],
                      updated_at=from_db_time(row[2]), sent_at=from_db_time(row[3]),
-                     revision=int(row[4]))
+                     revision=int(row[4]), variants=_variants_of(row[5]),
+                     thread_networks=_networks_of(row[6]))
+
+
+def _tailoring_json(draft: Draft) -> tuple[str, str]:
+    """The draft's per-network texts and thread networks as stored (JSON)."""
+    variants = {str(k): str(v) for k, v in (draft.variants or {}).items()}
+    networks = list(dict.fromkeys(str(n) for n in (draft.thread_networks or [])))
+    return json.dumps(variants, sort_keys=True), json.dumps(networks)
+
+
+def _variants_of(text: object) -> dict[str, str]:
+    try:
+        data = json.loads(str(text or "{}"))
+    except ValueError:  # a damaged column costs the variants, never the draft
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def _networks_of(text: object) -> list[str]:
+    try:
+        data = json.loads(str(text or "[]"))
+    except ValueError:
+        return []
+    return [str(item) for item in data] if isinstance(data, list) else []

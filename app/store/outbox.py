@@ -150,16 +150,23 @@ class OutboxStore:
         return liveness is Liveness.DEAD
 
     def create_entries(self, draft_id: int, account_ids: Iterable[int], *,
-                       override_reasons: Mapping[int, str] | None = None
+                       override_reasons: Mapping[int, str] | None = None,
+                       texts: Mapping[int, str] | None = None,
+                       progress: Mapping[int, Mapping[str, str]] | None = None
                        ) -> list[OutboxEntry]:
         """Queue the draft for each account, before any request is made; return the entries.
 
         The draft's current text and images are frozen into each entry. Calling it again for
         a pair that already has an entry returns the existing entry unchanged (a double click
         never queues a second post). ``override_reasons`` maps account id → why the user
-        posted despite a warning. Raises NotFoundError for an unknown draft or account.
+        posted despite a warning. ``texts`` maps account id → the text that account gets
+        instead of the draft's (its network's variant); ``progress`` maps account id → the new
+        row's first progress (a thread's parts). Raises NotFoundError for an unknown draft or
+        account.
         """
         reasons = dict(override_reasons or {})
+        texts = dict(texts or {})
+        first_progress = dict(progress or {})
         now = to_db_time(utc_now())
         entries: list[OutboxEntry] = []
         with self._db.write("queue the post") as conn:
@@ -178,10 +185,13 @@ class OutboxStore:
                 try:
                     conn.execute(
                         "INSERT INTO outbox (draft_id, account_id, idempotency_key, state, text, "
-                        "images, override_reason, created_at, updated_at) "
-                        "VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?)",
-                        (int(draft_id), account_id, uuid.uuid4().hex, draft[0], images,
-                         reasons.get(account_id, ""), now, now))
+                        "images, override_reason, created_at, updated_at, progress) "
+                        "VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?)",
+                        (int(draft_id), account_id, uuid.uuid4().hex,
+                         texts.get(account_id, draft[0]), images,
+                         reasons.get(account_id, ""), now, now,
+                         json.dumps(dict(first_progress.get(account_id, {})),
+                                    sort_keys=True)))
                 except sqlite3.IntegrityError:
                     pass  # already queued for this account: keep the existing entry
                 row = conn.execute(f"SELECT {_COLUMNS} FROM outbox WHERE draft_id = ? "

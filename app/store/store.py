@@ -33,6 +33,7 @@ from app.store.drafts import DraftStore
 from app.store.errors import translate_os_error
 from app.store.history import HistoryStore
 from app.store.outbox import OutboxStore
+from app.store.schedule import ScheduleStore
 from app.store.suggestions import SuggestionStore
 
 
@@ -65,6 +66,7 @@ class Store:
         self.outbox = OutboxStore(self.db)
         self.history = HistoryStore(self.db)
         self.suggestions = SuggestionStore(self.db)
+        self.schedule = ScheduleStore(self.db)
 
     @property
     def path(self) -> Path:

@@ -118,6 +118,12 @@ class LazyChecker:
         """See ``DraftChecker.refresh_history``."""
         self._get().refresh_history()
 
+    def reload(self) -> None:
+        """Read the policy packs again at the next use (the user changed their own budget
+        or quiet hours in Settings): no restart needed."""
+        with self._lock:
+            self._checker = None
+
 
 def build_checker(paths: AppPaths, store: Store | None) -> PersonaChecker:
     """The persona check with the policy pack layers in force (the last good version of a
@@ -222,11 +228,14 @@ def build_services(paths: AppPaths, *, log_secrets: SecretRegistry | None = None
     from app.ui.suggestion_services import StoreSuggestionInbox
 
     suggestions = StoreSuggestionInbox(store, paths, checker.policy)
+    from app.ui.schedule_services import build_schedule_book
+
+    schedule = build_schedule_book(paths, store, poster, checker, accounts.list_accounts)
     services = AppServices(checker=checker, accounts=accounts, drafts=drafts, poster=poster,
                            open_url=open_in_browser, warnings=warnings,
                            background_warnings=background_warnings,
                            posting_refusal=checker.posting_refused, close=close,
-                           suggestions=suggestions)
+                           suggestions=suggestions, schedule=schedule)
     built.append(services)
     return services
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
@@ -110,6 +110,14 @@ def ask_override_reason(parent: QWidget, blocking: Sequence[ShownFinding]) -> st
     return ask(parent, blocking)
 
 
+def _pick_time(parent: QWidget, book: Any, rules: Any, usual: Sequence[str], *,
+               work: bool = True) -> Any:
+    """The date and time picker of "Post to Work at…" (loaded when first needed)."""
+    from app.ui.dialogs.schedule_picker import pick_time
+
+    return pick_time(parent, book, rules, usual, work=work)
+
+
 def pick_image(parent: QWidget) -> ImageAttachment | None:
     """Ask for an image file and its description (alt text)."""
     from PySide6.QtWidgets import QFileDialog, QInputDialog
@@ -145,6 +153,7 @@ class ComposerWidget(QWidget):
     connect_requested = Signal(str)
     suggestion_shared = Signal(int, object)
     reconnect_requested = Signal(object)
+    scheduled = Signal(object)  # list[ScheduledPost]: "Post to Work at…" queued the draft
 
     def __init__(
         self,
@@ -160,9 +169,15 @@ class ComposerWidget(QWidget):
         describe_image: DescribeFunction = ask_description,
         pasted_images_dir: Callable[[], Path] | None = None,
         compact: bool = False,
+        schedule: Any = None,
+        ask_time: Callable[..., Any] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        # Scheduled posts (``app.ui.schedule_services.ScheduleBook``); None: no "Post to Work
+        # at…" here (the quick post). ``ask_time`` shows the picker (tests answer it).
+        self.schedule = schedule
+        self._ask_time = ask_time or _pick_time
         self.checker = checker
         self.runner = runner
         self.drafts = drafts
@@ -206,6 +221,10 @@ class ComposerWidget(QWidget):
 
         self._build()
         self._wire()
+        from app.ui.tailoring import DraftTailoring
+
+        # "Customise for …" and "Split into a thread" in the previews (app/ui/tailoring.py).
+        self.tailoring = DraftTailoring(self)
         self._request_check()
 
     # --- layout ----------------------------------------------------------------------------
@@ -294,6 +313,15 @@ class ComposerWidget(QWidget):
             # Disabled: plainly not the blue primary button, but its words stay readable.
             "QPushButton#post-work:disabled { background: palette(button);"
             " color: palette(placeholder-text); border: 2px dashed palette(mid); }")
+        self.post_work_at_button = QPushButton("Post to Work &at…", self)
+        self.post_work_at_button.setAccessibleName("Post to Work at a time")
+        self.post_work_at_button.setAccessibleDescription(
+            "Schedules the post for the ticked Work accounts: choose a date and time. "
+            "Ctrl+Shift+Enter.")
+        self.post_work_at_button.setToolTip("Schedule for the ticked Work accounts "
+                                            "(Ctrl+Shift+Enter)")
+        self.post_work_at_button.setVisible(self.schedule is not None)
+        bar.addWidget(self.post_work_at_button)
         bar.addWidget(self.post_work_button)
         outer.addLayout(bar)
 
@@ -352,6 +380,7 @@ class ComposerWidget(QWidget):
         self.findings.fix_requested.connect(self.apply_fix)
         self.findings.override_requested.connect(self._override_requested)
         self.post_work_button.clicked.connect(self.post_to_work)
+        self.post_work_at_button.clicked.connect(self.post_to_work_at)
         self.post_personal_button.clicked.connect(self.post_to_personal)
         self.attach_button.clicked.connect(self._attach_image)
         self.attachments.changed.connect(self._images_changed)
@@ -422,7 +451,7 @@ class ComposerWidget(QWidget):
         if self._delivery is not None:
             order += self._delivery.focusables()
         order += [self.accounts_scroll, *self.accounts.focusables(),
-                  self.post_personal_button, self.post_work_button]
+                  self.post_personal_button, self.post_work_at_button, self.post_work_button]
         for before, after in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(before, after)
 
@@ -506,18 +535,27 @@ class ComposerWidget(QWidget):
     def _request_check(self) -> None:
         has_ticks = bool(self.accounts.ticked())
         self.check_as_row.setVisible(not has_ticks)
-        self.live_check.request(self.text(), self.slots(), self.images)
+        self.live_check.request(self.text(), self.slots(), self.images,
+                                self.tailoring.snapshot())
         self._refresh_actions()
+
+    def request_tailored_check(self) -> None:
+        """A network's own text or thread choice changed: check again and autosave."""
+        self._request_check()
+        self._autosave.start(AUTOSAVE_MS)
 
     def _show_round(self, check_round: CheckRound) -> None:
         self._round = check_round
         self._shown = group_findings(check_round)
         highlights = []
         if self._shown:  # (the text-unit tables load with the first finding, not at start-up)
+            from app.ui.tailoring import main_text_findings
             from app.ui.text_units import Utf16Index
 
             index = Utf16Index(check_round.text)
             for shown in self._shown:
+                if not main_text_findings(check_round, shown):
+                    continue  # found in a network's own text: highlighted in its preview
                 colour = theme.category_colour(shown.finding.category, self.palette())
                 for span in shown.finding.spans:
                     start, end = index.span_to_utf16(span.start, span.end)
@@ -526,6 +564,7 @@ class ComposerWidget(QWidget):
                                                     shown.finding.message))
         if check_round.text == self.text():
             self.editor.set_highlights(highlights)
+        self.tailoring.show_round(check_round, self._shown)
         if self.findings.set_findings(self._shown, self.fix_state, self.checker.may_override,
                                       error=check_round.error, empty_text=self._ok_text(),
                                       overridden=self._is_overridden):
@@ -573,6 +612,8 @@ class ComposerWidget(QWidget):
         if not available:
             self.status.emit(reason)
             return
+        if fix.edits and self.tailoring.apply_fix(shown, fix):
+            return  # a finding of a network's own text: fixed there
         if fix.edits:
             self._apply_edits(fix)
         if fix.action in ("switch_to_work", "switch_to_personal"):
@@ -682,6 +723,7 @@ class ComposerWidget(QWidget):
         self.end_suggestion()
         self.draft = dataclasses.replace(draft, images=list(draft.images),
                                          target_account_ids=[])
+        self.tailoring.reset()
         self.images = list(draft.images)
         self.refresh_tab_order()
         self.override_reason = ""
@@ -721,6 +763,7 @@ class ComposerWidget(QWidget):
         self.save_now()
         self.end_suggestion()
         self.draft = Draft()
+        self.tailoring.reset()
         self.images = []
         self.override_reason = ""
         self._overridden = frozenset()
@@ -830,6 +873,7 @@ class ComposerWidget(QWidget):
         work_ok, work_why = self._can_post(work, Persona.WORK)
         personal_ok, personal_why = self._can_post(personal, Persona.PERSONAL)
         self.post_work_button.setEnabled(work_ok)
+        self.post_work_at_button.setEnabled(work_ok and self.schedule is not None)
         # The Ctrl+Enter action stays enabled so a keyboard user hears why nothing was sent.
         self.post_personal_button.setEnabled(personal_ok)
         self.post_work_button.setText(
@@ -882,17 +926,91 @@ class ComposerWidget(QWidget):
         """Post to the ticked PERSONAL accounts (always confirmed)."""
         self._post(Persona.PERSONAL)
 
-    def _post(self, persona: Persona) -> None:
+    def post_to_work_at(self) -> None:
+        """Schedule the draft for the ticked WORK accounts: the same checks and
+        confirmation as Post to Work, then a date and time (quiet hours applied)."""
+        if self.schedule is None:
+            return
+        prepared = self._prepare(Persona.WORK, scheduling=True)
+        if prepared is None:
+            return
+        targets, override, request = prepared
+        book = self.schedule
+
+        def read() -> tuple[Any, list[str]]:
+            return book.quiet_rules(), book.usual_times()
+
+        def picked(found: tuple[Any, list[str]]) -> None:
+            rules, usual = found
+            plan = self._ask_time(self, book, rules, usual, work=True)
+            if plan is None:
+                self.status.emit("Not scheduled. Nothing was queued.")
+                return
+            from app.ui.dialogs.confirm import confirmation_reasons
+
+            dated = dataclasses.replace(request, when=book.describe(plan.due.utc))
+            if confirmation_reasons(dated) and not self._confirm(self, dated):
+                self.status.emit("Not scheduled. Nothing was queued.")
+                return
+            self._schedule(targets, override, plan, confirmed=True)
+
+        self.runner.run(read, on_done=picked,
+                        on_error=lambda error: self.status.emit(
+                            f"Scheduling is not available right now ({error})."), context=self)
+
+    def _schedule(self, targets: list[Account], override: str, plan: Any, *,
+                  confirmed: bool) -> None:
+        saved = self.save_now()
+        draft = dataclasses.replace(saved or self.draft, text=self.text(),
+                                    images=list(self.images),
+                                    target_account_ids=[a.id for a in targets
+                                                        if a.id is not None])
+        book = self.schedule
+
+        def work() -> Any:
+            return book.schedule(draft, targets, plan.due, confirm_warnings=confirmed,
+                                 override_reason=override)
+
+        def done(posts: Any) -> None:
+            when = book.describe(plan.due.utc)
+            notes = " ".join(plan.notes)
+            self.status.emit(f"Scheduled for {when} to {self._names(targets)}. "
+                             f"{notes} It is checked again when it is due "
+                             "(Post › Scheduled posts).".replace("  ", " "))
+            if self.text() == draft.text and self.draft.id == draft.id:
+                self.draft = Draft()
+                self.images = []
+                self.editor.clear()
+                self._autosave.stop()
+            self.accounts.clear_ticks()
+            self.override_reason = ""
+            self._overridden = frozenset()
+            self._refresh_actions()
+            self.scheduled.emit(posts)
+
+        def failed(error: BaseException) -> None:
+            # The reason stays beside the buttons (not a box to click away); nothing was
+            # queued and the draft is still here.
+            message = f"Not scheduled: {error}"
+            self.status.emit(message)
+            self.action_label.setText(message)
+
+        self.runner.run(work, on_done=done, on_error=failed, context=self)
+
+    def _prepare(self, persona: Persona, *, scheduling: bool = False
+                 ) -> tuple[list[Account], str, Any] | None:
+        """The checks Post and "Post to Work at…" share: the targets, the override reason in
+        force and the confirmation request; None (with a status line) when it may not go."""
         targets = [a for a in self.accounts.ticked(persona) if a.persona is persona]
         ok, why = self._can_post(targets, persona)
         if not ok:
             self.status.emit(why)
-            return
+            return None
         check_round = self.live_check.run_now()  # findings of exactly this text
         ok, why = self._can_post(targets, persona)
         if not ok:
             self.status.emit(why)
-            return
+            return None
         ids = {a.id for a in targets}
         mine = [s for s in group_findings(check_round)
                 if any(slot.account is not None and slot.account.id in ids
@@ -900,10 +1018,19 @@ class ComposerWidget(QWidget):
         blocking = [s for s in mine if s.severity is Severity.BLOCK]
         override = self.override_reason if blocking else ""
         warnings = [s for s in mine if s.severity is Severity.WARN]
-        from app.ui.dialogs.confirm import ConfirmRequest, confirmation_reasons
+        from app.ui.dialogs.confirm import ConfirmRequest
 
         request = ConfirmRequest(targets, warnings, override, check_round.text,
                                  list(self.images))
+        return targets, override, request
+
+    def _post(self, persona: Persona) -> None:
+        prepared = self._prepare(persona)
+        if prepared is None:
+            return
+        targets, override, request = prepared
+        from app.ui.dialogs.confirm import confirmation_reasons
+
         if self._delivery is not None and not self._delivery.running:
             # The report of an earlier post must not stand next to this one's outcome.
             self._delivery.hide()
@@ -996,6 +1123,7 @@ class ComposerWidget(QWidget):
                                      f"({type(error).__name__}).")
             if self.text() == draft.text and self.draft.id == draft.id:
                 self.draft = Draft()
+                self.tailoring.reset()
                 self.images = []
                 self.editor.clear()
                 self._autosave.stop()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -20,10 +21,14 @@ from app.core.model import (
     CheckTarget,
     Finding,
     ImageAttachment,
+    Network,
     Severity,
 )
 from app.ui.ports import DraftChecker, LengthCountLike
 from app.ui.workers import TaskRunner
+
+if TYPE_CHECKING:
+    from app.ui.tailoring import Tailoring
 
 MIN_DEBOUNCE_MS = 15
 MAX_DEBOUNCE_MS = 400
@@ -65,6 +70,16 @@ class CheckRound:
     counts: dict[str, LengthCountLike]
     seconds: float = 0.0
     error: str = ""
+    # Per slot, when it differs from ``text``: the network's own text (a variant), and the
+    # posts of a thread (see app/ui/tailoring.py).
+    texts: dict[str, str] = field(default_factory=dict)
+    parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Networks over their limit here that take threads ("Split into a thread" is offered).
+    can_split: frozenset[Network] = frozenset()
+
+    def text_for(self, slot: CheckSlot) -> str:
+        """The text checked for one slot (its network's variant, else the draft's)."""
+        return self.texts.get(slot.key, self.text)
 
     def result_for(self, slot: CheckSlot) -> CheckResult:
         """The result of one slot (empty when the check failed)."""
@@ -103,13 +118,26 @@ def group_findings(check_round: CheckRound) -> list[ShownFinding]:
 
 
 def run_check(checker: DraftChecker, generation: int, text: str,
-              slots: Sequence[CheckSlot], images: Sequence[ImageAttachment]) -> CheckRound:
-    """Check ``text`` for every slot (any thread). A failing checker becomes an error round."""
+              slots: Sequence[CheckSlot], images: Sequence[ImageAttachment],
+              tailoring: Tailoring | None = None) -> CheckRound:
+    """Check ``text`` for every slot (any thread). A failing checker becomes an error round.
+    ``tailoring``: the draft's per-network texts and threads (each slot is checked with the
+    text its network gets)."""
     started = time.perf_counter()
     results: dict[str, CheckResult] = {}
     counts: dict[str, LengthCountLike] = {}
+    texts: dict[str, str] = {}
+    parts: dict[str, tuple[str, ...]] = {}
     try:
         for slot in slots:
+            if tailoring is not None and tailoring.applies_to(slot.target.network):
+                checked = tailoring.check(checker, text, slot.target, images)
+                results[slot.key], counts[slot.key] = checked.result, checked.count
+                if checked.text != text:
+                    texts[slot.key] = checked.text
+                if len(checked.parts) > 1:
+                    parts[slot.key] = checked.parts
+                continue
             results[slot.key] = checker.check(text, slot.target, images=tuple(images))
             counts[slot.key] = checker.count(slot.target.network, text,
                                              max_chars=slot.target.max_chars)
@@ -117,8 +145,16 @@ def run_check(checker: DraftChecker, generation: int, text: str,
         return CheckRound(generation, text, tuple(slots), {}, {},
                           time.perf_counter() - started,
                           error=f"The persona check failed ({type(error).__name__}: {error}).")
+    over = {Network(slot.target.network) for slot in slots
+            if getattr(counts.get(slot.key), "over", False)}
+    can_split: frozenset[Network] = frozenset()
+    if over:  # read here, off the UI thread: it loads every network's descriptor
+        from app.ui.tailoring import networks_with_threads
+
+        can_split = frozenset(over & networks_with_threads())
     return CheckRound(generation, text, tuple(slots), results, counts,
-                      time.perf_counter() - started)
+                      time.perf_counter() - started, texts=texts, parts=parts,
+                      can_split=can_split)
 
 
 class LiveCheck(QObject):
@@ -142,6 +178,7 @@ class LiveCheck(QObject):
         self._text = ""
         self._slots: tuple[CheckSlot, ...] = ()
         self._images: tuple[ImageAttachment, ...] = ()
+        self._tailoring: Tailoring | None = None
         self._in_flight = False
         self._pending = False
         self._last_seconds = 0.0
@@ -157,11 +194,14 @@ class LiveCheck(QObject):
         return check_round is not None and check_round.generation == self._generation
 
     def request(self, text: str, slots: Sequence[CheckSlot],
-                images: Sequence[ImageAttachment] = ()) -> None:
-        """The draft or its targets changed: check again after the debounce."""
+                images: Sequence[ImageAttachment] = (),
+                tailoring: Tailoring | None = None) -> None:
+        """The draft, its per-network texts or its targets changed: check again after the
+        debounce."""
         self._generation += 1
         self._text, self._slots, self._images = text, tuple(slots), tuple(images)
-        if not text and not images:
+        self._tailoring = tailoring
+        if not text and not images and tailoring is None:
             # Nothing to check yet: say so at once, without loading the persona check (this
             # keeps start-up with an empty composer free of it).
             self._timer.stop()
@@ -175,7 +215,7 @@ class LiveCheck(QObject):
         if self.is_current(self.latest):
             return self.latest  # type: ignore[return-value]
         check_round = run_check(self._checker, self._generation, self._text, self._slots,
-                                self._images)
+                                self._images, self._tailoring)
         self._publish(check_round)
         return check_round
 
@@ -185,9 +225,10 @@ class LiveCheck(QObject):
             return
         self._in_flight = True
         self._pending = False
-        generation, text, slots, images = (self._generation, self._text, self._slots,
-                                           self._images)
-        self._runner.run(lambda: run_check(self._checker, generation, text, slots, images),
+        generation, text, slots, images, tailoring = (
+            self._generation, self._text, self._slots, self._images, self._tailoring)
+        self._runner.run(lambda: run_check(self._checker, generation, text, slots, images,
+                                           tailoring),
                          on_done=self._done, on_error=self._failed, context=self)
 
     def _done(self, check_round: CheckRound) -> None:

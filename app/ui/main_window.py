@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.composer = ComposerWidget(services.checker, self.runner, drafts=services.drafts,
                                        poster=services.poster, open_url=services.open_url,
                                        pasted_images_dir=self._pasted_images_dir,
-                                       parent=central)
+                                       schedule=services.schedule, parent=central)
         layout.addWidget(self.composer, 1)
         self.setCentralWidget(central)
         self.editor = self.composer.editor  # the draft editor (kept for older callers)
@@ -114,6 +114,10 @@ class MainWindow(QMainWindow):
         self.posting_refusal = ""
         self.new_suggestions = 0
         self.suggestions_dialog: Any = None
+        self.queue_dialog: Any = None
+        self.overdue_dialog: Any = None
+        self.schedule_ticker: Any = None
+        self.composer.scheduled.connect(lambda _posts: self._refresh_history())
 
     # --- building --------------------------------------------------------------------------
 
@@ -174,6 +178,14 @@ class MainWindow(QMainWindow):
                      "Sends to the ticked Work accounts only")
         self._action(post_menu, "Post to &Personal…", self.composer.post_to_personal,
                      "Ctrl+Shift+P", "Sends to the ticked personal accounts, after confirming")
+        self.schedule_action = self._action(
+            post_menu, "Post to Work &at…", self.composer.post_to_work_at, "Ctrl+Shift+Return",
+            "Schedules the post for the ticked Work accounts")
+        self.queue_action = self._action(
+            post_menu, "&Scheduled posts…", self.open_queue, "Ctrl+Shift+L",
+            "What is scheduled, per account: edit, reschedule, post now, cancel")
+        self.schedule_action.setEnabled(self.services.schedule is not None)
+        self.queue_action.setEnabled(self.services.schedule is not None)
         post_menu.addSeparator()
         self._action(post_menu, "&Attach image…", self.composer._attach_image, "Ctrl+Shift+I")
 
@@ -486,8 +498,24 @@ class MainWindow(QMainWindow):
             if dialog.close_to_tray_choice is not None:
                 self.close_to_tray = dialog.close_to_tray_choice
                 self._save_ui_setting("close_to_tray", "yes" if self.close_to_tray else "no")
+            self._policy_changed()
             self.refresh_accounts()
         dialog.deleteLater()
+
+    def _policy_changed(self) -> None:
+        """The user's own budget or quiet hours may have changed: the persona check reads
+        the packs again (on a worker) and the draft is checked again, no restart needed."""
+        reload = getattr(self.services.checker, "reload", None)
+        if reload is None:
+            return
+        reload()
+        checker = self.services.checker
+
+        def rebuilt(_policy: object) -> None:
+            self.composer._request_check()
+
+        self.runner.run(lambda: getattr(checker, "policy", lambda: None)(), on_done=rebuilt,
+                        on_error=lambda _e: None, context=self)
 
     def _save_ui_setting(self, key: str, value: str) -> None:
         """Remember a window setting in the profile's ``ui.ini``."""
@@ -572,10 +600,78 @@ class MainWindow(QMainWindow):
         self.runner.run(self.services.background_warnings, on_done=self.add_warnings,
                         on_error=lambda _e: None, context=self)
         self.refresh_suggestions()
+        self.start_scheduler()
         self.runner.run(self.services.posting_refusal, on_done=self.refuse_posting,
                         on_error=lambda error: self.refuse_posting(
                             f"Your organisation's policy could not be checked ({error})."),
                         context=self)
+
+    # --- scheduled posts ---------------------------------------------------------------------
+
+    def start_scheduler(self) -> None:
+        """Send scheduled posts at their time while Twofold runs (window or tray), and ask
+        about overdue ones (see ``app/ui/scheduling.py``)."""
+        if self.services.schedule is None or self.schedule_ticker is not None:
+            return
+        from app.ui.scheduling import ScheduleTicker
+
+        self.schedule_ticker = ScheduleTicker(self.services.schedule, self.runner, self)
+        self.schedule_ticker.notice.connect(self._schedule_notice)
+        self.schedule_ticker.overdue_found.connect(self.ask_about_overdue)
+        self.schedule_ticker.report.connect(lambda _r: self._refresh_history())
+        self.schedule_ticker.start()
+
+    schedule_notice = Signal(str)
+
+    def _schedule_notice(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15000)
+        self.schedule_notice.emit(text)
+        if self.queue_dialog is not None and self.queue_dialog.isVisible():
+            self.queue_dialog.reload()
+
+    def open_queue(self) -> None:
+        """The queue of scheduled posts (not modal: the composer stays usable for Edit)."""
+        if self.services.schedule is None:
+            return
+        if self.queue_dialog is None:
+            from app.ui.dialogs.queue import QueueDialog
+
+            self.queue_dialog = QueueDialog(self.services.schedule, self.runner, self)
+            self.queue_dialog.edit_requested.connect(self._edit_scheduled)
+        else:
+            self.queue_dialog.reload()
+        from app.ui.quick_post import bring_to_front
+
+        bring_to_front(self)
+        bring_to_front(self.queue_dialog)
+
+    def ask_about_overdue(self, post_ids: list[int]) -> None:
+        """Posts that were due while Twofold was not running: Send now / Reschedule… /
+        Cancel, per post or for all (never sent late without the user)."""
+        if self.services.schedule is None:
+            return
+        if self.overdue_dialog is not None and self.overdue_dialog.isVisible():
+            self.overdue_dialog.reload()
+            return
+        from app.ui.dialogs.queue import QueueDialog
+
+        self.overdue_dialog = QueueDialog(self.services.schedule, self.runner, self,
+                                          overdue_only=True)
+        self.schedule_notice.emit(f"{len(post_ids)} scheduled post(s) missed their time while "
+                                  "Twofold was not running; Twofold asks what to do.")
+        from app.ui.quick_post import bring_to_front
+
+        bring_to_front(self.overdue_dialog)
+
+    def _edit_scheduled(self, draft: Draft) -> None:
+        from app.ui.quick_post import bring_to_front
+
+        self.composer.open_draft(draft)
+        bring_to_front(self)
+        self.composer.editor.setFocus()
+        self.statusBar().showMessage(
+            "Editing a scheduled post: it waits in the queue (held) until you choose Post to "
+            "Work at… again; nothing half-edited goes out.", 20000)
 
     def _welcome_if_new(self) -> None:
         self.loaded.disconnect(self._welcome_if_new)

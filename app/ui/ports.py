@@ -74,6 +74,7 @@ class PolicyReport:
     work_limit: tuple[int, int] = (3, 1)
     budget_locked: bool = False
     quiet_hours: tuple[str, ...] = ()  # "22:00-07:00" ranges in force, every layer
+    quiet_weekends: bool = False  # no work posts at weekends (any layer)
 
 
 class DraftChecker(Protocol):
@@ -319,3 +320,5 @@ class AppServices:
     close: Callable[[], None] = field(default=lambda: None)
     # The suggestions inbox ("Asked to share"); None where there is no store.
     suggestions: SuggestionInbox | None = None
+    # Scheduled posts (``app.ui.schedule_services.ScheduleBook``); None: no scheduling here.
+    schedule: Any = None

@@ -437,8 +437,14 @@ class StoreAccountBook:
         from app.core.model import OutboxState
 
         waiting = [s for s in OutboxState if s is not OutboxState.SENT]
-        return sum(1 for entry in self._store.outbox.list_by_state(*waiting)
-                   if entry.account_id == account_id)
+        queued = sum(1 for entry in self._store.outbox.list_by_state(*waiting)
+                     if entry.account_id == account_id)
+        # Scheduled posts not yet handed to the outbox are cancelled with the account too.
+        scheduled = sum(1 for post in self._store.schedule.list_posts(account_id=account_id)
+                        if post.state.open and not any(
+                            e.account_id == account_id
+                            for e in self._store.outbox.entries_for_draft(post.draft_id)))
+        return queued + scheduled
 
     def remove_account(self, account_id: int) -> None:
         """Remove the account and its keychain entry."""
@@ -514,6 +520,11 @@ class EnginePoster:
     @property
     def _engine(self) -> PostingEngine:
         return _resolve(self._source)
+
+    def engine(self) -> PostingEngine:
+        """The posting engine itself (built now if it was not yet; blocking): the scheduler
+        hands due posts to the same engine and outbox as the composer."""
+        return self._engine
 
     def post(self, draft: Draft, accounts: Sequence[Account], *, confirmed: bool,
              override_reason: str | None, on_update: ProgressCallback,
@@ -651,7 +662,8 @@ def policy_report_from(loaded: LoadedPolicy, user_pack: str = "") -> PolicyRepor
                         work_limit=(policy.work_limit.posts, policy.work_limit.days),
                         budget_locked=bool(is_locked("frequency")) if is_locked else False,
                         quiet_hours=tuple(_time_range(r)
-                                          for r in getattr(policy, "quiet_hours", ())))
+                                          for r in getattr(policy, "quiet_hours", ())),
+                        quiet_weekends=bool(getattr(policy, "quiet_weekends", False)))
 
 
 def _time_range(minutes: tuple[int, int]) -> str:

@@ -4,14 +4,17 @@ Created only when the desktop has a system tray (``create_tray`` returns None ot
 the app runs as a window that quits when closed). The menu is rebuilt each time it opens, from
 a snapshot of the drafts and the outbox read on a worker (never on the UI thread):
 
-- Quick post to Work…, Open Twofold, Asked to share (with the count of new suggestions);
+- Quick post to Work…, Open Twofold, Asked to share (with the count of new suggestions),
+  Scheduled posts (with the count still to go out: the queue);
 - the last few drafts (each opens in the main window);
 - posts waiting or failed, when there are any (also counted in the tooltip and as a badge on
   the icon);
 - Keep running when the window closes, Start at login (settings);
 - Quit Twofold.
 
-There is no Pause/resume: Twofold has no scheduled posts yet.
+Scheduled posts go out while Twofold runs, in the tray too (``app/ui/scheduling.py``); held
+or failed ones are announced with a notification. There is no Pause/resume: a post is held or
+cancelled one by one in the queue.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ class TrayState:
     drafts: list[Draft] = field(default_factory=list)
     waiting: int = 0
     failed: int = 0
+    scheduled: int = 0  # scheduled posts still to go out
 
     @property
     def pending(self) -> int:
@@ -65,7 +69,13 @@ def read_tray_state(services: AppServices) -> TrayState:
     recent = drafts.list_drafts()[:RECENT_DRAFTS]
     counts = getattr(drafts, "outbox_counts", None)
     waiting, failed = counts() if counts is not None else (0, 0)
-    return TrayState(recent, waiting, failed)
+    scheduled = 0
+    if services.schedule is not None:
+        try:
+            scheduled = services.schedule.count_open()
+        except Exception:  # the queue's own window says why it cannot be read
+            scheduled = 0
+    return TrayState(recent, waiting, failed, scheduled)
 
 
 def draft_label(draft: Draft) -> str:
@@ -83,6 +93,8 @@ def tooltip_text(state: TrayState, new_suggestions: int = 0) -> str:
         parts.append(f"{state.waiting} {'post' if state.waiting == 1 else 'posts'} waiting")
     if state.failed:
         parts.append(f"{state.failed} failed")
+    if state.scheduled:
+        parts.append(f"{state.scheduled} scheduled")
     if new_suggestions:
         plural = "s" if new_suggestions != 1 else ""
         parts.append(f"{new_suggestions} new suggestion{plural} to look at")
@@ -165,6 +177,9 @@ class TwofoldTray(QSystemTrayIcon):
             composer.draft_saved.connect(lambda _d: self.refresh())
         self.set_suggestion_count(window.new_suggestions)
         window.suggestions_counted.connect(self.set_suggestion_count)
+        window.schedule_notice.connect(
+            lambda text: self.notify("Scheduled posts", [text], []))
+        window.composer.scheduled.connect(lambda _posts: self.refresh())
         self.rebuild_menu()
         self.refresh()
 
@@ -187,6 +202,10 @@ class TwofoldTray(QSystemTrayIcon):
         count = self.new_suggestions
         self.menu.addAction(f"Asked to &share ({count} new)…" if count else "Asked to &share…",
                             self._open_suggestions)
+        if self.services.schedule is not None:
+            scheduled = self.state.scheduled
+            self.menu.addAction(f"Sc&heduled posts ({scheduled})…" if scheduled else
+                                "Sc&heduled posts…", self.window.open_queue)
         if self.state.drafts:
             self.menu.addSeparator()
             self.menu.addSection("Recent drafts")

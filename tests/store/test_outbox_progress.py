@@ -61,6 +61,6 @@ def test_a_version_3_database_gains_empty_progress_for_its_rows(tmp_path: Path) 
                      "images, override_reason, created_at, updated_at) VALUES "
                      "(5, 1, 'k1', 'sending', 'Old post', '[]', '', ?, ?)", (now, now))
     with Store(path) as store:
-        assert store.db.user_version() == len(MIGRATIONS) == 4
+        assert store.db.user_version() == len(MIGRATIONS) >= 4
         [entry] = store.outbox.list_by_state()
         assert entry.text == "Old post" and entry.progress == {}

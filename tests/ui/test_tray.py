@@ -114,7 +114,7 @@ def test_the_menu_is_rebuilt_with_drafts_and_what_is_pending(
     assert "Second idea && more" in texts and "First idea" in texts
     assert "Posts 2 waiting, 1 failed…" in texts
     assert texts[-1] == "&Quit Twofold"
-    assert not any("Pause" in t for t in texts)  # nothing is scheduled in Twofold yet
+    assert not any("Pause" in t for t in texts)  # scheduled posts are held one by one
     assert "2 posts waiting, 1 failed" in tray.toolTip()
     assert not tray.icon().isNull()
 

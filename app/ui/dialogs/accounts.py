@@ -501,10 +501,11 @@ class AccountEditor(QFrame):
                 "is deleted from the keychain; posts already made stay on the network.")
         if unsent:
             posts = "1 post has" if unsent == 1 else f"{unsent} posts have"
-            text += (f"\n\n{posts} not gone out to this account yet (failed, waiting or not "
-                     "sure). Removing the account cancels them: they will never be sent "
-                     "there. Their drafts stay in Drafts, so you can post them from another "
-                     "account. Choose No to keep the account and retry them first.")
+            text += (f"\n\n{posts} not gone out to this account yet (failed, waiting, "
+                     "scheduled or not sure). Removing the account cancels them: they will "
+                     "never be sent there. Their drafts stay in Drafts, so you can post them "
+                     "from another account. Choose No to keep the account and retry them "
+                     "first.")
         self.removal_asked.emit(unsent)
         if ask_risky(self, "Remove account", text):
             account_id = self.account.id

@@ -36,6 +36,8 @@ class ConfirmRequest:
     override_reason: str = ""
     text: str = ""
     images: Sequence[ImageAttachment] = field(default_factory=list)
+    # Set when the post is being scheduled: when it goes out ("Wed 2 Dec, 09:00 CET …").
+    when: str = ""
 
 
 def confirmation_reasons(request: ConfirmRequest) -> list[str]:
@@ -80,8 +82,9 @@ class ConfirmDialog(QDialog):
         self.setWindowTitle("Confirm where this post goes")
         self.setAccessibleName("Confirm where this post goes")
         layout = QVBoxLayout(self)
-        heading = QLabel(f"This post will go to exactly {count} "
-                         f"{'account' if count == 1 else 'accounts'}:", self)
+        when = f" {request.when}" if request.when else ""
+        heading = QLabel(f"This post will go{' out' + when + ', ' if when else ' '}to exactly "
+                         f"{count} {'account' if count == 1 else 'accounts'}:", self)
         bold = heading.font()
         bold.setBold(True)
         bold.setPointSizeF(bold.pointSizeF() * 1.15)
@@ -142,8 +145,9 @@ class ConfirmDialog(QDialog):
             layout.addWidget(reason_label)
         buttons = QDialogButtonBox(self)
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        verb = "&Schedule for" if request.when else "&Post to"
         self.post_button = QPushButton(
-            f"&Post to {'this account' if count == 1 else f'these {count} accounts'}", self)
+            f"{verb} {'this account' if count == 1 else f'these {count} accounts'}", self)
         buttons.addButton(self.post_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button.setDefault(True)
         self.cancel_button.setAutoDefault(True)

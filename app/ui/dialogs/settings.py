@@ -150,10 +150,15 @@ class SettingsDialog(QDialog):
         quiet_label = QLabel("&Quiet hours:", budget)
         quiet_label.setBuddy(self.quiet_hours)
         budget_layout.addRow(quiet_label, self.quiet_hours)
+        self.quiet_weekends = QCheckBox("No &work posts at weekends", budget)
+        self.quiet_weekends.setAccessibleName("No work posts at weekends")
+        self.quiet_weekends.setChecked(report.quiet_weekends)
+        self.quiet_weekends.toggled.connect(self._changed)
+        budget_layout.addRow("", self.quiet_weekends)
         self.budget_note = QLabel(
             ("Your organisation locked the budget: you can make it stricter, not looser. "
              if report.budget_locked else "")
-            + "Saved in your own pack; it takes effect the next time Twofold starts.", budget)
+            + "Saved in your own pack; it applies as soon as you save.", budget)
         self.budget_note.setWordWrap(True)
         budget_layout.addRow(self.budget_note)
         budget.setEnabled(bool(report.user_pack))
@@ -216,7 +221,8 @@ class SettingsDialog(QDialog):
         return [part.strip() for part in self.quiet_hours.text().split(",") if part.strip()]
 
     def _quiet_hours_changed(self) -> bool:
-        return self._quiet_hours() != list(self._report.quiet_hours)
+        return (self._quiet_hours() != list(self._report.quiet_hours)
+                or self.quiet_weekends.isChecked() != self._report.quiet_weekends)
 
     def import_pack(self) -> None:
         """Use a pack file as the user's own pack, after reading it as a pack (a file that
@@ -302,7 +308,8 @@ class SettingsDialog(QDialog):
                                     "write it like 22:00-07:00.")
                 return
             try:
-                set_quiet_hours(Path(self._report.user_pack), self._quiet_hours())
+                set_quiet_hours(Path(self._report.user_pack), self._quiet_hours(),
+                                weekends=self.quiet_weekends.isChecked())
             except (PolicyError, OSError) as error:
                 QMessageBox.warning(self, "Not saved", str(error))
                 return

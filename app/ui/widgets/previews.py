@@ -2,19 +2,25 @@
 
 One card per network the draft is headed for: the network's icon and name, the accounts,
 "used / limit unit" with a bar, "N over the limit" in words when it is, and the start of the
-text as it will appear.
+text as it will appear. Each card counts the text its network actually gets, offers
+"Customise for <Network>" (an editor for that network's own text, with its findings
+highlighted, and "Use main text"), and, when the text is over the limit on a network that
+takes threads, "Split into a thread" with the thread shown post by post.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
+    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -24,6 +30,10 @@ from app.core.model import ImageAttachment, Network
 from app.ui import theme
 from app.ui.live_check import CheckRound, CheckSlot
 from app.ui.ports import LengthCountLike
+
+if TYPE_CHECKING:
+    from app.ui.live_check import ShownFinding
+    from app.ui.widgets.editor import DraftEditor
 
 PREVIEW_CHARS = 160
 
@@ -82,6 +92,29 @@ class NetworkPreview(QFrame):
         self.images_row = QHBoxLayout()
         layout.addLayout(self.images_row)
         self.thumbnails: list[QLabel] = []
+        # The thread, post by post (shown when the text is split).
+        self.parts_box = QVBoxLayout()
+        layout.addLayout(self.parts_box)
+        self.part_labels: list[QLabel] = []
+        # This network's own text (built when the user customises it).
+        self.variant_editor: DraftEditor | None = None
+        self._variant_layout = layout
+        buttons = QHBoxLayout()
+        named = network.display_name
+        self.customise_button = QPushButton(f"Customise for {named}", self)
+        self.customise_button.setAccessibleDescription(
+            f"Give {named} its own text, starting from the main text.")
+        buttons.addWidget(self.customise_button)
+        self.main_text_button = QPushButton("Use main text", self)
+        self.main_text_button.setAccessibleDescription(
+            f"Remove {named}'s own text: it gets the main text again.")
+        self.main_text_button.hide()
+        buttons.addWidget(self.main_text_button)
+        self.thread_button = QPushButton("Split into a thread", self)
+        self.thread_button.hide()
+        buttons.addWidget(self.thread_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
 
     def show_images(self, images: Sequence[ImageAttachment]) -> None:
         """Small pictures of the attached images, as the post will carry them."""
@@ -128,13 +161,93 @@ class NetworkPreview(QFrame):
         accessible = counter_text(count) if count is not None else ""
         self.setAccessibleName(f"{self.network.display_name} preview. {accessible}")
 
+    def show_parts(self, parts: Sequence[str]) -> None:
+        """The thread's posts, numbered (none: the text goes out as one post)."""
+        if [label.property("part") for label in self.part_labels] == list(parts):
+            return
+        for label in self.part_labels:
+            label.setParent(None)
+            label.deleteLater()
+        self.part_labels = []
+        from PySide6.QtCore import Qt
+
+        for number, part in enumerate(parts, start=1):
+            label = QLabel(self)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setText(f"Post {number} of {len(parts)}:\n{part}")
+            label.setProperty("part", part)
+            label.setFrameShape(QFrame.Shape.StyledPanel)
+            label.setAccessibleName(f"{self.network.display_name} thread post {number} of "
+                                    f"{len(parts)}")
+            self.parts_box.addWidget(label)
+            self.part_labels.append(label)
+        self.text_label.setVisible(not parts)
+
+    def set_variant(self, text: str | None) -> None:
+        """Show this network's own text in its editor (None: it gets the main text)."""
+        self.customise_button.setVisible(text is None)
+        self.main_text_button.setVisible(text is not None)
+        if text is None:
+            if self.variant_editor is not None:
+                self.variant_editor.hide()
+            return
+        editor = self.variant_editor
+        if editor is None:
+            from app.ui.widgets.editor import DraftEditor
+
+            editor = DraftEditor(self)
+            editor.setAccessibleName(f"{self.network.display_name} text")
+            editor.setAccessibleDescription(
+                f"What your {self.network.display_name} accounts get instead of the main "
+                "text; its problems are underlined here.")
+            editor.setPlaceholderText(f"Write the {self.network.display_name} text here.")
+            editor.setMinimumHeight(80)
+            self._variant_layout.insertWidget(1, editor)
+            self.variant_editor = editor
+        if editor.toPlainText() != text:
+            editor.blockSignals(True)
+            try:
+                editor.setPlainText(text)
+            finally:
+                editor.blockSignals(False)
+        editor.show()
+
+    def set_thread_offer(self, *, threaded: bool, over: bool, supported: bool) -> None:
+        """"Split into a thread" when the text is over the limit on a network that takes
+        threads; "Post as one post" once it is split."""
+        if threaded:
+            self.thread_button.setText("Post as one post")
+            self.thread_button.setAccessibleDescription(
+                f"Send the {self.network.display_name} text as one post again.")
+        else:
+            self.thread_button.setText("Split into a thread")
+            self.thread_button.setAccessibleDescription(
+                f"Send the {self.network.display_name} text as a numbered thread, each post "
+                "within the limit, each a reply to the one before.")
+        self.thread_button.setVisible(threaded or (over and supported))
+
 
 class PreviewPanel(QWidget):
     """The previews of the current check round, one card per network, stacked (they sit
-    under the accounts, in the column's own width; nothing is clipped or overlaps)."""
+    under the accounts, in the column's own width; nothing is clipped or overlaps).
+
+    Signals (the network is a ``Network``):
+        customise_requested(network): "Customise for …" was pressed.
+        main_text_requested(network): "Use main text" was pressed.
+        variant_edited(network, str): the network's own text was edited.
+        thread_requested(network, bool): split into a thread (True) or post as one (False).
+    """
+
+    customise_requested = Signal(object)
+    main_text_requested = Signal(object)
+    variant_edited = Signal(object, str)
+    thread_requested = Signal(object, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._variants: dict[str, str] = {}
+        self._threads: frozenset[str] = frozenset()
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
@@ -160,17 +273,93 @@ class PreviewPanel(QWidget):
         for index, key in enumerate(order):
             card = self.cards.get(key)
             if card is None:
-                card = NetworkPreview(key[0], self)
+                card = self._new_card(key[0])
                 self.cards[key] = card
             self._layout.insertWidget(index + 1, card)
             slots = groups[key]
             who = ", ".join(f"{theme.account_title(s.account)} ({s.account.persona.label})"
                             for s in slots if s.account is not None)
-            card.update_from(check_round.counts.get(slots[0].key), check_round.text, who)
+            count = check_round.counts.get(slots[0].key)
+            card.update_from(count, check_round.text_for(slots[0]), who)
+            card.show_parts(check_round.parts.get(slots[0].key, ()))
+            card.set_variant(self._variants.get(key[0].value))
+            self._connect_editor(card)
+            card.set_thread_offer(threaded=key[0].value in self._threads,
+                                  over=bool(count is not None and count.over),
+                                  supported=key[0] in check_round.can_split)
             if [t.toolTip() for t in card.thumbnails] != [
                     i.alt_text or "No description yet" for i in self._images]:
                 card.show_images(self._images)
         self.title.setVisible(bool(self.cards))
+
+    def _new_card(self, network: Network) -> NetworkPreview:
+        card = NetworkPreview(network, self)
+        card.customise_button.clicked.connect(lambda: self.customise_requested.emit(network))
+        card.main_text_button.clicked.connect(lambda: self.main_text_requested.emit(network))
+        card.thread_button.clicked.connect(lambda: self.thread_requested.emit(
+            network, network.value not in self._threads))
+        return card
+
+    def set_variants(self, variants: Mapping[str, str],
+                     threads: Sequence[str] | None = None) -> None:
+        """The draft's own texts per network (and, when given, its thread networks)."""
+        self._variants = dict(variants)
+        if threads is not None:
+            self._threads = frozenset(threads)
+        for (network, _limit), card in self.cards.items():
+            card.set_variant(self._variants.get(network.value))
+            self._connect_editor(card)
+
+    def _connect_editor(self, card: NetworkPreview) -> None:
+        editor = card.variant_editor
+        if editor is None or editor.property("connected"):
+            return
+        editor.setProperty("connected", True)
+        network = card.network
+        editor.textChanged.connect(
+            lambda: self.variant_edited.emit(network, editor.toPlainText()))
+
+    def focus_variant(self, network: Network) -> None:
+        """Put the cursor in ``network``'s own text."""
+        for (shown, _limit), card in self.cards.items():
+            if shown is network and card.variant_editor is not None:
+                card.variant_editor.setFocus()
+                return
+
+    def variant_editor(self, network: Network) -> DraftEditor | None:
+        """The editor of ``network``'s own text (None while it gets the main text)."""
+        return next((card.variant_editor for (shown, _l), card in self.cards.items()
+                     if shown is network and card.variant_editor is not None
+                     and card.variant_editor.isVisible()), None)
+
+    def card_for(self, network: Network) -> NetworkPreview | None:
+        """The (first) preview card of ``network``."""
+        return next((card for (shown, _l), card in self.cards.items() if shown is network),
+                    None)
+
+    def show_variant_findings(self, by_network: Mapping[Network, Sequence[ShownFinding]],
+                              palette: QPalette) -> None:
+        """Highlight each network's findings in its own text's editor."""
+        from app.ui.text_units import Utf16Index
+        from app.ui.widgets.editor import Highlight
+
+        for (network, _limit), card in self.cards.items():
+            editor = card.variant_editor
+            if editor is None:
+                continue
+            text = editor.toPlainText()
+            index = Utf16Index(text)
+            highlights = []
+            for shown in by_network.get(network, ()):
+                colour = theme.category_colour(shown.finding.category, palette)
+                for span in shown.finding.spans:
+                    if span.end > len(text):
+                        continue
+                    start, end = index.span_to_utf16(span.start, span.end)
+                    if end > start:
+                        highlights.append(Highlight(start, end, colour, shown.severity,
+                                                    shown.finding.message))
+            editor.set_highlights(highlights)
 
     def set_images(self, images: Sequence[ImageAttachment]) -> None:
         """The draft's images, shown on every card."""
