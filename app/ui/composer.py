@@ -111,11 +111,11 @@ def ask_override_reason(parent: QWidget, blocking: Sequence[ShownFinding]) -> st
 
 
 def _pick_time(parent: QWidget, book: Any, rules: Any, usual: Sequence[str], *,
-               work: bool = True) -> Any:
+               work: bool = True, initial: Any = None) -> Any:
     """The date and time picker of "Post to Work at…" (loaded when first needed)."""
     from app.ui.dialogs.schedule_picker import pick_time
 
-    return pick_time(parent, book, rules, usual, work=work)
+    return pick_time(parent, book, rules, usual, work=work, initial=initial)
 
 
 def pick_image(parent: QWidget) -> ImageAttachment | None:
@@ -937,12 +937,18 @@ class ComposerWidget(QWidget):
         targets, override, request = prepared
         book = self.schedule
 
-        def read() -> tuple[Any, list[str]]:
-            return book.quiet_rules(), book.usual_times()
+        draft_id = self.draft.id
 
-        def picked(found: tuple[Any, list[str]]) -> None:
-            rules, usual = found
-            plan = self._ask_time(self, book, rules, usual, work=True)
+        def read() -> tuple[Any, list[str], Any]:
+            # A scheduled post opened with Edit waits (held) at its time: the picker starts
+            # there, so scheduling it again keeps its time unless the user moves it.
+            waiting = book.scheduled_for_draft(draft_id) if draft_id is not None else []
+            initial = min((post.due_at for post in waiting), default=None)
+            return book.quiet_rules(), book.usual_times(), initial
+
+        def picked(found: tuple[Any, list[str], Any]) -> None:
+            rules, usual, initial = found
+            plan = self._ask_time(self, book, rules, usual, work=True, initial=initial)
             if plan is None:
                 self.status.emit("Not scheduled. Nothing was queued.")
                 return

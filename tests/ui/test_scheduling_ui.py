@@ -360,3 +360,68 @@ def test_the_confirmation_names_the_time_and_schedules(qtbot, rig: Rig) -> None:
                                           when="Wed 2 Dec, 09:00 CET (08:00 UTC)"))
     qtbot.addWidget(dialog)
     assert dialog.post_button.text() == "&Schedule for these 2 accounts"
+
+
+class RecordingTimeAnswers(TimeAnswers):
+    """Also keeps the time each picker was opened at (``initial``)."""
+
+    def __init__(self, rig: Rig, typed: str | None) -> None:
+        super().__init__(rig, typed)
+        self.initials: list[Any] = []
+
+    def __call__(self, parent: Any, book: ScheduleBook, rules: Any, usual: list[str],
+                 **kwargs: Any) -> Any:
+        self.initials.append(kwargs.get("initial"))
+        return super().__call__(parent, book, rules, usual, **kwargs)
+
+
+def picker_text(qtbot, rig: Rig, initial: Any) -> str:  # noqa: ANN001
+    picker = SchedulePicker(rig.book, QuietRules(), [], initial=initial)
+    qtbot.addWidget(picker)
+    return picker.when.dateTime().toString("ddd d MMM yyyy HH:mm")
+
+
+def test_reschedule_opens_the_picker_at_the_posts_own_time_in_local_time(
+        qtbot, runner, rig: Rig) -> None:  # noqa: ANN001
+    post, = rig.schedule("We are hiring two editors", "thursday 17:45")
+    asked = RecordingTimeAnswers(rig, None)  # the user looks, then cancels
+    dialog = show_queue(qtbot, runner, rig, ask_time=asked)
+    dialog.select(post.id)
+    dialog.reschedule_button.click()
+    qtbot.waitUntil(lambda: bool(asked.initials), timeout=5000)
+    assert asked.initials == [datetime(2026, 12, 3, 16, 45, tzinfo=UTC)]
+    # The picker shows it on the wall clock of the user's zone (Berlin: 17:45, not 16:45).
+    assert picker_text(qtbot, rig, asked.initials[0]) == "Thu 3 Dec 2026 17:45"
+    # A time already past (an overdue post) is not offered: the picker starts in an hour.
+    assert picker_text(qtbot, rig, datetime(2026, 12, 1, 8, 0, tzinfo=UTC)) == \
+        "Tue 1 Dec 2026 11:30"
+    assert rig.store.schedule.get(post.id).due_at == datetime(2026, 12, 3, 16, 45, tzinfo=UTC)
+
+
+def test_scheduling_an_edited_held_post_again_starts_at_its_time(
+        qtbot, runner, answers, rig: Rig) -> None:  # noqa: ANN001
+    post, = rig.schedule("Thanks to every reader", "friday 08:15")
+    dialog = show_queue(qtbot, runner, rig)
+    dialog.select(post.id)
+    with qtbot.waitSignal(dialog.edit_requested, timeout=5000) as opened:
+        dialog.edit_button.click()
+    asked = RecordingTimeAnswers(rig, "friday 08:15")
+    composer = make_composer(qtbot, runner, answers, rig, asked)
+    composer.open_draft(opened.args[0])
+    composer.accounts.set_ticked([rig.accounts[0].id])
+    composer.editor.setPlainText("Thanks to every single reader")
+    qtbot.waitUntil(lambda: composer.post_work_at_button.isEnabled(), timeout=3000)
+    with qtbot.waitSignal(composer.scheduled, timeout=5000):
+        composer.post_work_at_button.click()
+    assert asked.initials == [datetime(2026, 12, 4, 7, 15, tzinfo=UTC)]
+    assert picker_text(qtbot, rig, asked.initials[0]) == "Fri 4 Dec 2026 08:15"
+
+    # A draft that was never scheduled: the picker starts at its usual default.
+    fresh = RecordingTimeAnswers(rig, None)
+    other = make_composer(qtbot, runner, answers, rig, fresh)
+    other.accounts.set_ticked([rig.accounts[0].id])
+    other.editor.setPlainText("Something new")
+    qtbot.waitUntil(lambda: other.post_work_at_button.isEnabled(), timeout=3000)
+    other.post_work_at_button.click()
+    qtbot.waitUntil(lambda: bool(fresh.initials), timeout=5000)
+    assert fresh.initials == [None]
