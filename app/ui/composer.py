@@ -1024,10 +1024,22 @@ class ComposerWidget(QWidget):
         blocking = [s for s in mine if s.severity is Severity.BLOCK]
         override = self.override_reason if blocking else ""
         warnings = [s for s in mine if s.severity is Severity.WARN]
-        from app.ui.dialogs.confirm import ConfirmRequest
+        from app.ui.dialogs.confirm import ConfirmRequest, group_deliveries
 
+        # What each account really gets, as checked: its network's own text, or the posts
+        # of its thread (the engine sends exactly these).
+        slots = {slot.account.id: slot for slot in check_round.slots
+                 if slot.account is not None}
+        received: list[tuple[Account, str, Sequence[str]]] = []
+        for account in targets:
+            slot = slots.get(account.id)
+            if slot is None:  # not in this round (cannot happen: targets are ticked)
+                received.append((account, check_round.text, ()))
+                continue
+            received.append((account, check_round.text_for(slot),
+                             check_round.parts.get(slot.key, ())))
         request = ConfirmRequest(targets, warnings, override, check_round.text,
-                                 list(self.images))
+                                 list(self.images), deliveries=group_deliveries(received))
         return targets, override, request
 
     def _post(self, persona: Persona) -> None:

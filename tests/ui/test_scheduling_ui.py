@@ -425,3 +425,29 @@ def test_scheduling_an_edited_held_post_again_starts_at_its_time(
     other.post_work_at_button.click()
     qtbot.waitUntil(lambda: bool(fresh.initials), timeout=5000)
     assert fresh.initials == [None]
+
+
+def test_the_scheduling_confirmation_shows_the_networks_own_text(
+        qtbot, runner, answers, rig: Rig) -> None:  # noqa: ANN001
+    from app.core.model import Network
+    from app.ui.dialogs.confirm import ConfirmDialog
+    from tests.ui.conftest import wait_for_finding
+
+    composer = make_composer(qtbot, runner, answers, rig, TimeAnswers(rig, "tomorrow 09:00"))
+    composer.accounts.set_ticked([rig.accounts[0].id, rig.accounts[1].id])  # two on Mastodon
+    composer.editor.setPlainText("The main words")
+    composer.tailoring.customise(Network.MASTODON)
+    composer.tailoring.set_variant(Network.MASTODON, "A damn fine issue, Mastodon")
+    wait_for_finding(qtbot, composer, "conduct.profanity")  # a warning: it asks
+    answers.confirm = False
+    composer.post_work_at_button.click()
+    qtbot.waitUntil(lambda: bool(answers.confirmations), timeout=5000)
+    [request] = answers.confirmations
+    assert request.when == "Wed 2 Dec, 09:00 CET (08:00 UTC)"
+    dialog = ConfirmDialog(request)
+    qtbot.addWidget(dialog)
+    assert [label.text() for label in dialog.post_labels] == ["A damn fine issue, Mastodon"]
+    [(heading, _)] = dialog.shown_deliveries
+    assert "@jo" in heading and "@desk" in heading and "their own text" in heading
+    assert dialog.post_button.text() == "&Schedule for these 2 accounts"
+    assert rig.store.schedule.list_posts() == []
