@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from app.core.model import Account, Network, Persona, Severity
+from app.core.model import Account, Finding, Network, Persona, Severity
 from app.core.schedule import ScheduleState
 from app.core.timing import QuietRules
 from app.networks.engine import PostingEngine
@@ -451,3 +451,68 @@ def test_the_scheduling_confirmation_shows_the_networks_own_text(
     assert "@jo" in heading and "@desk" in heading and "their own text" in heading
     assert dialog.post_button.text() == "&Schedule for these 2 accounts"
     assert rig.store.schedule.list_posts() == []
+
+
+def test_warnings_that_appear_only_at_the_due_time_are_confirmed_before_scheduling(
+        qtbot, runner, answers, rig: Rig) -> None:  # noqa: ANN001
+    statuses: list[str] = []
+    # Nothing to warn about now; as of Wednesday 09:00 the promotion budget is spent (the
+    # check as of the due time says so, the live check as of now cannot).
+    budget = Finding("frequency.promotion", "frequency", Severity.WARN,
+                     "Wed 2 Dec already has 3 promotional posts, your budget for a day.")
+    rig.checker.findings[rig.accounts[0].id] = (budget,)
+    composer = make_composer(qtbot, runner, answers, rig, TimeAnswers(rig, "tomorrow 09:00"))
+    composer.status.connect(statuses.append)
+    composer.accounts.set_ticked([rig.accounts[0].id, rig.accounts[1].id])  # Work only
+    composer.editor.setPlainText("Buy the spring issue")
+    qtbot.waitUntil(lambda: composer.post_work_at_button.isEnabled(), timeout=3000)
+    assert composer.shown_findings() == []  # the live check has nothing to say
+
+    answers.confirm = False
+    composer.post_work_at_button.click()
+    qtbot.waitUntil(lambda: bool(answers.confirmations), timeout=5000)
+    [request] = answers.confirmations
+    assert datetime(2026, 12, 2, 8, 0, tzinfo=UTC) in rig.checker.moments  # as of then
+    assert [(s.finding.message, [slot.account.id for slot in s.slots])
+            for s in request.warnings] == [(budget.message, [rig.accounts[0].id])]
+    qtbot.waitUntil(lambda: any("Not scheduled" in s for s in statuses), timeout=5000)
+    assert rig.store.schedule.list_posts() == []  # said no: nothing queued
+
+    from app.ui.dialogs.confirm import ConfirmDialog
+
+    dialog = ConfirmDialog(request)
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.findChildren(type(dialog.text_label))]
+    assert budget.message in texts
+    assert any("1 warning to look at" in text for text in texts)
+
+    answers.confirm = True
+    with qtbot.waitSignal(composer.scheduled, timeout=5000):
+        composer.post_work_at_button.click()
+    posts = rig.store.schedule.list_posts()
+    assert len(posts) == 2 and len(answers.confirmations) == 2
+    jo = next(p for p in posts if p.account_id == rig.accounts[0].id)
+    assert "frequency.promotion" in jo.accepted_rules  # confirmed: not held for it later
+
+
+def test_live_warnings_judged_as_of_now_give_way_to_the_due_time_check(rig: Rig) -> None:
+    from app.core.model import CheckResult
+    from app.ui.composer import due_time_warnings
+    from app.ui.live_check import CheckSlot, ShownFinding
+
+    jo, desk = rig.accounts[:2]
+    quiet_now = Finding("frequency.quiet_hours", "frequency", Severity.WARN,
+                        "It is 21:30, inside quiet hours.")
+    tone = Finding("conduct.profanity", "conduct", Severity.WARN,
+                   "Mind the language.")
+    live = [ShownFinding(quiet_now, [CheckSlot.for_account(jo)]),
+            ShownFinding(tone, [CheckSlot.for_account(jo), CheckSlot.for_account(desk)])]
+    budget = Finding("frequency.promotion", "frequency", Severity.WARN,
+                     "The budget is spent then.")
+    block = Finding("persona.promotion", "persona", Severity.BLOCK,
+                    "A block is refused, not confirmed.")
+    results = {jo.id: CheckResult((tone, budget)), desk.id: CheckResult((budget, block))}
+    shown = due_time_warnings(live, results, [jo, desk])
+    assert [(s.finding.rule, sorted(slot.account.id for slot in s.slots)) for s in shown] == [
+        ("conduct.profanity", sorted([jo.id, desk.id])),
+        ("frequency.promotion", sorted([jo.id, desk.id]))]
