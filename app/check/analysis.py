@@ -229,6 +229,8 @@ def _employment_statement(text: str, hit: TermHit, frames: dict) -> int | None:
     last = words[-1][2]
     people = [index for index, word in enumerate(words[:-1]) if word[2] in first_person]
     if not people:
+        people = _implied_person(words, tuple(frames.get("implied_first_person", ())))
+    if not people:
         return None
     if last in frames["joining"]:
         return offset + view.span(words[people[-1]][0], words[people[-1]][1])[0]
@@ -242,6 +244,18 @@ def _employment_statement(text: str, hit: TermHit, frames: dict) -> int | None:
         if len(words) - index > 12:
             break
     return None
+
+
+def _implied_person(words: list[tuple[int, int, str]], openings: tuple[str, ...]) -> list[int]:
+    """Where a pronoun-less first-person opening ("Proud to lead ...", "Fière de ...") starts
+    among ``words``, as a one-item list (empty when there is none)."""
+    tokens = [word[2] for word in words]
+    for opening in openings:
+        parts = opening.split()
+        for index in range(len(tokens) - len(parts)):
+            if tokens[index:index + len(parts)] == parts:
+                return [index]
+    return []
 
 
 @cache

@@ -138,6 +138,22 @@ _GENERIC_WORDS = {
 _ROMAN = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                  "ten", "eleven", "twelve")
+# The same numbers from two up in Spanish, French, German, Portuguese and Italian (folded):
+# "Atlas tres", "Atlas drei", "Atlas tre".
+_FOREIGN_NUMBER_WORDS = (
+    (), (),
+    ("dos", "deux", "zwei", "dois", "duas", "due"),
+    ("tres", "trois", "drei", "tre"),
+    ("cuatro", "quatre", "vier", "quatro", "quattro"),
+    ("cinco", "cinq", "funf", "cinque"),
+    ("seis", "six", "sechs", "sei"),
+    ("siete", "sept", "sieben", "sete", "sette"),
+    ("ocho", "huit", "acht", "oito", "otto"),
+    ("nueve", "neuf", "neun", "nove"),
+    ("diez", "dix", "zehn", "dez", "dieci"),
+    ("once", "onze", "elf", "undici"),
+    ("doce", "douze", "zwolf", "doze", "dodici"),
+)
 
 
 @dataclass(frozen=True)
@@ -185,7 +201,7 @@ def codename_variants(term: str) -> list[str]:
             number = _NUMBER_WORDS.index(tail)
     if number is not None:
         lasts = list(dict.fromkeys([words[-1], str(number), _ROMAN[number].upper(),
-                                    _NUMBER_WORDS[number]]))
+                                    _NUMBER_WORDS[number], *_FOREIGN_NUMBER_WORDS[number]]))
     middle = words[1:-1] if len(words) > 1 else []
     variants = []
     for first in firsts:

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from app.check.analysis import DraftText, Promotion, analyse_promotion
 from app.check.compiled import (
@@ -34,7 +34,7 @@ from app.check.jurisdiction import (
     post_language,
     region_settings,
 )
-from app.check.lexicons import LexiconHit
+from app.check.lexicons import Group, LexiconHit
 from app.check.limits import X_INVALID_CHARACTERS, count_for_network, rules_for
 from app.check.meaning import Reading, shipped_model
 from app.check.policy import Policy
@@ -73,7 +73,11 @@ CHECKED_CHARS = 100_000
 MAX_CHECKED_CHARS = 1_000_000
 _CUT_BACK = 1_000  # how far before the limit a cut may move to end on a space
 _MASKED = frozenset("*@#$!%_")
-_TRAILING_CLUSTER = 3  # hashtags in a row at the end that bury a disclosure
+_TRAILING_CLUSTER = 3
+# Letters swapped for ones that look or sound alike in masked swearing ("fvck", "phuck",
+# "shyt"), undone in this order before a word is compared with the masked bases.
+_LETTER_SWAPS = (("ph", "f"), ("vv", "w"), ("v", "u"), ("y", "i"), ("kk", "ck"), ("q", "ck"))
+_SWAP_HINT = re.compile(r"ph|v|y|kk|q")  # hashtags in a row at the end that bury a disclosure
 # The meaning layer (app/check/meaning.py) speaks only where the word lists found nothing;
 # its confidence sets the severity: from the first figure a warning, from the second a note
 # (per head: the personal head is the least sure of itself on drafts it never saw; figures
@@ -82,10 +86,27 @@ MEANING_AT = {"personal": (0.9, 0.7), "promo": (0.9, 0.75), "hostile": (0.85, 0.
 MEANING_BLOCK_AT = 0.97  # hostile wording on the employer's own account
 # Below these the layer overrules word-list cues as everyday or professional speech.
 MEANING_EVERYDAY_BELOW = 0.12  # sales words with no selling ("use code words with your kids")
+MEANING_ERRAND_BELOW = 0.3  # a brand beside a lone "buy" or "visit" ("went to Acme to buy ...")
 MEANING_PROFESSIONAL_BELOW = 0.1  # personal-life words in a work sense ("our rehab unit")
+# ... and when no one speaks for themselves: on the employer's account, or as "we" elsewhere
+MEANING_BRAND_VOICE_BELOW = 0.4
+MEANING_TEAM_VOICE_BELOW = 0.3
+# Words of someone speaking for themselves, and for a group, in the six languages (folded).
+_FIRST_PERSON_SINGULAR = frozenset((
+    "i", "im", "ive", "id", "ill", "my", "me", "mine", "myself", "yo", "mi", "mis", "conmigo",
+    "je", "j", "mon", "ma", "mes", "moi", "ich", "mein", "meine", "meinen", "meinem", "meiner",
+    "mir", "mich", "eu", "meu", "minha", "meus", "minhas", "comigo", "io", "mio", "mia", "miei",
+    "mie"))
+_FIRST_PERSON_PLURAL = frozenset((
+    "we", "our", "ours", "us", "nosotros", "nosotras", "nuestro", "nuestra", "nuestros",
+    "nuestras", "nous", "notre", "nos", "wir", "unser", "unsere", "unseren", "unserem",
+    "unserer", "nossa", "nosso", "nossas", "nossos", "noi", "nostro", "nostra", "nostri",
+    "nostre"))
 # Themes whose words also have a working sense (a health service, a product family, a drinks
 # report); politics, religion and dating are personal whatever the model says.
 _PROFESSIONAL_SENSE = frozenset(("health", "family", "drinking"))
+# ... of which these are what a health, care or family business talks about all day
+_SERVICE_SENSE = frozenset(("health", "family"))
 
 
 def check_draft(text: str, target: CheckTarget, *, images: Sequence[ImageAttachment] = (),
@@ -230,6 +251,59 @@ def _disguise_kinds(disguises: Iterable[str]) -> str:
 def _disguise_note(disguises: Iterable[str]) -> str:
     kinds = _disguise_kinds(disguises)
     return f" (disguised with {kinds}, which Twofold still reads)" if kinds else ""
+
+
+_QUESTION_SPLIT = re.compile(r"(?<=[.!?\n])")
+
+
+@lru_cache(maxsize=20_000)
+def _swapped_base(word: str, bases: frozenset[str]) -> bool:
+    """Whether ``word`` is a swear word from ``bases`` with letters swapped (cached: words
+    repeat within a draft and across the keystrokes that re-check it)."""
+    if word in bases or len(word) < 3:
+        return False
+    if len(word) >= 4 and _transposed_base(word, bases):
+        return True
+    if not _SWAP_HINT.search(word):
+        return False
+    undone = word
+    for swapped, letter in _LETTER_SWAPS:
+        undone = undone.replace(swapped, letter)
+    return undone != word and undone in bases
+
+
+def _transposed_base(word: str, bases: frozenset[str]) -> bool:
+    """Whether two neighbouring letters of ``word`` swapped back give a swear word ("fukc",
+    "shti"); never for bases whose swaps are ordinary words ("crap"/"carp", "arse"/"ares")."""
+    for index in range(len(word) - 1):
+        if word[index] == word[index + 1]:
+            continue
+        undone = word[:index] + word[index + 1] + word[index] + word[index + 2:]
+        if undone in bases and undone not in _NO_TRANSPOSE:
+            return True
+    return False
+
+
+_NO_TRANSPOSE = frozenset(("crap", "arse", "damn", "dick", "piss", "ass", "twat", "shits",
+                           "crappy", "cunt"))
+
+
+def _all_in_questions(text: str, promotion: Promotion) -> bool:
+    """Whether every brand name and every weak promotional cue sits in a sentence that ends
+    with a question mark ("Vitanova? Never tried it, is it any good?")."""
+    sentences = []
+    start = 0
+    for piece in _QUESTION_SPLIT.split(text):
+        sentences.append((start, start + len(piece), piece.rstrip().endswith("?")))
+        start += len(piece)
+    spans = [(hit.start, hit.end) for hit in promotion.brand_hits] + [
+        (cue.start, cue.end) for cue in (*promotion.cta, *promotion.commercial,
+                                         *promotion.endorsement)]
+    for first, _last in spans:
+        inside = next((asks for begin, end, asks in sentences if begin <= first < end), False)
+        if not inside:
+            return False
+    return bool(spans)
 
 
 def _list_words(items: Sequence[str]) -> str:
@@ -415,22 +489,38 @@ class _Context:
         return shipped_model().read_view(self.draft.fold, (head,))[head]
 
     def read_intent(self, promotion: Promotion) -> None:
-        """On a personal account, let the meaning layer say whether a draft the word lists
-        found no sales cue in still sells (a brand with "you need this in your life", an
-        affiliate link, recruiting)."""
-        if self.work:
-            return
+        """Let the meaning layer say whether weak sales cues are everyday speech (on any
+        account) and, on a personal account, whether a draft the word lists found no sales
+        cue in still sells (a brand with "you need this in your life", an affiliate link,
+        recruiting)."""
         if promotion.generic or (promotion.brand_hits and promotion.brand_in_context()):
             # Only weak cues (praise, "buy", "price") can be everyday speech; a code, a
-            # giveaway or "shop now" is never overruled.
+            # giveaway, "shop now", a link, a disclosure or the brand's own domain or campaign
+            # hashtag is never overruled.
             plain = not (promotion.links or promotion.disclosures or promotion.strong
-                         or promotion.cta) and not any(
+                         or promotion.reviews) and not any(
                 hit.term.payload.kind in (KIND_DOMAIN, KIND_HASHTAG)  # type: ignore[attr-defined]
                 for hit in promotion.brand_hits) and not any(
                 _looks_like_domain(self.text, hit.end) for hit in promotion.brand_hits)
-            if plain and self.meaning("promo").probability < MEANING_EVERYDAY_BELOW:
+            if not plain:
+                return
+            if promotion.brand_hits and _all_in_questions(self.text, promotion):
+                # "Vitanova? Never tried it, is it any good?": asking about a product is not
+                # selling it.
+                promotion.everyday = True
+                return
+            if promotion.cta and (promotion.commercial or promotion.endorsement):
+                return  # a call to buy with sales words or praise is a pitch whatever the
+                # model says
+            # A call to action alone ("went to Acme to buy sunscreen") is a story more often
+            # than praise alone ("loving Acme's new serum") is.
+            below = MEANING_ERRAND_BELOW if not (promotion.commercial or promotion.endorsement) \
+                else MEANING_EVERYDAY_BELOW
+            if self.meaning("promo").probability < below:
                 promotion.everyday = True
             return
+        if self.work:
+            return  # selling with no sales word is for the personal account's check only
         reading = self.meaning("promo")
         warn_at, info_at = MEANING_AT["promo"]
         if reading.probability >= (warn_at if promotion.brand_hits else info_at):
@@ -479,6 +569,7 @@ class _Context:
                      Fix("Don't post this to your personal account", action=REMOVE_TARGET)])
             return
         hits = self.compiled.builtin.personal.find(self.draft.fold, self.draft.cased_view)
+        hits.extend(self._masked_personal())
         if self.compiled.extra_personal is not None:
             hits.extend(self.compiled.extra_personal.find(self.draft.fold, self.draft.cased_view))
         hits = [h for h in hits if self.keep(h.start, h.end)]
@@ -495,7 +586,7 @@ class _Context:
         first = min(hits, key=lambda h: h.start)
         account = "your employer's account" if self.employer_owned else "your work account"
         if all(h.group.id in _PROFESSIONAL_SENSE for h in hits) \
-                and self.meaning("personal").probability < MEANING_PROFESSIONAL_BELOW:
+                and self.meaning("personal").probability < self._professional_below(hits):
             self.add("persona.personal_life", "info",
                      f"{_quote(self.text[first.start:first.end])} usually means personal life, "
                      "but here it reads as work; fine unless it is about you or a colleague.",
@@ -508,6 +599,23 @@ class _Context:
                  [(h.start, h.end) for h in hits],
                  [Fix("Post from your personal account instead", action=SWITCH_TO_PERSONAL),
                   Fix("Don't post this to your work account", action=REMOVE_TARGET)])
+
+    def _professional_below(self, hits: Sequence[LexiconHit]) -> float:
+        """Below which personal reading health, family or drinking words count as work talk:
+        higher when nobody speaks for themselves (no "I", "my", "je", "mein" ...) and the post
+        speaks for an organisation (the employer's own account, or "our"/"we" on a work
+        account): "Our rehab unit now takes weekend referrals", "Pregnancy vitamins: what the
+        evidence says"."""
+        words = {word for _, _, word in self.draft.fold.words()}
+        if self._language() == "it":
+            words.discard("i")  # the Italian article ("i consigli"), not "I"
+        if any(h.group.id not in _SERVICE_SENSE for h in hits) or words & _FIRST_PERSON_SINGULAR:
+            return MEANING_PROFESSIONAL_BELOW
+        if self.employer_owned:
+            return MEANING_BRAND_VOICE_BELOW
+        if words & _FIRST_PERSON_PLURAL:
+            return MEANING_TEAM_VOICE_BELOW
+        return MEANING_PROFESSIONAL_BELOW
 
     def _meaning_finding(self, rule: str, reading: Reading, message: str,
                          fixes: Sequence[Fix], *, block: bool = False) -> None:
@@ -729,13 +837,28 @@ class _Context:
         bases = conduct.extra.get("masked_bases", ())
         if not bases:
             return []
-        text = self.draft.fold.text
-        if not any(char in text for char in "*@#$!%"):
-            return []
-        import re
-
         group = next((g for g in conduct.groups if g.kind == "profanity"), None)
         if group is None:
+            return []
+        found = self._swapped_profanity(group, frozenset(bases))
+        found.extend(self._masked_words({base: group for base in bases}))
+        return found
+
+    def _masked_personal(self) -> list[LexiconHit]:
+        """Personal-life words with letters masked ("h*ngover", "pr3gn@nt" is the loose
+        view's): the list file's ``masked_bases`` by theme."""
+        personal = self.compiled.builtin.personal
+        table = personal.extra.get("masked_bases", {})
+        groups = {group.id: group for group in personal.groups}
+        return self._masked_words({base: groups[theme] for theme, bases in table.items()
+                                   if theme in groups for base in bases})
+
+    def _masked_words(self, bases: dict[str, Group]) -> list[LexiconHit]:
+        """Words written with masking characters in place of letters ("f*ck", "sh!t",
+        "dr*nk"): same length as a base, at least two real letters in place, the rest
+        masked."""
+        text = self.draft.fold.text
+        if not bases or not any(char in text for char in "*@#$!%"):
             return []
         by_length: dict[int, list[str]] = {}
         for base in bases:
@@ -767,8 +890,19 @@ class _Context:
                 if same >= min(2, len(base) - 1) and all(
                         a == b or not a.isalnum() for a, b in zip(token, base, strict=True)):
                     first, last = self.draft.fold.span(start, end)
-                    found.append(LexiconHit(group, first, last, ("masking characters",)))
+                    found.append(LexiconHit(bases[base], first, last, ("masking characters",)))
                     break
+        return found
+
+    def _swapped_profanity(self, group: Group, bases: frozenset[str]) -> list[LexiconHit]:
+        """Swear words with a letter swapped for one that looks or sounds alike ("fvck",
+        "phuck", "shyt", "bvllshit") or two neighbouring letters swapped ("fukc"): a word
+        that is not itself a base, but becomes one when the swaps are undone."""
+        found = []
+        for start, end, word in self.draft.fold.words():
+            if _swapped_base(word, bases):
+                first, last = self.draft.fold.span(start, end)
+                found.append(LexiconHit(group, first, last, ("swapped letters",)))
         return found
 
     def check_frequency(self, promotion: Promotion) -> None:

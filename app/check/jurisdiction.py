@@ -29,7 +29,7 @@ REVIEW_CHARS = 3_000
 
 # A few very common words per language (not shared between them), enough to tell six apart.
 _SMALL_WORDS = {
-    "en": ("the", "and", "is", "my", "you", "to", "of", "it", "this", "for", "with", "i", "in",
+    "en": ("the", "and", "is", "my", "you", "to", "of", "it", "this", "for", "with", "i",
            "our", "your", "at", "on", "are", "so", "just", "we", "me"),
     "es": ("el", "los", "las", "y", "es", "mi", "tu", "que", "con", "por", "para", "una",
            "del", "muy", "esta", "este", "hoy", "pero", "os", "lo"),
@@ -40,7 +40,8 @@ _SMALL_WORDS = {
     "pt": ("o", "os", "as", "e", "meu", "minha", "com", "para", "pra", "um", "uma", "do",
            "da", "não", "nao", "voce", "vocês", "voces", "na", "no", "que", "muito"),
     "it": ("il", "lo", "gli", "e", "mio", "mia", "con", "per", "un", "una", "del", "della",
-           "non", "che", "sono", "ho", "questo", "questa", "di", "da", "vi"),
+           "non", "che", "sono", "ho", "questo", "questa", "di", "da", "vi", "nostro", "nostra",
+           "nel", "nella", "dei", "delle", "alla", "anche", "piu", "ci", "come"),
 }
 
 

@@ -111,16 +111,27 @@ _TOLL_FREE = re.compile(
     r"|^0\s?500\b|^1[38]00\b|^(?:\+|00)61[\s.-]?1[38]00"
 )
 
-# "jane dot doe at gmail dot com", "jane(at)example(dot)org", "jane [at] example [dot] org"
+# "jane dot doe at gmail dot com", "jane(at)example(dot)org", "jane [at] example [dot] org",
+# and the same in the other languages of the check: "jana punkt meier ät web punkt de",
+# "lucia punto gomez arroba gmail punto com", "claire point dubois arobase orange point fr",
+# "marco chiocciola libero punto it" (the text is folded, so "ät" reads "at").
 # Linear on any text: it starts only where a run of letters, digits, "_" and "-" starts (not
 # after a letter, a dot, or a "-" inside such a run), and each part takes at most eight dots.
+_DOT_WORD = r"(?:dot|punkt|punto|point|ponto)"
+_AT_WORD = r"(?:at|arroba|arobase|chiocciola|klammeraffe)"
 _SPELLED_EMAIL = re.compile(
     r"(?<![\w.])(?<![\w.-]-)[a-z0-9][\w-]*"
-    r"(?:(?:\s*[\[(]\s*dot\s*[\])]\s*|\s+dot\s+|\.)[a-z0-9][\w-]*){0,8}"
-    r"(?:\s*[\[({]\s*(?:at|@)\s*[\])}]\s*|\s+at\s+)"
-    r"[a-z0-9][\w-]*(?:(?:\s*[\[(]\s*dot\s*[\])]\s*|\s+dot\s+)[a-z0-9][\w-]*){1,8}\b"
+    rf"(?:(?:\s*[\[(]\s*{_DOT_WORD}\s*[\])]\s*|\s+{_DOT_WORD}\s+|\.)[a-z0-9][\w-]*){{0,8}}"
+    rf"(?:\s*[\[({{]\s*(?:{_AT_WORD}|@)\s*[\])}}]\s*|\s+{_AT_WORD}\s+)"
+    rf"[a-z0-9][\w-]*(?:(?:\s*[\[(]\s*{_DOT_WORD}\s*[\])]\s*|\s+{_DOT_WORD}\s+)[a-z0-9][\w-]*)"
+    r"{1,8}\b"
 )
-_SPELLED_DOT = re.compile(r"\s*[\[(]\s*dot\s*[\])]\s*|\s+dot\s+")
+_SPELLED_DOT = re.compile(rf"\s*[\[(]\s*{_DOT_WORD}\s*[\])]\s*|\s+{_DOT_WORD}\s+")
+_SPELLED_HINT = re.compile(rf"[\s\[(]{_DOT_WORD}[\s\])]")
+# A bare " at " reads as an address only with "dot" or German "punkt": "at this point it was
+# late" is a sentence, not a mailbox at "this.it".
+_EVERYDAY_DOTS = re.compile(r"\s(?:point|punto|ponto)\s")
+_BARE_AT = re.compile(r"\sat\s")
 
 _NOT_PHONE_BEFORE = re.compile(
     r"\b(?:isbn(?:-1[03])?|issn|order|ref|reference|invoice|tracking|case|ticket|id|no|"
@@ -217,11 +228,14 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
         if is_role and own:
             continue
         hits.append(PrivacyHit("email", start, end, role_address=is_role))
-    if " dot " in text or "dot)" in text or "dot]" in text:
+    if _SPELLED_HINT.search(text):
         generic, country = known_tlds()
         for match in _SPELLED_EMAIL.finditer(text):
-            parts = _SPELLED_DOT.split(match.group())
+            spelled = match.group()
+            parts = _SPELLED_DOT.split(spelled)
             if parts[-1] not in generic and parts[-1] not in country:
+                continue
+            if _BARE_AT.search(spelled) and _EVERYDAY_DOTS.search(spelled):
                 continue
             start, end = fold.span(match.start(), match.end())
             hits.append(PrivacyHit("email", start, end))

@@ -115,7 +115,8 @@ def test_fresh_harmless_drafts_are_rarely_held_up():
      "persona.personal_life"),
     ("Anyone who leaves a review like that needs their head examining, what a sad little man",
      X_BRAND, "conduct.insult"),
-    ("Join my team! Work from home, flexible hours, life-changing income, ask me how 💸",
+    # ("join my team", "be your own boss" are on the recruiting list since the h-check round)
+    ("Flexible hours, life-changing income, message me and I'll tell you everything 💸",
      X_PERSONAL, "persona.promotion"),
 ])
 def test_the_layer_flags_meaning_without_listed_words(text, target, rule):
@@ -358,7 +359,10 @@ def test_codename_variants_are_confidential(tmp_path, term, text):
 def test_codename_variants_stay_narrow():
     assert codename_variants("Bluefin") == ["Bluefin"]
     assert "Atlas mountains" not in codename_variants("Atlas 3")
-    assert set(codename_variants("Atlas 3")) == {"Atlas 3", "Atlas III", "Atlas three"}
+    assert set(codename_variants("Atlas 3")) == {
+        "Atlas 3", "Atlas III", "Atlas three",
+        # the number said in Spanish, French, German, Portuguese or Italian
+        "Atlas tres", "Atlas trois", "Atlas drei", "Atlas tre"}
 
 
 def test_a_translated_generic_word_needs_the_name_after_it(acme):
