@@ -12,7 +12,9 @@
   counts it (an emoji counts its UTF-8 bytes) → error 100; more than 5 links →
   ``THREADS_API__LINK_LIMIT_EXCEEDED``.
 - ``reply_to_id`` on a container makes it a reply (an unknown post: error 100);
-  ``GET /v1.0/{uid}/replies`` lists replies (``/threads`` only posts).
+  ``GET /v1.0/{uid}/replies`` lists replies (``/threads`` only posts). While
+  ``replies_lag`` is set, a newly published reply is left out of the listing (as when
+  Threads has not indexed it yet) until ``catch_up()``.
 - ``GET /v1.0/{container}?fields=status``; ``POST /v1.0/{uid}/threads_publish``
   (``creation_id``) publishes a FINISHED container once (again → error 24 / 4279009);
   ``GET /v1.0/{uid}/threads``; ``GET /v1.0/{media}?fields=permalink``;
@@ -65,7 +67,15 @@ class ThreadsContractServer(ContractServer):
         self.containers: dict[str, dict[str, Any]] = {}
         self.posts: list[dict[str, Any]] = []
         self.processing_polls = 0
+        self.replies_lag = False
+        self.unlisted: set[str] = set()
         self._ids = itertools.count(18_050_000_000_000_000)
+
+    def catch_up(self) -> None:
+        """The listings show every published post again."""
+        with self.lock:
+            self.replies_lag = False
+            self.unlisted.clear()
 
     def _next(self) -> str:
         return str(next(self._ids))
@@ -167,7 +177,8 @@ class ThreadsContractServer(ContractServer):
             # /threads lists the profile's posts, /replies its replies.
             with self.lock:
                 mine = [p for p in reversed(self.posts) if p["owner"] == profile.id
-                        and (p["reply_to"] is None) == (edge == "threads")]
+                        and (p["reply_to"] is None) == (edge == "threads")
+                        and p["id"] not in self.unlisted]
             return 200, {"data": [{k: p[k] for k in ("id", "text", "permalink", "timestamp")}
                                   for p in mine[:int(query.get("limit", "25"))]]}, {}
         raise graph_error(100, "Unsupported request")
@@ -226,6 +237,8 @@ class ThreadsContractServer(ContractServer):
             post_id = self._next()
             container["status"] = "PUBLISHED"
             profile.quota_usage += 1
+            if self.replies_lag and container["reply_to"] is not None:
+                self.unlisted.add(post_id)
             self.posts.append({"id": post_id, "owner": profile.id, "container": container_id,
                                "kind": container["kind"], "text": container["text"],
                                "children": container["children"],

@@ -298,7 +298,7 @@ def published_receipt(graph: Any, listing: str, text_field: str, content: PostCo
     media = matching_media(answer, content.text, text_field, queued_at)
     if media is not None:
         return PostReceipt(remote_id=str(media.get("id")), url=str(media.get("permalink") or ""))
-    return PostReceipt(remote_id=f"container:{container}", url=profile)
+    return PostReceipt(remote_id=f"container:{container}", url=profile, provisional=True)
 
 
 def user_secret(token: str, user_setting: str, user_id: str, expires_at: float | None,

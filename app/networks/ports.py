@@ -54,6 +54,9 @@ class PostReceipt:
     url: str  # the public web address of the post
     note: str = ""  # the user's sentence when it is not simply "Posted to …"
     reply_ref: str = ""  # what a reply to this post names besides remote_id (Bluesky: CID)
+    # Published, but the network did not say which post it became (a Meta container's id
+    # stands in): nothing can be sent as a reply to it.
+    provisional: bool = False
 
 
 class Checkpoint(Protocol):

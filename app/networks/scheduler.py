@@ -229,6 +229,13 @@ class Scheduler:
             self._store.drafts.mark_sent(draft.id)
         return posts
 
+    def check_at(self, draft: Draft, accounts: Sequence[Account], moment: datetime
+                 ) -> dict[int, CheckResult]:
+        """The check ``schedule`` makes, by account id: what each account gets, as of
+        ``moment`` (budgets, quiet hours and history as they will be then). Nothing is
+        queued; the window shows these warnings before the user confirms."""
+        return {account.id or 0: self._check_at(draft, account, moment) for account in accounts}
+
     # --- the queue ---------------------------------------------------------------------------
 
     def queue(self, *, include_done: bool = False) -> list[ScheduledPost]:

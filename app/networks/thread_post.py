@@ -13,6 +13,10 @@ A thread is ONE outbox row (draft × account) whose ``progress`` holds the parts
   the server certainly does not have is marked untried, and the engine's next ``send``
   resumes from it. So a crash in the middle resumes from the first part not sent, and a part
   whose fate is unknown is checked before it is sent again: never a duplicate.
+- A part that is out but whose post id the network has not given yet (a ``provisional``
+  receipt: Threads published it, its replies listing does not show it yet) is never
+  answered: the thread stops there as ``unknown``, and the lookup is asked again before
+  the rest is sent.
 
 The engine drives the row's states as for any post (queued → sending → sent | failed |
 unknown); the row becomes ``sent`` when the last part is out, with the first part's address.
@@ -28,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.core.model import Account, CheckResult, Draft, Network
 from app.core.variants import draft_for, text_for, wants_thread
-from app.networks.errors import PermanentError
+from app.networks.errors import AmbiguousError, PermanentError
 from app.networks.ports import (
     Checkpoint,
     NetworkClient,
@@ -131,6 +135,7 @@ class ThreadClient:
             self._checkpoint.save(progress)
             receipt = self.inner.send(part, part_key(idempotency_key, index), queued_at,
                                       **self._inner_kwargs(index))
+            self._hold_if_unanswerable(index, receipt)
             self._record(index, receipt)
         return self._finished()
 
@@ -152,6 +157,7 @@ class ThreadClient:
                 progress.pop(f"thread.{index}.tried", None)
                 self._checkpoint.save(progress)
                 return None
+            self._hold_if_unanswerable(index, found)
             self._record(index, found)
         return self._finished()
 
@@ -179,6 +185,18 @@ class ThreadClient:
             raise PermanentError("A thread's part was to be sent before the one it answers.")
         return ReplyTo(root_id=root.remote_id, parent_id=parent.remote_id,
                        root_ref=root.reply_ref, parent_ref=parent.reply_ref)
+
+    def _hold_if_unanswerable(self, index: int, receipt: PostReceipt) -> None:
+        """Stop the thread at part ``index`` when it is out but the network has not said
+        which post it became (Threads: published, not yet in the replies listing): the next
+        part would answer a wrong id. The part stays "tried", so the row becomes unknown and
+        the next look (``find_existing``) asks the network again before anything is sent."""
+        if not receipt.provisional or index == len(self.parts) - 1:
+            return  # the last part: nothing answers it, its receipt is enough
+        raise AmbiguousError(
+            f"Post {index + 1}/{len(self.parts)} of the thread went out, but "
+            f"{self.network.display_name} does not list it yet, so the next post cannot "
+            "answer it. Twofold looks for it again before sending the rest.")
 
     def _record(self, index: int, receipt: PostReceipt) -> None:
         progress = self._checkpoint.load()

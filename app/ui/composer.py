@@ -14,7 +14,7 @@ Safety rules this widget keeps (the product's point):
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from app.core.model import (
     DEFAULT_PERSONA_COLOURS,
     Account,
+    CheckResult,
     CheckTarget,
     Draft,
     Finding,
@@ -111,11 +112,11 @@ def ask_override_reason(parent: QWidget, blocking: Sequence[ShownFinding]) -> st
 
 
 def _pick_time(parent: QWidget, book: Any, rules: Any, usual: Sequence[str], *,
-               work: bool = True) -> Any:
+               work: bool = True, initial: Any = None) -> Any:
     """The date and time picker of "Post to Work at…" (loaded when first needed)."""
     from app.ui.dialogs.schedule_picker import pick_time
 
-    return pick_time(parent, book, rules, usual, work=work)
+    return pick_time(parent, book, rules, usual, work=work, initial=initial)
 
 
 def pick_image(parent: QWidget) -> ImageAttachment | None:
@@ -131,6 +132,34 @@ def pick_image(parent: QWidget) -> ImageAttachment | None:
         "Describe the image for people who cannot see it (alt text):")
 
     return ImageAttachment(Path(path), alt.strip() if accepted else "")
+
+
+# Rules the live check judges against the clock and the history up to now (budgets, quiet
+# hours, duplicates); for a scheduled post, the check as of its due time says what holds then.
+_AS_OF_NOW = ("frequency.", "duplicate.")
+
+
+def due_time_warnings(live: Sequence[ShownFinding], results: Mapping[int, CheckResult],
+                      targets: Sequence[Account]) -> list[ShownFinding]:
+    """The warnings scheduling confirms: the live check's own warnings about the text (not
+    those it judged as of now), then every warning of the check as of the due time
+    (``results`` by account id), each once, with the accounts it is for."""
+    kept = [s for s in live if not s.finding.rule.startswith(_AS_OF_NOW)]
+    seen = {(s.finding.rule, s.finding.message): s for s in kept}
+    for account in targets:
+        result = results.get(account.id or 0)
+        for finding in result.findings if result is not None else ():
+            if finding.severity is not Severity.WARN:
+                continue
+            slot = CheckSlot.for_account(account)
+            shown = seen.get((finding.rule, finding.message))
+            if shown is None:
+                shown = ShownFinding(finding, [slot])
+                seen[(finding.rule, finding.message)] = shown
+                kept.append(shown)
+            elif all(s.key != slot.key for s in shown.slots):
+                shown.slots.append(slot)
+    return kept
 
 
 class ComposerWidget(QWidget):
@@ -937,26 +966,59 @@ class ComposerWidget(QWidget):
         targets, override, request = prepared
         book = self.schedule
 
-        def read() -> tuple[Any, list[str]]:
-            return book.quiet_rules(), book.usual_times()
+        draft_id = self.draft.id
 
-        def picked(found: tuple[Any, list[str]]) -> None:
-            rules, usual = found
-            plan = self._ask_time(self, book, rules, usual, work=True)
+        def read() -> tuple[Any, list[str], Any]:
+            # A scheduled post opened with Edit waits (held) at its time: the picker starts
+            # there, so scheduling it again keeps its time unless the user moves it.
+            waiting = book.scheduled_for_draft(draft_id) if draft_id is not None else []
+            initial = min((post.due_at for post in waiting), default=None)
+            return book.quiet_rules(), book.usual_times(), initial
+
+        def picked(found: tuple[Any, list[str], Any]) -> None:
+            rules, usual, initial = found
+            plan = self._ask_time(self, book, rules, usual, work=True, initial=initial)
             if plan is None:
                 self.status.emit("Not scheduled. Nothing was queued.")
                 return
+            self._confirm_schedule(targets, override, request, plan)
+
+        self.runner.run(read, on_done=picked,
+                        on_error=lambda error: self.status.emit(
+                            f"Scheduling is not available right now ({error})."), context=self)
+
+    def _confirm_schedule(self, targets: list[Account], override: str, request: Any,
+                          plan: Any) -> None:
+        """Check the post as of its due time (on a worker), then ask with THOSE warnings: a
+        promotion budget or quiet hours that only bite at that time are confirmed, not
+        accepted silently."""
+        book = self.schedule
+        assert book is not None
+        text = self.text()
+        draft = dataclasses.replace(
+            self.draft, text=text, images=list(self.images),
+            variants=dict(self.draft.variants), thread_networks=list(self.draft.thread_networks),
+            target_account_ids=[a.id for a in targets if a.id is not None])
+
+        def checked(results: dict[int, Any]) -> None:
+            if self.text() != text:  # typed on while it was checked: ask about this text
+                self.status.emit("The text changed; choose Post to Work at… again. Nothing "
+                                 "was queued.")
+                return
             from app.ui.dialogs.confirm import confirmation_reasons
 
-            dated = dataclasses.replace(request, when=book.describe(plan.due.utc))
+            dated = dataclasses.replace(
+                request, when=book.describe(plan.due.utc),
+                warnings=due_time_warnings(request.warnings, results, targets))
             if confirmation_reasons(dated) and not self._confirm(self, dated):
                 self.status.emit("Not scheduled. Nothing was queued.")
                 return
             self._schedule(targets, override, plan, confirmed=True)
 
-        self.runner.run(read, on_done=picked,
+        self.runner.run(lambda: book.check_at(draft, targets, plan.due), on_done=checked,
                         on_error=lambda error: self.status.emit(
-                            f"Scheduling is not available right now ({error})."), context=self)
+                            f"Not scheduled: it could not be checked for that time ({error})."),
+                        context=self)
 
     def _schedule(self, targets: list[Account], override: str, plan: Any, *,
                   confirmed: bool) -> None:
@@ -1018,10 +1080,22 @@ class ComposerWidget(QWidget):
         blocking = [s for s in mine if s.severity is Severity.BLOCK]
         override = self.override_reason if blocking else ""
         warnings = [s for s in mine if s.severity is Severity.WARN]
-        from app.ui.dialogs.confirm import ConfirmRequest
+        from app.ui.dialogs.confirm import ConfirmRequest, group_deliveries
 
+        # What each account really gets, as checked: its network's own text, or the posts
+        # of its thread (the engine sends exactly these).
+        slots = {slot.account.id: slot for slot in check_round.slots
+                 if slot.account is not None}
+        received: list[tuple[Account, str, Sequence[str]]] = []
+        for account in targets:
+            slot = slots.get(account.id)
+            if slot is None:  # not in this round (cannot happen: targets are ticked)
+                received.append((account, check_round.text, ()))
+                continue
+            received.append((account, check_round.text_for(slot),
+                             check_round.parts.get(slot.key, ())))
         request = ConfirmRequest(targets, warnings, override, check_round.text,
-                                 list(self.images))
+                                 list(self.images), deliveries=group_deliveries(received))
         return targets, override, request
 
     def _post(self, persona: Persona) -> None:

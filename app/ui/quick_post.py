@@ -1,10 +1,11 @@
 """The quick post window: a post to Work in a few seconds, and nothing else.
 
 It is Work-only by construction: it is handed every account but keeps only the Work
-identity's, so no personal account is ever in its list, and its one button is Post to Work
-(Ctrl+Enter). Everything else is the composer's own (``ComposerWidget``): the same live
-check, findings, fixes, blocks, override reasons and confirmations, the same counters per
-network, images attached, pasted or dropped (and described), and the same posting engine.
+identity's, so no personal account is ever in its list; it posts to Work (Ctrl+Enter) or
+schedules with Post to Work at… (the composer's own picker, checks and confirmation).
+Everything else is the composer's own (``ComposerWidget``): the same live check, findings,
+fixes, blocks, override reasons and confirmations, the same counters per network, images
+attached, pasted or dropped (and described), and the same posting engine.
 
 Escape (or closing it) hides it and keeps the text for next time (it is also saved in
 Drafts). After a post that reached every account it hides and a notification names each
@@ -17,7 +18,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QCursor, QGuiApplication, QKeySequence
@@ -103,6 +104,7 @@ class QuickPostWindow(QWidget):
                  pasted_images_dir: Callable[[], Path] | None = None,
                  confirm: ConfirmFunction = default_confirm,
                  ask_override: OverrideFunction = default_override,
+                 ask_time: Callable[..., Any] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
         self.services = services
@@ -121,7 +123,9 @@ class QuickPostWindow(QWidget):
         self.composer = ComposerWidget(services.checker, runner, drafts=services.drafts,
                                        poster=services.poster, open_url=services.open_url,
                                        confirm=confirm, ask_override=ask_override,
-                                       pasted_images_dir=pasted_images_dir, parent=self)
+                                       pasted_images_dir=pasted_images_dir,
+                                       schedule=services.schedule, ask_time=ask_time,
+                                       parent=self)
         layout.addWidget(self.composer, 1)
         self._make_work_only()
 
@@ -144,6 +148,7 @@ class QuickPostWindow(QWidget):
         hide_action.triggered.connect(self.hide_keeping_text)
         self.addAction(hide_action)
         self.composer.delivery_finished.connect(self._delivery_finished)
+        self.composer.scheduled.connect(self._scheduled)
         self.composer.connect_requested.connect(lambda _p: self.connect_requested.emit())
         self.composer.status.connect(self._status)
 
@@ -267,6 +272,21 @@ class QuickPostWindow(QWidget):
         failed = sum(1 for u in updates if u.state != DeliveryState.SENT)
         self._show_failure(True, f"{failed} of {len(updates)} did not go out. Use “Retry "
                                  "failed” above, or open the draft in the composer.")
+
+    def _scheduled(self, posts: list[Any]) -> None:
+        """"Post to Work at…" queued it: as after a post, hide and name each account with
+        when it goes out (the queue is in the main window, Post › Scheduled posts)."""
+        book = self.services.schedule
+        by_id = {a.id: a for a in self.composer.accounts.accounts()}
+        lines = []
+        for post in posts:
+            account = by_id.get(post.account_id)
+            who = (f"{theme.account_title(account)} on {account.network.display_name}"
+                   if account is not None else f"account {post.account_id}")
+            lines.append(f"{who}: scheduled for {book.describe(post.due_at)}")
+        self._show_failure(False)
+        self.hide()
+        self.notify("Scheduled for Work", lines, [])
 
     def _show_failure(self, shown: bool, text: str = "") -> None:
         self.open_in_composer_button.setVisible(shown)

@@ -111,6 +111,12 @@ class ScheduleBook:
         return self.scheduler.schedule(draft, accounts, due, confirm_warnings=confirm_warnings,
                                        override_reason=override_reason)
 
+    def check_at(self, draft: Draft, accounts: Sequence[Account], due: Resolved
+                 ) -> dict[int, Any]:
+        """The persona check of each account's post as of ``due`` (blocking): the warnings
+        scheduling confirms, by account id."""
+        return self.scheduler.check_at(draft, accounts, due.utc)
+
     def rows(self, *, include_done: bool = False) -> list[QueueRow]:
         """The queue, soonest first, with each post's account."""
         scheduler = self.scheduler

@@ -179,7 +179,8 @@ class TwofoldTray(QSystemTrayIcon):
         window.suggestions_counted.connect(self.set_suggestion_count)
         window.schedule_notice.connect(
             lambda text: self.notify("Scheduled posts", [text], []))
-        window.composer.scheduled.connect(lambda _posts: self.refresh())
+        for composer in (window.composer, quick_post.composer):
+            composer.scheduled.connect(lambda _posts: self.refresh())
         self.rebuild_menu()
         self.refresh()
 

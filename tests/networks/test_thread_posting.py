@@ -312,3 +312,98 @@ def test_each_account_is_checked_and_sent_its_own_network_text(store: Store) -> 
     rows = {e.account_id: e.text for e in store.outbox.entries_for_draft(draft.id)}  # type: ignore[arg-type]
     assert rows == {mastodon.id: "Mastodon's own words #fediverse",
                     bluesky.id: "Main text for everyone"}
+
+
+# --- Threads: a part that is out but not listed yet ---------------------------------------
+
+
+class ThreadsLosingAnswer:
+    """The Threads client, except that one part's publish goes through and then either the
+    process dies or the answer is lost (the receipt never reaches the thread)."""
+
+    keeps_progress = True
+
+    def __init__(self, inner: Any, lose_on: str, how: type[BaseException]) -> None:
+        self.inner = inner
+        self.network = inner.network
+        self.lose_on, self.how = lose_on, how
+
+    def validate(self, content: PostContent) -> None:
+        self.inner.validate(content)
+
+    def send(self, content: PostContent, key: str, queued_at: datetime | None = None,
+             **kwargs: Any) -> PostReceipt:
+        receipt = self.inner.send(content, key, queued_at, **kwargs)
+        if content.text.endswith(self.lose_on):
+            from app.networks.errors import AmbiguousError
+
+            raise (AmbiguousError("The connection was reset.") if self.how is AmbiguousError
+                   else self.how())
+        return receipt
+
+    def find_existing(self, content: PostContent, key: str,
+                      queued_at: datetime | None = None, **kwargs: Any) -> PostReceipt | None:
+        return self.inner.find_existing(content, key, queued_at, **kwargs)
+
+
+def _reply_forms(server: ThreadsContractServer) -> list[str | None]:
+    from urllib.parse import parse_qsl
+
+    return [dict(parse_qsl(r.body.decode())).get("reply_to_id")
+            for r in server.seen("POST", "/v1.0/:id/threads")]
+
+
+@pytest.mark.parametrize("how", [SimulatedCrash, "lost answer"])
+def test_a_threads_part_not_listed_yet_stops_the_thread_until_it_is_found(
+        store: Store, how: object) -> None:
+    from app.networks.errors import AmbiguousError
+
+    server = ThreadsContractServer()
+    try:
+        profile = server.add_profile("lagging.threads")
+        client = threads_client_of(server, profile)
+        account = store.accounts.add(Account(Network.THREADS, "lagging.threads",
+                                             Persona.WORK))
+        draft = thread_draft(store, long_text(16), Network.THREADS)  # three posts
+        server.replies_lag = True  # part 2 is published but not in /replies yet
+        losing = ThreadsLosingAnswer(client, "(2/3)",
+                                     SimulatedCrash if how is SimulatedCrash else AmbiguousError)
+        if how is SimulatedCrash:
+            with pytest.raises(SimulatedCrash), engine_for(store, losing) as engine:
+                engine.post(draft, [account])
+            with engine_for(store, client) as engine:
+                [result] = engine.recover()
+        else:
+            with engine_for(store, losing) as engine:
+                [result] = engine.post(draft, [account]).results
+        # Part 2 is out, but nobody knows its id: part 3 is NOT sent (not as a reply to the
+        # container, not at all), and the row waits as unknown.
+        assert result.outcome is Outcome.UNKNOWN, result.message
+        assert "does not list it yet" in result.message
+        posts = server.posts_of(profile)
+        assert len(posts) == 2
+        assert len(_reply_forms(server)) == 2
+        assert not any(str(r).startswith("container") for r in _reply_forms(server))
+        [entry] = store.outbox.entries_for_draft(draft.id)  # type: ignore[arg-type]
+        assert entry.state is OutboxState.UNKNOWN
+
+        # Asked again while Threads still lags: still unknown, still nothing sent.
+        with engine_for(store, client) as engine:
+            [again] = engine.recover()
+        assert again.outcome is Outcome.UNKNOWN
+        assert len(server.posts_of(profile)) == 2
+
+        # Threads lists it now: the part is found, and Retry sends part 3 answering it.
+        server.catch_up()
+        with engine_for(store, client) as engine:
+            [settled] = engine.recover()
+            assert settled.outcome is Outcome.FAILED  # part 3 certainly not out yet
+            report = engine.retry_failed(draft.id)  # type: ignore[arg-type]
+        [sent] = report.results
+        assert sent.outcome is Outcome.SENT, sent.message
+        posts = server.posts_of(profile)
+        assert len(posts) == 3
+        assert [p["reply_to"] for p in posts] == [None, posts[0]["id"], posts[1]["id"]]
+        assert _reply_forms(server) == [None, posts[0]["id"], posts[1]["id"]]
+    finally:
+        server.close()

@@ -257,3 +257,58 @@ def test_without_a_tray_the_results_show_in_a_message_with_links(qtbot, runner):
     assert '<a href="https://b.test/1">' in box.text()
     with qtbot.waitSignal(window.result_dismissed, timeout=2000):
         box.accept()
+
+
+# --- Post to Work at… -------------------------------------------------------------------
+
+
+def test_quick_post_schedules_with_the_composers_picker_checks_and_confirmation(
+        qtbot, runner, answers, notes, tmp_path, quick):
+    from app.core.model import Finding, Severity
+    from app.ui.services import StoreDraftBook
+    from tests.ui.test_scheduling_ui import Rig, TimeAnswers
+
+    # Without scheduled posts behind it, there is no "Post to Work at…".
+    assert quick.composer.post_work_at_button.isHidden()
+
+    rig = Rig(tmp_path)
+    try:
+        services = AppServices(checker=FakeChecker(), accounts=FakeAccounts(rig.accounts),
+                               drafts=StoreDraftBook(rig.store), poster=FakePoster(),
+                               schedule=rig.book)
+        asked = TimeAnswers(rig, "tomorrow 09:00")
+        window = QuickPostWindow(services, runner,
+                                 notify=lambda title, lines, links: notes.append(
+                                     (title, lines, links)),
+                                 confirm=answers.ask_confirmation,
+                                 ask_override=answers.ask_override, ask_time=asked)
+        qtbot.addWidget(window)
+        composer = open_loaded(qtbot, window)
+        assert sorted(a.handle for a in composer.accounts.accounts()) == ["desk", "jo"]  # Work only
+        button = composer.post_work_at_button
+        assert button.isVisible() and button.accessibleName() == "Post to Work at a time"
+        # As in the composer: a warning of the check as of the due time is confirmed first.
+        budget = Finding("frequency.promotion", "frequency", Severity.WARN,
+                         "Wed 2 Dec already has 3 promotional posts.")
+        rig.checker.findings[rig.accounts[0].id] = (budget,)
+        composer.accounts.set_ticked([rig.accounts[0].id])
+        type_into(qtbot, composer, "Spring issue out tomorrow")
+        qtbot.waitUntil(button.isEnabled, timeout=3000)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(notes), timeout=5000)
+
+        assert asked.asked  # the same picker, with the quiet hours and usual times
+        [request] = answers.confirmations
+        assert request.when == "Wed 2 Dec, 09:00 CET (08:00 UTC)"
+        assert [s.finding.message for s in request.warnings] == [budget.message]
+        [(title, lines, links)] = notes
+        assert title == "Scheduled for Work" and links == []
+        assert len(lines) == 1 and "@jo" in lines[0]
+        assert lines[0].endswith("scheduled for Wed 2 Dec, 09:00 CET (08:00 UTC)")
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
+        [post] = rig.store.schedule.list_posts()
+        assert post.account_id == rig.accounts[0].id
+        assert rig.client.sent == []  # queued, not posted
+        assert composer.text() == ""  # a fresh start next time
+    finally:
+        rig.close()

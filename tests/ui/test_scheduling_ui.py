@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from app.core.model import Account, Network, Persona, Severity
+from app.core.model import Account, Finding, Network, Persona, Severity
 from app.core.schedule import ScheduleState
 from app.core.timing import QuietRules
 from app.networks.engine import PostingEngine
@@ -360,3 +360,159 @@ def test_the_confirmation_names_the_time_and_schedules(qtbot, rig: Rig) -> None:
                                           when="Wed 2 Dec, 09:00 CET (08:00 UTC)"))
     qtbot.addWidget(dialog)
     assert dialog.post_button.text() == "&Schedule for these 2 accounts"
+
+
+class RecordingTimeAnswers(TimeAnswers):
+    """Also keeps the time each picker was opened at (``initial``)."""
+
+    def __init__(self, rig: Rig, typed: str | None) -> None:
+        super().__init__(rig, typed)
+        self.initials: list[Any] = []
+
+    def __call__(self, parent: Any, book: ScheduleBook, rules: Any, usual: list[str],
+                 **kwargs: Any) -> Any:
+        self.initials.append(kwargs.get("initial"))
+        return super().__call__(parent, book, rules, usual, **kwargs)
+
+
+def picker_text(qtbot, rig: Rig, initial: Any) -> str:  # noqa: ANN001
+    picker = SchedulePicker(rig.book, QuietRules(), [], initial=initial)
+    qtbot.addWidget(picker)
+    return picker.when.dateTime().toString("ddd d MMM yyyy HH:mm")
+
+
+def test_reschedule_opens_the_picker_at_the_posts_own_time_in_local_time(
+        qtbot, runner, rig: Rig) -> None:  # noqa: ANN001
+    post, = rig.schedule("We are hiring two editors", "thursday 17:45")
+    asked = RecordingTimeAnswers(rig, None)  # the user looks, then cancels
+    dialog = show_queue(qtbot, runner, rig, ask_time=asked)
+    dialog.select(post.id)
+    dialog.reschedule_button.click()
+    qtbot.waitUntil(lambda: bool(asked.initials), timeout=5000)
+    assert asked.initials == [datetime(2026, 12, 3, 16, 45, tzinfo=UTC)]
+    # The picker shows it on the wall clock of the user's zone (Berlin: 17:45, not 16:45).
+    assert picker_text(qtbot, rig, asked.initials[0]) == "Thu 3 Dec 2026 17:45"
+    # A time already past (an overdue post) is not offered: the picker starts in an hour.
+    assert picker_text(qtbot, rig, datetime(2026, 12, 1, 8, 0, tzinfo=UTC)) == \
+        "Tue 1 Dec 2026 11:30"
+    assert rig.store.schedule.get(post.id).due_at == datetime(2026, 12, 3, 16, 45, tzinfo=UTC)
+
+
+def test_scheduling_an_edited_held_post_again_starts_at_its_time(
+        qtbot, runner, answers, rig: Rig) -> None:  # noqa: ANN001
+    post, = rig.schedule("Thanks to every reader", "friday 08:15")
+    dialog = show_queue(qtbot, runner, rig)
+    dialog.select(post.id)
+    with qtbot.waitSignal(dialog.edit_requested, timeout=5000) as opened:
+        dialog.edit_button.click()
+    asked = RecordingTimeAnswers(rig, "friday 08:15")
+    composer = make_composer(qtbot, runner, answers, rig, asked)
+    composer.open_draft(opened.args[0])
+    composer.accounts.set_ticked([rig.accounts[0].id])
+    composer.editor.setPlainText("Thanks to every single reader")
+    qtbot.waitUntil(lambda: composer.post_work_at_button.isEnabled(), timeout=3000)
+    with qtbot.waitSignal(composer.scheduled, timeout=5000):
+        composer.post_work_at_button.click()
+    assert asked.initials == [datetime(2026, 12, 4, 7, 15, tzinfo=UTC)]
+    assert picker_text(qtbot, rig, asked.initials[0]) == "Fri 4 Dec 2026 08:15"
+
+    # A draft that was never scheduled: the picker starts at its usual default.
+    fresh = RecordingTimeAnswers(rig, None)
+    other = make_composer(qtbot, runner, answers, rig, fresh)
+    other.accounts.set_ticked([rig.accounts[0].id])
+    other.editor.setPlainText("Something new")
+    qtbot.waitUntil(lambda: other.post_work_at_button.isEnabled(), timeout=3000)
+    other.post_work_at_button.click()
+    qtbot.waitUntil(lambda: bool(fresh.initials), timeout=5000)
+    assert fresh.initials == [None]
+
+
+def test_the_scheduling_confirmation_shows_the_networks_own_text(
+        qtbot, runner, answers, rig: Rig) -> None:  # noqa: ANN001
+    from app.core.model import Network
+    from app.ui.dialogs.confirm import ConfirmDialog
+    from tests.ui.conftest import wait_for_finding
+
+    composer = make_composer(qtbot, runner, answers, rig, TimeAnswers(rig, "tomorrow 09:00"))
+    composer.accounts.set_ticked([rig.accounts[0].id, rig.accounts[1].id])  # two on Mastodon
+    composer.editor.setPlainText("The main words")
+    composer.tailoring.customise(Network.MASTODON)
+    composer.tailoring.set_variant(Network.MASTODON, "A damn fine issue, Mastodon")
+    wait_for_finding(qtbot, composer, "conduct.profanity")  # a warning: it asks
+    answers.confirm = False
+    composer.post_work_at_button.click()
+    qtbot.waitUntil(lambda: bool(answers.confirmations), timeout=5000)
+    [request] = answers.confirmations
+    assert request.when == "Wed 2 Dec, 09:00 CET (08:00 UTC)"
+    dialog = ConfirmDialog(request)
+    qtbot.addWidget(dialog)
+    assert [label.text() for label in dialog.post_labels] == ["A damn fine issue, Mastodon"]
+    [(heading, _)] = dialog.shown_deliveries
+    assert "@jo" in heading and "@desk" in heading and "their own text" in heading
+    assert dialog.post_button.text() == "&Schedule for these 2 accounts"
+    assert rig.store.schedule.list_posts() == []
+
+
+def test_warnings_that_appear_only_at_the_due_time_are_confirmed_before_scheduling(
+        qtbot, runner, answers, rig: Rig) -> None:  # noqa: ANN001
+    statuses: list[str] = []
+    # Nothing to warn about now; as of Wednesday 09:00 the promotion budget is spent (the
+    # check as of the due time says so, the live check as of now cannot).
+    budget = Finding("frequency.promotion", "frequency", Severity.WARN,
+                     "Wed 2 Dec already has 3 promotional posts, your budget for a day.")
+    rig.checker.findings[rig.accounts[0].id] = (budget,)
+    composer = make_composer(qtbot, runner, answers, rig, TimeAnswers(rig, "tomorrow 09:00"))
+    composer.status.connect(statuses.append)
+    composer.accounts.set_ticked([rig.accounts[0].id, rig.accounts[1].id])  # Work only
+    composer.editor.setPlainText("Buy the spring issue")
+    qtbot.waitUntil(lambda: composer.post_work_at_button.isEnabled(), timeout=3000)
+    assert composer.shown_findings() == []  # the live check has nothing to say
+
+    answers.confirm = False
+    composer.post_work_at_button.click()
+    qtbot.waitUntil(lambda: bool(answers.confirmations), timeout=5000)
+    [request] = answers.confirmations
+    assert datetime(2026, 12, 2, 8, 0, tzinfo=UTC) in rig.checker.moments  # as of then
+    assert [(s.finding.message, [slot.account.id for slot in s.slots])
+            for s in request.warnings] == [(budget.message, [rig.accounts[0].id])]
+    qtbot.waitUntil(lambda: any("Not scheduled" in s for s in statuses), timeout=5000)
+    assert rig.store.schedule.list_posts() == []  # said no: nothing queued
+
+    from app.ui.dialogs.confirm import ConfirmDialog
+
+    dialog = ConfirmDialog(request)
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.findChildren(type(dialog.text_label))]
+    assert budget.message in texts
+    assert any("1 warning to look at" in text for text in texts)
+
+    answers.confirm = True
+    with qtbot.waitSignal(composer.scheduled, timeout=5000):
+        composer.post_work_at_button.click()
+    posts = rig.store.schedule.list_posts()
+    assert len(posts) == 2 and len(answers.confirmations) == 2
+    jo = next(p for p in posts if p.account_id == rig.accounts[0].id)
+    assert "frequency.promotion" in jo.accepted_rules  # confirmed: not held for it later
+
+
+def test_live_warnings_judged_as_of_now_give_way_to_the_due_time_check(rig: Rig) -> None:
+    from app.core.model import CheckResult
+    from app.ui.composer import due_time_warnings
+    from app.ui.live_check import CheckSlot, ShownFinding
+
+    jo, desk = rig.accounts[:2]
+    quiet_now = Finding("frequency.quiet_hours", "frequency", Severity.WARN,
+                        "It is 21:30, inside quiet hours.")
+    tone = Finding("conduct.profanity", "conduct", Severity.WARN,
+                   "Mind the language.")
+    live = [ShownFinding(quiet_now, [CheckSlot.for_account(jo)]),
+            ShownFinding(tone, [CheckSlot.for_account(jo), CheckSlot.for_account(desk)])]
+    budget = Finding("frequency.promotion", "frequency", Severity.WARN,
+                     "The budget is spent then.")
+    block = Finding("persona.promotion", "persona", Severity.BLOCK,
+                    "A block is refused, not confirmed.")
+    results = {jo.id: CheckResult((tone, budget)), desk.id: CheckResult((budget, block))}
+    shown = due_time_warnings(live, results, [jo, desk])
+    assert [(s.finding.rule, sorted(slot.account.id for slot in s.slots)) for s in shown] == [
+        ("conduct.profanity", sorted([jo.id, desk.id])),
+        ("frequency.promotion", sorted([jo.id, desk.id]))]

@@ -111,8 +111,10 @@ def test_post_sends_each_network_its_text_and_a_reopened_draft_keeps_it(
     composer.open_draft(drafts.drafts[saved.id])
     composer.accounts.set_ticked([1, 2])
     wait_checked(qtbot, composer)
+    # The card (and its editor) appear when Qt lays the new cards out.
+    qtbot.waitUntil(lambda: composer.previews.variant_editor(Network.BLUESKY) is not None)
     reopened = composer.previews.variant_editor(Network.BLUESKY)
-    assert reopened is not None and reopened.toPlainText() == "Sky words"
+    assert reopened.toPlainText() == "Sky words"
 
     with qtbot.waitSignal(composer.delivery_finished, timeout=5000):
         click(qtbot, composer.post_work_button)
@@ -169,5 +171,75 @@ def test_a_network_without_threads_is_not_offered_a_split(qtbot, make_composer):
     wait_checked(qtbot, composer)
     preview = card(qtbot, composer, Network.LINKEDIN)
     qtbot.waitUntil(lambda: "over the limit" in preview.counter_label.text())
+    # A shorter LinkedIn text is the way out (shown once Qt lays the card out).
+    qtbot.waitUntil(preview.customise_button.isVisible)
     assert not preview.thread_button.isVisible()
-    assert preview.customise_button.isVisible()  # a shorter LinkedIn text is the way out
+
+
+def test_the_confirmation_shows_the_text_each_account_really_gets(
+        qtbot, make_composer, answers):
+    from app.ui.dialogs.confirm import ConfirmDialog
+
+    poster = RecordingPoster()
+    composer = make_composer(poster=poster)
+    composer.accounts.set_ticked([3, 4])  # Personal Bluesky and Personal X: always asked
+    main = (SENTENCE * 7).strip()  # about 460 characters: over both limits
+    composer.editor.setPlainText(main)
+    wait_checked(qtbot, composer)
+    bluesky = card(qtbot, composer, Network.BLUESKY)
+    qtbot.waitUntil(lambda: bluesky.thread_button.isVisible())
+    click(qtbot, bluesky.thread_button)
+    qtbot.waitUntil(lambda: len(bluesky.part_labels) == 2)
+    click(qtbot, card(qtbot, composer, Network.X).customise_button)
+    editor = composer.previews.variant_editor(Network.X)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Shipped today: the sync fix.")
+    qtbot.waitUntil(lambda: composer.draft.variants.get("x") == "Shipped today: the sync fix."
+                    and composer.post_personal_button.isEnabled())
+
+    answers.confirm = False
+    click(qtbot, composer.post_personal_button)
+    qtbot.waitUntil(lambda: bool(answers.confirmations))
+    [request] = answers.confirmations
+    assert poster.drafts == []  # said no: nothing sent
+    dialog = ConfirmDialog(request)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    [(thread_heading, parts), (own_heading, [own])] = dialog.shown_deliveries
+    assert "dana.example" in thread_heading
+    assert "a thread of 2 posts" in thread_heading
+    assert parts[0].endswith(" (1/2)") and parts[1].endswith(" (2/2)")
+    assert all(len(part) <= 300 for part in parts)
+    # The parts are the main text, cut where the split cuts it, nothing lost.
+    assert " ".join(p.rsplit(" (", 1)[0] for p in parts).split() == main.split()
+    assert "danadoes" in own_heading and "own text" in own_heading
+    assert own == "Shipped today: the sync fix."
+    shown = [label.text() for label in dialog.post_labels]
+    assert shown == [*parts, own]
+    assert main not in shown  # the main text as one post goes to nobody here
+    assert dialog.post_labels[1].accessibleName().startswith("Post 2 of 2 for ")
+    # A long thread scrolls inside the dialog instead of growing it.
+    assert dialog.posts_area.maximumHeight() <= 320
+
+
+def test_the_confirmation_names_who_gets_the_main_text(qtbot):
+    from app.ui.dialogs.confirm import ConfirmDialog, ConfirmRequest, group_deliveries
+    from tests.ui.fakes import sample_accounts
+
+    accounts = sample_accounts()
+    long_text = "word " * 400
+    request = ConfirmRequest(accounts[2:5], text=long_text, deliveries=group_deliveries([
+        (accounts[2], long_text, ()), (accounts[3], "Short for X", ()),
+        (accounts[4], long_text, ())]))
+    dialog = ConfirmDialog(request)
+    qtbot.addWidget(dialog)
+    [(main_heading, [main]), (x_heading, [x_text])] = dialog.shown_deliveries
+    assert "get the main text" in main_heading
+    assert "dana.example" in main_heading and "acme@acme.social" in main_heading
+    assert main == long_text  # the whole text, never cut
+    assert x_text == "Short for X"
+    # Every account gets the main text: no headings, just the post.
+    plain = ConfirmDialog(ConfirmRequest(accounts[2:4], text="Hi"))
+    qtbot.addWidget(plain)
+    assert plain.shown_deliveries == [("", ["Hi"])]
+    assert plain.text_label.text() == "Hi"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +27,19 @@ from app.core.model import Account, ImageAttachment, Owner, Persona
 from app.ui import theme
 from app.ui.live_check import ShownFinding
 from app.ui.widgets.accounts import AccountBadge
+
+# The posts' area grows with them up to this height (px), then scrolls.
+MAX_POSTS_HEIGHT = 320
+
+
+@dataclass(frozen=True)
+class ConfirmDelivery:
+    """What some of the accounts receive: one text, or a thread's posts (``parts``, each as
+    it is sent, number included)."""
+
+    accounts: Sequence[Account]
+    text: str
+    parts: Sequence[str] = ()
 
 
 @dataclass
@@ -38,6 +53,26 @@ class ConfirmRequest:
     images: Sequence[ImageAttachment] = field(default_factory=list)
     # Set when the post is being scheduled: when it goes out ("Wed 2 Dec, 09:00 CET …").
     when: str = ""
+    # What each account really gets (a network's own text, a thread); empty: every account
+    # gets ``text`` as one post.
+    deliveries: Sequence[ConfirmDelivery] = field(default_factory=list)
+
+    def what_goes_out(self) -> list[ConfirmDelivery]:
+        """The groups of accounts that get the same thing, in the accounts' order."""
+        if self.deliveries:
+            return list(self.deliveries)
+        return [ConfirmDelivery(self.accounts, self.text)] if self.text else []
+
+
+def group_deliveries(received: Sequence[tuple[Account, str, Sequence[str]]]
+                     ) -> list[ConfirmDelivery]:
+    """(account, text, thread parts) per account → one ``ConfirmDelivery`` per distinct
+    text or thread, in the order the accounts came."""
+    groups: dict[tuple[str, tuple[str, ...]], list[Account]] = {}
+    for account, text, parts in received:
+        groups.setdefault((text, tuple(parts)), []).append(account)
+    return [ConfirmDelivery(accounts, text, parts)
+            for (text, parts), accounts in groups.items()]
 
 
 def confirmation_reasons(request: ConfirmRequest) -> list[str]:
@@ -97,15 +132,7 @@ class ConfirmDialog(QDialog):
         for badge in self.badges:
             accounts_layout.addWidget(badge)
         layout.addWidget(accounts_frame)
-        if request.text:
-            quoted = request.text if len(request.text) <= 280 else request.text[:279] + "…"
-            self.text_label = QLabel(quoted, self)
-            self.text_label.setWordWrap(True)
-            self.text_label.setTextFormat(self.text_label.textFormat().PlainText)
-            self.text_label.setFrameShape(QFrame.Shape.StyledPanel)
-            self.text_label.setMargin(6)
-            self.text_label.setAccessibleName("The post")
-            layout.addWidget(self.text_label)
+        self._show_what_goes_out(request, layout)
         if request.images:
             from app.ui.widgets.thumbnails import thumbnail
 
@@ -156,6 +183,71 @@ class ConfirmDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.cancel_button.setFocus()
+
+
+    def _show_what_goes_out(self, request: ConfirmRequest, layout: QVBoxLayout) -> None:
+        """The exact text of every post, per group of accounts that get the same: the whole
+        text (never cut), a thread post by post; long ones scroll instead of growing the
+        dialog past the screen."""
+        deliveries = request.what_goes_out()
+        # (heading, [post texts]) per group, for reading back (tests, screen readers).
+        self.shown_deliveries: list[tuple[str, list[str]]] = []
+        self.post_labels: list[QLabel] = []
+        if not deliveries:
+            return
+        # Headings only when someone gets something other than the main text as one post.
+        tailored = len(deliveries) > 1 or any(d.parts or d.text != request.text
+                                              for d in deliveries)
+        contents = QWidget(self)
+        column = QVBoxLayout(contents)
+        column.setContentsMargins(0, 0, 0, 0)
+        for delivery in deliveries:
+            heading = ""
+            if tailored:
+                names = _names(delivery.accounts)
+                verb = "gets" if len(delivery.accounts) == 1 else "get"
+                if delivery.parts:
+                    heading = (f"{names} {verb} a thread of {len(delivery.parts)} posts, "
+                               "each answering the one before:")
+                elif delivery.text == request.text:
+                    heading = f"{names} {verb} the main text:"
+                else:
+                    heading = f"{names} {verb} {'its' if len(delivery.accounts) == 1 else 'their'}"
+                    heading += " own text:"
+                label = QLabel(heading, contents)
+                label.setWordWrap(True)
+                label.setTextFormat(label.textFormat().PlainText)
+                column.addWidget(label)
+            posts = list(delivery.parts) or [delivery.text]
+            for index, text in enumerate(posts, start=1):
+                box = QLabel(text, contents)
+                box.setWordWrap(True)
+                box.setTextFormat(box.textFormat().PlainText)
+                box.setFrameShape(QFrame.Shape.StyledPanel)
+                box.setMargin(6)
+                box.setTextInteractionFlags(box.textInteractionFlags()
+                                            | Qt.TextInteractionFlag.TextSelectableByMouse)
+                name = "The post"
+                if len(posts) > 1:
+                    name = f"Post {index} of {len(posts)}"
+                if tailored:
+                    name += f" for {_names(delivery.accounts)}"
+                box.setAccessibleName(name)
+                column.addWidget(box)
+                self.post_labels.append(box)
+            self.shown_deliveries.append((heading, posts))
+        self.text_label = self.post_labels[0]
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(contents)
+        scroll.setAccessibleName("What each account receives")
+        # As tall as the posts up to a limit; a long thread scrolls.
+        scroll.setMaximumHeight(MAX_POSTS_HEIGHT)
+        scroll.setMinimumHeight(min(contents.sizeHint().height(), MAX_POSTS_HEIGHT))
+        self.posts_area = scroll
+        layout.addWidget(scroll)
 
 
 def ask_confirmation(parent: QWidget | None, request: ConfirmRequest) -> bool:
