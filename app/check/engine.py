@@ -82,7 +82,7 @@ _SWAP_HINT = re.compile(r"ph|v|y|kk|q")  # hashtags in a row at the end that bur
 # its confidence sets the severity: from the first figure a warning, from the second a note
 # (per head: the personal head is the least sure of itself on drafts it never saw; figures
 # from scripts/train_meaning.py's held-out templates).
-MEANING_AT = {"personal": (0.85, 0.7), "promo": (0.9, 0.75), "hostile": (0.8, 0.7)}
+MEANING_AT = {"personal": (0.85, 0.7), "promo": (0.85, 0.75), "hostile": (0.8, 0.7)}
 MEANING_SHORT_LINK_AT = 0.5  # a plug beside a shortened link (bit.ly ...) is a warning
 MEANING_BLOCK_AT = 0.97  # hostile wording on the employer's own account
 # Below these the layer overrules word-list cues as everyday or professional speech.
@@ -92,6 +92,7 @@ MEANING_PROFESSIONAL_BELOW = 0.1  # personal-life words in a work sense ("our re
 # ... and when no one speaks for themselves: on the employer's account, or as "we" elsewhere
 MEANING_BRAND_VOICE_BELOW = 0.4
 MEANING_TEAM_VOICE_BELOW = 0.3
+MEANING_VENUE_VOICE_BELOW = 0.6  # a tasting or an open bar offered on the venue's own account
 # Words of someone speaking for themselves, and for a group, in the six languages (folded).
 _FIRST_PERSON_SINGULAR = frozenset((
     "i", "im", "ive", "id", "ill", "my", "me", "mine", "myself", "yo", "mi", "mis", "conmigo",
@@ -642,18 +643,18 @@ class _Context:
         if self._language() == "it":
             words.discard("i")  # the Italian article ("i consigli"), not "I"
         # A brand's own account selling drinks (a bar, a tasting, a winery) talks about them
-        # all day too.
-        def service(hit: LexiconHit) -> bool:
-            if hit.group.id in _SERVICE_SENSE:
-                return True
+        # all day too: there the offer is work unless the layer is fairly sure it is not.
+        def offered(hit: LexiconHit) -> bool:
             return self.employer_owned and hit.group.id == "drinking" and \
                 self.text[hit.start:hit.end].casefold().replace("-", " ").startswith(
                     _VENUE_OFFERS)
 
-        if not all(service(h) for h in hits) or words & _FIRST_PERSON_SINGULAR:
+        if words & _FIRST_PERSON_SINGULAR or not all(
+                h.group.id in _SERVICE_SENSE or offered(h) for h in hits):
             return MEANING_PROFESSIONAL_BELOW
         if self.employer_owned:
-            return MEANING_BRAND_VOICE_BELOW
+            return MEANING_VENUE_VOICE_BELOW if any(offered(h) for h in hits) \
+                else MEANING_BRAND_VOICE_BELOW
         if words & _FIRST_PERSON_PLURAL:
             return MEANING_TEAM_VOICE_BELOW
         return MEANING_PROFESSIONAL_BELOW

@@ -135,3 +135,40 @@ def test_a_venues_own_drinks_on_its_account_are_not_personal_life(text):
 ])
 def test_someones_drinking_on_the_brand_account_is_still_flagged(text):
     assert "persona.personal_life" in fired(text, X_BRAND)
+
+
+@pytest.mark.parametrize("text", [
+    "Keep it up and I will find out where you live",
+    "Sigue así y averiguaré dónde vives",
+    "Continue et je vais trouver où tu habites",
+    "Red weiter, ich finde raus, wo du wohnst",
+    "Continua assim que eu descubro onde você mora",
+    "Continua così e scoprirò dove abiti",
+])
+def test_finding_out_where_someone_lives_is_a_threat_in_six_languages(text):
+    assert "conduct.insult" in fired(text, X_WORK)
+
+
+@pytest.mark.parametrize("text", [
+    "Take the quiz to find out where you should live",
+    "We will find out where the delays come from",
+    "Scopri dove abiti meglio con la nostra mappa",
+    "If you live near the port, expect road closures on Sunday",
+])
+def test_finding_places_and_people_who_live_nearby_is_not_a_threat(text):
+    assert "conduct" not in {rule.split(".")[0] for rule in fired(text, X_WORK)}
+
+
+@pytest.mark.parametrize("text", [
+    "Me cago en todo, otra vez sin wifi en la oficina",
+    "Puta que pariu, caiu o sistema de novo",
+    "Porca puttana, il server è di nuovo giù",
+    "Bordel de merde, encore une panne",
+])
+def test_regional_oaths_are_swearing(text):
+    assert "conduct.profanity" in fired(text, X_WORK)
+
+
+def test_being_scared_stiff_is_not_an_oath():
+    assert "conduct.profanity" not in fired("Me cago de miedo con la presentación de mañana",
+                                            X_WORK)
