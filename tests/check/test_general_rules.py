@@ -172,3 +172,39 @@ def test_regional_oaths_are_swearing(text):
 def test_being_scared_stiff_is_not_an_oath():
     assert "conduct.profanity" not in fired("Me cago de miedo con la presentación de mañana",
                                             X_WORK)
+
+
+@pytest.mark.parametrize("text", [
+    "Vendo pendientes hechos a mano a 12€, pedidos por privado",
+    "Je vends mes bougies, commandes en MP",
+    "Ich nähe Taschen, Bestellungen per PN",
+    "Faço bolos por encomenda, encomendas pelo direct",
+    "Orecchini fatti a mano, ordini in privato",
+    "Prints are £10, orders via DM",
+    "Restock is live, all the mugs are back",
+])
+def test_orders_by_private_message_and_restocks_are_selling(text):
+    assert "persona.promotion" in fired(text, X_PERSONAL)
+
+
+@pytest.mark.parametrize("text", [
+    "The shop restocked oat milk at last",
+    "Send me the order of the slides in private, I will check it",
+    "Los pedidos del súper llegaron tarde otra vez",
+])
+def test_orders_and_restocks_as_a_customer_are_not_selling(text):
+    assert "persona.promotion" not in fired(text, X_PERSONAL)
+
+
+@pytest.mark.parametrize("text", [
+    "Loved your stay with Acme Magazine's retreat? A few lines on Trustpilot help a lot",
+    "Consiglio a tutti la rivista Acme Magazine: voto 10",
+    "Acme Magazine, 10 von 10, klare Sache",
+])
+def test_review_sites_marks_out_of_ten_and_recommending_to_all_are_reviews(text, acme):
+    assert "disclosure.insider_review" in fired(text, X_PERSONAL, acme)
+
+
+def test_looking_the_employer_up_is_not_a_review(acme):
+    text = "Searched Acme Magazine on Google to find the address"
+    assert "disclosure.insider_review" not in fired(text, X_PERSONAL, acme)
