@@ -208,3 +208,24 @@ def test_review_sites_marks_out_of_ten_and_recommending_to_all_are_reviews(text,
 def test_looking_the_employer_up_is_not_a_review(acme):
     text = "Searched Acme Magazine on Google to find the address"
     assert "disclosure.insider_review" not in fired(text, X_PERSONAL, acme)
+
+
+@pytest.mark.parametrize("text", [
+    "Mi libro favorito del año, sin duda",
+    "Mi curso de inglés empieza el lunes, qué nervios",
+    "Mon livre de chevet en ce moment, un pur bonheur",
+    "Mein Kurs an der Volkshochschule fällt heute aus",
+    "Il mio prodotto preferito per i capelli ricci è finito",
+])
+def test_a_readers_book_or_a_learners_course_is_not_for_sale(text):
+    assert "persona.promotion" not in fired(text, X_PERSONAL)
+
+
+@pytest.mark.parametrize("text", [
+    "Mi nuevo libro sale el lunes, resérvalo ya",
+    "Mon nouveau livre est sorti !",
+    "Mein neues Buch ist da",
+    "Il mio primo libro è in libreria da oggi",
+])
+def test_ones_new_book_is_still_a_launch(text):
+    assert "persona.promotion" in fired(text, X_PERSONAL)
