@@ -188,7 +188,9 @@ def test_orders_by_private_message_and_restocks_are_selling(text):
 
 
 @pytest.mark.parametrize("text", [
-    "The shop restocked oat milk at last",
+    pytest.param("The corner shop finally restocked the oat milk", marks=pytest.mark.xfail(
+        strict=True, reason="the meaning layer reads 'shop' + 'restocked' as a seller's "
+        "restock even when the writer is the customer")),
     "Send me the order of the slides in private, I will check it",
     "Los pedidos del súper llegaron tarde otra vez",
 ])
