@@ -6,8 +6,10 @@ returns a ``Diagnostics`` that owns everything it set up and undoes it in ``clos
 - the log file ``twofold.log`` in the profile's log folder, rotated at a size limit (opened,
   and ``logging.handlers`` imported, only when the first line is written, so a start that
   logs nothing pays almost nothing);
-- a filter on that file that removes secrets: the values a caller-supplied redactor knows
-  (the secrets a request actually carried) and, by pattern, anything shaped like one
+- a filter on that file that removes secrets: every value in the run's ``SecretRegistry``
+  (``Diagnostics.secrets``: the keychain store, the sign-in paths and HTTP sessions handed it
+  add what they handle, so a secret is hidden even where a code path forgets to), the values
+  an optional caller-supplied redactor knows and, by pattern, anything shaped like one
   (Authorization and Cookie headers, bearer tokens, JWTs, long random tokens, Bluesky app
   passwords, ``password=`` / ``token=`` style pairs, passwords in URLs);
 - ``sys.excepthook`` and ``threading.excepthook``: an exception nobody caught is written to
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
     from logging.handlers import RotatingFileHandler
 
     from app.paths import AppPaths
+    from app.redact import SecretRegistry
 
 LOG_LEVEL_ENV = "TWOFOLD_LOG_LEVEL"
 LOG_FILE_NAME = "twofold.log"
@@ -252,8 +255,12 @@ class Diagnostics:
     """What ``start_diagnostics`` set up for this process; ``close()`` undoes all of it."""
 
     def __init__(self, log_file: Path, crash_file: Path, handler: logging.Handler,
-                 level: int) -> None:
+                 level: int, secrets: SecretRegistry) -> None:
         self.log_file = log_file
+        # The secrets of this run: whatever is added here is hidden from every log record
+        # and crash report from then on. Hand it to what handles secrets (SecretStore's
+        # remember_in, new_session(secrets=...)).
+        self.secrets = secrets
         self.crash_file = crash_file
         self._handler = handler
         self._level = level
@@ -374,6 +381,7 @@ def start_diagnostics(
     *,
     environ: Mapping[str, str] | None = None,
     redactor: Redactor | None = None,
+    secrets: SecretRegistry | None = None,
     crash_handler: CrashOutput = "file",
     max_bytes: int = MAX_LOG_BYTES,
     backups: int = LOG_BACKUPS,
@@ -382,7 +390,9 @@ def start_diagnostics(
     and catch what nobody else caught (see the module docstring). Call once, from the entry
     point; ``close()`` the result at the end.
 
-    ``redactor`` removes the actual secret values the application knows of. ``crash_handler``
+    ``secrets`` (default: a new, empty registry) holds the actual secret values of this run;
+    it is the result's ``secrets``, and every value added to it, now or later, is hidden from
+    the log. ``redactor`` removes further values a caller knows of. ``crash_handler``
     says where ``faulthandler`` writes a fatal crash: ``"file"`` (``crash.log``, for the
     window, whose stderr nobody sees; this creates the log folder now), ``"stderr"`` (a
     command, run where its user is watching; no folder is created before a line is logged),
@@ -393,8 +403,19 @@ def start_diagnostics(
     log_file = paths.log_root / LOG_FILE_NAME
     handler: logging.Handler = LazyRotatingFile(log_file, max_bytes, backups)
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
-    handler.addFilter(SecretFilter(redactor))
-    diagnostics = Diagnostics(log_file, paths.log_root / CRASH_FILE_NAME, handler, level)
+    if secrets is None:
+        from app.redact import SecretRegistry
+
+        secrets = SecretRegistry()
+    registry = secrets
+
+    def known_secrets(text: str) -> str:
+        text = registry.redact(text)
+        return redactor(text) if redactor is not None else text
+
+    handler.addFilter(SecretFilter(known_secrets))
+    diagnostics = Diagnostics(log_file, paths.log_root / CRASH_FILE_NAME, handler, level,
+                              secrets)
     diagnostics._install()
     if crash_handler != "off":
         diagnostics._start_faulthandler(to_file=crash_handler == "file")

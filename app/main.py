@@ -55,6 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = getattr(args, "handler", None)
     # A fatal crash of a command is shown where it runs; the window's goes to the crash file.
     diagnostics = start_diagnostics(paths, crash_handler="stderr" if handler else "file")
+    # The run's secret registry: what the commands and the window add to it is hidden from
+    # every log line and crash report.
+    args.log_secrets = diagnostics.secrets
     try:
         if handler is not None:
             return int(handler(args, paths))

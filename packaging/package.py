@@ -45,7 +45,6 @@ DEBIAN_SUITE = "bookworm"
 DEBIAN_MIRROR = "http://deb.debian.org/debian"
 INSTALL_DIR = "/opt/twofold"
 ORG_DIR = "/etc/xdg/twofold"  # platformdirs' site_config_dir on Linux: AppPaths.site_config_root
-ORG_FILES = ("managed.toml", "policy.toml")  # what Twofold reads from the organisation folder
 
 # What the bundle needs from the system. PyInstaller deliberately leaves out the libraries that
 # must match the machine's graphics driver and display server (GL, EGL, xcb, Wayland); the rest
@@ -347,28 +346,32 @@ def validate_org(folder: Path) -> list[Path]:
 
     if not folder.is_dir():
         raise PackagingError(f"the organisation folder {folder} does not exist")
-    files = [folder / name for name in ORG_FILES if (folder / name).is_file()]
-    if not files:
+    managed = folder / MANAGED_FILENAME
+    try:
+        setup = load_managed_setup(managed)
+    except ManagedConfigError as error:
+        raise PackagingError(str(error)) from None
+    # The pack Twofold applies: the one policy_pack names, else policy.toml. The package
+    # installs this folder only, so a named pack must be a file in it.
+    pack = setup.policy_pack or folder / POLICY_FILE_NAME
+    if pack.parent.resolve() != folder.resolve():
+        raise PackagingError(f"{managed}: policy_pack must name a file in the organisation "
+                             f"folder (the package installs only that folder), not {pack}")
+    allowed = (MANAGED_FILENAME, pack.name)
+    files = [folder / name for name in allowed if (folder / name).is_file()]
+    if not files and setup.policy_pack is None:
         raise PackagingError(f"{folder} has neither {MANAGED_FILENAME} nor {POLICY_FILE_NAME}")
     ignored = sorted(p.name for p in folder.iterdir()
-                     if p.name not in ORG_FILES and not p.name.startswith(".")
+                     if p.name not in allowed and not p.name.startswith(".")
                      and not p.name.lower().startswith("readme"))
     if ignored:
-        raise PackagingError(f"{folder}: Twofold reads only {' and '.join(ORG_FILES)} from "
+        raise PackagingError(f"{folder}: Twofold reads only {' and '.join(allowed)} from "
                              f"the organisation folder; remove {', '.join(ignored)}")
-    pack = folder / POLICY_FILE_NAME
     try:
-        setup = load_managed_setup(folder / MANAGED_FILENAME)
-        if pack.is_file():
-            read_pack(pack)
-    except (ManagedConfigError, PolicyError) as error:
+        if pack.is_file() or setup.policy_pack is not None:
+            read_pack(pack)  # a named pack must exist: Twofold would refuse to post without it
+    except PolicyError as error:
         raise PackagingError(str(error)) from None
-    # Twofold reads the organisation's pack from policy.toml beside managed.toml; a pack named
-    # anything else there would be validated here but never applied.
-    if setup.policy_pack is not None and setup.policy_pack.resolve() != pack.resolve():
-        raise PackagingError(f"{folder / MANAGED_FILENAME}: policy_pack must be "
-                             f"\u201c{POLICY_FILE_NAME}\u201d (the file Twofold reads), not "
-                             f"{setup.policy_pack.name}")
     say(f"organisation folder {folder}: {setup.organisation or 'unnamed'}, "
         f"{len(setup.accounts)} managed accounts, app credentials for "
         f"{len(setup.app_credentials)} networks, policy pack "
@@ -489,7 +492,7 @@ def _md5sums(root: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def check_deb(deb: Path, *, branded: bool) -> None:
+def check_deb(deb: Path, *, branded: bool, org_files: Sequence[Path] = ()) -> None:
     """The package's metadata and file list are what IT and the desktop expect."""
     info = run(["dpkg-deb", "--field", deb, "Package", "Depends"]).stdout
     if f"Package: {APP_ID}" not in info or "libxcb-cursor0" not in info:
@@ -508,7 +511,7 @@ def check_deb(deb: Path, *, branded: bool) -> None:
                 "./usr/share/doc/twofold/copyright",
                 f".{INSTALL_DIR}/_internal/resources/icons/twofold.svg"]
     required += [f"./usr/share/icons/hicolor/{s}x{s}/apps/twofold.png" for s in PNG_SIZES]
-    org = [f".{ORG_DIR}/{name}" for name in ORG_FILES]
+    org = [f".{ORG_DIR}/{path.name}" for path in org_files]
     missing = [p for p in required + (org if branded else []) if p not in paths]
     if missing:
         raise PackagingError(f"{deb.name} lacks {', '.join(missing)}")
@@ -664,7 +667,7 @@ def package(args: argparse.Namespace) -> list[Path]:
                                  maintainer=args.maintainer))
         for deb in debs:
             branded = deb is not debs[0]
-            check_deb(deb, branded=branded)
+            check_deb(deb, branded=branded, org_files=org_files)
             smoke_extracted(deb, work, org_term=org_term, branded=branded)
             if args.debian_root:
                 install_test(deb, args.debian_root, work, org_term=org_term, branded=branded,
@@ -683,7 +686,7 @@ def _org_confidential_term(org_files: Sequence[Path]) -> str | None:
     import tomllib
 
     for path in org_files:
-        if path.name == "policy.toml":
+        if path.name != "managed.toml":  # the pack, whatever policy_pack calls it
             terms = tomllib.loads(path.read_text()).get("confidential", {}).get("terms", [])
             if terms:
                 return str(terms[0])

@@ -11,6 +11,10 @@ an HTTP server on 127.0.0.1 that records every request and can be told to misbeh
 
 A subclass implements ``route(method, path, query, headers, body)`` returning
 ``(status, json_body_or_None, extra_headers)`` or raising ``Answer``.
+
+``LoopbackHttpServer`` is the bare server under it (and under the Mastodon contract server):
+HTTP/1.1 on a free port of 127.0.0.1, every request handed to ``_handle``, ``_send`` for the
+answer.
 """
 
 from __future__ import annotations
@@ -60,14 +64,12 @@ def route_of(path: str) -> str:
     return re.sub(r"/\d{3,}(?=/|$)", "/:id", path)  # not the API version (/2)
 
 
-class ContractServer:
-    """Start with ``Server()``; ``url``; ``close()``."""
+class LoopbackHttpServer:
+    """An HTTP/1.1 server on a free port of 127.0.0.1, serving on its own thread from the
+    moment it is made (so a subclass sets its state up before calling ``__init__``): every
+    GET, POST and PUT goes to ``_handle(handler, method)``. ``url``; ``close()``."""
 
     def __init__(self) -> None:
-        self.lock = threading.RLock()
-        self.requests: list[Seen] = []
-        self.faults: dict[tuple[str, str], list[Fault]] = defaultdict(list)
-        self.delay: dict[tuple[str, str], float] = {}
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -103,6 +105,38 @@ class ContractServer:
     def close(self) -> None:
         self._httpd.shutdown()
         self._httpd.server_close()
+
+    def _handle(self, handler: BaseHTTPRequestHandler, method: str) -> None:
+        raise NotImplementedError
+
+    @staticmethod
+    def _send(handler: BaseHTTPRequestHandler, status: int, body: Any,
+              headers: dict[str, str] | None = None) -> None:
+        raw = isinstance(body, bytes | str)  # a file or a plain-text answer, as is
+        data = (body.encode() if isinstance(body, str) else body) if raw else (
+            json.dumps(body).encode() if body is not None else b"")
+        try:
+            handler.send_response(status)
+            if body is not None and not raw:
+                handler.send_header("Content-Type", "application/json; charset=utf-8")
+            handler.send_header("Content-Length", str(len(data)))
+            for name, value in (headers or {}).items():
+                handler.send_header(name, value)
+            handler.end_headers()
+            handler.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up (a timeout test)
+
+
+class ContractServer(LoopbackHttpServer):
+    """Start with ``Server()``; ``url``; ``close()``."""
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self.requests: list[Seen] = []
+        self.faults: dict[tuple[str, str], list[Fault]] = defaultdict(list)
+        self.delay: dict[tuple[str, str], float] = {}
+        super().__init__()
 
     # -- test controls ----------------------------------------------------------------------
 
@@ -167,28 +201,11 @@ class ContractServer:
         except OSError:
             pass
 
-    @staticmethod
-    def _send(handler: BaseHTTPRequestHandler, status: int, body: Any,
-              headers: dict[str, str] | None = None) -> None:
-        raw = isinstance(body, bytes | str)  # a file or a plain-text answer, as is
-        data = (body.encode() if isinstance(body, str) else body) if raw else (
-            json.dumps(body).encode() if body is not None else b"")
-        try:
-            handler.send_response(status)
-            if body is not None and not raw:
-                handler.send_header("Content-Type", "application/json; charset=utf-8")
-            handler.send_header("Content-Length", str(len(data)))
-            for name, value in (headers or {}).items():
-                handler.send_header(name, value)
-            handler.end_headers()
-            handler.wfile.write(data)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up (a timeout test)
 
-
-def form_of(headers: dict[str, str], body: bytes) -> dict[str, Any]:
+def form_of(headers: dict[str, str], body: bytes, *, lists: bool = False) -> dict[str, Any]:
     """A form-encoded, JSON or multipart body as a dict (files: {filename, content_type,
-    data})."""
+    data}). ``lists``: a form field given more than once is a list of its values (Mastodon's
+    ``media_ids[]``); otherwise its first value."""
     kind = headers.get("content-type", "")
     if kind.startswith("application/json"):
         return json.loads(body or b"{}")
@@ -208,4 +225,5 @@ def form_of(headers: dict[str, str], body: bytes) -> dict[str, Any]:
             else:
                 fields[name] = part.get_payload(decode=True).decode()
         return fields
-    return {k: v[0] for k, v in parse_qs(body.decode()).items()}
+    return {k: v if lists and len(v) > 1 else v[0]
+            for k, v in parse_qs(body.decode()).items()}

@@ -21,11 +21,8 @@ errors Twofold relies on (docs.joinmastodon.org: apps, OAuth, statuses, media, i
 from __future__ import annotations
 
 import base64
-import email.parser
-import email.policy
 import hashlib
 import itertools
-import json
 import re
 import secrets
 import threading
@@ -33,9 +30,11 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
+
+from tests.contract_server import LoopbackHttpServer, form_of
 
 
 @dataclass
@@ -68,7 +67,7 @@ class ServerState:
     requests: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
 
 
-class MastodonContractServer:
+class MastodonContractServer(LoopbackHttpServer):
     """Start with ``MastodonContractServer()``; ``url``; ``close()``."""
 
     def __init__(self, domain: str = "social.example") -> None:
@@ -76,32 +75,7 @@ class MastodonContractServer:
         self.state = ServerState()
         self.lock = threading.RLock()
         self._ids = itertools.count(100)
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_GET(self) -> None:  # noqa: N802
-                server._handle(self, "GET")
-
-            def do_POST(self) -> None:  # noqa: N802
-                server._handle(self, "POST")
-
-            def log_message(self, format: str, *args: Any) -> None:
-                return
-
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
-        self._thread.start()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self._httpd.server_address[1]}"
-
-    def close(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
+        super().__init__()
 
     # -- test controls ----------------------------------------------------------------------
 
@@ -164,38 +138,8 @@ class MastodonContractServer:
         self._send(handler, status, body, extra)
 
     @staticmethod
-    def _send(handler: BaseHTTPRequestHandler, status: int, body: Any,
-              headers: dict[str, str] | None = None) -> None:
-        data = json.dumps(body).encode() if body is not None else b""
-        try:
-            handler.send_response(status)
-            handler.send_header("Content-Type", "application/json; charset=utf-8")
-            handler.send_header("Content-Length", str(len(data)))
-            for name, value in (headers or {}).items():
-                handler.send_header(name, value)
-            handler.end_headers()
-            handler.wfile.write(data)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up (a timeout test)
-
-    def _form(self, headers: dict[str, str], raw: bytes) -> dict[str, Any]:
-        kind = headers.get("content-type", "")
-        if kind.startswith("application/json"):
-            return json.loads(raw or b"{}")
-        if kind.startswith("multipart/form-data"):
-            message = email.parser.BytesParser(policy=email.policy.default).parsebytes(
-                f"Content-Type: {kind}\r\n\r\n".encode() + raw)
-            fields: dict[str, Any] = {}
-            for part in message.iter_parts():
-                name = part.get_param("name", header="content-disposition")
-                if part.get_filename():
-                    fields[name] = {"filename": part.get_filename(),
-                                    "content_type": part.get_content_type(),
-                                    "data": part.get_payload(decode=True)}
-                else:
-                    fields[name] = part.get_payload(decode=True).decode()
-            return fields
-        return {k: v[0] if len(v) == 1 else v for k, v in parse_qs(raw.decode()).items()}
+    def _form(headers: dict[str, str], raw: bytes) -> dict[str, Any]:
+        return form_of(headers, raw, lists=True)
 
     def _account_for(self, headers: dict[str, str]) -> dict[str, Any]:
         auth = headers.get("authorization", "")

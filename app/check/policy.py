@@ -1,7 +1,8 @@
 """Policy packs: the organisation's and the user's TOML settings for the persona check.
 
-Layers, lowest first: the built-in defaults < the organisation's pack (``TWOFOLD_POLICY``, or
-``policy.toml`` in the profile's site folder, where IT's installer puts it) < the user's pack
+Layers, lowest first: the built-in defaults < the organisation's pack (``TWOFOLD_POLICY``, the
+pack ``managed.toml`` names, or ``policy.toml`` in the profile's site folder, where IT's
+installer puts it) < the user's pack
 (``policy.toml`` in the user's config folder; ``--policy FILE`` takes its place). Lists add up
 across layers; single values from a higher layer win — except where the organisation locked a
 rule (``[rules."id"] locked = true``): then no higher layer can lower it.
@@ -845,12 +846,32 @@ def load_policy_file(path: Path | str) -> Policy:
 
 
 def organisation_pack_path(paths: AppPaths, environ: Mapping[str, str] | None = None) -> Path:
-    """Where the organisation's pack is: ``TWOFOLD_POLICY``, or the site folder's file."""
-    env = os.environ if environ is None else environ
+    """Where the organisation's pack is: ``TWOFOLD_POLICY``; else the pack ``policy_pack`` in
+    the organisation file names (relative to its folder); else the site folder's file. When
+    the organisation file cannot be read, that file (whose pack cannot be known)."""
+    return _organisation_pack(paths, os.environ if environ is None else environ)[0]
+
+
+def _organisation_pack(paths: AppPaths, env: Mapping[str, str]
+                       ) -> tuple[Path, bool, PolicyError | None]:
+    """The organisation's pack, whether it must exist, and why it cannot be known (an
+    organisation file that cannot be read: treated like a broken pack, never skipped)."""
+    from app.store.errors import ManagedConfigError
+    from app.store.managed import managed_file, named_policy_pack
+
     chosen = env.get(POLICY_ENV, "").strip()
     if chosen:
-        return Path(chosen).expanduser()
-    return paths.site_config_dir() / POLICY_FILE_NAME
+        return Path(chosen).expanduser(), True, None
+    try:
+        named = named_policy_pack(paths)
+    except ManagedConfigError as error:
+        return managed_file(paths), True, PolicyError(
+            "this organisation file cannot be read, so which policy pack it names is "
+            f"unknown: {error.problem}",
+            path=error.path, line=error.line, key=error.key)
+    if named is not None:
+        return named, True, None
+    return paths.site_config_dir() / POLICY_FILE_NAME, False, None
 
 
 def user_pack_path(paths: AppPaths) -> Path:
@@ -968,8 +989,7 @@ def load_policy_layers(paths: AppPaths, *, explicit: Path | None = None,
     policy's ``posting_refused`` says why nothing may be posted.
     """
     env = os.environ if environ is None else environ
-    organisation_path = organisation_pack_path(paths, env)
-    organisation_required = bool(env.get(POLICY_ENV, "").strip())
+    organisation_path, organisation_required, unknowable = _organisation_pack(paths, env)
     user_path = Path(explicit) if explicit is not None else user_pack_path(paths)
     loaded = LoadedPolicy(Policy.default(), sources=[(LAYER_DEFAULTS, Path("(built in)"))])
     policy = loaded.policy
@@ -982,6 +1002,8 @@ def load_policy_layers(paths: AppPaths, *, explicit: Path | None = None,
         if not required and not _exists(path):
             continue
         try:
+            if organisation and unknowable is not None:
+                raise unknowable
             pack = read_pack(path)
         except PolicyError as error:
             loaded.errors.append(error)

@@ -22,7 +22,17 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
-from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error, guarded, note, open_store
+from app.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    error,
+    guarded,
+    note,
+    open_store,
+    remember_secret,
+    remembering,
+)
 from app.core.model import Network, Owner, Persona
 
 if TYPE_CHECKING:
@@ -31,7 +41,7 @@ if TYPE_CHECKING:
     from app.networks.registry import LoginVerifier
     from app.paths import AppPaths
     from app.store.managed import ManagedSetup
-    from app.store.secrets import SecretStore
+    from app.store.secrets import AccountSecret, SecretStore
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -150,6 +160,36 @@ def _label(account: Account) -> str:
     return describe(account)
 
 
+class _SignInRefused(Exception):
+    """The network refused the sign-in (or checking it failed); ``str()`` is the line."""
+
+
+def _checked(args: argparse.Namespace, account: Account, secret: AccountSecret,
+             verifier_lookup: Callable[[Network], LoginVerifier | None], *, unchecked: str,
+             refused: str) -> tuple[AccountSecret, bool]:
+    """Log in with ``secret`` where Twofold can (not with ``--no-verify``): the secret to
+    keep (a verifier may hand back another, e.g. Bluesky's session) and whether it was
+    checked. Raises _SignInRefused ending with ``refused`` when the login fails."""
+    from app.networks.registry import LoginCheckFailed
+
+    if args.no_verify:
+        return secret, False
+    network = Network(account.network)
+    verifier = verifier_lookup(network)
+    if verifier is None:
+        note(f"Could not verify: Twofold cannot log in to {network.display_name} yet. "
+             f"{unchecked} without being checked.")
+        return secret, False
+    try:
+        return verifier(account, secret) or secret, True
+    except LoginCheckFailed as exc:
+        raise _SignInRefused(f"Could not log in to {_label(account)}: {exc} {refused}"
+                             ) from None
+    except Exception as exc:  # a client bug must not print what it was handed
+        raise _SignInRefused(f"Could not log in to {_label(account)} "
+                             f"({type(exc).__name__}). {refused}") from None
+
+
 @guarded
 def add_account(args: argparse.Namespace, paths: AppPaths, *,
                 secrets_factory: Callable[[], SecretStore] = _open_secrets,
@@ -165,7 +205,6 @@ def add_account(args: argparse.Namespace, paths: AppPaths, *,
         ServerField,
         SignIn,
     )
-    from app.networks.registry import LoginCheckFailed
     from app.store.accounts import validated_account
     from app.store.lifecycle import apply_managed_rules, connect_account
     from app.store.managed import load_managed_setup
@@ -206,6 +245,7 @@ def add_account(args: argparse.Namespace, paths: AppPaths, *,
                 secret = secret_from_input(network, text)
             except ValueError as exc:
                 return error(str(exc), EXIT_USAGE)
+            remember_secret(args, secret)
             # Nothing given for a network whose unsigned accounts are shared through the
             # browser (a personal Facebook profile): keep it for checking.
             browser_only = secret.is_empty and described.browser_without_sign_in
@@ -221,25 +261,13 @@ def add_account(args: argparse.Namespace, paths: AppPaths, *,
         if secret.is_empty:
             return error("No secret was given: pipe the app password or token into the command, "
                          "or type it when asked.", EXIT_USAGE)
-        secrets = secrets_factory()
-        verified = False
-        if not args.no_verify:
-            verifier = verifier_lookup(network)
-            if verifier is None:
-                note(f"Could not verify: Twofold cannot log in to {network.display_name} yet. "
-                     "The sign-in was stored without being checked.")
-            else:
-                try:
-                    # A verifier may hand back what to keep instead (Bluesky: the session).
-                    secret = verifier(account, secret) or secret
-                except LoginCheckFailed as exc:
-                    return error(f"Could not log in to {_label(account)}: {exc} "
-                                 "The account was not added.", EXIT_FAILED)
-                except Exception as exc:  # a client bug must not print what it was handed
-                    return error(f"Could not log in to {_label(account)} "
-                                 f"({type(exc).__name__}). The account was not added.",
-                                 EXIT_FAILED)
-                verified = True
+        secrets = remembering(args, secrets_factory())
+        try:
+            secret, verified = _checked(args, account, secret, verifier_lookup,
+                                        unchecked="The sign-in was stored",
+                                        refused="The account was not added.")
+        except _SignInRefused as refused:
+            return error(str(refused), EXIT_FAILED)
         saved = connect_account(store, secrets, account, secret, managed=managed)
     checked = " (sign-in checked)" if verified else ""
     print(f"Connected {_label(saved)} as a {saved.persona.label} account, id {saved.id}"
@@ -259,7 +287,6 @@ def reconnect_account(args: argparse.Namespace, paths: AppPaths, *,
     """``accounts reconnect ID``: read the new secret, verify it when Twofold can log in to the
     network, then replace only the saved secret (the account, its id, identity, colour,
     drafts, queued posts and history stay as they are)."""
-    from app.networks.registry import LoginCheckFailed
     from app.store.lifecycle import reconnect_account as renew
     from app.store.secrets import secret_from_input
 
@@ -272,27 +299,17 @@ def reconnect_account(args: argparse.Namespace, paths: AppPaths, *,
             secret = secret_from_input(network, text)
         except ValueError as exc:
             return error(str(exc), EXIT_USAGE)
+        remember_secret(args, secret)
         if secret.is_empty:
             return error("No secret was given: pipe the new app password or token into the "
                          "command, or type it when asked.", EXIT_USAGE)
-        secrets = secrets_factory()
-        verified = False
-        if not args.no_verify:
-            verifier = verifier_lookup(network)
-            if verifier is None:
-                note(f"Could not verify: Twofold cannot log in to {network.display_name} yet. "
-                     "The new sign-in was stored without being checked.")
-            else:
-                try:
-                    secret = verifier(account, secret) or secret
-                except LoginCheckFailed as exc:
-                    return error(f"Could not log in to {_label(account)}: {exc} "
-                                 "The saved sign-in was not changed.", EXIT_FAILED)
-                except Exception as exc:  # a client bug must not print what it was handed
-                    return error(f"Could not log in to {_label(account)} "
-                                 f"({type(exc).__name__}). The saved sign-in was not changed.",
-                                 EXIT_FAILED)
-                verified = True
+        secrets = remembering(args, secrets_factory())
+        try:
+            secret, verified = _checked(args, account, secret, verifier_lookup,
+                                        unchecked="The new sign-in was stored",
+                                        refused="The saved sign-in was not changed.")
+        except _SignInRefused as refused:
+            return error(str(refused), EXIT_FAILED)
         renewed = renew(store, secrets, args.id, secret)
     checked = " (sign-in checked)" if verified else ""
     print(f"Reconnected {_label(renewed)}, id {renewed.id}{checked}; its drafts, queued posts "
@@ -330,12 +347,14 @@ def _add_in_browser(args: argparse.Namespace, paths: AppPaths, described: Networ
                                            **own, **options)
     except NetworkError as exc:
         return error(f"Could not sign in to {name}: {exc}", EXIT_FAILED)
+    for login in logins:
+        remember_secret(args, login.secret)
     if args.handle.strip() and logins and \
             logins[0].handle.lower() != args.handle.strip().lstrip("@").lower():
         return error(f"You signed in as {logins[0].handle}, not {args.handle}; nothing was "
                      "added.", EXIT_FAILED)
     persona = Persona(args.persona) if args.persona else Persona.WORK
-    secrets = secrets_factory()
+    secrets = remembering(args, secrets_factory())
     with open_store(paths) as store:
         for index, login in enumerate(logins):
             mine = index == 0
@@ -399,7 +418,7 @@ def remove_account(args: argparse.Namespace, paths: AppPaths, *,
 
     with open_store(paths) as store:
         store.accounts.get(args.id)  # a wrong id is reported before the keychain is opened
-        secrets = secrets_factory()
+        secrets = remembering(args, secrets_factory())
         removed = lifecycle.remove_account(store, secrets, args.id)
     print(f"Removed {_label(removed)} and its saved sign-in.")
     if not secrets.is_persistent:
@@ -440,7 +459,7 @@ def offboard(args: argparse.Namespace, paths: AppPaths, *,
                 note(f"  {account.id}: {_label(account)}")
             return error("Nothing was removed. Run the command again with --yes to remove "
                          "them; your own accounts stay.", EXIT_FAILED)
-        report = run_offboarding(store, secrets_factory())
+        report = run_offboarding(store, remembering(args, secrets_factory()))
     for account in report.removed:
         print(f"Removed {_label(account)} and its saved sign-in.")
     kept = len(report.kept)

@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     import argparse
 
     from app.paths import AppPaths
+    from app.redact import SecretRegistry
+    from app.store.secrets import AccountSecret, SecretStore
     from app.store.store import Store
 
 log = logging.getLogger(__name__)
@@ -32,6 +34,26 @@ def error(message: str, code: int = EXIT_FAILED) -> int:
 def note(message: str) -> None:
     """A remark for the user on stderr (stdout stays clean for scripts)."""
     print(" ".join(message.split()), file=sys.stderr)
+
+
+def log_secrets(args: argparse.Namespace) -> SecretRegistry | None:
+    """This run's secret registry (``Diagnostics.secrets``; the entry point puts it on
+    ``args.log_secrets``): values added to it are hidden from every log line. None when a
+    command is run without the entry point (tests calling a handler directly)."""
+    return getattr(args, "log_secrets", None)
+
+
+def remembering(args: argparse.Namespace, secrets: SecretStore) -> SecretStore:
+    """``secrets``, adding every sign-in it saves or loads to this run's log filter."""
+    return secrets.remember_in(log_secrets(args))
+
+
+def remember_secret(args: argparse.Namespace, secret: AccountSecret) -> None:
+    """Hide a sign-in the user just typed (or a network just handed over) from the log before
+    anything is done with it: the login check runs before it reaches the keychain."""
+    registry = log_secrets(args)
+    if registry is not None:
+        registry.add(*secret.values())
 
 
 @contextmanager

@@ -203,6 +203,7 @@ def run(args: argparse.Namespace, paths: AppPaths, *,
 
     out = out or sys.stdout
     from app.check.policy import load_policy_layers
+    from app.cli.common import remembering
 
     # Loaded even when a checker is handed in: the organisation's policy decides whether
     # anything may be posted at all.
@@ -218,7 +219,7 @@ def run(args: argparse.Namespace, paths: AppPaths, *,
                           visibility=args.visibility)
     media_host = _media_host(paths)
     with open_store(paths) as store:
-        secrets = secrets_factory()
+        secrets = remembering(args, secrets_factory())
         if args.retry is not None and args.at:
             return error("--at schedules a new post; it cannot be used with --retry.", EXIT_USAGE)
         if args.retry is not None:

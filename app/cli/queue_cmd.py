@@ -21,7 +21,16 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any, TextIO
 
-from app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, error, guarded, note, open_store
+from app.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    error,
+    guarded,
+    log_secrets,
+    note,
+    open_store,
+)
 
 if TYPE_CHECKING:
     from app.core.model import Account
@@ -30,6 +39,7 @@ if TYPE_CHECKING:
     from app.networks.ports import Checker
     from app.networks.scheduler import Scheduler
     from app.paths import AppPaths
+    from app.redact import SecretRegistry
     from app.store.secrets import SecretStore
     from app.store.store import Store
 
@@ -87,10 +97,12 @@ def build_scheduler(paths: AppPaths, store: Store, *,
                     secrets_factory: Callable[[], SecretStore] = _open_secrets,
                     checker: Checker | None = None, http: Any = None,
                     hand_off: Any = None, clock: Clock | None = None,
-                    zone: tzinfo | None = None, grace: timedelta | None = None) -> Scheduler:
+                    zone: tzinfo | None = None, grace: timedelta | None = None,
+                    log_registry: SecretRegistry | None = None) -> Scheduler:
     """The scheduler of the command line: the policy in force (its quiet hours read again on
     each use), the persona check as of any moment, and a posting engine built on first use
-    (``close_scheduler`` closes it)."""
+    (``close_scheduler`` closes it). ``log_registry``: the run's registry, which learns every
+    sign-in the engine loads (app.cli.common.log_secrets)."""
     from app.check.policy import load_policy_layers
     from app.core.timing import local_zone, system_clock
     from app.networks.scheduler import (
@@ -110,7 +122,8 @@ def build_scheduler(paths: AppPaths, store: Store, *,
     def engine() -> Any:
         from app.cli.post_cmd import _hand_off_in_terminal, _media_host
 
-        built = build_engine(store, secrets_factory(), policy=policy, checker=checker,
+        built = build_engine(store, secrets_factory().remember_in(log_registry), policy=policy,
+                             checker=checker,
                              http=http, hand_off=hand_off or _hand_off_in_terminal,
                              media_host=_media_host(paths))
         built.recover()  # settle what an earlier crash left half-sent
@@ -161,7 +174,8 @@ def schedule_post(args: argparse.Namespace, paths: AppPaths, store: Store, draft
     from app.core.timing import TimeError
     from app.networks.scheduler import ScheduleRefused, is_work
 
-    scheduler = build_scheduler(paths, store, **collaborators)
+    scheduler = build_scheduler(paths, store, log_registry=log_secrets(args),
+                                **collaborators)
     try:
         chosen = resolve_when(scheduler, args.at)
     except TimeError as problem:
@@ -236,7 +250,8 @@ def run_queue(args: argparse.Namespace, paths: AppPaths, *, out: TextIO | None =
     out = out or sys.stdout
     action = getattr(args, "queue_action", None)
     with open_store(paths) as store:
-        scheduler = build_scheduler(paths, store, **collaborators)
+        scheduler = build_scheduler(paths, store, log_registry=log_secrets(args),
+                                **collaborators)
         try:
             if action == "cancel":
                 post = scheduler.cancel(args.id)
@@ -342,6 +357,7 @@ def run_send_due(args: argparse.Namespace, paths: AppPaths, *, out: TextIO | Non
         return error("--max-late must be 0 minutes or more.", EXIT_USAGE)
     with open_store(paths) as store:
         scheduler = build_scheduler(paths, store, grace=timedelta(minutes=args.max_late),
+                                    log_registry=log_secrets(args),
                                     **collaborators)
         try:
             report = scheduler.send_due()

@@ -299,7 +299,9 @@ def _share(args: argparse.Namespace, paths: AppPaths,
         if policy.posting_refused:
             return error(f"{policy.posting_refused} Nothing was posted; your text is kept as "
                          f"draft {draft.id}.", EXIT_FAILED)
-        secrets = secrets_factory()
+        from app.cli.common import remembering
+
+        secrets = remembering(args, secrets_factory())
         with build_engine(store, secrets, policy=policy, checker=checker, http=http,
                           hand_off=hand_off) as engine:
             engine.recover()

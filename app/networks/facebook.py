@@ -46,6 +46,7 @@ from app.networks.share_links import first_link
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from app.networks.oauth import SignInCancel
     from app.store.managed import AppCredentials
     from app.store.secrets import AccountSecret, SecretStore
 
@@ -203,14 +204,15 @@ def _page_secret(token: str, page_id: str, base: AccountSecret | None = None
 def connect_in_browser(server: str, credentials: AppCredentials | None = None, *,
                        open_browser: Callable[[str], object] | None = None, http: Any = None,
                        timeout: float = 300.0, client_id: str = "", client_secret: str = "",
-                       **_options: Any) -> list[BrowserLogin]:
+                       cancel: SignInCancel | None = None, **_options: Any
+                       ) -> list[BrowserLogin]:
     """Facebook Login in the browser; one account per Page the user lets Twofold post to.
     Blocking."""
     app = app_from(credentials, client_id, client_secret, network=Network.FACEBOOK,
                    name=SERVICE)
     user_token, _expires = facebook_login(app, SCOPES, server=server,
                                           open_browser=open_browser, http=http,
-                                          timeout=timeout)
+                                          timeout=timeout, cancel=cancel)
     pages = managed_pages(user_token, api=api_origin(server, GRAPH_BASE), http=http)
     if not pages:
         raise PermanentError("This Facebook user manages no Page Twofold may post to. "

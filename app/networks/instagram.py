@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import threading
 import time
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from app.core.model import Account, Network
@@ -52,12 +52,14 @@ from app.networks.meta_graph import (
     quota_from,
     user_secret,
 )
+from app.networks.oauth import expiry_text
 from app.networks.ports import PostContent, PostReceipt
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from app.networks.images import ImageData
+    from app.networks.oauth import SignInCancel
     from app.networks.ports import Checkpoint
     from app.store.managed import AppCredentials, MediaHost
     from app.store.secrets import AccountSecret, SecretStore
@@ -263,22 +265,18 @@ def _secret(token: str, ig_user_id: str, expires_at: float | None,
     return user_secret(token, USER_SETTING, ig_user_id, expires_at, base)
 
 
-def _expiry_text(expires_at: float | None) -> str:
-    if expires_at is None:
-        return ""
-    return datetime.fromtimestamp(expires_at, UTC).isoformat(timespec="seconds")
-
-
 def connect_in_browser(server: str, credentials: AppCredentials | None = None, *,
                        open_browser: Callable[[str], object] | None = None, http: Any = None,
                        timeout: float = 300.0, client_id: str = "", client_secret: str = "",
-                       **_options: Any) -> list[BrowserLogin]:
+                       cancel: SignInCancel | None = None, **_options: Any
+                       ) -> list[BrowserLogin]:
     """Facebook Login; one account per Instagram professional account linked to a Page the
     user manages. Blocking."""
     app = app_from(credentials, client_id, client_secret, network=Network.INSTAGRAM,
                    name=SERVICE)
     token, expires_at = facebook_login(app, SCOPES, server=server, open_browser=open_browser,
-                                       http=http, timeout=timeout, service=SERVICE)
+                                       http=http, timeout=timeout, service=SERVICE,
+                                       cancel=cancel)
     graph = GraphClient(token, api=api_origin(server, GRAPH_BASE), service=SERVICE, who="you",
                         http=http)
     answer = graph.call("GET", "me/accounts",
@@ -290,7 +288,7 @@ def connect_in_browser(server: str, credentials: AppCredentials | None = None, *
             continue
         settings = {USER_SETTING: str(linked["id"])}
         if expires_at is not None:
-            settings[SIGN_IN_EXPIRES_SETTING] = _expiry_text(expires_at)
+            settings[SIGN_IN_EXPIRES_SETTING] = expiry_text(expires_at)
         logins.append(BrowserLogin(
             handle=str(linked.get("username") or linked["id"]), server=server,
             display_name=str(linked.get("username") or ""), settings=settings,
@@ -326,7 +324,7 @@ def verify_account(account: Account, secret: AccountSecret) -> AccountSecret:
     account.settings[USER_SETTING] = ig_user_id
     expires = secret.extra.get("expires_at", "")
     if expires.isdigit():
-        account.settings[SIGN_IN_EXPIRES_SETTING] = _expiry_text(float(expires))
+        account.settings[SIGN_IN_EXPIRES_SETTING] = expiry_text(float(expires))
     return _secret(secret.token, ig_user_id, float(expires) if expires.isdigit() else None,
                    base=secret)
 

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode
 
 from app.core.model import Account, Network
 from app.networks.descriptor import (
@@ -52,7 +52,14 @@ from app.networks.errors import (
     redact,
 )
 from app.networks.http import DEFAULT_TIMEOUT, json_or_empty, new_session, request
-from app.networks.oauth import TokenSet, authorize_in_browser, request_token
+from app.networks.oauth import (
+    SignInCancel,
+    TokenSet,
+    authorize_in_browser,
+    expiry_text,
+    redirect_ports,
+    request_token,
+)
 from app.networks.ports import PostContent, PostReceipt
 from app.networks.share_links import first_link
 
@@ -69,7 +76,6 @@ API_VERSION = "202510"
 MEMBER_SCOPES = "openid profile w_member_social"
 PAGE_SCOPE = "w_organization_social"
 REDIRECT_PORTS = (53692, 53693, 53694)
-REDIRECT_PATH = "/callback"
 MAX_CHARS = 3000
 MAX_IMAGES = 20
 TOKEN_DAYS = 60
@@ -351,29 +357,10 @@ class LinkedInClient:
 # --- signing in ----------------------------------------------------------------------------
 
 
-def _redirect(credentials: AppCredentials | None) -> tuple[tuple[int, ...], str]:
-    path = REDIRECT_PATH
-    ports: list[int] = []
-    if credentials is not None and credentials.redirect_uri:
-        parts = urlsplit(credentials.redirect_uri)
-        if parts.port:
-            ports.append(parts.port)
-        path = parts.path or path
-    ports += [port for port in REDIRECT_PORTS if port not in ports]
-    return tuple(ports), path
-
-
-def expiry_text(expires_at: float | None) -> str:
-    """The ISO form kept in the account's settings ("" when the token does not say)."""
-    if expires_at is None:
-        return ""
-    return datetime.fromtimestamp(expires_at, UTC).isoformat(timespec="seconds")
-
-
 def connect(server: str = "", credentials: AppCredentials | None = None, *,
             pages: bool = False, open_browser: Callable[[str], object] | None = None,
-            http: Any = None, timeout: float = 300.0, ports: Iterable[int] | None = None
-            ) -> list[BrowserLogin]:
+            http: Any = None, timeout: float = 300.0, ports: Iterable[int] | None = None,
+            cancel: SignInCancel | None = None) -> list[BrowserLogin]:
     """Sign in on LinkedIn's page in the browser and exchange the code (with the app's
     secret); return the member's account and, with ``pages``, one account per page the
     member administers. Blocking."""
@@ -383,7 +370,7 @@ def connect(server: str = "", credentials: AppCredentials | None = None, *,
                              "IT adds it, LinkedIn posts go through your browser.")
     api, page = api_origin(server, API_BASE), api_origin(server, AUTH_BASE)
     session = http or new_session()
-    listen, path = _redirect(credentials)
+    listen, path = redirect_ports(credentials, REDIRECT_PORTS)
     scopes = MEMBER_SCOPES + (f" {PAGE_SCOPE}" if pages else "")
 
     def authorize_url(redirect_uri: str, state: str, challenge: str) -> str:
@@ -393,7 +380,7 @@ def connect(server: str = "", credentials: AppCredentials | None = None, *,
 
     grant = authorize_in_browser(authorize_url, open_browser=open_browser,
                                  ports=tuple(ports) if ports is not None else listen, path=path,
-                                 timeout=timeout, service=SERVICE)
+                                 timeout=timeout, service=SERVICE, cancel=cancel)
     tokens = request_token(session, f"{page}/oauth/v2/accessToken", {
         "grant_type": "authorization_code", "code": grant.code,
         "client_id": credentials.client_id, "client_secret": credentials.client_secret,
@@ -421,11 +408,12 @@ def _login(tokens: TokenSet, author: str, handle: str, name: str, server: str) -
 
 def connect_in_browser(server: str, credentials: AppCredentials | None = None, *,
                        open_browser: Callable[[str], object] | None = None, http: Any = None,
-                       timeout: float = 300.0, pages: bool = False, **_options: Any
+                       timeout: float = 300.0, pages: bool = False,
+                       cancel: SignInCancel | None = None, **_options: Any
                        ) -> list[BrowserLogin]:
     """The descriptor's browser sign-in."""
     return connect(server, credentials, pages=pages, open_browser=open_browser, http=http,
-                   timeout=timeout)
+                   timeout=timeout, cancel=cancel)
 
 
 def _secret(token: str, refresh_token: str, expires_at: float | None, author: str,

@@ -48,7 +48,7 @@ from app.networks.http import (
     seconds_until,
 )
 from app.networks.images import ImageData, read_image
-from app.networks.oauth import authorize_in_browser
+from app.networks.oauth import SignInCancel, authorize_in_browser
 from app.networks.ports import PostContent, PostReceipt
 
 if TYPE_CHECKING:
@@ -369,7 +369,8 @@ def register_app(instance: str, redirect_uri: str, *, http: Any = None) -> AppRe
 
 
 def connect(instance: str, *, open_browser: Callable[[str], object] | None = None,
-            timeout: float = 300.0, http: Any = None) -> MastodonLogin:
+            timeout: float = 300.0, http: Any = None, cancel: SignInCancel | None = None
+            ) -> MastodonLogin:
     """Connect an account: register the app, open the instance's sign-in page in the browser,
     receive the code on 127.0.0.1, exchange it (with the PKCE verifier) for a token.
 
@@ -391,7 +392,7 @@ def connect(instance: str, *, open_browser: Callable[[str], object] | None = Non
         return f"{instance}/oauth/authorize?{urlencode(query)}"
 
     grant = authorize_in_browser(authorize_url, open_browser=open_browser, timeout=timeout,
-                                 service="Mastodon")
+                                 service="Mastodon", cancel=cancel)
     app = registered[0]
     form = {"grant_type": "authorization_code", "code": grant.code, "client_id": app.client_id,
             "client_secret": app.client_secret, "redirect_uri": app.redirect_uri,
@@ -479,12 +480,14 @@ def client_for_account(account: Account, secrets: SecretStore, *, http: Any = No
 
 def connect_in_browser(server: str, credentials: AppCredentials | None = None, *,
                        open_browser: Callable[[str], object] | None = None,
-                       http: Any = None, timeout: float = 300.0, **_options: Any
+                       http: Any = None, timeout: float = 300.0,
+                       cancel: SignInCancel | None = None, **_options: Any
                        ) -> list[BrowserLogin]:
     """The descriptor's browser sign-in: ``connect`` as the account it signed in."""
     from app.networks.descriptor import BrowserLogin
 
-    login = connect(server, open_browser=open_browser, timeout=timeout, http=http)
+    login = connect(server, open_browser=open_browser, timeout=timeout, http=http,
+                    cancel=cancel)
     acct = str(login.account.get("acct") or login.account.get("username") or "")
     return [BrowserLogin(handle=acct, secret=login.secret(), server=login.instance,
                          display_name=str(login.account.get("display_name") or ""),

@@ -31,7 +31,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from app.networks.errors import (
     AmbiguousError,
@@ -49,6 +49,7 @@ __all__ = ["GraphClient", "QuotaSpentError", "app_from", "facebook_login", "quot
 from app.networks.http import DEFAULT_TIMEOUT, json_or_empty, new_session, request
 
 if TYPE_CHECKING:
+    from app.networks.oauth import SignInCancel
     from app.networks.ports import Checkpoint, PostContent, PostReceipt
     from app.store.managed import AppCredentials
     from app.store.secrets import AccountSecret
@@ -57,7 +58,6 @@ GRAPH_VERSION = "v25.0"
 GRAPH_BASE = "https://graph.facebook.com"
 LOGIN_BASE = "https://www.facebook.com"
 REDIRECT_PORTS = (53702, 53703, 53704)
-REDIRECT_PATH = "/callback"
 RATE_LIMIT_CODES = frozenset({4, 17, 32, 613, *range(80001, 80010)})
 AUTH_CODES = frozenset({190, 102, 463, 467})
 MEDIA_CODES = frozenset({9004, 324, 36000, 36001, 36003})
@@ -319,20 +319,6 @@ def user_secret(token: str, user_setting: str, user_id: str, expires_at: float |
 # --- Facebook Login ------------------------------------------------------------------------
 
 
-def redirect_for(credentials: AppCredentials | None, ports: Iterable[int] = REDIRECT_PORTS
-                 ) -> tuple[tuple[int, ...], str]:
-    """The loopback ports (the organisation's redirect first) and path to listen on."""
-    path = REDIRECT_PATH
-    listen: list[int] = []
-    if credentials is not None and credentials.redirect_uri:
-        parts = urlsplit(credentials.redirect_uri)
-        if parts.port:
-            listen.append(parts.port)
-        path = parts.path or path
-    listen += [port for port in ports if port not in listen]
-    return tuple(listen), path
-
-
 def app_from(credentials: AppCredentials | None, client_id: str = "",
              client_secret: str = "", *, network: Any, name: str) -> AppCredentials:
     """The app to sign in with: the user's own (typed in the dialog) or the organisation's.
@@ -352,15 +338,16 @@ def app_from(credentials: AppCredentials | None, client_id: str = "",
 def facebook_login(app: AppCredentials, scopes: str, *, server: str = "",
                    open_browser: Callable[[str], object] | None = None, http: Any = None,
                    timeout: float = 300.0, ports: Iterable[int] | None = None,
-                   service: str = "Facebook") -> tuple[str, float | None]:
+                   service: str = "Facebook", cancel: SignInCancel | None = None
+                   ) -> tuple[str, float | None]:
     """Sign in on Facebook's page in the browser, exchange the code (with the app secret)
     and then for a long-lived (about 60 days) user token. Returns (token, expires_at)."""
     from app.networks.descriptor import api_origin
-    from app.networks.oauth import authorize_in_browser
+    from app.networks.oauth import authorize_in_browser, redirect_ports
 
     api, page = api_origin(server, GRAPH_BASE), api_origin(server, LOGIN_BASE)
     session = http or new_session()
-    listen, path = redirect_for(app)
+    listen, path = redirect_ports(app, REDIRECT_PORTS)
 
     def authorize_url(redirect_uri: str, state: str, challenge: str) -> str:
         return f"{page}/{GRAPH_VERSION}/dialog/oauth?" + urlencode({
@@ -369,11 +356,11 @@ def facebook_login(app: AppCredentials, scopes: str, *, server: str = "",
 
     grant = authorize_in_browser(authorize_url, open_browser=open_browser,
                                  ports=tuple(ports) if ports is not None else listen,
-                                 path=path, timeout=timeout, service=service)
-    short = _token_answer(session, f"{api}/{GRAPH_VERSION}/oauth/access_token", {
+                                 path=path, timeout=timeout, service=service, cancel=cancel)
+    short = graph_token(session, f"{api}/{GRAPH_VERSION}/oauth/access_token", {
         "client_id": app.client_id, "client_secret": app.client_secret,
         "redirect_uri": grant.redirect_uri, "code": grant.code}, service)
-    long = _token_answer(session, f"{api}/{GRAPH_VERSION}/oauth/access_token", {
+    long = graph_token(session, f"{api}/{GRAPH_VERSION}/oauth/access_token", {
         "grant_type": "fb_exchange_token", "client_id": app.client_id,
         "client_secret": app.client_secret, "fb_exchange_token": short["access_token"]},
         service)
@@ -383,9 +370,14 @@ def facebook_login(app: AppCredentials, scopes: str, *, server: str = "",
     return str(long["access_token"]), expires_at
 
 
-def _token_answer(session: Any, url: str, params: Mapping[str, str], service: str
-                  ) -> dict[str, Any]:
-    response = request(session, "GET", url, service=service, params=dict(params))
+def graph_token(session: Any, url: str, values: Mapping[str, str], service: str, *,
+                method: str = "GET") -> dict[str, Any]:
+    """A Graph-style token endpoint's answer (Facebook Login, Threads): the values go in the
+    query (GET) or the form (POST). AuthError when no token comes back."""
+    if method == "POST":
+        response = request(session, method, url, service=service, data=dict(values))
+    else:
+        response = request(session, method, url, service=service, params=dict(values))
     body = json_or_empty(response)
     if response.status_code != 200 or not body.get("access_token"):
         try:

@@ -5,7 +5,10 @@
   code (RFC 8252 §7.3). It checks ``state``, answers the browser with a short page and stops
   after the first request to its path. Networks that match redirect URIs exactly (X,
   LinkedIn) register a few fixed ports; the receiver takes the first free one.
-- ``authorize_in_browser``: open the sign-in page, wait for the code.
+- ``redirect_ports``: the ports (IT's registered redirect first) and path to listen on.
+- ``authorize_in_browser``: open the sign-in page, wait for the code. The receiver is closed
+  whatever happens (code, error, time-out) and at once when the sign-in's ``SignInCancel``
+  is cancelled (the user closed the dialog): its port is never held after the sign-in.
 - ``request_token``: the token endpoint (code exchange or refresh), answers sorted into
   Twofold's errors; ``TokenSet`` is what it hands out.
 - ``RotatingToken``: an access token that refreshes itself once when the server says it has
@@ -21,14 +24,43 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 from app.networks.errors import AuthError, NetworkError, NotSentError, PermanentError, redact
 from app.networks.http import json_or_empty, request
 
+if TYPE_CHECKING:
+    from app.store.managed import AppCredentials
+
 # Refresh this many seconds before the stated expiry (clock differences, slow requests).
 EXPIRY_MARGIN = 60.0
+REDIRECT_PATH = "/callback"
+
+
+def redirect_ports(credentials: AppCredentials | None, defaults: Iterable[int],
+                   path: str = REDIRECT_PATH) -> tuple[tuple[int, ...], str]:
+    """The loopback ports to listen on and the callback path, for networks that match the
+    redirect URI exactly: the one IT registered (``redirect_uri`` of the organisation's app
+    credentials) first, then the network's ``defaults`` (tried when it is taken)."""
+    ports: list[int] = []
+    if credentials is not None and credentials.redirect_uri:
+        parts = urlsplit(credentials.redirect_uri)
+        if parts.port:
+            ports.append(parts.port)
+        path = parts.path or path
+    ports += [port for port in defaults if port not in ports]
+    return tuple(ports), path
+
+
+def expiry_text(expires_at: float | None) -> str:
+    """A token's expiry as kept in the account's settings (ISO 8601, UTC, seconds); "" when
+    the network does not say."""
+    if expires_at is None:
+        return ""
+    from datetime import UTC, datetime
+
+    return datetime.fromtimestamp(expires_at, UTC).isoformat(timespec="seconds")
 
 
 def pkce_pair() -> tuple[str, str]:
@@ -74,15 +106,57 @@ class TokenSet:
                           if k not in ("access_token", "refresh_token", "expires_in")})
 
 
+class SignInCancel:
+    """Lets the one who started a browser sign-in stop it (the dialog was closed): whatever
+    waits for the browser stops at once and frees its port. Thread-safe; cancelling twice,
+    or after the sign-in ended, does nothing."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._cancelled = False
+        self._listeners: list[Callable[[], None]] = []
+
+    @property
+    def cancelled(self) -> bool:
+        """Whether ``cancel`` was called."""
+        return self._cancelled
+
+    def cancel(self) -> None:
+        """Stop the sign-in (from any thread)."""
+        with self._lock:
+            if self._cancelled:
+                return
+            self._cancelled = True
+            listeners, self._listeners = self._listeners, []
+        for listener in listeners:
+            listener()
+
+    def on_cancel(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` when cancelled (at once if it already was)."""
+        with self._lock:
+            if not self._cancelled:
+                self._listeners.append(listener)
+                return
+        listener()
+
+    def forget(self, listener: Callable[[], None]) -> None:
+        """Stop telling ``listener`` (its sign-in ended)."""
+        with self._lock:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+
 class LoopbackReceiver:
     """A one-shot HTTP server on 127.0.0.1 that receives the authorisation code.
 
     ``ports``: the ports to try in order (0 = any free port, for servers that accept any
     loopback port); the first that is free is used. Raises NotSentError when none is.
+    ``cancel``: cancelling it ends ``wait`` at once (the sign-in was cancelled) and frees the
+    port.
     """
 
     def __init__(self, *, ports: Iterable[int] = (0,), path: str = "/callback",
-                 service: str = "the network") -> None:
+                 service: str = "the network", cancel: SignInCancel | None = None) -> None:
         import html
         import secrets as token_generator
         from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -135,10 +209,22 @@ class LoopbackReceiver:
                 f"{', '.join(str(p) for p in tried)} on this computer, and all are in use; "
                 "close the program using them and try again.")
         self._server = server
+        self._closed = False
+        self._cancel = cancel
         self._thread = threading.Thread(target=server.serve_forever, daemon=True,
                                         name="oauth-loopback")
-        self._thread.start()
-        self._closed = False
+        try:
+            self._thread.start()
+        except BaseException:
+            server.server_close()  # never serving: nothing to shut down, but free the port
+            self._closed = True
+            raise
+        if cancel is not None:
+            cancel.on_cancel(self._cancelled)
+
+    def _cancelled(self) -> None:
+        self._result = {"error": "cancelled"}
+        self._done.set()
 
     @property
     def port(self) -> int:
@@ -157,6 +243,8 @@ class LoopbackReceiver:
                 raise AuthError(f"The {self.service} sign-in was not finished in time; try "
                                 "again.")
             if "code" not in self._result:
+                if self._result.get("error") == "cancelled":
+                    raise AuthError(f"The {self.service} sign-in was cancelled.")
                 if self._result.get("error") == "state_mismatch":
                     raise AuthError(f"The {self.service} sign-in came back from the wrong "
                                     "page; try again.")
@@ -170,8 +258,12 @@ class LoopbackReceiver:
         if self._closed:
             return
         self._closed = True
-        self._server.shutdown()
-        self._server.server_close()
+        if self._cancel is not None:
+            self._cancel.forget(self._cancelled)
+        try:
+            self._server.shutdown()
+        finally:
+            self._server.server_close()
 
 
 @dataclass(frozen=True)
@@ -186,18 +278,19 @@ class AuthorizationCode:
 def authorize_in_browser(authorize_url: Callable[[str, str, str], str], *,
                          open_browser: Callable[[str], object] | None = None,
                          ports: Iterable[int] = (0,), path: str = "/callback",
-                         timeout: float = 300.0, service: str = "the network"
-                         ) -> AuthorizationCode:
+                         timeout: float = 300.0, service: str = "the network",
+                         cancel: SignInCancel | None = None) -> AuthorizationCode:
     """Listen on 127.0.0.1, open ``authorize_url(redirect_uri, state, challenge)`` in the
-    browser and wait (at most ``timeout`` seconds) for the code. ``open_browser`` defaults to
-    ``webbrowser.open``; tests pass a function that plays the user. Blocking: call off the UI
-    thread."""
+    browser and wait (at most ``timeout`` seconds, or until ``cancel`` is cancelled: then
+    AuthError) for the code. The port is free again when this returns or raises.
+    ``open_browser`` defaults to ``webbrowser.open``; tests pass a function that plays the
+    user. Blocking: call off the UI thread."""
     if open_browser is None:
         import webbrowser
 
         open_browser = webbrowser.open
     verifier, challenge = pkce_pair()
-    receiver = LoopbackReceiver(ports=ports, path=path, service=service)
+    receiver = LoopbackReceiver(ports=ports, path=path, service=service, cancel=cancel)
     try:
         open_browser(authorize_url(receiver.redirect_uri, receiver.state, challenge))
         code = receiver.wait(timeout)

@@ -55,8 +55,15 @@ from app.networks.errors import (
     redact,
 )
 from app.networks.http import DEFAULT_TIMEOUT, json_or_empty, new_session, request
-from app.networks.meta_graph import app_from, redirect_for
-from app.networks.oauth import RotatingToken, TokenSet, authorize_in_browser, request_token
+from app.networks.meta_graph import app_from
+from app.networks.oauth import (
+    RotatingToken,
+    SignInCancel,
+    TokenSet,
+    authorize_in_browser,
+    redirect_ports,
+    request_token,
+)
 from app.networks.ports import PostContent, PostReceipt
 from app.networks.share_links import first_link
 
@@ -323,7 +330,8 @@ def _settings_for(boards: list[tuple[str, str]], board_id: str, access: str
 def connect_in_browser(server: str, credentials: AppCredentials | None = None, *,
                        open_browser: Callable[[str], object] | None = None, http: Any = None,
                        timeout: float = 300.0, client_id: str = "", client_secret: str = "",
-                       **_options: Any) -> list[BrowserLogin]:
+                       cancel: SignInCancel | None = None, **_options: Any
+                       ) -> list[BrowserLogin]:
     """Sign in on Pinterest's page; exchange the code (Basic client id:secret); list the
     boards (the first is used until the user picks another). Blocking."""
     own = bool(client_id.strip() and client_secret.strip())
@@ -331,7 +339,7 @@ def connect_in_browser(server: str, credentials: AppCredentials | None = None, *
                    name=SERVICE)
     api, page = api_origin(server, API_BASE), api_origin(server, AUTH_BASE)
     session = http or new_session()
-    listen, path = redirect_for(app, REDIRECT_PORTS)
+    listen, path = redirect_ports(app, REDIRECT_PORTS)
 
     def authorize_url(redirect_uri: str, state: str, challenge: str) -> str:
         return f"{page}/oauth/?" + urlencode({
@@ -339,7 +347,7 @@ def connect_in_browser(server: str, credentials: AppCredentials | None = None, *
             "response_type": "code", "scope": SCOPES})
 
     grant = authorize_in_browser(authorize_url, open_browser=open_browser, ports=listen,
-                                 path=path, timeout=timeout, service=SERVICE)
+                                 path=path, timeout=timeout, service=SERVICE, cancel=cancel)
     tokens = request_token(session, f"{api}/v5/oauth/token", {
         "grant_type": "authorization_code", "code": grant.code,
         "redirect_uri": grant.redirect_uri}, service=SERVICE,

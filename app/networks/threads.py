@@ -23,7 +23,7 @@ secret: ``{"token": …, "threads_user_id": …}``; ``GET /v1.0/me?fields=id,use
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
@@ -39,16 +39,16 @@ from app.networks.descriptor import (
     intent_link,
 )
 from app.networks.errors import AuthError, NetworkError, PermanentError, QuotaSpentError
-from app.networks.http import json_or_empty, new_session, request
+from app.networks.http import new_session
 from app.networks.meta_graph import (
     GraphClient,
     app_from,
+    graph_token,
     published_receipt,
     quota_from,
-    raise_for_graph,
-    redirect_for,
     user_secret,
 )
+from app.networks.oauth import expiry_text
 from app.networks.ports import PostContent, PostReceipt
 from app.networks.share_links import first_link
 
@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from app.networks.images import ImageData
+    from app.networks.oauth import SignInCancel
     from app.networks.ports import Checkpoint
     from app.store.managed import AppCredentials, MediaHost
     from app.store.secrets import AccountSecret, SecretStore
@@ -236,23 +237,20 @@ def _secret(token: str, user_id: str, expires_at: float | None,
     return user_secret(token, USER_SETTING, user_id, expires_at, base)
 
 
-def _expiry_text(expires_at: float) -> str:
-    return datetime.fromtimestamp(expires_at, UTC).isoformat(timespec="seconds")
-
-
 def connect_in_browser(server: str, credentials: AppCredentials | None = None, *,
                        open_browser: Callable[[str], object] | None = None, http: Any = None,
                        timeout: float = 300.0, client_id: str = "", client_secret: str = "",
-                       **_options: Any) -> list[BrowserLogin]:
+                       cancel: SignInCancel | None = None, **_options: Any
+                       ) -> list[BrowserLogin]:
     """Sign in on Threads' page; exchange the code (with the app secret) and then for a
     60-day token. Blocking."""
-    from app.networks.oauth import authorize_in_browser
+    from app.networks.oauth import authorize_in_browser, redirect_ports
 
     app = app_from(credentials, client_id, client_secret, network=Network.THREADS,
                    name=SERVICE)
     api, page = api_origin(server, API_BASE), api_origin(server, AUTH_BASE)
     session = http or new_session()
-    listen, path = redirect_for(app, REDIRECT_PORTS)
+    listen, path = redirect_ports(app, REDIRECT_PORTS)
 
     def authorize_url(redirect_uri: str, state: str, challenge: str) -> str:
         return f"{page}/oauth/authorize?" + urlencode({
@@ -260,14 +258,14 @@ def connect_in_browser(server: str, credentials: AppCredentials | None = None, *
             "scope": SCOPES, "response_type": "code"})
 
     grant = authorize_in_browser(authorize_url, open_browser=open_browser, ports=listen,
-                                 path=path, timeout=timeout, service=SERVICE)
-    short = _token(session, "POST", f"{api}/oauth/access_token", {
+                                 path=path, timeout=timeout, service=SERVICE, cancel=cancel)
+    short = graph_token(session, f"{api}/oauth/access_token", {
         "client_id": app.client_id, "client_secret": app.client_secret,
         "grant_type": "authorization_code", "redirect_uri": grant.redirect_uri,
-        "code": grant.code})
-    long = _token(session, "GET", f"{api}/access_token", {
+        "code": grant.code}, SERVICE, method="POST")
+    long = graph_token(session, f"{api}/access_token", {
         "grant_type": "th_exchange_token", "client_secret": app.client_secret,
-        "access_token": str(short["access_token"])})
+        "access_token": str(short["access_token"])}, SERVICE)
     expires_in = long.get("expires_in")
     expires_at = time.time() + float(expires_in) if isinstance(expires_in, int | float) \
         else None
@@ -276,26 +274,10 @@ def connect_in_browser(server: str, credentials: AppCredentials | None = None, *
     username = str(me.get("username") or me["id"])
     settings = {USER_SETTING: str(me["id"])}
     if expires_at is not None:
-        settings[SIGN_IN_EXPIRES_SETTING] = _expiry_text(expires_at)
+        settings[SIGN_IN_EXPIRES_SETTING] = expiry_text(expires_at)
     return [BrowserLogin(handle=username, display_name=username, server=server,
                          settings=settings,
                          secret=_secret(str(long["access_token"]), str(me["id"]), expires_at))]
-
-
-def _token(session: Any, method: str, url: str, values: dict[str, str]) -> dict[str, Any]:
-    if method == "POST":
-        response = request(session, method, url, service=SERVICE, data=values)
-    else:
-        response = request(session, method, url, service=SERVICE, params=values)
-    body = json_or_empty(response)
-    if response.status_code != 200 or not body.get("access_token"):
-        try:
-            raise_for_graph(response, SERVICE, "you", posting=False)
-        except NetworkError as error:
-            raise AuthError(f"Threads did not accept the sign-in ({error.user_message}); "
-                            "connect the account again.") from None
-        raise AuthError("Threads did not hand out a token; connect the account again.")
-    return body
 
 
 def verify_account(account: Account, secret: AccountSecret) -> AccountSecret:
@@ -323,7 +305,7 @@ def verify_account(account: Account, secret: AccountSecret) -> AccountSecret:
     account.settings[USER_SETTING] = str(me["id"])
     expires = secret.extra.get("expires_at", "")
     if expires.isdigit():
-        account.settings[SIGN_IN_EXPIRES_SETTING] = _expiry_text(float(expires))
+        account.settings[SIGN_IN_EXPIRES_SETTING] = expiry_text(float(expires))
     return _secret(secret.token, str(me["id"]), float(expires) if expires.isdigit() else None,
                    base=secret)
 

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from app.core.model import Account, Network
 from app.networks.descriptor import (
@@ -46,7 +46,14 @@ from app.networks.errors import (
     redact,
 )
 from app.networks.http import DEFAULT_TIMEOUT, json_or_empty, new_session, request, seconds_until
-from app.networks.oauth import RotatingToken, TokenSet, authorize_in_browser, request_token
+from app.networks.oauth import (
+    RotatingToken,
+    SignInCancel,
+    TokenSet,
+    authorize_in_browser,
+    redirect_ports,
+    request_token,
+)
 from app.networks.ports import PostContent, PostReceipt
 
 if TYPE_CHECKING:
@@ -60,7 +67,6 @@ SCOPES = "tweet.read tweet.write users.read offline.access media.write"
 # X matches callback URLs exactly (port and trailing slash included): IT registers these in
 # the developer app; the first free one is used.
 REDIRECT_PORTS = (53682, 53683, 53684)
-REDIRECT_PATH = "/callback"
 MAX_CHARS = 280
 MAX_IMAGES = 4
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
@@ -290,19 +296,6 @@ class XClient:
 # --- signing in ----------------------------------------------------------------------------
 
 
-def _redirect_ports(credentials: AppCredentials | None) -> tuple[tuple[int, ...], str]:
-    """The ports (and path) to listen on: IT's registered redirect first, then the defaults."""
-    path = REDIRECT_PATH
-    ports: list[int] = []
-    if credentials is not None and credentials.redirect_uri:
-        parts = urlsplit(credentials.redirect_uri)
-        if parts.port:
-            ports.append(parts.port)
-        path = parts.path or path
-    ports += [port for port in REDIRECT_PORTS if port not in ports]
-    return tuple(ports), path
-
-
 def _token_url(api: str) -> str:
     return f"{api}/2/oauth2/token"
 
@@ -318,7 +311,8 @@ def _refresher(api: str, client_id: str, http: Any) -> Callable[[TokenSet], Toke
 
 def connect(server: str = "", client_id: str = "", *, credentials: AppCredentials | None = None,
             open_browser: Callable[[str], object] | None = None, http: Any = None,
-            timeout: float = 300.0, ports: Iterable[int] | None = None) -> BrowserLogin:
+            timeout: float = 300.0, ports: Iterable[int] | None = None,
+            cancel: SignInCancel | None = None) -> BrowserLogin:
     """Sign in on X's page in the browser (code + PKCE, public client), receive the code on
     127.0.0.1 and exchange it; return the account and the secret to keep. Blocking."""
     client_id = client_id or (credentials.client_id if credentials else "")
@@ -328,7 +322,7 @@ def connect(server: str = "", client_id: str = "", *, credentials: AppCredential
     api = api_origin(server, API_BASE)
     page = api_origin(server, AUTHORIZE_BASE)
     session = http or new_session()
-    listen, path = _redirect_ports(credentials)
+    listen, path = redirect_ports(credentials, REDIRECT_PORTS)
 
     def authorize_url(redirect_uri: str, state: str, challenge: str) -> str:
         return f"{page}/i/oauth2/authorize?" + urlencode({
@@ -338,7 +332,7 @@ def connect(server: str = "", client_id: str = "", *, credentials: AppCredential
 
     grant = authorize_in_browser(authorize_url, open_browser=open_browser,
                                  ports=tuple(ports) if ports is not None else listen, path=path,
-                                 timeout=timeout, service=SERVICE)
+                                 timeout=timeout, service=SERVICE, cancel=cancel)
     tokens = request_token(session, _token_url(api), {
         "grant_type": "authorization_code", "code": grant.code, "client_id": client_id,
         "redirect_uri": grant.redirect_uri, "code_verifier": grant.verifier}, service=SERVICE)
@@ -351,11 +345,12 @@ def connect(server: str = "", client_id: str = "", *, credentials: AppCredential
 
 def connect_in_browser(server: str, credentials: AppCredentials | None = None, *,
                        open_browser: Callable[[str], object] | None = None, http: Any = None,
-                       timeout: float = 300.0, client_id: str = "", **_options: Any
+                       timeout: float = 300.0, client_id: str = "",
+                       cancel: SignInCancel | None = None, **_options: Any
                        ) -> list[BrowserLogin]:
     """The descriptor's browser sign-in."""
     return [connect(server, client_id, credentials=credentials, open_browser=open_browser,
-                    http=http, timeout=timeout)]
+                    http=http, timeout=timeout, cancel=cancel)]
 
 
 def _secret(tokens: TokenSet, client_id: str, me: dict[str, Any],

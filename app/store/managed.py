@@ -5,7 +5,7 @@
 credentials (OAuth client ids and secrets) of networks that need them::
 
     organisation = "Acme Magazines"
-    policy_pack = "acme-policy.toml"        # relative to this file's folder
+    policy_pack = "acme-policy.toml"        # relative to this file's folder (default policy.toml)
     suggestions_feed = "https://intranet.acme.example/share.xml"   # RSS 2.0, Atom, JSON Feed
 
     [[accounts]]
@@ -42,13 +42,17 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.core.model import Account, Network, Owner, Persona
-from app.core.suggestions import SuggestedPost, plain_text
 from app.paths import AppPaths
-from app.store.accounts import normalise_handle, normalise_server
 from app.store.errors import InvalidAccountError, ManagedConfigError
+
+if TYPE_CHECKING:
+    from app.core.suggestions import SuggestedPost
+
+# app.store.accounts and app.core.suggestions are imported where used: the policy loader
+# reads this file's policy_pack on every ``check``, whose start-up must stay fast.
 
 MANAGED_FILENAME = "managed.toml"
 
@@ -80,6 +84,8 @@ class ManagedAccount:
 
     def matches(self, network: Network | str, handle: str, server: str = "") -> bool:
         """Whether this entry describes that account (handles compared case-insensitively)."""
+        from app.store.accounts import normalise_handle, normalise_server
+
         try:
             return (Network(network) is self.network
                     and normalise_handle(handle).lower() == self.handle.lower()
@@ -162,24 +168,46 @@ def managed_file(paths: AppPaths) -> Path:
     return paths.site_config_dir() / MANAGED_FILENAME
 
 
-def load_managed_setup(source: AppPaths | Path) -> ManagedSetup:
-    """Read the organisation file (an AppPaths, or the file's path). No file: an empty set-up.
-    Raises ManagedConfigError naming the file, line and key of the first problem."""
-    path = managed_file(source) if isinstance(source, AppPaths) else Path(source)
+def _read_text(path: Path) -> str | None:
+    """The organisation file's text; None when there is no file."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return ManagedSetup()
+        return None
     except OSError as exc:
         raise ManagedConfigError(path, f"it cannot be read ({exc.strerror}).") from None
     if len(raw) > MAX_MANAGED_BYTES:
         raise ManagedConfigError(path, f"it is {len(raw):,} bytes; the limit is "
                                  f"{MAX_MANAGED_BYTES:,}.")
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ManagedConfigError(path, "it is not UTF-8 text.") from None
-    return _Parser(path, text).parse()
+
+
+def load_managed_setup(source: AppPaths | Path) -> ManagedSetup:
+    """Read the organisation file (an AppPaths, or the file's path). No file: an empty set-up.
+    Raises ManagedConfigError naming the file, line and key of the first problem."""
+    path = managed_file(source) if isinstance(source, AppPaths) else Path(source)
+    text = _read_text(path)
+    return ManagedSetup() if text is None else _Parser(path, text).parse()
+
+
+def named_policy_pack(source: AppPaths | Path) -> Path | None:
+    """The policy pack the organisation file names (``policy_pack``, relative to the file's
+    folder), or None when there is no file or it names none.
+
+    Only that key is read, so that a mistake elsewhere in the file (an account, a
+    suggestion) does not hide which pack applies. Whether the pack exists is the policy
+    loader's business: a missing pack is a broken organisation policy, not a broken file.
+    Raises ManagedConfigError when the file cannot be read as TOML or the key is not text.
+    """
+    path = managed_file(source) if isinstance(source, AppPaths) else Path(source)
+    text = _read_text(path)
+    if text is None:
+        return None
+    parser = _Parser(path, text)
+    return parser.policy_pack(parser.toml())
 
 
 class _Parser:
@@ -222,20 +250,24 @@ class _Parser:
                 return number + 1
         return header_line  # a missing key: point at its table
 
-    def parse(self) -> ManagedSetup:
+    def toml(self) -> dict[str, Any]:
+        """The file as TOML (no checks of its settings)."""
         try:
-            data = tomllib.loads(self.text)
+            return tomllib.loads(self.text)
         except tomllib.TOMLDecodeError as exc:
             match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
             problem = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
             raise ManagedConfigError(self.path, f"this is not valid TOML: {problem}.",
                                      line=int(match.group(1)) if match else None) from None
+
+    def parse(self) -> ManagedSetup:
+        data = self.toml()
         for key in data:
             if key not in _TOP_KEYS:
                 raise self.error(f"unknown setting \u201c{key}\u201d; the file may contain "
                                  f"{', '.join(_TOP_KEYS)}.", key, leaf=key)
         organisation = self._string(data, "organisation", "organisation")
-        policy_pack = self._policy_pack(data)
+        policy_pack = self.policy_pack(data)
         accounts = self._accounts(data.get("accounts", []))
         credentials = self._credentials(data.get("app_credentials", {}))
         feed = self._string(data, "suggestions_feed", "suggestions_feed")
@@ -253,6 +285,8 @@ class _Parser:
                             media_host=media_host)
 
     def _suggestions(self, entries: Any) -> tuple[SuggestedPost, ...]:
+        from app.core.suggestions import SuggestedPost, plain_text
+
         if not isinstance(entries, list):
             raise self.error("must be a list of [[suggestions]] tables.", "suggestions",
                              leaf="suggestions")
@@ -362,19 +396,19 @@ class _Parser:
                              leaf=key if key in table else None)
         return value.strip()
 
-    def _policy_pack(self, data: Mapping[str, Any]) -> Path | None:
+    def policy_pack(self, data: Mapping[str, Any]) -> Path | None:
         name = self._string(data, "policy_pack", "policy_pack")
         if not name:
             return None
         pack = Path(name)
-        if not pack.is_absolute():
-            pack = self.path.parent / pack
-        if not pack.is_file():
-            raise self.error(f"the policy pack {pack} does not exist.", "policy_pack",
-                             leaf="policy_pack")
-        return pack
+        # Not checked for existence here: the policy loader treats a missing named pack like
+        # a broken one (the last good copy, or posting refused), and the rest of this file
+        # (accounts, app credentials) stays usable.
+        return pack if pack.is_absolute() else self.path.parent / pack
 
     def _accounts(self, entries: Any) -> tuple[ManagedAccount, ...]:
+        from app.store.accounts import normalise_handle, normalise_server
+
         if not isinstance(entries, list):
             raise self.error("must be a list of [[accounts]] tables.", "accounts",
                              leaf="accounts")

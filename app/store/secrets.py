@@ -29,6 +29,8 @@ from app.store.errors import SecretStoreError
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
+    from app.redact import SecretRegistry
+
 log = logging.getLogger(__name__)
 
 SERVICE_NAME = "twofold"
@@ -202,6 +204,24 @@ class SecretStore:
         self._persistent = not isinstance(backend, MemoryKeyring) and not _is_unusable(backend)
         self._reason = fallback_reason
         self._lock = threading.RLock()
+        self._registries: list[SecretRegistry] = []
+
+    def remember_in(self, registry: SecretRegistry | None) -> SecretStore:
+        """Add every secret this store saves or loads from now on to ``registry`` (the log
+        filter's, ``Diagnostics.secrets``), so that no log line or crash report can hold it
+        even where a code path forgets to hide it. Returns this store."""
+        if registry is not None:
+            with self._lock:
+                if registry not in self._registries:
+                    self._registries.append(registry)
+        return self
+
+    def remember(self, secret: AccountSecret | None) -> None:
+        """Add ``secret``'s values to the registries of ``remember_in`` now (a sign-in typed
+        or just received, before it is checked or saved)."""
+        if secret is not None:
+            for registry in self._registries:
+                registry.add(*secret.values())
 
     @classmethod
     def in_memory(cls, reason: str = "") -> SecretStore:
@@ -299,6 +319,7 @@ class SecretStore:
         key = secret_key(account)
         value = secret.to_json()
         with self._lock:
+            self.remember(secret)
             self._set(account, key + PENDING_SUFFIX, value)
             self._set(account, key, value)
             if self._get(account, key) != value:
@@ -318,9 +339,12 @@ class SecretStore:
                 self._set(account, key, pending)
                 if self._get(account, key) == pending:
                     self._remove(account, key + PENDING_SUFFIX)
-                return AccountSecret.from_json(pending)
-            value = self._get(account, key)
-        return AccountSecret.from_json(value) if value is not None else None
+                loaded: AccountSecret | None = AccountSecret.from_json(pending)
+            else:
+                value = self._get(account, key)
+                loaded = AccountSecret.from_json(value) if value is not None else None
+            self.remember(loaded)
+        return loaded
 
     def has(self, account: Account) -> bool:
         """Whether a secret is stored for the account."""

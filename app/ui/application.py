@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from app.instance import InstanceAddress
     from app.networks.engine import PostingEngine
     from app.networks.handoff import HandOff
+    from app.redact import SecretRegistry
     from app.store.secrets import SecretStore
     from app.store.store import Store
     from app.ui.ports import AccountBook, AppServices, LengthCountLike, PolicyReport
@@ -170,11 +171,14 @@ def build_poster(store: Lazy[Store], accounts: StoreAccountBook,
     return EnginePoster(Lazy(build_engine))
 
 
-def build_services(paths: AppPaths) -> AppServices:
+def build_services(paths: AppPaths, *, log_secrets: SecretRegistry | None = None
+                   ) -> AppServices:
     """Build the real services and adapt them to the window's ports.
 
     Nothing slow happens here: the store opens on first use (the window asks right after it
-    is shown), the keychain and the persona check on first use on a worker.
+    is shown), the keychain and the persona check on first use on a worker. ``log_secrets``
+    (``Diagnostics.secrets``) learns every sign-in the keychain store saves or loads, so the
+    log never holds one.
     """
     from app.ui.browser_handoff import BrowserHandoffBridge
     from app.ui.ports import AppServices
@@ -188,7 +192,7 @@ def build_services(paths: AppPaths) -> AppServices:
     def open_secrets() -> SecretStore:
         from app.store.secrets import SecretStore
 
-        return SecretStore.open_default()
+        return SecretStore.open_default().remember_in(log_secrets)
 
     store = Lazy(open_store)
     accounts = StoreAccountBook(store, Lazy(open_secrets), paths)
@@ -313,7 +317,7 @@ def run_gui(paths: AppPaths, *, quit_after_show: bool = False,
     qt_app.setDesktopFileName(APP_ID)
     qt_app.setWindowIcon(app_icon())
 
-    services = build_services(paths)
+    services = build_services(paths, log_secrets=diagnostics.secrets if diagnostics else None)
     runner = TaskRunner()
     settings = QSettings(str(paths.config_root / "ui.ini"), QSettings.Format.IniFormat)
     in_background = (quick_post or hidden) and not quit_after_show

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from app.core.model import (
     Account,
@@ -26,6 +26,9 @@ from app.core.model import (
     Owner,
     Persona,
 )
+
+if TYPE_CHECKING:
+    from app.networks.oauth import SignInCancel
 
 
 class LengthCountLike(Protocol):
@@ -114,6 +117,9 @@ class ConnectRequest:
     # supplies none): kept with the account's sign-in in the keychain, never in the profile.
     app_id: str = ""
     app_secret: str = field(default="", repr=False)
+    # Cancelled when the dialog that asked is closed: a sign-in waiting for the browser stops
+    # and frees its loopback port at once (app.networks.oauth.SignInCancel).
+    cancel: SignInCancel | None = field(default=None, compare=False, repr=False)
 
 
 class SignInState:

@@ -43,6 +43,7 @@ SIGN_IN_WARN_DAYS = 7.0
 if TYPE_CHECKING:
     from app.check.policy import LoadedPolicy, Policy
     from app.networks.engine import AccountResult, PostingEngine, Progress
+    from app.networks.oauth import SignInCancel
     from app.networks.registry import LoginVerifier
     from app.store.secrets import SecretStore
     from app.store.store import Store
@@ -247,15 +248,18 @@ class StoreAccountBook:
         if described.client_factory is None:
             return self._connect_for_browser(account)
         secret = secret_from_input(request.network, request.secret)
+        self._secrets.remember(secret)  # hidden from the log before it is even checked
         verifier = self._lookup(request.network)
         if verifier is not None:
             # Raises LoginCheckFailed with a plain sentence; may hand back what to keep.
             secret = verifier(account, secret) or secret
         return self._save(account, secret)
 
-    def reconnect_account(self, account: Account) -> Account:
+    def reconnect_account(self, account: Account, *, cancel: SignInCancel | None = None
+                          ) -> Account:
         """Sign in again through the network's page in the browser (one click in the account
-        manager); the new sign-in replaces the old one in the keychain. Blocking."""
+        manager); the new sign-in replaces the old one in the keychain. Blocking; ``cancel``
+        stops it (the account manager was closed)."""
         from app.networks.registry import descriptor
 
         # A page posts with its administrator's sign-in: ask for the pages again.
@@ -263,7 +267,7 @@ class StoreAccountBook:
                         ) if account.owner is Owner.EMPLOYER else ()
         return self.connect_account(ConnectRequest(
             account.network, account.handle, account.persona, account.owner,
-            account.server, reconnect_id=account.id, options=options))
+            account.server, reconnect_id=account.id, options=options, cancel=cancel))
 
     def _connect_in_browser(self, described: Any, account: Account, credentials: Any,
                             request: ConnectRequest, own_app: dict[str, str]) -> Account:
@@ -273,10 +277,14 @@ class StoreAccountBook:
             raise ValueError(f"Type your {described.display_name} server (for example "
                              f"{described.example_server}) so Twofold can open its sign-in "
                              "page.")
-        options = {name: True for name in request.options}
+        options: dict[str, Any] = {name: True for name in request.options}
+        if request.cancel is not None:
+            options["cancel"] = request.cancel
         logins = described.browser_connect(account.server, credentials,
                                            open_browser=self._open_browser, **own_app,
                                            **options)
+        for login in logins:
+            self._secrets.remember(login.secret)  # tokens just received: never in the log
         if own_app.get("client_secret"):
             # The user's own app stays with each sign-in, in the keychain (reconnecting and,
             # for Pinterest, refreshing need it); never in the profile.

@@ -47,8 +47,9 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{
 ; The one-folder bundle: twofold.exe (the window), twofold-cli.exe (the command line) and _internal.
 Source: "..\..\dist\twofold\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 #ifdef OrgDir
-Source: "{#OrgDir}\managed.toml"; DestDir: "{commonappdata}\Twofold"; Flags: ignoreversion skipifsourcedoesntexist
-Source: "{#OrgDir}\policy.toml"; DestDir: "{commonappdata}\Twofold"; Flags: ignoreversion skipifsourcedoesntexist
+; managed.toml and the policy pack (policy.toml, or the file its policy_pack names); the folder
+; must hold nothing else (validate_org in packaging/package.py checks it).
+Source: "{#OrgDir}\*"; Excludes: "README*,.*"; DestDir: "{commonappdata}\Twofold"; Flags: ignoreversion
 #endif
 
 [Icons]

@@ -45,7 +45,10 @@ def test_a_measuring_corpus_loads_with_tiers_and_its_packs(path):
     assert len({case.id for case in cases}) == len(cases)
     tiers = Counter(case.tier for case in cases)
     assert set(tiers) == {"mainstream", "hard", "harmless"}, tiers
-    assert len(cases) >= 200 and tiers["harmless"] >= 80, tiers
+    # A round is large enough to measure (a dev set may be smaller than a hidden round) and
+    # at least a quarter of it is harmless drafts (rounds are written with a third; a dev set lost
+    # some to relabelling), so false alarms weigh in the figures.
+    assert len(cases) >= 100 and 4 * tiers["harmless"] >= len(cases), tiers
     for name in {case.pack for case in cases}:
         pack_policy(name)  # a pack that does not load fails here, not in the report
 

@@ -1,4 +1,4 @@
-"""Small things the network tests share: real image files, forged tokens."""
+"""Small things the network tests share: real image files, forged tokens, a free port."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import base64
 import hashlib
 import hmac
 import json
+import socket
 import struct
 import time
 import zlib
@@ -47,3 +48,10 @@ def forge_expired_jwt(real_token: str, secret: str) -> str:
     signing_input = f"{header_b64}.{_b64(json.dumps(payload, separators=(',', ':')).encode())}"
     signature = hmac.new(secret.encode(), signing_input.encode(), hashlib.sha256).digest()
     return f"{signing_input}.{_b64(signature)}"
+
+
+def free_port() -> int:
+    """A port of 127.0.0.1 that nothing listens on now (for a sign-in's callback)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])

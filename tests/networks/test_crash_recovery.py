@@ -9,8 +9,6 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import requests
@@ -25,12 +23,6 @@ from tests.networks.fakes import FakeChecker
 from tests.pds_harness import LocalPDS
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store(tmp_path / "twofold.sqlite3") as opened:
-        yield opened
 
 
 def _crash_mid_post(local_pds: LocalPDS, store: Store, die: str

@@ -8,7 +8,6 @@ import random
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 
 import pytest
 
@@ -67,12 +66,6 @@ class Rig:
 
     def history_accounts(self) -> list[int]:
         return sorted(e.account_id for e in self.store.history.list())  # type: ignore[misc]
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store(tmp_path / "twofold.sqlite3") as opened:
-        yield opened
 
 
 @pytest.fixture

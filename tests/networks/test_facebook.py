@@ -6,8 +6,6 @@ exactly one post when an answer is lost or late."""
 from __future__ import annotations
 
 import json
-import socket
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,29 +22,10 @@ from app.store.secrets import AccountSecret
 from app.store.store import Store
 from tests.meta_server import MetaContractServer, Page, User, graph_error
 from tests.networks.fakes import FakeChecker
-from tests.networks.helpers import write_png
+from tests.networks.helpers import free_port, write_png
 
 FEED = "/v25.0/:id/feed"
 PHOTOS = "/v25.0/:id/photos"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@pytest.fixture
-def meta() -> Iterator[MetaContractServer]:
-    running = MetaContractServer()
-    yield running
-    running.close()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store(tmp_path / "twofold.sqlite3") as opened:
-        yield opened
 
 
 def page_client(server: MetaContractServer, page: Page, **kwargs: object) -> FacebookPageClient:

@@ -5,12 +5,9 @@ the outbox and the history record that they were handed to the browser."""
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
-
-import pytest
 
 from app.cli.parser import build_parser
 from app.core.model import Account, Draft, Network, OutboxState, Persona, Severity
@@ -22,12 +19,6 @@ from app.paths import init_paths
 from app.store.secrets import SecretStore
 from app.store.store import Store
 from tests.networks.fakes import FakeChecker, finding
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store(tmp_path / "twofold.sqlite3") as opened:
-        yield opened
 
 
 def engine_with(store: Store, handed: list[Handoff], checker: FakeChecker | None = None

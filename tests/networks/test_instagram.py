@@ -10,7 +10,6 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qsl
 
@@ -36,26 +35,6 @@ from tests.networks.helpers import write_png
 MEDIA = "/v25.0/:id/media"
 PUBLISH = "/v25.0/:id/media_publish"
 LIMIT = "/v25.0/:id/content_publishing_limit"
-
-
-@pytest.fixture
-def meta() -> Iterator[MetaContractServer]:
-    running = MetaContractServer()
-    yield running
-    running.close()
-
-
-@pytest.fixture
-def host() -> Iterator[MediaHostServer]:
-    running = MediaHostServer()
-    yield running
-    running.close()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store(tmp_path / "twofold.sqlite3") as opened:
-        yield opened
 
 
 def media_host(host: MediaHostServer) -> MediaHost:

@@ -5,9 +5,7 @@ headers, body, little-text escaping, images with alt text), the documented error
 
 from __future__ import annotations
 
-import socket
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -32,26 +30,7 @@ from app.store.secrets import AccountSecret, SecretStore
 from app.store.store import Store
 from tests.linkedin_server import LinkedInContractServer, Member, as_linkedin_shows
 from tests.networks.fakes import FakeChecker
-from tests.networks.helpers import write_png
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@pytest.fixture
-def linkedin() -> Iterator[LinkedInContractServer]:
-    running = LinkedInContractServer()
-    yield running
-    running.close()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store(tmp_path / "twofold.sqlite3") as opened:
-        yield opened
+from tests.networks.helpers import free_port, write_png
 
 
 def member_client(server: LinkedInContractServer, member: Member, **kwargs: object

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,19 +32,6 @@ from tests.networks.helpers import png_bytes, write_png
 from tests.pinterest_server import PinterestContractServer, PinUser
 
 PINS = "/v5/pins"
-
-
-@pytest.fixture
-def pinterest() -> Iterator[PinterestContractServer]:
-    running = PinterestContractServer()
-    yield running
-    running.close()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store(tmp_path / "twofold.sqlite3") as opened:
-        yield opened
 
 
 def client_of(server: PinterestContractServer, user: PinUser, **kwargs: object

@@ -4,7 +4,6 @@ the sign-in with the Threads app secret, and the saved container published exact
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qsl
 
@@ -32,26 +31,6 @@ from tests.threads_server import Profile, ThreadsContractServer
 
 CREATE = "/v1.0/:id/threads"
 PUBLISH = "/v1.0/:id/threads_publish"
-
-
-@pytest.fixture
-def threads() -> Iterator[ThreadsContractServer]:
-    running = ThreadsContractServer()
-    yield running
-    running.close()
-
-
-@pytest.fixture
-def host() -> Iterator[MediaHostServer]:
-    running = MediaHostServer()
-    yield running
-    running.close()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store(tmp_path / "twofold.sqlite3") as opened:
-        yield opened
 
 
 def client_of(server: ThreadsContractServer, profile: Profile,

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import socket
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -24,27 +23,8 @@ from app.store.managed import AppCredentials
 from app.store.secrets import AccountSecret, SecretStore
 from app.store.store import Store
 from tests.networks.fakes import FakeChecker
-from tests.networks.helpers import write_png
+from tests.networks.helpers import free_port, write_png
 from tests.x_server import XContractServer, XUser
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@pytest.fixture
-def x_server() -> Iterator[XContractServer]:
-    running = XContractServer()
-    yield running
-    running.close()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store(tmp_path / "twofold.sqlite3") as opened:
-        yield opened
 
 
 def browser_that_approves(login_as: str):  # noqa: ANN201

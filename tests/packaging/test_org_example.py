@@ -74,7 +74,7 @@ def _org(tmp_path: Path, **files: str) -> Path:
     folder = tmp_path / "org"
     folder.mkdir()
     for name, text in files.items():
-        (folder / name.replace("_toml", ".toml")).write_text(text)
+        (folder / name.replace("_toml", ".toml").replace("_", "-")).write_text(text)
     return folder
 
 
@@ -82,9 +82,11 @@ def _org(tmp_path: Path, **files: str) -> Path:
     ({}, "has neither managed.toml nor policy.toml"),
     ({"policy_toml": "version = 1\n[confidential]\nterms = 'x'\n"}, "policy.toml"),
     ({"managed_toml": "organisation = 'A'\nfavourite = 1\n"}, "favourite"),
-    ({"managed_toml": "policy_pack = 'other.toml'\n", "other_toml": "version = 1\n"},
-     "reads only managed.toml and policy.toml"),
+    ({"managed_toml": "policy_pack = 'other.toml'\n", "other_toml": "version = 1\n",
+      "policy_toml": "version = 1\n"}, "reads only managed.toml and other.toml"),
     ({"managed_toml": "policy_pack = 'other.toml'\n"}, "does not exist"),
+    ({"managed_toml": "policy_pack = 'other.toml'\n", "other_toml": "version = 2\n"},
+     "other.toml"),
 ])
 def test_package_refuses_a_broken_folder_with_a_clear_message(tmp_path, files, message):
     folder = _org(tmp_path, **files)
@@ -93,8 +95,17 @@ def test_package_refuses_a_broken_folder_with_a_clear_message(tmp_path, files, m
     assert str(folder) in str(caught.value) or "org" in str(caught.value)
 
 
-def test_policy_pack_under_another_name_is_refused(tmp_path):
+def test_policy_pack_outside_the_folder_is_refused(tmp_path):
     folder = _org(tmp_path, managed_toml="policy_pack = '/etc/hosts'\n",
                   policy_toml="version = 1\n")
-    with pytest.raises(package.PackagingError, match="policy_pack must be"):
+    with pytest.raises(package.PackagingError, match="policy_pack must name a file in the "
+                       "organisation folder"):
         package.validate_org(folder)
+
+
+def test_package_ships_the_pack_policy_pack_names(tmp_path):
+    folder = _org(tmp_path, managed_toml="policy_pack = 'acme-policy.toml'\n",
+                  acme_policy_toml="version = 1\n[confidential]\nterms = ['Nightjar']\n")
+    files = package.validate_org(folder)
+    assert sorted(f.name for f in files) == ["acme-policy.toml", "managed.toml"]
+    assert package._org_confidential_term(files) == "Nightjar"

@@ -89,7 +89,7 @@ def test_a_good_file_is_read_completely(paths):
     ('[[accounts]]\nnetwork = "x"\nhandle = "a"\npersona = "work"\n'
      '[[accounts]]\nnetwork = "x"\nhandle = "@A"\npersona = "work"\n', 7,
      "accounts[2].handle", "listed twice"),
-    ('policy_pack = "missing.toml"\n', 1, "policy_pack", "does not exist"),
+    ('policy_pack = 7\n', 1, "policy_pack", "must be text"),
     ('[app_credentials.friendster]\nclient_id = "1"\n', 1, "app_credentials.friendster",
      "not a network"),
     ('[app_credentials.linkedin]\nclient_secret = "s"\n', 1, "app_credentials.linkedin",

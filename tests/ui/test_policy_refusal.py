@@ -91,6 +91,30 @@ def test_a_broken_organisation_pack_with_no_copy_turns_posting_off(qtbot, profil
 
 
 @pytest.mark.integration
+def test_the_pack_managed_toml_names_is_the_one_the_window_applies(qtbot, profile_dir,
+                                                                  monkeypatch):
+    monkeypatch.delenv("TWOFOLD_POLICY", raising=False)
+    paths = init_paths(profile_dir)
+    paths.site_config_root.mkdir(parents=True, exist_ok=True)
+    (paths.site_config_root / "managed.toml").write_text('policy_pack = "acme-policy.toml"\n',
+                                                         encoding="utf-8")
+    # policy.toml reads fine, but it is not the pack IT named: that one is missing.
+    (paths.site_config_root / "policy.toml").write_text("version = 1\n", encoding="utf-8")
+    named = paths.site_config_root / "acme-policy.toml"
+    services = build_services(paths)
+    runner = TaskRunner()
+    main = MainWindow(paths, services, runner)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitUntil(lambda: "cannot be read" in main.banner_label.text(), timeout=15_000)
+    assert str(named) in main.banner_label.text()
+    assert main.posting_refusal.startswith("Your organisation's policy cannot be read")
+    assert not main.composer.post_work_button.isEnabled()
+    runner.wait_for_done(10_000)
+    services.close()
+
+
+@pytest.mark.integration
 def test_with_a_good_copy_the_banner_names_it_and_posting_stays_on(qtbot, profile_dir,
                                                                    monkeypatch):
     from app.check.policy import load_policy_layers

@@ -6,7 +6,6 @@ networks Twofold posts to itself, shows LinkedIn's expiry, and reconnects in one
 from __future__ import annotations
 
 import json
-import socket
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -25,14 +24,9 @@ from app.ui.main_window import MainWindow
 from app.ui.ports import ConnectRequest, DeliveryState
 from app.ui.workers import TaskRunner
 from tests.linkedin_server import LinkedInContractServer
+from tests.networks.helpers import free_port
 from tests.ui.test_composer import type_into
 from tests.x_server import XContractServer
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture

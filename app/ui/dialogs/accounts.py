@@ -39,6 +39,7 @@ from app.networks.descriptor import (
     ServerField,
     SignIn,
 )
+from app.networks.oauth import SignInCancel
 from app.networks.registry import sign_in_status
 from app.ui import theme
 from app.ui.dialogs.ask import ask_risky
@@ -86,6 +87,7 @@ class ConnectDialog(QDialog):
         self._accounts = accounts
         self._runner = runner
         self.connected: Account | None = None
+        self._sign_in: SignInCancel | None = None
         self.setWindowTitle("Reconnect an account" if reconnect else "Connect an account")
         self._reconnect = reconnect
         layout = QVBoxLayout(self)
@@ -281,8 +283,19 @@ class ConnectDialog(QDialog):
         ready = (has_handle or browser_sign_in) and self.identity.checkedButton() is not None
         self.connect_button.setEnabled(ready)
 
+    def done(self, result: int) -> None:
+        """Closing the dialog (Cancel, Escape, the window's close button, or connected)
+        stops a sign-in still waiting for the browser: its loopback port is freed now, not
+        when the browser wait times out."""
+        if self._sign_in is not None:
+            self._sign_in.cancel()
+        super().done(result)
+
     def _connect(self) -> None:
-        request = self.request()
+        if self._sign_in is not None:
+            self._sign_in.cancel()
+        self._sign_in = SignInCancel()
+        request = dataclasses.replace(self.request(), cancel=self._sign_in)
         self.connect_button.setEnabled(False)
         self.connect_button.setText("Connecting…")
         self.error.hide()
@@ -559,6 +572,7 @@ class AccountsDialog(QDialog):
         layout.addWidget(buttons)
         self.editors: list[AccountEditor] = []
         self._accounts_now: list[Account] = []
+        self._sign_ins: list[SignInCancel] = []
         self.reload()
         self._runner.run(self._keychain_status, on_done=self.keychain_label.setText,
                          on_error=lambda _e: self.keychain_label.setText(
@@ -648,10 +662,25 @@ class AccountsDialog(QDialog):
             return
         if editor is not None:
             editor.setEnabled(False)
-        self._runner.run(lambda: one_click(account), on_done=lambda _account: self._changed(),
-                         on_error=self._reconnect_failed, context=self)
+        cancel = SignInCancel()
+        self._sign_ins.append(cancel)
+        self._runner.run(lambda: one_click(account, cancel=cancel),
+                         on_done=lambda _account: self._changed(),
+                         on_error=lambda error: self._reconnect_failed(error, cancel),
+                         context=self)
 
-    def _reconnect_failed(self, error: BaseException) -> None:
+    def done(self, result: int) -> None:
+        """Closing the account manager stops one-click reconnects still waiting for the
+        browser (their loopback ports are freed now)."""
+        for cancel in self._sign_ins:
+            cancel.cancel()
+        self._sign_ins.clear()
+        super().done(result)
+
+    def _reconnect_failed(self, error: BaseException, cancel: SignInCancel | None = None
+                          ) -> None:
+        if cancel is not None and cancel.cancelled:
+            return  # the manager was closed: the user stopped it, nothing to report
         QMessageBox.warning(self, "Not reconnected", str(error) or type(error).__name__)
         self._changed()
 
