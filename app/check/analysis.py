@@ -22,7 +22,12 @@ from app.check.compiled import (
     Mention,
 )
 from app.check.entities import Entity, find_urls
-from app.check.jurisdiction import affiliate_links, review_cues
+from app.check.jurisdiction import (
+    addresses_with_query,
+    affiliate_links,
+    review_cues,
+    short_links,
+)
 from app.check.lexicons import Group, LexiconHit
 from app.check.meaning import Reading
 from app.check.terms import TermHit
@@ -83,6 +88,8 @@ class Promotion:
     # ratings, reviews, recommendations or requests for reviews ("5 stars", "I recommend",
     # "leave us a review"), looked for only when a brand is named: original [start, end)
     reviews: list[tuple[int, int]] = field(default_factory=list)
+    # links through a shortener (bit.ly ...): a plug the meaning layer may call less surely
+    short_links: list[Entity] = field(default_factory=list)
 
     @property
     def generic(self) -> bool:
@@ -157,9 +164,11 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
             bucket.append(cue)
     result.links = list(draft.urls)
     disclosure = compiled.builtin.disclosure
-    if result.links:
+    written = addresses_with_query(draft.text, result.links)
+    if result.links or written:
         result.strong.extend(LexiconHit(AFFILIATE, link.start, link.end)
-                             for link in affiliate_links(disclosure, result.links))
+                             for link in affiliate_links(disclosure, [*result.links, *written]))
+        result.short_links = short_links(disclosure, result.links)
     if result.brand_hits:
         result.reviews = [fold.span(start, end)
                           for start, end in review_cues(disclosure, fold.text)]
@@ -214,6 +223,9 @@ def _employment_statement(text: str, hit: TermHit, frames: dict) -> int | None:
     role = _as_role_statement(text, hit, frames)
     if role is not None:
         return role
+    tenure = _tenure_statement(text, hit, frames)
+    if tenure is not None:
+        return tenure
     link = _ends_with_link(tuple(frames["before_name"]))
     if link.search(text, max(0, hit.start - 16), hit.start) is None:
         return None  # the common case, answered without folding the sentence
@@ -283,6 +295,29 @@ def _as_role_statement(text: str, hit: TermHit, frames: dict) -> int | None:
     if any(word in said for word in frames.get("as_role_not", ())):
         return None  # "as a long-time customer at Acme": a customer, not staff
     return hit.start - len(before) + found.start()
+
+
+@cache
+def _tenure_pattern(numbers: tuple[str, ...], units: tuple[str, ...],
+                    links: tuple[str, ...]) -> re.Pattern[str]:
+    number = "|".join(re.escape(word) for word in sorted(numbers, key=len, reverse=True))
+    unit = "|".join(re.escape(word) for word in sorted(units, key=len, reverse=True))
+    link = "|".join(re.escape(word) for word in links)
+    return re.compile(rf"(?<![^\W_])(?:\d{{1,2}}|{number})\s+(?:{unit})\s+(?:{link})"
+                      rf"(?:\s+the|\s+la|\s+el|\s+l')?\s*$", re.IGNORECASE)
+
+
+def _tenure_statement(text: str, hit: TermHit, frames: dict) -> int | None:
+    """Where "Ten years at" Acme ("diez años en", "zehn Jahre bei") starts, right before the
+    employer's name at ``hit``, or None: a length of service states the job."""
+    numbers = tuple(frames.get("tenure_numbers", ()))
+    if not numbers:
+        return None
+    pattern = _tenure_pattern(numbers, tuple(frames.get("tenure_units", ())),
+                              tuple(frames.get("as_role_before_name", ())))
+    before = _sentence_before(text, hit.start)
+    found = pattern.search(before)
+    return None if found is None else hit.start - len(before) + found.start()
 
 
 def _role_phrase(tokens: list[str], index: int, frames: dict) -> bool:

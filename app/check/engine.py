@@ -82,7 +82,8 @@ _SWAP_HINT = re.compile(r"ph|v|y|kk|q")  # hashtags in a row at the end that bur
 # its confidence sets the severity: from the first figure a warning, from the second a note
 # (per head: the personal head is the least sure of itself on drafts it never saw; figures
 # from scripts/train_meaning.py's held-out templates).
-MEANING_AT = {"personal": (0.9, 0.7), "promo": (0.9, 0.75), "hostile": (0.85, 0.7)}
+MEANING_AT = {"personal": (0.85, 0.7), "promo": (0.85, 0.75), "hostile": (0.8, 0.7)}
+MEANING_SHORT_LINK_AT = 0.5  # a plug beside a shortened link (bit.ly ...) is a warning
 MEANING_BLOCK_AT = 0.97  # hostile wording on the employer's own account
 # Below these the layer overrules word-list cues as everyday or professional speech.
 MEANING_EVERYDAY_BELOW = 0.12  # sales words with no selling ("use code words with your kids")
@@ -91,6 +92,7 @@ MEANING_PROFESSIONAL_BELOW = 0.1  # personal-life words in a work sense ("our re
 # ... and when no one speaks for themselves: on the employer's account, or as "we" elsewhere
 MEANING_BRAND_VOICE_BELOW = 0.4
 MEANING_TEAM_VOICE_BELOW = 0.3
+MEANING_VENUE_VOICE_BELOW = 0.6  # a tasting or an open bar offered on the venue's own account
 # Words of someone speaking for themselves, and for a group, in the six languages (folded).
 _FIRST_PERSON_SINGULAR = frozenset((
     "i", "im", "ive", "id", "ill", "my", "me", "mine", "myself", "yo", "mi", "mis", "conmigo",
@@ -107,6 +109,11 @@ _FIRST_PERSON_PLURAL = frozenset((
 _PROFESSIONAL_SENSE = frozenset(("health", "family", "drinking"))
 # ... of which these are what a health, care or family business talks about all day
 _SERVICE_SENSE = frozenset(("health", "family"))
+# ... and the drinking words that are what a venue's own account offers its guests (a tasting,
+# a festival, an open bar), not anyone's state ("hungover", "drunk")
+_VENUE_OFFERS = ("wine tasting", "beer festival", "open bar", "bottomless brunch",
+                 "bottomless mimosa", "bottomless prosecco", "bottomless drink", "bar tab",
+                 "bottle of wine", "bottles of wine")
 
 
 def check_draft(text: str, target: CheckTarget, *, images: Sequence[ImageAttachment] = (),
@@ -201,6 +208,23 @@ def _within_bounds(entry: HistoryEntry) -> HistoryEntry:
     if len(entry.text) <= CHECKED_CHARS:
         return entry
     return replace(entry, text=entry.text[:CHECKED_CHARS])
+
+
+# A personal-life word made into a "proof against" compound is a figure of speech:
+# "hangover-proof planning", "a prueba de resacas", "à l'épreuve de la gueule de bois",
+# "kater-sicher", "à prova de ressaca", "a prova di sbornia".
+_FIGURATIVE_AFTER = re.compile(r"-(?:proof|resistant|sicher|fest)\b", re.IGNORECASE)
+_FIGURATIVE_BEFORE = re.compile(
+    r"(?:\ba\s+prueba\s+de|à\s+l['\u2019]épreuve\s+d(?:e|es|u)|\bà\s+prova\s+de"
+    r"|\ba\s+prova\s+di|\banti-)(?:\s+(?:la|las|el|los|le|les|l['\u2019]|a|o|as|os|uma|um))?"
+    r"\s*$", re.IGNORECASE)
+
+
+def _figurative(text: str, start: int, end: int) -> bool:
+    """Whether the personal-life word at [start, end) is half of a "proof against" figure
+    ("hangover-proof") rather than about anyone's life."""
+    return _FIGURATIVE_AFTER.match(text, end) is not None or \
+        _FIGURATIVE_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def _quote(text: str) -> str:
@@ -523,6 +547,14 @@ class _Context:
             return  # selling with no sales word is for the personal account's check only
         reading = self.meaning("promo")
         warn_at, info_at = MEANING_AT["promo"]
+        if promotion.short_links and not promotion.brand_hits \
+                and reading.probability >= MEANING_SHORT_LINK_AT:
+            # A short link hides where it leads; beside a product that reads as a plug it is
+            # how affiliate links are shared ("my favourite adapter: bit.ly/...").
+            spans = tuple(sorted({*reading.spans, *((link.start, link.end)
+                                                    for link in promotion.short_links)}))
+            promotion.intent = Reading(reading.head, max(reading.probability, warn_at), spans)
+            return
         if reading.probability >= (warn_at if promotion.brand_hits else info_at):
             promotion.intent = reading
 
@@ -572,7 +604,8 @@ class _Context:
         hits.extend(self._masked_personal())
         if self.compiled.extra_personal is not None:
             hits.extend(self.compiled.extra_personal.find(self.draft.fold, self.draft.cased_view))
-        hits = [h for h in hits if self.keep(h.start, h.end)]
+        hits = [h for h in hits if self.keep(h.start, h.end)
+                and not _figurative(self.text, h.start, h.end)]
         if not hits:
             account = "your employer's account" if self.employer_owned else "your work account"
             self._meaning_finding(
@@ -609,10 +642,19 @@ class _Context:
         words = {word for _, _, word in self.draft.fold.words()}
         if self._language() == "it":
             words.discard("i")  # the Italian article ("i consigli"), not "I"
-        if any(h.group.id not in _SERVICE_SENSE for h in hits) or words & _FIRST_PERSON_SINGULAR:
+        # A brand's own account selling drinks (a bar, a tasting, a winery) talks about them
+        # all day too: there the offer is work unless the layer is fairly sure it is not.
+        def offered(hit: LexiconHit) -> bool:
+            return self.employer_owned and hit.group.id == "drinking" and \
+                self.text[hit.start:hit.end].casefold().replace("-", " ").startswith(
+                    _VENUE_OFFERS)
+
+        if words & _FIRST_PERSON_SINGULAR or not all(
+                h.group.id in _SERVICE_SENSE or offered(h) for h in hits):
             return MEANING_PROFESSIONAL_BELOW
         if self.employer_owned:
-            return MEANING_BRAND_VOICE_BELOW
+            return MEANING_VENUE_VOICE_BELOW if any(offered(h) for h in hits) \
+                else MEANING_BRAND_VOICE_BELOW
         if words & _FIRST_PERSON_PLURAL:
             return MEANING_TEAM_VOICE_BELOW
         return MEANING_PROFESSIONAL_BELOW
@@ -798,7 +840,8 @@ class _Context:
         if self.compiled.extra_conduct is not None:
             hits.extend(self.compiled.extra_conduct.find(self.draft.fold, self.draft.cased_view))
         hits.extend(self._masked_profanity())
-        hits = [h for h in hits if self.keep(h.start, h.end)]
+        hits = [h for h in hits if self.keep(h.start, h.end)
+                and not _figurative(self.text, h.start, h.end)]
         if not hits:
             account = "your employer's account" if self.employer_owned else "your work account"
             fixes = [] if self.employer_owned else [

@@ -112,6 +112,36 @@ def review_cues(disclosure: dict[str, Any], folded: str) -> list[tuple[int, int]
             if m.end() > m.start()]
 
 
+# A web address written out whether or not the network would link it ("shop.example/p?ref=x":
+# the writer's storefront on a domain no list knows): a host of dotted parts, a path, a query.
+_ADDRESS_WITH_QUERY = re.compile(
+    r"(?<![\w@.-])(?:https?://)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+/[^\s?#]*\?[^\s#]+",
+    re.IGNORECASE)
+
+
+def addresses_with_query(text: str, links: Sequence[Entity]) -> list[Entity]:
+    """Web addresses with a query in ``text`` that are not among ``links`` (a domain the
+    networks do not link still reaches a shop; its ``?ref=`` still earns money)."""
+    if "?" not in text:
+        return []
+    taken = [(link.start, link.end) for link in links]
+    return [Entity(m.start(), m.end(), m.group()) for m in _ADDRESS_WITH_QUERY.finditer(text)
+            if not any(start < m.end() and m.start() < end for start, end in taken)]
+
+
+def short_links(disclosure: dict[str, Any], links: Sequence[Entity]) -> list[Entity]:
+    """Links through a link shortener (bit.ly, tinyurl.com ...): where they lead is hidden,
+    and beside a product they are how affiliate links are usually shared."""
+    hosts = frozenset(disclosure.get("affiliate", {}).get("shorteners", ()))
+    found = []
+    for link in links:
+        text = re.sub(r"^[a-z]+://", "", link.text.strip().lower())
+        host = text.partition("/")[0].removeprefix("www.")
+        if host in hosts and text.partition("/")[2]:
+            found.append(link)
+    return found
+
+
 def affiliate_links(disclosure: dict[str, Any], links: Sequence[Entity]) -> list[Entity]:
     """Links that earn the writer money per sale: affiliate hosts (amzn.to, liketk.it) and
     referral parameters (?tag=, ?ref=, ?aff=)."""

@@ -132,6 +132,7 @@ _SPELLED_HINT = re.compile(rf"[\s\[(]{_DOT_WORD}[\s\])]")
 # late" is a sentence, not a mailbox at "this.it".
 _EVERYDAY_DOTS = re.compile(r"\s(?:point|punto|ponto)\s")
 _BARE_AT = re.compile(r"\sat\s")
+_SPELLED_AT = re.compile(rf"\s*[\[({{]\s*(?:{_AT_WORD}|@)\s*[\])}}]\s*|\s+{_AT_WORD}\s+")
 
 _NOT_PHONE_BEFORE = re.compile(
     r"\b(?:isbn(?:-1[03])?|issn|order|ref|reference|invoice|tracking|case|ticket|id|no|"
@@ -230,15 +231,20 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
         hits.append(PrivacyHit("email", start, end, role_address=is_role))
     if _SPELLED_HINT.search(text):
         generic, country = known_tlds()
-        for match in _SPELLED_EMAIL.finditer(text):
+        position = 0
+        while (match := _SPELLED_EMAIL.search(text, position)) is not None:
             spelled = match.group()
             parts = _SPELLED_DOT.split(spelled)
-            if parts[-1] not in generic and parts[-1] not in country:
-                continue
-            if _BARE_AT.search(spelled) and _EVERYDAY_DOTS.search(spelled):
+            if parts[-1] not in generic and parts[-1] not in country \
+                    or _BARE_AT.search(spelled) and _EVERYDAY_DOTS.search(spelled):
+                # Not an address from here; one may start after its "at": "ping Maria at
+                # maria dot ferrer at gmail dot com" (each retry starts further on).
+                separator = _SPELLED_AT.search(spelled)
+                position = match.start() + (separator.end() if separator else len(spelled))
                 continue
             start, end = fold.span(match.start(), match.end())
             hits.append(PrivacyHit("email", start, end))
+            position = match.end()
 
     if _DIGIT.search(text):
         emails = [(h.start, h.end) for h in hits]

@@ -146,7 +146,7 @@ class _Fixed:
 
 @pytest.mark.parametrize(("probability", "target", "expected"), [
     (0.5, X_WORK, None),
-    (0.8, X_WORK, Severity.INFO),
+    (0.75, X_WORK, Severity.INFO),
     (0.95, X_WORK, Severity.WARN),
     (0.95, X_BRAND, Severity.WARN),
     (0.99, X_BRAND, Severity.BLOCK),
