@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 
 from app.check.compiled import (
@@ -150,8 +150,9 @@ class Promotion:
 def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
     """Find brands and promotional cues in ``draft``."""
     fold = draft.fold
-    result = Promotion(brand_hits=[hit for hit in compiled.brands.find(fold)
-                                   if not compiled.allowed_text(draft.text[hit.start:hit.end])])
+    result = Promotion(brand_hits=_written_hashtags(draft.text, [
+        hit for hit in compiled.brands.find(fold)
+        if not compiled.allowed_text(draft.text[hit.start:hit.end])]))
     hits = compiled.builtin.promotion.find(fold, draft.cased_view)
     if compiled.extra_promotion is not None:
         hits.extend(compiled.extra_promotion.find(fold, draft.cased_view))
@@ -203,6 +204,26 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
 AFFILIATE = Group("affiliate_link", "strong", "an affiliate link", "disclosure")
 
 _SENTENCE_END = ".!?\n"
+
+
+def _written_hashtags(text: str, hits: list[TermHit]) -> list[TermHit]:
+    """Keep a campaign hashtag's weight only where the ``#`` is written: the pack's
+    "#Hollowmere" also matches the bare word, and "I make the trees in Hollowmere" names the
+    game in passing, as its alias would; it is not the campaign tag."""
+    kept: list[TermHit] = []
+    spans = {(hit.start, hit.end) for hit in hits
+             if hit.term.payload.kind != KIND_HASHTAG}  # type: ignore[attr-defined]
+    for hit in hits:
+        ref = hit.term.payload
+        written = text[max(0, hit.start - 1):hit.start + 1]
+        if ref.kind == KIND_HASHTAG and not any(  # type: ignore[attr-defined]
+                mark in written for mark in "#＃"):
+            if (hit.start, hit.end) in spans:
+                continue  # the same words already count as the brand's name
+            hit = TermHit(replace(hit.term, payload=replace(ref, kind=KIND_NAME)),
+                          hit.start, hit.end, hit.disguises)
+        kept.append(hit)
+    return kept
 
 
 def _sentence_before(text: str, start: int) -> str:

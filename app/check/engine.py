@@ -162,9 +162,18 @@ _VENUE = re.compile(
     r"(?<![^\W_])(?:bakery|cafe|café|coffee shop|restaurant|bar|pub|venue|gig|concert|"
     r"theatre|theater|gallery|museum|market|club|bookshop|bookstore|salon|studio|hotel|"
     r"library|hall|cinema|doors|tickets|"
+    # any shop or public place, and its hours: "our village shop on 22 High Street",
+    # "the pharmacy at 4 Mill Road, open till 6"
+    r"shops?|stores?|supermarket|deli|florist|butcher'?s?|chemist'?s?|pharmacy|brewery|"
+    r"taproom|bistro|diner|gym|clinic|showroom|garage|church|chapel|school|stadium|arena|"
+    r"centre|center|post office|branch|premises|opening hours|open(?:s|ing)?\s+(?:daily|"
+    r"till|until|from|at|on|every)|closing|closes|"
     r"tienda|restaurante|panader[ií]a|librer[ií]a|farmacia|boutique|magasin|boulangerie|"
     r"librairie|laden|gesch[äa]ft|b[äa]ckerei|kneipe|apotheke|loja|padaria|livraria|"
-    r"negozio|ristorante|panetteria|libreria)(?![^\W_])|\bThe\s+[A-Z][\w'&-]+,\s*$",
+    r"negozio|ristorante|panetteria|libreria|"
+    r"mercado|supermercado|cafeter[ií]a|comercio|abierto|épicerie|supermarché|marché|"
+    r"ouvert|salle|markt|supermarkt|ge[öo]ffnet|mercearia|aberto|mercato|bottega|"
+    r"aperto)(?![^\W_])|\bThe\s+[A-Z][\w'&-]+,\s*$",
     re.IGNORECASE)
 
 
@@ -178,6 +187,27 @@ def _venue_address(text: str, start: int, end: int) -> bool:
     after = text[end:end + 30]
     after = after[:min((after.find(m) for m in ".!?\n" if m in after), default=len(after))]
     return _VENUE.search(before) is not None or _VENUE.search(after) is not None
+
+
+# A number or address given to a named person, not an organisation: a call verb and a
+# capitalised first name right before it ("call Sarah on", "liguem para o Rafael no",
+# "ruft Jonas an unter"), or where someone lives ("Amy lives at", "vive en", "wohnt in").
+_PERSONS_CONTACT = re.compile(
+    r"(?:\b(?i:call|text|ring|message|whatsapp|phone|ask|contact|llama|llamad|llamen|escribe|"
+    r"appelez|appelle|contactez|ruft?|schreib|liguem?|fala|chiamate|chiama|scrivi)"
+    r"(?:\s+(?i:to|para|a|al|à|o|an|den|die|il|la)){0,2}\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:'s)?"
+    r"(?:\s+(?i:on|at|no|na|en|al|au|unter|auf|sur|em|:))?\s*$"
+    r"|\b(?i:lives?|living|lived|vive|viven|vivía|wohnt|wohnen|habite|habitent|mora|moram|"
+    r"abita|abitano)\b[^.!?\n]{0,20}$)",
+)
+
+
+def _someones(text: str, start: int) -> bool:
+    """Whether the phone number or address starting at ``start`` is given as a named
+    person's or as where someone lives."""
+    before = text[max(0, start - 45):start]
+    cut = max(before.rfind(mark) for mark in ".!?\n")
+    return _PERSONS_CONTACT.search(before[cut + 1:]) is not None
 
 
 def _looks_like_domain(text: str, end: int) -> bool:
@@ -225,6 +255,26 @@ def _figurative(text: str, start: int, end: int) -> bool:
     ("hangover-proof") rather than about anyone's life."""
     return _FIGURATIVE_AFTER.match(text, end) is not None or \
         _FIGURATIVE_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
+# A word inside quotation marks that close around it within a few words is named, not used:
+# a game's "drunk" status effect, a menu's 'Hangover' burger, a mode called «Ivre». The
+# opening mark must not follow a letter and the closing one must not precede one, so the
+# apostrophes of "I'm drunk, it's late" are not quotation marks.
+_QUOTED_MENTION = re.compile(
+    r"(?<![^\W\d_])['\"\u2018\u201c\u00ab\u201e\u201a\u2039]"
+    r"(?P<inner>[^'\"\u2018\u2019\u201c\u201d\u00ab\u00bb\u201e\u201a\u2039\u203a\n]{1,40})"
+    r"['\"\u2019\u201d\u00bb\u201c\u203a](?![^\W\d_])")
+
+
+def _quoted_mention(text: str, start: int, end: int) -> bool:
+    """Whether the personal-life word at [start, end) is a name in quotation marks of at
+    most three words ("the 'Tipsy' status effect") rather than said of anyone."""
+    for match in _QUOTED_MENTION.finditer(text, max(0, start - 40), min(len(text), end + 40)):
+        inner_start, inner_end = match.span("inner")
+        if inner_start <= start and end <= inner_end and len(match["inner"].split()) <= 3:
+            return True
+    return False
 
 
 def _quote(text: str) -> str:
@@ -492,12 +542,30 @@ class _Context:
         for term, hits in by_term.items():
             spans = _spans((h.start, h.end) for h in hits)
             shown = _quote(self.text[hits[0].start:hits[0].end])
+            if all(self._everyday_word(term, h) for h in hits):
+                self.add("confidential.term", "info",
+                         f"{shown} is written as an everyday word here; if you mean the "
+                         f"confidential “{term}”, remove it before posting.",
+                         [(s.start, s.end) for s in spans])
+                continue
             self.add("confidential.term", "block",
                      f"{shown} is confidential under your organisation's policy (“{term}”)"
                      f"{_disguise_note(d for h in hits for d in h.disguises)}; remove it "
                      "before posting, on any account.",
                      [(s.start, s.end) for s in spans],
                      [Fix(f"Remove {shown}", _removal_edits(self.text, spans))])
+
+    def _everyday_word(self, term: str, hit: TermHit) -> bool:
+        """Whether a one-word codename the pack capitalises ("Bluebell") is written here as
+        the ordinary word: all lower case, undisguised, not a hashtag, in a draft whose
+        writer does use capitals ("the bluebell woods near Otley"). A codename is a proper
+        name; someone who writes capitals elsewhere writes it with one. A draft with no
+        capitals at all says nothing either way, so there it still counts."""
+        written = self.text[hit.start:hit.end]
+        if hit.disguises or " " in term or not term[:1].isupper() or not written.isalpha() \
+                or not written.islower() or (hit.start > 0 and self.text[hit.start - 1] in "#＃"):
+            return False
+        return any(ch.isupper() for ch in self.text)
 
     def _brand_phrase(self, promotion: Promotion) -> str:
         parts = []
@@ -605,7 +673,8 @@ class _Context:
         if self.compiled.extra_personal is not None:
             hits.extend(self.compiled.extra_personal.find(self.draft.fold, self.draft.cased_view))
         hits = [h for h in hits if self.keep(h.start, h.end)
-                and not _figurative(self.text, h.start, h.end)]
+                and not _figurative(self.text, h.start, h.end)
+                and not _quoted_mention(self.text, h.start, h.end)]
         if not hits:
             account = "your employer's account" if self.employer_owned else "your work account"
             self._meaning_finding(
@@ -1041,8 +1110,13 @@ class _Context:
                 (roles if public else people).append(hit)
             if self.employer_owned and kind != "email":
                 # The brand's own account gives the organisation's number and address on
-                # purpose (shops, venues, helplines): shown, not held up.
-                people, roles = [], found
+                # purpose (shops, venues, helplines): shown, not held up, unless the words
+                # before it give it to a named person ("call Sarah on", "Amy lives at").
+                people = [h for h in found if _someones(self.text, h.start)]
+                roles = [h for h in found if h not in people]
+            else:
+                people += [h for h in roles if _someones(self.text, h.start)]
+                roles = [h for h in roles if h not in people]
             for group, severity in ((people, "warn"), (roles, "info")):
                 if not group:
                     continue

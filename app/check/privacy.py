@@ -34,13 +34,15 @@ _DATE = re.compile(r"^\d{1,4}[-.]\d{1,2}[-.]\d{1,4}$")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[ .,]\d{3})+$")
 # "Call …", in the six languages of the check (the text is case-folded and accent-kept).
 _PHONE_WORDS = re.compile(
-    r"\b(?:call|text|phone|tel|telephone|mobile|cell|number|whatsapp|ring|sms|contact|reach|"
-    r"llama|llámame|llamar|móvil|movil|teléfono|telefono|número|numero|"
-    r"appelle|appelez|appeler|portable|téléphone|numéro|"
-    r"ruf|anrufen|handy|telefon|nummer|handynummer|"
-    r"chiama|chiamare|cellulare|"
-    r"liga|ligue|ligar|telemóvel|celular|"
-    r"bel|mobiel|telefoonnummer)\b"
+    # Stems, so every person and tense counts ("liguem", "llamadme", "appelez-moi", "ruft")
+    r"\b(?:call\w*|text\w*|phone\w*|tel|telephone|mobile|cell|number|whatsapp\w*|ring\w*|"
+    r"sms|contact\w*|reach|"
+    r"llam\w*|m[oó]vil|tel[eé]fono|n[uú]mero|"
+    r"appel\w*|portable|t[eé]l[eé]phon\w*|num[eé]ro|"
+    r"ruf\w*|anruf\w*|handy\w*|telefon\w*|nummer|"
+    r"chiam\w*|cellulare|"
+    r"lig(?:a|ar|ue|uem|uei|ando|a-me|ue-me)|telem[oó]vel|celular|"
+    r"bel|bellen|mobiel|telefoonnummer)\b"
     r"[^.!?\n]{0,25}$"
 )
 
@@ -142,12 +144,16 @@ _NOT_PHONE_BEFORE = re.compile(
 
 
 def _is_phone(number: str, before: str) -> bool:
-    if _NOT_PHONE_BEFORE.search(before) or _TOLL_FREE.match(number):
+    said_phone = bool(_PHONE_WORDS.search(before))
+    label = _NOT_PHONE_BEFORE.search(before)
+    # "no" is "number" in "order no 4471", but "in"/"on" in Portuguese and Italian: after
+    # "liguem para o Rafael no" the number is one to call.
+    if (label and not (said_phone and label.group().rstrip(" .:#").endswith("no"))) \
+            or _TOLL_FREE.match(number):
         return False
     digits = sum(char.isdigit() for char in number)
     if digits < 7 or digits > 15:
         return False
-    said_phone = bool(_PHONE_WORDS.search(before))
     if _YEAR_RANGE.match(number) or _DATE.match(number):
         return False
     if _THOUSANDS.match(number) and not said_phone:
