@@ -163,6 +163,10 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
                   "endorsement": result.endorsement}.get(cue.group.kind)
         if bucket is not None:
             bucket.append(cue)
+    for start, end, group in _offer_cues(fold):
+        start, end = fold.span(start, end)
+        if not compiled.allowed_text(draft.text[start:end]):
+            result.strong.append(LexiconHit(group, start, end))
     result.links = list(draft.urls)
     disclosure = compiled.builtin.disclosure
     written = addresses_with_query(draft.text, result.links)
@@ -202,6 +206,77 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
 
 
 AFFILIATE = Group("affiliate_link", "strong", "an affiliate link", "disclosure")
+OFFER = Group("offer", "strong", "something offered for sale", "analysis")
+DROP = Group("product_drop", "strong", "a limited product drop", "analysis")
+
+# Selling told by its shape rather than a sales word (personal accounts sell this way: "mugs,
+# £30 each, message me to order"): a price together with one of a unit or starting price, a way
+# to order privately, scarcity or delivery, or a first-person "selling". A price alone is a
+# complaint or a story ("£7 for a coffee at the airport"). Over the folded text (lower case).
+_PRICE = re.compile(
+    r"(?:[$£€¥]|r\$)\s?\d{1,6}(?:[.,]\d{1,2})?(?!\d)"
+    r"|(?<![\w.,])\d{1,6}(?:[.,]\d{1,2})?\s?(?:€|\$|£|eur\b|euros?\b|usd\b|gbp\b|dollars\b"
+    r"|pounds\b|bucks\b|reais\b)")
+_PRICE_BEFORE = re.compile(
+    r"(?:\bfrom|\bstarting at|\bstarts? at|\bdesde|\ba partir de|à partir de|\bdès|\bab"
+    r"|\ba partire da|\bstarting from)\s*$")
+_PRICE_AFTER = re.compile(
+    r"\s*(?:each|apiece|a piece|per (?:piece|item|print|jar|box|set|session)|a pop|cada|la unidad"
+    r"|la pieza|(?:la |par )?pi[eè]ce|l'unit[eé]|chacune?|(?:das|pro|je) (?:st[uü]ck|glas|paar)"
+    r"|a unidade|ciascun[oa]|(?:or|o|ou|oder) (?:\d|two|dos|deux|zwei|dois|due) (?:for|por|pour"
+    r"|f[uü]r|per))\b")
+_ORDER_PRIVATELY = re.compile(
+    r"\b(?:dm|pm|inbox|message|text|whatsapp)\s+(?:me|us)\b|\bmessage\s+(?:to|for)\b"
+    r"|\bpor\s+(?:privado|mensaje|md|dm|whatsapp)\b|\bescr[ií]b(?:eme|idme|enos|anme)\b"
+    r"|\ben\s+(?:mp|priv[eé])\b|[eé]cri(?:s|vez)[- ]moi\b|\bmp\s+moi\b"
+    r"|\bper\s+(?:pn|dm|privatnachricht)\b|\bschreib(?:t|en sie)?\s+mir\b"
+    r"|\b(?:no|pelo|por)\s+(?:privado|direct|inbox|pv)\b|\bmanda\s+(?:mensagem|dm|msg)\b"
+    r"|\bin\s+privato\b|\bscrivimi\b|\bdetails (?:and|&) (?:queue|prices|pricing)\b")
+_SCARCE_OR_SHIPPED = re.compile(
+    r"\bonly\s+\d{1,4}\s+(?:left|slots?|spots?|spaces?|places?|of each|available|remaining)"
+    r"|\b\d{1,4}\s+(?:slots?|spots?)\b|\bcommissions?\s+(?:are\s+)?(?:open|again)"
+    r"|\bopened commissions|\bbooking\b|\bquedan\s+(?:solo\s+)?\d|[uú]ltimas?\s+(?:unidades"
+    r"|plazas|tallas)|\bplus que \d|derni[eè]res?\s+(?:tailles|pi[eè]ces|places)"
+    r"|letzte[n]?\s+(?:gr[oö](?:ss|ß)en|st[uü]cke|pl[aä]tze)|\bnur noch \d|[uú]ltimas?\s+pe[cç]as"
+    r"|\bultimi pezzi|\bshipping\b|\bships\b|\bpostage\b|\bversand\b|\benv[ií]os?\b"
+    r"|\blivraison\b|\bspedizione\b|\bentrega\b|\babholung\b|\bcollection only\b"
+    r"|\bpor encargo\b|\bpor encomenda\b|\bsur commande\b|\bauf bestellung\b"
+    r"|\bsu ordinazione\b|\bcustom orders?\b|\bpre-?orders?\b")
+_SELLING = re.compile(
+    r"\b(?:vendo|verkaufe|je vends|i'?m selling|selling (?:my|our|these|some)|hago|fa[cç]o)\b")
+# A drop: a release word with a day or hour, and scarcity or a reminder to be there on time
+# ("prints drop Friday 7pm, only 20 of each", "restock Saturday 10am, set a reminder").
+_DROP_WHEN = re.compile(
+    r"\b(?:drop|drops|restock|release|launch|lanzamiento|sortie|lancement|verkaufsstart"
+    r"|lan[cç]amento)\b[^.!?\n]{0,30}?\b(?:today|tonight|tomorrow|this (?:week|weekend)|monday"
+    r"|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}\s?(?:am|pm)|\d{1,2}[:h]\d{2}"
+    r"|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|lundi|mardi|mercredi|jeudi"
+    r"|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b")
+_DROP_URGENCY = re.compile(
+    r"\bset (?:a|an|your|the) (?:reminder|alarm)s?|\bsets? (?:a|an|your) alarms?"
+    r"|\bonly\s+\d{1,4}\b|\b\d{1,4} of each\b|\bwent in \d{1,3} (?:minutes|mins|seconds)"
+    r"|\bsold out in\b|\bdon'?t sleep on\b|\bpon (?:una|la) alarma|\bmets? (?:une|ton) (?:alarme"
+    r"|r[eé]veil)|\bwecker stellen|\bnur \d{1,4}\b|\bsolo \d{1,4}\b|\bseulement \d{1,4}\b")
+
+
+def _offer_cues(fold: TextView) -> list[tuple[int, int, Group]]:
+    """Selling or a drop told by shape (see above): view [start, end) spans and their group."""
+    text = fold.text
+    cues: list[tuple[int, int, Group]] = []
+    if any(ch.isdigit() for ch in text):
+        frames = [m for pattern in (_ORDER_PRIVATELY, _SCARCE_OR_SHIPPED, _SELLING)
+                  for m in [pattern.search(text)] if m is not None]
+        for price in _PRICE.finditer(text):
+            framed = _PRICE_BEFORE.search(text, max(0, price.start() - 20), price.start()) \
+                or _PRICE_AFTER.match(text, price.end())
+            if framed or frames:
+                cues.append((price.start(), price.end(), OFFER))
+                cues.extend((m.start(), m.end(), OFFER) for m in frames)
+                break
+        when = _DROP_WHEN.search(text)
+        if when is not None and (urgent := _DROP_URGENCY.search(text)) is not None:
+            cues += [(when.start(), when.end(), DROP), (urgent.start(), urgent.end(), DROP)]
+    return cues
 
 _SENTENCE_END = ".!?\n"
 
