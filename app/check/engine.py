@@ -104,6 +104,14 @@ _FIRST_PERSON_PLURAL = frozenset((
     "nuestras", "nous", "notre", "nos", "wir", "unser", "unsere", "unseren", "unserem",
     "unserer", "nossa", "nosso", "nossas", "nossos", "noi", "nostro", "nostra", "nostri",
     "nostre"))
+# Words that put a person in the sentence (besides "I" and "we"): third-person and
+# second-person pronouns and possessives, in the six languages
+_PERSONS = frozenset((
+    "he", "she", "him", "her", "his", "hers", "you", "your", "yours", "they", "them", "their",
+    "el", "ella", "ellos", "ellas", "su", "sus", "tu", "tus", "il", "elle", "ils", "elles",
+    "son", "sa", "ses", "leur", "leurs", "ton", "ta", "tes", "er", "sie", "ihm", "ihn", "ihr",
+    "ihre", "sein", "seine", "du", "dein", "deine", "ele", "ela", "eles", "elas", "dele",
+    "dela", "seu", "sua", "lui", "lei", "loro", "suo", "tuo", "tua"))
 # Themes whose words also have a working sense (a health service, a product family, a drinks
 # report); politics, religion and dating are personal whatever the model says.
 _PROFESSIONAL_SENSE = frozenset(("health", "family", "drinking"))
@@ -200,6 +208,19 @@ _PERSONS_CONTACT = re.compile(
     r"|\b(?i:lives?|living|lived|vive|viven|vivía|wohnt|wohnen|habite|habitent|mora|moram|"
     r"abita|abitano)\b[^.!?\n]{0,20}$)",
 )
+
+
+# Whether a draft addresses a reader, offers a way to act or looks for people, in the six
+# languages (over the folded text): what plugging or recruiting without a sales word needs.
+_READER_DIRECTED = re.compile(
+    r"\b(?:you|your|yours|youre|you're|you'll|u|ya|y'all|yall|tu|te|ti|toi|vous|votre|vos|du|dich"
+    r"|dir|dein\w*|ihr|euch|euer|eure\w*|voce\w*|voces|teu|tua|voi|vostr\w*|tuo|vuestr\w*"
+    r"|usted\w*|gente|necesitas|necesitais|precisam|ask me|message me|dm me|dm|pm|inbox"
+    r"|ecri\w*|schreib\w*|escrib\w*|chama|manda|link|bio|cherche|looking for|sto cercando"
+    r"|busco|procuro|suche|cerco|trust me|hazme caso|glaubt mir|confiem|fidatevi|enlace|lien|perfil"
+    r"|profil|codigo|code|os dejo|quieres|quereis|queres|querem|voulez|veux|wollt|willst|vuoi"
+    r"|volete)\b"
+    r"|https?://|\b[\w-]+\.(?:ly|to|gl|co|me|link|page|site|shop|store|com)\b")
 
 
 def _someones(text: str, start: int) -> bool:
@@ -624,6 +645,12 @@ class _Context:
             promotion.intent = Reading(reading.head, max(reading.probability, warn_at), spans)
             return
         if reading.probability >= (warn_at if promotion.brand_hits else info_at):
+            if not promotion.brand_hits and _READER_DIRECTED.search(self.draft.fold.text) is None:
+                # Selling speaks to someone: "you need this", "ask me how", "I'm looking for
+                # two people", a link. A draft with none of these ("dropped my phone, ordered
+                # a new one") is the writer's own story whatever its words; say so only softly.
+                reading = Reading(reading.head, min(reading.probability, warn_at - 0.01),
+                                  reading.spans)
             promotion.intent = reading
 
     def check_persona(self, promotion: Promotion) -> None:
@@ -724,7 +751,11 @@ class _Context:
         if self.employer_owned:
             return MEANING_VENUE_VOICE_BELOW if any(offered(h) for h in hits) \
                 else MEANING_BRAND_VOICE_BELOW
-        if words & _FIRST_PERSON_PLURAL:
+        bare_words = all(" " not in self.text[h.start:h.end].strip() for h in hits)
+        if words & _FIRST_PERSON_PLURAL or (bare_words and not words & _PERSONS):
+            # A team speaking ("our rehab unit"), or nobody at all around a lone topic word:
+            # no one is said to be ill, pregnant or drinking ("the enemy AI got a full rehab
+            # this patch"); a phrase such as "just got diagnosed" still speaks of someone.
             return MEANING_TEAM_VOICE_BELOW
         return MEANING_PROFESSIONAL_BELOW
 

@@ -188,9 +188,9 @@ def test_orders_by_private_message_and_restocks_are_selling(text):
 
 
 @pytest.mark.parametrize("text", [
-    pytest.param("The corner shop finally restocked the oat milk", marks=pytest.mark.xfail(
-        strict=True, reason="the meaning layer reads 'shop' + 'restocked' as a seller's "
-        "restock even when the writer is the customer")),
+    # the meaning layer reads 'shop' + 'restocked' as a seller's restock, but nothing here
+    # speaks to a reader, so it is only a soft note
+    "The corner shop finally restocked the oat milk",
     "Send me the order of the slides in private, I will check it",
     "Los pedidos del súper llegaron tarde otra vez",
 ])
