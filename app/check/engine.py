@@ -26,7 +26,7 @@ from app.check.compiled import (
     Mention,
 )
 from app.check.entities import find_hashtags
-from app.check.history import as_utc, find_duplicates, same_account
+from app.check.history import as_utc, find_duplicates, same_account, same_identity
 from app.check.jurisdiction import (
     ad_labels,
     connection_only,
@@ -1053,11 +1053,17 @@ class _Context:
             return
         limit = self.policy.promotion_limit(self.target.persona)
         window = timedelta(days=limit.days)
+        personal = Persona(self.target.persona) is Persona.PERSONAL
         earlier = []
         for entry in self.history:
             posted = as_utc(entry.posted_at)
-            if not same_account(entry, self.target) or not (self.now - window < posted
-                                                            <= self.now):
+            # The personal budget ("personal = 1 per 7 days") is the person's, on every
+            # network: their followers overlap, so a plug on Instagram on Monday and one on
+            # Facebook on Wednesday are two promotions from the same person. The work budget
+            # is a cadence per account (a campaign goes out on each network the brand runs).
+            counted = same_identity if personal else same_account
+            if not counted(entry, self.target) or not (self.now - window < posted
+                                                       <= self.now):
                 continue
             if self.compiled.remembered(("promotional", entry.text), lambda text=entry.text:  # type: ignore[misc]
                                         analyse_promotion(DraftText(text),
@@ -1073,7 +1079,8 @@ class _Context:
         else:
             wait = "leave the promotion out"
         self.add("frequency.promotion", "warn",
-                 f"You have already promoted {len(earlier)} time(s) on this {persona} account "
+                 f"You have already promoted {len(earlier)} time(s) "
+                 f"{'from your personal accounts' if personal else f'on this {persona} account'} "
                  f"in the last {period} (the budget is {limit.posts} per {period}); promote "
                  f"once, not every day — {wait}.",
                  [(h.start, h.end) for h in promotion.brand_hits] +

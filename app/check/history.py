@@ -37,6 +37,12 @@ def same_account(entry: HistoryEntry, target: CheckTarget) -> bool:
             and entry.owner == target.owner)
 
 
+def same_identity(entry: HistoryEntry, target: CheckTarget) -> bool:
+    """Whether ``entry`` was posted as the identity ``target`` posts as (the same persona and
+    owner), on any network."""
+    return entry.persona == target.persona and entry.owner == target.owner
+
+
 def comparable_words(text: str) -> list[str]:
     """The words that make two posts "the same": folded, links removed (networks rewrite
     them), punctuation, emoji and # / @ signs ignored."""

@@ -285,6 +285,20 @@ def test_frequency_budget_personal(acme):
     assert "frequency.promotion" not in rules(run(text, X_PERSONAL, acme, history=old))
 
 
+def test_frequency_budget_personal_counts_every_personal_network(acme):
+    # The person's followers overlap: a plug on Instagram uses up the week's budget on X too,
+    # but the work identity's posts and non-promotional posts do not.
+    earlier = [_entry("Candle restock is live, 20% off with GLOW20", network=Network.INSTAGRAM,
+                      persona=Persona.PERSONAL, hours_ago=50)]
+    text = "Only a few candles left, grab one, link in bio"
+    assert "frequency.promotion" in rules(run(text, X_PERSONAL, acme, history=earlier))
+    work = [_entry(earlier[0].text, network=Network.INSTAGRAM, hours_ago=50)]
+    assert "frequency.promotion" not in rules(run(text, X_PERSONAL, acme, history=work))
+    chat = [_entry("Lovely walk by the canal", network=Network.INSTAGRAM,
+                   persona=Persona.PERSONAL, hours_ago=50)]
+    assert "frequency.promotion" not in rules(run(text, X_PERSONAL, acme, history=chat))
+
+
 def test_frequency_budget_work_counts_only_this_account():
     promo = "Flash sale today, shop now"
     history = [_entry(promo + f" {i}") for i in range(3)]
