@@ -252,6 +252,8 @@ _DROP_WHEN = re.compile(
     r"|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}\s?(?:am|pm)|\d{1,2}[:h]\d{2}"
     r"|lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|lundi|mardi|mercredi|jeudi"
     r"|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b")
+_DROP_WORDS = ("drop", "restock", "release", "launch", "lanzamiento", "sortie", "lancement",
+               "verkaufsstart", "lancamento", "lançamento")
 _DROP_URGENCY = re.compile(
     r"\bset (?:a|an|your|the) (?:reminder|alarm)s?|\bsets? (?:a|an|your) alarms?"
     r"|\bonly\s+\d{1,4}\b|\b\d{1,4} of each\b|\bwent in \d{1,3} (?:minutes|mins|seconds)"
@@ -263,16 +265,20 @@ def _offer_cues(fold: TextView) -> list[tuple[int, int, Group]]:
     """Selling or a drop told by shape (see above): view [start, end) spans and their group."""
     text = fold.text
     cues: list[tuple[int, int, Group]] = []
-    if any(ch.isdigit() for ch in text):
-        frames = [m for pattern in (_ORDER_PRIVATELY, _SCARCE_OR_SHIPPED, _SELLING)
-                  for m in [pattern.search(text)] if m is not None]
-        for price in _PRICE.finditer(text):
-            framed = _PRICE_BEFORE.search(text, max(0, price.start() - 20), price.start()) \
-                or _PRICE_AFTER.match(text, price.end())
-            if framed or frames:
-                cues.append((price.start(), price.end(), OFFER))
-                cues.extend((m.start(), m.end(), OFFER) for m in frames)
-                break
+    if not any(ch.isdigit() for ch in text):
+        return cues
+    frames: list[re.Match[str]] | None = None  # looked for only once a price is found
+    for price in _PRICE.finditer(text):
+        if frames is None:
+            frames = [m for pattern in (_ORDER_PRIVATELY, _SCARCE_OR_SHIPPED, _SELLING)
+                      for m in [pattern.search(text)] if m is not None]
+        framed = _PRICE_BEFORE.search(text, max(0, price.start() - 20), price.start()) \
+            or _PRICE_AFTER.match(text, price.end())
+        if framed or frames:
+            cues.append((price.start(), price.end(), OFFER))
+            cues.extend((m.start(), m.end(), OFFER) for m in frames)
+            break
+    if any(word in text for word in _DROP_WORDS):
         when = _DROP_WHEN.search(text)
         if when is not None and (urgent := _DROP_URGENCY.search(text)) is not None:
             cues += [(when.start(), when.end(), DROP), (urgent.start(), urgent.end(), DROP)]
