@@ -296,9 +296,9 @@ def _written_hashtags(text: str, hits: list[TermHit]) -> list[TermHit]:
              if hit.term.payload.kind != KIND_HASHTAG}  # type: ignore[attr-defined]
     for hit in hits:
         ref = hit.term.payload
+        assert isinstance(ref, BrandRef)
         written = text[max(0, hit.start - 1):hit.start + 1]
-        if ref.kind == KIND_HASHTAG and not any(  # type: ignore[attr-defined]
-                mark in written for mark in "#＃"):
+        if ref.kind == KIND_HASHTAG and not any(mark in written for mark in "#＃"):
             if (hit.start, hit.end) in spans:
                 continue  # the same words already count as the brand's name
             hit = TermHit(replace(hit.term, payload=replace(ref, kind=KIND_NAME)),
