@@ -33,7 +33,7 @@ from app.core.model import ImageAttachment, OutboxEntry, OutboxState
 from app.store.database import Database, from_db_time, to_db_time, utc_now
 from app.store.errors import InvalidTransitionError, NotFoundError
 from app.store.history import insert_history_row
-from app.store.ownership import LEASE_SECONDS, Liveness, ProcessIdentity
+from app.store.ownership import LEASE_SECONDS, ProcessIdentity
 
 # Where each state may go next.
 ALLOWED_TRANSITIONS: dict[OutboxState, frozenset[OutboxState]] = {
@@ -143,11 +143,7 @@ class OutboxStore:
 
     def _abandoned(self, owner: str, lease_until: object, now: datetime) -> bool:
         """Whether the owner is certainly gone, so the row may be taken over."""
-        liveness = self._identity.liveness_of(owner)
-        if liveness is Liveness.UNKNOWN:
-            expires = from_db_time(str(lease_until)) if lease_until else None
-            return expires is None or expires <= now
-        return liveness is Liveness.DEAD
+        return self._identity.may_take_over(owner, from_db_time(str(lease_until or "")), now)
 
     def create_entries(self, draft_id: int, account_ids: Iterable[int], *,
                        override_reasons: Mapping[int, str] | None = None,

@@ -22,6 +22,7 @@ import os
 import socket
 import sys
 from dataclasses import dataclass
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
@@ -75,6 +76,15 @@ class ProcessIdentity:
         if pid == self.pid and started == self.started:
             return Liveness.ALIVE
         return _liveness_here(pid, started)
+
+    def may_take_over(self, owner_text: str, lease_until: datetime | None,
+                      now: datetime) -> bool:
+        """Whether a row held by ``owner_text`` may be taken over at ``now``: its owner is
+        certainly dead, or cannot be told from here and its lease has run out."""
+        liveness = self.liveness_of(owner_text)
+        if liveness is Liveness.UNKNOWN:
+            return lease_until is None or lease_until <= now
+        return liveness is Liveness.DEAD
 
 
 def _boot_id() -> str:

@@ -27,7 +27,7 @@ from typing import Any
 from app.core.schedule import ScheduledPost, ScheduleState
 from app.store.database import Database, from_db_time, to_db_time, utc_now
 from app.store.errors import InvalidTransitionError, NotFoundError
-from app.store.ownership import LEASE_SECONDS, Liveness, ProcessIdentity
+from app.store.ownership import LEASE_SECONDS, ProcessIdentity
 
 _COLUMNS = ("s.id, s.draft_id, s.account_id, s.due_at, s.state, s.reason, s.accepted_rules, "
             "s.override_reason, s.zone, s.local_time, s.created_at, s.updated_at, s.sent_at, "
@@ -329,8 +329,4 @@ class ScheduleStore:
         return int(cursor.rowcount)
 
     def _gone(self, owner: str, lease_until: object, now: datetime) -> bool:
-        liveness = self._identity.liveness_of(owner)
-        if liveness is Liveness.UNKNOWN:
-            expires = from_db_time(str(lease_until)) if lease_until else None
-            return expires is None or expires <= now
-        return liveness is Liveness.DEAD
+        return self._identity.may_take_over(owner, from_db_time(str(lease_until or "")), now)
