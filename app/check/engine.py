@@ -399,6 +399,7 @@ def _transposed_base(word: str, bases: frozenset[str]) -> bool:
 # ("bullshot" is a cocktail, "bustard" a bird).
 _LONG_SWEAR = 7
 _VOWELS = frozenset("aeiou")
+_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxyz")  # Latin only: other scripts are look-alikes
 
 
 def _vowel_replaced(word: str, bases: frozenset[str]) -> bool:
@@ -410,7 +411,7 @@ def _vowel_replaced(word: str, bases: frozenset[str]) -> bool:
         differences = [(a, b) for a, b in zip(word, base, strict=True) if a != b]
         if len(differences) == 1:
             written, meant = differences[0]
-            if meant in _VOWELS and written.isalpha() and written not in _VOWELS:
+            if meant in _VOWELS and written in _CONSONANTS:
                 return True
     return False
 
