@@ -402,12 +402,20 @@ _VOWELS = frozenset("aeiou")
 _CONSONANTS = frozenset("bcdfghjklmnpqrstvwxyz")  # Latin only: other scripts are look-alikes
 
 
+@lru_cache(maxsize=8)
+def _long_bases(bases: frozenset[str]) -> dict[int, tuple[str, ...]]:
+    """The bases of at least _LONG_SWEAR letters, by length."""
+    by_length: dict[int, list[str]] = {}
+    for base in bases:
+        if len(base) >= _LONG_SWEAR:
+            by_length.setdefault(len(base), []).append(base)
+    return {length: tuple(found) for length, found in by_length.items()}
+
+
 def _vowel_replaced(word: str, bases: frozenset[str]) -> bool:
     """Whether ``word`` is a base of at least _LONG_SWEAR letters with exactly one vowel
     replaced by a consonant."""
-    for base in bases:
-        if len(base) != len(word) or len(base) < _LONG_SWEAR:
-            continue
+    for base in _long_bases(bases).get(len(word), ()):
         differences = [(a, b) for a, b in zip(word, base, strict=True) if a != b]
         if len(differences) == 1:
             written, meant = differences[0]
