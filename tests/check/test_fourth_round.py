@@ -265,3 +265,23 @@ def test_the_writers_own_home_is_private(text):
 ])
 def test_durations_and_venues_stay_quiet(text):
     assert "privacy.address" not in fired(text, X_PERSONAL)
+
+
+@pytest.mark.parametrize("text", [
+    "Our new shift manager is a walking HR complaint",
+    "Honestly the new intern is a human red flag",
+    "El nuevo coordinador es un desastre andante",
+    "Unser Teamleiter ist eine wandelnde Katastrophe",
+])
+def test_a_person_called_a_walking_failure_is_an_insult(text):
+    assert "conduct.insult" in fired(text, X_WORK)
+
+
+@pytest.mark.parametrize("text", [
+    "Our archivist is a walking encyclopedia of the town's history",
+    "I am a walking disaster before my first coffee",
+    "Book a walking tour of the bakery floor",
+    "Our founder is a living legend in the trade",
+])
+def test_praise_self_mockery_and_tours_are_not_insults(text):
+    assert "conduct.insult" not in fired(text, X_WORK)
