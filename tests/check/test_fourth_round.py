@@ -285,3 +285,71 @@ def test_a_person_called_a_walking_failure_is_an_insult(text):
 ])
 def test_praise_self_mockery_and_tours_are_not_insults(text):
     assert "conduct.insult" not in fired(text, X_WORK)
+
+
+# --- rules read off the guard sets' misses, with new examples ------------------------------
+
+def test_a_brand_domain_with_a_hyphen_is_the_brand(tmp_path):
+    path = tmp_path / "ferry.toml"
+    path.write_text('version = 1\n[employer]\nname = "Corran Boats"\n'
+                    'domains = ["corran-boats.example"]\n', encoding="utf-8")
+    policy = load_policy_file(path)
+    rules = fired("Summer timetable: corran-boats.example/summer has the night crossings",
+                  X_PERSONAL, policy)
+    assert "persona.brand_promotion" in rules
+    assert "persona.brand_promotion" not in fired(
+        "x-corran-boats.example is not us", X_PERSONAL, policy)
+
+
+@pytest.mark.parametrize("text", [
+    "Tarnby's winter blend is back. Run, don't walk",
+    "Da Tarnby il tè verde è al 30% in meno fino a lunedì",
+])
+def test_a_partner_with_urgency_or_an_italian_price_cut_needs_disclosure(text, bakery):
+    assert "disclosure.missing" in fired(text, X_PERSONAL, bakery)
+
+
+def test_a_fall_in_waste_is_not_a_price_cut():
+    assert "disclosure.missing" not in fired("Quest'anno il 25% in meno di rifiuti in negozio",
+                                             X_WORK)
+
+
+@pytest.mark.parametrize("text", [
+    "Add these to your wishlist before they sell out",
+    "Go add this to your cart before it sells out, trust me",
+])
+def test_a_wishlist_call_with_scarcity_is_promotion(text):
+    assert "persona.promotion" in fired(text, X_PERSONAL)
+
+
+@pytest.mark.parametrize("text", [
+    "Stasera il nostro Marco si ubriacherà di sicuro",
+    "Ayer Pablo se emborrachó en la cena de empresa",
+    "Jonas hat sich gestern betrunken",
+    "Another date tonight, fingers crossed",
+    "Second date with someone I met at the climbing gym",
+    "Meeting a guy from the apps for coffee later",
+])
+def test_drinking_in_any_tense_and_dates_counted_are_personal_life(text):
+    assert "persona.personal_life" in fired(text, X_WORK)
+
+
+@pytest.mark.parametrize("text", [
+    "The second date on the tour is Leeds",
+    "Our second date with the venue is confirmed for June",
+    "Second date tonight in Leeds, doors at 7",
+])
+def test_tour_and_calendar_dates_stay_quiet(text):
+    assert "persona.personal_life" not in fired(text, X_WORK)
+
+
+@pytest.mark.parametrize("text", [
+    "People who leave trolleys in the car park are the worst kind of people",
+    "Los clientes que gritan son lo peor de la humanidad",
+])
+def test_calling_people_the_worst_of_humanity_is_an_insult(text):
+    assert "conduct.insult" in fired(text, X_WORK)
+
+
+def test_the_worst_kind_of_bug_is_not_an_insult():
+    assert "conduct.insult" not in fired("This is the worst kind of bug to chase", X_WORK)
