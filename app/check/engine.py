@@ -24,6 +24,7 @@ from app.check.compiled import (
     AfterGeneric,
     CompiledPolicy,
     Mention,
+    NameAlone,
 )
 from app.check.entities import find_hashtags
 from app.check.history import as_utc, find_duplicates, same_account, same_identity
@@ -593,9 +594,16 @@ class _Context:
     def check_confidential(self) -> None:
         by_term: dict[str, list[TermHit]] = {}
         for hit in [*self.compiled.confidential.find(self.draft.fold),
-                    *self.compiled.translated_codenames(self.draft.fold)]:
+                    *self.compiled.translated_codenames(self.draft.fold),
+                    *self.compiled.codenames_alone(self.draft.fold)]:
             name = hit.term.text
             after = hit.term.payload
+            if isinstance(after, NameAlone):
+                name = after.name
+                if any(h.start <= hit.start and hit.end <= h.end
+                       for hits in by_term.values() for h in hits) or (
+                        not hit.disguises and not self.text[hit.start:hit.start + 1].isupper()):
+                    continue  # already part of the full codename, or the common word
             if isinstance(after, AfterGeneric):
                 # "Proyecto Falcon": only right after the generic word in another language
                 start = _generic_before(self.text, hit.start, after.generics)
