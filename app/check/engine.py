@@ -73,7 +73,9 @@ _MAX_QUOTED = 40
 CHECKED_CHARS = 100_000
 MAX_CHECKED_CHARS = 1_000_000
 _CUT_BACK = 1_000  # how far before the limit a cut may move to end on a space
-_MASKED = frozenset("*@#$!%_")
+_MASKED = frozenset("*@#$!%_•·")
+_MASK_MARKS = "*@#$!%•·"
+_MASK_RUN = re.compile(r"[*@#$!%•·]+|(?<=[^\W\d_])xx+(?=[^\W\d_])")
 _TRAILING_CLUSTER = 3
 # Letters swapped for ones that look or sound alike in masked swearing ("fvck", "phuck",
 # "shyt"), undone in this order before a word is compared with the masked bases.
@@ -365,6 +367,31 @@ _QUESTION_SPLIT = re.compile(r"(?<=[.!?\n])")
 
 
 @lru_cache(maxsize=20_000)
+@lru_cache(maxsize=512)
+def _mask_pattern(token: str) -> re.Pattern[str] | None:
+    """A pattern for the words ``token`` may hide: its letters as written, each run of masks
+    one letter more or fewer than its length (a lone mask one or two letters); None when the
+    token has no mask or too few real letters."""
+    parts: list[str] = []
+    position = 0
+    real = 0
+    masked = False
+    for run in _MASK_RUN.finditer(token):
+        letters = token[position:run.start()]
+        real += sum(char.isalpha() for char in letters)
+        parts.append(re.escape(letters))
+        size = len(run.group())
+        parts.append(f"[^\\W\\d_]{{{max(1, size - 1)},{size + 1}}}")
+        position = run.end()
+        masked = True
+    letters = token[position:]
+    real += sum(char.isalpha() for char in letters)
+    parts.append(re.escape(letters))
+    if not masked or real < 2:
+        return None
+    return re.compile("".join(parts))
+
+
 def _swapped_base(word: str, bases: frozenset[str]) -> bool:
     """Whether ``word`` is a swear word from ``bases`` with letters swapped (cached: words
     repeat within a draft and across the keystrokes that re-check it)."""
@@ -1066,23 +1093,27 @@ class _Context:
         personal = self.compiled.builtin.personal
         table = personal.extra.get("masked_bases", {})
         groups = {group.id: group for group in personal.groups}
-        return self._masked_words({base: groups[theme] for theme, bases in table.items()
-                                   if theme in groups for base in bases})
+        found = self._masked_words({base: groups[theme] for theme, bases in table.items()
+                                    if theme in groups for base in bases})
+        if not found:
+            return found
+        # "c***o" is a swear word before it is a masked "chemo": a word that reads as masked
+        # swearing is not also counted as personal life
+        sworn = {(h.start, h.end) for h in self._masked_profanity()}
+        return [h for h in found if (h.start, h.end) not in sworn]
 
     def _masked_words(self, bases: dict[str, Group]) -> list[LexiconHit]:
         """Words written with masking characters in place of letters ("f*ck", "sh!t",
-        "dr*nk"): same length as a base, at least two real letters in place, the rest
-        masked."""
+        "dr*nk", "f•cking", "Sch***e", "fxxking"): at least two real letters in place, each run
+        of masks standing for one letter more or less than it is long (people do not count
+        the letters they hide), and the whole word a base."""
         text = self.draft.fold.text
-        if not bases or not any(char in text for char in "*@#$!%"):
+        if not bases or not (any(char in text for char in _MASK_MARKS) or "xx" in text):
             return []
-        by_length: dict[int, list[str]] = {}
-        for base in bases:
-            by_length.setdefault(len(base), []).append(base)
         found = []
         size = len(text)
         reached = -1
-        for mask in re.finditer(r"[*@#$!%]", text):
+        for mask in _MASK_RUN.finditer(text):
             if mask.start() < reached:
                 continue
             # the whole token around the masking character: letters, digits, _ and masks
@@ -1094,17 +1125,15 @@ class _Context:
                 end += 1
             reached = end
             token = text[start:end]
-            candidates = by_length.get(len(token))
-            if not candidates:
-                continue
             if token.startswith(("#", "@")) and token[1:].isalnum():
                 continue  # a hashtag or a handle
-            if not any(char.isalpha() for char in token):
+            if sum(char.isalpha() for char in token) < 2:
                 continue
-            for base in candidates:
-                same = sum(a == b for a, b in zip(token, base, strict=True))
-                if same >= min(2, len(base) - 1) and all(
-                        a == b or not a.isalnum() for a, b in zip(token, base, strict=True)):
+            pattern = _mask_pattern(token)
+            if pattern is None:
+                continue
+            for base in bases:
+                if abs(len(base) - len(token)) <= 2 and pattern.fullmatch(base):
                     first, last = self.draft.fold.span(start, end)
                     found.append(LexiconHit(bases[base], first, last, ("masking characters",)))
                     break
