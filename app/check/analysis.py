@@ -90,6 +90,9 @@ class Promotion:
     reviews: list[tuple[int, int]] = field(default_factory=list)
     # links through a shortener (bit.ly ...): a plug the meaning layer may call less surely
     short_links: list[Entity] = field(default_factory=list)
+    # a price cut or an employee discount said without a sales word ("knocked a quarter off",
+    # "going cheap", "Mitarbeiterrabatt"): beside a brand, promotion the layer never overrules
+    price_cuts: list[LexiconHit] = field(default_factory=list)
 
     @property
     def generic(self) -> bool:
@@ -129,7 +132,7 @@ class Promotion:
         if not kinds:
             return False
         if KIND_DOMAIN in kinds or KIND_HASHTAG in kinds or self.strong or self.disclosures \
-                or self.intent is not None or (reviews and self.reviews):
+                or self.intent is not None or (reviews and self.reviews) or self.price_cuts:
             return True
         if self.everyday:
             return False
@@ -161,7 +164,8 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
         if compiled.allowed_text(draft.text[cue.start:cue.end]):
             continue
         bucket = {"strong": result.strong, "cta": result.cta, "commercial": result.commercial,
-                  "endorsement": result.endorsement}.get(cue.group.kind)
+                  "endorsement": result.endorsement,
+                  "price_cut": result.price_cuts}.get(cue.group.kind)
         if bucket is not None:
             bucket.append(cue)
     for start, end, group in _offer_cues(fold):

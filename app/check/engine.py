@@ -691,7 +691,7 @@ class _Context:
             # giveaway, "shop now", a link, a disclosure or the brand's own domain or campaign
             # hashtag is never overruled.
             plain = not (promotion.links or promotion.disclosures or promotion.strong
-                         or promotion.reviews) and not any(
+                         or promotion.reviews or promotion.price_cuts) and not any(
                 hit.term.payload.kind in (KIND_DOMAIN, KIND_HASHTAG)  # type: ignore[attr-defined]
                 for hit in promotion.brand_hits) and not any(
                 _looks_like_domain(self.text, hit.end) for hit in promotion.brand_hits)
@@ -738,7 +738,8 @@ class _Context:
             if promotion.brand_hits:
                 in_context = promotion.brand_in_context()
                 brand_spans = [(h.start, h.end) for h in promotion.brand_hits]
-                cue_spans = [(h.start, h.end) for h in promotion.signals] if in_context else []
+                cues = [*promotion.signals, *promotion.price_cuts] if in_context else []
+                cue_spans = [(h.start, h.end) for h in cues]
                 if promotion.intent is not None:
                     cue_spans += list(promotion.intent.spans)
                 disguises = [d for h in promotion.brand_hits for d in h.disguises]
