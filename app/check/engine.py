@@ -77,6 +77,7 @@ _MASKED = frozenset("*@#$!%_•·")
 _MASK_MARKS = "*@#$!%•·"
 _MASK_RUN = re.compile(r"[*@#$!%•·]+|(?<=[^\W\d_])xx+(?=[^\W\d_])")
 _TRAILING_CLUSTER = 3
+_HASHTAG_RUN = 5  # hashtags in a row anywhere that bury a disclosure among them
 # Letters swapped for ones that look or sound alike in masked swearing ("fvck", "phuck",
 # "shyt"), undone in this order before a word is compared with the masked bases.
 _LETTER_SWAPS = (("ph", "f"), ("vv", "w"), ("v", "u"), ("y", "i"), ("kk", "ck"), ("q", "ck"))
@@ -1015,25 +1016,32 @@ class _Context:
 
     @cached_property
     def _trailing_cluster(self) -> tuple[list[int], list[int]]:
-        """Starts and ends of the hashtags that bury a disclosure: the run of hashtags
-        (separated only by spaces and punctuation) that ends the post, when it has at least
-        three and is not the whole post. Found once per draft, not once per disclosure."""
+        """Starts and ends of the hashtags that bury a disclosure: a run of hashtags
+        (separated only by spaces and punctuation) that ends the post and has at least
+        three, or a run of at least five anywhere (FTC: "#ad" as one of many hashtags is not
+        clear and conspicuous), unless the run is the whole post. Found once per draft, not
+        once per disclosure."""
         tags = find_hashtags(self.text)
-        tail_end = len(self.text.rstrip(" \t\n.!,;:·|-—–"))
-        cluster: list[tuple[int, int]] = []
-        position = tail_end
-        for tag in reversed(tags):
-            between = self.text[tag.end:position]
-            if between.strip(" \t\n.,;:·|") and tag.end < position:
-                break
-            cluster.append((tag.start, tag.end))
-            position = tag.start
-        if len(cluster) < _TRAILING_CLUSTER:
+        if len(tags) < _TRAILING_CLUSTER:
             return [], []
-        if not self.text[:position].strip():
-            return [], []  # the whole post is hashtags: nothing to get lost after
-        cluster.reverse()
-        return [start for start, _ in cluster], [end for _, end in cluster]
+        runs: list[list[tuple[int, int]]] = []
+        for tag in tags:
+            if runs and not self.text[runs[-1][-1][1]:tag.start].strip(" \t\n.,;:·|"):
+                runs[-1].append((tag.start, tag.end))
+            else:
+                runs.append([(tag.start, tag.end)])
+        tail_end = len(self.text.rstrip(" \t\n.!,;:·|-—–"))
+        starts: list[int] = []
+        ends: list[int] = []
+        for run in runs:
+            trailing = run[-1][1] >= tail_end
+            if len(run) < (_TRAILING_CLUSTER if trailing else _HASHTAG_RUN):
+                continue
+            if not (self.text[:run[0][0]] + self.text[run[-1][1]:]).strip(" \t\n.,;:·|!-—–"):
+                continue  # the whole post is hashtags: nothing to get lost in
+            starts += [start for start, _ in run]
+            ends += [end for _, end in run]
+        return starts, ends
 
     def check_conduct(self) -> None:
         hits: list[LexiconHit] = self.compiled.builtin.conduct.find(self.draft.fold,
