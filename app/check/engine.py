@@ -239,12 +239,30 @@ _READER_DIRECTED = re.compile(
     r"|https?://|\b[\w-]+\.(?:ly|to|gl|co|me|link|page|site|shop|store|com)\b")
 
 
+# A private person's address given by a business: right after the person's title and name
+# ("Order for Mr. Thomas Reiter, Hauptstraße 8"), or as where something of the reader's is
+# sent ("we'll send your prize to Zugspitzstraße 41", "te enviamos tu premio a ...").
+_TITLED_NAME = re.compile(
+    r"\b(?i:mr|mrs|ms|miss|mx|dr|herr|herrn|frau|sr|sra|srta|don|dona|doña|m|mme|mlle|monsieur"
+    r"|madame|sig|sigra|signor|signora|sig\.ra)\.?\s+[A-ZÀ-ÖØ-Þ][\w'-]*"
+    r"(?:\s+[A-ZÀ-ÖØ-Þ][\w'-]*){0,2}\s*[,:]?\s*$")
+_SENT_TO_READER = re.compile(
+    r"\b(?i:send|sending|ship|shipping|post|deliver|mail|schicken|senden|liefern|enviar"
+    r"|enviamos|enviaremos|envoyer|envoyons|enverrons|enviamos|mandiamo|spediremo|spediamo"
+    r"|inviamo|invieremo)\b[^.!?\n]{0,40}?\b(?i:your|yours|dein|deine|deinen|euer|eure|ihr|ihre"
+    r"|ihren|tu|tus|su|sus|ton|ta|tes|votre|vos|teu|tua|seu|sua|tuo)\b[^.!?\n]{0,40}?"
+    r"\b(?i:to|an|nach|a|à|para|al|alla|in)\s*$")
+
+
 def _someones(text: str, start: int) -> bool:
     """Whether the phone number or address starting at ``start`` is given as a named
-    person's or as where someone lives."""
+    person's, as where someone lives, or as where the reader's things are sent."""
     before = text[max(0, start - 60):start]
+    if _TITLED_NAME.search(before) is not None:
+        return True
     cut = max(before.rfind(mark) for mark in ".!?\n")
-    return _PERSONS_CONTACT.search(before[cut + 1:]) is not None
+    return _PERSONS_CONTACT.search(before[cut + 1:]) is not None \
+        or _SENT_TO_READER.search(before[cut + 1:]) is not None
 
 
 def _looks_like_domain(text: str, end: int) -> bool:
