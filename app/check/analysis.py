@@ -168,6 +168,17 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
                   "price_cut": result.price_cuts}.get(cue.group.kind)
         if bucket is not None:
             bucket.append(cue)
+    if not result.brand_hits and (result.strong or result.commercial):
+        # "Buy one get one free is how my brain works with ice cream": a sales phrase made the
+        # subject of a sentence about the writer is a figure of speech, unless something is
+        # on offer (a brand, a link, a price).
+        text = fold.text
+        if not draft.urls and _PRICE.search(text) is None:
+            def figure(hit: LexiconHit) -> bool:
+                view_end = _view_end(fold, hit.end)
+                return view_end is not None and _SELF_FIGURE.match(text, view_end) is not None
+            result.strong = [hit for hit in result.strong if not figure(hit)]
+            result.commercial = [hit for hit in result.commercial if not figure(hit)]
     for start, end, group in _offer_cues(fold):
         start, end = fold.span(start, end)
         if not compiled.allowed_text(draft.text[start:end]):
@@ -208,6 +219,27 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
             elif _workplace_after(draft.text, hit, frames):
                 result.workplace_hits.append(hit)
     return result
+
+
+# What follows a phrase used as a figure about the writer: "... is how my brain works", "...
+# is my love language", "... es mi filosofía", "... c'est ma devise", "... ist mein Motto",
+# "... é o meu lema", "... è il mio motto" (folded text).
+_SELF_FIGURE = re.compile(
+    r"(?:\s+[\w-]+)??[\s,]*(?:(?:is|was)\s+(?:basically\s+|literally\s+|just\s+)?(?:how\s+(?:my|i)\b"
+    r"|my\s+(?:love language|motto|philosophy|life|whole personality|brain|mentality|mindset"
+    r"|religion|mantra)\b)"
+    r"|es\s+(?:mi|como funciona mi)\b|c'est\s+(?:ma|mon|comme ca que mon)\b"
+    r"|est\s+(?:ma|mon)\b|ist\s+(?:mein|meine|wie mein)\b|e\s+(?:o meu|a minha|como o meu"
+    r"|il mio|la mia|come funziona il mio)\b)")
+
+
+def _view_end(fold: TextView, original_end: int) -> int | None:
+    """The folded view's position of an original end offset (None when not found)."""
+    starts = fold.starts
+    if starts is None:
+        return original_end
+    index = bisect_right(starts, original_end - 1)
+    return index if index <= len(fold.text) else None
 
 
 AFFILIATE = Group("affiliate_link", "strong", "an affiliate link", "disclosure")
