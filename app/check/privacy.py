@@ -150,7 +150,8 @@ _NOT_PHONE_BEFORE = re.compile(
 # past filters: the number words of the six languages (folded) and their values.
 _NUMBER_WORD_VALUES: dict[str, int] = {}
 for _value, _words in enumerate((
-        "zero cero null nulle", "one uno una un une eins ein um", "two dos deux zwei zwo dois duas due",
+        "zero cero null nulle", "one uno una un une eins ein um",
+        "two dos deux zwei zwo dois duas due",
         "three tres trois drei tre", "four cuatro quatre vier quatro quattro",
         "five cinco cinq funf cinque", "six seis sechs sei", "seven siete sept sieben sete sette",
         "eight ocho huit acht oito otto", "nine nueve neuf neun nove",
@@ -158,7 +159,8 @@ for _value, _words in enumerate((
         "twelve doce douze zwolf doze dodici",
         "thirteen trece treize dreizehn treze tredici",
         "fourteen catorce quatorze vierzehn quattordici",
-        "fifteen quince quinze funfzehn quindici", "sixteen dieciseis seize sechzehn dezasseis sedici",
+        "fifteen quince quinze funfzehn quindici",
+        "sixteen dieciseis seize sechzehn dezasseis sedici",
         "seventeen diecisiete siebzehn dezassete diciassette",
         "eighteen dieciocho achtzehn dezoito diciotto",
         "nineteen diecinueve neunzehn dezanove diciannove")):
