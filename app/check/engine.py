@@ -757,8 +757,8 @@ class _Context:
             if promotion.brand_hits:
                 in_context = promotion.brand_in_context()
                 brand_spans = [(h.start, h.end) for h in promotion.brand_hits]
-                cues = [*promotion.signals, *promotion.price_cuts] if in_context else []
-                cue_spans = [(h.start, h.end) for h in cues]
+                cue_hits = [*promotion.signals, *promotion.price_cuts] if in_context else []
+                cue_spans = [(h.start, h.end) for h in cue_hits]
                 if promotion.intent is not None:
                     cue_spans += list(promotion.intent.spans)
                 disguises = [d for h in promotion.brand_hits for d in h.disguises]

@@ -208,7 +208,7 @@ def _spelled_phones(text: str) -> list[tuple[int, int, str]]:
         tokens = re.findall(_SPELLED_TOKEN, match.group())
         if sum(not token.isdigit() for token in tokens) < 4:
             continue
-        digits = []
+        digits: list[str] = []
         for token in tokens:
             value = _spelled_value(token)
             # "forty two" is 42 when a tens word is followed by a unit word
