@@ -185,8 +185,6 @@ _SPELLED_TOKEN = rf"(?:{_GERMAN_COMPOUND}|{_NUMBER_WORD}|\d{{1,4}})"
 _SPELLED_PHONE = re.compile(
     rf"(?<![\w+#$£€/.,:-]){_SPELLED_TOKEN}(?:(?:\s*[,/.-]\s*|\s+){_SPELLED_TOKEN}){{3,24}}"
     r"(?![\w%])")
-# Spelled numbers are looked for only where a number word starts a word at all.
-_SPELLED_PHONE_START = re.compile(rf"(?<![\w]){_NUMBER_WORD}(?![\w])")
 
 
 def _spelled_value(token: str) -> str:
@@ -343,7 +341,8 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
             if any(s <= start < e for s, e in emails):
                 continue
             hits.append(PrivacyHit("phone", start, end))
-    if _SPELLED_PHONE_START.search(text):
+    if sum(word in _NUMBER_WORD_VALUES or "und" in word
+           for _, _, word in fold.words()) >= 4:
         for spelled_start, spelled_end, number in _spelled_phones(text):
             said_phone = bool(_PHONE_WORDS.search(text[max(0, spelled_start - 40):spelled_start]))
             if not _dialable(number, said_phone) \
