@@ -385,7 +385,6 @@ def _disguise_note(disguises: Iterable[str]) -> str:
 _QUESTION_SPLIT = re.compile(r"(?<=[.!?\n])")
 
 
-@lru_cache(maxsize=20_000)
 @lru_cache(maxsize=512)
 def _mask_pattern(token: str) -> re.Pattern[str] | None:
     """A pattern for the words ``token`` may hide: its letters as written, each run of masks
@@ -411,6 +410,7 @@ def _mask_pattern(token: str) -> re.Pattern[str] | None:
     return re.compile("".join(parts))
 
 
+@lru_cache(maxsize=20_000)
 def _swapped_base(word: str, bases: frozenset[str]) -> bool:
     """Whether ``word`` is a swear word from ``bases`` with letters swapped (cached: words
     repeat within a draft and across the keystrokes that re-check it)."""
