@@ -187,6 +187,13 @@ _SPELLED_PHONE = re.compile(
     r"(?![\w%])")
 
 
+_NUMBER_WORDS = frozenset(_NUMBER_WORD_VALUES)
+
+
+def _word_set(fold: TextView) -> frozenset[str]:
+    return frozenset(word for _, _, word in fold.words())
+
+
 def _spelled_value(token: str) -> str:
     """The digits a spelled token stands for ("sieben" → "7", "neunzig" → "90")."""
     if token.isdigit():
@@ -341,8 +348,7 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
             if any(s <= start < e for s, e in emails):
                 continue
             hits.append(PrivacyHit("phone", start, end))
-    if sum(word in _NUMBER_WORD_VALUES or "und" in word
-           for _, _, word in fold.words()) >= 4:
+    if len(_NUMBER_WORDS & fold.memo("word set", _word_set)) >= 2:
         for spelled_start, spelled_end, number in _spelled_phones(text):
             said_phone = bool(_PHONE_WORDS.search(text[max(0, spelled_start - 40):spelled_start]))
             if not _dialable(number, said_phone) \
