@@ -179,6 +179,20 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
                 return view_end is not None and _SELF_FIGURE.match(text, view_end) is not None
             result.strong = [hit for hit in result.strong if not figure(hit)]
             result.commercial = [hit for hit in result.commercial if not figure(hit)]
+    if result.brand_hits and not (result.strong or result.commercial or result.cta
+                                  or result.price_cuts) and _LEET_WORD.search(fold.text):
+        # Sales words written with digits or symbols for letters beside a brand ("w1nter
+        # s@le", "y0u kn0w what t0 d0") are sales words: read again through the look-alike
+        # view, only when a brand is named and the plain reading found no cue.
+        leet = _leet_view(fold)
+        for cue in compiled.builtin.promotion.find(leet, lambda: leet):
+            if cue.group.kind in ("strong", "cta", "commercial", "price_cut") \
+                    and not compiled.allowed_text(draft.text[cue.start:cue.end]) \
+                    and any(not ch.isalpha() for ch in draft.text[cue.start:cue.end]):
+                disguised = LexiconHit(cue.group, cue.start, cue.end,
+                                       ("digits or symbols for letters",))
+                {"strong": result.strong, "cta": result.cta, "commercial": result.commercial,
+                 "price_cut": result.price_cuts}[cue.group.kind].append(disguised)
     for start, end, group in _offer_cues(fold):
         start, end = fold.span(start, end)
         if not compiled.allowed_text(draft.text[start:end]):
@@ -240,6 +254,26 @@ def _view_end(fold: TextView, original_end: int) -> int | None:
         return original_end
     index = bisect_right(starts, original_end - 1)
     return index if index <= len(fold.text) else None
+
+
+# A word with digits or symbols written for letters ("s@le", "0ff", "y0u"): a letter next to
+# one of them, inside a word.
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
+_LEET_WORD = re.compile(r"[^\W\d_][014357@$]|[014357@$][^\W\d_]")
+_LEET_TOKEN = re.compile(r"[\w@$]*[^\W\d_][\w@$]*")
+
+
+def _leet_view(fold: TextView) -> TextView:
+    """``fold`` with digits and symbols inside words read as the letters they stand for
+    ("w1nter s@le" → "winter sale"), character for character (so spans still map)."""
+    def letters(match: re.Match[str]) -> str:
+        word = match.group()
+        if word.startswith(("@", "$")) or word.isdigit():
+            return word  # a handle, a cashtag or a number
+        return "".join(_LEET.get(char, char) for char in word)
+
+    text = _LEET_TOKEN.sub(letters, fold.text)
+    return TextView(fold.original, text, None, None, parent=fold)
 
 
 AFFILIATE = Group("affiliate_link", "strong", "an affiliate link", "disclosure")

@@ -263,3 +263,21 @@ def test_the_same_phrase_with_something_on_offer_is_promotion():
     assert "persona.promotion" in fired(
         "Buy one get one free is how my shop works, order at https://crumbs.example/menu",
         X_PERSONAL)
+
+
+# --- sales words with digits or symbols for letters beside a brand --------------------------
+
+@pytest.mark.parametrize("text", [
+    "Birchl1ne w1nter s@le this weekend, y0u kn0w what t0 d0",
+    "Birchline d1scount c0de in my bio",
+])
+def test_disguised_sales_words_beside_a_brand_are_promotion(tools, text):
+    assert "persona.brand_promotion" in fired(text, X_PERSONAL, tools)
+
+
+@pytest.mark.parametrize("text", [
+    "My Birchline drill did 40 holes in 2h, b4 lunch",
+    "Took the Birchline saw to the 3rd floor w1th me",
+])
+def test_digits_beside_a_brand_without_sales_words_stay_quiet(tools, text):
+    assert "persona.brand_promotion" not in fired(text, X_PERSONAL, tools)
