@@ -14,7 +14,7 @@ import tomllib
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -398,7 +398,6 @@ class BuiltinLexicons:
     privacy: dict[str, Any]
 
 
-@cache
 def _load(folder: Path) -> BuiltinLexicons:
     def read(name: str) -> dict[str, Any]:
         path = folder / f"{name}.toml"
@@ -418,6 +417,33 @@ def _load(folder: Path) -> BuiltinLexicons:
     )
 
 
-def builtin_lexicons(folder: Path | None = None) -> BuiltinLexicons:
-    """The shipped lists from ``folder`` (default ``resources/lexicons``), compiled once."""
-    return _load((folder or resources_dir() / "lexicons").resolve())
+# Compiled lists by folder, for the life of the process.
+_LOADED: dict[Path, BuiltinLexicons] = {}
+
+
+def builtin_lexicons(folder: Path | None = None, *,
+                     cache_dir: Path | None = None) -> BuiltinLexicons:
+    """The shipped lists from ``folder`` (default ``resources/lexicons``), compiled once.
+
+    With ``cache_dir`` (the profile's cache folder), the first call of a process reads the
+    compiled lists saved there by an earlier run, if the lists and the code are unchanged,
+    and otherwise compiles them and saves them there (see :mod:`app.check.lexicon_cache`).
+    """
+    key = (folder or resources_dir() / "lexicons").resolve()
+    found = _LOADED.get(key)
+    if found is None:
+        found = _LOADED[key] = _load_cached(key, cache_dir) if cache_dir else _load(key)
+    return found
+
+
+def _load_cached(folder: Path, cache_dir: Path) -> BuiltinLexicons:
+    from app.check.lexicon_cache import cache_key, read_cached, write_cached
+
+    digest = cache_key(folder)
+    if digest is None:
+        return _load(folder)
+    found = read_cached(cache_dir, digest)
+    if found is None:
+        found = _load(folder)
+        write_cached(cache_dir, digest, found)
+    return found

@@ -1,0 +1,140 @@
+"""What a ``check`` process loads and keeps: only what the check needs (start-up speed), the
+compiled word lists through the profile's cache (never a different answer), and the garbage
+collector paused only while a command runs."""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib
+import json
+import subprocess
+import sys
+
+import pytest
+
+from app.check.lexicon_cache import read_cached
+from app.cli.parser import COMMAND_MODULE_OF, COMMAND_MODULES
+from app.main import collector_paused, main, named_command
+from tests.conftest import REPO_ROOT
+
+DRAFT = "Loving the new issue of Acme Magazine! Grab your copy at acmemag.com \u2728 #AcmeGiveaway"
+PACK = """version = 1
+[employer]
+name = "Acme Magazine"
+domains = ["acmemag.com"]
+hashtags = ["#AcmeGiveaway"]
+"""
+
+# Modules a check has no use for; each costs start-up time (and Qt must never load here).
+NOT_FOR_A_CHECK = (
+    "PySide6", "shiboken6", "requests", "keyring", "sqlite3", "platformdirs",
+    "app.store.store", "app.store.secrets", "app.networks.registry", "app.ui",
+    *(module for module in COMMAND_MODULES if module != "app.cli.check_cmd"),
+)
+
+
+def _probe(profile, *argv: str) -> dict[str, object]:
+    """Run ``python -m app ARGV`` in a fresh interpreter; report its output, its exit code,
+    which of NOT_FOR_A_CHECK it imported and whether the collector was left as found."""
+    probe = (
+        "import gc, json, runpy, sys\n"
+        f"sys.argv = ['app', '--profile-dir', {str(profile)!r}, *{list(argv)!r}]\n"
+        "code = 0\n"
+        "try:\n    runpy.run_module('app', run_name='__main__')\n"
+        "except SystemExit as stop:\n    code = stop.code\n"
+        f"loaded = sorted(m for m in sys.modules if m.startswith({NOT_FOR_A_CHECK!r}))\n"
+        "print('\\nPROBE ' + json.dumps({'code': code, 'loaded': loaded,"
+        " 'gc': gc.isenabled()}))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            cwd=REPO_ROOT, check=False, timeout=120)
+    head, _, tail = result.stdout.rpartition("\nPROBE ")
+    assert tail, result.stderr
+    report = json.loads(tail)
+    report["stdout"] = head
+    report["stderr"] = result.stderr
+    return report
+
+
+@pytest.mark.parametrize("persona", ["personal", "work"])
+def test_check_imports_nothing_it_does_not_need(tmp_path, persona):
+    pack = tmp_path / "pack.toml"
+    pack.write_text(PACK, encoding="utf-8")
+    report = _probe(tmp_path / "profile", "check", "--network", "x", "--persona", persona,
+                    "--policy", str(pack), "--json", DRAFT)
+    assert report["code"] == 1, report["stderr"]  # the employer's giveaway needs attention
+    assert report["loaded"] == []
+    assert report["gc"] is True  # paused for the command, switched back on afterwards
+
+
+def test_second_check_reads_the_cached_word_lists_and_says_the_same(tmp_path):
+    profile = tmp_path / "profile"
+    argv = ("check", "--network", "x", "--persona", "work", "--json", DRAFT)
+    first = _probe(profile, *argv)
+    cached = list((profile / "cache").glob("lexicons-*.cache"))
+    assert len(cached) == 1
+    saved = cached[0].stat().st_mtime_ns
+    second = _probe(profile, *argv)
+    assert second["stdout"] == first["stdout"]
+    assert json.loads(first["stdout"])["findings"]
+    assert cached[0].stat().st_mtime_ns == saved  # read, not written again
+
+
+def test_check_with_a_damaged_cache_says_the_same_and_repairs_it(tmp_path):
+    profile = tmp_path / "profile"
+    argv = ("check", "--network", "x", "--persona", "personal", "--json", DRAFT)
+    fresh = _probe(profile, *argv)
+    (cached,) = (profile / "cache").glob("lexicons-*.cache")
+    key = cached.name.removeprefix("lexicons-").removesuffix(".cache")
+    intact = cached.read_bytes()
+    for damage in (intact[: len(intact) // 2], intact[:-1] + bytes([intact[-1] ^ 1]), b"",
+                   b"not a cache at all"):
+        cached.write_bytes(damage)
+        assert read_cached(profile / "cache", key) is None
+        again = _probe(profile, *argv)
+        assert again["stdout"] == fresh["stdout"], again["stderr"]
+        assert read_cached(profile / "cache", key) is not None  # written again, whole
+
+
+def test_collector_is_paused_inside_and_restored_after_even_on_error():
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collector_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("boom")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # a caller that had it off keeps it off
+    finally:
+        gc.enable()
+
+
+def test_main_in_process_leaves_the_collector_on(tmp_path, capsys):
+    assert main(["--profile-dir", str(tmp_path), "paths", "--json"]) == 0
+    assert gc.isenabled()
+    assert "config" in json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize(("argv", "command"), [
+    (["check", "--json", "hi"], "check"),
+    (["--profile-dir", "/tmp/p", "check"], "check"),
+    (["--profile-dir=/tmp/p", "send-due"], "send-due"),
+    (["--profile-dir", "check", "paths"], "paths"),  # "check" is the folder here
+    (["--hidden", "queue", "list"], "queue"),
+    (["--help"], None), (["--prof", "/tmp/p", "check"], None), (["frobnicate"], None),
+    (["--", "check"], None), ([], None),
+])
+def test_named_command(argv, command):
+    assert named_command(argv) == command
+
+
+def test_command_table_names_what_each_module_registers():
+    registered: dict[str, str] = {}
+    for module in COMMAND_MODULES:
+        subparsers = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(module).register(subparsers)
+        registered.update(dict.fromkeys(subparsers.choices, module))
+    assert registered == COMMAND_MODULE_OF
