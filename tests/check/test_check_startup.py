@@ -138,3 +138,44 @@ def test_command_table_names_what_each_module_registers():
         importlib.import_module(module).register(subparsers)
         registered.update(dict.fromkeys(subparsers.choices, module))
     assert registered == COMMAND_MODULE_OF
+
+
+def _copy_lists(tmp_path):
+    import shutil
+
+    from app.paths import resources_dir
+
+    folder = tmp_path / "lexicons"
+    shutil.copytree(resources_dir() / "lexicons", folder)
+    return folder
+
+
+def test_changing_a_list_changes_the_key_and_replaces_the_old_file(tmp_path):
+    from app.check.lexicon_cache import cache_key
+    from app.check.lexicons import _load_cached
+
+    folder = _copy_lists(tmp_path)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    before = cache_key(folder)
+    first = _load_cached(folder, cache)
+    assert [path.name for path in cache.iterdir()] == [f"lexicons-{before}.cache"]
+    promotion = folder / "promotion.toml"
+    promotion.write_text(promotion.read_text(encoding="utf-8")
+                         + '\n[[group]]\nid = "extra"\nterms = ["zorblax deal"]\n',
+                         encoding="utf-8")
+    after = cache_key(folder)
+    assert after is not None and after != before
+    second = _load_cached(folder, cache)
+    assert [path.name for path in cache.iterdir()] == [f"lexicons-{after}.cache"]
+    assert len(second.promotion.index.terms) == len(first.promotion.index.terms) + 1
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_time(tmp_path):
+    from app.check.lexicons import _load_cached
+
+    not_a_folder = tmp_path / "cache"
+    not_a_folder.write_text("a file where the folder should be", encoding="utf-8")
+    lists = _load_cached(_copy_lists(tmp_path), not_a_folder)
+    assert lists.promotion.index.terms
+    assert not_a_folder.read_text(encoding="utf-8") == "a file where the folder should be"
