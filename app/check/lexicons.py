@@ -427,7 +427,7 @@ def builtin_lexicons(folder: Path | None = None, *,
 
     With ``cache_dir`` (the profile's cache folder), the first call of a process reads the
     compiled lists saved there by an earlier run, if the lists and the code are unchanged,
-    and otherwise compiles them and saves them there (see :mod:`app.check.lexicon_cache`).
+    and otherwise compiles them and saves them there (see :mod:`app.check.compiled_cache`).
     """
     key = (folder or resources_dir() / "lexicons").resolve()
     found = _LOADED.get(key)
@@ -437,13 +437,13 @@ def builtin_lexicons(folder: Path | None = None, *,
 
 
 def _load_cached(folder: Path, cache_dir: Path) -> BuiltinLexicons:
-    from app.check.lexicon_cache import cache_key, read_cached, write_cached
+    from app.check.compiled_cache import lexicons_key, read_lexicons, write_lexicons
 
-    digest = cache_key(folder)
+    digest = lexicons_key(folder)
     if digest is None:
         return _load(folder)
-    found = read_cached(cache_dir, digest)
+    found = read_lexicons(cache_dir, digest)
     if found is None:
         found = _load(folder)
-        write_cached(cache_dir, digest, found)
+        write_lexicons(cache_dir, digest, found)
     return found

@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from app.check.lexicon_cache import read_cached
+from app.check.compiled_cache import LEXICONS, MEANING, read_lexicons, read_sealed
 from app.cli.parser import COMMAND_MODULE_OF, COMMAND_MODULES
 from app.main import collector_paused, main, named_command
 from tests.conftest import REPO_ROOT
@@ -68,33 +68,36 @@ def test_check_imports_nothing_it_does_not_need(tmp_path, persona):
     assert report["gc"] is True  # paused for the command, switched back on afterwards
 
 
-def test_second_check_reads_the_cached_word_lists_and_says_the_same(tmp_path):
+def test_second_check_reads_the_cached_lists_and_model_and_says_the_same(tmp_path):
     profile = tmp_path / "profile"
     argv = ("check", "--network", "x", "--persona", "work", "--json", DRAFT)
     first = _probe(profile, *argv)
-    cached = list((profile / "cache").glob("lexicons-*.cache"))
-    assert len(cached) == 1
-    saved = cached[0].stat().st_mtime_ns
+    cached = sorted((profile / "cache").glob("*.cache"))
+    assert [path.name.split("-")[0] for path in cached] == [LEXICONS, MEANING]
+    saved = [path.stat().st_mtime_ns for path in cached]
     second = _probe(profile, *argv)
     assert second["stdout"] == first["stdout"]
     assert json.loads(first["stdout"])["findings"]
-    assert cached[0].stat().st_mtime_ns == saved  # read, not written again
+    assert [path.stat().st_mtime_ns for path in cached] == saved  # read, not written again
 
 
-def test_check_with_a_damaged_cache_says_the_same_and_repairs_it(tmp_path):
+@pytest.mark.parametrize("kind", [LEXICONS, MEANING])
+def test_check_with_a_damaged_cache_says_the_same_and_repairs_it(tmp_path, kind):
     profile = tmp_path / "profile"
     argv = ("check", "--network", "x", "--persona", "personal", "--json", DRAFT)
     fresh = _probe(profile, *argv)
-    (cached,) = (profile / "cache").glob("lexicons-*.cache")
-    key = cached.name.removeprefix("lexicons-").removesuffix(".cache")
+    (cached,) = (profile / "cache").glob(f"{kind}-*.cache")
+    key = cached.name.removeprefix(f"{kind}-").removesuffix(".cache")
     intact = cached.read_bytes()
     for damage in (intact[: len(intact) // 2], intact[:-1] + bytes([intact[-1] ^ 1]), b"",
                    b"not a cache at all"):
         cached.write_bytes(damage)
-        assert read_cached(profile / "cache", key) is None
+        assert read_sealed(profile / "cache", kind, key) is None
         again = _probe(profile, *argv)
         assert again["stdout"] == fresh["stdout"], again["stderr"]
-        assert read_cached(profile / "cache", key) is not None  # written again, whole
+        assert read_sealed(profile / "cache", kind, key) is not None  # written again, whole
+    if kind == LEXICONS:
+        assert read_lexicons(profile / "cache", key) is not None
 
 
 def test_collector_is_paused_inside_and_restored_after_even_on_error():
@@ -151,7 +154,7 @@ def _copy_lists(tmp_path):
 
 
 def test_changing_a_list_changes_the_key_and_replaces_the_old_file(tmp_path):
-    from app.check.lexicon_cache import cache_key
+    from app.check.compiled_cache import lexicons_key as cache_key
     from app.check.lexicons import _load_cached
 
     folder = _copy_lists(tmp_path)
@@ -179,3 +182,16 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_time(tmp_path):
     lists = _load_cached(_copy_lists(tmp_path), not_a_folder)
     assert lists.promotion.index.terms
     assert not_a_folder.read_text(encoding="utf-8") == "a file where the folder should be"
+
+
+def test_model_weights_read_through_the_cache_are_the_shipped_ones(tmp_path):
+    from app.check.meaning import MeaningModel, model_path
+
+    plain = MeaningModel.read(model_path())
+    saved = MeaningModel.read(model_path(), cache_dir=tmp_path)  # unpacks, then keeps
+    (kept,) = tmp_path.glob(f"{MEANING}-*.cache")
+    again = MeaningModel.read(model_path(), cache_dir=tmp_path)  # from the kept file
+    for model in (saved, again):
+        assert model.weights == plain.weights
+        assert (model.scales, model.biases) == (plain.scales, plain.biases)
+    assert kept.exists()
