@@ -35,13 +35,13 @@ NOT_FOR_A_CHECK = (
 
 
 def _probe(profile, *argv: str) -> dict[str, object]:
-    """Run ``python -m app ARGV`` in a fresh interpreter; report its output, its exit code,
+    """Run Twofold's ``main(ARGV)`` in a fresh interpreter; report its output, exit code,
     which of NOT_FOR_A_CHECK it imported and whether the collector was left as found."""
-    probe = (
-        "import gc, json, runpy, sys\n"
-        f"sys.argv = ['app', '--profile-dir', {str(profile)!r}, *{list(argv)!r}]\n"
-        "code = 0\n"
-        "try:\n    runpy.run_module('app', run_name='__main__')\n"
+    probe = (  # main() as `python -m app` runs it, but returning to tell what it loaded
+        "import gc, json, sys\n"
+        "from app.main import main\n"
+        "try:\n"
+        f"    code = main(['--profile-dir', {str(profile)!r}, *{list(argv)!r}])\n"
         "except SystemExit as stop:\n    code = stop.code\n"
         f"loaded = sorted(m for m in sys.modules if m.startswith({NOT_FOR_A_CHECK!r}))\n"
         "print('\\nPROBE ' + json.dumps({'code': code, 'loaded': loaded,"
@@ -195,3 +195,52 @@ def test_model_weights_read_through_the_cache_are_the_shipped_ones(tmp_path):
         assert model.weights == plain.weights
         assert (model.scales, model.biases) == (plain.scales, plain.biases)
     assert kept.exists()
+
+
+def test_a_check_process_ends_quickly_with_all_output_and_its_exit_code(run_cli, tmp_path):
+    # Over the limit, as a thread: kilobytes of JSON, the end of it still in stdout's buffer
+    # when the command returns.
+    long_text = " ".join(f"Sentence number {n} about the canal walk." for n in range(60))
+    result = run_cli("--profile-dir", str(tmp_path), "check", "--network", "x", "--persona",
+                     "personal", "--thread", "--json", long_text)
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert len(payload["thread"]) == 10
+    assert "".join(payload["thread"]).count("Sentence number") == 60
+    usage = run_cli("--profile-dir", str(tmp_path), "check", "--network", "x")
+    assert usage.returncode == 2 and "persona" in usage.stderr
+    found = run_cli("--profile-dir", str(tmp_path), "check", "--network", "x", "--persona",
+                    "work", "I was so hungover at the office party")
+    assert found.returncode == 1 and "hungover" in found.stdout
+
+
+def test_exit_without_teardown_runs_the_exit_handlers_and_keeps_the_code(tmp_path):
+    marker = tmp_path / "handler-ran"
+    probe = (
+        "import atexit, pathlib, sys\n"
+        "from app.main import exit_without_teardown\n"
+        f"atexit.register(lambda: pathlib.Path({str(marker)!r}).write_text('yes'))\n"
+        "sys.stdout.write('buffered, not yet flushed')\n"
+        "exit_without_teardown(3)\n"
+        "sys.exit(99)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            cwd=REPO_ROOT, check=False, timeout=60)
+    assert result.returncode == 3
+    assert result.stdout == "buffered, not yet flushed"
+    assert marker.read_text() == "yes"
+
+
+def test_exit_without_teardown_leaves_it_to_a_normal_exit_while_a_thread_runs(tmp_path):
+    probe = (
+        "import sys, threading, time\n"
+        "from app.main import exit_without_teardown\n"
+        "worker = threading.Thread(target=lambda: (time.sleep(0.3), print('thread done')))\n"
+        "worker.start()\n"
+        "exit_without_teardown(3)\n"
+        "sys.exit(4)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            cwd=REPO_ROOT, check=False, timeout=60)
+    assert result.returncode == 4
+    assert "thread done" in result.stdout
