@@ -11,8 +11,7 @@ import atexit
 import gc
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 from app.cli.parser import COMMAND_MODULE_OF, build_parser
@@ -28,9 +27,10 @@ if TYPE_CHECKING:
 _WINDOW_FLAGS = frozenset({"--quit-after-show", "--quick-post", "--hidden"})
 _VALUED_OPTIONS = frozenset({"--profile-dir"})
 EXIT_FAILED = 1  # as app.cli.common (not imported: the window's start does not need it)
-# Commands whose process may end without the interpreter's teardown once they return: they
-# leave no file, database or thread open, and editors and scripts run them once per draft.
-_QUICK_EXIT_COMMANDS = frozenset({"check"})
+# Commands that editors and scripts run once per draft, which hold no file, database or thread
+# open when they return: their process runs without the cyclic garbage collector and ends
+# without the interpreter's teardown (see run()).
+_QUICK_COMMANDS = frozenset({"check"})
 
 
 def opens_window_only(argv: Sequence[str]) -> bool:
@@ -64,35 +64,23 @@ def named_command(argv: Sequence[str]) -> str | None:
     return None
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Run a command-line command without the cyclic garbage collector, then restore it.
-
-    A command lives well under a second and what it allocates is mostly kept to the end
-    (modules, compiled word lists and patterns): the collector would only walk those objects
-    again and again (40-120 ms of a ~0.4 s ``check``). Reference counting still frees
-    everything else at once.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def run() -> NoReturn:
     """``python -m app`` and the ``twofold`` command: :func:`main` on the process arguments,
     then exit with its code.
 
-    A ``check`` process then ends without the interpreter's teardown, which would free every
-    compiled word list and pattern one object at a time (40-120 ms, a third of the process)
-    only for the operating system to take the memory back anyway.
+    A ``check`` runs without the cyclic garbage collector: its process lives well under a
+    second and what it allocates is mostly kept to the end (modules, compiled word lists and
+    patterns), which the collector would only walk again and again (40-120 ms of a ~0.4 s
+    process); reference counting still frees everything else at once. It then ends without
+    the interpreter's teardown, which would free every compiled word list and pattern one
+    object at a time (40-120 ms more) only for the operating system to take the memory back.
     """
     argv = sys.argv[1:]
+    quick = named_command(argv) in _QUICK_COMMANDS
+    if quick:
+        gc.disable()  # for the rest of the process: never switched back on (see above)
     code = main(argv)
-    if named_command(argv) in _QUICK_EXIT_COMMANDS:
+    if quick:
         exit_without_teardown(code)
     sys.exit(code)
 
@@ -125,11 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if opens_window_only(argv):
         return _run(build_parser(commands=False), argv)
-    command = named_command(argv)
-    if command is None:  # --help, --version, a typo: the full parser answers
-        return _run(build_parser(), argv)
-    with collector_paused():  # never around the window: it runs for hours
-        return _run(build_parser(only=command), argv)
+    # --help, --version or a typo (no command named): the full parser answers.
+    return _run(build_parser(only=named_command(argv)), argv)
 
 
 def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
