@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 # The C modules themselves: ``hashlib`` loads OpenSSL and ``pickle`` its pure-Python half
 # (~15 ms together on a cold start, as much as the cache saves on a short list).
@@ -35,9 +36,6 @@ try:
     import _pickle as pickle
 except ImportError:  # pragma: no cover - an interpreter without the C accelerator
     import pickle  # type: ignore[no-redef]
-
-if TYPE_CHECKING:
-    from app.check.lexicons import BuiltinLexicons
 
 FORMAT = b"TFCACHE1\n"
 _DIGEST_SIZE = 32
@@ -73,10 +71,11 @@ def read_sealed(cache_dir: Path, kind: str, key: str) -> bytes | None:
     return payload
 
 
-def write_sealed(cache_dir: Path, kind: str, key: str, payload: bytes) -> None:
+def write_sealed(cache_dir: Path, kind: str, key: str, payload: bytes, *,
+                 stale: Callable[[str], bool] | None = None) -> None:
     """Save ``payload`` under ``key`` with a digest of it (atomically: a reader sees the old
-    file or the whole new one) and remove the files of other keys of the same kind. A folder
-    that cannot be written is left alone."""
+    file or the whole new one) and remove the files of the same kind whose key is ``stale``
+    (default: any other key). A folder that cannot be written is left alone."""
     import tempfile
 
     data = FORMAT + blake2b(payload, digest_size=_DIGEST_SIZE).digest() + payload
@@ -91,7 +90,8 @@ def write_sealed(cache_dir: Path, kind: str, key: str, payload: bytes) -> None:
             Path(temporary).unlink(missing_ok=True)
             raise
         for old in cache_dir.glob(f"{kind}-*{_SUFFIX}"):
-            if old != target:
+            other = old.name[len(kind) + 1:-len(_SUFFIX)]
+            if old != target and (stale(other) if stale else other != key):
                 old.unlink(missing_ok=True)
     except OSError:
         return
@@ -117,20 +117,22 @@ def lexicons_key(folder: Path) -> str | None:
     return digest.hexdigest()
 
 
-def read_lexicons(cache_dir: Path, key: str) -> BuiltinLexicons | None:
-    """The compiled lists saved under ``key``, or None when there is no intact file."""
-    from app.check.lexicons import BuiltinLexicons
+def read_lexicon(cache_dir: Path, key: str, name: str) -> Any:
+    """The compiled list ``name`` saved under ``key``, or None when there is no intact file."""
+    from app.check.lexicons import Lexicon
 
-    payload = read_sealed(cache_dir, LEXICONS, key)
+    payload = read_sealed(cache_dir, LEXICONS, f"{key}-{name}")
     if payload is None:
         return None
     try:
-        lists = pickle.loads(payload)
+        found = pickle.loads(payload)
     except Exception:  # noqa: BLE001 - a file that does not load is simply not used
         return None
-    return lists if isinstance(lists, BuiltinLexicons) else None
+    return found if isinstance(found, (Lexicon, dict)) else None
 
 
-def write_lexicons(cache_dir: Path, key: str, lists: BuiltinLexicons) -> None:
-    """Save compiled lists under ``key`` (before any of their patterns is compiled)."""
-    write_sealed(cache_dir, LEXICONS, key, pickle.dumps(lists, protocol=5))
+def write_lexicon(cache_dir: Path, key: str, name: str, compiled: Any) -> None:
+    """Save the compiled list ``name`` under ``key`` (before any of its patterns is
+    compiled), removing the lists saved under other keys."""
+    write_sealed(cache_dir, LEXICONS, f"{key}-{name}", pickle.dumps(compiled, protocol=5),
+                 stale=lambda other: not other.startswith(key))

@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from app.check.compiled_cache import LEXICONS, MEANING, read_lexicons, read_sealed
+from app.check.compiled_cache import LEXICONS, MEANING, read_lexicon, read_sealed
 from app.cli.parser import COMMAND_MODULE_OF, COMMAND_MODULES
 from app.main import main, named_command
 from tests.conftest import REPO_ROOT
@@ -68,12 +68,21 @@ def test_check_imports_nothing_it_does_not_need(tmp_path, persona):
     assert report["gc"] is True  # main() itself leaves the collector alone
 
 
+LISTS = {"promotion", "personal_life", "conduct", "disclosure", "privacy"}
+
+
+def _cached_lists(profile) -> set[str]:
+    return {path.name.removesuffix(".cache").rsplit("-", 1)[1]
+            for path in (profile / "cache").glob(f"{LEXICONS}-*.cache")}
+
+
 def test_second_check_reads_the_cached_lists_and_model_and_says_the_same(tmp_path):
     profile = tmp_path / "profile"
     argv = ("check", "--network", "x", "--persona", "work", "--json", DRAFT)
     first = _probe(profile, *argv)
     cached = sorted((profile / "cache").glob("*.cache"))
-    assert [path.name.split("-")[0] for path in cached] == [LEXICONS, MEANING]
+    assert _cached_lists(profile) == LISTS
+    assert len(list((profile / "cache").glob(f"{MEANING}-*.cache"))) == 1
     saved = [path.stat().st_mtime_ns for path in cached]
     second = _probe(profile, *argv)
     assert second["stdout"] == first["stdout"]
@@ -81,12 +90,21 @@ def test_second_check_reads_the_cached_lists_and_model_and_says_the_same(tmp_pat
     assert [path.stat().st_mtime_ns for path in cached] == saved  # read, not written again
 
 
+def test_a_personal_account_check_never_builds_the_work_only_lists(tmp_path):
+    profile = tmp_path / "profile"
+    report = _probe(profile, "check", "--network", "x", "--persona", "personal", "--json",
+                    "I was so hungover, what a night")  # personal life is fine here
+    assert report["code"] == 0, report["stdout"]
+    assert _cached_lists(profile) == LISTS - {"personal_life", "conduct"}
+
+
 @pytest.mark.parametrize("kind", [LEXICONS, MEANING])
 def test_check_with_a_damaged_cache_says_the_same_and_repairs_it(tmp_path, kind):
     profile = tmp_path / "profile"
     argv = ("check", "--network", "x", "--persona", "personal", "--json", DRAFT)
     fresh = _probe(profile, *argv)
-    (cached,) = (profile / "cache").glob(f"{kind}-*.cache")
+    (cached,) = (profile / "cache").glob(
+        f"{kind}-*-promotion.cache" if kind == LEXICONS else f"{kind}-*.cache")
     key = cached.name.removeprefix(f"{kind}-").removesuffix(".cache")
     intact = cached.read_bytes()
     for damage in (intact[: len(intact) // 2], intact[:-1] + bytes([intact[-1] ^ 1]), b"",
@@ -97,7 +115,8 @@ def test_check_with_a_damaged_cache_says_the_same_and_repairs_it(tmp_path, kind)
         assert again["stdout"] == fresh["stdout"], again["stderr"]
         assert read_sealed(profile / "cache", kind, key) is not None  # written again, whole
     if kind == LEXICONS:
-        assert read_lexicons(profile / "cache", key) is not None
+        assert read_lexicon(profile / "cache", key.removesuffix("-promotion"),
+                            "promotion") is not None
 
 
 @pytest.mark.parametrize(("argv", "paused"), [
@@ -160,33 +179,35 @@ def _copy_lists(tmp_path):
     return folder
 
 
-def test_changing_a_list_changes_the_key_and_replaces_the_old_file(tmp_path):
+def test_changing_a_list_changes_the_key_and_replaces_the_old_files(tmp_path):
     from app.check.compiled_cache import lexicons_key as cache_key
-    from app.check.lexicons import _load_cached
+    from app.check.lexicons import BuiltinLexicons
 
     folder = _copy_lists(tmp_path)
     cache = tmp_path / "cache"
     cache.mkdir()
     before = cache_key(folder)
-    first = _load_cached(folder, cache)
-    assert [path.name for path in cache.iterdir()] == [f"lexicons-{before}.cache"]
+    first = BuiltinLexicons(folder, cache)
+    first.promotion, first.disclosure  # noqa: B018 - compiled, then saved
+    assert sorted(path.name for path in cache.iterdir()) == [
+        f"lexicons-{before}-disclosure.cache", f"lexicons-{before}-promotion.cache"]
     promotion = folder / "promotion.toml"
     promotion.write_text(promotion.read_text(encoding="utf-8")
                          + '\n[[group]]\nid = "extra"\nterms = ["zorblax deal"]\n',
                          encoding="utf-8")
     after = cache_key(folder)
     assert after is not None and after != before
-    second = _load_cached(folder, cache)
-    assert [path.name for path in cache.iterdir()] == [f"lexicons-{after}.cache"]
-    assert len(second.promotion.index.terms) == len(first.promotion.index.terms) + 1
+    second = BuiltinLexicons(folder, cache).promotion
+    assert [path.name for path in cache.iterdir()] == [f"lexicons-{after}-promotion.cache"]
+    assert len(second.index.terms) == len(first.promotion.index.terms) + 1
 
 
 def test_a_cache_folder_that_cannot_be_written_only_costs_time(tmp_path):
-    from app.check.lexicons import _load_cached
+    from app.check.lexicons import BuiltinLexicons
 
     not_a_folder = tmp_path / "cache"
     not_a_folder.write_text("a file where the folder should be", encoding="utf-8")
-    lists = _load_cached(_copy_lists(tmp_path), not_a_folder)
+    lists = BuiltinLexicons(_copy_lists(tmp_path), not_a_folder)
     assert lists.promotion.index.terms
     assert not_a_folder.read_text(encoding="utf-8") == "a file where the folder should be"
 
@@ -251,3 +272,37 @@ def test_exit_without_teardown_leaves_it_to_a_normal_exit_while_a_thread_runs(tm
                             cwd=REPO_ROOT, check=False, timeout=60)
     assert result.returncode == 4
     assert "thread done" in result.stdout
+
+
+def test_lists_read_back_from_the_cache_give_every_sanity_draft_the_same_result(
+        tmp_path, monkeypatch):
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from app.check import lexicons
+    from app.check.engine import check_draft
+    from app.check.report import dumps
+    from app.core.model import CheckTarget, Network, Owner, Persona
+    from tests.check.sanity_set import NEGATIVES, POSITIVES
+    from tests.check.unseen_corpus import pack_policy
+
+    accounts = {"p": CheckTarget(Network.X, Persona.PERSONAL),
+                "w": CheckTarget(Network.X, Persona.WORK),
+                "b": CheckTarget(Network.X, Persona.WORK, Owner.EMPLOYER)}
+    now = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+    drafts = [(account, text) for _, account, text, _ in [*POSITIVES, *NEGATIVES]]
+
+    def results() -> list[str]:
+        policy = replace(pack_policy("kestrel"))  # a fresh copy: compiled anew
+        return [dumps(check_draft(text, accounts[account], policy=policy, now=now))
+                for account, text in drafts]
+
+    folder = (lexicons.resources_dir() / "lexicons").resolve()
+    monkeypatch.setattr(lexicons, "_LOADED", {folder: lexicons.BuiltinLexicons(folder)})
+    fresh = results()
+    saving = lexicons.BuiltinLexicons(folder, tmp_path)
+    for name in ("promotion", "personal", "conduct", "disclosure", "privacy"):
+        getattr(saving, name)  # compiled and saved
+    assert len(list(tmp_path.glob("lexicons-*.cache"))) == 5
+    monkeypatch.setattr(lexicons, "_LOADED", {folder: lexicons.BuiltinLexicons(folder, tmp_path)})
+    assert results() == fresh
