@@ -170,9 +170,9 @@ def _choice(kind: Any, item: dict[str, Any], key: str, where: str) -> Any:
 
 
 def _load_builtin_data(paths: AppPaths) -> None:
-    """Compile the built-in word lists and read the meaning model (every check reads it) for
-    this process, through the profile's cache folder: less than half the time when an
-    earlier run saved them (see app.check.compiled_cache)."""
+    """Have the built-in word lists (each compiled on first use) and the meaning model (every
+    check reads it, so it is read now) go through the profile's cache folder: less than half
+    the time when an earlier run saved them (see app.check.compiled_cache)."""
     from app.check.lexicons import builtin_lexicons
     from app.check.meaning import shipped_model
 
