@@ -136,8 +136,9 @@ class Promotion:
         if all(hit in self.workplace_hits for hit in hits):
             # Talking about one's job ("my boss at Acme brought donuts, best boss ever",
             # "I've joined Acme as a store manager") is not promotion: only a real sales cue
-            # (a code, a discount, "shop now") or the brand's link or campaign makes it one.
-            return False
+            # (a code, a discount, "shop now", a call to act with sales language: "Acme app
+            # people, check your offers tab") or the brand's link or campaign makes it one.
+            return self.generic
         return bool(self.cta or self.commercial or self.endorsement or self.links
                     or (reviews and self.reviews))
 
@@ -225,6 +226,23 @@ _PRICE_AFTER = re.compile(
     r"|la pieza|(?:la |par )?pi[eè]ce|l'unit[eé]|chacune?|(?:das|pro|je) (?:st[uü]ck|glas|paar)"
     r"|a unidade|ciascun[oa]|(?:or|o|ou|oder) (?:\d|two|dos|deux|zwei|dois|due) (?:for|por|pour"
     r"|f[uü]r|per))\b")
+# ... or a price with the way to pay it, as tickets are sold ("$15 at the door or $12
+# online", "10 € en taquilla, 8 € anticipada"): with a second price or a ticket named, since
+# one price paid at a door is a story ("paid $15 at the door, worth it")
+_PRICE_CHANNEL = re.compile(
+    r"\s*(?:at the door|on the door|online|in advance|on the night|en taquilla|en la puerta"
+    r"|anticipad[ao]s?|en l[ií]nea|sur place|[àa] l'entr[ée]e|en pr[ée]vente|en ligne"
+    r"|an der (?:abend)?kasse|im vorverkauf|na porta|na bilheteria|antecipad[ao]s?"
+    r"|alla cassa|in prevendita|all'ingresso)\b")
+_TICKETS = re.compile(
+    r"\b(?:tickets?|entradas?|billets?|karten|tickets|ingressos?|biglietti|biglietto)\b")
+# ... or what a price buys the reader: "$5/month gets you bonus episodes", "por 3 € al mes
+# tienes ...", "pour 5 € par mois vous avez ..."
+_PRICE_BUYS = re.compile(
+    r"\s*(?:(?:/|a |per |al |par |pro |por |ao |il |each )\s*(?:month|mo|mes|mois|monat|mese"
+    r"|week|semana|semaine|woche|settimana|year|ano|a[nñ]o|an|jahr|anno)\b)?,?\s*"
+    r"(?:gets you|get you|buys you|gives you|unlocks|te da|os da|vous donne|te donne|bekommst du"
+    r"|bekommt ihr|te d[aá]|voc[eê] ganha|ti d[aà]|vi d[aà])\b")
 _ORDER_PRIVATELY = re.compile(
     r"\b(?:dm|pm|inbox|message|text|whatsapp)\s+(?:me|us)\b|\bmessage\s+(?:to|for)\b"
     r"|\bpor\s+(?:privado|mensaje|md|dm|whatsapp)\b|\bescr[ií]b(?:eme|idme|enos|anme)\b"
@@ -273,7 +291,11 @@ def _offer_cues(fold: TextView) -> list[tuple[int, int, Group]]:
             frames = [m for pattern in (_ORDER_PRIVATELY, _SCARCE_OR_SHIPPED, _SELLING)
                       for m in [pattern.search(text)] if m is not None]
         framed = _PRICE_BEFORE.search(text, max(0, price.start() - 20), price.start()) \
-            or _PRICE_AFTER.match(text, price.end())
+            or _PRICE_AFTER.match(text, price.end()) or _PRICE_BUYS.match(text, price.end()) \
+            or (_PRICE_CHANNEL.match(text, price.end()) is not None and (
+                _TICKETS.search(text) is not None
+                or _PRICE.search(text, price.end()) is not None
+                or _PRICE.search(text, 0, price.start()) is not None))
         if framed or frames:
             cues.append((price.start(), price.end(), OFFER))
             cues.extend((m.start(), m.end(), OFFER) for m in frames)

@@ -181,6 +181,23 @@ def generic_translations(term: str) -> frozenset[str]:
                      if w != fold_string(words[0]))
 
 
+# A brand name that ends with the kind of thing it is ("Acme app"): the languages that put the
+# kind first ("la app Acme", "l'application Acme", "o aplicativo Acme", "l'applicazione Acme").
+_KIND_FIRST = {"app": ("app", "aplicacion", "application", "appli", "aplicativo",
+                       "applicazione")}
+
+
+def generic_first_variants(name: str) -> list[str]:
+    """``name`` with its final kind word put first in each language that does so ("Acme app"
+    → "app Acme", "aplicacion Acme" ...); empty for other names."""
+    words = name.split()
+    if len(words) < 2 or name.startswith(("@", "#")):
+        return []
+    kinds = _KIND_FIRST.get(fold_string(words[-1]), ())
+    rest = " ".join(words[:-1])
+    return [f"{kind} {rest}" for kind in kinds]
+
+
 def codename_variants(term: str) -> list[str]:
     """``term`` and the ways people write its number without meaning to hide it: digits,
     Roman numerals or an English word ("Atlas 3" → "Atlas III", "Atlas three"). Translations
@@ -245,6 +262,12 @@ class CompiledPolicy:
                 if term is None:
                     continue
                 brand_terms.append(term)
+                for variant in generic_first_variants(name):
+                    # "Acme app" written as Spanish, French, Portuguese and Italian put it:
+                    # "la app Acme", "l'appli Acme", "o aplicativo Acme"
+                    front = make_term(variant, ref, evasion=True)
+                    if front is not None:
+                        brand_terms.append(front)
                 if len(term.tokens) > 1:  # "Acme Magazine" also as #AcmeMagazine, @acmemagazine
                     joined = make_term(term.joined, ref, evasion=True)
                     if joined is not None:

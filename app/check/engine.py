@@ -104,6 +104,13 @@ _FIRST_PERSON_PLURAL = frozenset((
     "nuestras", "nous", "notre", "nos", "wir", "unser", "unsere", "unseren", "unserem",
     "unserer", "nossa", "nosso", "nossas", "nossos", "noi", "nostro", "nostra", "nostri",
     "nostre"))
+# ... and the verb forms that say "we" without the pronoun ("hemos donado", "avons planté",
+# "abbiamo raccolto", "fizemos")
+_PLURAL_VERBS = frozenset((
+    "hemos", "somos", "estamos", "tenemos", "hicimos", "logramos", "conseguimos", "avons",
+    "sommes", "allons", "temos", "fizemos", "conseguimos", "abbiamo", "siamo"))
+# A figure of two digits or more, not an ordinal ("300 kilos", "2,000 meals"; not "10th")
+_FIGURE = re.compile(r"(?<![\w.,])\d{2,}(?:[.,]\d+)*(?![\w.,]*(?:th|st|nd|rd|e|er|eme|o|a)\b)")
 # Words that put a person in the sentence (besides "I" and "we"): third-person and
 # second-person pronouns and possessives, in the six languages
 _PERSONS = frozenset((
@@ -181,7 +188,7 @@ _VENUE = re.compile(
     r"negozio|ristorante|panetteria|libreria|"
     r"mercado|supermercado|cafeter[ií]a|comercio|abierto|épicerie|supermarché|marché|"
     r"ouvert|salle|markt|supermarkt|ge[öo]ffnet|mercearia|aberto|mercato|bottega|"
-    r"aperto)(?![^\W_])|\bThe\s+[A-Z][\w'&-]+,\s*$",
+    r"aperto)(?![^\W_])|(?-i:\bThe\s+[A-Z][\w'&-]+,\s*$)",
     re.IGNORECASE)
 
 
@@ -204,7 +211,12 @@ _PERSONS_CONTACT = re.compile(
     r"(?:\b(?i:call|text|ring|message|whatsapp|phone|ask|contact|llama|llamad|llamen|escribe|"
     r"appelez|appelle|contactez|ruft?|schreib|liguem?|fala|chiamate|chiama|scrivi)"
     r"(?:\s+(?i:to|para|a|al|à|o|an|den|die|il|la)){0,2}\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:'s)?"
-    r"(?:\s+(?i:on|at|no|na|en|al|au|unter|auf|sur|em|:))?\s*$"
+    r"(?:\s+(?i:on|at|a|no|na|en|al|au|unter|auf|sur|em|sul|:))?"
+    # ... and on their own phone: "text Jen on her cell, 253 ...", "llama a Ana a su móvil"
+    r"(?:\s+(?i:her|his|their|su|son|sa|ihrem|seinem|ihr|sein|seu|sua|o|suo|il suo)"
+    r"\s+(?i:cell|cellphone|cell phone|mobile|personal number|personal cell|private number"
+    r"|own number|m[oó]vil|celular|portable|handy|privatnummer|telem[oó]vel|cellulare))?"
+    r"\s*[,:]?\s*$"
     r"|\b(?i:lives?|living|lived|vive|viven|vivía|wohnt|wohnen|habite|habitent|mora|moram|"
     r"abita|abitano)\b[^.!?\n]{0,20}$)",
 )
@@ -226,7 +238,7 @@ _READER_DIRECTED = re.compile(
 def _someones(text: str, start: int) -> bool:
     """Whether the phone number or address starting at ``start`` is given as a named
     person's or as where someone lives."""
-    before = text[max(0, start - 45):start]
+    before = text[max(0, start - 60):start]
     cut = max(before.rfind(mark) for mark in ".!?\n")
     return _PERSONS_CONTACT.search(before[cut + 1:]) is not None
 
@@ -359,6 +371,8 @@ def _swapped_base(word: str, bases: frozenset[str]) -> bool:
         return False
     if len(word) >= 4 and _transposed_base(word, bases):
         return True
+    if len(word) >= _LONG_SWEAR and _vowel_replaced(word, bases):
+        return True
     if not _SWAP_HINT.search(word):
         return False
     undone = word
@@ -376,6 +390,37 @@ def _transposed_base(word: str, bases: frozenset[str]) -> bool:
         undone = word[:index] + word[index + 1] + word[index] + word[index + 2:]
         if undone in bases and undone not in _NO_TRANSPOSE:
             return True
+    return False
+
+
+# A long swear word (a compound: "clusterfuck", "motherfucker", "bullshit") with one vowel
+# written as a consonant ("clusterfsck", "bullshxt") is still that word: at this length no
+# ordinary word is one letter away that way. A vowel for another vowel is left alone
+# ("bullshot" is a cocktail, "bustard" a bird).
+_LONG_SWEAR = 7
+_VOWELS = frozenset("aeiou")
+_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxyz")  # Latin only: other scripts are look-alikes
+
+
+@lru_cache(maxsize=8)
+def _long_bases(bases: frozenset[str]) -> dict[int, tuple[str, ...]]:
+    """The bases of at least _LONG_SWEAR letters, by length."""
+    by_length: dict[int, list[str]] = {}
+    for base in bases:
+        if len(base) >= _LONG_SWEAR:
+            by_length.setdefault(len(base), []).append(base)
+    return {length: tuple(found) for length, found in by_length.items()}
+
+
+def _vowel_replaced(word: str, bases: frozenset[str]) -> bool:
+    """Whether ``word`` is a base of at least _LONG_SWEAR letters with exactly one vowel
+    replaced by a consonant."""
+    for base in _long_bases(bases).get(len(word), ()):
+        differences = [(a, b) for a, b in zip(word, base, strict=True) if a != b]
+        if len(differences) == 1:
+            written, meant = differences[0]
+            if meant in _VOWELS and written in _CONSONANTS:
+                return True
     return False
 
 
@@ -704,8 +749,16 @@ class _Context:
                 and not _quoted_mention(self.text, h.start, h.end)]
         if not hits:
             account = "your employer's account" if self.employer_owned else "your work account"
+            reading = self.meaning("personal")
+            if self._organisation_report():
+                # "Hoy hemos donado 300 kilos de fruta ...": an organisation reporting what it
+                # did, in figures, with nobody speaking for themselves; the layer alone may
+                # only note it.
+                warn_at, _ = MEANING_AT["personal"]
+                reading = Reading(reading.head, min(reading.probability, warn_at - 0.01),
+                                  reading.spans)
             self._meaning_finding(
-                "persona.personal_life", self.meaning("personal"),
+                "persona.personal_life", reading,
                 "This reads as personal life{words} headed for " + account + "; post it from "
                 "your personal account instead.",
                 [Fix("Post from your personal account instead", action=SWITCH_TO_PERSONAL),
@@ -728,6 +781,18 @@ class _Context:
                  [(h.start, h.end) for h in hits],
                  [Fix("Post from your personal account instead", action=SWITCH_TO_PERSONAL),
                   Fix("Don't post this to your work account", action=REMOVE_TARGET)])
+
+    def _organisation_report(self) -> bool:
+        """Whether the draft speaks as "we" (a plural pronoun or verb form), never as "I", and
+        reports a figure of two digits or more ("we donated 300 kilos", "hemos plantado 40
+        árboles"): how an organisation reports its work."""
+        words = {word for _, _, word in self.draft.fold.words()}
+        if self._language() == "it":
+            words.discard("i")
+        if words & _FIRST_PERSON_SINGULAR or not (
+                words & _FIRST_PERSON_PLURAL or words & _PLURAL_VERBS):
+            return False
+        return _FIGURE.search(self.draft.fold.text) is not None
 
     def _professional_below(self, hits: Sequence[LexiconHit]) -> float:
         """Below which personal reading health, family or drinking words count as work talk:
@@ -1143,14 +1208,15 @@ class _Context:
             people: list[PrivacyHit] = []
             roles: list[PrivacyHit] = []
             for hit in found:
-                public = hit.role_address or (
-                    kind == "address" and _venue_address(self.text, hit.start, hit.end))
+                # the writer's own home ("come by my house, 88 Cedar Lane") is never a venue's
+                public = not hit.own_home and (hit.role_address or (
+                    kind == "address" and _venue_address(self.text, hit.start, hit.end)))
                 (roles if public else people).append(hit)
             if self.employer_owned and kind != "email":
                 # The brand's own account gives the organisation's number and address on
                 # purpose (shops, venues, helplines): shown, not held up, unless the words
                 # before it give it to a named person ("call Sarah on", "Amy lives at").
-                people = [h for h in found if _someones(self.text, h.start)]
+                people = [h for h in found if h.own_home or _someones(self.text, h.start)]
                 roles = [h for h in found if h not in people]
             else:
                 people += [h for h in roles if _someones(self.text, h.start)]

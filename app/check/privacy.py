@@ -55,6 +55,8 @@ class PrivacyHit:
     start: int
     end: int
     role_address: bool = False
+    # said to be the writer's own home ("my house, 88 Cedar Lane"): never an organisation's
+    own_home: bool = False
 
 
 @cache
@@ -296,6 +298,6 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
             start, end = fold.span(match.start(), match.end())
             if match.re is street_first:
                 end = _trim_after_name(fold.original, start, end)
-            hits.append(PrivacyHit("address", start, end))
+            hits.append(PrivacyHit("address", start, end, own_home=mine))
             taken = match.end()
     return hits

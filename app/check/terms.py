@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from app.check.text import (
     DISGUISE_SPLIT,
@@ -273,6 +274,12 @@ def _word_beginnings(view: TextView) -> dict[str, list[str]]:
     return beginnings
 
 
+@lru_cache(maxsize=1024)
+def _domain_gaps(domain: str) -> tuple[str, ...]:
+    """What separates the words of ``domain`` ("acme-shop.example" → ("-", "."))."""
+    return tuple(re.findall(r"[\W_]+", fold_string(domain).strip("./")))
+
+
 def _match_rest(entry: _Entry, words: list[tuple[int, int, str]], index: int,
                 text: str) -> int | None:
     tokens = entry.tokens
@@ -287,7 +294,8 @@ def _match_rest(entry: _Entry, words: list[tuple[int, int, str]], index: int,
         start, end, word = words[index + offset]
         gap = text[previous_end:start]
         if domain:
-            if gap != ".":
+            # the domain's own separators: "acme.com", and "acme-shop.example" with its hyphen
+            if gap != _domain_gaps(entry.term.text)[offset - 1]:
                 return None
         elif not (gap == "." or (len(gap) <= 3 and all(char in _GAP_CHARS for char in gap))):
             return None
