@@ -1,8 +1,6 @@
 """``python -m app`` starts Twofold (the GUI, or a sub-command when one is given)."""
 
-import sys
-
-from app.main import main
+from app.main import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -14,7 +14,7 @@ import tomllib
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -387,37 +387,86 @@ def extra_terms_lexicon(name: str, group: Group, texts: Iterable[str], *,
     return lexicon
 
 
-@dataclass(frozen=True, eq=False)
 class BuiltinLexicons:
-    """All shipped lists."""
+    """All shipped lists. Each is read and compiled on first use (a personal account's check
+    never needs the personal-life and conduct lists) and, with a ``cache_dir``, kept there
+    for later runs (see :mod:`app.check.compiled_cache`)."""
 
-    promotion: Lexicon
-    personal: Lexicon
-    conduct: Lexicon
-    disclosure: dict[str, Any]
-    privacy: dict[str, Any]
+    def __init__(self, folder: Path, cache_dir: Path | None = None) -> None:
+        self.folder = folder
+        self._cache_dir = cache_dir
 
+    @cached_property
+    def promotion(self) -> Lexicon:
+        """Selling and plugging words."""
+        return self._built("promotion", lambda: compile_lexicon(
+            "promotion", self._read("promotion"), lazy=True))
 
-@cache
-def _load(folder: Path) -> BuiltinLexicons:
-    def read(name: str) -> dict[str, Any]:
-        path = folder / f"{name}.toml"
+    @cached_property
+    def personal(self) -> Lexicon:
+        """Private-life words (for work accounts)."""
+        return self._built("personal_life", lambda: compile_lexicon(
+            "personal_life", self._read("personal_life"), lazy=True))
+
+    @cached_property
+    def conduct(self) -> Lexicon:
+        """Swearing, slurs and insults (for work accounts)."""
+        return self._built("conduct", lambda: compile_lexicon(
+            "conduct", self._read("conduct"), lazy=True))
+
+    @cached_property
+    def disclosure(self) -> dict[str, Any]:
+        """Disclosure wordings, regions and review cues (plain data)."""
+        return self._built("disclosure", lambda: self._read("disclosure"))
+
+    @cached_property
+    def privacy(self) -> dict[str, Any]:
+        """Personal-data cues (plain data)."""
+        return self._built("privacy", lambda: self._read("privacy"))
+
+    def _read(self, name: str) -> dict[str, Any]:
+        path = self.folder / f"{name}.toml"
         try:
             with path.open("rb") as handle:
                 return tomllib.load(handle)
         except (OSError, tomllib.TOMLDecodeError) as error:
             raise LexiconError(f"cannot read the built-in word list {path}: {error}") from error
 
-    return BuiltinLexicons(
-        # Shipped lists compile their patterns on first use (tests compile them all).
-        promotion=compile_lexicon("promotion", read("promotion"), lazy=True),
-        personal=compile_lexicon("personal_life", read("personal_life"), lazy=True),
-        conduct=compile_lexicon("conduct", read("conduct"), lazy=True),
-        disclosure=read("disclosure"),
-        privacy=read("privacy"),
-    )
+    @cached_property
+    def _cache_key(self) -> str | None:
+        from app.check.compiled_cache import lexicons_key
+
+        return lexicons_key(self.folder) if self._cache_dir is not None else None
+
+    def _built(self, name: str, build: Callable[[], Any]) -> Any:
+        """``build()``, or what an earlier run saved of it in the cache folder (compiled
+        lists are saved before any of their patterns is compiled)."""
+        key = self._cache_key
+        if self._cache_dir is None or key is None:
+            return build()
+        from app.check.compiled_cache import read_lexicon, write_lexicon
+
+        found = read_lexicon(self._cache_dir, key, name)
+        if found is None:
+            found = build()
+            write_lexicon(self._cache_dir, key, name, found)
+        return found
 
 
-def builtin_lexicons(folder: Path | None = None) -> BuiltinLexicons:
-    """The shipped lists from ``folder`` (default ``resources/lexicons``), compiled once."""
-    return _load((folder or resources_dir() / "lexicons").resolve())
+# Compiled lists by folder, for the life of the process.
+_LOADED: dict[Path, BuiltinLexicons] = {}
+
+
+def builtin_lexicons(folder: Path | None = None, *,
+                     cache_dir: Path | None = None) -> BuiltinLexicons:
+    """The shipped lists from ``folder`` (default ``resources/lexicons``), compiled once each.
+
+    With ``cache_dir`` (the profile's cache folder), the first call of a process has each list
+    read from what an earlier run saved there, if the lists and the code are unchanged, and
+    otherwise compiled and saved there (see :mod:`app.check.compiled_cache`).
+    """
+    key = (folder or resources_dir() / "lexicons").resolve()
+    found = _LOADED.get(key)
+    if found is None:
+        found = _LOADED[key] = BuiltinLexicons(key, cache_dir)
+    return found

@@ -25,7 +25,7 @@ import re
 import zlib
 from array import array
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 from app.check.text import TextView
@@ -169,21 +169,27 @@ class MeaningModel:
         return cls(quantised, scales, dict(biases))
 
     @classmethod
-    def read(cls, path: Path) -> MeaningModel:
-        """Load a model file written by :meth:`write`."""
+    def read(cls, path: Path, *, cache_dir: Path | None = None) -> MeaningModel:
+        """Load a model file written by :meth:`write`. With ``cache_dir``, the unpacked
+        weights are kept there (named by the file's digest, with a digest of their own) and
+        read back instead of unpacking the file again (see :mod:`app.check.compiled_cache`)."""
         try:
             raw = path.read_bytes()
         except OSError as error:
             raise MeaningError(f"cannot read the meaning model {path}: {error}") from error
         if not raw.startswith(MAGIC):
             raise MeaningError(f"{path} is not a Twofold meaning model")
+        size = DIM * 2
         try:
             header_end = raw.index(b"\n", len(MAGIC))
             header = json.loads(raw[len(MAGIC):header_end])
-            body = zlib.decompress(raw[header_end + 1:])
+            body = _cached_body(raw, cache_dir, size * len(HEADS)) if cache_dir else None
+            if body is None:
+                body = zlib.decompress(raw[header_end + 1:])
+                if cache_dir is not None:
+                    _keep_body(raw, cache_dir, body)
         except (ValueError, zlib.error) as error:
             raise MeaningError(f"the meaning model {path} is damaged: {error}") from error
-        size = DIM * 2
         if header.get("dim") != DIM or list(header.get("heads", ())) != list(HEADS) \
                 or len(body) != size * len(HEADS):
             raise MeaningError(f"the meaning model {path} does not match this version")
@@ -248,7 +254,28 @@ def model_path() -> Path:
     return resources_dir() / "meaning" / "model.bin"
 
 
-@cache
-def shipped_model() -> MeaningModel:
-    """The shipped model, read once per process on first use."""
-    return MeaningModel.read(model_path())
+def _cached_body(raw: bytes, cache_dir: Path, size: int) -> bytes | None:
+    from app.check.compiled_cache import MEANING, digest_of, read_sealed
+
+    body = read_sealed(cache_dir, MEANING, digest_of(raw))
+    return body if body is not None and len(body) == size else None
+
+
+def _keep_body(raw: bytes, cache_dir: Path, body: bytes) -> None:
+    from app.check.compiled_cache import MEANING, digest_of, write_sealed
+
+    write_sealed(cache_dir, MEANING, digest_of(raw), body)
+
+
+# The shipped model once read, for the life of the process.
+_SHIPPED: dict[Path, MeaningModel] = {}
+
+
+def shipped_model(*, cache_dir: Path | None = None) -> MeaningModel:
+    """The shipped model, read once per process on first use (through ``cache_dir``, the
+    profile's cache folder, when the first call names one)."""
+    path = model_path()
+    found = _SHIPPED.get(path)
+    if found is None:
+        found = _SHIPPED[path] = MeaningModel.read(path, cache_dir=cache_dir)
+    return found

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import errno
 import os
-import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only named in a signature: the policy loader imports this module too
+    import sqlite3
 
 
 class StoreError(Exception):

@@ -194,10 +194,9 @@ def test_readable_report_marks_the_words(run_cli, pack_file):
 
 def test_check_command_never_imports_qt_or_requests():
     probe = (
-        "import sys, runpy; sys.argv = ['app', 'check', '--network', 'x', '--persona', 'work',"
-        " '--json', 'hello'];\n"
-        "try:\n    runpy.run_module('app', run_name='__main__')\n"
-        "except SystemExit: pass\n"
+        # main() rather than `python -m app`, which ends a check without returning here.
+        "import sys; from app.main import main\n"
+        "main(['check', '--network', 'x', '--persona', 'work', '--json', 'hello'])\n"
         "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
         "slow = sorted(m for m in sys.modules if m in ('requests', 'keyring'))\n"
         "print('IMPORTED', bad, slow)\n"

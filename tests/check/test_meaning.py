@@ -173,10 +173,9 @@ def test_sure_it_is_work_turns_a_listed_word_into_a_note(monkeypatch):
 
 
 def test_the_model_loads_on_first_check_not_at_import():
-    meaning.shipped_model.cache_clear()
-    assert meaning.shipped_model.cache_info().currsize == 0
+    meaning._SHIPPED.clear()
     check_draft("Hello", X_WORK, now=NOW)
-    assert meaning.shipped_model.cache_info().currsize == 1
+    assert list(meaning._SHIPPED) == [meaning.model_path()]
 
 
 def test_a_damaged_model_file_is_refused_in_one_sentence(tmp_path):
