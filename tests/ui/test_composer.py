@@ -332,7 +332,9 @@ def test_the_ui_thread_is_never_blocked_by_a_slow_server(qtbot, make_composer):
     try:
         assert composer.posting  # the click returned while the server still holds the request
         qtbot.keyClicks(composer.editor, " and still typing")  # the user keeps writing
-        qtbot.wait(400)
+        # The gate stays shut until the end: a UI thread blocked on the request would never
+        # tick again, so waiting for ticks (not for a time) is the test, on any machine load.
+        qtbot.waitUntil(lambda: len(gaps) >= 5, timeout=10_000)
         heartbeat.stop()
         assert composer.text().endswith("and still typing")
         assert composer.delivery.rows[1].state == DeliveryState.SENDING

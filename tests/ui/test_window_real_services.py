@@ -218,7 +218,10 @@ def test_the_ui_thread_is_never_blocked_by_a_slow_server(qtbot, window, identiti
     assert time.monotonic() - started >= 2.0  # the server really was slow
     assert composer.delivery.rows[ids["work_masto"]].state == DeliveryState.SENT
     assert composer.text().endswith("still typing")
-    assert max(gaps) < 250, f"the event loop stalled for {max(gaps)} ms"
+    # A UI thread waiting on the request would stall for the server's whole 2 s; a loaded
+    # machine's scheduler can pause any process for a few hundred ms. How smoothly the loop
+    # turns is a figure for bench/findings_latency.py, not a wall-clock assertion here.
+    assert len(gaps) >= 20 and max(gaps) < 1000, f"the event loop stalled for {max(gaps)} ms"
 
 
 def test_override_reason_goes_to_the_history_with_the_post(
