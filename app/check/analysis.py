@@ -180,10 +180,13 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
             result.strong = [hit for hit in result.strong if not figure(hit)]
             result.commercial = [hit for hit in result.commercial if not figure(hit)]
     if result.brand_hits and not (result.strong or result.commercial or result.cta
-                                  or result.price_cuts) and _LEET_WORD.search(fold.text):
+                                  or result.price_cuts or draft.urls) and not any(
+            hit.term.payload.kind != KIND_NAME  # type: ignore[attr-defined]
+            for hit in result.brand_hits) and _LEET_WORD.search(fold.text):
         # Sales words written with digits or symbols for letters beside a brand ("w1nter
         # s@le", "y0u kn0w what t0 d0") are sales words: read again through the look-alike
-        # view, only when a brand is named and the plain reading found no cue.
+        # view, only when a brand is named and nothing else (a cue, a link, the brand's
+        # domain or campaign hashtag) already makes it promotion.
         leet = _leet_view(fold)
         for cue in compiled.builtin.promotion.find(leet, lambda: leet):
             if cue.group.kind in ("strong", "cta", "commercial", "price_cut") \

@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from app.check.entities import find_emails, known_tlds
+from app.check.lexicons import view_word_set
 from app.check.text import TextView
 
 _PHONE = re.compile(
@@ -190,10 +191,6 @@ _SPELLED_PHONE = re.compile(
 _NUMBER_WORDS = frozenset(_NUMBER_WORD_VALUES)
 
 
-def _word_set(fold: TextView) -> frozenset[str]:
-    return frozenset(word for _, _, word in fold.words())
-
-
 def _spelled_value(token: str) -> str:
     """The digits a spelled token stands for ("sieben" → "7", "neunzig" → "90")."""
     if token.isdigit():
@@ -348,7 +345,7 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
             if any(s <= start < e for s, e in emails):
                 continue
             hits.append(PrivacyHit("phone", start, end))
-    if len(_NUMBER_WORDS & fold.memo("word set", _word_set)) >= 2:
+    if len(_NUMBER_WORDS & view_word_set(fold)) >= 2:
         for spelled_start, spelled_end, number in _spelled_phones(text):
             said_phone = bool(_PHONE_WORDS.search(text[max(0, spelled_start - 40):spelled_start]))
             if not _dialable(number, said_phone) \
