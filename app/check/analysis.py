@@ -90,6 +90,9 @@ class Promotion:
     reviews: list[tuple[int, int]] = field(default_factory=list)
     # links through a shortener (bit.ly ...): a plug the meaning layer may call less surely
     short_links: list[Entity] = field(default_factory=list)
+    # a price cut or an employee discount said without a sales word ("knocked a quarter off",
+    # "going cheap", "Mitarbeiterrabatt"): beside a brand, promotion the layer never overrules
+    price_cuts: list[LexiconHit] = field(default_factory=list)
 
     @property
     def generic(self) -> bool:
@@ -129,7 +132,7 @@ class Promotion:
         if not kinds:
             return False
         if KIND_DOMAIN in kinds or KIND_HASHTAG in kinds or self.strong or self.disclosures \
-                or self.intent is not None or (reviews and self.reviews):
+                or self.intent is not None or (reviews and self.reviews) or self.price_cuts:
             return True
         if self.everyday:
             return False
@@ -161,9 +164,38 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
         if compiled.allowed_text(draft.text[cue.start:cue.end]):
             continue
         bucket = {"strong": result.strong, "cta": result.cta, "commercial": result.commercial,
-                  "endorsement": result.endorsement}.get(cue.group.kind)
+                  "endorsement": result.endorsement,
+                  "price_cut": result.price_cuts}.get(cue.group.kind)
         if bucket is not None:
             bucket.append(cue)
+    if not result.brand_hits and (result.strong or result.commercial):
+        # "Buy one get one free is how my brain works with ice cream": a sales phrase made the
+        # subject of a sentence about the writer is a figure of speech, unless something is
+        # on offer (a brand, a link, a price).
+        text = fold.text
+        if not draft.urls and _PRICE.search(text) is None:
+            def figure(hit: LexiconHit) -> bool:
+                view_end = _view_end(fold, hit.end)
+                return view_end is not None and _SELF_FIGURE.match(text, view_end) is not None
+            result.strong = [hit for hit in result.strong if not figure(hit)]
+            result.commercial = [hit for hit in result.commercial if not figure(hit)]
+    if result.brand_hits and not (result.strong or result.commercial or result.cta
+                                  or result.price_cuts or draft.urls) and not any(
+            hit.term.payload.kind != KIND_NAME  # type: ignore[attr-defined]
+            for hit in result.brand_hits) and _LEET_WORD.search(fold.text):
+        # Sales words written with digits or symbols for letters beside a brand ("w1nter
+        # s@le", "y0u kn0w what t0 d0") are sales words: read again through the look-alike
+        # view, only when a brand is named and nothing else (a cue, a link, the brand's
+        # domain or campaign hashtag) already makes it promotion.
+        leet = _leet_view(fold)
+        for cue in compiled.builtin.promotion.find(leet, lambda: leet):
+            if cue.group.kind in ("strong", "cta", "commercial", "price_cut") \
+                    and not compiled.allowed_text(draft.text[cue.start:cue.end]) \
+                    and any(not ch.isalpha() for ch in draft.text[cue.start:cue.end]):
+                disguised = LexiconHit(cue.group, cue.start, cue.end,
+                                       ("digits or symbols for letters",))
+                {"strong": result.strong, "cta": result.cta, "commercial": result.commercial,
+                 "price_cut": result.price_cuts}[cue.group.kind].append(disguised)
     for start, end, group in _offer_cues(fold):
         start, end = fold.span(start, end)
         if not compiled.allowed_text(draft.text[start:end]):
@@ -204,6 +236,47 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
             elif _workplace_after(draft.text, hit, frames):
                 result.workplace_hits.append(hit)
     return result
+
+
+# What follows a phrase used as a figure about the writer: "... is how my brain works", "...
+# is my love language", "... es mi filosofía", "... c'est ma devise", "... ist mein Motto",
+# "... é o meu lema", "... è il mio motto" (folded text).
+_SELF_FIGURE = re.compile(
+    r"(?:\s+[\w-]+)??[\s,]*(?:(?:is|was)\s+(?:basically\s+|literally\s+|just\s+)?(?:how\s+(?:my|i)\b"
+    r"|my\s+(?:love language|motto|philosophy|life|whole personality|brain|mentality|mindset"
+    r"|religion|mantra)\b)"
+    r"|es\s+(?:mi|como funciona mi)\b|c'est\s+(?:ma|mon|comme ca que mon)\b"
+    r"|est\s+(?:ma|mon)\b|ist\s+(?:mein|meine|wie mein)\b|e\s+(?:o meu|a minha|como o meu"
+    r"|il mio|la mia|come funziona il mio)\b)")
+
+
+def _view_end(fold: TextView, original_end: int) -> int | None:
+    """The folded view's position of an original end offset (None when not found)."""
+    starts = fold.starts
+    if starts is None:
+        return original_end
+    index = bisect_right(starts, original_end - 1)
+    return index if index <= len(fold.text) else None
+
+
+# A word with digits or symbols written for letters ("s@le", "0ff", "y0u"): a letter next to
+# one of them, inside a word.
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
+_LEET_WORD = re.compile(r"[^\W\d_][014357@$]|[014357@$][^\W\d_]")
+_LEET_TOKEN = re.compile(r"[\w@$]*[^\W\d_][\w@$]*")
+
+
+def _leet_view(fold: TextView) -> TextView:
+    """``fold`` with digits and symbols inside words read as the letters they stand for
+    ("w1nter s@le" → "winter sale"), character for character (so spans still map)."""
+    def letters(match: re.Match[str]) -> str:
+        word = match.group()
+        if word.startswith(("@", "$")) or word.isdigit():
+            return word  # a handle, a cashtag or a number
+        return "".join(_LEET.get(char, char) for char in word)
+
+    text = _LEET_TOKEN.sub(letters, fold.text)
+    return TextView(fold.original, text, None, None, parent=fold)
 
 
 AFFILIATE = Group("affiliate_link", "strong", "an affiliate link", "disclosure")

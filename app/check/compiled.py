@@ -166,19 +166,55 @@ class AfterGeneric:
 
 
 GENERIC_TRANSLATIONS = re.compile(
-    r"(?<![^\W_])(?:" + "|".join(sorted({re.escape(w) for words in _GENERIC_WORDS.values()
-                                           for w in words}, key=len, reverse=True))
+    r"(?<![^\W_])(?:" + "|".join(sorted({re.escape(w) for english, words in _GENERIC_WORDS.items()
+                                           for w in (english, *words)}, key=len, reverse=True))
     + r")(?![^\W_])")
 
 
+@dataclass(frozen=True)
+class NameAlone:
+    """A codename's distinctive words ("Gamsbock" of "Projekt Gamsbock") written alone in a
+    draft that teases a secret ("that's all I'm allowed to say", "NDA", 🤫): the payload of
+    that extra term."""
+
+    name: str
+
+
+# A secret teased: "that's all I'm allowed to say", "mehr darf ich nicht sagen", "je ne peux
+# rien dire", a hush emoji, "NDA", "coming next year", "changes everything" (folded text).
+SECRECY_CUES = re.compile(
+    r"\U0001f92b|\U0001f910|(?<![^\W_])(?:nda|top secret|hush hush|under wraps"
+    r"|(?:all|everything) (?:i'?m|i am|we'?re|we are) (?:allowed|able|permitted) to (?:say|tell"
+    r"|share)|(?:can'?t|cannot|not allowed to|can not) (?:say|tell|share) (?:more|anything|much)"
+    r"|(?:say|tell) (?:no|nothing) more|stay tuned|changes? everything"
+    r"|you didn'?t hear it from me|no (?:puedo|podemos) (?:decir|contar) (?:nada|mas)"
+    r"|cambia(?:ra)? todo|je ne (?:peux|dois) (?:rien|pas en) dire|motus|change(?:ra)? tout"
+    r"|(?:mehr )?(?:darf|kann) ich (?:nicht|nichts) (?:sagen|verraten)|nicht verraten"
+    r"|andert alles|bleibt gespannt|nao posso (?:dizer|contar|falar)|muda(?:ra)? tudo"
+    r"|non posso (?:dire|svelare)|non dico niente|cambia(?:ra)? tutto"
+    # a launch teased for later: "coming next year", "kommt nachstes Jahr", "llega en 2027"
+    r"|(?:coming|comes|launching|drops|kommt|llega|sale|arrive|sort|chega|sai|arriva|esce)"
+    r" (?:next year|in 20\d\d|nachstes jahr|el ano que viene|l'an prochain|l'annee prochaine"
+    r"|ano que vem|l'anno prossimo|l'anno che viene))"
+    r"(?![^\W_])")
+
+
+# ... in both directions: a pack that writes "Projekt Gamsbock" means "Project Gamsbock" too.
+_GENERIC_FAMILIES: dict[str, frozenset[str]] = {}
+for _english, _others in _GENERIC_WORDS.items():
+    _family = frozenset((_english, *_others))
+    for _word in _family:
+        _GENERIC_FAMILIES[_word] = _GENERIC_FAMILIES.get(_word, frozenset()) | _family
+
+
 def generic_translations(term: str) -> frozenset[str]:
-    """The generic first word of ``term`` ("Project") in other languages, folded; empty when
-    the term does not start with one."""
+    """The generic first word of ``term`` ("Project", "Projekt") in the other languages,
+    folded; empty when the term does not start with one."""
     words = term.split()
     if len(words) < 2:
         return frozenset()
-    return frozenset(w for w in _GENERIC_WORDS.get(fold_string(words[0]), ())
-                     if w != fold_string(words[0]))
+    first = fold_string(words[0])
+    return frozenset(w for w in _GENERIC_FAMILIES.get(first, ()) if w != first)
 
 
 # A brand name that ends with the kind of thing it is ("Acme app"): the languages that put the
@@ -283,6 +319,7 @@ class CompiledPolicy:
         self.brands = TermIndex(brand_terms)
         confidential: list[Term] = []
         self._after_generic: list[tuple[str, AfterGeneric]] = []
+        self._names_alone: list[tuple[str, NameAlone]] = []
         for text in policy.confidential_terms:
             for variant in codename_variants(text):
                 term = make_term(variant, text, evasion=True)
@@ -299,8 +336,10 @@ class CompiledPolicy:
                     if generics:
                         self._after_generic.append((variant.split(None, 1)[1],
                                                     AfterGeneric(text, generics)))
+                        self._names_alone.append((variant.split(None, 1)[1], NameAlone(text)))
         self.confidential = TermIndex(confidential, split_words=True)
         self._translated: TermIndex | None = None
+        self._alone: TermIndex | None = None
         names = {
             "employer": list(policy.employer.names) if policy.employer else [],
             "partner": [n for partner in policy.partners for n in partner.names],
@@ -344,6 +383,18 @@ class CompiledPolicy:
                      if (term := make_term(rest, after, evasion=True)) is not None]
             self._translated = TermIndex(terms, split_words=True)
         return self._translated.find(fold)
+
+    def codenames_alone(self, fold: TextView) -> list[TermHit]:
+        """Hits of codenames' distinctive words ("Gamsbock", "G4msbock") on their own in a
+        draft that teases a secret (:data:`SECRECY_CUES`); the name alone in an ordinary
+        sentence is a bird or a snowfield. Compiled on first need."""
+        if not self._names_alone or SECRECY_CUES.search(fold.text) is None:
+            return []
+        if self._alone is None:
+            terms = [term for rest, alone in self._names_alone
+                     if (term := make_term(rest, alone, evasion=True)) is not None]
+            self._alone = TermIndex(terms, split_words=True)
+        return self._alone.find(fold)
 
     def remembered(self, key: tuple[str, str], compute: Callable[[], bool]) -> bool:
         """``compute()`` for ``key``, remembered (earlier posts are classified once, not on

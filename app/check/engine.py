@@ -24,6 +24,7 @@ from app.check.compiled import (
     AfterGeneric,
     CompiledPolicy,
     Mention,
+    NameAlone,
 )
 from app.check.entities import find_hashtags
 from app.check.history import as_utc, find_duplicates, same_account, same_identity
@@ -72,8 +73,11 @@ _MAX_QUOTED = 40
 CHECKED_CHARS = 100_000
 MAX_CHECKED_CHARS = 1_000_000
 _CUT_BACK = 1_000  # how far before the limit a cut may move to end on a space
-_MASKED = frozenset("*@#$!%_")
+_MASKED = frozenset("*@#$!%_•·")
+_MASK_MARKS = "*@#$!%•·"
+_MASK_RUN = re.compile(r"[*@#$!%•·]+|(?<=[^\W\d_])xx+(?=[^\W\d_])")
 _TRAILING_CLUSTER = 3
+_HASHTAG_RUN = 5  # hashtags in a row anywhere that bury a disclosure among them
 # Letters swapped for ones that look or sound alike in masked swearing ("fvck", "phuck",
 # "shyt"), undone in this order before a word is compared with the masked bases.
 _LETTER_SWAPS = (("ph", "f"), ("vv", "w"), ("v", "u"), ("y", "i"), ("kk", "ck"), ("q", "ck"))
@@ -235,12 +239,30 @@ _READER_DIRECTED = re.compile(
     r"|https?://|\b[\w-]+\.(?:ly|to|gl|co|me|link|page|site|shop|store|com)\b")
 
 
+# A private person's address given by a business: right after the person's title and name
+# ("Order for Mr. Thomas Reiter, Hauptstraße 8"), or as where something of the reader's is
+# sent ("we'll send your prize to Zugspitzstraße 41", "te enviamos tu premio a ...").
+_TITLED_NAME = re.compile(
+    r"\b(?i:mr|mrs|ms|miss|mx|dr|herr|herrn|frau|sr|sra|srta|don|dona|doña|m|mme|mlle|monsieur"
+    r"|madame|sig|sigra|signor|signora|sig\.ra)\.?\s+[A-ZÀ-ÖØ-Þ][\w'-]*"
+    r"(?:\s+[A-ZÀ-ÖØ-Þ][\w'-]*){0,2}\s*[,:]?\s*$")
+_SENT_TO_READER = re.compile(
+    r"\b(?i:send|sending|ship|shipping|post|deliver|mail|schicken|senden|liefern|enviar"
+    r"|enviamos|enviaremos|envoyer|envoyons|enverrons|enviamos|mandiamo|spediremo|spediamo"
+    r"|inviamo|invieremo)\b[^.!?\n]{0,40}?\b(?i:your|yours|dein|deine|deinen|euer|eure|ihr|ihre"
+    r"|ihren|tu|tus|su|sus|ton|ta|tes|votre|vos|teu|tua|seu|sua|tuo)\b[^.!?\n]{0,40}?"
+    r"\b(?i:to|an|nach|a|à|para|al|alla|in)\s*$")
+
+
 def _someones(text: str, start: int) -> bool:
     """Whether the phone number or address starting at ``start`` is given as a named
-    person's or as where someone lives."""
+    person's, as where someone lives, or as where the reader's things are sent."""
     before = text[max(0, start - 60):start]
+    if _TITLED_NAME.search(before) is not None:
+        return True
     cut = max(before.rfind(mark) for mark in ".!?\n")
-    return _PERSONS_CONTACT.search(before[cut + 1:]) is not None
+    return _PERSONS_CONTACT.search(before[cut + 1:]) is not None \
+        or _SENT_TO_READER.search(before[cut + 1:]) is not None
 
 
 def _looks_like_domain(text: str, end: int) -> bool:
@@ -361,6 +383,31 @@ def _disguise_note(disguises: Iterable[str]) -> str:
 
 
 _QUESTION_SPLIT = re.compile(r"(?<=[.!?\n])")
+
+
+@lru_cache(maxsize=512)
+def _mask_pattern(token: str) -> re.Pattern[str] | None:
+    """A pattern for the words ``token`` may hide: its letters as written, each run of masks
+    one letter more or fewer than its length (a lone mask one or two letters); None when the
+    token has no mask or too few real letters."""
+    parts: list[str] = []
+    position = 0
+    real = 0
+    masked = False
+    for run in _MASK_RUN.finditer(token):
+        letters = token[position:run.start()]
+        real += sum(char.isalpha() for char in letters)
+        parts.append(re.escape(letters))
+        size = len(run.group())
+        parts.append(f"[^\\W\\d_]{{{max(1, size - 1)},{size + 1}}}")
+        position = run.end()
+        masked = True
+    letters = token[position:]
+    real += sum(char.isalpha() for char in letters)
+    parts.append(re.escape(letters))
+    if not masked or real < 2:
+        return None
+    return re.compile("".join(parts))
 
 
 @lru_cache(maxsize=20_000)
@@ -593,9 +640,16 @@ class _Context:
     def check_confidential(self) -> None:
         by_term: dict[str, list[TermHit]] = {}
         for hit in [*self.compiled.confidential.find(self.draft.fold),
-                    *self.compiled.translated_codenames(self.draft.fold)]:
+                    *self.compiled.translated_codenames(self.draft.fold),
+                    *self.compiled.codenames_alone(self.draft.fold)]:
             name = hit.term.text
             after = hit.term.payload
+            if isinstance(after, NameAlone):
+                name = after.name
+                if any(h.start <= hit.start and hit.end <= h.end
+                       for hits in by_term.values() for h in hits) or (
+                        not hit.disguises and not self.text[hit.start:hit.start + 1].isupper()):
+                    continue  # already part of the full codename, or the common word
             if isinstance(after, AfterGeneric):
                 # "Proyecto Falcon": only right after the generic word in another language
                 start = _generic_before(self.text, hit.start, after.generics)
@@ -656,7 +710,7 @@ class _Context:
             # giveaway, "shop now", a link, a disclosure or the brand's own domain or campaign
             # hashtag is never overruled.
             plain = not (promotion.links or promotion.disclosures or promotion.strong
-                         or promotion.reviews) and not any(
+                         or promotion.reviews or promotion.price_cuts) and not any(
                 hit.term.payload.kind in (KIND_DOMAIN, KIND_HASHTAG)  # type: ignore[attr-defined]
                 for hit in promotion.brand_hits) and not any(
                 _looks_like_domain(self.text, hit.end) for hit in promotion.brand_hits)
@@ -703,7 +757,8 @@ class _Context:
             if promotion.brand_hits:
                 in_context = promotion.brand_in_context()
                 brand_spans = [(h.start, h.end) for h in promotion.brand_hits]
-                cue_spans = [(h.start, h.end) for h in promotion.signals] if in_context else []
+                cue_hits = [*promotion.signals, *promotion.price_cuts] if in_context else []
+                cue_spans = [(h.start, h.end) for h in cue_hits]
                 if promotion.intent is not None:
                     cue_spans += list(promotion.intent.spans)
                 disguises = [d for h in promotion.brand_hits for d in h.disguises]
@@ -979,25 +1034,32 @@ class _Context:
 
     @cached_property
     def _trailing_cluster(self) -> tuple[list[int], list[int]]:
-        """Starts and ends of the hashtags that bury a disclosure: the run of hashtags
-        (separated only by spaces and punctuation) that ends the post, when it has at least
-        three and is not the whole post. Found once per draft, not once per disclosure."""
+        """Starts and ends of the hashtags that bury a disclosure: a run of hashtags
+        (separated only by spaces and punctuation) that ends the post and has at least
+        three, or a run of at least five anywhere (FTC: "#ad" as one of many hashtags is not
+        clear and conspicuous), unless the run is the whole post. Found once per draft, not
+        once per disclosure."""
         tags = find_hashtags(self.text)
-        tail_end = len(self.text.rstrip(" \t\n.!,;:·|-—–"))
-        cluster: list[tuple[int, int]] = []
-        position = tail_end
-        for tag in reversed(tags):
-            between = self.text[tag.end:position]
-            if between.strip(" \t\n.,;:·|") and tag.end < position:
-                break
-            cluster.append((tag.start, tag.end))
-            position = tag.start
-        if len(cluster) < _TRAILING_CLUSTER:
+        if len(tags) < _TRAILING_CLUSTER:
             return [], []
-        if not self.text[:position].strip():
-            return [], []  # the whole post is hashtags: nothing to get lost after
-        cluster.reverse()
-        return [start for start, _ in cluster], [end for _, end in cluster]
+        runs: list[list[tuple[int, int]]] = []
+        for tag in tags:
+            if runs and not self.text[runs[-1][-1][1]:tag.start].strip(" \t\n.,;:·|"):
+                runs[-1].append((tag.start, tag.end))
+            else:
+                runs.append([(tag.start, tag.end)])
+        tail_end = len(self.text.rstrip(" \t\n.!,;:·|-—–"))
+        starts: list[int] = []
+        ends: list[int] = []
+        for run in runs:
+            trailing = run[-1][1] >= tail_end
+            if len(run) < (_TRAILING_CLUSTER if trailing else _HASHTAG_RUN):
+                continue
+            if not (self.text[:run[0][0]] + self.text[run[-1][1]:]).strip(" \t\n.,;:·|!-—–"):
+                continue  # the whole post is hashtags: nothing to get lost in
+            starts += [start for start, _ in run]
+            ends += [end for _, end in run]
+        return starts, ends
 
     def check_conduct(self) -> None:
         hits: list[LexiconHit] = self.compiled.builtin.conduct.find(self.draft.fold,
@@ -1058,23 +1120,27 @@ class _Context:
         personal = self.compiled.builtin.personal
         table = personal.extra.get("masked_bases", {})
         groups = {group.id: group for group in personal.groups}
-        return self._masked_words({base: groups[theme] for theme, bases in table.items()
-                                   if theme in groups for base in bases})
+        found = self._masked_words({base: groups[theme] for theme, bases in table.items()
+                                    if theme in groups for base in bases})
+        if not found:
+            return found
+        # "c***o" is a swear word before it is a masked "chemo": a word that reads as masked
+        # swearing is not also counted as personal life
+        sworn = {(h.start, h.end) for h in self._masked_profanity()}
+        return [h for h in found if (h.start, h.end) not in sworn]
 
     def _masked_words(self, bases: dict[str, Group]) -> list[LexiconHit]:
         """Words written with masking characters in place of letters ("f*ck", "sh!t",
-        "dr*nk"): same length as a base, at least two real letters in place, the rest
-        masked."""
+        "dr*nk", "f•cking", "Sch***e", "fxxking"): at least two real letters in place, each run
+        of masks standing for one letter more or less than it is long (people do not count
+        the letters they hide), and the whole word a base."""
         text = self.draft.fold.text
-        if not bases or not any(char in text for char in "*@#$!%"):
+        if not bases or not (any(char in text for char in _MASK_MARKS) or "xx" in text):
             return []
-        by_length: dict[int, list[str]] = {}
-        for base in bases:
-            by_length.setdefault(len(base), []).append(base)
         found = []
         size = len(text)
         reached = -1
-        for mask in re.finditer(r"[*@#$!%]", text):
+        for mask in _MASK_RUN.finditer(text):
             if mask.start() < reached:
                 continue
             # the whole token around the masking character: letters, digits, _ and masks
@@ -1086,17 +1152,15 @@ class _Context:
                 end += 1
             reached = end
             token = text[start:end]
-            candidates = by_length.get(len(token))
-            if not candidates:
-                continue
             if token.startswith(("#", "@")) and token[1:].isalnum():
                 continue  # a hashtag or a handle
-            if not any(char.isalpha() for char in token):
+            if sum(char.isalpha() for char in token) < 2:
                 continue
-            for base in candidates:
-                same = sum(a == b for a, b in zip(token, base, strict=True))
-                if same >= min(2, len(base) - 1) and all(
-                        a == b or not a.isalnum() for a, b in zip(token, base, strict=True)):
+            pattern = _mask_pattern(token)
+            if pattern is None:
+                continue
+            for base in bases:
+                if abs(len(base) - len(token)) <= 2 and pattern.fullmatch(base):
                     first, last = self.draft.fold.span(start, end)
                     found.append(LexiconHit(bases[base], first, last, ("masking characters",)))
                     break

@@ -108,8 +108,14 @@ def review_cues(disclosure: dict[str, Any], folded: str) -> list[tuple[int, int]
                               tuple(section.get("patterns", ())))
     # Reviews are short posts: the first REVIEW_CHARS characters are read (a linear bound on a
     # pattern of many phrases).
-    return [(m.start(), m.end()) for m in pattern.finditer(folded, 0, REVIEW_CHARS)
-            if m.end() > m.start()]
+    found = [(m.start(), m.end()) for m in pattern.finditer(folded, 0, REVIEW_CHARS)
+             if m.end() > m.start()]
+    head = folded[:REVIEW_CHARS]
+    if any(word in head for word in section.get("verdict_words", ())):
+        verdicts = _review_pattern((), tuple(section.get("verdict_patterns", ())))
+        found += [(m.start(), m.end()) for m in verdicts.finditer(folded, 0, REVIEW_CHARS)
+                  if m.end() > m.start()]
+    return found
 
 
 # A web address written out whether or not the network would link it ("shop.example/p?ref=x":

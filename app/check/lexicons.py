@@ -231,6 +231,12 @@ DIGIT_RUN = "\\d(?<!\\d\\d)\\d*+"
 _HAS_DIGIT = re.compile(r"\d")
 
 
+def view_word_set(view: TextView) -> frozenset[str]:
+    """The words of ``view`` (plus markers for a digit, "#" and a currency sign), computed
+    once per view and shared by every list that asks."""
+    return view.memo("words", _view_words)
+
+
 def _view_words(view: TextView) -> frozenset[str]:
     words = {word for _, _, word in view.words()}
     text = view.text

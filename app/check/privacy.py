@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from app.check.entities import find_emails, known_tlds
+from app.check.lexicons import view_word_set
 from app.check.text import TextView
 
 _PHONE = re.compile(
@@ -145,6 +146,84 @@ _NOT_PHONE_BEFORE = re.compile(
 )
 
 
+# Phone numbers spelled out in words ("zero one seven six / 55 21 03 87", "null eins fünf
+# zwei, zwei sieben sieben drei, elf neunzig", "cero seis ..."), as people write them to slip
+# past filters: the number words of the six languages (folded) and their values.
+_NUMBER_WORD_VALUES: dict[str, int] = {}
+for _value, _words in enumerate((
+        "zero cero null nulle", "one uno una un une eins ein um",
+        "two dos deux zwei zwo dois duas due",
+        "three tres trois drei tre", "four cuatro quatre vier quatro quattro",
+        "five cinco cinq funf cinque", "six seis sechs sei", "seven siete sept sieben sete sette",
+        "eight ocho huit acht oito otto", "nine nueve neuf neun nove",
+        "ten diez dix zehn dez dieci", "eleven once onze elf undici",
+        "twelve doce douze zwolf doze dodici",
+        "thirteen trece treize dreizehn treze tredici",
+        "fourteen catorce quatorze vierzehn quattordici",
+        "fifteen quince quinze funfzehn quindici",
+        "sixteen dieciseis seize sechzehn dezasseis sedici",
+        "seventeen diecisiete siebzehn dezassete diciassette",
+        "eighteen dieciocho achtzehn dezoito diciotto",
+        "nineteen diecinueve neunzehn dezanove diciannove")):
+    for _word in _words.split():
+        _NUMBER_WORD_VALUES.setdefault(_word, _value)
+for _value, _words in ((20, "twenty veinte vingt zwanzig vinte venti"),
+                       (30, "thirty treinta trente dreissig trinta trenta"),
+                       (40, "forty cuarenta quarante vierzig quarenta quaranta"),
+                       (50, "fifty cincuenta cinquante funfzig cinquenta cinquanta"),
+                       (60, "sixty sesenta soixante sechzig sessenta sessanta"),
+                       (70, "seventy setenta siebzig settanta"),
+                       (80, "eighty ochenta achtzig oitenta ottanta"),
+                       (90, "ninety noventa neunzig novanta")):
+    for _word in _words.split():
+        _NUMBER_WORD_VALUES[_word] = _value
+_NUMBER_WORD = "(?:" + "|".join(sorted(map(re.escape, _NUMBER_WORD_VALUES),
+                                       key=len, reverse=True)) + ")"
+# German says 23 as "dreiundzwanzig"
+_GERMAN_COMPOUND = r"(?:ein|zwei|drei|vier|funf|sechs|sieben|acht|neun)und(?:zwanzig|dreissig" \
+    r"|vierzig|funfzig|sechzig|siebzig|achtzig|neunzig)"
+_SPELLED_TOKEN = rf"(?:{_GERMAN_COMPOUND}|{_NUMBER_WORD}|\d{{1,4}})"
+_SPELLED_PHONE = re.compile(
+    rf"(?<![\w+#$£€/.,:-]){_SPELLED_TOKEN}(?:(?:\s*[,/.-]\s*|\s+){_SPELLED_TOKEN}){{3,24}}"
+    r"(?![\w%])")
+
+
+_NUMBER_WORDS = frozenset(_NUMBER_WORD_VALUES)
+
+
+def _spelled_value(token: str) -> str:
+    """The digits a spelled token stands for ("sieben" → "7", "neunzig" → "90")."""
+    if token.isdigit():
+        return token
+    if "und" in token and token not in _NUMBER_WORD_VALUES:
+        unit, tens = token.split("und", 1)
+        return str(_NUMBER_WORD_VALUES[tens] + _NUMBER_WORD_VALUES[unit])
+    return str(_NUMBER_WORD_VALUES[token])
+
+
+def _spelled_phones(text: str) -> list[tuple[int, int, str]]:
+    """Runs of at least four number words and digit groups that spell a number of seven to
+    fifteen digits: [start, end) in ``text`` and the digits. Whether they dial is checked as
+    for digits; a date or a count in words is too short."""
+    found = []
+    for match in _SPELLED_PHONE.finditer(text):
+        tokens = re.findall(_SPELLED_TOKEN, match.group())
+        if sum(not token.isdigit() for token in tokens) < 4:
+            continue
+        digits: list[str] = []
+        for token in tokens:
+            value = _spelled_value(token)
+            # "forty two" is 42 when a tens word is followed by a unit word
+            if digits and len(value) == 1 and value != "0" and len(digits[-1]) == 2 \
+                    and digits[-1].endswith("0") and not token.isdigit():
+                digits[-1] = digits[-1][0] + value
+            else:
+                digits.append(value)
+        number = "".join(digits)
+        if 7 <= len(number) <= 15:
+            found.append((match.start(), match.end(), number))
+    return found
+
 def _is_phone(number: str, before: str) -> bool:
     said_phone = bool(_PHONE_WORDS.search(before))
     label = _NOT_PHONE_BEFORE.search(before)
@@ -266,6 +345,16 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
             if any(s <= start < e for s, e in emails):
                 continue
             hits.append(PrivacyHit("phone", start, end))
+    if len(_NUMBER_WORDS & view_word_set(fold)) >= 2:
+        for spelled_start, spelled_end, number in _spelled_phones(text):
+            said_phone = bool(_PHONE_WORDS.search(text[max(0, spelled_start - 40):spelled_start]))
+            if not _dialable(number, said_phone) \
+                    or given_on_purpose(spelled_start, spelled_end):
+                continue
+            start, end = fold.span(spelled_start, spelled_end)
+            hits = [h for h in hits if not (h.kind == "phone" and start <= h.start < end)]
+            hits.append(PrivacyHit("phone", start, end))
+    if _DIGIT.search(text):
         pattern = _address_pattern(tuple(data.get("street_suffixes", ())),
                                    tuple(data.get("not_after_suffix", ())))
         particles = tuple(data.get("street_particles", ()))
