@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
+from typing import cast
 
 from app.check.compiled import (
     KIND_DOMAIN,
@@ -71,6 +72,9 @@ class Promotion:
     endorsement: list[LexiconHit] = field(default_factory=list)
     links: list[Entity] = field(default_factory=list)
     disclosures: list[Mention] = field(default_factory=list)
+    # Labels denied ("not an ad", "Keine Werbung", "Anzeige? Nein!"): no disclosure, and a sign
+    # that the post endorses what it names.
+    denied_disclosures: list[Mention] = field(default_factory=list)
     # brand domains seen only inside e-mail addresses (contact details, not promotion)
     email_domain_hits: list[TermHit] = field(default_factory=list)
     # the employer's name said as the user's workplace ("my boss at Acme", "the Acme team")
@@ -132,7 +136,9 @@ class Promotion:
         if not kinds:
             return False
         if KIND_DOMAIN in kinds or KIND_HASHTAG in kinds or self.strong or self.disclosures \
-                or self.intent is not None or (reviews and self.reviews) or self.price_cuts:
+                or self.denied_disclosures or self.intent is not None \
+                or (reviews and self.reviews) or self.price_cuts:
+            # "not an ad, just happy" beside a brand: only an endorsement is denied
             return True
         if self.everyday:
             return False
@@ -210,7 +216,8 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
     if result.brand_hits:
         result.reviews = [fold.span(start, end)
                           for start, end in review_cues(disclosure, fold.text)]
-    result.disclosures = compiled.accepted.find(fold)
+    result.disclosures = compiled.accepted.find(fold, denied=result.denied_disclosures)
+    result.denied_disclosures.extend(_ad_denials(fold, disclosure))
     result.employment = compiled.statements.find(fold)
     result.email_domain_hits = [
         hit for hit in result.brand_hits
@@ -412,6 +419,33 @@ def _sentence_before(text: str, start: int) -> str:
 def _ends_with_link(words: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(word) for word in words)
     return re.compile(rf"(?<![^\W_])(?:{alternatives})(?:\s+the)?\s*$", re.IGNORECASE)
+
+
+def _ad_denials(fold: TextView, disclosure: dict[str, object]) -> list[Mention]:
+    """Where the draft denies being an ad without any label ("not an ad", "no es publi",
+    "Keine Werbung", "pas une pub"): a negation, at most two filler words, a word for an ad."""
+    words = frozenset(cast(list[str], disclosure.get("denied_words", [])))
+    if not words:
+        return []
+    negations = frozenset(cast(list[str], disclosure.get("negations", [])))
+    fillers = frozenset(cast(list[str], disclosure.get("negated_fillers", [])))
+    found = []
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(fold.text)]
+    for index, (_start, end, word) in enumerate(tokens):
+        if word not in words:
+            continue
+        for back in range(index - 1, max(-1, index - 4), -1):
+            previous = tokens[back][2]
+            if previous in negations or previous.rsplit("'", 1)[-1] in negations:
+                span_start, span_end = fold.span(tokens[back][0], end)
+                found.append(Mention(previous, span_start, span_end))
+                break
+            if previous not in fillers:
+                break
+    return found
+
+
+_WORD = re.compile(r"[\w']+")
 
 
 def _employment_statement(text: str, hit: TermHit, frames: dict) -> int | None:

@@ -62,8 +62,11 @@ class PhraseMatcher:
     phrases needing a colon ("Ad:") or brackets ("[ad]"), with negations ("not sponsored")."""
 
     def __init__(self, entries: list[str], negations: frozenset[str], *,
-                 label: bool = True) -> None:
+                 label: bool = True, fillers: frozenset[str] = frozenset(("a", "an", "the")),
+                 denials: frozenset[str] = frozenset()) -> None:
         self.label = label
+        self.fillers = fillers
+        self.denials = denials
         self.hashtags: dict[str, str] = {}
         terms: list[Term] = []
         for entry in entries:
@@ -86,8 +89,9 @@ class PhraseMatcher:
         self.index = TermIndex(terms)
         self.negations = negations
 
-    def find(self, fold: TextView) -> list[Mention]:
-        """Every accepted (or rejected) wording in the draft, original spans."""
+    def find(self, fold: TextView, *, denied: list[Mention] | None = None) -> list[Mention]:
+        """Every accepted (or rejected) wording in the draft, original spans; wordings that are
+        negated or denied ("not an ad", "Anzeige? Nein!") go to ``denied`` instead."""
         found: list[Mention] = []
         text = fold.text
         for tag in find_hashtags(text) if self.hashtags else ():
@@ -98,9 +102,14 @@ class PhraseMatcher:
         for hit in self.index.find(fold):
             raw, kind = cast(tuple[str, str], hit.term.payload)
             view_start, view_end = _view_range(fold, hit.start, hit.end)
+            if _denied(text, view_end, self.denials):
+                # "Anzeige? Nein!": a label asked and denied discloses nothing
+                if denied is not None:
+                    denied.append(Mention(raw, hit.start, hit.end, self.label))
+                continue
             if kind == "colon":
                 following = text[view_end:view_end + 3].lstrip()
-                if not following or following[0] not in ":|-":
+                if not following or following[0] not in ":|-·•–—":
                     continue
             elif kind == "bracket":
                 if not (view_start > 0 and text[view_start - 1] in "[(" and
@@ -108,13 +117,36 @@ class PhraseMatcher:
                     continue
             elif view_start > 0 and text[view_start - 1] == "#":
                 continue  # "#sponsored" is matched as a hashtag; "#sponsoredpost" is not this
-            before = text[max(0, view_start - 12):view_start].split()
-            if before and (before[-1] in self.negations or
-                           (len(before) > 1 and before[-2] in self.negations and
-                            before[-1] in ("a", "an", "the"))):
+            before = re.findall(r"[\w']+", text[max(0, view_start - 24):view_start])[-3:]
+            if _negated(before, self.negations, self.fillers):
+                if denied is not None:
+                    denied.append(Mention(raw, hit.start, hit.end, self.label))
                 continue
             found.append(Mention(raw, hit.start, hit.end, self.label))
         return found
+
+
+def _negated(before: list[str], negations: frozenset[str], fillers: frozenset[str]) -> bool:
+    """Whether the words right before a label deny it: a negation, then at most two filler
+    words ("not an ad", "no es publi", "ce n'est pas une pub", "keine Werbung")."""
+    for index in range(len(before) - 1, max(-1, len(before) - 4), -1):
+        word = before[index]
+        if word in negations or word.rsplit("'", 1)[-1] in negations:
+            return True
+        if word not in fillers:
+            return False
+    return False
+
+
+_DENIAL = re.compile(r"\s*\?\s*(\w+)")
+
+
+def _denied(text: str, end: int, denials: frozenset[str]) -> bool:
+    """Whether a label is asked and answered no right after it ("Anzeige? Nein!")."""
+    if not denials:
+        return False
+    answer = _DENIAL.match(text, end)
+    return answer is not None and answer.group(1) in denials
 
 
 def _view_range(fold: TextView, start: int, end: int) -> tuple[int, int]:
@@ -349,7 +381,8 @@ class CompiledPolicy:
         negations = frozenset(disclosure.get("negations", ()))
         self.accepted = PhraseMatcher(
             _expand([*disclosure.get("accepted", ()), *policy.accepted_disclosures], names),
-            negations)
+            negations, fillers=frozenset(disclosure.get("negated_fillers", ("a", "an", "the"))),
+            denials=frozenset(disclosure.get("denials", ())))
         self.statements = PhraseMatcher(
             _expand(list(disclosure.get("statements", ())), names), negations, label=False)
         self.rejected = PhraseMatcher(_expand(list(disclosure.get("rejected", ())), names),
