@@ -22,6 +22,7 @@ from app.check.compiled import (
     KIND_HASHTAG,
     ROLE_EMPLOYER,
     AfterGeneric,
+    BrandRef,
     CompiledPolicy,
     Mention,
     NameAlone,
@@ -330,6 +331,13 @@ def _quoted_mention(text: str, start: int, end: int) -> bool:
         if inner_start <= start and end <= inner_end and len(match["inner"].split()) <= 3:
             return True
     return False
+
+
+@lru_cache(maxsize=4)
+def _sponsoring_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(sorted((re.escape(v) for v in verbs), key=len, reverse=True))
+    return re.compile(rf"\b(?:is |are |est |ist |e |é |è )?(?:proud to |fier de |fiere de |"
+                      rf"orgullosos de |stolz )?(?:{alternatives})\b")
 
 
 def _quote(text: str) -> str:
@@ -928,6 +936,8 @@ class _Context:
         refs = promotion.brand_refs() if promotion.brand_in_context() else []
         if self.employer_owned:
             refs = [r for r in refs if r.role != ROLE_EMPLOYER]
+            if refs and self._employer_sponsors(promotion):
+                refs = []  # "Acme is proud to sponsor the Kestrels": its own news, said plainly
             generic = False
         else:
             generic = promotion.generic and not refs
@@ -991,6 +1001,28 @@ class _Context:
             self.add("disclosure.missing", severity, message, subject_spans, inserts)
             return
         self._check_placement(accepted)
+
+    def _employer_sponsors(self, promotion: Promotion) -> bool:
+        """Whether the employer (named, or "we") is said to sponsor or back what the post
+        names: a sponsoring verb right after the employer's name or a first-person plural."""
+        verbs = self.compiled.builtin.disclosure.get("sponsoring_verbs", ())
+        if not verbs:
+            return False
+        text = self.draft.fold.text
+        pattern = _sponsoring_pattern(tuple(verbs))
+        starts = [0] + [m.end() for m in re.finditer(r"[.!?\n]", text)]
+        employer_ends = [h.end for h in promotion.brand_hits
+                         if isinstance(h.term.payload, BrandRef)
+                         and h.term.payload.role == ROLE_EMPLOYER]
+        for match in pattern.finditer(text):
+            start, _ = self.draft.fold.span(match.start(), match.end())
+            sentence = max(s for s in starts if s <= match.start())
+            if re.search(r"\b(?:we|we're|we are|nous|wir|noi|nos|nosotros)\b",
+                         text[sentence:match.start()]):
+                return True
+            if any(0 <= start - end <= 40 for end in employer_ends):
+                return True
+        return False
 
     def _rules_named(self) -> str:
         names = {"uk": "ASA/CMA", "de": "§5a UWG", "fr": "loi 2023-451", "es": "Autocontrol"}

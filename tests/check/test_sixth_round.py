@@ -1,5 +1,8 @@
-"""Denying an ad is no disclosure, in any language, and beside a brand it reads as the
-endorsement it denies; a label followed by any separator discloses.
+"""The sixth round of general rules (fixing set orvelle, after its unseen figure was taken):
+denying an ad is no disclosure, in any language, and beside a brand it reads as the endorsement
+it denies; a label followed by any separator discloses; on the employer's own account, the
+employer sponsoring what it names is its own news, and a role mailbox in any language is the
+organisation's, not a person's.
 
 Examples written for this file (none from a corpus).
 """
@@ -79,3 +82,37 @@ def test_a_denial_with_no_brand_is_nothing(text, rail):
 ])
 def test_a_label_before_any_separator_discloses(text, rail):
     assert "disclosure.missing" not in rules(text, BRAND_ACCOUNT, rail)
+
+
+@pytest.mark.parametrize("text", [
+    "Tamsin Rail is proud to sponsor the Corvi Coffee barista championship again this year",
+    "We are proud to sponsor Corvi Coffee's apprentice scheme for a fifth year",
+    "Tamsin Rail sponsert die Corvi-Baristameisterschaft auch 2027",
+    "Nous soutenons le championnat des baristas Corvi depuis cinq ans",
+    "Tamsin Rail patrocina el campeonato de baristas de Corvi",
+])
+def test_the_brand_sponsoring_a_partner_is_its_own_news(text, rail):
+    assert "disclosure.missing" not in rules(text, BRAND_ACCOUNT, rail)
+
+
+@pytest.mark.parametrize("text", [
+    "Corvi Coffee: two flat whites for the price of one in the buffet car, corvi.example",
+    "Corvi supports your commute: 20% off every coffee this week at corvi.example",
+])
+def test_a_partners_offer_on_the_brand_account_still_needs_its_label(text, rail):
+    assert "disclosure.missing" in rules(text, BRAND_ACCOUNT, rail)
+
+
+@pytest.mark.parametrize("text", [
+    "Phishing texts are going round: report them to fraude@tamsinrail.example",
+    "Fahrgastrechte? Schreibt an kundenservice@tamsinrail.example",
+    "Pour toute réclamation : reclamations@tamsinrail.example",
+    "Perdiste algo en el tren? Escribe a contacto@tamsinrail.example",
+])
+def test_a_role_mailbox_on_the_brands_domain_is_public(text, rail):
+    assert "privacy.email" not in rules(text, BRAND_ACCOUNT, rail)
+
+
+def test_a_persons_mailbox_is_still_private(rail):
+    assert "privacy.email" in rules("Lost property: ask anna.berg@gmail.com, she has the bag",
+                                    BRAND_ACCOUNT, rail)
