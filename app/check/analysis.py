@@ -304,7 +304,8 @@ _PRICE_BEFORE = re.compile(
 _PRICE_AFTER = re.compile(
     r"\s*(?:each|apiece|a piece|per (?:piece|item|print|jar|box|set|session)|a pop|cada|la unidad"
     r"|la pieza|(?:la |par )?pi[eè]ce|l'unit[eé]|chacune?|(?:das|pro|je) (?:st[uü]ck|glas|paar)"
-    r"|a unidade|ciascun[oa]|(?:or|o|ou|oder) (?:\d|two|dos|deux|zwei|dois|due) (?:for|por|pour"
+    r"|a unidade|ciascun[oa]|l'un[oa]|cadauno|cada um|cada uma"
+    r"|(?:or|o|ou|oder) (?:\d|two|dos|deux|zwei|dois|due) (?:for|por|pour"
     r"|f[uü]r|per))\b")
 # ... or a price with the way to pay it, as tickets are sold ("$15 at the door or $12
 # online", "10 € en taquilla, 8 € anticipada"): with a second price or a ticket named, since
@@ -329,7 +330,10 @@ _ORDER_PRIVATELY = re.compile(
     r"|\ben\s+(?:mp|priv[eé])\b|[eé]cri(?:s|vez)[- ]moi\b|\bmp\s+moi\b"
     r"|\bper\s+(?:pn|dm|privatnachricht)\b|\bschreib(?:t|en sie)?\s+mir\b"
     r"|\b(?:no|pelo|por)\s+(?:privado|direct|inbox|pv)\b|\bmanda\s+(?:mensagem|dm|msg)\b"
-    r"|\bin\s+privato\b|\bscrivimi\b|\bdetails (?:and|&) (?:queue|prices|pricing)\b")
+    r"|\bin\s+privato\b|\bscriv(?:imi|etemi)\b|\bdetails (?:and|&) (?:queue|prices|pricing)\b"
+    r"|\bchi\s+(?:lo|la|li|le)\s+vuole\b|\bwho\s+wants\s+(?:one|them|it|some)\b"
+    r"|\bqui\s+en\s+veut\b|\bqui(?:[eé]n)\s+(?:quiere|los quiere|las quiere)\b"
+    r"|\bquem\s+quer\b|\bwer\s+(?:will|m[oö]chte)\s+(?:eins|welche|es)\b")
 _SCARCE_OR_SHIPPED = re.compile(
     r"\bonly\s+\d{1,4}\s+(?:left|slots?|spots?|spaces?|places?|of each|available|remaining)"
     r"|\b\d{1,4}\s+(?:slots?|spots?)\b|\bcommissions?\s+(?:are\s+)?(?:open|again)"
@@ -340,6 +344,22 @@ _SCARCE_OR_SHIPPED = re.compile(
     r"|\blivraison\b|\bspedizione\b|\bentrega\b|\babholung\b|\bcollection only\b"
     r"|\bpor encargo\b|\bpor encomenda\b|\bsur commande\b|\bauf bestellung\b"
     r"|\bsu ordinazione\b|\bcustom orders?\b|\bpre-?orders?\b")
+# Orders opened or the last places of a class or event, in the six languages.
+_OPEN_OR_FEW_LEFT = re.compile(
+    r"\b(?:orders?|pre-?orders?|commissions?|bookings?)\s+(?:are\s+)?(?:now\s+)?open\b"
+    r"|\b(?:pedidos|encargos|encomendas|commandes|bestellungen|ordini|prenotazioni|reservas)"
+    r"\s+(?:est[aá]n\s+|sont\s+|sind\s+|sono\s+)?(?:abiert[oa]s|abert[oa]s|ouvert[e]?s"
+    r"|offen|ge[oö]ffnet|apert[ie])\b"
+    r"|\b(?:a\s+)?few\s+(?:spots?|places?|slots?|seats?|spaces?|tickets?)\s+(?:left|remaining)"
+    r"|\b(?:spots?|places?|slots?|seats?)\s+(?:left|remaining)\s+(?:in|for|on)\b"
+    r"|\bquedan\s+(?:pocas|algunas)\s+plazas|\bplus que quelques places"
+    r"|\bnoch\s+(?:ein paar|wenige)\s+pl[aä]tze|\bultimi\s+posti|\b[uú]ltimas\s+vagas")
+# Orders opened sell whatever they are for; last places only for a class or the like.
+_OPENED = re.compile(r"open|abiert|abert|ouvert|offen|ge[oö]ffnet|apert")
+# What last places are sold for: a class, a workshop, a course, a session, a tour.
+_SOLD_PLACES = re.compile(
+    r"\b(?:class|classes|workshop|course|session|retreat|tour|bootcamp|masterclass|clase|taller"
+    r"|curso|atelier|cours|stage|kurs|corso|laboratorio|aula|oficina|lesson|lessons)\b")
 _SELLING = re.compile(
     r"\b(?:vendo|verkaufe|je vends|i'?m selling|selling (?:my|our|these|some)|hago|fa[cç]o)\b")
 # A drop: a release word with a day or hour, and scarcity or a reminder to be there on time
@@ -363,6 +383,12 @@ def _offer_cues(fold: TextView) -> list[tuple[int, int, Group]]:
     """Selling or a drop told by shape (see above): view [start, end) spans and their group."""
     text = fold.text
     cues: list[tuple[int, int, Group]] = []
+    if (offered := _OPEN_OR_FEW_LEFT.search(text)) is not None \
+            and (private := _ORDER_PRIVATELY.search(text)) is not None \
+            and (_OPENED.search(offered.group()) or _SOLD_PLACES.search(text)):
+        # Places or orders offered with a private channel to take them, price or not ("few
+        # spots left in Saturday's class, DM me", "encomendas abertas, manda DM")
+        cues += [(offered.start(), offered.end(), OFFER), (private.start(), private.end(), OFFER)]
     if not any(ch.isdigit() for ch in text):
         return cues
     frames: list[re.Match[str]] | None = None  # looked for only once a price is found

@@ -116,3 +116,26 @@ def test_a_role_mailbox_on_the_brands_domain_is_public(text, rail):
 def test_a_persons_mailbox_is_still_private(rail):
     assert "privacy.email" in rules("Lost property: ask anna.berg@gmail.com, she has the bag",
                                     BRAND_ACCOUNT, rail)
+
+
+@pytest.mark.parametrize("text", [
+    "Orders are open for my hand-painted mugs, DM me for the colours",
+    "Pedidos abiertos para roscones de Reyes, escríbeme por privado",
+    "Commandes ouvertes pour les bûches de Noël, MP moi",
+    "Few spots left in Saturday's sourdough workshop, DM me 🍞",
+    "Two tickets for the Lyon gig, 45€ l'une, écrivez-moi",
+    "Gli ultimi 5 maglioni, 30€ l'uno, chi li vuole?",
+    "Use my code parrain for 15€ off your first basket",
+    "Mein Empfehlungscode gibt euch 10 € auf die erste Bestellung",
+])
+def test_selling_by_its_shape_in_any_language(text, rail):
+    assert "persona.promotion" in rules(text, X_PERSONAL, rail)
+
+
+@pytest.mark.parametrize("text", [
+    "Few spots left on the coach to the match, text me if you need a lift",
+    "Orders are open? The canteen finally fixed its app",
+    "Two tickets came in the post today, the gig is in March",
+])
+def test_places_and_orders_that_are_not_for_sale_stay_quiet(text, rail):
+    assert "persona.promotion" not in rules(text, X_PERSONAL, rail)
