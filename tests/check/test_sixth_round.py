@@ -139,3 +139,26 @@ def test_selling_by_its_shape_in_any_language(text, rail):
 ])
 def test_places_and_orders_that_are_not_for_sale_stay_quiet(text, rail):
     assert "persona.promotion" not in rules(text, X_PERSONAL, rail)
+
+
+WORK = CheckTarget(Network.LINKEDIN, Persona.WORK)
+
+
+@pytest.mark.parametrize("text", [
+    "Two faint lines on the test this morning and I can't think about slides",
+    "Erst vorgestern aus der Entzugsklinik raus, heute wieder im Büro",
+    "Un mes desde que salí del centro de rehabilitación",
+    "We're separating after nine years; thanks for the kind messages",
+    "Wir trennen uns. Ich sage es hier, weil viele von euch uns beide kennen",
+])
+def test_personal_life_said_around_the_word(text, rail):
+    assert "persona.personal_life" in rules(text, WORK, rail)
+
+
+@pytest.mark.parametrize("text", [
+    "The clinic's report lists two lines of enquiry for next year",
+    "Our rehab unit reopens after the refurbishment on Monday",
+    "Congratulations to the Kestrel team on their separation of the two datasets",
+])
+def test_the_same_words_at_work_stay_quiet(text, rail):
+    assert "persona.personal_life" not in rules(text, WORK, rail)
