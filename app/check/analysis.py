@@ -389,7 +389,7 @@ def _offer_cues(fold: TextView) -> list[tuple[int, int, Group]]:
         # Places or orders offered with a private channel to take them, price or not ("few
         # spots left in Saturday's class, DM me", "encomendas abertas, manda DM")
         cues += [(offered.start(), offered.end(), OFFER), (private.start(), private.end(), OFFER)]
-    if not any(ch.isdigit() for ch in text):
+    if _DIGIT.search(text) is None:
         return cues
     frames: list[re.Match[str]] | None = None  # looked for only once a price is found
     for price in _PRICE.finditer(text):
@@ -450,28 +450,35 @@ def _ends_with_link(words: tuple[str, ...]) -> re.Pattern[str]:
 def _ad_denials(fold: TextView, disclosure: dict[str, object]) -> list[Mention]:
     """Where the draft denies being an ad without any label ("not an ad", "no es publi",
     "Keine Werbung", "pas une pub"): a negation, at most two filler words, a word for an ad."""
-    words = frozenset(cast(list[str], disclosure.get("denied_words", [])))
+    words = tuple(cast(list[str], disclosure.get("denied_words", [])))
     if not words:
         return []
     negations = frozenset(cast(list[str], disclosure.get("negations", [])))
     fillers = frozenset(cast(list[str], disclosure.get("negated_fillers", [])))
+    text = fold.text
     found = []
-    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(fold.text)]
-    for index, (_start, end, word) in enumerate(tokens):
-        if word not in words:
-            continue
-        for back in range(index - 1, max(-1, index - 4), -1):
-            previous = tokens[back][2]
+    for ad_word in _denied_words_pattern(words).finditer(text):
+        # only the few words before each word for an ad are read (long drafts stay cheap)
+        before = list(_WORD.finditer(text, max(0, ad_word.start() - 40), ad_word.start()))
+        for match in reversed(before[-3:]):
+            previous = match.group()
             if previous in negations or previous.rsplit("'", 1)[-1] in negations:
-                span_start, span_end = fold.span(tokens[back][0], end)
-                found.append(Mention(previous, span_start, span_end))
+                start, end = fold.span(match.start(), ad_word.end())
+                found.append(Mention(previous, start, end))
                 break
             if previous not in fillers:
                 break
     return found
 
 
+@cache
+def _denied_words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len,
+                                                  reverse=True)) + r")\b")
+
+
 _WORD = re.compile(r"[\w']+")
+_DIGIT = re.compile(r"\d")
 
 
 def _employment_statement(text: str, hit: TermHit, frames: dict) -> int | None:

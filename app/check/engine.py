@@ -1172,6 +1172,11 @@ class _Context:
         found = []
         size = len(text)
         reached = -1
+        by_length: dict[int, list[str]] = {}
+        for base in bases:
+            by_length.setdefault(len(base), []).append(base)
+        # a long draft repeats its tokens ("@team", "$5"): each is matched once
+        matched: dict[str, str | None] = {}
         for mask in _MASK_RUN.finditer(text):
             if mask.start() < reached:
                 continue
@@ -1186,17 +1191,28 @@ class _Context:
             token = text[start:end]
             if token.startswith(("#", "@")) and token[1:].isalnum():
                 continue  # a hashtag or a handle
-            if sum(char.isalpha() for char in token) < 2:
-                continue
-            pattern = _mask_pattern(token)
-            if pattern is None:
-                continue
-            for base in bases:
-                if abs(len(base) - len(token)) <= 2 and pattern.fullmatch(base):
-                    first, last = self.draft.fold.span(start, end)
-                    found.append(LexiconHit(bases[base], first, last, ("masking characters",)))
-                    break
+            if token not in matched:
+                matched[token] = self._masked_base(token, by_length)
+            masked = matched[token]
+            if masked is not None:
+                first, last = self.draft.fold.span(start, end)
+                found.append(LexiconHit(bases[masked], first, last, ("masking characters",)))
         return found
+
+    @staticmethod
+    def _masked_base(token: str, by_length: dict[int, list[str]]) -> str | None:
+        """The base word ``token`` masks, if any (bases grouped by length)."""
+        if sum(char.isalpha() for char in token) < 2:
+            return None
+        pattern = _mask_pattern(token)
+        if pattern is None:
+            return None
+        size = len(token)
+        for length in range(size - 2, size + 3):
+            for base in by_length.get(length, ()):
+                if pattern.fullmatch(base):
+                    return base
+        return None
 
     def _swapped_profanity(self, group: Group, bases: frozenset[str]) -> list[LexiconHit]:
         """Swear words with a letter swapped for one that looks or sounds alike ("fvck",
