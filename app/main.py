@@ -33,9 +33,9 @@ EXIT_FAILED = 1  # as app.cli.common (not imported: the window's start does not 
 _QUICK_COMMANDS = frozenset({"check"})
 
 
-def opens_window_only(argv: Sequence[str]) -> bool:
-    """Whether ``argv`` holds nothing but the window's global options (no command, no
-    ``--help`` or ``--version``, no abbreviations): then the full parser is not needed."""
+def _first_after_window_options(argv: Sequence[str]) -> str | None:
+    """The first argument that is not one of the window's global options (with its value),
+    or None when there is none."""
     rest = list(argv)
     while rest:
         arg = rest.pop(0)
@@ -44,24 +44,22 @@ def opens_window_only(argv: Sequence[str]) -> bool:
         if arg in _VALUED_OPTIONS and rest:
             rest.pop(0)
             continue
-        return False
-    return True
+        return arg
+    return None
+
+
+def opens_window_only(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` holds nothing but the window's global options (no command, no
+    ``--help`` or ``--version``, no abbreviations): then the full parser is not needed."""
+    return _first_after_window_options(argv) is None
 
 
 def named_command(argv: Sequence[str]) -> str | None:
     """The command ``argv`` names after the window's global options ("check" in
     ``--profile-dir P check ...``), or None when anything else comes first (``--help``, an
     abbreviated option, an unknown word): then the full parser must decide."""
-    rest = list(argv)
-    while rest:
-        arg = rest.pop(0)
-        if arg in _WINDOW_FLAGS or ("=" in arg and arg.split("=", 1)[0] in _VALUED_OPTIONS):
-            continue
-        if arg in _VALUED_OPTIONS and rest:
-            rest.pop(0)
-            continue
-        return arg if arg in COMMAND_MODULE_OF else None
-    return None
+    first = _first_after_window_options(argv)
+    return first if first in COMMAND_MODULE_OF else None
 
 
 def run() -> NoReturn:

@@ -15,16 +15,14 @@ with new examples in several languages and near misses that must stay quiet:
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from app.check.engine import check_draft
 from app.check.policy import Policy, load_policy_file
 from app.core.model import CheckTarget, Network, Owner, Persona, Severity
+from tests.check.rounds import findings, fired
 
-NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
 X_WORK = CheckTarget(Network.X, Persona.WORK)
 X_PERSONAL = CheckTarget(Network.X, Persona.PERSONAL)
 BRAND_ACCOUNT = CheckTarget(Network.FACEBOOK, Persona.WORK, Owner.EMPLOYER)
@@ -51,17 +49,6 @@ def tools(tmp_path: Path) -> Policy:
     path = tmp_path / "larchmont.toml"
     path.write_text(PACK, encoding="utf-8")
     return load_policy_file(path)
-
-
-def findings(text, target, policy=None):
-    result = check_draft(text, target, policy=policy, now=NOW)
-    return {f.rule: f for f in result.findings}
-
-
-def fired(text, target, policy=None):
-    """Rules with a warning or a block."""
-    return {rule for rule, f in findings(text, target, policy).items()
-            if f.severity.rank >= Severity.WARN.rank}
 
 
 # --- codenames ------------------------------------------------------------------------------

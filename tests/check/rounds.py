@@ -1,0 +1,23 @@
+"""What the rule-round tests (test_fourth_round.py, test_fifth_round.py, ...) ask of the check:
+its findings by rule, and the rules that fire (a warning or a block), at one fixed time."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from app.check.engine import check_draft
+from app.core.model import Severity
+
+NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
+
+
+def findings(text, target, policy=None):
+    """The check's findings for ``text`` by rule id."""
+    result = check_draft(text, target, policy=policy, now=NOW)
+    return {f.rule: f for f in result.findings}
+
+
+def fired(text, target, policy=None):
+    """Rules with a warning or a block."""
+    return {rule for rule, f in findings(text, target, policy).items()
+            if f.severity.rank >= Severity.WARN.rank}
