@@ -11,7 +11,6 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
-from typing import cast
 
 from app.check.compiled import (
     KIND_DOMAIN,
@@ -217,7 +216,6 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
         result.reviews = [fold.span(start, end)
                           for start, end in review_cues(disclosure, fold.text)]
     result.disclosures = compiled.accepted.find(fold, denied=result.denied_disclosures)
-    result.denied_disclosures.extend(_ad_denials(fold, disclosure))
     result.employment = compiled.statements.find(fold)
     result.email_domain_hits = [
         hit for hit in result.brand_hits
@@ -447,37 +445,6 @@ def _ends_with_link(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W_])(?:{alternatives})(?:\s+the)?\s*$", re.IGNORECASE)
 
 
-def _ad_denials(fold: TextView, disclosure: dict[str, object]) -> list[Mention]:
-    """Where the draft denies being an ad without any label ("not an ad", "no es publi",
-    "Keine Werbung", "pas une pub"): a negation, at most two filler words, a word for an ad."""
-    words = tuple(cast(list[str], disclosure.get("denied_words", [])))
-    if not words:
-        return []
-    negations = frozenset(cast(list[str], disclosure.get("negations", [])))
-    fillers = frozenset(cast(list[str], disclosure.get("negated_fillers", [])))
-    text = fold.text
-    found = []
-    for ad_word in _denied_words_pattern(words).finditer(text):
-        # only the few words before each word for an ad are read (long drafts stay cheap)
-        before = list(_WORD.finditer(text, max(0, ad_word.start() - 40), ad_word.start()))
-        for match in reversed(before[-3:]):
-            previous = match.group()
-            if previous in negations or previous.rsplit("'", 1)[-1] in negations:
-                start, end = fold.span(match.start(), ad_word.end())
-                found.append(Mention(previous, start, end))
-                break
-            if previous not in fillers:
-                break
-    return found
-
-
-@cache
-def _denied_words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len,
-                                                  reverse=True)) + r")\b")
-
-
-_WORD = re.compile(r"[\w']+")
 _DIGIT = re.compile(r"\d")
 
 

@@ -63,10 +63,15 @@ class PhraseMatcher:
 
     def __init__(self, entries: list[str], negations: frozenset[str], *,
                  label: bool = True, fillers: frozenset[str] = frozenset(("a", "an", "the")),
-                 denials: frozenset[str] = frozenset()) -> None:
+                 denials: frozenset[str] = frozenset(),
+                 denied_words: tuple[str, ...] = ()) -> None:
         self.label = label
         self.fillers = fillers
         self.denials = denials
+        # words for an ad that a post may deny with no label at all ("not an ad", "no es publi")
+        self.denied_words = re.compile(r"\b(?:" + "|".join(
+            sorted(map(re.escape, denied_words), key=len, reverse=True)) + r")\b") \
+            if denied_words else None
         self.hashtags: dict[str, str] = {}
         terms: list[Term] = []
         for entry in entries:
@@ -117,27 +122,34 @@ class PhraseMatcher:
                     continue
             elif view_start > 0 and text[view_start - 1] == "#":
                 continue  # "#sponsored" is matched as a hashtag; "#sponsoredpost" is not this
-            before = re.findall(r"[\w']+", text[max(0, view_start - 24):view_start])[-3:]
-            if _negated(before, self.negations, self.fillers):
+            if self._negation_before(text, view_start) is not None:
                 if denied is not None:
                     denied.append(Mention(raw, hit.start, hit.end, self.label))
                 continue
             found.append(Mention(raw, hit.start, hit.end, self.label))
+        if denied is not None and self.denied_words is not None:
+            for word in self.denied_words.finditer(text):
+                negation = self._negation_before(text, word.start())
+                if negation is not None:
+                    start, end = fold.span(negation, word.end())
+                    denied.append(Mention(text[negation:word.end()], start, end, False))
         return found
 
+    def _negation_before(self, text: str, position: int) -> int | None:
+        """Where a negation starts that denies what begins at ``position``: a negation, then
+        at most two filler words ("not an ad", "no es publi", "ce n'est pas une pub",
+        "keine Werbung"); None when there is none."""
+        before = list(_WORD.finditer(text, max(0, position - 40), position))
+        for match in reversed(before[-3:]):
+            word = match.group()
+            if word in self.negations or word.rsplit("'", 1)[-1] in self.negations:
+                return match.start()
+            if word not in self.fillers:
+                return None
+        return None
 
-def _negated(before: list[str], negations: frozenset[str], fillers: frozenset[str]) -> bool:
-    """Whether the words right before a label deny it: a negation, then at most two filler
-    words ("not an ad", "no es publi", "ce n'est pas une pub", "keine Werbung")."""
-    for index in range(len(before) - 1, max(-1, len(before) - 4), -1):
-        word = before[index]
-        if word in negations or word.rsplit("'", 1)[-1] in negations:
-            return True
-        if word not in fillers:
-            return False
-    return False
 
-
+_WORD = re.compile(r"[\w']+")
 _DENIAL = re.compile(r"\s*\?\s*(\w+)")
 
 
@@ -382,7 +394,8 @@ class CompiledPolicy:
         self.accepted = PhraseMatcher(
             _expand([*disclosure.get("accepted", ()), *policy.accepted_disclosures], names),
             negations, fillers=frozenset(disclosure.get("negated_fillers", ("a", "an", "the"))),
-            denials=frozenset(disclosure.get("denials", ())))
+            denials=frozenset(disclosure.get("denials", ())),
+            denied_words=tuple(disclosure.get("denied_words", ())))
         self.statements = PhraseMatcher(
             _expand(list(disclosure.get("statements", ())), names), negations, label=False)
         self.rejected = PhraseMatcher(_expand(list(disclosure.get("rejected", ())), names),
