@@ -336,8 +336,11 @@ def _quoted_mention(text: str, start: int, end: int) -> bool:
 @lru_cache(maxsize=4)
 def _sponsoring_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(sorted((re.escape(v) for v in verbs), key=len, reverse=True))
-    return re.compile(rf"\b(?:is |are |est |ist |e |é |è )?(?:proud to |fier de |fiere de |"
-                      rf"orgullosos de |stolz )?(?:{alternatives})\b")
+    return re.compile(rf"\b(?:{alternatives})\b")
+
+
+# The organisation speaking of itself (folded text).
+_WE = re.compile(r"\b(?:we|we're|we are|nous|wir|noi|nos|nosotros)\b")
 
 
 def _quote(text: str) -> str:
@@ -1009,17 +1012,14 @@ class _Context:
         if not verbs:
             return False
         text = self.draft.fold.text
-        pattern = _sponsoring_pattern(tuple(verbs))
-        starts = [0] + [m.end() for m in re.finditer(r"[.!?\n]", text)]
         employer_ends = [h.end for h in promotion.brand_hits
                          if isinstance(h.term.payload, BrandRef)
                          and h.term.payload.role == ROLE_EMPLOYER]
-        for match in pattern.finditer(text):
-            start, _ = self.draft.fold.span(match.start(), match.end())
-            sentence = max(s for s in starts if s <= match.start())
-            if re.search(r"\b(?:we|we're|we are|nous|wir|noi|nos|nosotros)\b",
-                         text[sentence:match.start()]):
+        for match in _sponsoring_pattern(tuple(verbs)).finditer(text):
+            sentence = max(text.rfind(mark, 0, match.start()) for mark in ".!?\n") + 1
+            if _WE.search(text, sentence, match.start()):
                 return True
+            start, _ = self.draft.fold.span(match.start(), match.end())
             if any(0 <= start - end <= 40 for end in employer_ends):
                 return True
         return False
