@@ -162,3 +162,8 @@ def test_personal_life_said_around_the_word(text, rail):
 ])
 def test_the_same_words_at_work_stay_quiet(text, rail):
     assert "persona.personal_life" not in rules(text, WORK, rail)
+
+
+def test_being_back_does_not_excuse_a_partners_offer(rail):
+    assert "disclosure.missing" in rules(
+        "We're back! Corvi Coffee: two flat whites for one at corvi.example", BRAND_ACCOUNT, rail)
