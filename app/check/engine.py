@@ -40,7 +40,7 @@ from app.check.lexicons import Group, LexiconHit
 from app.check.limits import X_INVALID_CHARACTERS, count_for_network, rules_for
 from app.check.meaning import Reading, shipped_model
 from app.check.policy import Policy
-from app.check.privacy import PrivacyHit, find_personal_data
+from app.check.privacy import PERSONAL_LINE, PrivacyHit, find_personal_data
 from app.check.rules import RULES
 from app.check.terms import TermHit
 from app.check.text import fold_string
@@ -175,6 +175,15 @@ def _generic_before(text: str, start: int, generics: frozenset[str]) -> int | No
     return start - (len(text[max(0, start - 24):start]) - found.start(1))
 
 
+def _generic_after(text: str, end: int, generics: frozenset[str]) -> int | None:
+    """Where the word right after ``end`` ends, if it is one of ``generics`` (folded): the
+    name put first, as English and German do ("the Lantern project", "Lantern-Projekt")."""
+    found = re.match(r"[\s\-]+([^\W\d_]+)", text[end:end + 24])
+    if found is None or fold_string(found.group(1)) not in generics:
+        return None
+    return end + found.end(1)
+
+
 # A venue's or public place's address is meant to be found: words that say so near it. (Not
 # "store" or "office": on a person's account those may be the employer's, which only the
 # brand account gives out.)
@@ -263,6 +272,7 @@ def _someones(text: str, start: int) -> bool:
         return True
     cut = max(before.rfind(mark) for mark in ".!?\n")
     return _PERSONS_CONTACT.search(before[cut + 1:]) is not None \
+        or PERSONAL_LINE.search(before[cut + 1:]) is not None \
         or _SENT_TO_READER.search(before[cut + 1:]) is not None
 
 
@@ -662,11 +672,21 @@ class _Context:
                         not hit.disguises and not self.text[hit.start:hit.start + 1].isupper()):
                     continue  # already part of the full codename, or the common word
             if isinstance(after, AfterGeneric):
-                # "Proyecto Falcon": only right after the generic word in another language
+                # "Proyecto Falcon": only right after the generic word in another language,
+                # or right before it in any ("the falcon project", "Falcon-Projekt")
                 start = _generic_before(self.text, hit.start, after.generics)
-                if start is None:
-                    continue
-                hit = TermHit(hit.term, start, hit.end, hit.disguises)
+                if start is not None:
+                    hit = TermHit(hit.term, start, hit.end, hit.disguises)
+                else:
+                    # Name first, only as a proper name: "the Heron project", or in a draft
+                    # written without capitals; "our lantern project with the school" is one
+                    own = fold_string(after.name.split()[0])
+                    end = _generic_after(self.text, hit.end, after.generics | {own})
+                    written = self.text[hit.start:hit.end]
+                    if end is None or (written.islower() and not hit.disguises
+                                       and any(ch.isupper() for ch in self.text)):
+                        continue
+                    hit = TermHit(hit.term, hit.start, end, hit.disguises)
                 name = after.name
             if self.keep(hit.start, hit.end):
                 by_term.setdefault(name, []).append(hit)

@@ -47,6 +47,23 @@ _PHONE_WORDS = re.compile(
     r"[^.!?\n]{0,25}$"
 )
 
+# A person's own line, right before the number (over the folded or the original text): "on her
+# cell,", "my mobile:", "su móvil es", the writer's ("call me directly at") or a relative's
+# ("call his wife at"). Such a number is never an organisation's given on purpose, even after
+# "reach our lost & found desk".
+PERSONAL_LINE = re.compile(
+    r"(?i:\b(?:my|his|her|their|mi|su|mon|son|ma|sa|mein|meine|meinem|sein|seine|seinem|ihr"
+    r"|ihre|ihrem|meu|minha|seu|sua|mio|mia|suo)\s+(?:own\s+|personal\s+|private\s+)?"
+    r"(?:cell|cellphone|cell phone|mobile|mobile number|cell number|personal number"
+    r"|private number|m[oó]vil|celular|portable|handy|handynummer|privatnummer"
+    r"|telem[oó]vel|cellulare)\b[^.!?\n]{0,12}$"
+    r"|\b(?:call|text|ring|reach|whatsapp|message)\s+(?:me(?:\s+directly|\s+personally"
+    r"|\s+anytime|\s+any time)?|(?:his|her|their|my)\s+(?:wife|husband|partner|mum|mom"
+    r"|mother|dad|father|son|daughter|sister|brother|girlfriend|boyfriend|parents|family))"
+    r"\s*(?:at|on|:)?\s*$"
+    r"|\b(?:ll[aá]mame|escr[ií]beme|appelle-moi|appelez-moi|ruf mich|ruft mich|ligue-me"
+    r"|liga-me|chiamami)\b[^.!?\n]{0,20}$)")
+
 
 @dataclass(frozen=True)
 class PrivacyHit:
@@ -151,7 +168,7 @@ _NOT_PHONE_BEFORE = re.compile(
 # past filters: the number words of the six languages (folded) and their values.
 _NUMBER_WORD_VALUES: dict[str, int] = {}
 for _value, _words in enumerate((
-        "zero cero null nulle", "one uno una un une eins ein um",
+        "zero cero null nulle oh", "one uno una un une eins ein um",
         "two dos deux zwei zwo dois duas due",
         "three tres trois drei tre", "four cuatro quatre vier quatro quattro",
         "five cinco cinq funf cinque", "six seis sechs sei", "seven siete sept sieben sete sette",
@@ -208,7 +225,9 @@ def _spelled_phones(text: str) -> list[tuple[int, int, str]]:
     found = []
     for match in _SPELLED_PHONE.finditer(text):
         tokens = re.findall(_SPELLED_TOKEN, match.group())
-        if sum(not token.isdigit() for token in tokens) < 4:
+        words = sum(not token.isdigit() for token in tokens)
+        # four number words, or three beside digit groups ("three oh five 555 0112")
+        if words < 4 and (words < 3 or words == len(tokens)):
             continue
         digits: list[str] = []
         for token in tokens:
@@ -302,6 +321,8 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
     context = _context_pattern(tuple(data.get("business_context", ())))
 
     def given_on_purpose(start: int, end: int) -> bool:
+        if PERSONAL_LINE.search(text[max(0, start - 40):start]):
+            return False
         window = text[max(0, start - 60):min(len(text), end + 20)]
         return context.search(window) is not None
 
