@@ -370,7 +370,8 @@ _SCARCE_OR_SHIPPED = re.compile(
 # A price cut said in any of the six languages ("half off", "30 % auf alles", "a mitad de
 # precio", "metà prezzo"): with a private way to order, the writer is selling.
 _PRICE_CUT = re.compile(
-    r"\bhalf\s+(?:off|price)\b(?!\s+(?:my|of my)\b)|\b\d{1,2}\s?%\s*(?:off|discount|auf|de descuento|de desconto"
+    r"\bhalf\s+(?:off|price)\b(?!\s+(?:my|of my)\b)"
+    r"|\b\d{1,2}\s?%\s*(?:off|discount|auf|de descuento|de desconto"
     r"|di sconto|de remise|de reduction|rabatt|sconto|descuento|desconto|dto)\b"
     r"|\b(?:a\s+)?mitad de precio\b|\bhalbe[nr]?\s+preis\b|\bmetade do preco\b"
     r"|\ba meio preco\b|\bmeta prezzo\b|\bmoitie prix\b|(?<![\w.%-])-\d{1,2}\s?%")
