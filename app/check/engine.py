@@ -100,8 +100,9 @@ MEANING_BRAND_VOICE_BELOW = 0.4
 MEANING_TEAM_VOICE_BELOW = 0.3
 MEANING_VENUE_VOICE_BELOW = 0.6  # a tasting or an open bar offered on the venue's own account
 # Words that only hold a sentence together, in the six languages (folded): articles,
-# prepositions, conjunctions, pronouns, forms of "be" and "have". A meaning-layer reading that
-# rests on nothing else is shown as a note, not a warning.
+# prepositions, conjunctions, pronouns, forms of "be" and "have", and adverbs of no topic
+# ("today", "still", "very"). A meaning-layer reading that rests on nothing else is shown as a
+# note, not a warning. ("Yesterday ... today", the morning after, is a topic: not listed.)
 _GRAMMAR_WORDS = frozenset("""
 a an the and or but of to in on at by for with from as is are was were be been am it its this
 that these those who what which whom there here he she they we you i me my your his her their
@@ -118,6 +119,9 @@ o a os as um uma uns umas e ou de do da dos das no na nos nas em com por para e 
 que quem ele ela eles elas nos voce eu meu minha seu sua nao
 il lo la i gli le un uno una e o di del della dei delle al alla in con su per da e sono era
 essere che chi lui lei loro noi voi io mio mia suo sua non si ci
+today now still just really very so also too heute jetzt noch auch sehr hoy ahora todavia muy
+tambien aujourd'hui maintenant encore tres aussi oggi ora ancora molto anche hoje agora ainda
+muito tambem
 """.split())
 
 

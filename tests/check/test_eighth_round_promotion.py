@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from app.check import engine, meaning
 from app.check.compiled import codename_variants
 from app.check.engine import check_draft
+from app.check.meaning import Reading
 from app.check.policy import Policy, load_policy_file
-from app.core.model import CheckTarget, Network, Owner, Persona
+from app.core.model import CheckTarget, Network, Owner, Persona, Severity
 
 X_PERSONAL = CheckTarget(Network.X, Persona.PERSONAL)
 WORK_SELF = CheckTarget(Network.LINKEDIN, Persona.WORK, Owner.SELF)
@@ -158,3 +160,23 @@ def test_a_codename_after_an_indefinite_article_is_the_common_word(text, labs):
 ])
 def test_the_codename_as_a_name_still_blocks(text, labs):
     assert "confidential.term" in rules(text, X_PERSONAL, labs)
+
+
+class _FirstWordModel:
+    """A model sure of every head, naming the draft's first word as what carried it."""
+
+    def read_view(self, view, heads=meaning.HEADS, top=3):
+        words = view.words()
+        spans = (view.span(words[0][0], words[0][1]),) if words else ()
+        return {head: Reading(head, 0.95, spans) for head in heads}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Quarterly planning with the team", Severity.WARN),
+    ("The quarterly planning with the team", Severity.INFO),
+    ("Heute quarterly planning with the team", Severity.INFO),
+])
+def test_a_reading_carried_only_by_grammar_words_is_a_note(monkeypatch, labs, text, expected):
+    monkeypatch.setattr(engine, "shipped_model", lambda: _FirstWordModel())
+    found = {f.rule: f for f in check_draft(text, WORK_SELF, policy=labs).findings}
+    assert found["conduct.insult"].severity is expected
