@@ -201,6 +201,10 @@ _INDEFINITE_BEFORE = re.compile(
     r"|eines|um|uma|deux|trois|dos|tres|zwei|drei|dois|duas|due|tre)\s+$")
 
 
+# Two or more blank lines: what follows is pushed away from the post, as disclosures are hidden
+_PUSHED_DOWN = re.compile(r"\S\s*\n[ \t]*\n[ \t]*\n")
+
+
 def _generic_before(text: str, start: int, generics: frozenset[str]) -> int | None:
     """Where the word right before ``start`` begins, if it is one of ``generics`` (folded)."""
     found = re.search(r"([^\W\d_]+)[\s\-]+$", text[max(0, start - 24):start])
@@ -1151,6 +1155,8 @@ class _Context:
         lines = rules_for(self.target.network).see_more_lines
         if lines is not None and self.text.count("\n", 0, mention.start) >= lines:
             return False
+        if _PUSHED_DOWN.search(self.text, 0, mention.start):
+            return False  # pushed below blank lines, out of sight of the post (FTC)
         return not self._in_trailing_cluster(mention)
 
     def _in_trailing_cluster(self, mention: Mention) -> bool:

@@ -180,3 +180,16 @@ def test_a_reading_carried_only_by_grammar_words_is_a_note(monkeypatch, labs, te
     monkeypatch.setattr(engine, "shipped_model", lambda: _FirstWordModel())
     found = {f.rule: f for f in check_draft(text, WORK_SELF, policy=labs).findings}
     assert found["conduct.insult"].severity is expected
+
+
+THREADS_PERSONAL = CheckTarget(Network.THREADS, Persona.PERSONAL)
+
+
+def test_a_disclosure_pushed_below_blank_lines_is_buried(labs):
+    text = "the new Atlas dashboards are unreal → larkspur.example/atlas\n\n\n\n(#employee lol)"
+    assert "disclosure.buried" in rules(text, THREADS_PERSONAL, labs)
+
+
+def test_a_disclosure_on_the_next_line_is_seen(labs):
+    text = "the new Atlas dashboards are unreal → larkspur.example/atlas\n#employee"
+    assert "disclosure.buried" not in rules(text, THREADS_PERSONAL, labs)
