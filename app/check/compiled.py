@@ -195,6 +195,26 @@ GENERIC_TRANSLATIONS = re.compile(
     + r")(?![^\W_])")
 
 
+_NEXT_WORD = re.compile(r"[\s-]+([^\W\d_]+)")
+
+
+def _one_edit_apart(written: str, name: str) -> bool:
+    """Whether ``written`` is ``name`` with one letter changed, added, dropped or two
+    neighbours swapped."""
+    if abs(len(written) - len(name)) > 1:
+        return False
+    if len(written) == len(name):
+        diffs = [i for i, (a, b) in enumerate(zip(written, name, strict=True)) if a != b]
+        return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+                                   and written[diffs[0]] == name[diffs[1]]
+                                   and written[diffs[1]] == name[diffs[0]])
+    shorter, longer = sorted((written, name), key=len)
+    for index in range(len(longer)):
+        if longer[:index] + longer[index + 1:] == shorter:
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class NameAlone:
     """A codename's distinctive words ("Gamsbock" of "Projekt Gamsbock") written alone in a
@@ -402,6 +422,25 @@ class CompiledPolicy:
                      if (term := make_term(rest, after, evasion=True)) is not None]
             self._translated = TermIndex(terms, split_words=True)
         return self._translated.find(fold)
+
+    def misspelt_codenames(self, fold: TextView) -> list[tuple[int, int, str]]:
+        """Codenames whose one-word name is misspelt by one letter right after a generic word
+        of any language ("Project Lanturn" for "Project Lantern"): folded [start, end) from
+        the generic word to the name, and the codename. Names of five letters or more only."""
+        if not self._after_generic:
+            return []
+        names = [(fold_string(rest), after.name) for rest, after in self._after_generic
+                 if " " not in rest.strip() and len(rest.strip()) >= 5]
+        found = []
+        for generic in GENERIC_TRANSLATIONS.finditer(fold.text):
+            word = _NEXT_WORD.match(fold.text, generic.end())
+            if word is None:
+                continue
+            written = word.group(1)
+            for name, codename in names:
+                if written != name and _one_edit_apart(written, name):
+                    found.append((generic.start(), word.end(1), codename))
+        return found
 
     def codenames_alone(self, fold: TextView) -> list[TermHit]:
         """Hits of codenames' distinctive words ("Gamsbock", "G4msbock") on their own in a

@@ -43,7 +43,7 @@ from app.check.meaning import Reading, shipped_model
 from app.check.policy import Policy
 from app.check.privacy import PERSONAL_LINE, PrivacyHit, find_personal_data
 from app.check.rules import RULES
-from app.check.terms import TermHit
+from app.check.terms import TermHit, make_term
 from app.check.text import fold_string
 from app.core.model import (
     CheckResult,
@@ -287,6 +287,11 @@ _READER_DIRECTED = re.compile(
     r"|profil|codigo|code|os dejo|quieres|quereis|queres|querem|voulez|veux|wollt|willst|vuoi"
     r"|volete)\b"
     r"|https?://|\b[\w-]+\.(?:ly|to|gl|co|me|link|page|site|shop|store|com)\b")
+
+
+# A pointer to a link, nothing more ("link in the comments", "link in bio", "enlace en mi perfil")
+_LINK_POINTER = re.compile(
+    r"^(?:links?|enlace|lien|liens|link nel|link na)\b.{0,20}$")
 
 
 # The reader invited to come or take part, in the six languages (folded text).
@@ -737,6 +742,14 @@ class _Context:
                 name = after.name
             if self.keep(hit.start, hit.end):
                 by_term.setdefault(name, []).append(hit)
+        for start, end, codename in self.compiled.misspelt_codenames(self.draft.fold):
+            start, end = self.draft.fold.span(start, end)
+            if self.keep(start, end) and not any(
+                    h.start <= start < h.end for hits in by_term.values() for h in hits):
+                compiled_term = make_term(codename)
+                if compiled_term is not None:
+                    by_term.setdefault(codename, []).append(
+                        TermHit(compiled_term, start, end, ("a misspelling",)))
         for term, hits in by_term.items():
             spans = _spans((h.start, h.end) for h in hits)
             shown = _quote(self.text[hits[0].start:hits[0].end])
@@ -1030,6 +1043,9 @@ class _Context:
             generic = promotion.generic and not refs
         else:
             generic = promotion.generic and not refs
+        if generic and self.work and not promotion.disclosures and self._only_pointers(promotion):
+            # "Study in the comments": on a work account a link pointer shares reading
+            generic = False
         accepted = promotion.disclosures
         if not refs and not generic:
             if accepted and not self.employer_owned:
@@ -1090,6 +1106,14 @@ class _Context:
             self.add("disclosure.missing", severity, message, subject_spans, inserts)
             return
         self._check_placement(accepted)
+
+    def _only_pointers(self, promotion: Promotion) -> bool:
+        """Whether the only sales cues are pointers to a link ("link in the comments", "link
+        in bio") in a post that sells, invites and asks nothing otherwise."""
+        return bool(promotion.strong) and all(
+            _LINK_POINTER.match(fold_string(self.text[h.start:h.end])) for h in promotion.strong
+        ) and not (promotion.commercial or promotion.cta or promotion.price_cuts) \
+            and _INVITED.search(self.draft.fold.text) is None
 
     def _employer_news(self, promotion: Promotion) -> bool:
         """Whether a work-account post names the employer only as news: no sales cue, price

@@ -193,3 +193,42 @@ def test_a_disclosure_pushed_below_blank_lines_is_buried(labs):
 def test_a_disclosure_on_the_next_line_is_seen(labs):
     text = "the new Atlas dashboards are unreal → larkspur.example/atlas\n#employee"
     assert "disclosure.buried" not in rules(text, THREADS_PERSONAL, labs)
+
+
+MISSPELT_PACK = """\
+version = 1
+[employer]
+name = "Larkspur Labs"
+[confidential]
+terms = ["Project Lantern"]
+"""
+
+
+@pytest.fixture
+def lantern(tmp_path: Path) -> Policy:
+    path = tmp_path / "lantern.toml"
+    path.write_text(MISSPELT_PACK, encoding="utf-8")
+    return load_policy_file(path)
+
+
+@pytest.mark.parametrize("text", [
+    "Huge milestone for Project Lanturn this week, can't say more",
+    "Proyecto Lantren avanza muy rápido",
+    "Projekt Lanterm ist in der Alpha",
+])
+def test_a_codename_misspelt_by_one_letter_after_its_generic_word(text, lantern):
+    assert "confidential.term" in rules(text, X_PERSONAL, lantern)
+
+
+@pytest.mark.parametrize("text", [
+    "Project Planner is the new tool the PMO uses",
+    "Our lantern walk project raised £300",
+])
+def test_other_project_names_stay_quiet(text, lantern):
+    assert "confidential.term" not in rules(text, X_PERSONAL, lantern)
+
+
+def test_a_link_pointer_on_a_work_account_shares_reading(labs):
+    text = ("Proud of our data team: dashboards now load in half the time. The write-up is in "
+            "the comments, link in the comments")
+    assert "disclosure.missing" not in rules(text, WORK_SELF, labs)
