@@ -781,7 +781,9 @@ class _Context:
             # "a magpie stole my croissant", "ein Steinbock am Grat": a thing, not a name
             # (but "a Magpie demo 🤫" teases the secret)
             return True
-        return written.islower() and any(ch.isupper() for ch in self.text)
+        # ... but not where the draft teases a secret ("cant say anything but if cormoran ...")
+        return written.islower() and any(ch.isupper() for ch in self.text) \
+            and SECRECY_CUES.search(self.draft.fold.text) is None
 
     def _brand_phrase(self, promotion: Promotion) -> str:
         parts = []
