@@ -24,14 +24,19 @@ from app.check.entities import find_emails, known_tlds
 from app.check.lexicons import view_word_set
 from app.check.text import TextView
 
+# Groups are split by a space, "." or "-", or by the dots and slashes people use to keep a
+# number from being read as one: "503 · 555 · 0187", "06 ‧ 12 ‧ 34", "0176-44/21-99-83".
+_ODD_SEPARATOR = r"\s?[·‧•∙/]\s?"
 _PHONE = re.compile(
     r"(?<![\w+#$£€/.,:-])"
-    r"(?P<number>(?:\+|00)?(?:\(\d{1,5}\)[\s.-]?)?\d{1,5}(?:[\s.-]?\(?\d{1,5}\)?){1,5})"
+    r"(?P<number>(?:\+|00)?(?:\(\d{1,5}\)[\s.-]?)?\d{1,5}"
+    rf"(?:(?:{_ODD_SEPARATOR}|[\s.-])?\(?\d{{1,5}}\)?){{1,5}})"
     r"(?![\w%/:-]|[.,]\d)"
 )
+_ODD_SEPARATORS = re.compile(_ODD_SEPARATOR)
 _DIGIT = re.compile(r"\d")
-_YEAR_RANGE = re.compile(r"^(?:19|20)\d\d\s*[-.]\s*(?:19|20)?\d\d$")
-_DATE = re.compile(r"^\d{1,4}[-.]\d{1,2}[-.]\d{1,4}$")
+_YEAR_RANGE = re.compile(r"^(?:19|20)\d\d\s*[-./]\s*(?:19|20)?\d\d$")
+_DATE = re.compile(r"^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}$")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[ .,]\d{3})+$")
 # "Call …", in the six languages of the check (the text is case-folded and accent-kept).
 _PHONE_WORDS = re.compile(
@@ -160,6 +165,22 @@ _NOT_PHONE_BEFORE = re.compile(
     r"\b(?:isbn(?:-1[03])?|issn|order|ref|reference|invoice|tracking|case|ticket|id|no|"
     r"serial|account|acct|iban|sku|model|version|v|room|pin|code|seat|seats|gate|locker|"
     r"table|row|flight|parcel)\W{0,3}$"
+    # The number of an order, a customer, an invoice, a parcel, a policy or a claim, in the six
+    # languages: "order number", "Bestellnummer", "Kunden-Nr.", "número de pedido", "numéro de
+    # commande", "numero d'ordine", "número da encomenda" (folded: no accents).
+    r"|\b(?:order|customer|client|invoice|tracking|account|policy|claim|case|reference|member"
+    r"|membership|booking|reservation|confirmation|shipment|parcel|contract|serial|ticket)"
+    r"\s*(?:number|no|nr|num|#|id|code)\W{0,3}$"
+    r"|(?:bestell|auftrags|kunden|rechnungs|sendungs|vertrags|versicherungs|policen|mitglieds"
+    r"|referenz|vorgangs|buchungs|schadens|akten|tracking)-?(?:nummer|nr)\W{0,3}$"
+    r"|\bn(?:umero|o|r|°)\.?\s*(?:de\s+|da\s+|do\s+|du\s+|di\s+|d'|del\s+|dell'|della\s+"
+    r"|de\s+la\s+|dello\s+)?(?:pedido|cliente|client|factura|fatura|fattura|facture|seguimiento"
+    r"|rastreio|seguimento|suivi|commande|ordine|ordem|encomenda|referencia|reference|riferimento"
+    r"|dossier|expediente|processo|pratica|poliza|apolice|polizza|contrat|contrato|contratto"
+    r"|socio|adherent|colis|envio|spedizione|tracking|reservation|reserva|prenotazione|siniestro"
+    r"|sinistre|sinistro|sinistro)\W{0,3}$"
+    r"|\b(?:pedido|commande|encomenda|ordine|bestellung|auftrag|factura|fatura|fattura|facture"
+    r"|rechnung)\s*(?:n(?:umero|o|r|°)\.?|#)?\W{0,3}$"
 )
 
 
@@ -245,6 +266,9 @@ def _spelled_phones(text: str) -> list[tuple[int, int, str]]:
 
 def _is_phone(number: str, before: str) -> bool:
     said_phone = bool(_PHONE_WORDS.search(before))
+    if "/" in number and not (said_phone or number.startswith(("+", "00", "0"))):
+        return False  # "120/80/60", "2/3/4": a slash splits other figures far more often
+    number = _ODD_SEPARATORS.sub(" ", number)
     label = _NOT_PHONE_BEFORE.search(before)
     # "no" is "number" in "order no 4471", but "in"/"on" in Portuguese and Italian: after
     # "liguem para o Rafael no" the number is one to call.
