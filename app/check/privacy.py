@@ -220,7 +220,21 @@ _NUMBER_WORD = "(?:" + "|".join(sorted(map(re.escape, _NUMBER_WORD_VALUES),
 # German says 23 as "dreiundzwanzig"
 _GERMAN_COMPOUND = r"(?:ein|zwei|drei|vier|funf|sechs|sieben|acht|neun)und(?:zwanzig|dreissig" \
     r"|vierzig|funfzig|sechzig|siebzig|achtzig|neunzig)"
-_SPELLED_TOKEN = rf"(?:{_GERMAN_COMPOUND}|{_NUMBER_WORD}|\d{{1,4}})"
+_TENS_WORD = "(?:" + "|".join(sorted((w for w, v in _NUMBER_WORD_VALUES.items() if v >= 20),
+                                      key=len, reverse=True)) + ")"
+_DIGIT_WORD = "(?:" + "|".join(sorted((w for w, v in _NUMBER_WORD_VALUES.items() if v < 10),
+                                       key=len, reverse=True)) + ")"
+# Spanish, Portuguese and French join tens and units with "and" ("treinta y cuatro", "trinta e
+# quatro", "vingt et un"); Italian writes them as one word ("trentaquattro", "ventuno").
+_JOINED_COMPOUND = rf"{_TENS_WORD}\s+(?:y|e|et)\s+{_DIGIT_WORD}"
+_ITALIAN_TENS = {"vent": 20, "trent": 30, "quarant": 40, "cinquant": 50, "sessant": 60,
+                 "settant": 70, "ottant": 80, "novant": 90}
+_ITALIAN_COMPOUND = r"(?:vent|trent|quarant|cinquant|sessant|settant|ottant|novant)[ai]?" \
+    r"(?:uno|due|tre|quattro|cinque|sei|sette|otto|nove)"
+# English repeats a digit with "double" and "triple" ("double-oh", "triple seven").
+_REPEATED_DIGIT = rf"(?:double|triple)[\s-]+{_DIGIT_WORD}"
+_SPELLED_TOKEN = (rf"(?:{_REPEATED_DIGIT}|{_JOINED_COMPOUND}|{_ITALIAN_COMPOUND}"
+                  rf"|{_GERMAN_COMPOUND}|{_NUMBER_WORD}|\d{{1,4}})")
 _SPELLED_PHONE = re.compile(
     rf"(?<![\w+#$£€/.,:-]){_SPELLED_TOKEN}(?:(?:\s*[,/.-]\s*|\s+){_SPELLED_TOKEN}){{3,24}}"
     r"(?![\w%])")
@@ -233,6 +247,16 @@ def _spelled_value(token: str) -> str:
     """The digits a spelled token stands for ("sieben" → "7", "neunzig" → "90")."""
     if token.isdigit():
         return token
+    if token.startswith(("double", "triple")):
+        times, digit = re.split(r"[\s-]+", token)
+        return _spelled_value(digit) * (2 if times == "double" else 3)
+    if " " in token:  # "treinta y cuatro"
+        tens, _and, unit = token.split()
+        return str(_NUMBER_WORD_VALUES[tens] + _NUMBER_WORD_VALUES[unit])
+    italian = re.match(r"(vent|trent|quarant|cinquant|sessant|settant|ottant|novant)[ai]?(.+)",
+                       token)
+    if italian and token not in _NUMBER_WORD_VALUES:
+        return str(_ITALIAN_TENS[italian.group(1)] + _NUMBER_WORD_VALUES[italian.group(2)])
     if "und" in token and token not in _NUMBER_WORD_VALUES:
         unit, tens = token.split("und", 1)
         return str(_NUMBER_WORD_VALUES[tens] + _NUMBER_WORD_VALUES[unit])
