@@ -67,7 +67,9 @@ PERSONAL_LINE = re.compile(
     r"|mother|dad|father|son|daughter|sister|brother|girlfriend|boyfriend|parents|family))"
     r"\s*(?:at|on|:)?\s*$"
     r"|\b(?:ll[aá]mame|escr[ií]beme|appelle-moi|appelez-moi|ruf mich|ruft mich|ligue-me"
-    r"|liga-me|chiamami)\b[^.!?\n]{0,20}$)")
+    r"|liga-me|chiamami)\b[^.!?\n]{0,20}$"
+    # Portuguese puts the owner after the phone: "o telemóvel dele", "o celular da Ana"
+    r"|\b(?:telem[oó]vel|celular)\s+(?:dele|dela|deles|delas)\b[^.!?\n]{0,12}$)")
 
 
 @dataclass(frozen=True)
