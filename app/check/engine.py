@@ -1361,14 +1361,15 @@ class _Context:
             roles: list[PrivacyHit] = []
             for hit in found:
                 # the writer's own home ("come by my house, 88 Cedar Lane") is never a venue's
-                public = not hit.own_home and (hit.role_address or (
+                public = not (hit.own_home or hit.private) and (hit.role_address or (
                     kind == "address" and _venue_address(self.text, hit.start, hit.end)))
                 (roles if public else people).append(hit)
             if self.employer_owned and kind != "email":
                 # The brand's own account gives the organisation's number and address on
                 # purpose (shops, venues, helplines): shown, not held up, unless the words
                 # before it give it to a named person ("call Sarah on", "Amy lives at").
-                people = [h for h in found if h.own_home or _someones(self.text, h.start)]
+                people = [h for h in found
+                          if h.own_home or h.private or _someones(self.text, h.start)]
                 roles = [h for h in found if h not in people]
             else:
                 people += [h for h in roles if _someones(self.text, h.start)]
