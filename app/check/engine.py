@@ -237,7 +237,7 @@ _PERSONS_CONTACT = re.compile(
     # a role before the name: "the winner, Tom", "our host, Ana"
     r"(?:\s+(?i:the|our|la|el|le|il|lo|o|a|der|die|den|unser\w*|nuestr\w*|notre|nosso|nossa"
     r"|nostr\w*)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*,)?"
-    r"(?:\s+(?i:mr|mrs|ms|dr|herr|frau|sr|sra|srta|mme|mlle|sig|sig\.ra|signor|signora|dona"
+    r"(?:\s+(?i:mr|mrs|ms|dr|herrn?|frau|sr|sra|srta|mme|mlle|sig|sig\.ra|signor|signora|dona"
     r"|doña|don)\.?)?"
     rf"\s+(?!{_WEEKDAY})[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:'s)?"
     # a role after it: "Paul, our events manager,"

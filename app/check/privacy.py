@@ -311,15 +311,17 @@ _TENS_WORD = "(?:" + "|".join(sorted((w for w, v in _NUMBER_WORD_VALUES.items() 
 _DIGIT_WORD = "(?:" + "|".join(sorted((w for w, v in _NUMBER_WORD_VALUES.items() if v < 10),
                                        key=len, reverse=True)) + ")"
 # Spanish, Portuguese and French join tens and units with "and" ("treinta y cuatro", "trinta e
-# quatro", "vingt et un"); Italian writes them as one word ("trentaquattro", "ventuno").
+# quatro", "vingt et un"); Italian writes them as one word ("trentaquattro", "ventuno"), and
+# so does Spanish from 21 to 29 ("veintidós").
 _JOINED_COMPOUND = rf"{_TENS_WORD}\s+(?:y|e|et)\s+{_DIGIT_WORD}"
-_ITALIAN_TENS = {"vent": 20, "trent": 30, "quarant": 40, "cinquant": 50, "sessant": 60,
-                 "settant": 70, "ottant": 80, "novant": 90}
-_ITALIAN_COMPOUND = r"(?:vent|trent|quarant|cinquant|sessant|settant|ottant|novant)[ai]?" \
-    r"(?:uno|due|tre|quattro|cinque|sei|sette|otto|nove)"
+_ONE_WORD_TENS = {"veint": 20, "vent": 20, "trent": 30, "quarant": 40, "cinquant": 50,
+                  "sessant": 60, "settant": 70, "ottant": 80, "novant": 90}
+_ONE_WORD_COMPOUND = r"(?:vent|trent|quarant|cinquant|sessant|settant|ottant|novant)[ai]?" \
+    r"(?:uno|due|tre|quattro|cinque|sei|sette|otto|nove)" \
+    r"|veinti(?:uno|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
 # English repeats a digit with "double" and "triple" ("double-oh", "triple seven").
 _REPEATED_DIGIT = rf"(?:double|triple)[\s-]+{_DIGIT_WORD}"
-_SPELLED_TOKEN = (rf"(?:{_REPEATED_DIGIT}|{_JOINED_COMPOUND}|{_ITALIAN_COMPOUND}"
+_SPELLED_TOKEN = (rf"(?:{_REPEATED_DIGIT}|{_JOINED_COMPOUND}|{_ONE_WORD_COMPOUND}"
                   rf"|{_GERMAN_COMPOUND}|{_NUMBER_WORD}|\d{{1,4}})")
 _SPELLED_PHONE = re.compile(
     rf"(?<![\w+#$£€/.,:-]){_SPELLED_TOKEN}(?:(?:\s*[,/.-]\s*|\s+){_SPELLED_TOKEN}){{3,24}}"
@@ -339,10 +341,10 @@ def _spelled_value(token: str) -> str:
     if " " in token:  # "treinta y cuatro"
         tens, _and, unit = token.split()
         return str(_NUMBER_WORD_VALUES[tens] + _NUMBER_WORD_VALUES[unit])
-    italian = re.match(r"(vent|trent|quarant|cinquant|sessant|settant|ottant|novant)[ai]?(.+)",
-                       token)
-    if italian and token not in _NUMBER_WORD_VALUES:
-        return str(_ITALIAN_TENS[italian.group(1)] + _NUMBER_WORD_VALUES[italian.group(2)])
+    one_word = re.match(
+        r"(veint|vent|trent|quarant|cinquant|sessant|settant|ottant|novant)[ai]?(.+)", token)
+    if one_word and token not in _NUMBER_WORD_VALUES:
+        return str(_ONE_WORD_TENS[one_word.group(1)] + _NUMBER_WORD_VALUES[one_word.group(2)])
     if "und" in token and token not in _NUMBER_WORD_VALUES:
         unit, tens = token.split("und", 1)
         return str(_NUMBER_WORD_VALUES[tens] + _NUMBER_WORD_VALUES[unit])
