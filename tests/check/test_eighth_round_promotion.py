@@ -232,3 +232,31 @@ def test_a_link_pointer_on_a_work_account_shares_reading(labs):
     text = ("Proud of our data team: dashboards now load in half the time. The write-up is in "
             "the comments, link in the comments")
     assert "disclosure.missing" not in rules(text, WORK_SELF, labs)
+
+
+@pytest.mark.parametrize("text", [
+    "Reminder that double Larkspur points on every Atlas plan ends Sunday. Just saying 👀",
+    "Petit rappel : l'offre Larkspur Atlas finit dimanche. Profitez-en !",
+    "if you're still paying 60 quid for dashboards pls switch to Larkspur, half the price",
+])
+def test_an_offers_deadline_and_a_call_to_switch_sell(text, labs):
+    assert "persona.brand_promotion" in rules(text, X_PERSONAL, labs)
+
+
+@pytest.mark.parametrize("text", [
+    "The Larkspur summer party ends Friday, sad it's over",
+    "Profitez du soleil ce week-end, on se voit lundi chez Larkspur",
+])
+def test_a_days_end_and_enjoying_the_sun_do_not(text, labs):
+    assert "persona.brand_promotion" not in rules(text, X_PERSONAL, labs)
+
+
+def test_a_lower_case_codename_in_a_teased_secret_still_blocks(labs):
+    text = "cant say anything but if wren happens next year Lyon is going to be busy. Big if"
+    assert "confidential.term" in rules(text, X_PERSONAL, labs)
+
+
+def test_a_reader_called_a_troll_and_a_liar(labs):
+    text = "@angry_dan you're a troll and a liar, go cry somewhere else"
+    assert "conduct.insult" in rules(text, CheckTarget(Network.X, Persona.WORK, Owner.EMPLOYER),
+                                     labs)
