@@ -260,3 +260,38 @@ def test_a_reader_called_a_troll_and_a_liar(labs):
     text = "@angry_dan you're a troll and a liar, go cry somewhere else"
     assert "conduct.insult" in rules(text, CheckTarget(Network.X, Persona.WORK, Owner.EMPLOYER),
                                      labs)
+
+
+@pytest.mark.parametrize("text", [
+    "Larkspur cerca sviluppatori iOS a Milano, scrivetemi in privato",
+    "Buscamos analistas de datos para la oficina de Larkspur en Madrid, contrato indefinido",
+    "A Larkspur está a recrutar em Lisboa! Procuramos analistas de risco",
+    "Larkspur sucht Entwickler in Berlin, unbefristete Stelle",
+    "Larkspur recrute des développeurs à Lyon, en CDI",
+])
+def test_the_employers_job_offer_on_a_personal_account(text, labs):
+    assert "persona.brand_promotion" in rules(text, X_PERSONAL, labs)
+
+
+@pytest.mark.parametrize("text", [
+    "Buscamos piso en Madrid cerca de la oficina de Larkspur, ¿alguna idea?",
+    "We're looking for a good dentist near the Larkspur office, recommendations welcome",
+])
+def test_looking_for_a_flat_or_a_dentist_is_no_job_offer(text, labs):
+    assert "persona.brand_promotion" not in rules(text, X_PERSONAL, labs)
+
+
+@pytest.mark.parametrize("text", [
+    "Larkspur Atlas now has no monthly fees, genuinely good",
+    "Tagesgeld bei Larkspur gerade 3,5 %, einfach melden",
+    "Last chance: Larkspur Atlas founders' pricing closes Friday",
+    "Come along to the Larkspur data clinic this Saturday, free help with your dashboards",
+])
+def test_no_fees_a_rate_a_last_chance_and_an_invitation_sell(text, labs):
+    assert "persona.brand_promotion" in rules(text, X_PERSONAL, labs)
+
+
+def test_a_drop_in_calls_is_not_a_call_to_drop_in(labs):
+    text = ("How we rebuilt onboarding at Larkspur: fewer steps, clearer prices, and a 30% drop "
+            "in support calls. A thread on what worked")
+    assert "disclosure.missing" not in rules(text, WORK_SELF, labs)
