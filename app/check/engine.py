@@ -108,7 +108,7 @@ _FIRST_PERSON_SINGULAR = frozenset((
     # ... and the verb forms that say "I" without the pronoun ("fui diagnosticada", "estoy de
     # baja", "tenho cólicas", "ho il ciclo"): none of them is also a word of another language
     "estoy", "tengo", "fui", "voy", "puedo", "llego", "estou", "tenho", "sou", "vou", "posso",
-    "chego", "hab", "ho", "sto", "vado"))
+    "chego", "hab", "ho", "sto", "vado", "mim"))
 _FIRST_PERSON_PLURAL = frozenset((
     "we", "our", "ours", "us", "nosotros", "nosotras", "nuestro", "nuestra", "nuestros",
     "nuestras", "nous", "notre", "nos", "wir", "unser", "unsere", "unseren", "unserem",

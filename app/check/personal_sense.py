@@ -92,7 +92,7 @@ _FICTION = (
     r"the scene where|guion|guionistas|personaje|personajes|villano|villanos|protagonista|"
     r"scenariste|personnage|personnages|drehbuch|charakter|charaktere|bosewicht|"
     r"protagonistin|roteiro|personagem|personagens|vilao|sceneggiatura|personaggio|"
-    r"personaggi)\b(?!\s+(?:artist|artists|designer|designers|animator|animators|team|lead|"
+    r"personaggi)\b(?![\s-]+(?:artist|artists|designer|designers|animator|animators|team|lead|"
     r"department|rigger|modeller|modeler|concept|building|reference|references)\b)"
 )
 # a drink-awareness message: the subject is public health, not anyone's night
@@ -166,9 +166,11 @@ def said_of_others(text: str, folded: str, hits: Sequence[tuple[int, int, str]],
     if not themes <= _GROUP_THEMES:
         return None
     asked, conditional = patterns["asked"], patterns["conditional"]
-    if all(asked.match(text, end) is not None
-           or conditional.search(_sentence_before(text, start)) is not None
-           for start, end, _ in hits):
+    if themes == {"money"} and all(
+            asked.match(text, end) is not None
+            or conditional.search(_sentence_before(text, start)) is not None
+            for start, end, _ in hits):
+        # a bank or an advice line speaking to its customers ("Conto in rosso? ...")
         return "a question or a case put to readers"
     group = patterns["group"]
     if all(group.search(_sentence_before(text, start)) for start, _, _ in hits):
