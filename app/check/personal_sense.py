@@ -49,14 +49,15 @@ _SUPPORTING = (
     r"sosteniamo|supportare|accompagnare|aiutare)\s+(?:\w+\s+){0,2}" + _GROUP + r"\b"
     r"|\b" + _GROUP + r"\s+(?:\w+\s+){0,2}(?:unterstutzen|begleiten)\b"
 )
-# a talk, a session or a policy about the subject: "session today on", "webinaire sur"
+# a talk, a session or a policy about the subject: "session today on", "webinaire sur" (not
+# "in training for the season after his surgery")
 _TALK = (
     r"\b(?:session|sessions|webinar|workshop|training|talk|panel|course|guide|guidance|"
     r"policy|policies|toolkit|seminar|sesion|taller|charla|formacion|politica|seance|"
     r"atelier|formation|webinaire|conference|politique|schulung|vortrag|seminar|leitfaden|"
     r"richtlinie|sessao|formacao|palestra|oficina|sessione|formazione|seminario|incontro|"
-    r"politica)\s+(?:\w+\s+){0,3}(?:on|about|around|for|sobre|sur|zu|zum|zur|uber|su|sul|"
-    r"sulla|per)\b"
+    r"politica)\s+(?:\w+\s+){0,3}(?:on|about|around|sobre|sur|zum|zur|uber|su|sul|"
+    r"sulla)\b"
 )
 # a story told with the person's consent: "shared with her permission", "con su permiso",
 # "avec son accord", "mit ihrer Erlaubnis", "com a sua autorização", "con il suo permesso"
