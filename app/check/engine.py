@@ -40,6 +40,7 @@ from app.check.jurisdiction import (
 from app.check.lexicons import Group, LexiconHit
 from app.check.limits import X_INVALID_CHARACTERS, count_for_network, rules_for
 from app.check.meaning import Reading, shipped_model
+from app.check.personal_sense import said_of_others
 from app.check.policy import Policy
 from app.check.privacy import PERSONAL_LINE, PrivacyHit, find_personal_data
 from app.check.rules import RULES
@@ -130,7 +131,11 @@ _FIRST_PERSON_SINGULAR = frozenset((
     "i", "im", "ive", "id", "ill", "my", "me", "mine", "myself", "yo", "mi", "mis", "conmigo",
     "je", "j", "mon", "ma", "mes", "moi", "ich", "mein", "meine", "meinen", "meinem", "meiner",
     "mir", "mich", "eu", "meu", "minha", "meus", "minhas", "comigo", "io", "mio", "mia", "miei",
-    "mie"))
+    "mie",
+    # ... and the verb forms that say "I" without the pronoun ("fui diagnosticada", "estoy de
+    # baja", "tenho cólicas", "ho il ciclo"): none of them is also a word of another language
+    "estoy", "tengo", "fui", "voy", "puedo", "llego", "estou", "tenho", "sou", "vou", "posso",
+    "chego", "hab", "ho", "sto", "vado", "mim"))
 _FIRST_PERSON_PLURAL = frozenset((
     "we", "our", "ours", "us", "nosotros", "nosotras", "nuestro", "nuestra", "nuestros",
     "nuestras", "nous", "notre", "nos", "wir", "unser", "unsere", "unseren", "unserem",
@@ -942,6 +947,16 @@ class _Context:
         themes = list(dict.fromkeys(h.group.label for h in hits))
         first = min(hits, key=lambda h: h.start)
         account = "your employer's account" if self.employer_owned else "your work account"
+        others = said_of_others(self.text, self.draft.fold.text,
+                                [(h.start, h.end, h.group.id) for h in hits],
+                                first_person=self._speaks_for_self())
+        if others is not None:
+            self.add("persona.personal_life", "info",
+                     f"{_quote(self.text[first.start:first.end])} usually means personal life, "
+                     f"but here it is said of {others}; fine unless it is about you or a "
+                     "colleague.",
+                     [(h.start, h.end) for h in hits])
+            return
         if all(h.group.id in _PROFESSIONAL_SENSE for h in hits) \
                 and self.meaning("personal").probability < self._professional_below(hits):
             self.add("persona.personal_life", "info",
@@ -956,6 +971,16 @@ class _Context:
                  [(h.start, h.end) for h in hits],
                  [Fix("Post from your personal account instead", action=SWITCH_TO_PERSONAL),
                   Fix("Don't post this to your work account", action=REMOVE_TARGET)])
+
+    def _speaks_for_self(self) -> bool:
+        """Whether the writer speaks for themselves ("I", "my", "je", "mein" ...)."""
+        words = {word for _, _, word in self.draft.fold.words()}
+        language = self._language()
+        if language == "it":
+            words.discard("i")  # the Italian article ("i consigli"), not "I"
+        elif language == "de":
+            words.discard("im")  # "in dem" ("im Drehbuch"), not "I'm"
+        return not words.isdisjoint(_FIRST_PERSON_SINGULAR)
 
     def _organisation_report(self) -> bool:
         """Whether the draft speaks as "we" (a plural pronoun or verb form), never as "I", and
