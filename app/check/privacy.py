@@ -69,7 +69,11 @@ PERSONAL_LINE = re.compile(
     r"|\b(?:ll[aá]mame|escr[ií]beme|appelle-moi|appelez-moi|ruf mich|ruft mich|ligue-me"
     r"|liga-me|chiamami)\b[^.!?\n]{0,20}$"
     # Portuguese puts the owner after the phone: "o telemóvel dele", "o celular da Ana"
-    r"|\b(?:telem[oó]vel|celular)\s+(?:dele|dela|deles|delas)\b[^.!?\n]{0,12}$)")
+    r"|\b(?:telem[oó]vel|celular)\s+(?:dele|dela|deles|delas)\b[^.!?\n]{0,12}$"
+    # a person's direct line ("call our pharmacist Janet directly at") and "give her a ring on"
+    r"|\b(?:call|text|ring|reach|contact|phone)\s+(?:[\w'-]+\s+){0,4}?(?:directly|personally)"
+    r"\s+(?:at|on)\s*:?\s*$"
+    r"|\bgive\s+(?:her|him|me|them)\s+a\s+(?:ring|call|bell|buzz|text)\s+(?:on|at)\s*:?\s*$)")
 
 
 @dataclass(frozen=True)

@@ -295,3 +295,45 @@ def test_a_drop_in_calls_is_not_a_call_to_drop_in(labs):
     text = ("How we rebuilt onboarding at Larkspur: fewer steps, clearer prices, and a 30% drop "
             "in support calls. A thread on what worked")
     assert "disclosure.missing" not in rules(text, WORK_SELF, labs)
+
+
+BRAND_ACCOUNT = CheckTarget(Network.FACEBOOK, Persona.WORK, Owner.EMPLOYER)
+
+
+@pytest.mark.parametrize("text", [
+    "Happy 5th birthday to my little boy Theo!! 🎂",
+    "ugh, my second day of the flu, someone bring me soup",
+    "Je traverse une rupture difficile en ce moment, désolée si je réponds lentement",
+    "Drowning in credit card debt and no idea how I'll make rent",
+    "Junggesellinnenabschied auf der Reeperbahn, wir sind zu alt dafür 🍾",
+    "Il mio gatto è stato operato stamattina, sono in ansia",
+])
+def test_more_personal_life_on_the_brand_account(text, labs):
+    assert "persona.personal_life" in rules(text, BRAND_ACCOUNT, labs)
+
+
+@pytest.mark.parametrize("text", [
+    "Rupture de stock sur le modèle Atlas, retour lundi",
+    "Flu season is here: book your flu jab at larkspur.example",
+    "Our new cat food range is in, vets recommend it",
+])
+def test_their_business_senses_stay_quiet(text, labs):
+    assert "persona.personal_life" not in rules(text, BRAND_ACCOUNT, labs)
+
+
+@pytest.mark.parametrize("text", [
+    "Our branch manager Siobhan will sort it, give her a ring on 07841 392118",
+    "Any questions call our pharmacist Janet directly at (312) 555-0142",
+])
+def test_a_persons_direct_line_on_the_brand_account(text, labs):
+    assert "privacy.phone" in rules(text, BRAND_ACCOUNT, labs)
+
+
+def test_the_shops_line_stays_public(labs):
+    assert "privacy.phone" not in rules("Questions? Give us a ring on 0345 600 7788",
+                                        BRAND_ACCOUNT, labs)
+
+
+def test_a_lifelong_customer_on_staff_is_a_review(labs):
+    text = "Como clienta de toda la vida os digo que Larkspur Atlas es lo mejor que hay"
+    assert "disclosure.insider_review" in rules(text, X_PERSONAL, labs)
