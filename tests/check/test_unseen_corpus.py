@@ -34,6 +34,8 @@ MEASURE_ONLY = {CORPUS_DIR / "almira_drafts.jsonl", CORPUS_DIR / "solvane_drafts
                 CORPUS_DIR / "bergfalke_drafts.jsonl", CORPUS_DIR / "azurine_drafts.jsonl",
                 # development sets for false alarms and hard cases: fixing data, not a measure
                 CORPUS_DIR / "wagtail_drafts.jsonl", CORPUS_DIR / "heron_drafts.jsonl",
+                # all tiers of a German car maker and a UK grocery-delivery start-up
+                CORPUS_DIR / "quarzit_drafts.jsonl",
                 # mainstream drafts of a French airline and a Spanish telecom operator
                 CORPUS_DIR / "sardine_drafts.jsonl",
                 # mainstream drafts of a UK bank and a US pharmacy chain
