@@ -337,3 +337,20 @@ def test_the_shops_line_stays_public(labs):
 def test_a_lifelong_customer_on_staff_is_a_review(labs):
     text = "Como clienta de toda la vida os digo que Larkspur Atlas es lo mejor que hay"
     assert "disclosure.insider_review" in rules(text, X_PERSONAL, labs)
+
+
+@pytest.mark.parametrize("text", [
+    "my employee discount is burning a hole in my pocket. Anyone need trainers before Xmas?",
+    "Con mi descuento de empleada puedo pillaros cosas, ¿alguien quiere algo?",
+    "Mein Mitarbeiterrabatt gilt bis Sonntag, braucht jemand was? Schreibt mir",
+])
+def test_a_staff_discount_offered_to_others_sells(text, labs):
+    assert "persona.promotion" in rules(text, X_PERSONAL, labs)
+
+
+@pytest.mark.parametrize("text", [
+    "My staff discount finally paid off: new running shoes for me",
+    "Does anyone know if the employee discount applies to sale items?",
+])
+def test_ones_own_staff_discount_is_no_offer(text, labs):
+    assert "persona.promotion" not in rules(text, X_PERSONAL, labs)
