@@ -387,6 +387,29 @@ _WHO_WANTS = re.compile(
     r"|\balguien\s+(?:necesita|quiere)\b|\bquelqu'un\s+(?:veut|a besoin)\b"
     r"|\b(?:braucht|will|mochte)\s+jemand\b|\balguem\s+(?:precisa|quer)\b"
     r"|\bqualcuno\s+(?:vuole|ha bisogno)\b")
+# The writer's workplace left unnamed ("the place I work", "my hospital", "en mi curro", "mon
+# hôpital", "l'ospedale dove lavoro"): with an offer, a job or a private channel, the employer
+# is promoted without its name (folded text).
+_OWN_WORKPLACE = re.compile(
+    r"\b(?:(?:the|a)\s+(?:place|company|app|hospital|shop|store|agency|firm|lab|clinic|team)\s+"
+    r"(?:i|we)\s+work(?:\s+(?:at|for|on|in))?\b|where i work|my (?:place|hospital|agency|company"
+    r"|employer|workplace|firm) (?:is|has|just|are|pays|gives)|from work\b|at work (?:has|have|is)"
+    r"|(?:en|de) mi curro|donde curro|donde trabajo|mi (?:empresa|hospital|agencia) (?:busca|paga"
+    r"|tiene|da|contrata)|ou je (?:bosse|travaille)|(?:mon hopital|mon agence|mon entreprise"
+    r"|ma boite|mon employeur) (?:recrute|paie|offre|cherche|a)|(?:bei|in|an) der ich arbeite"
+    r"|wo ich arbeite|(?:mein krankenhaus|meine agentur|meine firma|mein arbeitgeber) (?:zahlt"
+    r"|sucht|stellt|bietet|hat)|onde trabalho|(?:a minha empresa|o meu hospital|a minha agencia)"
+    r" (?:paga|procura|tem|esta)|dove lavoro|per cui lavoro|in cui lavoro|(?:la mia agenzia"
+    r"|il mio ospedale|la mia azienda) (?:cerca|paga|ha|offre|assume))")
+# ... what makes it an offer: a job, a bonus or a discount, free delivery, a code, a way in
+_WORKPLACE_OFFER = re.compile(
+    r"\b(?:hiring|openings?|vacanc\w+|role|roles|bonus|bonuses|sign-on|cashback|discount|codes?"
+    r"|free (?:delivery|shipping|month|trial)|invites?|vouchers?|dm me|message me|ping me"
+    r"|drop me|link in (?:bio|my bio)|recrute|recrutement|prime|poste|postes|busca|bono|bonazo"
+    r"|plazas|vacantes|envio gratis|codigo|sucht|stellt ein|pramie|antrittspramie|stellen"
+    r"|gratis|kostenlos|vagas|bonus|estagio|codigo|entregas? gratis|cerca|stagisti|offerta"
+    r"|consegna gratis|assume|schreibt mir|escribeme|mandame|me chama|chamem|scrivetemi"
+    r"|je vous mets en contact|ecrivez-moi)\b")
 # Orders opened or the last places of a class or event, in the six languages.
 _OPEN_OR_FEW_LEFT = re.compile(
     r"\b(?:orders?|pre-?orders?|commissions?|bookings?)\s+(?:are\s+)?(?:now\s+)?open\b"
@@ -432,6 +455,11 @@ def _offer_cues(fold: TextView) -> list[tuple[int, int, Group]]:
         # Places or orders offered with a private channel to take them, price or not ("few
         # spots left in Saturday's class, DM me", "encomendas abertas, manda DM")
         cues += [(offered.start(), offered.end(), OFFER), (private.start(), private.end(), OFFER)]
+    if (workplace := _OWN_WORKPLACE.search(text)) is not None \
+            and (offer := _WORKPLACE_OFFER.search(text)) is not None:
+        # "the place I work is throwing money at ICU nurses, DM me", "l'app della spesa per
+        # cui lavoro ha la consegna gratis": the employer promoted, unnamed
+        cues += [(workplace.start(), workplace.end(), OFFER), (offer.start(), offer.end(), OFFER)]
     if (staff := _STAFF_DISCOUNT.search(text)) is not None and (
             (asked := _WHO_WANTS.search(text) or _ORDER_PRIVATELY.search(text)) is not None):
         # the employer's goods sold on through one's staff discount, brand named or not

@@ -89,6 +89,11 @@ class PhraseMatcher:
                 kind = "colon"
             elif raw[0] in "[(" and raw[-1] in "])":
                 kind = "bracket"
+            elif len(raw.split()) == 1:
+                # A one-word label ("Ad", "Werbung") is also an everyday word ("the new summer
+                # ad is everywhere", "D&AD"): it labels only as the post's first word or
+                # before a separator ("Ad: ...", "Werbung | ...")
+                kind = "word"
             term = make_term(raw.strip("[]():"), (raw, kind), mode=EXACT)
             if term is not None:
                 terms.append(term)
@@ -120,6 +125,13 @@ class PhraseMatcher:
             elif kind == "bracket":
                 if not (view_start > 0 and text[view_start - 1] in "[(" and
                         text[view_end:view_end + 1] in ("]", ")")):
+                    continue
+            elif kind == "word":
+                following = text[view_end:view_end + 3].lstrip()
+                first = not text[:view_start].strip(" \t\n\"'*_[(")
+                bracketed = view_start > 0 and text[view_start - 1] in "[(" and \
+                    text[view_end:view_end + 1] in ("]", ")")
+                if not (first or bracketed or (following and following[0] in ":|-·•–—")):
                     continue
             elif view_start > 0 and text[view_start - 1] == "#":
                 continue  # "#sponsored" is matched as a hashtag; "#sponsoredpost" is not this

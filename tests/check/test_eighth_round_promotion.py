@@ -354,3 +354,61 @@ def test_a_staff_discount_offered_to_others_sells(text, labs):
 ])
 def test_ones_own_staff_discount_is_no_offer(text, labs):
     assert "persona.promotion" not in rules(text, X_PERSONAL, labs)
+
+
+AD_WORD_PACK = """\
+version = 1
+[employer]
+name = "Quayle Agency"
+[[partners]]
+name = "Fizzwell"
+hashtags = ["#SipFizzwell"]
+[disclosure]
+region = "uk"
+accepted = ["Ad", "#ad"]
+"""
+
+
+@pytest.fixture
+def agency(tmp_path: Path) -> Policy:
+    path = tmp_path / "quayle.toml"
+    path.write_text(AD_WORD_PACK, encoding="utf-8")
+    return load_policy_file(path)
+
+
+@pytest.mark.parametrize("text", [
+    "The new Fizzwell summer ad is everywhere and I'm obsessed, treat yourself #SipFizzwell",
+    "Loved judging at D&AD today. Also: treat yourself to a Fizzwell #SipFizzwell",
+])
+def test_a_one_word_label_in_the_middle_of_a_sentence_discloses_nothing(text, agency):
+    target = CheckTarget(Network.X, Persona.WORK, Owner.SELF)
+    assert "disclosure.missing" in rules(text, target, agency)
+
+
+@pytest.mark.parametrize("text", [
+    "Ad: Fizzwell Zero is back, treat yourself #SipFizzwell",
+    "Ad | Fizzwell Zero is back #SipFizzwell",
+    "[Ad] Fizzwell Zero is back #SipFizzwell",
+])
+def test_a_one_word_label_first_or_before_a_separator_discloses(text, agency):
+    target = CheckTarget(Network.X, Persona.WORK, Owner.SELF)
+    assert not rules(text, target, agency) & {"disclosure.missing", "disclosure.buried"}
+
+
+@pytest.mark.parametrize("text", [
+    "psa for nurse friends: the place I work is paying a 15k sign-on bonus, DM me",
+    "mon hôpital recrute en réa avec une prime, je vous mets en contact",
+    "no digo nada pero en mi curro tienen envío gratis toda la semana",
+    "l'app della spesa per cui lavoro ha la consegna gratis tutta la settimana",
+    "mein Krankenhaus zahlt gerade eine Antrittsprämie, schreibt mir",
+])
+def test_the_unnamed_employer_with_an_offer_is_promoted(text, labs):
+    assert "persona.promotion" in rules(text, X_PERSONAL, labs)
+
+
+@pytest.mark.parametrize("text", [
+    "Long week at the place I work, off to the mountains now",
+    "Back from work, the cat is judging me",
+])
+def test_the_unnamed_workplace_without_an_offer_is_just_life(text, labs):
+    assert "persona.promotion" not in rules(text, X_PERSONAL, labs)
