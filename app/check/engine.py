@@ -493,7 +493,9 @@ def _vowel_replaced(word: str, bases: frozenset[str]) -> bool:
 
 
 _NO_TRANSPOSE = frozenset(("crap", "arse", "damn", "dick", "piss", "ass", "twat", "shits",
-                           "crappy", "cunt"))
+                           "crappy", "cunt",
+                           # "rasch" (quick), "upto", "crises" are not "arsch", "puto", "crisse"
+                           "arsch", "puto", "crisse"))
 
 
 def _all_in_questions(text: str, promotion: Promotion) -> bool:
