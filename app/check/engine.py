@@ -76,6 +76,7 @@ MAX_CHECKED_CHARS = 1_000_000
 _CUT_BACK = 1_000  # how far before the limit a cut may move to end on a space
 _MASKED = frozenset("*@#$!%_•·")
 _MASK_MARKS = "*@#$!%•·"
+_EMAIL_DOMAIN = re.compile(r"\.[^\W\d_]")  # what follows the "@" word of an address
 _MASK_RUN = re.compile(r"[*@#$!%•·]+|(?<=[^\W\d_])xx+(?=[^\W\d_])")
 _TRAILING_CLUSTER = 3
 _HASHTAG_RUN = 5  # hashtags in a row anywhere that bury a disclosure among them
@@ -1213,6 +1214,8 @@ class _Context:
             token = text[start:end]
             if token.startswith(("#", "@")) and token[1:].isalnum():
                 continue  # a hashtag or a handle
+            if "@" in token and _EMAIL_DOMAIN.match(text, end):
+                continue  # an e-mail address ("c@l.example"), not a masked word
             if token not in matched:
                 matched[token] = self._masked_base(token, by_length)
             masked = matched[token]
