@@ -74,6 +74,7 @@ def lexicon_hits(text: str, target: CheckTarget, policy: Policy) -> list[str]:
     ("If that courier throws one more box at our door I'm going to throw him off a bridge",
      "throw him off a bridge"),
     ("One more fake review from him and I'll punch him", "punch him"),
+    ("I'm gonna strangle that intern if he force-pushes again", "strangle that intern"),
     ("Say that again at the shop and you'll leave on a stretcher", "leave on a stretcher"),
     ("If she posts our address again I'm going to drive to her house and sort her out",
      "sort her out"),
@@ -143,7 +144,10 @@ def test_idioms_and_self_talk_stay_quiet(text, cycles):
     "@spokes_guy go back to your mum's basement and leave the reviews to adults",
     "Los que revenden nuestras bicis en reventa son unos buitres",
     "People who steal from charity rides are vermin",
+    "Ihr seid Parasiten, alle miteinander",
+    "Ceux qui revendent nos vélos volés sont des vautours",
     "@tyre_troll if you can't pump a tyre, maybe cycling isn't for you, genius",
+    "@review_guy nice try, but the frame is steel, sherlock.",
     "@ciclista_novato si no sabes cambiar una cámara, igual el ciclismo no es lo tuyo, "
     "campeón",
     "@velo_debutant si tu ne sais pas régler un frein, peut-être que le vélo n'est pas pour "
@@ -168,8 +172,13 @@ def test_condescending_put_downs_on_a_work_account(text, cycles):
     "Those two are thick as thieves on the Sunday ride",
     "Ticks are parasites that wait in long grass, check your legs after the trail",
     "Las garrapatas son parásitos que viven en la hierba alta",
+    "Zecken sind Parasiten, bitte nach der Tour absuchen",
+    "Les moustiques sont des parasites, pensez au répulsif",
     "@rider_anna don't give up, champ! The first hill is always the worst",
     "@rider_tom thanks, genius, that fix worked",
+    "@rider_zoe clearly the best ride of the year, champ!",
+    "@rider_max if you can't make it on Sunday, see you at the next one, champ!",
+    "@rider_lea nice to meet you at the café, sweetie",
     "@ciclista_ana ¡enhorabuena por tu primera carrera, campeón!",
     "Our basement workshop is open again on Saturdays",
 ])
@@ -181,6 +190,7 @@ def test_self_talk_praise_and_biology_stay_quiet(text, cycles):
 
 @pytest.mark.parametrize("text, word", [
     ("T*barnak, encore une crevaison", "T*barnak"),
+    ("Ta g*ule, le troll", "g*ule"),
     ("C*lice que la livraison est lente", "C*lice"),
     ("Ce fournisseur est un vrai s*laud", "s*laud"),
     ("Me c*go en el transportista, otra vez tarde", "c*go"),
