@@ -36,7 +36,7 @@ from app.check.jurisdiction import (
     post_language,
     region_settings,
 )
-from app.check.lexicons import Group, LexiconHit
+from app.check.lexicons import Group, Lexicon, LexiconHit
 from app.check.limits import X_INVALID_CHARACTERS, count_for_network, rules_for
 from app.check.meaning import Reading, shipped_model
 from app.check.policy import Policy
@@ -430,6 +430,26 @@ def _mask_pattern(token: str) -> re.Pattern[str] | None:
     if not masked or real < 2:
         return None
     return re.compile("".join(parts))
+
+
+@lru_cache(maxsize=4)
+def _masked_swearing(conduct: Lexicon) -> tuple[Group, frozenset[str], dict[str, Group],
+                                                 dict[int, list[str]]] | None:
+    """The conduct list's profanity group, its masked bases and each base's group, built once
+    per list: the same set object every time keeps the per-word cache of _swapped_base a
+    lookup by identity (a fresh set of two hundred bases would be compared in full)."""
+    bases = conduct.extra.get("masked_bases", ())
+    group = next((g for g in conduct.groups if g.kind == "profanity"), None)
+    if not bases or group is None:
+        return None
+    return group, frozenset(bases), {base: group for base in bases}, _bases_by_length(bases)
+
+
+def _bases_by_length(bases: Iterable[str]) -> dict[int, list[str]]:
+    by_length: dict[int, list[str]] = {}
+    for base in bases:
+        by_length.setdefault(len(base), []).append(base)
+    return by_length
 
 
 @lru_cache(maxsize=20_000)
@@ -1158,15 +1178,12 @@ class _Context:
                      [(s.start, s.end) for s in spans], fixes)
 
     def _masked_profanity(self) -> list[LexiconHit]:
-        conduct = self.compiled.builtin.conduct
-        bases = conduct.extra.get("masked_bases", ())
-        if not bases:
+        index = _masked_swearing(self.compiled.builtin.conduct)
+        if index is None:
             return []
-        group = next((g for g in conduct.groups if g.kind == "profanity"), None)
-        if group is None:
-            return []
-        found = self._swapped_profanity(group, frozenset(bases))
-        found.extend(self._masked_words({base: group for base in bases}))
+        group, bases, by_base, by_length = index
+        found = self._swapped_profanity(group, bases)
+        found.extend(self._masked_words(by_base, by_length))
         return found
 
     def _masked_personal(self) -> list[LexiconHit]:
@@ -1184,7 +1201,8 @@ class _Context:
         sworn = {(h.start, h.end) for h in self._masked_profanity()}
         return [h for h in found if (h.start, h.end) not in sworn]
 
-    def _masked_words(self, bases: dict[str, Group]) -> list[LexiconHit]:
+    def _masked_words(self, bases: dict[str, Group],
+                      by_length: dict[int, list[str]] | None = None) -> list[LexiconHit]:
         """Words written with masking characters in place of letters ("f*ck", "sh!t",
         "dr*nk", "f•cking", "Sch***e", "fxxking"): at least two real letters in place, each run
         of masks standing for one letter more or less than it is long (people do not count
@@ -1195,9 +1213,8 @@ class _Context:
         found = []
         size = len(text)
         reached = -1
-        by_length: dict[int, list[str]] = {}
-        for base in bases:
-            by_length.setdefault(len(base), []).append(base)
+        if by_length is None:
+            by_length = _bases_by_length(bases)
         # a long draft repeats its tokens ("@team", "$5"): each is matched once
         matched: dict[str, str | None] = {}
         for mask in _MASK_RUN.finditer(text):
