@@ -101,6 +101,26 @@ def test_threats_and_wishes_of_harm_on_a_work_account(text, words, cycles):
     assert any(words in hit for hit in lexicon_hits(text, BRAND_ACCOUNT, cycles))
 
 
+@pytest.mark.parametrize("text, words", [
+    ("Somebody needs to slap that reviewer", "slap that reviewer"),
+    ("I will make his life hell until he pays the invoice", "make his life hell"),
+    ("I hope their shop burns down", "shop burns down"),
+    ("Como vuelva a entrar, le doy una hostia", "le doy una hostia"),
+    ("A ese le voy a hacer la vida imposible", "hacer la vida imposible"),
+    ("Si tu reviens, je vais te mettre une baffe", "te mettre une baffe"),
+    ("Je vais lui pourrir la vie", "lui pourrir la vie"),
+    ("Dem hau ich gleich eine rein", "hau ich gleich eine"),
+    ("Ich mach dich fertig, wenn du das nochmal postest", "mach dich fertig"),
+    ("Se voltas cá, dou-te um murro", "dou-te um murro"),
+    ("Vou tornar a vida dele num inferno", "vida dele num inferno"),
+    ("Se lo rivedo gli do un pugno", "gli do un pugno"),
+    ("Ti rendo la vita un inferno", "rendo la vita un inferno"),
+])
+def test_blows_and_torments_promised_on_a_work_account(text, words, cycles):
+    assert "conduct.insult" in raised(text, BRAND_ACCOUNT, cycles)
+    assert any(words in hit for hit in lexicon_hits(text, BRAND_ACCOUNT, cycles))
+
+
 @pytest.mark.parametrize("text", [
     "Break a leg to everyone riding the sportive tomorrow!",
     "I could kill for a coffee after that 6am shift",
@@ -118,6 +138,14 @@ def test_threats_and_wishes_of_harm_on_a_work_account(text, words, cycles):
     "J'espère que personne ne souffre du froid pendant la course",
     "Ich hoffe, dass die Schmerzen weniger werden und du bald wieder fährst",
     "Espero que os pacientes sofram menos com o novo selim",
+    "I hope the candle burns down slowly during the dinner",
+    "Someone should hit that button before launch",
+    "Make your life easier with our new app",
+    "Le voy a dar una torta de cumpleaños a mi madre",
+    "Hoy les dimos una paliza en el torneo",
+    "On va leur mettre une tarte aux pommes sur la table",
+    "Wir machen euch fertig für den Sommer: zwölf Wochen Training",
+    "Gli do un calcio d'inizio simbolico alla partita",
     "Spero che nessuno cada dalle scale durante il trasloco",
 ])
 def test_idioms_and_self_talk_stay_quiet(text, cycles):
@@ -148,6 +176,19 @@ def test_idioms_and_self_talk_stay_quiet(text, cycles):
     "Ceux qui revendent nos vélos volés sont des vautours",
     "@tyre_troll if you can't pump a tyre, maybe cycling isn't for you, genius",
     "@review_guy nice try, but the frame is steel, sherlock.",
+    "@troll_99 nobody asked you.",
+    "@usuario_pesado nadie te ha preguntado.",
+    "@client_relou personne ne t'a rien demandé !",
+    "@nervensäge dich hat keiner gefragt",
+    "@cliente_chato ninguém te perguntou nada.",
+    "@cliente_noioso nessuno ti ha chiesto niente.",
+    "@rider_x Sweetie, that's not how warranties work.",
+    "@ciclista_x Cariño, así no funcionan las garantías.",
+    "@cycliste_x Mon chou, ce n'est pas comme ça que marche la garantie.",
+    "@radler_x Schätzchen, so funktioniert die Garantie nicht.",
+    "@ciclista_y Querida, não é assim que funciona a garantia.",
+    "@ciclista_z Tesoro, non funziona così la garanzia.",
+    "@hater_77 go touch grass",
     "@ciclista_novato si no sabes cambiar una cámara, igual el ciclismo no es lo tuyo, "
     "campeón",
     "@velo_debutant si tu ne sais pas régler un frein, peut-être que le vélo n'est pas pour "
@@ -181,6 +222,11 @@ def test_condescending_put_downs_on_a_work_account(text, cycles):
     "@rider_lea nice to meet you at the café, sweetie",
     "@ciclista_ana ¡enhorabuena por tu primera carrera, campeón!",
     "Our basement workshop is open again on Saturdays",
+    "Nobody asked you for your PIN? Good, we never will.",
+    "No one asked you to pay twice: the charge was an error and it is refunded",
+    "Nessuno ti ha chiesto la password? Bene, non lo faremo mai.",
+    "@rider_amy Honey, we're so sorry the parcel was late, a new one is on the way",
+    "Kids should touch grass more: our summer camp starts Monday",
 ])
 def test_self_talk_praise_and_biology_stay_quiet(text, cycles):
     assert not listed(text, BRAND_ACCOUNT, cycles)
