@@ -280,3 +280,29 @@ def test_a_threat_on_the_employers_account_blocks(cycles):
     result = check_draft("Se torna in negozio gli spacco la faccia", WORK_SELF, policy=cycles)
     severities = {f.severity.value for f in result.findings if f.rule == "conduct.insult"}
     assert severities == {"warn"}
+
+
+# --- civil self-criticism ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "I'm such an idiot, I left the van keys at the depot",
+    "Dumb mistake on my part, the price is fixed now",
+    "Stupid question maybe, but does anyone know a good wheel builder in Leeds?",
+    "Soy un idiota, dejé las llaves en la furgoneta",
+    "Je suis une idiote, j'ai oublié le casque au magasin",
+    "Ich bin so ein Idiot, Helm im Laden vergessen",
+    "Sou um idiota, esqueci o capacete na loja",
+    "Sono un idiota, ho dimenticato il casco in negozio",
+])
+def test_calling_oneself_names_is_not_an_insult(text, cycles):
+    assert not listed(text, BRAND_ACCOUNT, cycles)
+
+
+@pytest.mark.parametrize("text", [
+    "You're an idiot if you think that frame is aluminium",
+    "Stop asking stupid questions, idiot",
+    "Du bist ein Idiot",
+    "Tu es un idiot",
+])
+def test_calling_someone_else_names_still_counts(text, cycles):
+    assert "conduct.insult" in listed(text, BRAND_ACCOUNT, cycles)
