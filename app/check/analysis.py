@@ -205,6 +205,12 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
         start, end = fold.span(start, end)
         if not compiled.allowed_text(draft.text[start:end]):
             result.strong.append(LexiconHit(group, start, end))
+    if not result.brand_hits and (result.strong or result.commercial or result.cta) \
+            and for_a_cause(fold.text):
+        # A friend's fundraiser ("link in bio if you can chip in, every franc goes to the
+        # ward") is nobody's promotion: no brand, no business, nothing to post from a work
+        # account. (A charity employer's appeal names the charity: the brand rules read it.)
+        result.strong, result.commercial, result.cta = [], [], []
     result.links = list(draft.urls)
     disclosure = compiled.builtin.disclosure
     written = addresses_with_query(draft.text, result.links)
@@ -241,6 +247,25 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
             elif _workplace_after(draft.text, hit, frames):
                 result.workplace_hits.append(hit)
     return result
+
+
+# Money asked for with no business behind it, in the six languages (folded text): raising
+# money for a cause. (One's own old bike for sale stays a sale: writers disagree, and the
+# selling-by-shape rule asks for the work account there.)
+_NOT_A_BUSINESS = re.compile(
+    r"\b(?:raising (?:money|funds)|fundrais\w*|charity|chip in|sponsor me|donat\w*"
+    r"|every (?:dollar|euro|pound|franc|penny|cent|bit) (?:goes|counts|helps)"
+    r"|recaudando|recaudar fondos|a beneficio de|beneficen\w*|cada euro cuenta"
+    r"|collecte de fonds|cagnotte|au profit de|chaque euro compte"
+    r"|spendenaktion|spenden\w*|fur den guten zweck|jeder euro zahlt|jeder franken"
+    r"|angaria\w* (?:de )?fundos|doac\w*|cada euro conta|a favor d[aeo]"
+    r"|raccolta fondi|raccoglie fondi|raccogliamo fondi|beneficenza|donazion\w*|ogni euro conta"
+    r")\b")
+
+
+def for_a_cause(folded: str) -> bool:
+    """Whether a folded draft asks for money for a cause (a fundraiser, a donation)."""
+    return _NOT_A_BUSINESS.search(folded) is not None
 
 
 # What follows a phrase used as a figure about the writer: "... is how my brain works", "...
@@ -327,7 +352,7 @@ _ORDER_PRIVATELY = re.compile(
     r"|\bpor\s+(?:privado|mensaje|md|dm|whatsapp)\b|\bescr[ií]b(?:eme|idme|enos|anme)\b"
     r"|\ben\s+(?:mp|priv[eé])\b|[eé]cri(?:s|vez)[- ]moi\b|\bmp\s+moi\b"
     r"|\bper\s+(?:pn|dm|privatnachricht)\b|\bschreib(?:t|en sie)?\s+mir\b"
-    r"|\b(?:no|pelo|por)\s+(?:privado|direct|inbox|pv)\b|\bmanda\s+(?:mensagem|dm|msg)\b"
+    r"|\b(?:no|pelo|por)\s+(?:privado|direct|inbox|pv)\b|\bmand(?:a|em|e)\s+(?:mensagem|dm|msg)\b"
     r"|\bin\s+privato\b|\bscriv(?:imi|etemi)\b|\bdetails (?:and|&) (?:queue|prices|pricing)\b"
     r"|\bchi\s+(?:lo|la|li|le)\s+vuole\b|\bwho\s+wants\s+(?:one|them|it|some)\b"
     r"|\bqui\s+en\s+veut\b|\bqui(?:[eé]n)\s+(?:quiere|los quiere|las quiere)\b"
@@ -342,6 +367,14 @@ _SCARCE_OR_SHIPPED = re.compile(
     r"|\blivraison\b|\bspedizione\b|\bentrega\b|\babholung\b|\bcollection only\b"
     r"|\bpor encargo\b|\bpor encomenda\b|\bsur commande\b|\bauf bestellung\b"
     r"|\bsu ordinazione\b|\bcustom orders?\b|\bpre-?orders?\b")
+# A price cut said in any of the six languages ("half off", "30 % auf alles", "a mitad de
+# precio", "metà prezzo"): with a private way to order, the writer is selling.
+_PRICE_CUT = re.compile(
+    r"\bhalf\s+(?:off|price)\b(?!\s+(?:my|of my)\b)"
+    r"|\b\d{1,2}\s?%\s*(?:off|discount|auf|de descuento|de desconto"
+    r"|di sconto|de remise|de reduction|rabatt|sconto|descuento|desconto|dto)\b"
+    r"|\b(?:a\s+)?mitad de precio\b|\bhalbe[nr]?\s+preis\b|\bmetade do preco\b"
+    r"|\ba meio preco\b|\bmeta prezzo\b|\bmoitie prix\b|(?<![\w.%-])-\d{1,2}\s?%")
 # Orders opened or the last places of a class or event, in the six languages.
 _OPEN_OR_FEW_LEFT = re.compile(
     r"\b(?:orders?|pre-?orders?|commissions?|bookings?)\s+(?:are\s+)?(?:now\s+)?open\b"
@@ -387,6 +420,10 @@ def _offer_cues(fold: TextView) -> list[tuple[int, int, Group]]:
         # Places or orders offered with a private channel to take them, price or not ("few
         # spots left in Saturday's class, DM me", "encomendas abertas, manda DM")
         cues += [(offered.start(), offered.end(), OFFER), (private.start(), private.end(), OFFER)]
+    if (cut := _PRICE_CUT.search(text)) is not None \
+            and (private := _ORDER_PRIVATELY.search(text)) is not None:
+        # "half off the winter line if you message me", "30 % auf alles, schreibt mir"
+        cues += [(cut.start(), cut.end(), OFFER), (private.start(), private.end(), OFFER)]
     if _DIGIT.search(text) is None:
         return cues
     frames: list[re.Match[str]] | None = None  # looked for only once a price is found

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, cast
 
 from app.check.entities import find_hashtags
 from app.check.lexicons import Group, Lexicon, builtin_lexicons, extra_terms_lexicon
+from app.check.numbers import number_forms, written_number
 from app.check.terms import EXACT, Term, TermHit, TermIndex, make_term
 from app.check.text import TextView, fold_string
 
@@ -179,27 +180,6 @@ _GENERIC_WORDS = {
     "initiative": ("iniciativa", "initiative", "initiative", "iniziativa"),
     "codename": ("nombre en clave", "nom de code", "codename", "codinome", "nome in codice"),
 }
-_ROMAN = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
-_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                 "ten", "eleven", "twelve")
-# The same numbers from two up in Spanish, French, German, Portuguese and Italian (folded):
-# "Atlas tres", "Atlas drei", "Atlas tre".
-_FOREIGN_NUMBER_WORDS = (
-    (), (),
-    ("dos", "deux", "zwei", "dois", "duas", "due"),
-    ("tres", "trois", "drei", "tre"),
-    ("cuatro", "quatre", "vier", "quatro", "quattro"),
-    ("cinco", "cinq", "funf", "cinque"),
-    ("seis", "six", "sechs", "sei"),
-    ("siete", "sept", "sieben", "sete", "sette"),
-    ("ocho", "huit", "acht", "oito", "otto"),
-    ("nueve", "neuf", "neun", "nove"),
-    ("diez", "dix", "zehn", "dez", "dieci"),
-    ("once", "onze", "elf", "undici"),
-    ("doce", "douze", "zwolf", "doze", "dodici"),
-)
-
-
 @dataclass(frozen=True)
 class AfterGeneric:
     """A codename's distinctive words ("Falcon" of "Project Falcon"), confidential only right
@@ -213,6 +193,26 @@ GENERIC_TRANSLATIONS = re.compile(
     r"(?<![^\W_])(?:" + "|".join(sorted({re.escape(w) for english, words in _GENERIC_WORDS.items()
                                            for w in (english, *words)}, key=len, reverse=True))
     + r")(?![^\W_])")
+
+
+_NEXT_WORD = re.compile(r"[\s-]+([^\W\d_]+)")
+
+
+def _one_edit_apart(written: str, name: str) -> bool:
+    """Whether ``written`` is ``name`` with one letter changed, added, dropped or two
+    neighbours swapped."""
+    if abs(len(written) - len(name)) > 1:
+        return False
+    if len(written) == len(name):
+        diffs = [i for i, (a, b) in enumerate(zip(written, name, strict=True)) if a != b]
+        return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+                                   and written[diffs[0]] == name[diffs[1]]
+                                   and written[diffs[1]] == name[diffs[0]])
+    shorter, longer = sorted((written, name), key=len)
+    for index in range(len(longer)):
+        if longer[:index] + longer[index + 1:] == shorter:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -280,25 +280,18 @@ def generic_first_variants(name: str) -> list[str]:
 
 def codename_variants(term: str) -> list[str]:
     """``term`` and the ways people write its number without meaning to hide it: digits,
-    Roman numerals or an English word ("Atlas 3" → "Atlas III", "Atlas three"). Translations
+    Roman numerals or a number word ("Atlas 3" → "Atlas III", "Atlas three", "Atlas drei";
+    "Orme 21" → "Orme XXI", "Orme einundzwanzig"). Translations
     of a generic first word ("Proyecto Falcon") are matched through :class:`AfterGeneric`."""
     words = term.split()
     if not words:
         return [term]
     firsts = [words[0]]
     lasts = [words[-1]] if len(words) > 1 else []
-    number = None
-    if len(words) > 1:
-        tail = fold_string(words[-1])
-        if tail.isdigit() and 0 < int(tail) < len(_ROMAN):
-            number = int(tail)
-        elif tail in _ROMAN[1:]:
-            number = _ROMAN.index(tail)
-        elif tail in _NUMBER_WORDS[1:]:
-            number = _NUMBER_WORDS.index(tail)
+    number = written_number(fold_string(words[-1])) if len(words) > 1 else None
     if number is not None:
-        lasts = list(dict.fromkeys([words[-1], str(number), _ROMAN[number].upper(),
-                                    _NUMBER_WORDS[number], *_FOREIGN_NUMBER_WORDS[number]]))
+        # digits, Roman numerals and the number words of the six languages, 1 to 99
+        lasts = list(dict.fromkeys([words[-1], *number_forms(number)]))
     middle = words[1:-1] if len(words) > 1 else []
     variants = []
     for first in firsts:
@@ -429,6 +422,25 @@ class CompiledPolicy:
                      if (term := make_term(rest, after, evasion=True)) is not None]
             self._translated = TermIndex(terms, split_words=True)
         return self._translated.find(fold)
+
+    def misspelt_codenames(self, fold: TextView) -> list[tuple[int, int, str]]:
+        """Codenames whose one-word name is misspelt by one letter right after a generic word
+        of any language ("Project Lanturn" for "Project Lantern"): folded [start, end) from
+        the generic word to the name, and the codename. Names of five letters or more only."""
+        if not self._after_generic:
+            return []
+        names = [(fold_string(rest), after.name) for rest, after in self._after_generic
+                 if " " not in rest.strip() and len(rest.strip()) >= 5]
+        found = []
+        for generic in GENERIC_TRANSLATIONS.finditer(fold.text):
+            word = _NEXT_WORD.match(fold.text, generic.end())
+            if word is None:
+                continue
+            written = word.group(1)
+            for name, codename in names:
+                if written != name and _one_edit_apart(written, name):
+                    found.append((generic.start(), word.end(1), codename))
+        return found
 
     def codenames_alone(self, fold: TextView) -> list[TermHit]:
         """Hits of codenames' distinctive words ("Gamsbock", "G4msbock") on their own in a

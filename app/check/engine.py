@@ -16,11 +16,12 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import cached_property, lru_cache
 
-from app.check.analysis import DraftText, Promotion, analyse_promotion
+from app.check.analysis import DraftText, Promotion, analyse_promotion, for_a_cause
 from app.check.compiled import (
     KIND_DOMAIN,
     KIND_HASHTAG,
     ROLE_EMPLOYER,
+    SECRECY_CUES,
     AfterGeneric,
     BrandRef,
     CompiledPolicy,
@@ -42,7 +43,7 @@ from app.check.meaning import Reading, shipped_model
 from app.check.policy import Policy
 from app.check.privacy import PERSONAL_LINE, PrivacyHit, find_personal_data
 from app.check.rules import RULES
-from app.check.terms import TermHit
+from app.check.terms import TermHit, make_term
 from app.check.text import fold_string
 from app.core.model import (
     CheckResult,
@@ -99,6 +100,32 @@ MEANING_PROFESSIONAL_BELOW = 0.1  # personal-life words in a work sense ("our re
 MEANING_BRAND_VOICE_BELOW = 0.4
 MEANING_TEAM_VOICE_BELOW = 0.3
 MEANING_VENUE_VOICE_BELOW = 0.6  # a tasting or an open bar offered on the venue's own account
+# Words that only hold a sentence together, in the six languages (folded): articles,
+# prepositions, conjunctions, pronouns, forms of "be" and "have", and adverbs of no topic
+# ("today", "still", "very"). A meaning-layer reading that rests on nothing else is shown as a
+# note, not a warning. ("Yesterday ... today", the morning after, is a topic: not listed.)
+_GRAMMAR_WORDS = frozenset("""
+a an the and or but of to in on at by for with from as is are was were be been am it its this
+that these those who what which whom there here he she they we you i me my your his her their
+our us them him not no do does did has have had will would can could shall should ll s re ve
+el la los las un una uno unos unas y o de del al en con por para es son fue ser esta estan
+que quien lo le les se su sus mi mis tu tus no si ya
+le la les un une des et ou de du au aux en dans sur par pour avec est sont etait etre qui que
+ce cet cette ces il elle ils elles on nous vous je me te se mon ma mes ton ta tes son sa ses
+ne pas y
+der die das den dem des ein eine einen einem einer eines und oder aber von zu im in an auf
+bei mit aus fur ist sind war waren sein hat haben wird werden es er sie wir ihr ich mich mir
+dich dir sich nicht kein keine dass wenn als wie was wer unter uber nach vor
+o a os as um uma uns umas e ou de do da dos das no na nos nas em com por para e sao foi ser
+que quem ele ela eles elas nos voce eu meu minha seu sua nao
+il lo la i gli le un uno una e o di del della dei delle al alla in con su per da e sono era
+essere che chi lui lei loro noi voi io mio mia suo sua non si ci
+today now still just really very so also too heute jetzt noch auch sehr hoy ahora todavia muy
+tambien aujourd'hui maintenant encore tres aussi oggi ora ancora molto anche hoje agora ainda
+muito tambem
+""".split())
+
+
 # Words of someone speaking for themselves, and for a group, in the six languages (folded).
 _FIRST_PERSON_SINGULAR = frozenset((
     "i", "im", "ive", "id", "ill", "my", "me", "mine", "myself", "yo", "mi", "mis", "conmigo",
@@ -166,6 +193,17 @@ def check_draft(text: str, target: CheckTarget, *, images: Sequence[ImageAttachm
             "network's limit.", (Span(checked, len(full)),)))
     findings.sort(key=lambda f: (-f.severity.rank, f.spans[0].start if f.spans else -1, f.rule))
     return CheckResult(tuple(findings))
+
+
+# An indefinite article or a count right before a word makes it a common noun, in the six
+# languages ("a magpie", "une hirondelle", "ein Steinbock", "two swallows").
+_INDEFINITE_BEFORE = re.compile(
+    r"(?<![^\W_])(?i:a|an|another|one|two|three|un|une|una|uno|ein|eine|einen|einem|einer"
+    r"|eines|um|uma|deux|trois|dos|tres|zwei|drei|dois|duas|due|tre)\s+$")
+
+
+# Two or more blank lines: what follows is pushed away from the post, as disclosures are hidden
+_PUSHED_DOWN = re.compile(r"\S\s*\n[ \t]*\n[ \t]*\n")
 
 
 def _generic_before(text: str, start: int, generics: frozenset[str]) -> int | None:
@@ -240,7 +278,9 @@ _PERSONS_CONTACT = re.compile(
 # Whether a draft addresses a reader, offers a way to act or looks for people, in the six
 # languages (over the folded text): what plugging or recruiting without a sales word needs.
 _READER_DIRECTED = re.compile(
-    r"\b(?:you|your|yours|youre|you're|you'll|u|ya|y'all|yall|tu|te|ti|toi|vous|votre|vos|du|dich"
+    # ("ya" only as English "you": Spanish "ya está publicado" is "already")
+    r"\b(?:you|your|yours|youre|you're|you'll|u|(?:see|love|thank|got|catch|hear) ya|ya know"
+    r"|y'all|yall|tu|te|ti|toi|vous|votre|vos|du|dich"
     r"|dir|dein\w*|ihr|euch|euer|eure\w*|voce\w*|voces|teu|tua|voi|vostr\w*|tuo|vuestr\w*"
     r"|usted\w*|gente|necesitas|necesitais|precisam|ask me|message me|dm me|dm|pm|inbox"
     r"|ecri\w*|schreib\w*|escrib\w*|chama|manda|link|bio|cherche|looking for|sto cercando"
@@ -248,6 +288,18 @@ _READER_DIRECTED = re.compile(
     r"|profil|codigo|code|os dejo|quieres|quereis|queres|querem|voulez|veux|wollt|willst|vuoi"
     r"|volete)\b"
     r"|https?://|\b[\w-]+\.(?:ly|to|gl|co|me|link|page|site|shop|store|com)\b")
+
+
+# A pointer to a link, nothing more ("link in the comments", "link in bio", "enlace en mi perfil")
+_LINK_POINTER = re.compile(
+    r"^(?:links?|enlace|lien|liens|link nel|link na)\b.{0,20}$")
+
+
+# The reader invited to come or take part, in the six languages (folded text).
+_INVITED = re.compile(
+    r"\b(?:join us|come (?:along|and|join|see|say)|unete|unanse|acompananos|venid|venez"
+    r"|rejoignez-nous|rejoins-nous|macht mit|kommt vorbei|seid dabei|junte-se|juntem-se|venham"
+    r"|unisciti|unitevi|venite)\b")
 
 
 # A private person's address given by a business: right after the person's title and name
@@ -713,6 +765,14 @@ class _Context:
                 name = after.name
             if self.keep(hit.start, hit.end):
                 by_term.setdefault(name, []).append(hit)
+        for start, end, codename in self.compiled.misspelt_codenames(self.draft.fold):
+            start, end = self.draft.fold.span(start, end)
+            if self.keep(start, end) and not any(
+                    h.start <= start < h.end for hits in by_term.values() for h in hits):
+                compiled_term = make_term(codename)
+                if compiled_term is not None:
+                    by_term.setdefault(codename, []).append(
+                        TermHit(compiled_term, start, end, ("a misspelling",)))
         for term, hits in by_term.items():
             spans = _spans((h.start, h.end) for h in hits)
             shown = _quote(self.text[hits[0].start:hits[0].end])
@@ -737,9 +797,16 @@ class _Context:
         capitals at all says nothing either way, so there it still counts."""
         written = self.text[hit.start:hit.end]
         if hit.disguises or " " in term or not term[:1].isupper() or not written.isalpha() \
-                or not written.islower() or (hit.start > 0 and self.text[hit.start - 1] in "#＃"):
+                or (hit.start > 0 and self.text[hit.start - 1] in "#＃"):
             return False
-        return any(ch.isupper() for ch in self.text)
+        if _INDEFINITE_BEFORE.search(self.text, max(0, hit.start - 12), hit.start) and (
+                written.islower() or SECRECY_CUES.search(self.draft.fold.text) is None):
+            # "a magpie stole my croissant", "ein Steinbock am Grat": a thing, not a name
+            # (but "a Magpie demo 🤫" teases the secret)
+            return True
+        # ... but not where the draft teases a secret ("cant say anything but if cormoran ...")
+        return written.islower() and any(ch.isupper() for ch in self.text) \
+            and SECRECY_CUES.search(self.draft.fold.text) is None
 
     def _brand_phrase(self, promotion: Promotion) -> str:
         parts = []
@@ -787,6 +854,8 @@ class _Context:
             return
         if self.work:
             return  # selling with no sales word is for the personal account's check only
+        if not promotion.brand_hits and for_a_cause(self.draft.fold.text):
+            return  # a friend's fundraiser sells nothing
         reading = self.meaning("promo")
         warn_at, info_at = MEANING_AT["promo"]
         if promotion.short_links and not promotion.brand_hits \
@@ -945,6 +1014,12 @@ class _Context:
             severity = "block"
         else:
             severity = "warn" if reading.probability >= warn_at else "info"
+        if severity != "info" and reading.spans and all(
+                fold_string(self.text[start:end]) in _GRAMMAR_WORDS
+                for start, end in reading.spans):
+            # The words that carried the reading are only "is", "under", "the": nothing a
+            # writer could change, and nothing that means anything; say it softly.
+            severity = "info"
         shown = list(dict.fromkeys(_quote(self.text[start:end])
                                    for start, end in sorted(reading.spans)))
         words = f" ({_list_words(shown)})" if shown else ""
@@ -985,8 +1060,17 @@ class _Context:
             if refs and self._employer_sponsors(promotion):
                 refs = []  # "Acme is proud to sponsor the Kestrels": its own news, said plainly
             generic = False
+        elif self.work and refs and self._employer_news(promotion):
+            # On one's own work account the employer's news ("our impact report is out",
+            # "we won Best Audio", "slides: acme.example/talks") is the job, not an
+            # endorsement: only selling or rating it needs the connection said.
+            refs = [r for r in refs if r.role != ROLE_EMPLOYER]
+            generic = promotion.generic and not refs
         else:
             generic = promotion.generic and not refs
+        if generic and self.work and not promotion.disclosures and self._only_pointers(promotion):
+            # "Study in the comments": on a work account a link pointer shares reading
+            generic = False
         accepted = promotion.disclosures
         if not refs and not generic:
             if accepted and not self.employer_owned:
@@ -1048,6 +1132,26 @@ class _Context:
             return
         self._check_placement(accepted)
 
+    def _only_pointers(self, promotion: Promotion) -> bool:
+        """Whether the only sales cues are pointers to a link ("link in the comments", "link
+        in bio") in a post that sells, invites and asks nothing otherwise."""
+        return bool(promotion.strong) and all(
+            _LINK_POINTER.match(fold_string(self.text[h.start:h.end])) for h in promotion.strong
+        ) and not (promotion.commercial or promotion.cta or promotion.price_cuts) \
+            and _INVITED.search(self.draft.fold.text) is None
+
+    def _employer_news(self, promotion: Promotion) -> bool:
+        """Whether a work-account post names the employer only as news: no sales cue, price
+        cut, rating, call to act or sales intent, no denied label, no words to the reader
+        ("if you're still paying fees ...", "vous préparez un achat ?"), no invitation ("join
+        us") and no appeal for money, which make a pitch."""
+        text = self.draft.fold.text
+        return not (promotion.strong or promotion.commercial or promotion.cta
+                    or promotion.price_cuts or promotion.reviews or promotion.intent
+                    or promotion.denied_disclosures) \
+            and _READER_DIRECTED.search(text) is None and _INVITED.search(text) is None \
+            and not for_a_cause(text)
+
     def _employer_sponsors(self, promotion: Promotion) -> bool:
         """Whether the employer (named, or "we") is said to sponsor or back what the post
         names: a sponsoring verb right after the employer's name or a first-person plural."""
@@ -1100,6 +1204,8 @@ class _Context:
         lines = rules_for(self.target.network).see_more_lines
         if lines is not None and self.text.count("\n", 0, mention.start) >= lines:
             return False
+        if _PUSHED_DOWN.search(self.text, 0, mention.start):
+            return False  # pushed below blank lines, out of sight of the post (FTC)
         return not self._in_trailing_cluster(mention)
 
     def _in_trailing_cluster(self, mention: Mention) -> bool:

@@ -1,0 +1,262 @@
+"""The eighth round, promotion, disclosure, codenames and the meaning layer (fixing sets: the
+development sets wagtail and heron, and azurine): the employer's news on one's own work account
+needs no disclosure unless it sells or rates; a friend's fundraiser sells nothing; a price cut
+with a private way to order sells; a mark "out of five" is a rating; codename numbers up to 99
+in any form; an indefinite article makes a one-word codename a common noun; a meaning-layer
+reading carried only by grammar words is a note.
+
+Examples written for this file (none from a corpus).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.check import engine, meaning
+from app.check.compiled import codename_variants
+from app.check.engine import check_draft
+from app.check.meaning import Reading
+from app.check.policy import Policy, load_policy_file
+from app.core.model import CheckTarget, Network, Owner, Persona, Severity
+
+X_PERSONAL = CheckTarget(Network.X, Persona.PERSONAL)
+WORK_SELF = CheckTarget(Network.LINKEDIN, Persona.WORK, Owner.SELF)
+
+PACK = """\
+version = 1
+[employer]
+name = "Larkspur Labs"
+aliases = ["Larkspur"]
+domains = ["larkspur.example"]
+[[partners]]
+name = "Quayside Bikes"
+aliases = ["Quayside"]
+domains = ["quayside.example"]
+[disclosure]
+region = "us"
+accepted = ["#ad", "#employee"]
+[confidential]
+terms = ["Kestrel 21", "Wren"]
+"""
+
+
+@pytest.fixture
+def labs(tmp_path: Path) -> Policy:
+    path = tmp_path / "larkspur.toml"
+    path.write_text(PACK, encoding="utf-8")
+    return load_policy_file(path)
+
+
+def rules(text, target, policy):
+    return {f.rule for f in check_draft(text, target, policy=policy).findings
+            if f.severity.value in ("warn", "block")}
+
+
+@pytest.mark.parametrize("text", [
+    "Our sustainability report is out: Larkspur cut packaging waste by 40%. Full report at "
+    "larkspur.example/report",
+    "Gave a talk on accessible dashboards at DevConf. Slides: larkspur.example/talks/a11y",
+    "Really proud of the team: Larkspur Atlas just won Best Data Tool at the Analytics Awards",
+    "Nuestro informe de impacto ya está publicado: larkspur.example/impacto",
+])
+def test_the_employers_news_on_ones_work_account_needs_no_disclosure(text, labs):
+    assert not rules(text, WORK_SELF, labs) & {"disclosure.missing", "disclosure.buried"}
+
+
+@pytest.mark.parametrize("text", [
+    "Still paying for three analytics tools? You're doing it wrong. larkspur.example/atlas",
+    "Larkspur Atlas is 30% off for the first year this week: larkspur.example/atlas",
+    "Just gave Larkspur Atlas five stars on G2, you should too",
+    "Join us for the Larkspur giving day: every gift is matched until midnight! larkspur.example",
+])
+def test_selling_or_rating_it_on_ones_work_account_still_needs_it(text, labs):
+    found = rules(text, WORK_SELF, labs)
+    assert found & {"disclosure.missing", "disclosure.insider_review", "disclosure.buried"}
+
+
+@pytest.mark.parametrize("text", [
+    "My cousin is running the Berlin marathon for the children's hospice, link in bio if you "
+    "can chip in",
+    "El coro del barrio está recaudando fondos para el órgano: enlace en mi perfil",
+    "La chorale fait une collecte de fonds pour l'orgue, lien dans ma bio",
+    "Der Kinderchor sammelt Spenden für neue Noten, Link in der Bio, jeder Euro zählt",
+    "A escola do meu filho está a angariar fundos, link na bio",
+    "La parrocchia fa una raccolta fondi per il tetto, link nel profilo",
+])
+def test_a_friends_fundraiser_sells_nothing(text, labs):
+    assert not rules(text, X_PERSONAL, labs) & {"persona.promotion", "disclosure.missing"}
+
+
+def test_the_employers_own_appeal_is_still_promotion(labs):
+    text = "Larkspur is raising money for the coding club: link in bio, every dollar counts"
+    assert rules(text, X_PERSONAL, labs) & {"persona.brand_promotion", "disclosure.missing"}
+
+
+@pytest.mark.parametrize("text", [
+    "half off everything in the spring range if you DM me before Friday",
+    "Halber Preis auf die ganze Kollektion, schreibt mir einfach",
+    "a mitad de precio toda la colección, escríbeme por privado",
+    "30% di sconto su tutto, scrivetemi in privato",
+    "metade do preço em tudo, mandem DM",
+])
+def test_a_price_cut_with_a_private_way_to_order_sells(text, labs):
+    assert "persona.promotion" in rules(text, X_PERSONAL, labs)
+
+
+@pytest.mark.parametrize("text", [
+    "Half off my sleep debt would be nice, text me if you know the trick",
+    "Half off my to-do list by noon, message me if you need the spreadsheet trick",
+])
+def test_a_price_cut_with_nobody_selling_stays_quiet(text, labs):
+    assert "persona.promotion" not in rules(text, X_PERSONAL, labs)
+
+
+@pytest.mark.parametrize("text", [
+    "Larkspur Atlas: 5 von 5 Sternen, bestes Tool ever",
+    "Larkspur Atlas, four out of five, would use again",
+    "Larkspur Atlas ? 9 sur 10 pour moi",
+])
+def test_a_mark_out_of_five_or_ten_is_a_rating(text, labs):
+    assert "disclosure.insider_review" in rules(text, X_PERSONAL, labs)
+
+
+def test_two_out_of_five_people_is_no_rating(labs):
+    assert "disclosure.insider_review" not in rules(
+        "Two out of five of us at Larkspur caught the flu this week", X_PERSONAL, labs)
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel XXI is on my desk and it's gorgeous",
+    "Kestrel twenty-one ships in spring",
+    "Heute Kestrel einundzwanzig gesehen",
+    "Hoy probamos Kestrel veintiuno",
+    "Kestrel vingt et un arrive bientôt",
+    "Kestrel ventuno è pronto",
+    "O Kestrel vinte e um está quase",
+])
+def test_a_codename_number_in_any_form(text, labs):
+    assert "confidential.term" in rules(text, X_PERSONAL, labs)
+
+
+def test_codename_numbers_up_to_ninety_nine():
+    assert "Atlas XCIX" in codename_variants("Atlas 99")
+    assert "Atlas 14" in codename_variants("Atlas XIV")
+    assert "Atlas quatre-vingt-onze" in codename_variants("Atlas 91")
+
+
+@pytest.mark.parametrize("text", [
+    "A wren was singing on the fence all morning, tiny and loud",
+    "Ein Wren? Nein, das war ein Zaunkönig, sagt meine Oma",
+])
+def test_a_codename_after_an_indefinite_article_is_the_common_word(text, labs):
+    assert "confidential.term" not in rules(text, X_PERSONAL, labs)
+
+
+@pytest.mark.parametrize("text", [
+    "Wren ships next quarter, can't say more",
+    "Saw a Wren demo today 🤫",
+])
+def test_the_codename_as_a_name_still_blocks(text, labs):
+    assert "confidential.term" in rules(text, X_PERSONAL, labs)
+
+
+class _FirstWordModel:
+    """A model sure of every head, naming the draft's first word as what carried it."""
+
+    def read_view(self, view, heads=meaning.HEADS, top=3):
+        words = view.words()
+        spans = (view.span(words[0][0], words[0][1]),) if words else ()
+        return {head: Reading(head, 0.95, spans) for head in heads}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Quarterly planning with the team", Severity.WARN),
+    ("The quarterly planning with the team", Severity.INFO),
+    ("Heute quarterly planning with the team", Severity.INFO),
+])
+def test_a_reading_carried_only_by_grammar_words_is_a_note(monkeypatch, labs, text, expected):
+    monkeypatch.setattr(engine, "shipped_model", lambda: _FirstWordModel())
+    found = {f.rule: f for f in check_draft(text, WORK_SELF, policy=labs).findings}
+    assert found["conduct.insult"].severity is expected
+
+
+THREADS_PERSONAL = CheckTarget(Network.THREADS, Persona.PERSONAL)
+
+
+def test_a_disclosure_pushed_below_blank_lines_is_buried(labs):
+    text = "the new Atlas dashboards are unreal → larkspur.example/atlas\n\n\n\n(#employee lol)"
+    assert "disclosure.buried" in rules(text, THREADS_PERSONAL, labs)
+
+
+def test_a_disclosure_on_the_next_line_is_seen(labs):
+    text = "the new Atlas dashboards are unreal → larkspur.example/atlas\n#employee"
+    assert "disclosure.buried" not in rules(text, THREADS_PERSONAL, labs)
+
+
+MISSPELT_PACK = """\
+version = 1
+[employer]
+name = "Larkspur Labs"
+[confidential]
+terms = ["Project Lantern"]
+"""
+
+
+@pytest.fixture
+def lantern(tmp_path: Path) -> Policy:
+    path = tmp_path / "lantern.toml"
+    path.write_text(MISSPELT_PACK, encoding="utf-8")
+    return load_policy_file(path)
+
+
+@pytest.mark.parametrize("text", [
+    "Huge milestone for Project Lanturn this week, can't say more",
+    "Proyecto Lantren avanza muy rápido",
+    "Projekt Lanterm ist in der Alpha",
+])
+def test_a_codename_misspelt_by_one_letter_after_its_generic_word(text, lantern):
+    assert "confidential.term" in rules(text, X_PERSONAL, lantern)
+
+
+@pytest.mark.parametrize("text", [
+    "Project Planner is the new tool the PMO uses",
+    "Our lantern walk project raised £300",
+])
+def test_other_project_names_stay_quiet(text, lantern):
+    assert "confidential.term" not in rules(text, X_PERSONAL, lantern)
+
+
+def test_a_link_pointer_on_a_work_account_shares_reading(labs):
+    text = ("Proud of our data team: dashboards now load in half the time. The write-up is in "
+            "the comments, link in the comments")
+    assert "disclosure.missing" not in rules(text, WORK_SELF, labs)
+
+
+@pytest.mark.parametrize("text", [
+    "Reminder that double Larkspur points on every Atlas plan ends Sunday. Just saying 👀",
+    "Petit rappel : l'offre Larkspur Atlas finit dimanche. Profitez-en !",
+    "if you're still paying 60 quid for dashboards pls switch to Larkspur, half the price",
+])
+def test_an_offers_deadline_and_a_call_to_switch_sell(text, labs):
+    assert "persona.brand_promotion" in rules(text, X_PERSONAL, labs)
+
+
+@pytest.mark.parametrize("text", [
+    "The Larkspur summer party ends Friday, sad it's over",
+    "Profitez du soleil ce week-end, on se voit lundi chez Larkspur",
+])
+def test_a_days_end_and_enjoying_the_sun_do_not(text, labs):
+    assert "persona.brand_promotion" not in rules(text, X_PERSONAL, labs)
+
+
+def test_a_lower_case_codename_in_a_teased_secret_still_blocks(labs):
+    text = "cant say anything but if wren happens next year Lyon is going to be busy. Big if"
+    assert "confidential.term" in rules(text, X_PERSONAL, labs)
+
+
+def test_a_reader_called_a_troll_and_a_liar(labs):
+    text = "@angry_dan you're a troll and a liar, go cry somewhere else"
+    assert "conduct.insult" in rules(text, CheckTarget(Network.X, Persona.WORK, Owner.EMPLOYER),
+                                     labs)
