@@ -306,3 +306,24 @@ def test_calling_oneself_names_is_not_an_insult(text, cycles):
 ])
 def test_calling_someone_else_names_still_counts(text, cycles):
     assert "conduct.insult" in listed(text, BRAND_ACCOUNT, cycles)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Otra vez el puto servidor caído", "puto"),
+    ("Qué jodido está el tráfico hoy", "jodido"),
+    ("Verfickte Technik, schon wieder", "Verfickte"),
+    ("Tabarnak, le serveur est encore tombé", "Tabarnak"),
+    ("Tô fodido com este prazo", "fodido"),
+    ("Fanculo, un'altra riunione", "Fanculo"),
+])
+def test_plain_swearing_in_other_languages(text, word, cycles):
+    assert word in lexicon_hits(text, BRAND_ACCOUNT, cycles)
+
+
+@pytest.mark.parametrize("text", [
+    "Un cono de helado gratis con cada bici",
+    "Les pneus crissent dans le virage",
+    "Reputation matters more than price",
+])
+def test_look_alike_ordinary_words_are_not_swearing(text, cycles):
+    assert "conduct.profanity" not in raised(text, BRAND_ACCOUNT, cycles)
