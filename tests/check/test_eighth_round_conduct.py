@@ -115,6 +115,14 @@ def test_threats_and_wishes_of_harm_on_a_work_account(text, words, cycles):
     ("Vou tornar a vida dele num inferno", "vida dele num inferno"),
     ("Se lo rivedo gli do un pugno", "gli do un pugno"),
     ("Ti rendo la vita un inferno", "rendo la vita un inferno"),
+    ("May you step on a lego every morning", "step on a lego"),
+    ("He'd better watch his back.", "watch his back"),
+    ("Ojalá que les vaya fatal", "vaya fatal"),
+    ("J'espère qu'ils vont tous crever", "crever"),
+    ("Ich hoffe, die gehen alle pleite", "pleite"),
+    ("Hoffentlich fällt der Typ auf die Fresse", "Fresse"),
+    ("Espero que ele se lixe", "se lixe"),
+    ("Spero che vi capiti qualcosa di brutto", "qualcosa di brutto"),
 ])
 def test_blows_and_torments_promised_on_a_work_account(text, words, cycles):
     assert "conduct.insult" in raised(text, BRAND_ACCOUNT, cycles)
@@ -189,6 +197,15 @@ def test_idioms_and_self_talk_stay_quiet(text, cycles):
     "@ciclista_y Querida, não é assim que funciona a garantia.",
     "@ciclista_z Tesoro, non funziona così la garanzia.",
     "@hater_77 go touch grass",
+    "@hater_78 ok boomer",
+    "@critic you wouldn't recognise good cycling if it rode over you",
+    "@kritiker Du würdest guten Kaffee nicht mal erkennen, wenn er dich beißt",
+    "That reviewer has the IQ of a potato",
+    "El proveedor tiene el cerebro de un mosquito",
+    "Il a un pois chiche à la place du cerveau",
+    "Der Lieferant hat ein Spatzenhirn",
+    "O fornecedor tem cérebro de galinha",
+    "Quel fornitore ha il cervello di una formica",
     "@ciclista_novato si no sabes cambiar una cámara, igual el ciclismo no es lo tuyo, "
     "campeón",
     "@velo_debutant si tu ne sais pas régler un frein, peut-être que le vélo n'est pas pour "
@@ -227,6 +244,13 @@ def test_condescending_put_downs_on_a_work_account(text, cycles):
     "Nessuno ti ha chiesto la password? Bene, non lo faremo mai.",
     "@rider_amy Honey, we're so sorry the parcel was late, a new one is on the way",
     "Kids should touch grass more: our summer camp starts Monday",
+    "You'd better watch your back wheel, it wobbles",
+    "Le cerveau d'un oiseau est fascinant",
+    "May you have a lovely week and may your rides be dry",
+    "Ojalá que les vaya bien en la carrera",
+    "Hoffentlich geht es dir bald besser",
+    "Spero che vi capiti qualcosa di bello",
+    "You wouldn't know it was there if it weren't for the logo",
 ])
 def test_self_talk_praise_and_biology_stay_quiet(text, cycles):
     assert not listed(text, BRAND_ACCOUNT, cycles)
