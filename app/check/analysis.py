@@ -375,6 +375,18 @@ _PRICE_CUT = re.compile(
     r"|di sconto|de remise|de reduction|rabatt|sconto|descuento|desconto|dto)\b"
     r"|\b(?:a\s+)?mitad de precio\b|\bhalbe[nr]?\s+preis\b|\bmetade do preco\b"
     r"|\ba meio preco\b|\bmeta prezzo\b|\bmoitie prix\b|(?<![\w.%-])-\d{1,2}\s?%")
+# One's staff discount offered to others ("my employee discount is burning a hole in my
+# pocket, anyone need shoes?", "con mi descuento de empleada, ¿alguien quiere algo?").
+_STAFF_DISCOUNT = re.compile(
+    r"\b(?:employee|staff|colleague|friends and family) (?:discount|price|code)"
+    r"|\bdescuento de emplead[oa]s?\b|\bremise (?:employe|du personnel|salarie)"
+    r"|\b(?:mitarbeiter|personal)(?:rabatt|preis)\b|\bdesconto de funcionari[oa]s?\b"
+    r"|\bsconto dipendent[ei]\b")
+_WHO_WANTS = re.compile(
+    r"\b(?:anyone|anybody|who)\s+(?:need|needs|want|wants|fancy|fancies)\b|\btell me\b"
+    r"|\balguien\s+(?:necesita|quiere)\b|\bquelqu'un\s+(?:veut|a besoin)\b"
+    r"|\b(?:braucht|will|mochte)\s+jemand\b|\balguem\s+(?:precisa|quer)\b"
+    r"|\bqualcuno\s+(?:vuole|ha bisogno)\b")
 # Orders opened or the last places of a class or event, in the six languages.
 _OPEN_OR_FEW_LEFT = re.compile(
     r"\b(?:orders?|pre-?orders?|commissions?|bookings?)\s+(?:are\s+)?(?:now\s+)?open\b"
@@ -420,6 +432,10 @@ def _offer_cues(fold: TextView) -> list[tuple[int, int, Group]]:
         # Places or orders offered with a private channel to take them, price or not ("few
         # spots left in Saturday's class, DM me", "encomendas abertas, manda DM")
         cues += [(offered.start(), offered.end(), OFFER), (private.start(), private.end(), OFFER)]
+    if (staff := _STAFF_DISCOUNT.search(text)) is not None and (
+            (asked := _WHO_WANTS.search(text) or _ORDER_PRIVATELY.search(text)) is not None):
+        # the employer's goods sold on through one's staff discount, brand named or not
+        cues += [(staff.start(), staff.end(), OFFER), (asked.start(), asked.end(), OFFER)]
     if (cut := _PRICE_CUT.search(text)) is not None \
             and (private := _ORDER_PRIVATELY.search(text)) is not None:
         # "half off the winter line if you message me", "30 % auf alles, schreibt mir"

@@ -40,6 +40,7 @@ from app.check.jurisdiction import (
 from app.check.lexicons import Group, Lexicon, LexiconHit
 from app.check.limits import X_INVALID_CHARACTERS, count_for_network, rules_for
 from app.check.meaning import Reading, shipped_model
+from app.check.personal_sense import said_of_others
 from app.check.policy import Policy
 from app.check.privacy import PERSONAL_LINE, PrivacyHit, find_personal_data
 from app.check.rules import RULES
@@ -131,7 +132,11 @@ _FIRST_PERSON_SINGULAR = frozenset((
     "i", "im", "ive", "id", "ill", "my", "me", "mine", "myself", "yo", "mi", "mis", "conmigo",
     "je", "j", "mon", "ma", "mes", "moi", "ich", "mein", "meine", "meinen", "meinem", "meiner",
     "mir", "mich", "eu", "meu", "minha", "meus", "minhas", "comigo", "io", "mio", "mia", "miei",
-    "mie"))
+    "mie",
+    # ... and the verb forms that say "I" without the pronoun ("fui diagnosticada", "estoy de
+    # baja", "tenho cólicas", "ho il ciclo"): none of them is also a word of another language
+    "estoy", "tengo", "fui", "voy", "puedo", "llego", "estou", "tenho", "sou", "vou", "posso",
+    "chego", "hab", "ho", "sto", "vado", "mim"))
 _FIRST_PERSON_PLURAL = frozenset((
     "we", "our", "ours", "us", "nosotros", "nosotras", "nuestro", "nuestra", "nuestros",
     "nuestras", "nous", "notre", "nos", "wir", "unser", "unsere", "unseren", "unserem",
@@ -259,12 +264,29 @@ def _venue_address(text: str, start: int, end: int) -> bool:
 
 # A number or address given to a named person, not an organisation: a call verb and a
 # capitalised first name right before it ("call Sarah on", "liguem para o Rafael no",
-# "ruft Jonas an unter"), or where someone lives ("Amy lives at", "vive en", "wohnt in").
+# "ruft Jonas an unter", "escríbele a Carmen al"), with a title ("Call Mr Brunner on"), a
+# role before the name ("Call the winner, Tom, on") or after it ("Text Paul, our events
+# manager, on"), or where someone lives ("Amy lives at", "vive en", "wohnt in").
+_WEEKDAY = (r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Lunes|Martes|Mi[eé]rcoles|Jueves"
+            r"|Viernes|S[aá]bado|Domingo|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche"
+            r"|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Luned[iì]|Marted[iì]"
+            r"|Mercoled[iì]|Gioved[iì]|Venerd[iì]|Segunda|Ter[cç]a|Quarta|Quinta|Sexta)\b")
 _PERSONS_CONTACT = re.compile(
-    r"(?:\b(?i:call|text|ring|message|whatsapp|phone|ask|contact|llama|llamad|llamen|escribe|"
-    r"appelez|appelle|contactez|ruft?|schreib|liguem?|fala|chiamate|chiama|scrivi)"
-    r"(?:\s+(?i:to|para|a|al|à|o|an|den|die|il|la)){0,2}\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:'s)?"
-    r"(?:\s+(?i:on|at|a|no|na|en|al|au|unter|auf|sur|em|sul|:))?"
+    r"(?:\b(?i:call|text|ring|message|whatsapp|phone|ask|contact|llam[a-z]*|escr[ií]b[a-z]*"
+    r"|appel[a-z]*|contact[a-z]*|ruft?|schreib[a-z]*|lig(?:a|ue|uem|uei)|fal[ae][a-z]*"
+    r"|chiam[a-z]*|scriv[a-z]*|sms)"
+    r"(?:\s+(?i:directly|directement|directamente|diretamente|direttamente|direkt"
+    r"|personally|personalmente|pessoalmente|personnellement))?"
+    r"(?:\s+(?i:to|para|a|al|à|ao|o|an|den|die|il|la|le)){0,2}"
+    # a role before the name: "the winner, Tom", "our host, Ana"
+    r"(?:\s+(?i:the|our|la|el|le|il|lo|o|a|der|die|den|unser\w*|nuestr\w*|notre|nosso|nossa"
+    r"|nostr\w*)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*,)?"
+    r"(?:\s+(?i:mr|mrs|ms|dr|herrn?|frau|sr|sra|srta|mme|mlle|sig|sig\.ra|signor|signora|dona"
+    r"|doña|don)\.?)?"
+    rf"\s+(?!{_WEEKDAY})[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:'s)?"
+    # a role after it: "Paul, our events manager,"
+    r"(?:\s*,[^,.!?\n]{1,40}?,|\s*,)?"
+    r"(?:\s+(?i:on|at|a|no|na|en|al|au|an|unter|auf|sur|em|sul|para|o|:)){0,2}"
     # ... and on their own phone: "text Jen on her cell, 253 ...", "llama a Ana a su móvil"
     r"(?:\s+(?i:her|his|their|su|son|sa|ihrem|seinem|ihr|sein|seu|sua|o|suo|il suo)"
     r"\s+(?i:cell|cellphone|cell phone|mobile|personal number|personal cell|private number"
@@ -273,6 +295,8 @@ _PERSONS_CONTACT = re.compile(
     r"|\b(?i:lives?|living|lived|vive|viven|vivía|wohnt|wohnen|habite|habitent|mora|moram|"
     r"abita|abitano)\b[^.!?\n]{0,20}$)",
 )
+# The dot of a title is no sentence end: "Call Mr. Brunner on ..."
+_TITLE_DOT = re.compile(r"\b(?i:mr|mrs|ms|dr|sr|sra|srta|mme|mlle|sig|sig\.ra|prof|hr|fr)\.")
 
 
 # Whether a draft addresses a reader, offers a way to act or looks for people, in the six
@@ -323,6 +347,7 @@ def _someones(text: str, start: int) -> bool:
     before = text[max(0, start - 60):start]
     if _TITLED_NAME.search(before) is not None:
         return True
+    before = _TITLE_DOT.sub(lambda title: title.group()[:-1] + " ", before)
     cut = max(before.rfind(mark) for mark in ".!?\n")
     return _PERSONS_CONTACT.search(before[cut + 1:]) is not None \
         or PERSONAL_LINE.search(before[cut + 1:]) is not None \
@@ -945,6 +970,16 @@ class _Context:
         themes = list(dict.fromkeys(h.group.label for h in hits))
         first = min(hits, key=lambda h: h.start)
         account = "your employer's account" if self.employer_owned else "your work account"
+        others = said_of_others(self.text, self.draft.fold.text,
+                                [(h.start, h.end, h.group.id) for h in hits],
+                                first_person=self._speaks_for_self())
+        if others is not None:
+            self.add("persona.personal_life", "info",
+                     f"{_quote(self.text[first.start:first.end])} usually means personal life, "
+                     f"but here it is said of {others}; fine unless it is about you or a "
+                     "colleague.",
+                     [(h.start, h.end) for h in hits])
+            return
         if all(h.group.id in _PROFESSIONAL_SENSE for h in hits) \
                 and self.meaning("personal").probability < self._professional_below(hits):
             self.add("persona.personal_life", "info",
@@ -959,6 +994,16 @@ class _Context:
                  [(h.start, h.end) for h in hits],
                  [Fix("Post from your personal account instead", action=SWITCH_TO_PERSONAL),
                   Fix("Don't post this to your work account", action=REMOVE_TARGET)])
+
+    def _speaks_for_self(self) -> bool:
+        """Whether the writer speaks for themselves ("I", "my", "je", "mein" ...)."""
+        words = {word for _, _, word in self.draft.fold.words()}
+        language = self._language()
+        if language == "it":
+            words.discard("i")  # the Italian article ("i consigli"), not "I"
+        elif language == "de":
+            words.discard("im")  # "in dem" ("im Drehbuch"), not "I'm"
+        return not words.isdisjoint(_FIRST_PERSON_SINGULAR)
 
     def _organisation_report(self) -> bool:
         """Whether the draft speaks as "we" (a plural pronoun or verb form), never as "I", and
@@ -1469,14 +1514,15 @@ class _Context:
             roles: list[PrivacyHit] = []
             for hit in found:
                 # the writer's own home ("come by my house, 88 Cedar Lane") is never a venue's
-                public = not hit.own_home and (hit.role_address or (
+                public = not (hit.own_home or hit.private) and (hit.role_address or (
                     kind == "address" and _venue_address(self.text, hit.start, hit.end)))
                 (roles if public else people).append(hit)
             if self.employer_owned and kind != "email":
                 # The brand's own account gives the organisation's number and address on
                 # purpose (shops, venues, helplines): shown, not held up, unless the words
                 # before it give it to a named person ("call Sarah on", "Amy lives at").
-                people = [h for h in found if h.own_home or _someones(self.text, h.start)]
+                people = [h for h in found
+                          if h.own_home or h.private or _someones(self.text, h.start)]
                 roles = [h for h in found if h not in people]
             else:
                 people += [h for h in roles if _someones(self.text, h.start)]

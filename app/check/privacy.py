@@ -24,14 +24,19 @@ from app.check.entities import find_emails, known_tlds
 from app.check.lexicons import view_word_set
 from app.check.text import TextView
 
+# Groups are split by a space, "." or "-", or by the dots and slashes people use to keep a
+# number from being read as one: "503 · 555 · 0187", "06 ‧ 12 ‧ 34", "0176-44/21-99-83".
+_ODD_SEPARATOR = r"\s?[·‧•∙/]\s?"
 _PHONE = re.compile(
     r"(?<![\w+#$£€/.,:-])"
-    r"(?P<number>(?:\+|00)?(?:\(\d{1,5}\)[\s.-]?)?\d{1,5}(?:[\s.-]?\(?\d{1,5}\)?){1,5})"
+    r"(?P<number>(?:\+|00)?(?:\(\d{1,5}\)[\s.-]?)?\d{1,5}"
+    rf"(?:(?:{_ODD_SEPARATOR}|[\s.-])?\(?\d{{1,5}}\)?){{1,5}})"
     r"(?![\w%/:-]|[.,]\d)"
 )
+_ODD_SEPARATORS = re.compile(_ODD_SEPARATOR)
 _DIGIT = re.compile(r"\d")
-_YEAR_RANGE = re.compile(r"^(?:19|20)\d\d\s*[-.]\s*(?:19|20)?\d\d$")
-_DATE = re.compile(r"^\d{1,4}[-.]\d{1,2}[-.]\d{1,4}$")
+_YEAR_RANGE = re.compile(r"^(?:19|20)\d\d\s*[-./]\s*(?:19|20)?\d\d$")
+_DATE = re.compile(r"^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}$")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[ .,]\d{3})+$")
 # "Call …", in the six languages of the check (the text is case-folded and accent-kept).
 _PHONE_WORDS = re.compile(
@@ -62,7 +67,13 @@ PERSONAL_LINE = re.compile(
     r"|mother|dad|father|son|daughter|sister|brother|girlfriend|boyfriend|parents|family))"
     r"\s*(?:at|on|:)?\s*$"
     r"|\b(?:ll[aá]mame|escr[ií]beme|appelle-moi|appelez-moi|ruf mich|ruft mich|ligue-me"
-    r"|liga-me|chiamami)\b[^.!?\n]{0,20}$)")
+    r"|liga-me|chiamami)\b[^.!?\n]{0,20}$"
+    # Portuguese puts the owner after the phone: "o telemóvel dele", "o celular da Ana"
+    r"|\b(?:telem[oó]vel|celular)\s+(?:dele|dela|deles|delas)\b[^.!?\n]{0,12}$"
+    # a person's direct line ("call our pharmacist Janet directly at") and "give her a ring on"
+    r"|\b(?:call|text|ring|reach|contact|phone)\s+(?:[\w'-]+\s+){0,4}?(?:directly|personally)"
+    r"\s+(?:at|on)\s*:?\s*$"
+    r"|\bgive\s+(?:her|him|me|them)\s+a\s+(?:ring|call|bell|buzz|text)\s+(?:on|at)\s*:?\s*$)")
 
 
 @dataclass(frozen=True)
@@ -75,6 +86,9 @@ class PrivacyHit:
     role_address: bool = False
     # said to be the writer's own home ("my house, 88 Cedar Lane"): never an organisation's
     own_home: bool = False
+    # said to be a private person's: a winner's, a customer's, where the reader's parcel goes,
+    # a flat in a building (see ``_private_address``)
+    private: bool = False
 
 
 @cache
@@ -113,11 +127,92 @@ def _number_last_pattern(types: tuple[str, ...], particles: tuple[str, ...]) -> 
 def _street_word_pattern(endings: tuple[str, ...]) -> re.Pattern[str]:
     ending = "|".join(re.escape(e) for e in sorted(endings, key=len, reverse=True))
     # The name starts where its run of letters and "-" starts (a start after every "-" of
-    # "a-a-a-..." would read the rest of the run again each time: quadratic).
+    # "a-a-a-..." would read the rest of the run again each time: quadratic). German also
+    # writes a place's adjective apart: "Eppendorfer Weg 112", "Berliner Str. 5".
     return re.compile(
-        rf"(?<!\w)(?<![a-z-]-)[a-z][a-z-]{{2,}}(?:{ending})\.?\s+\d{{1,4}}[a-z]?\b"
+        rf"(?<!\w)(?<![a-z-]-)[a-z][a-z-]{{2,}}(?:er\s+)?(?:{ending})\.?\s+\d{{1,4}}[a-z]?\b"
         r"(?![.,]\d|\s?%)"
     )
+
+
+@cache
+def _via_pattern(particles: tuple[str, ...]) -> re.Pattern[str]:
+    """Italian "via Padova 118": "via" is also English ("via Zoom 3 times"), so the street is
+    read only before a postcode ("via dei Serragli 41, 50124 Firenze") or after "in", "di",
+    "da" or a comma ("Chiara, via Padova 118")."""
+    particle = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True))
+    return re.compile(
+        rf"(?:(?<=\bin\s)|(?<=\bdi\s)|(?<=\bda\s)|(?<=,\s)|\bvia(?=\s(?:(?:{particle})\s+)*"
+        r"[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?,?\s+\d{1,4}[a-z]?(?:/[a-z0-9])?\s*,?\s*\d{5}\b))"
+        rf"(?:via)\s+(?:(?:{particle})\s+)*[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?,?\s+"
+        r"\d{1,4}[a-z]?\b(?![.,:]\d|\s?(?:%|am\b|pm\b|h\b|times?\b|x\b))"
+    )
+
+
+# What may follow a street and its number: a flat, floor or door ("Apt 2", "app. 3", "4ºB",
+# "3.º Esq.", "Wohnung 5", "interno 4"; º folds to "o") and a postcode with or without its town
+# ("20259", "8050", "4050-174", "LS6 2PT", "H2J 3V3").
+_FLAT = (r"(?:apt|apartment|flat|app|appt|apto|apartamento|appartamento|piso|dpto|depto|puerta"
+         r"|pta|esc|escalera|wohnung|whg|interno|int|scala|etage|andar|bloco|bloque)\.?\s*"
+         r"\d{1,3}[a-z]?\b"
+         r"|\d{1,2}\.?\s*[oa°]\.?\s*[a-z]?\b(?:\s*(?:esq|dto|dir|drt|izq|izda|dcha|dta|fte)\b\.?)?"
+         r"|\d{1,2}(?:st|nd|rd|th)\s+floor\b")
+_POSTCODE = (r"(?:\d{5}|\d{4}(?:-\d{3})?|[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}"
+             r"|[a-z]\d[a-z]\s?\d[a-z]\d)\b")
+_ADDRESS_TAIL = re.compile(
+    rf"(?P<flat>\s*,?\s*(?:{_FLAT}))?"
+    rf"(?:\s*,?\s*(?:[a-z][\w'-]+\s+)?{_POSTCODE})?")
+
+# Said to be a private person's address, in the sentence before it (over the folded text):
+# a person's title and name right before ("Frau Keller, Eppendorfer Weg 112", "la sig.ra
+# Bianchi, via ..."); a winner, a customer, a refund or a delivery to someone; the reader's
+# parcel or home ("your box ships tomorrow to", "su domicilio de la calle", "votre colis a été
+# renvoyé au"); or the business going there ("we'll drop by at").
+_TITLED_BEFORE = re.compile(
+    r"\b(?:mr|mrs|ms|miss|mx|dr|herr|herrn|frau|sr|sra|srta|dona|mme|mlle|monsieur|madame|sig"
+    r"|sig\.ra|sigra|signor|signora)\.?\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s*[,:]?\s*$")
+_PRIVATE_PARTY = re.compile(
+    r"\b(?:winners?|ganador(?:a|es|as)?|gagnante?s?|gewinner(?:in|innen)?|vencedor(?:a|es|as)?"
+    r"|vincitor[ei]|vincitrice|customer(?!\s+(?:service|support|care|centre|center|desk|hub"
+    r"|lounge|success))|kund(?:e|in)|refunds?|reembolso|remboursement|r[uü]?ckerstattung"
+    r"|erstattung|rimborso|delivery\s+(?:for|to)|entrega\s+(?:para|a)|livraison\s+(?:pour|a|chez)"
+    r"|lieferung\s+an|consegna\s+(?:per|a)|envio\s+(?:para|a)|pickup\s+for"
+    r"|(?:your|tu|tus|su|sus|votre|vos|ton|ta|tes|ihr|ihre|ihren|ihrem|dein|deine|deinen|seu|sua"
+    r"|teu|tua|tuo|vostr[oa])\s+(?:[\w-]+\s+)?(?:order|parcel|package|box|prize|refund|delivery"
+    r"|replacement|voucher|gift|cheque|check|pedido|paquete|premio|caja|regalo|colis|commande"
+    r"|lot|cadeau|paket|bestellung|gewinn|preis|packchen|lieferung|sendung|encomenda|pacote"
+    r"|caixa|presente|ordine|pacco|spedizione|home|house|flat|apartment|domicilio|casa|piso"
+    r"|domicile|maison|appartement|logement|wohnung|zuhause|haus|morada|residencia|apartamento"
+    r"|abitazione|appartamento)\b"
+    r"|\bwe(?:'ll|'re| will| can| could| are going to)?\s+(?:drop|stop|come|pop|swing)\s+"
+    r"(?:by|round|over)|\b(?:pasaremos|iremos|passaremos|passerons|passeremo|verremo"
+    r"|vorbeikommen|vorbeischauen|kommen\s+\w+\s+vorbei)\b)")
+# ... unless the organisation's own place is named right before ("at our store, 12 Main St")
+_OUR_PLACE = re.compile(
+    r"\b(?:our|nuestr[ao]s?|notre|nos|unser\w*|noss[ao]s?|nostr[oaie])\s+(?:new\s+|nuev[ao]\s+"
+    r"|nouveau\s+|nouvelle\s+|neue\w*\s+|nov[ao]\s+|nuov[ao]\s+)?(?:store|shop|office|studio"
+    r"|branch|showroom|tienda|oficina|local|boutique|magasin|bureau|laden|geschaft|filiale"
+    r"|buro|loja|escritorio|negozio|ufficio|sede|atelier)s?\b"
+    r"|\b(?:bei uns|chez nous|da noi|con nosotros|connosco|conosco)\b"
+    r"|\b(?:at the|in the|im|in der|en la|en el|au|a la|na|no|nel|nella|in)\s+(?:store|shop"
+    r"|laden|filiale|tienda|local|magasin|boutique|loja|negozio)\b"
+    r"|\b(?:visit us|find us|see us|join us|located at|held at|see you at|we're at|we are at"
+    r"|visitanos|encuentranos|visitez-nous|retrouvez-nous|besuchen sie uns|besucht uns"
+    r"|visite-nos|visitem-nos|vieni a trovarci|venite a trovarci|ci trovi|ci trovate)\b")
+_TITLE_DOT_FOLDED = re.compile(r"\b(?:mr|mrs|ms|dr|sr|sra|srta|mme|mlle|sig|sig\.ra|prof)\.")
+
+
+def _private_address(text: str, start: int, flat: bool) -> bool:
+    """Whether the address at ``start`` in the folded ``text`` is said to be a private
+    person's (``flat``: a flat, floor or door follows the street)."""
+    before = text[max(0, start - 100):start]
+    if _TITLED_BEFORE.search(before[-45:]):
+        return True
+    masked = _TITLE_DOT_FOLDED.sub(lambda title: title.group()[:-1] + " ", before)
+    sentence = before[max(masked.rfind(mark) for mark in ".!?\n;") + 1:]
+    if _OUR_PLACE.search(before[-35:]):
+        return False
+    return flat or _PRIVATE_PARTY.search(sentence) is not None
 
 
 @cache
@@ -160,6 +255,22 @@ _NOT_PHONE_BEFORE = re.compile(
     r"\b(?:isbn(?:-1[03])?|issn|order|ref|reference|invoice|tracking|case|ticket|id|no|"
     r"serial|account|acct|iban|sku|model|version|v|room|pin|code|seat|seats|gate|locker|"
     r"table|row|flight|parcel)\W{0,3}$"
+    # The number of an order, a customer, an invoice, a parcel, a policy or a claim, in the six
+    # languages: "order number", "Bestellnummer", "Kunden-Nr.", "número de pedido", "numéro de
+    # commande", "numero d'ordine", "número da encomenda" (folded: no accents).
+    r"|\b(?:order|customer|client|invoice|tracking|account|policy|claim|case|reference|member"
+    r"|membership|booking|reservation|confirmation|shipment|parcel|contract|serial|ticket)"
+    r"\s*(?:number|no|nr|num|#|id|code)\W{0,3}$"
+    r"|(?:bestell|auftrags|kunden|rechnungs|sendungs|vertrags|versicherungs|policen|mitglieds"
+    r"|referenz|vorgangs|buchungs|schadens|akten|tracking)-?(?:nummer|nr)\W{0,3}$"
+    r"|\bn(?:umero|o|r|°)\.?\s*(?:de\s+|da\s+|do\s+|du\s+|di\s+|d'|del\s+|dell'|della\s+"
+    r"|de\s+la\s+|dello\s+)?(?:pedido|cliente|client|factura|fatura|fattura|facture|seguimiento"
+    r"|rastreio|seguimento|suivi|commande|ordine|ordem|encomenda|referencia|reference|riferimento"
+    r"|dossier|expediente|processo|pratica|poliza|apolice|polizza|contrat|contrato|contratto"
+    r"|socio|adherent|colis|envio|spedizione|tracking|reservation|reserva|prenotazione|siniestro"
+    r"|sinistre|sinistro|sinistro)\W{0,3}$"
+    r"|\b(?:pedido|commande|encomenda|ordine|bestellung|auftrag|factura|fatura|fattura|facture"
+    r"|rechnung)\s*(?:n(?:umero|o|r|°)\.?|#)?\W{0,3}$"
 )
 
 
@@ -199,7 +310,23 @@ _NUMBER_WORD = "(?:" + "|".join(sorted(map(re.escape, _NUMBER_WORD_VALUES),
 # German says 23 as "dreiundzwanzig"
 _GERMAN_COMPOUND = r"(?:ein|zwei|drei|vier|funf|sechs|sieben|acht|neun)und(?:zwanzig|dreissig" \
     r"|vierzig|funfzig|sechzig|siebzig|achtzig|neunzig)"
-_SPELLED_TOKEN = rf"(?:{_GERMAN_COMPOUND}|{_NUMBER_WORD}|\d{{1,4}})"
+_TENS_WORD = "(?:" + "|".join(sorted((w for w, v in _NUMBER_WORD_VALUES.items() if v >= 20),
+                                      key=len, reverse=True)) + ")"
+_DIGIT_WORD = "(?:" + "|".join(sorted((w for w, v in _NUMBER_WORD_VALUES.items() if v < 10),
+                                       key=len, reverse=True)) + ")"
+# Spanish, Portuguese and French join tens and units with "and" ("treinta y cuatro", "trinta e
+# quatro", "vingt et un"); Italian writes them as one word ("trentaquattro", "ventuno"), and
+# so does Spanish from 21 to 29 ("veintidós").
+_JOINED_COMPOUND = rf"{_TENS_WORD}\s+(?:y|e|et)\s+{_DIGIT_WORD}"
+_ONE_WORD_TENS = {"veint": 20, "vent": 20, "trent": 30, "quarant": 40, "cinquant": 50,
+                  "sessant": 60, "settant": 70, "ottant": 80, "novant": 90}
+_ONE_WORD_COMPOUND = r"(?:vent|trent|quarant|cinquant|sessant|settant|ottant|novant)[ai]?" \
+    r"(?:uno|due|tre|quattro|cinque|sei|sette|otto|nove)" \
+    r"|veinti(?:uno|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
+# English repeats a digit with "double" and "triple" ("double-oh", "triple seven").
+_REPEATED_DIGIT = rf"(?:double|triple)[\s-]+{_DIGIT_WORD}"
+_SPELLED_TOKEN = (rf"(?:{_REPEATED_DIGIT}|{_JOINED_COMPOUND}|{_ONE_WORD_COMPOUND}"
+                  rf"|{_GERMAN_COMPOUND}|{_NUMBER_WORD}|\d{{1,4}})")
 _SPELLED_PHONE = re.compile(
     rf"(?<![\w+#$£€/.,:-]){_SPELLED_TOKEN}(?:(?:\s*[,/.-]\s*|\s+){_SPELLED_TOKEN}){{3,24}}"
     r"(?![\w%])")
@@ -212,6 +339,16 @@ def _spelled_value(token: str) -> str:
     """The digits a spelled token stands for ("sieben" → "7", "neunzig" → "90")."""
     if token.isdigit():
         return token
+    if token.startswith(("double", "triple")):
+        times, digit = re.split(r"[\s-]+", token)
+        return _spelled_value(digit) * (2 if times == "double" else 3)
+    if " " in token:  # "treinta y cuatro"
+        tens, _and, unit = token.split()
+        return str(_NUMBER_WORD_VALUES[tens] + _NUMBER_WORD_VALUES[unit])
+    one_word = re.match(
+        r"(veint|vent|trent|quarant|cinquant|sessant|settant|ottant|novant)[ai]?(.+)", token)
+    if one_word and token not in _NUMBER_WORD_VALUES:
+        return str(_ONE_WORD_TENS[one_word.group(1)] + _NUMBER_WORD_VALUES[one_word.group(2)])
     if "und" in token and token not in _NUMBER_WORD_VALUES:
         unit, tens = token.split("und", 1)
         return str(_NUMBER_WORD_VALUES[tens] + _NUMBER_WORD_VALUES[unit])
@@ -245,6 +382,9 @@ def _spelled_phones(text: str) -> list[tuple[int, int, str]]:
 
 def _is_phone(number: str, before: str) -> bool:
     said_phone = bool(_PHONE_WORDS.search(before))
+    if "/" in number and not (said_phone or number.startswith(("+", "00", "0"))):
+        return False  # "120/80/60", "2/3/4": a slash splits other figures far more often
+    number = _ODD_SEPARATORS.sub(" ", number)
     label = _NOT_PHONE_BEFORE.search(before)
     # "no" is "number" in "order no 4471", but "in"/"on" in Portuguese and Italian: after
     # "liguem para o Rafael no" the number is one to call.
@@ -385,10 +525,12 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
         street_first = _street_first_pattern(first_types, particles)
         number_last = _number_last_pattern(last_types, particles)
         street_word = _street_word_pattern(endings)
+        via = _via_pattern(particles)
         # Each shape is looked for only when one of its street words is in the text at all.
         shapes = [pattern] + [shape for shape, words in ((street_first, first_types),
                                                          (number_last, last_types),
-                                                         (street_word, endings))
+                                                         (street_word, endings),
+                                                         (via, ("via",)))
                               if any(word in text for word in words)]
         not_in_name = frozenset(data.get("not_in_name", ()))
         own_address = _context_pattern(tuple(data.get("own_address", ())))
@@ -400,7 +542,10 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
                 continue  # the same address found in two shapes
             window_start = max(0, match.start() - 30)
             mine = own_address.search(text[window_start:match.start()]) is not None
-            if not mine and given_on_purpose(match.start(), match.end()):
+            tail = _ADDRESS_TAIL.match(text, match.end())
+            private = not mine and _private_address(text, match.start(),
+                                                    tail is not None and bool(tail.group("flat")))
+            if not (mine or private) and given_on_purpose(match.start(), match.end()):
                 continue
             words = set(re.findall(r"[a-z]+", match.group()))
             if words & not_in_name:
@@ -408,6 +553,9 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
             start, end = fold.span(match.start(), match.end())
             if match.re is street_first:
                 end = _trim_after_name(fold.original, start, end)
-            hits.append(PrivacyHit("address", start, end, own_home=mine))
+            elif tail is not None and tail.end() > match.end():
+                # the flat and the postcode go with the street when the address is removed
+                end = fold.span(match.start(), tail.end())[1]
+            hits.append(PrivacyHit("address", start, end, own_home=mine, private=private))
             taken = match.end()
     return hits

@@ -260,3 +260,97 @@ def test_a_reader_called_a_troll_and_a_liar(labs):
     text = "@angry_dan you're a troll and a liar, go cry somewhere else"
     assert "conduct.insult" in rules(text, CheckTarget(Network.X, Persona.WORK, Owner.EMPLOYER),
                                      labs)
+
+
+@pytest.mark.parametrize("text", [
+    "Larkspur cerca sviluppatori iOS a Milano, scrivetemi in privato",
+    "Buscamos analistas de datos para la oficina de Larkspur en Madrid, contrato indefinido",
+    "A Larkspur está a recrutar em Lisboa! Procuramos analistas de risco",
+    "Larkspur sucht Entwickler in Berlin, unbefristete Stelle",
+    "Larkspur recrute des développeurs à Lyon, en CDI",
+])
+def test_the_employers_job_offer_on_a_personal_account(text, labs):
+    assert "persona.brand_promotion" in rules(text, X_PERSONAL, labs)
+
+
+@pytest.mark.parametrize("text", [
+    "Buscamos piso en Madrid cerca de la oficina de Larkspur, ¿alguna idea?",
+    "We're looking for a good dentist near the Larkspur office, recommendations welcome",
+])
+def test_looking_for_a_flat_or_a_dentist_is_no_job_offer(text, labs):
+    assert "persona.brand_promotion" not in rules(text, X_PERSONAL, labs)
+
+
+@pytest.mark.parametrize("text", [
+    "Larkspur Atlas now has no monthly fees, genuinely good",
+    "Tagesgeld bei Larkspur gerade 3,5 %, einfach melden",
+    "Last chance: Larkspur Atlas founders' pricing closes Friday",
+    "Come along to the Larkspur data clinic this Saturday, free help with your dashboards",
+])
+def test_no_fees_a_rate_a_last_chance_and_an_invitation_sell(text, labs):
+    assert "persona.brand_promotion" in rules(text, X_PERSONAL, labs)
+
+
+def test_a_drop_in_calls_is_not_a_call_to_drop_in(labs):
+    text = ("How we rebuilt onboarding at Larkspur: fewer steps, clearer prices, and a 30% drop "
+            "in support calls. A thread on what worked")
+    assert "disclosure.missing" not in rules(text, WORK_SELF, labs)
+
+
+BRAND_ACCOUNT = CheckTarget(Network.FACEBOOK, Persona.WORK, Owner.EMPLOYER)
+
+
+@pytest.mark.parametrize("text", [
+    "Happy 5th birthday to my little boy Theo!! 🎂",
+    "ugh, my second day of the flu, someone bring me soup",
+    "Je traverse une rupture difficile en ce moment, désolée si je réponds lentement",
+    "Drowning in credit card debt and no idea how I'll make rent",
+    "Junggesellinnenabschied auf der Reeperbahn, wir sind zu alt dafür 🍾",
+    "Il mio gatto è stato operato stamattina, sono in ansia",
+])
+def test_more_personal_life_on_the_brand_account(text, labs):
+    assert "persona.personal_life" in rules(text, BRAND_ACCOUNT, labs)
+
+
+@pytest.mark.parametrize("text", [
+    "Rupture de stock sur le modèle Atlas, retour lundi",
+    "Flu season is here: book your flu jab at larkspur.example",
+    "Our new cat food range is in, vets recommend it",
+])
+def test_their_business_senses_stay_quiet(text, labs):
+    assert "persona.personal_life" not in rules(text, BRAND_ACCOUNT, labs)
+
+
+@pytest.mark.parametrize("text", [
+    "Our branch manager Siobhan will sort it, give her a ring on 07841 392118",
+    "Any questions call our pharmacist Janet directly at (312) 555-0142",
+])
+def test_a_persons_direct_line_on_the_brand_account(text, labs):
+    assert "privacy.phone" in rules(text, BRAND_ACCOUNT, labs)
+
+
+def test_the_shops_line_stays_public(labs):
+    assert "privacy.phone" not in rules("Questions? Give us a ring on 0345 600 7788",
+                                        BRAND_ACCOUNT, labs)
+
+
+def test_a_lifelong_customer_on_staff_is_a_review(labs):
+    text = "Como clienta de toda la vida os digo que Larkspur Atlas es lo mejor que hay"
+    assert "disclosure.insider_review" in rules(text, X_PERSONAL, labs)
+
+
+@pytest.mark.parametrize("text", [
+    "my employee discount is burning a hole in my pocket. Anyone need trainers before Xmas?",
+    "Con mi descuento de empleada puedo pillaros cosas, ¿alguien quiere algo?",
+    "Mein Mitarbeiterrabatt gilt bis Sonntag, braucht jemand was? Schreibt mir",
+])
+def test_a_staff_discount_offered_to_others_sells(text, labs):
+    assert "persona.promotion" in rules(text, X_PERSONAL, labs)
+
+
+@pytest.mark.parametrize("text", [
+    "My staff discount finally paid off: new running shoes for me",
+    "Does anyone know if the employee discount applies to sale items?",
+])
+def test_ones_own_staff_discount_is_no_offer(text, labs):
+    assert "persona.promotion" not in rules(text, X_PERSONAL, labs)

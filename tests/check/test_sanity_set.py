@@ -20,8 +20,6 @@ ACCOUNTS = {"p": CheckTarget(Network.X, Persona.PERSONAL),
             "b": CheckTarget(Network.X, Persona.WORK, Owner.EMPLOYER)}
 # Near misses the check still raises, and why (each must keep failing until fixed).
 STILL_RAISED = {
-    "w-pregnant-stat": "the meaning layer reads 'pregnancy' in a player survey as personal "
-                       "(0.45) above the team-voice threshold",
     "b-bar-event": "the meaning layer reads a launch party with drinks on the brand account as "
                    "personal (0.86), as it does a real night out",
 }

@@ -35,7 +35,9 @@ MEASURE_ONLY = {CORPUS_DIR / "almira_drafts.jsonl", CORPUS_DIR / "solvane_drafts
                 # development sets for false alarms and hard cases: fixing data, not a measure
                 CORPUS_DIR / "wagtail_drafts.jsonl", CORPUS_DIR / "heron_drafts.jsonl",
                 # mainstream drafts of a French airline and a Spanish telecom operator
-                CORPUS_DIR / "sardine_drafts.jsonl"}
+                CORPUS_DIR / "sardine_drafts.jsonl",
+                # mainstream drafts of a UK bank and a US pharmacy chain
+                CORPUS_DIR / "alder_drafts.jsonl"}
 CORPORA = [path for path in sorted(CORPUS_DIR.glob("*_drafts.jsonl")) if path not in MEASURE_ONLY]
 CASES = [case for path in CORPORA for case in load_cases(path)]
 

@@ -1,0 +1,179 @@
+"""Personal-life words said of other people, not of the writer or a colleague.
+
+A compliance reviewer does not object to a work account naming pregnancy, rehab or drinking
+when nobody on the team is telling their own or a colleague's private life: an HR session on
+supporting colleagues through IVF, an opinion about "people who are injured, pregnant or
+caring", a customer's story shared with her permission, a game character who is drunk in every
+scene, a drink-awareness campaign. :func:`said_of_others` tells these apart by the shape of
+the sentence around the words, in the six languages; the persona check then only notes the
+words (``info``) instead of warning.
+
+Every pattern runs over the fold view (lower case, accents removed) and is compiled once, on
+first use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from app.check.text import fold_string
+
+# People spoken of as a group, in the six languages (folded): the subject of "who are
+# pregnant", the object of "supporting ... through IVF".
+_GROUP = (
+    r"(?:people|persons|colleagues|coworkers|co-workers|employees|staff|workers|parents|"
+    r"mothers|fathers|women|men|members|patients|customers|clients|users|players|carers|"
+    r"caregivers|families|managers|those|anyone|students|new parents|"
+    r"personas|companeros|companeras|empleados|empleadas|trabajadores|trabajadoras|padres|"
+    r"madres|mujeres|pacientes|clientes|socios|quienes|"
+    r"personnes|collegues|salaries|salariees|employes|meres|femmes|adherents|ceux|celles|"
+    r"menschen|kolleginnen|kollegen|kolleg:innen|kolleg\*innen|mitarbeitende|mitarbeiter|"
+    r"mitarbeiterinnen|beschaftigte|eltern|frauen|patientinnen|patienten|versicherte|"
+    r"mitglieder|pessoas|colegas|funcionarios|trabalhadores|maes|pais|mulheres|doentes|"
+    r"utentes|associados|persone|colleghi|colleghe|dipendenti|lavoratori|lavoratrici|"
+    r"genitori|mamme|donne|pazienti|iscritti|soci)"
+)
+# "people who are ...", "colleagues going through ...", "personnes qui ...", "Menschen, die ..."
+_GROUP_SUBJECT = (
+    rf"\b{_GROUP}\s*,?\s+(?:who|that|going through|living with|dealing with|affected by|"
+    r"que|quienes|qui|die|welche|che|con|with|avec|mit|com)\b"
+)
+# "supporting colleagues through IVF", "accompagner les salariés", "Eltern unterstützen"
+_SUPPORTING = (
+    r"\b(?:support|supports|supporting|supported|help|helps|helping|care for|caring for|"
+    r"look after|looking after|accommodate|accommodating|apoyar|apoyando|apoyamos|acompanar|"
+    r"acompanando|ayudar|accompagner|accompagnons|soutenir|soutenons|aider|unterstutzen|"
+    r"unterstutzt|unterstutzen wir|begleiten|apoiar|apoiamos|acompanhar|ajudar|sostenere|"
+    r"sosteniamo|supportare|accompagnare|aiutare)\s+(?:\w+\s+){0,2}" + _GROUP + r"\b"
+    r"|\b" + _GROUP + r"\s+(?:\w+\s+){0,2}(?:unterstutzen|begleiten)\b"
+)
+# a talk, a session or a policy about the subject: "session today on", "webinaire sur" (not
+# "in training for the season after his surgery")
+_TALK = (
+    r"\b(?:session|sessions|webinar|workshop|training|talk|panel|course|guide|guidance|"
+    r"policy|policies|toolkit|seminar|sesion|taller|charla|formacion|politica|seance|"
+    r"atelier|formation|webinaire|conference|politique|schulung|vortrag|seminar|leitfaden|"
+    r"richtlinie|sessao|formacao|palestra|oficina|sessione|formazione|seminario|incontro|"
+    r"politica)\s+(?:\w+\s+){0,3}(?:on|about|around|sobre|sur|zum|zur|uber|su|sul|"
+    r"sulla)\b"
+)
+# a story told with the person's consent: "shared with her permission", "con su permiso",
+# "avec son accord", "mit ihrer Erlaubnis", "com a sua autorização", "con il suo permesso"
+_CONSENT = (
+    r"\bwith\s+(?:her|his|their|the family's|the patient's|full|written|kind)\s+"
+    r"(?:permission|consent)\b"
+    r"|\b(?:shared|posted|published|told)\s+with\s+(?:permission|consent)\b"
+    r"|\bcon\s+su\s+(?:permiso|consentimiento|autorizacion)\b"
+    r"|\bavec\s+(?:son|leur)\s+(?:accord|autorisation|consentement)\b"
+    r"|\bmit\s+(?:ihrer|seiner|deren|dessen|ihrem|seinem)\s+"
+    r"(?:erlaubnis|zustimmung|einwilligung|genehmigung|einverstandnis)\b"
+    r"|\bcom\s+(?:a\s+)?(?:sua\s+)?(?:autorizacao|permissao|consentimento)\b"
+    r"|\bcon\s+(?:il\s+suo|la\s+sua)\s+(?:permesso|consenso|autorizzazione)\b"
+)
+# ... of a customer, a member or a patient, labelled as their story ("Member story:",
+# "Témoignage :", "Mitgliedergeschichte"): a colleague's private life stays the team's own
+_STORY = (
+    r"\b(?:member|customer|client|patient|user|guest|reader|player|community|family)\s+"
+    r"(?:story|stories|spotlight)\b"
+    r"|\b(?:historia|historias|testimonio)\s+de\s+(?:un\s+|una\s+)?"
+    r"(?:paciente|cliente|socio|socia|usuario|usuaria)\b"
+    r"|\btemoignage\b|\b(?:mitglieder|kunden|patienten|nutzer)geschichte\b"
+    r"|\b(?:historia|testemunho)\s+de\s+(?:um\s+|uma\s+)?"
+    r"(?:cliente|paciente|associado|associada|utente)\b"
+    r"|\bstoria\s+di\s+(?:un\s+|una\s+)?(?:socio|socia|cliente|paziente|utente)\b"
+    r"|\btestimonianza\b"
+)
+# the draft is about fiction: a script, a character, a villain (not a "character artist")
+_FICTION = (
+    r"(?<!out of )\b(?:writers' room|writers room|writing room|script|scripts|screenplay|"
+    r"manuscript|storyline|storylines|cutscene|cutscenes|npc|npcs|character|characters|villain|"
+    r"villains|protagonist|protagonists|antagonist|narrator|heroine|in every scene|"
+    r"the scene where|guion|guionistas|personaje|personajes|villano|villanos|protagonista|"
+    r"scenariste|personnage|personnages|drehbuch|charakter|charaktere|bosewicht|"
+    r"protagonistin|roteiro|personagem|personagens|vilao|sceneggiatura|personaggio|"
+    r"personaggi)\b(?![\s-]+(?:artist|artists|designer|designers|animator|animators|team|lead|"
+    r"department|rigger|modeller|modeler|concept|building|reference|references)\b)"
+)
+# a drink-awareness message: the subject is public health, not anyone's night
+_AWARENESS = (
+    r"\b(?:awareness|dry january|sober october|dry july|drink responsibly|drinkaware|"
+    r"units of alcohol|alcohol units|units are in|low-risk drinking|drinking guidelines|"
+    r"responsible drinking|addiction support|sensibilisation|sensibilizacion|concienciacion|"
+    r"sensibilizzazione|consciencializacao|conscientizacao|aufklarung|praventionswoche|"
+    r"semana sin alcohol|mois sans alcool|janvier sobre|dry january)\b"
+)
+# a case put to readers: "If your overdraft is maxed ...", "Wenn der Dispo ausgereizt ist"
+_CONDITIONAL = (
+    r"\b(?:if|when|whether|si|cuando|wenn|falls|se|quando|caso)\b(?:\s+[\w'-]+){0,3}\s*$")
+# ... or asked of them: "Conto in rosso?", "Fin de mois difficile ?" (the question mark closes
+# the clause the words are in)
+_QUESTION_AFTER = r"[^.!?;\n]{0,30}\?"
+# where a sentence ends: the window before a word stops there
+_SENTENCE_END = r"[.!?;\n](?=\s|$)"
+_WINDOW = 120  # characters looked at before a word, within its sentence
+# themes a story or a character can be said to have (politics and religion are opinions,
+# whoever they are about) ...
+_OTHERS_THEMES = frozenset(("health", "family", "drinking", "partying", "dating", "money"))
+# ... and the conditions people have as a group; "colleagues who got drunk at the party" is the
+# team's own night, not people in general
+_GROUP_THEMES = frozenset(("health", "family", "money"))
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The patterns, compiled once on first use (none at import time)."""
+    return {
+        "group": re.compile("|".join((_GROUP_SUBJECT, _SUPPORTING, _TALK))),
+        "consent": re.compile(_CONSENT),
+        "story": re.compile(_STORY),
+        "fiction": re.compile(_FICTION),
+        "awareness": re.compile(_AWARENESS),
+        "conditional": re.compile(_CONDITIONAL),
+        "asked": re.compile(_QUESTION_AFTER),
+        "sentence_end": re.compile(_SENTENCE_END),
+    }
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The folded text before ``start`` back to the start of its sentence (at most
+    ``_WINDOW`` characters)."""
+    window = text[max(0, start - _WINDOW):start]
+    ends = list(_patterns()["sentence_end"].finditer(window))
+    if ends:
+        window = window[ends[-1].end():]
+    return fold_string(window)
+
+
+def said_of_others(text: str, folded: str, hits: Sequence[tuple[int, int, str]], *,
+                   first_person: bool) -> str | None:
+    """Why the personal-life words in ``hits`` ((start, end, theme id) in ``text``; ``folded``
+    is the whole draft's fold view) are said of other people rather than of the writer or a
+    colleague, as a phrase for the message ("people in general", "a fictional character",
+    "a question or a case put to readers" ...), or None. A writer who speaks for themselves
+    ("I", "my", "je", "mein" ...: ``first_person``) may be telling their own life: never
+    excused."""
+    themes = {theme for _, _, theme in hits}
+    if first_person or not themes or not themes <= _OTHERS_THEMES:
+        return None
+    patterns = _patterns()
+    if patterns["consent"].search(folded) and patterns["story"].search(folded):
+        return "a story shared with the person's consent"
+    if patterns["fiction"].search(folded):
+        return "a fictional character"
+    if themes == {"drinking"} and patterns["awareness"].search(folded):
+        return "a drink-awareness message"
+    if not themes <= _GROUP_THEMES:
+        return None
+    asked, conditional = patterns["asked"], patterns["conditional"]
+    if themes == {"money"} and all(
+            asked.match(text, end) is not None
+            or conditional.search(_sentence_before(text, start)) is not None
+            for start, end, _ in hits):
+        # a bank or an advice line speaking to its customers ("Conto in rosso? ...")
+        return "a question or a case put to readers"
+    group = patterns["group"]
+    if all(group.search(_sentence_before(text, start)) for start, _, _ in hits):
+        return "people in general"
+    return None
