@@ -37,7 +37,7 @@ from app.check.jurisdiction import (
     post_language,
     region_settings,
 )
-from app.check.lexicons import Group, LexiconHit
+from app.check.lexicons import Group, Lexicon, LexiconHit
 from app.check.limits import X_INVALID_CHARACTERS, count_for_network, rules_for
 from app.check.meaning import Reading, shipped_model
 from app.check.personal_sense import said_of_others
@@ -78,6 +78,7 @@ MAX_CHECKED_CHARS = 1_000_000
 _CUT_BACK = 1_000  # how far before the limit a cut may move to end on a space
 _MASKED = frozenset("*@#$!%_•·")
 _MASK_MARKS = "*@#$!%•·"
+_EMAIL_DOMAIN = re.compile(r"\.[^\W\d_]")  # what follows the "@" word of an address
 _MASK_RUN = re.compile(r"[*@#$!%•·]+|(?<=[^\W\d_])xx+(?=[^\W\d_])")
 _TRAILING_CLUSTER = 3
 _HASHTAG_RUN = 5  # hashtags in a row anywhere that bury a disclosure among them
@@ -508,6 +509,26 @@ def _mask_pattern(token: str) -> re.Pattern[str] | None:
     return re.compile("".join(parts))
 
 
+@lru_cache(maxsize=4)
+def _masked_swearing(conduct: Lexicon) -> tuple[Group, frozenset[str], dict[str, Group],
+                                                 dict[int, list[str]]] | None:
+    """The conduct list's profanity group, its masked bases and each base's group, built once
+    per list: the same set object every time keeps the per-word cache of _swapped_base a
+    lookup by identity (a fresh set of two hundred bases would be compared in full)."""
+    bases = conduct.extra.get("masked_bases", ())
+    group = next((g for g in conduct.groups if g.kind == "profanity"), None)
+    if not bases or group is None:
+        return None
+    return group, frozenset(bases), {base: group for base in bases}, _bases_by_length(bases)
+
+
+def _bases_by_length(bases: Iterable[str]) -> dict[int, list[str]]:
+    by_length: dict[int, list[str]] = {}
+    for base in bases:
+        by_length.setdefault(len(base), []).append(base)
+    return by_length
+
+
 @lru_cache(maxsize=20_000)
 def _swapped_base(word: str, bases: frozenset[str]) -> bool:
     """Whether ``word`` is a swear word from ``bases`` with letters swapped (cached: words
@@ -570,7 +591,9 @@ def _vowel_replaced(word: str, bases: frozenset[str]) -> bool:
 
 
 _NO_TRANSPOSE = frozenset(("crap", "arse", "damn", "dick", "piss", "ass", "twat", "shits",
-                           "crappy", "cunt"))
+                           "crappy", "cunt",
+                           # "rasch" (quick), "upto", "crises" are not "arsch", "puto", "crisse"
+                           "arsch", "puto", "crisse"))
 
 
 def _all_in_questions(text: str, promotion: Promotion) -> bool:
@@ -1306,15 +1329,12 @@ class _Context:
                      [(s.start, s.end) for s in spans], fixes)
 
     def _masked_profanity(self) -> list[LexiconHit]:
-        conduct = self.compiled.builtin.conduct
-        bases = conduct.extra.get("masked_bases", ())
-        if not bases:
+        index = _masked_swearing(self.compiled.builtin.conduct)
+        if index is None:
             return []
-        group = next((g for g in conduct.groups if g.kind == "profanity"), None)
-        if group is None:
-            return []
-        found = self._swapped_profanity(group, frozenset(bases))
-        found.extend(self._masked_words({base: group for base in bases}))
+        group, bases, by_base, by_length = index
+        found = self._swapped_profanity(group, bases)
+        found.extend(self._masked_words(by_base, by_length))
         return found
 
     def _masked_personal(self) -> list[LexiconHit]:
@@ -1332,7 +1352,8 @@ class _Context:
         sworn = {(h.start, h.end) for h in self._masked_profanity()}
         return [h for h in found if (h.start, h.end) not in sworn]
 
-    def _masked_words(self, bases: dict[str, Group]) -> list[LexiconHit]:
+    def _masked_words(self, bases: dict[str, Group],
+                      by_length: dict[int, list[str]] | None = None) -> list[LexiconHit]:
         """Words written with masking characters in place of letters ("f*ck", "sh!t",
         "dr*nk", "f•cking", "Sch***e", "fxxking"): at least two real letters in place, each run
         of masks standing for one letter more or less than it is long (people do not count
@@ -1343,9 +1364,8 @@ class _Context:
         found = []
         size = len(text)
         reached = -1
-        by_length: dict[int, list[str]] = {}
-        for base in bases:
-            by_length.setdefault(len(base), []).append(base)
+        if by_length is None:
+            by_length = _bases_by_length(bases)
         # a long draft repeats its tokens ("@team", "$5"): each is matched once
         matched: dict[str, str | None] = {}
         for mask in _MASK_RUN.finditer(text):
@@ -1362,6 +1382,8 @@ class _Context:
             token = text[start:end]
             if token.startswith(("#", "@")) and token[1:].isalnum():
                 continue  # a hashtag or a handle
+            if "@" in token and _EMAIL_DOMAIN.match(text, end):
+                continue  # an e-mail address ("c@l.example"), not a masked word
             if token not in matched:
                 matched[token] = self._masked_base(token, by_length)
             masked = matched[token]
