@@ -143,6 +143,7 @@ _urls = st.one_of(
 @given(server=_urls)
 @example(server="http://[::1")
 @example(server="https://example.com:99999")
+@example(server="--")  # argparse (3.11) reads "--server=--" as an empty list
 def test_any_server_address_gets_a_plain_answer(paths: AppPaths, server: str) -> None:
     before = _account_ids(paths)
     code, _, err = add(paths, server=server)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sys
 
 from app import __version__
 
@@ -34,6 +35,22 @@ COMMAND_MODULE_OF = {
 }
 
 
+class _Parser(argparse.ArgumentParser):
+    """The standard parser, but an option's value "--" ("--server=--") stays "--": argparse
+    (3.11) turns it into an empty list, which a command would fail on instead of refusing it
+    with a plain message."""
+
+    def parse_known_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def,override]
+        parsed, extras = super().parse_known_args(args, namespace)
+        for token in sys.argv[1:] if args is None else args:
+            name, equals, value = token.partition("=")
+            if equals and value == "--" and name.startswith("--"):
+                dest = name[2:].replace("-", "_")
+                if getattr(parsed, dest, None) == []:
+                    setattr(parsed, dest, "--")
+        return parsed, extras
+
+
 def build_parser(*, commands: bool = True, only: str | None = None) -> argparse.ArgumentParser:
     """Build the parser for ``python -m app [global options] [command ...]``.
 
@@ -42,7 +59,7 @@ def build_parser(*, commands: bool = True, only: str | None = None) -> argparse.
     ``only`` (a name in :data:`COMMAND_MODULE_OF`) registers just the module of that command
     (the others' parsers cannot be reached once the command is named).
     """
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="twofold",
         description="Twofold keeps your work and personal social accounts apart. "
         "Without a command it opens the Twofold window.",
