@@ -278,9 +278,12 @@ _PERSONS_CONTACT = re.compile(
     r"(?:\s+(?i:directly|directement|directamente|diretamente|direttamente|direkt"
     r"|personally|personalmente|pessoalmente|personnellement))?"
     r"(?:\s+(?i:to|para|a|al|à|ao|o|an|den|die|il|la|le)){0,2}"
-    # a role before the name: "the winner, Tom", "our host, Ana"
+    # a role before the name: "the winner, Tom", "our host, Ana", "our Dublin driver
+    # manager Aoife" (up to three lower-case or place words, no comma)
     r"(?:\s+(?i:the|our|la|el|le|il|lo|o|a|der|die|den|unser\w*|nuestr\w*|notre|nosso|nossa"
-    r"|nostr\w*)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*,)?"
+    r"|nostr\w*)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*,"
+    r"|\s+(?i:our|unser\w*|nuestr\w*|notre|nosso|nossa|nostr\w*)(?:\s+[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ-]+)"
+    r"{1,3}?(?=\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+\s+(?i:on|at|al|au|unter|em|sul|:)))?"
     r"(?:\s+(?i:mr|mrs|ms|dr|herrn?|frau|sr|sra|srta|mme|mlle|sig|sig\.ra|signor|signora|dona"
     r"|doña|don)\.?)?"
     rf"\s+(?!{_WEEKDAY})[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:'s)?"
@@ -303,7 +306,9 @@ _TITLE_DOT = re.compile(r"\b(?i:mr|mrs|ms|dr|sr|sra|srta|mme|mlle|sig|sig\.ra|pr
 # languages (over the folded text): what plugging or recruiting without a sales word needs.
 _READER_DIRECTED = re.compile(
     # ("ya" only as English "you": Spanish "ya está publicado" is "already")
-    r"\b(?:you|your|yours|youre|you're|you'll|u|(?:see|love|thank|got|catch|hear) ya|ya know"
+    # ("thank you" thanks; it does not speak to a buyer)
+    r"\b(?:(?<!thank )you|your|yours|youre|you're|you'll|u|(?:see|love|thank|got|catch|hear) ya"
+    r"|ya know"
     r"|y'all|yall|tu|te|ti|toi|vous|votre|vos|du|dich"
     r"|dir|dein\w*|ihr|euch|euer|eure\w*|voce\w*|voces|teu|tua|voi|vostr\w*|tuo|vuestr\w*"
     r"|usted\w*|gente|necesitas|necesitais|precisam|ask me|message me|dm me|dm|pm|inbox"

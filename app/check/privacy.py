@@ -73,7 +73,12 @@ PERSONAL_LINE = re.compile(
     # a person's direct line ("call our pharmacist Janet directly at") and "give her a ring on"
     r"|\b(?:call|text|ring|reach|contact|phone)\s+(?:[\w'-]+\s+){0,4}?(?:directly|personally)"
     r"\s+(?:at|on)\s*:?\s*$"
-    r"|\bgive\s+(?:her|him|me|them)\s+a\s+(?:ring|call|bell|buzz|text)\s+(?:on|at)\s*:?\s*$)")
+    r"|\bgive\s+(?:her|him|me|them)\s+a\s+(?:ring|call|bell|buzz|text)\s+(?:on|at)\s*:?\s*$"
+    # a named colleague's line: "WhatsApp our colleague Dimitri:", "unsere Kollegin Lena
+    # direkt anrufen:", "a nuestra compañera Ana al"
+    r"|\b(?:our|unsere?n?|nuestr[oa]|notre|nos|nostr[oa]|nosso|nossa|a nossa|o nosso)\s+"
+    r"(?:colleague|colleagues|kollegin|kollege|kollegen|companer[oa]|collegue|collega|colega)\s+"
+    r"[^\W\d_]+\b[^.!?\n]{0,20}$)")
 
 
 @dataclass(frozen=True)

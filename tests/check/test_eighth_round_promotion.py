@@ -412,3 +412,58 @@ def test_the_unnamed_employer_with_an_offer_is_promoted(text, labs):
 ])
 def test_the_unnamed_workplace_without_an_offer_is_just_life(text, labs):
     assert "persona.promotion" not in rules(text, X_PERSONAL, labs)
+
+
+@pytest.mark.parametrize("text", [
+    "Just got dumped over text. Three years. Cool cool cool",
+    "RIP Biscuit 🐾 we had to put him down this morning and I'm a wreck",
+    "Me: plans a calm weekend. My 2yo: has other plans 😩",
+    "Mañana no vengo, tengo cita en la clínica de fertilidad",
+    "Esta semana no estaré: me opero de la rodilla el martes",
+    "Ultimo giorno prima del mio matrimonio 💍",
+    "Escapadita con mi chico a la costa 💑",
+    "meet Pixel, my rescue whippet, already asleep on my keyboard",
+])
+def test_yet_more_personal_life_on_the_brand_account(text, labs):
+    assert "persona.personal_life" in rules(text, BRAND_ACCOUNT, labs)
+
+
+@pytest.mark.parametrize("text", [
+    "Put it down to experience: the launch taught us a lot",
+    "Our dog-friendly offices welcome your dog on Fridays",
+])
+def test_dogs_and_putting_down_in_a_work_sense(text, labs):
+    assert "persona.personal_life" not in rules(text, BRAND_ACCOUNT, labs)
+
+
+@pytest.mark.parametrize("text", [
+    "our competitor's ops team are a bunch of muppets, their app is down again",
+    "Embarrassing reporting from a clueless hack",
+])
+def test_a_bunch_of_muppets_and_a_clueless_hack(text, labs):
+    assert "conduct.insult" in rules(text, WORK_SELF, labs)
+
+
+@pytest.mark.parametrize("text", [
+    "Missing item? Text our Dublin driver manager Aoife on 087 123 4567",
+    "Need help? WhatsApp our colleague Dimitri: +49 152 1234 5678",
+    "Probleme? Einfach unsere Kollegin Lena direkt anrufen: 0151 23456789",
+])
+def test_a_named_colleagues_line_on_the_brand_account(text, labs):
+    assert "privacy.phone" in rules(text, BRAND_ACCOUNT, labs)
+
+
+def test_a_teams_line_on_the_brand_account_stays_public(labs):
+    text = "Missing item? Text our Dublin support team on 087 123 4567"
+    assert "privacy.phone" not in rules(text, BRAND_ACCOUNT, labs)
+
+
+def test_a_reception_line_stays_public(labs):
+    text = "Our Milan office has moved, from Monday. Reception: +39 02 5550 1234"
+    assert "privacy.phone" not in rules(text, WORK_SELF, labs)
+
+
+def test_thank_you_is_not_a_pitch(labs):
+    text = ("I'm leaving Larkspur after seven wonderful years. Thank you to everyone who made it "
+            "the best place I've worked")
+    assert "disclosure.missing" not in rules(text, WORK_SELF, labs)
