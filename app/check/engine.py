@@ -527,6 +527,26 @@ def _masked_swearing(conduct: Lexicon) -> tuple[Group, frozenset[str], dict[str,
     return group, frozenset(bases), {base: group for base in bases}, _bases_by_length(bases)
 
 
+@lru_cache(maxsize=8)
+def _masked_insult_group(conduct: Lexicon) -> tuple[Group, frozenset[str]] | None:
+    """The insult group and the masked bases that call a person a name (built once per list)."""
+    group = next((g for g in conduct.groups if g.kind == "insult"), None)
+    names = conduct.extra.get("masked_insults", ())
+    return (group, frozenset(names)) if group is not None and names else None
+
+
+def _unmasked(written: str, names: frozenset[str]) -> bool:
+    """Whether the masked word ``written`` ("d*ckhead", "A***loch") shows the letters of one
+    of ``names``."""
+    word = fold_string(written)
+    # each run of masks stands for about as many letters ("A***loch" is "arschloch")
+    pattern = re.compile("".join(
+        re.escape(part) if part[0].isalpha()
+        else f"[a-z]{{{max(1, len(part) - 1)},{len(part) + 1}}}"
+        for part in re.findall(r"[^\W\d_]+|[\W\d_]+", word)))
+    return any(pattern.fullmatch(name) for name in names)
+
+
 def _bases_by_length(bases: Iterable[str]) -> dict[int, list[str]]:
     by_length: dict[int, list[str]] = {}
     for base in bases:
@@ -1340,6 +1360,12 @@ class _Context:
         group, bases, by_base, by_length = index
         found = self._swapped_profanity(group, bases)
         found.extend(self._masked_words(by_base, by_length))
+        insults = _masked_insult_group(self.compiled.builtin.conduct)
+        if insults is not None and found:
+            # "a grade-A d*ckhead": the masked word is swearing and name-calling at once
+            insult, names = insults
+            found.extend(LexiconHit(insult, h.start, h.end, h.disguises) for h in list(found)
+                         if _unmasked(self.text[h.start:h.end], names))
         return found
 
     def _masked_personal(self) -> list[LexiconHit]:

@@ -467,3 +467,20 @@ def test_thank_you_is_not_a_pitch(labs):
     text = ("I'm leaving Larkspur after seven wonderful years. Thank you to everyone who made it "
             "the best place I've worked")
     assert "disclosure.missing" not in rules(text, WORK_SELF, labs)
+
+
+@pytest.mark.parametrize("text", [
+    "the attending who said that is a grade-A d*ckhead",
+    "el coordinador del turno de noche es un gilip*llas",
+    "der Oberarzt ist so ein A***loch",
+    "il capo reparto è uno str*nzo",
+    "ce radiologue est un gros c*nnard",
+])
+def test_a_masked_name_for_a_person_is_swearing_and_an_insult(text, labs):
+    found = rules(text, WORK_SELF, labs)
+    assert {"conduct.insult", "conduct.profanity"} <= found
+
+
+def test_a_masked_oath_is_only_swearing(labs):
+    found = rules("what the f*ck happened to the build", WORK_SELF, labs)
+    assert "conduct.profanity" in found and "conduct.insult" not in found
