@@ -368,6 +368,7 @@ class CompiledPolicy:
         self.brands = TermIndex(brand_terms)
         confidential: list[Term] = []
         self._after_generic: list[tuple[str, AfterGeneric]] = []
+        self._misspelt_names: list[tuple[str, str]] | None = None
         self._names_alone: list[tuple[str, NameAlone]] = []
         for text in policy.confidential_terms:
             for variant in codename_variants(text):
@@ -439,10 +440,13 @@ class CompiledPolicy:
         """Codenames whose one-word name is misspelt by one letter right after a generic word
         of any language ("Project Lanturn" for "Project Lantern"): folded [start, end) from
         the generic word to the name, and the codename. Names of five letters or more only."""
-        if not self._after_generic:
+        if not self._after_generic or GENERIC_TRANSLATIONS.search(fold.text) is None:
             return []
-        names = [(fold_string(rest), after.name) for rest, after in self._after_generic
-                 if " " not in rest.strip() and len(rest.strip()) >= 5]
+        if self._misspelt_names is None:  # built on first need, once per pack
+            self._misspelt_names = [(fold_string(rest), after.name)
+                                    for rest, after in self._after_generic
+                                    if " " not in rest.strip() and len(rest.strip()) >= 5]
+        names = self._misspelt_names
         found = []
         for generic in GENERIC_TRANSLATIONS.finditer(fold.text):
             word = _NEXT_WORD.match(fold.text, generic.end())
