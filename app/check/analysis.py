@@ -81,6 +81,9 @@ class Promotion:
     # first-person statements of working there ("I'm starting a new role at Acme"): they
     # disclose the connection to the employer
     employment: list[Mention] = field(default_factory=list)
+    # the writer's own article, column or episode shared ("my piece on ... is out",
+    # "mi artículo", "mon reportage"): a byline is the job, not an ad, unless it sells
+    byline: bool = False
     # the meaning layer's reading of selling intent with no sales word ("you need this in your
     # life", an affiliate link), set by the check when it is confident (app/check/meaning.py)
     intent: Reading | None = None
@@ -134,6 +137,9 @@ class Promotion:
         kinds = {hit.term.payload.kind for hit in hits}  # type: ignore[attr-defined]
         if not kinds:
             return False
+        if self.byline and not (self.strong or self.commercial or self.cta or self.price_cuts
+                                or self.reviews or self.disclosures or self.denied_disclosures):
+            return False  # "my piece on Oaxaca's night markets is out: acme.example/..."
         if KIND_DOMAIN in kinds or KIND_HASHTAG in kinds or self.strong or self.disclosures \
                 or self.denied_disclosures or self.intent is not None \
                 or (reviews and self.reviews) or self.price_cuts:
@@ -206,12 +212,13 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
         if not compiled.allowed_text(draft.text[start:end]):
             result.strong.append(LexiconHit(group, start, end))
     if not result.brand_hits and (result.strong or result.commercial or result.cta) \
-            and for_a_cause(fold.text):
+            and for_a_cause(fold.text) and _OWN_WORKPLACE.search(fold.text) is None:
         # A friend's fundraiser ("link in bio if you can chip in, every franc goes to the
         # ward") is nobody's promotion: no brand, no business, nothing to post from a work
         # account. (A charity employer's appeal names the charity: the brand rules read it.)
         result.strong, result.commercial, result.cta = [], [], []
     result.links = list(draft.urls)
+    result.byline = _BYLINE.search(fold.text) is not None
     disclosure = compiled.builtin.disclosure
     written = addresses_with_query(draft.text, result.links)
     if result.links or written:
@@ -391,7 +398,8 @@ _WHO_WANTS = re.compile(
 # hôpital", "l'ospedale dove lavoro"): with an offer, a job or a private channel, the employer
 # is promoted without its name (folded text).
 _OWN_WORKPLACE = re.compile(
-    r"\b(?:(?:the|a)\s+(?:place|company|app|hospital|shop|store|agency|firm|lab|clinic|team)\s+"
+    r"\b(?:pays? my (?:wages|salary|bills)|(?:the|a)\s+(?:place|company|app|hospital|shop|store"
+    r"|agency|firm|lab|clinic|team|charity|organisation|organization|nonprofit|kids' charity)\s+"
     r"(?:i|we)\s+work(?:\s+(?:at|for|on|in))?\b|where i work|my (?:place|hospital|agency|company"
     r"|employer|workplace|firm) (?:is|has|just|are|pays|gives)|from work\b|at work (?:has|have|is)"
     r"|(?:en|de) mi curro|donde curro|donde trabajo|mi (?:empresa|hospital|agencia) (?:busca|paga"
@@ -408,8 +416,22 @@ _WORKPLACE_OFFER = re.compile(
     r"|drop me|link in (?:bio|my bio)|recrute|recrutement|prime|poste|postes|busca|bono|bonazo"
     r"|plazas|vacantes|envio gratis|codigo|sucht|stellt ein|pramie|antrittspramie|stellen"
     r"|gratis|kostenlos|vagas|bonus|estagio|codigo|entregas? gratis|cerca|stagisti|offerta"
+    r"|sale|proceeds|off entry|[$£€]\s?\d+"
     r"|consegna gratis|assume|schreibt mir|escribeme|mandame|me chama|chamem|scrivetemi"
     r"|je vous mets en contact|ecrivez-moi)\b")
+# The writer's own published work, in the six languages (folded text).
+_BYLINE = re.compile(
+    r"\b(?:my (?:latest |new |first |last )?(?:piece|article|story|column|essay|interview|review"
+    r"|feature|report|reportage|episode|byline|long read|op-ed)|i wrote (?:about|a piece|this)"
+    r"|mi (?:ultimo |nuevo )?(?:articulo|reportaje|columna|cronica|entrevista|pieza|episodio)"
+    r"|mon (?:dernier |nouvel |nouveau )?(?:article|papier|reportage|portrait|episode)"
+    r"|ma (?:derniere |nouvelle )?(?:chronique|enquete|tribune)"
+    r"|mein (?:neuer |neuester |erster )?(?:artikel|text|beitrag|bericht|essay|interview)"
+    r"|meine (?:neue |erste )?(?:reportage|kolumne|geschichte)"
+    r"|o meu (?:novo |ultimo )?(?:artigo|texto|ensaio|episodio)"
+    r"|a minha (?:nova |ultima )?(?:cronica|reportagem|entrevista|coluna)"
+    r"|il mio (?:nuovo |ultimo )?(?:articolo|pezzo|reportage|editoriale|episodio)"
+    r"|la mia (?:nuova |ultima )?(?:rubrica|inchiesta|intervista))\b")
 # Orders opened or the last places of a class or event, in the six languages.
 _OPEN_OR_FEW_LEFT = re.compile(
     r"\b(?:orders?|pre-?orders?|commissions?|bookings?)\s+(?:are\s+)?(?:now\s+)?open\b"

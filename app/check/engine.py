@@ -121,7 +121,7 @@ o a os as um uma uns umas e ou de do da dos das no na nos nas em com por para e 
 que quem ele ela eles elas nos voce eu meu minha seu sua nao
 il lo la i gli le un uno una e o di del della dei delle al alla in con su per da e sono era
 essere che chi lui lei loro noi voi io mio mia suo sua non si ci
-today now still just really very so also too heute jetzt noch auch sehr hoy ahora todavia muy
+today now still just really very so also too while heute jetzt noch auch sehr hoy ahora todavia muy
 tambien aujourd'hui maintenant encore tres aussi oggi ora ancora molto anche hoje agora ainda
 muito tambem
 """.split())
@@ -904,7 +904,8 @@ class _Context:
             return
         if self.work:
             return  # selling with no sales word is for the personal account's check only
-        if not promotion.brand_hits and for_a_cause(self.draft.fold.text):
+        if not promotion.brand_hits and for_a_cause(self.draft.fold.text) \
+                and not promotion.strong:
             return  # a friend's fundraiser sells nothing
         reading = self.meaning("promo")
         warn_at, info_at = MEANING_AT["promo"]

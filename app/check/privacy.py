@@ -74,6 +74,9 @@ PERSONAL_LINE = re.compile(
     r"|\b(?:call|text|ring|reach|contact|phone)\s+(?:[\w'-]+\s+){0,4}?(?:directly|personally)"
     r"\s+(?:at|on)\s*:?\s*$"
     r"|\bgive\s+(?:her|him|me|them)\s+a\s+(?:ring|call|bell|buzz|text)\s+(?:on|at)\s*:?\s*$"
+    # the reader's own number, said back to them: "we'll ring you on +34 ..."
+    r"|\b(?:we'll|we will|i'll|i will|we're going to)\s+(?:ring|call|text|phone|whatsapp)\s+"
+    r"(?:you|her|him)\s+(?:[\w-]+\s+){0,2}?(?:on|at)\s*:?\s*$"
     # a named colleague's line: "WhatsApp our colleague Dimitri:", "unsere Kollegin Lena
     # direkt anrufen:", "a nuestra compañera Ana al"
     r"|\b(?:our|unsere?n?|nuestr[oa]|notre|nos|nostr[oa]|nosso|nossa|a nossa|o nosso)\s+"
@@ -189,6 +192,10 @@ _PRIVATE_PARTY = re.compile(
     r"|caixa|presente|ordine|pacco|spedizione|home|house|flat|apartment|domicilio|casa|piso"
     r"|domicile|maison|appartement|logement|wohnung|zuhause|haus|morada|residencia|apartamento"
     r"|abitazione|appartamento)\b"
+    # someone's own home: "it's at her house now: 9 Orchard Close", "en casa de Ana,"
+    r"|\b(?:her|his|their|my)\s+(?:house|home|flat|place|parents'?)\b"
+    r"|\ben casa de\b|\bchez (?:elle|lui|eux)\b|\bbei (?:ihr|ihm)(?: zu hause)?\b"
+    r"|\ba casa (?:dela|dele|sua|di)\b"
     r"|\bwe(?:'ll|'re| will| can| could| are going to)?\s+(?:drop|stop|come|pop|swing)\s+"
     r"(?:by|round|over)|\b(?:pasaremos|iremos|passaremos|passerons|passeremo|verremo"
     r"|vorbeikommen|vorbeischauen|kommen\s+\w+\s+vorbei)\b)")
