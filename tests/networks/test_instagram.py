@@ -21,7 +21,7 @@ from app.networks.engine import Outcome, PostingEngine, RetryPolicy
 from app.networks.errors import NotSentError, PermanentError
 from app.networks.handoff import Handoff
 from app.networks.instagram import InstagramClient, connect_in_browser
-from app.networks.meta_graph import QuotaSpentError
+from app.networks.meta_graph import REDIRECT_PORTS, QuotaSpentError
 from app.networks.ports import PostContent
 from app.networks.wiring import build_engine
 from app.store.managed import AppCredentials, MediaHost
@@ -190,7 +190,9 @@ def test_every_media_host_style_gives_meta_a_public_address(
 def test_sign_in_finds_the_instagram_accounts_linked_to_the_pages(
         meta: MetaContractServer) -> None:
     redirect = "http://127.0.0.1:53702/callback"
-    meta.callbacks = [redirect]
+    # IT registers every callback port Twofold may fall back to (README): another program may
+    # hold the first one, and then the next is used.
+    meta.callbacks = [f"http://127.0.0.1:{port}/callback" for port in REDIRECT_PORTS]
     user = meta.add_user("Dana Smith")
     page = meta.add_page(user, "Acme Magazine", instagram="acmemag")
     meta.add_page(user, "No Instagram")

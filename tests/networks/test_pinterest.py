@@ -17,6 +17,7 @@ from app.networks.engine import Outcome, PostingEngine, RetryPolicy
 from app.networks.errors import AuthError, PermanentError, RateLimitedError
 from app.networks.oauth import RotatingToken, TokenSet
 from app.networks.pinterest import (
+    REDIRECT_PORTS,
     PinterestClient,
     client_for_account,
     connect_in_browser,
@@ -135,7 +136,9 @@ def test_an_expired_token_is_refreshed_with_the_app_secret_and_saved_first(
 def test_sign_in_lists_the_boards_and_pins_to_the_first_until_another_is_chosen(
         pinterest: PinterestContractServer) -> None:
     redirect = "http://127.0.0.1:53722/callback"
-    pinterest.callbacks = [redirect]
+    # IT registers every callback port Twofold may fall back to (README): another program may
+    # hold the first one, and then the next is used.
+    pinterest.callbacks = [f"http://127.0.0.1:{port}/callback" for port in REDIRECT_PORTS]
     user = pinterest.add_user("acmemag", boards=("Covers", "Events"))
 
     def allow(url: str) -> None:
