@@ -253,6 +253,10 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
                 result.employment.append(Mention("I work at", statement, hit.end, False))
             elif _workplace_after(draft.text, hit, frames):
                 result.workplace_hits.append(hit)
+            elif any(m.start <= hit.start and hit.end <= m.end for m in result.employment):
+                # inside the pack's own "I work at {employer}" wording ("Trabajo en Acme
+                # desde hace cinco años"): the job said, as a workplace
+                result.workplace_hits.append(hit)
     return result
 
 

@@ -185,7 +185,7 @@ def _view_range(fold: TextView, start: int, end: int) -> tuple[int, int]:
 # A codename's generic word in the languages people post in ("Proyecto Falcon" is still
 # Project Falcon) and its number written other ways ("Atlas 3", "Atlas III", "Atlas three").
 _GENERIC_WORDS = {
-    "project": ("proyecto", "projet", "projekt", "projeto", "progetto"),
+    "project": ("proyecto", "projet", "projekt", "projeto", "progetto", "proj", "prj"),
     "operation": ("operacion", "operation", "operacao", "operazione"),
     "programme": ("programa", "programme", "programm", "programma", "program"),
     "program": ("programa", "programme", "programm", "programma", "programme"),
@@ -243,7 +243,9 @@ SECRECY_CUES = re.compile(
     r"|(?:all|everything) (?:i'?m|i am|we'?re|we are) (?:allowed|able|permitted) to (?:say|tell"
     r"|share)|(?:can'?t|cannot|not allowed to|can not) (?:say|tell|share) (?:more|anything|much)"
     r"|(?:say|tell) (?:no|nothing) more|stay tuned|changes? everything"
-    r"|you didn'?t hear it from me|no (?:puedo|podemos) (?:decir|contar) (?:nada|mas)"
+    r"|you didn'?t hear it from me|you heard it here first|watch this space"
+    r"|can'?t wait for (?:you|everyone|you all|the world) to see"
+    r"|no (?:puedo|podemos) (?:decir|contar) (?:nada|mas)"
     r"|cambia(?:ra)? todo|je ne (?:peux|dois) (?:rien|pas en) dire|motus|change(?:ra)? tout"
     r"|(?:mehr )?(?:darf|kann) ich (?:nicht|nichts) (?:sagen|verraten)|nicht verraten"
     r"|andert alles|bleibt gespannt|nao posso (?:dizer|contar|falar)|muda(?:ra)? tudo"

@@ -213,7 +213,7 @@ _PUSHED_DOWN = re.compile(r"\S\s*\n[ \t]*\n[ \t]*\n")
 
 def _generic_before(text: str, start: int, generics: frozenset[str]) -> int | None:
     """Where the word right before ``start`` begins, if it is one of ``generics`` (folded)."""
-    found = re.search(r"([^\W\d_]+)[\s\-]+$", text[max(0, start - 24):start])
+    found = re.search(r"([^\W\d_]+)\.?[\s\-]+$", text[max(0, start - 24):start])
     if found is None or fold_string(found.group(1)) not in generics:
         return None
     return start - (len(text[max(0, start - 24):start]) - found.start(1))

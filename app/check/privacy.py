@@ -74,7 +74,9 @@ PERSONAL_LINE = re.compile(
     r"|\b(?:call|text|ring|reach|contact|phone)\s+(?:[\w'-]+\s+){0,4}?(?:directly|personally)"
     r"\s+(?:at|on)\s*:?\s*$"
     r"|\bgive\s+(?:her|him|me|them)\s+a\s+(?:ring|call|bell|buzz|text)\s+(?:on|at)\s*:?\s*$"
-    # the reader's own number, said back to them: "we'll ring you on +34 ..."
+    # the reader's own number, said back to them: "we'll ring you on +34 ...", "we have your
+    # mobile number 0171 ..."
+    r"|\byour\s+(?:mobile|cell|phone|personal|home|private)\s*(?:number|no\.?|phone)?\s*:?\s*$"
     r"|\b(?:we'll|we will|i'll|i will|we're going to)\s+(?:ring|call|text|phone|whatsapp)\s+"
     r"(?:you|her|him)\s+(?:[\w-]+\s+){0,2}?(?:on|at)\s*:?\s*$"
     # a named colleague's line: "WhatsApp our colleague Dimitri:", "unsere Kollegin Lena
@@ -190,6 +192,7 @@ _PRIVATE_PARTY = re.compile(
     r"|replacement|voucher|gift|cheque|check|pedido|paquete|premio|caja|regalo|colis|commande"
     r"|lot|cadeau|paket|bestellung|gewinn|preis|packchen|lieferung|sendung|encomenda|pacote"
     r"|caixa|presente|ordine|pacco|spedizione|home|house|flat|apartment|domicilio|casa|piso"
+    r"|address|direccion|adresse|anschrift|endereco|indirizzo"
     r"|domicile|maison|appartement|logement|wohnung|zuhause|haus|morada|residencia|apartamento"
     r"|abitazione|appartamento)\b"
     # someone's own home: "it's at her house now: 9 Orchard Close", "en casa de Ana,"
