@@ -419,7 +419,7 @@ _WORKPLACE_OFFER = re.compile(
     r"|free (?:delivery|shipping|month|trial)|invites?|vouchers?|dm me|message me|ping me"
     r"|drop me|link in (?:bio|my bio)|recrute|recrutement|prime|poste|postes|busca|bono|bonazo"
     r"|plazas|vacantes|envio gratis|codigo|sucht|stellt ein|pramie|antrittspramie|stellen"
-    r"|gratis|kostenlos|vagas|bonus|estagio|codigo|entregas? gratis|cerca|stagisti|offerta"
+    r"|gratis|kostenlos|vagas|estagio|entregas? gratis|cerca|stagisti|offerta"
     r"|sale|proceeds|off entry|[$£€]\s?\d+"
     r"|consegna gratis|assume|schreibt mir|escribeme|mandame|me chama|chamem|scrivetemi"
     r"|je vous mets en contact|ecrivez-moi)\b")

@@ -290,10 +290,7 @@ _PERSONS_CONTACT = re.compile(
     # a role after it: "Paul, our events manager,"
     r"(?:\s*,[^,.!?\n]{1,40}?,|\s*,)?"
     r"(?:\s+(?i:on|at|a|no|na|en|al|au|an|unter|auf|sur|em|sul|para|o|:)){0,2}"
-    # ... and on their own phone: "text Jen on her cell, 253 ...", "llama a Ana a su móvil"
-    r"(?:\s+(?i:her|his|their|su|son|sa|ihrem|seinem|ihr|sein|seu|sua|o|suo|il suo)"
-    r"\s+(?i:cell|cellphone|cell phone|mobile|personal number|personal cell|private number"
-    r"|own number|m[oó]vil|celular|portable|handy|privatnummer|telem[oó]vel|cellulare))?"
+    # (a name then the person's own phone, "text Jen on her cell,", is PERSONAL_LINE's)
     r"\s*[,:]?\s*$"
     r"|\b(?i:lives?|living|lived|vive|viven|vivía|wohnt|wohnen|habite|habitent|mora|moram|"
     r"abita|abitano)\b[^.!?\n]{0,20}$)",
@@ -535,6 +532,7 @@ def _masked_insult_group(conduct: Lexicon) -> tuple[Group, frozenset[str]] | Non
     return (group, frozenset(names)) if group is not None and names else None
 
 
+@lru_cache(maxsize=1024)
 def _unmasked(written: str, names: frozenset[str]) -> bool:
     """Whether the masked word ``written`` ("d*ckhead", "A***loch") shows the letters of one
     of ``names``."""

@@ -116,10 +116,12 @@ def _english_values() -> dict[str, int]:
 
 
 def _roman_value(word: str) -> int | None:
-    for number in range(1, 100):
-        if roman(number) == word:
-            return number
-    return None
+    return _roman_values().get(word)
+
+
+@cache
+def _roman_values() -> dict[str, int]:
+    return {roman(number): number for number in range(1, 100)}
 
 
 @cache

@@ -60,7 +60,8 @@ PERSONAL_LINE = re.compile(
     r"(?i:\b(?:my|his|her|their|mi|su|mon|son|ma|sa|mein|meine|meinem|sein|seine|seinem|ihr"
     r"|ihre|ihrem|meu|minha|seu|sua|mio|mia|suo)\s+(?:own\s+|personal\s+|private\s+)?"
     r"(?:cell|cellphone|cell phone|mobile|mobile number|cell number|personal number"
-    r"|private number|m[oó]vil|celular|portable|handy|handynummer|privatnummer"
+    r"|personal cell|private number|own number|m[oó]vil|celular|portable|handy|handynummer"
+    r"|privatnummer"
     r"|telem[oó]vel|cellulare)\b[^.!?\n]{0,12}$"
     r"|\b(?:call|text|ring|reach|whatsapp|message)\s+(?:me(?:\s+directly|\s+personally"
     r"|\s+anytime|\s+any time)?|(?:his|her|their|my)\s+(?:wife|husband|partner|mum|mom"
@@ -335,9 +336,11 @@ _DIGIT_WORD = "(?:" + "|".join(sorted((w for w, v in _NUMBER_WORD_VALUES.items()
 _JOINED_COMPOUND = rf"{_TENS_WORD}\s+(?:y|e|et)\s+{_DIGIT_WORD}"
 _ONE_WORD_TENS = {"veint": 20, "vent": 20, "trent": 30, "quarant": 40, "cinquant": 50,
                   "sessant": 60, "settant": 70, "ottant": 80, "novant": 90}
-_ONE_WORD_COMPOUND = r"(?:vent|trent|quarant|cinquant|sessant|settant|ottant|novant)[ai]?" \
+_ITALIAN_TENS = "|".join(stem for stem in _ONE_WORD_TENS if stem != "veint")
+_ONE_WORD_COMPOUND = rf"(?:{_ITALIAN_TENS})[ai]?" \
     r"(?:uno|due|tre|quattro|cinque|sei|sette|otto|nove)" \
     r"|veinti(?:uno|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
+_ONE_WORD_SPLIT = re.compile(rf"({'|'.join(_ONE_WORD_TENS)})[ai]?(.+)")
 # English repeats a digit with "double" and "triple" ("double-oh", "triple seven").
 _REPEATED_DIGIT = rf"(?:double|triple)[\s-]+{_DIGIT_WORD}"
 _SPELLED_TOKEN = (rf"(?:{_REPEATED_DIGIT}|{_JOINED_COMPOUND}|{_ONE_WORD_COMPOUND}"
@@ -360,8 +363,7 @@ def _spelled_value(token: str) -> str:
     if " " in token:  # "treinta y cuatro"
         tens, _and, unit = token.split()
         return str(_NUMBER_WORD_VALUES[tens] + _NUMBER_WORD_VALUES[unit])
-    one_word = re.match(
-        r"(veint|vent|trent|quarant|cinquant|sessant|settant|ottant|novant)[ai]?(.+)", token)
+    one_word = _ONE_WORD_SPLIT.match(token)
     if one_word and token not in _NUMBER_WORD_VALUES:
         return str(_ONE_WORD_TENS[one_word.group(1)] + _NUMBER_WORD_VALUES[one_word.group(2)])
     if "und" in token and token not in _NUMBER_WORD_VALUES:
