@@ -84,6 +84,8 @@ class Promotion:
     # the writer's own article, column or episode shared ("my piece on ... is out",
     # "mi artículo", "mon reportage"): a byline is the job, not an ad, unless it sells
     byline: bool = False
+    # money asked for a cause ("raising money for the hospice, link in bio"), read once
+    for_a_cause: bool = False
     # the meaning layer's reading of selling intent with no sales word ("you need this in your
     # life", an affiliate link), set by the check when it is confident (app/check/meaning.py)
     intent: Reading | None = None
@@ -211,8 +213,9 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
         start, end = fold.span(start, end)
         if not compiled.allowed_text(draft.text[start:end]):
             result.strong.append(LexiconHit(group, start, end))
+    result.for_a_cause = _NOT_A_BUSINESS.search(fold.text) is not None
     if not result.brand_hits and (result.strong or result.commercial or result.cta) \
-            and for_a_cause(fold.text) and _OWN_WORKPLACE.search(fold.text) is None:
+            and result.for_a_cause and _OWN_WORKPLACE.search(fold.text) is None:
         # A friend's fundraiser ("link in bio if you can chip in, every franc goes to the
         # ward") is nobody's promotion: no brand, no business, nothing to post from a work
         # account. (A charity employer's appeal names the charity: the brand rules read it.)
@@ -272,11 +275,6 @@ _NOT_A_BUSINESS = re.compile(
     r"|angaria\w* (?:de )?fundos|doac\w*|cada euro conta|a favor d[aeo]"
     r"|raccolta fondi|raccoglie fondi|raccogliamo fondi|beneficenza|donazion\w*|ogni euro conta"
     r")\b")
-
-
-def for_a_cause(folded: str) -> bool:
-    """Whether a folded draft asks for money for a cause (a fundraiser, a donation)."""
-    return _NOT_A_BUSINESS.search(folded) is not None
 
 
 # What follows a phrase used as a figure about the writer: "... is how my brain works", "...

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import cached_property, lru_cache
 
-from app.check.analysis import DraftText, Promotion, analyse_promotion, for_a_cause
+from app.check.analysis import DraftText, Promotion, analyse_promotion
 from app.check.compiled import (
     KIND_DOMAIN,
     KIND_HASHTAG,
@@ -902,7 +902,7 @@ class _Context:
             return
         if self.work:
             return  # selling with no sales word is for the personal account's check only
-        if not promotion.brand_hits and for_a_cause(self.draft.fold.text) \
+        if not promotion.brand_hits and promotion.for_a_cause \
                 and not promotion.strong:
             return  # a friend's fundraiser sells nothing
         reading = self.meaning("promo")
@@ -1219,7 +1219,7 @@ class _Context:
                     or promotion.price_cuts or promotion.reviews or promotion.intent
                     or promotion.denied_disclosures) \
             and _READER_DIRECTED.search(text) is None and _INVITED.search(text) is None \
-            and not for_a_cause(text)
+            and not promotion.for_a_cause
 
     def _employer_sponsors(self, promotion: Promotion) -> bool:
         """Whether the employer (named, or "we") is said to sponsor or back what the post
