@@ -213,6 +213,12 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
         start, end = fold.span(start, end)
         if not compiled.allowed_text(draft.text[start:end]):
             result.strong.append(LexiconHit(group, start, end))
+    staff = next((h for h in result.price_cuts if h.group.id == "staff_discount"), None)
+    if staff is not None and (asked := _WHO_WANTS.search(fold.text)
+                              or _ORDER_PRIVATELY.search(fold.text)) is not None:
+        # the employer's goods sold on through one's staff discount, brand named or not
+        result.strong += [LexiconHit(OFFER, staff.start, staff.end),
+                          LexiconHit(OFFER, *fold.span(asked.start(), asked.end()))]
     result.for_a_cause = _NOT_A_BUSINESS.search(fold.text) is not None
     if not result.brand_hits and (result.strong or result.commercial or result.cta) \
             and result.for_a_cause and _OWN_WORKPLACE.search(fold.text) is None:
@@ -384,13 +390,8 @@ _PRICE_CUT = re.compile(
     r"|di sconto|de remise|de reduction|rabatt|sconto|descuento|desconto|dto)\b"
     r"|\b(?:a\s+)?mitad de precio\b|\bhalbe[nr]?\s+preis\b|\bmetade do preco\b"
     r"|\ba meio preco\b|\bmeta prezzo\b|\bmoitie prix\b|(?<![\w.%-])-\d{1,2}\s?%")
-# One's staff discount offered to others ("my employee discount is burning a hole in my
-# pocket, anyone need shoes?", "con mi descuento de empleada, ¿alguien quiere algo?").
-_STAFF_DISCOUNT = re.compile(
-    r"\b(?:employee|staff|colleague|friends and family) (?:discount|price|code)"
-    r"|\bdescuento de emplead[oa]s?\b|\bremise (?:employe|du personnel|salarie)"
-    r"|\b(?:mitarbeiter|personal)(?:rabatt|preis)\b|\bdesconto de funcionari[oa]s?\b"
-    r"|\bsconto dipendent[ei]\b")
+# Others asked whether they want something ("anyone need shoes?", "¿alguien quiere algo?"):
+# with one's staff discount (the word list's staff_discount group), a sale.
 _WHO_WANTS = re.compile(
     r"\b(?:anyone|anybody|who)\s+(?:need|needs|want|wants|fancy|fancies)\b|\btell me\b"
     r"|\balguien\s+(?:necesita|quiere)\b|\bquelqu'un\s+(?:veut|a besoin)\b"
@@ -484,10 +485,6 @@ def _offer_cues(fold: TextView) -> list[tuple[int, int, Group]]:
         # "the place I work is throwing money at ICU nurses, DM me", "l'app della spesa per
         # cui lavoro ha la consegna gratis": the employer promoted, unnamed
         cues += [(workplace.start(), workplace.end(), OFFER), (offer.start(), offer.end(), OFFER)]
-    if (staff := _STAFF_DISCOUNT.search(text)) is not None and (
-            (asked := _WHO_WANTS.search(text) or _ORDER_PRIVATELY.search(text)) is not None):
-        # the employer's goods sold on through one's staff discount, brand named or not
-        cues += [(staff.start(), staff.end(), OFFER), (asked.start(), asked.end(), OFFER)]
     if (cut := _PRICE_CUT.search(text)) is not None \
             and (private := _ORDER_PRIVATELY.search(text)) is not None:
         # "half off the winter line if you message me", "30 % auf alles, schreibt mir"
