@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from app.check.engine import check_draft
+from app.check.policy import load_policy_file
 from app.core.model import Severity
 
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
@@ -21,3 +22,10 @@ def fired(text, target, policy=None):
     """Rules with a warning or a block."""
     return {rule for rule, f in findings(text, target, policy).items()
             if f.severity.rank >= Severity.WARN.rank}
+
+
+def policy_from(tmp_path, text, name="pack.toml"):
+    """A policy pack written from ``text`` into ``tmp_path`` and loaded."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_policy_file(path)

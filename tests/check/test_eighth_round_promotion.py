@@ -18,8 +18,10 @@ from app.check import engine, meaning
 from app.check.compiled import codename_variants
 from app.check.engine import check_draft
 from app.check.meaning import Reading
-from app.check.policy import Policy, load_policy_file
+from app.check.policy import Policy
 from app.core.model import CheckTarget, Network, Owner, Persona, Severity
+from tests.check.rounds import fired as rules
+from tests.check.rounds import policy_from
 
 X_PERSONAL = CheckTarget(Network.X, Persona.PERSONAL)
 WORK_SELF = CheckTarget(Network.LINKEDIN, Persona.WORK, Owner.SELF)
@@ -44,14 +46,9 @@ terms = ["Kestrel 21", "Wren"]
 
 @pytest.fixture
 def labs(tmp_path: Path) -> Policy:
-    path = tmp_path / "larkspur.toml"
-    path.write_text(PACK, encoding="utf-8")
-    return load_policy_file(path)
+    return policy_from(tmp_path, PACK, "larkspur.toml")
 
 
-def rules(text, target, policy):
-    return {f.rule for f in check_draft(text, target, policy=policy).findings
-            if f.severity.value in ("warn", "block")}
 
 
 @pytest.mark.parametrize("text", [
@@ -206,9 +203,7 @@ terms = ["Project Lantern"]
 
 @pytest.fixture
 def lantern(tmp_path: Path) -> Policy:
-    path = tmp_path / "lantern.toml"
-    path.write_text(MISSPELT_PACK, encoding="utf-8")
-    return load_policy_file(path)
+    return policy_from(tmp_path, MISSPELT_PACK, "lantern.toml")
 
 
 @pytest.mark.parametrize("text", [
@@ -371,9 +366,7 @@ accepted = ["Ad", "#ad"]
 
 @pytest.fixture
 def agency(tmp_path: Path) -> Policy:
-    path = tmp_path / "quayle.toml"
-    path.write_text(AD_WORD_PACK, encoding="utf-8")
-    return load_policy_file(path)
+    return policy_from(tmp_path, AD_WORD_PACK, "quayle.toml")
 
 
 @pytest.mark.parametrize("text", [

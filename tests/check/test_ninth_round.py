@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from app.check.engine import check_draft
-from app.check.policy import Policy, load_policy_file
+from app.check.policy import Policy
 from app.core.model import CheckTarget, Network, Owner, Persona
+from tests.check.rounds import fired as rules
+from tests.check.rounds import policy_from
 
 X_PERSONAL = CheckTarget(Network.X, Persona.PERSONAL)
 BRAND = CheckTarget(Network.X, Persona.WORK, Owner.EMPLOYER)
@@ -40,14 +41,9 @@ accepted = ["#ad", "#TallowbyTeam"]
 
 @pytest.fixture
 def press(tmp_path: Path) -> Policy:
-    path = tmp_path / "tallowby.toml"
-    path.write_text(PACK, encoding="utf-8")
-    return load_policy_file(path)
+    return policy_from(tmp_path, PACK, "tallowby.toml")
 
 
-def rules(text, target, policy):
-    return {f.rule for f in check_draft(text, target, policy=policy).findings
-            if f.severity.value in ("warn", "block")}
 
 
 @pytest.mark.parametrize("text", [

@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from app.check.engine import check_draft
-from app.check.policy import Policy, load_policy_file
+from app.check.policy import Policy
 from app.core.model import CheckTarget, Network, Owner, Persona
+from tests.check.rounds import fired as rules
+from tests.check.rounds import policy_from
 
 X_PERSONAL = CheckTarget(Network.X, Persona.PERSONAL)
 WORK_SELF = CheckTarget(Network.LINKEDIN, Persona.WORK, Owner.SELF)
@@ -39,14 +40,9 @@ terms = ["Projekt Zaunkoenig", "Kranich"]
 
 @pytest.fixture
 def brisewood(tmp_path: Path) -> Policy:
-    path = tmp_path / "brisewood.toml"
-    path.write_text(PACK, encoding="utf-8")
-    return load_policy_file(path)
+    return policy_from(tmp_path, PACK, "brisewood.toml")
 
 
-def rules(text, target, policy):
-    return {f.rule for f in check_draft(text, target, policy=policy).findings
-            if f.severity.value in ("warn", "block")}
 
 
 @pytest.mark.parametrize("text", [
