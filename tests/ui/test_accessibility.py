@@ -181,8 +181,21 @@ def test_tab_goes_from_the_draft_to_the_accounts_to_post_to_work(qtbot, window):
     # Ticking re-checks the draft and rebuilds the finding cards: walk Tab only once the fix
     # buttons are those of the new round, or the walk meets buttons about to be deleted.
     wait_checked(qtbot, composer)
-    chain = tab_chain(qtbot, window, composer.editor)
-    fix = next(b for c in composer.findings.cards for b in c.fix_buttons)
+    # The cards can still be rebuilt while Tab walks (a late round or a repaint of the shown
+    # one): walk again until the walk starts and ends with the same fix buttons on screen.
+    walks: list[list] = []
+
+    def fix_buttons() -> list:
+        return [b for c in composer.findings.cards for b in c.fix_buttons]
+
+    def walked_steady() -> bool:
+        before = fix_buttons()
+        walks.append(tab_chain(qtbot, window, composer.editor))
+        return bool(before) and fix_buttons() == before
+
+    qtbot.waitUntil(walked_steady, timeout=10000)
+    chain = walks[-1]
+    fix = fix_buttons()[0]
     checkbox = composer.accounts.rows[1].checkbox
     for widget in (fix, checkbox, composer.post_work_button):
         assert widget in chain, widget
