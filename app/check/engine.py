@@ -76,10 +76,19 @@ _MAX_QUOTED = 40
 CHECKED_CHARS = 100_000
 MAX_CHECKED_CHARS = 1_000_000
 _CUT_BACK = 1_000  # how far before the limit a cut may move to end on a space
-_MASKED = frozenset("*@#$!%_•·")
-_MASK_MARKS = "*@#$!%•·"
+_MASKED = frozenset("*@#$!%_•·€")
+_MASK_MARKS = "*@#$!%•·€"
 _EMAIL_DOMAIN = re.compile(r"\.[^\W\d_]")  # what follows the "@" word of an address
-_MASK_RUN = re.compile(r"[*@#$!%•·]+|(?<=[^\W\d_])xx+(?=[^\W\d_])")
+_MASK_RUN = re.compile(r"[*@#$!%•·€]+|(?<=[^\W\d_])xx+(?=[^\W\d_])")
+# Digits beside the masks of a masked word stand for the letters they look like ("m3rd@",
+# "c@zz0"); they are not counted as letters in place.
+_MASK_DIGITS = {"0": "o", "1": "[il]", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"}
+# A swear word cut to its first letter and a tail of asterisks ("what the f***", "s***"):
+# three asterisks at least ("A**" is a grade), the tail one letter more or fewer than hidden.
+_INITIAL_AND_STARS = re.compile(r"([^\W\d_])(\*{3,})")
+# ... not a name kept private after a title ("Mr J***", "Frau M****")
+_TITLE_BEFORE = re.compile(
+    r"\b(?:mr|mrs|ms|miss|dr|prof|sir|mme|mlle|m|herr|frau|sr|sra|srta|sig|sigra|dona|dom)\.?\s*$")
 _TRAILING_CLUSTER = 3
 _HASHTAG_RUN = 5  # hashtags in a row anywhere that bury a disclosure among them
 # Letters swapped for ones that look or sound alike in masked swearing ("fvck", "phuck",
@@ -498,17 +507,23 @@ def _mask_pattern(token: str) -> re.Pattern[str] | None:
     for run in _MASK_RUN.finditer(token):
         letters = token[position:run.start()]
         real += sum(char.isalpha() for char in letters)
-        parts.append(re.escape(letters))
+        parts.append(_letters_pattern(letters))
         size = len(run.group())
         parts.append(f"[^\\W\\d_]{{{max(1, size - 1)},{size + 1}}}")
         position = run.end()
         masked = True
     letters = token[position:]
     real += sum(char.isalpha() for char in letters)
-    parts.append(re.escape(letters))
+    parts.append(_letters_pattern(letters))
     if not masked or real < 2:
         return None
     return re.compile("".join(parts))
+
+
+def _letters_pattern(letters: str) -> str:
+    """The letters between the masks of a masked word, digits read as the letters they look
+    like."""
+    return "".join(_MASK_DIGITS.get(char) or re.escape(char) for char in letters)
 
 
 @lru_cache(maxsize=4)
@@ -543,6 +558,28 @@ def _unmasked(written: str, names: frozenset[str]) -> bool:
         else f"[a-z]{{{max(1, len(part) - 1)},{len(part) + 1}}}"
         for part in re.findall(r"[^\W\d_]+|[\W\d_]+", word)))
     return any(pattern.fullmatch(name) for name in names)
+
+
+@lru_cache(maxsize=1024)
+def _initial_pattern(token: str) -> re.Pattern[str] | None:
+    cut = _INITIAL_AND_STARS.fullmatch(token)
+    if cut is None:
+        return None
+    size = len(cut.group(2))
+    return re.compile(f"{re.escape(cut.group(1))}[^\\W\\d_]{{{size - 1},{size + 1}}}")
+
+
+def _initial_base(token: str, by_length: dict[int, list[str]]) -> str | None:
+    """The swear word ``token`` ("f***") cuts to its first letter, if any: the shortest that
+    fits, most often the one meant."""
+    pattern = _initial_pattern(token)
+    if pattern is None:
+        return None
+    for length in sorted(range(len(token) - 1, len(token) + 2), key=lambda n: abs(n - len(token))):
+        for base in by_length.get(length, ()):
+            if pattern.fullmatch(base):
+                return base
+    return None
 
 
 def _bases_by_length(bases: Iterable[str]) -> dict[int, list[str]]:
@@ -1358,7 +1395,7 @@ class _Context:
             return []
         group, bases, by_base, by_length = index
         found = self._swapped_profanity(group, bases)
-        found.extend(self._masked_words(by_base, by_length))
+        found.extend(self._masked_words(by_base, by_length, initials=True))
         insults = _masked_insult_group(self.compiled.builtin.conduct)
         if insults is not None and found:
             # "a grade-A d*ckhead": the masked word is swearing and name-calling at once
@@ -1383,11 +1420,13 @@ class _Context:
         return [h for h in found if (h.start, h.end) not in sworn]
 
     def _masked_words(self, bases: dict[str, Group],
-                      by_length: dict[int, list[str]] | None = None) -> list[LexiconHit]:
+                      by_length: dict[int, list[str]] | None = None, *,
+                      initials: bool = False) -> list[LexiconHit]:
         """Words written with masking characters in place of letters ("f*ck", "sh!t",
-        "dr*nk", "f•cking", "Sch***e", "fxxking"): at least two real letters in place, each run
-        of masks standing for one letter more or less than it is long (people do not count
-        the letters they hide), and the whole word a base."""
+        "dr*nk", "f•cking", "Sch***e", "fxxking", "m3rd@"): at least two real letters in place,
+        each run of masks standing for one letter more or less than it is long (people do not
+        count the letters they hide), and the whole word a base. With ``initials``, also a
+        first letter and a tail of asterisks ("f***", "s***"), not after a title."""
         text = self.draft.fold.text
         if not bases or not (any(char in text for char in _MASK_MARKS) or "xx" in text):
             return []
@@ -1416,7 +1455,12 @@ class _Context:
                 continue  # an e-mail address ("c@l.example"), not a masked word
             if token not in matched:
                 matched[token] = self._masked_base(token, by_length)
+                if matched[token] is None and initials:
+                    matched[token] = _initial_base(token, by_length)
             masked = matched[token]
+            if masked is not None and initials and _INITIAL_AND_STARS.fullmatch(token) \
+                    and _TITLE_BEFORE.search(text, 0, start):
+                continue  # "Mr J***": a name kept private, not a swear word
             if masked is not None:
                 first, last = self.draft.fold.span(start, end)
                 found.append(LexiconHit(bases[masked], first, last, ("masking characters",)))
