@@ -92,6 +92,8 @@ def test_a_threat_on_a_condition_or_an_oath_is_raised(text, gym):
     "Das wirst du mir büßen, Kollege.",
     "Quem riscou o carro vai-mas pagar.",
     "Dann kann der was erleben.",
+    # finding someone, then harm ("I'll find you a seat" stays quiet, below)
+    "Post one more fake photo of our walls and we'll find you and teach you some manners.",
     # Portugal's pronoun before the verb
     "Ainda lhe parto a cara, a esse treinador.",
 ])
@@ -100,7 +102,7 @@ def test_revenge_said_in_its_own_idiom_is_raised(text, gym):
 
 
 @pytest.mark.parametrize("text", [
-    "To the supplier who shorted our order: we'll make sure no gym in Leeds ever stocks your chalk again.",
+    "To the supplier who shorted us: we'll make sure no gym in Leeds ever stocks your chalk.",
     "We will make sure nobody in this valley ever hires him again.",
     "Nos aseguraremos de que nadie en Sevilla te vuelva a contratar.",
     "On va faire en sorte que personne à Lyon ne te donne du travail.",
@@ -124,6 +126,7 @@ def test_the_threat_is_highlighted_from_its_condition_to_its_promise(gym):
     "I'll make sure every member gets a towel.",
     "If you ever need a belayer, I'll find you a partner.",
     "I'll get you a coffee after class.",
+    "Back in town? I'll find you and buy you a drink.",
     "We'll make sure nobody ever waits for their order again.",
     "Next time you'll learn the backstroke.",
     "Salgo a las ocho, te espero a la salida del cine.",
