@@ -74,7 +74,7 @@ def marked(text: str, target: CheckTarget, policy: Policy) -> list[str]:
     "Sollte jemand wieder unsere Griffe klauen, ich warte draußen auf ihn.",
     "Se voltares a insultar a receção, espero-te lá fora.",
     "Da próxima vez que ele riscar as paredes, vai pagar caro.",
-    "Se ci riprovi a rubare le scarpette, ti aspetto fuori e capirai.",
+    "Se ci riprova a rubare le scarpette, lo aspetto fuori e capirà.",
     "La prossima volta che lo vedo fumare in sala, se ne pentirà.",
     # sworn
     "I swear, one more fake review from them and I'll make them pay.",
@@ -139,6 +139,13 @@ def test_the_threat_is_highlighted_from_its_condition_to_its_promise(gym):
     "Quem compra agora vai pagar caro por um café.",
     "Se vieni ancora a Roma, ti aspetto fuori dalla stazione.",
     "La prossima volta capirai meglio il percorso.",
+    # a visit again and "you'll understand" is an invitation, not a threat
+    "If you try our new wall again, you'll understand.",
+    "Si tu reviens encore une fois, tu vas comprendre.",
+    "Si vuelves otra vez, vas a entender.",
+    "Se voltares outra vez, vais perceber.",
+    "Se torni ancora, capirai.",
+    "Bei uns kannst du was erleben!",
     "La cena me la pagherà Marco.",
     "Juro que a próxima aula vai ser a melhor.",
 ])
