@@ -166,6 +166,7 @@ def test_conditions_oaths_and_meetings_without_harm_stay_quiet(text, gym):
     # the qualities of a thing
     "Their route setter has the charisma of a traffic cone.",
     "Ese crítico tiene la ética de un parquímetro.",
+    "Ce juré a le charisme d'une brique.",
     # contempt told as an order
     "To whoever left the review about our 'tiny' walls: get a life.",
     "Read the sign before complaining. Seriously, learn to read.",
@@ -214,6 +215,7 @@ def test_an_insult_without_a_swear_word_is_raised(text, gym):
     "Tengo menos cerebro que un mosquito hoy, perdón.",
     "J'ai moins de cervelle qu'un moineau ce matin.",
     "The cake has the taste of a ripe peach.",
+    "Un menú pensado para el paladar de un niño de cinco años.",
     "She has the heart of a lion on the wall.",
     "Kids learn to read faster with picture books.",
     "Learn to read music with our partner school!",
