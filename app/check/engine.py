@@ -168,6 +168,22 @@ _VENUE_OFFERS = ("wine tasting", "beer festival", "open bar", "bottomless brunch
                  "bottomless mimosa", "bottomless prosecco", "bottomless drink", "bar tab",
                  "bottle of wine", "bottles of wine")
 
+# A health service offered to the reader: a booking verb a few words before the word ("book a
+# physio session", "reserva tu sesión de fisioterapia", "prenota la tua seduta di terapia",
+# "buchen Sie Ihre Therapiestunde"): the clinic's or the club's work, not anyone's health.
+_BOOKING_BEFORE = re.compile(
+    r"\b(?:book|booking|reserve|schedule|sign up for|reserva|reservad|reserve[sz]?|pide|pedid"
+    r"|agenda|agende|agendem|marque|marquem|marca|prenota|prenotate|prenoti|buchen|bucht|buche"
+    r"|reservieren|vereinbaren|prenez|inscrivez-vous)\b(?:\s+[\w'-]+){0,4}\s*$")
+
+
+def _offered_service(text: str, start: int) -> bool:
+    """Whether the health word at ``start`` in ``text`` is a service offered to the reader to
+    book."""
+    before = fold_string(text[max(0, start - 50):start])
+    before = before[max(before.rfind(mark) for mark in ".!?\n") + 1:]
+    return _BOOKING_BEFORE.search(before) is not None
+
 
 def check_draft(text: str, target: CheckTarget, *, images: Sequence[ImageAttachment] = (),
                 policy: Policy | None = None, history: Sequence[HistoryEntry] = (),
@@ -1004,8 +1020,11 @@ class _Context:
                      "colleague.",
                      [(h.start, h.end) for h in hits])
             return
-        if all(h.group.id in _PROFESSIONAL_SENSE for h in hits) \
-                and self.meaning("personal").probability < self._professional_below(hits):
+        if all(h.group.id in _PROFESSIONAL_SENSE for h in hits) and (
+                not self._speaks_for_self()
+                and all(h.group.id == "health" and _offered_service(self.text, h.start)
+                        for h in hits)
+                or self.meaning("personal").probability < self._professional_below(hits)):
             self.add("persona.personal_life", "info",
                      f"{_quote(self.text[first.start:first.end])} usually means personal life, "
                      "but here it reads as work; fine unless it is about you or a colleague.",
