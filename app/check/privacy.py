@@ -138,7 +138,9 @@ def _number_last_pattern(types: tuple[str, ...], particles: tuple[str, ...]) -> 
     kind = "|".join(re.escape(t) for t in sorted(types, key=len, reverse=True))
     particle = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True))
     return re.compile(
-        rf"\b(?:{kind})\.?\s+(?:(?:{particle})\s+)*[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?,?\s+"
+        rf"\b(?:{kind})\.?\s+(?:(?:{particle})\s+)*[a-z][\w'-]+"
+        # a little word inside the name too: "calle Lope de Vega 8", "Rua Dom Pedro de Castro"
+        rf"(?:\s+(?:(?:{particle})\s+)?[a-z][\w'-]+)?,?\s+"
         r"(?:n[.o]?\s*)?\d{1,4}[a-z]?\b(?![.,:]\d|\s?(?:%|am\b|pm\b|h\b))"
     )
 
