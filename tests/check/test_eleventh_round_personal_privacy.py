@@ -17,8 +17,8 @@ import pytest
 
 from app.check.policy import Policy
 from app.core.model import CheckTarget, Network, Owner, Persona, Severity
-from tests.check.rounds import fired as rules
 from tests.check.rounds import findings, policy_from
+from tests.check.rounds import fired as rules
 
 X_PERSONAL = CheckTarget(Network.X, Persona.PERSONAL)
 BRAND_ACCOUNT = CheckTarget(Network.FACEBOOK, Persona.WORK, Owner.EMPLOYER)
@@ -202,3 +202,28 @@ def test_a_named_persons_address_on_the_brand_account_warns(text, gym):
 ])
 def test_the_clubs_own_address_on_the_brand_account_stays_quiet(text, gym):
     assert "privacy.address" not in rules(text, BRAND_ACCOUNT, gym)
+
+
+# --- 5. a drink as the time it took, and a date with someone one fancies ------------------------
+
+@pytest.mark.parametrize("text", [
+    "A bottle of malbec later we had redrawn the whole route map.",
+    "Una botella de tinto después, ya nadie hablaba del cierre.",
+    "Deux bouteilles de blanc plus tard, la réunion était oubliée.",
+    "Eine Flasche Rotwein später sah die Welt besser aus.",
+    "Duas garrafas de tinto depois, já ninguém falava de trabalho.",
+    "Una bottiglia di rosso dopo, eravamo tutti d'accordo.",
+    "Finally have a date with the gorgeous barista from downstairs, wish me luck!",
+    "J'ai un rencard ce soir, je file à 17h pile.",
+])
+def test_drinks_as_time_and_a_date_on_a_work_account_warn(text, gym):
+    assert "persona.personal_life" in rules(text, WORK_SELF, gym)
+
+
+@pytest.mark.parametrize("text", [
+    "A bottle of water later, back to setting the new problems.",
+    "Two glasses of water in and the warm-up is done.",
+    "We have a date with the auditors on Monday, wish us luck.",
+])
+def test_water_and_a_work_date_stay_quiet(text, gym):
+    assert "persona.personal_life" not in rules(text, WORK_SELF, gym)
