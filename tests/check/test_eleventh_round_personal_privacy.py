@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from app.check.lexicons import pattern_triggers
 from app.check.policy import Policy
 from app.core.model import CheckTarget, Network, Owner, Persona, Severity
 from tests.check.rounds import findings, policy_from
@@ -227,3 +228,15 @@ def test_drinks_as_time_and_a_date_on_a_work_account_warn(text, gym):
 ])
 def test_water_and_a_work_date_stay_quiet(text, gym):
     assert "persona.personal_life" not in rules(text, WORK_SELF, gym)
+
+
+# --- speed: a pattern that starts with look-behinds still names its trigger words -------------
+
+@pytest.mark.parametrize(("pattern", "triggers"), [
+    (r"(?<!your\s)(?<!vos\s)\b(?:ten|twelve)\s+years\s+married", {"ten", "twelve"}),
+    (r"(?<=\s)(?:dopo|prima)\s+la\s+separazione", {"dopo", "prima"}),
+    (r"(?<![\w(])(?:of|to)\s+x", None),  # a group inside the look-behind: always run
+])
+def test_leading_lookbehinds_are_passed_over_for_triggers(pattern, triggers):
+    found = pattern_triggers(pattern)
+    assert (None if found is None else set(found)) == triggers
