@@ -290,17 +290,18 @@ _AT_WORD = r"(?:at|arroba|arobase|chiocciola|klammeraffe)"
 _SPELLED_EMAIL = re.compile(
     r"(?<![\w.])(?<![\w.-]-)[a-z0-9][\w-]*"
     rf"(?:(?:\s*[\[(]\s*{_DOT_WORD}\s*[\])]\s*|\s+{_DOT_WORD}\s+|\.)[a-z0-9][\w-]*){{0,8}}"
-    rf"(?P<at>\s*[\[({{]\s*(?:{_AT_WORD}|@)\s*[\])}}]\s*|\s+{_AT_WORD}\s+)"
+    rf"(?P<at>\s*[\[({{]\s*(?:{_AT_WORD}|@)\s*[\])}}]\s*|\s+{_AT_WORD}\s+|\s+@\s+)"
     rf"(?P<domain>[a-z0-9][\w-]*(?:(?:\s*[\[(]\s*{_DOT_WORD}\s*[\])]\s*|\s+{_DOT_WORD}\s+|\.)"
     r"[a-z0-9][\w-]*){1,8})\b(?![.-]?\w|/)"
 )
 _SPELLED_DOT = re.compile(rf"\s*[\[(]\s*{_DOT_WORD}\s*[\])]\s*|\s+{_DOT_WORD}\s+")
 _SPELLED_HINT = re.compile(rf"[\s\[(]{_DOT_WORD}[\s\])]|[\[({{]\s*(?:{_AT_WORD}|@)\s*[\])}}]"
-                           rf"|\s{_AT_WORD}\s+[a-z0-9][\w-]*\.[a-z]")
+                           rf"|\s(?:{_AT_WORD}|@)\s+[a-z0-9][\w-]*\.[a-z]")
 # An "at" in brackets, or a word that only ever means "@" ("arroba", "arobase", "chiocciola",
-# "Klammeraffe"), makes the mailbox plain whatever follows; a bare English "at" before a
-# domain with real dots ("jane at gmail.com") does only before a personal mail provider or
-# after a person's name ("claire.dupont at orange.fr"): "tickets at eventbrite.com" is a shop.
+# "Klammeraffe"), makes the mailbox plain whatever follows; a bare English "at" or an "@"
+# between spaces before a domain with real dots ("jane at gmail.com", "tom.hart @ gmail.com")
+# does only before a personal mail provider or after a person's name ("claire.dupont at
+# orange.fr"): "tickets at eventbrite.com" is a shop, "follow @ acme.com" a pointer.
 _LABEL_SPLIT = re.compile(rf"{_SPELLED_DOT.pattern}|\.")
 _PLAIN_AT = re.compile(r"\s*[\[({]|\s+(?:arroba|arobase|chiocciola|klammeraffe)\s+")
 _NAME_LIKE_LOCAL = re.compile(r"[a-z]+[._-][a-z]+(?:[._-][a-z0-9]+)*|[a-z]+\d+")

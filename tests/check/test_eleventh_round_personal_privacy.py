@@ -59,6 +59,7 @@ def gym(tmp_path: Path) -> Policy:
     "Wir sind seit zwanzig Jahren verheiratet und feiern heute, morgen bin ich wieder da.",
     "Fazemos hoje 7 anos de casamento, volto à receção na segunda.",
     "Domani è il nostro anniversario di matrimonio, il corso lo tiene Marta.",
+    "Since the split I've been opening the gym every morning, it helps.",
 ])
 def test_ones_own_separation_or_marriage_on_a_work_account_warns(text, gym):
     for target in (BRAND_ACCOUNT, WORK_SELF):
@@ -75,6 +76,7 @@ def test_ones_own_separation_or_marriage_on_a_work_account_warns(text, gym):
     "Après la séparation des couleurs, l'affiche part chez l'imprimeur.",
     "Dopo la separazione dei rifiuti, la plastica va nel bidone giallo.",
     "After the separation of the two bouldering areas, queues halved.",
+    "After the split of the two youth squads, each coach has eight climbers.",
     # a client's wedding, years at the firm, and a customer's anniversary
     "We hosted 25 wedding parties at the wall this year, congratulations to all!",
     "Hoje faço 10 anos de casa na Brindle, que equipa incrível.",
@@ -95,6 +97,7 @@ def test_divorce_and_marriage_in_general_stay_quiet(text, gym):
     "Faço terapia há um ano e hoje consegui falar disto aqui.",
     "Vado in terapia da sei mesi e finalmente dormo meglio.",
     "Mi psicóloga dice que tengo que bajar el ritmo en la sala.",
+    "My counsellor says I should take the Friday shift off, so I will.",
 ])
 def test_ones_own_therapy_on_a_work_account_warns(text, gym):
     found = findings(text, BRAND_ACCOUNT, gym)
@@ -153,6 +156,7 @@ def test_counting_things_after_on_is_no_phone(text, gym):
     "Lost-and-found: text our coach at marco.b [at] brindle.example",
     "Mail me: sam.okoro at gmail.com",
     "Mail me: samokoro at hotmail.com",
+    "Questions? ana.lima @ gmail.com",
 ])
 def test_an_address_written_around_at_is_an_email(text, gym):
     assert "privacy.email" in rules(text, X_PERSONAL, gym)
@@ -163,6 +167,7 @@ def test_an_address_written_around_at_is_an_email(text, gym):
     "We're at capacity tonight, sorry, try the morning slot.",
     "Tickets at eventbrite.com, see you at the comp!",
     "I learned to climb at brindle.example's first gym in 2019.",
+    "Follow @ climbnews.com for the results.",
 ])
 def test_an_at_in_a_sentence_is_no_email(text, gym):
     assert "privacy.email" not in rules(text, X_PERSONAL, gym)
