@@ -257,6 +257,35 @@ SECRECY_CUES = re.compile(
     r"(?![^\W_])")
 
 
+# A codename's name used as a project: a project word right after it ("Basecamp kickoff", "the
+# switchback pricing model", "Gamsbock-Einführung") or right before it, with the languages'
+# linking words ("el lanzamiento de Basecamp", "le lancement de", "die Einführung von", "o
+# lançamento do", "il lancio di"). Folded text; the same word in its ordinary sense ("base
+# camp at 4,000 m", "a switchback trail") has none.
+_PROJECT_AFTER = re.compile(
+    r"[\s-]{1,3}(?:kick-?off|launch(?:es|ed)?|roll-?out|road-?map|sprint|beta|alpha|go-?live"
+    r"|work-?stream|pilot|prototype|milestone|release|deadline|demo|mvp|timeline|specs?"
+    r"|pricing(?: model| plan| engine| tiers?)?|business case|stand-?up|retro|cut-?over"
+    r"|launch date|einfuhrung|markteinfuhrung|zeitplan|pilotphase|projektteam|prototyp|meilenstein)"
+    r"(?![^\W_])")
+_PROJECT_BEFORE = re.compile(
+    r"(?<![^\W_])(?:kick-?off|launch|roll-?out|road-?map|pilot|beta|go-?live|prototype"
+    r"|lanzamiento|despliegue|arranque|hoja de ruta|lancement|deploiement|feuille de route"
+    r"|pilote|einfuhrung|markteinfuhrung|lancamento|implantacao|roteiro|lancio|rilascio|avvio)"
+    r"(?:\s+(?:of|for|de|del|de la|du|des|d'|de l'|von|vom|zum|der|des|do|da|dos|das|di|della"
+    r"|dello|dei))?(?:\s+(?:the|el|la|le|l'|o|a|il|lo|die|das|den))?\s*$")
+
+
+_PROJECT_BEFORE_ANYWHERE = re.compile(_PROJECT_BEFORE.pattern.removesuffix(r"\s*$"))
+
+
+def used_as_project(text: str, start: int, end: int) -> bool:
+    """Whether the name at original [start, end) of ``text`` sits right beside a project word
+    (see :data:`_PROJECT_AFTER`)."""
+    return _PROJECT_AFTER.match(fold_string(text[end:end + 40])) is not None or \
+        _PROJECT_BEFORE.search(fold_string(text[max(0, start - 40):start])) is not None
+
+
 # ... in both directions: a pack that writes "Projekt Gamsbock" means "Project Gamsbock" too.
 _GENERIC_FAMILIES: dict[str, frozenset[str]] = {}
 for _english, _others in _GENERIC_WORDS.items():
@@ -462,9 +491,12 @@ class CompiledPolicy:
 
     def codenames_alone(self, fold: TextView) -> list[TermHit]:
         """Hits of codenames' distinctive words ("Gamsbock", "G4msbock") on their own in a
-        draft that teases a secret (:data:`SECRECY_CUES`); the name alone in an ordinary
-        sentence is a bird or a snowfield. Compiled on first need."""
-        if not self._names_alone or SECRECY_CUES.search(fold.text) is None:
+        draft that teases a secret (:data:`SECRECY_CUES`) or says a project word at all
+        (the caller keeps those right beside one: "Gamsbock kickoff"); the name alone in an
+        ordinary sentence is a bird or a snowfield. Compiled on first need."""
+        if not self._names_alone or (SECRECY_CUES.search(fold.text) is None
+                                     and _PROJECT_AFTER.search(fold.text) is None
+                                     and _PROJECT_BEFORE_ANYWHERE.search(fold.text) is None):
             return []
         if self._alone is None:
             terms = [term for rest, alone in self._names_alone
