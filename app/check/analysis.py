@@ -220,6 +220,14 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
                                        ("digits or symbols for letters",))
                 {"strong": result.strong, "cta": result.cta, "commercial": result.commercial,
                  "price_cut": result.price_cuts}[cue.group.kind].append(disguised)
+    if result.brand_hits:
+        # "join my club Acme Eastside before Friday and the enrollment fee is waived",
+        # "apúntate a Acme, primera semana gratis": members recruited for the brand with a
+        # perk for joining (a choir's "join us, first rehearsal free" names no business)
+        for start, end, group in _join_cues(fold.text):
+            start, end = fold.span(start, end)
+            if not compiled.allowed_text(draft.text[start:end]):
+                result.strong.append(LexiconHit(group, start, end))
     for start, end, group in _offer_cues(fold):
         start, end = fold.span(start, end)
         if not compiled.allowed_text(draft.text[start:end]):
@@ -532,6 +540,14 @@ _DROP_URGENCY = re.compile(
     r"|r[eé]veil)|\bwecker stellen|\bnur \d{1,4}\b|\bsolo \d{1,4}\b|\bseulement \d{1,4}\b")
 
 
+def _join_cues(text: str) -> list[tuple[int, int, Group]]:
+    """An invitation to join and a perk for joining (folded ``text``): their spans."""
+    if (perk := _JOIN_PERK.search(text)) is None \
+            or (invite := _JOIN_INVITE.search(text)) is None:
+        return []
+    return [(invite.start(), invite.end(), JOIN), (perk.start(), perk.end(), JOIN)]
+
+
 def _offer_cues(fold: TextView) -> list[tuple[int, int, Group]]:
     """Selling or a drop told by shape (see above): view [start, end) spans and their group."""
     text = fold.text
@@ -551,11 +567,6 @@ def _offer_cues(fold: TextView) -> list[tuple[int, int, Group]]:
             and (private := _ORDER_PRIVATELY.search(text)) is not None:
         # "half off the winter line if you message me", "30 % auf alles, schreibt mir"
         cues += [(cut.start(), cut.end(), OFFER), (private.start(), private.end(), OFFER)]
-    if (perk := _JOIN_PERK.search(text)) is not None \
-            and (invite := _JOIN_INVITE.search(text)) is not None:
-        # "join my club before Friday and the enrollment fee is waived", "apúntate, primera
-        # semana gratis": members recruited with a perk for joining
-        cues += [(invite.start(), invite.end(), JOIN), (perk.start(), perk.end(), JOIN)]
     if _DIGIT.search(text) is None:
         return cues
     frames: list[re.Match[str]] | None = None  # looked for only once a price is found

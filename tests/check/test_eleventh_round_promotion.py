@@ -1,0 +1,219 @@
+"""The eleventh round, promotion, disclosure and codenames (fixing sets altivo and paperlark,
+after their unseen figures were taken, with ondine, zahlwerk, hearthlight and candil): members
+recruited to the employer with a perk for joining are promotion; a farewell or a work
+anniversary names the job, not an advert, even with a connection label such as "#employee"
+(an advertising label still says advert); an offer or a product after the name ("first week
+free at", "six months with Acme home cover") is a customer's, so undisclosed promotion always
+needs its disclosure; "sponsored by my paycheck" discloses nothing; a codename's bare name
+beside a project word ("Saddle kickoff", "le lancement de Saddle") warns.
+
+Examples written for this file (none from a corpus).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.check.policy import Policy
+from app.core.model import CheckTarget, Network, Owner, Persona
+from tests.check.rounds import findings, policy_from
+from tests.check.rounds import fired as rules
+
+PERSONAL = CheckTarget(Network.FACEBOOK, Persona.PERSONAL)
+LINKEDIN_PERSONAL = CheckTarget(Network.LINKEDIN, Persona.PERSONAL)
+WORK_SELF = CheckTarget(Network.THREADS, Persona.WORK, Owner.SELF)
+
+PACK = """\
+version = 1
+[employer]
+name = "Cragmoor Climbing"
+aliases = ["Cragmoor"]
+domains = ["cragmoor.example"]
+[[partners]]
+name = "Loomfield Chalk"
+aliases = ["Loomfield"]
+domains = ["loomfield.example"]
+[disclosure]
+region = "us"
+accepted = ["#ad", "#employee", "#CragmoorCrew", "Werbung:"]
+[confidential]
+terms = ["Project Saddle", "Cornice"]
+"""
+
+DISCLOSURE = {"disclosure.missing", "disclosure.insider_review", "disclosure.unclear"}
+
+
+@pytest.fixture
+def climbing(tmp_path: Path) -> Policy:
+    return policy_from(tmp_path, PACK, "cragmoor.toml")
+
+
+# --- 1. members recruited with a perk for joining ------------------------------------------
+
+RECRUITING = [
+    "Join my gym Cragmoor Eastside before Friday and the joining fee is waived, DM me!",
+    "Friends! Join my club Cragmoor Eastside this month and the enrollment fee is waived 🙌",
+    "Hazte socia de Cragmoor antes del viernes: sin cuota de inscripción.",
+    "Apúntate a Cragmoor Centro este mes: sin cuota de inscripción. ¡Escríbeme!",
+    "Deviens membre chez Cragmoor avant dimanche, sans frais d'inscription.",
+    "Inscrivez-vous chez Cragmoor avant dimanche, frais d'inscription offerts !",
+    "Werdet Mitglied bei Cragmoor, keine Aufnahmegebühr bis Freitag!",
+    "Torna-te sócio do Cragmoor até sexta, sem taxa de inscrição.",
+    "Inscreve-te no Cragmoor até sexta e a primeira semana é grátis!",
+    "Diventa socio di Cragmoor entro venerdì, senza quota d'iscrizione.",
+    "Iscriviti a Cragmoor entro venerdì: iscrizione gratuita per tutto il mese!",
+]
+
+
+@pytest.mark.parametrize("text", RECRUITING)
+def test_recruiting_members_with_a_joining_perk_is_promotion(text, climbing):
+    found = rules(text, PERSONAL, climbing)
+    assert {"persona.brand_promotion", "disclosure.missing"} <= found
+
+
+@pytest.mark.parametrize("text", [
+    "Join me at Cragmoor tonight? Bouldering at 7, then pizza",
+    "¿Te vienes a escalar conmigo al Cragmoor esta noche?",
+    "Tu viens grimper avec moi chez Cragmoor ce soir ?",
+    "Kommst du heute Abend mit zu Cragmoor bouldern?",
+    "Vens escalar comigo no Cragmoor hoje à noite?",
+    "Vieni ad arrampicare con me da Cragmoor stasera?",
+])
+def test_inviting_a_friend_along_sells_nothing(text, climbing):
+    assert not rules(text, PERSONAL, climbing) & {"persona.brand_promotion", *DISCLOSURE}
+
+
+def test_a_clubs_open_invitation_naming_no_business_is_not_promotion(climbing):
+    text = "Join our choir! First rehearsal is free, Thursdays at 7 in the church hall"
+    assert not rules(text, PERSONAL, climbing) & {"persona.promotion", *DISCLOSURE}
+
+
+def test_the_joining_perk_with_the_job_said_needs_no_disclosure_but_still_warns(climbing):
+    text = "I work at Cragmoor: join before Friday and the joining fee is waived!"
+    found = rules(text, PERSONAL, climbing)
+    assert "persona.brand_promotion" in found
+    assert not found & DISCLOSURE
+
+
+# --- 2. career posts name the job ----------------------------------------------------------
+
+CAREER = [
+    "After eight years I'm leaving Cragmoor to set up my own guiding business. Thank you to an "
+    "amazing team.",
+    "Hoy es mi último día en Cragmoor. Gracias a un equipo increíble por estos años.",
+    "Dejo Cragmoor después de ocho años para volver a estudiar. ¡Gracias, equipo maravilloso!",
+    "C'est mon dernier jour chez Cragmoor : merci à une équipe formidable !",
+    "Nach acht Jahren verlasse ich Cragmoor. Danke an ein großartiges Team!",
+    "Mein letzter Tag bei Cragmoor: danke für alles, ihr seid ein tolles Team.",
+    "Depois de oito anos, deixo a Cragmoor. Obrigado a uma equipa fantástica!",
+    "Oggi è il mio ultimo giorno da Cragmoor, grazie a una squadra fantastica.",
+    "Lascio Cragmoor dopo otto anni: grazie a tutti, siete stati splendidi.",
+    "Seven years as a route setter at Cragmoor this week. Grateful for every climber who "
+    "tested my problems. #CragmoorCrew",
+    "Five years at Cragmoor today, and I still love the early shifts. #employee",
+    "Cinco años como monitora en Cragmoor esta semana, gracias a todos los socios.",
+    "Cinq ans chez Cragmoor aujourd'hui, merci à toute l'équipe !",
+    "Fünf Jahre bei Cragmoor diese Woche – danke an alle Mitglieder!",
+    "Cinco anos na Cragmoor esta semana, obrigada a todos!",
+    "Cinque anni da Cragmoor oggi, grazie a tutti i soci!",
+]
+
+
+@pytest.mark.parametrize("text", CAREER)
+def test_a_farewell_or_work_anniversary_is_not_promotion(text, climbing):
+    found = findings(text, LINKEDIN_PERSONAL, climbing)
+    assert not set(found) & DISCLOSURE
+    assert "persona.brand_promotion" not in rules(text, LINKEDIN_PERSONAL, climbing)
+
+
+@pytest.mark.parametrize("text", [
+    "After eight years I'm leaving Cragmoor, and our winter sale starts Monday: 20% off all "
+    "memberships!",
+    "Five years as a route setter at Cragmoor this week! Our spring sale starts Monday, 20% "
+    "off. #employee",
+    "Dejo Cragmoor, pero antes: ¡20% de descuento en todas las cuotas hasta el domingo!",
+])
+def test_a_career_post_with_a_sales_pitch_still_warns(text, climbing):
+    assert "persona.brand_promotion" in rules(text, LINKEDIN_PERSONAL, climbing)
+
+
+def test_an_advertising_label_beside_the_job_still_says_advert(climbing):
+    # The product decision: the employer's promotion on a personal account warns even when
+    # disclosed, and "Werbung:" says the post is an advert.
+    text = "Werbung: Ich arbeite bei Cragmoor. Samstag eröffnen wir die neue Boulderhalle."
+    assert "persona.brand_promotion" in rules(text, PERSONAL, climbing)
+
+
+# --- 3. promotion the check calls promotion needs its disclosure ---------------------------
+
+UNDISCLOSED = [
+    "genuinely the best wall in Leeds is Cragmoor Eastside, go sign up, first week free at "
+    "cragmoor.example/try",
+    "Best climbing gym in town is Cragmoor, sign up today, first month free at "
+    "cragmoor.example",
+    "La mejor sala de escalada de Madrid es Cragmoor, apúntate ya, primer mes gratis en "
+    "cragmoor.example",
+    "After six months with Cragmoor Flex membership: ★★★★★, worth every penny",
+    "How I got strong in a year with the Cragmoor training plans → cragmoor.example/plans",
+    "My climbing shoes, sponsored by my paycheck 😂 all from Cragmoor, go get them",
+    "Patrocinado por mi sueldo, jaja: todo de Cragmoor, id a verlo en cragmoor.example",
+    *RECRUITING,
+]
+
+
+@pytest.mark.parametrize("text", UNDISCLOSED)
+def test_undisclosed_promotion_of_the_employer_always_needs_a_disclosure(text, climbing):
+    found = rules(text, PERSONAL, climbing)
+    assert "persona.brand_promotion" in found
+    assert found & DISCLOSURE
+
+
+@pytest.mark.parametrize("text", [
+    "Ten years with Cragmoor today, grateful for this team.",
+    "Zehn Jahre mit Cragmoor und immer noch jeden Tag dankbar für dieses Team.",
+])
+def test_time_served_with_the_employer_still_states_the_job(text, climbing):
+    assert not rules(text, LINKEDIN_PERSONAL, climbing) & {"persona.brand_promotion",
+                                                           *DISCLOSURE}
+
+
+def test_a_real_sponsor_label_still_discloses(climbing):
+    text = "Sponsored by Cragmoor: the new bouldering wall is open, go check it out"
+    assert not rules(text, PERSONAL, climbing) & DISCLOSURE
+
+
+# --- 4. a codename's bare name used as a project -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Saddle kickoff went great today, the whole team was buzzing",
+    "The cornice pricing model we've been building finally works.",
+    "Saddle rollout starts next week across all walls",
+    "Big milestone: the saddle beta is in members' hands",
+    "El lanzamiento de Saddle fue un éxito, gracias equipo",
+    "Le lancement de Saddle est prévu pour lundi",
+    "Die Saddle-Einführung läuft nach Plan.",
+    "O lançamento do Saddle correu muito bem!",
+    "Il lancio di Saddle è andato alla grande",
+])
+@pytest.mark.parametrize("target", [WORK_SELF, PERSONAL], ids=["work", "personal"])
+def test_a_codenames_bare_name_beside_a_project_word_warns(text, target, climbing):
+    found = findings(text, target, climbing)
+    assert found["confidential.term"].severity.value == "warn"
+
+
+@pytest.mark.parametrize("text", [
+    "Lunch on the saddle at 3,000 m, then down the ridge",
+    "The saddle between the two peaks was windy",
+    "A cornice collapsed above the gully this morning, stay off it",
+    "Watch the cornice on the north side, it's huge this year",
+    "Der Sattel liegt auf 3.000 m, die Wechte ist riesig",
+])
+def test_the_same_words_in_their_ordinary_sense_stay_below_a_warning(text, climbing):
+    assert "confidential.term" not in rules(text, WORK_SELF, climbing)
+
+
+def test_the_full_codename_still_blocks(climbing):
+    found = findings("Project Saddle kickoff today", WORK_SELF, climbing)
+    assert found["confidential.term"].severity.value == "block"
