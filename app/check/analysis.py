@@ -795,9 +795,12 @@ def _farewell_statement(text: str, hit: TermHit, frames: dict) -> int | None:
     phrases = tuple(frames.get("leaving", ()))
     if not phrases:
         return None
+    pattern = _farewell_pattern(phrases)
+    if pattern.search(fold_string(text[max(0, hit.start - 40):hit.start])) is None:
+        return None  # the common case, answered without folding the sentence
     before = _sentence_before(text, hit.start)
     view = fold_view(before)
-    found = _farewell_pattern(phrases).search(view.text)
+    found = pattern.search(view.text)
     if found is None:
         return None
     return hit.start - len(before) + view.span(found.start(), found.end())[0]

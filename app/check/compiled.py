@@ -276,7 +276,13 @@ _PROJECT_BEFORE = re.compile(
     r"|dello|dei))?(?:\s+(?:the|el|la|le|l'|o|a|il|lo|die|das|den))?\s*$")
 
 
-_PROJECT_BEFORE_ANYWHERE = re.compile(_PROJECT_BEFORE.pattern.removesuffix(r"\s*$"))
+# Any project word at all (folded text): whether to look for bare names in a draft.
+_PROJECT_WORD = re.compile(
+    r"(?<![^\W_])(?:kick|launch|roll|road|sprint|beta|alpha|go-?live|work-?stream|pilot"
+    r"|prototyp|milestone|release|deadline|demo|mvp|timeline|spec|pricing|business case|stand"
+    r"|retro|cut-?over|einfuhrung|markteinfuhrung|zeitplan|projektteam|meilenstein|lanzamiento"
+    r"|despliegue|arranque|hoja de ruta|lancement|deploiement|feuille de route|lancamento"
+    r"|implantacao|roteiro|lancio|rilascio|avvio)")
 
 
 def used_as_project(text: str, start: int, end: int) -> bool:
@@ -494,9 +500,8 @@ class CompiledPolicy:
         draft that teases a secret (:data:`SECRECY_CUES`) or says a project word at all
         (the caller keeps those right beside one: "Gamsbock kickoff"); the name alone in an
         ordinary sentence is a bird or a snowfield. Compiled on first need."""
-        if not self._names_alone or (SECRECY_CUES.search(fold.text) is None
-                                     and _PROJECT_AFTER.search(fold.text) is None
-                                     and _PROJECT_BEFORE_ANYWHERE.search(fold.text) is None):
+        if not self._names_alone or (_PROJECT_WORD.search(fold.text) is None
+                                     and SECRECY_CUES.search(fold.text) is None):
             return []
         if self._alone is None:
             terms = [term for rest, alone in self._names_alone

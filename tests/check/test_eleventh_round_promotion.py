@@ -4,8 +4,10 @@ recruited to the employer with a perk for joining are promotion; a farewell or a
 anniversary names the job, not an advert, even with a connection label such as "#employee"
 (an advertising label still says advert); an offer or a product after the name ("first week
 free at", "six months with Acme home cover") is a customer's, so undisclosed promotion always
-needs its disclosure; "sponsored by my paycheck" discloses nothing; a codename's bare name
-beside a project word ("Saddle kickoff", "le lancement de Saddle") warns.
+needs its disclosure; a verdict from experience ("lo mejor que he probado") with a call to go
+("id a por él", "holt es euch", "tell her I sent you") promotes; "sponsored by my paycheck"
+discloses nothing; a codename's bare name beside a project word ("Saddle kickoff", "le
+lancement de Saddle") warns.
 
 Examples written for this file (none from a corpus).
 """
@@ -168,6 +170,35 @@ def test_undisclosed_promotion_of_the_employer_always_needs_a_disclosure(text, c
     found = rules(text, PERSONAL, climbing)
     assert "persona.brand_promotion" in found
     assert found & DISCLOSURE
+
+
+@pytest.mark.parametrize("text", [
+    "If you've never bouldered at Cragmoor Eastside you're missing out. Go try it, seriously",
+    "If you're in Leeds and want a wall with proper setting, go to Cragmoor Eastside and ask "
+    "for Priya. Tell her I sent you",
+    "Mi plan de los sábados: Cragmoor Centro, lo mejor que he probado, id a por ello ya",
+    "Si vais a Leeds, Cragmoor es lo mejor que podéis hacer. Hacedme caso",
+    "Mein Samstagsritual: Cragmoor Boulderhalle, das Beste, was ich je ausprobiert hab, holt "
+    "es euch!",
+    "La salle Cragmoor de Lyon, le meilleur mur que j'aie jamais grimpé. Allez-y de ma part !",
+    "O Cragmoor é o melhor ginásio que já experimentei em Lisboa, não percam!",
+    "Cragmoor è la migliore palestra che abbia mai provato, andate a provarla!",
+])
+def test_a_verdict_from_experience_and_a_call_to_go_promote_the_employer(text, climbing):
+    found = rules(text, PERSONAL, climbing)
+    assert {"persona.brand_promotion", "disclosure.missing"} <= found
+
+
+@pytest.mark.parametrize("text", [
+    "Best part of my week was a slow session at Cragmoor with my brother.",
+    "Lo mejor del sábado: escalar con mi hermana en Cragmoor.",
+    "Das Beste am Wochenende war der Kaffee nach dem Bouldern im Cragmoor.",
+    "Le meilleur moment de la semaine : grimper avec mon frère chez Cragmoor.",
+    "O melhor do fim de semana foi escalar com a minha irmã no Cragmoor.",
+    "La cosa migliore della settimana: arrampicare con mia sorella da Cragmoor.",
+])
+def test_the_best_moment_of_ones_week_at_the_employer_is_not_a_verdict(text, climbing):
+    assert not rules(text, PERSONAL, climbing) & {"persona.brand_promotion", *DISCLOSURE}
 
 
 @pytest.mark.parametrize("text", [
