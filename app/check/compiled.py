@@ -185,7 +185,9 @@ def _view_range(fold: TextView, start: int, end: int) -> tuple[int, int]:
 # A codename's generic word in the languages people post in ("Proyecto Falcon" is still
 # Project Falcon) and its number written other ways ("Atlas 3", "Atlas III", "Atlas three").
 _GENERIC_WORDS = {
-    "project": ("proyecto", "projet", "projekt", "projeto", "progetto", "proj", "prj"),
+    # ... and its abbreviations: "Proj. Falcon", "P. Falcon" (a lone letter only with its
+    # full stop: see the check's reading of the word before the name)
+    "project": ("proyecto", "projet", "projekt", "projeto", "progetto", "proj", "prj", "p"),
     "operation": ("operacion", "operation", "operacao", "operazione"),
     "programme": ("programa", "programme", "programm", "programma", "program"),
     "program": ("programa", "programme", "programm", "programma", "programme"),

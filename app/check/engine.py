@@ -212,12 +212,16 @@ _INDEFINITE_BEFORE = re.compile(
 _PUSHED_DOWN = re.compile(r"\S\s*\n[ \t]*\n[ \t]*\n")
 
 
+_WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)(\.?)[\s\-]+$")
+
+
 def _generic_before(text: str, start: int, generics: frozenset[str]) -> int | None:
     """Where the word right before ``start`` begins, if it is one of ``generics`` (folded)."""
-    found = re.search(r"([^\W\d_]+)\.?[\s\-]+$", text[max(0, start - 24):start])
-    if found is None or fold_string(found.group(1)) not in generics:
-        return None
-    return start - (len(text[max(0, start - 24):start]) - found.start(1))
+    found = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    if found is None or fold_string(found.group(1)) not in generics or (
+            len(found.group(1)) == 1 and not found.group(2)):
+        return None  # (a lone letter is an abbreviation only with its stop: "P. Falcon")
+    return found.start(1)
 
 
 def _generic_after(text: str, end: int, generics: frozenset[str]) -> int | None:

@@ -7,7 +7,7 @@ free at", "six months with Acme home cover") is a customer's, so undisclosed pro
 needs its disclosure; a verdict from experience ("lo mejor que he probado") with a call to go
 ("id a por él", "holt es euch", "tell her I sent you") promotes; "sponsored by my paycheck"
 discloses nothing; a codename's bare name beside a project word ("Saddle kickoff", "le
-lancement de Saddle") warns.
+lancement de Saddle") warns; "P. Saddle" and "Proj. Saddle" abbreviate "Project Saddle".
 
 Examples written for this file (none from a corpus).
 """
@@ -248,3 +248,21 @@ def test_the_same_words_in_their_ordinary_sense_stay_below_a_warning(text, climb
 def test_the_full_codename_still_blocks(climbing):
     found = findings("Project Saddle kickoff today", WORK_SELF, climbing)
     assert found["confidential.term"].severity.value == "block"
+
+
+@pytest.mark.parametrize("text", [
+    "P. Saddle update: load tests passed",
+    "Proj. Saddle is on track for spring",
+    "Prj Saddle: second review done",
+])
+def test_the_generic_word_abbreviated_is_still_the_codename(text, climbing):
+    found = findings(text, WORK_SELF, climbing)
+    assert found["confidential.term"].severity.value == "block"
+
+
+@pytest.mark.parametrize("text", [
+    "Met P Saddle's cousin at the crag",  # a lone letter without its stop is no abbreviation
+    "Up on the saddle by noon, back down by three",
+])
+def test_a_lone_letter_or_the_plain_word_is_no_codename(text, climbing):
+    assert "confidential.term" not in rules(text, WORK_SELF, climbing)
