@@ -192,6 +192,10 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
                   "price_cut": result.price_cuts}.get(cue.group.kind)
         if bucket is not None:
             bucket.append(cue)
+    if result.cta:
+        # "a tiny shop", "our shop managers", "la compra", "late check-out": the word as a
+        # noun (after an article or a possessive, or hyphenated) calls nobody to act
+        result.cta = [hit for hit in result.cta if not _noun_use(draft.text, hit)]
     if not result.brand_hits and (result.strong or result.commercial):
         # "Buy one get one free is how my brain works with ice cream": a sales phrase made the
         # subject of a sentence about the writer is a figure of speech, unless something is
@@ -538,6 +542,34 @@ _DROP_URGENCY = re.compile(
     r"|\bonly\s+\d{1,4}\b|\b\d{1,4} of each\b|\bwent in \d{1,3} (?:minutes|mins|seconds)"
     r"|\bsold out in\b|\bdon'?t sleep on\b|\bpon (?:una|la) alarma|\bmets? (?:une|ton) (?:alarme"
     r"|r[eé]veil)|\bwecker stellen|\bnur \d{1,4}\b|\bsolo \d{1,4}\b|\bseulement \d{1,4}\b")
+
+
+# Calls to action that are also nouns ("shop", "order", "la compra"), and the words that make
+# them nouns right before them: an article, a possessive or a demonstrative, perhaps with one
+# word between ("a tiny shop", "our shop managers", "la compra"). Folded text.
+_NOUN_CALLS = frozenset({"shop", "order", "visit", "download", "buy", "register", "compra",
+                         "reserva", "visita", "commande", "kaufen", "ordine", "acquista"})
+_DETERMINER_BEFORE = re.compile(
+    r"(?<![^\W_])(?:a|an|the|our|my|your|their|his|her|its|this|that|every|each|la|el|una|un"
+    r"|tu|mi|su|nuestra|nuestro|le|une|ma|mon|ta|ton|notre|votre|uma|il|lo|der|die|das|ein"
+    r"|eine|unser|unsere|mein|meine)\s+(?:[^\W\d_][\w'-]*\s+)?$")
+# A hyphenated English phrasal call is the noun ("late check-out", "the sign-up form") unless
+# it is said to be done now ("sign-up now"); "inscrivez-vous" and "inscrevam-se" are verbs.
+_HYPHENATED = re.compile(r"[^\W\d_]-(?:out|in|up|off|on)\b", re.IGNORECASE)
+# ... and a shop named as the place to buy ("new in the shop", "dans ma boutique") stays a call.
+_PLACE_BEFORE = re.compile(r"(?<![^\W_])(?:in|at|on|from|to|en|dans|im|na|no|nel|nella)\s+\S+\s+$")
+_NOW_AFTER = re.compile(r"\s*(?:now|today|here|at|ahora|hoy|maintenant|jetzt|agora|ora)\b")
+
+
+def _noun_use(text: str, hit: LexiconHit) -> bool:
+    """Whether a call-to-action hit is the word used as a noun (see :data:`_NOUN_CALLS`)."""
+    written = text[hit.start:hit.end]
+    if _HYPHENATED.search(written):
+        return _NOW_AFTER.match(fold_string(text[hit.end:hit.end + 12])) is None
+    if fold_string(written) not in _NOUN_CALLS:
+        return False
+    before = fold_string(text[max(0, hit.start - 30):hit.start])
+    return _DETERMINER_BEFORE.search(before) is not None and _PLACE_BEFORE.search(before) is None
 
 
 def _join_cues(text: str) -> list[tuple[int, int, Group]]:

@@ -266,3 +266,34 @@ def test_the_generic_word_abbreviated_is_still_the_codename(text, climbing):
 ])
 def test_a_lone_letter_or_the_plain_word_is_no_codename(text, climbing):
     assert "confidential.term" not in rules(text, WORK_SELF, climbing)
+
+
+# --- a call to action used as a noun calls nobody -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Ten lessons our shop managers taught me about service: people remember how you made them "
+    "feel, not the price.",
+    "Sixty years ago the founders opened a tiny shop on the high street. Today we opened our "
+    "twelfth boutique.",
+    "Late check-out is free for members of our loyalty club.",
+])
+def test_a_call_word_used_as_a_noun_on_a_work_account_needs_no_disclosure(text, climbing):
+    assert not rules(text, WORK_SELF, climbing) & DISCLOSURE
+
+
+@pytest.mark.parametrize("text", [
+    "Hoy he hecho la compra de la semana y el precio de la fruta me ha dejado loca",
+    "Ma commande de la semaine dernière était au prix fort, tant pis",
+])
+def test_ones_own_shopping_is_not_promotion(text, climbing):
+    assert "persona.promotion" not in rules(text, PERSONAL, climbing)
+
+
+@pytest.mark.parametrize("text", [
+    "New pattern in the shop ✂️ PDF only 6€ 👉 sew.example/p/wrapdress",
+    "Il me reste des places pour mes cours de yoga, 12€ la séance, inscrivez-vous par MP",
+    "Inscrevam-se já, a aula custa só 5€!",
+    "Sign-up now, first class only 5€!",
+])
+def test_the_shop_as_the_place_to_buy_and_verbs_with_hyphens_still_sell(text, climbing):
+    assert "persona.promotion" in rules(text, PERSONAL, climbing)
