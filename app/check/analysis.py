@@ -561,14 +561,28 @@ _PLACE_BEFORE = re.compile(r"(?<![^\W_])(?:in|at|on|from|to|en|dans|im|na|no|nel
 _NOW_AFTER = re.compile(r"\s*(?:now|today|here|at|ahora|hoy|maintenant|jetzt|agora|ora)\b")
 
 
+# ... and an English call verb with someone else doing it ("customers would happily buy
+# again", "we order from them", "they'll visit"): said of others, not asked of the reader.
+_SUBJECT_BEFORE = re.compile(
+    r"(?<![^\W_])(?:i|we|they|he|she|people|customers?|clients?|buyers|would|wouldn't|will"
+    r"|won't|could|might|i'd|we'd|they'd|i'll|we'll|they'll)"
+    r"\s+(?:(?:happily|always|never|just|still|also|often|usually|gladly|rarely)\s+)?$")
+_ENGLISH_VERB_CALLS = frozenset({"shop", "order", "visit", "download", "buy", "register",
+                                 "subscribe"})
+
+
 def _noun_use(text: str, hit: LexiconHit) -> bool:
-    """Whether a call-to-action hit is the word used as a noun (see :data:`_NOUN_CALLS`)."""
+    """Whether a call-to-action hit is not a call: the word used as a noun (see
+    :data:`_NOUN_CALLS`), or an English call verb said of someone else."""
     written = text[hit.start:hit.end]
     if _HYPHENATED.search(written):
         return _NOW_AFTER.match(fold_string(text[hit.end:hit.end + 12])) is None
-    if fold_string(written) not in _NOUN_CALLS:
+    word = fold_string(written)
+    if word not in _NOUN_CALLS:
         return False
     before = fold_string(text[max(0, hit.start - 30):hit.start])
+    if word in _ENGLISH_VERB_CALLS and _SUBJECT_BEFORE.search(before) is not None:
+        return True
     return _DETERMINER_BEFORE.search(before) is not None and _PLACE_BEFORE.search(before) is None
 
 

@@ -297,3 +297,20 @@ def test_ones_own_shopping_is_not_promotion(text, climbing):
 ])
 def test_the_shop_as_the_place_to_buy_and_verbs_with_hyphens_still_sell(text, climbing):
     assert "persona.promotion" in rules(text, PERSONAL, climbing)
+
+
+@pytest.mark.parametrize("text", [
+    "A lesson from ten years in sales: the best deal is the one where customers would happily "
+    "buy again.",
+    "Ten years of retail taught me one thing: people buy from people they trust, at any price.",
+])
+def test_a_call_verb_said_of_others_is_no_call(text, climbing):
+    assert not rules(text, WORK_SELF, climbing) & DISCLOSURE
+
+
+@pytest.mark.parametrize("text", [
+    "You should buy the winter pass now, it's only 99€ until Sunday",
+    "Buy the winter pass now, only 99€ until Sunday",
+])
+def test_a_call_verb_asked_of_the_reader_still_sells(text, climbing):
+    assert "persona.promotion" in rules(text, PERSONAL, climbing)
