@@ -1112,18 +1112,21 @@ class _Context:
             severity = "block"
         else:
             severity = "warn" if reading.probability >= warn_at else "info"
-        if severity != "info" and reading.spans and all(
-                fold_string(self.text[start:end]) in _GRAMMAR_WORDS
-                for start, end in reading.spans):
+        meaningful = tuple(span for span in reading.spans
+                           if fold_string(self.text[span[0]:span[1]]) not in _GRAMMAR_WORDS)
+        if severity != "info" and reading.spans and not meaningful:
             # The words that carried the reading are only "is", "under", "the": nothing a
             # writer could change, and nothing that means anything; say it softly.
             severity = "info"
+        # Highlight and name only the words that mean something ("chemo", not "the" beside
+        # it): a writer can act on those.
+        spans = meaningful or reading.spans
         shown = list(dict.fromkeys(_quote(self.text[start:end])
-                                   for start, end in sorted(reading.spans)))
+                                   for start, end in sorted(spans)))
         words = f" ({_list_words(shown)})" if shown else ""
         if severity == "info":
             message = message.replace("; ", " (less sure); ", 1)
-        self.add(rule, severity, message.replace("{words}", words), reading.spans, fixes)
+        self.add(rule, severity, message.replace("{words}", words), spans, fixes)
 
     def _language(self) -> str:
         return post_language([word for _, _, word in self.draft.fold.words()])

@@ -159,6 +159,33 @@ def test_severity_follows_confidence(monkeypatch, probability, target, expected)
         assert "less sure" in found.message
 
 
+class _Carried(_Fixed):
+    """A model whose reading is carried by the given words of the draft."""
+
+    def __init__(self, probability, carried):
+        super().__init__(probability)
+        self.carried = carried
+
+    def read_view(self, view, heads=meaning.HEADS, top=3):
+        text = view.text
+        spans = tuple(view.span(text.index(word), text.index(word) + len(word))
+                      for word in self.carried)
+        return {head: Reading(head, self.probability, spans) for head in heads}
+
+
+def test_a_finding_names_the_words_that_mean_something(monkeypatch):
+    # The model credits "with" as much as "planning"; the writer is shown only the word
+    # they could change.
+    text = "quarterly planning with the team"
+    monkeypatch.setattr(engine, "shipped_model", lambda: _Carried(0.95, ["with", "planning"]))
+    found = findings(text, X_WORK)["conduct.insult"]
+    assert [text[span.start:span.end] for span in found.spans] == ["planning"]
+    assert "“planning”" in found.message and "with" not in found.message.split("(")[1]
+    # Only grammar words: nothing to name or change, so only a note.
+    monkeypatch.setattr(engine, "shipped_model", lambda: _Carried(0.95, ["with", "the"]))
+    assert findings(text, X_WORK)["conduct.insult"].severity is Severity.INFO
+
+
 def test_sure_it_is_work_turns_a_listed_word_into_a_note(monkeypatch):
     text = "Our rehab unit now takes weekend referrals"
     monkeypatch.setattr(engine, "shipped_model", lambda: _Fixed(0.05))
