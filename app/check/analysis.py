@@ -25,13 +25,14 @@ from app.check.entities import Entity, find_urls
 from app.check.jurisdiction import (
     addresses_with_query,
     affiliate_links,
+    connection_only,
     review_cues,
     short_links,
 )
 from app.check.lexicons import Group, LexiconHit
 from app.check.meaning import Reading
 from app.check.terms import TermHit
-from app.check.text import TextView, cased_view, fold_view
+from app.check.text import TextView, cased_view, fold_string, fold_view
 
 
 class DraftText:
@@ -74,6 +75,9 @@ class Promotion:
     # Labels denied ("not an ad", "Keine Werbung", "Anzeige? Nein!"): no disclosure, and a sign
     # that the post endorses what it names.
     denied_disclosures: list[Mention] = field(default_factory=list)
+    # the disclosures that are advertising labels ("#ad", "Anzeige"), not only the connection
+    # said ("#employee", "#AcmeStaff")
+    ad_labels: list[Mention] = field(default_factory=list)
     # brand domains seen only inside e-mail addresses (contact details, not promotion)
     email_domain_hits: list[TermHit] = field(default_factory=list)
     # the employer's name said as the user's workplace ("my boss at Acme", "the Acme team")
@@ -142,19 +146,26 @@ class Promotion:
         if self.byline and not (self.strong or self.commercial or self.cta or self.price_cuts
                                 or self.reviews or self.disclosures or self.denied_disclosures):
             return False  # "my piece on Oaxaca's night markets is out: acme.example/..."
-        if KIND_DOMAIN in kinds or KIND_HASHTAG in kinds or self.strong or self.disclosures \
+        # Only the job said ("five years as a coach at Acme", "I'm leaving Acme"), perhaps
+        # with a label such as "#employee" beside it: a career post, not an advert.
+        # An advertising label ("#ad", "Anzeige") says the post is an advert whatever else it
+        # says; a label of the connection alone ("#employee", "#AcmeStaff") does not.
+        job_only = all(hit in self.workplace_hits for hit in hits) and not self.ad_labels
+        if KIND_DOMAIN in kinds or KIND_HASHTAG in kinds or self.strong \
+                or (self.disclosures and not job_only) \
                 or self.denied_disclosures or self.intent is not None \
                 or (reviews and self.reviews) or self.price_cuts:
             # "not an ad, just happy" beside a brand: only an endorsement is denied
             return True
         if self.everyday:
             return False
-        if all(hit in self.workplace_hits for hit in hits):
+        if job_only:
             # Talking about one's job ("my boss at Acme brought donuts, best boss ever",
-            # "I've joined Acme as a store manager") is not promotion: only a real sales cue
-            # (a code, a discount, "shop now", a call to act with sales language: "Acme app
-            # people, check your offers tab") or the brand's link or campaign makes it one.
-            return self.generic
+            # "I've joined Acme as a store manager", "after six years I'm leaving Acme") is
+            # not promotion, labelled or not: only a real sales cue (a code, a discount, "shop
+            # now", a call to act with sales language: "Acme app people, check your offers
+            # tab") or the brand's link or campaign makes it one.
+            return bool(self.strong) or (bool(self.cta or self.links) and bool(self.commercial))
         return bool(self.cta or self.commercial or self.endorsement or self.links
                     or (reviews and self.reviews))
 
@@ -181,6 +192,10 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
                   "price_cut": result.price_cuts}.get(cue.group.kind)
         if bucket is not None:
             bucket.append(cue)
+    if result.cta:
+        # "a tiny shop", "our shop managers", "la compra", "late check-out": the word as a
+        # noun (after an article or a possessive, or hyphenated) calls nobody to act
+        result.cta = [hit for hit in result.cta if not _noun_use(draft.text, hit)]
     if not result.brand_hits and (result.strong or result.commercial):
         # "Buy one get one free is how my brain works with ice cream": a sales phrase made the
         # subject of a sentence about the writer is a figure of speech, unless something is
@@ -209,6 +224,14 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
                                        ("digits or symbols for letters",))
                 {"strong": result.strong, "cta": result.cta, "commercial": result.commercial,
                  "price_cut": result.price_cuts}[cue.group.kind].append(disguised)
+    if result.brand_hits:
+        # "join my club Acme Eastside before Friday and the enrollment fee is waived",
+        # "apúntate a Acme, primera semana gratis": members recruited for the brand with a
+        # perk for joining (a choir's "join us, first rehearsal free" names no business)
+        for start, end, group in _join_cues(fold.text):
+            start, end = fold.span(start, end)
+            if not compiled.allowed_text(draft.text[start:end]):
+                result.strong.append(LexiconHit(group, start, end))
     for start, end, group in _offer_cues(fold):
         start, end = fold.span(start, end)
         if not compiled.allowed_text(draft.text[start:end]):
@@ -237,7 +260,11 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
     if result.brand_hits:
         result.reviews = [fold.span(start, end)
                           for start, end in review_cues(disclosure, fold.text)]
-    result.disclosures = compiled.accepted.find(fold, denied=result.denied_disclosures)
+    result.disclosures = [
+        mention for mention in compiled.accepted.find(fold, denied=result.denied_disclosures)
+        if _SELF_PAID.match(fold_string(draft.text[mention.end:mention.end + 40])) is None]
+    result.ad_labels = [mention for mention in result.disclosures
+                        if not connection_only(disclosure, mention.text)]
     result.employment = compiled.statements.find(fold)
     result.email_domain_hits = [
         hit for hit in result.brand_hits
@@ -267,6 +294,20 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
                 # desde hace cinco años"): the job said, as a workplace
                 result.workplace_hits.append(hit)
     return result
+
+
+# "Sponsored by my paycheck", "patrocinado por mi sueldo", "gesponsert von meinem Gehalt": the
+# writer paid, a joke about buying it, not a sponsor (folded text right after the label).
+_SELF_PAID = re.compile(
+    r"\s*(?:(?:by|por|par|von|da|pelo|pela|dal|dalla)\s+)?"
+    r"(?:(?:me|myself|nobody|no one|moi|mim|mir|me stess[oa])\b"
+    r"|(?:my|my own|mi|mis|mon|ma|mes|mein|meinem|meiner|meinen|o meu|a minha|meu|minha"
+    r"|il mio|la mia|mio|mia)\s+(?:\w+\s+)?"
+    r"(?:pay ?cheque|paycheck|salary|wages|wallet|bank account|bank|savings|credit card"
+    r"|overdraft|pocket|own money|sueldo|nomina|cartera|bolsillo|tarjeta|ahorros|salaire"
+    r"|porte-?monnaie|portefeuille|compte en banque|poche|economies|gehalt|lohn|geldbeutel"
+    r"|portemonnaie|konto|ersparnisse|salario|carteira|bolso|poupancas|stipendio|portafoglio"
+    r"|tasca|conto|risparmi)\b)")
 
 
 # Money asked for with no business behind it, in the six languages (folded text): raising
@@ -327,6 +368,7 @@ def _leet_view(fold: TextView) -> TextView:
 AFFILIATE = Group("affiliate_link", "strong", "an affiliate link", "disclosure")
 OFFER = Group("offer", "strong", "something offered for sale", "analysis")
 DROP = Group("product_drop", "strong", "a limited product drop", "analysis")
+JOIN = Group("join_perk", "strong", "an invitation to join with a perk", "analysis")
 
 # Selling told by its shape rather than a sales word (personal accounts sell this way: "mugs,
 # £30 each, message me to order"): a price together with one of a unit or starting price, a way
@@ -445,6 +487,38 @@ _OPEN_OR_FEW_LEFT = re.compile(
     r"|\b(?:spots?|places?|slots?|seats?)\s+(?:left|remaining)\s+(?:in|for|on)\b"
     r"|\bquedan\s+(?:pocas|algunas)\s+plazas|\bplus que quelques places"
     r"|\bnoch\s+(?:ein paar|wenige)\s+pl[aä]tze|\bultimi\s+posti|\b[uú]ltimas\s+vagas")
+# Members recruited to a club, gym, shop or service: an invitation to join or sign up, in the
+# six languages (folded text) ...
+_JOIN_INVITE = re.compile(
+    r"\b(?:join|sign up|signup|enrol+|register|become a member)\b(?! (?:me|us) for (?:a|an|the)"
+    r"? ?(?:coffee|drink|walk|run|beer|pint|chat))"
+    r"|\b(?:unete|unete|unios|apuntate|apuntaos|inscribete|inscribios|hazte soci[oa]"
+    r"|haceos soci[oa]s|rejoins|rejoignez|inscris-toi|inscrivez-vous|deviens membre"
+    r"|devenez membres?|tritt|tretet|meld(?:e|et)? (?:dich|euch) an|werde mitglied"
+    r"|werdet mitglied|junta-te|juntem-se|inscreve-te|inscrevam-se|torna-te soci[oa]"
+    r"|iscriviti|iscrivetevi|unisciti|unitevi|diventa soci[oa])\b")
+# ... with a perk for joining: a joining fee waived, a first week or month free (folded text).
+_JOIN_PERK = re.compile(
+    r"\b(?:enrol+ment|joining|sign-?up|registration|membership|initiation|admin) fees?"
+    r" (?:is |are |gets? |will be )?(?:waived|free|gone|on us|scrapped)"
+    r"|\bno (?:joining|enrol+ment|sign-?up|registration|initiation) fees?\b|\bfees? waived\b"
+    r"|\b(?:first|1st) (?:week|month|class|session|lesson)s? (?:is |are )?(?:free|on us|on me)\b"
+    r"|\b(?:a |one )?free (?:first )?(?:week|month) (?:of membership|trial)?"
+    r"|\b(?:cuota|matricula|coste) de (?:inscripcion|alta|entrada) (?:gratis|gratuita|cero)"
+    r"|\bsin (?:cuota|matricula|coste) de (?:inscripcion|alta|entrada)|\bmatricula gratis"
+    r"|\b(?:primera semana|primer mes|primera clase) (?:es |sale )?(?:gratis|gratuit[ao])"
+    r"|\bfrais d'(?:inscription|adhesion) (?:offerts|gratuits|rembourses)"
+    r"|\bsans frais d'(?:inscription|adhesion)"
+    r"|\b(?:premiere semaine|premier mois|premier cours) (?:est )?(?:offert|offerte|gratuit)"
+    r"|\b(?:keine|ohne) (?:aufnahme|anmelde)gebuhr|\b(?:aufnahme|anmelde)gebuhr (?:entfallt"
+    r"|geschenkt|gratis|fallt weg)|\b(?:erste woche|erster monat|erstes training)"
+    r" (?:ist )?(?:gratis|kostenlos|umsonst)"
+    r"|\bsem (?:taxa|custo|joia) de (?:inscricao|adesao|entrada)"
+    r"|\b(?:taxa|joia) de (?:inscricao|adesao) (?:gratis|gratuita|isenta|oferecida)"
+    r"|\b(?:primeira semana|primeiro mes|primeira aula) (?:e )?(?:gratis|gratuit[ao])"
+    r"|\biscrizione (?:gratuita|gratis|omaggio)|\bsenza (?:quota|costi?) d[i']\s?iscrizione"
+    r"|\bquota (?:di )?iscrizione (?:gratis|gratuita|omaggio)"
+    r"|\b(?:prima settimana|primo mese|prima lezione) (?:e )?(?:gratis|gratuit[ao]|in omaggio)")
 # Orders opened sell whatever they are for; last places only for a class or the like.
 _OPENED = re.compile(r"open|abiert|abert|ouvert|offen|ge[oö]ffnet|apert")
 # What last places are sold for: a class, a workshop, a course, a session, a tour.
@@ -468,6 +542,56 @@ _DROP_URGENCY = re.compile(
     r"|\bonly\s+\d{1,4}\b|\b\d{1,4} of each\b|\bwent in \d{1,3} (?:minutes|mins|seconds)"
     r"|\bsold out in\b|\bdon'?t sleep on\b|\bpon (?:una|la) alarma|\bmets? (?:une|ton) (?:alarme"
     r"|r[eé]veil)|\bwecker stellen|\bnur \d{1,4}\b|\bsolo \d{1,4}\b|\bseulement \d{1,4}\b")
+
+
+# Calls to action that are also nouns ("shop", "order", "la compra"), and the words that make
+# them nouns right before them: an article, a possessive or a demonstrative, perhaps with one
+# word between ("a tiny shop", "our shop managers", "la compra"). Folded text.
+_NOUN_CALLS = frozenset({"shop", "order", "visit", "download", "buy", "register", "compra",
+                         "reserva", "visita", "commande", "kaufen", "ordine", "acquista"})
+_DETERMINER_BEFORE = re.compile(
+    r"(?<![^\W_])(?:a|an|the|our|my|your|their|his|her|its|this|that|every|each|la|el|una|un"
+    r"|tu|mi|su|nuestra|nuestro|le|une|ma|mon|ta|ton|notre|votre|uma|il|lo|der|die|das|ein"
+    r"|eine|unser|unsere|mein|meine)\s+(?:[^\W\d_][\w'-]*\s+)?$")
+# A hyphenated English phrasal call is the noun ("late check-out", "the sign-up form") unless
+# it is said to be done now ("sign-up now"); "inscrivez-vous" and "inscrevam-se" are verbs.
+_HYPHENATED = re.compile(r"[^\W\d_]-(?:out|in|up|off|on)\b", re.IGNORECASE)
+# ... and a shop named as the place to buy ("new in the shop", "dans ma boutique") stays a call.
+_PLACE_BEFORE = re.compile(r"(?<![^\W_])(?:in|at|on|from|to|en|dans|im|na|no|nel|nella)\s+\S+\s+$")
+_NOW_AFTER = re.compile(r"\s*(?:now|today|here|at|ahora|hoy|maintenant|jetzt|agora|ora)\b")
+
+
+# ... and an English call verb with someone else doing it ("customers would happily buy
+# again", "we order from them", "they'll visit"): said of others, not asked of the reader.
+_SUBJECT_BEFORE = re.compile(
+    r"(?<![^\W_])(?:i|we|they|he|she|people|customers?|clients?|buyers|would|wouldn't|will"
+    r"|won't|could|might|i'd|we'd|they'd|i'll|we'll|they'll)"
+    r"\s+(?:(?:happily|always|never|just|still|also|often|usually|gladly|rarely)\s+)?$")
+_ENGLISH_VERB_CALLS = frozenset({"shop", "order", "visit", "download", "buy", "register",
+                                 "subscribe"})
+
+
+def _noun_use(text: str, hit: LexiconHit) -> bool:
+    """Whether a call-to-action hit is not a call: the word used as a noun (see
+    :data:`_NOUN_CALLS`), or an English call verb said of someone else."""
+    written = text[hit.start:hit.end]
+    if _HYPHENATED.search(written):
+        return _NOW_AFTER.match(fold_string(text[hit.end:hit.end + 12])) is None
+    word = fold_string(written)
+    if word not in _NOUN_CALLS:
+        return False
+    before = fold_string(text[max(0, hit.start - 30):hit.start])
+    if word in _ENGLISH_VERB_CALLS and _SUBJECT_BEFORE.search(before) is not None:
+        return True
+    return _DETERMINER_BEFORE.search(before) is not None and _PLACE_BEFORE.search(before) is None
+
+
+def _join_cues(text: str) -> list[tuple[int, int, Group]]:
+    """An invitation to join and a perk for joining (folded ``text``): their spans."""
+    if (perk := _JOIN_PERK.search(text)) is None \
+            or (invite := _JOIN_INVITE.search(text)) is None:
+        return []
+    return [(invite.start(), invite.end(), JOIN), (perk.start(), perk.end(), JOIN)]
 
 
 def _offer_cues(fold: TextView) -> list[tuple[int, int, Group]]:
@@ -550,9 +674,41 @@ def _ends_with_link(words: tuple[str, ...]) -> re.Pattern[str]:
 _DIGIT = re.compile(r"\d")
 
 
+# An offer between a would-be job statement and the name ("first week free at" Acme, "un mes
+# gratis en" Acme): a customer's perk, not a job (folded text).
+_PERK_WORD = re.compile(
+    r"(?<![^\W_])(?:free|waived|off|discount\w*|trial|gratis|gratuit\w*|offert\w*|descuento"
+    r"|remise|rabatt|kostenlos|umsonst|desconto|sconto|omaggio|promo)(?![^\W_])")
+
+
 def _employment_statement(text: str, hit: TermHit, frames: dict) -> int | None:
     """Where a first-person statement of working for the employer named at ``hit`` starts
-    ("I'm starting a new role at" Acme), or None."""
+    ("I'm starting a new role at" Acme, "I'm leaving" Acme), or None. An offer inside the
+    would-be statement ("first week free at" Acme) makes it a customer's perk instead."""
+    found = _job_statement(text, hit, frames)
+    if found is None:
+        return None
+    said = fold_string(text[found:hit.start])
+    if _PERK_WORD.search(said):
+        return None
+    words = [word for word in re.findall(r"[^\W_]+(?:'[^\W_]+)?", said)
+             if word not in ("the", "la", "el", "l'")]
+    if words and words[-1] in frames.get("customer_links", ()) and _names_a_product(
+            text, hit.end, frozenset(frames.get("tenure_followers", ()))) and not any(
+            word in frames.get("work_words", ()) and word not in _TIME_SERVED for word in words):
+        # "my review after six months with Acme home cover", "I saved 3,000 in a year with
+        # the Acme savings pots": time spent with a product, said by a customer
+        return None
+    return found
+
+
+_TIME_SERVED = frozenset({"years", "year", "months", "month", "day", "week", "anniversary"})
+
+
+def _job_statement(text: str, hit: TermHit, frames: dict) -> int | None:
+    farewell = _farewell_statement(text, hit, frames)
+    if farewell is not None:
+        return farewell
     role = _as_role_statement(text, hit, frames)
     if role is not None:
         return role
@@ -651,6 +807,49 @@ def _tenure_statement(text: str, hit: TermHit, frames: dict) -> int | None:
     before = _sentence_before(text, hit.start)
     found = pattern.search(before)
     return None if found is None else hit.start - len(before) + found.start()
+
+
+_NEXT_LOWER_WORD = re.compile(r"[ \t]+([^\W\d_][\w'-]*)")
+
+
+def _names_a_product(text: str, end: int, followers: frozenset[str]) -> bool:
+    """Whether the name ending at ``end`` qualifies a thing: a lower-case word follows (after
+    any more capitalised words of the name) that is not one of the words that carry on a
+    sentence about time served ("today", "and", "this week" ...)."""
+    word = _NEXT_LOWER_WORD.match(text, end)
+    for _ in range(3):  # past the rest of a longer name ("Acme Assurances home cover")
+        if word is None or not word.group(1)[:1].isupper():
+            break
+        word = _NEXT_LOWER_WORD.match(text, word.end())
+    if word is None or not word.group(1)[:1].islower():
+        return False
+    return fold_string(word.group(1)) not in followers
+
+
+@cache
+def _farewell_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    words = sorted((r"\s+".join(re.escape(word) for word in phrase.split())
+                    for phrase in phrases), key=len, reverse=True)
+    return re.compile(rf"(?<![^\W_])(?:{'|'.join(words)})"
+                      r"(?:\s+(?:the|la|el|le|l'|a|o|die|das|den))?\s*$", re.IGNORECASE)
+
+
+def _farewell_statement(text: str, hit: TermHit, frames: dict) -> int | None:
+    """Where "I'm leaving" Acme ("my last day at", "dejo", "mon dernier jour chez", "mein
+    letzter Tag bei", "deixo a", "lascio") starts, right before the employer's name at
+    ``hit``, or None: leaving a job states it."""
+    phrases = tuple(frames.get("leaving", ()))
+    if not phrases:
+        return None
+    pattern = _farewell_pattern(phrases)
+    if pattern.search(fold_string(text[max(0, hit.start - 40):hit.start])) is None:
+        return None  # the common case, answered without folding the sentence
+    before = _sentence_before(text, hit.start)
+    view = fold_view(before)
+    found = pattern.search(view.text)
+    if found is None:
+        return None
+    return hit.start - len(before) + view.span(found.start(), found.end())[0]
 
 
 def _role_phrase(tokens: list[str], index: int, frames: dict) -> bool:

@@ -185,7 +185,9 @@ def _view_range(fold: TextView, start: int, end: int) -> tuple[int, int]:
 # A codename's generic word in the languages people post in ("Proyecto Falcon" is still
 # Project Falcon) and its number written other ways ("Atlas 3", "Atlas III", "Atlas three").
 _GENERIC_WORDS = {
-    "project": ("proyecto", "projet", "projekt", "projeto", "progetto", "proj", "prj"),
+    # ... and its abbreviations: "Proj. Falcon", "P. Falcon" (a lone letter only with its
+    # full stop: see the check's reading of the word before the name)
+    "project": ("proyecto", "projet", "projekt", "projeto", "progetto", "proj", "prj", "p"),
     "operation": ("operacion", "operation", "operacao", "operazione"),
     "programme": ("programa", "programme", "programm", "programma", "program"),
     "program": ("programa", "programme", "programm", "programma", "programme"),
@@ -255,6 +257,41 @@ SECRECY_CUES = re.compile(
     r" (?:next year|in 20\d\d|nachstes jahr|el ano que viene|l'an prochain|l'annee prochaine"
     r"|ano que vem|l'anno prossimo|l'anno che viene))"
     r"(?![^\W_])")
+
+
+# A codename's name used as a project: a project word right after it ("Basecamp kickoff", "the
+# switchback pricing model", "Gamsbock-Einführung") or right before it, with the languages'
+# linking words ("el lanzamiento de Basecamp", "le lancement de", "die Einführung von", "o
+# lançamento do", "il lancio di"). Folded text; the same word in its ordinary sense ("base
+# camp at 4,000 m", "a switchback trail") has none.
+_PROJECT_AFTER = re.compile(
+    r"[\s-]{1,3}(?:kick-?off|launch(?:es|ed)?|roll-?out|road-?map|sprint|beta|alpha|go-?live"
+    r"|work-?stream|pilot|prototype|milestone|release|deadline|demo|mvp|timeline|specs?"
+    r"|pricing(?: model| plan| engine| tiers?)?|business case|stand-?up|retro|cut-?over"
+    r"|launch date|einfuhrung|markteinfuhrung|zeitplan|pilotphase|projektteam|prototyp|meilenstein)"
+    r"(?![^\W_])")
+_PROJECT_BEFORE = re.compile(
+    r"(?<![^\W_])(?:kick-?off|launch|roll-?out|road-?map|pilot|beta|go-?live|prototype"
+    r"|lanzamiento|despliegue|arranque|hoja de ruta|lancement|deploiement|feuille de route"
+    r"|pilote|einfuhrung|markteinfuhrung|lancamento|implantacao|roteiro|lancio|rilascio|avvio)"
+    r"(?:\s+(?:of|for|de|del|de la|du|des|d'|de l'|von|vom|zum|der|des|do|da|dos|das|di|della"
+    r"|dello|dei))?(?:\s+(?:the|el|la|le|l'|o|a|il|lo|die|das|den))?\s*$")
+
+
+# Any project word at all (folded text): whether to look for bare names in a draft.
+_PROJECT_WORD = re.compile(
+    r"(?<![^\W_])(?:kick|launch|roll|road|sprint|beta|alpha|go-?live|work-?stream|pilot"
+    r"|prototyp|milestone|release|deadline|demo|mvp|timeline|spec|pricing|business case|stand"
+    r"|retro|cut-?over|einfuhrung|markteinfuhrung|zeitplan|projektteam|meilenstein|lanzamiento"
+    r"|despliegue|arranque|hoja de ruta|lancement|deploiement|feuille de route|lancamento"
+    r"|implantacao|roteiro|lancio|rilascio|avvio)")
+
+
+def used_as_project(text: str, start: int, end: int) -> bool:
+    """Whether the name at original [start, end) of ``text`` sits right beside a project word
+    (see :data:`_PROJECT_AFTER`)."""
+    return _PROJECT_AFTER.match(fold_string(text[end:end + 40])) is not None or \
+        _PROJECT_BEFORE.search(fold_string(text[max(0, start - 40):start])) is not None
 
 
 # ... in both directions: a pack that writes "Projekt Gamsbock" means "Project Gamsbock" too.
@@ -462,9 +499,11 @@ class CompiledPolicy:
 
     def codenames_alone(self, fold: TextView) -> list[TermHit]:
         """Hits of codenames' distinctive words ("Gamsbock", "G4msbock") on their own in a
-        draft that teases a secret (:data:`SECRECY_CUES`); the name alone in an ordinary
-        sentence is a bird or a snowfield. Compiled on first need."""
-        if not self._names_alone or SECRECY_CUES.search(fold.text) is None:
+        draft that teases a secret (:data:`SECRECY_CUES`) or says a project word at all
+        (the caller keeps those right beside one: "Gamsbock kickoff"); the name alone in an
+        ordinary sentence is a bird or a snowfield. Compiled on first need."""
+        if not self._names_alone or (_PROJECT_WORD.search(fold.text) is None
+                                     and SECRECY_CUES.search(fold.text) is None):
             return []
         if self._alone is None:
             terms = [term for rest, alone in self._names_alone

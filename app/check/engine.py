@@ -27,6 +27,7 @@ from app.check.compiled import (
     CompiledPolicy,
     Mention,
     NameAlone,
+    used_as_project,
 )
 from app.check.entities import find_hashtags
 from app.check.history import as_utc, find_duplicates, same_account, same_identity
@@ -177,6 +178,22 @@ _VENUE_OFFERS = ("wine tasting", "beer festival", "open bar", "bottomless brunch
                  "bottomless mimosa", "bottomless prosecco", "bottomless drink", "bar tab",
                  "bottle of wine", "bottles of wine")
 
+# A health service offered to the reader: a booking verb a few words before the word ("book a
+# physio session", "reserva tu sesión de fisioterapia", "prenota la tua seduta di terapia",
+# "buchen Sie Ihre Therapiestunde"): the clinic's or the club's work, not anyone's health.
+_BOOKING_BEFORE = re.compile(
+    r"\b(?:book|booking|reserve|schedule|sign up for|reserva|reservad|reserve[sz]?|pide|pedid"
+    r"|agenda|agende|agendem|marque|marquem|marca|prenota|prenotate|prenoti|buchen|bucht|buche"
+    r"|reservieren|vereinbaren|prenez|inscrivez-vous)\b(?:\s+[\w'-]+){0,4}\s*$")
+
+
+def _offered_service(text: str, start: int) -> bool:
+    """Whether the health word at ``start`` in ``text`` is a service offered to the reader to
+    book."""
+    before = fold_string(text[max(0, start - 50):start])
+    before = before[max(before.rfind(mark) for mark in ".!?\n") + 1:]
+    return _BOOKING_BEFORE.search(before) is not None
+
 
 def check_draft(text: str, target: CheckTarget, *, images: Sequence[ImageAttachment] = (),
                 policy: Policy | None = None, history: Sequence[HistoryEntry] = (),
@@ -220,12 +237,16 @@ _INDEFINITE_BEFORE = re.compile(
 _PUSHED_DOWN = re.compile(r"\S\s*\n[ \t]*\n[ \t]*\n")
 
 
+_WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)(\.?)[\s\-]+$")
+
+
 def _generic_before(text: str, start: int, generics: frozenset[str]) -> int | None:
     """Where the word right before ``start`` begins, if it is one of ``generics`` (folded)."""
-    found = re.search(r"([^\W\d_]+)\.?[\s\-]+$", text[max(0, start - 24):start])
-    if found is None or fold_string(found.group(1)) not in generics:
-        return None
-    return start - (len(text[max(0, start - 24):start]) - found.start(1))
+    found = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    if found is None or fold_string(found.group(1)) not in generics or (
+            len(found.group(1)) == 1 and not found.group(2)):
+        return None  # (a lone letter is an abbreviation only with its stop: "P. Falcon")
+    return found.start(1)
 
 
 def _generic_after(text: str, end: int, generics: frozenset[str]) -> int | None:
@@ -820,6 +841,10 @@ class _Context:
 
     def check_confidential(self) -> None:
         by_term: dict[str, list[TermHit]] = {}
+        # hits that are only a codename's bare name beside a project word ("Basecamp
+        # kickoff", "the switchback pricing model"): a warning, not a block
+        as_project: set[tuple[int, int]] = set()
+        teased = None
         for hit in [*self.compiled.confidential.find(self.draft.fold),
                     *self.compiled.translated_codenames(self.draft.fold),
                     *self.compiled.codenames_alone(self.draft.fold)]:
@@ -828,9 +853,15 @@ class _Context:
             if isinstance(after, NameAlone):
                 name = after.name
                 if any(h.start <= hit.start and hit.end <= h.end
-                       for hits in by_term.values() for h in hits) or (
-                        not hit.disguises and not self.text[hit.start:hit.start + 1].isupper()):
-                    continue  # already part of the full codename, or the common word
+                       for hits in by_term.values() for h in hits):
+                    continue  # already part of the full codename
+                if teased is None:
+                    teased = SECRECY_CUES.search(self.draft.fold.text) is not None
+                if not teased or (not hit.disguises
+                                  and not self.text[hit.start:hit.start + 1].isupper()):
+                    if not self._used_as_project(hit):
+                        continue  # the common word
+                    as_project.add((hit.start, hit.end))
             if isinstance(after, AfterGeneric):
                 # "Proyecto Falcon": only right after the generic word in another language,
                 # or right before it in any ("the falcon project", "Falcon-Projekt")
@@ -861,6 +892,15 @@ class _Context:
         for term, hits in by_term.items():
             spans = _spans((h.start, h.end) for h in hits)
             shown = _quote(self.text[hits[0].start:hits[0].end])
+            if all((h.start, h.end) in as_project or (
+                    self._everyday_word(term, h) and self._used_as_project(h)) for h in hits):
+                self.add("confidential.term", "warn",
+                         f"{shown} is used here as the name of a project, and “{term}” is "
+                         "confidential under your organisation's policy; remove it unless you "
+                         "mean something else.",
+                         [(s.start, s.end) for s in spans],
+                         [Fix(f"Remove {shown}", _removal_edits(self.text, spans))])
+                continue
             if all(self._everyday_word(term, h) for h in hits):
                 self.add("confidential.term", "info",
                          f"{shown} is written as an everyday word here; if you mean the "
@@ -873,6 +913,11 @@ class _Context:
                      "before posting, on any account.",
                      [(s.start, s.end) for s in spans],
                      [Fix(f"Remove {shown}", _removal_edits(self.text, spans))])
+
+    def _used_as_project(self, hit: TermHit) -> bool:
+        """Whether the codename's words at ``hit`` sit right beside a project word
+        ("Basecamp kickoff", "el lanzamiento de Basecamp")."""
+        return used_as_project(self.text, hit.start, hit.end)
 
     def _everyday_word(self, term: str, hit: TermHit) -> bool:
         """Whether a one-word codename the pack capitalises ("Bluebell") is written here as
@@ -1041,8 +1086,11 @@ class _Context:
                      "colleague.",
                      [(h.start, h.end) for h in hits])
             return
-        if all(h.group.id in _PROFESSIONAL_SENSE for h in hits) \
-                and self.meaning("personal").probability < self._professional_below(hits):
+        if all(h.group.id in _PROFESSIONAL_SENSE for h in hits) and (
+                not self._speaks_for_self()
+                and all(h.group.id == "health" and _offered_service(self.text, h.start)
+                        for h in hits)
+                or self.meaning("personal").probability < self._professional_below(hits)):
             self.add("persona.personal_life", "info",
                      f"{_quote(self.text[first.start:first.end])} usually means personal life, "
                      "but here it reads as work; fine unless it is about you or a colleague.",

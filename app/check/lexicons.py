@@ -282,7 +282,14 @@ def pattern_triggers(source: str) -> frozenset[str] | None:
     leading ``(?:...|...)`` group, or a leading plain word, when each is a whole word ("dm",
     "mi", "happy"); ``\\d`` stands for any digit, "#" and "$" for a leading hash sign or
     currency sign. None when that cannot be told simply — the pattern is then always run. This
-    lets a long draft skip most patterns without a scan."""
+    lets a long draft skip most patterns without a scan. Leading look-behinds without groups
+    ("(?<!your\\s)") match nothing themselves and are passed over."""
+    while source.startswith(("(?<!", "(?<=")):
+        close = source.find(")")
+        if close < 0 or "(" in source[4:close] or source[close - 1] == "\\":
+            return None
+        source = source[close + 1:]
+    source = source.removeprefix("\\b")
     if source.startswith("(?:"):
         depth = 0
         close = -1

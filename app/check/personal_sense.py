@@ -58,6 +58,13 @@ _TALK = (
     r"richtlinie|sessao|formacao|palestra|oficina|sessione|formazione|seminario|incontro|"
     r"politica)\s+(?:\w+\s+){0,3}(?:on|about|around|sobre|sur|zum|zur|uber|su|sul|"
     r"sulla)\b"
+    # a guide or an article on it, in the six languages: "our guide to divorce and money",
+    # "nuestra guía sobre el divorcio", "notre dossier sur la séparation", "Ratgeber zur
+    # Scheidung", "guida al divorzio"
+    r"|\b(?:guide|guides|guia|guias|guida|ratgeber|dossier|article|articulo|artigo|"
+    r"articolo|artikel|faq|checklist|podcast|episode|episodio|campaign|campana|campagne|"
+    r"kampagne|campanha|campagna)\s+(?:\w+\s+){0,3}(?:to|on|about|for|sobre|para|sur|pour|"
+    r"zum|zur|uber|fur|al|alla|sul|sulla|ao|a)\b"
 )
 # a story told with the person's consent: "shared with her permission", "con su permiso",
 # "avec son accord", "mit ihrer Erlaubnis", "com a sua autorização", "con il suo permesso"
@@ -115,10 +122,11 @@ _SENTENCE_END = r"[.!?;\n](?=\s|$)"
 _WINDOW = 120  # characters looked at before a word, within its sentence
 # themes a story or a character can be said to have (politics and religion are opinions,
 # whoever they are about) ...
-_OTHERS_THEMES = frozenset(("health", "family", "drinking", "partying", "dating", "money"))
+_OTHERS_THEMES = frozenset(("health", "therapy", "family", "drinking", "partying", "dating",
+                            "money"))
 # ... and the conditions people have as a group; "colleagues who got drunk at the party" is the
 # team's own night, not people in general
-_GROUP_THEMES = frozenset(("health", "family", "money"))
+_GROUP_THEMES = frozenset(("health", "therapy", "family", "money"))
 
 
 @cache

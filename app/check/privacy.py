@@ -66,7 +66,7 @@ PERSONAL_LINE = re.compile(
     r"|\b(?:call|text|ring|reach|whatsapp|message)\s+(?:me(?:\s+directly|\s+personally"
     r"|\s+anytime|\s+any time)?|(?:his|her|their|my)\s+(?:wife|husband|partner|mum|mom"
     r"|mother|dad|father|son|daughter|sister|brother|girlfriend|boyfriend|parents|family))"
-    r"\s*(?:at|on|:)?\s*$"
+    r"\s*(?:at|on|:|!+)?\s*$"
     r"|\b(?:ll[aá]mame|escr[ií]beme|appelle-moi|appelez-moi|ruf mich|ruft mich|ligue-me"
     r"|liga-me|chiamami)\b[^.!?\n]{0,20}$"
     # Portuguese puts the owner after the phone: "o telemóvel dele", "o celular da Ana"
@@ -80,6 +80,15 @@ PERSONAL_LINE = re.compile(
     r"|\byour\s+(?:mobile|cell|phone|personal|home|private)\s*(?:number|no\.?|phone)?\s*:?\s*$"
     r"|\b(?:we'll|we will|i'll|i will|we're going to)\s+(?:ring|call|text|phone|whatsapp)\s+"
     r"(?:you|her|him)\s+(?:[\w-]+\s+){0,2}?(?:on|at)\s*:?\s*$"
+    # a person said to be on the number: "she's on", "ella está en el", "elle est au", "sie ist
+    # unter", "ela está no", "lei è al", "la trovate al"
+    r"|\b(?:she's|he's|she is|he is|i'm|i am|they're|they are)\s+(?:always\s+|usually\s+)?on"
+    r"\s*:?\s*$"
+    r"|\b(?:ella|[eé]l)\s+est[aá]\s+en\s+el\s*:?\s*$"
+    r"|\b(?:elle|il)\s+est\s+(?:joignable\s+)?au\s*:?\s*$"
+    r"|\b(?:sie|er)\s+ist\s+(?:direkt\s+|privat\s+)?(?:erreichbar\s+)?unter\s*:?\s*$"
+    r"|\b(?:ela|ele)\s+est[aá]\s+(?:no|pelo)\s*:?\s*$"
+    r"|\b(?:lei|lui)\s+[eè]\s+al\s*:?\s*$|\b(?:la|lo)\s+(?:trovate|trovi|chiamate)\s+al\s*:?\s*$"
     # a named colleague's line: "WhatsApp our colleague Dimitri:", "unsere Kollegin Lena
     # direkt anrufen:", "a nuestra compañera Ana al"
     r"|\b(?:our|unsere?n?|nuestr[oa]|notre|nos|nostr[oa]|nosso|nossa|a nossa|o nosso)\s+"
@@ -129,7 +138,9 @@ def _number_last_pattern(types: tuple[str, ...], particles: tuple[str, ...]) -> 
     kind = "|".join(re.escape(t) for t in sorted(types, key=len, reverse=True))
     particle = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True))
     return re.compile(
-        rf"\b(?:{kind})\.?\s+(?:(?:{particle})\s+)*[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?,?\s+"
+        rf"\b(?:{kind})\.?\s+(?:(?:{particle})\s+)*[a-z][\w'-]+"
+        # a little word inside the name too: "calle Lope de Vega 8", "Rua Dom Pedro de Castro"
+        rf"(?:\s+(?:(?:{particle})\s+)?[a-z][\w'-]+)?,?\s+"
         r"(?:n[.o]?\s*)?\d{1,4}[a-z]?\b(?![.,:]\d|\s?(?:%|am\b|pm\b|h\b))"
     )
 
@@ -149,14 +160,17 @@ def _street_word_pattern(endings: tuple[str, ...]) -> re.Pattern[str]:
 @cache
 def _via_pattern(particles: tuple[str, ...]) -> re.Pattern[str]:
     """Italian "via Padova 118": "via" is also English ("via Zoom 3 times"), so the street is
-    read only before a postcode ("via dei Serragli 41, 50124 Firenze") or after "in", "di",
-    "da" or a comma ("Chiara, via Padova 118")."""
+    read only before a postcode, perhaps after a staircase or a floor ("via dei Serragli 41,
+    50124 Firenze", "Via del Corso 4, scala B, 00186"), or after "in", "di", "da", a comma or
+    a colon ("Chiara, via Padova 118", "da me: Via Padova 118")."""
     particle = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True))
     return re.compile(
-        rf"(?:(?<=\bin\s)|(?<=\bdi\s)|(?<=\bda\s)|(?<=,\s)|\bvia(?=\s(?:(?:{particle})\s+)*"
-        r"[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?,?\s+\d{1,4}[a-z]?(?:/[a-z0-9])?\s*,?\s*\d{5}\b))"
+        rf"(?:(?<=\bin\s)|(?<=\bdi\s)|(?<=\bda\s)|(?<=,\s)|(?<=:\s)"
+        rf"|\b(?=via\s(?:(?:{particle})\s+)*"
+        r"[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?,?\s+\d{1,4}[a-z]?(?:/[a-z0-9])?\s*,?\s*"
+        rf"(?:(?:{_FLAT})\s*,?\s*)?\d{{5}}\b))"
         rf"(?:via)\s+(?:(?:{particle})\s+)*[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?,?\s+"
-        r"\d{1,4}[a-z]?\b(?![.,:]\d|\s?(?:%|am\b|pm\b|h\b|times?\b|x\b))"
+        r"\d{1,4}[a-z]?\b(?![.,:/]\d|\s?(?:%|am\b|pm\b|h\b|times?\b|x\b))"
     )
 
 
@@ -164,15 +178,29 @@ def _via_pattern(particles: tuple[str, ...]) -> re.Pattern[str]:
 # "3.º Esq.", "Wohnung 5", "interno 4"; º folds to "o") and a postcode with or without its town
 # ("20259", "8050", "4050-174", "LS6 2PT", "H2J 3V3").
 _FLAT = (r"(?:apt|apartment|flat|app|appt|apto|apartamento|appartamento|piso|dpto|depto|puerta"
-         r"|pta|esc|escalera|wohnung|whg|interno|int|scala|etage|andar|bloco|bloque)\.?\s*"
+         r"|pta|esc|escalera|wohnung|whg|interno|int|scala|etage|andar|bloco|bloque|stiege|tur"
+         r"|top|porta|portal|escalier)\.?\s*"
          r"\d{1,3}[a-z]?\b"
+         # a staircase, building or entry by its letter ("scala B", "bât. C", "Stiege 2")
+         r"|(?:scala|escalera|escalier|bat|batiment|bloco|bloque|portal|stiege|edificio|torre"
+         r"|haus|building|block|entrance|entrada|ingresso)\.?\s+[a-z]\b"
+         # the name on the bell or the intercom ("citofono Rossi", "Klingel Müller")
+         r"|(?:citofono|klingel|interphone|campainha|timbre|portero|buzzer|intercom)\s*:?\s+"
+         r"[a-z][\w'-]+"
+         # a floor said in words or as an ordinal ("secondo piano", "3e étage", "2. Stock")
+         r"|(?:primo|secondo|terzo|quarto|quinto|sesto|ultimo|primer|segundo|tercer|cuarto"
+         r"|quinto|primeiro|terceiro|premier|deuxieme|troisieme|first|second|third|top)\s+"
+         r"(?:piano|piso|andar|etage|floor)\b"
+         r"|\d{1,2}\s*(?:e|eme|er|st|nd|rd|th|o|a)?\.?\s*(?:piano|etage|stock|og|floor|andar|piso|planta)\b"
          r"|\d{1,2}\.?\s*[oa°]\.?\s*[a-z]?\b(?:\s*(?:esq|dto|dir|drt|izq|izda|dcha|dta|fte)\b\.?)?"
          r"|\d{1,2}(?:st|nd|rd|th)\s+floor\b")
 _POSTCODE = (r"(?:\d{5}|\d{4}(?:-\d{3})?|[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}"
              r"|[a-z]\d[a-z]\s?\d[a-z]\d)\b")
 _ADDRESS_TAIL = re.compile(
     rf"(?P<flat>\s*,?\s*(?:{_FLAT}))?"
-    rf"(?:\s*,?\s*(?:[a-z][\w'-]+\s+)?{_POSTCODE})?")
+    rf"(?:\s*,?\s*(?:[a-z][\w'-]+\s+)?{_POSTCODE}"
+    # a US town, state and ZIP code ("Lakewood, CO 80226")
+    r"|\s*,\s*[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?,\s*[a-z]{2}\s+\d{5}(?:-\d{4})?\b)?")
 
 # Said to be a private person's address, in the sentence before it (over the folded text):
 # a person's title and name right before ("Frau Keller, Eppendorfer Weg 112", "la sig.ra
@@ -199,6 +227,13 @@ _PRIVATE_PARTY = re.compile(
     # someone's own home: "it's at her house now: 9 Orchard Close", "en casa de Ana,"
     r"|\b(?:her|his|their|my)\s+(?:house|home|flat|place|parents'?)\b"
     r"|\ben casa de\b|\bchez (?:elle|lui|eux)\b|\bbei (?:ihr|ihm)(?: zu hause)?\b"
+    # cards, letters or gifts sent to someone named before: "Send him cards at", "escribidle
+    # a", "envoyez-lui vos cartes au", "schickt ihr Karten an", "mandem-lhe", "mandategli"
+    r"|\b(?:send|mail|post|write to|drop)\s+(?:him|her|them)\b"
+    r"|\b(?:enviadle|mandadle|escribidle|enviale|mandale|escribele|envoyez-lui|ecrivez-lui"
+    r"|envoie-lui|ecris-lui|mandem-lhe|enviem-lhe|escrevam-lhe|mandategli|mandatele"
+    r"|scrivetegli|scrivetele|inviategli|inviatele)\b"
+    r"|\b(?:schickt|schreibt|sendet|schick|schreib)\s+(?:ihm|ihr)\b"
     r"|\ba casa (?:dela|dele|sua|di)\b"
     r"|\bwe(?:'ll|'re| will| can| could| are going to)?\s+(?:drop|stop|come|pop|swing)\s+"
     r"(?:by|round|over)|\b(?:pasaremos|iremos|passaremos|passerons|passeremo|verremo"
@@ -255,12 +290,21 @@ _AT_WORD = r"(?:at|arroba|arobase|chiocciola|klammeraffe)"
 _SPELLED_EMAIL = re.compile(
     r"(?<![\w.])(?<![\w.-]-)[a-z0-9][\w-]*"
     rf"(?:(?:\s*[\[(]\s*{_DOT_WORD}\s*[\])]\s*|\s+{_DOT_WORD}\s+|\.)[a-z0-9][\w-]*){{0,8}}"
-    rf"(?:\s*[\[({{]\s*(?:{_AT_WORD}|@)\s*[\])}}]\s*|\s+{_AT_WORD}\s+)"
-    rf"[a-z0-9][\w-]*(?:(?:\s*[\[(]\s*{_DOT_WORD}\s*[\])]\s*|\s+{_DOT_WORD}\s+)[a-z0-9][\w-]*)"
-    r"{1,8}\b"
+    rf"(?P<at>\s*[\[({{]\s*(?:{_AT_WORD}|@)\s*[\])}}]\s*|\s+{_AT_WORD}\s+|\s+@\s+)"
+    rf"(?P<domain>[a-z0-9][\w-]*(?:(?:\s*[\[(]\s*{_DOT_WORD}\s*[\])]\s*|\s+{_DOT_WORD}\s+|\.)"
+    r"[a-z0-9][\w-]*){1,8})\b(?![.-]?\w|/)"
 )
 _SPELLED_DOT = re.compile(rf"\s*[\[(]\s*{_DOT_WORD}\s*[\])]\s*|\s+{_DOT_WORD}\s+")
-_SPELLED_HINT = re.compile(rf"[\s\[(]{_DOT_WORD}[\s\])]")
+_SPELLED_HINT = re.compile(rf"[\s\[(]{_DOT_WORD}[\s\])]|[\[({{]\s*(?:{_AT_WORD}|@)\s*[\])}}]"
+                           rf"|\s(?:{_AT_WORD}|@)\s+[a-z0-9][\w-]*\.[a-z]")
+# An "at" in brackets, or a word that only ever means "@" ("arroba", "arobase", "chiocciola",
+# "Klammeraffe"), makes the mailbox plain whatever follows; a bare English "at" or an "@"
+# between spaces before a domain with real dots ("jane at gmail.com", "tom.hart @ gmail.com")
+# does only before a personal mail provider or after a person's name ("claire.dupont at
+# orange.fr"): "tickets at eventbrite.com" is a shop, "follow @ acme.com" a pointer.
+_LABEL_SPLIT = re.compile(rf"{_SPELLED_DOT.pattern}|\.")
+_PLAIN_AT = re.compile(r"\s*[\[({]|\s+(?:arroba|arobase|chiocciola|klammeraffe)\s+")
+_NAME_LIKE_LOCAL = re.compile(r"[a-z]+[._-][a-z]+(?:[._-][a-z0-9]+)*|[a-z]+\d+")
 # A bare " at " reads as an address only with "dot" or German "punkt": "at this point it was
 # late" is a sentence, not a mailbox at "this.it".
 _EVERYDAY_DOTS = re.compile(r"\s(?:point|punto|ponto)\s")
@@ -398,7 +442,7 @@ def _spelled_phones(text: str) -> list[tuple[int, int, str]]:
     return found
 
 def _is_phone(number: str, before: str) -> bool:
-    said_phone = bool(_PHONE_WORDS.search(before))
+    said_phone = bool(_PHONE_WORDS.search(before) or PERSONAL_LINE.search(before))
     if "/" in number and not (said_phone or number.startswith(("+", "00", "0"))):
         return False  # "120/80/60", "2/3/4": a slash splits other figures far more often
     number = _ODD_SEPARATORS.sub(" ", number)
@@ -496,20 +540,33 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
         hits.append(PrivacyHit("email", start, end, role_address=is_role))
     if _SPELLED_HINT.search(text):
         generic, country = known_tlds()
+        providers = frozenset(data.get("personal_mail_providers", ()))
         position = 0
         while (match := _SPELLED_EMAIL.search(text, position)) is not None:
             spelled = match.group()
-            parts = _SPELLED_DOT.split(spelled)
-            if parts[-1] not in generic and parts[-1] not in country \
-                    or _BARE_AT.search(spelled) and _EVERYDAY_DOTS.search(spelled):
+            labels = _LABEL_SPLIT.split(match.group("domain"))
+            plain_at = _PLAIN_AT.match(match.group("at")) is not None
+            real_dots_only = _SPELLED_DOT.search(match.group("domain")) is None
+            local = spelled[:match.start("at") - match.start()]
+            if not (plain_at and len(labels[-1]) >= 2 and labels[-1].isalpha()) \
+                    and labels[-1] not in generic and labels[-1] not in country \
+                    or _BARE_AT.search(spelled) and _EVERYDAY_DOTS.search(spelled) \
+                    or not plain_at and real_dots_only and labels[-2] not in providers \
+                    and not _NAME_LIKE_LOCAL.fullmatch(local):
                 # Not an address from here; one may start after its "at": "ping Maria at
                 # maria dot ferrer at gmail dot com" (each retry starts further on).
                 separator = _SPELLED_AT.search(spelled)
                 position = match.start() + (separator.end() if separator else len(spelled))
                 continue
-            start, end = fold.span(match.start(), match.end())
-            hits.append(PrivacyHit("email", start, end))
             position = match.end()
+            # a role mailbox on the organisation's own domain, spelled out ("press [at]
+            # acme [dot] com"), is given on purpose as the written one is
+            domain = ".".join(labels)
+            is_role = _LABEL_SPLIT.split(local)[0] in roles
+            if is_role and any(domain == d or domain.endswith("." + d) for d in own_domains):
+                continue
+            start, end = fold.span(match.start(), match.end())
+            hits.append(PrivacyHit("email", start, end, role_address=is_role))
 
     if _DIGIT.search(text):
         emails = [(h.start, h.end) for h in hits]
@@ -525,7 +582,8 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
             hits.append(PrivacyHit("phone", start, end))
     if len(_NUMBER_WORDS & view_word_set(fold)) >= 2:
         for spelled_start, spelled_end, number in _spelled_phones(text):
-            said_phone = bool(_PHONE_WORDS.search(text[max(0, spelled_start - 40):spelled_start]))
+            before = text[max(0, spelled_start - 40):spelled_start]
+            said_phone = bool(_PHONE_WORDS.search(before) or PERSONAL_LINE.search(before))
             if not _dialable(number, said_phone) \
                     or given_on_purpose(spelled_start, spelled_end):
                 continue
