@@ -31,7 +31,8 @@ from tests.check.unseen_corpus import CORPUS_DIR, judge, load_cases, pack_policy
 # pack of region "fr") and zahlwerk_drafts.jsonl (the fourteenth round, a German business-software
 # company with a pack of region "de") and altivo_drafts.jsonl (the fifteenth round, a US
 # fitness-club chain, region "us") and paperlark_drafts.jsonl (the sixteenth round, a British
-# bookshop chain and publisher, region "uk"), each written without reading the rules or other
+# bookshop chain and publisher, region "uk") and tidewell_drafts.jsonl (the nineteenth round, a
+# British household energy supplier, region "uk"), each written without reading the rules or other
 # corpora and scored untouched, measure the check and stay out of the fixing loop: they are not
 # held to every draft here;
 # bench/check_corpus_report.py gives their figures.
@@ -42,6 +43,7 @@ MEASURE_ONLY = {CORPUS_DIR / "almira_drafts.jsonl", CORPUS_DIR / "solvane_drafts
                 CORPUS_DIR / "hearthlight_drafts.jsonl", CORPUS_DIR / "candil_drafts.jsonl",
                 CORPUS_DIR / "ondine_drafts.jsonl", CORPUS_DIR / "zahlwerk_drafts.jsonl",
                 CORPUS_DIR / "altivo_drafts.jsonl", CORPUS_DIR / "paperlark_drafts.jsonl",
+                CORPUS_DIR / "tidewell_drafts.jsonl",
                 # development sets for false alarms and hard cases: fixing data, not a measure
                 CORPUS_DIR / "wagtail_drafts.jsonl", CORPUS_DIR / "heron_drafts.jsonl",
                 # all tiers of a German car maker and a UK grocery-delivery start-up
