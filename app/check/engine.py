@@ -80,7 +80,11 @@ _CUT_BACK = 1_000  # how far before the limit a cut may move to end on a space
 _MASKED = frozenset("*@#$!%_•·€")
 _MASK_MARKS = "*@#$!%•·€"
 _EMAIL_DOMAIN = re.compile(r"\.[^\W\d_]")  # what follows the "@" word of an address
-_MASK_RUN = re.compile(r"[*@#$!%•·€]+|(?<=[^\W\d_])xx+(?=[^\W\d_])")
+# ... and an emoji standing inside a word, between two letters ("clusterf🤬ck", "sh💩t")
+_EMOJI_MASK = "[\u2600-\u27bf\U0001f300-\U0001faff]+"
+_MASK_RUN = re.compile(r"[*@#$!%•·€]+|(?<=[^\W\d_])xx+(?=[^\W\d_])"
+                       rf"|(?<=[^\W\d_]){_EMOJI_MASK}(?=[^\W\d_])")
+_EMOJI_IN_WORD = re.compile(rf"(?<=[^\W\d_]){_EMOJI_MASK}(?=[^\W\d_])")
 # Digits beside the masks of a masked word stand for the letters they look like ("m3rd@",
 # "c@zz0"); they are not counted as letters in place.
 _MASK_DIGITS = {"0": "o", "1": "[il]", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"}
@@ -558,6 +562,13 @@ def _masked_swearing(conduct: Lexicon) -> tuple[Group, frozenset[str], dict[str,
     if not bases or group is None:
         return None
     return group, frozenset(bases), {base: group for base in bases}, _bases_by_length(bases)
+
+
+@lru_cache(maxsize=4)
+def _real_words(conduct: Lexicon) -> frozenset[str]:
+    """Real words of the six languages that the swapped-letter readers would otherwise take
+    for swearing ("carbon" read as "cabron"): the list file's ``not_disguised``."""
+    return frozenset(conduct.extra.get("not_disguised", ()))
 
 
 @lru_cache(maxsize=8)
@@ -1445,7 +1456,7 @@ class _Context:
         if index is None:
             return []
         group, bases, by_base, by_length = index
-        found = self._swapped_profanity(group, bases)
+        found = self._swapped_profanity(group, bases, _real_words(self.compiled.builtin.conduct))
         found.extend(self._masked_words(by_base, by_length, initials=True))
         insults = _masked_insult_group(self.compiled.builtin.conduct)
         if insults is not None and found:
@@ -1479,7 +1490,8 @@ class _Context:
         count the letters they hide), and the whole word a base. With ``initials``, also a
         first letter and a tail of asterisks ("f***", "s***"), not after a title."""
         text = self.draft.fold.text
-        if not bases or not (any(char in text for char in _MASK_MARKS) or "xx" in text):
+        if not bases or not (any(char in text for char in _MASK_MARKS) or "xx" in text
+                             or (not text.isascii() and _EMOJI_IN_WORD.search(text))):
             return []
         found = []
         size = len(text)
@@ -1505,7 +1517,10 @@ class _Context:
             if "@" in token and _EMAIL_DOMAIN.match(text, end):
                 continue  # an e-mail address ("c@l.example"), not a masked word
             if token not in matched:
-                matched[token] = self._masked_base(token, by_length)
+                # a dollar sign is an S that looks like one ("a$$", "$hit"), not only a mask
+                dollars = token.replace("$", "s") if "$" in token else ""
+                matched[token] = dollars if dollars in bases else \
+                    self._masked_base(token, by_length)
                 if matched[token] is None and initials:
                     matched[token] = _initial_base(token, by_length)
             masked = matched[token]
@@ -1532,13 +1547,15 @@ class _Context:
                     return base
         return None
 
-    def _swapped_profanity(self, group: Group, bases: frozenset[str]) -> list[LexiconHit]:
+    def _swapped_profanity(self, group: Group, bases: frozenset[str],
+                           real_words: frozenset[str]) -> list[LexiconHit]:
         """Swear words with a letter swapped for one that looks or sounds alike ("fvck",
         "phuck", "shyt", "bvllshit") or two neighbouring letters swapped ("fukc"): a word
-        that is not itself a base, but becomes one when the swaps are undone."""
+        that is not itself a base, but becomes one when the swaps are undone, and is not a
+        real word of its own ("carbon" is not "cabron")."""
         found = []
         for start, end, word in self.draft.fold.words():
-            if _swapped_base(word, bases):
+            if word not in real_words and _swapped_base(word, bases):
                 first, last = self.draft.fold.span(start, end)
                 found.append(LexiconHit(group, first, last, ("swapped letters",)))
         return found
