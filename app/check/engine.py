@@ -82,9 +82,19 @@ _MASK_MARKS = "*@#$!%•·€"
 _EMAIL_DOMAIN = re.compile(r"\.[^\W\d_]")  # what follows the "@" word of an address
 # ... and an emoji standing inside a word, between two letters ("clusterf🤬ck", "sh💩t")
 _EMOJI_MASK = "[\u2600-\u27bf\U0001f300-\U0001faff]+"
-_MASK_RUN = re.compile(r"[*@#$!%•·€]+|(?<=[^\W\d_])xx+(?=[^\W\d_])"
-                       rf"|(?<=[^\W\d_]){_EMOJI_MASK}(?=[^\W\d_])")
-_EMOJI_IN_WORD = re.compile(rf"(?<=[^\W\d_]){_EMOJI_MASK}(?=[^\W\d_])")
+_MASK_RUN_PLAIN = re.compile(r"[*@#$!%•·€]+|(?<=[^\W\d_])xx+(?=[^\W\d_])")
+_MASK_RUN = re.compile(rf"{_MASK_RUN_PLAIN.pattern}|(?<=[^\W\d_]){_EMOJI_MASK}(?=[^\W\d_])")
+# (in a whole draft the emoji is found first and the letter before it checked by hand: a
+# look-behind tried at every position costs a long draft more than the rest of the scan)
+_EMOJI_BEFORE_LETTER = re.compile(rf"{_EMOJI_MASK}(?=[^\W\d_])")
+
+
+def _emoji_masks(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each run of emoji standing between two letters of ``text``."""
+    if text.isascii():
+        return []
+    return [(found.start(), found.end()) for found in _EMOJI_BEFORE_LETTER.finditer(text)
+            if found.start() > 0 and text[found.start() - 1].isalpha()]
 # Digits beside the masks of a masked word stand for the letters they look like ("m3rd@",
 # "c@zz0"); they are not counted as letters in place.
 _MASK_DIGITS = {"0": "o", "1": "[il]", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"}
@@ -1490,8 +1500,9 @@ class _Context:
         count the letters they hide), and the whole word a base. With ``initials``, also a
         first letter and a tail of asterisks ("f***", "s***"), not after a title."""
         text = self.draft.fold.text
+        emoji = _emoji_masks(text) if bases else []
         if not bases or not (any(char in text for char in _MASK_MARKS) or "xx" in text
-                             or (not text.isascii() and _EMOJI_IN_WORD.search(text))):
+                             or emoji):
             return []
         found = []
         size = len(text)
@@ -1500,14 +1511,17 @@ class _Context:
             by_length = _bases_by_length(bases)
         # a long draft repeats its tokens ("@team", "$5"): each is matched once
         matched: dict[str, str | None] = {}
-        for mask in _MASK_RUN.finditer(text):
-            if mask.start() < reached:
+        runs = [(mask.start(), mask.end()) for mask in _MASK_RUN_PLAIN.finditer(text)]
+        if emoji:
+            runs = sorted(runs + emoji)
+        for run_start, run_end in runs:
+            if run_start < reached:
                 continue
             # the whole token around the masking character: letters, digits, _ and masks
-            start = mask.start()
+            start = run_start
             while start > 0 and (text[start - 1].isalnum() or text[start - 1] in _MASKED):
                 start -= 1
-            end = mask.end()
+            end = run_end
             while end < size and (text[end].isalnum() or text[end] in _MASKED):
                 end += 1
             reached = end

@@ -276,3 +276,28 @@ def test_threats(text, shop):
 ])
 def test_service_visits_and_finding_things_are_no_threat(text, shop):
     assert not listed(text, BRAND_ACCOUNT, shop)
+
+
+@pytest.mark.parametrize("text", [
+    "Como vuelvas a robarnos, nos plantamos en tu casa.",
+    "Se voltarem a roubar-nos, aparecemos pessoalmente à porta dele",
+    "Ce vélo, c'est un caddie avec la folie des grandeurs",
+    "Das Ding ist ein Einkaufswagen mit Größenwahn",
+    "Esta bicicleta é um carrinho com delírios de grandeza",
+    "Quella bici è un carrello con manie di grandezza",
+])
+def test_doorsteps_and_delusions_in_the_other_languages(text, shop):
+    assert "conduct.insult" in listed(text, BRAND_ACCOUNT, shop)
+
+
+@pytest.mark.parametrize("text", [
+    "Nos presentamos en tu casa con el pedido a las 9",
+    "Nos presentamos en su casa mañana para instalar la caldera",
+    "We'll note their address and pay them a visit to fit the meter",
+    "Te presento a mi amigo Luis",
+    "A man with delusions.",
+    "Il était atteint de la folie des grandeurs, raconte le documentaire",
+    "Unser Techniker steht morgen um 9 vor deiner Haustür, bitte sei zu Hause",
+])
+def test_deliveries_introductions_and_clinical_words_stay_quiet(text, shop):
+    assert not listed(text, BRAND_ACCOUNT, shop)
