@@ -84,17 +84,20 @@ _EMAIL_DOMAIN = re.compile(r"\.[^\W\d_]")  # what follows the "@" word of an add
 _EMOJI_MASK = "[\u2600-\u27bf\U0001f300-\U0001faff]+"
 _MASK_RUN_PLAIN = re.compile(r"[*@#$!%•·€]+|(?<=[^\W\d_])xx+(?=[^\W\d_])")
 _MASK_RUN = re.compile(rf"{_MASK_RUN_PLAIN.pattern}|(?<=[^\W\d_]){_EMOJI_MASK}(?=[^\W\d_])")
-# (in a whole draft the emoji is found first and the letter before it checked by hand: a
-# look-behind tried at every position costs a long draft more than the rest of the scan)
-_EMOJI_BEFORE_LETTER = re.compile(rf"{_EMOJI_MASK}(?=[^\W\d_])")
+# (in a whole draft each run of emoji is found once and the letters around it checked by
+# hand: a look-behind tried at every position costs a long draft more than the rest of the
+# scan, and a look-ahead after the run makes a long run of emoji quadratic)
+_EMOJI_RUN = re.compile(_EMOJI_MASK)
 
 
 def _emoji_masks(text: str) -> list[tuple[int, int]]:
     """[start, end) of each run of emoji standing between two letters of ``text``."""
     if text.isascii():
         return []
-    return [(found.start(), found.end()) for found in _EMOJI_BEFORE_LETTER.finditer(text)
-            if found.start() > 0 and text[found.start() - 1].isalpha()]
+    size = len(text)
+    return [(found.start(), found.end()) for found in _EMOJI_RUN.finditer(text)
+            if 0 < found.start() and found.end() < size and text[found.start() - 1].isalpha()
+            and text[found.end()].isalpha()]
 # Digits beside the masks of a masked word stand for the letters they look like ("m3rd@",
 # "c@zz0"); they are not counted as letters in place.
 _MASK_DIGITS = {"0": "o", "1": "[il]", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"}
