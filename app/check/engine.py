@@ -42,7 +42,7 @@ from app.check.lexicons import Group, Lexicon, LexiconHit
 from app.check.limits import X_INVALID_CHARACTERS, count_for_network, rules_for
 from app.check.meaning import Reading, shipped_model
 from app.check.personal_sense import said_of_others
-from app.check.policy import Policy
+from app.check.policy import Brand, Policy
 from app.check.privacy import PERSONAL_LINE, PrivacyHit, find_personal_data
 from app.check.rules import RULES
 from app.check.terms import TermHit, make_term
@@ -731,6 +731,20 @@ class _Context:
     def employer_owned(self) -> bool:
         return Owner(self.target.owner) is Owner.EMPLOYER
 
+    @cached_property
+    def client(self) -> Brand | None:
+        """The partner whose own account this is (a work account the pack lists among the
+        partner's ``accounts``: an agency running its client's brand account), if any."""
+        handle = self.target.handle
+        return self.policy.client_for(handle) if handle and self.work else None
+
+    @property
+    def brand_account(self) -> str:
+        """How messages name an employer-owned account: the client's when it is one."""
+        if self.client is not None:
+            return f"your client {self.client.name}'s account"
+        return "your employer's account"
+
     def add(self, rule: str, severity: str, message: str, spans: Iterable[tuple[int, int]] = (),
             fixes: Sequence[Fix] = ()) -> None:
         self.findings.append(Finding(rule, RULES[rule].category, Severity(severity), message,
@@ -1057,7 +1071,7 @@ class _Context:
                 and not _figurative(self.text, h.start, h.end)
                 and not _quoted_mention(self.text, h.start, h.end)]
         if not hits:
-            account = "your employer's account" if self.employer_owned else "your work account"
+            account = self.brand_account if self.employer_owned else "your work account"
             reading = self.meaning("personal")
             if self._organisation_report():
                 # "Hoy hemos donado 300 kilos de fruta ...": an organisation reporting what it
@@ -1075,7 +1089,7 @@ class _Context:
             return
         themes = list(dict.fromkeys(h.group.label for h in hits))
         first = min(hits, key=lambda h: h.start)
-        account = "your employer's account" if self.employer_owned else "your work account"
+        account = self.brand_account if self.employer_owned else "your work account"
         others = said_of_others(self.text, self.draft.fold.text,
                                 [(h.start, h.end, h.group.id) for h in hits],
                                 first_person=self._speaks_for_self())
@@ -1212,6 +1226,13 @@ class _Context:
 
     def check_disclosure(self, promotion: Promotion) -> None:
         refs = promotion.brand_refs() if promotion.brand_in_context() else []
+        own_brand = False
+        if self.client is not None:
+            # The client's products and campaigns on the client's own account are the brand
+            # speaking for itself, as the employer's are on the employer's account; another
+            # partner's product there is still an ad.
+            kept = [r for r in refs if r.brand != self.client]
+            own_brand, refs = len(kept) < len(refs), kept
         if self.employer_owned:
             refs = [r for r in refs if r.role != ROLE_EMPLOYER]
             if refs and self._employer_sponsors(promotion):
@@ -1225,6 +1246,7 @@ class _Context:
             generic = promotion.generic and not refs
         else:
             generic = promotion.generic and not refs
+        generic = generic and not own_brand  # the sales words were the client's own
         if generic and self.work and not promotion.disclosures and self._only_pointers(promotion):
             # "Study in the comments": on a work account a link pointer shares reading
             generic = False
@@ -1279,7 +1301,8 @@ class _Context:
                          [(m.start, m.end) for m in rejected] + subject_spans, fixes)
                 return
             if refs:
-                message = (f"This promotes {what} from your own account without saying so; "
+                where = f"on {self.brand_account}" if self.client else "from your own account"
+                message = (f"This promotes {what} {where} without saying so; "
                            f"start it with a disclosure such as “{options[0]}”"
                            f"{self._rules_named()}.")
             else:
@@ -1318,7 +1341,9 @@ class _Context:
         text = self.draft.fold.text
         employer_ends = [h.end for h in promotion.brand_hits
                          if isinstance(h.term.payload, BrandRef)
-                         and h.term.payload.role == ROLE_EMPLOYER]
+                         and (h.term.payload.role == ROLE_EMPLOYER
+                              or self.client is not None
+                              and h.term.payload.brand == self.client)]
         for match in _sponsoring_pattern(tuple(verbs)).finditer(text):
             sentence = max(text.rfind(mark, 0, match.start()) for mark in ".!?\n") + 1
             if _WE.search(text, sentence, match.start()):
@@ -1408,7 +1433,7 @@ class _Context:
         hits = [h for h in hits if self.keep(h.start, h.end)
                 and not _figurative(self.text, h.start, h.end)]
         if not hits:
-            account = "your employer's account" if self.employer_owned else "your work account"
+            account = self.brand_account if self.employer_owned else "your work account"
             fixes = [] if self.employer_owned else [
                 Fix("Post from your personal account instead", action=SWITCH_TO_PERSONAL)]
             self._meaning_finding(
@@ -1419,7 +1444,7 @@ class _Context:
         by_kind: dict[str, list[LexiconHit]] = {}
         for hit in hits:
             by_kind.setdefault(hit.group.kind, []).append(hit)
-        account = "your employer's account" if self.employer_owned else "your work account"
+        account = self.brand_account if self.employer_owned else "your work account"
         for kind, rule, what in (("slur", "conduct.slur", "a slur"),
                                  ("profanity", "conduct.profanity", "swearing"),
                                  ("insult", "conduct.insult", "insulting or hostile wording")):
