@@ -954,7 +954,8 @@ class _Context:
 
     def _brand_phrase(self, promotion: Promotion) -> str:
         parts = []
-        for ref in promotion.brand_refs()[:3]:
+        refs = [r for r in promotion.brand_refs() if self.client is None or r.brand != self.client]
+        for ref in refs[:3]:
             if ref.role == ROLE_EMPLOYER:
                 parts.append(f"your employer {ref.brand.name}")
             else:
@@ -1264,7 +1265,9 @@ class _Context:
         options = self._disclosure_texts(employer_promoted)
         if refs:
             what = self._brand_phrase(promotion)
-            subject_spans = [(h.start, h.end) for h in promotion.brand_hits]
+            subject_spans = [(h.start, h.end) for h in promotion.brand_hits
+                             if self.client is None
+                             or h.term.payload.brand != self.client]  # type: ignore[attr-defined]
         else:
             what = "what looks like your employer's or a partner's product"
             subject_spans = [(h.start, h.end) for h in promotion.signals]

@@ -27,7 +27,7 @@ import os
 import re
 import stat
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cached_property
@@ -145,7 +145,7 @@ class Brand:
             tuple(dict.fromkeys((*self.aliases, *names))),
             tuple(dict.fromkeys((*self.domains, *other.domains))),
             tuple(dict.fromkeys((*self.hashtags, *other.hashtags))),
-            tuple(dict.fromkeys((*self.accounts, *other.accounts))),
+            unique_handles((*self.accounts, *other.accounts)),
         )
 
 
@@ -159,6 +159,14 @@ def is_handle(text: str) -> bool:
     """Whether ``text`` is written as one account handle (``@crunchly``,
     ``crunchly.bsky.social``, ``@crunchly@mastodon.social``)."""
     return _HANDLE.fullmatch(text.strip()) is not None
+
+
+def unique_handles(handles: Iterable[str]) -> tuple[str, ...]:
+    """``handles`` without repeats (by :func:`handle_key`), each as first written."""
+    first: dict[str, str] = {}
+    for handle in handles:
+        first.setdefault(handle_key(handle), handle)
+    return tuple(first.values())
 
 
 def handle_key(handle: str) -> str:
@@ -535,7 +543,7 @@ def _accounts(check: _Validator, value: Any, key_path: Sequence[Any]) -> tuple[s
             raise check.error(key_path, f"has {_describe(handle)}, which is not an account "
                               'handle; write it as the network shows it: "@crunchly", '
                               '"crunchly.bsky.social" or "@crunchly@mastodon.social"')
-    return tuple(dict.fromkeys(handles))
+    return unique_handles(handles)
 
 
 def _one_client_per_account(check: _Validator, partners: Sequence[Brand]) -> None:
