@@ -244,12 +244,16 @@ class Policy:
     def client_for(self, handle: str) -> Brand | None:
         """The partner whose own account ``handle`` is (its ``accounts`` list it), if any: an
         agency's client whose brand account the user runs."""
-        if not handle:
-            return None
+        return self._clients_by_handle.get(handle_key(handle)) if handle else None
+
+    @cached_property
+    def _clients_by_handle(self) -> dict[str, Brand]:
+        """Each listed account (as compared) to its partner; the first partner listing it."""
+        clients: dict[str, Brand] = {}
         for partner in self.partners:
-            if partner.accounts and partner.runs_account(handle):
-                return partner
-        return None
+            for listed in partner.accounts:
+                clients.setdefault(handle_key(listed), partner)
+        return clients
 
     def max_length(self, network: Network) -> int | None:
         """The pack's length limit for ``network`` (e.g. the organisation's Mastodon server)."""
