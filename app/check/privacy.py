@@ -41,7 +41,7 @@ _BRACKETED_TRUNK = re.compile(r"\s?\(0\)\s?")
 # after words that say to call (a list of scores or a countdown is spaced digits too).
 _SPACED_DIGITS = re.compile(
     r"(?<![\w+#$£€/.,:-])(?:\+\s?)?\d(?:\s?[-–—.·]\s?\d|\s\d){6,14}(?![\w%/:-]|[.,]\d)")
-_SPACED_HINT = re.compile(r"\d\s\d\s\d")
+_SPACED_HINT = re.compile(r"\d\s\d\s")
 _DIGIT = re.compile(r"\d")
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d\d\s*[-./]\s*(?:19|20)?\d\d$")
 _DATE = re.compile(r"^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}$")
@@ -79,7 +79,7 @@ PERSONAL_LINE = re.compile(
     # "appelez sa propriétaire au", "ruft seine Besitzerin an unter", "chiamate la sua padrona"
     r"|\b(?:call|text|ring|reach|whatsapp|message|contact\w*|phone|llam\w*|escr[ií]b\w*"
     r"|appel\w*|[eé]cri\w*|ruf\w*|schreib\w*|kontaktier\w*|lig(?:a|ue|uem|uei|ar)|chiam\w*"
-    r"|scriv\w*|contatt\w*)\s+(?:(?:a|al|à|ao|aos|an|to|la|il|o|a)\s+)?(?:his|her|their"
+    r"|scriv\w*|contatt\w*)\s+(?:(?:a|al|à|ao|aos|an|to|la|il|o|para)\s+){0,2}(?:his|her|their"
     r"|su|sus|son|sa|ses|sein\w*|ihr\w*|seu|sua|seus|suas|suo|sua|la sua|il suo|o seu|a sua)"
     r"\s+(?:owner|owners|due[ñn][oa]s?|propri[eé]taire|ma[iî]tre(?:sse)?|besitzer(?:in)?"
     r"|halter(?:in)?|dono|dona|padron[ea]|proprietari[oa]|madre|padre|mutter|vater|m[eè]re"
@@ -618,13 +618,16 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
             plain_at = _PLAIN_AT.match(match.group("at")) is not None
             real_dots_only = _SPELLED_DOT.search(match.group("domain")) is None
             local = spelled[:match.start("at") - match.start()]
-            # a personal mail provider makes it a mailbox whatever its ending ("kelsey dot
-            # walks at gmail dot example", "tom at gmx punkt net")
+            # a name with a dot at a personal mail provider is a mailbox whatever its ending
+            # ("kelsey dot walks at gmail dot example", "rita ponto sousa at gmail ponto pt");
+            # "staying at Orange Point Lodge" is a place
+            provider_mailbox = labels[-2] in providers and labels[-1].isalpha() \
+                and _LABEL_SPLIT.search(local) is not None
             if not (plain_at and len(labels[-1]) >= 2 and labels[-1].isalpha()) \
                     and labels[-1] not in generic and labels[-1] not in country \
-                    and not (labels[-2] in providers and labels[-1].isalpha()) \
+                    and not provider_mailbox \
                     or _BARE_AT.search(spelled) and _EVERYDAY_DOTS.search(spelled) \
-                    and labels[-2] not in providers \
+                    and not provider_mailbox \
                     or not plain_at and real_dots_only and labels[-2] not in providers \
                     and not _NAME_LIKE_LOCAL.fullmatch(local):
                 # Not an address from here; one may start after its "at": "ping Maria at
@@ -659,6 +662,10 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
         if _SPACED_HINT.search(text):
             for match in _SPACED_DIGITS.finditer(text):
                 before = text[max(0, match.start() - 40):match.start()]
+                digits = [int(d) for d in re.findall(r"\d", match.group())]
+                steps = {b - a for a, b in zip(digits, digits[1:], strict=False)}
+                if steps in ({1}, {-1}):
+                    continue  # a countdown, "ring in the new year: 9 8 7 6 5 4 3 2 1"
                 if not (_PHONE_WORDS.search(before) or PERSONAL_LINE.search(before)) \
                         or not _dialable(re.sub(r"[^\d+]", "", match.group()), True) \
                         or given_on_purpose(match.start(), match.end()):
