@@ -111,7 +111,7 @@ PERSONAL_LINE = re.compile(
     # mobile number 0171 ..."
     r"|\byour\s+(?:mobile|cell|phone|personal|home|private)\s*(?:number|no\.?|phone)?\s*:?\s*$"
     r"|(?:'ll|\bwill|\bshall|going to)\s+(?:ring|call|text|phone|whatsapp)\s+"
-    r"(?:you|her|him|them)\s+(?:[\w-]+\s+){0,2}?(?:on|at)\s*:?\s*$"
+    r"(?:you|her|him)\s+(?:[\w-]+\s+){0,2}?(?:on|at)\s*:?\s*$"
     # ... and in the other languages: "le llamará al", "vous rappellera au", "ruft Sie unter",
     # "vai ligar-lhe para o", "la richiamerà al"
     r"|\b(?:te|le|les|lo|la|os|vous|te|ti|vi|lhe|lhes)\s+(?:volver[aá]n? a\s+)?"
