@@ -364,7 +364,10 @@ _INVITED = re.compile(
 _TITLED_NAME = re.compile(
     r"\b(?i:mr|mrs|ms|miss|mx|dr|herr|herrn|frau|sr|sra|srta|don|dona|doña|m|mme|mlle|monsieur"
     r"|madame|sig|sigra|signor|signora|sig\.ra)\.?\s+[A-ZÀ-ÖØ-Þ][\w'-]*"
-    r"(?:\s+[A-ZÀ-ÖØ-Þ][\w'-]*){0,2}\s*[,:]?\s*$")
+    r"(?:\s+[A-ZÀ-ÖØ-Þ][\w'-]*){0,2}"
+    # with the number in brackets ("question from Mrs. Baumann (+49 ..."), or after a verb and
+    # a colon ("bitte bei Frau Huber melden:", "Sr. Ruiz directamente:")
+    r"(?:\s*[,:(]?|(?:\s+[a-zß-öø-ÿ]+){1,2}\s*:)\s*$")
 _SENT_TO_READER = re.compile(
     r"\b(?i:send|sending|ship|shipping|post|deliver|mail|schicken|senden|liefern|enviar"
     r"|enviamos|enviaremos|envoyer|envoyons|enverrons|enviamos|mandiamo|spediremo|spediamo"
@@ -373,11 +376,21 @@ _SENT_TO_READER = re.compile(
     r"\b(?i:to|an|nach|a|à|para|al|alla|in)\s*$")
 
 
+# A person named by first name and surname, then "of" or "from" the address: "Gareth Jones of
+# 5 Clifton Down Road", "Ana López, de la calle Mayor 5", "Hans Meier aus der Lindenstraße 4",
+# "Marie Dupont, du 12 rue ...", "Rita Sousa, da Rua Augusta 5", "Mario Rossi di via Po 3".
+_NAMED_OF = re.compile(
+    # (not a place: "visit Barkwell Vet of ...", "at the Corner Bakery from ...")
+    r"(?<![\w'-])(?<!(?i:the|our) )(?<!(?i:at|in) )(?<!(?i:visit) )"
+    r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'-]+\s*,?\s+"
+    r"(?:of|from|de|del|du|aus|da|do|di)(?:\s+(?:la|der|dem|the))?\s*$")
+
+
 def _someones(text: str, start: int) -> bool:
     """Whether the phone number or address starting at ``start`` is given as a named
     person's, as where someone lives, or as where the reader's things are sent."""
     before = text[max(0, start - 60):start]
-    if _TITLED_NAME.search(before) is not None:
+    if _TITLED_NAME.search(before) is not None or _NAMED_OF.search(before) is not None:
         return True
     before = _TITLE_DOT.sub(lambda title: title.group()[:-1] + " ", before)
     cut = max(before.rfind(mark) for mark in ".!?\n")
