@@ -181,11 +181,12 @@ def said_of_others(text: str, folded: str, hits: Sequence[tuple[int, int, str]],
     if not themes <= _GROUP_THEMES:
         return None
     asked, conditional = patterns["asked"], patterns["conditional"]
-    if themes == {"money"} and all(
+    if themes <= {"money", "bereavement"} and all(
             asked.match(text, end) is not None
             or conditional.search(_sentence_before(text, start)) is not None
             for start, end, _ in hits):
-        # a bank or an advice line speaking to its customers ("Conto in rosso? ...")
+        # a bank or an advice line speaking to its customers ("Conto in rosso? ...", "si un
+        # niño ha perdido a su padre, nuestra guía ...")
         return "a question or a case put to readers"
     group = patterns["group"]
     if all(group.search(_sentence_before(text, start)) for start, _, _ in hits):
