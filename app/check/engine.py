@@ -177,6 +177,11 @@ _PERSONS = frozenset((
 # Themes whose words also have a working sense (a health service, a product family, a drinks
 # report); politics, religion and dating are personal whatever the model says.
 _PROFESSIONAL_SENSE = frozenset(("health", "family", "drinking"))
+# A colleague named on the account ("nuestro compañero Luis está en el hospital"): the health
+# or family words then speak of a person, not of a service the business offers
+_COLLEAGUES = frozenset((
+    "colleague", "colleagues", "coworker", "co-worker", "teammate", "companero", "companera",
+    "colega", "collegue", "kollege", "kollegin", "collega", "colleghi"))
 # ... of which these are what a health, care or family business talks about all day
 _SERVICE_SENSE = frozenset(("health", "family"))
 # ... and the drinking words that are what a venue's own account offers its guests (a tasting,
@@ -1184,7 +1189,7 @@ class _Context:
                 self.text[hit.start:hit.end].casefold().replace("-", " ").startswith(
                     _VENUE_OFFERS)
 
-        if words & _FIRST_PERSON_SINGULAR or not all(
+        if words & _FIRST_PERSON_SINGULAR or words & _COLLEAGUES or not all(
                 h.group.id in _SERVICE_SENSE or offered(h) for h in hits):
             return MEANING_PROFESSIONAL_BELOW
         if self.employer_owned:

@@ -70,6 +70,12 @@ def _severity(text: str, target: CheckTarget, policy: Policy) -> Severity | None
     "Já vamos em quatro cervejas e o turno da manhã que se aguente",
     "Il team di Genova è alla terza birra e canta a squarciagola",
     "Siamo già a quattro spritz e nessuno vuole tornare a bordo",
+    "Third round of tequilas for the harbour office, send help",
+    "Segunda ronda de chupitos para el equipo de Vigo",
+    "Deuxième tournée de shots pour l'équipe de Brest",
+    "Terzo giro di shottini per la squadra di Genova",
+    "Second bottle of cava open and the meeting is still going",
+    "Segunda botella de vino abierta y la reunión sigue",
 ])
 def test_drinks_counted_on_a_work_account_warn(text, ferries):
     for target in (BRAND_ACCOUNT, WORK_SELF):
@@ -85,6 +91,9 @@ def test_drinks_counted_on_a_work_account_warn(text, ferries):
     "Three rounds in, the quiz team from deck 5 leads by two points.",
     "Two glasses of water in, and the seasickness is finally passing for our passengers.",
     "Three bottles in the gift shop are limited editions.",
+    "Our onboard bar has a second bottle open for tasting every Saturday.",
+    "Round of applause for the Lisbon crew, 99% on time this month!",
+    "Un giro di prova sulla nuova nave, domenica alle 10.",
     "La nostra terza birra della casa è una rossa ambrata, al bar di bordo.",
 ])
 def test_drinks_of_a_range_or_other_counts_stay_quiet(text, ferries):
@@ -105,6 +114,8 @@ def test_drinks_of_a_range_or_other_counts_stay_quiet(text, ferries):
     "Taufe meiner Nichte am Sonntag, ich bin ganz gerührt",
     "Batizado da minha afilhada no domingo, madrinha babada",
     "Compleanno del mio nipotino oggi, zio felicissimo",
+    "Ma sœur vient d'accoucher, je suis tata depuis ce matin",
+    "Ma belle-sœur arrive ce soir, je réponds demain",
     "Je me marie en juin et je n'ai encore rien organisé",
     "Me caso el sábado, así que la semana que viene responde Lucía",
     "Ich heirate nächste Woche, die Seite betreut solange Jonas",
@@ -149,6 +160,8 @@ def test_family_words_that_are_not_the_writers_family_stay_quiet(text, ferries):
     "Unser Community-Manager hat seinen Vater verloren, wir antworten etwas später.",
     "A nossa gestora de redes perdeu o pai, respondemos assim que pudermos.",
     "La nostra social media manager ha perso la madre, risponderemo con calma.",
+    "Nuestro compañero Luis está en el hospital, mandadle ánimos.",
+    "Notre collègue Paul vient de perdre sa sœur, merci de votre patience.",
     "Slow replies today, our social person is home with a horrible cold and a feverish toddler.",
     "2am, wide awake again. therapy tomorrow, fingers crossed it helps.",
     "Terapia mañana a primera hora, a ver si me ordena la cabeza.",
@@ -162,13 +175,14 @@ def test_a_bereavement_or_illness_on_a_work_account_warns(text, ferries):
     "The ferry lost its mooring line in the storm; nobody was hurt.",
     "We lost our booking system for an hour this morning, sorry.",
     "Our sports therapy team is on board tomorrow for the crew health day.",
+    "El centro de salud del puerto está en el hospital nuevo, planta 2.",
     "Ha perso il traghetto delle 9? Il prossimo parte alle 11.",
     # a case put to readers: a guide for those who lost someone
     "If a passenger has lost their father recently, our crew can help with the paperwork.",
     "Si un niño ha perdido a su madre, nuestra guía para familias puede ayudar.",
     "Se un bambino ha perso il padre, la nostra guida è gratuita.",
 ])
-def test_losses_that_are_not_a_death_stay_quiet(text, ferries):
+def test_losses_and_places_that_are_no_ones_illness_stay_quiet(text, ferries):
     assert "persona.personal_life" not in rules(text, BRAND_ACCOUNT, ferries)
 
 
@@ -285,9 +299,10 @@ def _twelfth_round_patterns() -> list[str]:
     markers = ("sto affrontando", "lost|losing", "her|his|their)\\s+(?:father", "vient de perdre",
                "acaba|acabo", "seinen|ihren", "acabou de perder", "ha perso", "mache|machen",
                "anyone|anybody", "alguien", "quelqu'un", "jemand", "alguem", "qualcuno",
-               "(?<!our\\s)(?<!notre", "on|onto", "llevamos", "on en est a", "intus", "ja vamos em",
-               "siamo gia a", "tous|toutes", "la droite", "todos|todas", "alle\\s+(?:auf",
-               "tutti|tutte", "everyone|everybody", "votez|votons", "no pasaran",
+               "(?<!our\\s)(?<!notre", "on|onto", "llevamos", "on en est a", "intus",
+               "ja vamos em", "siamo gia a", "round|rounds", "second|another", "tous|toutes",
+               "la droite", "todos|todas", "alle\\s+(?:auf", "tutti|tutte",
+               "everyone|everybody", "votez|votons", "no pasaran",
                "(?:vote|voting|voted)")
     return [pattern for group in data["group"] for pattern in group.get("patterns", [])
             if any(marker in pattern for marker in markers)]
