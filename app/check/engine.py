@@ -132,6 +132,13 @@ que quem ele ela eles elas nos voce eu meu minha seu sua nao
 il lo la i gli le un uno una e o di del della dei delle al alla in con su per da e sono era
 essere che chi lui lei loro noi voi io mio mia suo sua non si ci
 today now still just really very so also too while heute jetzt noch auch sehr hoy ahora todavia muy
+through off into onto over under about after before up out down across around along via per
+than then until since without within upon
+sobre tras desde hasta entre hacia durante sin contra segun mas
+sous apres avant depuis pendant vers chez sans contre entre jusqu jusque plus
+durch uber unter nach vor seit bis gegen ohne um zwischen hinter neben ab
+sob apos ate sem contra durante entre mais
+sotto sopra dopo prima senza contro tra fra verso fino piu
 tambien aujourd'hui maintenant encore tres aussi oggi ora ancora molto anche hoje agora ainda
 muito tambem
 """.split())
@@ -170,6 +177,11 @@ _PERSONS = frozenset((
 # Themes whose words also have a working sense (a health service, a product family, a drinks
 # report); politics, religion and dating are personal whatever the model says.
 _PROFESSIONAL_SENSE = frozenset(("health", "family", "drinking"))
+# A colleague named on the account ("nuestro compañero Luis está en el hospital"): the health
+# or family words then speak of a person, not of a service the business offers
+_COLLEAGUES = frozenset((
+    "colleague", "colleagues", "coworker", "co-worker", "teammate", "companero", "companera",
+    "colega", "collegue", "kollege", "kollegin", "collega", "colleghi"))
 # ... of which these are what a health, care or family business talks about all day
 _SERVICE_SENSE = frozenset(("health", "family"))
 # ... and the drinking words that are what a venue's own account offers its guests (a tasting,
@@ -177,6 +189,21 @@ _SERVICE_SENSE = frozenset(("health", "family"))
 _VENUE_OFFERS = ("wine tasting", "beer festival", "open bar", "bottomless brunch",
                  "bottomless mimosa", "bottomless prosecco", "bottomless drink", "bar tab",
                  "bottle of wine", "bottles of wine")
+
+# A business speaking to its customers about THEIR families: the parents and children it
+# serves, addressed or named as a clientele ("made for parents who need a holiday too",
+# "packing list for a holiday village with kids", "pour les familles", "für Familien mit
+# Kindern"). Read only when nobody speaks for themselves on the employer's own account.
+_CUSTOMER_FAMILIES = re.compile(
+    r"\b(?:(?:for|pour|para|fur|per)\s+(?:(?:all|the|tous les|toutes les|todos los|todas las|"
+    r"alle|tutti i|tutte le|os|as|les|los|las|le|i)\s+)?(?:parents|families|mums|moms|dads|"
+    r"padres|familias|familles|eltern|familien|pais|genitori|famiglie|mamas|papas|mamans)"
+    r"|(?:with|avec|con|mit|com)\s+(?:(?:the|your|des|les|vos|los|sus|tus|den|ihren|deinen|"
+    r"os|as|seus|i|vostri|tuoi)\s+)?(?:kids|children|little ones|toddlers|babies|enfants|"
+    r"petits|ninos|peques|hijos|kindern|kleinen|criancas|miudos|filhos|bambini|bimbi|figli)"
+    r"|your\s+(?:kids|children|little ones|toddler|baby|family)|(?:vos|tus|sus|ihre|deine|"
+    r"seus|os seus|vostri|i vostri|tuoi)\s+(?:enfants|hijos|ninos|kinder|filhos|figli|bambini))\b")
+
 
 # A health service offered to the reader: a booking verb a few words before the word ("book a
 # physio session", "reserva tu sesión de fisioterapia", "prenota la tua seduta di terapia",
@@ -1087,10 +1114,15 @@ class _Context:
         if not hits:
             account = self.brand_account if self.employer_owned else "your work account"
             reading = self.meaning("personal")
-            if self._organisation_report():
+            if reading.probability >= MEANING_AT["personal"][0] and (
+                    self._organisation_report()
+                    or (promotion.brand_in_context() and not self._speaks_for_self())
+                    or self._to_customers_about_families()):
                 # "Hoy hemos donado 300 kilos de fruta ...": an organisation reporting what it
-                # did, in figures, with nobody speaking for themselves; the layer alone may
-                # only note it.
+                # did, in figures, with nobody speaking for themselves; the employer's own offer
+                # found by the word lists ("25% off ... ends at midnight", a link to its
+                # careers page); a business speaking to its customers about their families.
+                # The layer alone may only note these.
                 warn_at, _ = MEANING_AT["personal"]
                 reading = Reading(reading.head, min(reading.probability, warn_at - 0.01),
                                   reading.spans)
@@ -1112,6 +1144,13 @@ class _Context:
                      f"{_quote(self.text[first.start:first.end])} usually means personal life, "
                      f"but here it is said of {others}; fine unless it is about you or a "
                      "colleague.",
+                     [(h.start, h.end) for h in hits])
+            return
+        if all(h.group.id == "family" for h in hits) and self._to_customers_about_families():
+            self.add("persona.personal_life", "info",
+                     f"{_quote(self.text[first.start:first.end])} usually means personal life, "
+                     "but here it speaks to customers about their families; fine unless it is "
+                     "about you or a colleague.",
                      [(h.start, h.end) for h in hits])
             return
         if all(h.group.id in _PROFESSIONAL_SENSE for h in hits) and (
@@ -1142,6 +1181,14 @@ class _Context:
             words.discard("im")  # "in dem" ("im Drehbuch"), not "I'm"
         return not words.isdisjoint(_FIRST_PERSON_SINGULAR)
 
+    def _to_customers_about_families(self) -> bool:
+        """Whether the employer's own account speaks to its customers about their families
+        ("family suites ... made for parents who need a holiday too", "packing list for a
+        holiday village with kids"), nobody speaking for themselves."""
+        if not self.employer_owned or self._speaks_for_self():
+            return False
+        return _CUSTOMER_FAMILIES.search(self.draft.fold.text) is not None
+
     def _organisation_report(self) -> bool:
         """Whether the draft speaks as "we" (a plural pronoun or verb form), never as "I", and
         reports a figure of two digits or more ("we donated 300 kilos", "hemos plantado 40
@@ -1170,7 +1217,7 @@ class _Context:
                 self.text[hit.start:hit.end].casefold().replace("-", " ").startswith(
                     _VENUE_OFFERS)
 
-        if words & _FIRST_PERSON_SINGULAR or not all(
+        if words & _FIRST_PERSON_SINGULAR or words & _COLLEAGUES or not all(
                 h.group.id in _SERVICE_SENSE or offered(h) for h in hits):
             return MEANING_PROFESSIONAL_BELOW
         if self.employer_owned:
