@@ -186,6 +186,21 @@ def test_a_finding_names_the_words_that_mean_something(monkeypatch):
     assert findings(text, X_WORK)["conduct.insult"].severity is Severity.INFO
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Happy 10th birthday to our Leeds office, thank you to every adviser", Severity.INFO),
+    ("Grazie a tutti i clienti del nostro ufficio di Torino", Severity.INFO),
+    ("Merci à toute l'équipe du bureau de Nantes", Severity.INFO),
+    ("Vielen Dank an alle Kunden unseres Büros", Severity.INFO),
+    ("Leeds office and its people, every adviser", Severity.WARN),
+    ("Thanks for nothing, Leeds office people", Severity.WARN),
+])
+def test_thanks_and_celebration_soften_a_hostile_reading_alone(monkeypatch, text, expected):
+    # The hostile head shares nouns ("office", "client") with complaints; a post built on
+    # thanks or a celebration, with no hostile word the lists know, is at most a note.
+    monkeypatch.setattr(engine, "shipped_model", lambda: _Fixed(0.95))
+    assert findings(text, X_WORK)["conduct.insult"].severity is expected
+
+
 def test_sure_it_is_work_turns_a_listed_word_into_a_note(monkeypatch):
     text = "Our rehab unit now takes weekend referrals"
     monkeypatch.setattr(engine, "shipped_model", lambda: _Fixed(0.05))
