@@ -1015,6 +1015,8 @@ class _Context:
                 cue_spans = [(h.start, h.end) for h in cue_hits]
                 if promotion.intent is not None:
                     cue_spans += list(promotion.intent.spans)
+                if promotion.hidden_job is not None:
+                    cue_spans.append(promotion.hidden_job)
                 disguises = [d for h in promotion.brand_hits for d in h.disguises]
                 if in_context:
                     message = (f"This promotes {self._brand_phrase(promotion)}"
