@@ -109,6 +109,9 @@ class Promotion:
     # ...", "Ich sag nicht, wo ich arbeite"): beside the employer's name, the connection hidden
     # on purpose, which is what disclosure is for (original [start, end))
     hidden_job: tuple[int, int] | None = None
+    # a partner thanked by its handle beside its product ("Fenholt Dry ... thank you
+    # @fenholtcider"): how a gifted or paid post reads, never everyday speech
+    thanked_partner: list[LexiconHit] = field(default_factory=list)
 
     @property
     def generic(self) -> bool:
@@ -158,7 +161,8 @@ class Promotion:
         if KIND_DOMAIN in kinds or KIND_HASHTAG in kinds or self.strong \
                 or (self.disclosures and not job_only) \
                 or self.denied_disclosures or self.intent is not None \
-                or (reviews and self.reviews) or self.price_cuts or self.hidden_job:
+                or (reviews and self.reviews) or self.price_cuts or self.hidden_job \
+                or self.thanked_partner:
             # "not an ad, just happy" beside a brand: only an endorsement is denied
             return True
         if self.everyday:
@@ -328,13 +332,13 @@ def _read_brand_context(draft: DraftText, result: Promotion) -> None:
         handle = [hit for hit in partner if start <= hit.start < end + 2]
         if handle and any(hit.term.payload.brand is handle[0].term.payload.brand  # type: ignore[attr-defined]
                           and not start <= hit.start < end + 2 for hit in partner):
-            result.endorsement.append(LexiconHit(THANKED, start, end))
-    if result.endorsement and not (result.strong or result.cta or result.commercial
-                                   or result.price_cuts or result.links) \
-            and _CRITICISM.search(text) is not None:
-        # "Small gripe: the new calendar in the Acme app makes it harder ...": a complaint
-        # about the product; its "new" praises nothing
-        result.endorsement = []
+            result.thanked_partner.append(LexiconHit(THANKED, start, end))
+    if (result.endorsement or result.commercial) and not (
+            result.strong or result.cta or result.price_cuts or result.links
+            or result.thanked_partner) and _CRITICISM.search(text) is not None:
+        # "Small gripe: the new calendar in the Acme app makes it harder to save ...": a
+        # complaint about the product; its "new" praises nothing and its "save" sells nothing
+        result.endorsement, result.commercial = [], []
 
 
 THANKED = Group("thanked_partner", "endorsement", "a partner thanked for its product", "analysis")
