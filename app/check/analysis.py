@@ -333,6 +333,15 @@ def _read_brand_context(draft: DraftText, result: Promotion) -> None:
         if handle and any(hit.term.payload.brand is handle[0].term.payload.brand  # type: ignore[attr-defined]
                           and not start <= hit.start < end + 2 for hit in partner):
             result.thanked_partner.append(LexiconHit(THANKED, start, end))
+    if result.commercial and not (result.strong or result.cta or result.links) \
+            and (perk := _STAFF_PERK.search(text)) is not None:
+        # "Acme is giving out free lunch to staff on Fridays", "offre le déjeuner gratuit à
+        # ses salariés": a perk for the people who work there (the clause's sales words too),
+        # offered to no reader
+        clause = max(text.rfind(mark, 0, perk.start()) for mark in _SENTENCE_END) + 1
+        start, end = fold.span(clause, perk.end())
+        result.commercial = [hit for hit in result.commercial
+                             if not start <= hit.start < end]
     if (result.endorsement or result.commercial) and not (
             result.strong or result.cta or result.price_cuts or result.links
             or result.thanked_partner) and _CRITICISM.search(text) is not None:
@@ -365,6 +374,15 @@ _THANKS_TO_HANDLE = re.compile(
     r"\b(?:thank you|thanks|thx|ty|merci|gracias|danke|obrigad[oa]|grazie)"
     r"(?:\s+(?:so much|again|beaucoup|mille fois|infinitas|vielmals|mille))?[\s,!:]*"
     r"(?:(?:to|a|an|al|pour|por)\s+)?@")
+# Something free for the staff: "free lunch to staff", "gratis a sus empleados", "kostenloses
+# Mittagessen für Mitarbeiter", "gratuit pour les salariés" (folded text).
+_STAFF_PERK = re.compile(
+    r"\b(?:free|gratis|gratuit\w*|kostenlos\w*|umsonst)\b(?:\s+[\w'-]+){0,3}?\s+(?:to|for|a|para"
+    r"|pour|fur|an|ai|agli|per|aos|as)\s+(?:(?:all|our|its|the|their|sus|los|las|ses|les|seine"
+    r"|ihre|die|os|as|seus|suas|i|gli|le|suoi|sue|tous les|todos los|alle)\s+)*"
+    r"(?:staff|employees|workers|team|empleados|empleadas|trabajadores|personal|salaries"
+    r"|employes|personnel|mitarbeiter\w*|beschaftigte\w*|funcionarios|trabalhadores|dipendenti"
+    r"|lavoratori)\b")
 # Criticism of a product: a gripe, a complaint, something made harder or worse, in the six
 # languages (folded text).
 _CRITICISM = re.compile(

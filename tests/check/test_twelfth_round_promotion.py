@@ -248,3 +248,28 @@ def test_a_figure_compared_over_time_is_not_an_offer(text, outdoor):
 def test_a_price_from_which_to_order_still_sells(outdoor):
     text = "Hand-stitched map cases from €40, DM me to order"
     assert rules(text, PERSONAL, outdoor) & (PROMOTION | DISCLOSURE)
+
+
+# --- 3b. something given free by the employer --------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Reminder that Brisbeck is offering free boot fitting this Saturday. Come say hi!",
+    "Brisbeck ofrece ajustes de botas gratis este sábado, pasad a verme",
+    "Brisbeck offre l'ajustement gratuit samedi, passez me voir",
+    "Brisbeck bietet am Samstag kostenlose Schuhanpassung, kommt vorbei",
+    "A Brisbeck oferece ajuste grátis no sábado, apareçam",
+    "Brisbeck offre la prova gratuita sabato, passate a trovarmi",
+])
+def test_something_given_free_by_the_employer_promotes_it(text, outdoor):
+    assert "persona.brand_promotion" in rules(text, PERSONAL, outdoor)
+
+
+@pytest.mark.parametrize("text", [
+    "Brisbeck ofrece comida gratis a sus empleados los viernes, qué lujo",
+    "Brisbeck bietet kostenloses Mittagessen für Mitarbeiter, nicht schlecht",
+    "Brisbeck is giving out free lunch to staff on Fridays, not bad",
+    "Brisbeck offre le déjeuner gratuit à tous les salariés le vendredi",
+    "The library is offering free tax help this month, worth a look",
+])
+def test_a_staff_perk_or_a_free_service_nobody_sells_stays_quiet(text, outdoor):
+    assert not rules(text, PERSONAL, outdoor) & (PROMOTION | DISCLOSURE)
