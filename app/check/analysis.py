@@ -678,7 +678,10 @@ _NOW_AFTER = re.compile(r"\s*(?:now|today|here|at|ahora|hoy|maintenant|jetzt|ago
 _SUBJECT_BEFORE = re.compile(
     r"(?<![^\W_])(?:i|we|they|he|she|people|customers?|clients?|buyers|would|wouldn't|will"
     r"|won't|could|might|i'd|we'd|they'd|i'll|we'll|they'll)"
-    r"\s+(?:(?:happily|always|never|just|still|also|often|usually|gladly|rarely)\s+)?$")
+    r"\s+(?:(?:happily|always|never|just|still|also|often|usually|gladly|rarely)\s+)?$"
+    # ... denied of them too: "customers don't buy the cheapest plan", "people never order"
+    r"|(?<![^\W_])(?:i|we|they|he|she|people|customers?|clients?|buyers|users|shoppers)"
+    r"\s+(?:don't|dont|doesn't|doesnt|didn't|didnt|can't|cant|cannot|never|rarely|seldom)\s+$")
 _ENGLISH_VERB_CALLS = frozenset({"shop", "order", "visit", "download", "buy", "register",
                                  "subscribe"})
 

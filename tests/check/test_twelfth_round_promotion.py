@@ -273,3 +273,29 @@ def test_something_given_free_by_the_employer_promotes_it(text, outdoor):
 ])
 def test_a_staff_perk_or_a_free_service_nobody_sells_stays_quiet(text, outdoor):
     assert not rules(text, PERSONAL, outdoor) & (PROMOTION | DISCLOSURE)
+
+
+# --- 6b. the employer's hiring and a lesson about buyers on one's work account ------------------
+
+@pytest.mark.parametrize("text", [
+    "Estamos a recrutar vendedores para a loja da Brisbeck no Porto. Candidaturas em "
+    "brisbeck.example/carreiras",
+    "Estamos a contratar guias para a Brisbeck em Lisboa: brisbeck.example/carreiras",
+])
+def test_the_employers_hiring_in_european_portuguese_speaks_from_inside(text, outdoor):
+    assert not rules(text, WORK_SELF, outdoor) & DISCLOSURE
+
+
+@pytest.mark.parametrize("text", [
+    "Ran our pricing session today. Lesson: customers don't buy features, they buy outcomes. "
+    "Discounts are not a strategy.",
+    "Workshop takeaway: people never buy the cheapest option, they buy the clearest one. "
+    "Pricing is communication.",
+])
+def test_what_buyers_do_not_buy_asks_nothing_of_the_reader(text, outdoor):
+    assert not rules(text, WORK_SELF, outdoor) & (PROMOTION | DISCLOSURE)
+
+
+def test_a_denied_call_beside_an_offer_still_sells(outdoor):
+    text = "People don't buy tents in November, so the Brisbeck sale is 30% off, shop now"
+    assert {"persona.brand_promotion", "disclosure.missing"} <= rules(text, PERSONAL, outdoor)
