@@ -364,7 +364,7 @@ _WHERE_I_WORK = re.compile(
 # tell you", "je ne dis pas", "ich sag nicht", "sin decir", "não digo", "non vi dico")
 _NOT_SAYING = re.compile(
     r"\b(?:not|no|never|without|ne|pas|jamais|sans|nicht|nie|ohne|kein|nao|nunca|sem|non|mai"
-    r"|senza|sin)\b|n't\b|nt\b")
+    r"|senza|sin|cant|wont|dont)\b|n't\b")
 _SAYING = re.compile(
     r"\b(?:say|saying|tell|telling|name|naming|mention|mentioning|reveal|revealing|disclose"
     r"|digo|decir|dire|diga|dire|dis|dit|dirai|direi|sag|sage|sagen|verrate|verraten|nenne"

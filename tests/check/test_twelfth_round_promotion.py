@@ -75,6 +75,8 @@ def test_the_job_kept_quiet_beside_the_employers_name_needs_a_disclosure(text, o
     "Brisbeck just opened a shop near where I work, handy for lunch",
     "not saying where I work, but the commute this week has been brutal",
     "Ich weiß nicht, wo ich arbeite am liebsten: zu Hause oder im Café neben Brisbeck",
+    "Finally allowed to tell you where I work: Brisbeck in Leeds",
+    "I went to say hi to Dana where I work, at Brisbeck in Leeds",
 ])
 def test_where_one_works_said_plainly_or_without_a_brand_sells_nothing(text, outdoor):
     assert not rules(text, PERSONAL, outdoor) & (PROMOTION | DISCLOSURE)
