@@ -515,7 +515,7 @@ _CHANGED_TO = re.compile(
     r"|increased|decreased|moved|subio|paso|bajo|crecio|passe|passant|monte|grimpe|baisse|stieg"
     r"|gestiegen|sank|gesunken|wuchs|gewachsen|subiu|passou|caiu|cresceu|salito|salita|passato"
     r"|passata|sceso|scesa|cresciuto|cresciuta|von)\s+(?:from|de|desde|von|da)?\s*"
-    + _PRICE.pattern.replace("(?<![\\w.,])", "") + r"\s+(?:to|a|auf|para|al|ad)\s*$")
+    + "(?:" + _PRICE.pattern.replace("(?<![\\w.,])", "") + r")\s+(?:to|a|auf|para|al|ad)\s*$")
 _ORDER_PRIVATELY = re.compile(
     r"\b(?:dm|pm|inbox|message|text|whatsapp)\s+(?:me|us)\b|\bmessage\s+(?:to|for)\b"
     r"|\bpor\s+(?:privado|mensaje|md|dm|whatsapp)\b|\bescr[ií]b(?:eme|idme|enos|anme)\b"

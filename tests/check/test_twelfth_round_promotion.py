@@ -247,8 +247,12 @@ def test_a_figure_compared_over_time_is_not_an_offer(text, outdoor):
     assert not rules(text, WORK_SELF, outdoor) & (PROMOTION | DISCLOSURE)
 
 
-def test_a_price_from_which_to_order_still_sells(outdoor):
-    text = "Hand-stitched map cases from €40, DM me to order"
+@pytest.mark.parametrize("text", [
+    "Hand-stitched map cases from €40, DM me to order",
+    "Map cases from €40 to €60, DM me to order",
+    "Fundas de mapa de 40 € a 60 €, escríbeme para pedirlas",
+])
+def test_a_price_or_a_range_to_order_from_still_sells(text, outdoor):
     assert rules(text, PERSONAL, outdoor) & (PROMOTION | DISCLOSURE)
 
 
