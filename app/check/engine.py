@@ -42,7 +42,7 @@ from app.check.lexicons import Group, Lexicon, LexiconHit
 from app.check.limits import X_INVALID_CHARACTERS, count_for_network, rules_for
 from app.check.meaning import Reading, shipped_model
 from app.check.personal_sense import said_of_others
-from app.check.policy import Policy
+from app.check.policy import Brand, Policy
 from app.check.privacy import PERSONAL_LINE, PrivacyHit, find_personal_data
 from app.check.rules import RULES
 from app.check.terms import TermHit, make_term
@@ -132,6 +132,13 @@ que quem ele ela eles elas nos voce eu meu minha seu sua nao
 il lo la i gli le un uno una e o di del della dei delle al alla in con su per da e sono era
 essere che chi lui lei loro noi voi io mio mia suo sua non si ci
 today now still just really very so also too while heute jetzt noch auch sehr hoy ahora todavia muy
+through off into onto over under about after before up out down across around along via per
+than then until since without within upon
+sobre tras desde hasta entre hacia durante sin contra segun mas
+sous apres avant depuis pendant vers chez sans contre entre jusqu jusque plus
+durch uber unter nach vor seit bis gegen ohne um zwischen hinter neben ab
+sob apos ate sem contra durante entre mais
+sotto sopra dopo prima senza contro tra fra verso fino piu
 tambien aujourd'hui maintenant encore tres aussi oggi ora ancora molto anche hoje agora ainda
 muito tambem
 """.split())
@@ -170,6 +177,11 @@ _PERSONS = frozenset((
 # Themes whose words also have a working sense (a health service, a product family, a drinks
 # report); politics, religion and dating are personal whatever the model says.
 _PROFESSIONAL_SENSE = frozenset(("health", "family", "drinking"))
+# A colleague named on the account ("nuestro compañero Luis está en el hospital"): the health
+# or family words then speak of a person, not of a service the business offers
+_COLLEAGUES = frozenset((
+    "colleague", "colleagues", "coworker", "co-worker", "teammate", "companero", "companera",
+    "colega", "collegue", "kollege", "kollegin", "collega", "colleghi"))
 # ... of which these are what a health, care or family business talks about all day
 _SERVICE_SENSE = frozenset(("health", "family"))
 # ... and the drinking words that are what a venue's own account offers its guests (a tasting,
@@ -177,6 +189,21 @@ _SERVICE_SENSE = frozenset(("health", "family"))
 _VENUE_OFFERS = ("wine tasting", "beer festival", "open bar", "bottomless brunch",
                  "bottomless mimosa", "bottomless prosecco", "bottomless drink", "bar tab",
                  "bottle of wine", "bottles of wine")
+
+# A business speaking to its customers about THEIR families: the parents and children it
+# serves, addressed or named as a clientele ("made for parents who need a holiday too",
+# "packing list for a holiday village with kids", "pour les familles", "für Familien mit
+# Kindern"). Read only when nobody speaks for themselves on the employer's own account.
+_CUSTOMER_FAMILIES = re.compile(
+    r"\b(?:(?:for|pour|para|fur|per)\s+(?:(?:all|the|tous les|toutes les|todos los|todas las|"
+    r"alle|tutti i|tutte le|os|as|les|los|las|le|i)\s+)?(?:parents|families|mums|moms|dads|"
+    r"padres|familias|familles|eltern|familien|pais|genitori|famiglie|mamas|papas|mamans)"
+    r"|(?:with|avec|con|mit|com)\s+(?:(?:the|your|des|les|vos|los|sus|tus|den|ihren|deinen|"
+    r"os|as|seus|i|vostri|tuoi)\s+)?(?:kids|children|little ones|toddlers|babies|enfants|"
+    r"petits|ninos|peques|hijos|kindern|kleinen|criancas|miudos|filhos|bambini|bimbi|figli)"
+    r"|your\s+(?:kids|children|little ones|toddler|baby|family)|(?:vos|tus|sus|ihre|deine|"
+    r"seus|os seus|vostri|i vostri|tuoi)\s+(?:enfants|hijos|ninos|kinder|filhos|figli|bambini))\b")
+
 
 # A health service offered to the reader: a booking verb a few words before the word ("book a
 # physio session", "reserva tu sesión de fisioterapia", "prenota la tua seduta di terapia",
@@ -364,7 +391,10 @@ _INVITED = re.compile(
 _TITLED_NAME = re.compile(
     r"\b(?i:mr|mrs|ms|miss|mx|dr|herr|herrn|frau|sr|sra|srta|don|dona|doña|m|mme|mlle|monsieur"
     r"|madame|sig|sigra|signor|signora|sig\.ra)\.?\s+[A-ZÀ-ÖØ-Þ][\w'-]*"
-    r"(?:\s+[A-ZÀ-ÖØ-Þ][\w'-]*){0,2}\s*[,:]?\s*$")
+    r"(?:\s+[A-ZÀ-ÖØ-Þ][\w'-]*){0,2}"
+    # with the number in brackets ("question from Mrs. Baumann (+49 ..."), or after a verb and
+    # a colon ("bitte bei Frau Huber melden:", "Sr. Ruiz directamente:")
+    r"(?:\s*[,:(]?|(?:\s+[a-zß-öø-ÿ]+){1,2}\s*:)\s*$")
 _SENT_TO_READER = re.compile(
     r"\b(?i:send|sending|ship|shipping|post|deliver|mail|schicken|senden|liefern|enviar"
     r"|enviamos|enviaremos|envoyer|envoyons|enverrons|enviamos|mandiamo|spediremo|spediamo"
@@ -373,11 +403,21 @@ _SENT_TO_READER = re.compile(
     r"\b(?i:to|an|nach|a|à|para|al|alla|in)\s*$")
 
 
+# A person named by first name and surname, then "of" or "from" the address: "Gareth Jones of
+# 5 Clifton Down Road", "Ana López, de la calle Mayor 5", "Hans Meier aus der Lindenstraße 4",
+# "Marie Dupont, du 12 rue ...", "Rita Sousa, da Rua Augusta 5", "Mario Rossi di via Po 3".
+_NAMED_OF = re.compile(
+    # (not a place: "visit Barkwell Vet of ...", "at the Corner Bakery from ...")
+    r"(?<![\w'-])(?<!(?i:the|our) )(?<!(?i:at|in) )(?<!(?i:visit) )"
+    r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'-]+\s*,?\s+"
+    r"(?:of|from|de|del|du|aus|da|do|di)(?:\s+(?:la|der|dem|the))?\s*$")
+
+
 def _someones(text: str, start: int) -> bool:
     """Whether the phone number or address starting at ``start`` is given as a named
     person's, as where someone lives, or as where the reader's things are sent."""
     before = text[max(0, start - 60):start]
-    if _TITLED_NAME.search(before) is not None:
+    if _TITLED_NAME.search(before) is not None or _NAMED_OF.search(before) is not None:
         return True
     before = _TITLE_DOT.sub(lambda title: title.group()[:-1] + " ", before)
     cut = max(before.rfind(mark) for mark in ".!?\n")
@@ -731,6 +771,20 @@ class _Context:
     def employer_owned(self) -> bool:
         return Owner(self.target.owner) is Owner.EMPLOYER
 
+    @cached_property
+    def client(self) -> Brand | None:
+        """The partner whose own account this is (a work account the pack lists among the
+        partner's ``accounts``: an agency running its client's brand account), if any."""
+        handle = self.target.handle
+        return self.policy.client_for(handle) if handle and self.work else None
+
+    @property
+    def brand_account(self) -> str:
+        """How messages name an employer-owned account: the client's when it is one."""
+        if self.client is not None:
+            return f"your client {self.client.name}'s account"
+        return "your employer's account"
+
     def add(self, rule: str, severity: str, message: str, spans: Iterable[tuple[int, int]] = (),
             fixes: Sequence[Fix] = ()) -> None:
         self.findings.append(Finding(rule, RULES[rule].category, Severity(severity), message,
@@ -940,7 +994,8 @@ class _Context:
 
     def _brand_phrase(self, promotion: Promotion) -> str:
         parts = []
-        for ref in promotion.brand_refs()[:3]:
+        refs = [r for r in promotion.brand_refs() if self.client is None or r.brand != self.client]
+        for ref in refs[:3]:
             if ref.role == ROLE_EMPLOYER:
                 parts.append(f"your employer {ref.brand.name}")
             else:
@@ -1061,12 +1116,17 @@ class _Context:
                 and not _figurative(self.text, h.start, h.end)
                 and not _quoted_mention(self.text, h.start, h.end)]
         if not hits:
-            account = "your employer's account" if self.employer_owned else "your work account"
+            account = self.brand_account if self.employer_owned else "your work account"
             reading = self.meaning("personal")
-            if self._organisation_report():
+            if reading.probability >= MEANING_AT["personal"][0] and (
+                    self._organisation_report()
+                    or (promotion.brand_in_context() and not self._speaks_for_self())
+                    or self._to_customers_about_families()):
                 # "Hoy hemos donado 300 kilos de fruta ...": an organisation reporting what it
-                # did, in figures, with nobody speaking for themselves; the layer alone may
-                # only note it.
+                # did, in figures, with nobody speaking for themselves; the employer's own offer
+                # found by the word lists ("25% off ... ends at midnight", a link to its
+                # careers page); a business speaking to its customers about their families.
+                # The layer alone may only note these.
                 warn_at, _ = MEANING_AT["personal"]
                 reading = Reading(reading.head, min(reading.probability, warn_at - 0.01),
                                   reading.spans)
@@ -1079,7 +1139,7 @@ class _Context:
             return
         themes = list(dict.fromkeys(h.group.label for h in hits))
         first = min(hits, key=lambda h: h.start)
-        account = "your employer's account" if self.employer_owned else "your work account"
+        account = self.brand_account if self.employer_owned else "your work account"
         others = said_of_others(self.text, self.draft.fold.text,
                                 [(h.start, h.end, h.group.id) for h in hits],
                                 first_person=self._speaks_for_self())
@@ -1088,6 +1148,13 @@ class _Context:
                      f"{_quote(self.text[first.start:first.end])} usually means personal life, "
                      f"but here it is said of {others}; fine unless it is about you or a "
                      "colleague.",
+                     [(h.start, h.end) for h in hits])
+            return
+        if all(h.group.id == "family" for h in hits) and self._to_customers_about_families():
+            self.add("persona.personal_life", "info",
+                     f"{_quote(self.text[first.start:first.end])} usually means personal life, "
+                     "but here it speaks to customers about their families; fine unless it is "
+                     "about you or a colleague.",
                      [(h.start, h.end) for h in hits])
             return
         if all(h.group.id in _PROFESSIONAL_SENSE for h in hits) and (
@@ -1118,6 +1185,14 @@ class _Context:
             words.discard("im")  # "in dem" ("im Drehbuch"), not "I'm"
         return not words.isdisjoint(_FIRST_PERSON_SINGULAR)
 
+    def _to_customers_about_families(self) -> bool:
+        """Whether the employer's own account speaks to its customers about their families
+        ("family suites ... made for parents who need a holiday too", "packing list for a
+        holiday village with kids"), nobody speaking for themselves."""
+        if not self.employer_owned or self._speaks_for_self():
+            return False
+        return _CUSTOMER_FAMILIES.search(self.draft.fold.text) is not None
+
     def _organisation_report(self) -> bool:
         """Whether the draft speaks as "we" (a plural pronoun or verb form), never as "I", and
         reports a figure of two digits or more ("we donated 300 kilos", "hemos plantado 40
@@ -1146,7 +1221,7 @@ class _Context:
                 self.text[hit.start:hit.end].casefold().replace("-", " ").startswith(
                     _VENUE_OFFERS)
 
-        if words & _FIRST_PERSON_SINGULAR or not all(
+        if words & _FIRST_PERSON_SINGULAR or words & _COLLEAGUES or not all(
                 h.group.id in _SERVICE_SENSE or offered(h) for h in hits):
             return MEANING_PROFESSIONAL_BELOW
         if self.employer_owned:
@@ -1216,6 +1291,13 @@ class _Context:
 
     def check_disclosure(self, promotion: Promotion) -> None:
         refs = promotion.brand_refs() if promotion.brand_in_context() else []
+        own_brand = False
+        if self.client is not None:
+            # The client's products and campaigns on the client's own account are the brand
+            # speaking for itself, as the employer's are on the employer's account; another
+            # partner's product there is still an ad.
+            kept = [r for r in refs if r.brand != self.client]
+            own_brand, refs = len(kept) < len(refs), kept
         if self.employer_owned:
             refs = [r for r in refs if r.role != ROLE_EMPLOYER]
             if refs and self._employer_sponsors(promotion):
@@ -1229,6 +1311,7 @@ class _Context:
             generic = promotion.generic and not refs
         else:
             generic = promotion.generic and not refs
+        generic = generic and not own_brand  # the sales words were the client's own
         if generic and self.work and not promotion.disclosures and self._only_pointers(promotion):
             # "Study in the comments": on a work account a link pointer shares reading
             generic = False
@@ -1246,7 +1329,9 @@ class _Context:
         options = self._disclosure_texts(employer_promoted)
         if refs:
             what = self._brand_phrase(promotion)
-            subject_spans = [(h.start, h.end) for h in promotion.brand_hits]
+            subject_spans = [(h.start, h.end) for h in promotion.brand_hits
+                             if self.client is None
+                             or h.term.payload.brand != self.client]  # type: ignore[attr-defined]
         else:
             what = "what looks like your employer's or a partner's product"
             subject_spans = [(h.start, h.end) for h in promotion.signals]
@@ -1283,7 +1368,8 @@ class _Context:
                          [(m.start, m.end) for m in rejected] + subject_spans, fixes)
                 return
             if refs:
-                message = (f"This promotes {what} from your own account without saying so; "
+                where = f"on {self.brand_account}" if self.client else "from your own account"
+                message = (f"This promotes {what} {where} without saying so; "
                            f"start it with a disclosure such as “{options[0]}”"
                            f"{self._rules_named()}.")
             else:
@@ -1322,7 +1408,9 @@ class _Context:
         text = self.draft.fold.text
         employer_ends = [h.end for h in promotion.brand_hits
                          if isinstance(h.term.payload, BrandRef)
-                         and h.term.payload.role == ROLE_EMPLOYER]
+                         and (h.term.payload.role == ROLE_EMPLOYER
+                              or self.client is not None
+                              and h.term.payload.brand == self.client)]
         for match in _sponsoring_pattern(tuple(verbs)).finditer(text):
             sentence = max(text.rfind(mark, 0, match.start()) for mark in ".!?\n") + 1
             if _WE.search(text, sentence, match.start()):
@@ -1412,7 +1500,7 @@ class _Context:
         hits = [h for h in hits if self.keep(h.start, h.end)
                 and not _figurative(self.text, h.start, h.end)]
         if not hits:
-            account = "your employer's account" if self.employer_owned else "your work account"
+            account = self.brand_account if self.employer_owned else "your work account"
             fixes = [] if self.employer_owned else [
                 Fix("Post from your personal account instead", action=SWITCH_TO_PERSONAL)]
             self._meaning_finding(
@@ -1423,7 +1511,7 @@ class _Context:
         by_kind: dict[str, list[LexiconHit]] = {}
         for hit in hits:
             by_kind.setdefault(hit.group.kind, []).append(hit)
-        account = "your employer's account" if self.employer_owned else "your work account"
+        account = self.brand_account if self.employer_owned else "your work account"
         for kind, rule, what in (("slur", "conduct.slur", "a slur"),
                                  ("profanity", "conduct.profanity", "swearing"),
                                  ("insult", "conduct.insult", "insulting or hostile wording")):

@@ -110,6 +110,12 @@ _AWARENESS = (
     r"responsible drinking|addiction support|sensibilisation|sensibilizacion|concienciacion|"
     r"sensibilizzazione|consciencializacao|conscientizacao|aufklarung|praventionswoche|"
     r"semana sin alcohol|mois sans alcool|janvier sobre|dry january)\b"
+    # a road-safety campaign: the campaign named, and getting home some other way than at the
+    # wheel ("Campagne de décembre : après quelques verres, on rentre en tram")
+    r"|\b(?:campaign|campagne|campana|kampagne|campanha|campagna)\b(?=.{0,160}?\b(?:tram|bus|"
+    r"taxi|train|night bus|metro|u-bahn|s-bahn|uber|cab|designated driver|sam|conductor "
+    r"designado|fahrer|drive|driving|conduire|conducir|fahren|conduzir|guidare|volant|coche|"
+    r"carro|auto)\b)"
 )
 # a case put to readers: "If your overdraft is maxed ...", "Wenn der Dispo ausgereizt ist"
 _CONDITIONAL = (
@@ -122,11 +128,11 @@ _SENTENCE_END = r"[.!?;\n](?=\s|$)"
 _WINDOW = 120  # characters looked at before a word, within its sentence
 # themes a story or a character can be said to have (politics and religion are opinions,
 # whoever they are about) ...
-_OTHERS_THEMES = frozenset(("health", "therapy", "family", "drinking", "partying", "dating",
-                            "money"))
+_OTHERS_THEMES = frozenset(("health", "therapy", "family", "bereavement", "drinking", "partying",
+                            "dating", "money"))
 # ... and the conditions people have as a group; "colleagues who got drunk at the party" is the
 # team's own night, not people in general
-_GROUP_THEMES = frozenset(("health", "therapy", "family", "money"))
+_GROUP_THEMES = frozenset(("health", "therapy", "family", "bereavement", "money"))
 
 
 @cache
@@ -175,11 +181,12 @@ def said_of_others(text: str, folded: str, hits: Sequence[tuple[int, int, str]],
     if not themes <= _GROUP_THEMES:
         return None
     asked, conditional = patterns["asked"], patterns["conditional"]
-    if themes == {"money"} and all(
+    if themes <= {"money", "bereavement"} and all(
             asked.match(text, end) is not None
             or conditional.search(_sentence_before(text, start)) is not None
             for start, end, _ in hits):
-        # a bank or an advice line speaking to its customers ("Conto in rosso? ...")
+        # a bank or an advice line speaking to its customers ("Conto in rosso? ...", "si un
+        # niño ha perdido a su padre, nuestra guía ...")
         return "a question or a case put to readers"
     group = patterns["group"]
     if all(group.search(_sentence_before(text, start)) for start, _, _ in hits):

@@ -27,7 +27,7 @@ import os
 import re
 import stat
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cached_property
@@ -122,21 +122,58 @@ class Brand:
     aliases: tuple[str, ...] = ()
     domains: tuple[str, ...] = ()
     hashtags: tuple[str, ...] = ()
+    # The partner's own social accounts the organisation runs for it (an agency's client):
+    # handles as the user sees them ("@crunchly", "crunchly.bsky.social",
+    # "@crunchly@mastodon.social"). Posting there is the brand speaking for itself.
+    accounts: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
         """The name and every alias (handles included)."""
         return tuple(dict.fromkeys(n for n in (self.name, *self.aliases) if n))
 
+    def runs_account(self, handle: str) -> bool:
+        """Whether ``handle`` is one of this brand's own accounts (see :func:`handle_key`)."""
+        wanted = handle_key(handle)
+        return bool(wanted) and any(handle_key(listed) == wanted for listed in self.accounts)
+
     def merged(self, other: Brand) -> Brand:
-        """This brand with ``other``'s names, domains and hashtags added."""
+        """This brand with ``other``'s names, domains, hashtags and accounts added."""
         names = [n for n in (other.name, *other.aliases) if n and n != self.name]
         return Brand(
             self.name or other.name,
             tuple(dict.fromkeys((*self.aliases, *names))),
             tuple(dict.fromkeys((*self.domains, *other.domains))),
             tuple(dict.fromkeys((*self.hashtags, *other.hashtags))),
+            unique_handles((*self.accounts, *other.accounts)),
         )
+
+
+# A handle as a pack may list it: a name with an optional leading "@" (X, Instagram, Threads,
+# LinkedIn, a Facebook Page's number), a Bluesky handle (a domain name), or Mastodon's
+# "@user@server".
+_HANDLE = re.compile(r"@?[\w.-]+(?:@[\w-]+(?:\.[\w-]+)+)?")
+
+
+def is_handle(text: str) -> bool:
+    """Whether ``text`` is written as one account handle (``@crunchly``,
+    ``crunchly.bsky.social``, ``@crunchly@mastodon.social``)."""
+    return _HANDLE.fullmatch(text.strip()) is not None
+
+
+def unique_handles(handles: Iterable[str]) -> tuple[str, ...]:
+    """``handles`` without repeats (by :func:`handle_key`), each as first written."""
+    first: dict[str, str] = {}
+    for handle in handles:
+        first.setdefault(handle_key(handle), handle)
+    return tuple(first.values())
+
+
+def handle_key(handle: str) -> str:
+    """``handle`` as it is compared: without spaces around it or a leading "@", case-folded
+    ("@Crunchly" and "crunchly" are one account; "@crunchly@mastodon.social" and
+    "crunchly@mastodon.social" too)."""
+    return handle.strip().removeprefix("@").casefold()
 
 
 @dataclass(frozen=True)
@@ -203,6 +240,20 @@ class Policy:
     def promotion_limit(self, persona: Persona) -> PromotionLimit:
         """The promotion budget for accounts of ``persona``."""
         return self.work_limit if Persona(persona) is Persona.WORK else self.personal_limit
+
+    def client_for(self, handle: str) -> Brand | None:
+        """The partner whose own account ``handle`` is (its ``accounts`` list it), if any: an
+        agency's client whose brand account the user runs."""
+        return self._clients_by_handle.get(handle_key(handle)) if handle else None
+
+    @cached_property
+    def _clients_by_handle(self) -> dict[str, Brand]:
+        """Each listed account (as compared) to its partner; the first partner listing it."""
+        clients: dict[str, Brand] = {}
+        for partner in self.partners:
+            for listed in partner.accounts:
+                clients.setdefault(handle_key(listed), partner)
+        return clients
 
     def max_length(self, network: Network) -> int | None:
         """The pack's length limit for ``network`` (e.g. the organisation's Mastodon server)."""
@@ -437,7 +488,7 @@ class _Validator:
         if len(value) > room:
             raise self.error((*key_path, room), f"is one term too many: a pack may list at "
                              f"most {MAX_TERMS:,} terms in all (names, aliases, domains, "
-                             "hashtags, disclosures, confidential terms and words)")
+                             "hashtags, accounts, disclosures, confidential terms and words)")
         self.terms += len(value)
         return tuple(self.text(item, key_path) for item in value)
 
@@ -469,11 +520,13 @@ def _describe(value: Any) -> str:
 
 
 _BRAND_KEYS = ("name", "aliases", "domains", "hashtags")
+_PARTNER_KEYS = (*_BRAND_KEYS, "accounts")
 
 
 def _brand(check: _Validator, value: Any, key_path: Sequence[Any], *,
            name_required: bool) -> Brand:
-    data = check.table(value, key_path, _BRAND_KEYS)
+    # Only a partner has accounts of its own: the employer's are the employer-owned ones.
+    data = check.table(value, key_path, _PARTNER_KEYS if name_required else _BRAND_KEYS)
     if name_required and "name" not in data:
         raise check.error((*key_path, "name"), "is missing: every partner needs a name")
     name = check.text(data["name"], (*key_path, "name")) if "name" in data else ""
@@ -481,8 +534,32 @@ def _brand(check: _Validator, value: Any, key_path: Sequence[Any], *,
     domains = tuple(_clean_domain(d) for d in check.texts(data.get("domains", []),
                                                            (*key_path, "domains")))
     hashtags = check.texts(data.get("hashtags", []), (*key_path, "hashtags"))
+    accounts = _accounts(check, data.get("accounts", []), (*key_path, "accounts"))
     return Brand(name or (aliases[0] if aliases else ""), aliases if name else aliases[1:],
-                 domains, hashtags)
+                 domains, hashtags, accounts)
+
+
+def _accounts(check: _Validator, value: Any, key_path: Sequence[Any]) -> tuple[str, ...]:
+    """A partner's ``accounts``: handles, each one word (see ``_HANDLE``)."""
+    handles = check.texts(value, key_path)
+    for handle in handles:
+        if not is_handle(handle):
+            raise check.error(key_path, f"has {_describe(handle)}, which is not an account "
+                              'handle; write it as the network shows it: "@crunchly", '
+                              '"crunchly.bsky.social" or "@crunchly@mastodon.social"')
+    return unique_handles(handles)
+
+
+def _one_client_per_account(check: _Validator, partners: Sequence[Brand]) -> None:
+    """Refuse a handle listed for two partners: the account would belong to both."""
+    owners: dict[str, str] = {}
+    for index, partner in enumerate(partners):
+        for handle in partner.accounts:
+            first = owners.setdefault(handle_key(handle), partner.name)
+            if first.casefold() != partner.name.casefold():
+                raise check.error(("partners", index, "accounts"),
+                                  f"lists {handle!r}, which is already the account of "
+                                  f"partner {first!r}; an account belongs to one partner")
 
 
 _TIME_RANGE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})\s*$")
@@ -535,6 +612,7 @@ def _validate(check: _Validator, data: dict[str, Any]) -> dict[str, Any]:
                               f"list at most {MAX_PARTNERS:,} partners")
         values["partners"] = tuple(_brand(check, p, ("partners", i), name_required=True)
                                    for i, p in enumerate(partners))
+        _one_client_per_account(check, values["partners"])
     if "disclosure" in top:
         section = check.table(top["disclosure"], ("disclosure",),
                               ("accepted", "within_chars", "region"))
@@ -738,13 +816,20 @@ def apply_pack(policy: Policy, pack: PackData, *, organisation: bool) -> tuple[P
     if "employer" in values:
         employer = values["employer"]
         changes["employer"] = policy.employer.merged(employer) if policy.employer else employer
+    disclosure_locked = not organisation and policy.is_locked("disclosure")
     if "partners" in values:
         # One pass with an index by name (a partner named twice is merged into the first).
         partners = list(policy.partners)
         position: dict[str, int] = {}
         for index, known in enumerate(partners):
             position.setdefault(known.name.casefold(), index)
-        for partner in values["partners"]:
+        added = values["partners"]
+        if disclosure_locked and any(partner.accounts for partner in added):
+            # A client's own account needs no ad label: naming one loosens disclosure.
+            notices.append(f"{where}: your organisation locked the disclosure rules, so the "
+                           "partner accounts listed here are ignored.")
+            added = tuple(replace(partner, accounts=()) for partner in added)
+        for partner in added:
             found = position.get(partner.name.casefold())
             if found is None:
                 position[partner.name.casefold()] = len(partners)
@@ -768,7 +853,6 @@ def apply_pack(policy: Policy, pack: PackData, *, organisation: bool) -> tuple[P
     if "limits" in values:
         changes["limits"] = (*policy.limits, *values["limits"])
 
-    disclosure_locked = not organisation and policy.is_locked("disclosure")
     if "accepted" in values:
         if disclosure_locked:
             notices.append(f"{where}: your organisation locked the disclosure rules, so the "

@@ -29,11 +29,19 @@ from app.check.text import TextView
 _ODD_SEPARATOR = r"\s?[·‧•∙/]\s?"
 _PHONE = re.compile(
     r"(?<![\w+#$£€/.,:-])"
-    r"(?P<number>(?:\+|00)?(?:\(\d{1,5}\)[\s.-]?)?\d{1,5}"
+    # (a trunk "0" kept in brackets after the country code: "+33 (0)6 71 42 88 19")
+    r"(?P<number>(?:\+|00)?(?:\(\d{1,5}\)[\s.-]?)?\d{1,5}(?:\s?\(0\))?"
     rf"(?:(?:{_ODD_SEPARATOR}|[\s.-])?\(?\d{{1,5}}\)?){{1,5}})"
     r"(?![\w%/:-]|[.,]\d)"
 )
 _ODD_SEPARATORS = re.compile(_ODD_SEPARATOR)
+_BRACKETED_TRUNK = re.compile(r"\s?\(0\)\s?")
+# A number written one digit at a time to slip past filters, the digits spaced and the groups
+# split by dashes or dots: "9 1 2 – 3 4 8 – 5 5 1", "0 6 . 1 2 . 3 4 . 5 6 . 7 8". Read only
+# after words that say to call (a list of scores or a countdown is spaced digits too).
+_SPACED_DIGITS = re.compile(
+    r"(?<![\w+#$£€/.,:-])(?:\+\s?)?\d(?:\s?[-–—.·]\s?\d|\s\d){6,14}(?![\w%/:-]|[.,]\d)")
+_SPACED_HINT = re.compile(r"\d\s\d\s")
 _DIGIT = re.compile(r"\d")
 _YEAR_RANGE = re.compile(r"^(?:19|20)\d\d\s*[-./]\s*(?:19|20)?\d\d$")
 _DATE = re.compile(r"^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}$")
@@ -67,6 +75,30 @@ PERSONAL_LINE = re.compile(
     r"|\s+anytime|\s+any time)?|(?:his|her|their|my)\s+(?:wife|husband|partner|mum|mom"
     r"|mother|dad|father|son|daughter|sister|brother|girlfriend|boyfriend|parents|family))"
     r"\s*(?:at|on|:|!+)?\s*$"
+    # a relative or an owner of someone's, in the six languages: "llamen a su dueña al",
+    # "appelez sa propriétaire au", "ruft seine Besitzerin an unter", "chiamate la sua padrona"
+    r"|\b(?:call|text|ring|reach|whatsapp|message|contact\w*|phone|llam\w*|escr[ií]b\w*"
+    r"|appel\w*|[eé]cri\w*|ruf\w*|schreib\w*|kontaktier\w*|lig(?:a|ue|uem|uei|ar)|chiam\w*"
+    r"|scriv\w*|contatt\w*)\s+(?:(?:a|al|à|ao|aos|an|to|la|il|o|para)\s+){0,2}(?:his|her|their"
+    r"|su|sus|son|sa|ses|sein\w*|ihr\w*|seu|sua|seus|suas|suo|sua|la sua|il suo|o seu|a sua)"
+    r"\s+(?:owner|owners|due[ñn][oa]s?|propri[eé]taire|ma[iî]tre(?:sse)?|besitzer(?:in)?"
+    r"|halter(?:in)?|dono|dona|padron[ea]|proprietari[oa]|madre|padre|mutter|vater|m[eè]re"
+    r"|p[eè]re|m[aã]e|pai|mujer|esposa|esposo|marido|mari|femme|frau|mann|moglie|hij[oa]"
+    r"|fils|fille|sohn|tochter|filh[oa]|figli[oa]|herman[oa]|fr[eè]re|s(?:œ|oe)ur|bruder"
+    r"|schwester|irm[aã]o?|fratello|sorella|novi[oa]|copine?|freund(?:in)?|namorad[oa]"
+    r"|fidanzat[oa]|familia|famille|familie|fam[ií]lia|famiglia|pareja|conjoint|partner(?:in)?"
+    r"|parceir[oa]|eltern|parents|pais|padres|genitori)\b[^.!?\n]{0,15}$"
+    # someone's own line by name: "text Dr. Kim's cell at", "el móvil de Ana", "das Handy von
+    # Jonas", "le portable de Marie", "o telemóvel da Rita", "il cellulare di Marco"
+    r"|\b[^\W\d_]+'s\s+(?:own\s+|personal\s+|private\s+)?(?:cell|cellphone|cell phone|mobile"
+    r"|mobile number|cell number|personal number|private number)\b[^.!?\n]{0,12}$"
+    r"|\b(?:m[oó]vil|celular|portable|handy|handynummer|telem[oó]vel|cellulare)\s+(?:de|von|da"
+    r"|do|di|del|della)\s+(?!la\b|el\b|le\b|der\b|dem\b|l'|la\s)[^\W\d_]+\b[^.!?\n]{0,12}$"
+    # a person's number said with his or her: "here's her number for anyone who needs a
+    # cleaner:", "seine Nummer:", "o número dela", "il suo numero"
+    r"|\b(?:his|her|sein|seine|seiner)\s+(?:own\s+|personal\s+|private\s+|phone\s+)?"
+    r"(?:number|nummer|telefonnummer)\b[^.!?\n]{0,50}$"
+    r"|\bn[uú]mero\s+(?:dele|dela)\b[^.!?\n]{0,30}$|\bil suo numero\b[^.!?\n]{0,30}$"
     r"|\b(?:ll[aá]mame|escr[ií]beme|appelle-moi|appelez-moi|ruf mich|ruft mich|ligue-me"
     r"|liga-me|chiamami)\b[^.!?\n]{0,20}$"
     # Portuguese puts the owner after the phone: "o telemóvel dele", "o celular da Ana"
@@ -78,8 +110,16 @@ PERSONAL_LINE = re.compile(
     # the reader's own number, said back to them: "we'll ring you on +34 ...", "we have your
     # mobile number 0171 ..."
     r"|\byour\s+(?:mobile|cell|phone|personal|home|private)\s*(?:number|no\.?|phone)?\s*:?\s*$"
-    r"|\b(?:we'll|we will|i'll|i will|we're going to)\s+(?:ring|call|text|phone|whatsapp)\s+"
+    r"|(?:'ll|\bwill|\bshall|going to)\s+(?:ring|call|text|phone|whatsapp)\s+"
     r"(?:you|her|him)\s+(?:[\w-]+\s+){0,2}?(?:on|at)\s*:?\s*$"
+    # ... and in the other languages: "le llamará al", "vous rappellera au", "ruft Sie unter",
+    # "vai ligar-lhe para o", "la richiamerà al"
+    r"|\b(?:te|le|les|lo|la|os|vous|te|ti|vi|lhe|lhes)\s+(?:volver[aá]n? a\s+)?"
+    r"(?:llamar[aáe]\w*|rappel\w*|appeler\w*|appellera\w*|richiam\w*|chiamer\w*)"
+    r"\s+(?:\w+\s+){0,2}?(?:al|au|sur le|en el)\s*:?\s*$"
+    r"|\b(?:ruft|rufen|wird|werden)\s+(?:sie|dich|euch|ihn)\s+(?:\w+\s+){0,2}?unter\s*:?\s*$"
+    r"|\blig(?:ar|ará|ara|aremos|a)[\s-]+(?:lhe|te|vos|para (?:si|você|voce))\s+"
+    r"(?:\w+\s+){0,2}?(?:no|para o|pelo)\s*:?\s*$"
     # a person said to be on the number: "she's on", "ella está en el", "elle est au", "sie ist
     # unter", "ela está no", "lei è al", "la trovate al"
     r"|\b(?:she's|he's|she is|he is|i'm|i am|they're|they are)\s+(?:always\s+|usually\s+)?on"
@@ -152,7 +192,7 @@ def _street_word_pattern(endings: tuple[str, ...]) -> re.Pattern[str]:
     # "a-a-a-..." would read the rest of the run again each time: quadratic). German also
     # writes a place's adjective apart: "Eppendorfer Weg 112", "Berliner Str. 5".
     return re.compile(
-        rf"(?<!\w)(?<![a-z-]-)[a-z][a-z-]{{2,}}(?:er\s+)?(?:{ending})\.?\s+\d{{1,4}}[a-z]?\b"
+        rf"(?<!\w)(?<![a-z-]-)[a-z][a-z-]{{2,}}(?:(?:er|e)\s+)?(?:{ending})\.?\s+\d{{1,4}}[a-z]?\b"
         r"(?![.,]\d|\s?%)"
     )
 
@@ -226,6 +266,19 @@ _PRIVATE_PARTY = re.compile(
     r"|abitazione|appartamento)\b"
     # someone's own home: "it's at her house now: 9 Orchard Close", "en casa de Ana,"
     r"|\b(?:her|his|their|my)\s+(?:house|home|flat|place|parents'?)\b"
+    # a named person's home, or a home address said so: "Petra's home address is", "la
+    # dirección particular de", "son adresse personnelle", "Privatadresse", "indirizzo di casa"
+    r"|\b[a-z]+'s\s+(?:home|house|flat|apartment)\b"
+    r"|\b(?:home|private|personal)\s+address|\bdirecci[oó]n\s+(?:particular|personal|de casa)"
+    r"|\bdomicilio\s+(?:particular|personal|privado)|\badresse\s+(?:personnelle|priv[eé]e|perso)"
+    r"|\b(?:privat|heim|wohn)(?:adresse|anschrift)|\bendere[cç]o\s+(?:pessoal|residencial"
+    r"|particular|de casa)|\bmorada\s+(?:pessoal|particular)"
+    r"|\bindirizzo\s+(?:di casa|privato|personale)"
+    # the reader's home in a reply: "engineer booked for your place at", "chez vous au",
+    # "bei Ihnen zu Hause in der", "a casa tua in via" (not a seat: "book your place at")
+    r"|(?<!book )(?<!reserve )(?<!secure )(?<!save )(?<!claim )(?<!grab )\byour\s+place\b"
+    r"|\bchez (?:vous|toi)\b|\bbei (?:ihnen|dir|euch) zu ?hause\b"
+    r"|\ba casa (?:tua|vostra)\b|\b(?:na|em) (?:sua|tua) casa\b"
     r"|\ben casa de\b|\bchez (?:elle|lui|eux)\b|\bbei (?:ihr|ihm)(?: zu hause)?\b"
     # cards, letters or gifts sent to someone named before: "Send him cards at", "escribidle
     # a", "envoyez-lui vos cartes au", "schickt ihr Karten an", "mandem-lhe", "mandategli"
@@ -250,6 +303,12 @@ _OUR_PLACE = re.compile(
     r"|\b(?:visit us|find us|see us|join us|located at|held at|see you at|we're at|we are at"
     r"|visitanos|encuentranos|visitez-nous|retrouvez-nous|besuchen sie uns|besucht uns"
     r"|visite-nos|visitem-nos|vieni a trovarci|venite a trovarci|ci trovi|ci trovate)\b")
+# The writer at an address, right before it: "come grab them, I'm at Zschochersche Str. 61",
+# "estoy en la calle Mayor 5", "je suis au 12 rue ...", "ich bin in der Gohliser Str. 22",
+# "estou na Rua Augusta 5", "sono in via Roma 5". ("I'm at the station" has no number.)
+_I_AM_AT = re.compile(
+    r"\b(?:i'm|i am|im|estoy|je suis|ich bin|estou|sono)\s+(?:at|en|au|a|in|na|no|nella|nel)"
+    r"(?:\s+(?:la|el|der|dem))?\s*$")
 _TITLE_DOT_FOLDED = re.compile(r"\b(?:mr|mrs|ms|dr|sr|sra|srta|mme|mlle|sig|sig\.ra|prof)\.")
 
 
@@ -488,6 +547,8 @@ def _dialable(number: str, said_phone: bool) -> bool:
     if number.startswith("00"):
         number = "+" + number[2:]
     if number.startswith("+"):
+        number = _BRACKETED_TRUNK.sub(" ", number, count=1)
+    if number.startswith("+"):
         regions: tuple[str | None, ...] = (None,)
     elif number.lstrip("(").startswith("0"):
         regions = _TRUNK_ZERO_REGIONS
@@ -503,6 +564,15 @@ def _dialable(number: str, said_phone: bool) -> bool:
         if said_phone and phonenumbers.is_possible_number(parsed):
             return True
     return False
+
+
+def _capitalised(original: str, words: set[str]) -> bool:
+    """Whether each of ``words`` is written with a capital in the street name ``original``,
+    and so is the word after the house number: "5 Clifton Down Road", "12 New Road" are
+    names, "5 minutes down Main Street" is a way."""
+    written = re.findall(r"[^\W\d_][\w'-]*", original)
+    return bool(written) and written[0][0].isupper() and all(
+        word[0].isupper() for word in written if word.lower() in words)
 
 
 def _trim_after_name(original: str, start: int, end: int) -> int:
@@ -548,9 +618,16 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
             plain_at = _PLAIN_AT.match(match.group("at")) is not None
             real_dots_only = _SPELLED_DOT.search(match.group("domain")) is None
             local = spelled[:match.start("at") - match.start()]
+            # a name with a dot at a personal mail provider is a mailbox whatever its ending
+            # ("kelsey dot walks at gmail dot example", "rita ponto sousa at gmail ponto pt");
+            # "staying at Orange Point Lodge" is a place
+            provider_mailbox = labels[-2] in providers and labels[-1].isalpha() \
+                and _LABEL_SPLIT.search(local) is not None
             if not (plain_at and len(labels[-1]) >= 2 and labels[-1].isalpha()) \
                     and labels[-1] not in generic and labels[-1] not in country \
+                    and not provider_mailbox \
                     or _BARE_AT.search(spelled) and _EVERYDAY_DOTS.search(spelled) \
+                    and not provider_mailbox \
                     or not plain_at and real_dots_only and labels[-2] not in providers \
                     and not _NAME_LIKE_LOCAL.fullmatch(local):
                 # Not an address from here; one may start after its "at": "ping Maria at
@@ -572,6 +649,8 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
         emails = [(h.start, h.end) for h in hits]
         for match in _PHONE.finditer(text):
             number = match.group("number").strip()
+            if number.endswith(")") and number.count(")") > number.count("("):
+                number = number[:-1]  # the bracket around it: "Mrs. Baumann (+49 341 ...)"
             if not _is_phone(number, text[max(0, match.start() - 40):match.start()]):
                 continue
             if given_on_purpose(match.start(), match.end()):
@@ -580,6 +659,20 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
             if any(s <= start < e for s, e in emails):
                 continue
             hits.append(PrivacyHit("phone", start, end))
+        if _SPACED_HINT.search(text):
+            for match in _SPACED_DIGITS.finditer(text):
+                before = text[max(0, match.start() - 40):match.start()]
+                digits = [int(d) for d in re.findall(r"\d", match.group())]
+                steps = {b - a for a, b in zip(digits, digits[1:], strict=False)}
+                if steps in ({1}, {-1}):
+                    continue  # a countdown, "ring in the new year: 9 8 7 6 5 4 3 2 1"
+                if not (_PHONE_WORDS.search(before) or PERSONAL_LINE.search(before)) \
+                        or not _dialable(re.sub(r"[^\d+]", "", match.group()), True) \
+                        or given_on_purpose(match.start(), match.end()):
+                    continue
+                start, end = fold.span(match.start(), match.end())
+                hits = [h for h in hits if not (h.kind == "phone" and start <= h.start < end)]
+                hits.append(PrivacyHit("phone", start, end))
     if len(_NUMBER_WORDS & view_word_set(fold)) >= 2:
         for spelled_start, spelled_end, number in _spelled_phones(text):
             before = text[max(0, spelled_start - 40):spelled_start]
@@ -608,6 +701,7 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
                                                          (via, ("via",)))
                               if any(word in text for word in words)]
         not_in_name = frozenset(data.get("not_in_name", ()))
+        capital_ok = frozenset(data.get("in_capitalised_name", ()))
         own_address = _context_pattern(tuple(data.get("own_address", ())))
         matches = sorted((match for shape in shapes for match in shape.finditer(text)),
                          key=lambda m: m.start())
@@ -616,16 +710,20 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
             if match.start() < taken:
                 continue  # the same address found in two shapes
             window_start = max(0, match.start() - 30)
-            mine = own_address.search(text[window_start:match.start()]) is not None
+            mine = own_address.search(text[window_start:match.start()]) is not None \
+                or _I_AM_AT.search(text[window_start:match.start()]) is not None
             tail = _ADDRESS_TAIL.match(text, match.end())
             private = not mine and _private_address(text, match.start(),
                                                     tail is not None and bool(tail.group("flat")))
             if not (mine or private) and given_on_purpose(match.start(), match.end()):
                 continue
             words = set(re.findall(r"[a-z]+", match.group()))
-            if words & not_in_name:
-                continue  # "5 miles down Main Street" is a distance, not an address
             start, end = fold.span(match.start(), match.end())
+            if words & not_in_name and not (
+                    words & not_in_name <= capital_ok
+                    and _capitalised(fold.original[start:end], words & not_in_name)):
+                continue  # "5 miles down Main Street" is a distance, not an address
+
             if match.re is street_first:
                 end = _trim_after_name(fold.original, start, end)
             elif tail is not None and tail.end() > match.end():

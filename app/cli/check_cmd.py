@@ -1,6 +1,7 @@
 """``check``: run the persona check on one draft for one kind of account.
 
-    python -m app check --network x --persona work [--owner self|employer] [--policy FILE]
+    python -m app check --network x --persona work [--owner self|employer] [--handle HANDLE]
+        [--policy FILE]
         [--history FILE.jsonl] [--now ISO-8601] [--image PATH [--alt TEXT]]... [--json]
         [--variant NETWORK=TEXT]... [--thread] [TEXT | -]
 
@@ -50,6 +51,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--owner", default="self", choices=("self", "employer"),
                         help="self: the user's own account (default); employer: the brand's "
                         "own account the user operates")
+    parser.add_argument("--handle", metavar="HANDLE", default="",
+                        help="the account's handle (@crunchly, crunchly.bsky.social, "
+                        "@crunchly@mastodon.social): a partner's own account when the policy "
+                        "pack lists it among the partner's accounts")
     parser.add_argument("--policy", metavar="FILE", type=Path,
                         help="use this policy pack instead of your own (the organisation's "
                         "pack still applies underneath)")
@@ -195,11 +200,16 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def _run(args: argparse.Namespace, paths: AppPaths) -> int:
     from app.check.engine import check_draft
-    from app.check.policy import load_policy_layers
+    from app.check.policy import is_handle, load_policy_layers
     from app.check.report import dumps, render_text
     from app.core.model import CheckTarget, ImageAttachment, Network, Owner, Persona
 
     now = _parse_time(args.now, "--now") if args.now else None
+    handle = args.handle.strip()
+    if handle and not is_handle(handle):
+        raise InputError(f"--handle {handle!r} is not an account handle; write it as the "
+                         "network shows it: @crunchly, crunchly.bsky.social or "
+                         "@crunchly@mastodon.social")
     for image in args.image:
         if not image.is_file():
             raise InputError(f"image not found: {image}")
@@ -223,7 +233,8 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
     for notice in loaded.notices:
         print(f"twofold check: note: {notice}", file=sys.stderr)
 
-    target = CheckTarget(Network(args.network), Persona(args.persona), Owner(args.owner))
+    target = CheckTarget(Network(args.network), Persona(args.persona), Owner(args.owner),
+                         handle=handle)
     alts = [*args.alt, *[""] * (len(args.image) - len(args.alt))]
     images = [ImageAttachment(p, alt) for p, alt in zip(args.image, alts, strict=True)]
     parts: tuple[Any, ...] = ()
@@ -253,6 +264,11 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
                                     "unit": count.unit}))
     else:
         owner = "employer's account" if target.owner is Owner.EMPLOYER else "your account"
+        client = loaded.policy.client_for(handle) if target.persona is Persona.WORK else None
+        if client is not None:
+            owner = f"{client.name}'s account, your client"
+        if handle:
+            owner = f"{handle}, {owner}"
         heading = f"{target.network.display_name} · {target.persona.label} ({owner})"
         sys.stdout.write(render_text(result, text, heading=heading))
         if parts:

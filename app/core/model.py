@@ -203,6 +203,9 @@ class CheckTarget:
     owner: Owner = Owner.SELF
     # Per-account limit where the network lets servers choose (Mastodon instances).
     max_chars: int | None = None
+    # The account's handle ("" when not known): a policy pack may list it as the own account
+    # of a partner the organisation runs it for (an agency's client).
+    handle: str = ""
 
 
 @dataclass(frozen=True)
@@ -253,7 +256,24 @@ class Account:
         """The account as the persona check sees it."""
         limit = self.settings.get("max_chars")
         return CheckTarget(self.network, self.persona, self.owner,
-                           int(limit) if limit and limit.isdigit() else None)
+                           int(limit) if limit and limit.isdigit() else None,
+                           handle=self.full_handle)
+
+    @property
+    def full_handle(self) -> str:
+        """The handle as people write it to reach the account anywhere: on Mastodon with its
+        server ("crunchly@mastodon.social"; the network itself gives only "crunchly" for an
+        account on the server asked), elsewhere the handle as saved."""
+        handle = self.handle.strip()
+        if self.network is Network.MASTODON and "@" not in handle.removeprefix("@") \
+                and handle and self.server.strip():
+            from urllib.parse import urlsplit
+
+            server = self.server.strip()
+            host = urlsplit(server if "//" in server else f"https://{server}").hostname
+            if host:
+                return f"{handle.removeprefix('@')}@{host}"
+        return handle
 
     @property
     def shown_colour(self) -> str:

@@ -69,6 +69,20 @@ MALFORMED = [
      "not a rule"),
     ("version = 1\n[rules]\nconduct = \"loud\"\n", 3, "rules.conduct", "must be one of"),
     ("version = 1\nunknown_section = true\n", 2, "unknown_section", "not a setting"),
+    # A partner's own accounts: a list of handles, each one handle, each one partner's.
+    ("version = 1\n[[partners]]\nname = \"Crunchly\"\naccounts = \"@crunchly\"\n", 4,
+     "partners[1].accounts", "list of texts"),
+    ("version = 1\n[[partners]]\nname = \"Crunchly\"\naccounts = [\"https://x.com/crunchly\"]\n",
+     4, "partners[1].accounts", "not an account handle"),
+    ("version = 1\n[[partners]]\nname = \"Crunchly\"\naccounts = [\"Crunchly Snacks\"]\n", 4,
+     "partners[1].accounts", '"@crunchly@mastodon.social"'),
+    ("version = 1\n[[partners]]\nname = \"Crunchly\"\naccounts = [\"@crunchly\", 7]\n", 4,
+     "partners[1].accounts", "must be text in quotes"),
+    ("version = 1\n[[partners]]\nname = \"A\"\naccounts = [\"@crunchly\"]\n[[partners]]\n"
+     "name = \"B\"\naccounts = [\"Crunchly\"]\n", 7, "partners[2].accounts",
+     "already the account of partner 'A'"),
+    ("version = 1\n[employer]\nname = \"Brightwave\"\naccounts = [\"@brightwave\"]\n", 4,
+     "employer.accounts", "not a setting"),
 ]
 
 
@@ -225,3 +239,32 @@ def test_pack_limits_set_a_network_length(tmp_path):
     target = CheckTarget(Network.MASTODON, Persona.WORK)
     assert check_draft("a" * 800, target, policy=policy).verdict == "ok"
     assert check_draft("a" * 800, target).verdict == "block"
+
+
+def test_partner_accounts_load_merge_across_layers_and_respect_a_locked_disclosure(tmp_path):
+    paths = paths_for(tmp_path)
+    write(paths.site_config_root / "policy.toml",
+          'version = 1\n[[partners]]\nname = "Crunchly"\n'
+          'accounts = ["@crunchly", "crunchly.bsky.social", "@crunchly@mastodon.social"]\n')
+    write(paths.config_root / "policy.toml",
+          'version = 1\n[[partners]]\nname = "crunchly"\naccounts = ["@crunchly_uk", "@Crunchly"]\n'
+          '[[partners]]\nname = "Zestio"\naccounts = ["@zestio"]\n')
+    loaded = load_policy_layers(paths, environ={})
+    assert loaded.errors == [] and loaded.notices == []
+    crunchly, zestio = loaded.policy.partners
+    assert crunchly.accounts == ("@crunchly", "crunchly.bsky.social",
+                                 "@crunchly@mastodon.social", "@crunchly_uk")
+    assert loaded.policy.client_for("CRUNCHLY_UK") is crunchly
+    assert loaded.policy.client_for("@zestio") is zestio
+    assert loaded.policy.client_for("@nobody") is None
+    assert loaded.policy.client_for("") is None
+    # An account needs no ad label for its own brand: with the disclosure rules locked, the
+    # user cannot name more of them.
+    write(paths.site_config_root / "policy.toml",
+          'version = 1\n[rules]\ndisclosure = { locked = true }\n[[partners]]\n'
+          'name = "Crunchly"\naccounts = ["@crunchly"]\n')
+    locked = load_policy_layers(paths, environ={})
+    crunchly, zestio = locked.policy.partners
+    assert crunchly.accounts == ("@crunchly",) and zestio.accounts == ()
+    assert locked.policy.client_for("@zestio") is None
+    assert any("partner accounts listed here are ignored" in n for n in locked.notices)
