@@ -80,7 +80,24 @@ _CUT_BACK = 1_000  # how far before the limit a cut may move to end on a space
 _MASKED = frozenset("*@#$!%_•·€")
 _MASK_MARKS = "*@#$!%•·€"
 _EMAIL_DOMAIN = re.compile(r"\.[^\W\d_]")  # what follows the "@" word of an address
-_MASK_RUN = re.compile(r"[*@#$!%•·€]+|(?<=[^\W\d_])xx+(?=[^\W\d_])")
+# ... and an emoji standing inside a word, between two letters ("clusterf🤬ck", "sh💩t")
+_EMOJI_MASK = "[\u2600-\u27bf\U0001f300-\U0001faff]+"
+_MASK_RUN_PLAIN = re.compile(r"[*@#$!%•·€]+|(?<=[^\W\d_])xx+(?=[^\W\d_])")
+_MASK_RUN = re.compile(rf"{_MASK_RUN_PLAIN.pattern}|(?<=[^\W\d_]){_EMOJI_MASK}(?=[^\W\d_])")
+# (in a whole draft each run of emoji is found once and the letters around it checked by
+# hand: a look-behind tried at every position costs a long draft more than the rest of the
+# scan, and a look-ahead after the run makes a long run of emoji quadratic)
+_EMOJI_RUN = re.compile(_EMOJI_MASK)
+
+
+def _emoji_masks(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each run of emoji standing between two letters of ``text``."""
+    if text.isascii():
+        return []
+    size = len(text)
+    return [(found.start(), found.end()) for found in _EMOJI_RUN.finditer(text)
+            if 0 < found.start() and found.end() < size and text[found.start() - 1].isalpha()
+            and text[found.end()].isalpha()]
 # Digits beside the masks of a masked word stand for the letters they look like ("m3rd@",
 # "c@zz0"); they are not counted as letters in place.
 _MASK_DIGITS = {"0": "o", "1": "[il]", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"}
@@ -598,6 +615,13 @@ def _masked_swearing(conduct: Lexicon) -> tuple[Group, frozenset[str], dict[str,
     if not bases or group is None:
         return None
     return group, frozenset(bases), {base: group for base in bases}, _bases_by_length(bases)
+
+
+@lru_cache(maxsize=4)
+def _real_words(conduct: Lexicon) -> frozenset[str]:
+    """Real words of the six languages that the swapped-letter readers would otherwise take
+    for swearing ("carbon" read as "cabron"): the list file's ``not_disguised``."""
+    return frozenset(conduct.extra.get("not_disguised", ()))
 
 
 @lru_cache(maxsize=8)
@@ -1537,7 +1561,7 @@ class _Context:
         if index is None:
             return []
         group, bases, by_base, by_length = index
-        found = self._swapped_profanity(group, bases)
+        found = self._swapped_profanity(group, bases, _real_words(self.compiled.builtin.conduct))
         found.extend(self._masked_words(by_base, by_length, initials=True))
         insults = _masked_insult_group(self.compiled.builtin.conduct)
         if insults is not None and found:
@@ -1571,7 +1595,9 @@ class _Context:
         count the letters they hide), and the whole word a base. With ``initials``, also a
         first letter and a tail of asterisks ("f***", "s***"), not after a title."""
         text = self.draft.fold.text
-        if not bases or not (any(char in text for char in _MASK_MARKS) or "xx" in text):
+        emoji = _emoji_masks(text) if bases else []
+        if not bases or not (any(char in text for char in _MASK_MARKS) or "xx" in text
+                             or emoji):
             return []
         found = []
         size = len(text)
@@ -1580,14 +1606,17 @@ class _Context:
             by_length = _bases_by_length(bases)
         # a long draft repeats its tokens ("@team", "$5"): each is matched once
         matched: dict[str, str | None] = {}
-        for mask in _MASK_RUN.finditer(text):
-            if mask.start() < reached:
+        runs = [(mask.start(), mask.end()) for mask in _MASK_RUN_PLAIN.finditer(text)]
+        if emoji:
+            runs = sorted(runs + emoji)
+        for run_start, run_end in runs:
+            if run_start < reached:
                 continue
             # the whole token around the masking character: letters, digits, _ and masks
-            start = mask.start()
+            start = run_start
             while start > 0 and (text[start - 1].isalnum() or text[start - 1] in _MASKED):
                 start -= 1
-            end = mask.end()
+            end = run_end
             while end < size and (text[end].isalnum() or text[end] in _MASKED):
                 end += 1
             reached = end
@@ -1597,7 +1626,10 @@ class _Context:
             if "@" in token and _EMAIL_DOMAIN.match(text, end):
                 continue  # an e-mail address ("c@l.example"), not a masked word
             if token not in matched:
-                matched[token] = self._masked_base(token, by_length)
+                # a dollar sign is an S that looks like one ("a$$", "$hit"), not only a mask
+                dollars = token.replace("$", "s") if "$" in token else ""
+                matched[token] = dollars if dollars in bases else \
+                    self._masked_base(token, by_length)
                 if matched[token] is None and initials:
                     matched[token] = _initial_base(token, by_length)
             masked = matched[token]
@@ -1624,13 +1656,15 @@ class _Context:
                     return base
         return None
 
-    def _swapped_profanity(self, group: Group, bases: frozenset[str]) -> list[LexiconHit]:
+    def _swapped_profanity(self, group: Group, bases: frozenset[str],
+                           real_words: frozenset[str]) -> list[LexiconHit]:
         """Swear words with a letter swapped for one that looks or sounds alike ("fvck",
         "phuck", "shyt", "bvllshit") or two neighbouring letters swapped ("fukc"): a word
-        that is not itself a base, but becomes one when the swaps are undone."""
+        that is not itself a base, but becomes one when the swaps are undone, and is not a
+        real word of its own ("carbon" is not "cabron")."""
         found = []
         for start, end, word in self.draft.fold.words():
-            if _swapped_base(word, bases):
+            if word not in real_words and _swapped_base(word, bases):
                 first, last = self.draft.fold.span(start, end)
                 found.append(LexiconHit(group, first, last, ("swapped letters",)))
         return found

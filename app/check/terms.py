@@ -450,7 +450,14 @@ class TermIndex:
                                             spaced=True)))
 
 
+# Capital letters then digits only: a road, a model, a form or a grade ("A55", "KY5", "P155",
+# "FF5"), not letters hidden as digits ("a55", "sh1t", "4ss" stay disguises).
+_CODE_SHAPE = re.compile(r"[A-Z]{1,3}[0-9]+")
+
+
 def _really_disguised(piece: str) -> bool:
+    if _CODE_SHAPE.fullmatch(piece):
+        return False
     has_letter = any(char.isalpha() for char in piece)
     odd = any((not char.isascii() and not char.isspace()) or char.isdigit() or char == "|"
               for char in piece)

@@ -147,6 +147,7 @@ SHAPES = {
     "link then dots": "https://example.com/",
     "combining marks": "e\u0301\u0302",
     "emoji": "\U0001f468\u200d\U0001f469\u200d\U0001f467\u2728",
+    "emoji inside words": "f\U0001f92cck a\U0001f600\U0001f600b ",
     "mixed scripts": "a\u0431\u03b3\u5b57\u0627 ",
     "codename fragments": "Pro-ject Fal.con P r o j e c t ",
     "emails": "jane.doe@example.com ",
