@@ -105,6 +105,13 @@ class Promotion:
     # a price cut or an employee discount said without a sales word ("knocked a quarter off",
     # "going cheap", "Mitarbeiterrabatt"): beside a brand, promotion the layer never overrules
     price_cuts: list[LexiconHit] = field(default_factory=list)
+    # the writer says they will not say where they work ("not saying where I work 🤐 but
+    # ...", "Ich sag nicht, wo ich arbeite"): beside the employer's name, the connection hidden
+    # on purpose, which is what disclosure is for (original [start, end))
+    hidden_job: tuple[int, int] | None = None
+    # a partner thanked by its handle beside its product ("Fenholt Dry ... thank you
+    # @fenholtcider"): how a gifted or paid post reads, never everyday speech
+    thanked_partner: list[LexiconHit] = field(default_factory=list)
 
     @property
     def generic(self) -> bool:
@@ -154,7 +161,8 @@ class Promotion:
         if KIND_DOMAIN in kinds or KIND_HASHTAG in kinds or self.strong \
                 or (self.disclosures and not job_only) \
                 or self.denied_disclosures or self.intent is not None \
-                or (reviews and self.reviews) or self.price_cuts:
+                or (reviews and self.reviews) or self.price_cuts or self.hidden_job \
+                or self.thanked_partner:
             # "not an ad, just happy" beside a brand: only an endorsement is denied
             return True
         if self.everyday:
@@ -271,6 +279,8 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
         if hit.term.payload.kind == KIND_DOMAIN  # type: ignore[attr-defined]
         and hit.start > 0 and draft.text[hit.start - 1] in "@＠"
     ]
+    if result.brand_hits:
+        _read_brand_context(draft, result)
     frames = compiled.builtin.disclosure.get("employment")
     if frames:
         link_starts = [link.start for link in result.links]
@@ -283,7 +293,14 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
             inside = bisect_right(link_starts, hit.start) - 1
             if inside >= 0 and hit.start < link_ends[inside]:
                 continue  # "acmemag" inside the link acmemag.com
+            if _ADDRESS_GOES_ON.match(draft.text, hit.end):
+                # "shop it at acme.example/cargo": the name begins a web address the link
+                # reader did not take (a made-up or rare ending); a shop, not a workplace
+                continue
             statement = _employment_statement(draft.text, hit, frames)
+            if statement is not None and result.hidden_job is not None \
+                    and statement <= result.hidden_job[1]:
+                continue  # "not saying where I work but ... at Acme": the job kept quiet
             if statement is not None:
                 result.workplace_hits.append(hit)
                 result.employment.append(Mention("I work at", statement, hit.end, False))
@@ -294,6 +311,87 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
                 # desde hace cinco años"): the job said, as a workplace
                 result.workplace_hits.append(hit)
     return result
+
+
+def _read_brand_context(draft: DraftText, result: Promotion) -> None:
+    """What around a named brand says promotion or not, beyond the word lists: the job kept
+    quiet on purpose, a partner thanked by its handle beside its product, criticism."""
+    fold = draft.fold
+    text = fold.text
+    if (where := _WHERE_I_WORK.search(text)) is not None:
+        window = text[max(0, where.start() - 40):where.start()]
+        if _NOT_SAYING.search(window) and _SAYING.search(window):
+            result.hidden_job = fold.span(where.start(), where.end())
+    if "@" in draft.text and (thanked := _THANKS_TO_HANDLE.search(text)) is not None:
+        # "Tonight's pour: Veyrac Brut ... Thank you @maisonveyrac": a partner's product on
+        # show and the partner thanked for it, as a gifted or paid post does
+        start, end = fold.span(thanked.start(), thanked.end())
+        partner = [hit for hit in result.brand_hits
+                   if isinstance(hit.term.payload, BrandRef)
+                   and hit.term.payload.role != ROLE_EMPLOYER]
+        handle = [hit for hit in partner if start <= hit.start < end + 2]
+        if handle and any(hit.term.payload.brand is handle[0].term.payload.brand  # type: ignore[attr-defined]
+                          and not start <= hit.start < end + 2 for hit in partner):
+            result.thanked_partner.append(LexiconHit(THANKED, start, end))
+    if result.commercial and not (result.strong or result.cta or result.links) \
+            and (perk := _STAFF_PERK.search(text)) is not None:
+        # "Acme is giving out free lunch to staff on Fridays", "offre le déjeuner gratuit à
+        # ses salariés": a perk for the people who work there (the clause's sales words too),
+        # offered to no reader
+        clause = max(text.rfind(mark, 0, perk.start()) for mark in _SENTENCE_END) + 1
+        start, end = fold.span(clause, perk.end())
+        result.commercial = [hit for hit in result.commercial
+                             if not start <= hit.start < end]
+    if (result.endorsement or result.commercial) and not (
+            result.strong or result.cta or result.price_cuts or result.links
+            or result.thanked_partner) and _CRITICISM.search(text) is not None:
+        # "Small gripe: the new calendar in the Acme app makes it harder to save ...": a
+        # complaint about the product; its "new" praises nothing and its "save" sells nothing
+        result.endorsement, result.commercial = [], []
+
+
+THANKED = Group("thanked_partner", "endorsement", "a partner thanked for its product", "analysis")
+
+# "where I work" and "who I work for" in the six languages (folded text) ...
+_WHERE_I_WORK = re.compile(
+    r"\b(?:where|who|whom)\s+(?:i|i'm|im)\s+(?:work|working)\b"
+    r"|\b(?:donde|para quien|en que)\s+(?:yo\s+)?(?:trabajo|curro)\b"
+    r"|\b(?:ou|pour qui|chez qui)\s+je\s+(?:bosse|travaille|taffe)\b"
+    r"|\b(?:wo|fur wen|bei wem)\s+ich\s+(?:arbeite|jobbe)\b"
+    r"|\b(?:onde|para quem)\s+(?:eu\s+)?trabalho\b"
+    r"|\b(?:dove|per chi|per cui)\s+(?:io\s+)?lavoro\b")
+# ... said not to be said: a negation and a verb of saying just before it ("not saying", "won't
+# tell you", "je ne dis pas", "ich sag nicht", "sin decir", "não digo", "non vi dico")
+_NOT_SAYING = re.compile(
+    r"\b(?:not|no|never|without|ne|pas|jamais|sans|nicht|nie|ohne|kein|nao|nunca|sem|non|mai"
+    r"|senza|sin|cant|wont|dont)\b|n't\b")
+_SAYING = re.compile(
+    r"\b(?:say|saying|tell|telling|name|naming|mention|mentioning|reveal|revealing|disclose"
+    r"|digo|decir|dire|diga|dire|dis|dit|dirai|direi|sag|sage|sagen|verrate|verraten|nenne"
+    r"|nennen|dizer|digo|falo|falar|dico|dica|svelo|rivelo)\b")
+# Thanks said to a handle: "thank you @x", "merci @x", "gracias a @x", "danke an @x".
+_THANKS_TO_HANDLE = re.compile(
+    r"\b(?:thank you|thanks|thx|ty|merci|gracias|danke|obrigad[oa]|grazie)"
+    r"(?:\s+(?:so much|again|beaucoup|mille fois|infinitas|vielmals|mille))?[\s,!:]*"
+    r"(?:(?:to|a|an|al|pour|por)\s+)?@")
+# Something free for the staff: "free lunch to staff", "gratis a sus empleados", "kostenloses
+# Mittagessen für Mitarbeiter", "gratuit pour les salariés" (folded text).
+_STAFF_PERK = re.compile(
+    r"\b(?:free|gratis|gratuit\w*|kostenlos\w*|umsonst)\b(?:\s+[\w'-]+){0,3}?\s+(?:to|for|a|para"
+    r"|pour|fur|an|ai|agli|per|aos|as)\s+(?:(?:all|our|its|the|their|sus|los|las|ses|les|seine"
+    r"|ihre|die|os|as|seus|suas|i|gli|le|suoi|sue|tous les|todos los|alle)\s+)*"
+    r"(?:staff|employees|workers|team|empleados|empleadas|trabajadores|personal|salaries"
+    r"|employes|personnel|mitarbeiter\w*|beschaftigte\w*|funcionarios|trabalhadores|dipendenti"
+    r"|lavoratori)\b")
+# Criticism of a product: a gripe, a complaint, something made harder or worse, in the six
+# languages (folded text).
+_CRITICISM = re.compile(
+    r"\b(?:gripe|grumble|complain\w*|annoying|frustrating|(?:harder|more difficult|worse) to"
+    r"|not a fan|disappoint\w*|buggy|clunky|confusing|queja|me quejo|molest[oa]|frustrante"
+    r"|mas dificil|peor|decepcion\w*|bemol|plainte|agacant\w*|frustrant\w*|plus difficile"
+    r"|pire|decu\w*|kritik\w*|nervig\w*|argerlich\w*|frustrierend\w*|schwieriger|schlechter"
+    r"|enttausch\w*|meckern|queixa|reclamac\w*|irritante|mais dificil|pior|decepc\w*"
+    r"|lamentela|fastidios\w*|piu difficile|peggio|delus\w*)\b")
 
 
 # "Sponsored by my paycheck", "patrocinado por mi sueldo", "gesponsert von meinem Gehalt": the
@@ -404,6 +502,20 @@ _PRICE_BUYS = re.compile(
     r"|week|semana|semaine|woche|settimana|year|ano|a[nñ]o|an|jahr|anno)\b)?,?\s*"
     r"(?:gets you|get you|buys you|gives you|unlocks|te da|os da|vous donne|te donne|bekommst du"
     r"|bekommt ihr|te d[aá]|voc[eê] ganha|ti d[aà]|vi d[aà])\b")
+# A figure compared over time: "up from €112", "went from", "est passé de", "stieg von",
+# "subió de", "passou de", "è salito da" right before a price, and the price it went to
+# ("... to €146", "von 112 € auf 146 €").
+_CHANGED_FROM = re.compile(
+    r"\b(?:up|down|rose|risen|grew|grown|climbed|jumped|fell|fallen|dropped|went|gone|increased"
+    r"|decreased|moved|subio|paso|bajo|crecio|passe|passant|monte|grimpe|baisse|stieg|gestiegen"
+    r"|sank|gesunken|wuchs|gewachsen|subiu|passou|caiu|cresceu|salito|salita|passato|passata"
+    r"|sceso|scesa|cresciuto|cresciuta)\s+(?:from|de|desde|von|da)\s*$")
+_CHANGED_TO = re.compile(
+    r"\b(?:up|down|rose|risen|grew|grown|climbed|jumped|fell|fallen|dropped|went|gone"
+    r"|increased|decreased|moved|subio|paso|bajo|crecio|passe|passant|monte|grimpe|baisse|stieg"
+    r"|gestiegen|sank|gesunken|wuchs|gewachsen|subiu|passou|caiu|cresceu|salito|salita|passato"
+    r"|passata|sceso|scesa|cresciuto|cresciuta|von)\s+(?:from|de|desde|von|da)?\s*"
+    + "(?:" + _PRICE.pattern.replace("(?<![\\w.,])", "") + r")\s+(?:to|a|auf|para|al|ad)\s*$")
 _ORDER_PRIVATELY = re.compile(
     r"\b(?:dm|pm|inbox|message|text|whatsapp)\s+(?:me|us)\b|\bmessage\s+(?:to|for)\b"
     r"|\bpor\s+(?:privado|mensaje|md|dm|whatsapp)\b|\bescr[ií]b(?:eme|idme|enos|anme)\b"
@@ -566,7 +678,10 @@ _NOW_AFTER = re.compile(r"\s*(?:now|today|here|at|ahora|hoy|maintenant|jetzt|ago
 _SUBJECT_BEFORE = re.compile(
     r"(?<![^\W_])(?:i|we|they|he|she|people|customers?|clients?|buyers|would|wouldn't|will"
     r"|won't|could|might|i'd|we'd|they'd|i'll|we'll|they'll)"
-    r"\s+(?:(?:happily|always|never|just|still|also|often|usually|gladly|rarely)\s+)?$")
+    r"\s+(?:(?:happily|always|never|just|still|also|often|usually|gladly|rarely)\s+)?$"
+    # ... denied of them too: "customers don't buy the cheapest plan", "people never order"
+    r"|(?<![^\W_])(?:i|we|they|he|she|people|customers?|clients?|buyers|users|shoppers)"
+    r"\s+(?:don't|dont|doesn't|doesnt|didn't|didnt|can't|cant|cannot|never|rarely|seldom)\s+$")
 _ENGLISH_VERB_CALLS = frozenset({"shop", "order", "visit", "download", "buy", "register",
                                  "subscribe"})
 
@@ -617,6 +732,9 @@ def _offer_cues(fold: TextView) -> list[tuple[int, int, Group]]:
         return cues
     frames: list[re.Match[str]] | None = None  # looked for only once a price is found
     for price in _PRICE.finditer(text):
+        if _CHANGED_FROM.search(text, max(0, price.start() - 24), price.start()) \
+                or _CHANGED_TO.search(text, max(0, price.start() - 40), price.start()):
+            continue  # "ADR up from €112 to €146": a figure compared over time, not an offer
         if frames is None:
             frames = [m for pattern in (_ORDER_PRIVATELY, _SCARCE_OR_SHIPPED, _SELLING)
                       for m in [pattern.search(text)] if m is not None]
@@ -672,6 +790,9 @@ def _ends_with_link(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _DIGIT = re.compile(r"\d")
+
+# Right after a name: the rest of a web address ("acme" in "acme.example/cargo").
+_ADDRESS_GOES_ON = re.compile(r"\.[^\W_]")
 
 
 # An offer between a would-be job statement and the name ("first week free at" Acme, "un mes

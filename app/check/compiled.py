@@ -252,6 +252,13 @@ SECRECY_CUES = re.compile(
     r"|(?:mehr )?(?:darf|kann) ich (?:nicht|nichts) (?:sagen|verraten)|nicht verraten"
     r"|andert alles|bleibt gespannt|nao posso (?:dizer|contar|falar)|muda(?:ra)? tudo"
     r"|non posso (?:dire|svelare)|non dico niente|cambia(?:ra)? tutto"
+    # "that's all I'll say", "c'est tout ce que je dirai", "mehr sag ich nicht"
+    r"|that'?s all (?:i'?ll|i will|i'?m|i am|i can|ill) (?:say|saying|tell|telling|share)"
+    r"|(?:i'?ll|i will) say no more|eso es todo lo que (?:puedo|voy a) (?:decir|contar)"
+    r"|no digo (?:nada )?mas|c'est tout ce que je (?:peux |vais )?(?:dire|dirai)"
+    r"|je n'en dis pas plus|j'en dis pas plus|mehr sag ich nicht|mehr verrate ich nicht"
+    r"|nao digo mais (?:nada)?|e tudo o que posso dizer|non dico altro"
+    r"|e tutto quello che posso dire"
     # a launch teased for later: "coming next year", "kommt nachstes Jahr", "llega en 2027"
     r"|(?:coming|comes|launching|drops|kommt|llega|sale|arrive|sort|chega|sai|arriva|esce)"
     r" (?:next year|in 20\d\d|nachstes jahr|el ano que viene|l'an prochain|l'annee prochaine"
@@ -268,14 +275,23 @@ _PROJECT_AFTER = re.compile(
     r"[\s-]{1,3}(?:kick-?off|launch(?:es|ed)?|roll-?out|road-?map|sprint|beta|alpha|go-?live"
     r"|work-?stream|pilot|prototype|milestone|release|deadline|demo|mvp|timeline|specs?"
     r"|pricing(?: model| plan| engine| tiers?)?|business case|stand-?up|retro|cut-?over"
-    r"|launch date|einfuhrung|markteinfuhrung|zeitplan|pilotphase|projektteam|prototyp|meilenstein)"
+    r"|launch date|einfuhrung|markteinfuhrung|zeitplan|pilotphase|projektteam|prototyp|meilenstein"
+    r"|meeting|besprechung|workshop|sync"
+    # the name glossed as the project: "bluebonnet 🌼 (the project, not the flower)"
+    r"|[^\w(]{0,4}\(\s*(?:i mean\s+)?(?:the|el|le|das|o|il|a)\s+(?:project|proyecto|projet|projekt"
+    r"|projeto|progetto))"
     r"(?![^\W_])")
 _PROJECT_BEFORE = re.compile(
     r"(?<![^\W_])(?:kick-?off|launch|roll-?out|road-?map|pilot|beta|go-?live|prototype"
     r"|lanzamiento|despliegue|arranque|hoja de ruta|lancement|deploiement|feuille de route"
     r"|pilote|einfuhrung|markteinfuhrung|lancamento|implantacao|roteiro|lancio|rilascio|avvio)"
     r"(?:\s+(?:of|for|de|del|de la|du|des|d'|de l'|von|vom|zum|der|des|do|da|dos|das|di|della"
-    r"|dello|dei))?(?:\s+(?:the|el|la|le|l'|o|a|il|lo|die|das|den))?\s*$")
+    r"|dello|dei))?(?:\s+(?:the|el|la|le|l'|o|a|il|lo|die|das|den))?\s*$"
+    # a meeting named after it: "the nightjar meeting", "la réunion Nightjar", "reunião do
+    # Nightjar", "riunione di Nightjar" (not "meeting a nightjar": no article "a" here)
+    r"|(?<![^\W_])(?:meeting|reunion|reuniao|besprechung|riunione|workshop)(?:\s+(?:of|for|on"
+    r"|about|de|del|du|des|do|da|sobre|zu|zum|von|vom|di|sul|su|dello))?(?:\s+(?:the|el|la|le|l'"
+    r"|o|il|lo|das|den|dem))?\s*$")
 
 
 # Any project word at all (folded text): whether to look for bare names in a draft.
@@ -284,7 +300,8 @@ _PROJECT_WORD = re.compile(
     r"|prototyp|milestone|release|deadline|demo|mvp|timeline|spec|pricing|business case|stand"
     r"|retro|cut-?over|einfuhrung|markteinfuhrung|zeitplan|projektteam|meilenstein|lanzamiento"
     r"|despliegue|arranque|hoja de ruta|lancement|deploiement|feuille de route|lancamento"
-    r"|implantacao|roteiro|lancio|rilascio|avvio)")
+    r"|implantacao|roteiro|lancio|rilascio|avvio|meeting|reunion|reuniao|besprechung|riunione"
+    r"|workshop|sync|\((?:i mean )?(?:the|el|le|das|o|il|a) proje|\((?:el|il) pro[gy]e)")
 
 
 def used_as_project(text: str, start: int, end: int) -> bool:

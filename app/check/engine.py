@@ -1052,7 +1052,8 @@ class _Context:
             # giveaway, "shop now", a link, a disclosure or the brand's own domain or campaign
             # hashtag is never overruled.
             plain = not (promotion.links or promotion.disclosures or promotion.strong
-                         or promotion.reviews or promotion.price_cuts) and not any(
+                         or promotion.reviews or promotion.price_cuts or promotion.hidden_job
+                         or promotion.thanked_partner) and not any(
                 hit.term.payload.kind in (KIND_DOMAIN, KIND_HASHTAG)  # type: ignore[attr-defined]
                 for hit in promotion.brand_hits) and not any(
                 _looks_like_domain(self.text, hit.end) for hit in promotion.brand_hits)
@@ -1106,6 +1107,9 @@ class _Context:
                 cue_spans = [(h.start, h.end) for h in cue_hits]
                 if promotion.intent is not None:
                     cue_spans += list(promotion.intent.spans)
+                if promotion.hidden_job is not None:
+                    cue_spans.append(promotion.hidden_job)
+                cue_spans += [(h.start, h.end) for h in promotion.thanked_partner]
                 disguises = [d for h in promotion.brand_hits for d in h.disguises]
                 if in_context:
                     message = (f"This promotes {self._brand_phrase(promotion)}"
