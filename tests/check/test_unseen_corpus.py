@@ -39,8 +39,8 @@ from tests.check.unseen_corpus import CORPUS_DIR, judge, load_cases, pack_policy
 # US magazine and podcast network, pack region "us") and mercalba_drafts.jsonl (the
 # twenty-second round, a Spanish supermarket chain, region "es") and brightloom_drafts.jsonl (the
 # twenty-third round, a London advertising and social-media agency, region "uk"), each written
-# without reading the rules or other corpora and scored untouched, measure the check and stay out of the fixing loop: they are
-# not held to every draft here;
+# without reading the rules or other corpora and scored untouched, measure the check and stay
+# out of the fixing loop: they are not held to every draft here;
 # bench/check_corpus_report.py gives their figures.
 MEASURE_ONLY = {CORPUS_DIR / "almira_drafts.jsonl", CORPUS_DIR / "solvane_drafts.jsonl",
                 CORPUS_DIR / "marisol_drafts.jsonl", CORPUS_DIR / "kestrel_drafts.jsonl",
