@@ -29,3 +29,21 @@ def policy_from(tmp_path, text, name="pack.toml"):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return load_policy_file(path)
+
+
+CONDUCT = frozenset(("conduct.insult", "conduct.profanity", "conduct.slur"))
+
+
+def conduct_listed(text, target, policy=None):
+    """Conduct rules raised (warn or block) by the word lists and their patterns, leaving out
+    the meaning layer's own reading ("This reads as …"), which is tuned apart."""
+    return {f.rule for f in check_draft(text, target, policy=policy, now=NOW).findings
+            if f.rule in CONDUCT and f.severity.value in ("warn", "block")
+            and f.message.startswith("This has")}
+
+
+def conduct_marked(text, target, policy=None):
+    """The words the conduct lists highlighted."""
+    result = check_draft(text, target, policy=policy, now=NOW)
+    return [text[s.start:s.end] for f in result.findings
+            if f.rule in CONDUCT and f.message.startswith("This has") for s in f.spans]

@@ -15,6 +15,8 @@ import pytest
 from app.check.engine import check_draft
 from app.check.policy import Policy, load_policy_file
 from app.core.model import CheckTarget, Network, Owner, Persona
+from tests.check.rounds import CONDUCT
+from tests.check.rounds import conduct_listed as listed
 
 BRAND_ACCOUNT = CheckTarget(Network.X, Persona.WORK, Owner.EMPLOYER)
 WORK_SELF = CheckTarget(Network.MASTODON, Persona.WORK, Owner.SELF)
@@ -31,8 +33,6 @@ region = "uk"
 accepted = ["#ad", "#employee"]
 """
 
-CONDUCT = {"conduct.insult", "conduct.profanity", "conduct.slur"}
-
 
 @pytest.fixture
 def cycles(tmp_path: Path) -> Policy:
@@ -44,14 +44,6 @@ def cycles(tmp_path: Path) -> Policy:
 def raised(text: str, target: CheckTarget, policy: Policy) -> set[str]:
     return {f.rule for f in check_draft(text, target, policy=policy).findings
             if f.severity.value in ("warn", "block")}
-
-
-def listed(text: str, target: CheckTarget, policy: Policy) -> set[str]:
-    """Conduct rules raised by the word lists and their patterns (the rules of this file),
-    leaving out the meaning layer's own reading ("This reads as …"), which the lead tunes."""
-    return {f.rule for f in check_draft(text, target, policy=policy).findings
-            if f.rule in CONDUCT and f.severity.value in ("warn", "block")
-            and f.message.startswith("This has")}
 
 
 def lexicon_hits(text: str, target: CheckTarget, policy: Policy) -> list[str]:

@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from app.check.engine import check_draft
 from app.check.policy import Policy
 from app.core.model import CheckTarget, Network, Owner, Persona
-from tests.check.rounds import NOW, policy_from
+from tests.check.rounds import conduct_listed as listed
+from tests.check.rounds import conduct_marked as marked
+from tests.check.rounds import policy_from
 
 BRAND_ACCOUNT = CheckTarget(Network.THREADS, Persona.WORK, Owner.EMPLOYER)
 WORK_SELF = CheckTarget(Network.BLUESKY, Persona.WORK, Owner.SELF)
@@ -35,27 +36,10 @@ region = "us"
 accepted = ["#ad", "#employee"]
 """
 
-CONDUCT = {"conduct.insult", "conduct.profanity", "conduct.slur"}
-
 
 @pytest.fixture
 def gym(tmp_path: Path) -> Policy:
     return policy_from(tmp_path, PACK, "fernhollow.toml")
-
-
-def listed(text: str, target: CheckTarget, policy: Policy) -> set[str]:
-    """Conduct rules raised by the word lists and their patterns (this round's rules), leaving
-    out the meaning layer's own reading ("This reads as …"), which the lead tunes."""
-    return {f.rule for f in check_draft(text, target, policy=policy, now=NOW).findings
-            if f.rule in CONDUCT and f.severity.value in ("warn", "block")
-            and f.message.startswith("This has")}
-
-
-def marked(text: str, target: CheckTarget, policy: Policy) -> list[str]:
-    """The words the conduct lists highlighted."""
-    result = check_draft(text, target, policy=policy, now=NOW)
-    return [text[s.start:s.end] for f in result.findings
-            if f.rule in CONDUCT and f.message.startswith("This has") for s in f.spans]
 
 
 # --- 1. threats on a condition, revenge idioms, a livelihood threatened ------------------

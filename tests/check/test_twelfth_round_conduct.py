@@ -19,11 +19,11 @@ from pathlib import Path
 import pytest
 
 from app.check import engine
-from app.check.engine import check_draft
 from app.check.policy import Policy
 from app.core.model import CheckTarget, Network, Owner, Persona
 from app.paths import resources_dir
-from tests.check.rounds import NOW, policy_from
+from tests.check.rounds import conduct_listed as listed
+from tests.check.rounds import policy_from
 
 BRAND_ACCOUNT = CheckTarget(Network.THREADS, Persona.WORK, Owner.EMPLOYER)
 WORK_SELF = CheckTarget(Network.BLUESKY, Persona.WORK, Owner.SELF)
@@ -40,20 +40,10 @@ region = "uk"
 accepted = ["#ad", "#employee"]
 """
 
-CONDUCT = {"conduct.insult", "conduct.profanity", "conduct.slur"}
-
 
 @pytest.fixture
 def shop(tmp_path: Path) -> Policy:
     return policy_from(tmp_path, PACK, "brackenmoor.toml")
-
-
-def listed(text: str, target: CheckTarget, policy: Policy) -> set[str]:
-    """Conduct rules raised by the word lists and their patterns, leaving out the meaning
-    layer's own reading ("This reads as …"), which the lead tunes."""
-    return {f.rule for f in check_draft(text, target, policy=policy, now=NOW).findings
-            if f.rule in CONDUCT and f.severity.value in ("warn", "block")
-            and f.message.startswith("This has")}
 
 
 def _conduct_list() -> dict:
