@@ -132,18 +132,6 @@ MEANING_VENUE_VOICE_BELOW = 0.6  # a tasting or an open bar offered on the venue
 # prepositions, conjunctions, pronouns, forms of "be" and "have", and adverbs of no topic
 # ("today", "still", "very"). A meaning-layer reading that rests on nothing else is shown as a
 # note, not a warning. ("Yesterday ... today", the morning after, is a topic: not listed.)
-# Thanks and celebration aimed at people, in the six languages (folded text): a post built on
-# them is not hostile unless a listed word says so ("thanks for nothing" is not thanks).
-_GRATITUDE = re.compile(
-    r"\b(?:thank(?:s| you) (?:to|so much to|for (?!nothing))|many thanks|cheers to|"
-    r"happy (?:\d+(?:st|nd|rd|th) )?(?:birthday|anniversary)|"
-    r"gracias a|muchas gracias|feliz (?:cumpleanos|aniversario)|"
-    r"merci (?:a|beaucoup|pour)|joyeux anniversaire|"
-    r"danke (?:an|fur|schon)|vielen dank|alles gute zum|"
-    r"obrigad[oa]s? (?:a|pel[oa])|muito obrigad|feliz aniversario|"
-    r"grazie (?:a|mille|per)|buon compleanno|buon anniversario)\b")
-
-
 _GRAMMAR_WORDS = frozenset("""
 a an the and or but of to in on at by for with from as is are was were be been am it its this
 that these those who what which whom there here he she they we you i me my your his her their
@@ -171,6 +159,17 @@ sotto sopra dopo prima senza contro tra fra verso fino piu
 tambien aujourd'hui maintenant encore tres aussi oggi ora ancora molto anche hoje agora ainda
 muito tambem
 """.split())
+
+# Thanks and celebration aimed at people, in the six languages (folded text): a post built on
+# them is not hostile unless a listed word says so ("thanks for nothing" is not thanks).
+_GRATITUDE = re.compile(
+    r"\b(?:thank(?:s| you) (?:to|so much to|for (?!nothing))|many thanks|cheers to|"
+    r"happy (?:\d+(?:st|nd|rd|th) )?(?:birthday|anniversary)|"
+    r"gracias a|muchas gracias|feliz (?:cumpleanos|aniversario)|"
+    r"merci (?:a|beaucoup|pour)|joyeux anniversaire|"
+    r"danke (?:an|fur|schon)|vielen dank|alles gute zum|"
+    r"obrigad[oa]s? (?:a|pel[oa])|muito obrigad|feliz aniversario|"
+    r"grazie (?:a|mille|per)|buon compleanno|buon anniversario)\b")
 
 
 # Words of someone speaking for themselves, and for a group, in the six languages (folded).
@@ -249,6 +248,13 @@ def _offered_service(text: str, start: int) -> bool:
     before = fold_string(text[max(0, start - 50):start])
     before = before[max(before.rfind(mark) for mark in ".!?\n") + 1:]
     return _BOOKING_BEFORE.search(before) is not None
+
+
+def _at_most_a_note(reading: Reading) -> Reading:
+    """``reading`` held just below its head's warning threshold: what the meaning layer alone
+    may only note."""
+    warn_at, _ = MEANING_AT[reading.head]
+    return Reading(reading.head, min(reading.probability, warn_at - 0.01), reading.spans)
 
 
 def check_draft(text: str, target: CheckTarget, *, images: Sequence[ImageAttachment] = (),
@@ -815,6 +821,11 @@ class _Context:
         return self.policy.client_for(handle) if handle and self.work else None
 
     @property
+    def account_phrase(self) -> str:
+        """How messages name the work account the draft is for."""
+        return self.brand_account if self.employer_owned else "your work account"
+
+    @property
     def brand_account(self) -> str:
         """How messages name an employer-owned account: the client's when it is one."""
         if self.client is not None:
@@ -949,7 +960,7 @@ class _Context:
                     teased = SECRECY_CUES.search(self.draft.fold.text) is not None
                 if not teased or (not hit.disguises
                                   and not self.text[hit.start:hit.start + 1].isupper()):
-                    if not self._used_as_project(hit):
+                    if not used_as_project(self.text, hit.start, hit.end):
                         continue  # the common word
                     as_project.add((hit.start, hit.end))
             if isinstance(after, AfterGeneric):
@@ -983,7 +994,8 @@ class _Context:
             spans = _spans((h.start, h.end) for h in hits)
             shown = _quote(self.text[hits[0].start:hits[0].end])
             if all((h.start, h.end) in as_project or (
-                    self._everyday_word(term, h) and self._used_as_project(h)) for h in hits):
+                    self._everyday_word(term, h)
+                    and used_as_project(self.text, h.start, h.end)) for h in hits):
                 self.add("confidential.term", "warn",
                          f"{shown} is used here as the name of a project, and “{term}” is "
                          "confidential under your organisation's policy; remove it unless you "
@@ -1003,11 +1015,6 @@ class _Context:
                      "before posting, on any account.",
                      [(s.start, s.end) for s in spans],
                      [Fix(f"Remove {shown}", _removal_edits(self.text, spans))])
-
-    def _used_as_project(self, hit: TermHit) -> bool:
-        """Whether the codename's words at ``hit`` sit right beside a project word
-        ("Basecamp kickoff", "el lanzamiento de Basecamp")."""
-        return used_as_project(self.text, hit.start, hit.end)
 
     def _everyday_word(self, term: str, hit: TermHit) -> bool:
         """Whether a one-word codename the pack capitalises ("Bluebell") is written here as
@@ -1094,8 +1101,7 @@ class _Context:
                 # Selling speaks to someone: "you need this", "ask me how", "I'm looking for
                 # two people", a link. A draft with none of these ("dropped my phone, ordered
                 # a new one") is the writer's own story whatever its words; say so only softly.
-                reading = Reading(reading.head, min(reading.probability, warn_at - 0.01),
-                                  reading.spans)
+                reading = _at_most_a_note(reading)
             promotion.intent = reading
 
     def check_persona(self, promotion: Promotion) -> None:
@@ -1152,7 +1158,7 @@ class _Context:
                 and not _figurative(self.text, h.start, h.end)
                 and not _quoted_mention(self.text, h.start, h.end)]
         if not hits:
-            account = self.brand_account if self.employer_owned else "your work account"
+            account = self.account_phrase
             reading = self.meaning("personal")
             if reading.probability >= MEANING_AT["personal"][0] and (
                     self._organisation_report()
@@ -1163,9 +1169,7 @@ class _Context:
                 # found by the word lists ("25% off ... ends at midnight", a link to its
                 # careers page); a business speaking to its customers about their families.
                 # The layer alone may only note these.
-                warn_at, _ = MEANING_AT["personal"]
-                reading = Reading(reading.head, min(reading.probability, warn_at - 0.01),
-                                  reading.spans)
+                reading = _at_most_a_note(reading)
             self._meaning_finding(
                 "persona.personal_life", reading,
                 "This reads as personal life{words} headed for " + account + "; post it from "
@@ -1175,7 +1179,7 @@ class _Context:
             return
         themes = list(dict.fromkeys(h.group.label for h in hits))
         first = min(hits, key=lambda h: h.start)
-        account = self.brand_account if self.employer_owned else "your work account"
+        account = self.account_phrase
         others = said_of_others(self.text, self.draft.fold.text,
                                 [(h.start, h.end, h.group.id) for h in hits],
                                 first_person=self._speaks_for_self())
@@ -1536,7 +1540,7 @@ class _Context:
         hits = [h for h in hits if self.keep(h.start, h.end)
                 and not _figurative(self.text, h.start, h.end)]
         if not hits:
-            account = self.brand_account if self.employer_owned else "your work account"
+            account = self.account_phrase
             fixes = [] if self.employer_owned else [
                 Fix("Post from your personal account instead", action=SWITCH_TO_PERSONAL)]
             reading = self.meaning("hostile")
@@ -1545,9 +1549,7 @@ class _Context:
                 # that thanks or celebrates people, with no hostile word the lists know, is
                 # not an attack whatever nouns it shares with complaints; the layer alone
                 # may only note it.
-                warn_at, _ = MEANING_AT["hostile"]
-                reading = Reading(reading.head, min(reading.probability, warn_at - 0.01),
-                                  reading.spans)
+                reading = _at_most_a_note(reading)
             self._meaning_finding(
                 "conduct.insult", reading,
                 "This reads as insulting, threatening or hostile{words} on " + account
@@ -1556,7 +1558,7 @@ class _Context:
         by_kind: dict[str, list[LexiconHit]] = {}
         for hit in hits:
             by_kind.setdefault(hit.group.kind, []).append(hit)
-        account = self.brand_account if self.employer_owned else "your work account"
+        account = self.account_phrase
         for kind, rule, what in (("slur", "conduct.slur", "a slur"),
                                  ("profanity", "conduct.profanity", "swearing"),
                                  ("insult", "conduct.insult", "insulting or hostile wording")):
