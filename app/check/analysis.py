@@ -682,8 +682,7 @@ _SUBJECT_BEFORE = re.compile(
     # ... denied of them too: "customers don't buy the cheapest plan", "people never order"
     r"|(?<![^\W_])(?:i|we|they|he|she|people|customers?|clients?|buyers|users|shoppers)"
     r"\s+(?:don't|dont|doesn't|doesnt|didn't|didnt|can't|cant|cannot|never|rarely|seldom)\s+$")
-_ENGLISH_VERB_CALLS = frozenset({"shop", "order", "visit", "download", "buy", "register",
-                                 "subscribe"})
+_ENGLISH_VERB_CALLS = frozenset({"shop", "order", "visit", "download", "buy", "register"})
 
 
 def _noun_use(text: str, hit: LexiconHit) -> bool:

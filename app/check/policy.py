@@ -132,11 +132,6 @@ class Brand:
         """The name and every alias (handles included)."""
         return tuple(dict.fromkeys(n for n in (self.name, *self.aliases) if n))
 
-    def runs_account(self, handle: str) -> bool:
-        """Whether ``handle`` is one of this brand's own accounts (see :func:`handle_key`)."""
-        wanted = handle_key(handle)
-        return bool(wanted) and any(handle_key(listed) == wanted for listed in self.accounts)
-
     def merged(self, other: Brand) -> Brand:
         """This brand with ``other``'s names, domains, hashtags and accounts added."""
         names = [n for n in (other.name, *other.aliases) if n and n != self.name]
