@@ -302,6 +302,22 @@ _PUSHED_DOWN = re.compile(r"\S\s*\n[ \t]*\n[ \t]*\n")
 _WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)(\.?)[\s\-]+$")
 
 
+def _pitch_cues(promotion: Promotion) -> list[tuple[int, int, str]]:
+    """The words of ``promotion`` that ask the reader to buy, sign up or act (calls to action,
+    sales words, price cuts, a sales reading of the meaning layer, links, advertising labels),
+    as (start, end, what it is); empty for praise or a mention alone."""
+    hits = promotion.signals or [*promotion.cta, *promotion.commercial]
+    cues = [(hit.start, hit.end, hit.group.label) for hit in [*hits, *promotion.price_cuts]]
+    if not cues and promotion.intent is not None:
+        cues = [(start, end, "a sales pitch") for start, end in promotion.intent.spans]
+    if not cues:
+        cues = [(link.start, link.end, "a link") for link in promotion.links]
+    if not cues:
+        cues = [(label.start, label.end, "an advertising label")
+                for label in promotion.ad_labels]
+    return sorted(cues)
+
+
 def _generic_before(text: str, start: int, generics: frozenset[str]) -> int | None:
     """Where the word right before ``start`` begins, if it is one of ``generics`` (folded)."""
     found = _WORD_BEFORE.search(text, max(0, start - 24), start)
@@ -1104,6 +1120,21 @@ class _Context:
                 reading = _at_most_a_note(reading)
             promotion.intent = reading
 
+    def _sales_pitch(self, cues: list[tuple[int, int, str]]) -> None:
+        """persona.promotion for a pitch headed for a personal account: ``cues`` are the
+        words that sell, each as (start, end, what it is); none, no finding."""
+        if not cues:
+            return
+        labels = list(dict.fromkeys(label for _, _, label in cues))[:3]
+        example = _quote(self.text[cues[0][0]:cues[0][1]])
+        self.add("persona.promotion", "warn",
+                 f"This reads as promotion ({_list_words(labels)}, e.g. {example}) "
+                 "headed for your personal account; post it from your work account "
+                 "instead, or take the sales pitch out.",
+                 [(start, end) for start, end, _ in cues],
+                 [Fix("Post from your work account instead", action=SWITCH_TO_WORK),
+                  Fix("Don't post this to your personal account", action=REMOVE_TARGET)])
+
     def check_persona(self, promotion: Promotion) -> None:
         if not self.work:
             if promotion.brand_hits:
@@ -1129,18 +1160,16 @@ class _Context:
                          brand_spans + cue_spans,
                          [Fix("Post from your work account instead", action=SWITCH_TO_WORK),
                           Fix("Don't post this to your personal account", action=REMOVE_TARGET)])
+                if in_context:
+                    # A pitch (a code, "sign up", "apply at", a price, a link to buy) is its own
+                    # concern whoever it is for: a pack may let staff talk about the employer on
+                    # personal accounts (persona.brand_promotion at info) and still want the
+                    # selling kept to the work account.
+                    self._sales_pitch(_pitch_cues(promotion))
             elif promotion.generic:
-                cues = [(h.start, h.end, h.group.label) for h in promotion.signals] or [
-                    (m.start, m.end, "an advertising label") for m in promotion.disclosures]
-                labels = list(dict.fromkeys(label for _, _, label in cues))[:3]
-                example = _quote(self.text[cues[0][0]:cues[0][1]])
-                self.add("persona.promotion", "warn",
-                         f"This reads as promotion ({_list_words(labels)}, e.g. {example}) "
-                         "headed for your personal account; post it from your work account "
-                         "instead, or take the sales pitch out.",
-                         [(start, end) for start, end, _ in cues],
-                         [Fix("Post from your work account instead", action=SWITCH_TO_WORK),
-                          Fix("Don't post this to your personal account", action=REMOVE_TARGET)])
+                self._sales_pitch([(h.start, h.end, h.group.label) for h in promotion.signals]
+                                  or [(m.start, m.end, "an advertising label")
+                                      for m in promotion.disclosures])
             elif promotion.intent is not None:
                 self._meaning_finding(
                     "persona.promotion", promotion.intent,

@@ -31,11 +31,12 @@ _RULES = (
     RuleInfo("persona.brand_promotion", "persona", "warn",
              "The employer or a partner (names, handles, domains, campaign hashtags from the "
              "policy pack) promoted from a personal account, with or without promotional "
-             "language; it takes the place of persona.promotion when one of them is named."),
+             "language (praise alone is enough)."),
     RuleInfo("persona.promotion", "persona", "warn",
-             "Promotional language (codes, discounts, giveaways, 'link in bio', calls to buy, "
-             "'our new product') headed for a personal account when no employer or partner "
-             "is named (the employer left unnamed, a side business, recruiting)."),
+             "A sales pitch (codes, discounts, giveaways, 'link in bio', calls to buy, sign up "
+             "or apply, 'our new product') headed for a personal account, whoever it is for: "
+             "the employer or a partner (then beside persona.brand_promotion), the employer "
+             "left unnamed, a side business, recruiting."),
     RuleInfo("persona.personal_life", "persona", "warn",
              "Family, health, dating, drinking and partying, religion or politics headed for a "
              "work account."),

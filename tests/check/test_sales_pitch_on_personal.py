@@ -1,0 +1,105 @@
+"""A sales pitch on a personal account is persona.promotion whoever it sells for.
+
+When the employer or a partner is named, the check says two things: persona.brand_promotion
+(the employer promoted from a personal account, praise alone is enough) and, when the draft also
+asks the reader to buy, sign up, apply or use a code, persona.promotion with the selling words
+marked. Keeping them apart lets a pack allow talk of the employer on personal accounts while
+still keeping the selling off them.
+
+Examples written for this file (none from a corpus).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.check.policy import Policy
+from app.core.model import CheckTarget, Network, Persona
+from tests.check.rounds import findings, policy_from
+from tests.check.rounds import fired as rules
+
+PERSONAL = CheckTarget(Network.X, Persona.PERSONAL)
+WORK = CheckTarget(Network.X, Persona.WORK)
+
+PACK = """\
+version = 1
+[employer]
+name = "Quillmoor Coffee"
+aliases = ["Quillmoor"]
+domains = ["quillmoor.example"]
+[[partners]]
+name = "Ashby Oat Co"
+aliases = ["Ashby Oat"]
+domains = ["ashbyoat.example"]
+[disclosure]
+region = "us"
+accepted = ["#ad", "#QuillmoorStaff"]
+"""
+
+# The same pack, with the employer named on personal accounts allowed (a note only).
+RELAXED = PACK + '[rules]\n"persona.brand_promotion" = "info"\n'
+
+
+@pytest.fixture
+def coffee(tmp_path: Path) -> Policy:
+    return policy_from(tmp_path, PACK, "quillmoor.toml")
+
+
+@pytest.fixture
+def relaxed(tmp_path: Path) -> Policy:
+    return policy_from(tmp_path, RELAXED, "relaxed.toml")
+
+
+def marked(text: str, finding) -> list[str]:
+    return [text[span.start:span.end] for span in finding.spans]
+
+
+@pytest.mark.parametrize("text, selling", [
+    ("Quillmoor's winter blend is 3 for $20 this week, grab a bag at quillmoor.example #ad",
+     "$20"),
+    ("#QuillmoorStaff we're hiring baristas in Denver, apply at quillmoor.example/jobs",
+     "hiring"),
+    ("Ashby Oat's barista edition is half price until Sunday, stock up! #ad", "half price"),
+    ("Dale una oportunidad a Quillmoor: suscríbete y el primer mes es gratis #ad",
+     "gratis"),
+])
+def test_a_pitch_for_the_employer_or_a_partner_is_also_a_sales_pitch(coffee, text, selling):
+    found = findings(text, PERSONAL, coffee)
+    assert {"persona.brand_promotion", "persona.promotion"} <= rules(text, PERSONAL, coffee)
+    pitch = marked(text, found["persona.promotion"])
+    assert any(selling.lower() in words.lower() for words in pitch), pitch
+    # the brand finding marks the name; the pitch finding marks only the selling
+    assert not any("Quillmoor" in words or "Ashby" in words for words in pitch), pitch
+
+
+@pytest.mark.parametrize("text", [
+    "#QuillmoorStaff honestly Quillmoor's Ethiopian roast is the best coffee I've had all year",
+    "Ashby Oat is the best oat milk I've tried, I love it",
+])
+def test_praise_alone_is_the_brand_finding_only(coffee, text):
+    fired = rules(text, PERSONAL, coffee)
+    assert "persona.brand_promotion" in fired
+    assert "persona.promotion" not in fired
+
+
+@pytest.mark.parametrize("text", [
+    "long week at Quillmoor, the roaster broke twice and I smell like burnt beans",
+    "Anyone else watch the game last night? Quillmoor break room was LOUD",
+])
+def test_the_job_mentioned_in_passing_sells_nothing(coffee, text):
+    assert not rules(text, PERSONAL, coffee) & {"persona.brand_promotion", "persona.promotion"}
+
+
+def test_a_pack_that_allows_talk_of_the_employer_still_questions_the_selling(relaxed):
+    praise = "#QuillmoorStaff honestly the new Quillmoor roast is the best coffee I've had all year"
+    pitch = "Quillmoor's winter blend is 3 for $20 this week, grab a bag at quillmoor.example #ad"
+    assert not rules(praise, PERSONAL, relaxed)
+    assert rules(pitch, PERSONAL, relaxed) == {"persona.promotion"}
+    assert findings(pitch, PERSONAL, relaxed)["persona.brand_promotion"].severity.value == "info"
+
+
+def test_selling_on_the_work_account_is_not_a_persona_finding(coffee):
+    text = "Quillmoor's winter blend is 3 for $20 this week, grab a bag at quillmoor.example"
+    assert not rules(text, WORK, coffee) & {"persona.brand_promotion", "persona.promotion"}
