@@ -304,17 +304,16 @@ _WORD_BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+)(\.?)[\s\-]+$")
 
 def _pitch_cues(promotion: Promotion) -> list[tuple[int, int, str]]:
     """The words of ``promotion`` that ask the reader to buy, sign up or act (calls to action,
-    sales words, price cuts, a sales reading of the meaning layer, links, advertising labels),
-    as (start, end, what it is); empty for praise or a mention alone."""
+    sales words, price cuts, a sales reading of the meaning layer, links), as (start, end,
+    what it is); empty for praise or a mention alone."""
     hits = promotion.signals or [*promotion.cta, *promotion.commercial]
     cues = [(hit.start, hit.end, hit.group.label) for hit in [*hits, *promotion.price_cuts]]
     if not cues and promotion.intent is not None:
         cues = [(start, end, "a sales pitch") for start, end in promotion.intent.spans]
     if not cues:
         cues = [(link.start, link.end, "a link") for link in promotion.links]
-    if not cues:
-        cues = [(label.start, label.end, "an advertising label")
-                for label in promotion.ad_labels]
+    # An advertising label is not counted: the brand finding already says the post promotes,
+    # and marking the "#ad" the writer rightly added as the problem would teach them to drop it.
     return sorted(cues)
 
 
