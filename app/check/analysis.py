@@ -112,6 +112,12 @@ class Promotion:
     # a partner thanked by its handle beside its product ("Fenholt Dry ... thank you
     # @fenholtcider"): how a gifted or paid post reads, never everyday speech
     thanked_partner: list[LexiconHit] = field(default_factory=list)
+    # a wink at the tie beside a brand ("(sí, soy fan)", "not that I'm biased 🙃", "no lo digo
+    # porque me paguen", "je dis ça, je dis rien"): the connection hinted, not said
+    winks: list[tuple[int, int]] = field(default_factory=list)
+    # a vague label beside a brand ("#collab", "#colab", "#sp"): the post marked as a tie-up
+    # without saying what it is (original [start, end))
+    vague_labels: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def generic(self) -> bool:
@@ -130,6 +136,13 @@ class Promotion:
         if self.generic and (self.cta or self.commercial):
             return [*self.cta, *self.commercial]
         return []
+
+    @property
+    def hinted_tie(self) -> list[tuple[int, int]]:
+        """The winks at the tie (:attr:`winks`), unless the post says the job or carries a
+        disclosure: then "so I'm biased" is part of saying it ("Trabajo en Acme, así que no soy
+        objetiva")."""
+        return [] if self.employment or self.disclosures else self.winks
 
     def brand_refs(self) -> list[BrandRef]:
         """Each brand found (first hit per brand), employer first."""
@@ -162,7 +175,7 @@ class Promotion:
                 or (self.disclosures and not job_only) \
                 or self.denied_disclosures or self.intent is not None \
                 or (reviews and self.reviews) or self.price_cuts or self.hidden_job \
-                or self.thanked_partner:
+                or self.thanked_partner or self.hinted_tie or self.vague_labels:
             # "not an ad, just happy" beside a brand: only an endorsement is denied
             return True
         if self.everyday:
@@ -280,7 +293,7 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
         and hit.start > 0 and draft.text[hit.start - 1] in "@＠"
     ]
     if result.brand_hits:
-        _read_brand_context(draft, result)
+        _read_brand_context(draft, compiled, result)
     frames = compiled.builtin.disclosure.get("employment")
     if frames:
         link_starts = [link.start for link in result.links]
@@ -313,11 +326,17 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
     return result
 
 
-def _read_brand_context(draft: DraftText, result: Promotion) -> None:
+def _read_brand_context(draft: DraftText, compiled: CompiledPolicy, result: Promotion) -> None:
     """What around a named brand says promotion or not, beyond the word lists: the job kept
     quiet on purpose, a partner thanked by its handle beside its product, criticism."""
     fold = draft.fold
     text = fold.text
+    if (wink := _WINK.search(text)) is not None:
+        result.winks.append(fold.span(wink.start(), wink.end()))
+    if "#" in draft.text:
+        result.vague_labels = [
+            (mention.start, mention.end) for mention in compiled.rejected.find(fold)
+            if mention.text.startswith("#") and "thank" not in mention.text.casefold()]
     if (where := _WHERE_I_WORK.search(text)) is not None:
         window = text[max(0, where.start() - 40):where.start()]
         if _NOT_SAYING.search(window) and _SAYING.search(window):
@@ -351,6 +370,33 @@ def _read_brand_context(draft: DraftText, result: Promotion) -> None:
 
 
 THANKED = Group("thanked_partner", "endorsement", "a partner thanked for its product", "analysis")
+
+# A wink at the tie, in the six languages (folded text): bias admitted or denied with a wink
+# ("not that I'm biased", "totally neutral", "sou suspeita pra falar"), pay denied ("no lo digo
+# porque me paguen", "nobody paid me to say this"), "yes, I'm a fan", "je dis ça, je dis rien".
+# Beside a brand it hints at the connection without saying it, which is what disclosure is for.
+_WINK = re.compile(
+    r"\b(?:not that (?:i'm|im|i am) (?:\w+ )?biased|i (?:may|might) be (?:\w+ )?biased"
+    r"|(?:i'm|im|i am) (?:totally |a (?:little|bit) |slightly |completely |so )?biased"
+    r"|(?:totally|completely|entirely|100%) (?:unbiased|neutral|objective|impartial)"
+    r"|(?:yes|yeah|yep|si|sim|oui|ja),? (?:i'm|im|i am|soy|sou|je suis|ich bin) (?:a |un |una"
+    r" |um |uma |ein |eine )?(?:huge |big |gran |grande |grosse |grosser )?(?:fan|fa)\b"
+    r"|nobody (?:paid|pays|is paying) me|(?:not|never) (?:being )?paid to say"
+    r"|(?:i'm|im|i am) not (?:being )?paid to say"
+    r"|no lo digo porque me paguen|nadie me paga|no me pagan por|(?:totalmente|super|nada)"
+    r" (?:objetiv[oa]|imparcial|neutral)|no soy (?:nada |muy )?(?:objetiv[oa]|imparcial)"
+    r"|je dis ca,? je dis rien|(?:totalement|parfaitement|tout a fait|completement)"
+    r" (?:objectif|objective|neutre|impartiale?)|je ne suis pas (?:du tout |tres )?(?:objectif"
+    r"|objective|impartiale?)|personne ne me paie|on ne me paie pas"
+    r"|(?:naturlich|total|vollig|komplett|absolut) (?:neutral|objektiv|unparteiisch"
+    r"|unvoreingenommen)|ich sag(?:e)? ja nur|ich sag(?:e)? ja (?:nix|nichts)"
+    r"|nicht dass ich befangen|ich bin (?:naturlich |total |etwas )?befangen"
+    r"|niemand bezahlt mich|werde nicht dafur bezahlt"
+    r"|sou (?:muito |meio )?suspeit[oa]|(?:totalmente|super) (?:imparcial|neutr[oa]"
+    r"|objetiv[oa])|ninguem me paga|nao estou a ser pag[oa]|nao me pagam"
+    r"|non lo dico perche mi pagan\w*|nessuno mi paga|(?:del tutto|totalmente|assolutamente)"
+    r" (?:imparziale|neutrale|obiettiv[oa])|sono (?:un po' |un po |molto )?di parte"
+    r"|non dico niente ma|non dico nulla ma)")
 
 # "where I work" and "who I work for" in the six languages (folded text) ...
 _WHERE_I_WORK = re.compile(

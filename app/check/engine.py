@@ -47,6 +47,7 @@ from app.check.privacy import PERSONAL_LINE, PrivacyHit, find_personal_data
 from app.check.rules import RULES
 from app.check.terms import TermHit, make_term
 from app.check.text import fold_string
+from app.check.work_news import everyday_sales_word, news_acts, own_sideline, pay_offered
 from app.core.model import (
     CheckResult,
     CheckTarget,
@@ -315,6 +316,24 @@ def _pitch_cues(promotion: Promotion) -> list[tuple[int, int, str]]:
     # An advertising label is not counted: the brand finding already says the post promotes,
     # and marking the "#ad" the writer rightly added as the problem would teach them to drop it.
     return sorted(cues)
+
+
+# A call to act in the plural or polite imperative, the reader told to do it, in the five
+# languages that mark it ("compradlo", "achetez", "kauft", "correte", "comprem"; English
+# "buy" may be a noun or a story: "went to Acme to buy ..."), at the start of a clause.
+_IMPERATIVE_FORM = re.compile(
+    r"(?:[^\W\d_]{2,}(?:ad|ed|id)(?:lo|la|los|las|le|les)?|[^\W\d_]{2,}ez|[^\W\d_]{2,}(?:ate|ete|ite)"
+    r"(?:lo|la|li|le|ne|vi)?|[^\W\d_]{2,}(?:em|am)|kauft|holt|bestellt|sichert|nutzt|greift"
+    r"|meldet|bucht|probiert|schaut|testet|zahlt)")
+_CLAUSE_START = re.compile(r"(?:^|[.!?,;:\n\u2014\u2013(]|[^\w\s])\s*$")
+
+
+def _reader_imperative(text: str, start: int, end: int) -> bool:
+    """Whether the call to act at [start, end) of ``text`` is a plural or polite imperative
+    opening a clause ("..., correte a comprarla", "Kauft sie!", "Payez avec ...")."""
+    first = re.match(r"[^\W\d_]+", fold_string(text[start:end]))
+    return first is not None and _IMPERATIVE_FORM.fullmatch(first.group()) is not None \
+        and _CLAUSE_START.search(text, max(0, start - 3), start) is not None
 
 
 def _generic_before(text: str, start: int, generics: frozenset[str]) -> int | None:
@@ -810,6 +829,8 @@ class _Context:
     # The whole draft's length; the text checked may be only its beginning.
     full_length: int = 0
     findings: list[Finding] = field(default_factory=list)
+    # the writer's own side business and the words that sell it, on a work account (set by run)
+    sideline: tuple[tuple[int, int], tuple[int, int]] | None = None
 
     @property
     def truncated(self) -> bool:
@@ -834,6 +855,23 @@ class _Context:
         partner's ``accounts``: an agency running its client's brand account), if any."""
         handle = self.target.handle
         return self.policy.client_for(handle) if handle and self.work else None
+
+    def _own_sideline(self, promotion: Promotion
+                      ) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """On a work account of someone with an employer: the writer's own side business, sale
+        or gig and the words that sell it ("I also shoot weddings ... now booking", "my band
+        plays Friday, tickets £8"), as original spans; None otherwise. (No brand named: the
+        employer's or a partner's products are the brand rules'; no cause: a bake sale for the
+        hospice sells nothing.)"""
+        if not self.work or self.policy.employer is None or promotion.brand_hits \
+                or promotion.for_a_cause:
+            return None
+        fold = self.draft.fold
+        found = own_sideline(fold.text)
+        if found is None:
+            return None
+        (start, end), (sale_start, sale_end) = found
+        return fold.span(start, end), fold.span(sale_start, sale_end)
 
     @property
     def account_phrase(self) -> str:
@@ -865,6 +903,7 @@ class _Context:
             return
         self.check_confidential()
         promotion = analyse_promotion(self.draft, self.compiled)
+        self.sideline = self._own_sideline(promotion)
         self.read_intent(promotion)
         self.check_persona(promotion)
         self.check_disclosure(promotion)
@@ -1075,7 +1114,8 @@ class _Context:
             # hashtag is never overruled.
             plain = not (promotion.links or promotion.disclosures or promotion.strong
                          or promotion.reviews or promotion.price_cuts or promotion.hidden_job
-                         or promotion.thanked_partner) and not any(
+                         or promotion.thanked_partner or promotion.hinted_tie
+                         or promotion.vague_labels) and not any(
                 hit.term.payload.kind in (KIND_DOMAIN, KIND_HASHTAG)  # type: ignore[attr-defined]
                 for hit in promotion.brand_hits) and not any(
                 _looks_like_domain(self.text, hit.end) for hit in promotion.brand_hits)
@@ -1089,6 +1129,8 @@ class _Context:
             if promotion.cta and (promotion.commercial or promotion.endorsement):
                 return  # a call to buy with sales words or praise is a pitch whatever the
                 # model says
+            if any(_reader_imperative(self.text, hit.start, hit.end) for hit in promotion.cta):
+                return  # "correte a comprarla!", "Kauft sie!": the reader told to buy
             # A call to action alone ("went to Acme to buy sunscreen") is a story more often
             # than praise alone ("loving Acme's new serum") is.
             below = MEANING_ERRAND_BELOW if not (promotion.commercial or promotion.endorsement) \
@@ -1146,6 +1188,7 @@ class _Context:
                 if promotion.hidden_job is not None:
                     cue_spans.append(promotion.hidden_job)
                 cue_spans += [(h.start, h.end) for h in promotion.thanked_partner]
+                cue_spans += [*promotion.hinted_tie, *promotion.vague_labels]
                 disguises = [d for h in promotion.brand_hits for d in h.disguises]
                 if in_context:
                     message = (f"This promotes {self._brand_phrase(promotion)}"
@@ -1178,6 +1221,16 @@ class _Context:
                     [Fix("Post from your work account instead", action=SWITCH_TO_WORK),
                      Fix("Don't post this to your personal account", action=REMOVE_TARGET)])
             return
+        if self.sideline is not None:
+            (start, end), (sale_start, sale_end) = self.sideline
+            self.add("persona.promotion", "warn",
+                     f"This reads as your own business or sale "
+                     f"({_quote(self.text[start:end])}, {_quote(self.text[sale_start:sale_end])}),"
+                     f" not your employer's, on {self.account_phrase}; post it from your own "
+                     "account instead.",
+                     [(start, end), (sale_start, sale_end)],
+                     [Fix("Post from your personal account instead", action=SWITCH_TO_PERSONAL),
+                      Fix("Don't post this to your work account", action=REMOVE_TARGET)])
         hits = self.compiled.builtin.personal.find(self.draft.fold, self.draft.cased_view)
         hits.extend(self._masked_personal())
         if self.compiled.extra_personal is not None:
@@ -1374,12 +1427,24 @@ class _Context:
         elif self.work and refs and self._employer_news(promotion):
             # On one's own work account the employer's news ("our impact report is out",
             # "we won Best Audio", "slides: acme.example/talks") is the job, not an
-            # endorsement: only selling or rating it needs the connection said.
-            refs = [r for r in refs if r.role != ROLE_EMPLOYER]
+            # endorsement: only selling or rating it needs the connection said. Sponsoring a
+            # partner, said plainly ("proud that Acme is the main sponsor of the Kestrels"),
+            # is the employer paying, not being paid.
+            refs = [] if self._employer_sponsors(promotion) else [
+                r for r in refs if r.role != ROLE_EMPLOYER]
             generic = promotion.generic and not refs
+        elif self.work and (refs or promotion.generic) and self._news_not_sales(promotion):
+            # ... and so is news that needs a call to act or an everyday sales word: a job
+            # offer ("details at acme.example/jobs"), a report or episode published ("Listen:
+            # ..."), a call for pitches ("we pay $1.50 a word"), a free workshop ("sign up"),
+            # an open house ("visit our new studio").
+            sponsors = self._employer_sponsors(promotion)
+            refs = [] if sponsors else [r for r in refs if r.role != ROLE_EMPLOYER]
+            generic = False
         else:
             generic = promotion.generic and not refs
         generic = generic and not own_brand  # the sales words were the client's own
+        generic = generic and self.sideline is None  # the writer's own business: not an ad
         if generic and self.work and not promotion.disclosures and self._only_pointers(promotion):
             # "Study in the comments": on a work account a link pointer shares reading
             generic = False
@@ -1410,9 +1475,10 @@ class _Context:
                                          for m in accepted):
             # An advertiser's or client's product is an ad: the job does not say so.
             shown = _quote(self.text[accepted[0].start:accepted[0].end])
+            advertisers = _list_words([ref.brand.name for ref in partners[:3]])
             self.add("disclosure.missing", "block",
-                     f"{shown} says you work there, but {what} is an advertiser or client, so "
-                     f"this is an ad; start it with “{options[0]}”.",
+                     f"{shown} says you work there, but {advertisers} is an advertiser or "
+                     f"client, so this is an ad; start it with “{options[0]}”.",
                      [(m.start, m.end) for m in accepted] + subject_spans, inserts)
             return
         if not accepted and promotion.reviews and refs and not self.employer_owned:
@@ -1437,7 +1503,11 @@ class _Context:
                 return
             if refs:
                 where = f"on {self.brand_account}" if self.client else "from your own account"
-                message = (f"This promotes {what} {where} without saying so; "
+                # "(sí, soy fan)", "not that I'm biased": the tie hinted at is not said
+                hint = (f" (a hint such as "
+                        f"{_quote(self.text[promotion.winks[0][0]:promotion.winks[0][1]])} "
+                        "does not say what it is)") if promotion.hinted_tie else ""
+                message = (f"This promotes {what} {where} without saying so{hint}; "
                            f"start it with a disclosure such as “{options[0]}”"
                            f"{self._rules_named()}.")
             else:
@@ -1466,6 +1536,44 @@ class _Context:
                     or promotion.denied_disclosures) \
             and _READER_DIRECTED.search(text) is None and _INVITED.search(text) is None \
             and not promotion.for_a_cause
+
+    def _news_not_sales(self, promotion: Promotion) -> bool:
+        """Whether a work-account post does the employer's news (a job offer, a publication, a
+        call for pitches or participants, a free event, a sponsorship said plainly) and sells
+        nothing: no price, discount, code, rating, call to buy or sales word beyond the
+        everyday ones such posts use ("store", a "free" workshop, "details at", "sign up", the
+        pay offered)."""
+        fold = self.draft.fold
+        acts = [fold.span(start, end) for start, end in news_acts(fold.text)]
+        if not acts and not (promotion.brand_hits and self._employer_sponsors(promotion)):
+            return False
+        if promotion.reviews or promotion.denied_disclosures or promotion.intent is not None \
+                or promotion.for_a_cause:
+            return False
+        sentences = [self._sentence(start) for start, _ in acts]
+
+        def covered(hit: LexiconHit) -> bool:
+            return any(start < hit.end and hit.start < end for start, end in acts)
+
+        for hit in [*promotion.strong, *promotion.price_cuts]:
+            if covered(hit) or hit.group.id == "own_business" \
+                    and self._sentence(hit.start) in sentences:
+                continue  # "Visit our new studio ... open house, everyone welcome"
+            return False
+        for hit in [*promotion.cta, *promotion.commercial]:
+            words = fold_string(self.text[hit.start:hit.end])
+            if covered(hit) or everyday_sales_word(words):
+                continue
+            if any(ch.isdigit() for ch in words) and pay_offered(
+                    fold_string(self.text[max(0, hit.start - 40):hit.start]),
+                    fold_string(self.text[hit.end:hit.end + 24])):
+                continue  # "we pay $1.50 a word": the pay offered, not a price
+            return False
+        return True
+
+    def _sentence(self, position: int) -> int:
+        """Where the sentence holding ``position`` (original text) starts."""
+        return max(self.text.rfind(mark, 0, position) for mark in ".!?\n") + 1
 
     def _employer_sponsors(self, promotion: Promotion) -> bool:
         """Whether the employer (named, or "we") is said to sponsor or back what the post

@@ -1,0 +1,217 @@
+"""What a post on a work account does, beyond its sales words: the employer's news, and the
+writer's own side business.
+
+On one's own work account the connection to the employer is clear from the account, so the
+employer's news needs no disclosure (16 CFR 255.5 asks for one only where the audience does not
+expect the connection): a job offer, a report or data set published, an episode or article of
+one's own outlet, a call for pitches or study participants, a free workshop or open house, a
+sponsorship said plainly. Selling on that account (a price, a discount, "buy", "back in stock",
+a code, a rating) still needs it. ``news_acts`` finds what the post does; ``selling_word``
+tells a sales word from the everyday words such posts also use ("store", "delivery", "free"
+workshop, "details at", "sign up", the pay offered to a writer).
+
+The writer's own side business, sale or gig on a work account ("I also shoot weddings, now
+booking", "my band plays Friday, tickets £8", "selling my camera collection, DM for prices") is
+neither the employer's news nor its product: ``own_sideline`` finds it.
+
+Every pattern runs on the folded text (lower case, accents removed) and starts with a group of
+plain words, so a draft without them is skipped at once. Patterns compile on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+# --- the employer's news -------------------------------------------------------------------
+
+# A job offered: "we're hiring", "recruiting delivery drivers", "open roles", "nous
+# recrutons", "wir suchen", "estamos a contratar", "cerchiamo", "apply by Friday".
+_HIRING = (
+    r"\b(?:hiring|recruiting|recruitment|(?:open|new) (?:roles?|positions?|jobs?)"
+    r"|job (?:openings?|offers?|ads?)|join (?:our|the) team|apply (?:now|here|by|at|via|before"
+    r"|today|online)|applications? (?:are )?(?:open|close\w*)"
+    r"|estamos (?:contratando|reclutando|buscando|a (?:recrutar|contratar))|buscamos|se buscan?"
+    r"|ofertas? de (?:empleo|trabajo)|unete a (?:nuestro|el) equipo|postula\w*"
+    r"|nous recrutons|on recrute|on embauche|nous embauchons|recrute\w*|offres? d'emploi"
+    r"|postulez|rejoignez (?:notre|l')equipe|candidatez"
+    r"|wir (?:suchen|stellen ein)|stellenangebot\w*|stellenanzeige\w*|(?:jetzt )?bewerb(?:en|t euch"
+    r"|e dich)|verstark\w* (?:unser|das) team"
+    r"|estamos (?:a )?(?:recrutar|contratar|contratando|recrutando)|vagas?|candidat(?:a-te|e-se"
+    r"|em-se)|faca parte"
+    r"|stiamo (?:assumendo|cercando|reclutando)|cerchiamo|posizion[ie] apert[ea]"
+    r"|offert[ae] di lavoro|candidatevi|lavora con noi)\b")
+
+# Something published: a report, data, an audit, an episode or article of one's own outlet
+# ("our sustainability report is out", "we published the accessibility audit", "new episode",
+# "our open-data feed is now public", "released a free font"), in the six languages.
+_WORKS = (
+    r"(?:report|study|survey|audit|data|dataset|data set|feed|findings|results|paper|white ?paper"
+    r"|research|analysis|episode|article|story|piece|investigation|interview|essay|guide"
+    r"|toolkit|font|typeface|library|template|podcast|series|documentary|map|index"
+    r"|informe|memoria|estudio|encuesta|auditoria|datos|episodio|articulo|reportaje|entrevista"
+    r"|rapport|etude|enquete|donnees|episode|reportage|bericht|studie|umfrage|daten|folge"
+    r"|artikel|reportage|relatorio|estudo|inquerito|pesquisa|dados|episodio|artigo|reportagem"
+    r"|rapporto|studio|indagine|sondaggio|dati|episodio|articolo|inchiesta|intervista)s?")
+_PUBLISHED = (
+    r"\b(?:out now|published|released|open-sourced|now public|is public|are public|now live"
+    r"|is live|is out|are out|now online|is online|publicad[oa]s?|publicamos|ya disponibles?"
+    r"|en linea|publie\w*|publions|en ligne|veroffentlich\w*|online|publicad[oa]s?"
+    r"|disponivel|pubblicat[oaie]|pubblichiamo)\b")
+# ... the new one said with its noun ("new episode", "nouvel épisode", "full report: ...")
+_NEW_WORK = (
+    r"\b(?:new (?:episode|article|issue|report|study|research|podcast|essay|interview)"
+    r"|full (?:report|results|data|study|episode|story)|read (?:the|our) (?:full )?(?:report"
+    r"|study|findings|audit|story|piece|article)|nuevo episodio|informe completo"
+    r"|nouvel episode|rapport complet|neue folge|novo episodio|relatorio completo"
+    r"|nuovo episodio|rapporto completo)\b")
+# (a publication word and a verb of publishing in the same sentence, either order)
+_PUBLICATION = (
+    rf"{_NEW_WORK}|\b{_WORKS}\b[^.!?\n]{{0,60}}?{_PUBLISHED}"
+    rf"|{_PUBLISHED}[^.!?\n]{{0,60}}?\b{_WORKS}\b")
+
+# A call for pitches, papers or study participants: "call for pitches", "looking for
+# participants for a sleep study", "appel à candidatures", "Probanden gesucht".
+_CALL = (
+    r"\b(?:call for (?:pitches|papers|proposals|submissions|speakers|entries|participants"
+    r"|volunteers|contributors)|send (?:us )?(?:your )?pitches|pitch us"
+    r"|(?:looking for|seeking|recruiting) (?:\w+ ){0,2}?(?:participants|volunteers|testers"
+    r"|contributors|freelancers|speakers)|(?:participants|volunteers) (?:wanted|needed)"
+    r"|convocatoria|(?:buscamos|se buscan) (?:\w+ ){0,2}?(?:participantes|voluntari[oa]s"
+    r"|colaborador\w*)"
+    r"|appel a (?:candidatures|contributions|propositions|projets|participants|temoignages)"
+    r"|(?:nous cherchons|recherchons) (?:des )?(?:participants|volontaires|benevoles)"
+    r"|(?:teilnehmer\w*|proband\w*|freiwillige) gesucht|wir suchen (?:\w+ ){0,2}?(?:teilnehmer\w*"
+    r"|proband\w*|freiwillige)"
+    r"|chamada (?:de|para) (?:propostas|artigos|trabalhos|participantes)|procuramos (?:\w+ ){0,2}?"
+    r"(?:participantes|voluntari[oa]s)|cerchiamo (?:\w+ ){0,2}?(?:partecipanti|volontari))\b")
+
+# A free event for the community, or doors open to all: "free workshop", "open house",
+# "everyone welcome", "jornada de puertas abiertas", "Tag der offenen Tür", "ingresso libero".
+_EVENTS = (
+    r"(?:workshops?|webinars?|talks?|events?|sessions?|class(?:es)?|seminars?|meetups?"
+    r"|screenings?|tours?|clinics?|talleres|taller|charlas?|eventos?|sesion(?:es)?|jornadas?"
+    r"|ateliers?|conferences?|seminaires?|rencontres?|veranstaltung\w*|vortrag\w*|kurs\w*"
+    r"|oficinas?|palestras?|sess(?:ao|oes)|laboratori[oi]|incontri|incontro|seminari[oi])")
+_FREE = r"(?:free|gratuit\w*|gratis|kostenlos\w*|offert\w*)"
+_FREE_EVENT = (
+    rf"\b(?:{_FREE} (?:\w+ ){{0,2}}?{_EVENTS}|{_EVENTS} (?:\w+ ){{0,2}}?{_FREE}"
+    r"|open (?:house|day|studio)|(?:everyone|everybody|all) (?:is |are )?welcome"
+    r"|(?:jornada de )?puertas abiertas|(?:journee )?portes ouvertes|tag der offenen tur"
+    r"|portas abertas|dia aberto|porte aperte|todos bienvenidos|todo el mundo es bienvenido"
+    r"|entrada (?:libre|livre|gratuita)|entree (?:libre|gratuite)|eintritt frei"
+    r"|ingresso (?:libero|gratuito)|tous (?:sont )?les bienvenus|alle sind willkommen"
+    r"|todos sao bem-vindos|tutti (?:sono )?i benvenuti)\b")
+
+
+@cache
+def _news_pattern() -> re.Pattern[str]:
+    return re.compile("|".join((_HIRING, _PUBLICATION, _CALL, _FREE_EVENT)))
+
+
+def news_acts(folded: str) -> list[tuple[int, int]]:
+    """Where the folded text does the employer's news (a job offer, a publication, a call for
+    pitches or participants, a free event), as folded [start, end) spans."""
+    return [(found.start(), found.end()) for found in _news_pattern().finditer(folded)]
+
+
+# Sales words such posts use in another sense: the store's opening hours, the delivery app
+# audited, a "cage-free" or "free" workshop, the episode or issue that is news, a link to the
+# details, a sign-up for the free event, a download of what was published.
+_EVERYDAY_SALES_WORDS = frozenset((
+    "store", "stores", "delivery", "deliveries", "free", "gratis", "gratuit", "gratuite",
+    "gratuits", "gratuites", "gratuito", "gratuita", "gratuitos", "gratuitas", "kostenlos",
+    "kostenlose", "new episode", "new episodes", "new issue", "new issues", "available",
+    "launch", "launched", "launching", "product", "products", "tienda", "tiendas", "boutique",
+    "negozio", "loja", "lojas",
+    "details at", "info at", "more at", "see more at", "read more", "learn more",
+    "find out more", "sign up", "register", "download", "head to", "head over to", "visit",
+    "check out", "check it out", "apply", "apuntate", "apuntaos", "inscribete", "inscribeos",
+    "inscrivez-vous", "inscris-toi", "anmelden", "jetzt anmelden", "inscreva-se",
+    "inscrevam-se", "iscriviti", "iscrivetevi", "meldet euch", "melde dich", "einfach melden",
+    "come along", "swing by", "stop by", "pop in", "pop by", "drop by", "follow us",
+))
+
+# A sum paid BY the employer, not a price asked: "we pay $1.50 a word", "€14 an hour", "salary
+# £32k", "sueldo de 1.800 €", "rémunéré 12 € de l'heure", "Gehalt 3.000 €" (not "rates from
+# $99", "$8 a month": prices).
+_PAY_BEFORE = (
+    r"\b(?:we pay|we'll pay|pays|paying|paid|salary|wage|wages|stipend|sueldo|salario|pagamos"
+    r"|remunera\w*|salaire|payons|gehalt|lohn|vergutung|wir zahlen|stipendio"
+    r"|retribuzione|paghiamo|compenso)\b[^.!?\n]{0,20}$")
+_PAY_AFTER = (
+    r"^[^.!?\n]{0,4}(?:a|an|per|/|por|par|de l'|pro|all'|a l'|la|al)\s?(?:word|hour|h"
+    r"|article|piece|palabra|hora|mot|heure|wort|stunde|palavra|parola|ora)\b")
+
+
+def pay_offered(before: str, after: str) -> bool:
+    """Whether a sum with the folded words ``before`` and ``after`` it is pay the employer
+    offers (a wage, a rate per word or hour), not a price."""
+    before_pattern, after_pattern = _pay_patterns()
+    return before_pattern.search(before) is not None or after_pattern.match(after) is not None
+
+
+@cache
+def _pay_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return re.compile(_PAY_BEFORE), re.compile(_PAY_AFTER)
+
+
+def everyday_sales_word(folded_words: str) -> bool:
+    """Whether a cue found by the promotion word lists (its folded words) is one the employer's
+    news also uses in another sense ("store", "free", "details at"), not a call to buy."""
+    return folded_words.strip(" .,:;!?") in _EVERYDAY_SALES_WORDS
+
+
+# --- one's own side business -----------------------------------------------------------------
+
+# The writer's own sideline: "side project", "side hustle", "I also shoot weddings", "on
+# weekends I bake", "selling my ...", "my band plays", "my cupcakes", in the six languages.
+_SIDELINE = (
+    r"\b(?:side (?:project|business|hustle|gig|line)s?|my (?:own )?(?:small )?business"
+    r"|in my spare time|on (?:the )?weekends i|i also (?:shoot|sell|make|bake|teach|offer"
+    r"|design|paint|photograph|film|cater|knit|repair|tutor|coach)"
+    r"|selling my|my (?:band|gig|cupcakes|cakes|bakes|cookies|candles|prints|paintings|art"
+    r"|artwork|photos|photography|jewellery|jewelry|pottery|ceramics|crafts|stall|etsy)\b"
+    r"|proyecto personal|mi (?:propio )?negocio|en mis ratos libres|los fines de semana (?:hago"
+    r"|vendo|toco)|tambien (?:hago|vendo|doy|ofrezco|fotografio)|vendo (?:mi|mis)|mi (?:banda"
+    r"|grupo|pasteleria) "
+    r"|projet perso\w*|mon (?:propre )?(?:business|entreprise|activite)|je fais aussi"
+    r"|je vends (?:mon|ma|mes)|mon groupe (?:joue|jouera)|ma patisserie"
+    r"|nebenprojekt|nebenjob|nebengewerbe|mein (?:eigenes )?(?:geschaft|business)"
+    r"|ich (?:verkaufe|fotografiere|backe) (?:auch )?|meine band (?:spielt|tritt)"
+    r"|projeto (?:paralelo|pessoal)|meu (?:proprio )?negocio|tambem (?:faco|vendo|dou)"
+    r"|vendo (?:o meu|a minha|os meus|as minhas)|minha banda (?:toca|vai tocar)"
+    r"|progetto personale|la mia (?:attivita|band)|anche (?:faccio|vendo)"
+    r"|vendo (?:il mio|la mia|i miei|le mie))")
+# ... and selling it: a price, bookings, rates, orders, tickets, a menu, "DM me for".
+_SALE = (
+    r"(?:[$£€]\s?\d|\d(?:[.,]\d+)?\s?(?:[$£€]|eur\b|euros?\b|usd\b|gbp\b|dollars\b|pounds\b)"
+    r"|\b(?:now booking|booking (?:now|for|open)|bookings? (?:open|now)|taking (?:orders"
+    r"|bookings)|rates|prices|price list|tickets?|menu|commissions? (?:open|are open)"
+    r"|dm (?:me|this account|us)? ?(?:for|to)|message me|for sale|% off"
+    r"|reservas|pedidos|precios|tarifas|entradas|encargos"
+    r"|reservations?|commandes?|prix|tarifs|billets"
+    r"|buchungen|bestellungen|preise|tickets|karten"
+    r"|encomendas|precos|bilhetes|ingressos|prenotazioni|ordini|prezzi|tariffe|biglietti)\b)")
+
+
+@cache
+def _sideline_pattern() -> re.Pattern[str]:
+    return re.compile(_SIDELINE)
+
+
+@cache
+def _sale_pattern() -> re.Pattern[str]:
+    return re.compile(_SALE)
+
+
+def own_sideline(folded: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The writer's own side business, sale or gig in the folded text, and the words that sell
+    it, as two folded [start, end) spans; None when either is missing."""
+    sideline = _sideline_pattern().search(folded)
+    if sideline is None:
+        return None
+    sale = _sale_pattern().search(folded)
+    if sale is None:
+        return None
+    return (sideline.start(), sideline.end()), (sale.start(), sale.end())
