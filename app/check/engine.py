@@ -47,7 +47,13 @@ from app.check.privacy import PERSONAL_LINE, PrivacyHit, find_personal_data
 from app.check.rules import RULES
 from app.check.terms import TermHit, make_term
 from app.check.text import fold_string
-from app.check.work_news import everyday_sales_word, news_acts, own_sideline, pay_offered
+from app.check.work_news import (
+    call_to_get,
+    everyday_sales_word,
+    news_acts,
+    own_sideline,
+    pay_offered,
+)
 from app.core.model import (
     CheckResult,
     CheckTarget,
@@ -318,9 +324,13 @@ def _pitch_cues(promotion: Promotion) -> list[tuple[int, int, str]]:
     return sorted(cues)
 
 
-# A call to act in the plural or polite imperative, the reader told to do it, in the five
-# languages that mark it ("compradlo", "achetez", "kauft", "correte", "comprem"; English
-# "buy" may be a noun or a story: "went to Acme to buy ..."), at the start of a clause.
+# A call to buy, pay, order or hurry in the plural or polite imperative, the reader told to
+# do it, in the five languages that mark it ("compradlo", "achetez", "kauft", "correte",
+# "comprem"; English "buy" may be a noun or a story: "went to Acme to buy ..."; "profitez du
+# soleil" asks for no purchase), at the start of a clause.
+_BUYING_STEM = re.compile(
+    r"(?:compr|achet|kauf|bestell|command|pag|pay|zahl|corr|cour|ped|pid|ordin|acquist|reserv"
+    r"|prenot|buch|hol|sicher|greif|fonc|filez|encomend|garant)")
 _IMPERATIVE_FORM = re.compile(
     r"(?:[^\W\d_]{2,}(?:ad|ed|id)(?:lo|la|los|las|le|les)?|[^\W\d_]{2,}ez|[^\W\d_]{2,}(?:ate|ete|ite)"
     r"(?:lo|la|li|le|ne|vi)?|[^\W\d_]{2,}(?:em|am)|kauft|holt|bestellt|sichert|nutzt|greift"
@@ -332,7 +342,8 @@ def _reader_imperative(text: str, start: int, end: int) -> bool:
     """Whether the call to act at [start, end) of ``text`` is a plural or polite imperative
     opening a clause ("..., correte a comprarla", "Kauft sie!", "Payez avec ...")."""
     first = re.match(r"[^\W\d_]+", fold_string(text[start:end]))
-    return first is not None and _IMPERATIVE_FORM.fullmatch(first.group()) is not None \
+    return first is not None and _BUYING_STEM.match(first.group()) is not None \
+        and _IMPERATIVE_FORM.fullmatch(first.group()) is not None \
         and _CLAUSE_START.search(text, max(0, start - 3), start) is not None
 
 
@@ -1560,6 +1571,9 @@ class _Context:
                     and self._sentence(hit.start) in sentences:
                 continue  # "Visit our new studio ... open house, everyone welcome"
             return False
+        if any(call_to_get(fold_string(self.text[hit.start:hit.end]))
+               for hit in promotion.endorsement):
+            return False  # "grab your copy"
         for hit in [*promotion.cta, *promotion.commercial]:
             words = fold_string(self.text[hit.start:hit.end])
             if covered(hit) or everyday_sales_word(words):

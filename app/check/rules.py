@@ -36,7 +36,9 @@ _RULES = (
              "A sales pitch (codes, discounts, giveaways, 'link in bio', calls to buy, sign up "
              "or apply, 'our new product') headed for a personal account, whoever it is for: "
              "the employer or a partner (then beside persona.brand_promotion), the employer "
-             "left unnamed, a side business, recruiting."),
+             "left unnamed, a side business, recruiting; and on a work account (when the pack "
+             "names an employer), the user's own side business, sale or gig ('I also shoot "
+             "weddings, now booking', 'my band plays Friday, tickets £8')."),
     RuleInfo("persona.personal_life", "persona", "warn",
              "Family, health, dating, drinking and partying, religion or politics headed for a "
              "work account."),

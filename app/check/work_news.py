@@ -31,13 +31,15 @@ _HIRING = (
     r"\b(?:hiring|recruiting|recruitment|(?:open|new) (?:roles?|positions?|jobs?)"
     r"|job (?:openings?|offers?|ads?)|join (?:our|the) team|apply (?:now|here|by|at|via|before"
     r"|today|online)|applications? (?:are )?(?:open|close\w*)"
-    r"|estamos (?:contratando|reclutando|buscando|a (?:recrutar|contratar))|buscamos|se buscan?"
+    r"|(?:estamos|esta|estan|estao) (?:contratando|reclutando|buscando|recrutando"
+    r"|a (?:recrutar|contratar))|buscamos|se buscan?|busca|procura|sucht|stellt ein"
+    r"|sta (?:assumendo|cercando)|assume|cerca"
     r"|ofertas? de (?:empleo|trabajo)|unete a (?:nuestro|el) equipo|postula\w*"
     r"|nous recrutons|on recrute|on embauche|nous embauchons|recrute\w*|offres? d'emploi"
     r"|postulez|rejoignez (?:notre|l')equipe|candidatez"
     r"|wir (?:suchen|stellen ein)|stellenangebot\w*|stellenanzeige\w*|(?:jetzt )?bewerb(?:en|t euch"
     r"|e dich)|verstark\w* (?:unser|das) team"
-    r"|estamos (?:a )?(?:recrutar|contratar|contratando|recrutando)|vagas?|candidat(?:a-te|e-se"
+    r"|vagas?|candidat(?:a-te|e-se"
     r"|em-se)|faca parte"
     r"|stiamo (?:assumendo|cercando|reclutando)|cerchiamo|posizion[ie] apert[ea]"
     r"|offert[ae] di lavoro|candidatevi|lavora con noi)\b")
@@ -60,7 +62,7 @@ _PUBLISHED = (
     r"|disponivel|pubblicat[oaie]|pubblichiamo)\b")
 # ... the new one said with its noun ("new episode", "nouvel épisode", "full report: ...")
 _NEW_WORK = (
-    r"\b(?:new (?:episode|article|issue|report|study|research|podcast|essay|interview)"
+    r"\b(?:new (?:episode|article|report|study|research|podcast|essay|interview)"
     r"|full (?:report|results|data|study|episode|story)|read (?:the|our) (?:full )?(?:report"
     r"|study|findings|audit|story|piece|article)|nuevo episodio|informe completo"
     r"|nouvel episode|rapport complet|neue folge|novo episodio|relatorio completo"
@@ -154,6 +156,16 @@ def pay_offered(before: str, after: str) -> bool:
 @cache
 def _pay_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(_PAY_BEFORE), re.compile(_PAY_AFTER)
+
+
+# Praise words that ask the reader to get it ("grab your copy", "pick one up"): a sale, even
+# beside news.
+_CALLS_TO_GET = frozenset(("grab", "buy", "pick up", "try"))
+
+
+def call_to_get(folded_words: str) -> bool:
+    """Whether a praise cue (its folded words) asks the reader to get the thing."""
+    return folded_words.strip(" .,:;!?") in _CALLS_TO_GET
 
 
 def everyday_sales_word(folded_words: str) -> bool:
