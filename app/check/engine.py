@@ -1554,35 +1554,31 @@ class _Context:
         nothing: no price, discount, code, rating, call to buy or sales word beyond the
         everyday ones such posts use ("store", a "free" workshop, "details at", "sign up", the
         pay offered)."""
-        fold = self.draft.fold
-        acts = [fold.span(start, end) for start, end in news_acts(fold.text)]
-        if not acts and not (promotion.brand_hits and self._employer_sponsors(promotion)):
-            return False
         if promotion.reviews or promotion.denied_disclosures or promotion.intent is not None \
-                or promotion.for_a_cause:
+                or promotion.for_a_cause \
+                or any(hit.group.id != "own_business" for hit in promotion.strong) \
+                or any(call_to_get(fold_string(self.text[hit.start:hit.end]))
+                       for hit in promotion.endorsement):  # "grab your copy"
             return False
-        sentences = [self._sentence(start) for start, _ in acts]
-
-        def covered(hit: LexiconHit) -> bool:
-            return any(start < hit.end and hit.start < end for start, end in acts)
-
-        for hit in [*promotion.strong, *promotion.price_cuts]:
-            if covered(hit) or hit.group.id == "own_business" \
-                    and self._sentence(hit.start) in sentences:
-                continue  # "Visit our new studio ... open house, everyone welcome"
-            return False
-        if any(call_to_get(fold_string(self.text[hit.start:hit.end]))
-               for hit in promotion.endorsement):
-            return False  # "grab your copy"
         for hit in [*promotion.cta, *promotion.commercial]:
             words = fold_string(self.text[hit.start:hit.end])
-            if covered(hit) or everyday_sales_word(words):
+            if everyday_sales_word(words):
                 continue
             if any(ch.isdigit() for ch in words) and pay_offered(
                     fold_string(self.text[max(0, hit.start - 40):hit.start]),
                     fold_string(self.text[hit.end:hit.end + 24])):
                 continue  # "we pay $1.50 a word": the pay offered, not a price
             return False
+        # (the sales cues first: what the post does is read only when nothing sells)
+        fold = self.draft.fold
+        acts = [fold.span(start, end) for start, end in news_acts(fold.text)]
+        if not acts and not (promotion.brand_hits and self._employer_sponsors(promotion)):
+            return False
+        sentences = [self._sentence(start) for start, _ in acts]
+        for hit in [*promotion.strong, *promotion.price_cuts]:
+            if not any(start < hit.end and hit.start < end for start, end in acts) and not (
+                    hit.group.id == "own_business" and self._sentence(hit.start) in sentences):
+                return False  # ("Visit our new studio ... open house, everyone welcome" is)
         return True
 
     def _sentence(self, position: int) -> int:
