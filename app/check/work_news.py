@@ -106,14 +106,27 @@ _FREE_EVENT = (
     r"|todos sao bem-vindos|tutti (?:sono )?i benvenuti)\b")
 
 
+# A programme of help, not a product: "our new support programme for foster families",
+# "nuestro nuevo programa de apoyo", "programme de bourses", "Förderprogramm", "programa de
+# mentoria", "programma di sostegno".
+_PROGRAMME = (
+    r"\b(?:(?:support|mentoring|mentorship|scholarship|bursary|volunteering|apprenticeship"
+    r"|outreach|welfare|wellbeing) (?:programme|program|scheme)s?"
+    r"|(?:programme|program|programa|programma)s? (?:de |of |di |d')(?:apoyo|ayuda|ayudas"
+    r"|becas|mentoria|voluntariado|aprendices|soutien|aide|bourses|mentorat|benevolat|apoio"
+    r"|bolsas|sostegno|aiuto|borse|volontariato|support|mentoring|scholarships)"
+    r"|(?:forder|stipendien|mentoring|ausbildungs|unterstutzungs|hilfs)programm\w*)\b")
+
+
 @cache
 def _news_pattern() -> re.Pattern[str]:
-    return re.compile("|".join((_HIRING, _PUBLICATION, _CALL, _FREE_EVENT)))
+    return re.compile("|".join((_HIRING, _PUBLICATION, _CALL, _FREE_EVENT, _PROGRAMME)))
 
 
 def news_acts(folded: str) -> list[tuple[int, int]]:
     """Where the folded text does the employer's news (a job offer, a publication, a call for
-    pitches or participants, a free event), as folded [start, end) spans."""
+    pitches or participants, a free event, a programme of help), as folded [start, end)
+    spans."""
     return [(found.start(), found.end()) for found in _news_pattern().finditer(folded)]
 
 

@@ -119,6 +119,23 @@ def test_selling_on_ones_own_work_account_still_needs_a_disclosure(text, grocer)
     assert rules(text, WORK_SELF, grocer) & DISCLOSURE
 
 
+@pytest.mark.parametrize("text", [
+    "Proud to present our new support programme for young carers in Leeds. Thank you, team!",
+    "Orgullosa de presentar nuestro nuevo programa de apoyo a familias cuidadoras.",
+    "Fière de présenter notre nouveau programme de soutien aux aidants.",
+    "Stolz auf unser neues Förderprogramm für pflegende Angehörige.",
+    "Orgulhosa de apresentar o nosso novo programa de apoio a cuidadores.",
+    "Orgogliosa di presentare il nostro nuovo programma di sostegno ai caregiver.",
+])
+def test_a_programme_of_help_on_ones_own_work_account_is_news(text, grocer):
+    assert not rules(text, WORK_SELF, grocer) & DISCLOSURE
+
+
+def test_a_programme_with_a_discount_code_still_sells(grocer):
+    text = "Our new support programme is here: 30% off the membership with code CARE30"
+    assert rules(text, WORK_SELF, grocer) & DISCLOSURE
+
+
 def test_a_price_is_not_pay(grocer):
     text = "Call for pitches: Marrowby Radio merch from $25 at marrowby.example/shop"
     assert rules(text, WORK_SELF, grocer) & DISCLOSURE
