@@ -253,6 +253,7 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
             start, end = fold.span(start, end)
             if not compiled.allowed_text(draft.text[start:end]):
                 result.strong.append(LexiconHit(group, start, end))
+    _read_job_offer(draft, result)
     for start, end, group in _offer_cues(fold):
         start, end = fold.span(start, end)
         if not compiled.allowed_text(draft.text[start:end]):
@@ -324,6 +325,27 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
                 # desde hace cinco años"): the job said, as a workplace
                 result.workplace_hits.append(hit)
     return result
+
+
+def _read_job_offer(draft: DraftText, result: Promotion) -> None:
+    """The employer named as the one hiring, with the offer's terms or a call to apply; or a
+    hiring phrase with both (brand or not): a job offer (a strong cue), whatever the role."""
+    fold = draft.fold
+    said = _HIRING_SAID.search(fold.text)
+    if said is not None and _JOB_TERMS.search(fold.text) is not None \
+            and _JOB_CALLS.search(fold.text) is not None:
+        result.strong.append(LexiconHit(JOB_OFFER, *fold.span(said.start(), said.end())))
+        return
+    for hit in result.brand_hits:
+        ref = hit.term.payload
+        if not (isinstance(ref, BrandRef) and ref.role == ROLE_EMPLOYER
+                and ref.kind == KIND_NAME):
+            continue
+        found = _HIRES_AFTER_NAME.match(draft.text, hit.end)
+        if found is not None and (_JOB_TERMS.search(draft.fold.text) is not None
+                                  or _JOB_CALLS.search(draft.fold.text) is not None):
+            result.strong.append(LexiconHit(JOB_OFFER, hit.start, found.end()))
+            return
 
 
 def _read_brand_context(draft: DraftText, compiled: CompiledPolicy, result: Promotion) -> None:
@@ -513,6 +535,42 @@ AFFILIATE = Group("affiliate_link", "strong", "an affiliate link", "disclosure")
 OFFER = Group("offer", "strong", "something offered for sale", "analysis")
 DROP = Group("product_drop", "strong", "a limited product drop", "analysis")
 JOIN = Group("join_perk", "strong", "an invitation to join with a perk", "analysis")
+JOB_OFFER = Group("job_offer", "strong", "a job offer", "analysis")
+
+# The employer named as the one hiring, perhaps with a place after its name ("Halbrook busca
+# enfermeras", "Basketly sucht Fahrer:innen", "Acme Leeds is hiring", "Acme recrute des",
+# "Acme cerca stagisti", "a Acme está a contratar"), not trying to do something ("busca
+# reducir", "cherche à", "cerca di", "is looking to") ...
+_HIRES_AFTER_NAME = re.compile(
+    r"(?:[ \t]+[A-ZÀ-Þ][\w-]*)?[ \t]+(?i:(?:is|are) (?:hiring|recruiting|looking for)|hires"
+    r"|(?:esta|está|estan|están|estão|estao) (?:contratando|buscando|reclutando|recrutando"
+    r"|a contratar|a recrutar)|recrute|recrutent|embauche|sucht|assume|sta assumendo"
+    r"|(?:busca|buscan|contrata|cherche|recherche|cerca|sta cercando|procura)"
+    r"(?![ \t]+[^\W\d_]+(?:ar|er|ir|re)\b))(?![ \t]+(?:a|à|to|de|di|d'|zu|um)\b)")
+# ... with the offer's terms or a call to apply or write (folded text)
+_JOB_TERMS = re.compile(
+    r"\b(?:salary|wages?|sueldo|salario|bono de bienvenida|gehalt|bezahlung|verguetung|salaire"
+    r"|stipendio|retribuzione|cdi|cdd|contrat|contrato|contratto|vertrag|full-time|part-time"
+    r"|tiempo completo|jornada completa|temps plein|vollzeit|teilzeit|tempo pieno|remote|hybrid"
+    r"|jobs?|careers?|empleo|emploi|stellen\w*|vagas?|shifts?|turnos|schichten|interns?"
+    r"|internships?|becari[oa]s|practicas|stagiaires?|stage|praktik\w*|estagi\w*|stagist[ie]"
+    r"|tirocini\w*|postdocs?|verstarkung|intern\w*)\b")
+_JOB_CALLS = re.compile(
+    r"\b(?:apply|postul\w*|bewerb\w*|candidat\w*|dm me|dm if|message me|escribeme|escribidme"
+    r"|ecrivez-moi|ecris-moi|schreib\w* mir|meldet euch|fala comigo|falem comigo|scrivimi"
+    r"|scrivetemi|if (?:you're |you are )?(?:interested|curious)|si te interesa|si os interesa"
+    r"|bei interesse|se ti interessa|se tiver interesse)\b")
+# One's own side hiring, brand named or not: "we're growing, looking for a data analyst ...
+# hybrid, dm me", "on recrute chez ..., CDI, postulez", "la mia agenzia cerca stagisti,
+# scrivetemi", "Wir suchen Verstärkung! ... Bewerbt euch" (folded text; with a job term and a
+# call to apply or write)
+_HIRING_SAID = re.compile(
+    r"\b(?:we're hiring|we are hiring|(?:we're |we are |i'm |im )?looking for an?\b|recruiting"
+    r"|on recrute|nous recrutons|on embauche|nous cherchons|wir suchen|(?:agency|company|team"
+    r"|agencia|empresa|equipo|agence|boite|equipe|agentur|firma|team|agencia|empresa|equipa"
+    r"|agenzia|azienda|squadra)(?: \([^()\n]{0,60}\))? (?:is hiring|busca|cherche|recrute"
+    r"|sucht|procura|cerca)"
+    r"|buscamos|estamos buscando|procuramos|estamos a procurar|cerchiamo|stiamo cercando)")
 
 # Selling told by its shape rather than a sales word (personal accounts sell this way: "mugs,
 # £30 each, message me to order"): a price together with one of a unit or starting price, a way

@@ -331,3 +331,50 @@ def test_the_employers_own_products_and_a_colleagues_charity_sale_are_no_sidelin
 def test_without_an_employer_the_work_account_is_the_business(tmp_path):
     text = "I also shoot weddings on weekends, now booking for 2028, rates at lens.example"
     assert "persona.promotion" not in findings(text, WORK_SELF, Policy.default())
+
+
+# --- 5. job offers and services pitched on a personal account ----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Marrowby is hiring night-shift pharmacists in Leeds! Great pay, DM me if interested",
+    "¡Marrowby busca farmacéuticas en Sevilla! Buen sueldo. Escríbeme si te interesa",
+    "Marrowby recrute des préparateurs à Lille, CDI, écrivez-moi !",
+    "Marrowby sucht Fahrer:innen in Köln! Faire Bezahlung, flexible Schichten",
+    "A Marrowby está a contratar farmacêuticos no Porto, contrato sem termo, falem comigo",
+    "Marrowby cerca cassieri a Torino, tempo pieno. Scrivetemi!",
+    "we're growing 🌱 looking for a data analyst in Leeds, hybrid, dm me if curious",
+    "La mia azienda (sì, quella delle zuppe) cerca stagisti da gennaio, scrivetemi!",
+])
+def test_a_job_offer_on_a_personal_account_is_a_sales_pitch(text, grocer):
+    assert "persona.promotion" in rules(text, PERSONAL, grocer)
+
+
+@pytest.mark.parametrize("text", [
+    "Marrowby busca reducir el plástico este año, escríbeme si te interesa ayudar",
+    "Marrowby cherche à réduire le plastique cette année, écrivez-moi vos idées",
+    "looking for a good book for the train, any tips?",
+    "looking for a babysitter for Friday night, dm me",
+    "Marrowby sucht noch immer nach einer Lösung für die Warteschlangen",
+])
+def test_seeking_something_else_is_no_job_offer(text, grocer):
+    assert "persona.promotion" not in rules(text, PERSONAL, grocer)
+
+
+@pytest.mark.parametrize("text", [
+    "We just won a design award! If your brand needs an agency that delivers, DM me",
+    "Si tu marca necesita una campaña que funcione, habla con nosotros",
+    "Si votre marque cherche une agence créative, écrivez-moi !",
+    "Wenn eure Marke eine Agentur sucht – meldet euch bei mir!",
+    "Se a sua empresa precisa de um site novo, fala comigo",
+    "Se la tua azienda ha bisogno di un fotografo, scrivimi",
+])
+def test_ones_services_pitched_to_the_readers_business_are_promotion(text, grocer):
+    assert "persona.promotion" in rules(text, PERSONAL, grocer)
+
+
+@pytest.mark.parametrize("text", [
+    "If your business needs a break, take one. Talk to you Monday!",
+    "Si tu empresa necesita algo, no sé, yo me voy de vacaciones",
+])
+def test_a_business_named_without_a_call_to_me_is_no_pitch(text, grocer):
+    assert "persona.promotion" not in rules(text, PERSONAL, grocer)
