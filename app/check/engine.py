@@ -330,12 +330,18 @@ def _pitch_cues(promotion: Promotion) -> list[tuple[int, int, str]]:
 # soleil" asks for no purchase), at the start of a clause.
 _BUYING_STEM = re.compile(
     r"(?:compr|achet|kauf|bestell|command|pag|pay|zahl|corr|cour|ped|pid|ordin|acquist|reserv"
-    r"|prenot|buch|hol|sicher|greif|fonc|filez|encomend|garant)")
+    r"|prenot|buch|hol|sicher|greif|fonc|filez|encomend|garant|allez|id|geht|vao|andate|prob"
+    r"|essay|test|prov|experiment)")
 _IMPERATIVE_FORM = re.compile(
     r"(?:[^\W\d_]{2,}(?:ad|ed|id)(?:lo|la|los|las|le|les)?|[^\W\d_]{2,}ez|[^\W\d_]{2,}(?:ate|ete|ite)"
     r"(?:lo|la|li|le|ne|vi)?|[^\W\d_]{2,}(?:em|am)|kauft|holt|bestellt|sichert|nutzt|greift"
-    r"|meldet|bucht|probiert|schaut|testet|zahlt)")
+    r"|meldet|bucht|probiert|schaut|testet|zahlt|geht|id|vao)")
 _CLAUSE_START = re.compile(r"(?:^|[.!?,;:\n\u2014\u2013(]|[^\w\s])\s*$")
+
+
+# Strong cues that the employer's news on one's own work account may carry: a launch or job
+# offer worded as the employer's ("we're hiring", "our new studio", "Acme busca enfermeras").
+_NEWS_CUES = frozenset(("own_business", "job_offer"))
 
 
 def _reader_imperative(text: str, start: int, end: int) -> bool:
@@ -1556,7 +1562,7 @@ class _Context:
         pay offered)."""
         if promotion.reviews or promotion.denied_disclosures or promotion.intent is not None \
                 or promotion.for_a_cause \
-                or any(hit.group.id != "own_business" for hit in promotion.strong) \
+                or any(hit.group.id not in _NEWS_CUES for hit in promotion.strong) \
                 or any(call_to_get(fold_string(self.text[hit.start:hit.end]))
                        for hit in promotion.endorsement):  # "grab your copy"
             return False
@@ -1577,7 +1583,7 @@ class _Context:
         sentences = [self._sentence(start) for start, _ in acts]
         for hit in [*promotion.strong, *promotion.price_cuts]:
             if not any(start < hit.end and hit.start < end for start, end in acts) and not (
-                    hit.group.id == "own_business" and self._sentence(hit.start) in sentences):
+                    hit.group.id in _NEWS_CUES and self._sentence(hit.start) in sentences):
                 return False  # ("Visit our new studio ... open house, everyone welcome" is)
         return True
 

@@ -378,3 +378,40 @@ def test_ones_services_pitched_to_the_readers_business_are_promotion(text, groce
 ])
 def test_a_business_named_without_a_call_to_me_is_no_pitch(text, grocer):
     assert "persona.promotion" not in rules(text, PERSONAL, grocer)
+
+
+# --- 6. sent off to get it, the first few to answer, one's own link ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "The Vantor Iris is finally out. go drive one.",
+    "New Marrowby Fresh soup tonight, go grab a tin and tell me what you think",
+    "la Vantor Iris sort enfin 😏 allez l'essayer",
+    "El Vantor Iris ya está aquí, id a probarlo",
+    "Der Vantor Iris ist da, geht ihn mal testen",
+    "O Vantor Iris chegou, vão experimentar",
+    "La Vantor Iris è arrivata, andate a provarla",
+    "Vantor Iris: Probefahrt auf vantor.example",
+    "Vantor Iris out now, book a test drive",
+])
+def test_the_reader_sent_off_to_get_or_try_it_is_a_pitch(text, grocer):
+    assert {"persona.brand_promotion", "persona.promotion"} <= rules(text, PERSONAL, grocer)
+
+
+@pytest.mark.parametrize("text", [
+    "Got a few vouchers for the Marrowby Fresh launch. First 5 to comment get one",
+    "Tengo vales para Marrowby: los 5 primeros en comentar se llevan uno",
+    "Marrowby Radio regala tre mesi di abbonamento oggi, fate voi 🤭",
+    "Marrowby Radio: zwei Monate gratis, wenn ihr euch über meinen Link anmeldet",
+])
+def test_the_first_few_to_answer_free_months_and_ones_own_link_are_a_pitch(text, grocer):
+    assert "persona.promotion" in rules(text, PERSONAL, grocer)
+
+
+@pytest.mark.parametrize("text", [
+    "go try again tomorrow, the queue was huge",
+    "just get a good night's rest before the race",
+    "first 5 to comment on the group photo get tagged, promise",
+    "the linked article is through my link to the archive",
+])
+def test_everyday_calls_without_a_brand_or_an_offer_stay_quiet(text, grocer):
+    assert not rules(text, PERSONAL, grocer) & (PROMOTION | DISCLOSURE)
