@@ -160,7 +160,8 @@ def test_the_news_without_the_employer_named_stays_quiet_too(grocer):
 def test_a_wink_at_the_tie_beside_the_brand_needs_a_disclosure(text, grocer):
     found = findings(text, PERSONAL, grocer)
     assert found["persona.brand_promotion"].severity.value == "warn"
-    assert found["disclosure.missing"].severity.value == "block"
+    # (a mark such as "un 10" makes it an insider review: a disclosure all the same)
+    assert any(found[rule].severity.value == "block" for rule in DISCLOSURE if rule in found)
 
 
 def test_the_disclosure_message_names_the_hint(grocer):
@@ -252,6 +253,26 @@ def test_a_spec_sheet_with_a_mic_drop_plugs_the_product(grocer):
 ])
 def test_figures_or_a_mic_drop_with_no_brand_stay_quiet(text, grocer):
     assert not rules(text, PERSONAL, grocer) & (DISCLOSURE | {"persona.brand_promotion"})
+
+
+@pytest.mark.parametrize("text", [
+    "Marrowby Fresh hummus. Ten out of ten, no notes",
+    "El hummus de Marrowby Fresh es un 10",
+    "Le houmous Marrowby Fresh : dix sur dix",
+    "Marrowby Fresh Hummus: zehn von zehn",
+    "Hummus da Marrowby Fresh, dez em dez",
+    "L'hummus Marrowby Fresh? Dieci su dieci",
+])
+def test_a_perfect_mark_in_words_is_an_insider_review(text, grocer):
+    assert "disclosure.insider_review" in rules(text, PERSONAL, grocer)
+
+
+@pytest.mark.parametrize("text", [
+    "Saqué un 10 en el examen de conducir, luego fui a Marrowby a celebrarlo",
+    "Marrowby: un 10 % de descuento en pan",
+])
+def test_a_ten_that_is_no_mark_is_no_review(text, grocer):
+    assert "disclosure.insider_review" not in rules(text, PERSONAL, grocer)
 
 
 # --- 3. a partner's product with only the job said --------------------------------------------
