@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from app.check.analysis import DraftText, analyse_promotion
 from app.check.policy import Policy
 from app.core.model import CheckTarget, Network, Owner, Persona
 from tests.check.rounds import findings, policy_from
@@ -273,6 +274,34 @@ def test_a_perfect_mark_in_words_is_an_insider_review(text, grocer):
 ])
 def test_a_ten_that_is_no_mark_is_no_review(text, grocer):
     assert "disclosure.insider_review" not in rules(text, PERSONAL, grocer)
+
+
+@pytest.mark.parametrize("text", [
+    "El mejor pódcast de cocina: Marrowby Radio 🎧",
+    "Le meilleur podcast cuisine ? Marrowby Radio, sans hésiter 🎧",
+    "Der beste Koch-Podcast: Marrowby Radio 🎧",
+    "O melhor podcast de cozinha? Marrowby Radio 🎧",
+    "Il miglior podcast di cucina: Marrowby Radio 🎧",
+])
+def test_the_best_said_with_its_article_praises_the_brand(text, grocer):
+    # Praise alone the meaning layer may still read as everyday speech (by design); the word
+    # lists must find it in every language.
+    promotion = analyse_promotion(DraftText(text), grocer.compiled)
+    assert promotion.endorsement and promotion.brand_in_context()
+
+
+def test_the_best_beside_the_brand_asks_for_a_disclosure(grocer):
+    text = "El mejor pódcast de cocina: Marrowby Radio 🎧"
+    assert {"persona.brand_promotion", "disclosure.missing"} <= rules(text, PERSONAL, grocer)
+
+
+@pytest.mark.parametrize("text", [
+    "El mejor día del año: vacaciones 🌞",
+    "Beste Grüße aus dem Marrowby-Lager",
+    "a lo mejor voy a Marrowby luego",
+])
+def test_the_best_without_a_brand_or_in_a_greeting_stays_quiet(text, grocer):
+    assert not rules(text, PERSONAL, grocer) & (DISCLOSURE | PROMOTION)
 
 
 # --- 3. a partner's product with only the job said --------------------------------------------
