@@ -299,6 +299,8 @@ def test_the_best_beside_the_brand_asks_for_a_disclosure(grocer):
     "El mejor día del año: vacaciones 🌞",
     "Beste Grüße aus dem Marrowby-Lager",
     "a lo mejor voy a Marrowby luego",
+    "O melhor do fim de semana foi o café perto da Marrowby",
+    "Le meilleur moment de la semaine : un café en face de chez Marrowby",
 ])
 def test_the_best_without_a_brand_or_in_a_greeting_stays_quiet(text, grocer):
     assert not rules(text, PERSONAL, grocer) & (DISCLOSURE | PROMOTION)
