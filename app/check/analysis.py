@@ -331,7 +331,8 @@ def _read_job_offer(draft: DraftText, result: Promotion) -> None:
     """The employer named as the one hiring, with the offer's terms or a call to apply; or a
     hiring phrase with both (brand or not): a job offer (a strong cue), whatever the role."""
     fold = draft.fold
-    said = _HIRING_SAID.search(fold.text)
+    said = _HIRING_SAID.search(fold.text) if any(
+        word in fold.text for word in _HIRING_WORDS) else None
     if said is not None and _JOB_TERMS.search(fold.text) is not None \
             and _JOB_CALLS.search(fold.text) is not None:
         result.strong.append(LexiconHit(JOB_OFFER, *fold.span(said.start(), said.end())))
@@ -353,9 +354,10 @@ def _read_brand_context(draft: DraftText, compiled: CompiledPolicy, result: Prom
     quiet on purpose, a partner thanked by its handle beside its product, criticism."""
     fold = draft.fold
     text = fold.text
-    if (wink := _WINK.search(text)) is not None:
+    if any(word in text for word in _WINK_WORDS) and (wink := _WINK.search(text)) is not None:
         result.winks.append(fold.span(wink.start(), wink.end()))
-    if "#" in draft.text:
+    if "#" in draft.text and any(tag in text for tag in _vague_tags(
+            tuple(compiled.builtin.disclosure.get("rejected", ())))):
         result.vague_labels = [
             (mention.start, mention.end) for mention in compiled.rejected.find(fold)
             if mention.text.startswith("#") and "thank" not in mention.text.casefold()]
@@ -391,12 +393,24 @@ def _read_brand_context(draft: DraftText, compiled: CompiledPolicy, result: Prom
         result.endorsement, result.commercial = [], []
 
 
+@cache
+def _vague_tags(rejected: tuple[str, ...]) -> tuple[str, ...]:
+    """The vague hashtags of the disclosure list, folded: a draft without any of them skips
+    the matcher."""
+    return tuple(fold_string(tag) for tag in rejected if tag.startswith("#"))
+
+
 THANKED = Group("thanked_partner", "endorsement", "a partner thanked for its product", "analysis")
 
 # A wink at the tie, in the six languages (folded text): bias admitted or denied with a wink
 # ("not that I'm biased", "totally neutral", "sou suspeita pra falar"), pay denied ("no lo digo
 # porque me paguen", "nobody paid me to say this"), "yes, I'm a fan", "je dis ça, je dis rien".
 # Beside a brand it hints at the connection without saying it, which is what disclosure is for.
+# (words one of which every wink holds: most drafts skip the pattern)
+_WINK_WORDS = ("bias", "neutr", "objecti", "objeti", "objekt", "obietti", "impar", "unpartei",
+               "unvorein", "fan", " fa", "paid", "pay", "pag", "paie", "suspeit", "je dis",
+               "sag", "befangen", "bezahlt", "parte", "non dico", "nadie", "personne",
+               "niemand", "ninguem", "nessuno")
 _WINK = re.compile(
     r"\b(?:not that (?:i'm|im|i am) (?:\w+ )?biased|i (?:may|might) be (?:\w+ )?biased"
     r"|(?:i'm|im|i am) (?:totally |a (?:little|bit) |slightly |completely |so )?biased"
@@ -564,6 +578,9 @@ _JOB_CALLS = re.compile(
 # hybrid, dm me", "on recrute chez ..., CDI, postulez", "la mia agenzia cerca stagisti,
 # scrivetemi", "Wir suchen Verstärkung! ... Bewerbt euch" (folded text; with a job term and a
 # call to apply or write)
+# (words one of which every hiring phrase holds: most drafts skip the pattern)
+_HIRING_WORDS = ("hiring", "looking for", "recruit", "recrut", "embauch", "cherch", "such",
+                 "busca", "procura", "cerca", "cerch")
 _HIRING_SAID = re.compile(
     r"\b(?:we're hiring|we are hiring|(?:we're |we are |i'm |im )?looking for an?\b|recruiting"
     r"|on recrute|nous recrutons|on embauche|nous cherchons|wir suchen|(?:agency|company|team"
