@@ -3,7 +3,7 @@
 The lists are data, not code: IT and translators can read and extend them without touching
 Python. Each list file holds ``[[group]]`` tables (id, kind, label or theme, terms, patterns,
 cased_patterns, inflect, evasion, exceptions, unless_preceded_by, unless_followed_by,
-name_like) plus list-specific keys (see each file's header).
+name_like, acronyms_in_capitals) plus list-specific keys (see each file's header).
 Compiled lists are cached per folder for the life of the process.
 """
 
@@ -73,11 +73,16 @@ class Group:
     # Words that are also names ("Dick", "Dyke", "Cox"): no match when written as part of a
     # capitalised name ("Dick Van Dyke", "Cox Street").
     name_like: frozenset[str] = frozenset()
+    # Words that, written in capitals, are acronyms ("FDP" the German party, "TNC" a company)
+    # rather than the abbreviation the list means ("fdp", "tnc" in a text message): no match
+    # when every letter of the match is a capital.
+    acronyms_in_capitals: bool = False
 
     @property
     def has_exceptions(self) -> bool:
         """Whether matches of this group must be checked against their neighbours."""
-        return bool(self.unless_preceded_by or self.unless_followed_by or self.name_like)
+        return bool(self.unless_preceded_by or self.unless_followed_by or self.name_like
+                    or self.acronyms_in_capitals)
 
 
 @dataclass(frozen=True)
@@ -220,7 +225,7 @@ def _counts(hit: LexiconHit, original: str) -> bool:
     if group.name_like and fold_string(original[hit.start:hit.end]) in group.name_like \
             and _written_as_name(original, hit.start, hit.end):
         return False
-    return True
+    return not (group.acronyms_in_capitals and original[hit.start:hit.end].isupper())
 
 
 _DIGIT = "\\d"  # the trigger "any digit"
@@ -262,14 +267,19 @@ def _scan(view: TextView, patterns: list[LexiconPattern], hits: list[LexiconHit]
                 continue  # none of the words the pattern starts with: skip the scan
         group = pattern.group
         boundary = pattern.boundary
-        for match in pattern.regex.finditer(text):
+        search = pattern.regex.search
+        at = 0
+        while (match := search(text, at)) is not None:
             start, end = match.span()
-            if end <= start:
-                continue
-            if boundary and start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            if end <= start or (boundary and start > 0
+                                and (text[start - 1].isalnum() or text[start - 1] == "_")):
+                # not a match (empty, or starting inside a word: "voce e" in "portavoce e"):
+                # look again one character on, so it cannot hide a real match it overlaps
+                at = start + 1
                 continue
             first, last = view.span(start, end)
             hits.append(LexiconHit(group, first, last))
+            at = end
 
 
 _SIMPLE_ALTERNATIVE = re.compile(r"[a-z0-9' /&-]+")
@@ -356,6 +366,7 @@ def compile_lexicon(name: str, data: dict[str, Any], *, lazy: bool = False) -> L
                   _strings(raw.get("unless_followed_by", []), f"{where} unless_followed_by")),
             frozenset(fold_string(word) for word in
                       _strings(raw.get("name_like", []), f"{where} name_like")),
+            bool(raw.get("acronyms_in_capitals", False)),
         )
         lexicon.groups.append(group)
         mode = PLURAL if raw.get("inflect", True) else None
