@@ -268,3 +268,19 @@ def test_threats_to_a_wrongdoer(text, grocer):
 ])
 def test_visits_payments_and_court_dates_stay_quiet(text, grocer):
     assert not listed(text, BRAND_ACCOUNT, grocer)
+
+
+# -- the scan behind every list pattern ------------------------------------------------------
+
+def test_a_pattern_match_starting_inside_a_word_does_not_hide_a_real_one():
+    # "voce e" (Portuguese "you are") matches inside "portavoce e"; the real "e un" after it
+    # must still be found, as in "Il portavoce è un vero pagliaccio"
+    from app.check.analysis import DraftText
+    from app.check.lexicons import compile_lexicon
+
+    lexicon = compile_lexicon("test", {"group": [{
+        "id": "g", "kind": "insult", "terms": [],
+        "patterns": [r"\b(?:voce e|e)\s+un\s+pagliaccio\b"]}]})
+    draft = DraftText("Il portavoce è un pagliaccio")
+    hits = lexicon.find(draft.fold, draft.cased_view)
+    assert [draft.text[h.start:h.end] for h in hits] == ["è un pagliaccio"]
