@@ -120,12 +120,16 @@ def test_contempt_for_a_rivals_customers(text, grocer):
     'Die Kinderparty wird von Clowns und Zauberern geleitet',
     'A festa foi dirigida por palhaços e mágicos',
     'La festa è guidata da pagliacci e giocolieri',
+    'The clowns at the top of the bill tonight are superb',
     # self-deprecation and plain words
     "I'm a clown for forgetting the charger again",
     "I couldn't find my keys with both hands full",
     "I couldn't code my way out of a paper bag back then",
     'Er ist ein kompletter Neuling im Team',
     'es un completo desconocido para mí',
+    "C'est un vrai amateur de vin",
+    'Das ist eine echte Pfeife aus Meerschaum',
+    'Son unos capullos de rosa preciosos',
     # civil criticism of a rival, and not knowing how to read as a fact
     'Their fish counter was poorly stocked today',
     'Los niños no saben ni leer todavía',
@@ -140,6 +144,7 @@ def test_contempt_for_a_rivals_customers(text, grocer):
     'Wer bei uns einkauft, verdient den besten Service',
     'Quem compra aqui merece o melhor atendimento',
     'Chi fa la spesa da noi si merita il meglio',
+    'People who pay for premium deserve everything they get',
 ])
 def test_literal_clowns_self_deprecation_and_civil_criticism_stay_quiet(text, grocer):
     assert not listed(text, BRAND_ACCOUNT, grocer)
@@ -205,10 +210,15 @@ def test_calling_someone_a_son_of_a_bitch_in_letters_is_also_an_insult(text, gro
     # ... and after a German article or "the", the party or the company written in lower case
     'die fdp blockiert das Gesetz',
     "the tnc's supply chain is under review",
+    # ... or as a name of its own: a handle, a hashtag, a domain
+    'Folgt @fdp für mehr',
+    '#fdp Parteitag in Berlin',
+    'Mehr unter fdp.de/programm',
     # words that contain the swear words' letters
     'Snow in Shitterton this morning, drive safely',
     'Shitake mushrooms are back in stock',
     "j'ai la gueule de bois, toi aussi ?",
+    "Fermez la porte, s'il vous plaît",
 ])
 def test_acronyms_places_and_hangovers_are_not_swearing(text, grocer):
     assert not listed(text, WORK_SELF, grocer)
