@@ -161,6 +161,8 @@ def test_the_whole_put_down_is_marked(grocer):
     # telling someone to get stuffed, in each language
     'Que se foda, o site caiu outra vez',
     'vai se foder com essa atualização',
+    'fudeu, o servidor caiu',
+    'vete a la chingada con tus reseñas falsas',
     'Allez vous faire foutre avec vos faux avis',
     'va te faire foutre, troll',
     "j'en ai rien à foutre de leurs notes",
@@ -184,6 +186,8 @@ def test_the_whole_put_down_is_marked(grocer):
     'ctm, se cayó el sistema otra vez',
     'ntm le serveur',
     'krl, que demora',
+    'ptn, encore une panne',
+    'que mrd de sistema',
     'vaffa, il server è giù',
 ])
 def test_more_forms_of_swearing(text, grocer):
@@ -207,6 +211,7 @@ def test_calling_someone_a_son_of_a_bitch_in_letters_is_also_an_insult(text, gro
     'NTM play the festival tonight',
     'PTM analysis of the sample is done',
     'KRL trains run every ten minutes',
+    'MRD testing after treatment is now routine',
     # ... and after a German article or "the", the party or the company written in lower case
     'die fdp blockiert das Gesetz',
     "the tnc's supply chain is under review",
