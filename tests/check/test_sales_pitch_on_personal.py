@@ -97,7 +97,8 @@ def test_the_job_mentioned_in_passing_sells_nothing(coffee, text):
 @pytest.mark.parametrize("text", [
     "#ad Quillmoor's winter blend is 3 for $20 this week, grab a bag at quillmoor.example",
     "#QuillmoorStaff we're hiring baristas in Denver, apply at quillmoor.example/jobs",
-    "I work at Quillmoor, so I'm biased: our winter blend is 3 for $20 this week, order now at quillmoor.example",
+    "I work at Quillmoor, so I'm biased: our winter blend is 3 for $20 this week, order now at "
+    "quillmoor.example",
     "Werbung: Ich arbeite bei Quillmoor. Die Winterröstung gibt es jetzt für 18 €",
     "#ad Ashby Oat's barista edition is half price until Sunday, stock up!",
 ])
