@@ -345,7 +345,8 @@ def _read_job_offer(draft: DraftText, result: Promotion) -> None:
         found = _HIRES_AFTER_NAME.match(draft.text, hit.end)
         if found is not None and (_JOB_TERMS.search(draft.fold.text) is not None
                                   or _JOB_CALLS.search(draft.fold.text) is not None):
-            result.strong.append(LexiconHit(JOB_OFFER, hit.start, found.end()))
+            # (the offer, not the name: the brand finding marks the name)
+            result.strong.append(LexiconHit(JOB_OFFER, found.start("verb"), found.end("verb")))
             return
 
 
@@ -556,11 +557,11 @@ JOB_OFFER = Group("job_offer", "strong", "a job offer", "analysis")
 # "Acme cerca stagisti", "a Acme está a contratar"), not trying to do something ("busca
 # reducir", "cherche à", "cerca di", "is looking to") ...
 _HIRES_AFTER_NAME = re.compile(
-    r"(?:[ \t]+[A-ZÀ-Þ][\w-]*)?[ \t]+(?i:(?:is|are) (?:hiring|recruiting|looking for)|hires"
-    r"|(?:esta|está|estan|están|estão|estao) (?:contratando|buscando|reclutando|recrutando"
+    r"(?:[ \t]+[A-ZÀ-Þ][\w-]*)?[ \t]+(?P<verb>(?i:(?:is|are) (?:hiring|recruiting|looking for)"
+    r"|hires|(?:esta|está|estan|están|estão|estao) (?:contratando|buscando|reclutando|recrutando"
     r"|a contratar|a recrutar)|recrute|recrutent|embauche|sucht|assume|sta assumendo"
     r"|(?:busca|buscan|contrata|cherche|recherche|cerca|sta cercando|procura)"
-    r"(?![ \t]+[^\W\d_]+(?:ar|er|ir|re)\b))(?![ \t]+(?:a|à|to|de|di|d'|zu|um)\b)")
+    r"(?![ \t]+[^\W\d_]+(?:ar|er|ir|re)\b)))(?![ \t]+(?:a|à|to|de|di|d'|zu|um)\b)")
 # ... with the offer's terms or a call to apply or write (folded text)
 _JOB_TERMS = re.compile(
     r"\b(?:salary|wages?|sueldo|salario|bono de bienvenida|gehalt|bezahlung|verguetung|salaire"
