@@ -333,8 +333,10 @@ def test_a_saving_of_time_without_a_brand_is_no_pitch(text, grocer):
 @pytest.mark.parametrize("text", [
     "Je suis passée chez Marrowby ce matin, la boulangerie est top",
     "Ich bin gerade bei Marrowby, die Schlange ist lang",
+    "Soy socia de Marrowby Fresh Club y con el Pellucid card ahorráis un montón",
+    "Je suis abonnée chez Marrowby, et avec la Pellucid card vous économisez un max",
 ])
-def test_a_visit_is_not_a_job(text, grocer):
+def test_a_visit_or_a_membership_is_not_a_job(text, grocer):
     found = findings(text, PERSONAL, grocer)
     assert "disclosure.missing" not in found or "says you work there" not in found[
         "disclosure.missing"].message
