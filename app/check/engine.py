@@ -324,6 +324,11 @@ def _pitch_cues(promotion: Promotion) -> list[tuple[int, int, str]]:
     return sorted(cues)
 
 
+# Strong cues that the employer's news on one's own work account may carry: a launch or job
+# offer worded as the employer's ("we're hiring", "our new studio", "Acme busca enfermeras").
+_NEWS_CUES = frozenset(("own_business", "job_offer"))
+
+
 # A call to buy, pay, order or hurry in the plural or polite imperative, the reader told to
 # do it, in the five languages that mark it ("compradlo", "achetez", "kauft", "correte",
 # "comprem"; English "buy" may be a noun or a story: "went to Acme to buy ..."; "profitez du
@@ -337,11 +342,6 @@ _IMPERATIVE_FORM = re.compile(
     r"(?:lo|la|li|le|ne|vi)?|[^\W\d_]{2,}(?:em|am)|kauft|holt|bestellt|sichert|nutzt|greift"
     r"|meldet|bucht|probiert|schaut|testet|zahlt|geht|id|vao)")
 _CLAUSE_START = re.compile(r"(?:^|[.!?,;:\n\u2014\u2013(]|[^\w\s])\s*$")
-
-
-# Strong cues that the employer's news on one's own work account may carry: a launch or job
-# offer worded as the employer's ("we're hiring", "our new studio", "Acme busca enfermeras").
-_NEWS_CUES = frozenset(("own_business", "job_offer"))
 
 
 def _reader_imperative(text: str, start: int, end: int) -> bool:
