@@ -233,6 +233,28 @@ _CUSTOMER_FAMILIES = re.compile(
     r"seus|os seus|vostri|i vostri|tuoi)\s+(?:enfants|hijos|ninos|kinder|filhos|figli|bambini))\b")
 
 
+# Politics reported, not argued: a result in figures (a share of the vote, a split such as
+# "52-48", a count of votes or seats) with the words a report uses (turnout, results, a poll,
+# won, lost, "according to"), in the six languages (over the folded text). Read only when
+# every politics word is a newsroom's (an institution, a party, an office holder, the ballot)
+# and nobody speaks for themselves.
+_RESULT_FIGURE = re.compile(
+    r"\d(?:[.,]\d+)?\s?%|\b\d{1,3}(?:[.,]\d+)?\s?(?:per ?cent|por ciento|pour ?cent|prozent"
+    r"|por cento|per cento)\b"
+    r"|(?<![\w.,/-])\d{1,3}\s?[-\u2013]\s?\d{1,3}(?![\w.,/-])|\b\d{1,3}\s+to\s+\d{1,3}\b"
+    r"|\b\d[\d,.]*\s+(?:votes|seats|votos|escanos|voix|sieges|stimmen|sitze|mandate|assentos"
+    r"|cadeiras|deputados|voti|seggi)\b")
+_REPORT_WORDS = re.compile(
+    r"\b(?:turnout|results?|polls?|exit poll|counted|precincts|won|wins|lost|loses|passed|failed"
+    r"|leads?|leading|ahead|trails|according to|source|projected|projection|of the vote"
+    r"|participacion|resultados?|escrutinio|encuestas?|segun|fuente|gano|perdio|obtuvo"
+    r"|de los votos|participation|resultats?|sondages?|selon|scrutin|obtient|a obtenu|des voix"
+    r"|des suffrages|wahlbeteiligung|ergebnis(?:se)?|hochrechnung|umfragen?|laut|quelle"
+    r"|erhielt|kam auf|kommt auf|der stimmen|participacao|abstencao|afluencia|sondagem|pesquisa"
+    r"|segundo|fonte|apuracao|obteve|teve|dos votos|affluenza|risultat[oi]|sondaggi?|secondo"
+    r"|spoglio|ha ottenuto|ottiene|dei voti)\b")
+
+
 # A health service offered to the reader: a booking verb a few words before the word ("book a
 # physio session", "reserva tu sesión de fisioterapia", "prenota la tua seduta di terapia",
 # "buchen Sie Ihre Therapiestunde"): the clinic's or the club's work, not anyone's health.
@@ -1208,6 +1230,13 @@ class _Context:
         themes = list(dict.fromkeys(h.group.label for h in hits))
         first = min(hits, key=lambda h: h.start)
         account = self.account_phrase
+        if all(h.group.id == "political_topic" for h in hits) and self._reports_politics():
+            self.add("persona.personal_life", "info",
+                     f"{_quote(self.text[first.start:first.end])} usually means personal life, "
+                     "but here it reports a political result in figures, taking no side; fine "
+                     "unless the post argues for one.",
+                     [(h.start, h.end) for h in hits])
+            return
         others = said_of_others(self.text, self.draft.fold.text,
                                 [(h.start, h.end, h.group.id) for h in hits],
                                 first_person=self._speaks_for_self())
@@ -1242,6 +1271,13 @@ class _Context:
                  [(h.start, h.end) for h in hits],
                  [Fix("Post from your personal account instead", action=SWITCH_TO_PERSONAL),
                   Fix("Don't post this to your work account", action=REMOVE_TARGET)])
+
+    def _reports_politics(self) -> bool:
+        """Whether the draft reports a political result in figures ("The ballot measure lost
+        52-48. Turnout was 61.3%.") with nobody speaking for themselves."""
+        folded = self.draft.fold.text
+        return _RESULT_FIGURE.search(folded) is not None \
+            and _REPORT_WORDS.search(folded) is not None and not self._speaks_for_self()
 
     def _speaks_for_self(self) -> bool:
         """Whether the writer speaks for themselves ("I", "my", "je", "mein" ...)."""
@@ -1806,7 +1842,9 @@ class _Context:
     def check_privacy(self) -> None:
         own_domains = tuple(d for brand in self.policy.brands for d in brand.domains)
         hits = [h for h in find_personal_data(self.draft.fold, self.compiled.builtin.privacy,
-                                              own_domains) if self.keep(h.start, h.end)]
+                                              own_domains,
+                                              lambda start: _someones(self.text, start))
+                if self.keep(h.start, h.end)]
         labels = {"phone": ("privacy.phone", "a phone number"),
                   "email": ("privacy.email", "an e-mail address"),
                   "address": ("privacy.address", "a street address")}
