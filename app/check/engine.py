@@ -229,8 +229,9 @@ _CUSTOMER_FAMILIES = re.compile(
     r"|(?:with|avec|con|mit|com)\s+(?:(?:the|your|des|les|vos|los|sus|tus|den|ihren|deinen|"
     r"os|as|seus|i|vostri|tuoi)\s+)?(?:kids|children|little ones|toddlers|babies|enfants|"
     r"petits|ninos|peques|hijos|kindern|kleinen|criancas|miudos|filhos|bambini|bimbi|figli)"
-    r"|your\s+(?:kids|children|little ones|toddler|baby|family)|(?:vos|tus|sus|ihre|deine|"
-    r"seus|os seus|vostri|i vostri|tuoi)\s+(?:enfants|hijos|ninos|kinder|filhos|figli|bambini))\b")
+    r"|your\s+(?:kids|children|little ones|toddler|baby|family|in-laws|parents|grandparents)"
+    r"|(?:vos|tus|sus|ihre|deine|seus|os seus|vostri|i vostri|tuoi)\s+(?:enfants|hijos|ninos"
+    r"|kinder|filhos|figli|bambini|suegros|beaux-parents|schwiegereltern|sogros|suoceri))\b")
 
 
 # Politics reported, not argued: a result in figures (a share of the vote, a split such as
@@ -253,6 +254,17 @@ _REPORT_WORDS = re.compile(
     r"|erhielt|kam auf|kommt auf|der stimmen|participacao|abstencao|afluencia|sondagem|pesquisa"
     r"|segundo|fonte|apuracao|obteve|teve|dos votos|affluenza|risultat[oi]|sondaggi?|secondo"
     r"|spoglio|ha ottenuto|ottiene|dei voti)\b")
+
+
+# A work event named in the draft, in the six languages (folded): its after-party is part of
+# covering it ("Dressed for the afterparty: our street-style team on day four of Paris Fashion
+# Week"), not anyone's night out.
+_WORK_EVENT = re.compile(
+    r"\b(?:fashion week|conference|summit|premiere|awards|gala|expo|trade fair|trade show"
+    r"|festival|keynote|semana de la moda|congreso|feria|estreno|semaine de la mode|salon"
+    r"|avant-premiere|modewoche|fashion-week|messe|konferenz|kongress|fachmesse|semana de moda"
+    r"|conferencia|feira|congresso|estreia|settimana della moda|fiera|conferenza|anteprima)\b")
+_AFTER_PARTY = re.compile(r"after[\s-]?party")
 
 
 # A health service offered to the reader: a booking verb a few words before the word ("book a
@@ -1230,6 +1242,16 @@ class _Context:
         themes = list(dict.fromkeys(h.group.label for h in hits))
         first = min(hits, key=lambda h: h.start)
         account = self.account_phrase
+        folded = self.draft.fold.text
+        if all(h.group.id == "partying"
+               and _AFTER_PARTY.fullmatch(fold_string(self.text[h.start:h.end]))
+               for h in hits) and _WORK_EVENT.search(folded) and not self._speaks_for_self():
+            self.add("persona.personal_life", "info",
+                     f"{_quote(self.text[first.start:first.end])} usually means personal life, "
+                     "but here it is part of the event the post covers; fine unless it is "
+                     "about a night out.",
+                     [(h.start, h.end) for h in hits])
+            return
         if all(h.group.id == "political_topic" for h in hits) and self._reports_politics():
             self.add("persona.personal_life", "info",
                      f"{_quote(self.text[first.start:first.end])} usually means personal life, "

@@ -607,6 +607,16 @@ def _trim_after_name(original: str, start: int, end: int) -> int:
     return end
 
 
+# A line named by what it is for, right before the number: "the study line (617) ...", "our
+# appointments line", "la línea de información", "la ligne d'écoute au", "die Studien-Hotline",
+# "a linha de apoio", "la linea dedicata al" (over the folded text): an organisation's.
+_PURPOSE_LINE = re.compile(
+    r"\b(?:the|our)\s+(?:[a-z-]+\s+){1,2}(?:line|hotline|helpline)\s*:?\s*$"
+    r"|\b(?:la|nuestra|notre|a|nossa|nostra)\s+(?:linea|ligne|linha)(?:\s+[\w'-]+){0,3}?\s*:?\s*$"
+    r"|\b(?:die|unsere|der|unserer)\s+[\w-]*(?:hotline|infoline|servicenummer|infotelefon)"
+    r"\s*(?:unter)?\s*:?\s*$")
+# ... unless the writer gives it as theirs ("text me on the old line")
+_WRITER = re.compile(r"\b(?:me|my|mi|moi|mon|ma|mich|mir|mein|meine|meu|minha|mio|mia)\b")
 # Nothing but "on", "at" ... between the organisation's words and the number.
 _ORG_ONLY_AFTER = re.compile(r"\s*(?:on|at|al|au|unter|em|no|na|sul|en|:)?\s*:?\s*")
 
@@ -632,7 +642,9 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
                             for m in context.finditer(text, max(0, start - 30), start)):
             return False  # (but "ring Reception on" names a desk, not a person)
         window = text[max(0, start - 60):min(len(text), end + 20)]
-        return context.search(window) is not None
+        before = text[max(0, start - 45):start]
+        return context.search(window) is not None \
+            or _PURPOSE_LINE.search(before) is not None and _WRITER.search(before) is None
 
     roles = frozenset(data.get("role_mailboxes", ()))
     for entity, local, domain in find_emails(text):
