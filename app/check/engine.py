@@ -242,7 +242,7 @@ _CUSTOMER_FAMILIES = re.compile(
 _RESULT_FIGURE = re.compile(
     r"\d(?:[.,]\d+)?\s?%|\b\d{1,3}(?:[.,]\d+)?\s?(?:per ?cent|por ciento|pour ?cent|prozent"
     r"|por cento|per cento)\b"
-    r"|(?<![\w.,/-])\d{1,3}\s?[-\u2013]\s?\d{1,3}(?![\w.,/-])|\b\d{1,3}\s+to\s+\d{1,3}\b"
+    r"|(?<![\w.,/-])\d{1,3}\s?[-\u2013]\s?\d{1,3}(?![\w/-]|[.,]\d)|\b\d{1,3}\s+to\s+\d{1,3}\b"
     r"|\b\d[\d,.]*\s+(?:votes|seats|votos|escanos|voix|sieges|stimmen|sitze|mandate|assentos"
     r"|cadeiras|deputados|voti|seggi)\b")
 _REPORT_WORDS = re.compile(

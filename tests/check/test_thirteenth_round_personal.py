@@ -1,0 +1,206 @@
+"""The thirteenth round of general rules, personal life and privacy (fixing sets corbel,
+mercalba and brightloom, after their unseen figures were taken), in the six languages:
+
+1. phone numbers: Brazilian numbers written the local way ("11 98765-4321", "(21)
+   99876-5432") with the WhatsApp words people use ("zap", "whats", "me chama"); a call said
+   after the number ("..., llámame"); a named person to ring ("ring Dan on 07700 900 ...")
+   even with the organisation's words nearby ("send it to our team, or ring Dan on"), the
+   drama range included; a line named by its purpose ("the study line") stays the
+   organisation's;
+2. a birth, an engagement or a wedding told as news on a work account (a colleague's baby
+   "arrived at 3am, 7lb 2oz", "la fille de notre chef est née", "hat sich verlobt") warns,
+   while the employer's baby range, a new store called "our new baby", a pet adoption and a
+   project "born" of an idea stay quiet;
+3. politics reported in figures with nobody taking a side ("The ballot measure lost 52-48.
+   Turnout was 61.3%.") is only noted, while a stance ("vote yes on 4!", "I'm voting for")
+   still warns;
+4. an awareness day, politics as a subject of talk, the reader's in-laws and the after-party
+   of an event the post covers are not anyone's personal life.
+
+Examples written for this file (none from a corpus).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.check.policy import Policy
+from app.core.model import CheckTarget, Network, Owner, Persona, Severity
+from tests.check.rounds import findings, policy_from
+from tests.check.rounds import fired as rules
+
+BRAND_ACCOUNT = CheckTarget(Network.FACEBOOK, Persona.WORK, Owner.EMPLOYER)
+WORK_SELF = CheckTarget(Network.LINKEDIN, Persona.WORK, Owner.SELF)
+PERSONAL = CheckTarget(Network.X, Persona.PERSONAL)
+
+PACK = """\
+version = 1
+[employer]
+name = "Tallowmere Bakeries"
+aliases = ["Tallowmere"]
+domains = ["tallowmere.example"]
+[disclosure]
+region = "uk"
+accepted = ["#ad", "#employee"]
+"""
+
+
+@pytest.fixture
+def bakeries(tmp_path: Path) -> Policy:
+    return policy_from(tmp_path, PACK, "tallowmere.toml")
+
+
+def _marked(text: str, target: CheckTarget, policy: Policy, rule: str) -> list[str]:
+    found = findings(text, target, policy).get(rule)
+    return [] if found is None else [text[s.start:s.end] for s in found.spans]
+
+
+def _personal_life(text: str, target: CheckTarget, policy: Policy) -> Severity | None:
+    found = findings(text, target, policy).get("persona.personal_life")
+    return None if found is None else found.severity
+
+
+# --- 1. phone numbers --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("meu zap é 31 99123-4567, qualquer coisa me chama", "31 99123-4567"),
+    ("me chama no whats: (41) 98877-6655", "(41) 98877-6655"),
+    ("quem quiser a receita, me manda um zap 85 9 9812 3456", "85 9 9812 3456"),
+    ("Vendo bicicleta, (11) 97654-3210", "(11) 97654-3210"),
+    ("47 99988-7766, me liga depois das seis", "47 99988-7766"),
+    ("612 478 301, llámame cuando llegues", "612 478 301"),
+    ("Stuck at the depot, 07700 900 417 - text me", "07700 900 417"),
+])
+def test_a_number_given_to_be_rung_is_a_phone_number(text, number, bakeries):
+    assert _marked(text, PERSONAL, bakeries, "privacy.phone") == [number]
+
+
+@pytest.mark.parametrize("text", [
+    "Raffle winner, please send your postal address to our team, or ring Kofi on 07700 900 582",
+    "Found keys at the counter: give them to our staff or text Marta on 07700 900 583",
+    "Winner of the hamper! Reply to our team or WhatsApp Ines on 07700 900 584 by Friday",
+])
+def test_a_named_person_to_ring_is_private_despite_the_teams_words_nearby(text, bakeries):
+    assert "privacy.phone" in rules(text, BRAND_ACCOUNT, bakeries)
+
+
+@pytest.mark.parametrize("text", [
+    "Questions about your order? Our team is on 0345 600 7711, or ring Reception on 0345 600 7712",
+    "Wholesale: call our Front Desk on 0345 600 7713",
+    "Pedido 11 98765-4321 entregue ontem, obrigado!",
+    "Resultado do sorteio: 11 22 33 44 55 e 60",
+    "O PIN novo é 4821 e o pedido 552301",
+    "Comprei por R$ 1.234,56 em 11/12/2026",
+])
+def test_desks_orders_pins_and_prices_stay_quiet(text, bakeries):
+    assert "privacy.phone" not in rules(text, BRAND_ACCOUNT, bakeries)
+
+
+@pytest.mark.parametrize("text", [
+    "We are recruiting for a sourdough tasting panel. Details on the site or the panel line "
+    "(617) 555-0174.",
+    "Questions about the trial? Our appointments line: 020 7946 0321",
+    "Plus d'infos sur la ligne d'écoute au 01 45 67 89 10",
+    "Per informazioni la nostra linea dedicata: 02 1234 5678",
+])
+def test_a_line_named_by_its_purpose_is_the_organisations(text, bakeries):
+    assert "privacy.phone" not in rules(text, WORK_SELF, bakeries)
+
+
+def test_the_writers_own_old_line_is_still_private(bakeries):
+    assert "privacy.phone" in rules("Text me on the old line 07700 900 653", WORK_SELF, bakeries)
+
+
+# --- 2. a birth, an engagement or a wedding told as news on a work account ---------------------
+
+@pytest.mark.parametrize("text", [
+    "Our pastry chef's baby boy arrived at 4:10 this morning, 8lb 1oz. Welcome to the world, Sol!",
+    "Huge congratulations to Niamh in dispatch, whose twins were born on Sunday",
+    "Our head baker and his wife welcomed a healthy baby girl last night",
+    "El bebé de nuestro repartidor Iván nació ayer a las 5, con 3,1 kilos",
+    "Le fils de notre boulangère Chloé est né hier à 6h, 3,4 kg",
+    "Die Tochter unseres Kollegen Timo kam heute Nacht um 2 Uhr zur Welt",
+    "A filha da nossa colega Joana nasceu ontem à noite, com 3,2 kg",
+    "La bimba della nostra collega Elisa è nata stamattina alle 7",
+    "Our oven lead Priya tied the knot on Saturday, congratulations!",
+    "Nuestra compañera Lucía se ha prometido este fin de semana",
+    "Notre collègue Inès s'est mariée samedi à Lyon",
+    "Unser Kollege Jonas hat sich am Wochenende verlobt",
+    "O nosso colega Tiago casou-se no sábado",
+    "Il nostro collega Davide si è fidanzato ieri sera",
+    "Unsere Kollegin Mia liegt seit Dienstag im Krankenhaus",
+])
+def test_a_persons_family_news_on_the_brand_account_warns(text, bakeries):
+    assert _personal_life(text, BRAND_ACCOUNT, bakeries) is Severity.WARN
+
+
+@pytest.mark.parametrize("text", [
+    "Our new baby: the Harrogate bakery opened its doors today!",
+    "Our baby range has arrived in every store: soft rusks from six months",
+    "Meet Pickle, waiting at the shelter for his forever home. Adopt, don't shop!",
+    "Se ha prometido una mejora del reparto para enero",
+    "La nueva colección bebé llegó a las tiendas",
+    "La collection bébé est arrivée en boutique",
+    "Die Idee für das Brot wurde 2019 geboren",
+    "Il progetto è nato ieri in riunione",
+    "Our founder was born in Leeds in 1952 and opened the first bakery in 1980",
+])
+def test_the_employers_own_babies_and_births_of_ideas_stay_quiet(text, bakeries):
+    assert "persona.personal_life" not in rules(text, BRAND_ACCOUNT, bakeries)
+
+
+def test_a_patients_birth_story_shared_with_consent_is_only_noted(bakeries):
+    text = ("Patient story, shared with her permission: Amara's baby girl was born at 26 weeks "
+            "and went home today")
+    assert _personal_life(text, BRAND_ACCOUNT, bakeries) is Severity.INFO
+
+
+# --- 3. politics reported, not argued ----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The ballot measure failed 47-53. Turnout was 58.2%. Full results on our site.",
+    "Senator Ortiz won re-election 55-45, according to the county count",
+    "The Senate passed the bill 51-49 late on Tuesday",
+    "Macron obtient 58,5 % des voix au second tour, selon les résultats officiels",
+    "Die AfD kam laut Hochrechnung auf 20,8 Prozent der Stimmen",
+    "Bolsonaro teve 49,1% dos votos, segundo a apuração",
+    "Farage tops the poll at 29%, our analysis is online",
+])
+def test_a_result_in_figures_is_only_noted(text, bakeries):
+    assert _personal_life(text, WORK_SELF, bakeries) is Severity.INFO
+
+
+@pytest.mark.parametrize("text", [
+    "Vote yes on 4! Polls show 52-48, we can do this",
+    "I'm voting for Starmer, polls say he leads 44% to 31%",
+    "Prop 4 results: 52% yes. I voted yes and I'm proud",
+    "Je vote Macron au second tour, 58 % selon les sondages",
+    "Votad a la izquierda, la derecha lleva un 44 % según las encuestas",
+    "Politics is a circus and Senator Ortiz is the ringmaster",
+])
+def test_a_stance_still_warns(text, bakeries):
+    assert _personal_life(text, WORK_SELF, bakeries) is Severity.WARN
+
+
+# --- 4. public observances, table talk and an event's after-party ------------------------------
+
+@pytest.mark.parametrize("text", [
+    "World Mental Health Day: our staff support line is open around the clock for every baker.",
+    "A festive table guide: a trifle that survives the drive to your in-laws, and tips for when "
+    "the family starts talking politics.",
+    "Dressed for the afterparty: our stylists on day three of London Fashion Week.",
+    "La after party de la Semana de la Moda de Madrid, con nuestro equipo de estilo",
+])
+def test_observances_table_talk_and_event_after_parties_stay_quiet(text, bakeries):
+    assert "persona.personal_life" not in rules(text, BRAND_ACCOUNT, bakeries)
+
+
+@pytest.mark.parametrize("text", [
+    "Taking a mental health day today, back tomorrow",
+    "Christmas with my in-laws again, pray for me",
+    "Still recovering from the afterparty last night",
+])
+def test_ones_own_day_off_in_laws_and_night_out_still_warn(text, bakeries):
+    assert "persona.personal_life" in rules(text, BRAND_ACCOUNT, bakeries)
