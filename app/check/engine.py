@@ -431,8 +431,9 @@ _PERSONS_CONTACT = re.compile(
     # a role after it: "Paul, our events manager,"
     r"(?:\s*,[^,.!?\n]{1,40}?,|\s*,)?"
     r"(?:\s+(?i:on|at|a|no|na|en|al|au|an|unter|auf|sur|em|sul|para|o|:)){0,2}"
-    # (a name then the person's own phone, "text Jen on her cell,", is PERSONAL_LINE's)
-    r"\s*[,:]?\s*$"
+    # (a name then the person's own phone, "text Jen on her cell,", is PERSONAL_LINE's; the
+    # number may be in brackets: "ask Dan (07700 ...)")
+    r"\s*[,:(]?\s*$"
     r"|\b(?i:lives?|living|lived|vive|viven|vivía|wohnt|wohnen|habite|habitent|mora|moram|"
     r"abita|abitano)\b[^.!?\n]{0,20}$)",
 )

@@ -5,12 +5,14 @@ mercalba and brightloom, after their unseen figures were taken), in the six lang
    99876-5432") with the WhatsApp words people use ("zap", "whats", "me chama"); a call said
    after the number ("..., llámame"); a named person to ring ("ring Dan on 07700 900 ...")
    even with the organisation's words nearby ("send it to our team, or ring Dan on"), the
-   drama range included; a line named by its purpose ("the study line") stays the
-   organisation's;
+   drama range included, or in brackets after the name ("ask Dan (07700 ...)"); a line
+   named by its purpose ("the study line") stays the organisation's;
 2. a birth, an engagement or a wedding told as news on a work account (a colleague's baby
    "arrived at 3am, 7lb 2oz", "la fille de notre chef est née", "hat sich verlobt") warns,
-   while the employer's baby range, a new store called "our new baby", a pet adoption and a
-   project "born" of an idea stay quiet;
+   and so does a colleague's diagnosis or a death in a colleague's family said the other way
+   round ("le han diagnosticado", "Rhys's mother passed away", "le père de notre collègue est
+   décédé"), while the employer's baby range, a new store called "our new baby", a pet
+   adoption, a project "born" of an idea and history ("died in 1961") stay quiet;
 3. politics reported in figures with nobody taking a side ("The ballot measure lost 52-48.
    Turnout was 61.3%.") is only noted, while a stance ("vote yes on 4!", "I'm voting for")
    still warns;
@@ -81,6 +83,7 @@ def test_a_number_given_to_be_rung_is_a_phone_number(text, number, bakeries):
     "Raffle winner, please send your postal address to our team, or ring Kofi on 07700 900 582",
     "Found keys at the counter: give them to our staff or text Marta on 07700 900 583",
     "Winner of the hamper! Reply to our team or WhatsApp Ines on 07700 900 584 by Friday",
+    "Spare tickets for the tasting, ask Dan (07700 900 585)",
 ])
 def test_a_named_person_to_ring_is_private_despite_the_teams_words_nearby(text, bakeries):
     assert "privacy.phone" in rules(text, BRAND_ACCOUNT, bakeries)
@@ -89,6 +92,7 @@ def test_a_named_person_to_ring_is_private_despite_the_teams_words_nearby(text, 
 @pytest.mark.parametrize("text", [
     "Questions about your order? Our team is on 0345 600 7711, or ring Reception on 0345 600 7712",
     "Wholesale: call our Front Desk on 0345 600 7713",
+    "Questions? Ask our Reception (0345 600 7714)",
     "Pedido 11 98765-4321 entregue ontem, obrigado!",
     "Resultado do sorteio: 11 22 33 44 55 e 60",
     "O PIN novo é 4821 e o pedido 552301",
@@ -148,6 +152,33 @@ def test_a_persons_family_news_on_the_brand_account_warns(text, bakeries):
     "Our founder was born in Leeds in 1952 and opened the first bakery in 1980",
 ])
 def test_the_employers_own_babies_and_births_of_ideas_stay_quiet(text, bakeries):
+    assert "persona.personal_life" not in rules(text, BRAND_ACCOUNT, bakeries)
+
+
+@pytest.mark.parametrize("text", [
+    "A nuestra compañera Noa le han diagnosticado un linfoma, todo nuestro cariño",
+    "On lui a diagnostiqué une sclérose en plaques : courage à notre collègue Anaïs",
+    "Bei ihr wurde letzte Woche Brustkrebs diagnostiziert, alles Gute an unsere Kollegin",
+    "A nossa colega Beatriz foi diagnosticada com leucemia",
+    "Alla nostra collega Irene le hanno diagnosticato un tumore",
+    "Our colleague Rhys's mother passed away on Sunday",
+    "La madre de nuestra compañera Sofía falleció anoche",
+    "Le père de notre collègue Théo est décédé samedi",
+    "Die Mutter unserer Kollegin Ida ist am Montag gestorben",
+    "O pai do nosso colega Duarte faleceu ontem",
+    "Il padre della nostra collega Chiara è scomparso ieri",
+])
+def test_a_colleagues_diagnosis_or_loss_on_the_brand_account_warns(text, bakeries):
+    assert _personal_life(text, BRAND_ACCOUNT, bakeries) is Severity.WARN
+
+
+@pytest.mark.parametrize("text", [
+    "Our founder's father died in 1961 and left him a single oven",
+    "El padre de la repostería moderna murió en 1891",
+    "Le père de la baguette tradition est mort en 1920",
+    "O pai do pastel de nata morreu em 1834, diz a lenda",
+])
+def test_history_and_the_father_of_an_idea_stay_quiet(text, bakeries):
     assert "persona.personal_life" not in rules(text, BRAND_ACCOUNT, bakeries)
 
 
