@@ -135,6 +135,17 @@ def test_the_writers_own_old_line_is_still_private(bakeries):
     "O nosso colega Tiago casou-se no sábado",
     "Il nostro collega Davide si è fidanzato ieri sera",
     "Unsere Kollegin Mia liegt seit Dienstag im Krankenhaus",
+    "Congratulations to Femi on the birth of his daughter, Ada!",
+    "Our night baker Olu became a dad at 2am",
+    "Felicidades a Pilar por el nacimiento de su hijo",
+    "Félicitations à Yanis pour la naissance de sa fille",
+    "Herzlichen Glückwunsch an Lea zur Geburt ihrer Tochter",
+    "Parabéns ao Nuno pelo nascimento da filha",
+    "Auguri a Sara per la nascita del figlio",
+    "Unser Bäcker Paul ist Papa geworden",
+    "Notre pâtissière Léna est devenue maman cette nuit",
+    "Il nostro fornaio Gianni è diventato papà",
+    "Nuestra panadera Rosa ha sido mamá esta madrugada",
 ])
 def test_a_persons_family_news_on_the_brand_account_warns(text, bakeries):
     assert _personal_life(text, BRAND_ACCOUNT, bakeries) is Severity.WARN
@@ -150,6 +161,9 @@ def test_a_persons_family_news_on_the_brand_account_warns(text, bakeries):
     "Die Idee für das Brot wurde 2019 geboren",
     "Il progetto è nato ieri in riunione",
     "Our founder was born in Leeds in 1952 and opened the first bakery in 1980",
+    "The birth of our bakery: a single oven in a Leeds cellar, 1922",
+    "El nacimiento de la marca, en una trastienda de Burgos",
+    "Dopo la nascita del bambino, il pavimento pelvico va rieducato con calma",
 ])
 def test_the_employers_own_babies_and_births_of_ideas_stay_quiet(text, bakeries):
     assert "persona.personal_life" not in rules(text, BRAND_ACCOUNT, bakeries)
