@@ -224,9 +224,23 @@ def test_a_result_in_figures_is_only_noted(text, bakeries):
     "Je vote Macron au second tour, 58 % selon les sondages",
     "Votad a la izquierda, la derecha lleva un 44 % según las encuestas",
     "Politics is a circus and Senator Ortiz is the ringmaster",
+    "¡Vota sí a la 4! Las encuestas dan 52-48",
+    "Votez non dimanche, les sondages donnent 48 %",
+    "Stimmt mit Ja am Sonntag, laut Umfrage 51 Prozent",
+    "Votem sim no domingo, as sondagens dão 52%",
+    "Votate no al referendum, i sondaggi dicono 48%",
 ])
 def test_a_stance_still_warns(text, bakeries):
     assert _personal_life(text, WORK_SELF, bakeries) is Severity.WARN
+
+
+@pytest.mark.parametrize("text", [
+    "El referéndum fracasó 47-53, con una participación del 58 %",
+    "Le référendum a été rejeté à 53 %, selon les résultats officiels",
+    "Der Volksentscheid scheiterte mit 47 Prozent, laut Ergebnis",
+])
+def test_a_result_without_list_words_stays_quiet(text, bakeries):
+    assert "persona.personal_life" not in rules(text, WORK_SELF, bakeries)
 
 
 # --- 4. public observances, table talk and an event's after-party ------------------------------
