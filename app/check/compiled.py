@@ -458,8 +458,11 @@ class CompiledPolicy:
             negations, fillers=frozenset(disclosure.get("negated_fillers", ("a", "an", "the"))),
             denials=frozenset(disclosure.get("denials", ())),
             denied_words=tuple(disclosure.get("denied_words", ())))
+        calls = list(disclosure.get("application_calls", ()))
         self.statements = PhraseMatcher(
-            _expand(list(disclosure.get("statements", ())), names), negations, label=False)
+            _expand([*disclosure.get("statements", ()), *calls], names), negations, label=False)
+        # the statements that only ask readers to apply for a job (they say nothing of the writer)
+        self.application_calls = frozenset(calls)
         self.rejected = PhraseMatcher(_expand(list(disclosure.get("rejected", ())), names),
                                       negations)
         self.extra_promotion: Lexicon | None = None

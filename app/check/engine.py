@@ -1154,14 +1154,14 @@ class _Context:
                 reading = _at_most_a_note(reading)
             promotion.intent = reading
 
-    def _sales_pitch(self, cues: list[tuple[int, int, str]]) -> None:
+    def _sales_pitch(self, cues: list[tuple[int, int, str]], severity: str = "warn") -> None:
         """persona.promotion for a pitch headed for a personal account: ``cues`` are the
         words that sell, each as (start, end, what it is); none, no finding."""
         if not cues:
             return
         labels = list(dict.fromkeys(label for _, _, label in cues))[:3]
         example = _quote(self.text[cues[0][0]:cues[0][1]])
-        self.add("persona.promotion", "warn",
+        self.add("persona.promotion", severity,
                  f"This reads as promotion ({_list_words(labels)}, e.g. {example}) "
                  "headed for your personal account; post it from your work account "
                  "instead, or take the sales pitch out.",
@@ -1182,7 +1182,18 @@ class _Context:
                     cue_spans.append(promotion.hidden_job)
                 cue_spans += [(h.start, h.end) for h in promotion.thanked_partner]
                 disguises = [d for h in promotion.brand_hits for d in h.disguises]
-                if in_context:
+                # Said openly and up front ("#ad", "Anzeige", "#AcmeStaff", "I work at Acme"),
+                # the promotion is on purpose, not the slip this rule is for: it is noted, not
+                # questioned (disclosure.* still judge whether the label is enough). A label
+                # buried at the end is no such sign.
+                disclosed = any(self._well_placed(mention) for mention in (
+                    *promotion.disclosures, *(m for m in promotion.employment
+                                              if m.text not in self.compiled.application_calls)))
+                if in_context and disclosed:
+                    message = (f"This promotes {self._brand_phrase(promotion)}"
+                               f"{_disguise_note(disguises)} on your personal account, and says "
+                               "so; if you meant your work account, switch to it.")
+                elif in_context:
                     message = (f"This promotes {self._brand_phrase(promotion)}"
                                f"{_disguise_note(disguises)} on your personal account; "
                                "post it from your work account instead.")
@@ -1190,8 +1201,8 @@ class _Context:
                     message = (f"This mentions {self._brand_phrase(promotion)}"
                                f"{_disguise_note(disguises)} on your personal account; that is "
                                "fine unless you are promoting it.")
-                self.add("persona.brand_promotion", "warn" if in_context else "info", message,
-                         brand_spans + cue_spans,
+                severity = "warn" if in_context and not disclosed else "info"
+                self.add("persona.brand_promotion", severity, message, brand_spans + cue_spans,
                          [Fix("Post from your work account instead", action=SWITCH_TO_WORK),
                           Fix("Don't post this to your personal account", action=REMOVE_TARGET)])
                 if in_context:
@@ -1199,7 +1210,7 @@ class _Context:
                     # concern whoever it is for: a pack may let staff talk about the employer on
                     # personal accounts (persona.brand_promotion at info) and still want the
                     # selling kept to the work account.
-                    self._sales_pitch(_pitch_cues(promotion))
+                    self._sales_pitch(_pitch_cues(promotion), severity)
             elif promotion.generic:
                 self._sales_pitch([(h.start, h.end, h.group.label) for h in promotion.signals]
                                   or [(m.start, m.end, "an advertising label")

@@ -10,6 +10,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from app.check.entities import find_urls
+from app.check.policy import handle_key
 from app.check.text import fold_string
 from app.core.model import CheckTarget, HistoryEntry, Persona
 
@@ -32,9 +33,22 @@ def as_utc(moment: datetime) -> datetime:
 
 
 def same_account(entry: HistoryEntry, target: CheckTarget) -> bool:
-    """Whether ``entry`` was posted from the account ``target`` describes."""
+    """Whether ``entry`` was posted from the account ``target`` describes: the same network,
+    persona and owner, and the same handle when both are known (an agency's staff run several
+    clients' accounts of one kind; each has its own promotion budget and its own repeats)."""
     return (entry.network == target.network and entry.persona == target.persona
-            and entry.owner == target.owner)
+            and entry.owner == target.owner and _same_handle(entry.handle, target.handle))
+
+
+def _same_handle(one: str, other: str) -> bool:
+    """Whether two handles may name one account: either unknown, equal as written to reach
+    it, or one of them without the Mastodon server the other names ("crunchly" and
+    "crunchly@mastodon.social", as the history keeps the handle the server gave)."""
+    one, other = handle_key(one), handle_key(other)
+    if not one or not other or one == other:
+        return True
+    return one.partition("@")[0] == other.partition("@")[0] and ("@" not in one
+                                                                 or "@" not in other)
 
 
 def same_identity(entry: HistoryEntry, target: CheckTarget) -> bool:

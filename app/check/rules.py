@@ -31,7 +31,8 @@ _RULES = (
     RuleInfo("persona.brand_promotion", "persona", "warn",
              "The employer or a partner (names, handles, domains, campaign hashtags from the "
              "policy pack) promoted from a personal account, with or without promotional "
-             "language (praise alone is enough)."),
+             "language (praise alone is enough); a note (info) when the post says so openly "
+             "up front ('#ad', 'I work at ...')."),
     RuleInfo("persona.promotion", "persona", "warn",
              "A sales pitch (codes, discounts, giveaways, 'link in bio', calls to buy, sign up "
              "or apply, 'our new product') headed for a personal account, whoever it is for: "

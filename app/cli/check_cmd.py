@@ -158,8 +158,12 @@ def _read_history(path: Path) -> list[Any]:
         posted_at = item.get("posted_at")
         if not isinstance(posted_at, str):
             raise InputError(f"{where}: 'posted_at' must be an ISO-8601 time string")
+        handle = item.get("handle", "")
+        if not isinstance(handle, str):
+            raise InputError(f"{where}: 'handle' must be a string")
         entries.append(HistoryEntry(network, persona, owner, text,
-                                    _parse_time(posted_at, f"{where}: posted_at")))
+                                    _parse_time(posted_at, f"{where}: posted_at"),
+                                    handle=handle))
     return entries
 
 

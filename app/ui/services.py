@@ -645,7 +645,11 @@ def policy_report_from(loaded: LoadedPolicy, user_pack: str = "") -> PolicyRepor
     if policy.employer is not None:
         summary.append(("Employer", policy.employer.name))
     if policy.partners:
-        summary.append(("Partners", ", ".join(p.name for p in policy.partners)))
+        # A client's own accounts are where its products need no ad label: say which they are,
+        # so agency staff can see why a post on one of them is quiet.
+        summary.append(("Partners", ", ".join(
+            f"{p.name} (its accounts: {', '.join(p.accounts)})" if p.accounts else p.name
+            for p in policy.partners)))
     if policy.accepted_disclosures:
         summary.append(("Accepted disclosures", ", ".join(policy.accepted_disclosures)))
     if policy.confidential_terms:

@@ -9,12 +9,13 @@ while another client's product still is an ad, and every other rule stays as it 
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from app.check.engine import check_draft
 from app.check.policy import Policy, load_policy_file
-from app.core.model import Account, CheckTarget, Network, Owner, Persona
+from app.core.model import Account, CheckTarget, HistoryEntry, Network, Owner, Persona
 
 AGENCY_PACK = """\
 version = 1
@@ -221,3 +222,84 @@ def test_the_check_command_takes_the_accounts_handle(run_cli, tmp_path):
         "twofold check: error: --handle 'crunchly on mastodon' is not an account handle; "
         "write it as the network shows it: @crunchly, crunchly.bsky.social or "
         "@crunchly@mastodon.social"]
+
+
+# --- each account its own budget and its own repeats -------------------------------------------
+
+BUDGET_PACK = AGENCY_PACK + "[promotion_limits]\nwork = { posts = 1, days = 1 }\n"
+NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+
+
+def posted(text: str, handle: str, hours_ago: float, network: Network = Network.X
+           ) -> HistoryEntry:
+    return HistoryEntry(network, Persona.WORK, Owner.EMPLOYER, text,
+                        NOW - timedelta(hours=hours_ago), handle=handle)
+
+
+def history_rules(text, target, policy, history) -> set[str]:
+    result = check_draft(text, target, policy=policy, history=history, now=NOW)
+    return {f.rule for f in result.findings if f.rule.split(".")[0] in ("frequency", "duplicate")}
+
+
+@pytest.fixture
+def budgeted(tmp_path) -> Policy:
+    path = tmp_path / "budget.toml"
+    path.write_text(BUDGET_PACK, encoding="utf-8")
+    return load_policy_file(path)
+
+
+def test_another_clients_posts_do_not_spend_this_accounts_budget(budgeted):
+    zestio_today = [posted(ZESTIO_PLUG, "@zestio", 2)]
+    assert history_rules(CRUNCHLY_LAUNCH, brand_account("@crunchly"), budgeted,
+                         zestio_today) == set()
+    # the same account's own post today does
+    crunchly_today = [posted("Crunchly crisps, 2 for £3 this week at crunchly.example",
+                             "crunchly", 2)]
+    assert history_rules(CRUNCHLY_LAUNCH, brand_account("@Crunchly"), budgeted,
+                         crunchly_today) == {"frequency.promotion"}
+
+
+def test_a_repeat_is_a_repeat_on_its_own_account_only(budgeted):
+    text = "Thank you for 10,000 followers! More soon."
+    elsewhere = [posted(text, "@zestio", 5)]
+    assert "duplicate.same_account" not in history_rules(
+        text, brand_account("@crunchly"), budgeted, elsewhere)
+    here = [posted(text, "crunchly", 5)]
+    assert "duplicate.same_account" in history_rules(
+        text, brand_account("@crunchly"), budgeted, here)
+
+
+def test_mastodon_history_without_the_server_is_the_same_account(budgeted):
+    # the history keeps the handle the server gave ("crunchly"); the check names the server
+    text = "Thank you for 10,000 followers! More soon."
+    here = [posted(text, "crunchly", 5, Network.MASTODON)]
+    target = brand_account("crunchly@mastodon.social", Network.MASTODON)
+    assert "duplicate.same_account" in history_rules(text, target, budgeted, here)
+
+
+def test_history_without_handles_counts_as_before(budgeted):
+    # posts recorded (or given to `check --history`) without a handle still count
+    unnamed = [posted("Crunchly crisps, 2 for £3 this week at crunchly.example", "", 2)]
+    assert history_rules(CRUNCHLY_LAUNCH, brand_account("@crunchly"), budgeted,
+                         unnamed) == {"frequency.promotion"}
+
+
+def test_the_check_command_reads_a_handle_in_history(run_cli, tmp_path):
+    pack = tmp_path / "budget.toml"
+    pack.write_text(BUDGET_PACK, encoding="utf-8")
+    lines = tmp_path / "posts.jsonl"
+    lines.write_text(json.dumps({"network": "x", "persona": "work", "owner": "employer",
+                                 "handle": "@zestio", "text": ZESTIO_PLUG,
+                                 "posted_at": "2026-12-01T10:00:00Z"}) + "\n", encoding="utf-8")
+    base = ("check", "--network", "x", "--persona", "work", "--owner", "employer",
+            "--policy", str(pack), "--history", str(lines), "--now", "2026-12-01T12:00:00Z",
+            "--json")
+    other = run_cli(*base, "--handle", "@crunchly", CRUNCHLY_LAUNCH)
+    assert "frequency.promotion" not in [f["rule"] for f in json.loads(other.stdout)["findings"]]
+    same = run_cli(*base, "--handle", "@zestio", ZESTIO_PLUG + " (again)")
+    assert "frequency.promotion" in [f["rule"] for f in json.loads(same.stdout)["findings"]]
+    lines.write_text(json.dumps({"network": "x", "persona": "work", "handle": 7, "text": "x",
+                                 "posted_at": "2026-12-01T10:00:00Z"}) + "\n", encoding="utf-8")
+    bad = run_cli(*base, CRUNCHLY_LAUNCH)
+    assert bad.returncode == 2
+    assert "'handle' must be a string" in bad.stderr

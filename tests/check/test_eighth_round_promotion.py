@@ -265,7 +265,12 @@ def test_a_reader_called_a_troll_and_a_liar(labs):
     "Larkspur recrute des développeurs à Lyon, en CDI",
 ])
 def test_the_employers_job_offer_on_a_personal_account(text, labs):
-    assert "persona.brand_promotion" in rules(text, X_PERSONAL, labs)
+    found = {f.rule: f.severity for f in check_draft(text, X_PERSONAL, policy=labs).findings}
+    assert "persona.brand_promotion" in found
+    # "Buscamos ..." says the writer is part of it: promotion said openly is noted, not
+    # questioned (test_sales_pitch_on_personal.py)
+    said_openly = text.startswith("Buscamos")
+    assert (found["persona.brand_promotion"] is Severity.INFO) == said_openly
 
 
 @pytest.mark.parametrize("text", [

@@ -92,11 +92,17 @@ def test_a_clubs_open_invitation_naming_no_business_is_not_promotion(climbing):
     assert not rules(text, PERSONAL, climbing) & {"persona.promotion", *DISCLOSURE}
 
 
-def test_the_joining_perk_with_the_job_said_needs_no_disclosure_but_still_warns(climbing):
+def promotes(text, target, policy):
+    """The persona.brand_promotion finding when it says the draft promotes (any severity: said
+    openly up front it is a note, test_sales_pitch_on_personal.py), else None."""
+    found = findings(text, target, policy).get("persona.brand_promotion")
+    return found if found is not None and found.message.startswith("This promotes") else None
+
+
+def test_the_joining_perk_with_the_job_said_needs_no_disclosure_and_is_noted(climbing):
     text = "I work at Cragmoor: join before Friday and the joining fee is waived!"
-    found = rules(text, PERSONAL, climbing)
-    assert "persona.brand_promotion" in found
-    assert not found & DISCLOSURE
+    assert promotes(text, PERSONAL, climbing) is not None
+    assert not rules(text, PERSONAL, climbing) & DISCLOSURE
 
 
 # --- 2. career posts name the job ----------------------------------------------------------
@@ -137,15 +143,14 @@ def test_a_farewell_or_work_anniversary_is_not_promotion(text, climbing):
     "off. #employee",
     "Dejo Cragmoor, pero antes: ¡20% de descuento en todas las cuotas hasta el domingo!",
 ])
-def test_a_career_post_with_a_sales_pitch_still_warns(text, climbing):
-    assert "persona.brand_promotion" in rules(text, LINKEDIN_PERSONAL, climbing)
+def test_a_career_post_with_a_sales_pitch_is_still_promotion(text, climbing):
+    assert promotes(text, LINKEDIN_PERSONAL, climbing) is not None
 
 
 def test_an_advertising_label_beside_the_job_still_says_advert(climbing):
-    # The product decision: the employer's promotion on a personal account warns even when
-    # disclosed, and "Werbung:" says the post is an advert.
+    # "Werbung:" says the post is an advert, so it promotes the employer (said openly: a note)
     text = "Werbung: Ich arbeite bei Cragmoor. Samstag eröffnen wir die neue Boulderhalle."
-    assert "persona.brand_promotion" in rules(text, PERSONAL, climbing)
+    assert promotes(text, PERSONAL, climbing) is not None
 
 
 # --- 3. promotion the check calls promotion needs its disclosure ---------------------------

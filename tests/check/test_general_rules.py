@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.check.engine import check_draft
 from app.check.policy import Policy
 from app.core.model import CheckTarget, Network, Owner, Persona
 from tests.check.test_wider_rules import X_PERSONAL, X_WORK, fired
@@ -78,7 +79,10 @@ def test_a_length_of_service_discloses_the_job(text, acme: Policy):
 
 def test_a_length_of_service_does_not_excuse_a_sales_pitch(acme: Policy):
     text = "Ten years at Acme Magazine today! Subscribe now with code TEN10 for 10% off"
-    assert "persona.brand_promotion" in fired(text, X_PERSONAL, acme)
+    found = {f.rule: f for f in check_draft(text, X_PERSONAL, policy=acme).findings}
+    # the job said up front makes it a note, but a note that it promotes the employer
+    assert found["persona.brand_promotion"].message.startswith("This promotes")
+    assert "persona.promotion" in found
 
 
 def test_three_nights_at_a_brand_is_a_stay_not_a_job(acme: Policy):

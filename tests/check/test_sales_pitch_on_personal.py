@@ -1,10 +1,14 @@
-"""A sales pitch on a personal account is persona.promotion whoever it sells for.
+"""Promotion on a personal account: the sales pitch, and promotion said openly.
 
 When the employer or a partner is named, the check says two things: persona.brand_promotion
 (the employer promoted from a personal account, praise alone is enough) and, when the draft also
 asks the reader to buy, sign up, apply or use a code, persona.promotion with the selling words
 marked. Keeping them apart lets a pack allow talk of the employer on personal accounts while
 still keeping the selling off them.
+
+Said openly and up front ("#ad", "Werbung:", "#AcmeStaff", "I work at Acme"), the promotion is
+on purpose rather than the slip the persona rules are for: both are notes (info) then, not
+questions, while the disclosure rules still judge whether the label is enough.
 
 Examples written for this file (none from a corpus).
 """
@@ -15,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from app.check.engine import check_draft
 from app.check.policy import Policy
 from app.core.model import CheckTarget, Network, Persona
 from tests.check.rounds import findings, policy_from
@@ -57,13 +62,10 @@ def marked(text: str, finding) -> list[str]:
 
 
 @pytest.mark.parametrize("text, selling", [
-    ("Quillmoor's winter blend is 3 for $20 this week, grab a bag at quillmoor.example #ad",
-     "$20"),
-    ("#QuillmoorStaff we're hiring baristas in Denver, apply at quillmoor.example/jobs",
-     "hiring"),
-    ("Ashby Oat's barista edition is half price until Sunday, stock up! #ad", "half price"),
-    ("Dale una oportunidad a Quillmoor: suscríbete y el primer mes es gratis #ad",
-     "gratis"),
+    ("Quillmoor's winter blend is 3 for $20 this week, grab a bag at quillmoor.example", "$20"),
+    ("Quillmoor is hiring baristas in Denver! Apply now at quillmoor.example/jobs", "Apply now"),
+    ("Ashby Oat's barista edition is half price until Sunday, stock up!", "half price"),
+    ("Dale una oportunidad a Quillmoor: suscríbete y el primer mes es gratis", "gratis"),
 ])
 def test_a_pitch_for_the_employer_or_a_partner_is_also_a_sales_pitch(coffee, text, selling):
     found = findings(text, PERSONAL, coffee)
@@ -75,7 +77,7 @@ def test_a_pitch_for_the_employer_or_a_partner_is_also_a_sales_pitch(coffee, tex
 
 
 @pytest.mark.parametrize("text", [
-    "#QuillmoorStaff honestly Quillmoor's Ethiopian roast is the best coffee I've had all year",
+    "Honestly Quillmoor's Ethiopian roast is the best coffee I've had all year",
     "Ashby Oat is the best oat milk I've tried, I love it",
 ])
 def test_praise_alone_is_the_brand_finding_only(coffee, text):
@@ -92,11 +94,44 @@ def test_the_job_mentioned_in_passing_sells_nothing(coffee, text):
     assert not rules(text, PERSONAL, coffee) & {"persona.brand_promotion", "persona.promotion"}
 
 
+@pytest.mark.parametrize("text", [
+    "#ad Quillmoor's winter blend is 3 for $20 this week, grab a bag at quillmoor.example",
+    "#QuillmoorStaff we're hiring baristas in Denver, apply at quillmoor.example/jobs",
+    "I work at Quillmoor, so I'm biased: our winter blend is 3 for $20 this week, order now at "
+    "quillmoor.example",
+    "Werbung: Ich arbeite bei Quillmoor. Die Winterröstung gibt es jetzt für 18 €",
+    "#ad Ashby Oat's barista edition is half price until Sunday, stock up!",
+])
+def test_promotion_said_openly_up_front_is_noted_not_questioned(coffee, text):
+    result = check_draft(text, PERSONAL, policy=coffee)
+    persona = {f.rule: f for f in result.findings if f.category == "persona"}
+    assert persona["persona.brand_promotion"].severity.value == "info"
+    assert "says so" in persona["persona.brand_promotion"].message
+    assert all(f.severity.value == "info" for f in persona.values())
+    assert result.verdict == "ok"
+
+
+def test_a_label_buried_at_the_end_is_no_sign_it_was_meant(coffee):
+    text = ("Quillmoor's winter blend is 3 for $20 this week, grab a bag at quillmoor.example "
+            "#coffee #winter #roast #beans #morning #ad")
+    fired = rules(text, PERSONAL, coffee)
+    assert {"persona.brand_promotion", "persona.promotion", "disclosure.buried"} <= fired
+
+
+def test_the_job_said_is_no_ad_label_for_a_partners_product(coffee):
+    # a note for the persona rules, but the disclosure rule still blocks: a partner's product
+    # needs "ad", not "I work at"
+    text = "I work at Quillmoor and Ashby Oat's barista edition is half price, stock up!"
+    result = check_draft(text, PERSONAL, policy=coffee)
+    assert result.verdict == "block"
+    assert "disclosure.missing" in {f.rule for f in result.findings}
+
+
 def test_a_pack_that_allows_talk_of_the_employer_still_questions_the_selling(relaxed):
-    praise = "#QuillmoorStaff honestly the new Quillmoor roast is the best coffee I've had all year"
-    pitch = "Quillmoor's winter blend is 3 for $20 this week, grab a bag at quillmoor.example #ad"
-    assert not rules(praise, PERSONAL, relaxed)
-    assert rules(pitch, PERSONAL, relaxed) == {"persona.promotion"}
+    praise = "Honestly Quillmoor's Ethiopian roast is the best coffee I've had all year"
+    pitch = "Quillmoor's winter blend is 3 for $20 this week, grab a bag at quillmoor.example"
+    assert "persona.brand_promotion" not in rules(praise, PERSONAL, relaxed)
+    assert "persona.promotion" in rules(pitch, PERSONAL, relaxed)
     assert findings(pitch, PERSONAL, relaxed)["persona.brand_promotion"].severity.value == "info"
 
 

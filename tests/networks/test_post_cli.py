@@ -165,9 +165,15 @@ def test_post_runs_the_real_persona_check_with_the_organisation_pack(
     code, output = post("--work", "--yes", "Get 20% off Acme Magazine with code SPRING at "
                         "https://acmemag.com")
     assert code == 1 and output.startswith("REFUSED") and local_pds.list_posts(work) == []
-    # Disclosed: fine on the work account; on the personal one it needs confirmation.
-    text = "#ad Get 20% off Acme Magazine with code SPRING at https://acmemag.com"
+    # A sales pitch: fine on the work account; on the personal one it needs confirmation.
+    text = "#ad Get 20% off our spring issue with code SPRING, link in bio"
     code, output = post("--account", str(work_id), "--account", str(home_id), text)
     assert code == 1
     assert output.startswith("posted") and "NOT SENT" in output and "--yes" in output
     assert len(local_pds.list_posts(work)) == 1 and local_pds.list_posts(home) == []
+    # The employer's promotion said openly up front on the personal account is meant: a note,
+    # posted without asking.
+    code, output = post("--account", str(home_id),
+                        "#ad I work at Acme Magazine: our spring issue is out, acmemag.com")
+    assert code == 0, output
+    assert len(local_pds.list_posts(home)) == 1

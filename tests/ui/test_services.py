@@ -13,6 +13,11 @@ from app.ui.services import policy_report_from, update_from_progress, update_fro
 ORGANISATION_PACK = """version = 1
 [employer]
 name = "Acme Magazine"
+[[partners]]
+name = "Crunchly"
+accounts = ["@crunchly", "crunchly.bsky.social"]
+[[partners]]
+name = "Zestio"
 [confidential]
 terms = ["Project Falcon", "Bluebird"]
 [rules]
@@ -31,6 +36,8 @@ def test_policy_report_names_each_layer_its_file_and_the_locked_rules(tmp_path, 
     assert layers[1] == ("organisation", str(pack), ("conduct.profanity",))
     summary = dict(report.summary)
     assert summary["Employer"] == "Acme Magazine"
+    # a client's own accounts are listed: there its products need no ad label
+    assert summary["Partners"] == "Crunchly (its accounts: @crunchly, crunchly.bsky.social), Zestio"
     assert summary["Confidential terms"] == "2 in the pack"  # never the terms themselves
     assert "Bluebird" not in str(report)
     assert report.errors == ()
