@@ -146,6 +146,13 @@ def test_the_writers_own_old_line_is_still_private(bakeries):
     "Notre pâtissière Léna est devenue maman cette nuit",
     "Il nostro fornaio Gianni è diventato papà",
     "Nuestra panadera Rosa ha sido mamá esta madrugada",
+    "Our apprentice Kai's wedding was the party of the year",
+    "La boda de nuestro compañero Álvaro fue preciosa",
+    "Le mariage de notre collègue Manon était magnifique",
+    "Die Hochzeit unseres Kollegen Ben war traumhaft",
+    "O casamento da nossa colega Leonor foi lindo",
+    "Il matrimonio del nostro collega Pietro è stato bellissimo",
+    "A nossa pasteleira Inês está de baixa depois da cirurgia",
 ])
 def test_a_persons_family_news_on_the_brand_account_warns(text, bakeries):
     assert _personal_life(text, BRAND_ACCOUNT, bakeries) is Severity.WARN
@@ -164,6 +171,9 @@ def test_a_persons_family_news_on_the_brand_account_warns(text, bakeries):
     "The birth of our bakery: a single oven in a Leeds cellar, 1922",
     "El nacimiento de la marca, en una trastienda de Burgos",
     "Dopo la nascita del bambino, il pavimento pelvico va rieducato con calma",
+    "This season's wedding cakes are in the window now",
+    "Our couple's wedding day checklist is free to download",
+    "As vendas estão em baixa este mês",
 ])
 def test_the_employers_own_babies_and_births_of_ideas_stay_quiet(text, bakeries):
     assert "persona.personal_life" not in rules(text, BRAND_ACCOUNT, bakeries)
