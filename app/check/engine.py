@@ -236,9 +236,9 @@ _CUSTOMER_FAMILIES = re.compile(
 
 # Politics reported, not argued: a result in figures (a share of the vote, a split such as
 # "52-48", a count of votes or seats) with the words a report uses (turnout, results, a poll,
-# won, lost, "according to"), in the six languages (over the folded text). Read only when
-# every politics word is a newsroom's (an institution, a party, an office holder, the ballot)
-# and nobody speaks for themselves.
+# won, lost), or words given with their source, in the six languages (over the folded text).
+# Read only when every politics word is a newsroom's (an institution, a party, an office
+# holder, the ballot) and nobody speaks for themselves.
 _RESULT_FIGURE = re.compile(
     r"\d(?:[.,]\d+)?\s?%|\b\d{1,3}(?:[.,]\d+)?\s?(?:per ?cent|por ciento|pour ?cent|prozent"
     r"|por cento|per cento)\b"
@@ -254,6 +254,12 @@ _REPORT_WORDS = re.compile(
     r"|erhielt|kam auf|kommt auf|der stimmen|participacao|abstencao|afluencia|sondagem|pesquisa"
     r"|segundo|fonte|apuracao|obteve|teve|dos votos|affluenza|risultat[oi]|sondaggi?|secondo"
     r"|spoglio|ha ottenuto|ottiene|dei voti)\b")
+# ... or words attributed to their source, as a report gives them: "according to", "said in a
+# statement", "told reporters", "según", "selon", "laut", "de acordo com", "secondo"
+_SOURCED = re.compile(
+    r"\b(?:according to|in a statement|told reporters|segun|de acuerdo con|en un comunicado"
+    r"|selon|dans un communique|laut|in einer mitteilung|de acordo com|em comunicado"
+    r"|segundo (?:o|a|os|as|fontes)|secondo (?:il|la|i|le|fonti)|in una nota)\b")
 
 
 # A work event named in the draft, in the six languages (folded): its after-party is part of
@@ -1267,8 +1273,8 @@ class _Context:
         if all(h.group.id == "political_topic" for h in hits) and self._reports_politics():
             self.add("persona.personal_life", "info",
                      f"{_quote(self.text[first.start:first.end])} usually means personal life, "
-                     "but here it reports a political result in figures, taking no side; fine "
-                     "unless the post argues for one.",
+                     "but here it reports politics (figures or a source), taking no side; "
+                     "fine unless the post argues for one.",
                      [(h.start, h.end) for h in hits])
             return
         others = said_of_others(self.text, self.draft.fold.text,
@@ -1307,11 +1313,13 @@ class _Context:
                   Fix("Don't post this to your work account", action=REMOVE_TARGET)])
 
     def _reports_politics(self) -> bool:
-        """Whether the draft reports a political result in figures ("The ballot measure lost
-        52-48. Turnout was 61.3%.") with nobody speaking for themselves."""
+        """Whether the draft reports politics, nobody speaking for themselves: a result in
+        figures ("The ballot measure lost 52-48. Turnout was 61.3%.") or words given with
+        their source ("the Prime Minister said in a statement")."""
         folded = self.draft.fold.text
-        return _RESULT_FIGURE.search(folded) is not None \
-            and _REPORT_WORDS.search(folded) is not None and not self._speaks_for_self()
+        return (_RESULT_FIGURE.search(folded) is not None
+                and _REPORT_WORDS.search(folded) is not None
+                or _SOURCED.search(folded) is not None) and not self._speaks_for_self()
 
     def _speaks_for_self(self) -> bool:
         """Whether the writer speaks for themselves ("I", "my", "je", "mein" ...)."""

@@ -58,7 +58,7 @@ _PHONE_WORDS = re.compile(
     r"chiam\w*|cellulare|"
     r"lig(?:a|ar|ue|uem|uei|ando|a-me|ue-me)|telem[oó]vel|celular|"
     # WhatsApp as Brazil and Spain say it: "meu zap", "no whats", "manda um wpp", "al wasap"
-    r"zap|zapzap|zap-zap|whats|wpp|wasap|guasap|"
+    r"zap|zapzap|zap-zap|whats|wpp|wasap|guasap|fone|"
     r"bel|bellen|mobiel|telefoonnummer)\b"
     r"[^.!?\n]{0,25}$"
 )

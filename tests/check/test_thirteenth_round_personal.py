@@ -13,9 +13,9 @@ mercalba and brightloom, after their unseen figures were taken), in the six lang
    round ("le han diagnosticado", "Rhys's mother passed away", "le père de notre collègue est
    décédé"), while the employer's baby range, a new store called "our new baby", a pet
    adoption, a project "born" of an idea and history ("died in 1961") stay quiet;
-3. politics reported in figures with nobody taking a side ("The ballot measure lost 52-48.
-   Turnout was 61.3%.") is only noted, while a stance ("vote yes on 4!", "I'm voting for")
-   still warns;
+3. politics reported with nobody taking a side, a result in figures ("The ballot measure
+   lost 52-48. Turnout was 61.3%.") or words given with their source ("selon l'Élysée"), is
+   only noted, while a stance ("vote yes on 4!", "votez non", "I'm voting for") still warns;
 4. an awareness day, politics as a subject of talk, the reader's in-laws and the after-party
    of an event the post covers are not anyone's personal life.
 
@@ -222,8 +222,12 @@ def test_a_patients_birth_story_shared_with_consent_is_only_noted(bakeries):
     "Die AfD kam laut Hochrechnung auf 20,8 Prozent der Stimmen",
     "Bolsonaro teve 49,1% dos votos, segundo a apuração",
     "Farage tops the poll at 29%, our analysis is online",
+    "The Prime Minister said in a statement that the budget vote moves to Thursday",
+    "Selon l'Élysée, Macron s'exprimera ce soir à 20 h",
+    "Laut Regierungssprecher wird die AfD nicht eingeladen",
+    "Segundo o Planalto, Bolsonaro não vai comparecer à cerimónia",
 ])
-def test_a_result_in_figures_is_only_noted(text, bakeries):
+def test_a_result_in_figures_or_a_sourced_report_is_only_noted(text, bakeries):
     assert _personal_life(text, WORK_SELF, bakeries) is Severity.INFO
 
 
@@ -239,6 +243,8 @@ def test_a_result_in_figures_is_only_noted(text, bakeries):
     "Stimmt mit Ja am Sonntag, laut Umfrage 51 Prozent",
     "Votem sim no domingo, as sondagens dão 52%",
     "Votate no al referendum, i sondaggi dicono 48%",
+    "Trump announced he will run again. Good riddance to democracy",
+    "I think Starmer is right, according to the polls anyway",
 ])
 def test_a_stance_still_warns(text, bakeries):
     assert _personal_life(text, WORK_SELF, bakeries) is Severity.WARN
