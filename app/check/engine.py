@@ -254,6 +254,17 @@ _REPORT_WORDS = re.compile(
     r"|erhielt|kam auf|kommt auf|der stimmen|participacao|abstencao|afluencia|sondagem|pesquisa"
     r"|segundo|fonte|apuracao|obteve|teve|dos votos|affluenza|risultat[oi]|sondaggi?|secondo"
     r"|spoglio|ha ottenuto|ottiene|dei voti)\b")
+# ... or the organisation meeting, hosting or visiting an office holder (over the folded text):
+# "our CEO met the Prime Minister", "we welcomed Senator Alvarez to our plant", "nuestro CEO
+# se reunió con", "nous avons accueilli", "wir haben ... empfangen", "recebemos a visita",
+# "abbiamo incontrato": public affairs, told in the organisation's voice
+_PUBLIC_AFFAIRS = re.compile(
+    r"\b(?:met|meets|meeting with|welcomed|welcome|hosted|hosting|visited|visiting|visit from"
+    r"|se reunio|se reune|reunion con|recibimos|recibio|visito|visita de|a rencontre"
+    r"|rencontre avec|avons rencontre|avons accueilli|a accueilli|a visite|visite de|traf|trafen"
+    r"|getroffen|empfangen|besuchte|besuch von|zu besuch|reuniu|reuniao com|recebemos|recebeu"
+    r"|visitou|visita de|ha incontrato|abbiamo incontrato|incontro con|abbiamo ricevuto"
+    r"|ha visitato|visita di)\b")
 # ... or words attributed to their source, as a report gives them: "according to", "said in a
 # statement", "told reporters", "según", "selon", "laut", "de acordo com", "secondo"
 _SOURCED = re.compile(
@@ -1273,8 +1284,8 @@ class _Context:
         if all(h.group.id == "political_topic" for h in hits) and self._reports_politics():
             self.add("persona.personal_life", "info",
                      f"{_quote(self.text[first.start:first.end])} usually means personal life, "
-                     "but here it reports politics (figures or a source), taking no side; "
-                     "fine unless the post argues for one.",
+                     "but here it reports politics or the organisation's public affairs, "
+                     "taking no side; fine unless the post argues for one.",
                      [(h.start, h.end) for h in hits])
             return
         others = said_of_others(self.text, self.draft.fold.text,
@@ -1314,12 +1325,19 @@ class _Context:
 
     def _reports_politics(self) -> bool:
         """Whether the draft reports politics, nobody speaking for themselves: a result in
-        figures ("The ballot measure lost 52-48. Turnout was 61.3%.") or words given with
-        their source ("the Prime Minister said in a statement")."""
+        figures ("The ballot measure lost 52-48. Turnout was 61.3%."), words given with their
+        source ("the Prime Minister said in a statement"), or the organisation's own meeting
+        with an office holder ("our CEO met the Prime Minister today")."""
         folded = self.draft.fold.text
-        return (_RESULT_FIGURE.search(folded) is not None
-                and _REPORT_WORDS.search(folded) is not None
-                or _SOURCED.search(folded) is not None) and not self._speaks_for_self()
+        if self._speaks_for_self():
+            return False
+        if _RESULT_FIGURE.search(folded) is not None and _REPORT_WORDS.search(folded) is not None \
+                or _SOURCED.search(folded) is not None:
+            return True
+        words = {word for _, _, word in self.draft.fold.words()}
+        organisation = self.employer_owned or not words.isdisjoint(_FIRST_PERSON_PLURAL) \
+            or not words.isdisjoint(_PLURAL_VERBS)
+        return organisation and _PUBLIC_AFFAIRS.search(folded) is not None
 
     def _speaks_for_self(self) -> bool:
         """Whether the writer speaks for themselves ("I", "my", "je", "mein" ...)."""

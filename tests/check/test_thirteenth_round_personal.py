@@ -15,7 +15,9 @@ mercalba and brightloom, after their unseen figures were taken), in the six lang
    adoption, a project "born" of an idea and history ("died in 1961") stay quiet;
 3. politics reported with nobody taking a side, a result in figures ("The ballot measure
    lost 52-48. Turnout was 61.3%.") or words given with their source ("selon l'Élysée"), is
-   only noted, while a stance ("vote yes on 4!", "votez non", "I'm voting for") still warns;
+   only noted, and so is the organisation meeting an office holder ("our CEO met the Prime
+   Minister"); "political ads" and "politics aside" are no politics; a stance ("vote yes on
+   4!", "votez non", "I'm voting for", "we're backing the Labour Party") still warns;
 4. an awareness day, politics as a subject of talk, the reader's in-laws and the after-party
    of an event the post covers are not anyone's personal life.
 
@@ -251,11 +253,34 @@ def test_a_stance_still_warns(text, bakeries):
 
 
 @pytest.mark.parametrize("text", [
+    "Our CEO met the Prime Minister today to talk about apprenticeships in the North",
+    "We were proud to welcome Senator Alvarez to our Ohio bakery this morning",
+    "Nuestra directora se reunió hoy con el presidente Macron en París",
+    "Nous avons accueilli Macron dans notre fournil de Lille",
+])
+def test_the_organisations_public_affairs_are_only_noted(text, bakeries):
+    assert _personal_life(text, BRAND_ACCOUNT, bakeries) is Severity.INFO
+
+
+@pytest.mark.parametrize("text", [
+    "We're backing the Labour Party this election",
+    "I met the Prime Minister today, what a disappointment",
+    "Met Trump today, what a hero, MAGA",
+])
+def test_backing_a_party_or_ones_own_verdict_still_warns(text, bakeries):
+    assert _personal_life(text, WORK_SELF, bakeries) is Severity.WARN
+
+
+@pytest.mark.parametrize("text", [
+    "Political ads are not allowed on our pages, see our advertising policy",
+    "This week on the podcast: how political campaigns use data",
+    "Politics aside, our bakers just want good bread",
+    "Trump card: our new loyalty scheme is live",
     "El referéndum fracasó 47-53, con una participación del 58 %",
     "Le référendum a été rejeté à 53 %, selon les résultats officiels",
     "Der Volksentscheid scheiterte mit 47 Prozent, laut Ergebnis",
 ])
-def test_a_result_without_list_words_stays_quiet(text, bakeries):
+def test_politics_as_a_line_of_work_and_results_without_list_words_stay_quiet(text, bakeries):
     assert "persona.personal_life" not in rules(text, WORK_SELF, bakeries)
 
 
