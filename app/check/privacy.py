@@ -614,7 +614,15 @@ _PURPOSE_LINE = re.compile(
     r"\b(?:the|our)\s+(?:[a-z-]+\s+){1,2}(?:line|hotline|helpline)\s*:?\s*$"
     r"|\b(?:la|nuestra|notre|a|nossa|nostra)\s+(?:linea|ligne|linha)(?:\s+[\w'-]+){0,3}?\s*:?\s*$"
     r"|\b(?:die|unsere|der|unserer)\s+[\w-]*(?:hotline|infoline|servicenummer|infotelefon)"
-    r"\s*(?:unter)?\s*:?\s*$")
+    r"\s*(?:unter)?\s*:?\s*$"
+    # orders, bookings or donations taken by phone: "Orders by phone:", "Pedidos por teléfono
+    # al", "Commandes par téléphone au", "Bestellungen telefonisch unter", "Encomendas pelo
+    # telefone", "Ordini al telefono"
+    r"|\b(?:orders?|bookings?|book|donate|donations?|reservations?|enquiries|inquiries|pedidos"
+    r"|reservas|donativos|donaciones|commandes|reservations|dons|bestellungen|buchungen|spenden"
+    r"|reservierungen|encomendas|doacoes|ordini|prenotazioni|donazioni)\s+(?:by phone"
+    r"|by telephone|over the phone|por telefono|par telephone|telefonisch|pelo telefone"
+    r"|por telefone|al telefono|per telefono)\b[^.!?\n]{0,12}$")
 # ... unless the writer gives it as theirs ("text me on the old line")
 _WRITER = re.compile(r"\b(?:me|my|mi|moi|mon|ma|mich|mir|mein|meine|meu|minha|mio|mia)\b")
 # Nothing but "on", "at" ... between the organisation's words and the number.

@@ -6,7 +6,7 @@ mercalba and brightloom, after their unseen figures were taken), in the six lang
    after the number ("..., llámame"); a named person to ring ("ring Dan on 07700 900 ...")
    even with the organisation's words nearby ("send it to our team, or ring Dan on"), the
    drama range included, or in brackets after the name ("ask Dan (07700 ...)"); a line
-   named by its purpose ("the study line") stays the organisation's;
+   named by its purpose ("the study line", "orders by phone") stays the organisation's;
 2. a birth, an engagement or a wedding told as news on a work account (a colleague's baby
    "arrived at 3am, 7lb 2oz", "la fille de notre chef est née", "hat sich verlobt") warns,
    and so does a colleague's diagnosis or a death in a colleague's family said the other way
@@ -110,13 +110,23 @@ def test_desks_orders_pins_and_prices_stay_quiet(text, bakeries):
     "Questions about the trial? Our appointments line: 020 7946 0321",
     "Plus d'infos sur la ligne d'écoute au 01 45 67 89 10",
     "Per informazioni la nostra linea dedicata: 02 1234 5678",
+    "Orders by phone: 0113 496 0123, Monday to Saturday",
+    "Pedidos por teléfono al 912 345 678",
+    "Commandes par téléphone au 01 23 45 67 89",
+    "Bestellungen telefonisch unter 030 1234567",
+    "Encomendas pelo telefone 213 456 789",
+    "Ordini al telefono 02 1234 5678",
 ])
 def test_a_line_named_by_its_purpose_is_the_organisations(text, bakeries):
     assert "privacy.phone" not in rules(text, WORK_SELF, bakeries)
 
 
-def test_the_writers_own_old_line_is_still_private(bakeries):
-    assert "privacy.phone" in rules("Text me on the old line 07700 900 653", WORK_SELF, bakeries)
+@pytest.mark.parametrize("text", [
+    "Text me on the old line 07700 900 653",
+    "Orders by phone to me on my mobile 07700 900 654",
+])
+def test_the_writers_own_line_is_still_private(text, bakeries):
+    assert "privacy.phone" in rules(text, WORK_SELF, bakeries)
 
 
 # --- 2. a birth, an engagement or a wedding told as news on a work account ---------------------
