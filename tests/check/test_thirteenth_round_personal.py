@@ -165,6 +165,14 @@ def test_the_writers_own_line_is_still_private(text, bakeries):
     "O casamento da nossa colega Leonor foi lindo",
     "Il matrimonio del nostro collega Pietro è stato bellissimo",
     "A nossa pasteleira Inês está de baixa depois da cirurgia",
+    "Welcome to the world, baby Orla! Congrats to our van driver Seán and his partner",
+    "Our manager's little girl was born last night, mum and baby doing well",
+    "Meet the newest member of the team: baby Remi, born Sunday to our baker Aoife",
+    "It's a boy! Congratulations to our head of sales Tunde",
+    "Our finance lead is battling cancer and we are all behind her",
+    "Wedding bells for our shop manager Hana this weekend!",
+    "Congratulations to Ade and Lou from the Bristol bakery on their engagement!",
+    "Sad news: our founder's husband Peter passed away last night",
 ])
 def test_a_persons_family_news_on_the_brand_account_warns(text, bakeries):
     assert _personal_life(text, BRAND_ACCOUNT, bakeries) is Severity.WARN
@@ -186,6 +194,10 @@ def test_a_persons_family_news_on_the_brand_account_warns(text, bakeries):
     "This season's wedding cakes are in the window now",
     "Our couple's wedding day checklist is free to download",
     "As vendas estão em baixa este mês",
+    "Welcome to the world, Rye Supreme: our darkest loaf yet",
+    "It's a girl thing: our new pink-iced buns",
+    "Baby food, born from love in our Leeds kitchen",
+    "Our little shop arrived on the high street in 1999",
 ])
 def test_the_employers_own_babies_and_births_of_ideas_stay_quiet(text, bakeries):
     assert "persona.personal_life" not in rules(text, BRAND_ACCOUNT, bakeries)
@@ -215,6 +227,14 @@ def test_a_colleagues_diagnosis_or_loss_on_the_brand_account_warns(text, bakerie
     "O pai do pastel de nata morreu em 1834, diz a lenda",
 ])
 def test_history_and_the_father_of_an_idea_stay_quiet(text, bakeries):
+    assert "persona.personal_life" not in rules(text, BRAND_ACCOUNT, bakeries)
+
+
+@pytest.mark.parametrize("text", [
+    "Every loaf sold this week funds care for people battling cancer",
+    "Our charity bake sale funds research for children fighting leukaemia",
+])
+def test_an_illness_of_people_in_general_is_only_a_note(text, bakeries):
     assert "persona.personal_life" not in rules(text, BRAND_ACCOUNT, bakeries)
 
 
