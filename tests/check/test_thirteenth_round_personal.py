@@ -173,6 +173,11 @@ def test_the_writers_own_line_is_still_private(text, bakeries):
     "Wedding bells for our shop manager Hana this weekend!",
     "Congratulations to Ade and Lou from the Bristol bakery on their engagement!",
     "Sad news: our founder's husband Peter passed away last night",
+    "¡Enhorabuena a nuestra compañera Vera por su boda!",
+    "Félicitations à Malik pour son mariage samedi !",
+    "Herzlichen Glückwunsch an Lars zur Verlobung!",
+    "Parabéns à Carla pelo noivado!",
+    "Auguri a Matteo per le nozze!",
 ])
 def test_a_persons_family_news_on_the_brand_account_warns(text, bakeries):
     assert _personal_life(text, BRAND_ACCOUNT, bakeries) is Severity.WARN
@@ -198,6 +203,8 @@ def test_a_persons_family_news_on_the_brand_account_warns(text, bakeries):
     "It's a girl thing: our new pink-iced buns",
     "Baby food, born from love in our Leeds kitchen",
     "Our little shop arrived on the high street in 1999",
+    "Enhorabuena al equipo por su compromiso con la calidad",
+    "Geschenke zur Hochzeit: unsere Auswahl an Torten",
 ])
 def test_the_employers_own_babies_and_births_of_ideas_stay_quiet(text, bakeries):
     assert "persona.personal_life" not in rules(text, BRAND_ACCOUNT, bakeries)
