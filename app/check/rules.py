@@ -39,8 +39,8 @@ _RULES = (
              "the employer or a partner (then beside persona.brand_promotion), the employer "
              "left unnamed, a side business, recruiting."),
     RuleInfo("persona.personal_life", "persona", "warn",
-             "Family, health, dating, drinking and partying, religion or politics headed for a "
-             "work account."),
+             "Family, health, dating, drinking and partying, religion, politics or one's own "
+             "side business headed for a work account."),
     RuleInfo("conduct.profanity", "conduct", "warn",
              "Swearing on a work account (block on an employer-owned account)."),
     RuleInfo("conduct.insult", "conduct", "warn",

@@ -19,7 +19,10 @@ mercalba and brightloom, after their unseen figures were taken), in the six lang
    Minister"); "political ads" and "politics aside" are no politics; a stance ("vote yes on
    4!", "votez non", "I'm voting for", "we're backing the Labour Party") still warns;
 4. an awareness day, politics as a subject of talk, the reader's in-laws and the after-party
-   of an event the post covers are not anyone's personal life.
+   of an event the post covers are not anyone's personal life;
+5. one's own side business or private sale on a work account ("my band plays ... tickets",
+   "selling my vintage camera", "I also shoot weddings ... now booking", "vendo mi bici") is
+   personal life there, while the employer's offer ("selling our new range") is not.
 
 Examples written for this file (none from a corpus).
 """
@@ -341,3 +344,36 @@ def test_observances_table_talk_and_event_after_parties_stay_quiet(text, bakerie
 ])
 def test_ones_own_day_off_in_laws_and_night_out_still_warn(text, bakeries):
     assert "persona.personal_life" in rules(text, BRAND_ACCOUNT, bakeries)
+
+
+# --- 5. one's own side business on a work account ----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Quick plug: I also photograph christenings, now booking for spring, rates on request",
+    "Side hustle update 🍪 my cookie boxes now ship nationwide, DM me for the menu",
+    "My band is headlining the Old Vic Tap on Saturday, tickets £6 on the door",
+    "Selling my old espresso machine, works perfectly, DM for price",
+    "Vendo mi bici de carretera, talla 56, escríbeme por privado",
+    "Je vends mon vélo de course, taille 56, écrivez-moi",
+    "Ich verkaufe meine alte Kamera, bei Interesse gerne melden",
+    "Vendo o meu sofá, como novo, mensagem privada",
+    "Vendo il mio vecchio tostapane, scrivetemi",
+    "Mi grupo toca el viernes en la Sala Sol, entradas a 8 €",
+])
+def test_ones_own_side_business_on_a_work_account_warns(text, bakeries):
+    assert _personal_life(text, WORK_SELF, bakeries) is Severity.WARN
+
+
+@pytest.mark.parametrize("text", [
+    "Selling our new winter range from Monday in every shop",
+    "I also teach our apprentices on weekends, proudest part of the job",
+    "The side project that became our bestseller: the cheese scone",
+    "I also run the bookings for our Leeds team",
+])
+def test_the_employers_offer_and_ones_job_stay_quiet(text, bakeries):
+    assert "persona.personal_life" not in rules(text, WORK_SELF, bakeries)
+
+
+def test_a_private_sale_on_a_personal_account_is_fine(bakeries):
+    assert "persona.personal_life" not in rules("Selling my old bike, size 56, DM me",
+                                                PERSONAL, bakeries)
