@@ -430,7 +430,7 @@ _WEEKDAY = (r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Lunes|Martes|Mi[eé]
             r"|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Luned[iì]|Marted[iì]"
             r"|Mercoled[iì]|Gioved[iì]|Venerd[iì]|Segunda|Ter[cç]a|Quarta|Quinta|Sexta)\b")
 _PERSONS_CONTACT = re.compile(
-    r"(?:\b(?i:call|text|ring|message|whatsapp|phone|ask|contact|llam[a-z]*|escr[ií]b[a-z]*"
+    r"(?:\b(?i:call|text|ring|message|whatsapp|phone|ask|contact|llam[a-z]*|escr[ií]b[a-z]*|cham[ae]m?"
     r"|appel[a-z]*|contact[a-z]*|ruft?|schreib[a-z]*|lig(?:a|ue|uem|uei)|fal[ae][a-z]*"
     r"|chiam[a-z]*|scriv[a-z]*|sms)"
     r"(?:\s+(?i:directly|directement|directamente|diretamente|direttamente|direkt"
@@ -448,6 +448,8 @@ _PERSONS_CONTACT = re.compile(
     # a role after it: "Paul, our events manager,"
     r"(?:\s*,[^,.!?\n]{1,40}?,|\s*,)?"
     r"(?:\s+(?i:on|at|a|no|na|en|al|au|an|unter|auf|sur|em|sul|para|o|:)){0,2}"
+    # (on WhatsApp, as Brazil and Spain say it: "chame a Ana no zap", "escribe a Luis al whats")
+    r"(?:\s+(?i:zap|whats|whatsapp|wpp|wasap))?"
     # (a name then the person's own phone, "text Jen on her cell,", is PERSONAL_LINE's; the
     # number may be in brackets: "ask Dan (07700 ...)")
     r"\s*[,:(]?\s*$"

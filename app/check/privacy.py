@@ -589,6 +589,36 @@ def _dialable(number: str, said_phone: bool) -> bool:
     return False
 
 
+@lru_cache(maxsize=256)
+def _fixed_line(number: str) -> bool:
+    """Whether the digits ``number`` are a landline by libphonenumber's data (tried where
+    :func:`_dialable` tries them, and Brazil): an office's desk rather than someone's
+    mobile."""
+    if sum(char.isdigit() for char in number) < 7:
+        return False
+    import phonenumbers  # lazily, as in _dialable
+
+    if number.startswith("00"):
+        number = "+" + number[2:]
+    if number.startswith("+"):
+        regions: tuple[str | None, ...] = (None,)
+    elif number.startswith("0"):
+        regions = _TRUNK_ZERO_REGIONS
+    else:
+        regions = (*_NO_TRUNK_REGIONS, "BR")
+    for region in regions:
+        # the first country where the number has a possible length decides: "07700 900651" is
+        # a British mobile (of the drama range) whatever Germany would make of it
+        try:
+            parsed = phonenumbers.parse(number, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_possible_number(parsed):
+            return phonenumbers.is_valid_number(parsed) and phonenumbers.number_type(
+                parsed) == phonenumbers.PhoneNumberType.FIXED_LINE
+    return False
+
+
 def _capitalised(original: str, words: set[str]) -> bool:
     """Whether each of ``words`` is written with a capital in the street name ``original``,
     and so is the word after the house number: "5 Clifton Down Road", "12 New Road" are
@@ -647,8 +677,11 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
             return False
         if named_contact is not None and named_contact(fold.span(start, end)[0]) \
                 and not any(_ORG_ONLY_AFTER.fullmatch(text, m.end(), start)
-                            for m in context.finditer(text, max(0, start - 30), start)):
-            return False  # (but "ring Reception on" names a desk, not a person)
+                            for m in context.finditer(text, max(0, start - 30), start)) \
+                and not _fixed_line(re.sub(r"[^\d+]", "", text[start:end])):
+            # (but "ring Reception on" names a desk, not a person, and "contact our press
+            # team: call Sarah on 020 7946 ..." gives an office's landline)
+            return False
         window = text[max(0, start - 60):min(len(text), end + 20)]
         before = text[max(0, start - 45):start]
         return context.search(window) is not None \

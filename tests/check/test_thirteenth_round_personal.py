@@ -5,7 +5,8 @@ mercalba and brightloom, after their unseen figures were taken), in the six lang
    99876-5432") with the WhatsApp words people use ("zap", "whats", "me chama"); a call said
    after the number ("..., llámame"); a named person to ring ("ring Dan on 07700 900 ...")
    even with the organisation's words nearby ("send it to our team, or ring Dan on"), the
-   drama range included, or in brackets after the name ("ask Dan (07700 ...)"); a line
+   drama range included, or in brackets after the name ("ask Dan (07700 ...)"), or on
+   WhatsApp ("chame a Ana no zap"), unless the number is an office's landline; a line
    named by its purpose ("the study line", "orders by phone") stays the organisation's;
 2. a birth, an engagement or a wedding told as news on a work account (a colleague's baby
    "arrived at 3am, 7lb 2oz", "la fille de notre chef est née", "hat sich verlobt") warns,
@@ -89,6 +90,8 @@ def test_a_number_given_to_be_rung_is_a_phone_number(text, number, bakeries):
     "Found keys at the counter: give them to our staff or text Marta on 07700 900 583",
     "Winner of the hamper! Reply to our team or WhatsApp Ines on 07700 900 584 by Friday",
     "Spare tickets for the tasting, ask Dan (07700 900 585)",
+    "Prémio: fale com a nossa equipa ou chame a Ana no zap (11) 98765-4321",
+    "Premio: habla con nuestro equipo o escribe a Luis al whats 612 345 678",
 ])
 def test_a_named_person_to_ring_is_private_despite_the_teams_words_nearby(text, bakeries):
     assert "privacy.phone" in rules(text, BRAND_ACCOUNT, bakeries)
@@ -98,6 +101,8 @@ def test_a_named_person_to_ring_is_private_despite_the_teams_words_nearby(text, 
     "Questions about your order? Our team is on 0345 600 7711, or ring Reception on 0345 600 7712",
     "Wholesale: call our Front Desk on 0345 600 7713",
     "Questions? Ask our Reception (0345 600 7714)",
+    "For press enquiries, contact our team: call Sarah on 020 7946 0958",
+    "Encomendas: chame a gente no zap (11) 3456-7890",
     "Pedido 11 98765-4321 entregue ontem, obrigado!",
     "Resultado do sorteio: 11 22 33 44 55 e 60",
     "O PIN novo é 4821 e o pedido 552301",
