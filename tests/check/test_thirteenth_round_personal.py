@@ -273,6 +273,8 @@ def test_a_patients_birth_story_shared_with_consent_is_only_noted(bakeries):
     "Selon l'Élysée, Macron s'exprimera ce soir à 20 h",
     "Laut Regierungssprecher wird die AfD nicht eingeladen",
     "Segundo o Planalto, Bolsonaro não vai comparecer à cerimónia",
+    "Die Grünen kamen laut Hochrechnung auf 11,2 Prozent",
+    "Pedro Sánchez obtuvo 121 escaños, según el escrutinio",
 ])
 def test_a_result_in_figures_or_a_sourced_report_is_only_noted(text, bakeries):
     assert _personal_life(text, WORK_SELF, bakeries) is Severity.INFO
@@ -291,6 +293,11 @@ def test_a_result_in_figures_or_a_sourced_report_is_only_noted(text, bakeries):
     "Votem sim no domingo, as sondagens dão 52%",
     "Votate no al referendum, i sondaggi dicono 48%",
     "Trump announced he will run again. Good riddance to democracy",
+    "El PSOE ha destrozado este país, que se vayan ya",
+    "Die Grünen haben dieses Land ruiniert",
+    "Meloni sta distruggendo l'Italia",
+    "La France insoumise est une honte",
+    "Lula da Silva é o pior presidente da história",
     "I think Starmer is right, according to the polls anyway",
 ])
 def test_a_stance_still_warns(text, bakeries):
@@ -321,6 +328,9 @@ def test_backing_a_party_or_ones_own_verdict_still_warns(text, bakeries):
     "This week on the podcast: how political campaigns use data",
     "Politics aside, our bakers just want good bread",
     "Trump card: our new loyalty scheme is live",
+    "Probiert die grünen Smoothies in unserem Café",
+    "Our vox pop from the high street: what do you want from the budget?",
+    "Lula grelhada com batata, o prato do dia",
     "El referéndum fracasó 47-53, con una participación del 58 %",
     "Le référendum a été rejeté à 53 %, selon les résultats officiels",
     "Der Volksentscheid scheiterte mit 47 Prozent, laut Ergebnis",
