@@ -3,7 +3,7 @@
 The lists are data, not code: IT and translators can read and extend them without touching
 Python. Each list file holds ``[[group]]`` tables (id, kind, label or theme, terms, patterns,
 cased_patterns, inflect, evasion, exceptions, unless_preceded_by, unless_followed_by,
-name_like) plus list-specific keys (see each file's header).
+name_like, also_acronyms) plus list-specific keys (see each file's header).
 Compiled lists are cached per folder for the life of the process.
 """
 
@@ -73,11 +73,16 @@ class Group:
     # Words that are also names ("Dick", "Dyke", "Cox"): no match when written as part of a
     # capitalised name ("Dick Van Dyke", "Cox Street").
     name_like: frozenset[str] = frozenset()
+    # Abbreviations that are also acronyms ("FDP" the German party, "TNC" a company): no match
+    # when written in capitals or as a name of their own (a handle, a hashtag, a domain), only
+    # when written as the list means them ("fdp", "tnc" in a text message).
+    also_acronyms: bool = False
 
     @property
     def has_exceptions(self) -> bool:
         """Whether matches of this group must be checked against their neighbours."""
-        return bool(self.unless_preceded_by or self.unless_followed_by or self.name_like)
+        return bool(self.unless_preceded_by or self.unless_followed_by or self.name_like
+                    or self.also_acronyms)
 
 
 @dataclass(frozen=True)
@@ -207,6 +212,19 @@ def _written_as_name(original: str, start: int, end: int) -> bool:
                if word is not None and word.group() and word.group()[0].isupper())
 
 
+# a handle, a hashtag or a path before the word, or a domain's dot after it
+_NAME_MARK_BEFORE = frozenset("@#/.")
+_DOMAIN_AFTER = re.compile(r"\.[^\W\d_]")
+
+
+def _written_as_acronym(original: str, start: int, end: int) -> bool:
+    """Whether original[start:end] is written as an acronym or a name ("FDP", "@fdp",
+    "#fdp", "fdp.de") rather than as a texting abbreviation ("fdp")."""
+    return original[start:end].isupper() \
+        or (start > 0 and original[start - 1] in _NAME_MARK_BEFORE) \
+        or _DOMAIN_AFTER.match(original, end) is not None
+
+
 def _counts(hit: LexiconHit, original: str) -> bool:
     group = hit.group
     if group.unless_preceded_by:
@@ -220,7 +238,7 @@ def _counts(hit: LexiconHit, original: str) -> bool:
     if group.name_like and fold_string(original[hit.start:hit.end]) in group.name_like \
             and _written_as_name(original, hit.start, hit.end):
         return False
-    return True
+    return not (group.also_acronyms and _written_as_acronym(original, hit.start, hit.end))
 
 
 _DIGIT = "\\d"  # the trigger "any digit"
@@ -262,14 +280,19 @@ def _scan(view: TextView, patterns: list[LexiconPattern], hits: list[LexiconHit]
                 continue  # none of the words the pattern starts with: skip the scan
         group = pattern.group
         boundary = pattern.boundary
-        for match in pattern.regex.finditer(text):
+        search = pattern.regex.search
+        at = 0
+        while (match := search(text, at)) is not None:
             start, end = match.span()
-            if end <= start:
-                continue
-            if boundary and start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            if end <= start or (boundary and start > 0
+                                and (text[start - 1].isalnum() or text[start - 1] == "_")):
+                # not a match (empty, or starting inside a word: "voce e" in "portavoce e"):
+                # look again one character on, so it cannot hide a real match it overlaps
+                at = start + 1
                 continue
             first, last = view.span(start, end)
             hits.append(LexiconHit(group, first, last))
+            at = end
 
 
 _SIMPLE_ALTERNATIVE = re.compile(r"[a-z0-9' /&-]+")
@@ -356,6 +379,7 @@ def compile_lexicon(name: str, data: dict[str, Any], *, lazy: bool = False) -> L
                   _strings(raw.get("unless_followed_by", []), f"{where} unless_followed_by")),
             frozenset(fold_string(word) for word in
                       _strings(raw.get("name_like", []), f"{where} name_like")),
+            bool(raw.get("also_acronyms", False)),
         )
         lexicon.groups.append(group)
         mode = PLURAL if raw.get("inflect", True) else None
