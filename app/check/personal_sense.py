@@ -128,11 +128,11 @@ _SENTENCE_END = r"[.!?;\n](?=\s|$)"
 _WINDOW = 120  # characters looked at before a word, within its sentence
 # themes a story or a character can be said to have (politics and religion are opinions,
 # whoever they are about) ...
-_OTHERS_THEMES = frozenset(("health", "therapy", "family", "bereavement", "drinking", "partying",
-                            "dating", "money"))
+_OTHERS_THEMES = frozenset(("health", "therapy", "family", "family_news", "bereavement",
+                            "drinking", "partying", "dating", "money"))
 # ... and the conditions people have as a group; "colleagues who got drunk at the party" is the
 # team's own night, not people in general
-_GROUP_THEMES = frozenset(("health", "therapy", "family", "bereavement", "money"))
+_GROUP_THEMES = frozenset(("health", "therapy", "family", "family_news", "bereavement", "money"))
 
 
 @cache

@@ -16,6 +16,7 @@ then the number ("Musterstraße 12", "Keizersgracht 123").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -56,6 +57,8 @@ _PHONE_WORDS = re.compile(
     r"ruf\w*|anruf\w*|handy\w*|telefon\w*|nummer|"
     r"chiam\w*|cellulare|"
     r"lig(?:a|ar|ue|uem|uei|ando|a-me|ue-me)|telem[oó]vel|celular|"
+    # WhatsApp as Brazil and Spain say it: "meu zap", "no whats", "manda um wpp", "al wasap"
+    r"zap|zapzap|zap-zap|whats|wpp|wasap|guasap|fone|"
     r"bel|bellen|mobiel|telefoonnummer)\b"
     r"[^.!?\n]{0,25}$"
 )
@@ -70,7 +73,7 @@ PERSONAL_LINE = re.compile(
     r"(?:cell|cellphone|cell phone|mobile|mobile number|cell number|personal number"
     r"|personal cell|private number|own number|m[oó]vil|celular|portable|handy|handynummer"
     r"|privatnummer"
-    r"|telem[oó]vel|cellulare)\b[^.!?\n]{0,12}$"
+    r"|telem[oó]vel|cellulare|zap|zapzap|whats|whatsapp|wpp|wasap)\b[^.!?\n]{0,12}$"
     r"|\b(?:call|text|ring|reach|whatsapp|message)\s+(?:me(?:\s+directly|\s+personally"
     r"|\s+anytime|\s+any time)?|(?:his|her|their|my)\s+(?:wife|husband|partner|mum|mom"
     r"|mother|dad|father|son|daughter|sister|brother|girlfriend|boyfriend|parents|family))"
@@ -100,7 +103,8 @@ PERSONAL_LINE = re.compile(
     r"(?:number|nummer|telefonnummer)\b[^.!?\n]{0,50}$"
     r"|\bn[uú]mero\s+(?:dele|dela)\b[^.!?\n]{0,30}$|\bil suo numero\b[^.!?\n]{0,30}$"
     r"|\b(?:ll[aá]mame|escr[ií]beme|appelle-moi|appelez-moi|ruf mich|ruft mich|ligue-me"
-    r"|liga-me|chiamami)\b[^.!?\n]{0,20}$"
+    r"|liga-me|chiamami|me chama|me liga|me ligue|chama no (?:zap|whats)"
+    r"|me (?:manda|mande|mandem) (?:um |uma )?(?:zap|whats|wpp|mensagem|msg))\b[^.!?\n]{0,20}$"
     # Portuguese puts the owner after the phone: "o telemóvel dele", "o celular da Ana"
     r"|\b(?:telem[oó]vel|celular)\s+(?:dele|dela|deles|delas)\b[^.!?\n]{0,12}$"
     # a person's direct line ("call our pharmacist Janet directly at") and "give her a ring on"
@@ -500,8 +504,17 @@ def _spelled_phones(text: str) -> list[tuple[int, int, str]]:
             found.append((match.start(), match.end(), number))
     return found
 
-def _is_phone(number: str, before: str) -> bool:
-    said_phone = bool(_PHONE_WORDS.search(before) or PERSONAL_LINE.search(before))
+# The call said right after the number: "11 98765-4321, me chama", "612 345 678, llámame",
+# "07700 900651 - text me" (over the folded text).
+_CALL_ME_AFTER = re.compile(
+    r"\W{0,4}(?:call me|text me|ring me|phone me|whatsapp me|message me|me chama|me liga"
+    r"|me ligue|liga-me|ligue-me|chama no|ll[aá]mame|escr[ií]beme|whatsapp[eé]ame|appelle-moi"
+    r"|appelez-moi|[eé]cris-moi|ruf mich|ruft mich|schreib mir|chiamami|scrivimi)\b")
+
+
+def _is_phone(number: str, before: str, after: str = "") -> bool:
+    said_phone = bool(_PHONE_WORDS.search(before) or PERSONAL_LINE.search(before)
+                      or (after and _CALL_ME_AFTER.match(after)))
     if "/" in number and not (said_phone or number.startswith(("+", "00", "0"))):
         return False  # "120/80/60", "2/3/4": a slash splits other figures far more often
     number = _ODD_SEPARATORS.sub(" ", number)
@@ -563,6 +576,46 @@ def _dialable(number: str, said_phone: bool) -> bool:
             return True
         if said_phone and phonenumbers.is_possible_number(parsed):
             return True
+    if regions is _NO_TRUNK_REGIONS:
+        # Brazil writes its numbers without the trunk "0" too: "11 98765-4321", "(21)
+        # 99876-5432". Its mobiles (area code, then 9 and eight digits) are a shape of their
+        # own; its landlines would make any ten digits a number, so they need a call word.
+        try:
+            parsed = phonenumbers.parse(number, "BR")
+        except phonenumbers.NumberParseException:
+            return False
+        return phonenumbers.is_valid_number(parsed) and (
+            said_phone or phonenumbers.number_type(parsed) == phonenumbers.PhoneNumberType.MOBILE)
+    return False
+
+
+@lru_cache(maxsize=256)
+def _fixed_line(number: str) -> bool:
+    """Whether the digits ``number`` are a landline by libphonenumber's data (tried where
+    :func:`_dialable` tries them, and Brazil): an office's desk rather than someone's
+    mobile."""
+    if sum(char.isdigit() for char in number) < 7:
+        return False
+    import phonenumbers  # lazily, as in _dialable
+
+    if number.startswith("00"):
+        number = "+" + number[2:]
+    if number.startswith("+"):
+        regions: tuple[str | None, ...] = (None,)
+    elif number.startswith("0"):
+        regions = _TRUNK_ZERO_REGIONS
+    else:
+        regions = (*_NO_TRUNK_REGIONS, "BR")
+    for region in regions:
+        # the first country where the number has a possible length decides: "07700 900651" is
+        # a British mobile (of the drama range) whatever Germany would make of it
+        try:
+            parsed = phonenumbers.parse(number, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_possible_number(parsed):
+            return phonenumbers.is_valid_number(parsed) and phonenumbers.number_type(
+                parsed) == phonenumbers.PhoneNumberType.FIXED_LINE
     return False
 
 
@@ -584,9 +637,37 @@ def _trim_after_name(original: str, start: int, end: int) -> int:
     return end
 
 
+# A line named by what it is for, right before the number: "the study line (617) ...", "our
+# appointments line", "la línea de información", "la ligne d'écoute au", "die Studien-Hotline",
+# "a linha de apoio", "la linea dedicata al" (over the folded text): an organisation's.
+_PURPOSE_LINE = re.compile(
+    r"\b(?:the|our)\s+(?:[a-z-]+\s+){1,2}(?:line|hotline|helpline)\s*:?\s*$"
+    r"|\b(?:la|nuestra|notre|a|nossa|nostra)\s+(?:linea|ligne|linha)(?:\s+[\w'-]+){0,3}?\s*:?\s*$"
+    r"|\b(?:die|unsere|der|unserer)\s+[\w-]*(?:hotline|infoline|servicenummer|infotelefon)"
+    r"\s*(?:unter)?\s*:?\s*$"
+    # orders, bookings or donations taken by phone: "Orders by phone:", "Pedidos por teléfono
+    # al", "Commandes par téléphone au", "Bestellungen telefonisch unter", "Encomendas pelo
+    # telefone", "Ordini al telefono"
+    r"|\b(?:orders?|bookings?|book|donate|donations?|reservations?|enquiries|inquiries|pedidos"
+    r"|reservas|donativos|donaciones|commandes|reservations|dons|bestellungen|buchungen|spenden"
+    r"|reservierungen|encomendas|doacoes|ordini|prenotazioni|donazioni)\s+(?:by phone"
+    r"|by telephone|over the phone|por telefono|par telephone|telefonisch|pelo telefone"
+    r"|por telefone|al telefono|per telefono)\b[^.!?\n]{0,12}$")
+# ... unless the writer gives it as theirs ("text me on the old line")
+_WRITER = re.compile(r"\b(?:me|my|mi|moi|mon|ma|mich|mir|mein|meine|meu|minha|mio|mia)\b")
+# Nothing but "on", "at" ... between the organisation's words and the number.
+_ORG_ONLY_AFTER = re.compile(r"\s*(?:on|at|al|au|unter|em|no|na|sul|en|:)?\s*:?\s*")
+
+
 def find_personal_data(fold: TextView, data: dict[str, Any],
-                       own_domains: tuple[str, ...]) -> list[PrivacyHit]:
-    """Phone numbers, e-mail addresses and street addresses in the draft behind ``fold``."""
+                       own_domains: tuple[str, ...],
+                       named_contact: Callable[[int], bool] | None = None) -> list[PrivacyHit]:
+    """Phone numbers, e-mail addresses and street addresses in the draft behind ``fold``.
+
+    ``named_contact`` tells whether the number or address starting at an offset of the
+    original text is given as a named person's ("ring Dan on", "call Sarah at"): the
+    organisation's words nearby ("send it to our team, or ring Dan on ...") do not make that
+    one the organisation's."""
     text = fold.text
     hits: list[PrivacyHit] = []
     context = _context_pattern(tuple(data.get("business_context", ())))
@@ -594,8 +675,17 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
     def given_on_purpose(start: int, end: int) -> bool:
         if PERSONAL_LINE.search(text[max(0, start - 40):start]):
             return False
+        if named_contact is not None and named_contact(fold.span(start, end)[0]) \
+                and not any(_ORG_ONLY_AFTER.fullmatch(text, m.end(), start)
+                            for m in context.finditer(text, max(0, start - 30), start)) \
+                and not _fixed_line(re.sub(r"[^\d+]", "", text[start:end])):
+            # (but "ring Reception on" names a desk, not a person, and "contact our press
+            # team: call Sarah on 020 7946 ..." gives an office's landline)
+            return False
         window = text[max(0, start - 60):min(len(text), end + 20)]
-        return context.search(window) is not None
+        before = text[max(0, start - 45):start]
+        return context.search(window) is not None \
+            or _PURPOSE_LINE.search(before) is not None and _WRITER.search(before) is None
 
     roles = frozenset(data.get("role_mailboxes", ()))
     for entity, local, domain in find_emails(text):
@@ -651,7 +741,9 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
             number = match.group("number").strip()
             if number.endswith(")") and number.count(")") > number.count("("):
                 number = number[:-1]  # the bracket around it: "Mrs. Baumann (+49 341 ...)"
-            if not _is_phone(number, text[max(0, match.start() - 40):match.start()]):
+            number_end = match.start() + len(number)
+            if not _is_phone(number, text[max(0, match.start() - 40):match.start()],
+                             text[number_end:number_end + 24]):
                 continue
             if given_on_purpose(match.start(), match.end()):
                 continue

@@ -41,8 +41,8 @@ _RULES = (
              "names an employer), the user's own side business, sale or gig ('I also shoot "
              "weddings, now booking', 'my band plays Friday, tickets £8')."),
     RuleInfo("persona.personal_life", "persona", "warn",
-             "Family, health, dating, drinking and partying, religion or politics headed for a "
-             "work account."),
+             "Family, health, dating, drinking and partying, religion, politics or one's own "
+             "side business headed for a work account."),
     RuleInfo("conduct.profanity", "conduct", "warn",
              "Swearing on a work account (block on an employer-owned account)."),
     RuleInfo("conduct.insult", "conduct", "warn",
