@@ -1320,6 +1320,12 @@ class _Context:
         hits = [h for h in hits if self.keep(h.start, h.end)
                 and not _figurative(self.text, h.start, h.end)
                 and not _quoted_mention(self.text, h.start, h.end)]
+        if self.sideline is not None:
+            # The side business is said once, as the sale it is (persona.promotion above), not
+            # again as personal life.
+            hits = [h for h in hits if h.group.id != "side_business"]
+            if not hits:
+                return
         if not hits:
             account = self.account_phrase
             reading = self.meaning("personal")
