@@ -228,6 +228,12 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
                 return view_end is not None and _SELF_FIGURE.match(text, view_end) is not None
             result.strong = [hit for hit in result.strong if not figure(hit)]
             result.commercial = [hit for hit in result.commercial if not figure(hit)]
+            if _LAUGH_HINT.search(text) is not None and _JOKING.search(text) is not None \
+                    and _PERCENT_OR_CODE.search(draft.text) is None:
+                # "The sale on my sanity ends at 5pm. Limited offer, act now 😂": sales words
+                # laughed at, with nothing on offer (no brand, link, price, percentage or
+                # code), are a joke in the voice of an advert, not one.
+                result.strong, result.commercial, result.cta = [], [], []
     if result.brand_hits and not (result.strong or result.commercial or result.cta
                                   or result.price_cuts or draft.urls) and not any(
             hit.term.payload.kind != KIND_NAME  # type: ignore[attr-defined]
@@ -496,6 +502,8 @@ _SELF_PAID = re.compile(
 # selling-by-shape rule asks for the work account there.)
 _NOT_A_BUSINESS = re.compile(
     r"\b(?:raising (?:money|funds)|fundrais\w*|charity|chip in|sponsor me|donat\w*"
+    # a raffle is a lottery for a cause ("raffle tickets are £2", "rifa solidaria", "Tombola")
+    r"|raffle\w*|tombola\w*|rifas?"
     r"|every (?:dollar|euro|pound|franc|penny|cent|bit) (?:goes|counts|helps)"
     r"|recaudando|recaudar fondos|a beneficio de|beneficen\w*|cada euro cuenta"
     r"|collecte de fonds|cagnotte|au profit de|chaque euro compte"
@@ -503,6 +511,16 @@ _NOT_A_BUSINESS = re.compile(
     r"|angaria\w* (?:de )?fundos|doac\w*|cada euro conta|a favor d[aeo]"
     r"|raccolta fondi|raccoglie fondi|raccogliamo fondi|beneficenza|donazion\w*|ogni euro conta"
     r")\b")
+
+
+# Laughter said after a joke in the six languages' usual written forms; the emoji first as
+# the cheap test ("lol", "jaja", "mdr", "kkkk", "rsrs", "ahah", "xD").
+_LAUGH_HINT = re.compile(r"[\U0001f602\U0001f923\U0001f605\U0001f606]|lol|lmao|haha|jaja|mdr|ptdr"
+                         r"|kkk|rsrs|ahah|xd")
+_JOKING = re.compile(r"[\U0001f602\U0001f923\U0001f605\U0001f606]|\b(?:lol|lmao|ha(?:ha)+h?"
+                     r"|ja(?:ja)+j?|mdr|ptdr|k{4,}|(?:rs){2,}|ah(?:ah)+|xd)\b")
+_PERCENT_OR_CODE = re.compile(r"%|\b[A-Z]{2,}\d{1,4}\b|\b(?:code|c[oó]digo|codice)\b",
+                              re.IGNORECASE)
 
 
 # What follows a phrase used as a figure about the writer: "... is how my brain works", "...

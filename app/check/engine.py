@@ -387,11 +387,11 @@ _NEWS_CUES = frozenset(("own_business", "job_offer"))
 _BUYING_STEM = re.compile(
     r"(?:compr|achet|kauf|bestell|command|pag|pay|zahl|corr|cour|ped|pid|ordin|acquist|reserv"
     r"|prenot|buch|hol|sicher|greif|fonc|filez|encomend|garant|allez|id|geht|vao|andate|prob"
-    r"|essay|test|prov|experiment)")
+    r"|essay|test|prov|experiment|prueb|descarg|descarreg|baix|telecharg|scaric|consig|ladet)")
 _IMPERATIVE_FORM = re.compile(
     r"(?:[^\W\d_]{2,}(?:ad|ed|id)(?:lo|la|los|las|le|les)?|[^\W\d_]{2,}ez|[^\W\d_]{2,}(?:ate|ete|ite)"
-    r"(?:lo|la|li|le|ne|vi)?|[^\W\d_]{2,}(?:em|am)|kauft|holt|bestellt|sichert|nutzt|greift"
-    r"|meldet|bucht|probiert|schaut|testet|zahlt|geht|id|vao)")
+    r"(?:lo|la|li|le|ne|vi)?|[^\W\d_]{2,}(?:em|am)|[^\W\d_]{2,}(?:en|an)(?:lo|la|los|las)|kauft|holt|bestellt|sichert|nutzt|greift"
+    r"|meldet|bucht|probiert|schaut|testet|zahlt|ladet|geht|id|vao)")
 _CLAUSE_START = re.compile(r"(?:^|[.!?,;:\n\u2014\u2013(]|[^\w\s])\s*$")
 
 
