@@ -213,6 +213,9 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
                   "price_cut": result.price_cuts}.get(cue.group.kind)
         if bucket is not None:
             bucket.append(cue)
+    if result.cta and not result.brand_hits:
+        # "find them at your local library": where to get it, with no brand, sells nothing
+        result.cta = [hit for hit in result.cta if hit.group.id != "where_to_buy"]
     if result.cta:
         # "a tiny shop", "our shop managers", "la compra", "late check-out": the word as a
         # noun (after an article or a possessive, or hyphenated) calls nobody to act

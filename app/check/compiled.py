@@ -58,6 +58,16 @@ def _tag_body(text: str) -> str:
     return _BRAND_CHARS.sub("", fold_string(text).lstrip("#@"))
 
 
+def _signed_off(text: str, start: int, end: int) -> bool:
+    """Whether the one-word label at [start, end) of ``text`` is the post's last word, after a
+    sentence or a separator ("... Find out more at acme.example. Ad", "... — Werbung"): a label
+    signing the post off (the placement rule then says it is buried)."""
+    if text[end:].strip(" \t\n.!*_)]"):
+        return False
+    before = text[:start].rstrip(" \t([*_")
+    return bool(before) and before[-1] in ".!?\n|-–—·•…"
+
+
 class PhraseMatcher:
     """Disclosure-style wording: whole hashtags ("#ad"), phrases ("paid partnership"),
     phrases needing a colon ("Ad:") or brackets ("[ad]"), with negations ("not sponsored")."""
@@ -118,7 +128,9 @@ class PhraseMatcher:
                 if denied is not None:
                     denied.append(Mention(raw, hit.start, hit.end, self.label))
                 continue
-            if kind == "colon":
+            if kind in ("colon", "word") and _signed_off(text, view_start, view_end):
+                pass  # "... open yours at acme.example/kids. Ad": the label signs the post off
+            elif kind == "colon":
                 following = text[view_end:view_end + 3].lstrip()
                 if not following or following[0] not in ":|-·•–—":
                     continue

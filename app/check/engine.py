@@ -49,6 +49,7 @@ from app.check.terms import TermHit, make_term
 from app.check.text import fold_string
 from app.check.work_news import (
     call_to_get,
+    colleague_sideline,
     everyday_sales_word,
     news_acts,
     own_sideline,
@@ -902,6 +903,7 @@ class _Context:
     findings: list[Finding] = field(default_factory=list)
     # the writer's own side business and the words that sell it, on a work account (set by run)
     sideline: tuple[tuple[int, int], tuple[int, int]] | None = None
+    colleagues_sideline: bool = False  # the side business is a colleague's ("her Etsy")
 
     @property
     def truncated(self) -> bool:
@@ -942,6 +944,7 @@ class _Context:
         if found is None:
             return None
         (start, end), (sale_start, sale_end) = found
+        self.colleagues_sideline = colleague_sideline(fold.text, start)
         return fold.span(start, end), fold.span(sale_start, sale_end)
 
     @property
@@ -1200,8 +1203,10 @@ class _Context:
             if promotion.cta and (promotion.commercial or promotion.endorsement):
                 return  # a call to buy with sales words or praise is a pitch whatever the
                 # model says
-            if any(_reader_imperative(self.text, hit.start, hit.end) for hit in promotion.cta):
-                return  # "correte a comprarla!", "Kauft sie!": the reader told to buy
+            if any(_reader_imperative(self.text, hit.start, hit.end)
+                   or hit.group.id == "where_to_buy" for hit in promotion.cta):
+                return  # "correte a comprarla!", "Kauft sie!", "find them at your local
+                # Acme": the reader told to buy, or where to
             # A call to action alone ("went to Acme to buy sunscreen") is a story more often
             # than praise alone ("loving Acme's new serum") is.
             below = MEANING_ERRAND_BELOW if not (promotion.commercial or promotion.endorsement) \
@@ -1305,11 +1310,13 @@ class _Context:
             return
         if self.sideline is not None:
             (start, end), (sale_start, sale_end) = self.sideline
+            whose = "a colleague's" if self.colleagues_sideline else "your own"
             self.add("persona.promotion", "warn",
-                     f"This reads as your own business or sale "
+                     f"This reads as {whose} business or sale "
                      f"({_quote(self.text[start:end])}, {_quote(self.text[sale_start:sale_end])}),"
-                     f" not your employer's, on {self.account_phrase}; post it from your own "
-                     "account instead.",
+                     f" not your employer's, on {self.account_phrase}; "
+                     + ("leave it to their own account." if self.colleagues_sideline
+                        else "post it from your own account instead."),
                      [(start, end), (sale_start, sale_end)],
                      [Fix("Post from your personal account instead", action=SWITCH_TO_PERSONAL),
                       Fix("Don't post this to your work account", action=REMOVE_TARGET)])
@@ -1573,6 +1580,13 @@ class _Context:
         if not refs and not generic:
             if accepted and not self.employer_owned:
                 self._check_placement(accepted)
+            elif self.employer_owned and promotion.ad_labels and all(
+                    label.start >= self._within_chars() for label in promotion.ad_labels):
+                # The brand's account needs no label for its own news; but one that says the
+                # post is an ad ("Paid partnership with ...", "#ad") declares it paid, and a
+                # label that starts past what readers see before "more" is no declaration. (A
+                # short post ending in "#sponsored" shows it; one about labels uses none.)
+                self._check_placement(promotion.ad_labels)
             return
         # Saying you work there ("I'm an editor at Acme") discloses the connection too.
         accepted = sorted([*accepted, *promotion.employment], key=lambda m: m.start)
@@ -1601,6 +1615,8 @@ class _Context:
                      f"{shown} says you work there, but {advertisers} is an advertiser or "
                      f"client, so this is an ad; start it with “{options[0]}”.",
                      [(m.start, m.end) for m in accepted] + subject_spans, inserts)
+            # ... and a label lost at the end is lost whatever it says
+            self._check_placement(accepted)
             return
         if not accepted and promotion.reviews and refs and not self.employer_owned:
             self.add("disclosure.insider_review", "block",

@@ -214,10 +214,30 @@ _SALE = (
     r"|\b(?:now booking|booking (?:now|for|open)|bookings? (?:open|now)|taking (?:orders"
     r"|bookings)|rates|prices|price list|tickets?|menu|commissions? (?:open|are open)"
     r"|dm (?:me|this account|us)? ?(?:for|to)|message me|for sale|% off"
+    r"|descuento|remise|rabatt|gutschein|desconto|cupom|sconto"
     r"|reservas|pedidos|precios|tarifas|entradas|encargos"
     r"|reservations?|commandes?|prix|tarifs|billets"
     r"|buchungen|bestellungen|preise|tickets|karten"
     r"|encomendas|precos|bilhetes|ingressos|prenotazioni|ordini|prezzi|tariffe|biglietti)\b)")
+
+
+# A colleague's own shop or sideline, said in the third person ("shop her Etsy", "his pottery
+# business", "su tienda de Etsy", "sa boutique en ligne", "ihr Etsy-Shop", "a loja dela", "il
+# suo negozio su Etsy"): not the employer's product either. (Not "their shop" nor Spanish "su
+# negocio", which speak to customers about their own business.)
+_COLLEAGUE_SIDELINE = (
+    r"\b(?:(?:her|his) (?:own )?(?:etsy|online shop|small business|side (?:business|hustle"
+    r"|project|gig)|(?:pottery|candle|jewellery|jewelry|cake|baking|photography) business)"
+    r"|su (?:tienda (?:de|en) etsy|etsy|tienda online|emprendimiento)"
+    r"|(?:sa|son) (?:boutique (?:etsy|en ligne)|etsy|petite entreprise)"
+    r"|(?:ihr|sein|ihren|seinen) (?:etsy(?:-shop)?|onlineshop|online-shop|nebengewerbe)"
+    r"|(?:a loja|o etsy|o negocio|o empreendimento) (?:dela|dele)"
+    r"|(?:il suo|la sua) (?:etsy|negozio (?:su etsy|online)|piccola attivita))\b")
+
+
+@cache
+def _colleague_sideline_pattern() -> re.Pattern[str]:
+    return re.compile(_COLLEAGUE_SIDELINE)
 
 
 @cache
@@ -231,12 +251,19 @@ def _sale_pattern() -> re.Pattern[str]:
 
 
 def own_sideline(folded: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """The writer's own side business, sale or gig in the folded text, and the words that sell
-    it, as two folded [start, end) spans; None when either is missing."""
-    sideline = _sideline_pattern().search(folded)
+    """The writer's own side business, sale or gig in the folded text (or a colleague's, said
+    in the third person: :func:`colleague_sideline`), and the words that sell it, as two
+    folded [start, end) spans; None when either is missing."""
+    sideline = _sideline_pattern().search(folded) or _colleague_sideline_pattern().search(folded)
     if sideline is None:
         return None
     sale = _sale_pattern().search(folded)
     if sale is None:
         return None
     return (sideline.start(), sideline.end()), (sale.start(), sale.end())
+
+
+def colleague_sideline(folded: str, start: int) -> bool:
+    """Whether the side business found at folded ``start`` is a colleague's ("her Etsy"), not
+    the writer's own."""
+    return _colleague_sideline_pattern().match(folded, start) is not None

@@ -18,10 +18,11 @@ from pathlib import Path
 
 import pytest
 
+from app.check.analysis import DraftText, analyse_promotion
 from app.check.policy import Policy
-from app.core.model import CheckTarget, Network, Persona
+from app.core.model import CheckTarget, Network, Owner, Persona
+from tests.check.rounds import findings, policy_from
 from tests.check.rounds import fired as rules
-from tests.check.rounds import policy_from
 
 PERSONAL = CheckTarget(Network.X, Persona.PERSONAL)
 
@@ -70,7 +71,6 @@ def test_the_product_set_above_the_market_is_an_insider_review(text, outfitter):
 
 
 def test_the_verdict_is_marked_beside_the_brand(outfitter):
-    from tests.check.rounds import findings
     text = "Took the Tallowmere Trail tent up Snowdon. Best tent out there, hands down."
     finding = findings(text, PERSONAL, outfitter)["disclosure.insider_review"]
     marked = [text[span.start:span.end] for span in finding.spans]
@@ -185,3 +185,114 @@ def test_sales_words_laughed_at_with_nothing_on_offer_stay_quiet(text, outfitter
 ])
 def test_a_laugh_beside_a_price_a_code_or_a_link_is_still_a_pitch(text, outfitter):
     assert "persona.promotion" in rules(text, PERSONAL, outfitter)
+
+
+# --- 6. a colleague's own shop on the work account ----------------------------------------------
+
+BRAND_ACCOUNT = CheckTarget(Network.INSTAGRAM, Persona.WORK, Owner.EMPLOYER)
+
+
+@pytest.mark.parametrize("text", [
+    "Our store manager Priya makes gorgeous candles, shop her Etsy: 15% off this week with code "
+    "STORE15.",
+    "Ana, de nuestro equipo, vende pendientes preciosos: su tienda de Etsy tiene un 10 % de "
+    "descuento esta semana.",
+    "Notre caissière Léa crée des bijoux : sa boutique en ligne fait 15 % de remise ce week-end.",
+    "Unsere Kollegin Mia näht Taschen, ihr Etsy-Shop hat diese Woche 10 % Rabatt.",
+    "A nossa colega Rita faz velas, a loja dela tem 10% de desconto esta semana.",
+    "La nostra collega Sara fa orecchini, il suo negozio su Etsy ha il 10% di sconto.",
+])
+def test_a_colleagues_own_shop_sold_on_the_brand_account_is_promotion(text, outfitter):
+    found = findings(text, BRAND_ACCOUNT, outfitter)
+    assert found["persona.promotion"].severity.value == "warn"
+    assert "a colleague's business" in found["persona.promotion"].message
+
+
+@pytest.mark.parametrize("text", [
+    "Our store manager Priya makes gorgeous candles in her spare time, and we love seeing them "
+    "at the staff party.",
+    "Help your small business grow: Tallowmere plans from $10 a month.",
+    "Impulsa su negocio con Tallowmere: planes desde 10 € al mes.",
+    "Priya from our team ran her first marathon this weekend, so proud!",
+])
+def test_a_colleague_praised_or_the_customers_business_is_no_sideline(text, outfitter):
+    assert "persona.promotion" not in rules(text, BRAND_ACCOUNT, outfitter)
+
+
+# --- 7. an advertising label lost at the end -----------------------------------------------------
+
+def test_a_paid_partnership_label_at_the_end_of_a_brand_post_is_buried(outfitter):
+    text = ("Tune in to Ridge Stories tonight: two friends walk the whole Cape Wrath Trail, and "
+            "we loved every minute of it. Catch up on the channel any time. Have a good weekend, "
+            "everyone! Paid partnership with Ridge Stories.")
+    assert "disclosure.buried" in rules(text, BRAND_ACCOUNT, outfitter)
+
+
+def test_the_label_up_front_on_a_brand_post_is_fine(outfitter):
+    text = ("Paid partnership with Ridge Stories. Tune in tonight: two friends walk the whole "
+            "Cape Wrath Trail, and we loved every minute of it.")
+    assert not rules(text, BRAND_ACCOUNT, outfitter) & {"disclosure.buried", "disclosure.missing"}
+
+
+def test_a_lone_ad_signing_off_a_partners_offer_is_a_label_but_buried(outfitter):
+    text = ("Every winter our rangers keep the huts open for walkers caught out by the weather. "
+            "This year Quillon Cycles gives £5 to the huts for every bike serviced before 31 "
+            "December. Book yours at quillon.example/huts. Ad")
+    found = findings(text, BRAND_ACCOUNT, outfitter)
+    assert "disclosure.buried" in found
+    assert [text[s.start:s.end] for s in found["disclosure.buried"].spans] == ["Ad"]
+
+
+@pytest.mark.parametrize("text", [
+    "Loved the new Quillon ad.",
+    "Quillon's winter campaign is everywhere, even on the bus. Great ad",
+])
+def test_ad_as_a_word_is_no_label(text, outfitter):
+    assert not analyse_promotion(DraftText(text), outfitter.compiled).disclosures
+
+
+def test_the_job_said_at_the_end_beside_a_partner_is_also_buried(tmp_path):
+    uk = policy_from(tmp_path, PACK.replace('region = "us"', 'region = "uk"'), "uk.toml")
+    text = ("Sunday ride with the Quillon gravel bike, honestly the best bike to take anywhere. "
+            "Grab one at Tallowmere before the long weekend!\n\n#gravel #cycling #weekend "
+            "#ride #bikes #outdoors #TallowmereCrew #summer")
+    fired = rules(text, PERSONAL, uk)
+    assert {"disclosure.missing", "disclosure.buried"} <= fired
+
+
+# --- 8. told where to buy it ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Obsessed with the Quillon bottle cages, zero rattles all week 😍 find them at your local "
+    "Tallowmere.",
+    "Me encantan los guantes Quillon, encuéntralos en cualquier Tallowmere.",
+    "Les gants Quillon sont géniaux, vous les trouverez chez Tallowmere.",
+    "Die Quillon-Handschuhe sind super, findet ihr bei Tallowmere.",
+    "As luvas Quillon são ótimas, encontram-nas na Tallowmere.",
+    "I guanti Quillon sono fantastici, li trovate da Tallowmere.",
+])
+def test_the_reader_told_where_to_buy_it_promotes_the_brand(text, outfitter):
+    fired = rules(text, PERSONAL, outfitter)
+    assert {"persona.brand_promotion", "persona.promotion"} <= fired
+    assert fired & DISCLOSURE
+
+
+@pytest.mark.parametrize("text", [
+    "Lost my keys again, hope I find them at the Tallowmere car park.",
+    "Did anyone find my gloves? I think I left them at the Tallowmere café.",
+    "Find them at your local library, the best books are free.",
+])
+def test_finding_things_or_a_library_is_no_pitch(text, outfitter):
+    assert not rules(text, PERSONAL, outfitter) & (PROMOTION | DISCLOSURE)
+
+
+@pytest.mark.parametrize("text", [
+    # a short brand post whose label begins where readers still see it
+    "Quillon Cycles members: your plan now covers $20 of your Tallowmere kit each month. "
+    "Details at tallowmere.example/q #sponsored",
+    # a brand post about labels, using none
+    "Gifted by Tallowmere? Every product we send to creators must be labelled #ad by them. "
+    "Read our creator charter: tallowmere.example/charter",
+])
+def test_a_label_in_view_or_talked_about_on_a_brand_post_is_not_buried(text, outfitter):
+    assert "disclosure.buried" not in rules(text, BRAND_ACCOUNT, outfitter)
