@@ -68,7 +68,9 @@ def outdoor(tmp_path: Path) -> Policy:
 def test_the_job_kept_quiet_beside_the_employers_name_needs_a_disclosure(text, outdoor):
     found = findings(text, PERSONAL, outdoor)
     assert found["persona.brand_promotion"].severity.value == "warn"
-    assert "disclosure.missing" in found
+    # ("worth every penny" is a review's verdict: an insider review, the stricter finding
+    # for the same missing disclosure, since the fourteenth round)
+    assert found.keys() & {"disclosure.missing", "disclosure.insider_review"}
 
 
 @pytest.mark.parametrize("text", [
