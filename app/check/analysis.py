@@ -213,6 +213,15 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
                   "price_cut": result.price_cuts}.get(cue.group.kind)
         if bucket is not None:
             bucket.append(cue)
+    if result.strong and not draft.urls and _PERCENT_OR_CODE.search(draft.text) is None:
+        # "found an old coupon in my drawer", "the best coupons are the ones that ...": the
+        # word for a coupon names one; it offers one only with a code, a percentage or a link
+        # ("coupon: 20% off", "coupon code HELLO2"), so alone it is sales language, not a pitch.
+        bare = [hit for hit in result.strong
+                if fold_string(draft.text[hit.start:hit.end]) in _BARE_COUPON]
+        if bare:
+            result.strong = [hit for hit in result.strong if hit not in bare]
+            result.commercial.extend(bare)
     if result.cta and not result.brand_hits:
         # "find them at your local library": where to get it, with no brand, sells nothing
         result.cta = [hit for hit in result.cta if hit.group.id != "where_to_buy"]
@@ -522,6 +531,8 @@ _LAUGH_HINT = re.compile(r"[\U0001f602\U0001f923\U0001f605\U0001f606]|lol|lmao|h
                          r"|kkk|rsrs|ahah|xd")
 _JOKING = re.compile(r"[\U0001f602\U0001f923\U0001f605\U0001f606]|\b(?:lol|lmao|ha(?:ha)+h?"
                      r"|ja(?:ja)+j?|mdr|ptdr|k{4,}|(?:rs){2,}|ah(?:ah)+|xd)\b")
+_BARE_COUPON = frozenset(("coupon", "coupons", "cupom", "cupons", "cupon", "cupones", "cupao",
+                          "cupoes"))
 _PERCENT_OR_CODE = re.compile(r"%|\b[A-Z]{2,}\d{1,4}\b|\b(?:code|c[oó]digo|codice)\b",
                               re.IGNORECASE)
 

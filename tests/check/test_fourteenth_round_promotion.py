@@ -296,3 +296,29 @@ def test_finding_things_or_a_library_is_no_pitch(text, outfitter):
 ])
 def test_a_label_in_view_or_talked_about_on_a_brand_post_is_not_buried(text, outfitter):
     assert "disclosure.buried" not in rules(text, BRAND_ACCOUNT, outfitter)
+
+
+# --- 9. a coupon named is not a coupon offered ---------------------------------------------------
+
+WORK_SELF = CheckTarget(Network.LINKEDIN, Persona.WORK, Owner.SELF)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("I found an old coupon in my drawer from 2019, expired of course.", PERSONAL),
+    ("Achei um cupom antigo na gaveta, já vencido claro.", PERSONAL),
+    ("The best coupons are the ones that save customers a trip, not the biggest ones.",
+     WORK_SELF),
+    ("Why most coupons fail: they train customers to wait for the next discount.", WORK_SELF),
+])
+def test_a_coupon_named_without_a_code_a_percentage_or_a_link_is_no_pitch(text, target,
+                                                                           outfitter):
+    assert not rules(text, target, outfitter) & (PROMOTION | DISCLOSURE)
+
+
+@pytest.mark.parametrize("text", [
+    "Coupon: 20% off all boots this week, grab them before Sunday.",
+    "Free coupon for 2 coffees with code HELLO2 this week only.",
+    "Your coupon is here: oldbikes.com/c?ref=me",
+])
+def test_a_coupon_with_a_code_a_percentage_or_a_link_is_a_pitch(text, outfitter):
+    assert "persona.promotion" in rules(text, PERSONAL, outfitter)
