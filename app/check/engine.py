@@ -308,6 +308,41 @@ def _offered_service(text: str, start: int) -> bool:
     return _BOOKING_BEFORE.search(before) is not None
 
 
+# A customer or a client named as a role, not as a person: "vender una idea a un cliente
+# escéptico", "c'est un client qui revient", "le service client", "customer service". Folded text.
+_ROLE_NOUNS = frozenset("""
+customer customers client clients buyer buyers shopper shoppers user users cliente clientes
+clienti comprador compradores acheteur acheteurs utilisateur utilisateurs kunde kunden kundin
+kaufer nutzer usuario usuarios utente utenti acquirente
+""".split())
+_GENERIC_BEFORE = re.compile(
+    r"(?:\b(?:a|an|any|every|un|una|uno|une|chaque|cada|ein|eine|einen|einem|einer|jeder|jede|"
+    r"um|uma|ogni)\s+(?:[^\W\d_]+\s+)?|\b(?:service|servicio al|servicio de|atencion al|"
+    r"atendimento ao|servizio|assistenza)\s+)$")
+_GENERIC_AFTER = re.compile(r"^\s+(?:service|services|support|care|experience|journey|success)\b")
+# Speaking to someone: a mention or a second-person word (folded text).
+_ADDRESSED = re.compile(
+    r"@\w|\b(?:you|your|yours|y'all|tus|vous|votre|vos|dich|dir|dein|deine|deinen|euch|euer|"
+    r"voce|voces|teu|tua|voi|vostro|vostra)\b")
+
+
+def _role_only_reading(text: str, fold: str, reading: Reading) -> bool:
+    """Whether a hostile reading rests on a customer or client named as a role ("a sceptical
+    client", "customer service") in a draft that speaks to nobody: advice about a role, not an
+    attack on a person."""
+    generic = False
+    for start, end in reading.spans:
+        word = fold_string(text[start:end])
+        if word not in _ROLE_NOUNS:
+            continue
+        before = fold_string(text[max(0, start - 30):start])
+        if _GENERIC_BEFORE.search(before) is None \
+                and _GENERIC_AFTER.match(fold_string(text[end:end + 20])) is None:
+            return False  # "the client who …", "Ce client": a particular person
+        generic = True
+    return generic and _ADDRESSED.search(fold) is None
+
+
 def _at_most_a_note(reading: Reading) -> Reading:
     """``reading`` held just below its head's warning threshold: what the meaning layer alone
     may only note."""
@@ -1805,6 +1840,10 @@ class _Context:
                 # that thanks or celebrates people, with no hostile word the lists know, is
                 # not an attack whatever nouns it shares with complaints; the layer alone
                 # may only note it.
+                reading = _at_most_a_note(reading)
+            elif _role_only_reading(self.text, self.draft.fold.text, reading):
+                # "Tres claves para vender una idea a un cliente escéptico": a role named in
+                # advice is not a person attacked; the layer alone may only note it.
                 reading = _at_most_a_note(reading)
             self._meaning_finding(
                 "conduct.insult", reading,
