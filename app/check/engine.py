@@ -1939,6 +1939,13 @@ class _Context:
                 end += 1
             reached = end
             token = text[start:end]
+            if token.endswith("!"):
+                # "Der Frühling ist da!": exclamation marks after a word end the sentence; they
+                # mask nothing ("sh!t", "f***!" keep a mask before them)
+                token = token.rstrip("!")
+                end = start + len(token)
+                if not any(char in _MASKED for char in token):
+                    continue
             if token.startswith(("#", "@")) and token[1:].isalnum():
                 continue  # a hashtag or a handle
             if "@" in token and _EMAIL_DOMAIN.match(text, end):
