@@ -269,7 +269,10 @@ def test_a_word_before_exclamation_marks_is_not_masked_swearing(text, hardware):
     assert "conduct.profanity" not in listed(text, BRAND_ACCOUNT, hardware)
 
 
-@pytest.mark.parametrize("text", ["The till crashed again, what the f***!", "Sh!t, the delivery is late!",
-                                  "Sch***e!! Schon wieder kein Strom."])
+@pytest.mark.parametrize("text", [
+    "The till crashed again, what the f***!",
+    "Sh!t, the delivery is late!",
+    "Sch***e!! Schon wieder kein Strom.",
+])
 def test_masked_swearing_before_exclamation_marks_is_still_found(text, hardware):
     assert "conduct.profanity" in listed(text, BRAND_ACCOUNT, hardware)
