@@ -490,7 +490,16 @@ _PERSONS_CONTACT = re.compile(
     # number may be in brackets: "ask Dan (07700 ...)")
     r"\s*[,:(]?\s*$"
     r"|\b(?i:lives?|living|lived|vive|viven|vivía|wohnt|wohnen|habite|habitent|mora|moram|"
-    r"abita|abitano)\b[^.!?\n]{0,20}$)",
+    r"abita|abitano)\b[^.!?\n]{0,20}$"
+    # someone's new home: "just moved in at", "se mudó a", "a emménagé au", "ist umgezogen
+    # in die", "mudou-se para a", "si è trasferita in"
+    r"|\b(?i:moved in|moving in|moved into|se mud[oó]|se mudaron|emm[eé]nag[eé]e?s?"
+    r"|umgezogen|eingezogen|mudou-se|mudaram-se|trasferit[oaie])\b[^.!?\n]{0,20}$"
+    # a private person by title and surname, then where: "Mrs. Alvarez at", "Frau Berger aus
+    # der", "Sra. Ruiz de la", "Mme Petit du", "Dona Rosa da", "la signora Bianchi di"
+    r"|\b(?i:mr|mrs|ms|miss|herr|frau|sra?|srta|mme|mlle|madame|monsieur|signora|signor|dona"
+    r"|doña)\.?\s+[A-ZÀ-ÖØ-Þ][\w'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'-]*)?\s+(?i:at|of|from|aus|von"
+    r"|de|del|du|da|do|di)(?:\s+(?i:la|der|dem|the))?\s*$)",
 )
 # The dot of a title is no sentence end: "Call Mr. Brunner on ..."
 _TITLE_DOT = re.compile(r"\b(?i:mr|mrs|ms|dr|sr|sra|srta|mme|mlle|sig|sig\.ra|prof|hr|fr)\.")
