@@ -290,6 +290,43 @@ _WORK_EVENT = re.compile(
     r"|conferencia|feira|congresso|estreia|settimana della moda|fiera|conferenza|anteprima)\b")
 _AFTER_PARTY = re.compile(r"after[\s-]?party")
 
+# The organisation's own service about a life matter, offered to the reader (folded text): its
+# professionals in the plural ("our pharmacists advise you", "unsere Apothekerinnen beraten
+# dich", "our play teams will be there"), a helpline, free calls, no appointment needed, or "in
+# every branch". With nobody speaking for themselves, "pregnancy tests", "a child in hospital"
+# are then what the business or charity offers, not anyone's news.
+_ORGANISATION_SERVICE = re.compile(
+    r"\b(?:our|unsere?n?|nuestr[oa]s|nos|nossa?s|nostr[ei])\s+(?:[a-z-]+\s+)?(?:pharmacists"
+    r"|nurses|doctors|midwives|advisers|advisors|counsellors|counselors|specialists|play teams"
+    r"|care teams|apothekerinnen|hebammen|pflegekrafte|beraterinnen|farmaceuticos|farmaceuticas"
+    r"|enfermeras|enfermeros|matronas|pharmaciens|pharmaciennes|infirmieres|infirmiers"
+    r"|sages-femmes|farmaceuticos|enfermeiras|enfermeiros|parteiras|farmacisti|infermieri"
+    r"|infermiere|ostetriche)\b"
+    r"|\b(?:helpline|help line|advice line|support line|call free|freephone|no appointment needed"
+    r"|linea de ayuda|sin cita previa|ligne d'ecoute|sans rendez-vous|sorgentelefon|ohne termin"
+    r"|linha de apoio|sem marcacao|linea di ascolto|senza appuntamento)\b"
+    r"|\b(?:in every|in all our|in jeder|in allen unseren|en todas nuestras|en cada|dans toutes"
+    r" nos|dans chaque|em todas as nossas|em cada|in tutte le nostre|in ogni)\s+(?:[\w-]+\s+)?"
+    r"(?:store|stores|shop|shops|branch|branches|pharmacy|pharmacies|apotheke|filiale|filialen"
+    r"|tienda|tiendas|farmacia|farmacias|sucursal|magasin|magasins|pharmacie|pharmacies|loja"
+    r"|lojas|farmacias|negozio|negozi|farmacie)\b")
+# ... but someone said to be expecting is news, not an offer: "our accountant is pregnant",
+# "Ana está embarazada", "elle est enceinte", "sie ist schwanger", "ela está grávida", "è incinta"
+_SOMEONE_EXPECTING = re.compile(
+    r"\b(?:is|'s|are|esta|estan|est|sont|ist|sind|e|sono)\s+(?:now\s+|finally\s+|ya\s+"
+    r"|enfin\s+|endlich\s+|finalmente\s+)?(?:pregnant|expecting|embarazadas?|enceintes?"
+    r"|schwanger|gravidas?|incint[ae])\b")
+# A drink the brand makes without alcohol ("zero alcohol", "sem álcool"): its product.
+_ALCOHOL_FREE = re.compile(
+    r"(?:alcohol[\s-]free|non[\s-]alcoholic|zero alcohol|sin alcohol|sans alcool|alkoholfrei"
+    r"|ohne alkohol|sem alcool|zero alcool|analcolic\w*|senza alcol)")
+# The team on a stand at a trade festival: "come find us at booth 14", "stand B4", "visit our
+# stall", "besucht uns am Stand", "venez nous voir sur le stand", "visítanos en el puesto"
+_EXHIBITING = re.compile(
+    r"\b(?:booth|stand|stall|messestand|estande|puesto|bancarella)\s*(?:#|no\.?|nr\.?|n°)?\s*"
+    r"[a-z]?\d+\b|\b(?:find us|visit us|visit our stand|visit our booth|besucht uns|venez nous"
+    r"|visitez-nous|visitanos|encuentranos|visite-nos|venham nos|veniteci|trovateci)\b")
+
 
 # A health service offered to the reader: a booking verb a few words before the word ("book a
 # physio session", "reserva tu sesión de fisioterapia", "prenota la tua seduta di terapia",
@@ -1402,6 +1439,13 @@ class _Context:
                      "but here it reads as work; fine unless it is about you or a colleague.",
                      [(h.start, h.end) for h in hits])
             return
+        if self._organisation_offers(hits):
+            self.add("persona.personal_life", "info",
+                     f"{_quote(self.text[first.start:first.end])} usually means personal life, "
+                     "but here it is what the organisation offers its customers; fine unless it "
+                     "is about you or a colleague.",
+                     [(h.start, h.end) for h in hits])
+            return
         self.add("persona.personal_life", "warn",
                  f"This reads as personal life ({_list_words(themes[:3])}: "
                  f"{_quote(self.text[first.start:first.end])}) headed for {account}; post it "
@@ -1435,6 +1479,29 @@ class _Context:
         elif language == "de":
             words.discard("im")  # "in dem" ("im Drehbuch"), not "I'm"
         return not words.isdisjoint(_FIRST_PERSON_SINGULAR)
+
+    def _organisation_offers(self, hits: Sequence[LexiconHit]) -> bool:
+        """Whether the personal-life words are the organisation's own offer, nobody speaking
+        for themselves or of a colleague: a health or family service its professionals, a
+        helpline or every branch give ("Pregnancy tests ... in every branch", "worried about a
+        child in hospital? our helpline"), the brand's alcohol-free drink, or a drinks
+        festival where the team has a stand ("find us at booth 14")."""
+        if self._speaks_for_self():
+            return False
+        folded = self.draft.fold.text
+        words = {word for _, _, word in self.draft.fold.words()}
+        if words & _COLLEAGUES:
+            return False
+        if all(h.group.id in _SERVICE_SENSE for h in hits):
+            return _ORGANISATION_SERVICE.search(folded) is not None \
+                and _SOMEONE_EXPECTING.search(folded) is None
+        if all(h.group.id == "drinking" for h in hits):
+            texts = [fold_string(self.text[h.start:h.end]) for h in hits]
+            if self.employer_owned and all(_ALCOHOL_FREE.search(t) for t in texts):
+                return True
+            return all(t.replace("-", " ").startswith(_VENUE_OFFERS) for t in texts) \
+                and _EXHIBITING.search(folded) is not None
+        return False
 
     def _to_customers_about_families(self) -> bool:
         """Whether the employer's own account speaks to its customers about their families
