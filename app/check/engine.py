@@ -528,10 +528,6 @@ _PERSONS_CONTACT = re.compile(
     r"\s*[,:(]?\s*$"
     r"|\b(?i:lives?|living|lived|vive|viven|vivía|wohnt|wohnen|habite|habitent|mora|moram|"
     r"abita|abitano)\b[^.!?\n]{0,20}$"
-    # someone's new home: "just moved in at", "se mudó a", "a emménagé au", "ist umgezogen
-    # in die", "mudou-se para a", "si è trasferita in"
-    r"|\b(?i:moved in|moving in|moved into|se mud[oó]|se mudaron|emm[eé]nag[eé]e?s?"
-    r"|umgezogen|eingezogen|mudou-se|mudaram-se|trasferit[oaie])\b[^.!?\n]{0,20}$"
     # a private person by title and surname, then where: "Mrs. Alvarez at", "Frau Berger aus
     # der", "Sra. Ruiz de la", "Mme Petit du", "Dona Rosa da", "la signora Bianchi di"
     r"|\b(?i:mr|mrs|ms|miss|herr|frau|sra?|srta|mme|mlle|madame|monsieur|signora|signor|dona"
@@ -599,6 +595,23 @@ _NAMED_OF = re.compile(
     r"(?:of|from|de|del|du|aus|da|do|di)(?:\s+(?:la|der|dem|the))?\s*$")
 
 
+# Someone's new home: "just moved in at", "se mudó a", "a emménagé au", "ist umgezogen in
+# die", "mudou-se para a", "si è trasferita in" ...
+_MOVED_HOME = re.compile(
+    r"\b(?i:moved in|moving in|moved into|se mud[oó]|se mudaron|emm[eé]nag[eé]e?s?"
+    r"|umgezogen|eingezogen|mudou-se|mudaram-se|trasferit[oaie])\b[^.!?\n]{0,20}$")
+# ... unless what moved is a shop or an office ("Unser Laden ist umgezogen:", "il nostro
+# ufficio si è trasferito in", "our store moved into")
+_PREMISES = re.compile(
+    r"\b(?i:shop|store|office|offices|studio|branch|clinic|practice|restaurant|caf[eé]|bakery"
+    r"|salon|showroom|warehouse|hq|headquarters|tienda|oficina|sede|local|sucursal|magasin"
+    r"|boutique|bureau|bureaux|agence|laden|gesch[aä]ft|b[uü]ro|filiale|praxis|werkstatt|loja"
+    r"|escrit[oó]rio|negozio|ufficio|uffici|atelier|sede)\b"
+    # (the shop's people are people: "our store manager just moved in at")
+    r"(?!\s+(?i:manager|managers|owner|lead|assistant|director|supervisor|staff|team|worker"
+    r"|leiter\w*))")
+
+
 def _someones(text: str, start: int) -> bool:
     """Whether the phone number or address starting at ``start`` is given as a named
     person's, as where someone lives, or as where the reader's things are sent."""
@@ -607,6 +620,9 @@ def _someones(text: str, start: int) -> bool:
         return True
     before = _TITLE_DOT.sub(lambda title: title.group()[:-1] + " ", before)
     cut = max(before.rfind(mark) for mark in ".!?\n")
+    moved = _MOVED_HOME.search(before[cut + 1:])
+    if moved is not None and _PREMISES.search(before[cut + 1:]) is None:
+        return True
     return _PERSONS_CONTACT.search(before[cut + 1:]) is not None \
         or PERSONAL_LINE.search(before[cut + 1:]) is not None \
         or _SENT_TO_READER.search(before[cut + 1:]) is not None

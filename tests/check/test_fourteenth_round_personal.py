@@ -118,6 +118,30 @@ def test_organisation_numbers_and_counts_stay_quiet(pharmacies: Policy, text: st
 
 # --- 2. addresses ------------------------------------------------------------------------------
 
+@pytest.mark.parametrize("text", [
+    "Our night manager Priya has moved into 9 Rowan Close, housewarming on Sunday!",
+    "Nuestra encargada Lucía se mudó a la calle Almendro 14, ¡pasad a saludarla!",
+    "Notre responsable Claire a emménagé au 12 rue des Lilas, passez lui dire bonjour !",
+    "Unsere Filialleiterin Anna ist umgezogen: Kastanienallee 42, sagt mal hallo!",
+    "A nossa gerente Inês mudou-se para a Rua das Flores 18, passem lá!",
+    "La nostra responsabile Giulia si è trasferita in Via Manzoni 7, passate a salutarla!",
+])
+def test_someones_new_home_on_the_brand_account_warns(pharmacies: Policy, text: str) -> None:
+    assert _severity(text, BRAND_ACCOUNT, pharmacies, "privacy.address") is Severity.WARN
+
+
+@pytest.mark.parametrize("text", [
+    "Our Leeds store has moved into 9 Rowan Close, open from Monday!",
+    "Nuestra tienda de Valencia se mudó a la calle Almendro 14.",
+    "Notre boutique a emménagé au 12 rue des Lilas, ouverte dès lundi.",
+    "Unser Laden ist umgezogen: Kastanienallee 42, geöffnet ab Montag.",
+    "A nossa loja do Porto mudou-se para a Rua das Flores 18.",
+    "Il nostro negozio si è trasferito in Via Manzoni 7, vi aspettiamo!",
+])
+def test_premises_that_moved_stay_quiet(pharmacies: Policy, text: str) -> None:
+    assert _severity(text, BRAND_ACCOUNT, pharmacies, "privacy.address") is not Severity.WARN
+
+
 @pytest.mark.parametrize(("text", "address"), [
     ("Big thanks to Mrs. Okafor at 1422 E 31st St for the cookies every Friday!",
      "1422 E 31st St"),
