@@ -219,6 +219,22 @@ _COLLEAGUES = frozenset((
     "colega", "collegue", "kollege", "kollegin", "collega", "colleghi"))
 # ... of which these are what a health, care or family business talks about all day
 _SERVICE_SENSE = frozenset(("health", "family"))
+# A member of staff's relative or pet, named through the staff member (folded text): "your
+# admin's toddler", "our head brewer's wife", "el hijo de nuestra gerente", "le fils de notre
+# directrice", "der Sohn unserer Chefin", "o filho da nossa gerente", "il figlio della nostra
+# responsabile": the health or family words then speak of a colleague's life.
+_STAFF_ROLE = (r"(?:admin|manager|boss|intern|ceo|founder|director|editor|designer|chef|brewer"
+               r"|pharmacist|cashier|lead|supervisor|colleague|teammate|coworker|co-worker)")
+_STAFF_RELATIVE = re.compile(
+    rf"\b(?:our|your|the)\s+(?:[\w-]+\s+)?{_STAFF_ROLE}'s\s+(?:[\w-]+\s+)?(?:toddler|son"
+    r"|daughter|kid|kids|baby|mum|mom|dad|husband|wife|partner|little one|children|dog|cat)\b"
+    r"|\b(?:hij[oa]|hijos|bebe|marido|mujer|madre|padre|fils|fille|enfants?|mari|femme|mere"
+    r"|pere|sohn|tochter|kind|kinder|mann|frau|mutter|vater|filh[oa]|filhos|bebe|marido|mae|pai"
+    r"|figli[oa]|figli|bambin[oa]|marito|moglie|madre|padre)\s+(?:de\s+nuestr[oa]|de\s+notre"
+    r"|unserer|unseres|da\s+nossa|do\s+nosso|della\s+nostra|del\s+nostro)\s+(?:gerente|jef[ea]"
+    r"|encargad[oa]|companer[oa]|director[a]?|directrice|directeur|responsable|collegue|cheffe?"
+    r"|chefin|chefs|kollegin|kollegen|leiterin|leiters|colega|chefe|responsabile|collega"
+    r"|direttrice|direttore)\b")
 # ... and the drinking words that are what a venue's own account offers its guests (a tasting,
 # a festival, an open bar), not anyone's state ("hungover", "drunk")
 _VENUE_OFFERS = ("wine tasting", "beer festival", "open bar", "bottomless brunch",
@@ -1506,7 +1522,7 @@ class _Context:
             return False
         folded = self.draft.fold.text
         words = {word for _, _, word in self.draft.fold.words()}
-        if words & _COLLEAGUES:
+        if words & _COLLEAGUES or _STAFF_RELATIVE.search(folded):
             return False
         if all(h.group.id in _SERVICE_SENSE for h in hits):
             return _ORGANISATION_SERVICE.search(folded) is not None \
@@ -1555,7 +1571,8 @@ class _Context:
                 self.text[hit.start:hit.end].casefold().replace("-", " ").startswith(
                     _VENUE_OFFERS)
 
-        if words & _FIRST_PERSON_SINGULAR or words & _COLLEAGUES or not all(
+        if words & _FIRST_PERSON_SINGULAR or words & _COLLEAGUES \
+                or _STAFF_RELATIVE.search(self.draft.fold.text) or not all(
                 h.group.id in _SERVICE_SENSE or offered(h) for h in hits):
             return MEANING_PROFESSIONAL_BELOW
         if self.employer_owned:

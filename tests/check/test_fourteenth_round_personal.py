@@ -13,7 +13,9 @@ languages:
 3. personal life that was missed: someone's new partner ("our brewer's new girlfriend", "la
    nueva novia de Luis"); still merry from last night ("still buzzed", "angeheitert"); someone
    in intensive care ("auf der Intensivstation", "en réanimation"); French sick leave ("je
-   pars en congé maladie"); "my own little one";
+   pars en congé maladie"); "my own little one"; a member of staff's child or partner named
+   through the staff member ("your admin's toddler threw up", "le fils de notre directrice
+   est hospitalisé") is a colleague's life, not a service the business talks about;
 4. the organisation's own offer, nobody speaking for themselves, is only noted: a health or
    family service its professionals, a helpline or every branch give ("Unsere Apothekerinnen
    beraten dich", "worried about a child in hospital? our helpline"), the brand's alcohol-free
@@ -203,6 +205,25 @@ def test_staff_lives_on_the_brand_account_warn(pharmacies: Policy, text: str) ->
 ])
 def test_near_misses_of_the_new_words_stay_quiet(pharmacies: Policy, text: str) -> None:
     assert _severity(text, BRAND_ACCOUNT, pharmacies, "persona.personal_life") is not \
+        Severity.WARN
+
+
+@pytest.mark.parametrize("text", [
+    "Sorry for the slow replies: our manager's little one threw up all night.",
+    "Hoy las stories las hace Marta: el hijo de nuestra gerente está en el hospital desde ayer.",
+    "Le fils de notre directrice est hospitalisé, les stories reprennent demain.",
+    "Der Sohn unserer Chefin liegt im Krankenhaus, die Stories gibt es morgen wieder.",
+    "O filho da nossa gerente foi internado, as stories voltam amanhã.",
+    "Il figlio della nostra responsabile è ricoverato, le storie tornano domani.",
+])
+def test_a_staff_members_family_on_the_brand_account_warns(pharmacies: Policy,
+                                                           text: str) -> None:
+    assert _severity(text, BRAND_ACCOUNT, pharmacies, "persona.personal_life") is Severity.WARN
+
+
+def test_a_customers_child_is_no_staff_members() -> None:
+    text = "A customer's toddler threw up in aisle 3, thanks to our team for the quick clean-up."
+    assert _severity(text, BRAND_ACCOUNT, Policy.default(), "persona.personal_life") is not \
         Severity.WARN
 
 
