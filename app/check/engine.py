@@ -220,6 +220,22 @@ _COLLEAGUES = frozenset((
     "colega", "collegue", "kollege", "kollegin", "collega", "colleghi"))
 # ... of which these are what a health, care or family business talks about all day
 _SERVICE_SENSE = frozenset(("health", "family"))
+# A member of staff's relative or pet, named through the staff member (folded text): "your
+# admin's toddler", "our head brewer's wife", "el hijo de nuestra gerente", "le fils de notre
+# directrice", "der Sohn unserer Chefin", "o filho da nossa gerente", "il figlio della nostra
+# responsabile": the health or family words then speak of a colleague's life.
+_STAFF_ROLE = (r"(?:admin|manager|boss|intern|ceo|founder|director|editor|designer|chef|brewer"
+               r"|pharmacist|cashier|lead|supervisor|colleague|teammate|coworker|co-worker)")
+_STAFF_RELATIVE = re.compile(
+    rf"\b(?:our|your|the)\s+(?:[\w-]+\s+)?{_STAFF_ROLE}'s\s+(?:[\w-]+\s+)?(?:toddler|son"
+    r"|daughter|kid|kids|baby|mum|mom|dad|husband|wife|partner|little one|children|dog|cat)\b"
+    r"|\b(?:hij[oa]|hijos|bebe|marido|mujer|madre|padre|fils|fille|enfants?|mari|femme|mere"
+    r"|pere|sohn|tochter|kind|kinder|mann|frau|mutter|vater|filh[oa]|filhos|bebe|marido|mae|pai"
+    r"|figli[oa]|figli|bambin[oa]|marito|moglie|madre|padre)\s+(?:de\s+nuestr[oa]|de\s+notre"
+    r"|unserer|unseres|da\s+nossa|do\s+nosso|della\s+nostra|del\s+nostro)\s+(?:gerente|jef[ea]"
+    r"|encargad[oa]|companer[oa]|director[a]?|directrice|directeur|responsable|collegue|cheffe?"
+    r"|chefin|chefs|kollegin|kollegen|leiterin|leiters|colega|chefe|responsabile|collega"
+    r"|direttrice|direttore)\b")
 # ... and the drinking words that are what a venue's own account offers its guests (a tasting,
 # a festival, an open bar), not anyone's state ("hungover", "drunk")
 _VENUE_OFFERS = ("wine tasting", "beer festival", "open bar", "bottomless brunch",
@@ -291,6 +307,43 @@ _WORK_EVENT = re.compile(
     r"|conferencia|feira|congresso|estreia|settimana della moda|fiera|conferenza|anteprima)\b")
 _AFTER_PARTY = re.compile(r"after[\s-]?party")
 
+# The organisation's own service about a life matter, offered to the reader (folded text): its
+# professionals in the plural ("our pharmacists advise you", "unsere Apothekerinnen beraten
+# dich", "our play teams will be there"), a helpline, free calls, no appointment needed, or "in
+# every branch". With nobody speaking for themselves, "pregnancy tests", "a child in hospital"
+# are then what the business or charity offers, not anyone's news.
+_ORGANISATION_SERVICE = re.compile(
+    r"\b(?:our|unsere?n?|nuestr[oa]s|nos|nossa?s|nostr[ei])\s+(?:[a-z-]+\s+)?(?:pharmacists"
+    r"|nurses|doctors|midwives|advisers|advisors|counsellors|counselors|specialists|play teams"
+    r"|care teams|apothekerinnen|hebammen|pflegekrafte|beraterinnen|farmaceuticos|farmaceuticas"
+    r"|enfermeras|enfermeros|matronas|pharmaciens|pharmaciennes|infirmieres|infirmiers"
+    r"|sages-femmes|farmaceuticos|enfermeiras|enfermeiros|parteiras|farmacisti|infermieri"
+    r"|infermiere|ostetriche)\b"
+    r"|\b(?:helpline|help line|advice line|support line|call free|freephone|no appointment needed"
+    r"|linea de ayuda|sin cita previa|ligne d'ecoute|sans rendez-vous|sorgentelefon|ohne termin"
+    r"|linha de apoio|sem marcacao|linea di ascolto|senza appuntamento)\b"
+    r"|\b(?:in every|in all our|in jeder|in allen unseren|en todas nuestras|en cada|dans toutes"
+    r" nos|dans chaque|em todas as nossas|em cada|in tutte le nostre|in ogni)\s+(?:[\w-]+\s+)?"
+    r"(?:store|stores|shop|shops|branch|branches|pharmacy|pharmacies|apotheke|filiale|filialen"
+    r"|tienda|tiendas|farmacia|farmacias|sucursal|magasin|magasins|pharmacie|pharmacies|loja"
+    r"|lojas|farmacias|negozio|negozi|farmacie)\b")
+# ... but someone said to be expecting is news, not an offer: "our accountant is pregnant",
+# "Ana está embarazada", "elle est enceinte", "sie ist schwanger", "ela está grávida", "è incinta"
+_SOMEONE_EXPECTING = re.compile(
+    r"\b(?:is|'s|are|esta|estan|est|sont|ist|sind|e|sono)\s+(?:now\s+|finally\s+|ya\s+"
+    r"|enfin\s+|endlich\s+|finalmente\s+)?(?:pregnant|expecting|embarazadas?|enceintes?"
+    r"|schwanger|gravidas?|incint[ae])\b")
+# A drink the brand makes without alcohol ("zero alcohol", "sem álcool"): its product.
+_ALCOHOL_FREE = re.compile(
+    r"(?:alcohol[\s-]free|non[\s-]alcoholic|zero alcohol|sin alcohol|sans alcool|alkoholfrei"
+    r"|ohne alkohol|sem alcool|zero alcool|analcolic\w*|senza alcol)")
+# The team on a stand at a trade festival: "come find us at booth 14", "stand B4", "visit our
+# stall", "besucht uns am Stand", "venez nous voir sur le stand", "visítanos en el puesto"
+_EXHIBITING = re.compile(
+    r"\b(?:booth|stand|stall|messestand|estande|puesto|bancarella)\s*(?:#|no\.?|nr\.?|n°)?\s*"
+    r"[a-z]?\d+\b|\b(?:find us|visit us|visit our stand|visit our booth|besucht uns|venez nous"
+    r"|visitez-nous|visitanos|encuentranos|visite-nos|venham nos|veniteci|trovateci)\b")
+
 
 # A health service offered to the reader: a booking verb a few words before the word ("book a
 # physio session", "reserva tu sesión de fisioterapia", "prenota la tua seduta di terapia",
@@ -307,6 +360,41 @@ def _offered_service(text: str, start: int) -> bool:
     before = fold_string(text[max(0, start - 50):start])
     before = before[max(before.rfind(mark) for mark in ".!?\n") + 1:]
     return _BOOKING_BEFORE.search(before) is not None
+
+
+# A customer or a client named as a role, not as a person: "vender una idea a un cliente
+# escéptico", "c'est un client qui revient", "le service client", "customer service". Folded text.
+_ROLE_NOUNS = frozenset("""
+customer customers client clients buyer buyers shopper shoppers user users cliente clientes
+clienti comprador compradores acheteur acheteurs utilisateur utilisateurs kunde kunden kundin
+kaufer nutzer usuario usuarios utente utenti acquirente
+""".split())
+_GENERIC_BEFORE = re.compile(
+    r"(?:\b(?:a|an|any|every|un|una|uno|une|chaque|cada|ein|eine|einen|einem|einer|jeder|jede|"
+    r"um|uma|ogni)\s+(?:[^\W\d_]+\s+)?|\b(?:service|servicio al|servicio de|atencion al|"
+    r"atendimento ao|servizio|assistenza)\s+)$")
+_GENERIC_AFTER = re.compile(r"^\s+(?:service|services|support|care|experience|journey|success)\b")
+# Speaking to someone: a mention or a second-person word (folded text).
+_ADDRESSED = re.compile(
+    r"@\w|\b(?:you|your|yours|y'all|tus|vous|votre|vos|dich|dir|dein|deine|deinen|euch|euer|"
+    r"voce|voces|teu|tua|voi|vostro|vostra)\b")
+
+
+def _role_only_reading(text: str, fold: str, reading: Reading) -> bool:
+    """Whether a hostile reading rests on a customer or client named as a role ("a sceptical
+    client", "customer service") in a draft that speaks to nobody: advice about a role, not an
+    attack on a person."""
+    generic = False
+    for start, end in reading.spans:
+        word = fold_string(text[start:end])
+        if word not in _ROLE_NOUNS:
+            continue
+        before = fold_string(text[max(0, start - 30):start])
+        if _GENERIC_BEFORE.search(before) is None \
+                and _GENERIC_AFTER.match(fold_string(text[end:end + 20])) is None:
+            return False  # "the client who …", "Ce client": a particular person
+        generic = True
+    return generic and _ADDRESSED.search(fold) is None
 
 
 def _at_most_a_note(reading: Reading) -> Reading:
@@ -491,7 +579,12 @@ _PERSONS_CONTACT = re.compile(
     # number may be in brackets: "ask Dan (07700 ...)")
     r"\s*[,:(]?\s*$"
     r"|\b(?i:lives?|living|lived|vive|viven|vivía|wohnt|wohnen|habite|habitent|mora|moram|"
-    r"abita|abitano)\b[^.!?\n]{0,20}$)",
+    r"abita|abitano)\b[^.!?\n]{0,20}$"
+    # a private person by title and surname, then where: "Mrs. Alvarez at", "Frau Berger aus
+    # der", "Sra. Ruiz de la", "Mme Petit du", "Dona Rosa da", "la signora Bianchi di"
+    r"|\b(?i:mr|mrs|ms|miss|herr|frau|sra?|srta|mme|mlle|madame|monsieur|signora|signor|dona"
+    r"|doña)\.?\s+[A-ZÀ-ÖØ-Þ][\w'-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'-]*)?\s+(?i:at|of|from|aus|von"
+    r"|de|del|du|da|do|di)(?:\s+(?i:la|der|dem|the))?\s*$)",
 )
 # The dot of a title is no sentence end: "Call Mr. Brunner on ..."
 _TITLE_DOT = re.compile(r"\b(?i:mr|mrs|ms|dr|sr|sra|srta|mme|mlle|sig|sig\.ra|prof|hr|fr)\.")
@@ -554,6 +647,23 @@ _NAMED_OF = re.compile(
     r"(?:of|from|de|del|du|aus|da|do|di)(?:\s+(?:la|der|dem|the))?\s*$")
 
 
+# Someone's new home: "just moved in at", "se mudó a", "a emménagé au", "ist umgezogen in
+# die", "mudou-se para a", "si è trasferita in" ...
+_MOVED_HOME = re.compile(
+    r"\b(?i:moved in|moving in|moved into|se mud[oó]|se mudaron|emm[eé]nag[eé]e?s?"
+    r"|umgezogen|eingezogen|mudou-se|mudaram-se|trasferit[oaie])\b[^.!?\n]{0,20}$")
+# ... unless what moved is a shop or an office ("Unser Laden ist umgezogen:", "il nostro
+# ufficio si è trasferito in", "our store moved into")
+_PREMISES = re.compile(
+    r"\b(?i:shop|store|office|offices|studio|branch|clinic|practice|restaurant|caf[eé]|bakery"
+    r"|salon|showroom|warehouse|hq|headquarters|tienda|oficina|sede|local|sucursal|magasin"
+    r"|boutique|bureau|bureaux|agence|laden|gesch[aä]ft|b[uü]ro|filiale|praxis|werkstatt|loja"
+    r"|escrit[oó]rio|negozio|ufficio|uffici|atelier|sede)\b"
+    # (the shop's people are people: "our store manager just moved in at")
+    r"(?!\s+(?i:manager|managers|owner|lead|assistant|director|supervisor|staff|team|worker"
+    r"|leiter\w*))")
+
+
 def _someones(text: str, start: int) -> bool:
     """Whether the phone number or address starting at ``start`` is given as a named
     person's, as where someone lives, or as where the reader's things are sent."""
@@ -562,6 +672,9 @@ def _someones(text: str, start: int) -> bool:
         return True
     before = _TITLE_DOT.sub(lambda title: title.group()[:-1] + " ", before)
     cut = max(before.rfind(mark) for mark in ".!?\n")
+    moved = _MOVED_HOME.search(before[cut + 1:])
+    if moved is not None and _PREMISES.search(before[cut + 1:]) is None:
+        return True
     return _PERSONS_CONTACT.search(before[cut + 1:]) is not None \
         or PERSONAL_LINE.search(before[cut + 1:]) is not None \
         or _SENT_TO_READER.search(before[cut + 1:]) is not None
@@ -1400,6 +1513,13 @@ class _Context:
                      "but here it reads as work; fine unless it is about you or a colleague.",
                      [(h.start, h.end) for h in hits])
             return
+        if self._organisation_offers(hits):
+            self.add("persona.personal_life", "info",
+                     f"{_quote(self.text[first.start:first.end])} usually means personal life, "
+                     "but here it is what the organisation offers its customers; fine unless it "
+                     "is about you or a colleague.",
+                     [(h.start, h.end) for h in hits])
+            return
         self.add("persona.personal_life", "warn",
                  f"This reads as personal life ({_list_words(themes[:3])}: "
                  f"{_quote(self.text[first.start:first.end])}) headed for {account}; post it "
@@ -1433,6 +1553,29 @@ class _Context:
         elif language == "de":
             words.discard("im")  # "in dem" ("im Drehbuch"), not "I'm"
         return not words.isdisjoint(_FIRST_PERSON_SINGULAR)
+
+    def _organisation_offers(self, hits: Sequence[LexiconHit]) -> bool:
+        """Whether the personal-life words are the organisation's own offer, nobody speaking
+        for themselves or of a colleague: a health or family service its professionals, a
+        helpline or every branch give ("Pregnancy tests ... in every branch", "worried about a
+        child in hospital? our helpline"), the brand's alcohol-free drink, or a drinks
+        festival where the team has a stand ("find us at booth 14")."""
+        if self._speaks_for_self():
+            return False
+        folded = self.draft.fold.text
+        words = {word for _, _, word in self.draft.fold.words()}
+        if words & _COLLEAGUES or _STAFF_RELATIVE.search(folded):
+            return False
+        if all(h.group.id in _SERVICE_SENSE for h in hits):
+            return _ORGANISATION_SERVICE.search(folded) is not None \
+                and _SOMEONE_EXPECTING.search(folded) is None
+        if all(h.group.id == "drinking" for h in hits):
+            texts = [fold_string(self.text[h.start:h.end]) for h in hits]
+            if self.employer_owned and all(_ALCOHOL_FREE.search(t) for t in texts):
+                return True
+            return all(t.replace("-", " ").startswith(_VENUE_OFFERS) for t in texts) \
+                and _EXHIBITING.search(folded) is not None
+        return False
 
     def _to_customers_about_families(self) -> bool:
         """Whether the employer's own account speaks to its customers about their families
@@ -1470,7 +1613,8 @@ class _Context:
                 self.text[hit.start:hit.end].casefold().replace("-", " ").startswith(
                     _VENUE_OFFERS)
 
-        if words & _FIRST_PERSON_SINGULAR or words & _COLLEAGUES or not all(
+        if words & _FIRST_PERSON_SINGULAR or words & _COLLEAGUES \
+                or _STAFF_RELATIVE.search(self.draft.fold.text) or not all(
                 h.group.id in _SERVICE_SENSE or offered(h) for h in hits):
             return MEANING_PROFESSIONAL_BELOW
         if self.employer_owned:
@@ -1822,6 +1966,10 @@ class _Context:
                 # not an attack whatever nouns it shares with complaints; the layer alone
                 # may only note it.
                 reading = _at_most_a_note(reading)
+            elif _role_only_reading(self.text, self.draft.fold.text, reading):
+                # "Tres claves para vender una idea a un cliente escéptico": a role named in
+                # advice is not a person attacked; the layer alone may only note it.
+                reading = _at_most_a_note(reading)
             self._meaning_finding(
                 "conduct.insult", reading,
                 "This reads as insulting, threatening or hostile{words} on " + account
@@ -1916,6 +2064,13 @@ class _Context:
                 end += 1
             reached = end
             token = text[start:end]
+            if token.endswith("!"):
+                # "Der Frühling ist da!": exclamation marks after a word end the sentence; they
+                # mask nothing ("sh!t", "f***!" keep a mask before them)
+                token = token.rstrip("!")
+                end = start + len(token)
+                if not any(char in _MASKED for char in token):
+                    continue
             if token.startswith(("#", "@")) and token[1:].isalnum():
                 continue  # a hashtag or a handle
             if "@" in token and _EMAIL_DOMAIN.match(text, end):

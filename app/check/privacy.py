@@ -59,6 +59,9 @@ _PHONE_WORDS = re.compile(
     r"lig(?:a|ar|ue|uem|uei|ando|a-me|ue-me)|telem[oó]vel|celular|"
     # WhatsApp as Brazil and Spain say it: "meu zap", "no whats", "manda um wpp", "al wasap"
     r"zap|zapzap|zap-zap|whats|wpp|wasap|guasap|fone|"
+    # a message sent to the number: "mandem mensagem para o", "envíame un mensaje al",
+    # "envoyez un message au", "schick eine Nachricht an", "manda un messaggio al"
+    r"mensagem|mensaje|nachricht|messaggio|send (?:me |us )?a message|envoyez un message|"
     r"bel|bellen|mobiel|telefoonnummer)\b"
     r"[^.!?\n]{0,25}$"
 )
@@ -74,6 +77,20 @@ PERSONAL_LINE = re.compile(
     r"|personal cell|private number|own number|m[oó]vil|celular|portable|handy|handynummer"
     r"|privatnummer"
     r"|telem[oó]vel|cellulare|zap|zapzap|whats|whatsapp|wpp|wasap)\b[^.!?\n]{0,12}$"
+    # one's own line named as such: "on her personal line,", "my private phone:", "su línea
+    # personal", "sa ligne perso", "ihre private Nummer", "a linha pessoal dela", "la sua
+    # linea personale"
+    r"|\b(?:my|his|her|their)\s+(?:own|personal|private|direct)\s+(?:line|phone|number)\b"
+    r"[^.!?\n]{0,12}$"
+    r"|\b(?:l[ií]nea|ligne|linha|linea|n[uú]mero|num[eé]ro|numero|tel[eé]fono)\s+(?:personal"
+    r"|perso|personnel(?:le)?|priv[eé]e?|privad[oa]|pessoal|personale|privat[oa])\b"
+    r"[^.!?\n]{0,16}$"
+    r"|\b(?:ihre|seine|meine)\s+(?:private|pers[oö]nliche)\s+(?:nummer|leitung|handynummer)\b"
+    r"[^.!?\n]{0,12}$"
+    # the writer's own line a few words before the number: "Call me directly to reserve
+    # yours: ...", "text me personally about it on"
+    r"|\b(?:call|text|ring|phone|whatsapp|message)\s+me\s+(?:directly|personally)\b"
+    r"[^.!?\n]{0,30}$"
     r"|\b(?:call|text|ring|reach|whatsapp|message)\s+(?:me(?:\s+directly|\s+personally"
     r"|\s+anytime|\s+any time)?|(?:his|her|their|my)\s+(?:wife|husband|partner|mum|mom"
     r"|mother|dad|father|son|daughter|sister|brother|girlfriend|boyfriend|parents|family))"
@@ -160,7 +177,9 @@ def _address_pattern(suffixes: tuple[str, ...], not_after: tuple[str, ...]) -> r
     suffix = "|".join(re.escape(s) for s in sorted(suffixes, key=len, reverse=True))
     excluded = "|".join(re.escape(s) for s in not_after)
     return re.compile(
-        r"(?<![\w#$£€.,])\d{1,5}[a-z]?(?:-\d{1,5})?,?\s+(?:[a-z][\w'.-]*\s+){1,3}"
+        # (a numbered street with its compass point: "3310 W 44th Ave", "12 E 5th St")
+        r"(?<![\w#$£€.,])\d{1,5}[a-z]?(?:-\d{1,5})?,?\s+(?:[a-z][\w'.-]*\s+"
+        r"|(?:(?<=\b[nsew] )|(?<=\b[ns][ew] ))\d{1,3}(?:st|nd|rd|th)\s+){1,3}"
         rf"(?:{suffix})\b\.?"
         rf"(?!\s*(?:{excluded})\b)(?![\w-])"
     )
@@ -509,7 +528,12 @@ def _spelled_phones(text: str) -> list[tuple[int, int, str]]:
 _CALL_ME_AFTER = re.compile(
     r"\W{0,4}(?:call me|text me|ring me|phone me|whatsapp me|message me|me chama|me liga"
     r"|me ligue|liga-me|ligue-me|chama no|ll[aá]mame|escr[ií]beme|whatsapp[eé]ame|appelle-moi"
-    r"|appelez-moi|[eé]cris-moi|ruf mich|ruft mich|schreib mir|chiamami|scrivimi)\b")
+    r"|appelez-moi|[eé]cris-moi|ruf mich|ruft mich|schreib mir|chiamami|scrivimi"
+    # a number for one person's messenger: "(WhatsApp only)", "(só WhatsApp)", "(solo
+    # WhatsApp)", "(nur WhatsApp)", "(WhatsApp uniquement)"
+    r"|\(?(?:whatsapp only|only whatsapp|s[oó] whatsapp|solo whatsapp|solo por whatsapp"
+    r"|nur whatsapp|nur per whatsapp|whatsapp uniquement|uniquement whatsapp|apenas whatsapp"
+    r"|whatsapp apenas|solo su whatsapp))\b")
 
 
 def _is_phone(number: str, before: str, after: str = "") -> bool:
@@ -619,6 +643,40 @@ def _fixed_line(number: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=256)
+def _mobile(number: str) -> bool:
+    """Whether the digits ``number`` are a mobile by libphonenumber's data (tried where
+    :func:`_fixed_line` tries them): someone's own phone rather than a box office's."""
+    if sum(char.isdigit() for char in number) < 7:
+        return False
+    import phonenumbers  # lazily, as in _dialable
+
+    if number.startswith("00"):
+        number = "+" + number[2:]
+    if number.startswith("+"):
+        regions: tuple[str | None, ...] = (None,)
+    elif number.startswith("0"):
+        regions = _TRUNK_ZERO_REGIONS
+    else:
+        regions = (*_NO_TRUNK_REGIONS, "BR")
+    for region in regions:
+        try:
+            parsed = phonenumbers.parse(number, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_possible_number(parsed):
+            return phonenumbers.is_valid_number(parsed) and phonenumbers.number_type(
+                parsed) == phonenumbers.PhoneNumberType.MOBILE
+    return False
+
+
+# Context words that say what is on offer, not whose number it is: beside a mobile ("Raffle
+# tickets £2, ring 07700 ...", "Wegen der Tickets einfach anrufen: 0176 ...") the number is
+# the seller's own phone, and so is one the writer gives as theirs ("tickets £2, message me or
+# ring ..."); an organisation says "call us", "our box office".
+_OFFER_ONLY_CONTEXT = frozenset({"tickets", "reservations", "to book"})
+
+
 def _capitalised(original: str, words: set[str]) -> bool:
     """Whether each of ``words`` is written with a capital in the street name ``original``,
     and so is the word after the house number: "5 Clifton Down Road", "12 New Road" are
@@ -684,7 +742,12 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
             return False
         window = text[max(0, start - 60):min(len(text), end + 20)]
         before = text[max(0, start - 45):start]
-        return context.search(window) is not None \
+        said = {m.group() for m in context.finditer(window)}
+        if said and said <= _OFFER_ONLY_CONTEXT and (
+                _WRITER.search(before) is not None
+                or _mobile(re.sub(r"[^\d+]", "", _BRACKETED_TRUNK.sub("", text[start:end])))):
+            return False
+        return bool(said) \
             or _PURPOSE_LINE.search(before) is not None and _WRITER.search(before) is None
 
     roles = frozenset(data.get("role_mailboxes", ()))
