@@ -143,13 +143,16 @@ def test_quick_post_from_the_tray_reaches_the_page_and_threads(qtbot, window, ac
 
 def test_your_own_meta_app_typed_in_the_dialog_signs_in_and_stays_in_the_keychain(
         qtbot, profile_dir, servers):
+    from app.networks.meta_graph import REDIRECT_PORTS
     from app.store.secrets import SecretStore
     from app.store.store import Store
     from app.ui.dialogs.accounts import ConnectDialog
     from app.ui.services import StoreAccountBook
 
     meta = servers["meta"]
-    meta.callbacks = ["http://127.0.0.1:53702/callback"]
+    # Every port Twofold may listen on is registered, as IT registers them for its Meta app:
+    # the first may be busy on the machine running the tests.
+    meta.callbacks = [f"http://127.0.0.1:{port}/callback" for port in REDIRECT_PORTS]
     user = meta.add_user("Dana Smith")
     page = meta.add_page(user, "Acme Magazine")
 
