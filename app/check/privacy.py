@@ -614,12 +614,12 @@ def _dialable(number: str, said_phone: bool) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _fixed_line(number: str) -> bool:
-    """Whether the digits ``number`` are a landline by libphonenumber's data (tried where
-    :func:`_dialable` tries them, and Brazil): an office's desk rather than someone's
-    mobile."""
+def _line_kind(number: str) -> str:
+    """"fixed" for a landline, "mobile" for a mobile, "" otherwise, by libphonenumber's data for
+    the digits ``number`` (tried where :func:`_dialable` tries them, and Brazil): an office's
+    desk, or someone's own phone."""
     if sum(char.isdigit() for char in number) < 7:
-        return False
+        return ""
     import phonenumbers  # lazily, as in _dialable
 
     if number.startswith("00"):
@@ -638,36 +638,13 @@ def _fixed_line(number: str) -> bool:
         except phonenumbers.NumberParseException:
             continue
         if phonenumbers.is_possible_number(parsed):
-            return phonenumbers.is_valid_number(parsed) and phonenumbers.number_type(
-                parsed) == phonenumbers.PhoneNumberType.FIXED_LINE
-    return False
-
-
-@lru_cache(maxsize=256)
-def _mobile(number: str) -> bool:
-    """Whether the digits ``number`` are a mobile by libphonenumber's data (tried where
-    :func:`_fixed_line` tries them): someone's own phone rather than a box office's."""
-    if sum(char.isdigit() for char in number) < 7:
-        return False
-    import phonenumbers  # lazily, as in _dialable
-
-    if number.startswith("00"):
-        number = "+" + number[2:]
-    if number.startswith("+"):
-        regions: tuple[str | None, ...] = (None,)
-    elif number.startswith("0"):
-        regions = _TRUNK_ZERO_REGIONS
-    else:
-        regions = (*_NO_TRUNK_REGIONS, "BR")
-    for region in regions:
-        try:
-            parsed = phonenumbers.parse(number, region)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_possible_number(parsed):
-            return phonenumbers.is_valid_number(parsed) and phonenumbers.number_type(
-                parsed) == phonenumbers.PhoneNumberType.MOBILE
-    return False
+            if not phonenumbers.is_valid_number(parsed):
+                return ""
+            kind = phonenumbers.number_type(parsed)
+            if kind == phonenumbers.PhoneNumberType.FIXED_LINE:
+                return "fixed"
+            return "mobile" if kind == phonenumbers.PhoneNumberType.MOBILE else ""
+    return ""
 
 
 # Context words that say what is on offer, not whose number it is: beside a mobile ("Raffle
@@ -736,7 +713,7 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
         if named_contact is not None and named_contact(fold.span(start, end)[0]) \
                 and not any(_ORG_ONLY_AFTER.fullmatch(text, m.end(), start)
                             for m in context.finditer(text, max(0, start - 30), start)) \
-                and not _fixed_line(re.sub(r"[^\d+]", "", text[start:end])):
+                and _line_kind(re.sub(r"[^\d+]", "", text[start:end])) != "fixed":
             # (but "ring Reception on" names a desk, not a person, and "contact our press
             # team: call Sarah on 020 7946 ..." gives an office's landline)
             return False
@@ -745,7 +722,8 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
         said = {m.group() for m in context.finditer(window)}
         if said and said <= _OFFER_ONLY_CONTEXT and (
                 _WRITER.search(before) is not None
-                or _mobile(re.sub(r"[^\d+]", "", _BRACKETED_TRUNK.sub("", text[start:end])))):
+                or _line_kind(re.sub(r"[^\d+]", "", _BRACKETED_TRUNK.sub("", text[start:end])))
+                == "mobile"):
             return False
         return bool(said) \
             or _PURPOSE_LINE.search(before) is not None and _WRITER.search(before) is None
