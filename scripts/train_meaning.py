@@ -7,17 +7,27 @@
 Reads every ``tests/check/corpus/training/*.toml`` but ``slots.toml`` (templates in four
 classes: personal, promo, hostile, neutral) and ``slots.toml`` (fillers). It expands every
 template into several drafts (seeded: the same inputs give the same model), some joined to an
-everyday sentence so that a draft's one personal line still counts, and trains one
-logistic-regression head per class (one against the rest, classes balanced) by stochastic
-gradient descent with L2, in plain Python. Before the final fit it trains once with a tenth of
-the TEMPLATES held out and prints how well each head reads drafts from templates it never saw.
-Then it writes the quantised weights with a header naming the data's digest.
+everyday sentence so that a draft's one personal line still counts.
+
+It also learns from judged drafts: the corpora ``training/corpora.txt`` names (sets the rules
+were already fixed on; never a set that measures the check unseen) and the files of
+``training/judged/``. A judged draft teaches only the heads its labels speak for: a harmless
+draft on a work account holds no private life or insult, one on a personal account no selling
+(unless it says a tie openly), and a draft that must raise ``conduct.insult`` on a work
+account is hostile.
+
+It trains one logistic-regression head per class (one against the rest, balanced over the
+drafts that teach it) by stochastic gradient descent with L2, in plain Python. Before the
+final fit it trains once with a tenth of the TEMPLATES held out and prints how well each head
+reads drafts from templates it never saw. Then it writes the quantised weights with a header
+naming the data's digest.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import math
 import random
 import re
@@ -33,7 +43,24 @@ from app.check.meaning import DIM, HEADS, MeaningModel, feature_counts, model_pa
 from app.check.text import fold_view  # noqa: E402
 
 DATA = REPO / "tests" / "check" / "corpus" / "training"
+CORPUS_DIR = DATA.parent
+# The judged corpora the layer also learns from: only sets whose rules were already fixed on
+# them. The sets that measure the check on drafts it never saw must never be listed here.
+LEARN_FROM = DATA / "corpora.txt"
+JUDGED = DATA / "judged"
 CLASSES = (*HEADS, "neutral")
+# What a corpus draft's "must" says about its content, per head.
+_HOSTILE_MUST = frozenset(("conduct", "conduct.insult", "conduct.slur"))
+_PROMO_MUST = frozenset(("persona.promotion", "persona.brand_promotion", "disclosure.missing",
+                         "disclosure.insider_review", "disclosure.buried"))
+# A harmless draft on a personal account may still promote, said openly (a note, not a
+# warning): it teaches the promo head nothing, so it is left out of that head's negatives.
+_OPEN_TIE = re.compile(
+    r"#?\b(ad|ads|anzeige|werbung|publi\w*|pub|sponsor\w*|partner\w*|collab\w*|colab\w*|"
+    r"employee|staff|team|work(ing)? (at|for)|trabajo (en|para)|travaille|arbeite|lavoro|"
+    r"trabalho|my (company|employer)|mi empresa|mon (entreprise|employeur)|gifted|affiliate|"
+    r"afiliad\w*|affili\w*|code|c[oó]digo)\b", re.IGNORECASE)
+Targets = dict[str, int]
 _SLOT = re.compile(r"\{(\w+)\}")
 PREFIXES = ["", "", "", "", "Honestly ", "Ugh. ", "So ", "Update: ", "Well. ", "ok so "]
 SUFFIXES = ["", "", "", "", "!", "!!", " lol", " 😅", " 🙃", "...", " honestly", " 🙏",
@@ -79,34 +106,123 @@ def expand(templates: dict[str, list[str]], slots: dict[str, list[str]], seed: i
     return list(drafts.items())
 
 
-def vectorise(drafts: list[tuple[str, str]]) -> list[tuple[list[tuple[int, int]], str]]:
-    return [(list(feature_counts(fold_view(text)).items()), label) for text, label in drafts]
+def one_hot(label: str) -> Targets:
+    """Every head's target for a template draft of one class."""
+    return {head: int(label == head) for head in HEADS}
 
 
-def train(samples: list[tuple[list[tuple[int, int]], str]], epochs: int, seed: int,
+def labelled(drafts: list[tuple[str, str]]) -> list[tuple[str, Targets]]:
+    """Template drafts with every head's target."""
+    return [(text, one_hot(label)) for text, label in drafts]
+
+
+def corpus_targets(case: dict) -> Targets:
+    """What a judged corpus draft teaches each head; a head its labels say nothing about is
+    left out (a harmless draft on a work account has no private life, insult or selling the
+    account would mind, so it is a negative for the personal and hostile heads only)."""
+    work = case["persona"] == "work"
+    must = {selector.split(":")[0] for selector in case.get("must", [])}
+    must_not = set(case.get("must_not", []))
+    targets: Targets = {}
+    if case.get("tier") == "harmless":
+        if work:
+            targets.update(personal=0, hostile=0)
+        elif _OPEN_TIE.search(case["text"]) is None:
+            targets["promo"] = 0
+        return targets
+    if work and must & _HOSTILE_MUST:
+        targets["hostile"] = 1
+    elif work and "conduct" in must_not:
+        targets["hostile"] = 0
+    if "persona.personal_life" in must:
+        targets["personal"] = 1
+    elif work and must_not & {"persona", "persona.personal_life"}:
+        targets["personal"] = 0
+    if must & _PROMO_MUST or (not work and "persona" in must):
+        targets["promo"] = 1
+    elif (not work and must_not & {"persona", "persona.promotion"}
+          and _OPEN_TIE.search(case["text"]) is None):
+        targets["promo"] = 0
+    return targets
+
+
+def judged_drafts(paths: list[Path], seed: int, copies: int = 3) -> list[tuple[str, Targets]]:
+    """(text, targets) drafts from judged corpus files, each once as written and
+    ``copies - 1`` times varied in case and framing."""
+    rng = random.Random(seed)
+    drafts: dict[str, Targets] = {}
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            case = json.loads(line)
+            targets = corpus_targets(case)
+            if not targets or not case["text"].strip():
+                continue
+            drafts.setdefault(case["text"], targets)
+            for _ in range(copies - 1):
+                drafts.setdefault(vary(case["text"], rng), targets)
+    return list(drafts.items())
+
+
+def judged_files() -> list[Path]:
+    """The judged drafts the layer learns from: the corpora LEARN_FROM names, then the files
+    of ``training/judged/`` (written for training, in the corpus line format)."""
+    named = [CORPUS_DIR / f"{name}_drafts.jsonl" for name in learned_corpora()]
+    return [*named, *sorted(JUDGED.glob("*.jsonl"))]
+
+
+def training_inputs() -> list[Path]:
+    """Every file the model is made from, in the order their bytes make its data digest."""
+    files = sorted(path for path in DATA.glob("*.toml") if path.name != "slots.toml")
+    inputs = [*files, DATA / "slots.toml"]
+    if LEARN_FROM.exists():
+        inputs.append(LEARN_FROM)
+    return inputs + judged_files()
+
+
+def learned_corpora() -> list[str]:
+    """The corpus names in LEARN_FROM (one per line; # starts a comment)."""
+    if not LEARN_FROM.exists():
+        return []
+    names = [line.split("#")[0].strip() for line in LEARN_FROM.read_text("utf-8").splitlines()]
+    return [name for name in names if name]
+
+
+def vectorise(drafts: list[tuple[str, Targets]]) -> list[tuple[list[tuple[int, int]], Targets]]:
+    return [(list(feature_counts(fold_view(text)).items()), targets) for text, targets in drafts]
+
+
+def train(samples: list[tuple[list[tuple[int, int]], Targets]], epochs: int, seed: int,
           rate: float = 0.25, l2: float = 2e-5) -> MeaningModel:
-    """One logistic-regression head per class in HEADS (balanced), by SGD."""
+    """One logistic-regression head per class in HEADS (each balanced over the drafts that
+    teach it), by SGD."""
     rng = random.Random(seed)
     weights = {head: [0.0] * DIM for head in HEADS}
     biases = dict.fromkeys(HEADS, 0.0)
-    positives = {head: sum(label == head for _, label in samples) for head in HEADS}
+    balance = {}
+    for head in HEADS:
+        positives = sum(targets.get(head) == 1 for _, targets in samples)
+        negatives = sum(targets.get(head) == 0 for _, targets in samples)
+        known = positives + negatives
+        balance[head] = (known / (2 * positives), known / (2 * negatives))
     total = len(samples)
-    balance = {head: (total / (2 * positives[head]), total / (2 * (total - positives[head])))
-               for head in HEADS}
     order = list(range(total))
     step = 0
     for _epoch in range(epochs):
         rng.shuffle(order)
         for number in order:
-            pairs, label = samples[number]
+            pairs, targets = samples[number]
             step += 1
             eta = rate / (1 + step / (4 * total))
             scale = 1 / math.sqrt(sum(c for _, c in pairs) or 1)
             for head in HEADS:
+                if head not in targets:
+                    continue
                 w = weights[head]
                 score = biases[head] + scale * sum(w[i] * c for i, c in pairs)
                 p = 1 / (1 + math.exp(-max(-30.0, min(30.0, score))))
-                target = 1.0 if label == head else 0.0
+                target = float(targets[head])
                 weight = balance[head][0] if target else balance[head][1]
                 gradient = (p - target) * weight
                 if abs(gradient) < 1e-4:
@@ -118,15 +234,17 @@ def train(samples: list[tuple[list[tuple[int, int]], str]], epochs: int, seed: i
     return MeaningModel.from_floats(weights, biases)
 
 
-def evaluate(model: MeaningModel, samples: list[tuple[list[tuple[int, int]], str]],
+def evaluate(model: MeaningModel, samples: list[tuple[list[tuple[int, int]], Targets]],
              threshold: float = 0.5) -> None:
     print(f" at {threshold}:")
     for head in HEADS:
         tp = fp = fn = tn = 0
-        for pairs, label in samples:
+        for pairs, targets in samples:
+            if head not in targets:
+                continue
             indexes = [i for i, c in pairs for _ in range(c)]
             hit = model.score(head, indexes) >= threshold
-            truth = label == head
+            truth = targets[head] == 1
             tp += hit and truth
             fp += hit and not truth
             fn += truth and not hit
@@ -150,8 +268,8 @@ def measure_on_held_out_templates(templates: dict[str, list[str]], slots: dict[s
         cut = max(1, len(shuffled) // 10)
         held[label], kept[label] = shuffled[:cut], shuffled[cut:]
     print("held-out templates (a tenth of each class, never seen in this fit):")
-    model = train(vectorise(expand(kept, slots, seed)), epochs, seed)
-    held_samples = vectorise(expand(held, slots, seed + 1))
+    model = train(vectorise(labelled(expand(kept, slots, seed))), epochs, seed)
+    held_samples = vectorise(labelled(expand(held, slots, seed + 1)))
     for threshold in (0.5, 0.7, 0.9):
         evaluate(model, held_samples, threshold)
 
@@ -169,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     files = sorted(path for path in DATA.glob("*.toml") if path.name != "slots.toml")
-    raw = b"".join(path.read_bytes() for path in [*files, DATA / "slots.toml"])
+    raw = b"".join(path.read_bytes() for path in training_inputs())
     templates: dict[str, list[str]] = {label: [] for label in CLASSES}
     for path in files:
         for label, entries in tomllib.loads(path.read_text(encoding="utf-8")).items():
@@ -182,9 +300,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.holdout_only:
         return 0
 
-    drafts = expand(templates, slots, args.seed)
-    counts = {label: sum(lab == label for _, lab in drafts) for label in CLASSES}
-    print(f"training on {len(drafts)} drafts {counts}")
+    drafts = labelled(expand(templates, slots, args.seed))
+    counts = {label: sum(targets == one_hot(label) for _, targets in drafts)
+              for label in CLASSES}
+    print(f"training on {len(drafts)} template drafts {counts}")
+    judged_paths = judged_files()
+    judged = judged_drafts(judged_paths, args.seed)
+    taught = {head: (sum(t.get(head) == 1 for _, t in judged),
+                     sum(t.get(head) == 0 for _, t in judged)) for head in HEADS}
+    print(f"and {len(judged)} drafts of {len(judged_paths)} judged files "
+          f"(positives, negatives per head: {taught})")
+    drafts += judged
     samples = vectorise(drafts)
     model = train(samples, args.epochs, args.seed)
     print("training drafts:")

@@ -20,6 +20,7 @@ from app.check.policy import PolicyError, load_policy_file
 from app.check.text import fold_view
 from app.core.model import CheckTarget, Network, Owner, Persona, Severity
 from tests.check.conftest import EXAMPLE_PACK
+from tests.check.test_unseen_corpus import STILL_UNSEEN
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 X_WORK = CheckTarget(Network.X, Persona.WORK)
@@ -249,11 +250,18 @@ def test_the_shipped_model_was_trained_on_the_data_in_the_repository():
     """Retraining is part of changing the data: the model names the digest it was made from."""
     data = REPO / "tests" / "check" / "corpus" / "training"
     files = sorted(p for p in data.glob("*.toml") if p.name != "slots.toml")
-    digest = hashlib.sha256(b"".join(p.read_bytes() for p in [*files, data / "slots.toml"]))
+    names = [line.split("#")[0].strip()
+             for line in (data / "corpora.txt").read_text("utf-8").splitlines()]
+    judged = [data.parent / f"{name}_drafts.jsonl" for name in names if name]
+    judged += sorted((data / "judged").glob("*.jsonl"))
+    inputs = [*files, data / "slots.toml", data / "corpora.txt", *judged]
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in inputs))
     raw = meaning.model_path().read_bytes()
     header = json.loads(raw[len(meaning.MAGIC):raw.index(b"\n", len(meaning.MAGIC))])
     assert header["data_sha256"] == digest.hexdigest()
     assert header["drafts"] >= 3000
+    # the sets that measure the check on drafts it never saw are never learned from
+    assert not {path.name for path in judged} & {path.name for path in STILL_UNSEEN}
     assert meaning.model_path().stat().st_size < 2_000_000
 
 
