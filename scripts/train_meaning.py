@@ -61,6 +61,7 @@ _OPEN_TIE = re.compile(
     r"trabalho|my (company|employer)|mi empresa|mon (entreprise|employeur)|gifted|affiliate|"
     r"afiliad\w*|affili\w*|code|c[oó]digo)\b", re.IGNORECASE)
 Targets = dict[str, int]
+HEADS_JUDGED = ("hostile",)
 _SLOT = re.compile(r"\{(\w+)\}")
 PREFIXES = ["", "", "", "", "Honestly ", "Ugh. ", "So ", "Update: ", "Well. ", "ok so "]
 SUFFIXES = ["", "", "", "", "!", "!!", " lol", " 😅", " 🙃", "...", " honestly", " 🙏",
@@ -156,7 +157,7 @@ def judged_drafts(paths: list[Path], seed: int, copies: int = 3) -> list[tuple[s
             if not line.strip():
                 continue
             case = json.loads(line)
-            targets = corpus_targets(case)
+            targets = {h: v for h, v in corpus_targets(case).items() if h in HEADS_JUDGED}
             if not targets or not case["text"].strip():
                 continue
             drafts.setdefault(case["text"], targets)

@@ -1642,6 +1642,12 @@ class _Context:
             severity = "warn" if reading.probability >= warn_at else "info"
         meaningful = tuple(span for span in reading.spans
                            if fold_string(self.text[span[0]:span[1]]) not in _GRAMMAR_WORDS)
+        allowed = [span for span in meaningful if not self.keep(*span)]
+        if allowed and len(allowed) == len(meaningful):
+            # Every word that carried the reading is one the pack allows ("hungover" on a
+            # brewery's list): the pack has said those words are fine here.
+            return
+        meaningful = tuple(span for span in meaningful if self.keep(*span))
         if severity != "info" and reading.spans and not meaningful:
             # The words that carried the reading are only "is", "under", "the": nothing a
             # writer could change, and nothing that means anything; say it softly.
