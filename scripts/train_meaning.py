@@ -11,13 +11,14 @@ everyday sentence so that a draft's one personal line still counts.
 
 It also learns from judged drafts: the corpora ``training/corpora.txt`` names (sets the rules
 were already fixed on; never a set that measures the check unseen) and the files of
-``training/judged/``. A judged draft teaches only the heads its labels speak for: a harmless
-draft on a work account holds no private life or insult, one on a personal account no selling
-(unless it says a tie openly), and a draft that must raise ``conduct.insult`` on a work
-account is hostile.
+``training/judged/``. A judged draft teaches only the heads its labels speak for (a harmless
+draft on a work account holds no insult; one that must raise ``conduct.insult`` there is
+hostile), and only the heads in HEADS_JUDGED. A template file may likewise say which heads it
+teaches (``teaches = ["hostile"]``).
 
 It trains one logistic-regression head per class (one against the rest, balanced over the
-drafts that teach it) by stochastic gradient descent with L2, in plain Python. Before the
+drafts that teach it) by stochastic gradient descent with L2, in plain Python; each head is
+fitted apart, so data for one head leaves the others exactly as they were. Before the
 final fit it trains once with a tenth of the TEMPLATES held out and prints how well each head
 reads drafts from templates it never saw. Then it writes the quantised weights with a header
 naming the data's digest.
@@ -61,6 +62,9 @@ _OPEN_TIE = re.compile(
     r"trabalho|my (company|employer)|mi empresa|mon (entreprise|employeur)|gifted|affiliate|"
     r"afiliad\w*|affili\w*|code|c[oó]digo)\b", re.IGNORECASE)
 Targets = dict[str, int]
+# The heads judged drafts teach. Only the hostile head: taught by them too, the personal and
+# promo heads read the measuring sets no better and shifted a score of the near misses the
+# test suite holds (fifteenth round).
 HEADS_JUDGED = ("hostile",)
 _SLOT = re.compile(r"\{(\w+)\}")
 PREFIXES = ["", "", "", "", "Honestly ", "Ugh. ", "So ", "Update: ", "Well. ", "ok so "]
@@ -196,36 +200,30 @@ def vectorise(drafts: list[tuple[str, Targets]]) -> list[tuple[list[tuple[int, i
 
 def train(samples: list[tuple[list[tuple[int, int]], Targets]], epochs: int, seed: int,
           rate: float = 0.25, l2: float = 2e-5) -> MeaningModel:
-    """One logistic-regression head per class in HEADS (each balanced over the drafts that
-    teach it), by SGD."""
-    rng = random.Random(seed)
+    """One logistic-regression head per class in HEADS, each by SGD over the drafts that
+    teach it (balanced between its positives and negatives). Heads are fitted apart, so data
+    that teaches one head leaves the others exactly as they were."""
     weights = {head: [0.0] * DIM for head in HEADS}
     biases = dict.fromkeys(HEADS, 0.0)
-    balance = {}
     for head in HEADS:
-        positives = sum(targets.get(head) == 1 for _, targets in samples)
-        negatives = sum(targets.get(head) == 0 for _, targets in samples)
-        known = positives + negatives
-        balance[head] = (known / (2 * positives), known / (2 * negatives))
-    total = len(samples)
-    order = list(range(total))
-    step = 0
-    for _epoch in range(epochs):
-        rng.shuffle(order)
-        for number in order:
-            pairs, targets = samples[number]
-            step += 1
-            eta = rate / (1 + step / (4 * total))
-            scale = 1 / math.sqrt(sum(c for _, c in pairs) or 1)
-            for head in HEADS:
-                if head not in targets:
-                    continue
-                w = weights[head]
+        teaching = [(pairs, targets[head]) for pairs, targets in samples if head in targets]
+        positives = sum(target for _, target in teaching)
+        total = len(teaching)
+        balance = (total / (2 * positives), total / (2 * (total - positives)))
+        rng = random.Random(seed)
+        order = list(range(total))
+        w = weights[head]
+        step = 0
+        for _epoch in range(epochs):
+            rng.shuffle(order)
+            for number in order:
+                pairs, target = teaching[number]
+                step += 1
+                eta = rate / (1 + step / (4 * total))
+                scale = 1 / math.sqrt(sum(c for _, c in pairs) or 1)
                 score = biases[head] + scale * sum(w[i] * c for i, c in pairs)
                 p = 1 / (1 + math.exp(-max(-30.0, min(30.0, score))))
-                target = float(targets[head])
-                weight = balance[head][0] if target else balance[head][1]
-                gradient = (p - target) * weight
+                gradient = (p - target) * (balance[0] if target else balance[1])
                 if abs(gradient) < 1e-4:
                     continue
                 g = eta * gradient * scale
@@ -290,9 +288,16 @@ def main(argv: list[str] | None = None) -> int:
     files = sorted(path for path in DATA.glob("*.toml") if path.name != "slots.toml")
     raw = b"".join(path.read_bytes() for path in training_inputs())
     templates: dict[str, list[str]] = {label: [] for label in CLASSES}
+    # Files that say which heads they teach ("teaches = [...]") teach only those.
+    partial: list[tuple[tuple[str, ...], dict[str, list[str]]]] = []
     for path in files:
-        for label, entries in tomllib.loads(path.read_text(encoding="utf-8")).items():
-            templates[label].extend(entries)
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        heads = tuple(data.pop("teaches", HEADS))
+        if heads == HEADS:
+            for label, entries in data.items():
+                templates[label].extend(entries)
+        else:
+            partial.append((heads, {label: data.get(label, []) for label in CLASSES}))
     slots = tomllib.loads((DATA / "slots.toml").read_text(encoding="utf-8"))
     started = time.perf_counter()
 
@@ -302,9 +307,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     drafts = labelled(expand(templates, slots, args.seed))
+    for number, (heads, entries) in enumerate(partial):
+        drafts += [(text, {head: target for head, target in targets.items() if head in heads})
+                   for text, targets in labelled(expand(entries, slots, args.seed + 2 + number))]
     counts = {label: sum(targets == one_hot(label) for _, targets in drafts)
               for label in CLASSES}
-    print(f"training on {len(drafts)} template drafts {counts}")
+    print(f"training on {len(drafts)} template drafts {counts} (of them teaching only some "
+          f"heads: {len(drafts) - sum(counts.values())})")
     judged_paths = judged_files()
     judged = judged_drafts(judged_paths, args.seed)
     taught = {head: (sum(t.get(head) == 1 for _, t in judged),
