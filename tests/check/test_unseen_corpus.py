@@ -51,7 +51,8 @@ from tests.check.unseen_corpus import CORPUS_DIR, judge, load_cases, pack_policy
 # pika_drafts.jsonl (the thirty-second round, a US low-cost airline, pack region "us") and
 # elbwacht_drafts.jsonl (the thirty-third round, a German private hospital group, region "de")
 # and lunargent_drafts.jsonl (the thirty-fourth round, a French video-game studio, region
-# "fr"), each
+# "fr") and wyvern_drafts.jsonl (the thirty-sixth round, a UK energy supplier, pack region "uk"),
+# each
 # written without reading the rules or other corpora and scored untouched, measure the check and
 # stay out of the fixing loop: they are not held to every draft here;
 # bench/check_corpus_report.py gives their figures.
@@ -71,6 +72,7 @@ MEASURE_ONLY = {CORPUS_DIR / "almira_drafts.jsonl", CORPUS_DIR / "solvane_drafts
                 CORPUS_DIR / "rhodanis_drafts.jsonl", CORPUS_DIR / "dogwood_drafts.jsonl",
                 CORPUS_DIR / "voxtide_drafts.jsonl", CORPUS_DIR / "pika_drafts.jsonl",
                 CORPUS_DIR / "elbwacht_drafts.jsonl", CORPUS_DIR / "lunargent_drafts.jsonl",
+                CORPUS_DIR / "wyvern_drafts.jsonl",
                 # development sets for false alarms and hard cases: fixing data, not a measure
                 CORPUS_DIR / "wagtail_drafts.jsonl", CORPUS_DIR / "heron_drafts.jsonl",
                 # all tiers of a German car maker and a UK grocery-delivery start-up
