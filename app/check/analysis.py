@@ -201,7 +201,9 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
     fold = draft.fold
     result = Promotion(brand_hits=_written_hashtags(draft.text, [
         hit for hit in compiled.brands.find(fold)
-        if not compiled.allowed_text(draft.text[hit.start:hit.end])]))
+        if not compiled.allowed_text(draft.text[hit.start:hit.end])
+        and not (hit.term.payload.short  # type: ignore[attr-defined]
+                 and not draft.text[hit.start:hit.start + 1].isupper())]))
     hits = compiled.builtin.promotion.find(fold, draft.cased_view)
     if compiled.extra_promotion is not None:
         hits.extend(compiled.extra_promotion.find(fold, draft.cased_view))

@@ -37,6 +37,9 @@ class BrandRef:
     brand: Brand
     role: str  # ROLE_EMPLOYER | ROLE_PARTNER
     kind: str  # KIND_NAME | KIND_DOMAIN | KIND_HASHTAG
+    # A short name Twofold made from the pack's ("Pika" from "Pika Air"): it names the brand
+    # only where it is written with a capital, as a name is ("flew Pika", not "a pika").
+    short: bool = False
 
 
 @dataclass(frozen=True)
@@ -347,6 +350,48 @@ _KIND_FIRST = {"app": ("app", "aplicacion", "application", "appli", "aplicativo"
                        "applicazione")}
 
 
+# Words that say what kind of organisation a name is, at its end ("Pika Air", "Kelvary Bank",
+# "Lunargent Studios") or, in the Romance languages, at its start ("Banque Orvelle", "Maison
+# Ondine", "Grupo Turia"). Staff call the organisation by the rest ("flew Pika again"), and a
+# pack often lists only the full name.
+_ORGANISATION_LAST = frozenset((
+    "air", "airlines", "airways", "bank", "bancorp", "kliniken", "klinikum", "clinic", "clinics",
+    "hospital", "hospitals", "hotels", "resorts", "studios", "games", "group", "gruppe", "groupe",
+    "grupo", "gruppo", "inc", "ltd", "llc", "gmbh", "ag", "plc", "corp", "corporation", "company",
+    "co", "media", "mobile", "telecom", "energy", "insurance", "pharmacy", "markets", "foods",
+    "motors", "learning", "university", "foundation", "brewing", "holdings", "labs", "magazine",
+    "sa", "sl",
+    "spa", "sas", "srl", "bv", "nv",
+))
+_ORGANISATION_FIRST = frozenset((
+    "banque", "banco", "banca", "maison", "grupo", "groupe", "gruppo", "hotels", "hoteles",
+    "bodegas", "ediciones", "editions", "edizioni", "clinica", "clinique", "fundacion",
+    "fondation", "fondazione",
+))
+
+
+def short_name(name: str) -> str | None:
+    """The one distinctive word of a two-word organisation name ("Pika Air" → "Pika",
+    "Banque Orvelle" → "Orvelle"), or ``None`` for other names."""
+    words = name.replace(".", " ").split()
+    if len(words) != 2 or name.startswith(("@", "#")):
+        return None
+    if fold_string(words[1]) in _ORGANISATION_LAST:
+        rest = words[0]
+    elif fold_string(words[0]) in _ORGANISATION_FIRST:
+        rest = words[1]
+    else:
+        return None
+    if len(rest) < 3 or not rest[0].isupper() or not rest.isalpha():
+        return None
+    return rest
+
+
+def _with_short_names(names: tuple[str, ...]) -> list[str]:
+    """``names`` and the short names made from them ("I work at Pika" states the tie)."""
+    return list(dict.fromkeys([*names, *filter(None, map(short_name, names))]))
+
+
 def generic_first_variants(name: str) -> list[str]:
     """``name`` with its final kind word put first in each language that does so ("Acme app"
     → "app Acme", "aplicacion Acme" ...); empty for other names."""
@@ -409,6 +454,12 @@ class CompiledPolicy:
         for brand, role in [*((policy.employer, ROLE_EMPLOYER),) * bool(policy.employer),
                             *((partner, ROLE_PARTNER) for partner in policy.partners)]:
             assert brand is not None
+            known = {fold_string(name) for name in brand.names}
+            for short in dict.fromkeys(filter(None, map(short_name, brand.names))):
+                if fold_string(short) not in known:
+                    term = make_term(short, BrandRef(brand, role, KIND_NAME, short=True))
+                    if term is not None:
+                        brand_terms.append(term)
             for name in brand.names:
                 ref = BrandRef(brand, role, KIND_NAME)
                 term = make_term(name, ref, evasion=True)
@@ -459,8 +510,9 @@ class CompiledPolicy:
         self._translated: TermIndex | None = None
         self._alone: TermIndex | None = None
         names = {
-            "employer": list(policy.employer.names) if policy.employer else [],
-            "partner": [n for partner in policy.partners for n in partner.names],
+            "employer": _with_short_names(policy.employer.names) if policy.employer else [],
+            "partner": [n for partner in policy.partners
+                        for n in _with_short_names(partner.names)],
         }
         names["brand"] = names["employer"] + names["partner"]
         disclosure = self.builtin.disclosure
