@@ -747,6 +747,26 @@ def _quoted_mention(text: str, start: int, end: int) -> bool:
     return False
 
 
+# A personal-life word that names a thing of a game or a product, followed by what kind of
+# thing it is: "the Drunk debuff", "Tipsy status", "el efecto Resaca", "la potion Ivresse"
+# (the word as a name; nobody is drunk). Not "mode" or "meter": "full drunk mode" is a night.
+_MECHANIC_AFTER = re.compile(
+    r"[\s-]+(?:de)?buffs?\b|\s+(?:status(?:\s+effects?)?|effects?|perks?|traits?|potions?|"
+    r"achievements?|emotes?|skins?|badges?)\b", re.IGNORECASE)
+_MECHANIC_BEFORE = re.compile(
+    r"\b(?:(?:de)?buff|status|effect|efecto|estado|effet|statut|effekt|effetto|stato|efeito|"
+    r"perk|trait|potion|poci[oó]n|trank|pozione|po[cç][aã]o|emote|skin|badge|achievement)"
+    r":?\s+(?:de\s+|d'|«\s*|„)?$",
+    re.IGNORECASE)
+
+
+def _named_mechanic(text: str, start: int, end: int) -> bool:
+    """Whether the personal-life word at [start, end) names a game's or product's effect,
+    status or mode ("the Drunk debuff", "el efecto Resaca") rather than anyone's life."""
+    return _MECHANIC_AFTER.match(text, end) is not None or \
+        _MECHANIC_BEFORE.search(text, max(0, start - 24), start) is not None
+
+
 @lru_cache(maxsize=4)
 def _sponsoring_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(sorted((re.escape(v) for v in verbs), key=len, reverse=True))
@@ -1439,7 +1459,8 @@ class _Context:
             hits.extend(self.compiled.extra_personal.find(self.draft.fold, self.draft.cased_view))
         hits = [h for h in hits if self.keep(h.start, h.end)
                 and not _figurative(self.text, h.start, h.end)
-                and not _quoted_mention(self.text, h.start, h.end)]
+                and not _quoted_mention(self.text, h.start, h.end)
+                and not _named_mechanic(self.text, h.start, h.end)]
         if self.sideline is not None:
             # The side business is said once, as the sale it is (persona.promotion above), not
             # again as personal life.

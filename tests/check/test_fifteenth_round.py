@@ -1,0 +1,58 @@
+"""Fifteenth round: a personal-life word that names a game's or a product's effect is no one's
+private life, and a customer's number the organisation rang is private even on its own account.
+Examples of our own in six languages, with the near misses that must stay as they were."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.model import CheckTarget, Network, Owner, Persona
+from tests.check.rounds import fired
+
+BRAND = CheckTarget(Network.X, Persona.WORK, Owner.EMPLOYER)
+WORK = CheckTarget(Network.LINKEDIN, Persona.WORK)
+
+
+@pytest.mark.parametrize("text", [
+    "Patch notes: the Drunk debuff now wears off after 20 seconds",
+    "Balance change: the Tipsy status no longer slows your mount",
+    "El efecto Resaca ya no ralentiza a tu personaje",
+    "La potion Ivresse double vos dégâts pendant 10 secondes",
+    "Der Effekt Kater halbiert jetzt nur noch die Ausdauer",
+    "L'effetto Sbornia ora dura la metà",
+    "New emote: Hungover Goblin, free for every season-pass holder",
+])
+def test_a_word_that_names_a_games_effect_is_no_ones_night(text):
+    assert "persona.personal_life" not in fired(text, BRAND)
+
+
+@pytest.mark.parametrize("text", [
+    "Full drunk mode after the launch party, see you Monday",
+    "modo resaca activado después de la cena de empresa",
+    "I was so drunk at the launch party, sorry for the typos",
+    "Still hungover from the studio party, the status meeting can wait",
+])
+def test_a_night_out_told_with_the_same_words_still_warns(text):
+    assert "persona.personal_life" in fired(text, WORK)
+
+
+@pytest.mark.parametrize("text", [
+    "@dana_k sorry we missed you! We tried calling 720.555.0143 twice about your refund",
+    "@luis_mx le marcamos al +52 55 4123 9876 pero no contestó, ¿nos manda DM?",
+    "Nous vous avons appelé au 06 41 27 83 90 sans succès, écrivez-nous en privé",
+    "Wir haben Sie gestern unter 0171 2345678 angerufen, bitte melden Sie sich per DM",
+    "@rita_p ligámos para o 912 345 678 mas não atendeu, pode mandar DM?",
+    "@marco_b l'abbiamo chiamata al 347 123 4567 ma non ha risposto",
+    "@kenji_r the number on his file is +33 6 52 19 84 07, can support call him back?",
+])
+def test_a_customers_number_the_brand_rang_is_private(text):
+    assert "privacy.phone" in fired(text, BRAND)
+
+
+@pytest.mark.parametrize("text", [
+    "Questions about your booking? Call us at 720.555.0143, 7am to 10pm",
+    "¿Dudas con tu reserva? Llámanos al +52 55 4123 9876",
+    "Une question ? Appelez notre service client au 01 41 27 83 90",
+])
+def test_the_brands_own_line_stays_quiet(text):
+    assert "privacy.phone" not in fired(text, BRAND)
