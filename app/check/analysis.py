@@ -196,6 +196,25 @@ class Promotion:
         return self.generic or self.brand_in_context()
 
 
+# Praise taken back within its sentence (folded text): a turn ("but", "pero", "mais", "aber",
+# "ma", "mas") and then a complaint, in the six languages.
+_TAKEN_BACK = re.compile(
+    r"\b(?:but|however|though|pero|aunque|mais|cependant|aber|jedoch|ma|mas|porem)\b"
+    r"[^.!?\n]{0,60}?\b(?:step backwards?|step back|worse|worst|broken|buggy|disappoint\w*"
+    r"|annoying|frustrating|terrible|awful|a mess|miss the old|overpriced|too expensive|laggy"
+    r"|unplayable|peor|roto|rota|decepcion\w*|horrible|un paso atras|carisimo|pire"
+    r"|decevant\w*|decu\w*|deception|nul|nulle|un pas en arriere|trop cher|schlechter"
+    r"|enttausch\w*|kaputt|nervig|ruckschritt|zu teuer|peggio|delus\w*|un passo indietro"
+    r"|troppo caro|pior|decepcionad\w*|um passo atras|caro demais)\b")
+_SENTENCE = re.compile(r"[^.!?\n]+")
+
+
+def _taken_back_sentences(text: str) -> list[tuple[int, int]]:
+    """The sentences of ``text`` whose praise a turn and a complaint take back."""
+    return [match.span() for match in _SENTENCE.finditer(text)
+            if _TAKEN_BACK.search(match.group()) is not None]
+
+
 def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
     """Find brands and promotional cues in ``draft``."""
     fold = draft.fold
@@ -224,6 +243,12 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
         if bare:
             result.strong = [hit for hit in result.strong if hit not in bare]
             result.commercial.extend(bare)
+    if result.endorsement:
+        # "I love Shardveil but the new crafting UI is a step backwards": praise the same
+        # sentence takes back with a complaint is a complaint, not an endorsement.
+        complaints = _taken_back_sentences(fold.text)
+        result.endorsement = [hit for hit in result.endorsement
+                              if not any(start <= hit.start < end for start, end in complaints)]
     if result.cta and not result.brand_hits:
         # "find them at your local library": where to get it, with no brand, sells nothing
         result.cta = [hit for hit in result.cta if hit.group.id != "where_to_buy"]

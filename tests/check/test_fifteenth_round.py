@@ -1,13 +1,14 @@
 """Fifteenth round: a personal-life word that names a game's or a product's effect is no one's
-private life, and a customer's number the organisation rang is private even on its own account.
-Examples of our own in six languages, with the near misses that must stay as they were."""
+private life; a customer's number the organisation rang is private even on its own account;
+praise the same sentence takes back with a complaint is no ad. Examples of our own in six
+languages, with the near misses that must stay as they were."""
 
 from __future__ import annotations
 
 import pytest
 
 from app.core.model import CheckTarget, Network, Owner, Persona
-from tests.check.rounds import fired
+from tests.check.rounds import fired, policy_from
 
 BRAND = CheckTarget(Network.X, Persona.WORK, Owner.EMPLOYER)
 WORK = CheckTarget(Network.LINKEDIN, Persona.WORK)
@@ -56,3 +57,32 @@ def test_a_customers_number_the_brand_rang_is_private(text):
 ])
 def test_the_brands_own_line_stays_quiet(text):
     assert "privacy.phone" not in fired(text, BRAND)
+
+
+PERSONAL = CheckTarget(Network.MASTODON, Persona.PERSONAL)
+
+
+@pytest.fixture
+def studio(tmp_path):
+    return policy_from(tmp_path, 'version = 1\n[employer]\nname = "Lunaris Studios"\n'
+                                 'aliases = ["Lunaris", "Shardfall"]\n')
+
+
+@pytest.mark.parametrize("text", [
+    "I love Shardfall but the new crafting UI is a step backwards for me",
+    "Me encanta Shardfall pero la nueva interfaz es un paso atrás",
+    "J'adore Shardfall mais le nouveau patch est une vraie déception",
+    "Ich mag Shardfall, aber das neue Menü ist ein Rückschritt",
+    "Adoro Shardfall ma la nuova mappa è un passo indietro",
+])
+def test_praise_taken_back_by_a_complaint_is_no_ad(text, studio):
+    assert not fired(text, PERSONAL, studio) & {"persona.brand_promotion",
+                                                "disclosure.missing"}
+
+
+@pytest.mark.parametrize("text", [
+    "I love Shardfall, the new crafting UI is brilliant, go play it",
+    "The queue is terrible but Shardfall's new raid is the best thing out there. Go play it",
+])
+def test_praise_that_stands_still_asks_for_a_disclosure(text, studio):
+    assert "persona.brand_promotion" in fired(text, PERSONAL, studio)
