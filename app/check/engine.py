@@ -1458,6 +1458,7 @@ class _Context:
         if self.compiled.extra_personal is not None:
             hits.extend(self.compiled.extra_personal.find(self.draft.fold, self.draft.cased_view))
         hits = [h for h in hits if self.keep(h.start, h.end)
+                and not self.draft.in_link(h.start, h.end)
                 and not _figurative(self.text, h.start, h.end)
                 and not _quoted_mention(self.text, h.start, h.end)
                 and not _named_mechanic(self.text, h.start, h.end)]
@@ -1981,6 +1982,7 @@ class _Context:
             hits.extend(self.compiled.extra_conduct.find(self.draft.fold, self.draft.cased_view))
         hits.extend(self._masked_profanity())
         hits = [h for h in hits if self.keep(h.start, h.end)
+                and not self.draft.in_link(h.start, h.end)
                 and not _figurative(self.text, h.start, h.end)]
         if not hits:
             account = self.account_phrase

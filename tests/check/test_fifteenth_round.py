@@ -86,3 +86,28 @@ def test_praise_taken_back_by_a_complaint_is_no_ad(text, studio):
 ])
 def test_praise_that_stands_still_asks_for_a_disclosure(text, studio):
     assert "persona.brand_promotion" in fired(text, PERSONAL, studio)
+
+
+@pytest.mark.parametrize(("text", "account", "quiet"), [
+    ("Two long reads for the train: https://www.example.org/features/2026/why-concert-tickets-"
+     "price-like-airlines-and-why-it-feels-random and a coffee.", PERSONAL,
+     {"persona.promotion", "disclosure.missing"}),
+    ("Worth a read: https://news.example.com/2026/hangover-remedies-tested-by-scientists", WORK,
+     {"persona.personal_life"}),
+    ("Worth a read before the derby: https://sport.example.com/2026/why-fans-call-the-referee-an-idiot",
+     BRAND, {"conduct.insult"}),
+    ("Good piece on crowd safety: https://sport.example.com/2026/stop-the-bullshit-chants", BRAND,
+     {"conduct.profanity"}),
+])
+def test_words_inside_a_link_are_an_address_not_the_draft_speaking(text, account, quiet):
+    assert not fired(text, account) & quiet
+
+
+@pytest.mark.parametrize(("text", "account", "loud"), [
+    ("Ticket prices drop Friday, buy yours now: https://shop.example/sale", PERSONAL,
+     "persona.promotion"),
+    ("So hungover after the party, read this: https://news.example/2026/weekend", WORK,
+     "persona.personal_life"),
+])
+def test_the_same_words_outside_the_link_still_count(text, account, loud):
+    assert loud in fired(text, account)
