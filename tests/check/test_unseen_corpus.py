@@ -88,7 +88,8 @@ MEASURE_ONLY = {CORPUS_DIR / "almira_drafts.jsonl", CORPUS_DIR / "solvane_drafts
                 # mainstream drafts of a UK bank and a US pharmacy chain
                 CORPUS_DIR / "alder_drafts.jsonl",
                 # all tiers, a London ad agency (uk) and a US university hospital (us)
-                CORPUS_DIR / "basalt_drafts.jsonl"}
+                CORPUS_DIR / "basalt_drafts.jsonl",
+                CORPUS_DIR / "rowanmere_drafts.jsonl"}
 # The measuring sets whose misses no rule round has read: the meaning layer never learns from
 # them (scripts/train_meaning.py, training/corpora.txt), or their figures would say nothing.
 STILL_UNSEEN = {CORPUS_DIR / f"{name}_drafts.jsonl"
