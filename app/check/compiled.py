@@ -360,8 +360,7 @@ _ORGANISATION_LAST = frozenset((
     "grupo", "gruppo", "inc", "ltd", "llc", "gmbh", "ag", "plc", "corp", "corporation", "company",
     "co", "media", "mobile", "telecom", "energy", "insurance", "pharmacy", "markets", "foods",
     "motors", "learning", "university", "foundation", "brewing", "holdings", "labs", "magazine",
-    "sa", "sl",
-    "spa", "sas", "srl", "bv", "nv",
+    "sa", "sl", "spa", "sas", "srl", "bv", "nv",
 ))
 _ORGANISATION_FIRST = frozenset((
     "banque", "banco", "banca", "maison", "grupo", "groupe", "gruppo", "hotels", "hoteles",
