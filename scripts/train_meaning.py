@@ -11,10 +11,9 @@ everyday sentence so that a draft's one personal line still counts.
 
 It also learns from judged drafts: the corpora ``training/corpora.txt`` names (sets the rules
 were already fixed on; never a set that measures the check unseen) and the files of
-``training/judged/``. A judged draft teaches only the heads its labels speak for (a harmless
-draft on a work account holds no insult; one that must raise ``conduct.insult`` there is
-hostile), and only the heads in HEADS_JUDGED. A template file may likewise say which heads it
-teaches (``teaches = ["hostile"]``).
+``training/judged/``. Judged drafts teach the hostile head only (a harmless draft on a work
+account holds no insult; one that must raise ``conduct.insult`` there is hostile). A template
+file may likewise say which heads it teaches (``teaches = ["hostile"]``).
 
 It trains one logistic-regression head per class (one against the rest, balanced over the
 drafts that teach it) by stochastic gradient descent with L2, in plain Python; each head is
@@ -50,22 +49,12 @@ CORPUS_DIR = DATA.parent
 LEARN_FROM = DATA / "corpora.txt"
 JUDGED = DATA / "judged"
 CLASSES = (*HEADS, "neutral")
-# What a corpus draft's "must" says about its content, per head.
+# A judged draft that must raise one of these on a work account is hostile. Judged drafts
+# teach the hostile head only: taught by them too, the personal and promo heads read the
+# measuring sets no better and shifted a score of the near misses the test suite holds
+# (fifteenth round), so those heads learn from the templates alone.
 _HOSTILE_MUST = frozenset(("conduct", "conduct.insult", "conduct.slur"))
-_PROMO_MUST = frozenset(("persona.promotion", "persona.brand_promotion", "disclosure.missing",
-                         "disclosure.insider_review", "disclosure.buried"))
-# A harmless draft on a personal account may still promote, said openly (a note, not a
-# warning): it teaches the promo head nothing, so it is left out of that head's negatives.
-_OPEN_TIE = re.compile(
-    r"#?\b(ad|ads|anzeige|werbung|publi\w*|pub|sponsor\w*|partner\w*|collab\w*|colab\w*|"
-    r"employee|staff|team|work(ing)? (at|for)|trabajo (en|para)|travaille|arbeite|lavoro|"
-    r"trabalho|my (company|employer)|mi empresa|mon (entreprise|employeur)|gifted|affiliate|"
-    r"afiliad\w*|affili\w*|code|c[oó]digo)\b", re.IGNORECASE)
 Targets = dict[str, int]
-# The heads judged drafts teach. Only the hostile head: taught by them too, the personal and
-# promo heads read the measuring sets no better and shifted a score of the near misses the
-# test suite holds (fifteenth round).
-HEADS_JUDGED = ("hostile",)
 _SLOT = re.compile(r"\{(\w+)\}")
 PREFIXES = ["", "", "", "", "Honestly ", "Ugh. ", "So ", "Update: ", "Well. ", "ok so "]
 SUFFIXES = ["", "", "", "", "!", "!!", " lol", " 😅", " 🙃", "...", " honestly", " 🙏",
@@ -122,33 +111,19 @@ def labelled(drafts: list[tuple[str, str]]) -> list[tuple[str, Targets]]:
 
 
 def corpus_targets(case: dict) -> Targets:
-    """What a judged corpus draft teaches each head; a head its labels say nothing about is
-    left out (a harmless draft on a work account has no private life, insult or selling the
-    account would mind, so it is a negative for the personal and hostile heads only)."""
-    work = case["persona"] == "work"
-    must = {selector.split(":")[0] for selector in case.get("must", [])}
-    must_not = set(case.get("must_not", []))
-    targets: Targets = {}
+    """What a judged corpus draft teaches: hostile when it must raise an insult, threat or
+    slur on a work account; not hostile when it is harmless there (conduct is checked on
+    work accounts only) or must not raise conduct; nothing otherwise."""
+    if case["persona"] != "work":
+        return {}
     if case.get("tier") == "harmless":
-        if work:
-            targets.update(personal=0, hostile=0)
-        elif _OPEN_TIE.search(case["text"]) is None:
-            targets["promo"] = 0
-        return targets
-    if work and must & _HOSTILE_MUST:
-        targets["hostile"] = 1
-    elif work and "conduct" in must_not:
-        targets["hostile"] = 0
-    if "persona.personal_life" in must:
-        targets["personal"] = 1
-    elif work and must_not & {"persona", "persona.personal_life"}:
-        targets["personal"] = 0
-    if must & _PROMO_MUST or (not work and "persona" in must):
-        targets["promo"] = 1
-    elif (not work and must_not & {"persona", "persona.promotion"}
-          and _OPEN_TIE.search(case["text"]) is None):
-        targets["promo"] = 0
-    return targets
+        return {"hostile": 0}
+    must = {selector.split(":")[0] for selector in case.get("must", [])}
+    if must & _HOSTILE_MUST:
+        return {"hostile": 1}
+    if "conduct" in case.get("must_not", []):
+        return {"hostile": 0}
+    return {}
 
 
 def judged_drafts(paths: list[Path], seed: int, copies: int = 3) -> list[tuple[str, Targets]]:
@@ -161,7 +136,7 @@ def judged_drafts(paths: list[Path], seed: int, copies: int = 3) -> list[tuple[s
             if not line.strip():
                 continue
             case = json.loads(line)
-            targets = {h: v for h, v in corpus_targets(case).items() if h in HEADS_JUDGED}
+            targets = corpus_targets(case)
             if not targets or not case["text"].strip():
                 continue
             drafts.setdefault(case["text"], targets)
@@ -285,8 +260,9 @@ def main(argv: list[str] | None = None) -> int:
                              "(half the time; for trying things, not for the figures)")
     args = parser.parse_args(argv)
 
-    files = sorted(path for path in DATA.glob("*.toml") if path.name != "slots.toml")
-    raw = b"".join(path.read_bytes() for path in training_inputs())
+    inputs = training_inputs()
+    files = [path for path in inputs if path.suffix == ".toml" and path.name != "slots.toml"]
+    raw = b"".join(path.read_bytes() for path in inputs)
     templates: dict[str, list[str]] = {label: [] for label in CLASSES}
     # Files that say which heads they teach ("teaches = [...]") teach only those.
     partial: list[tuple[tuple[str, ...], dict[str, list[str]]]] = []

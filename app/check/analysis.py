@@ -212,7 +212,8 @@ _TAKEN_BACK = re.compile(
     r"|decevant\w*|decu\w*|deception|nul|nulle|un pas en arriere|trop cher|schlechter"
     r"|enttausch\w*|kaputt|nervig|ruckschritt|zu teuer|peggio|delus\w*|un passo indietro"
     r"|troppo caro|pior|decepcionad\w*|um passo atras|caro demais)\b")
-_SENTENCE = re.compile(r"[^.!?\n]+")
+_SENTENCE_END = ".!?\n"
+_SENTENCE = re.compile(f"[^{re.escape(_SENTENCE_END)}]+")
 
 
 def _taken_back_sentences(text: str) -> list[tuple[int, int]]:
@@ -941,7 +942,6 @@ def _offer_cues(fold: TextView) -> list[tuple[int, int, Group]]:
             cues += [(when.start(), when.end(), DROP), (urgent.start(), urgent.end(), DROP)]
     return cues
 
-_SENTENCE_END = ".!?\n"
 
 
 def _written_hashtags(text: str, hits: list[TermHit]) -> list[TermHit]:
