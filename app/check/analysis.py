@@ -137,6 +137,15 @@ class Promotion:
             bool(self.cta or self.links) and bool(self.commercial))
 
     @property
+    def sold(self) -> bool:
+        """:attr:`generic` by the words that sell or call it an ad, not by a tie said alone
+        ("#AcmeTeam", "#employee" sign the post; they do not make it promotion)."""
+        if self.everyday:
+            return False
+        return bool(self.strong or self.ad_labels) or (
+            bool(self.cta or self.links) and bool(self.commercial))
+
+    @property
     def signals(self) -> list[LexiconHit]:
         """The promotional cues that make :attr:`generic` true."""
         if self.strong:

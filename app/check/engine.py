@@ -1743,6 +1743,10 @@ class _Context:
             generic = False
         else:
             generic = promotion.generic and not refs
+        if generic and self.work and not refs and not promotion.sold:
+            # a professional post signed with the tie ("... escuchar vende más que hablar.
+            # #AcmeTeam"): the sign-off alone makes nothing an ad, so it stands nowhere wrong
+            generic = False
         generic = generic and not own_brand  # the sales words were the client's own
         generic = generic and self.sideline is None  # the writer's own business: not an ad
         if generic and self.work and not promotion.disclosures and self._only_pointers(promotion):
@@ -1750,8 +1754,12 @@ class _Context:
             generic = False
         accepted = promotion.disclosures
         if not refs and not generic:
-            if accepted and not self.employer_owned:
-                self._check_placement(accepted)
+            if promotion.ad_labels and not self.employer_owned:
+                # Nothing promoted that the lists can see, but the writer calls it an ad: where
+                # the label stands still matters. A sign-off that only says the tie ("...
+                # escuchar vende más que hablar. #AcmeTeam") under a post that promotes nothing
+                # is not buried: there is nothing it must come before.
+                self._check_placement(promotion.ad_labels)
             elif self.employer_owned and promotion.ad_labels and all(
                     label.start >= self._within_chars() for label in promotion.ad_labels):
                 # The brand's account needs no label for its own news; but one that says the
