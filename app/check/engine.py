@@ -1116,10 +1116,24 @@ class _Context:
         self.check_disclosure(promotion)
         if self.work:
             self.check_conduct()
+            self._drop_personal_inside_insults()
         self.check_frequency(promotion)
         self.check_quiet_hours()
         self.check_duplicates()
         self.check_privacy()
+
+    def _drop_personal_inside_insults(self) -> None:
+        """Drop a personal-life reading carried only by the words of an insult ("não ter dois
+        dedos de testa", "whinging like a toddler"): they are the put-down, not anyone's life."""
+        insults = [span for finding in self.findings if finding.category == "conduct"
+                   and finding.severity is not Severity.INFO for span in finding.spans]
+        if not insults:
+            return
+        self.findings = [
+            finding for finding in self.findings
+            if not (finding.rule == "persona.personal_life" and finding.spans and all(
+                any(outer.start <= span.start and span.end <= outer.end for outer in insults)
+                for span in finding.spans))]
 
     def check_limits(self, blank: bool) -> None:
         network = Network(self.target.network)
