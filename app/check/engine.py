@@ -1132,7 +1132,9 @@ class _Context:
         self.findings = [
             finding for finding in self.findings
             if not (finding.rule == "persona.personal_life" and finding.spans and all(
-                any(outer.start <= span.start and span.end <= outer.end for outer in insults)
+                # (inside a longer insult phrase: one word read both ways is not settled here)
+                any(outer.start <= span.start and span.end <= outer.end
+                    and outer.end - outer.start > span.end - span.start for outer in insults)
                 for span in finding.spans))]
 
     def check_limits(self, blank: bool) -> None:
