@@ -96,6 +96,8 @@ class Promotion:
     byline: bool = False
     # money asked for a cause ("raising money for the hospice, link in bio"), read once
     for_a_cause: bool = False
+    # one's own used things sold once (a garage sale, "quase nova", "or best offer"), no trade
+    private_sale: bool = False
     # the meaning layer's reading of selling intent with no sales word ("you need this in your
     # life", an affiliate link), set by the check when it is confident (app/check/meaning.py)
     intent: Reading | None = None
@@ -323,6 +325,14 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
         # A friend's fundraiser ("link in bio if you can chip in, every franc goes to the
         # ward") is nobody's promotion: no brand, no business, nothing to post from a work
         # account. (A charity employer's appeal names the charity: the brand rules read it.)
+        result.strong, result.commercial, result.cta = [], [], []
+    result.private_sale = not result.brand_hits and _PRIVATE_SALE.search(fold.text) is not None \
+        and _TRADE.search(fold.text) is None and _OWN_WORKPLACE.search(fold.text) is None
+    if result.private_sale:
+        # One's own used things sold once ("Vendo bicicleta de criança, 30 euros, quase
+        # nova", a garage sale, the neighbour's old bikes) sell for nobody: no brand, no trade,
+        # no tie to disclose. A trade is still sold ("homemade cakes, taking orders"), and so
+        # is anything with a code or an affiliate link (read below, after this).
         result.strong, result.commercial, result.cta = [], [], []
     result.links = list(draft.urls)
     result.byline = _BYLINE.search(fold.text) is not None
@@ -559,6 +569,34 @@ _NOT_A_BUSINESS = re.compile(
     r"|raccolta fondi|raccoglie fondi|raccogliamo fondi|beneficenza|donazion\w*|ogni euro conta"
     r")\b")
 
+
+# A private one-off sale of used things (folded text): the things' state ("barely used",
+# "quase nova", "très bon état", "wie neu", "come nuovo"), how they are handed over
+# ("collection only", "recogida en", "à venir chercher", "nur Abholung", "ritiro a mano"),
+# haggling ("or best offer", "VB", "à débattre", "trattabile") or the sale itself (a garage
+# sale, a flea market, "selling my old ...", the neighbour's or the school's).
+_PRIVATE_SALE = re.compile(
+    r"\b(?:selling (?:my|our) (?:old|used|spare|outgrown|kids'?|son'?s|daughter'?s|baby'?s)"
+    r"|(?:garage|yard|moving|estate|car boot|boot|jumble|rummage|bake) sale|car boot|flea market"
+    r"|barely (?:used|worn|ridden)|hardly (?:used|worn)|like new|gently used|good (?:condition"
+    r"|nick)|outgrown|(?:or|or the) best offer|o\.?n\.?o|obo|(?:pick-?up|collection) (?:only"
+    r"|from|in)|free to a good home|(?:neighbou?r|school|club|scout\w*) (?:is|are) selling"
+    r"|casi nuev[oa]s?|como nuev[oa]s?|seminuev[oa]s?|poco uso|de segunda mano|recogida en"
+    r"|mercadillo|rastro|negociable|tres bon etat|bon etat|etat neuf|comme neu(?:f|ve)s?"
+    r"|a debattre|vide-greniers?|brocante|a (?:venir )?(?:recuperer|chercher)|d'occasion"
+    r"|wie neu|kaum (?:benutzt|getragen|gefahren)|neuwertig|gebraucht\w*|vb|verhandlungsbasis"
+    r"|(?:nur |selbst)abholung|abholung in|flohmarkt\w*|privatverkauf|quase nov[oa]s?"
+    r"|como nov[oa]s?|pouco uso|usad[oa]s?|negociavel|so levantamento|feira da ladra|desapego"
+    r"|come nuov[oa]|pari al nuovo|usat[oa]|trattabile|ritiro a mano|mercatin[oi]"
+    r"|svuota ?cantin\w*)\b")
+# ... unless it is a trade or an offer: made to order, restocked, a shop, a code or a link in bio
+_TRADE = re.compile(
+    r"\b(?:handmade|homemade|home-made|hand-made|made to order|taking orders|orders (?:open|are"
+    r" open)|commissions?|restock\w*|pre-?orders?|my (?:shop|store|etsy|brand|business)|etsy"
+    r"|link in (?:my )?bio|discount code|promo code|code|codigo|codice|gutschein\w*|affiliate"
+    r"|hecho a mano|caser[oa]s|por encargo|fait maison|fait main|sur commande|handgemacht"
+    r"|selbstgemacht\w*|auf bestellung|caseir[oa]s|feito a mao|por encomenda|encomendas"
+    r"|fatt[oi] a mano|fatt[oi] in casa|su ordinazione|per ordini)\b")
 
 # Laughter said after a joke in the six languages' usual written forms; the emoji first as
 # the cheap test ("lol", "jaja", "mdr", "kkkk", "rsrs", "ahah", "xD").

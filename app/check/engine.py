@@ -1349,9 +1349,9 @@ class _Context:
             return
         if self.work:
             return  # selling with no sales word is for the personal account's check only
-        if not promotion.brand_hits and promotion.for_a_cause \
+        if not promotion.brand_hits and (promotion.for_a_cause or promotion.private_sale) \
                 and not promotion.strong:
-            return  # a friend's fundraiser sells nothing
+            return  # a friend's fundraiser or one's old bike sold sells nothing to disclose
         reading = self.meaning("promo")
         warn_at, info_at = MEANING_AT["promo"]
         if promotion.short_links and not promotion.brand_hits \

@@ -71,8 +71,11 @@ _PHONE_WORDS = re.compile(
 # ("call his wife at"). Such a number is never an organisation's given on purpose, even after
 # "reach our lost & found desk".
 PERSONAL_LINE = re.compile(
-    r"(?i:\b(?:my|his|her|their|mi|su|mon|son|ma|sa|mein|meine|meinem|sein|seine|seinem|ihr"
-    r"|ihre|ihrem|meu|minha|seu|sua|mio|mia|suo)\s+(?:own\s+|personal\s+|private\s+)?"
+    # (the reader's too, on a reply: "we have your mobile as", "su móvil", "votre portable")
+    r"(?i:\b(?:my|his|her|their|your|mi|su|tu|mon|son|ma|sa|ton|ta|votre|mein|meine|meinem|sein"
+    r"|seine|seinem|ihr|ihre|ihrem|dein|deine|deinem|meu|minha|seu|sua|teu|tua|mio|mia|suo|tuo)"
+    r"\s+(?:own\s+|personal\s+|private\s+|new\s+|nuevo\s+|nouveau\s+|neue\s+|novo\s+"
+    r"|nuovo\s+)?"
     r"(?:cell|cellphone|cell phone|mobile|mobile number|cell number|personal number"
     r"|personal cell|private number|own number|m[oó]vil|celular|portable|handy|handynummer"
     r"|privatnummer"
@@ -125,9 +128,21 @@ PERSONAL_LINE = re.compile(
     # a customer's number the organisation rang or holds: "we tried calling", "le marcamos
     # al", "nous vous avons appelé au", "ligámos para o", "l'abbiamo chiamata al", "the
     # number on his file is", "your number is"
-    r"|\bwe\s+(?:tried\s+|have\s+tried\s+|attempted\s+|just\s+)?(?:calling|to\s+call|called"
-    r"|to\s+reach|reached|rang|to\s+ring|phoned|texted|texting)\s+(?:you\s+|him\s+|her\s+"
-    r"|them\s+)?(?:back\s+)?(?:twice\s+|again\s+)?(?:on|at)?\s*:?\s*$"
+    r"|\bwe(?:'ve|\s+have|'d|\s+had)?\s+(?:tried\s+|have\s+tried\s+|attempted\s+|just\s+"
+    r"|been\s+)?(?:calling|to\s+call|called|to\s+reach|reached|rang|to\s+ring|phoned|texted"
+    r"|texting|trying)\s+(?:you\s+|him\s+|her\s+|them\s+)?(?:back\s+)?(?:twice\s+|again\s+)?"
+    r"(?:on|at)?\s*:?\s*$"
+    # ... said to the reader in the other languages: "nous avons essayé de vous joindre au",
+    # "intentamos llamarle al", "tentámos ligar-lhe para o", "abbiamo provato a chiamarla al",
+    # "wir haben versucht, Sie unter"
+    r"|\b(?:vous\s+(?:joindre|appeler|contacter|rappeler)\s+(?:au|sur\s+le)"
+    r"|(?:llamarle|llamarte|contactarle|contactarte|localizarle|localizarte|le\s+llamamos"
+    r"|te\s+llamamos|le\s+hemos\s+llamado|te\s+hemos\s+llamado)\s+al"
+    r"|(?:ligar-lhe|ligar-te|contact[aá]-l[oa]|lig[aá]mos-lhe|lig[aá]mos-te)\s+(?:para|pelo|no)"
+    r"(?:\s+o)?"
+    r"|(?:chiamarla|chiamarti|contattarla|contattarti|l'abbiamo\s+chiamat[ao]|ti\s+abbiamo"
+    r"\s+chiamat[ao])\s+al"
+    r"|(?:versucht|probiert),?\s+sie\s+unter)\s*:?\s*$"
     r"|\b(?:le|te|les|la|lo)\s+(?:marcamos|llamamos|hemos\s+(?:llamado|marcado)"
     r"|intentamos\s+(?:llamar|marcar))(?:\s+[^\W\d_]+){0,2}\s+(?:al|a)\s*$"
     r"|\b(?:vous|l'|les|t')\s*(?:avons\s+|ai\s+)?(?:appel[ée]e?s?|joint|rappel[ée]e?s?)"
@@ -283,6 +298,43 @@ _ADDRESS_TAIL = re.compile(
     # a US town, state and ZIP code ("Lakewood, CO 80226")
     r"|\s*,\s*[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?,\s*[a-z]{2}\s+\d{5}(?:-\d{4})?\b)?")
 
+# A street named without a street word, then its number and a postcode with the town, as
+# German, Austrian, Swiss and Dutch addresses are written ("Am Rinkenpfuhl 12, 50676 Köln",
+# "Sülzgürtel 48, 50937 Köln"): the postcode and the town make it an address whatever the
+# street is called. Over the folded text; the street's and the town's capitals are checked on
+# the original (see _capitalised_street).
+_STREET_POSTCODE = re.compile(
+    r"(?<![\w'-])(?:[a-zß-ÿ][\w'-]*\s+){0,2}[a-zß-ÿ][\w'-]{3,}\s+\d{1,3}[a-z]?\s*,\s*"
+    # (the town ends the clause: "Folge 12, 10000 Zuschauer haben ..." is a count)
+    r"(?:[a-z]-)?\d{4,5}\s+[a-zß-ÿ][\w-]{2,}(?=\s*(?:[,.;:!?)\]\u2013\u2014-]|$))")
+
+
+def _capitalised_street(fold: TextView, start: int, end: int) -> int | None:
+    """Where the street of a :data:`_STREET_POSTCODE` match at fold [start, end) begins, its
+    words all written with a capital in the original ("Am Rinkenpfuhl 12, 50676 Köln"; the
+    lower-case words before it are the sentence: "to your home at"), or ``None`` when the
+    street or the town is written without one."""
+    text = fold.text
+    comma = text.rfind(",", start, end)
+    words = list(re.finditer(r"[^\W\d_][\w'-]*", text[start:end]))
+
+    def capital(word: re.Match[str]) -> bool:
+        first = fold.span(start + word.start(), start + word.end())[0]
+        return fold.original[first:first + 1].isupper()
+
+    if not words or not capital(words[-1]):
+        return None
+    street = None
+    for word in words[:-1]:
+        if start + word.end() > comma:
+            break
+        if capital(word):
+            street = start + word.start() if street is None else street
+        else:
+            street = None  # "at Am Rinkenpfuhl": the capitals after the last small word
+    return street
+
+
 # Said to be a private person's address, in the sentence before it (over the folded text):
 # a person's title and name right before ("Frau Keller, Eppendorfer Weg 112", "la sig.ra
 # Bianchi, via ..."); a winner, a customer, a refund or a delivery to someone; the reader's
@@ -290,7 +342,13 @@ _ADDRESS_TAIL = re.compile(
 # renvoyé au"); or the business going there ("we'll drop by at").
 _TITLED_BEFORE = re.compile(
     r"\b(?:mr|mrs|ms|miss|mx|dr|herr|herrn|frau|sr|sra|srta|dona|mme|mlle|monsieur|madame|sig"
-    r"|sig\.ra|sigra|signor|signora)\.?\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s*[,:]?\s*$")
+    r"|sig\.ra|sigra|signor|signora)\.?\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}\s*[,:]?\s*$")
+# ... or right after it, in the same sentence: "on site at 42 Crossley Street for Ms Adeyemi's
+# leak", "chez Mme Roux", "bei Frau Huber", "para la Sra. Gil"
+_TITLED_AFTER = re.compile(
+    r"[^.!?\n]{0,30}?\b(?:for|of|at|chez|pour|de|bei|fur|für|von|para|per|di|da)\s+(?:mr|mrs|ms"
+    r"|miss|mx|dr|herr|herrn|frau|sr|sra|srta|dona|mme|mlle|monsieur|madame|sig|sig\.ra|sigra"
+    r"|signor|signora)\.?\s+[a-z]")
 _PRIVATE_PARTY = re.compile(
     r"\b(?:winners?|ganador(?:a|es|as)?|gagnante?s?|gewinner(?:in|innen)?|vencedor(?:a|es|as)?"
     r"|vincitor[ei]|vincitrice|customer(?!\s+(?:service|support|care|centre|center|desk|hub"
@@ -854,32 +912,48 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
         not_in_name = frozenset(data.get("not_in_name", ()))
         capital_ok = frozenset(data.get("in_capitalised_name", ()))
         own_address = _context_pattern(tuple(data.get("own_address", ())))
-        matches = sorted((match for shape in shapes for match in shape.finditer(text)),
+        matches = [match for shape in shapes for match in shape.finditer(text)]
+        # (a street with a street word is read by its own shape: "via Garibaldi 23, 10122")
+        matches = sorted([*matches, *(match for match in _STREET_POSTCODE.finditer(text)
+                                      if not any(other.start() < match.end()
+                                                 and match.start() < other.end()
+                                                 for other in matches))],
                          key=lambda m: m.start())
-        taken = -1
+        taken = private_until = -1
         for match in matches:
-            if match.start() < taken:
+            m_start, m_end, shape = match.start(), match.end(), match.re
+            if m_start < taken:
                 continue  # the same address found in two shapes
-            window_start = max(0, match.start() - 30)
-            mine = own_address.search(text[window_start:match.start()]) is not None \
-                or _I_AM_AT.search(text[window_start:match.start()]) is not None
-            tail = _ADDRESS_TAIL.match(text, match.end())
-            private = not mine and _private_address(text, match.start(),
-                                                    tail is not None and bool(tail.group("flat")))
-            if not (mine or private) and given_on_purpose(match.start(), match.end()):
+            if shape is _STREET_POSTCODE:
+                street = _capitalised_street(fold, m_start, m_end)
+                if street is None:
+                    continue
+                m_start = street
+            window_start = max(0, m_start - 30)
+            mine = own_address.search(text[window_start:m_start]) is not None \
+                or _I_AM_AT.search(text[window_start:m_start]) is not None
+            tail = _ADDRESS_TAIL.match(text, m_end)
+            private = not mine and (_private_address(text, m_start,
+                                                     tail is not None and bool(tail.group("flat")))
+                                    or _TITLED_AFTER.match(text, m_end) is not None
+                                    # the rest of one address: "Flat 6, Trinity Court, 15 Hyde Road"
+                                    or private_until >= 0 and text[private_until:m_start].strip(
+                                        " ,") == "")
+            if not (mine or private) and given_on_purpose(m_start, m_end):
                 continue
-            words = set(re.findall(r"[a-z]+", match.group()))
-            start, end = fold.span(match.start(), match.end())
+            words = set(re.findall(r"[a-z]+", text[m_start:m_end]))
+            start, end = fold.span(m_start, m_end)
             if words & not_in_name and not (
                     words & not_in_name <= capital_ok
                     and _capitalised(fold.original[start:end], words & not_in_name)):
                 continue  # "5 miles down Main Street" is a distance, not an address
 
-            if match.re is street_first:
+            if shape is street_first:
                 end = _trim_after_name(fold.original, start, end)
-            elif tail is not None and tail.end() > match.end():
+            elif tail is not None and tail.end() > m_end:
                 # the flat and the postcode go with the street when the address is removed
-                end = fold.span(match.start(), tail.end())[1]
+                end = fold.span(m_start, tail.end())[1]
             hits.append(PrivacyHit("address", start, end, own_home=mine, private=private))
-            taken = match.end()
+            taken = m_end
+            private_until = m_end if private else -1
     return hits

@@ -57,7 +57,11 @@ from tests.check.unseen_corpus import CORPUS_DIR, judge, load_cases, pack_policy
 # pack region "es") and lantern_drafts.jsonl (the thirty-eighth round, a US city newspaper,
 # pack region "us") and kurvana_drafts.jsonl (the thirty-ninth round, a German car-subscription
 # and e-bike leasing company, pack region "de") and rowanmere_drafts.jsonl (the fortieth round,
-# a UK housing association, region "uk"), each
+# a UK housing association, region "uk") and mesquite_drafts.jsonl (the forty-first round, a US
+# veterinary-clinic chain, pack region "us") and garonna_drafts.jsonl (the forty-second round, a
+# French public-transport operator, pack region "fr") and cierzo_drafts.jsonl (the forty-third
+# round, a Spanish mobile and fibre operator, pack region "es") and ironbeck_drafts.jsonl (the
+# forty-fourth round, a UK football club, pack region "uk"), each
 # written without reading the rules or other corpora and scored untouched, measure the check and
 # stay out of the fixing loop: they are not held to every draft here;
 # bench/check_corpus_report.py gives their figures.
@@ -80,6 +84,8 @@ MEASURE_ONLY = {CORPUS_DIR / "almira_drafts.jsonl", CORPUS_DIR / "solvane_drafts
                 CORPUS_DIR / "slatebridge_drafts.jsonl", CORPUS_DIR / "wyvern_drafts.jsonl",
                 CORPUS_DIR / "bretema_drafts.jsonl", CORPUS_DIR / "lantern_drafts.jsonl",
                 CORPUS_DIR / "kurvana_drafts.jsonl", CORPUS_DIR / "rowanmere_drafts.jsonl",
+                CORPUS_DIR / "mesquite_drafts.jsonl", CORPUS_DIR / "garonna_drafts.jsonl",
+                CORPUS_DIR / "cierzo_drafts.jsonl", CORPUS_DIR / "ironbeck_drafts.jsonl",
                 # development sets for false alarms and hard cases: fixing data, not a measure
                 CORPUS_DIR / "wagtail_drafts.jsonl", CORPUS_DIR / "heron_drafts.jsonl",
                 # all tiers of a German car maker and a UK grocery-delivery start-up
@@ -90,11 +96,14 @@ MEASURE_ONLY = {CORPUS_DIR / "almira_drafts.jsonl", CORPUS_DIR / "solvane_drafts
                 CORPUS_DIR / "alder_drafts.jsonl",
                 # all tiers, a London ad agency (uk) and a US university hospital (us)
                 CORPUS_DIR / "basalt_drafts.jsonl"}
-# The measuring sets whose misses no rule round has read: the meaning layer never learns from
-# them (scripts/train_meaning.py, training/corpora.txt), or their figures would say nothing.
+# The measuring sets the meaning layer never learns from (scripts/train_meaning.py,
+# training/corpora.txt), or their figures would say nothing: those whose misses no rule round
+# has read, and the three whose misses the sixteenth round read (lantern, kurvana, rowanmere),
+# kept out of training so that they stay a measure of it.
 STILL_UNSEEN = {CORPUS_DIR / f"{name}_drafts.jsonl"
                 for name in ("albufera", "rhodanis", "dogwood", "voxtide", "slatebridge",
-                             "wyvern", "bretema", "lantern", "kurvana", "rowanmere")}
+                             "wyvern", "bretema", "lantern", "kurvana", "rowanmere", "mesquite",
+                             "garonna", "cierzo", "ironbeck")}
 assert STILL_UNSEEN <= MEASURE_ONLY
 CORPORA = [path for path in sorted(CORPUS_DIR.glob("*_drafts.jsonl")) if path not in MEASURE_ONLY]
 CASES = [case for path in CORPORA for case in load_cases(path)]
