@@ -386,9 +386,44 @@ def short_name(name: str) -> str | None:
     return rest
 
 
+def shared_name(names: tuple[str, ...]) -> str | None:
+    """The word most of a brand's longer names share ("Lantern" of "The Milwaukee Lantern",
+    "Lantern Live" and "Lantern Lines"): what people call it for short. Only a capitalised
+    word of four letters or more, in three names or more and in more of them than any other
+    word (a city in two of them is not the brand)."""
+    counts: dict[str, int] = {}
+    spelled: dict[str, str] = {}
+    for name in names:
+        if name.startswith(("@", "#")):
+            continue
+        words = [w for w in name.replace(".", " ").split() if w.isalpha()]
+        if len(words) < 2:
+            continue
+        for word in dict.fromkeys(words):
+            key = fold_string(word)
+            counts[key] = counts.get(key, 0) + 1
+            spelled.setdefault(key, word)
+    ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
+    if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    word = spelled[ranked[0][0]]
+    if len(word) < 4 or not word[0].isupper() or fold_string(word) in _ORGANISATION_LAST \
+            or fold_string(word) in _ORGANISATION_FIRST:
+        return None
+    return word
+
+
+def short_names(names: tuple[str, ...]) -> list[str]:
+    """The short names of a brand with ``names``: each two-word name's distinctive word and
+    the word its names share, if any."""
+    shared = shared_name(names)
+    return list(dict.fromkeys([*filter(None, map(short_name, names)),
+                               *([shared] if shared else [])]))
+
+
 def _with_short_names(names: tuple[str, ...]) -> list[str]:
     """``names`` and the short names made from them ("I work at Pika" states the tie)."""
-    return list(dict.fromkeys([*names, *filter(None, map(short_name, names))]))
+    return list(dict.fromkeys([*names, *short_names(names)]))
 
 
 def generic_first_variants(name: str) -> list[str]:
@@ -454,7 +489,7 @@ class CompiledPolicy:
                             *((partner, ROLE_PARTNER) for partner in policy.partners)]:
             assert brand is not None
             known = {fold_string(name) for name in brand.names}
-            for short in dict.fromkeys(filter(None, map(short_name, brand.names))):
+            for short in short_names(brand.names):
                 if fold_string(short) not in known:
                     term = make_term(short, BrandRef(brand, role, KIND_NAME, short=True))
                     if term is not None:

@@ -191,7 +191,10 @@ def test_undisclosed_promotion_of_the_employer_always_needs_a_disclosure(text, c
 ])
 def test_a_verdict_from_experience_and_a_call_to_go_promote_the_employer(text, climbing):
     found = rules(text, PERSONAL, climbing)
-    assert {"persona.brand_promotion", "disclosure.missing"} <= found
+    # (since the sixteenth round "the best I've ever tried" is a staff review in all six
+    # languages, as it was in English: disclosure.insider_review says the same thing)
+    assert "persona.brand_promotion" in found
+    assert found & {"disclosure.missing", "disclosure.insider_review"}
 
 
 @pytest.mark.parametrize("text", [
