@@ -179,6 +179,34 @@ _GRATITUDE = re.compile(
     r"obrigad[oa]s? (?:a|pel[oa])|muito obrigad|feliz aniversario|"
     r"grazie (?:a|mille|per)|buon compleanno|buon anniversario)\b")
 
+# The care voice of a reply to a customer, in the six languages (folded text): an apology,
+# understanding, help offered ("Sorry to hear that", "We understand your frustration", "Nos
+# conseillers vous aident gratuitement", "Es tut uns leid"). A reply built on it is not an
+# attack unless a listed word says so; the meaning layer alone may only note it (it reads
+# "delivery", "reviewed" and "budget" from angry threads, not from the reply).
+_CARE_VOICE = re.compile(
+    r"\b(?:sorry to hear|(?:we're|we are|we're so|we are so|we're really|we are really) sorry"
+    r"|we (?:sincerely |do )?apologi[sz]e|(?:our |my )?apologies for"
+    r"|we understand (?:your|how|that)"
+    r"|happy to help|(?:we're|we are) here to help|(?:please |could you |can you )(?:dm|message"
+    r"|send) us|thank(?:s| you) for (?:your|bearing|being) (?:patience|patient|with us)"
+    r"|we(?:'ll| will) (?:look into|check|sort|get (?:this|it|that) sorted)"
+    r"|we(?:'d| would) like to help"
+    r"|we can help"
+    r"|lo sentimos|sentimos (?:mucho )?(?:las molestias|lo ocurrido)|disculpa(?:s|d)? las molestias"
+    r"|entendemos (?:tu|su|vuestro|vuestra) (?:frustracion|malestar|enfado|molestia)"
+    r"|(?:estamos|aqui estamos) para ayudar|(?:te|le|os) ayudamos|gracias por (?:tu|su) paciencia"
+    r"|desolee?s? (?:pour|de)|nous sommes (?:vraiment )?desolee?s|toutes nos excuses"
+    r"|nous comprenons (?:votre|ta|vos)|(?:vous|t')\s*aid(?:er|ent|ons)"
+    r"|merci (?:pour|de) votre patience"
+    r"|es tut uns (?:sehr )?leid|wir entschuldigen uns|entschuldigen sie (?:bitte )?die"
+    r"|wir verstehen (?:ihren|ihre|deinen|deine|euren)|(?:wir )?helfen (?:ihnen|dir|euch) gerne"
+    r"|danke fur (?:ihre|deine|eure) geduld"
+    r"|lamentamos|pedimos (?:desculpa|desculpas)|compreendemos (?:a sua|o seu|a tua|o teu)"
+    r"|estamos aqui para (?:ajudar|o ajudar|te ajudar)|podemos ajudar|obrigad[oa] pela paciencia"
+    r"|ci dispiace|ci scusiamo|comprendiamo (?:la sua|il suo|la tua|il tuo)"
+    r"|siamo qui per aiutar\w*|(?:ti|vi|la) aiutiamo|grazie per la (?:sua |tua )?pazienza)\b")
+
 
 # Words of someone speaking for themselves, and for a group, in the six languages (folded).
 _FIRST_PERSON_SINGULAR = frozenset((
@@ -2018,6 +2046,11 @@ class _Context:
                 # that thanks or celebrates people, with no hostile word the lists know, is
                 # not an attack whatever nouns it shares with complaints; the layer alone
                 # may only note it.
+                reading = _at_most_a_note(reading)
+            elif _CARE_VOICE.search(self.draft.fold.text) is not None:
+                # "@kathi_r We understand your frustration. The damage report is being
+                # reviewed ...": a reply in the care voice, with no hostile word the lists
+                # know, is service, not an attack; the layer alone may only note it.
                 reading = _at_most_a_note(reading)
             elif _role_only_reading(self.text, self.draft.fold.text, reading):
                 # "Tres claves para vender una idea a un cliente escéptico": a role named in
