@@ -1287,6 +1287,17 @@ class _Context:
                 name = after.name
             if self.keep(hit.start, hit.end):
                 by_term.setdefault(name, []).append(hit)
+        for start, end, codename in self.compiled.split_codenames(self.draft.fold):
+            start, end = self.draft.fold.span(start, end)
+            written = self.text[start:end]
+            # "Copper Beech deal" is a name; "a copper beech in the park" is a tree
+            if all(word[:1].isupper() for word in written.split()) and self.keep(start, end) \
+                    and not any(h.start <= start < h.end for hits in by_term.values()
+                                for h in hits):
+                compiled_term = make_term(codename)
+                if compiled_term is not None:
+                    by_term.setdefault(codename, []).append(
+                        TermHit(compiled_term, start, end, ("a space inside the name",)))
         for start, end, codename in self.compiled.misspelt_codenames(self.draft.fold):
             start, end = self.draft.fold.span(start, end)
             if self.keep(start, end) and not any(
