@@ -1392,9 +1392,10 @@ class _Context:
                 return  # a call to buy with sales words or praise is a pitch whatever the
                 # model says
             if any(_reader_imperative(self.text, hit.start, hit.end)
-                   or hit.group.id == "where_to_buy" for hit in promotion.cta):
+                   or hit.group.id in ("where_to_buy", "call_to_readers")
+                   for hit in promotion.cta):
                 return  # "correte a comprarla!", "Kauft sie!", "find them at your local
-                # Acme": the reader told to buy, or where to
+                # Acme", "marquem já pela app": the reader told to buy, where to, or to book
             # A call to action alone ("went to Acme to buy sunscreen") is a story more often
             # than praise alone ("loving Acme's new serum") is.
             below = MEANING_ERRAND_BELOW if not (promotion.commercial or promotion.endorsement) \
