@@ -917,6 +917,14 @@ def _masked_insult_group(conduct: Lexicon) -> tuple[Group, frozenset[str]] | Non
     return (group, frozenset(names)) if group is not None and names else None
 
 
+@lru_cache(maxsize=8)
+def _masked_slur_group(conduct: Lexicon) -> tuple[Group, frozenset[str]] | None:
+    """The slur group and the masked bases that are slurs (built once per list)."""
+    group = next((g for g in conduct.groups if g.kind == "slur"), None)
+    names = conduct.extra.get("masked_slurs", ())
+    return (group, frozenset(names)) if group is not None and names else None
+
+
 @lru_cache(maxsize=1024)
 def _unmasked(written: str, names: frozenset[str]) -> bool:
     """Whether the masked word ``written`` ("d*ckhead", "A***loch") shows the letters of one
@@ -2104,6 +2112,16 @@ class _Context:
         group, bases, by_base, by_length = index
         found = self._swapped_profanity(group, bases, _real_words(self.compiled.builtin.conduct))
         found.extend(self._masked_words(by_base, by_length, initials=True))
+        slurs = _masked_slur_group(self.compiled.builtin.conduct)
+        if slurs is not None and found:
+            # "the r*tards in procurement": a masked slur is a slur, whatever hides it
+            slur, names = slurs
+            # (but "f***" may as well be swearing: only a word no other base fits is a slur)
+            others = bases - names
+            masked = [h for h in found if _unmasked(self.text[h.start:h.end], names)
+                      and not _unmasked(self.text[h.start:h.end], others)]
+            found = [h for h in found if h not in masked] + [
+                LexiconHit(slur, h.start, h.end, h.disguises) for h in masked]
         insults = _masked_insult_group(self.compiled.builtin.conduct)
         if insults is not None and found:
             # "a grade-A d*ckhead": the masked word is swearing and name-calling at once
