@@ -630,8 +630,10 @@ _READER_DIRECTED = re.compile(
     r"|usted\w*|gente|necesitas|necesitais|precisam|ask me|message me|dm me|dm|pm|inbox"
     r"|ecri\w*|schreib\w*|escrib\w*|chama|manda|link|bio|cherche|looking for|sto cercando"
     r"|busco|procuro|suche|cerco|trust me|hazme caso|glaubt mir|confiem|fidatevi|enlace|lien|perfil"
-    r"|profil|codigo|code|os dejo|quieres|quereis|queres|querem|voulez|veux|wollt|willst|vuoi"
-    r"|volete)\b"
+    # ("code" as a promo code, not a ZIP, post, area, dress or source code)
+    r"|profil|codigo|(?<!zip )(?<!post )(?<!postal )(?<!area )(?<!dress )(?<!source )"
+    r"(?<!country )(?<!morse )(?<!zip-)code|os dejo|quieres|quereis|queres|querem|voulez|veux"
+    r"|wollt|willst|vuoi|volete)\b"
     r"|https?://|\b[\w-]+\.(?:ly|to|gl|co|me|link|page|site|shop|store|com)\b")
 
 
