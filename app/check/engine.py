@@ -637,6 +637,18 @@ _READER_DIRECTED = re.compile(
     r"|https?://|\b[\w-]+\.(?:ly|to|gl|co|me|link|page|site|shop|store|com)\b")
 
 
+# Something to read, watch or hear, named as such (folded text): an explainer, an article, a
+# thread, a study ("Great explainer on why boarding takes so long: bit.ly/..."). A short link
+# beside one shares reading, not a product, unless sales words say otherwise.
+_READING_MATTER = re.compile(
+    r"\b(?:explainer|article|piece|essay|thread|long ?read|longform|op-ed|study|paper|report"
+    r"|interview|video|documentary|podcast|episode|guide|write-?up|breakdown|deep dive|read"
+    r"|articulo|hilo|reportaje|estudio|entrevista|documental|informe|fil|enquete|etude"
+    r"|entretien|reportage|documentaire|artikel|beitrag|studie|bericht|reportage|doku"
+    r"|artigo|fio|reportagem|estudo|entrevista|documentario|articolo|inchiesta|studio"
+    r"|intervista|documentario|approfondimento)\b")
+
+
 # A pointer to a link, nothing more ("link in the comments", "link in bio", "enlace en mi perfil")
 _LINK_POINTER = re.compile(
     r"^(?:links?|enlace|lien|liens|link nel|link na)\b.{0,20}$")
@@ -1420,6 +1432,10 @@ class _Context:
             return  # a friend's fundraiser or one's old bike sold sells nothing to disclose
         reading = self.meaning("promo")
         warn_at, info_at = MEANING_AT["promo"]
+        if promotion.links and not promotion.brand_hits \
+                and not (promotion.cta or promotion.commercial) \
+                and _READING_MATTER.search(self.draft.fold.text) is not None:
+            return  # "Great explainer on why boarding takes so long: bit.ly/...": reading shared
         if promotion.short_links and not promotion.brand_hits \
                 and reading.probability >= MEANING_SHORT_LINK_AT:
             # A short link hides where it leads; beside a product that reads as a plug it is
