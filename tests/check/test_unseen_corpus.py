@@ -109,7 +109,7 @@ MEASURE_ONLY = {CORPUS_DIR / "almira_drafts.jsonl", CORPUS_DIR / "solvane_drafts
 STILL_UNSEEN = {CORPUS_DIR / f"{name}_drafts.jsonl"
                 for name in ("albufera", "rhodanis", "dogwood", "voxtide", "slatebridge",
                              "wyvern", "bretema", "lantern", "kurvana", "rowanmere", "mesquite",
-                             "garonna", "cierzo", "ironbeck", "cantera", "versaline")}
+                             "garonna", "cierzo", "ironbeck", "cantera", "sparkorb", "versaline")}
 assert STILL_UNSEEN <= MEASURE_ONLY
 CORPORA = [path for path in sorted(CORPUS_DIR.glob("*_drafts.jsonl")) if path not in MEASURE_ONLY]
 CASES = [case for path in CORPORA for case in load_cases(path)]
