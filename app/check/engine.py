@@ -1850,8 +1850,11 @@ class _Context:
                 # short post ending in "#sponsored" shows it; one about labels uses none.)
                 self._check_placement(promotion.ad_labels)
             return
-        # Saying you work there ("I'm an editor at Acme") discloses the connection too.
-        accepted = sorted([*accepted, *promotion.employment], key=lambda m: m.start)
+        # Saying you work there ("I'm an editor at Acme") discloses the connection too; a call
+        # to apply ("apply now") says nothing of the writer.
+        accepted = sorted([*accepted, *(m for m in promotion.employment
+                                        if m.text not in self.compiled.application_calls)],
+                          key=lambda m: m.start)
         severity = "block" if refs else "warn"
         partners = [r for r in refs if r.role != ROLE_EMPLOYER]
         employer_promoted = (any(r.role == ROLE_EMPLOYER for r in refs) and not partners) or (
