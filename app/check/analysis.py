@@ -343,6 +343,12 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
         # "Cross-stitch pattern of a Camargue horse, free to download and print": a thing
         # given away for nothing, with no brand, price or code, sells nothing.
         result.commercial = []
+    if not result.brand_hits and result.commercial and not (result.strong or result.cta) \
+            and READING_MATTER.search(fold.text) is not None \
+            and _PRICE.search(fold.text) is None:
+        # "Interesting paper on how budgeting nudges change savings behaviour": sales words in
+        # something to read, with no brand, call or price, describe it; they sell nothing.
+        result.commercial = []
     result.private_sale = not result.brand_hits and _PRIVATE_SALE.search(fold.text) is not None \
         and _TRADE.search(fold.text) is None and _OWN_WORKPLACE.search(fold.text) is None
     if result.private_sale:
@@ -614,6 +620,17 @@ _TRADE = re.compile(
     r"|hecho a mano|caser[oa]s|por encargo|fait maison|fait main|sur commande|handgemacht"
     r"|selbstgemacht\w*|auf bestellung|caseir[oa]s|feito a mao|por encomenda|encomendas"
     r"|fatt[oi] a mano|fatt[oi] in casa|su ordinazione|per ordini)\b")
+
+# Something to read, watch or hear, named as such (folded text): an explainer, an article, a
+# thread, a study ("Great explainer on why boarding takes so long: bit.ly/..."). A short link
+# beside one shares reading, not a product, unless sales words say otherwise.
+READING_MATTER = re.compile(
+    r"\b(?:explainer|article|piece|essay|thread|long ?read|longform|op-ed|study|paper|report"
+    r"|interview|video|documentary|podcast|episode|guide|write-?up|breakdown|deep dive|read"
+    r"|articulo|hilo|reportaje|estudio|entrevista|documental|informe|fil|enquete|etude"
+    r"|entretien|reportage|documentaire|artikel|beitrag|studie|bericht|reportage|doku"
+    r"|artigo|fio|reportagem|estudo|entrevista|documentario|articolo|inchiesta|studio"
+    r"|intervista|documentario|approfondimento)\b")
 
 # Laughter said after a joke in the six languages' usual written forms; the emoji first as
 # the cheap test ("lol", "jaja", "mdr", "kkkk", "rsrs", "ahah", "xD").

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import cached_property, lru_cache
 
-from app.check.analysis import DraftText, Promotion, analyse_promotion
+from app.check.analysis import READING_MATTER, DraftText, Promotion, analyse_promotion
 from app.check.compiled import (
     KIND_DOMAIN,
     KIND_HASHTAG,
@@ -635,18 +635,6 @@ _READER_DIRECTED = re.compile(
     r"(?<!country )(?<!morse )(?<!zip-)code|os dejo|quieres|quereis|queres|querem|voulez|veux"
     r"|wollt|willst|vuoi|volete)\b"
     r"|https?://|\b[\w-]+\.(?:ly|to|gl|co|me|link|page|site|shop|store|com)\b")
-
-
-# Something to read, watch or hear, named as such (folded text): an explainer, an article, a
-# thread, a study ("Great explainer on why boarding takes so long: bit.ly/..."). A short link
-# beside one shares reading, not a product, unless sales words say otherwise.
-_READING_MATTER = re.compile(
-    r"\b(?:explainer|article|piece|essay|thread|long ?read|longform|op-ed|study|paper|report"
-    r"|interview|video|documentary|podcast|episode|guide|write-?up|breakdown|deep dive|read"
-    r"|articulo|hilo|reportaje|estudio|entrevista|documental|informe|fil|enquete|etude"
-    r"|entretien|reportage|documentaire|artikel|beitrag|studie|bericht|reportage|doku"
-    r"|artigo|fio|reportagem|estudo|entrevista|documentario|articolo|inchiesta|studio"
-    r"|intervista|documentario|approfondimento)\b")
 
 
 # A pointer to a link, nothing more ("link in the comments", "link in bio", "enlace en mi perfil")
@@ -1434,7 +1422,7 @@ class _Context:
         warn_at, info_at = MEANING_AT["promo"]
         if promotion.links and not promotion.brand_hits \
                 and not (promotion.cta or promotion.commercial) \
-                and _READING_MATTER.search(self.draft.fold.text) is not None:
+                and READING_MATTER.search(self.draft.fold.text) is not None:
             return  # "Great explainer on why boarding takes so long: bit.ly/...": reading shared
         if promotion.short_links and not promotion.brand_hits \
                 and reading.probability >= MEANING_SHORT_LINK_AT:

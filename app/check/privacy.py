@@ -365,6 +365,11 @@ _PRIVATE_PARTY = re.compile(
     r"|address|direccion|adresse|anschrift|endereco|indirizzo"
     r"|domicile|maison|appartement|logement|wohnung|zuhause|haus|morada|residencia|apartamento"
     r"|abitazione|appartamento)\b"
+    # the reader's visit booked: "we've booked your engineer for", "your technician is coming to"
+    r"|\b(?:your|tu|su|votre|ton|ihr|ihren|dein|deinen|o seu|a sua|il tuo|il suo)\s+"
+    r"(?:engineer|technician|fitter|plumber|electrician|installer|visit|appointment|tecnico"
+    r"|t[eé]cnico|technicien|techniker|monteur|installateur|visita|rendez-vous|termin)"
+    r"\b[^.!?\n]{0,25}\b(?:for|at|to|en|a|al|au|chez|bei|in|na|no|em|da|presso)\s*$"
     # someone's own home: "it's at her house now: 9 Orchard Close", "en casa de Ana,"
     r"|\b(?:her|his|their|my)\s+(?:house|home|flat|place|parents'?)\b"
     # a named person's home, or a home address said so: "Petra's home address is", "la
@@ -421,7 +426,7 @@ def _private_address(text: str, start: int, flat: bool) -> bool:
         return True
     masked = _TITLE_DOT_FOLDED.sub(lambda title: title.group()[:-1] + " ", before)
     sentence = before[max(masked.rfind(mark) for mark in ".!?\n;") + 1:]
-    if _OUR_PLACE.search(before[-35:]):
+    if _OUR_PLACE.search(before[-60:]):
         return False
     return flat or _PRIVATE_PARTY.search(sentence) is not None
 
