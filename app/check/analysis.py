@@ -335,6 +335,14 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
         # ward") is nobody's promotion: no brand, no business, nothing to post from a work
         # account. (A charity employer's appeal names the charity: the brand rules read it.)
         result.strong, result.commercial, result.cta = [], [], []
+    if not result.brand_hits and result.commercial and not result.strong \
+            and all(fold_string(draft.text[hit.start:hit.end]) in _FREE_WORDS
+                    for hit in result.commercial) \
+            and _PRICE.search(fold.text) is None and _PERCENT_OR_CODE.search(draft.text) is None \
+            and _BUYING.search(fold.text) is None:
+        # "Cross-stitch pattern of a Camargue horse, free to download and print": a thing
+        # given away for nothing, with no brand, price or code, sells nothing.
+        result.commercial = []
     result.private_sale = not result.brand_hits and _PRIVATE_SALE.search(fold.text) is not None \
         and _TRADE.search(fold.text) is None and _OWN_WORKPLACE.search(fold.text) is None
     if result.private_sale:
@@ -613,6 +621,14 @@ _LAUGH_HINT = re.compile(r"[\U0001f602\U0001f923\U0001f605\U0001f606]|lol|lmao|h
                          r"|kkk|rsrs|ahah|xd")
 _JOKING = re.compile(r"[\U0001f602\U0001f923\U0001f605\U0001f606]|\b(?:lol|lmao|ha(?:ha)+h?"
                      r"|ja(?:ja)+j?|mdr|ptdr|k{4,}|(?:rs){2,}|ah(?:ah)+|xd)\b")
+# Buying and a shop said (folded): "buy 2 get 1 free", "in my shop", "order now"
+_BUYING = re.compile(
+    r"\b(?:buy|buying|shop|store|order|orders|purchase|checkout|cart|compra\w*|pedid\w*"
+    r"|tienda|achet\w*|command\w*|boutique|kauf\w*|bestell\w*|laden|shop|acquist\w*|negozio"
+    r"|loja|encomend\w*)\b")
+_FREE_WORDS = frozenset(("free", "gratis", "gratuit", "gratuite", "gratuits", "gratuites",
+                         "kostenlos", "kostenlose", "gratuito", "gratuita", "gratuitos",
+                         "gratuitas", "gratuiti", "gratuite"))
 _BARE_COUPON = frozenset(("coupon", "coupons", "cupom", "cupons", "cupon", "cupones", "cupao",
                           "cupoes"))
 _PERCENT_OR_CODE = re.compile(r"%|\b[A-Z]{2,}\d{1,4}\b|\b(?:code|c[oó]digo|codice)\b",

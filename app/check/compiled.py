@@ -302,6 +302,18 @@ _PROJECT_BEFORE = re.compile(
     r"|pilote|einfuhrung|markteinfuhrung|lancamento|implantacao|roteiro|lancio|rilascio|avvio)"
     r"(?:\s+(?:of|for|de|del|de la|du|des|d'|de l'|von|vom|zum|der|des|do|da|dos|das|di|della"
     r"|dello|dei))?(?:\s+(?:the|el|la|le|l'|o|a|il|lo|die|das|den))?\s*$"
+    # work done on it: "working on Nightjar", "spent all week on blauspecht", "trabajando en
+    # Galerna", "a preparar a Galerna", "travailler sur", "arbeite an", "a trabalhar no",
+    # "settimana infinita su"
+    r"|(?<![^\W_])(?:(?:working|work|worked|works|heads-? down|deep)\s+on"
+    r"|spent\s+(?:all|the\s+whole|the|this|my)?\s*(?:week|day|month|morning|night|weekend"
+    r"|evening|afternoon)s?\s+on|(?:trabajando|trabajar|trabajo|currando|curro)\s+en"
+    r"|(?:preparando|a\s+preparar|preparer|preparons|prepare)"
+    r"|(?:travailler|travaille|travaillons|bosser|bosse)\s+sur"
+    r"|(?:arbeite|arbeiten|arbeitet|arbeitete)\s+(?:an|am)"
+    r"|(?:a\s+trabalhar|trabalhando|trabalho)\s+(?:em|no|na)"
+    r"|(?:lavorare|lavoro|lavoriamo|lavorando|settimana(?:\s+[a-z]+)?)\s+(?:su|sul|sulla|a|al"
+    r"|alla))(?:\s+(?:the|el|la|le|l'|o|a|il|lo|die|das|den|dem))?\s*$"
     # a meeting named after it: "the nightjar meeting", "la réunion Nightjar", "reunião do
     # Nightjar", "riunione di Nightjar" (not "meeting a nightjar": no article "a" here)
     r"|(?<![^\W_])(?:meeting|reunion|reuniao|besprechung|riunione|workshop)(?:\s+(?:of|for|on"
@@ -316,7 +328,11 @@ _PROJECT_WORD = re.compile(
     r"|retro|cut-?over|einfuhrung|markteinfuhrung|zeitplan|projektteam|meilenstein|lanzamiento"
     r"|despliegue|arranque|hoja de ruta|lancement|deploiement|feuille de route|lancamento"
     r"|implantacao|roteiro|lancio|rilascio|avvio|meeting|reunion|reuniao|besprechung|riunione"
-    r"|workshop|sync|\((?:i mean )?(?:the|el|le|das|o|il|a) proje|\((?:el|il) pro[gy]e)")
+    r"|workshop|sync|\((?:i mean )?(?:the|el|le|das|o|il|a) proje|\((?:el|il) pro[gy]e"
+    # work done on it (see _PROJECT_BEFORE)
+    r"|working on|work on|worked on|works on|week on|day on|month on|weekend on|trabajando en"
+    r"|preparando|a preparar|preparer|travailler sur|bosser sur|arbeite an|arbeiten an"
+    r"|a trabalhar|trabalhando|lavorare su|lavoro su|lavorando su|settimana)")
 
 
 def used_as_project(text: str, start: int, end: int) -> bool:
@@ -522,6 +538,7 @@ class CompiledPolicy:
         confidential: list[Term] = []
         self._after_generic: list[tuple[str, AfterGeneric]] = []
         self._misspelt_names: list[tuple[str, str]] | None = None
+        self._one_word_codenames: dict[str, str] | None = None
         self._names_alone: list[tuple[str, NameAlone]] = []
         for text in policy.confidential_terms:
             for variant in codename_variants(text):
@@ -592,6 +609,27 @@ class CompiledPolicy:
                      if (term := make_term(rest, after, evasion=True)) is not None]
             self._translated = TermIndex(terms, split_words=True)
         return self._translated.find(fold)
+
+    def split_codenames(self, fold: TextView) -> list[tuple[int, int, str]]:
+        """One-word codenames of seven letters or more written as the two words they are made
+        of ("Copper Beech" for "Copperbeech"): folded [start, end) of the two words, and the
+        codename. (The caller keeps only those written with capitals: "a copper beech in the
+        park" is a tree.)"""
+        if self._one_word_codenames is None:
+            self._one_word_codenames = {
+                fold_string(term): term for term in self.policy.confidential_terms
+                if term.strip().isalpha() and len(term.strip()) >= 7}
+        names = self._one_word_codenames
+        if not names:
+            return []
+        words = fold.words()
+        found = []
+        for (start, end, first), (next_start, next_end, second) in zip(words, words[1:],
+                                                                        strict=False):
+            if len(first) >= 3 and len(second) >= 3 and fold.text[end:next_start] == " " \
+                    and (first + second) in names:
+                found.append((start, next_end, names[first + second]))
+        return found
 
     def misspelt_codenames(self, fold: TextView) -> list[tuple[int, int, str]]:
         """Codenames whose one-word name is misspelt by one letter right after a generic word

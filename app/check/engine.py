@@ -179,6 +179,34 @@ _GRATITUDE = re.compile(
     r"obrigad[oa]s? (?:a|pel[oa])|muito obrigad|feliz aniversario|"
     r"grazie (?:a|mille|per)|buon compleanno|buon anniversario)\b")
 
+# The care voice of a reply to a customer, in the six languages (folded text): an apology,
+# understanding, help offered ("Sorry to hear that", "We understand your frustration", "Nos
+# conseillers vous aident gratuitement", "Es tut uns leid"). A reply built on it is not an
+# attack unless a listed word says so; the meaning layer alone may only note it (it reads
+# "delivery", "reviewed" and "budget" from angry threads, not from the reply).
+_CARE_VOICE = re.compile(
+    r"\b(?:sorry to hear|(?:we're|we are|we're so|we are so|we're really|we are really) sorry"
+    r"|we (?:sincerely |do )?apologi[sz]e|(?:our |my )?apologies for"
+    r"|we understand (?:your|how|that)"
+    r"|happy to help|(?:we're|we are) here to help|(?:please |could you |can you )(?:dm|message"
+    r"|send) us|thank(?:s| you) for (?:your|bearing|being) (?:patience|patient|with us)"
+    r"|we(?:'ll| will) (?:look into|check|sort|get (?:this|it|that) sorted)"
+    r"|we(?:'d| would) like to help"
+    r"|we can help"
+    r"|lo sentimos|sentimos (?:mucho )?(?:las molestias|lo ocurrido)|disculpa(?:s|d)? las molestias"
+    r"|entendemos (?:tu|su|vuestro|vuestra) (?:frustracion|malestar|enfado|molestia)"
+    r"|(?:estamos|aqui estamos) para ayudar|(?:te|le|os) ayudamos|gracias por (?:tu|su) paciencia"
+    r"|desolee?s? (?:pour|de)|nous sommes (?:vraiment )?desolee?s|toutes nos excuses"
+    r"|nous comprenons (?:votre|ta|vos)|(?:vous|t')\s*aid(?:er|ent|ons)"
+    r"|merci (?:pour|de) votre patience"
+    r"|es tut uns (?:sehr )?leid|wir entschuldigen uns|entschuldigen sie (?:bitte )?die"
+    r"|wir verstehen (?:ihren|ihre|deinen|deine|euren)|(?:wir )?helfen (?:ihnen|dir|euch) gerne"
+    r"|danke fur (?:ihre|deine|eure) geduld"
+    r"|lamentamos|pedimos (?:desculpa|desculpas)|compreendemos (?:a sua|o seu|a tua|o teu)"
+    r"|estamos aqui para (?:ajudar|o ajudar|te ajudar)|podemos ajudar|obrigad[oa] pela paciencia"
+    r"|ci dispiace|ci scusiamo|comprendiamo (?:la sua|il suo|la tua|il tuo)"
+    r"|siamo qui per aiutar\w*|(?:ti|vi|la) aiutiamo|grazie per la (?:sua |tua )?pazienza)\b")
+
 
 # Words of someone speaking for themselves, and for a group, in the six languages (folded).
 _FIRST_PERSON_SINGULAR = frozenset((
@@ -602,9 +630,23 @@ _READER_DIRECTED = re.compile(
     r"|usted\w*|gente|necesitas|necesitais|precisam|ask me|message me|dm me|dm|pm|inbox"
     r"|ecri\w*|schreib\w*|escrib\w*|chama|manda|link|bio|cherche|looking for|sto cercando"
     r"|busco|procuro|suche|cerco|trust me|hazme caso|glaubt mir|confiem|fidatevi|enlace|lien|perfil"
-    r"|profil|codigo|code|os dejo|quieres|quereis|queres|querem|voulez|veux|wollt|willst|vuoi"
-    r"|volete)\b"
+    # ("code" as a promo code, not a ZIP, post, area, dress or source code)
+    r"|profil|codigo|(?<!zip )(?<!post )(?<!postal )(?<!area )(?<!dress )(?<!source )"
+    r"(?<!country )(?<!morse )(?<!zip-)code|os dejo|quieres|quereis|queres|querem|voulez|veux"
+    r"|wollt|willst|vuoi|volete)\b"
     r"|https?://|\b[\w-]+\.(?:ly|to|gl|co|me|link|page|site|shop|store|com)\b")
+
+
+# Something to read, watch or hear, named as such (folded text): an explainer, an article, a
+# thread, a study ("Great explainer on why boarding takes so long: bit.ly/..."). A short link
+# beside one shares reading, not a product, unless sales words say otherwise.
+_READING_MATTER = re.compile(
+    r"\b(?:explainer|article|piece|essay|thread|long ?read|longform|op-ed|study|paper|report"
+    r"|interview|video|documentary|podcast|episode|guide|write-?up|breakdown|deep dive|read"
+    r"|articulo|hilo|reportaje|estudio|entrevista|documental|informe|fil|enquete|etude"
+    r"|entretien|reportage|documentaire|artikel|beitrag|studie|bericht|reportage|doku"
+    r"|artigo|fio|reportagem|estudo|entrevista|documentario|articolo|inchiesta|studio"
+    r"|intervista|documentario|approfondimento)\b")
 
 
 # A pointer to a link, nothing more ("link in the comments", "link in bio", "enlace en mi perfil")
@@ -886,6 +928,14 @@ def _masked_insult_group(conduct: Lexicon) -> tuple[Group, frozenset[str]] | Non
     """The insult group and the masked bases that call a person a name (built once per list)."""
     group = next((g for g in conduct.groups if g.kind == "insult"), None)
     names = conduct.extra.get("masked_insults", ())
+    return (group, frozenset(names)) if group is not None and names else None
+
+
+@lru_cache(maxsize=8)
+def _masked_slur_group(conduct: Lexicon) -> tuple[Group, frozenset[str]] | None:
+    """The slur group and the masked bases that are slurs (built once per list)."""
+    group = next((g for g in conduct.groups if g.kind == "slur"), None)
+    names = conduct.extra.get("masked_slurs", ())
     return (group, frozenset(names)) if group is not None and names else None
 
 
@@ -1259,6 +1309,17 @@ class _Context:
                 name = after.name
             if self.keep(hit.start, hit.end):
                 by_term.setdefault(name, []).append(hit)
+        for start, end, codename in self.compiled.split_codenames(self.draft.fold):
+            start, end = self.draft.fold.span(start, end)
+            written = self.text[start:end]
+            # "Copper Beech deal" is a name; "a copper beech in the park" is a tree
+            if all(word[:1].isupper() for word in written.split()) and self.keep(start, end) \
+                    and not any(h.start <= start < h.end for hits in by_term.values()
+                                for h in hits):
+                compiled_term = make_term(codename)
+                if compiled_term is not None:
+                    by_term.setdefault(codename, []).append(
+                        TermHit(compiled_term, start, end, ("a space inside the name",)))
         for start, end, codename in self.compiled.misspelt_codenames(self.draft.fold):
             start, end = self.draft.fold.span(start, end)
             if self.keep(start, end) and not any(
@@ -1353,9 +1414,10 @@ class _Context:
                 return  # a call to buy with sales words or praise is a pitch whatever the
                 # model says
             if any(_reader_imperative(self.text, hit.start, hit.end)
-                   or hit.group.id == "where_to_buy" for hit in promotion.cta):
+                   or hit.group.id in ("where_to_buy", "call_to_readers")
+                   for hit in promotion.cta):
                 return  # "correte a comprarla!", "Kauft sie!", "find them at your local
-                # Acme": the reader told to buy, or where to
+                # Acme", "marquem já pela app": the reader told to buy, where to, or to book
             # A call to action alone ("went to Acme to buy sunscreen") is a story more often
             # than praise alone ("loving Acme's new serum") is.
             below = MEANING_ERRAND_BELOW if not (promotion.commercial or promotion.endorsement) \
@@ -1370,6 +1432,10 @@ class _Context:
             return  # a friend's fundraiser or one's old bike sold sells nothing to disclose
         reading = self.meaning("promo")
         warn_at, info_at = MEANING_AT["promo"]
+        if promotion.links and not promotion.brand_hits \
+                and not (promotion.cta or promotion.commercial) \
+                and _READING_MATTER.search(self.draft.fold.text) is not None:
+            return  # "Great explainer on why boarding takes so long: bit.ly/...": reading shared
         if promotion.short_links and not promotion.brand_hits \
                 and reading.probability >= MEANING_SHORT_LINK_AT:
             # A short link hides where it leads; beside a product that reads as a plug it is
@@ -1784,8 +1850,11 @@ class _Context:
                 # short post ending in "#sponsored" shows it; one about labels uses none.)
                 self._check_placement(promotion.ad_labels)
             return
-        # Saying you work there ("I'm an editor at Acme") discloses the connection too.
-        accepted = sorted([*accepted, *promotion.employment], key=lambda m: m.start)
+        # Saying you work there ("I'm an editor at Acme") discloses the connection too; a call
+        # to apply ("apply now") says nothing of the writer.
+        accepted = sorted([*accepted, *(m for m in promotion.employment
+                                        if m.text not in self.compiled.application_calls)],
+                          key=lambda m: m.start)
         severity = "block" if refs else "warn"
         partners = [r for r in refs if r.role != ROLE_EMPLOYER]
         employer_promoted = (any(r.role == ROLE_EMPLOYER for r in refs) and not partners) or (
@@ -2019,6 +2088,11 @@ class _Context:
                 # not an attack whatever nouns it shares with complaints; the layer alone
                 # may only note it.
                 reading = _at_most_a_note(reading)
+            elif _CARE_VOICE.search(self.draft.fold.text) is not None:
+                # "@kathi_r We understand your frustration. The damage report is being
+                # reviewed ...": a reply in the care voice, with no hostile word the lists
+                # know, is service, not an attack; the layer alone may only note it.
+                reading = _at_most_a_note(reading)
             elif _role_only_reading(self.text, self.draft.fold.text, reading):
                 # "Tres claves para vender una idea a un cliente escéptico": a role named in
                 # advice is not a person attacked; the layer alone may only note it.
@@ -2059,6 +2133,16 @@ class _Context:
         group, bases, by_base, by_length = index
         found = self._swapped_profanity(group, bases, _real_words(self.compiled.builtin.conduct))
         found.extend(self._masked_words(by_base, by_length, initials=True))
+        slurs = _masked_slur_group(self.compiled.builtin.conduct)
+        if slurs is not None and found:
+            # "the r*tards in procurement": a masked slur is a slur, whatever hides it
+            slur, names = slurs
+            # (but "f***" may as well be swearing: only a word no other base fits is a slur)
+            others = bases - names
+            masked = [h for h in found if _unmasked(self.text[h.start:h.end], names)
+                      and not _unmasked(self.text[h.start:h.end], others)]
+            found = [h for h in found if h not in masked] + [
+                LexiconHit(slur, h.start, h.end, h.disguises) for h in masked]
         insults = _masked_insult_group(self.compiled.builtin.conduct)
         if insults is not None and found:
             # "a grade-A d*ckhead": the masked word is swearing and name-calling at once

@@ -342,7 +342,9 @@ def _capitalised_street(fold: TextView, start: int, end: int) -> int | None:
 # renvoyé au"); or the business going there ("we'll drop by at").
 _TITLED_BEFORE = re.compile(
     r"\b(?:mr|mrs|ms|miss|mx|dr|herr|herrn|frau|sr|sra|srta|dona|mme|mlle|monsieur|madame|sig"
-    r"|sig\.ra|sigra|signor|signora)\.?\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}\s*[,:]?\s*$")
+    r"|sig\.ra|sigra|signor|signora)\.?\s+[a-z][\w'-]*(?:(?:\s+[a-z][\w'-]*){0,2}"
+    # ... or the person's home itself: "Mrs Obi's new kitchen at"
+    r"|'s(?:\s+[a-z][\w'-]*){1,3})\s*[,:]?\s*$")
 # ... or right after it, in the same sentence: "on site at 42 Crossley Street for Ms Adeyemi's
 # leak", "chez Mme Roux", "bei Frau Huber", "para la Sra. Gil"
 _TITLED_AFTER = re.compile(

@@ -61,8 +61,12 @@ from tests.check.unseen_corpus import CORPUS_DIR, judge, load_cases, pack_policy
 # veterinary-clinic chain, pack region "us") and garonna_drafts.jsonl (the forty-second round, a
 # French public-transport operator, pack region "fr") and cierzo_drafts.jsonl (the forty-third
 # round, a Spanish mobile and fibre operator, pack region "es") and ironbeck_drafts.jsonl (the
-# forty-fourth round, a UK football club, pack region "uk") and avonmere_drafts.jsonl (the
-# forty-seventh round, a UK university, pack region "uk"), each
+# forty-fourth round, a UK football club, pack region "uk") and cantera_drafts.jsonl (the
+# forty-fifth round, a US fast-casual restaurant chain, pack region "us") and
+# sparkorb_drafts.jsonl (the forty-sixth round, a German discount supermarket chain, pack region
+# "de") and avonmere_drafts.jsonl (the forty-seventh round, a UK university, pack region "uk")
+# and versaline_drafts.jsonl (the forty-eighth round, a French cosmetics house, pack region
+# "fr"), each
 # written without reading the rules or other corpora and scored untouched, measure the check and
 # stay out of the fixing loop: they are not held to every draft here;
 # bench/check_corpus_report.py gives their figures.
@@ -87,7 +91,8 @@ MEASURE_ONLY = {CORPUS_DIR / "almira_drafts.jsonl", CORPUS_DIR / "solvane_drafts
                 CORPUS_DIR / "kurvana_drafts.jsonl", CORPUS_DIR / "rowanmere_drafts.jsonl",
                 CORPUS_DIR / "mesquite_drafts.jsonl", CORPUS_DIR / "garonna_drafts.jsonl",
                 CORPUS_DIR / "cierzo_drafts.jsonl", CORPUS_DIR / "ironbeck_drafts.jsonl",
-                CORPUS_DIR / "avonmere_drafts.jsonl",
+                CORPUS_DIR / "cantera_drafts.jsonl", CORPUS_DIR / "sparkorb_drafts.jsonl",
+                CORPUS_DIR / "avonmere_drafts.jsonl", CORPUS_DIR / "versaline_drafts.jsonl",
                 # development sets for false alarms and hard cases: fixing data, not a measure
                 CORPUS_DIR / "wagtail_drafts.jsonl", CORPUS_DIR / "heron_drafts.jsonl",
                 # all tiers of a German car maker and a UK grocery-delivery start-up
@@ -105,7 +110,7 @@ MEASURE_ONLY = {CORPUS_DIR / "almira_drafts.jsonl", CORPUS_DIR / "solvane_drafts
 STILL_UNSEEN = {CORPUS_DIR / f"{name}_drafts.jsonl"
                 for name in ("albufera", "rhodanis", "dogwood", "voxtide", "slatebridge",
                              "wyvern", "bretema", "lantern", "kurvana", "rowanmere", "mesquite",
-                             "garonna", "cierzo", "ironbeck")}
+                             "garonna", "cierzo", "ironbeck", "cantera", "sparkorb", "versaline")}
 assert STILL_UNSEEN <= MEASURE_ONLY
 CORPORA = [path for path in sorted(CORPUS_DIR.glob("*_drafts.jsonl")) if path not in MEASURE_ONLY]
 CASES = [case for path in CORPORA for case in load_cases(path)]
