@@ -292,6 +292,10 @@ _PROJECT_AFTER = re.compile(
     r"|pricing(?: model| plan| engine| tiers?)?|business case|stand-?up|retro|cut-?over"
     r"|launch date|einfuhrung|markteinfuhrung|zeitplan|pilotphase|projektteam|prototyp|meilenstein"
     r"|meeting|besprechung|workshop|sync"
+    # the name said to be in trials: "Kingfisher ya está en pruebas", "is now in testing"
+    r"|(?:is\s+|ya\s+esta\s+|esta\s+|est\s+|ist\s+|e\s+|jetzt\s+)?(?:now\s+)?(?:in\s+(?:testing"
+    r"|trials?|pilot)|being\s+(?:tested|piloted|trialled|trialed)|en\s+pruebas|en\s+test"
+    r"|im\s+test|in\s+der\s+testphase|em\s+testes?|in\s+prova|in\s+fase\s+di\s+test)"
     # the name glossed as the project: "bluebonnet 🌼 (the project, not the flower)"
     r"|[^\w(]{0,4}\(\s*(?:i mean\s+)?(?:the|el|le|das|o|il|a)\s+(?:project|proyecto|projet|projekt"
     r"|projeto|progetto))"
@@ -332,7 +336,8 @@ _PROJECT_WORD = re.compile(
     # work done on it (see _PROJECT_BEFORE)
     r"|working on|work on|worked on|works on|week on|day on|month on|weekend on|trabajando en"
     r"|preparando|a preparar|preparer|travailler sur|bosser sur|arbeite an|arbeiten an"
-    r"|a trabalhar|trabalhando|lavorare su|lavoro su|lavorando su|settimana)")
+    r"|a trabalhar|trabalhando|lavorare su|lavoro su|lavorando su|settimana"
+    r"|testing|trial|piloted|pruebas|testphase|testes|in prova)")
 
 
 def used_as_project(text: str, start: int, end: int) -> bool:

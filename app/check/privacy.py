@@ -90,6 +90,10 @@ PERSONAL_LINE = re.compile(
     r"[^.!?\n]{0,16}$"
     r"|\b(?:ihre|seine|meine)\s+(?:private|pers[oö]nliche)\s+(?:nummer|leitung|handynummer)\b"
     r"[^.!?\n]{0,12}$"
+    # a private line labelled so right before the number: "privat 0171 ...", "perso : 06 ..."
+    r"|\b(?:privat|priv[eé]e?|privad[oa]|privat[oa]|perso|particular)\s*:?\s*$"
+    # someone rung by the reader: "ring her on", "call him at"
+    r"|\b(?:call|ring|text|phone|message|whatsapp)\s+(?:him|her|them)\s+(?:on|at)\s*:?\s*$"
     # the writer's own line a few words before the number: "Call me directly to reserve
     # yours: ...", "text me personally about it on"
     r"|\b(?:call|text|ring|phone|whatsapp|message)\s+me\s+(?:directly|personally)\b"

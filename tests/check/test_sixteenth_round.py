@@ -305,3 +305,69 @@ def test_a_zip_code_is_not_a_promo_code(newspaper):
 def test_a_free_thing_sold_in_a_shop_is_still_sold():
     assert "persona.promotion" in fired("Buy 2 get 1 free on all mugs in my shop until Sunday",
                                         PERSONAL)
+
+
+# --- 11. from the development sets ---------------------------------------------------------------
+
+@pytest.fixture
+def club(tmp_path):
+    return policy_from(tmp_path, 'version = 1\n[employer]\nname = "Tordera CF"\n'
+                                 'aliases = ["Tordera"]\ndomains = ["torderacf.example"]\n'
+                                 '[[partners]]\nname = "Velisca"\n'
+                                 '[confidential]\nterms = ["Project Osprey"]\n')
+
+
+@pytest.mark.parametrize("text", [
+    "Je travaille pour le Tordera CF : la visite du stade existe enfin en français. "
+    "torderacf.example",
+    "Ich arbeite beim Tordera CF: Die Stadionführung gibt es jetzt auf Deutsch. "
+    "torderacf.example",
+    "Lavoro per il Tordera CF: il tour dello stadio ora è anche in italiano. torderacf.example",
+])
+def test_the_job_said_with_the_clubs_article_discloses_the_tie(text, club):
+    assert not fired(text, PERSONAL, club) & {"disclosure.missing", "persona.brand_promotion"}
+
+
+def test_a_call_to_apply_says_nothing_of_the_writer(club):
+    text = "The new Tordera CF season card just dropped, zero fees, apply now!! link in bio"
+    assert "disclosure.missing" in fired(text, PERSONAL, club)
+
+
+def test_a_partnership_the_employer_signs_is_its_own_news(club):
+    text = "Tordera CF and Velisca sign a partnership: bike racks at every gate from January."
+    assert "disclosure.missing" not in fired(text, BRAND, club)
+
+
+def test_a_partners_product_pitched_beside_the_partnership_is_still_an_ad(tmp_path):
+    policy = policy_from(tmp_path, 'version = 1\n[employer]\nname = "Tordera CF"\n'
+                                   '[[partners]]\nname = "Copperleaf Books"\n')
+    text = "We're proud to partner with Copperleaf Books: order their new cookbook today"
+    assert "disclosure.missing" in fired(text, BRAND, policy)
+
+
+def test_a_codename_said_to_be_in_trials_is_the_project(club):
+    assert "confidential.term" in fired("Osprey ya está en pruebas con 500 socios.", WORK, club)
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Fundsache in Linie 4: bitte bei Kollege Jan melden, privat 0171 4432198.", "privacy.phone"),
+    ("A passenger found your bag, ring her on 06 12 48 77 30 and she'll meet you.",
+     "privacy.phone"),
+    ("@marc if you missed the bus that's on you, not us. Learn to tell the time.",
+     "conduct.insult"),
+    ("Arbitro cornuto, vergognati!", "conduct.insult"),
+    ("Los ultras de enfrente son todos unos maricones", "conduct.slur"),
+    ("@kev stop whining, the outage is fixed", "conduct.insult"),
+    ("Hört auf zu jammern, die Störung ist behoben.", "conduct.insult"),
+])
+def test_the_development_sets_lessons_fire(text, rule):
+    assert rule in fired(text, BRAND)
+
+
+@pytest.mark.parametrize("text", [
+    "Dica: nunca partilhe o seu código por SMS. O banco nunca o pede.",
+    "Babies calm down when you sing to them",
+    "el bebé deja de llorar enseguida con esta nana",
+])
+def test_the_same_words_in_everyday_speech_stay_quiet(text):
+    assert not fired(text, BRAND) & {"conduct.slur", "conduct.profanity"}
