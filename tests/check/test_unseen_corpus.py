@@ -66,7 +66,8 @@ from tests.check.unseen_corpus import CORPUS_DIR, judge, load_cases, pack_policy
 # sparkorb_drafts.jsonl (the forty-sixth round, a German discount supermarket chain, pack region
 # "de") and avonmere_drafts.jsonl (the forty-seventh round, a UK university, pack region "uk")
 # and versaline_drafts.jsonl (the forty-eighth round, a French cosmetics house, pack region
-# "fr"), each
+# "fr") and tamarack_drafts.jsonl (the forty-ninth round, a US health insurer, pack region
+# "us"), each
 # written without reading the rules or other corpora and scored untouched, measure the check and
 # stay out of the fixing loop: they are not held to every draft here;
 # bench/check_corpus_report.py gives their figures.
@@ -102,7 +103,8 @@ MEASURE_ONLY = {CORPUS_DIR / "almira_drafts.jsonl", CORPUS_DIR / "solvane_drafts
                 # mainstream drafts of a UK bank and a US pharmacy chain
                 CORPUS_DIR / "alder_drafts.jsonl",
                 # all tiers, a London ad agency (uk) and a US university hospital (us)
-                CORPUS_DIR / "basalt_drafts.jsonl"}
+                CORPUS_DIR / "basalt_drafts.jsonl",
+                CORPUS_DIR / "tamarack_drafts.jsonl"}
 # The measuring sets the meaning layer never learns from (scripts/train_meaning.py,
 # training/corpora.txt), or their figures would say nothing: those whose misses no rule round
 # has read, and those whose misses the sixteenth round read (lantern, kurvana, rowanmere and
