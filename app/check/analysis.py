@@ -1093,6 +1093,24 @@ def _employment_statement(text: str, hit: TermHit, frames: dict) -> int | None:
 _TIME_SERVED = frozenset({"years", "year", "months", "month", "day", "week", "anniversary"})
 
 
+# Articles and kinds of place that may stand between "I work at" and the name (folded words).
+_BEFORE_NAME_FILLERS = frozenset((
+    "l", "la", "le", "les", "el", "los", "las", "der", "die", "das", "dem", "den", "o", "os",
+    "as", "il", "lo", "gli", "i", "university", "universite", "universitat", "universidad",
+    "universidade", "universita", "hospital", "hopital", "krankenhaus", "klinik", "clinique",
+    "clinica", "ospedale", "club", "school", "ecole", "schule", "escuela", "escola", "scuola"))
+# ... and the prepositions that then come before them: "à", "an", "beim", "im", "ao", "all"
+_PLACE_PREPOSITIONS = frozenset((
+    "a", "au", "aux", "an", "am", "im", "beim", "in", "ao", "na", "no", "all", "al", "alla",
+    "allo", "nel", "nella", "del", "de", "da", "at", "for", "en", "chez", "bei", "per", "para",
+    "pour"))
+
+
+_FILLER_BEFORE = re.compile(
+    r"(?<![^\W_])(?:" + "|".join(sorted(_BEFORE_NAME_FILLERS, key=len, reverse=True))
+    + r")['\s]*$")
+
+
 def _job_statement(text: str, hit: TermHit, frames: dict) -> int | None:
     farewell = _farewell_statement(text, hit, frames)
     if farewell is not None:
@@ -1104,14 +1122,22 @@ def _job_statement(text: str, hit: TermHit, frames: dict) -> int | None:
     if tenure is not None:
         return tenure
     link = _ends_with_link(tuple(frames["before_name"]))
-    if link.search(text, max(0, hit.start - 16), hit.start) is None:
+    if link.search(text, max(0, hit.start - 16), hit.start) is None \
+            and _FILLER_BEFORE.search(fold_string(text[max(0, hit.start - 16):hit.start])) is None:
         return None  # the common case, answered without folding the sentence
     before = _sentence_before(text, hit.start)
     view = fold_view(before)
     words = view.words()
     if words and words[-1][2] == "the":
         words = words[:-1]
-    if len(words) < 2 or words[-1][2] not in frames["before_name"]:
+    # the article and kind of place before the name: "je travaille à l'université Avonmere",
+    # "ich arbeite an der Avonmere University", "lavoro all'ospedale San Marco"
+    skipped = 0
+    while words and skipped < 3 and words[-1][2] in _BEFORE_NAME_FILLERS:
+        words = words[:-1]
+        skipped += 1
+    if len(words) < 2 or words[-1][2] not in frames["before_name"] \
+            and not (skipped and words[-1][2] in _PLACE_PREPOSITIONS):
         return None
     first_person = frozenset(frames["first_person"])
     offset = hit.start - len(before)

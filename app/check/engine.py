@@ -144,6 +144,7 @@ _GRAMMAR_WORDS = frozenset("""
 a an the and or but of to in on at by for with from as is are was were be been am it its this
 that these those who what which whom there here he she they we you i me my your his her their
 our us them him not no do does did has have had will would can could shall should ll s re ve
+t m d
 el la los las un una uno unos unas y o de del al en con por para es son fue ser esta estan
 que quien lo le les se su sus mi mis tu tus no si ya
 le la les un une des et ou de du au aux en dans sur par pour avec est sont etait etre qui que
@@ -167,6 +168,19 @@ sotto sopra dopo prima senza contro tra fra verso fino piu
 tambien aujourd'hui maintenant encore tres aussi oggi ora ancora molto anche hoje agora ainda
 muito tambem
 """.split())
+
+# A campaign for safer drinking or nights out, in the six languages (folded): "Alcohol
+# Awareness Week", "Drink Aware campaign", "campaña de prevención", "Präventionskampagne"
+_AWARENESS = re.compile(
+    r"\b(?:awareness|drink ?aware|drinkaware|campaign|safer night|safe night|responsible drinking"
+    r"|drink responsibly|dry january|sober october|campana|campanas|prevencion|consumo responsable"
+    r"|campagne|prevention|consommation responsable|kampagne|praventions\w*|pravention"
+    r"|verantwortungsvoll\w*|campanha|prevencao|consumo responsavel|campagna|prevenzione"
+    r"|consumo responsabile)\b")
+
+# ... but not a night had ("after the launch party lol", "last night"): that is someone's
+_A_NIGHT_HAD = re.compile(r"\b(?:last night|after the|yesterday|lol|lmao|haha)\b|\U0001F974")
+
 
 # Thanks and celebration aimed at people, in the six languages (folded text): a post built on
 # them is not hostile unless a listed word says so ("thanks for nothing" is not thanks).
@@ -1499,9 +1513,11 @@ class _Context:
                     # selling kept to the work account.
                     self._sales_pitch(_pitch_cues(promotion), severity)
             elif promotion.generic:
+                # ("#AcmeTeam so obviously I'm biased, but ...": a tag that only says the tie,
+                # beside nothing that sells, is the writer being open, not a pitch)
                 self._sales_pitch([(h.start, h.end, h.group.label) for h in promotion.signals]
                                   or [(m.start, m.end, "an advertising label")
-                                      for m in promotion.disclosures])
+                                      for m in promotion.ad_labels])
             elif promotion.intent is not None:
                 self._meaning_finding(
                     "persona.promotion", promotion.intent,
@@ -1569,6 +1585,15 @@ class _Context:
                      f"{_quote(self.text[first.start:first.end])} usually means personal life, "
                      "but here it is part of the event the post covers; fine unless it is "
                      "about a night out.",
+                     [(h.start, h.end) for h in hits])
+            return
+        if all(h.group.id in ("drinking", "partying") for h in hits) \
+                and _AWARENESS.search(folded) is not None and not self._speaks_for_self() \
+                and _A_NIGHT_HAD.search(folded) is None:
+            self.add("persona.personal_life", "info",
+                     f"{_quote(self.text[first.start:first.end])} usually means personal life, "
+                     "but here it is part of a campaign for safer drinking or nights out; fine "
+                     "unless it is about a night of yours.",
                      [(h.start, h.end) for h in hits])
             return
         if all(h.group.id == "political_topic" for h in hits) and self._reports_politics():

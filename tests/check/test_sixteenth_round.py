@@ -371,3 +371,67 @@ def test_the_development_sets_lessons_fire(text, rule):
 ])
 def test_the_same_words_in_everyday_speech_stay_quiet(text):
     assert not fired(text, BRAND) & {"conduct.slur", "conduct.profanity"}
+
+
+# --- 12. from avonmere's and versaline's misses --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Imagine being this thick. Fees are set by the government.", "conduct.insult"),
+    ("@fan_22 🤡🤡🤡 imagine thinking we still do that", "conduct.insult"),
+    ("Whoever booked the hall for exam week is a complete tool.", "conduct.insult"),
+    ("If you'd read the email instead of whinging here you'd know.", "conduct.insult"),
+    ("Keep harassing my students online and I'll come round and sort you out myself.",
+     "conduct.insult"),
+    ("Lesen Sie erst die Inhaltsstoffe, bevor Sie hier rumheulen.", "conduct.insult"),
+    ("A chi scrive che testiamo sugli animali: informatevi, capre.", "conduct.insult"),
+    ("Our bid was rejected by a panel of absolute b*llends", "conduct.profanity"),
+    ("Happy 21st to our SU president! He's at home at 3 Park Row, BS1 5LJ tonight",
+     "privacy.address"),
+    ("Hi Mrs Roux, we've sent the replacement to 27 chemin des Oliviers, 06130 Grasse.",
+     "privacy.address"),
+    ("Well done Priya! Anyone wanting to congratulate her can reach her on 07700 900482",
+     "privacy.phone"),
+])
+def test_avonmere_and_versaline_lessons_fire(text, rule):
+    assert rule in fired(text, BRAND)
+
+
+@pytest.mark.parametrize("text", [
+    "POV: you're running the uni account from the maternity ward at 3am 👶",
+    "Escrevo da maternidade: nasceu o nosso Tomás! As aulas de quinta ficam adiadas.",
+])
+def test_a_birth_and_a_ward_of_ones_own_are_personal_life(text):
+    assert "persona.personal_life" in fired(text, WORK)
+
+
+@pytest.mark.parametrize(("text", "quiet"), [
+    ("Nos boutiques remplissent vos flacons de gel douche et de shampooing.", "conduct.insult"),
+    ("Alcohol Awareness Week: free mocktails at the SU bar, plus tips for a safer night out",
+     "persona.personal_life"),
+])
+def test_a_shower_and_a_drink_awareness_week_stay_quiet(text, quiet):
+    assert quiet not in fired(text, BRAND)
+
+
+@pytest.mark.parametrize("text", [
+    "Je travaille à l'université Larchfield et je suis fière de notre programme de bourses",
+    "Ich arbeite an der Larchfield Universität, am Samstag ist Tag der offenen Tür",
+])
+def test_the_job_said_before_the_kind_of_place_discloses_the_tie(text, tmp_path):
+    policy = policy_from(tmp_path, 'version = 1\n[employer]\nname = "Larchfield"\n')
+    assert not fired(text, PERSONAL, policy) & {"disclosure.missing", "persona.brand_promotion"}
+
+
+def test_a_tag_that_only_says_the_tie_is_no_pitch(tmp_path):
+    policy = policy_from(tmp_path, 'version = 1\n[employer]\nname = "Versola"\n'
+                                   '[disclosure]\naccepted = ["#EquipeVersola"]\n')
+    text = "#EquipeVersola so obviously I'm biased, but the refill stations make me proud"
+    assert "persona.promotion" not in fired(text, PERSONAL, policy)
+
+
+def test_research_begun_with_a_partner_is_the_employers_news(tmp_path):
+    policy = policy_from(tmp_path, 'version = 1\n[employer]\nname = "Avonbridge University"\n'
+                                   '[[partners]]\nname = "Quayside Hospital"\n')
+    text = ("We're proud to begin a five-year dementia research programme with Quayside "
+            "Hospital, funded by the NIHR.")
+    assert "disclosure.missing" not in fired(text, BRAND, policy)
