@@ -1093,6 +1093,13 @@ def _employment_statement(text: str, hit: TermHit, frames: dict) -> int | None:
 _TIME_SERVED = frozenset({"years", "year", "months", "month", "day", "week", "anniversary"})
 
 
+# Possessives, which cannot have joined: "use my referral link to join Acme" asks the reader
+# to join ("I've joined Acme", "proud to join Acme" say the writer did)
+_POSSESSIVES = frozenset(("my", "our", "mi", "mis", "nuestro", "nuestra", "mon", "ma", "mes",
+                          "notre", "nos", "mein", "meine", "meinem", "meiner", "unser", "unsere",
+                          "meu", "minha", "nosso", "nossa", "mio", "mia", "nostro", "nostra"))
+
+
 # Articles and kinds of place that may stand between "I work at" and the name (folded words).
 _BEFORE_NAME_FILLERS = frozenset((
     "l", "la", "le", "les", "el", "los", "las", "der", "die", "das", "dem", "den", "o", "os",
@@ -1148,6 +1155,9 @@ def _job_statement(text: str, hit: TermHit, frames: dict) -> int | None:
     if not people:
         return None
     if last in frames["joining"]:
+        # "I've joined Acme", not "use my link to join Acme": the reader is asked to join
+        if words[people[-1]][2] in _POSSESSIVES:
+            return None
         return offset + view.span(words[people[-1]][0], words[people[-1]][1])[0]
     work = frozenset(frames["work_words"])
     tokens = [word[2] for word in words]

@@ -79,7 +79,8 @@ PERSONAL_LINE = re.compile(
     r"(?:cell|cellphone|cell phone|mobile|mobile number|cell number|personal number"
     r"|personal cell|private number|own number|m[oó]vil|celular|portable|handy|handynummer"
     r"|privatnummer"
-    r"|telem[oó]vel|cellulare|zap|zapzap|whats|whatsapp|wpp|wasap)\b[^.!?\n]{0,12}$"
+    r"|telem[oó]vel|cellulare|zap|zapzap|whats|whatsapp|wpp|wasap|contacto|contato)\b"
+    r"[^.!?\n]{0,12}$"
     # one's own line named as such: "on her personal line,", "my private phone:", "su línea
     # personal", "sa ligne perso", "ihre private Nummer", "a linha pessoal dela", "la sua
     # linea personale"
@@ -87,7 +88,11 @@ PERSONAL_LINE = re.compile(
     r"[^.!?\n]{0,12}$"
     r"|\b(?:l[ií]nea|ligne|linha|linea|n[uú]mero|num[eé]ro|numero|tel[eé]fono)\s+(?:personal"
     r"|perso|personnel(?:le)?|priv[eé]e?|privad[oa]|pessoal|personale|privat[oa])\b"
-    r"[^.!?\n]{0,16}$"
+    r"[^.!?\n]{0,30}$"
+    # "whoever owns the number", someone's doctor: "her oncologist at"
+    r"|\bwhoever\s+owns\s+(?:the\s+|this\s+)?(?:number|phone|mobile)\s*:?\s*$"
+    r"|\b(?:his|her|their)\s+(?:doctor|gp|oncologist|surgeon|therapist|dentist|lawyer|carer"
+    r"|nurse|midwife|social worker)\s+(?:at|on)\s*:?\s*$"
     r"|\b(?:ihre|seine|meine)\s+(?:private|pers[oö]nliche)\s+(?:nummer|leitung|handynummer)\b"
     r"[^.!?\n]{0,12}$"
     # a private line labelled so right before the number: "privat 0171 ...", "perso : 06 ..."
@@ -383,6 +388,9 @@ _PRIVATE_PARTY = re.compile(
     r"\b[^.!?\n]{0,25}\b(?:for|at|to|en|a|al|au|chez|bei|in|na|no|em|da|presso)\s*$"
     # someone's own home: "it's at her house now: 9 Orchard Close", "en casa de Ana,"
     r"|\b(?:her|his|their|my)\s+(?:house|home|flat|place|parents'?)\b"
+    # the account's holder, named: "the account holder is Nathan Hughes, ... at"
+    r"|\b(?:account holder|titular de la cuenta|titulaire du compte|kontoinhaber\w*"
+    r"|titular da conta|intestatari[oa] del conto)\b"
     # a named person's home, or a home address said so: "Petra's home address is", "la
     # dirección particular de", "son adresse personnelle", "Privatadresse", "indirizzo di casa"
     r"|\b[a-z]+'s\s+(?:home|house|flat|apartment)\b"

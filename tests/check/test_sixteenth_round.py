@@ -435,3 +435,50 @@ def test_research_begun_with_a_partner_is_the_employers_news(tmp_path):
     text = ("We're proud to begin a five-year dementia research programme with Quayside "
             "Hospital, funded by the NIHR.")
     assert "disclosure.missing" not in fired(text, BRAND, policy)
+
+
+# --- 13. from cierzo's and tamarack's misses -----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("@dani if you can't be bothered to read a contract, that's on you mate.", "conduct.insult"),
+    ("Some of you are genuinely too thick to restart a router.", "conduct.insult"),
+    ("Wer zu blöd ist, den Router neu zu starten, braucht einen Babysitter.", "conduct.insult"),
+    ("@tiago já explicámos três vezes, mas pelos vistos ler não é o seu forte.",
+     "conduct.insult"),
+    ("@ruben menudo flipao, primero no paga y luego se queja", "conduct.insult"),
+    ("Leute, die nachts wegen Schnupfen anrufen: echt jetzt, ihr Pfeifen?", "conduct.insult"),
+    ("aos segurados que ameaçam as nossas enfermeiras: sabemos onde vocês moram",
+     "conduct.insult"),
+    ("Our shop is not a place for g*psy scammers.", "conduct.slur"),
+    ("Sr. Manuel, já registámos o seu novo contacto 913 574 208.", "privacy.phone"),
+    ("Lost phone handed in — whoever owns the number +44 7911 203486, come and collect it!",
+     "privacy.phone"),
+    ("Member Jan called to thank us — her oncologist at 612-555-0148 helped a lot.",
+     "privacy.phone"),
+    ("@n_h we can see the account holder is Nathan Hughes, at 27 Ravenswood Close, Stockport "
+     "SK4 2BT", "privacy.address"),
+])
+def test_cierzo_and_tamarack_lessons_fire(text, rule):
+    assert rule in fired(text, BRAND)
+
+
+@pytest.mark.parametrize("text", [
+    "Désolée pour le retard, mon mec m'a quittée hier et j'ai passé la nuit à pleurer",
+    "Je vous avoue que je suis en pleine fécondation in vitro, alors pardon pour les délais",
+])
+def test_a_break_up_and_ivf_in_french_are_personal_life(text):
+    assert "persona.personal_life" in fired(text, WORK)
+
+
+@pytest.mark.parametrize("text", [
+    "Use my referral link to join Larchfield Lettings and we both get £25",
+    "¿Buscas piso? Larchfield es lo mejor. Escríbeme y te consigo una visita hoy",
+    "A app da Larchfield é a melhor de todas, instalem já!",
+])
+def test_a_plug_with_a_referral_or_a_call_to_write_needs_a_disclosure(text, housing):
+    assert "disclosure" in {rule.split(".")[0] for rule in fired(text, PERSONAL, housing)}
+
+
+def test_proud_to_join_still_says_the_tie(housing):
+    assert "disclosure.missing" not in fired("Proud to join Larchfield Homes as a housing officer!",
+                                             PERSONAL, housing)
