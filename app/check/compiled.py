@@ -381,6 +381,8 @@ _ORGANISATION_LAST = frozenset((
     "grupo", "gruppo", "inc", "ltd", "llc", "gmbh", "ag", "plc", "corp", "corporation", "company",
     "co", "media", "mobile", "telecom", "energy", "insurance", "pharmacy", "markets", "foods",
     "motors", "learning", "university", "foundation", "brewing", "holdings", "labs", "magazine",
+    "farms", "farm", "dairy", "bakery", "coffee", "cosmetics", "beauty", "drinks", "beverages",
+    "wines", "winery", "brewery", "outdoors", "sports", "kitchen", "kitchens", "foods",
     "sa", "sl", "spa", "sas", "srl", "bv", "nv",
 ))
 _ORGANISATION_FIRST = frozenset((

@@ -1514,10 +1514,14 @@ class _Context:
                     self._sales_pitch(_pitch_cues(promotion), severity)
             elif promotion.generic:
                 # ("#AcmeTeam so obviously I'm biased, but ...": a tag that only says the tie,
-                # beside nothing that sells, is the writer being open, not a pitch)
-                self._sales_pitch([(h.start, h.end, h.group.label) for h in promotion.signals]
-                                  or [(m.start, m.end, "an advertising label")
-                                      for m in promotion.ad_labels])
+                # beside nothing that sells, is the writer being open, not a pitch; an ad label
+                # that readers see, beside nothing else, is a paid post said openly: a note)
+                signals = [(h.start, h.end, h.group.label) for h in promotion.signals]
+                labelled = not signals and bool(promotion.ad_labels) and all(
+                    self._well_placed(m) for m in promotion.ad_labels)
+                self._sales_pitch(signals or [(m.start, m.end, "an advertising label")
+                                              for m in promotion.ad_labels],
+                                  "info" if labelled else "warn")
             elif promotion.intent is not None:
                 self._meaning_finding(
                     "persona.promotion", promotion.intent,
@@ -1929,6 +1933,14 @@ class _Context:
                 message = ("This reads as promotion; if it promotes your employer or a "
                            f"partner, start it with a disclosure such as “{options[0]}”.")
             self.add("disclosure.missing", severity, message, subject_spans, inserts)
+            return
+        if self.employer_owned and not (promotion.strong or promotion.cta or promotion.commercial
+                                        or promotion.price_cuts or promotion.reviews
+                                        or promotion.endorsement) \
+                and all(m.end <= self._within_chars() for m in accepted):
+            # "Team Escaut took the win at Kuurne 🏆 #AllezEscaut #partenariat": on the brand's
+            # own account, a post that sells nothing and shows its label in full has put the
+            # tie where readers see it
             return
         self._check_placement(accepted)
 

@@ -372,6 +372,7 @@ _PRIVATE_PARTY = re.compile(
     r"|replacement|voucher|gift|cheque|check|pedido|paquete|premio|caja|regalo|colis|commande"
     r"|lot|cadeau|paket|bestellung|gewinn|preis|packchen|lieferung|sendung|encomenda|pacote"
     r"|caixa|presente|ordine|pacco|spedizione|home|house|flat|apartment|domicilio|casa|piso"
+    r"|card|karte|carte|tarjeta|cartao|carta"
     r"|address|direccion|adresse|anschrift|endereco|indirizzo"
     r"|domicile|maison|appartement|logement|wohnung|zuhause|haus|morada|residencia|apartamento"
     r"|abitazione|appartamento)\b"

@@ -482,3 +482,47 @@ def test_a_plug_with_a_referral_or_a_call_to_write_needs_a_disclosure(text, hous
 def test_proud_to_join_still_says_the_tie(housing):
     assert "disclosure.missing" not in fired("Proud to join Larchfield Homes as a housing officer!",
                                              PERSONAL, housing)
+
+
+# --- 14. from belfroi's and ambrey's misses ------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Franchement, si vous êtes trop con pour scanner un code-barres, restez chez vous.",
+     "conduct.insult"),
+    ("Sir, with all due respect, your comment is the dumbest thing we've read all week.",
+     "conduct.insult"),
+    ("@breeze_kay lol ok 🤡", "conduct.insult"),
+    ("Wer bei uns klaut, den finden wir. Und dann wird's richtig ungemütlich.", "conduct.insult"),
+    ("@klaus_b Ihre neue Karte geht an Kastanienallee 41, 10435 Berlin.", "privacy.address"),
+])
+def test_belfroi_and_ambrey_lessons_fire(text, rule):
+    assert rule in fired(text, BRAND)
+
+
+def test_a_partner_named_by_its_short_name_is_the_partner(tmp_path):
+    policy = policy_from(tmp_path, 'version = 1\n[employer]\nname = "Ambleside Foods"\n'
+                                   '[[partners]]\nname = "Tessaly Farms"\n')
+    text = "O iogurte Tessaly é simplesmente o melhor do mercado, comprem!"
+    assert "disclosure" in {rule.split(".")[0] for rule in fired(text, PERSONAL, policy)}
+
+
+def test_an_ad_label_readers_see_beside_nothing_else_is_a_note(tmp_path):
+    policy = policy_from(tmp_path, 'version = 1\n[employer]\nname = "Ambleside Foods"\n')
+    found = findings("Petit-déjeuner avec un yaourt à la vanille 🍓 #publicité", PERSONAL, policy)
+    assert found["persona.promotion"].severity is Severity.INFO
+
+
+def test_a_sponsored_teams_win_on_the_brand_account_shows_its_label(tmp_path):
+    policy = policy_from(tmp_path, 'version = 1\n[employer]\nname = "Belvaux Bank"\n'
+                                   '[[partners]]\nname = "Team Lys"\nhashtags = ["#AllezLys"]\n'
+                                   '[disclosure]\nregion = "fr"\n')
+    text = "Victoire de la Team Lys au Grand Prix de Denain 🏆 #AllezLys #partenariat"
+    assert "disclosure.buried" not in fired(text, BRAND, policy)
+
+
+def test_a_partners_product_praised_on_the_brand_account_still_wants_its_label_first(tmp_path):
+    policy = policy_from(tmp_path, 'version = 1\n[employer]\nname = "Belvaux Bank"\n'
+                                   '[[partners]]\nname = "Torvex"\n'
+                                   '[disclosure]\nregion = "uk"\naccepted = ["#ad"]\n')
+    text = "Loving this backyard makeover with Torvex 20V tools! Tutorial in stories. #ad"
+    assert "disclosure.buried" in fired(text, BRAND, policy)
