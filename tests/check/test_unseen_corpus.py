@@ -114,7 +114,10 @@ MEASURE_ONLY = {CORPUS_DIR / "almira_drafts.jsonl", CORPUS_DIR / "solvane_drafts
                 CORPUS_DIR / "basalt_drafts.jsonl",
                 # the fifty-third round, a UK charity for older people, pack region uk, written
                 # without reading the rules or other corpora, scored untouched
-                CORPUS_DIR / "hollyhock_drafts.jsonl"}
+                CORPUS_DIR / "hollyhock_drafts.jsonl",
+                # the fifty-sixth round, a UK optician and hearing-care chain, pack region uk,
+                # written without reading the rules or other corpora, scored untouched
+                CORPUS_DIR / "clearbrook_drafts.jsonl"}
 # The measuring sets the meaning layer never learns from (scripts/train_meaning.py,
 # training/corpora.txt), or their figures would say nothing: those whose misses no rule round
 # has read, and those whose misses the sixteenth round read (lantern, kurvana, rowanmere,
