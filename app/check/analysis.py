@@ -349,6 +349,15 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
         # "Interesting paper on how budgeting nudges change savings behaviour": sales words in
         # something to read, with no brand, call or price, describe it; they sell nothing.
         result.commercial = []
+    if not result.brand_hits and not result.cta and not draft.urls \
+            and (result.strong or result.commercial) \
+            and _TOLD_PURCHASE.search(fold.text) is not None \
+            and _PERCENT_OR_CODE.search(draft.text) is None \
+            and _OFFER_NOW.search(fold.text) is None:
+        # "The 2-for-1 deal at the farmers market is dangerous. Bought 12 lbs.", "deux
+        # croissants achetés, un offert": a deal the writer took, told with no brand, link,
+        # code or call, is a story about shopping, not a pitch
+        result.strong, result.commercial = [], []
     result.private_sale = not result.brand_hits and _PRIVATE_SALE.search(fold.text) is not None \
         and _TRADE.search(fold.text) is None and _OWN_WORKPLACE.search(fold.text) is None
     if result.private_sale:
@@ -638,6 +647,17 @@ _LAUGH_HINT = re.compile(r"[\U0001f602\U0001f923\U0001f605\U0001f606]|lol|lmao|h
                          r"|kkk|rsrs|ahah|xd")
 _JOKING = re.compile(r"[\U0001f602\U0001f923\U0001f605\U0001f606]|\b(?:lol|lmao|ha(?:ha)+h?"
                      r"|ja(?:ja)+j?|mdr|ptdr|k{4,}|(?:rs){2,}|ah(?:ah)+|xd)\b")
+# A purchase the writer made, told in the past (folded): "bought 12 lbs", "got the kids' boots
+# for half price", "compré", "j'ai acheté", "gekauft", "comprei", "ho comprato"
+_TOLD_PURCHASE = re.compile(
+    r"\b(?:bought|got (?:the|my|some|two|three)|picked up|snagged|compre|he comprado"
+    r"|hemos comprado|j'ai achete|gekauft|comprei|ho comprato|abbiamo comprato)\b")
+# ... unless the offer is still on for the reader: "this week", "until Sunday", "today only"
+_OFFER_NOW = re.compile(
+    r"\b(?:this week|this weekend|until|till|til|ends|today only|while|hurry|hasta el|jusqu'a"
+    r"|bis zum|ate|fino a)\b")
+
+
 # Buying and a shop said (folded): "buy 2 get 1 free", "in my shop", "order now"
 _BUYING = re.compile(
     r"\b(?:buy|buying|shop|store|order|orders|purchase|checkout|cart|compra\w*|pedid\w*"

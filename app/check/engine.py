@@ -564,6 +564,8 @@ _VENUE = re.compile(
     # "the pharmacy at 4 Mill Road, open till 6"
     r"shops?|stores?|supermarket|deli|florist|butcher'?s?|chemist'?s?|pharmacy|brewery|"
     r"taproom|bistro|diner|gym|clinic|showroom|garage|church|chapel|school|stadium|arena|"
+    # (an organisation's own site too: "our plant in Lugo is at", "our London office moved:")
+    r"office|offices|plant|factory|warehouse|depot|campus|headquarters|hq|"
     r"centre|center|post office|branch|premises|opening hours|open(?:s|ing)?\s+(?:daily|"
     r"till|until|from|at|on|every)|closing|closes|"
     r"tienda|restaurante|panader[ií]a|librer[ií]a|farmacia|boutique|magasin|boulangerie|"
@@ -1304,9 +1306,11 @@ class _Context:
                     own = fold_string(after.name.split()[0])
                     end = _generic_after(self.text, hit.end, after.generics | {own})
                     written = self.text[hit.start:hit.end]
-                    if end is None or (written.islower() and not hit.disguises
+                    if teased is None:
+                        teased = SECRECY_CUES.search(self.draft.fold.text) is not None
+                    if end is None or (written.islower() and not hit.disguises and not teased
                                        and any(ch.isupper() for ch in self.text)):
-                        continue
+                        continue  # (but "the marmot project ... stay tuned" teases the secret)
                     hit = TermHit(hit.term, hit.start, end, hit.disguises)
                 name = after.name
             if self.keep(hit.start, hit.end):

@@ -197,6 +197,13 @@ _SIDELINE = (
     r"|design|paint|photograph|film|cater|knit|repair|tutor|coach)"
     r"|selling my|my (?:band|gig|cupcakes|cakes|bakes|cookies|candles|prints|paintings|art"
     r"|artwork|photos|photography|jewellery|jewelry|pottery|ceramics|crafts|stall|etsy)\b"
+    # "I sell my own handmade chalk bags", "my own Etsy shop", "shameless plug: my personal
+    # photography prints", a relative's business ("my husband's food truck", "my sister runs")
+    r"|i sell my own|my own (?:etsy|shop|store|online shop)|shameless plug|my personal "
+    r"(?:photography|prints|art|artwork|shop)"
+    r"|my (?:husband|wife|partner|sister|brother|mum|mom|dad|son|daughter|cousin|friend)(?:'s)?"
+    r" (?:runs|owns|has|just opened|food truck|shop|store|business|bakery|cafe|salon|studio"
+    r"|restaurant)"
     r"|proyecto personal|mi (?:propio )?negocio|en mis ratos libres|los fines de semana (?:hago"
     r"|vendo|toco)|tambien (?:hago|vendo|doy|ofrezco|fotografio)|vendo (?:mi|mis)|mi (?:banda"
     r"|grupo|pasteleria) "

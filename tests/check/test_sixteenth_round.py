@@ -526,3 +526,57 @@ def test_a_partners_product_praised_on_the_brand_account_still_wants_its_label_f
                                    '[disclosure]\nregion = "uk"\naccepted = ["#ad"]\n')
     text = "Loving this backyard makeover with Torvex 20V tools! Tutorial in stories. #ad"
     assert "disclosure.buried" in fired(text, BRAND, policy)
+
+
+# --- 15. from switchback's and xesteira's misses -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Also, I sell my own handmade chalk bags on Etsy now! 20% off this weekend with code CHALK20",
+    "Shameless plug: my personal photography prints are for sale, use code SNOWY for free "
+    "shipping",
+    "hey Denver! my husband's food truck is outside the gym all weekend, 10% off if you mention us",
+])
+def test_ones_own_or_a_relatives_sideline_on_the_brand_account_is_promotion(text, housing):
+    assert "persona.promotion" in fired(text, BRAND, housing)
+
+
+@pytest.mark.parametrize("text", [
+    "The 2-for-1 deal at the farmers market on peaches is dangerous. Bought 12 lbs.",
+    "The sales at the mall were unreal, got the kids' snow boots for half price",
+])
+def test_a_deal_the_writer_took_is_a_story(text):
+    assert not fired(text, PERSONAL) & {"persona.promotion", "disclosure.missing"}
+
+
+@pytest.mark.parametrize("text", [
+    "Je vends mes bougies faites main, 12€ pièce, livraison offerte dès 3 achetées. "
+    "Commandes en MP !",
+    "Bought too many candles, so: 2-for-1 on all of them this weekend, DM me",
+])
+def test_a_deal_still_offered_is_still_sold(text):
+    assert "persona.promotion" in fired(text, PERSONAL)
+
+
+@pytest.mark.parametrize("text", [
+    "Our plant in Lugo is at Polígono do Ceao, Rúa da Industria 12. Visitors sign in at gate 2.",
+    "Our London office moved: 1 Example Street, London EC1A 1AA. Same team, bigger kitchen.",
+])
+def test_the_organisations_own_site_is_no_ones_home(text):
+    assert "privacy.address" not in fired(text, WORK)
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Our athlete Mia is recovering at home — send cards to 58 Aspen Way, Aspen CO 81611",
+     "privacy.address"),
+    ("Day 3 of chemo. Hair's going but the spirit isn't. Thanks for the flowers, team",
+     "persona.personal_life"),
+    ("Nos vemos el sábado en el Pazo con mi peque, que cumple 5 añitos 🎂",
+     "persona.personal_life"),
+])
+def test_switchback_and_xesteira_lessons_fire(text, rule):
+    assert rule in fired(text, WORK)
+
+
+def test_a_teased_codename_named_before_project_is_the_project(housing):
+    text = "Can't share details, but the wagtail project is moving fast 🐾 Stay tuned"
+    assert "confidential.term" in fired(text, WORK, housing)
