@@ -132,7 +132,7 @@ STILL_UNSEEN = {CORPUS_DIR / f"{name}_drafts.jsonl"
                              "garonna", "cierzo", "ironbeck", "cantera", "sparkorb", "avonmere",
                              "versaline", "tamarack", "caleta", "kaltenbrunn",
                              "hollyhock", "belfroi", "ambrey", "clearbrook",
-                             "switchback", "xesteira", "rovela")}
+                             "switchback", "xesteira", "rovela", "elsterfunk")}
 assert STILL_UNSEEN <= MEASURE_ONLY
 CORPORA = [path for path in sorted(CORPUS_DIR.glob("*_drafts.jsonl")) if path not in MEASURE_ONLY]
 CASES = [case for path in CORPORA for case in load_cases(path)]
