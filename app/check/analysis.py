@@ -131,18 +131,18 @@ class Promotion:
     def generic(self) -> bool:
         """Promotional language without any brand: a strong cue, a call to action (or a
         link) together with sales language, or a disclosure such as "#ad" (which says so)."""
-        if self.everyday:
-            return False
-        return bool(self.strong or self.disclosures) or (
-            bool(self.cta or self.links) and bool(self.commercial))
+        return self._sells(labelled=bool(self.disclosures))
 
     @property
     def sold(self) -> bool:
         """:attr:`generic` by the words that sell or call it an ad, not by a tie said alone
         ("#AcmeTeam", "#employee" sign the post; they do not make it promotion)."""
+        return self._sells(labelled=bool(self.ad_labels))
+
+    def _sells(self, *, labelled: bool) -> bool:
         if self.everyday:
             return False
-        return bool(self.strong or self.ad_labels) or (
+        return bool(self.strong) or labelled or (
             bool(self.cta or self.links) and bool(self.commercial))
 
     @property
@@ -661,7 +661,7 @@ _OFFER_NOW = re.compile(
 # Buying and a shop said (folded): "buy 2 get 1 free", "in my shop", "order now"
 _BUYING = re.compile(
     r"\b(?:buy|buying|shop|store|order|orders|purchase|checkout|cart|compra\w*|pedid\w*"
-    r"|tienda|achet\w*|command\w*|boutique|kauf\w*|bestell\w*|laden|shop|acquist\w*|negozio"
+    r"|tienda|achet\w*|command\w*|boutique|kauf\w*|bestell\w*|laden|acquist\w*|negozio"
     r"|loja|encomend\w*)\b")
 _FREE_WORDS = frozenset(("free", "gratis", "gratuit", "gratuite", "gratuits", "gratuites",
                          "kostenlos", "kostenlose", "gratuito", "gratuita", "gratuitos",
@@ -1126,11 +1126,11 @@ _BEFORE_NAME_FILLERS = frozenset((
     "as", "il", "lo", "gli", "i", "university", "universite", "universitat", "universidad",
     "universidade", "universita", "hospital", "hopital", "krankenhaus", "klinik", "clinique",
     "clinica", "ospedale", "club", "school", "ecole", "schule", "escuela", "escola", "scuola"))
-# ... and the prepositions that then come before them: "à", "an", "beim", "im", "ao", "all"
+# ... and the prepositions that then come before them besides `before_name`'s ("at", "chez",
+# "bei" ...): "à", "an", "beim", "im", "ao", "all"
 _PLACE_PREPOSITIONS = frozenset((
-    "a", "au", "aux", "an", "am", "im", "beim", "in", "ao", "na", "no", "all", "al", "alla",
-    "allo", "nel", "nella", "del", "de", "da", "at", "for", "en", "chez", "bei", "per", "para",
-    "pour"))
+    "a", "au", "aux", "an", "am", "im", "beim", "in", "ao", "all", "al", "alla", "allo", "nel",
+    "nella", "del", "de", "da"))
 
 
 _FILLER_BEFORE = re.compile(

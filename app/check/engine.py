@@ -169,19 +169,6 @@ tambien aujourd'hui maintenant encore tres aussi oggi ora ancora molto anche hoj
 muito tambem
 """.split())
 
-# A campaign for safer drinking or nights out, in the six languages (folded): "Alcohol
-# Awareness Week", "Drink Aware campaign", "campaña de prevención", "Präventionskampagne"
-_AWARENESS = re.compile(
-    r"\b(?:awareness|drink ?aware|drinkaware|campaign|safer night|safe night|responsible drinking"
-    r"|drink responsibly|dry january|sober october|campana|campanas|prevencion|consumo responsable"
-    r"|campagne|prevention|consommation responsable|kampagne|praventions\w*|pravention"
-    r"|verantwortungsvoll\w*|campanha|prevencao|consumo responsavel|campagna|prevenzione"
-    r"|consumo responsabile)\b")
-
-# ... but not a night had ("after the launch party lol", "last night"): that is someone's
-_A_NIGHT_HAD = re.compile(r"\b(?:last night|after the|yesterday|lol|lmao|haha)\b|\U0001F974")
-
-
 # Thanks and celebration aimed at people, in the six languages (folded text): a post built on
 # them is not hostile unless a listed word says so ("thanks for nothing" is not thanks).
 _GRATITUDE = re.compile(
@@ -1589,61 +1576,36 @@ class _Context:
         if all(h.group.id == "partying"
                and _AFTER_PARTY.fullmatch(fold_string(self.text[h.start:h.end]))
                for h in hits) and _WORK_EVENT.search(folded) and not self._speaks_for_self():
-            self.add("persona.personal_life", "info",
-                     f"{_quote(self.text[first.start:first.end])} usually means personal life, "
-                     "but here it is part of the event the post covers; fine unless it is "
-                     "about a night out.",
-                     [(h.start, h.end) for h in hits])
-            return
-        if all(h.group.id in ("drinking", "partying") for h in hits) \
-                and _AWARENESS.search(folded) is not None and not self._speaks_for_self() \
-                and _A_NIGHT_HAD.search(folded) is None:
-            self.add("persona.personal_life", "info",
-                     f"{_quote(self.text[first.start:first.end])} usually means personal life, "
-                     "but here it is part of a campaign for safer drinking or nights out; fine "
-                     "unless it is about a night of yours.",
-                     [(h.start, h.end) for h in hits])
+            self._personal_note(first, hits, "but here it is part of the event the post "
+                                "covers; fine unless it is about a night out.")
             return
         if all(h.group.id == "political_topic" for h in hits) and self._reports_politics():
-            self.add("persona.personal_life", "info",
-                     f"{_quote(self.text[first.start:first.end])} usually means personal life, "
-                     "but here it reports politics or the organisation's public affairs, "
-                     "taking no side; fine unless the post argues for one.",
-                     [(h.start, h.end) for h in hits])
+            self._personal_note(first, hits, "but here it reports politics or the "
+                                "organisation's public affairs, taking no side; fine unless "
+                                "the post argues for one.")
             return
         others = said_of_others(self.text, self.draft.fold.text,
                                 [(h.start, h.end, h.group.id) for h in hits],
                                 first_person=self._speaks_for_self())
         if others is not None:
-            self.add("persona.personal_life", "info",
-                     f"{_quote(self.text[first.start:first.end])} usually means personal life, "
-                     f"but here it is said of {others}; fine unless it is about you or a "
-                     "colleague.",
-                     [(h.start, h.end) for h in hits])
+            self._personal_note(first, hits, f"but here it is said of {others}; fine unless it "
+                                "is about you or a colleague.")
             return
         if all(h.group.id == "family" for h in hits) and self._to_customers_about_families():
-            self.add("persona.personal_life", "info",
-                     f"{_quote(self.text[first.start:first.end])} usually means personal life, "
-                     "but here it speaks to customers about their families; fine unless it is "
-                     "about you or a colleague.",
-                     [(h.start, h.end) for h in hits])
+            self._personal_note(first, hits, "but here it speaks to customers about their "
+                                "families; fine unless it is about you or a colleague.")
             return
         if all(h.group.id in _PROFESSIONAL_SENSE for h in hits) and (
                 not self._speaks_for_self()
                 and all(h.group.id == "health" and _offered_service(self.text, h.start)
                         for h in hits)
                 or self.meaning("personal").probability < self._professional_below(hits)):
-            self.add("persona.personal_life", "info",
-                     f"{_quote(self.text[first.start:first.end])} usually means personal life, "
-                     "but here it reads as work; fine unless it is about you or a colleague.",
-                     [(h.start, h.end) for h in hits])
+            self._personal_note(first, hits, "but here it reads as work; fine unless it is "
+                                "about you or a colleague.")
             return
         if self._organisation_offers(hits):
-            self.add("persona.personal_life", "info",
-                     f"{_quote(self.text[first.start:first.end])} usually means personal life, "
-                     "but here it is what the organisation offers its customers; fine unless it "
-                     "is about you or a colleague.",
-                     [(h.start, h.end) for h in hits])
+            self._personal_note(first, hits, "but here it is what the organisation offers "
+                                "its customers; fine unless it is about you or a colleague.")
             return
         self.add("persona.personal_life", "warn",
                  f"This reads as personal life ({_list_words(themes[:3])}: "
@@ -1652,6 +1614,13 @@ class _Context:
                  [(h.start, h.end) for h in hits],
                  [Fix("Post from your personal account instead", action=SWITCH_TO_PERSONAL),
                   Fix("Don't post this to your work account", action=REMOVE_TARGET)])
+
+    def _personal_note(self, first: LexiconHit, hits: Sequence[LexiconHit], why: str) -> None:
+        """persona.personal_life as a note: the words (``first`` the earliest of ``hits``)
+        usually mean personal life, ``why`` not here ("but here it is ...; fine unless ...")."""
+        self.add("persona.personal_life", "info",
+                 f"{_quote(self.text[first.start:first.end])} usually means personal life, {why}",
+                 [(h.start, h.end) for h in hits])
 
     def _reports_politics(self) -> bool:
         """Whether the draft reports politics, nobody speaking for themselves: a result in

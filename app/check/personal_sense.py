@@ -117,6 +117,16 @@ _AWARENESS = (
     r"designado|fahrer|drive|driving|conduire|conducir|fahren|conduzir|guidare|volant|coche|"
     r"carro|auto)\b)"
 )
+# ... and a campaign for safer drinking or nights out said in any of the six languages
+# ("Alcohol Awareness Week: ... tips for a safer night out", "campaña de prevención"), read
+# for nights out as well as drinks, unless a night had is told ("after the party lol")
+_SAFER_NIGHTS = (
+    r"\b(?:awareness|drink ?aware|drinkaware|campaign|safer night|safe night|responsible drinking"
+    r"|drink responsibly|dry january|sober october|campana|campanas|prevencion|consumo responsable"
+    r"|campagne|prevention|consommation responsable|kampagne|praventions\w*|pravention"
+    r"|verantwortungsvoll\w*|campanha|prevencao|consumo responsavel|campagna|prevenzione"
+    r"|consumo responsabile)\b")
+_A_NIGHT_HAD = r"\b(?:last night|after the|yesterday|lol|lmao|haha)\b|\U0001F974"
 # a case put to readers: "If your overdraft is maxed ...", "Wenn der Dispo ausgereizt ist"
 _CONDITIONAL = (
     r"\b(?:if|when|whether|si|cuando|wenn|falls|se|quando|caso)\b(?:\s+[\w'-]+){0,3}\s*$")
@@ -144,6 +154,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "story": re.compile(_STORY),
         "fiction": re.compile(_FICTION),
         "awareness": re.compile(_AWARENESS),
+        "safer_nights": re.compile(_SAFER_NIGHTS),
+        "night_had": re.compile(_A_NIGHT_HAD),
         "conditional": re.compile(_CONDITIONAL),
         "asked": re.compile(_QUESTION_AFTER),
         "sentence_end": re.compile(_SENTENCE_END),
@@ -176,7 +188,9 @@ def said_of_others(text: str, folded: str, hits: Sequence[tuple[int, int, str]],
         return "a story shared with the person's consent"
     if patterns["fiction"].search(folded):
         return "a fictional character"
-    if themes == {"drinking"} and patterns["awareness"].search(folded):
+    if themes == {"drinking"} and patterns["awareness"].search(folded) \
+            or themes <= {"drinking", "partying"} and patterns["safer_nights"].search(folded) \
+            and not patterns["night_had"].search(folded):
         return "a drink-awareness message"
     if not themes <= _GROUP_THEMES:
         return None
