@@ -43,7 +43,12 @@ from app.check.limits import X_INVALID_CHARACTERS, count_for_network, rules_for
 from app.check.meaning import Reading, shipped_model
 from app.check.personal_sense import said_of_others
 from app.check.policy import Brand, Policy
-from app.check.privacy import PERSONAL_LINE, PrivacyHit, find_personal_data
+from app.check.privacy import (
+    PERSONAL_LINE,
+    PrivacyHit,
+    find_personal_data,
+    is_mobile_number,
+)
 from app.check.rules import RULES
 from app.check.terms import TermHit, make_term
 from app.check.text import fold_string
@@ -695,6 +700,41 @@ _PREMISES = re.compile(
     # (the shop's people are people: "our store manager just moved in at")
     r"(?!\s+(?i:manager|managers|owner|lead|assistant|director|supervisor|staff|team|worker"
     r"|leiter\w*))")
+
+
+# The organisation giving its own line in the clause before a number, in the six languages:
+# "WhatsApp us on", "our bookings mobile:", "llámanos al", "notre standard au", "ruft uns an
+# unter", "liguem-nos para o", "chiamateci al". A mobile it gives so is its own.
+_ORG_OWN_LINE = re.compile(
+    r"(?i:\b(?:call|ring|text|phone|message|whatsapp|contact|reach|email)\s+us\b"
+    r"|\bour\s+(?:[\w-]+\s+){0,2}?(?:line|number|phone|mobile|whatsapp|hotline|helpline|desk"
+    r"|office|shop|store|reception|box office|branch|bookings)\b"
+    r"|\b(?:ll[aá]m[ae]nos|llamadnos|escr[ií]b[ae]nos|escribidnos|cont[aá]ct[ae]nos"
+    r"|contactadnos)\b|\bnuestr[oa]\s+(?:[\w-]+\s+)?(?:tel[eé]fono|n[uú]mero|whatsapp"
+    r"|l[ií]nea|m[oó]vil|oficina|tienda)\b"
+    r"|\b(?:appelez|contactez|[eé]crivez|joignez)-nous\b|\bnotre\s+(?:[\w-]+\s+)?(?:num[eé]ro"
+    r"|ligne|standard|service|whatsapp|boutique|magasin|agence)\b"
+    r"|\b(?:ruf|ruft|rufen sie|schreib|schreibt|schreiben sie|kontaktiert|kontaktieren sie"
+    r"|erreicht|erreichen sie)\s+uns\b|\bunser\w*\s+(?:[\w-]+\s+)?[\w-]*(?:nummer|hotline"
+    r"|telefon|whatsapp|service|laden|filiale|b[uü]ro)\b"
+    r"|\b(?:liga|ligue|liguem|contacte|contactem|escreva|escrevam)-nos\b|\bfale\s+conn?osco\b"
+    r"|\bnoss[oa]\s+(?:[\w-]+\s+)?(?:n[uú]mero|telefone|whatsapp|contacto|linha|loja)\b"
+    r"|\b(?:chiamateci|scriveteci|contattateci|chiamaci|scrivici|contattaci)\b"
+    r"|\bnostr[oa]\s+(?:[\w-]+\s+)?(?:numero|telefono|whatsapp|servizio|linea|negozio))"
+    r"[^.!?\n]{0,40}$")
+
+
+def _someones_mobile(text: str, start: int, end: int, language: str) -> bool:
+    """Whether the phone number at [start, end) on the organisation's own account is someone's
+    own phone: a mobile (by the numbering plan of the post's country first) that the
+    organisation does not give as its own line. Shops and helplines answer landlines and
+    free numbers; a mobile on a brand account is a person's, the reader's or a colleague's,
+    unless the words before it say "call us", "our WhatsApp"."""
+    if not is_mobile_number(text[start:end], language):
+        return False
+    before = text[max(0, start - 80):start]
+    cut = max(before.rfind(mark) for mark in ".!?\n")
+    return _ORG_OWN_LINE.search(before[cut + 1:]) is None
 
 
 def _someones(text: str, start: int) -> bool:
@@ -2360,7 +2400,9 @@ class _Context:
                 # purpose (shops, venues, helplines): shown, not held up, unless the words
                 # before it give it to a named person ("call Sarah on", "Amy lives at").
                 people = [h for h in found
-                          if h.own_home or h.private or _someones(self.text, h.start)]
+                          if h.own_home or h.private or _someones(self.text, h.start)
+                          or kind == "phone" and _someones_mobile(self.text, h.start, h.end,
+                                                                  self._language())]
                 roles = [h for h in found if h not in people]
             else:
                 people += [h for h in roles if _someones(self.text, h.start)]

@@ -174,8 +174,12 @@ PERSONAL_LINE = re.compile(
     # the reader's own number, said back to them: "we'll ring you on +34 ...", "we have your
     # mobile number 0171 ..."
     r"|\byour\s+(?:mobile|cell|phone|personal|home|private)\s*(?:number|no\.?|phone)?\s*:?\s*$"
-    r"|(?:'ll|\bwill|\bshall|going to)\s+(?:ring|call|text|phone|whatsapp)\s+"
+    r"|(?:'ll|\bwill|\bshall|going to)\s+(?:ring|call|text|phone|whatsapp|try)\s+"
     r"(?:you|her|him)\s+(?:[\w-]+\s+){0,2}?(?:on|at)\s*:?\s*$"
+    # the number the organisation holds for the reader: "we have you down as", "we've got you
+    # on", "wir erreichen Sie (leider) nicht unter"
+    r"|\bwe(?:'ve| have)?\s+(?:got|have)\s+you\s+(?:down\s+)?(?:as|on|at)\s*:?\s*$"
+    r"|\b(?:wir\s+)?erreichen\s+sie\s+(?:\w+\s+){0,2}?unter\s*:?\s*$"
     # ... and in the other languages: "le llamará al", "vous rappellera au", "ruft Sie unter",
     # "vai ligar-lhe para o", "la richiamerà al"
     r"|\b(?:te|le|les|lo|la|os|vous|te|ti|vi|lhe|lhes)\s+(?:volver[aá]n? a\s+)?"
@@ -416,6 +420,19 @@ _PRIVATE_PARTY = re.compile(
     r"|envoie-lui|ecris-lui|mandem-lhe|enviem-lhe|escrevam-lhe|mandategli|mandatele"
     r"|scrivetegli|scrivetele|inviategli|inviatele)\b"
     r"|\b(?:schickt|schreibt|sendet|schick|schreib)\s+(?:ihm|ihr)\b"
+    # someone at home ("cards can be sent to her at home,"), a family at its house ("the
+    # Thompson family at", "la famille Martin au"), a thing's owner named ("a handbag
+    # belonging to", "the ID says", "a nombre de", "au nom de", "auf den Namen", "em nome de",
+    # "a nome di") and where a parcel goes ("delivery address:", "adresse de livraison")
+    r"|\b(?:her|him|them|you)\s+at\s+home\b"
+    r"|\bthe\s+[a-z]+\s+family\b|\b(?:la|a)\s+(?:famille|familia|famiglia)\s+[a-z]+"
+    r"|\bfamilie\s+[a-z]+"
+    r"|\b(?:belonging to|belongs to|the id says|owner is|addressed to|a nombre de"
+    r"|perteneciente a|pertenece a|au nom de|appartenant a|auf den namen|gehort|em nome de"
+    r"|pertencente a|pertence a|a nome di|appartenente a|appartiene a|intestat[oa] a)\b"
+    r"|\b(?:delivery|shipping|postal) address\b|\bdirecci[oó]n de (?:entrega|env[ií]o)\b"
+    r"|\badresse de livraison\b|\b(?:liefer|versand)(?:adresse|anschrift)\b"
+    r"|\b(?:morada|endere[cç]o) de entrega\b|\bindirizzo di (?:consegna|spedizione)\b"
     r"|\ba casa (?:dela|dele|sua|di)\b"
     r"|\bwe(?:'ll|'re| will| can| could| are going to)?\s+(?:drop|stop|come|pop|swing)\s+"
     r"(?:by|round|over)|\b(?:pasaremos|iremos|passaremos|passerons|passeremo|verremo"
@@ -440,7 +457,8 @@ _OUR_PLACE = re.compile(
 _I_AM_AT = re.compile(
     r"\b(?:i'm|i am|im|estoy|je suis|ich bin|estou|sono)\s+(?:at|en|au|a|in|na|no|nella|nel)"
     r"(?:\s+(?:la|el|der|dem))?\s*$")
-_TITLE_DOT_FOLDED = re.compile(r"\b(?:mr|mrs|ms|dr|sr|sra|srta|mme|mlle|sig|sig\.ra|prof)\.")
+# (and a name's initial: "Owner is Mr D. Singh,", "the ID says Jason R. Miller,")
+_TITLE_DOT_FOLDED = re.compile(r"\b(?:mr|mrs|ms|dr|sr|sra|srta|mme|mlle|sig|sig\.ra|prof|[a-z])\.")
 
 
 def _private_address(text: str, start: int, flat: bool) -> bool:
@@ -721,23 +739,32 @@ def _dialable(number: str, said_phone: bool) -> bool:
     return False
 
 
+# The country a number written without its code is most likely from, by the post's language,
+# tried before the others: "912 345 678" is a Portuguese mobile in a Portuguese post and a
+# Madrid landline in a Spanish one.
+_LANGUAGE_REGION = {"pt": "PT", "es": "ES", "it": "IT", "de": "DE", "fr": "FR"}
+
+
 @lru_cache(maxsize=256)
-def _line_kind(number: str) -> str:
+def _line_kind(number: str, language: str = "") -> str:
     """"fixed" for a landline, "mobile" for a mobile, "" otherwise, by libphonenumber's data for
-    the digits ``number`` (tried where :func:`_dialable` tries them, and Brazil): an office's
-    desk, or someone's own phone."""
+    the digits ``number`` (tried where :func:`_dialable` tries them, and Brazil, the country
+    of the post's ``language`` first): an office's desk, or someone's own phone."""
     if sum(char.isdigit() for char in number) < 7:
         return ""
     import phonenumbers  # lazily, as in _dialable
 
     if number.startswith("00"):
         number = "+" + number[2:]
+    first = _LANGUAGE_REGION.get(language)
     if number.startswith("+"):
         regions: tuple[str | None, ...] = (None,)
     elif number.startswith("0"):
         regions = _TRUNK_ZERO_REGIONS
     else:
         regions = (*_NO_TRUNK_REGIONS, "BR")
+    if first is not None and first in regions:
+        regions = (first, *(region for region in regions if region != first))
     for region in regions:
         # the first country where the number has a possible length decides: "07700 900651" is
         # a British mobile (of the drama range) whatever Germany would make of it
@@ -747,12 +774,26 @@ def _line_kind(number: str) -> str:
             continue
         if phonenumbers.is_possible_number(parsed):
             if not phonenumbers.is_valid_number(parsed):
+                # Britain's mobiles all start 07 (but 070 and 076): the drama range Ofcom
+                # keeps for fiction, "07700 900…", is one by its shape though no phone has it
+                national = str(parsed.national_number)
+                if parsed.country_code == 44 and len(national) == 10 \
+                        and national.startswith("7") and national[1] not in "06":
+                    return "mobile"
                 return ""
             kind = phonenumbers.number_type(parsed)
             if kind == phonenumbers.PhoneNumberType.FIXED_LINE:
                 return "fixed"
             return "mobile" if kind == phonenumbers.PhoneNumberType.MOBILE else ""
     return ""
+
+
+def is_mobile_number(number: str, language: str = "") -> bool:
+    """Whether the phone number ``number`` (as written) is a mobile by libphonenumber's data,
+    read as a number of the country of the post's ``language`` first: someone's own phone,
+    where an organisation's desk is a landline."""
+    return _line_kind(re.sub(r"[^\d+]", "", _BRACKETED_TRUNK.sub("", number)), language) \
+        == "mobile"
 
 
 # Context words that say what is on offer, not whose number it is: beside a mobile ("Raffle

@@ -1,0 +1,81 @@
+"""Seventeenth round: what eleven unseen sets of the sixteenth round (read after their untouched
+figures were taken) showed the check missing, made general. Examples of our own in six
+languages, each beside the near misses that must stay as they were."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.check.privacy import is_mobile_number
+from app.core.model import CheckTarget, Network, Owner, Persona
+from tests.check.rounds import findings, fired
+
+BRAND = CheckTarget(Network.FACEBOOK, Persona.WORK, Owner.EMPLOYER)
+WORK = CheckTarget(Network.LINKEDIN, Persona.WORK)
+PERSONAL = CheckTarget(Network.FACEBOOK, Persona.PERSONAL)
+
+
+# --- 1. a mobile number on the brand's account is someone's phone --------------------------------
+
+@pytest.mark.parametrize(("number", "language", "mobile"), [
+    ("0151 23456789", "de", True),
+    ("07700 900123", "en", True),        # Ofcom's drama range: a mobile by its shape
+    ("912 345 678", "pt", True),         # a Portuguese mobile ...
+    ("912 345 678", "es", False),        # ... and a Madrid landline
+    ("347 123 4567", "it", True),
+    ("020 7946 0000", "en", False),
+    ("0221 9876 5400", "de", False),
+])
+def test_a_number_is_read_in_the_country_of_the_posts_language(number, language, mobile):
+    assert is_mobile_number(number, language) is mobile
+
+
+@pytest.mark.parametrize("text", [
+    "Anyone who found the keys of our barista Priya: please ring 07700 900214, thanks!",
+    "Wer den Rucksack von unserer Kassiererin Mia gefunden hat, bitte unter 0160 98765432 melden.",
+    "Si alguien encontró la cartera de nuestro repartidor Iker, que llame al 622 418 907.",
+    "Quem encontrou os óculos da nossa rececionista Joana, ligue para 936 221 480.",
+    "Chi ha trovato il telefono del nostro cuoco Marco lo chiami al 348 772 1093, grazie",
+    "Frau Yilmaz, Ihr Paket ist da. Wir erreichen Sie leider nicht unter 0176 55501234.",
+    "Mr Hughes, we have you down as 07700 900582, please call the branch back.",
+])
+def test_a_mobile_the_brand_does_not_give_as_its_own_is_someones(text):
+    assert "privacy.phone" in fired(text, BRAND)
+
+
+@pytest.mark.parametrize("text", [
+    "Questions about your order? WhatsApp us on 07700 900214, we reply within the hour.",
+    "¿Dudas con tu reserva? Escríbenos al WhatsApp 622 418 907.",
+    "Fragen zur Lieferung? Ruft uns an unter 0160 98765432.",
+    "Para encomendas, o nosso WhatsApp é 936 221 480.",
+    "Per prenotazioni chiamateci al 348 772 1093.",
+    "Lost property? Call the station office on 0117 496 0000.",
+    "Notre service client est joignable au 02 99 00 00 00.",
+])
+def test_the_brands_own_line_is_still_only_a_note(text):
+    result = findings(text, BRAND)
+    assert "privacy.phone" not in fired(text, BRAND)
+    assert "privacy.phone" in result  # shown as an organisation's number, for a second look
+
+
+# --- 2. whose address it is, said around it ------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Found in aisle 4: a purse belonging to Alice Brown, 17 Mill Lane, Bath. Please pass it on!",
+    "Well done to the Okoro family at 8 Beech Grove, winners of our raffle!",
+    "Get-well cards can go to him at home, 22 Rowan Road, Leeds LS6 3AB",
+    "Owner is Mr K. Patel, 40 Elm Street, can anyone reach him?",
+    "Mme Garnier, adresse de livraison confirmée : 9 rue des Lilas, 44000 Nantes.",
+    "Sr. Molina, dirección de entrega confirmada: Calle Mayor 12, 3ºA, Zaragoza.",
+])
+def test_an_address_said_to_be_a_persons_is_private_on_the_brands_account(text):
+    assert "privacy.address" in fired(text, BRAND)
+
+
+@pytest.mark.parametrize("text", [
+    "Our new shop opens Saturday at 17 Mill Lane, Bath. Come and say hello!",
+    "The family day is at our depot, 8 Beech Grove, from 10 till 4.",
+    "Make yourself at home at The Crown, 52 High Street, open till late.",
+])
+def test_a_venue_address_is_still_only_a_note(text):
+    assert "privacy.address" not in fired(text, BRAND)
