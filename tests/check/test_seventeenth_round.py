@@ -79,3 +79,43 @@ def test_an_address_said_to_be_a_persons_is_private_on_the_brands_account(text):
 ])
 def test_a_venue_address_is_still_only_a_note(text):
     assert "privacy.address" not in fired(text, BRAND)
+
+
+# --- 3. threats said as what will happen, put-downs without swear words --------------------------
+
+@pytest.mark.parametrize("text", [
+    "Whoever keeps stealing trolleys from the Leeds branch will regret it, I promise.",
+    "To the guy who spat at our guard: you're going to pay for that one way or another.",
+    "Shout at my cashiers again and I'll drag you out by the collar myself. Final warning.",
+    "@trollface99 last warning. Keep posting her address and see what happens.",
+    "We know your faces now. Think twice before you come back.",
+    "Push one of our drivers again and you'll find out how far we're willing to go.",
+    "Al que rayó la furgoneta: lo vas a pagar.",
+    "Celui qui a volé la caisse, ça va mal finir pour toi.",
+    "Wer unsere Fahrer anpöbelt, dem machen wir die Hölle heiß.",
+    "Quem riscou o carro vai-se arrepender.",
+    "Go back under whatever rock you crawled out from.",
+    "Imagine being so bitter you review a bakery at 3am.",
+    "Reply to Dean: people like you give the rest of the town a bad name.",
+    "The a-hole who blocked the loading bay all morning: we have the plate.",
+    "To the tw@ts throwing bottles at the bus stop: grow up.",
+])
+def test_threats_and_put_downs_on_the_brands_account(text):
+    assert fired(text, CheckTarget(Network.X, Persona.WORK, Owner.EMPLOYER)) & {
+        "conduct.insult", "conduct.profanity", "conduct.slur"}
+
+
+@pytest.mark.parametrize("text", [
+    "Try the new menu this weekend, you won't regret it!",
+    "Pruébalo este fin de semana, no te vas a arrepentir.",
+    "Experimente já, não se vai arrepender.",
+    "Last warning: the winter sale ends tonight at midnight!",
+    "You'll regret missing this one — tickets on sale Friday.",
+    "We found your lost umbrella at the Bath branch, come and grab it.",
+    "Our survey found you want longer opening hours, so from Monday we open at 7.",
+    "Great to see the team touching grass at the company picnic!",
+    "Rumours give a brand a bad name; here are the facts about our recall.",
+])
+def test_their_everyday_look_alikes_are_not_conduct(text):
+    assert not fired(text, CheckTarget(Network.X, Persona.WORK, Owner.EMPLOYER)) & {
+        "conduct.insult", "conduct.profanity", "conduct.slur"}
