@@ -270,6 +270,35 @@ _STAFF_RELATIVE = re.compile(
     r"|encargad[oa]|companer[oa]|director[a]?|directrice|directeur|responsable|collegue|cheffe?"
     r"|chefin|chefs|kollegin|kollegen|leiterin|leiters|colega|chefe|responsabile|collega"
     r"|direttrice|direttore)\b")
+# A staff member, or the writer, as the one the personal news is about: "our weather presenter
+# is off today because …", "Julie from customer service is pregnant", "notre community manager
+# est à l'hôpital", "il nostro portiere … è in clinica", "a nossa estagiária levou …", and the
+# writer on the brand's account ("Community manager here, just back from …", "the person
+# running this account spent last night in A&E"). Over the folded text.
+_STAFF_NOUN = (r"(?:admin|manager|boss|intern|ceo|founder|director|editor|designer|chef|brewer"
+               r"|pharmacist|cashier|lead|supervisor|colleague|teammate|coworker|co-worker"
+               r"|presenter|host|anchor|reporter|producer|driver|keeper|goalkeeper|striker"
+               r"|player|captain|coach|barista|receptionist|nurse|tutor|teacher|head\s+of\s+\w+"
+               r"|estagiari[oa]|becari[oa]|portiere|portero|jugador[a]?|jogador[a]?|giocatore"
+               r"|presentador[a]?|presentatrice|presentatore|apresentador[a]?|kolleg(?:e|in)"
+               r"|companer[oa]|collegue|collega|colega|praktikant(?:in)?|redakteur(?:in)?"
+               r"|stagiaire|responsable|gerente|jef[ea]|chefin|leiter(?:in)?|moderator(?:in)?"
+               r"|fahrer(?:in)?|conductor[a]?|motorista|autista|recepcionista|cajer[oa]"
+               r"|kassierer(?:in)?|meteorolog\w*|weather\s+\w+)")
+_STAFF_SUBJECT = re.compile(
+    r"\b(?:our|notre|nuestr[oa]|unser(?:e|er)?|(?:o|a)\s+noss[oa]|(?:il|la)\s+nostr[oa])\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?{_STAFF_NOUN}(?:'s)?\s+(?:is|was|has|'s|just|est|a|esta|ha|ist|hat"
+    r"|war|foi|levou|e|sara|saltera|wird|sera)\b"
+    r"|\b[\w-]+\s+(?:from|de|du|von|da|di|do)\s+(?:the\s+|our\s+|el\s+|la\s+|le\s+|l'|der\s+"
+    r"|dem\s+|o\s+|a\s+|il\s+)?(?:customer service|customer care|accounts|marketing|sales"
+    r"|(?:[\w-]+\s+)?(?:team|desk|department))\s+(?:is|was|has|'s|just|est|ist|esta|e)\b"
+    r"|^\W*(?:your\s+|ur\s+)?(?:[\w-]+\s+){0,2}?(?:manager|admin|intern|person|editor|host|mod)"
+    r"\s+here\b"
+    r"|\b(?:the\s+person|whoever|the\s+human)\s+(?:who\s+runs|running|behind|that\s+runs)\s+"
+    r"(?:this|the)\s+(?:account|page|feed)\b"
+    r"|\b(?:la\s+persona|a\s+pessoa|la\s+personne|die\s+person)\s+(?:que|qui|die|che)\s+"
+    r"(?:gere|gestiona|lleva|gere|gestisce|betreut)\s+(?:esta|ce|diesen|questo|este)\s+"
+    r"(?:conta|cuenta|compte|account|konto|perfil|profilo)\b")
 # ... and the drinking words that are what a venue's own account offers its guests (a tasting,
 # a festival, an open bar), not anyone's state ("hungover", "drunk")
 _VENUE_OFFERS = ("wine tasting", "beer festival", "open bar", "bottomless brunch",
@@ -1636,7 +1665,7 @@ class _Context:
                                 "families; fine unless it is about you or a colleague.")
             return
         if all(h.group.id in _PROFESSIONAL_SENSE for h in hits) and (
-                not self._speaks_for_self()
+                not self._speaks_for_self() and _STAFF_SUBJECT.search(folded) is None
                 and all(h.group.id == "health" and _offered_service(self.text, h.start)
                         for h in hits)
                 or self.meaning("personal").probability < self._professional_below(hits)):
@@ -1747,6 +1776,10 @@ class _Context:
                 self.text[hit.start:hit.end].casefold().replace("-", " ").startswith(
                     _VENUE_OFFERS)
 
+        if _STAFF_SUBJECT.search(self.draft.fold.text):
+            # the news is a person's ("Julie from customer service is pregnant", "Community
+            # manager here, just back from the clinic"): no reading makes it the business's
+            return 0.0
         if words & _FIRST_PERSON_SINGULAR or words & _COLLEAGUES \
                 or _STAFF_RELATIVE.search(self.draft.fold.text) or not all(
                 h.group.id in _SERVICE_SENSE or offered(h) for h in hits):

@@ -299,6 +299,34 @@ _SIMPLE_ALTERNATIVE = re.compile(r"[a-z0-9' /&-]+")
 _WORD_END = ("\\s", " ", "\\b", "'", "[\\s", "(?:\\s", "(?!\\w")
 
 
+def _top_level_branches(source: str) -> list[str]:
+    """``source`` split at the "|" outside any group or character class."""
+    branches = []
+    depth = 0
+    in_class = False
+    start = 0
+    index = 0
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(source[start:index])
+            start = index + 1
+        index += 1
+    branches.append(source[start:])
+    return branches
+
+
 def pattern_triggers(source: str) -> frozenset[str] | None:
     """The words a text must contain for the regular expression ``source`` (a pattern over the
     fold view, its leading \\b removed) to match: the first word of each alternative of a
@@ -307,6 +335,16 @@ def pattern_triggers(source: str) -> frozenset[str] | None:
     currency sign. None when that cannot be told simply — the pattern is then always run. This
     lets a long draft skip most patterns without a scan. Leading look-behinds without groups
     ("(?<!your\\s)") match nothing themselves and are passed over."""
+    branches = _top_level_branches(source)
+    if len(branches) > 1:
+        # "\bfoo…|\bbar…": each branch is a pattern of its own, and any may match
+        union: set[str] = set()
+        for branch in branches:
+            found = pattern_triggers(branch)
+            if found is None:
+                return None
+            union |= found
+        return frozenset(union)
     while source.startswith(("(?<!", "(?<=")):
         close = source.find(")")
         if close < 0 or "(" in source[4:close] or source[close - 1] == "\\":

@@ -119,3 +119,46 @@ def test_threats_and_put_downs_on_the_brands_account(text):
 def test_their_everyday_look_alikes_are_not_conduct(text):
     assert not fired(text, CheckTarget(Network.X, Persona.WORK, Owner.EMPLOYER)) & {
         "conduct.insult", "conduct.profanity", "conduct.slur"}
+
+
+# --- 4. personal life of the writer or a colleague on the brand's account ------------------------
+
+@pytest.mark.parametrize("text", [
+    "Social media manager here, just back from the IVF clinic, replies are slow.",
+    "Priya from customer service is pregnant with her second! Happy Monday everyone.",
+    "Notre rédactrice est à l'hôpital pour sa chimio, merci de votre patience.",
+    "Our night editor's boyfriend dumped her over text, so be gentle in the replies today.",
+    "Hoy el equipo está triste: a Lucía la ha dejado el novio por WhatsApp.",
+    "A nossa estagiária levou um pé na bunda ontem, hoje só posts tristes.",
+    "Mein Freund und ich haben uns getrennt, deshalb war ich kaum erreichbar.",
+    "Scusate il silenzio, mi sono appena sposata! Torno lunedì.",
+    "Hoje descobri que vou ser mãe, ainda estou a processar tudo.",
+    "Sorry for the slow replies, I'm at the vet with our dog Bramble.",
+    "Il nostro centrocampista salterà la partita: è in clinica per problemi di alcol.",
+    "Fim de semana de copos com as amigas, ainda estou a recuperar.",
+])
+def test_the_writers_or_a_colleagues_private_life_on_the_brands_account(text):
+    assert "persona.personal_life" in fired(text, BRAND)
+
+
+@pytest.mark.parametrize("text", [
+    "Pregnancy vitamins: what the evidence says, explained by our pharmacists.",
+    "Our rehab unit at the Leeds clinic now takes weekend referrals.",
+    "Our HR team has put together a guide for expecting staff: maternity leave, rotas, pay.",
+    "Behind the scenes with our physio team: hours of prehab before every matchday.",
+    "Bring your dog to the vet for its yearly check-up, book online.",
+    "Nuestro servicio de apoyo ayuda a personas con problemas de alcohol, llama al 900 000 000.",
+])
+def test_the_organisations_own_care_and_advice_is_not_anyones_private_life(text):
+    assert "persona.personal_life" not in fired(text, BRAND)
+
+
+def test_every_branch_of_a_pattern_is_looked_for():
+    """A pattern of several top-level branches is run when any branch's first word is in the
+    draft, not only the first branch's (a bug that hid 'bin seit gestern Single')."""
+    from app.check.lexicons import pattern_triggers
+
+    assert pattern_triggers(r"\b(?:haben|hatten)\s+uns\s+getrennt\b|\bbin\s+single\b") == {
+        "haben", "hatten", "bin"}
+    assert pattern_triggers(r"\bfoo\s+bar|(?:x|y)z") is None
+    assert "persona.personal_life" in fired("Bin seit gestern Single, sorry.", WORK)
