@@ -23,6 +23,7 @@ from app.check.compiled import (
 )
 from app.check.entities import Entity, find_urls
 from app.check.jurisdiction import (
+    acclaim_cues,
     addresses_with_query,
     affiliate_links,
     connection_only,
@@ -108,6 +109,9 @@ class Promotion:
     # ratings, reviews, recommendations or requests for reviews ("5 stars", "I recommend",
     # "leave us a review"), looked for only when a brand is named: original [start, end)
     reviews: list[tuple[int, int]] = field(default_factory=list)
+    # the brand set above its place ("the best rates in town", "o melhor da cidade"): praise
+    # that ranks, which the meaning layer never overrules (original [start, end))
+    acclaim: list[tuple[int, int]] = field(default_factory=list)
     # links through a shortener (bit.ly ...): a plug the meaning layer may call less surely
     short_links: list[Entity] = field(default_factory=list)
     # a price cut or an employee discount said without a sales word ("knocked a quarter off",
@@ -205,7 +209,7 @@ class Promotion:
             # tab") or the brand's link or campaign makes it one.
             return bool(self.strong) or (bool(self.cta or self.links) and bool(self.commercial))
         return bool(self.cta or self.commercial or self.endorsement or self.links
-                    or (reviews and self.reviews))
+                    or (reviews and self.reviews) or self.acclaim)
 
     @property
     def promotional(self) -> bool:
@@ -377,6 +381,8 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
     if result.brand_hits:
         result.reviews = [fold.span(start, end)
                           for start, end in review_cues(disclosure, fold.text)]
+        result.acclaim = [fold.span(start, end)
+                          for start, end in acclaim_cues(disclosure, fold.text)]
     result.disclosures = [
         mention for mention in compiled.accepted.find(fold, denied=result.denied_disclosures)
         if _SELF_PAID.match(fold_string(draft.text[mention.end:mention.end + 40])) is None]

@@ -1459,7 +1459,8 @@ class _Context:
             # giveaway, "shop now", a link, a disclosure or the brand's own domain or campaign
             # hashtag is never overruled.
             plain = not (promotion.links or promotion.disclosures or promotion.strong
-                         or promotion.reviews or promotion.price_cuts or promotion.hidden_job
+                         or promotion.reviews or promotion.acclaim or promotion.price_cuts
+                         or promotion.hidden_job
                          or promotion.thanked_partner or promotion.hinted_tie
                          or promotion.vague_labels) and not any(
                 hit.term.payload.kind in (KIND_DOMAIN, KIND_HASHTAG)  # type: ignore[attr-defined]
@@ -1541,6 +1542,7 @@ class _Context:
                 if promotion.hidden_job is not None:
                     cue_spans.append(promotion.hidden_job)
                 cue_spans += [(h.start, h.end) for h in promotion.thanked_partner]
+                cue_spans += promotion.acclaim
                 cue_spans += [*promotion.hinted_tie, *promotion.vague_labels]
                 disguises = [d for h in promotion.brand_hits for d in h.disguises]
                 # Said openly and up front ("#ad", "Anzeige", "#AcmeStaff", "I work at Acme"),
@@ -1946,7 +1948,10 @@ class _Context:
             # ... and a label lost at the end is lost whatever it says
             self._check_placement(accepted)
             return
-        if not accepted and promotion.reviews and refs and not self.employer_owned:
+        if not accepted and promotion.reviews and refs and not self.employer_owned \
+                and not (promotion.strong or promotion.price_cuts):
+            # (a verdict beside a code, a discount or an affiliate link is an ad that also
+            # praises: disclosure.missing below says what it is)
             self.add("disclosure.insider_review", "block",
                      f"This rates or recommends {what}, or asks for reviews of it, without "
                      "saying you work there or are paid; staff reviews must say so (FTC rule "

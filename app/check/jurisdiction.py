@@ -118,6 +118,19 @@ def review_cues(disclosure: dict[str, Any], folded: str) -> list[tuple[int, int]
     return found
 
 
+def acclaim_cues(disclosure: dict[str, Any], folded: str) -> list[tuple[int, int]]:
+    """Where a folded draft sets something above its place ("the best rates in town", "le
+    meilleur de la ville"), as folded [start, end): read only when one of the section's
+    ``acclaim_words`` is in its first REVIEW_CHARS characters."""
+    section = disclosure.get("reviews", {})
+    head = folded[:REVIEW_CHARS]
+    if not any(word in head for word in section.get("acclaim_words", ())):
+        return []
+    pattern = _review_pattern((), tuple(section.get("acclaim_patterns", ())))
+    return [(m.start(), m.end()) for m in pattern.finditer(folded, 0, REVIEW_CHARS)
+            if m.end() > m.start()]
+
+
 # A web address written out whether or not the network would link it ("shop.example/p?ref=x":
 # the writer's storefront on a domain no list knows): a host of dotted parts, a path, a query.
 _ADDRESS_WITH_QUERY = re.compile(

@@ -162,3 +162,52 @@ def test_every_branch_of_a_pattern_is_looked_for():
         "haben", "hatten", "bin"}
     assert pattern_triggers(r"\bfoo\s+bar|(?:x|y)z") is None
     assert "persona.personal_life" in fired("Bin seit gestern Single, sorry.", WORK)
+
+
+# --- 5. staff praise of the employer that ranks it, on a personal account ------------------------
+
+@pytest.fixture
+def bakery(tmp_path):
+    from tests.check.rounds import policy_from
+
+    return policy_from(tmp_path, 'version = 1\n[employer]\nname = "Crumbwell Bakery"\n'
+                                 'aliases = ["Crumbwell", "@crumbwell"]\n'
+                                 '[disclosure]\nregion = "us"\n'
+                                 'accepted = ["#ad", "#CrumbwellTeam"]\n')
+
+
+@pytest.mark.parametrize("text", [
+    "Honestly nothing beats the sourdough at Crumbwell.",
+    "Crumbwell's cinnamon buns are elite. No notes.",
+    "the @crumbwell app > every other bakery app",
+    "sans vouloir faire de pub, le pain de Crumbwell est imbattable",
+    "Crumbwell >>> every other bakery on the block, just facts #notsponsored",
+])
+def test_a_fans_verdict_on_the_employers_product_needs_the_tie_said(text, bakery):
+    assert "disclosure.insider_review" in fired(text, PERSONAL, bakery)
+
+
+@pytest.mark.parametrize("text", [
+    "Crumbwell has the best croissants in town, go early.",
+    "Le pain de Crumbwell est le meilleur de la ville.",
+    "O pão da Crumbwell é o melhor da cidade.",
+    "El pan de Crumbwell es el mejor de la ciudad.",
+    "Das Brot von Crumbwell ist das beste der Stadt.",
+])
+def test_the_employers_product_set_above_its_place_is_promotion(text, bakery):
+    assert {"persona.brand_promotion", "disclosure.missing"} <= fired(text, PERSONAL, bakery)
+
+
+@pytest.mark.parametrize("text", [
+    "Crumbwell is the best employer in town, five years and counting.",
+    "Best day in years: the Crumbwell team won the charity quiz!",
+    "Had the best weekend in the world, no bakery talk at all.",
+])
+def test_a_workplace_or_a_day_ranked_is_not_a_product_verdict(text, bakery):
+    assert not fired(text, PERSONAL, bakery) & {"disclosure.missing",
+                                                "disclosure.insider_review"}
+
+
+def test_a_verdict_beside_a_code_is_an_ad_first(bakery):
+    text = "Crumbwell's rye is elite, use code RYE10 for 10% off"
+    assert "disclosure.missing" in fired(text, PERSONAL, bakery)
