@@ -192,7 +192,11 @@ def everyday_sales_word(folded_words: str) -> bool:
 # The writer's own sideline: "side project", "side hustle", "I also shoot weddings", "on
 # weekends I bake", "selling my ...", "my band plays", "my cupcakes", in the six languages.
 _SIDELINE = (
-    r"\b(?:side (?:project|business|hustle|gig|line)s?|my (?:own )?(?:small )?business"
+    r"\b(?:side (?:project|business|hustle|gig|line)s?|my (?:own )?(?:[\w-]+ ){0,2}?business"
+    r"|business on the side|i (?:teach|give) (?:private )?(?:lessons|classes)"
+    r"|doy clases|hago tartas|je revends (?:mon|ma|mes)|je donne des cours"
+    r"|(?:to|tou|estou) (?:a )?vend(?:endo|er)|gebe (?:private )?(?:nachhilfe|kurse|stunden)"
+    r"|do (?:aulas|explicacoes)|do lezioni|faccio (?:torte|lezioni)"
     r"|in my spare time|on (?:the )?weekends i|i also (?:shoot|sell|make|bake|teach|offer"
     r"|design|paint|photograph|film|cater|knit|repair|tutor|coach)"
     r"|selling my|my (?:band|gig|cupcakes|cakes|bakes|cookies|candles|prints|paintings|art"
@@ -221,11 +225,38 @@ _SALE = (
     r"|\b(?:now booking|booking (?:now|for|open)|bookings? (?:open|now)|taking (?:orders"
     r"|bookings)|rates|prices|price list|tickets?|menu|commissions? (?:open|are open)"
     r"|dm (?:me|this account|us)? ?(?:for|to)|message me|for sale|% off"
+    r"|chama no (?:zap|whats)|me chama|mp si interess\w*|escribidme|escribeme|schreibt mir"
+    r"|scrivetemi|per ora|por hora|/hora|/hour|an hour|de l'heure|pro stunde"
     r"|descuento|remise|rabatt|gutschein|desconto|cupom|sconto"
     r"|reservas|pedidos|precios|tarifas|entradas|encargos"
     r"|reservations?|commandes?|prix|tarifs|billets"
     r"|buchungen|bestellungen|preise|tickets|karten"
     r"|encomendas|precos|bilhetes|ingressos|prenotazioni|ordini|prezzi|tariffe|biglietti)\b)")
+
+
+# Recruiting into one's own sales scheme (direct sales, MLM): the reader asked to join the
+# writer ("join my team", "ask me how", "looking for 5 motivated people", "tenho vagas na minha
+# equipa") with money promised ("earn from home", "extra income", "€2k a month", "rendimento
+# extra"), in the six languages. Both halves are needed: "join my team at Acme" is hiring.
+_RECRUIT_ASK = (
+    r"\b(?:join my team|ask me how|looking for \d+ (?:\w+ )?(?:people|women|mums|moms|ladies"
+    r"|partners)|comment ['\"]?info['\"]?|dm me ['\"]?\w+['\"]? to join|be your own boss"
+    r"|(?:unete|unirse|unirte|unanse) a mi equipo|busc(?:o|amos) \d+ personas|pregunta(?:me)? como|rejoins? mon equipe"
+    r"|demandez-moi comment|werde teil meines teams|frag mich wie|(?:aderir|juntar-se|junta-te)"
+    r"(?: a| à)? (?:a )?minha equipa|tenho vagas|pergunta-me como|entra nel mio team"
+    r"|chiedimi come)\b")
+_RECRUIT_MONEY = (
+    r"(?:\b(?:earn|earning|make|making)\b[^.!?\n]{0,30}\bfrom home\b|\bextra (?:income|cash|money)"
+    r"|\bno experience (?:needed|required)\b|\bfinancial freedom\b|\bextra [$£€]\s?\d"
+    r"|[$£€]\s?\d+k?\s+(?:a|per) month\b|\d+k?\s?[$£€]\s+(?:a|per|al|par|im|por|al) m"
+    r"|\bingresos extra\b|\bdesde casa\b|\brevenus? (?:complementaires?|supplementaires?)\b"
+    r"|\bdepuis chez (?:vous|soi|toi)\b|\bnebenverdienst\b|\bvon zu hause\b"
+    r"|\brendimento extra\b|\brenda extra\b|\bde casa\b|\bentrate extra\b|\bda casa\b)")
+
+
+@cache
+def _recruit_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return re.compile(_RECRUIT_ASK), re.compile(_RECRUIT_MONEY)
 
 
 # A colleague's own shop or sideline, said in the third person ("shop her Etsy", "his pottery
@@ -261,6 +292,10 @@ def own_sideline(folded: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """The writer's own side business, sale or gig in the folded text (or a colleague's, said
     in the third person: :func:`colleague_sideline`), and the words that sell it, as two
     folded [start, end) spans; None when either is missing."""
+    ask, money = _recruit_patterns()
+    if (asked := ask.search(folded)) is not None \
+            and (promised := money.search(folded)) is not None:
+        return (asked.start(), asked.end()), (promised.start(), promised.end())
     sideline = _sideline_pattern().search(folded) or _colleague_sideline_pattern().search(folded)
     if sideline is None:
         return None

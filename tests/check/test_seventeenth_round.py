@@ -211,3 +211,76 @@ def test_a_workplace_or_a_day_ranked_is_not_a_product_verdict(text, bakery):
 def test_a_verdict_beside_a_code_is_an_ad_first(bakery):
     text = "Crumbwell's rye is elite, use code RYE10 for 10% off"
     assert "disclosure.missing" in fired(text, PERSONAL, bakery)
+
+
+# --- 6. one's own scheme on a work account, friends' tips on a personal one ---------------------
+
+@pytest.fixture
+def pharma(tmp_path):
+    from tests.check.rounds import policy_from
+
+    return policy_from(tmp_path, 'version = 1\n[employer]\nname = "Quellwerk Pharma"\n'
+                                 'aliases = ["Quellwerk", "Nasiva"]\n'
+                                 '[disclosure]\nregion = "de"\naccepted = ["#Werbung"]\n')
+
+
+@pytest.mark.parametrize("text", [
+    "Looking for 4 driven mums who want extra income from home. No experience needed, DM me!",
+    "Ask me how I make an extra £1,500 a month from my phone 💸 join my team",
+    "Busco 3 personas para unirse a mi equipo, ingresos extra desde casa. Escríbeme.",
+    "Je donne des cours de guitare le week-end, 25 € de l'heure, MP si intéressé.",
+    "Tô vendendo bolo de pote pro Natal, me chama no zap!",
+])
+def test_ones_own_scheme_or_sale_on_a_work_account_is_promotion(text, pharma):
+    assert "persona.promotion" in fired(text, WORK, pharma)
+
+
+@pytest.mark.parametrize("text", [
+    "We're hiring! Join my team at Quellwerk as a data analyst, apply on our careers page.",
+    "Ask me how we cut our lab's energy use by a third, happy to share the playbook.",
+])
+def test_hiring_for_the_employer_is_not_ones_own_scheme(text, pharma):
+    assert "persona.promotion" not in fired(text, WORK, pharma)
+
+
+@pytest.mark.parametrize("text", [
+    "Nasiva Nasenspray, ehrlich. Holt's euch, ihr werdet mir danken 🍋",
+    "O Nasiva é o único que me desentope o nariz. Fica a dica!",
+    "Probad el Nasiva y ya me contaréis 😉",
+    "Nasiva pour le rhume, faites-vous plaisir.",
+    "Nasiva contro il raffreddore: prendetelo e basta.",
+    "Nasiva for colds, run don't walk.",
+])
+def test_a_friends_tip_to_get_the_employers_product_is_promotion(text, pharma):
+    assert {"persona.brand_promotion", "disclosure.missing"} <= fired(text, PERSONAL, pharma)
+
+
+@pytest.mark.parametrize("text", [
+    "Can't wait for the Christmas party, I'll be the one dancing on the table.",
+    "Some news: a little one on the way in June 👶",
+    "Long week. The little one is back on the children's ward. Grateful for the nurses.",
+    "Wählt am Sonntag bloß nicht diese Partei!",
+    "Este domingo votad contra el alcalde, por favor.",
+])
+def test_more_personal_life_on_a_work_account(text):
+    assert "persona.personal_life" in fired(text, WORK)
+
+
+@pytest.mark.parametrize("text", [
+    "What a stupid question 🙄 read the label, mate.",
+    "Faut vous faire un dessin ? C'est écrit sur la boîte.",
+    "Lê a bula, criatura.",
+    "Ma ci siete o ci fate? È scritto sulla confezione.",
+])
+def test_a_customer_talked_down_to(text):
+    assert "conduct.insult" in fired(text, CheckTarget(Network.X, Persona.WORK, Owner.EMPLOYER))
+
+
+@pytest.mark.parametrize("text", [
+    "There's no such thing as a stupid question: ask our pharmacists anything.",
+    "Our new leaflet: learn to read a food label in five minutes.",
+    "The table tennis final is tonight, come and cheer!",
+])
+def test_their_look_alikes_stay_quiet(text):
+    assert not fired(text, CheckTarget(Network.X, Persona.WORK, Owner.EMPLOYER)) & {
+        "conduct.insult", "persona.personal_life"}
