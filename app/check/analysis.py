@@ -1179,6 +1179,8 @@ def _job_statement(text: str, hit: TermHit, frames: dict) -> int | None:
     if not people:
         people = _implied_person(words, tuple(frames.get("implied_first_person", ())))
     if not people:
+        people = _time_served(words, frames)
+    if not people:
         return None
     if last in frames["joining"]:
         # "I've joined Acme", not "use my link to join Acme": the reader is asked to join
@@ -1195,6 +1197,19 @@ def _job_statement(text: str, hit: TermHit, frames: dict) -> int | None:
         if len(words) - index > 12:
             break
     return None
+
+
+def _time_served(words: list[tuple[int, int, str]], frames: dict) -> list[int]:
+    """Where a length of service starts among ``words`` ("After four years on the launch team
+    at", "Nach drei Jahren im Data-Science-Team bei"): time served in a team states the job
+    with no pronoun, as a one-item list (empty when there is none)."""
+    numbers = frozenset(fold_string(n) for n in frames.get("tenure_numbers", ()))
+    units = frozenset(fold_string(u) for u in frames.get("tenure_units", ()))
+    tokens = [word[2] for word in words]
+    for index in range(len(tokens) - 1):
+        if (tokens[index] in numbers or tokens[index].isdigit()) and tokens[index + 1] in units:
+            return [index]
+    return []
 
 
 def _implied_person(words: list[tuple[int, int, str]], openings: tuple[str, ...]) -> list[int]:

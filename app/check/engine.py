@@ -183,7 +183,11 @@ _GRATITUDE = re.compile(
     r"merci (?:a|beaucoup|pour)|joyeux anniversaire|"
     r"danke (?:an|fur|schon)|vielen dank|alles gute zum|"
     r"obrigad[oa]s? (?:a|pel[oa])|muito obrigad|feliz aniversario|"
-    r"grazie (?:a|mille|per)|buon compleanno|buon anniversario)\b")
+    r"grazie (?:a|mille|per)|buon compleanno|buon anniversario|"
+    # staff shown at work: "behind the scenes at our packaging line: the people who ...",
+    # "meet the team", "detras de las camaras", "dans les coulisses", "hinter den Kulissen"
+    r"behind the scenes|meet the (?:team|people|crew)|detras de (?:las )?camaras"
+    r"|dans les coulisses|hinter den kulissen|nos bastidores|dietro le quinte)\b")
 
 # The care voice of a reply to a customer, in the six languages (folded text): an apology,
 # understanding, help offered ("Sorry to hear that", "We understand your frustration", "Nos
@@ -205,7 +209,12 @@ _CARE_VOICE = re.compile(
     r"|desolee?s? (?:pour|de)|nous sommes (?:vraiment )?desolee?s|toutes nos excuses"
     r"|nous comprenons (?:votre|ta|vos)|(?:vous|t')\s*aid(?:er|ent|ons)"
     r"|merci (?:pour|de) votre patience"
-    r"|es tut uns (?:sehr )?leid|wir entschuldigen uns|entschuldigen sie (?:bitte )?die"
+    r"|(?:es |das )?tut uns (?:sehr |wirklich |aufrichtig )?leid|wir entschuldigen uns"
+    r"|entschuldigen sie (?:bitte )?die"
+    # asked to write in, and the package-leaflet advice every medicine ad carries ("zu Risiken
+    # und Nebenwirkungen ... fragen Sie Ihre Ärztin")
+    r"|schreiben sie uns|schreibt uns|escribenos|ecrivez-nous|escreva-nos|scriveteci"
+    r"|fragen sie ihre?n? (?:arzt|arztin|apotheke)|zu risiken und nebenwirkungen"
     r"|wir verstehen (?:ihren|ihre|deinen|deine|euren)|(?:wir )?helfen (?:ihnen|dir|euch) gerne"
     r"|danke fur (?:ihre|deine|eure) geduld"
     r"|lamentamos|pedimos (?:desculpa|desculpas)|compreendemos (?:a sua|o seu|a tua|o teu)"
@@ -2064,9 +2073,22 @@ class _Context:
                          and (h.term.payload.role == ROLE_EMPLOYER
                               or self.client is not None
                               and h.term.payload.brand == self.client)]
+        partner_links = any(isinstance(h.term.payload, BrandRef)
+                            and h.term.payload.role != ROLE_EMPLOYER
+                            and h.term.payload.kind == KIND_DOMAIN
+                            for h in promotion.brand_hits)
         for match in _sponsoring_pattern(tuple(verbs)).finditer(text):
             sentence = max(text.rfind(mark, 0, match.start()) for mark in ".!?\n") + 1
-            if _WE.search(text, sentence, match.start()):
+            ends = [text.find(mark, match.end()) for mark in ".!?\n"]
+            sentence_end = min((end for end in ends if end >= 0), default=len(text))
+            # "we" anywhere in the sentence ("Together with Acme, this December we're
+            # donating ..."), or the sentence opening with it on the organisation's own
+            # account ("Colaboramos con Café Mistral: ...")
+            if _WE.search(text, sentence, sentence_end) or (
+                    self.employer_owned and not text[sentence:match.start()].strip(" \t:-—–")
+                    and not partner_links):
+                # (the partner's own link makes it the partner's ad: "Gemeinsam mit der
+                # Kranich BKK: ... jetzt wechseln: kranich-bkk.example")
                 return True
             start, _ = self.draft.fold.span(match.start(), match.end())
             if any(0 <= start - end <= 40 for end in employer_ends):

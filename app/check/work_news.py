@@ -241,7 +241,8 @@ _SALE = (
 _RECRUIT_ASK = (
     r"\b(?:join my team|ask me how|looking for \d+ (?:\w+ )?(?:people|women|mums|moms|ladies"
     r"|partners)|comment ['\"]?info['\"]?|dm me ['\"]?\w+['\"]? to join|be your own boss"
-    r"|(?:unete|unirse|unirte|unanse) a mi equipo|busc(?:o|amos) \d+ personas|pregunta(?:me)? como|rejoins? mon equipe"
+    r"|(?:unete|unirse|unirte|unanse) a mi equipo|busc(?:o|amos) \d+ personas"
+    r"|pregunta(?:me)? como|rejoins? mon equipe"
     r"|demandez-moi comment|werde teil meines teams|frag mich wie|(?:aderir|juntar-se|junta-te)"
     r"(?: a| à)? (?:a )?minha equipa|tenho vagas|pergunta-me como|entra nel mio team"
     r"|chiedimi come)\b")

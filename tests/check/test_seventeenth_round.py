@@ -284,3 +284,63 @@ def test_a_customer_talked_down_to(text):
 def test_their_look_alikes_stay_quiet(text):
     assert not fired(text, CheckTarget(Network.X, Persona.WORK, Owner.EMPLOYER)) & {
         "conduct.insult", "persona.personal_life"}
+
+
+# --- 7. false alarms on the read sets, made general ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "After six years on the payments team at Quellwerk, I'm moving to a new role in data.",
+    "Nach vier Jahren im Vertriebsteam bei Quellwerk wechsle ich ins Marketing. Danke euch!",
+])
+def test_time_served_in_a_team_states_the_job(text, pharma):
+    assert not fired(text, CheckTarget(Network.LINKEDIN, Persona.PERSONAL), pharma) & {
+        "persona.promotion", "persona.brand_promotion", "disclosure.missing"}
+
+
+@pytest.mark.parametrize("text", [
+    "Liebe Frau P., das tut uns sehr leid! Schreiben Sie uns bitte eine Nachricht, wir helfen.",
+    "Zu Risiken und Nebenwirkungen lesen Sie die Packungsbeilage und fragen Sie Ihre Ärztin.",
+    "Behind the scenes at our Leeds depot: the people who make sure your parcel arrives.",
+])
+def test_care_and_behind_the_scenes_are_not_hostile(text):
+    assert "conduct.insult" not in fired(text, BRAND)
+
+
+@pytest.fixture
+def toys(tmp_path):
+    from tests.check.rounds import policy_from
+
+    return policy_from(tmp_path, 'version = 1\n[employer]\nname = "Lumo Toys"\n'
+                                 'aliases = ["Lumo"]\n[[partners]]\nname = "Kettle & Co"\n'
+                                 'domains = ["kettleco.example"]\n'
+                                 '[disclosure]\nregion = "uk"\naccepted = ["#ad"]\n')
+
+
+@pytest.mark.parametrize("text", [
+    "Together with Kettle & Co, this winter we're giving a game to every children's ward.",
+    "En colaboración con Kettle & Co: noches de juegos cada jueves en su local de Ruzafa.",
+])
+def test_a_partnership_the_brand_states_itself_is_its_news(text, toys):
+    assert "disclosure.missing" not in fired(text, BRAND, toys)
+
+
+def test_the_partners_own_link_still_makes_it_the_partners_ad(toys):
+    text = "Together with Kettle & Co: switch today and save, kettleco.example/switch"
+    assert fired(text, BRAND, toys) & {"disclosure.missing", "disclosure.unclear"}
+
+
+def test_a_family_game_is_a_product(toys):
+    text = "I work at Lumo Toys and today we launched our family game for kids aged 5+."
+    assert "persona.personal_life" not in fired(text, WORK, toys)
+
+
+@pytest.mark.parametrize("text", [
+    "Notre bilan RSE : -18 % de déchets alimentaires en un an.",
+    "Sustainability report: -30% of emissions since 2020.",
+])
+def test_a_fall_in_what_a_report_counts_is_no_discount(text):
+    assert "disclosure.missing" not in fired(text, WORK)
+
+
+def test_a_price_cut_written_alone_is_still_one():
+    assert "persona.promotion" in fired("Vols à -40 % ce week-end seulement !", PERSONAL)
