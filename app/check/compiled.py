@@ -292,6 +292,9 @@ _PROJECT_AFTER = re.compile(
     r"|pricing(?: model| plan| engine| tiers?)?|business case|stand-?up|retro|cut-?over"
     r"|launch date|einfuhrung|markteinfuhrung|zeitplan|pilotphase|projektteam|prototyp|meilenstein"
     r"|meeting|besprechung|workshop|sync"
+    # its study, trial, data or results ("Kranich-Studie", "the Heron trial data")
+    r"|stud(?:y|ie|ien|ies|io|o)|trials?|daten|data|ergebnisse|results|resultados|resultats"
+    r"|risultati|phase|fase"
     # the name said to be in trials: "Kingfisher ya está en pruebas", "is now in testing"
     r"|(?:is\s+|ya\s+esta\s+|esta\s+|est\s+|ist\s+|e\s+|jetzt\s+)?(?:now\s+)?(?:in\s+(?:testing"
     r"|trials?|pilot)|being\s+(?:tested|piloted|trialled|trialed)|en\s+pruebas|en\s+test"
@@ -323,21 +326,6 @@ _PROJECT_BEFORE = re.compile(
     r"|(?<![^\W_])(?:meeting|reunion|reuniao|besprechung|riunione|workshop)(?:\s+(?:of|for|on"
     r"|about|de|del|du|des|do|da|sobre|zu|zum|von|vom|di|sul|su|dello))?(?:\s+(?:the|el|la|le|l'"
     r"|o|il|lo|das|den|dem))?\s*$")
-
-
-# Any project word at all (folded text): whether to look for bare names in a draft.
-_PROJECT_WORD = re.compile(
-    r"(?<![^\W_])(?:kick|launch|roll|road|sprint|beta|alpha|go-?live|work-?stream|pilot"
-    r"|prototyp|milestone|release|deadline|demo|mvp|timeline|spec|pricing|business case|stand"
-    r"|retro|cut-?over|einfuhrung|markteinfuhrung|zeitplan|projektteam|meilenstein|lanzamiento"
-    r"|despliegue|arranque|hoja de ruta|lancement|deploiement|feuille de route|lancamento"
-    r"|implantacao|roteiro|lancio|rilascio|avvio|meeting|reunion|reuniao|besprechung|riunione"
-    r"|workshop|sync|\((?:i mean )?(?:the|el|le|das|o|il|a) proje|\((?:el|il) pro[gy]e"
-    # work done on it (see _PROJECT_BEFORE)
-    r"|working on|work on|worked on|works on|week on|day on|month on|weekend on|trabajando en"
-    r"|preparando|a preparar|preparer|travailler sur|bosser sur|arbeite an|arbeiten an"
-    r"|a trabalhar|trabalhando|lavorare su|lavoro su|lavorando su|settimana"
-    r"|testing|trial|piloted|pruebas|testphase|testes|in prova)")
 
 
 def used_as_project(text: str, start: int, end: int) -> bool:
@@ -661,12 +649,12 @@ class CompiledPolicy:
         return found
 
     def codenames_alone(self, fold: TextView) -> list[TermHit]:
-        """Hits of codenames' distinctive words ("Gamsbock", "G4msbock") on their own in a
-        draft that teases a secret (:data:`SECRECY_CUES`) or says a project word at all
-        (the caller keeps those right beside one: "Gamsbock kickoff"); the name alone in an
-        ordinary sentence is a bird or a snowfield. Compiled on first need."""
-        if not self._names_alone or (_PROJECT_WORD.search(fold.text) is None
-                                     and SECRECY_CUES.search(fold.text) is None):
+        """Hits of codenames' distinctive words ("Gamsbock", "G4msbock") on their own; the
+        caller keeps those in a draft that teases a secret (:data:`SECRECY_CUES`), right beside
+        a project word ("Gamsbock kickoff", "Kranich-Studie") or written disguised
+        ("(Kran1ch)"); the name alone in an ordinary sentence is a bird or a snowfield.
+        Compiled on first need."""
+        if not self._names_alone:
             return []
         if self._alone is None:
             terms = [term for rest, alone in self._names_alone

@@ -1354,8 +1354,10 @@ class _Context:
                     continue  # already part of the full codename
                 if teased is None:
                     teased = SECRECY_CUES.search(self.draft.fold.text) is not None
-                if not teased or (not hit.disguises
-                                  and not self.text[hit.start:hit.start + 1].isupper()):
+                # (a bare name written with digits or spaced out, "(Kran1ch)", is hidden on
+                # purpose: it counts like a teased one)
+                if not hit.disguises and (
+                        not teased or not self.text[hit.start:hit.start + 1].isupper()):
                     if not used_as_project(self.text, hit.start, hit.end):
                         continue  # the common word
                     as_project.add((hit.start, hit.end))

@@ -364,7 +364,7 @@ def pattern_triggers(source: str) -> frozenset[str] | None:
                     break
         if close < 0:
             return None
-        alternatives = source[3:close].split("|")
+        alternatives = _top_level_branches(source[3:close])
         rest = source[close + 1:]
     else:
         leading = re.match(r"[a-z][a-z']*", source)
@@ -382,16 +382,36 @@ def pattern_triggers(source: str) -> frozenset[str] | None:
         return None  # the group may run on into a longer word ("vot(?:e|ing)")
     triggers = set()
     for alternative in alternatives:
-        if alternative in ("\\d+", "\\d", DIGIT_RUN):
+        alternative = _without_lookbehinds(alternative)
+        if alternative is None:
+            return None
+        if alternative in ("\\d+", "\\d", DIGIT_RUN) or alternative.startswith("\\d(?<!"):
             triggers.add(_DIGIT)
             continue
         if not _SIMPLE_ALTERNATIVE.fullmatch(alternative):
-            return None
+            # a word, then a look-ahead or a word's end: "recrute des?", "assume(?=\s+…)"
+            leading = re.match(r"[a-z][a-z']*", alternative)
+            if leading is None or not alternative[leading.end():].startswith(
+                    (*_WORD_END, "(?=", "(?!")):
+                return None
+            triggers.add(leading.group())
+            continue
         tokens = WORD_RE.findall(alternative)
         if not tokens:
             return None
         triggers.add(tokens[0])
     return frozenset(triggers)
+
+
+def _without_lookbehinds(source: str) -> str | None:
+    """``source`` without its leading look-behinds ("(?<!\\bi )assume" is "assume"); None
+    when one holds a group."""
+    while source.startswith(("(?<!", "(?<=")):
+        close = source.find(")")
+        if close < 0 or "(" in source[4:close] or source[close - 1] == "\\":
+            return None
+        source = source[close + 1:]
+    return source.removeprefix("\\b")
 
 
 def _strings(value: object, where: str) -> list[str]:
@@ -434,21 +454,29 @@ def compile_lexicon(name: str, data: dict[str, Any], *, lazy: bool = False) -> L
             exceptions.append(term)
         for key, target in (("patterns", lexicon.fold_patterns),
                             ("cased_patterns", lexicon.cased_patterns)):
-            for pattern in _strings(raw.get(key, []), f"{where} {key}"):
-                # A leading \b stops the regex engine from skipping ahead to the first
-                # letter; check the boundary after the match instead (much faster scans).
-                boundary = pattern.startswith("\\b")
-                body = pattern[2:] if boundary else pattern
-                triggers = pattern_triggers(body) if key == "patterns" else None
-                compiled = LexiconPattern(body, group, boundary, triggers, where)
-                if not lazy:
-                    compiled.regex  # noqa: B018 - compiled now to refuse a broken list early
-                target.append(compiled)
+            for written in _strings(raw.get(key, []), f"{where} {key}"):
+                # Each top-level branch ("\bfoo…|\bbar…") is a pattern of its own, with its
+                # own first words: a draft with none of them skips it without a scan.
+                for pattern in _top_level_branches(written) if key == "patterns" else [written]:
+                    _add_pattern(pattern, key, group, where, lazy, target)
     lexicon.index = TermIndex(terms)
     lexicon.exceptions = TermIndex(exceptions) if exceptions else None
     lexicon.excepted = frozenset(term.payload for term in exceptions)  # type: ignore[misc]
     lexicon.extra = {key: value for key, value in data.items() if key not in ("group", "version")}
     return lexicon
+
+
+def _add_pattern(pattern: str, key: str, group: Group, where: str, lazy: bool,
+                 target: list[LexiconPattern]) -> None:
+    # A leading \b stops the regex engine from skipping ahead to the first letter; check the
+    # boundary after the match instead (much faster scans).
+    boundary = pattern.startswith("\\b")
+    body = pattern[2:] if boundary else pattern
+    triggers = pattern_triggers(body) if key == "patterns" else None
+    compiled = LexiconPattern(body, group, boundary, triggers, where)
+    if not lazy:
+        compiled.regex  # noqa: B018 - compiled now to refuse a broken list early
+    target.append(compiled)
 
 
 def extra_terms_lexicon(name: str, group: Group, texts: Iterable[str], *,

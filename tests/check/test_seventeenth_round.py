@@ -344,3 +344,31 @@ def test_a_fall_in_what_a_report_counts_is_no_discount(text):
 
 def test_a_price_cut_written_alone_is_still_one():
     assert "persona.promotion" in fired("Vols à -40 % ce week-end seulement !", PERSONAL)
+
+
+# --- 8. a codename's own word, hidden or made a study -------------------------------------------
+
+@pytest.fixture
+def birds(tmp_path):
+    from tests.check.rounds import policy_from
+
+    return policy_from(tmp_path, 'version = 1\n[employer]\nname = "Acme"\n'
+                                 '[confidential]\nterms = ["Project Reiher"]\n')
+
+
+@pytest.mark.parametrize(("text", "severity"), [
+    ("Der R3iher fliegt bald, Leute 🐦", "block"),
+    ("(R e i h e r) kommt nächstes Jahr", "block"),
+    ("Reiher-Studie: die ersten Daten sehen gut aus", "warn"),
+])
+def test_a_codenames_word_hidden_or_studied_is_the_codename(text, severity, birds):
+    found = findings(text, WORK, birds).get("confidential.term")
+    assert found is not None and found.severity.value == severity
+
+
+@pytest.mark.parametrize("text", [
+    "Ein Reiher am Teich heute Morgen, wunderschön.",
+    "Reiher und Störche zählen: tolle Daten von der Vogelwarte.",
+])
+def test_the_bird_itself_is_not_the_codename(text, birds):
+    assert "confidential.term" not in fired(text, WORK, birds)
