@@ -381,8 +381,8 @@ def pattern_triggers(source: str) -> frozenset[str] | None:
     if not (rest == "" or rest.startswith(_WORD_END)):
         return None  # the group may run on into a longer word ("vot(?:e|ing)")
     triggers = set()
-    for alternative in alternatives:
-        alternative = _without_lookbehinds(alternative)
+    for written in alternatives:
+        alternative = _without_lookbehinds(written)
         if alternative is None:
             return None
         if alternative in ("\\d+", "\\d", DIGIT_RUN) or alternative.startswith("\\d(?<!"):
