@@ -130,6 +130,9 @@ class Promotion:
     # a vague label beside a brand ("#collab", "#colab", "#sp"): the post marked as a tie-up
     # without saying what it is (original [start, end))
     vague_labels: list[tuple[int, int]] = field(default_factory=list)
+    # a partner thanked for what it sent ("merci Greenvale pour les bouteilles"): a gift said
+    # as thanks, which is no clear label (original [start, end))
+    gift_thanks: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def generic(self) -> bool:
@@ -478,6 +481,17 @@ def _read_brand_context(draft: DraftText, compiled: CompiledPolicy, result: Prom
         if handle and any(hit.term.payload.brand is handle[0].term.payload.brand  # type: ignore[attr-defined]
                           and not start <= hit.start < end + 2 for hit in partner):
             result.thanked_partner.append(LexiconHit(THANKED, start, end))
+    if any(word in text for word in _THANKS_WORDS) \
+            and (gift := _GIFT_THANKS.search(text)) is not None:
+        # "Merci Greenvale pour les bouteilles", "Thanks to Hollin for the goodie box": a
+        # partner thanked for what it sent, which is how a gifted post reads; the thanks says
+        # the tie without saying it is a gift (disclosure.unclear)
+        start, end = fold.span(gift.start(), gift.end())
+        if any(start <= hit.start < end for hit in result.brand_hits
+               if isinstance(hit.term.payload, BrandRef)
+               and hit.term.payload.role != ROLE_EMPLOYER):
+            result.thanked_partner.append(LexiconHit(THANKED, start, end))
+            result.gift_thanks.append((start, end))
     if result.commercial and not (result.strong or result.cta or result.links) \
             and (perk := _STAFF_PERK.search(text)) is not None:
         # "Acme is giving out free lunch to staff on Fridays", "offre le déjeuner gratuit à
@@ -558,6 +572,23 @@ _THANKS_TO_HANDLE = re.compile(
     r"\b(?:thank you|thanks|thx|ty|merci|gracias|danke|obrigad[oa]|grazie)"
     r"(?:\s+(?:so much|again|beaucoup|mille fois|infinitas|vielmals|mille))?[\s,!:]*"
     r"(?:(?:to|a|an|al|pour|por)\s+)?@")
+# A brand thanked for what it sent ("thanks Greenvale for the bottles", "merci à X pour le
+# colis", "gracias a X por el paquete", "danke an X für das Paket", "obrigada à X pelos mimos",
+# "grazie X per il pacco"), in the six languages (folded text; the words between hold the
+# brand, which must be a partner's).
+_THANKS_WORDS = ("thank", "thx", "cheers", "merci", "gracias", "danke", "obrigad", "grazie")
+_GIFT_THANKS = re.compile(
+    r"\b(?:thank you|thanks|thx|cheers|merci|gracias|danke|obrigad[oa]|grazie)\b"
+    r"(?:\s+(?:so much|again|beaucoup|mille fois|infinitas|vielmals|mille|mil))?[\s,!:]*"
+    r"(?:(?:to|a|an|al|pour|por|aux|a la|ao|alla)\s+)?(?:[\w@&'.-]+\s+){1,4}?"
+    r"(?:for|pour|por|para|fur|pelo|pela|pelos|pelas|per)\s+(?:[\w']+\s+){0,3}?"
+    r"(?:(?:goodie |gift |pr |care |sample )?(?:box|boxes|package|parcel|hamper|gifts?|goodies"
+    r"|samples?|kit|treats|swag|freebies|bottles?|crate|case|delivery)"
+    r"|colis|cadeaux?|bouteilles?|coffrets?|echantillons|paquet|panier"
+    r"|paquetes?|regalos?|caja|botellas?|muestras|cesta|detalle|envio"
+    r"|paket|pakete|geschenke?|flaschen|proben|kiste|zusendung"
+    r"|pacotes?|presentes?|caixa|garrafas|amostras|mimos?|recebidos"
+    r"|pacco|regali|bottiglie|campioni|cesto|omaggio|scatola)\b")
 # Something free for the staff: "free lunch to staff", "gratis a sus empleados", "kostenloses
 # Mittagessen für Mitarbeiter", "gratuit pour les salariés" (folded text).
 _STAFF_PERK = re.compile(

@@ -1959,8 +1959,12 @@ class _Context:
             # ... and a label lost at the end is lost whatever it says
             self._check_placement(accepted)
             return
+        rejected = self.compiled.rejected.find(self.draft.fold) if not accepted else []
         if not accepted and promotion.reviews and refs and not self.employer_owned \
-                and not (promotion.strong or promotion.price_cuts):
+                and not (promotion.strong or promotion.price_cuts or rejected
+                         or promotion.gift_thanks):
+            # (a vague label beside the verdict, "#collab", or a thanks for the gift is a
+            # label tried and not clear enough: disclosure.unclear below says so)
             # (a verdict beside a code, a discount or an affiliate link is an ad that also
             # praises: disclosure.missing below says what it is)
             self.add("disclosure.insider_review", "block",
@@ -1970,7 +1974,14 @@ class _Context:
                      list(promotion.reviews) + subject_spans, inserts)
             return
         if not accepted:
-            rejected = self.compiled.rejected.find(self.draft.fold)
+            if not rejected and promotion.gift_thanks:
+                start, end = promotion.gift_thanks[0]
+                self.add("disclosure.unclear", severity,
+                         f"{_quote(self.text[start:end])} thanks {what} for what it sent but "
+                         "does not say it was a gift or a paid post; start the post with a "
+                         f"clear disclosure such as “{options[0]}”.",
+                         list(promotion.gift_thanks) + subject_spans, inserts)
+                return
             if rejected:
                 vague = _list_words([_quote(self.text[m.start:m.end]) for m in rejected[:3]])
                 fixes = [Fix(f"Replace {vague} with “{options[0]}”",

@@ -218,7 +218,21 @@ _SIDELINE = (
     r"|projeto (?:paralelo|pessoal)|meu (?:proprio )?negocio|tambem (?:faco|vendo|dou)"
     r"|vendo (?:o meu|a minha|os meus|as minhas)|minha banda (?:toca|vai tocar)"
     r"|progetto personale|la mia (?:attivita|band)|anche (?:faccio|vendo)"
-    r"|vendo (?:il mio|la mia|i miei|le mie))")
+    r"|vendo (?:il mio|la mia|i miei|le mie)"
+    # a shop or business the writer runs or has just opened ("I run a little candle business",
+    # "je lance ma petite boutique", "ho aperto il mio negozio online", "abri a minha loja")
+    r"|i (?:run|own|started|launched|opened|have) (?:a|my) (?:[\w&'-]+ ){0,3}?(?:business"
+    r"|shop|store|brand|bakery|boutique|etsy)"
+    r"|(?:abro|abri|lanzo|lance|he abierto|tengo) (?:mi|una) (?:pequena )?(?:tienda|tiendita"
+    r"|marca|negocio)"
+    r"|(?:je lance|j'ouvre|j'ai (?:lance|ouvert)) (?:ma|mon) (?:petite? )?(?:boutique|marque"
+    r"|entreprise|business|atelier)"
+    r"|(?:ich habe|ich eroffne|ich starte) (?:meinen|mein|meine) (?:kleinen? )?(?:shop"
+    r"|laden|onlineshop|online-shop|label|marke)"
+    r"|(?:abri|lancei|lanco|estou lancando) (?:a )?(?:minha|meu) (?:pequena )?(?:loja|marca"
+    r"|negocio)"
+    r"|(?:ho aperto|apro|lancio|ho lanciato) (?:il mio|la mia) (?:piccol[oa] )?(?:negozio"
+    r"|marchio|attivita|bottega))")
 # ... and selling it: a price, bookings, rates, orders, tickets, a menu, "DM me for".
 _SALE = (
     r"(?:[$£€]\s?\d|\d(?:[.,]\d+)?\s?(?:[$£€]|eur\b|euros?\b|usd\b|gbp\b|dollars\b|pounds\b)"
@@ -231,7 +245,12 @@ _SALE = (
     r"|reservas|pedidos|precios|tarifas|entradas|encargos"
     r"|reservations?|commandes?|prix|tarifs|billets"
     r"|buchungen|bestellungen|preise|tickets|karten"
-    r"|encomendas|precos|bilhetes|ingressos|prenotazioni|ordini|prezzi|tariffe|biglietti)\b)")
+    r"|encomendas|precos|bilhetes|ingressos|prenotazioni|ordini|prezzi|tariffe|biglietti"
+    # a discount code or a cut ("with code WICK15", "-15 % avec le code", "col codice")
+    r"|(?:with|use|avec le|con el|col|con il|mit dem|com o) (?:code|codigo|codice|cupom"
+    r"|gutscheincode|rabattcode)"
+    r"|\d+\s?%\s?(?:de (?:descuento|desconto|remise|reduction)|rabatt))\b"
+    r"|-\s?\d+\s?%)")
 
 
 # Recruiting into one's own sales scheme (direct sales, MLM): the reader asked to join the
@@ -245,14 +264,21 @@ _RECRUIT_ASK = (
     r"|pregunta(?:me)? como|rejoins? mon equipe"
     r"|demandez-moi comment|werde teil meines teams|frag mich wie|(?:aderir|juntar-se|junta-te)"
     r"(?: a| à)? (?:a )?minha equipa|tenho vagas|pergunta-me como|entra nel mio team"
-    r"|chiedimi come)\b")
+    r"|chiedimi come"
+    # "I'm building a team", "busco gente para mi equipo", "tô montando equipe", "je recrute
+    # dans mon équipe", "ich suche Leute für mein Team", "cerco persone per il mio team"
+    r"|(?:building|growing) (?:a|my) team|(?:busco|buscamos) (?:gente|personas) para mi equipo"
+    r"|montando (?:uma |minha |a minha )?equipe|recrute dans mon equipe"
+    r"|suche (?:leute|menschen) fur mein team|cerco persone per il mio team)\b")
 _RECRUIT_MONEY = (
     r"(?:\b(?:earn|earning|make|making)\b[^.!?\n]{0,30}\bfrom home\b|\bextra (?:income|cash|money)"
-    r"|\bno experience (?:needed|required)\b|\bfinancial freedom\b|\bextra [$£€]\s?\d"
+    r"|\bno experience (?:needed|required)\b|\bfinancial freedom\b|\bextra [$£€]\s?\d[\d,.]*k?"
     r"|[$£€]\s?\d+k?\s+(?:a|per) month\b|\d+k?\s?[$£€]\s+(?:a|per|al|par|im|por|al) m"
     r"|\bingresos extra\b|\bdesde casa\b|\brevenus? (?:complementaires?|supplementaires?)\b"
     r"|\bdepuis chez (?:vous|soi|toi)\b|\bnebenverdienst\b|\bvon zu hause\b"
-    r"|\brendimento extra\b|\brenda extra\b|\bde casa\b|\bentrate extra\b|\bda casa\b)")
+    r"|\brendimento extra\b|\brenda extra\b|\bde casa\b|\bentrate extra\b|\bda casa\b"
+    r"|\bfrom (?:your|my) phone\b|\bdinero extra\b|\bargent en plus\b|\bgeld nebenbei\b"
+    r"|\bsoldi extra\b|\bdinheiro extra\b)")
 
 
 @cache
