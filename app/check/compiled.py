@@ -473,6 +473,36 @@ def codename_variants(term: str) -> list[str]:
     return list(dict.fromkeys(variants))
 
 
+@dataclass(frozen=True)
+class TranslatedName:
+    """A codename written with its everyday name word in another language ("Adega 9" or
+    "Cellier 9" for "Cellar 9"): the payload of that extra term, ``name`` the codename."""
+
+    name: str
+
+
+def name_translations(term: str, words: dict[str, tuple[str, ...]]) -> tuple[str, list[str]]:
+    """How ``term``'s one everyday name word is said in the other languages, by the shape of
+    the term: ``("alone", ...)`` for a one-word codename ("Kestrel" → "cernicalo", ...),
+    ``("after_generic", ...)`` for a generic word and a name ("Project Lantern" → "linterna",
+    "lanterne", ...), ``("numbered", ...)`` for a name and its number ("Cellar 9" → "bodega 9",
+    "adega 9", ...); ``("", [])`` when the name is not in the table (folded words)."""
+    parts = [fold_string(word) for word in term.split()]
+    if len(parts) == 1 and parts[0] in words:
+        return "alone", _distinct(words[parts[0]])
+    if len(parts) == 2 and parts[0] in _GENERIC_FAMILIES and parts[1] in words:
+        return "after_generic", _distinct(words[parts[1]])
+    if len(parts) == 2 and parts[0] in words and written_number(parts[1]) is not None:
+        return "numbered", [f"{word} {term.split()[1]}" for word in _distinct(words[parts[0]])]
+    return "", []
+
+
+def _distinct(translations: tuple[str, ...]) -> list[str]:
+    """The translations long enough to mean only themselves: a word of three letters or fewer
+    ("bar" for a bear in German, "oso") is too often another word."""
+    return [word for word in translations if len(word) >= 4]
+
+
 def _expand(entries: list[str], brands: dict[str, list[str]]) -> list[str]:
     expanded: list[str] = []
     for entry in entries:
@@ -552,6 +582,21 @@ class CompiledPolicy:
                         self._after_generic.append((variant.split(None, 1)[1],
                                                     AfterGeneric(text, generics)))
                         self._names_alone.append((variant.split(None, 1)[1], NameAlone(text)))
+            # ... and its everyday name word in another language ("Proyecto Linterna",
+            # "Adega 9"): with the generic word or its number it is the codename; alone, only
+            # where a bare name would count (teased, disguised, or beside a project word)
+            shape, translations = name_translations(text, self.builtin.codename_words)
+            for translation in translations:
+                if shape == "numbered":
+                    for variant in codename_variants(translation):
+                        term = make_term(variant, TranslatedName(text), evasion=True)
+                        if term is not None:
+                            confidential.append(term)
+                    continue
+                if shape == "after_generic":
+                    family = _GENERIC_FAMILIES[fold_string(text.split()[0])]
+                    self._after_generic.append((translation, AfterGeneric(text, family)))
+                self._names_alone.append((translation, NameAlone(text)))
         self.confidential = TermIndex(confidential, split_words=True)
         self._translated: TermIndex | None = None
         self._alone: TermIndex | None = None

@@ -27,6 +27,7 @@ from app.check.compiled import (
     CompiledPolicy,
     Mention,
     NameAlone,
+    TranslatedName,
     used_as_project,
 )
 from app.check.entities import find_hashtags
@@ -885,6 +886,19 @@ def _sponsoring_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
 
 
 # The organisation speaking of itself (folded text).
+# A sponsor's account cheering the team or event it backs: a score, a match, a win, good
+# wishes or congratulations, in six languages (folded text).
+_CHEER = re.compile(
+    r"(?<![\w-])\d{1,3}\s?[-–:]\s?\d{1,3}(?![\w-])|\b(?:"
+    r"victory|victories|win|wins|won|winners?|match ?day|game ?day|race ?day|tonight'?s game"
+    r"|good luck|best of luck|congratulations|congrats|well done|come on|let'?s go|go team"
+    r"|victoria|partido|partidazo|suerte|enhorabuena|felicidades|a por ellos|vamos"
+    r"|victoire|match|bonne chance|felicitations|bravo|allez"
+    r"|sieg|spieltag|viel gluck|gluckwunsch|herzlichen gluckwunsch|auf geht'?s"
+    r"|vitoria|jogo|boa sorte|parabens|bora"
+    r"|vittoria|partita|in bocca al lupo|complimenti|forza)\b")
+_PRICE_OR_CODE = re.compile(r"%|[$£€]\s?\d|\d\s?(?:€|\$|£)|\b[A-Z]{2,}\d{1,4}\b"
+                            r"|\b(?:code|c[oó]digo|codice)\b", re.IGNORECASE)
 _WE = re.compile(r"\b(?:we|we're|we are|nous|wir|noi|nos|nosotros)\b")
 
 
@@ -1347,6 +1361,8 @@ class _Context:
                     *self.compiled.codenames_alone(self.draft.fold)]:
             name = hit.term.text
             after = hit.term.payload
+            if isinstance(after, TranslatedName):
+                name = after.name  # "Adega 9" is "Cellar 9" in Portuguese
             if isinstance(after, NameAlone):
                 name = after.name
                 if any(h.start <= hit.start and hit.end <= h.end
@@ -1881,6 +1897,8 @@ class _Context:
             refs = [r for r in refs if r.role != ROLE_EMPLOYER]
             if refs and self._employer_sponsors(promotion):
                 refs = []  # "Acme is proud to sponsor the Kestrels": its own news, said plainly
+            elif refs and self._cheers_a_partner(promotion):
+                refs = []
             generic = False
         elif self.work and refs and self._employer_news(promotion):
             # On one's own work account the employer's news ("our impact report is out",
@@ -1967,11 +1985,13 @@ class _Context:
             # label tried and not clear enough: disclosure.unclear below says so)
             # (a verdict beside a code, a discount or an affiliate link is an ad that also
             # praises: disclosure.missing below says what it is)
-            self.add("disclosure.insider_review", "block",
-                     f"This rates or recommends {what}, or asks for reviews of it, without "
-                     "saying you work there or are paid; staff reviews must say so (FTC rule "
-                     f"on reviews, 16 CFR 465). Start with “{options[0]}”, or leave it out.",
-                     list(promotion.reviews) + subject_spans, inserts)
+            self._insider_review(promotion, what, options, subject_spans, inserts)
+            # ... and a review is an endorsement like any other: undisclosed, it is also
+            # promotion without its disclosure (the two rules say why it matters twice over)
+            self.add("disclosure.missing", "block",
+                     f"This promotes {what} from your own account without saying so; start it "
+                     f"with a disclosure such as “{options[0]}”{self._rules_named()}.",
+                     subject_spans, inserts)
             return
         if not accepted:
             if not rejected and promotion.gift_thanks:
@@ -2006,6 +2026,10 @@ class _Context:
                 message = ("This reads as promotion; if it promotes your employer or a "
                            f"partner, start it with a disclosure such as “{options[0]}”.")
             self.add("disclosure.missing", severity, message, subject_spans, inserts)
+            if promotion.reviews and refs and not self.employer_owned:
+                # a verdict beside a code or a discount: an ad that also rates the product,
+                # which staff may not do unsaid either
+                self._insider_review(promotion, what, options, subject_spans, inserts)
             return
         if self.employer_owned and not (promotion.strong or promotion.cta or promotion.commercial
                                         or promotion.price_cuts or promotion.reviews
@@ -2016,6 +2040,28 @@ class _Context:
             # tie where readers see it
             return
         self._check_placement(accepted)
+
+    def _cheers_a_partner(self, promotion: Promotion) -> bool:
+        """Whether the brand's own account cheers a team or event it backs ("¡Victoria del CB
+        Almenar 84-79!", "Good luck to @obradoiro tonight", "Bonne chance aux Crêtes Bleues"):
+        a match, a result or good wishes, with nothing of the partner's sold (no price, code,
+        percentage, link to it, sales cue or label). A sponsor cheering is no advert for the
+        team it pays."""
+        text = self.draft.fold.text
+        if promotion.strong or promotion.cta or promotion.price_cuts or promotion.ad_labels \
+                or promotion.reviews or self.draft.urls or _PRICE_OR_CODE.search(self.text) \
+                or any(isinstance(h.term.payload, BrandRef)
+                       and h.term.payload.kind == KIND_DOMAIN for h in promotion.brand_hits):
+            return False
+        return _CHEER.search(text) is not None
+
+    def _insider_review(self, promotion: Promotion, what: str, options: list[str],
+                        subject_spans: list[tuple[int, int]], inserts: list[Fix]) -> None:
+        self.add("disclosure.insider_review", "block",
+                 f"This rates or recommends {what}, or asks for reviews of it, without "
+                 "saying you work there or are paid; staff reviews must say so (FTC rule "
+                 f"on reviews, 16 CFR 465). Start with “{options[0]}”, or leave it out.",
+                 list(promotion.reviews) + subject_spans, inserts)
 
     def _only_pointers(self, promotion: Promotion) -> bool:
         """Whether the only sales cues are pointers to a link ("link in the comments", "link

@@ -527,6 +527,13 @@ class BuiltinLexicons:
         """Personal-data cues (plain data)."""
         return self._built("privacy", lambda: self._read("privacy"))
 
+    @cached_property
+    def codename_words(self) -> dict[str, tuple[str, ...]]:
+        """The everyday nouns codenames are made of ("lantern", "kestrel") and how the other
+        five languages say each (folded): "Project Lantern" is still the secret written as
+        "Proyecto Linterna"."""
+        return read_codename_words(self.folder / "codename_words.tsv")
+
     def _read(self, name: str) -> dict[str, Any]:
         path = self.folder / f"{name}.toml"
         try:
@@ -554,6 +561,24 @@ class BuiltinLexicons:
             found = build()
             write_lexicon(self._cache_dir, key, name, found)
         return found
+
+
+def read_codename_words(path: Path) -> dict[str, tuple[str, ...]]:
+    """The codename translation table at ``path`` (tab-separated: English, then Spanish,
+    French, German, Portuguese, Italian; "|" between alternatives; "#" starts a comment line):
+    each folded English word with its folded translations, the English word itself left out."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise LexiconError(f"cannot read the built-in word list {path}: {error}") from error
+    table: dict[str, tuple[str, ...]] = {}
+    for line in lines:
+        if not line.strip() or line.startswith("#"):
+            continue
+        english, *others = (fold_string(cell).strip() for cell in line.split("\t"))
+        words = [" ".join(word.split()) for cell in others for word in cell.split("|")]
+        table[english] = tuple(dict.fromkeys(w for w in words if w and w != english))
+    return table
 
 
 # Compiled lists by folder, for the life of the process.

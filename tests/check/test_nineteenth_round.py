@@ -1,0 +1,139 @@
+"""Nineteenth round: what the unseen sets of a Spanish bank and a UK estate agency showed the
+check missing (read after their untouched figures were taken), made general. Examples of our own
+in six languages, each beside the near misses that must stay as they were."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.model import CheckTarget, Network, Owner, Persona
+from tests.check.rounds import findings, fired, policy_from
+
+BRAND = CheckTarget(Network.FACEBOOK, Persona.WORK, Owner.EMPLOYER)
+WORK = CheckTarget(Network.LINKEDIN, Persona.WORK)
+PERSONAL = CheckTarget(Network.INSTAGRAM, Persona.PERSONAL)
+
+PACK = """version = 1
+[employer]
+name = "Banco Quercia"
+aliases = ["Quercia", "Quercia App"]
+domains = ["quercia.example"]
+[[partners]]
+name = "Club Deportivo Marjal"
+aliases = ["CD Marjal", "Marjal"]
+hashtags = ["#AupaMarjal"]
+[[partners]]
+name = "Nevada Cider"
+aliases = ["Nevada"]
+domains = ["nevadacider.example"]
+hashtags = ["#BrindaNevada"]
+"""
+
+
+@pytest.fixture
+def bank(tmp_path):
+    return policy_from(tmp_path, PACK)
+
+
+# --- 1. a staff review is an undisclosed endorsement and an insider review at once ------------
+
+@pytest.mark.parametrize("text", [
+    "5 estrellas para la Quercia App ⭐⭐⭐⭐⭐ la mejor app de banca que he usado.",
+    "Rating: 10/10, the Quercia App is the smoothest banking app out there.",
+    "Ehrliche Bewertung: Quercia App ★★★★★, die beste Banking-App.",
+])
+def test_a_staff_rating_is_both_an_insider_review_and_a_missing_disclosure(text, bank):
+    rules = fired(text, PERSONAL, bank)
+    assert {"disclosure.insider_review", "disclosure.missing"} <= rules
+    assert findings(text, PERSONAL, bank)["disclosure.missing"].fixes  # one click adds "#ad"
+
+
+def test_a_rating_beside_a_code_is_also_an_insider_review(bank):
+    text = "Recomendo imenso a Quercia App! Usem o meu código AMIGO50 🙌"
+    assert {"disclosure.insider_review", "disclosure.missing"} <= fired(text, PERSONAL, bank)
+
+
+def test_a_disclosed_rating_raises_neither(bank):
+    text = "#ad Trabajo en Banco Quercia: 5 estrellas para nuestra app ⭐⭐⭐⭐⭐"
+    assert not {"disclosure.insider_review", "disclosure.missing"} & fired(text, PERSONAL, bank)
+
+
+# --- 2. the brand cheering the team it sponsors is no advert for the team --------------------
+
+@pytest.mark.parametrize("text", [
+    "🏀 ¡Victoria del CD Marjal 84-79! Enhorabuena al equipo y a la afición. #AupaMarjal",
+    "Big night at the arena! CD Marjal take on Ribera tonight at 20:30. Good luck, lads "
+    "#AupaMarjal",
+    "Quelle victoire du CD Marjal ce soir !! #AupaMarjal",
+    "In bocca al lupo al CD Marjal per la finale di domenica! #AupaMarjal",
+])
+def test_the_brand_account_cheering_a_sponsored_team_needs_no_label(text, bank):
+    assert "disclosure" not in {rule.split(".")[0] for rule in fired(text, BRAND, bank)}
+
+
+@pytest.mark.parametrize("text", [
+    # the partner's product sold beside the cheering: an advert for it
+    "Nada como una Nevada bien fría después de la victoria 🍺 Pídela en todos los bares del "
+    "estadio. #BrindaNevada",
+    "¡Victoria! Celebra con Nevada Cider, 20% de descuento con el código MARJAL20 #BrindaNevada",
+    "Victory tonight! Toast it with Nevada Cider: nevadacider.example",
+])
+def test_a_partners_product_sold_on_the_brand_account_still_needs_a_label(text, bank):
+    assert "disclosure.missing" in fired(text, BRAND, bank)
+
+
+# --- 3. personal life said indirectly, in six languages ---------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # a pregnancy by its weeks, the family growing
+    "Officially 14 weeks 🤍 the nausea is very real, so forgive the slow replies.",
+    "Oggi niente ufficio: ecografia, 20 settimane 🤍",
+    "En marzo seremos uno más en casa 👶 y ya tenemos nombre.",
+    "A maggio la famiglia si allarga 🍼, dal mese prossimo passo le pratiche a Luca.",
+    "Wir werden im Sommer zu dritt! Ab Juli bin ich in Elternzeit.",
+    # treatment by its rounds, appointments with specialists, an operation, A&E
+    "Round 3 of 6 done ✅ hair's mostly gone but the jokes are intact.",
+    "Nach der zweiten Runde geht es bergauf, die Blutwerte werden besser.",
+    "Hoy toca revisión en oncología, mis visitas de la tarde las cubre Javi.",
+    "Demain pas de réunion : rendez-vous chez ma psychiatre pour ajuster le traitement.",
+    "Domani sono in ospedale per un piccolo intervento al cuore.",
+    "Sorry for the slow replies, we're in A&E with the little one, 39.5 fever.",
+    # sobriety, drinking by its story, the hangover cure
+    "Día 200 sin probar una gota. Se puede 💪",
+    "Gestern nur auf ein Bier mit dem Team… es wurden fünf. Heute Kopfschmerzen deluxe.",
+    "Soirée un peu trop arrosée hier pour le pot de départ de Julien 😵",
+    "Ce matin c'est Doliprane et café.",
+    # faith and politics
+    "Fasting this month, so if I'm flat on afternoon calls, that's why. Iftar at ours Friday!",
+    "Vuelvo de un retiro espiritual en Montserrat. Rezar me centra más que cualquier curso.",
+    "Este Gobierno es una vergüenza y el domingo hay que echarlos. Todos a votar.",
+    "Mi opinión: quien vote a esa panda el domingo no quiere a este país.",
+])
+def test_personal_life_said_indirectly_on_a_work_account(text, bank):
+    assert "persona.personal_life" in fired(text, WORK, bank)
+
+
+@pytest.mark.parametrize("text", [
+    "Our oncology team has grown by four nurses this year.",
+    "Round 2 of 6 of the hiring process is done: thanks to everyone who applied.",
+    "The hair salon on Calle Mayor is gone, replaced by a branch of ours.",
+    "A la familia de productos se suma una hipoteca verde: la familia crece.",
+    "Tasting notes: coffee and chocolate on the nose, a long finish.",
+    "A la familia de productos se suma una hipoteca verde.",
+    "The council vote on the new bus lanes is on Tuesday.",
+    "Fasting glucose readings are in the new health-insurance guide.",
+    "He lent me his charger, what a star.",
+])
+def test_the_near_misses_stay_quiet(text, bank):
+    assert "persona.personal_life" not in fired(text, WORK, bank)
+
+
+# --- 4. an order to buy, with its pronoun -------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Nevada Cider, la sidra del verano. ¡Pídela en tu bar!",
+    "Nevada Cider arrive en France : commandez-la dès aujourd'hui !",
+    "La nuova Nevada Cider è qui, non perdetela!",
+])
+def test_an_order_with_its_pronoun_is_a_call_to_buy(text, bank):
+    assert "disclosure.missing" in fired(text, BRAND, bank)
