@@ -825,7 +825,18 @@ def _within_bounds(entry: HistoryEntry) -> HistoryEntry:
 # A personal-life word made into a "proof against" compound is a figure of speech:
 # "hangover-proof planning", "a prueba de resacas", "à l'épreuve de la gueule de bois",
 # "kater-sicher", "à prova de ressaca", "a prova di sbornia".
-_FIGURATIVE_AFTER = re.compile(r"-(?:proof|resistant|sicher|fest)\b", re.IGNORECASE)
+_FIGURATIVE_AFTER = re.compile(
+    r"-(?:proof|resistant|sicher|fest)\b"
+    # a family of things, not of people: "our family of mortgage products", "la familia de
+    # productos", "notre famille de parfums", "a família de produtos", "la famiglia di modelli"
+    r"|(?:(?<=family)|(?<=familia)|(?<=família)|(?<=famille)|(?<=famiglia)|(?<=familie))"
+    r"\s+(?:of|de|di|von)\s+(?:[\w-]+\s+){0,2}?(?:products?|tools?|brands?"
+    r"|apps?|services?|companies|titles|games|fonts|typefaces|models|devices|funds|accounts"
+    r"|mortgages?|loans|cards|plans|vehicles|cars|engines|chips|solutions|sites|hotels|stores"
+    r"|magazines|podcasts|newsletters|charities|labels|fragrances|perfumes|scents|wines|beers"
+    r"|productos|herramientas|marcas|servicios|modelos|produits|outils|marques|parfums"
+    r"|modeles|produkten|marken|produtos|ferramentas|prodotti|strumenti|marchi|modelli"
+    r"|fragranze|profumi)\b", re.IGNORECASE)
 _FIGURATIVE_BEFORE = re.compile(
     r"(?:\ba\s+prueba\s+de|à\s+l['\u2019]épreuve\s+d(?:e|es|u)|\bà\s+prova\s+de"
     r"|\ba\s+prova\s+di|\banti-)(?:\s+(?:la|las|el|los|le|les|l['\u2019]|a|o|as|os|uma|um))?"
@@ -1925,6 +1936,11 @@ class _Context:
             generic = False
         generic = generic and not own_brand  # the sales words were the client's own
         generic = generic and self.sideline is None  # the writer's own business: not an ad
+        if generic and not self.work and not promotion.brand_hits \
+                and own_sideline(self.draft.fold.text) is not None:
+            # ... on a personal account too ("now taking bookings for my property photography,
+            # £95 a shoot"): a pitch for the writer's own trade (persona.promotion), no one's ad
+            generic = False
         if generic and self.work and not promotion.disclosures and self._only_pointers(promotion):
             # "Study in the comments": on a work account a link pointer shares reading
             generic = False

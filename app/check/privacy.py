@@ -884,7 +884,10 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
         start, end = fold.span(entity.start, entity.end)
         domain = domain.lower()
         own = any(domain == d or domain.endswith("." + d) for d in own_domains)
-        is_role = local.lower().split("+")[0] in roles
+        # ... the role first in a longer mailbox too: "lettings.leeds@", "sales-uk@",
+        # "jobs_madrid@" (a role and a place or a team; a person's is "jane.smith@")
+        mailbox = local.lower().split("+")[0]
+        is_role = mailbox in roles or re.split(r"[._-]", mailbox, maxsplit=1)[0] in roles
         if is_role and own:
             continue
         hits.append(PrivacyHit("email", start, end, role_address=is_role))

@@ -199,8 +199,9 @@ _SIDELINE = (
     r"|do (?:aulas|explicacoes)|do lezioni|faccio (?:torte|lezioni)"
     r"|in my spare time|on (?:the )?weekends i|i also (?:shoot|sell|make|bake|teach|offer"
     r"|design|paint|photograph|film|cater|knit|repair|tutor|coach)"
-    r"|selling my|my (?:band|gig|cupcakes|cakes|bakes|cookies|candles|prints|paintings|art"
-    r"|artwork|photos|photography|jewellery|jewelry|pottery|ceramics|crafts|stall|etsy)\b"
+    r"|selling my|my (?:[\w-]+ )?(?:band|gig|cupcakes|cakes|bakes|cookies|candles|prints"
+    r"|paintings|art|artwork|photos|photography|jewellery|jewelry|pottery|ceramics|crafts|stall"
+    r"|etsy)\b"
     # "I sell my own handmade chalk bags", "my own Etsy shop", "shameless plug: my personal
     # photography prints", a relative's business ("my husband's food truck", "my sister runs")
     r"|i sell my own|my own (?:etsy|shop|store|online shop)|shameless plug|my personal "

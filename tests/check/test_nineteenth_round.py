@@ -137,3 +137,82 @@ def test_the_near_misses_stay_quiet(text, bank):
 ])
 def test_an_order_with_its_pronoun_is_a_call_to_buy(text, bank):
     assert "disclosure.missing" in fired(text, BRAND, bank)
+
+
+# --- 5. conduct: oaths, cut-off swearing, emoji for swear words, name-calling idioms, slurs ---
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("@cliente Que sí, hostia, que la app funciona.", "conduct.profanity"),
+    ("Los árbitros de hoy, unos h1jos de p… 🤬", "conduct.profanity"),
+    ("Los árbitros de hoy, unos h1jos de p… 🤬", "conduct.insult"),
+    ("this printer can go 🦆 itself. third jam before 10am", "conduct.profanity"),
+    ("What the f... was that meeting", "conduct.profanity"),
+    ("Si no sabe ni cambiar un PIN, el problema es usted. Cabeza de chorlito.", "conduct.insult"),
+    ("Sept réunions, et à chaque fois la même tête de nœud.", "conduct.insult"),
+    ("this chain has seven links and every single one of them is a muppet", "conduct.insult"),
+    ("Otra vez la oficina llena de sudacas pidiendo cita.", "conduct.slur"),
+])
+def test_conduct_of_the_nineteenth_round(text, rule, bank):
+    assert rule in fired(text, BRAND, bank)
+
+
+@pytest.mark.parametrize("text", [
+    "Hoy recibí la hostia consagrada en la comunión de mi sobrina",  # (personal life, not swearing)
+    "The duck 🦆 pond at the park is lovely this time of year",
+    "Filho da Rita entrou na faculdade, parabéns!",
+    "Every single one of them is a winner in our book",
+])
+def test_conduct_near_misses_stay_clean(text, bank):
+    assert not {"conduct.profanity", "conduct.insult", "conduct.slur"} & fired(text, BRAND, bank)
+
+
+# --- 6. privacy: a team mailbox on the employer's domain ----------------------------------------
+
+@pytest.mark.parametrize("address", ["lettings.leeds@quercia.example",
+                                     "internacional@quercia.example", "sales-uk@quercia.example"])
+def test_a_team_mailbox_on_the_employers_domain_is_fine(address, bank):
+    assert "privacy.email" not in fired(f"Write to {address} for a valuation", BRAND, bank)
+
+
+def test_a_persons_address_on_the_employers_domain_still_counts(bank):
+    text = "Questions? Email jane.smith@quercia.example or a colleague"
+    assert "privacy.email" in fired(text, WORK, bank)
+
+
+# --- 7. sales words in everyday speech, a family of products, one's own trade ----------------
+
+def test_get_it_right_is_advice_not_a_call_to_buy(bank):
+    text = ("Get it right first time: three things to check before signing any mortgage offer "
+            "🧵 1) the APR, not just the rate, 2) early repayment fees")
+    assert "disclosure" not in {rule.split(".")[0] for rule in fired(text, WORK, bank)}
+
+
+@pytest.mark.parametrize("text", [
+    "Our family of mortgage products just got simpler: one fixed, one variable, one green.",
+    "La familia de productos Quercia crece con una cuenta joven.",
+    "Notre famille de parfums s'agrandit.",
+])
+def test_a_family_of_products_is_not_personal_life(text, bank):
+    assert "persona.personal_life" not in fired(text, WORK, bank)
+
+
+def test_ones_own_trade_on_a_personal_account_is_a_pitch_not_an_undisclosed_ad(bank):
+    text = "Now taking bookings for my property photography 📸 £95 a shoot. DM me for dates!"
+    rules = fired(text, PERSONAL, bank)
+    assert "persona.promotion" in rules and "disclosure.missing" not in rules
+
+
+# --- 8. endorsements without a sales word, and thanks in the other languages -----------------
+
+@pytest.mark.parametrize("text", [
+    "As a long-time Quercia App user, I can honestly say it's the best in Spain.",
+    "No sé vosotros, pero yo sin mi Quercia App ya no sé vivir 😉",
+])
+def test_a_customers_framing_by_staff_is_an_insider_review(text, bank):
+    assert "disclosure.insider_review" in fired(text, PERSONAL, bank)
+
+
+def test_you_need_this_in_your_life_in_portuguese_and_thanks_by_name(bank):
+    text = "Vocês precisam disto na vossa vida 👀 a Quercia App mudou tudo. Obrigada Quercia!"
+    rules = fired(text, PERSONAL, bank)
+    assert {"persona.promotion", "disclosure.unclear"} <= rules
