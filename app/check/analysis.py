@@ -8,6 +8,7 @@ promotion budget (which classifies earlier posts the same way) use them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
@@ -246,6 +247,7 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
     result = Promotion(brand_hits=_written_hashtags(draft.text, [
         hit for hit in compiled.brands.find(fold)
         if not compiled.allowed_text(draft.text[hit.start:hit.end])
+        and not _accented_otherwise(draft.text[hit.start:hit.end], hit.term.text)
         and not (hit.term.payload.short  # type: ignore[attr-defined]
                  and not draft.text[hit.start:hit.start + 1].isupper())]))
     hits = compiled.builtin.promotion.find(fold, draft.cased_view)
@@ -1079,6 +1081,19 @@ def _offer_cues(fold: TextView) -> list[tuple[int, int, Group]]:
             cues += [(when.start(), when.end(), DROP), (urgent.start(), urgent.end(), DROP)]
     return cues
 
+
+
+def _accented_otherwise(written: str, name: str) -> bool:
+    """Whether ``written`` carries an accent that the brand's one-word ``name`` does not
+    ("Sálvora", an island, for the bank's short name "Salvora"; "Málaga" for "Malaga"):
+    people drop accents from names, they do not add them, so it is another word. (Look-alike
+    letters from other scripts are not accents: those still count as the brand, disguised.)"""
+    if written.isascii() or not name.isascii() or len(name.split()) > 1:
+        return False  # (the full name, "Banco Sálvora", is the brand however it is accented)
+    decomposed = unicodedata.normalize("NFD", written)
+    return any(unicodedata.combining(ch) for ch in decomposed) \
+        and unicodedata.normalize("NFC", "".join(
+            ch for ch in decomposed if not unicodedata.combining(ch))).isascii()
 
 
 def _written_hashtags(text: str, hits: list[TermHit]) -> list[TermHit]:

@@ -60,6 +60,7 @@ from app.check.work_news import (
     news_acts,
     own_sideline,
     pay_offered,
+    recruiting,
 )
 from app.core.model import (
     CheckResult,
@@ -1622,6 +1623,11 @@ class _Context:
                 self._sales_pitch(signals or [(m.start, m.end, "an advertising label")
                                               for m in promotion.ad_labels],
                                   "info" if labelled else "warn")
+            elif (recruit := recruiting(self.draft.fold.text)) is not None:
+                # "Procuro 3 pessoas para a minha equipa, dinheiro extra sem sair de casa": a
+                # team to join for money is direct-sales recruiting, a pitch with no sales word
+                self._sales_pitch([(*self.draft.fold.span(*span), "recruiting for a sales team")
+                                   for span in recruit])
             elif promotion.intent is not None:
                 self._meaning_finding(
                     "persona.promotion", promotion.intent,

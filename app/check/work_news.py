@@ -270,7 +270,13 @@ _RECRUIT_ASK = (
     # dans mon équipe", "ich suche Leute für mein Team", "cerco persone per il mio team"
     r"|(?:building|growing) (?:a|my) team|(?:busco|buscamos) (?:gente|personas) para mi equipo"
     r"|montando (?:uma |minha |a minha )?equipe|recrute dans mon equipe"
-    r"|suche (?:leute|menschen) fur mein team|cerco persone per il mio team)\b")
+    r"|suche (?:leute|menschen) fur mein team|cerco persone per il mio team"
+    # a number of people wanted for one's team ("procuro 3 pessoas para a minha equipa", "je
+    # cherche 3 personnes pour mon équipe", "cerco 5 persone per il mio team")
+    r"|(?:procuro|busco|cherche|suche|cerco|looking for) (?:\d+|duas|tres|deux|trois|zwei|drei"
+    r"|due|tre|dos|two|three) (?:pessoas|personas|personnes|leute|persone|people)"
+    r" (?:para|pour|fur|per|for) (?:a )?(?:minha|mi|mon|mein|il mio|my) (?:equipa|equipe|equipo"
+    r"|team))\b")
 _RECRUIT_MONEY = (
     r"(?:\b(?:earn|earning|make|making)\b[^.!?\n]{0,30}\bfrom home\b|\bextra (?:income|cash|money)"
     r"|\bno experience (?:needed|required)\b|\bfinancial freedom\b|\bextra [$£€]\s?\d[\d,.]*k?"
@@ -279,7 +285,16 @@ _RECRUIT_MONEY = (
     r"|\bdepuis chez (?:vous|soi|toi)\b|\bnebenverdienst\b|\bvon zu hause\b"
     r"|\brendimento extra\b|\brenda extra\b|\bde casa\b|\bentrate extra\b|\bda casa\b"
     r"|\bfrom (?:your|my) phone\b|\bdinero extra\b|\bargent en plus\b|\bgeld nebenbei\b"
-    r"|\bsoldi extra\b|\bdinheiro extra\b)")
+    r"|\bsoldi extra\b|\bdinheiro extra\b"
+    # Nineteenth round: the promise of a business of one's own ("unlimited income potential",
+    # "be your own boss", "sé tu propio jefe", "sois ton propre patron", "dein eigener Chef")
+    r"|\bunlimited (?:income|earning)s?(?: potential)?\b|\bincome potential\b"
+    r"|\bbe (?:your|ur) own boss\b|\bingresos ilimitados\b|\bse tu propi[oa] jef[ea]\b"
+    r"|\brevenus? illimites?\b|\bsois (?:ton|votre) propre patron\b"
+    r"|\bunbegrenzte[sn]? einkommen\b|\bdein eigener chef\b|\brenda ilimitada\b"
+    r"|\bseja (?:o seu|seu) proprio chefe\b|\bguadagni illimitati\b"
+    r"|\bsii il capo di te stesso\b|\bsem sair de casa\b|\bsenza uscire di casa\b"
+    r"|\bsin salir de casa\b|\bsans sortir de chez (?:vous|toi|soi)\b)")
 
 
 @cache
@@ -331,6 +346,17 @@ def own_sideline(folded: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     if sale is None:
         return None
     return (sideline.start(), sideline.end()), (sale.start(), sale.end())
+
+
+def recruiting(folded: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """A call to join the writer's team for money in the folded text ("Procuro 3 pessoas para
+    a minha equipa ... dinheiro extra sem sair de casa", "join my team, unlimited income"):
+    direct-sales and MLM recruiting, as the ask's and the promise's folded [start, end)."""
+    ask, money = _recruit_patterns()
+    if (asked := ask.search(folded)) is not None \
+            and (promised := money.search(folded)) is not None:
+        return (asked.start(), asked.end()), (promised.start(), promised.end())
+    return None
 
 
 def colleague_sideline(folded: str, start: int) -> bool:

@@ -216,3 +216,54 @@ def test_you_need_this_in_your_life_in_portuguese_and_thanks_by_name(bank):
     text = "Vocês precisam disto na vossa vida 👀 a Quercia App mudou tudo. Obrigada Quercia!"
     rules = fired(text, PERSONAL, bank)
     assert {"persona.promotion", "disclosure.unclear"} <= rules
+
+
+# --- 9. calls to open an account, recruiting on a personal account, IVF, an accent added -------
+
+@pytest.mark.parametrize("text", [
+    "La nouvelle appli de Banco Quercia est incroyable, ouvrez votre compte en 5 minutes 👉 "
+    "quercia.example/fr",
+    "Nuestra oficina de Ruzafa es la mejor valorada. Si aún no sois clientes, ¿a qué esperáis? "
+    "#BancoQuercia Quercia",
+])
+def test_a_call_to_open_an_account_is_a_pitch_beside_the_brand(text, bank):
+    assert {"persona.promotion", "persona.brand_promotion"} <= fired(text, PERSONAL, bank)
+
+
+@pytest.mark.parametrize("text", [
+    "Quem quer ganhar dinheiro extra sem sair de casa? Procuro 3 pessoas para a minha equipa 💎",
+    "Want extra income from home? Join my team, DM me",
+    "Je cherche 3 personnes pour mon équipe, revenus illimités, écrivez-moi",
+])
+def test_recruiting_for_a_sales_team_is_a_pitch_on_a_personal_account(text, bank):
+    assert "persona.promotion" in fired(text, PERSONAL, bank)
+
+
+def test_a_team_and_money_apart_are_no_recruiting(bank):
+    text = "Proud of my team at the food bank: we raised extra money for winter coats."
+    assert "persona.promotion" not in fired(text, PERSONAL, bank)
+
+
+@pytest.mark.parametrize("text", [
+    "Lo de la FIV es una montaña rusa, pero seguimos.",
+    "Third transfer next week. If I'm quiet on the team chat, that's why 🤞",
+])
+def test_ivf_said_in_passing_is_personal_life(text, bank):
+    assert "persona.personal_life" in fired(text, WORK, bank)
+
+
+def test_a_transfer_of_funds_is_not_ivf(bank):
+    text = "Third transfer of funds next week 🤞 hope the bank is quick"
+    assert "persona.personal_life" not in fired(text, WORK, bank)
+
+
+def test_a_word_with_an_accent_the_short_name_lacks_is_another_word(tmp_path):
+    pack = policy_from(tmp_path, """version = 1
+[employer]
+name = "Banco Salvora"
+aliases = ["Salvora"]
+""")
+    assert "persona.brand_promotion" not in fired(
+        "Sálvora island is stunning in October, just gulls and a lighthouse 🌊", PERSONAL, pack)
+    assert "persona.brand_promotion" in fired(
+        "Banco Sálvora tiene la mejor app, abrid vuestra cuenta", PERSONAL, pack)
