@@ -1659,10 +1659,20 @@ class _Context:
                 and not _quoted_mention(self.text, h.start, h.end)
                 and not _named_mechanic(self.text, h.start, h.end)]
         if self.sideline is not None:
-            # The side business is said once, as the sale it is (persona.promotion above), not
-            # again as personal life.
+            # The side business is the writer's private life too (the rule lists it): said
+            # once here, beside the sale above, unless other personal words already say so.
             hits = [h for h in hits if h.group.id != "side_business"]
             if not hits:
+                if not self.colleagues_sideline:
+                    (start, end), _ = self.sideline
+                    self.add("persona.personal_life", "warn",
+                             f"Your own business or trade ({_quote(self.text[start:end])}) is "
+                             f"your private life, not your job, on {self.account_phrase}; "
+                             "post it from your personal account instead.",
+                             [(start, end)],
+                             [Fix("Post from your personal account instead",
+                                  action=SWITCH_TO_PERSONAL),
+                              Fix("Don't post this to your work account", action=REMOVE_TARGET)])
                 return
         if not hits:
             account = self.account_phrase

@@ -267,3 +267,24 @@ aliases = ["Salvora"]
         "Sálvora island is stunning in October, just gulls and a lighthouse 🌊", PERSONAL, pack)
     assert "persona.brand_promotion" in fired(
         "Banco Sálvora tiene la mejor app, abrid vuestra cuenta", PERSONAL, pack)
+
+
+# --- 10. one's own business is personal life too; a colleague's operation or new partner -------
+
+def test_ones_own_business_on_a_work_account_is_a_sale_and_personal_life(bank):
+    text = "Alongside my day job I run a small home staging business. Now booking for spring!"
+    assert {"persona.promotion", "persona.personal_life"} <= fired(text, WORK, bank)
+
+
+@pytest.mark.parametrize("text", [
+    "Our colleague Luis is recovering well after his heart surgery, get well soon!",
+    "Alles Gute an unsere Kollegin Petra nach ihrer Knie-OP!",
+    "Congratulations to our coach Marco and his new girlfriend!",
+])
+def test_a_colleagues_private_life_on_the_brand_account(text, bank):
+    assert "persona.personal_life" in fired(text, BRAND, bank)
+
+
+def test_an_operation_of_the_business_is_not_surgery(bank):
+    text = "After their operation in Leeds closed, the logistics team moved to Sheffield."
+    assert "persona.personal_life" not in fired(text, BRAND, bank)

