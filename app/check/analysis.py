@@ -1009,7 +1009,12 @@ _SUBJECT_BEFORE = re.compile(
     r"\s+(?:(?:happily|always|never|just|still|also|often|usually|gladly|rarely)\s+)?$"
     # ... denied of them too: "customers don't buy the cheapest plan", "people never order"
     r"|(?<![^\W_])(?:i|we|they|he|she|people|customers?|clients?|buyers|users|shoppers)"
-    r"\s+(?:don't|dont|doesn't|doesnt|didn't|didnt|can't|cant|cannot|never|rarely|seldom)\s+$")
+    r"\s+(?:don't|dont|doesn't|doesnt|didn't|didnt|can't|cant|cannot|never|rarely|seldom)\s+$"
+    # ... and the writer's own errand, done or to do: "had to buy a new charger for $40",
+    # "I need to order more", "forgot to book" (a complaint or a chore, not a call)
+    r"|(?<![^\W_])(?<!you )(?<!u )(?<!ya )(?<!y'all )"
+    r"(?:had|have|has|need|needed|needs|went|forgot|tried|wanted|want|got)\s+to\s+"
+    r"(?:go\s+(?:and\s+)?)?$")
 _ENGLISH_VERB_CALLS = frozenset({"shop", "order", "visit", "download", "buy", "register"})
 
 

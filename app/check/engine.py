@@ -835,6 +835,10 @@ _FIGURATIVE_AFTER = re.compile(
     r"|apps?|services?|companies|titles|games|fonts|typefaces|models|devices|funds|accounts"
     r"|mortgages?|loans|cards|plans|vehicles|cars|engines|chips|solutions|sites|hotels|stores"
     r"|magazines|podcasts|newsletters|charities|labels|fragrances|perfumes|scents|wines|beers"
+    r"|ships|boats|vessels|planes|aircraft|restaurants|venues|pubs|bars|cafes|clinics|schools"
+    r"|shops|stations|channels|airlines|banks|newspapers|websites|properties|resorts|parks"
+    r"|ranges|collections|flavours|flavors|barcos|buques|restaurantes|navires|bateaux"
+    r"|restaurants|schiffe|hotels|navios|restaurantes|navi|ristoranti"
     r"|productos|herramientas|marcas|servicios|modelos|produits|outils|marques|parfums"
     r"|modeles|produkten|marken|produtos|ferramentas|prodotti|strumenti|marchi|modelli"
     r"|fragranze|profumi)\b", re.IGNORECASE)

@@ -204,6 +204,12 @@ _SIDELINE = (
     r"|etsy)\b"
     # "I sell my own handmade chalk bags", "my own Etsy shop", "shameless plug: my personal
     # photography prints", a relative's business ("my husband's food truck", "my sister runs")
+    # a trade beside the job ("also DJing weddings", "when I'm not onboard, I'm behind the
+    # lens"), one's old things offered ("anyone want to buy my old scuba gear?")
+    r"|also (?:djing|dj'ing|dj-ing|doing|shooting|photographing|filming|teaching|tutoring"
+    r"|baking|catering)|(?:i'm|i am) behind the lens|when i'm not (?:onboard|on board|at work"
+    r"|on shift|at the office|in the office)"
+    r"|(?:anyone|does anyone|who) (?:want|wants|wanna) to buy my"
     r"|i sell my own|my own (?:etsy|shop|store|online shop)|shameless plug|my personal "
     r"(?:photography|prints|art|artwork|shop)"
     r"|my (?:husband|wife|partner|sister|brother|mum|mom|dad|son|daughter|cousin|friend)(?:'s)?"
@@ -237,7 +243,8 @@ _SIDELINE = (
 # ... and selling it: a price, bookings, rates, orders, tickets, a menu, "DM me for".
 _SALE = (
     r"(?:[$£€]\s?\d|\d(?:[.,]\d+)?\s?(?:[$£€]|eur\b|euros?\b|usd\b|gbp\b|dollars\b|pounds\b)"
-    r"|\b(?:now booking|booking (?:now|for|open)|bookings? (?:open|now)|taking (?:orders"
+    r"|\b(?:(?:only )?(?:a )?few (?:\d{4} )?dates left|dates (?:available|still open)"
+    r"|now booking|booking (?:now|for|open)|bookings? (?:open|now)|taking (?:orders"
     r"|bookings)|rates|prices|price list|tickets?|menu|commissions? (?:open|are open)"
     r"|dm (?:me|this account|us)? ?(?:for|to)|message me|for sale|% off"
     r"|chama no (?:zap|whats)|me chama|mp si interess\w*|escribidme|escribeme|schreibt mir"

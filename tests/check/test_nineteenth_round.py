@@ -288,3 +288,48 @@ def test_a_colleagues_private_life_on_the_brand_account(text, bank):
 def test_an_operation_of_the_business_is_not_surgery(bank):
     text = "After their operation in Leeds closed, the logistics team moved to Sheffield."
     assert "persona.personal_life" not in fired(text, BRAND, bank)
+
+
+# --- 11. read from bellharbor (a cruise line): drinks counted, faith, trades, errands ---------
+
+@pytest.mark.parametrize("text", [
+    "Trois pastis et deux ti-punchs plus tard, impossible de retrouver ma cabine 🙃",
+    "Round 6 of rum and Cokes at the crew bar and Dev is somehow still standing.",
+    "Ontem foram umas dez geladas e hoje tô só o pó 😵",
+    "Day 30 sober today. Not easy, but I'm doing it.",
+    "Bump and I are officially too big for the uniform 😅 18 weeks to go.",
+    "Happy Easter from all of us! He is risen! May the Lord bless you today ✝️",
+])
+def test_personal_life_read_from_the_cruise_line(text, bank):
+    assert "persona.personal_life" in fired(text, WORK, bank)
+
+
+@pytest.mark.parametrize("text", [
+    "The scan showed 12 weeks of data loss on the server",
+    "Our round 6 of hiring closes Friday",
+    "I've spent 18 months on the newest member of our family of ships.",
+])
+def test_their_near_misses_stay_quiet(text, bank):
+    assert "persona.personal_life" not in fired(text, WORK, bank)
+
+
+@pytest.mark.parametrize("text", [
+    "Also DJing weddings and private parties when I'm ashore, now booking spring dates! DM me",
+    "When I'm not onboard, I'm behind the lens 📸 Weddings and family sessions. Only a few "
+    "2026 dates left!",
+    "Anyone want to buy my old scuba gear? Two wetsuits, $300 for the lot. DM me.",
+])
+def test_a_trade_or_a_sale_beside_the_job_on_a_work_account(text, bank):
+    assert {"persona.promotion", "persona.personal_life"} <= fired(text, WORK, bank)
+
+
+def test_an_errand_with_a_price_is_a_complaint_not_a_pitch(bank):
+    assert "persona.promotion" not in fired(
+        "Had to buy a new phone charger at the port for $40. Highway robbery 😤", PERSONAL, bank)
+    assert "persona.promotion" in fired(
+        "You need to buy this charger, only $40 at chargeit.example", PERSONAL, bank)
+
+
+def test_a_group_desk_on_the_employers_domain_is_a_role_address(bank):
+    text = "Planning a group trip? Write to groups@quercia.example."
+    assert "privacy.email" not in fired(text, BRAND, bank)
