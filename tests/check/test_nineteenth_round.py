@@ -333,3 +333,63 @@ def test_an_errand_with_a_price_is_a_complaint_not_a_pitch(bank):
 def test_a_group_desk_on_the_employers_domain_is_a_role_address(bank):
     text = "Planning a group trip? Write to groups@quercia.example."
     assert "privacy.email" not in fired(text, BRAND, bank)
+
+
+# --- 12. read from pervenche (a French sporting-goods retailer) --------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Petite annonce perso : on attend notre deuxième enfant pour mars ! 👶",
+    "Small human arriving in October 🍼 so I'll hand the buyer role to Maya for a while.",
+    "Félicitations à Thomas et Inès de l'équipe e-commerce qui se sont dit oui samedi 💍",
+    "Petite pensée pour mon foie ce matin après le séminaire…",
+    "J'ai pris une caisse monumentale samedi, je suis encore en PLS",
+    "Pulled such a big one on Friday that I'm running on Berocca and regret.",
+    "Going to be quiet for a bit, 28 days in a facility that doesn't allow phones.",
+    "Tirei os pontos ontem e o médico diz que já posso voltar a correr 🙏",
+    "Bon rétablissement à Karim, opéré du genou hier 🦵",
+    "Finito il ciclo di fisioterapia dopo l'operazione alla spalla, da lunedì torno in negozio",
+    "Encore une ponction demain matin, donc absente jusqu'à 14 h. La PMA, c'est un marathon.",
+])
+def test_personal_life_read_from_the_sports_retailer(text, bank):
+    assert "persona.personal_life" in fired(text, WORK, bank)
+
+
+@pytest.mark.parametrize("text", [
+    "L'enceinte Bluetooth étanche, la copine idéale des bivouacs 🎶 12 h d'autonomie.",
+    "Our merch team's new planogram cut aisle restock time by 18%.",
+    "The operation of the new warehouse starts in March.",
+])
+def test_the_sports_retailers_near_misses_stay_quiet(text, bank):
+    rules = fired(text, WORK, bank)
+    assert "persona.personal_life" not in rules and "disclosure.missing" not in rules
+
+
+def test_a_french_slur_but_not_a_fly_swatter(bank):
+    assert "conduct.slur" in fired("Le nouveau court comme une tapette, on l'a chambré", BRAND,
+                                   bank)
+    assert "conduct" not in {r.split(".")[0] for r in fired(
+        "Promo sur les tapettes à mouches avant l'été !", BRAND, bank)}
+
+
+def test_a_spanish_oath_asked_with_and_a_cone_left_alone(bank):
+    assert "conduct.profanity" in fired(
+        "¿Quién coño ha dejado las bicis de prueba bajo la lluvia? 😡", BRAND, bank)
+    assert "conduct.profanity" not in fired("El cono de tráfico está en la entrada", BRAND, bank)
+
+
+@pytest.mark.parametrize("text", [
+    "Quem faz trilhos e ainda não tem a Quercia App… depois agradecem-me 😉",
+    "Restock des cartes Quercia à Confluence… ceux qui savent, savent 🏃",
+])
+def test_pitches_without_a_sales_word_in_other_languages(text, bank):
+    assert "persona.promotion" in fired(text, PERSONAL, bank)
+
+
+def test_affiliate_links_said_in_french_are_a_pitch(bank):
+    text = "Les 10 indispensables du bivouac 🏕️ Tous mes liens affiliés sont dans l'épingle"
+    assert "persona.promotion" in fired(text, PERSONAL, bank)
+
+
+def test_a_job_said_as_here_discloses_the_tie(bank):
+    text = "Branch manager at Banco Quercia here: our sale on fees starts Friday"
+    assert "disclosure.missing" not in fired(text, WORK, bank)
