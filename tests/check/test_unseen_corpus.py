@@ -90,7 +90,11 @@ from tests.check.unseen_corpus import CORPUS_DIR, judge, load_cases, pack_policy
 # bellharbor_drafts.jsonl, pervenche_drafts.jsonl and rotkehl_drafts.jsonl (the sixty-eighth to
 # seventieth, a US cruise line, "us", a French sporting-goods retailer, "fr", and a German
 # coffee roaster and café chain, "de"; written in the same hour and scored untouched; the
-# nineteenth round read bellharbor and pervenche late, rotkehl never), each
+# nineteenth round read bellharbor and pervenche late, rotkehl never), and driftwell, gaslight,
+# forjafit, lindwurm and clemence (the seventy-first to seventy-fifth: a US mattress brand,
+# "us", a UK theatre and music-venue group, "uk", a Spanish gym chain, "es", a German insurer,
+# "de", a French supermarket chain, "fr"; written during the nineteenth round by writers who
+# saw none of it, scored untouched and at its end, never read), each
 # written without reading the rules or other corpora and scored untouched, measure the check and
 # stay out of the fixing loop: they are not held to every draft here;
 # bench/check_corpus_report.py gives their figures.
@@ -128,6 +132,9 @@ MEASURE_ONLY = {CORPUS_DIR / "almira_drafts.jsonl", CORPUS_DIR / "solvane_drafts
                 CORPUS_DIR / "tapwell_drafts.jsonl", CORPUS_DIR / "salvora_drafts.jsonl",
                 CORPUS_DIR / "kingsmead_drafts.jsonl", CORPUS_DIR / "bellharbor_drafts.jsonl",
                 CORPUS_DIR / "pervenche_drafts.jsonl", CORPUS_DIR / "rotkehl_drafts.jsonl",
+                CORPUS_DIR / "driftwell_drafts.jsonl", CORPUS_DIR / "gaslight_drafts.jsonl",
+                CORPUS_DIR / "forjafit_drafts.jsonl", CORPUS_DIR / "lindwurm_drafts.jsonl",
+                CORPUS_DIR / "clemence_drafts.jsonl",
                 # development sets for false alarms and hard cases: fixing data, not a measure
                 CORPUS_DIR / "wagtail_drafts.jsonl", CORPUS_DIR / "heron_drafts.jsonl",
                 # all tiers of a German car maker and a UK grocery-delivery start-up
@@ -152,7 +159,8 @@ STILL_UNSEEN = {CORPUS_DIR / f"{name}_drafts.jsonl"
                              "hollyhock", "belfroi", "ambrey", "clearbrook",
                              "switchback", "xesteira", "rovela", "elsterfunk", "brisola",
                              "quaymoor", "arzenhof", "vignelle", "sunhollow", "tapwell",
-                             "salvora", "kingsmead", "bellharbor", "pervenche", "rotkehl")}
+                             "salvora", "kingsmead", "bellharbor", "pervenche", "rotkehl",
+                             "driftwell", "gaslight", "forjafit", "lindwurm", "clemence")}
 assert STILL_UNSEEN <= MEASURE_ONLY
 CORPORA = [path for path in sorted(CORPUS_DIR.glob("*_drafts.jsonl")) if path not in MEASURE_ONLY]
 CASES = [case for path in CORPORA for case in load_cases(path)]
