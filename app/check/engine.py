@@ -902,6 +902,10 @@ def _sponsoring_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
 
 
 # The organisation speaking of itself (folded text).
+# Thanks said right before a brand's name, in six languages (original text, to its end).
+_THANKS_BEFORE = re.compile(
+    r"(?<![^\W_])(?:thanks|thank you|thx|merci|gracias|danke|obrigad[oa]|grazie)[\s,!:]*$",
+    re.IGNORECASE)
 # A sponsor's account cheering the team or event it backs: a score, a match, a win, good
 # wishes or congratulations, in six languages (folded text).
 _CHEER = re.compile(
@@ -2014,6 +2018,8 @@ class _Context:
             self._check_placement(accepted)
             return
         rejected = self.compiled.rejected.find(self.draft.fold) if not accepted else []
+        if not accepted and not rejected and refs:
+            rejected = self._thanked_by_name(promotion)
         if not accepted and promotion.reviews and refs and not self.employer_owned \
                 and not (promotion.strong or promotion.price_cuts or rejected
                          or promotion.gift_thanks):
@@ -2076,6 +2082,20 @@ class _Context:
             # tie where readers see it
             return
         self._check_placement(accepted)
+
+    def _thanked_by_name(self, promotion: Promotion) -> list[Mention]:
+        """The brand thanked by name right before it ("Obrigada Kingsmead!", "gracias Acme",
+        "merci Acme", "danke Acme", "grazie Acme"): a thanks that hints at the tie without
+        saying what it is (disclosure.unclear), read beside each brand found rather than
+        expanded for every name of a pack."""
+        found = []
+        for hit in promotion.brand_hits:
+            before = self.text[max(0, hit.start - 24):hit.start]
+            match = _THANKS_BEFORE.search(before)
+            if match is not None:
+                start = hit.start - len(before) + match.start()
+                found.append(Mention(self.text[start:hit.end], start, hit.end))
+        return found
 
     def _cheers_a_partner(self, promotion: Promotion) -> bool:
         """Whether the brand's own account cheers a team or event it backs ("¡Victoria del CB

@@ -575,7 +575,9 @@ def read_codename_words(path: Path) -> dict[str, tuple[str, ...]]:
     for line in lines:
         if not line.strip() or line.startswith("#"):
             continue
-        english, *others = (fold_string(cell).strip() for cell in line.split("\t"))
+        # (the table is written folded: lower-case ASCII; anything else is folded here)
+        english, *others = (cell.strip().lower() if cell.isascii() else fold_string(cell).strip()
+                            for cell in line.split("\t"))
         words = [" ".join(word.split()) for cell in others for word in cell.split("|")]
         table[english] = tuple(dict.fromkeys(w for w in words if w and w != english))
     return table
