@@ -248,6 +248,7 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
         hit for hit in compiled.brands.find(fold)
         if not compiled.allowed_text(draft.text[hit.start:hit.end])
         and not _accented_otherwise(draft.text[hit.start:hit.end], hit.term.text)
+        and not _common_noun(draft.text, hit)
         and not (hit.term.payload.short  # type: ignore[attr-defined]
                  and not draft.text[hit.start:hit.start + 1].isupper())]))
     hits = compiled.builtin.promotion.find(fold, draft.cased_view)
@@ -1086,6 +1087,25 @@ def _offer_cues(fold: TextView) -> list[tuple[int, int, Group]]:
             cues += [(when.start(), when.end(), DROP), (urgent.start(), urgent.end(), DROP)]
     return cues
 
+
+
+# An indefinite article right before a word: "une pervenche" (a traffic warden), "a magpie".
+_INDEFINITE_BEFORE = re.compile(
+    r"(?<![^\W_])(?:a|an|un|une|una|uno|ein|eine|einen|einem|einer|um|uma)\s+$", re.IGNORECASE)
+
+
+def _common_noun(text: str, hit: TermHit) -> bool:
+    """Whether a one-word brand name the pack capitalises is written here as the common noun
+    it also is: in lower case, after an indefinite article, in a draft whose writer uses
+    capitals elsewhere ("Une pervenche m'a collé une amende" is a traffic warden, not the
+    retailer Pervenche)."""
+    written = text[hit.start:hit.end]
+    name = hit.term.text
+    if " " in name or not name[:1].isupper() or not written.isalpha() or not written.islower() \
+            or getattr(hit.term.payload, "kind", None) != KIND_NAME or hit.disguises:
+        return False
+    return _INDEFINITE_BEFORE.search(text, max(0, hit.start - 8), hit.start) is not None \
+        and any(ch.isupper() for ch in text)
 
 
 def _accented_otherwise(written: str, name: str) -> bool:

@@ -393,3 +393,15 @@ def test_affiliate_links_said_in_french_are_a_pitch(bank):
 def test_a_job_said_as_here_discloses_the_tie(bank):
     text = "Branch manager at Banco Quercia here: our sale on fees starts Friday"
     assert "disclosure.missing" not in fired(text, WORK, bank)
+
+
+def test_a_brand_word_in_lower_case_after_an_indefinite_article_is_the_common_noun(tmp_path):
+    pack = policy_from(tmp_path, """version = 1
+[employer]
+name = "Pervenche Sport"
+aliases = ["Pervenche"]
+""")
+    assert "persona.brand_promotion" not in fired(
+        "Une pervenche m'a collé une amende devant la boulangerie. 35 € le coup de pompe.",
+        PERSONAL, pack)
+    assert "persona.brand_promotion" in fired("J'adore Pervenche, allez-y !", PERSONAL, pack)
