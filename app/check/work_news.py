@@ -210,6 +210,14 @@ _SIDELINE = (
     r"|baking|catering)|(?:i'm|i am) behind the lens|when i'm not (?:onboard|on board|at work"
     r"|on shift|at the office|in the office)"
     r"|(?:anyone|does anyone|who) (?:want|wants|wanna) to buy my"
+    # ... in the other languages ("en dehors de mon poste, je suis aussi coach", "mes
+    # confitures maison sont dispo", "neben dem Job verkaufe ich", "además del trabajo")
+    r"|en dehors de mon (?:poste|travail|job|boulot)|je suis aussi (?:coach|photographe|prof"
+    r"|professeure?|traiteur|fleuriste|couturiere|dj)|mes (?:confitures|gateaux|cookies|bougies"
+    r"|bijoux|savons|tableaux|creations|tricots|cosmetiques)(?: maison| faits? main)?"
+    r"|neben (?:dem job|der arbeit|meinem job)|nebenbei (?:verkaufe|mache|biete)"
+    r"|ademas del (?:trabajo|curro)|fuera del (?:trabajo|curro)|alem do (?:trabalho|emprego)"
+    r"|oltre al (?:lavoro|mio lavoro)"
     r"|i sell my own|my own (?:etsy|shop|store|online shop)|shameless plug|my personal "
     r"(?:photography|prints|art|artwork|shop)"
     r"|my (?:husband|wife|partner|sister|brother|mum|mom|dad|son|daughter|cousin|friend)(?:'s)?"
@@ -244,6 +252,8 @@ _SIDELINE = (
 _SALE = (
     r"(?:[$£€]\s?\d|\d(?:[.,]\d+)?\s?(?:[$£€]|eur\b|euros?\b|usd\b|gbp\b|dollars\b|pounds\b)"
     r"|\b(?:(?:only )?(?:a )?few (?:\d{4} )?dates left|dates (?:available|still open)"
+    r"|(?:seances|creneaux|places) disponibles|je prends les commandes|commandes ouvertes"
+    r"|einfach (?:dm|pn|melden)|wer mitmachen will|wer interesse hat"
     r"|now booking|booking (?:now|for|open)|bookings? (?:open|now)|taking (?:orders"
     r"|bookings)|rates|prices|price list|tickets?|menu|commissions? (?:open|are open)"
     r"|dm (?:me|this account|us)? ?(?:for|to)|message me|for sale|% off"

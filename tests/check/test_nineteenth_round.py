@@ -405,3 +405,27 @@ aliases = ["Pervenche"]
         "Une pervenche m'a collé une amende devant la boulangerie. 35 € le coup de pompe.",
         PERSONAL, pack)
     assert "persona.brand_promotion" in fired("J'adore Pervenche, allez-y !", PERSONAL, pack)
+
+
+@pytest.mark.parametrize("text", [
+    "En dehors de mon poste au magasin, je suis aussi coach sportive à domicile. Séances "
+    "disponibles le samedi matin",
+    "Petit rappel pour les collègues : mes confitures maison sont dispo, 5 € le pot",
+    "Neben dem Job verkaufe ich jetzt auch Nahrungsergänzung von zu Hause aus. Wer mitmachen "
+    "will, einfach DM.",
+])
+def test_a_side_trade_in_french_and_german(text, bank):
+    assert {"persona.promotion", "persona.personal_life"} <= fired(text, WORK, bank)
+
+
+@pytest.mark.parametrize("text", [
+    "Both kids have the flu so I'm home with two feverish little monsters. Out of office.",
+    "Dimanche je vote Lutte ouvrière et j'invite tous les collègues à en faire autant.",
+])
+def test_sick_children_and_ones_vote(text, bank):
+    assert "persona.personal_life" in fired(text, WORK, bank)
+
+
+def test_a_product_with_a_fever_in_its_name_is_not_a_sick_child(bank):
+    assert "persona.personal_life" not in fired(
+        "Our new flu-season campaign launches Monday across all branches.", WORK, bank)
