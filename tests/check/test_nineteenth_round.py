@@ -4,10 +4,13 @@ in six languages, each beside the near misses that must stay as they were."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
-from app.core.model import CheckTarget, Network, Owner, Persona
-from tests.check.rounds import findings, fired, policy_from
+from app.check.engine import check_draft
+from app.core.model import CheckTarget, HistoryEntry, Network, Owner, Persona
+from tests.check.rounds import NOW, findings, fired, policy_from
 
 BRAND = CheckTarget(Network.FACEBOOK, Persona.WORK, Owner.EMPLOYER)
 WORK = CheckTarget(Network.LINKEDIN, Persona.WORK)
@@ -429,3 +432,16 @@ def test_sick_children_and_ones_vote(text, bank):
 def test_a_product_with_a_fever_in_its_name_is_not_a_sick_child(bank):
     assert "persona.personal_life" not in fired(
         "Our new flu-season campaign launches Monday across all branches.", WORK, bank)
+
+
+def test_an_invitation_to_come_and_book_counts_toward_the_promotion_budget(bank):
+    def earlier(text, hours):
+        return HistoryEntry(Network.X, Persona.PERSONAL, Owner.SELF, text,
+                            NOW - timedelta(hours=hours))
+
+    history = [earlier("#ad Quercia branches do free reviews all week: quercia.example", 30),
+               earlier("I work at Quercia: the Quercia App now does budgets. Download it!", 96)]
+    text = "I work at Banco Quercia: open day Saturday, come and say hi and book a free review!"
+    rules = {f.rule for f in check_draft(text, CheckTarget(Network.X, Persona.PERSONAL),
+                                         policy=bank, history=history, now=NOW).findings}
+    assert "frequency.promotion" in rules
