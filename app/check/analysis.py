@@ -1089,8 +1089,9 @@ def _offer_cues(fold: TextView) -> list[tuple[int, int, Group]]:
 
 
 
-# An indefinite article right before a word: "une pervenche" (a traffic warden), "a magpie".
-_INDEFINITE_BEFORE = re.compile(
+# An indefinite article right before a word: "une pervenche" (a traffic warden), "a magpie"
+# (the engine's codename reading also takes numerals: app/check/engine.py).
+_ARTICLE_BEFORE = re.compile(
     r"(?<![^\W_])(?:a|an|un|une|una|uno|ein|eine|einen|einem|einer|um|uma)\s+$", re.IGNORECASE)
 
 
@@ -1104,7 +1105,7 @@ def _common_noun(text: str, hit: TermHit) -> bool:
     if " " in name or not name[:1].isupper() or not written.isalpha() or not written.islower() \
             or getattr(hit.term.payload, "kind", None) != KIND_NAME or hit.disguises:
         return False
-    return _INDEFINITE_BEFORE.search(text, max(0, hit.start - 8), hit.start) is not None \
+    return _ARTICLE_BEFORE.search(text, max(0, hit.start - 8), hit.start) is not None \
         and any(ch.isupper() for ch in text)
 
 

@@ -901,7 +901,6 @@ def _sponsoring_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternatives})\b")
 
 
-# The organisation speaking of itself (folded text).
 # Thanks said right before a brand's name, in six languages (original text, to its end).
 _THANKS_BEFORE = re.compile(
     r"(?<![^\W_])(?:thanks|thank you|thx|merci|gracias|danke|obrigad[oa]|grazie)[\s,!:]*$",
@@ -919,6 +918,7 @@ _CHEER = re.compile(
     r"|vittoria|partita|in bocca al lupo|complimenti|forza)\b")
 _PRICE_OR_CODE = re.compile(r"%|[$£€]\s?\d|\d\s?(?:€|\$|£)|\b[A-Z]{2,}\d{1,4}\b"
                             r"|\b(?:code|c[oó]digo|codice)\b", re.IGNORECASE)
+# The organisation speaking of itself (folded text).
 _WE = re.compile(r"\b(?:we|we're|we are|nous|wir|noi|nos|nosotros)\b")
 
 
@@ -2020,21 +2020,6 @@ class _Context:
         rejected = self.compiled.rejected.find(self.draft.fold) if not accepted else []
         if not accepted and not rejected and refs:
             rejected = self._thanked_by_name(promotion)
-        if not accepted and promotion.reviews and refs and not self.employer_owned \
-                and not (promotion.strong or promotion.price_cuts or rejected
-                         or promotion.gift_thanks):
-            # (a vague label beside the verdict, "#collab", or a thanks for the gift is a
-            # label tried and not clear enough: disclosure.unclear below says so)
-            # (a verdict beside a code, a discount or an affiliate link is an ad that also
-            # praises: disclosure.missing below says what it is)
-            self._insider_review(promotion, what, options, subject_spans, inserts)
-            # ... and a review is an endorsement like any other: undisclosed, it is also
-            # promotion without its disclosure (the two rules say why it matters twice over)
-            self.add("disclosure.missing", "block",
-                     f"This promotes {what} from your own account without saying so; start it "
-                     f"with a disclosure such as “{options[0]}”{self._rules_named()}.",
-                     subject_spans, inserts)
-            return
         if not accepted:
             if not rejected and promotion.gift_thanks:
                 start, end = promotion.gift_thanks[0]
@@ -2067,11 +2052,13 @@ class _Context:
             else:
                 message = ("This reads as promotion; if it promotes your employer or a "
                            f"partner, start it with a disclosure such as “{options[0]}”.")
-            self.add("disclosure.missing", severity, message, subject_spans, inserts)
             if promotion.reviews and refs and not self.employer_owned:
-                # a verdict beside a code or a discount: an ad that also rates the product,
-                # which staff may not do unsaid either
+                # A staff rating, review or ask for reviews is an insider review (FTC 16 CFR
+                # 465) and, like any endorsement left unsaid, promotion without its
+                # disclosure: both rules say so. (A vague label or a thanks for a gift is a
+                # label tried and not clear enough: disclosure.unclear above says so.)
                 self._insider_review(promotion, what, options, subject_spans, inserts)
+            self.add("disclosure.missing", severity, message, subject_spans, inserts)
             return
         if self.employer_owned and not (promotion.strong or promotion.cta or promotion.commercial
                                         or promotion.price_cuts or promotion.reviews

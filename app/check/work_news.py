@@ -348,23 +348,6 @@ def _sale_pattern() -> re.Pattern[str]:
     return re.compile(_SALE)
 
 
-def own_sideline(folded: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """The writer's own side business, sale or gig in the folded text (or a colleague's, said
-    in the third person: :func:`colleague_sideline`), and the words that sell it, as two
-    folded [start, end) spans; None when either is missing."""
-    ask, money = _recruit_patterns()
-    if (asked := ask.search(folded)) is not None \
-            and (promised := money.search(folded)) is not None:
-        return (asked.start(), asked.end()), (promised.start(), promised.end())
-    sideline = _sideline_pattern().search(folded) or _colleague_sideline_pattern().search(folded)
-    if sideline is None:
-        return None
-    sale = _sale_pattern().search(folded)
-    if sale is None:
-        return None
-    return (sideline.start(), sideline.end()), (sale.start(), sale.end())
-
-
 def recruiting(folded: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """A call to join the writer's team for money in the folded text ("Procuro 3 pessoas para
     a minha equipa ... dinheiro extra sem sair de casa", "join my team, unlimited income"):
@@ -374,6 +357,21 @@ def recruiting(folded: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
             and (promised := money.search(folded)) is not None:
         return (asked.start(), asked.end()), (promised.start(), promised.end())
     return None
+
+
+def own_sideline(folded: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The writer's own side business, sale or gig in the folded text (or a colleague's, said
+    in the third person: :func:`colleague_sideline`), and the words that sell it, as two
+    folded [start, end) spans; None when either is missing."""
+    if (recruit := recruiting(folded)) is not None:
+        return recruit
+    sideline = _sideline_pattern().search(folded) or _colleague_sideline_pattern().search(folded)
+    if sideline is None:
+        return None
+    sale = _sale_pattern().search(folded)
+    if sale is None:
+        return None
+    return (sideline.start(), sideline.end()), (sale.start(), sale.end())
 
 
 def colleague_sideline(folded: str, start: int) -> bool:

@@ -33,30 +33,26 @@ def test_the_shipped_table_reads_and_holds_the_common_codename_words():
     assert "lantern" not in table["lantern"]  # the English word is matched already
 
 
-@pytest.mark.parametrize("text", [
-    "El proyecto Linterna va viento en popa, pronto lo veréis en vuestro pub 😉",
-    "Le projet Lanterne avance bien, on en reparle bientôt",
-    "Das Projekt Laterne startet im Frühjahr in allen Häusern",
-    "O projeto Lanterna está quase pronto!",
-    "Il progetto Lanterna parte a marzo",
-    "Proyecto L1nterna: no puedo decir más 🤐",
+@pytest.mark.parametrize(("text", "codename"), [
+    # the name translated after a generic word of any language
+    ("El proyecto Linterna va viento en popa, pronto lo veréis en vuestro pub 😉",
+     "Project Lantern"),
+    ("Le projet Lanterne avance bien, on en reparle bientôt", "Project Lantern"),
+    ("Das Projekt Laterne startet im Frühjahr in allen Häusern", "Project Lantern"),
+    ("O projeto Lanterna está quase pronto!", "Project Lantern"),
+    ("Il progetto Lanterna parte a marzo", "Project Lantern"),
+    ("Proyecto L1nterna: no puedo decir más 🤐", "Project Lantern"),
+    # the name translated with its number, however the number is written
+    ("Cellier 9 🤫 c'est tout ce que je peux dire pour l'instant", "Cellar 9"),
+    ("Adega 9 vai mudar tudo lá no trabalho 🤐", "Cellar 9"),
+    ("Bodega nueve llega en primavera", "Cellar 9"),
+    ("Keller IX ist fast fertig", "Cellar 9"),
 ])
-def test_the_name_translated_after_a_generic_word_is_the_codename(text, pack):
+def test_the_name_translated_with_its_generic_word_or_number_is_the_codename(text, codename,
+                                                                             pack):
     found = findings(text, PERSONAL, pack).get("confidential.term")
     assert found is not None and found.severity.value == "block", found
-    assert "Project Lantern" in found.message
-
-
-@pytest.mark.parametrize("text", [
-    "Cellier 9 🤫 c'est tout ce que je peux dire pour l'instant",
-    "Adega 9 vai mudar tudo lá no trabalho 🤐",
-    "Bodega nueve llega en primavera",
-    "Keller IX ist fast fertig",
-])
-def test_the_name_translated_with_its_number_is_the_codename(text, pack):
-    found = findings(text, PERSONAL, pack).get("confidential.term")
-    assert found is not None and found.severity.value == "block", found
-    assert "Cellar 9" in found.message
+    assert codename in found.message
 
 
 @pytest.mark.parametrize("text", [
