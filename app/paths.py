@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from app import APP_ID, APP_NAME
@@ -138,11 +139,13 @@ def xdg_config_home(environ: Mapping[str, str] | None = None) -> Path:
     return Path(home) / ".config"
 
 
+@cache
 def resources_dir() -> Path:
     """The folder of shipped data: icons, lexicons, the default policy.
 
     In a PyInstaller build it sits under ``sys._MEIPASS``; from a source checkout it is the
-    repository's top-level ``resources/``.
+    repository's top-level ``resources/``. Worked out once per process (the check asks on
+    every draft, and resolving the path costs a dozen system calls).
     """
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:

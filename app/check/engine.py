@@ -1190,6 +1190,8 @@ class _Context:
     # the writer's own side business and the words that sell it, on a work account (set by run)
     sideline: tuple[tuple[int, int], tuple[int, int]] | None = None
     colleagues_sideline: bool = False  # the side business is a colleague's ("her Etsy")
+    # the meaning layer's readings so far, by head
+    _readings: dict[str, Reading] = field(default_factory=dict)
 
     @property
     def truncated(self) -> bool:
@@ -1494,7 +1496,12 @@ class _Context:
 
     def meaning(self, head: str) -> Reading:
         """The meaning layer's reading of this draft for ``head`` (model loaded on first use)."""
-        return shipped_model().read_view(self.draft.fold, (head,))[head]
+        # Asked up to three times per draft for the same head: read once.
+        found = self._readings.get(head)
+        if found is None:
+            found = self._readings[head] = shipped_model().read_view(self.draft.fold,
+                                                                     (head,))[head]
+        return found
 
     def read_intent(self, promotion: Promotion) -> None:
         """Let the meaning layer say whether weak sales cues are everyday speech (on any

@@ -14,7 +14,7 @@ import tomllib
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -587,6 +587,12 @@ def read_codename_words(path: Path) -> dict[str, tuple[str, ...]]:
 _LOADED: dict[Path, BuiltinLexicons] = {}
 
 
+@cache
+def _default_folder() -> Path:
+    # resolved once: builtin_lexicons is asked on every check
+    return (resources_dir() / "lexicons").resolve()
+
+
 def builtin_lexicons(folder: Path | None = None, *,
                      cache_dir: Path | None = None) -> BuiltinLexicons:
     """The shipped lists from ``folder`` (default ``resources/lexicons``), compiled once each.
@@ -595,7 +601,7 @@ def builtin_lexicons(folder: Path | None = None, *,
     read from what an earlier run saved there, if the lists and the code are unchanged, and
     otherwise compiled and saved there (see :mod:`app.check.compiled_cache`).
     """
-    key = (folder or resources_dir() / "lexicons").resolve()
+    key = _default_folder() if folder is None else folder.resolve()
     found = _LOADED.get(key)
     if found is None:
         found = _LOADED[key] = BuiltinLexicons(key, cache_dir)
