@@ -454,6 +454,59 @@ _ADDRESSED = re.compile(
     r"voce|voces|teu|tua|voi|vostro|vostra)\b")
 
 
+# A superlative verdict ("the best supermarket in Lyon", "il miglior musical dell'anno"): the
+# strongest praise there is, with its article so that "best wishes" and "at best" are not one.
+_SUPERLATIVE = re.compile(
+    r"\b(?:the\s+best|best\s+\w+\s+ever|(?:el|la|lo|los|las)\s+mejor(?:es)?"
+    r"|(?:le|la|les)\s+meilleure?s?|(?:der|die|das|den)\s+beste[nmrs]?"
+    r"|(?:o|a|os|as)\s+melhor(?:es)?|(?:il|la|i|le)\s+miglior[ei]?"
+    # ... and slang that says as much ("einfach der Hammer", "une tuerie", "una pasada")
+    r"|der\s+hammer|une\s+tuerie|una\s+pasada)\b", re.IGNORECASE)
+_SENTENCE_STOPS = ".!?\n"
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of ``text`` holding [start, end)."""
+    first = max(text.rfind(stop, 0, start) for stop in _SENTENCE_STOPS) + 1
+    ends = [found for stop in _SENTENCE_STOPS if (found := text.find(stop, end)) >= 0]
+    return first, min(ends, default=len(text))
+
+
+# Words that tie a superlative to something other than the brand before or after it ("a shift
+# at Acme, now home with the best pizza in town", "Acme's lunch and the best view").
+_OTHER_SUBJECT = frozenset((
+    # (not Italian "e": folded, "è" is it, and "is" is what ties praise to the brand)
+    "with", "and", "now", "then", "but", "or", "con", "avec", "mit", "com", "y", "et", "und",
+    "pero", "mais", "aber", "mas", "ma", "dann", "luego", "puis", "depois", "poi"))
+# ... and what a superlative may praise that is no product: the workplace ("the best employer
+# in town", "la mejor empresa para trabajar", "der beste Arbeitgeber")
+_WORKPLACE_NOUNS = frozenset((
+    "employer", "employers", "place", "boss", "bosses", "team", "colleagues", "coworkers",
+    "workplace", "job", "company", "crew", "manager", "empleador", "empresa", "jefe", "jefa",
+    "equipo", "companeros", "employeur", "boite", "patron", "equipe", "collegues", "arbeitgeber",
+    "chef", "chefin", "kollegen", "firma", "empregador", "chefe", "equipa", "colegas",
+    "datore", "azienda", "capo", "squadra", "colleghi"))
+_BETWEEN_WORDS = 6  # "la mejor empanada de la ciudad está en Acme": six words apart at most
+
+
+def _superlative_of_brand(text: str, promotion: Promotion) -> bool:
+    """Whether the draft gives a brand a superlative: in the same sentence, at most a few words
+    from it, nothing else between that the praise could be about ("Honestly the best
+    supermarket in Lyon is Acme", "Acme: the best deli in town"). That is an endorsement,
+    whatever the meaning layer reads."""
+    for brand in promotion.brand_hits:
+        first, last = _sentence_around(text, brand.start, brand.end)
+        for found in _SUPERLATIVE.finditer(text, first, last):
+            between = text[brand.end:found.start()] if found.start() >= brand.end \
+                else text[found.end():brand.start]
+            words = fold_string(between).replace(",", " ").split()
+            praised = fold_string(text[found.end():found.end() + 40]).split()[:3]
+            if len(words) <= _BETWEEN_WORDS and not _OTHER_SUBJECT.intersection(words) \
+                    and not _WORKPLACE_NOUNS.intersection(praised):
+                return True
+    return False
+
+
 def _role_only_reading(text: str, fold: str, reading: Reading) -> bool:
     """Whether a hostile reading rests on a customer or client named as a role ("a sceptical
     client", "customer service") in a draft that speaks to nobody: advice about a role, not an
@@ -891,8 +944,18 @@ _MECHANIC_BEFORE = re.compile(
 def _named_mechanic(text: str, start: int, end: int) -> bool:
     """Whether the personal-life word at [start, end) names a game's or product's effect,
     status or mode ("the Drunk debuff", "el efecto Resaca") rather than anyone's life."""
-    return _MECHANIC_AFTER.match(text, end) is not None or \
-        _MECHANIC_BEFORE.search(text, max(0, start - 24), start) is not None
+    if _MECHANIC_AFTER.match(text, end) is not None:
+        return True
+    before = _MECHANIC_BEFORE.search(text, max(0, start - 24), start)
+    # "he estado KO con fiebre", "sono stato male": been, not a status
+    return before is not None and _BEEN.search(text, max(0, before.start() - 12),
+                                               before.start()) is None
+
+
+# The auxiliary before "estado"/"stato" that makes it "been" ("he estado", "tenho estado",
+# "sono stato", "è stata").
+_BEEN = re.compile(r"\b(?:he|has|ha|hemos|habeis|han|habia|haber|hubiera|tenho|tem|temos|"
+                   r"tinha|sono|sei|e|è|siamo|siete|era|ero|sia|essere)\s+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)
@@ -1537,6 +1600,9 @@ class _Context:
                 # Acme", "marquem já pela app": the reader told to buy, where to, or to book
             # A call to action alone ("went to Acme to buy sunscreen") is a story more often
             # than praise alone ("loving Acme's new serum") is.
+            if promotion.brand_hits and _superlative_of_brand(self.text, promotion):
+                return  # "the best hotel bed I've slept in": the strongest praise is never
+                # everyday speech about a brand (the rule: praise alone is enough)
             below = MEANING_ERRAND_BELOW if not (promotion.commercial or promotion.endorsement) \
                 else MEANING_EVERYDAY_BELOW
             if self.meaning("promo").probability < below:

@@ -843,6 +843,19 @@ _WRITER = re.compile(r"\b(?:me|my|mi|moi|mon|ma|mich|mir|mein|meine|meu|minha|mi
 _ORG_ONLY_AFTER = re.compile(r"\s*(?:on|at|al|au|unter|em|no|na|sul|en|:)?\s*:?\s*")
 
 
+# What shows an address-shaped number is a time: the hour before it ("18:00", "18.00") or the
+# French hour itself ("14h", "14h30").
+_TIME_BEFORE = re.compile(r"\d[:.]$")
+_FRENCH_TIME = re.compile(r"\d{1,2}h(?:\d{2})?\b")
+# A public place named right before its address ("Lupe's Cocina, 1200 N High St.", "the Corner
+# Bakery, 12 Mill Lane"): a business's, not anyone's home (folded text).
+_VENUE_BEFORE = re.compile(
+    r"\b(?:cocina|cafe|bar|bakery|deli|restaurant|pizzeria|taqueria|kitchen|brewery|shop|store"
+    r"|hotel|inn|pub|market|gallery|museum|theatre|theater|cinema|gym|studio|bistro|brasserie"
+    r"|trattoria|osteria|cantina|tavern|diner|grill|boutique|library|showroom|taproom"
+    r"|bookshop|bookstore|panaderia|boulangerie|backerei|padaria|panetteria)\s*[,:\-–]\s*$")
+
+
 def find_personal_data(fold: TextView, data: dict[str, Any],
                        own_domains: tuple[str, ...],
                        named_contact: Callable[[int], bool] | None = None) -> list[PrivacyHit]:
@@ -1005,6 +1018,11 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
                 if street is None:
                     continue
                 m_start = street
+            if _TIME_BEFORE.search(text, max(0, m_start - 3), m_start) is not None \
+                    or _FRENCH_TIME.match(text, m_start) is not None:
+                continue  # "a las 18:00 desde la plaza", "demain 14h place Bellecour": a time
+            if _VENUE_BEFORE.search(text, max(0, m_start - 50), m_start) is not None:
+                continue  # "Lupe's Cocina, 1200 N High St.": a restaurant's, not a home
             window_start = max(0, m_start - 30)
             mine = own_address.search(text[window_start:m_start]) is not None \
                 or _I_AM_AT.search(text[window_start:m_start]) is not None

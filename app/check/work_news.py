@@ -199,7 +199,7 @@ _SIDELINE = (
     r"|do (?:aulas|explicacoes)|do lezioni|faccio (?:torte|lezioni)"
     r"|in my spare time|on (?:the )?weekends i|i also (?:shoot|sell|make|bake|teach|offer"
     r"|design|paint|photograph|film|cater|knit|repair|tutor|coach)"
-    r"|selling my|my (?:[\w-]+ )?(?:band|gig|cupcakes|cakes|bakes|cookies|candles|prints"
+    r"|selling my|my (?:[\w-]+ ){0,3}?(?:band|gig|cupcakes|cakes|bakes|cookies|candles|prints"
     r"|paintings|art|artwork|photos|photography|jewellery|jewelry|pottery|ceramics|crafts|stall"
     r"|etsy)\b"
     # "I sell my own handmade chalk bags", "my own Etsy shop", "shameless plug: my personal
@@ -236,7 +236,7 @@ _SIDELINE = (
     r"|vendo (?:il mio|la mia|i miei|le mie)"
     # a shop or business the writer runs or has just opened ("I run a little candle business",
     # "je lance ma petite boutique", "ho aperto il mio negozio online", "abri a minha loja")
-    r"|i (?:run|own|started|launched|opened|have) (?:a|my) (?:[\w&'-]+ ){0,3}?(?:business"
+    r"|i (?:also )?(?:run|own|started|launched|opened|have) (?:a|my) (?:[\w&'-]+ ){0,3}?(?:business"
     r"|shop|store|brand|bakery|boutique|etsy)"
     r"|(?:abro|abri|lanzo|lance|he abierto|tengo) (?:mi|una) (?:pequena )?(?:tienda|tiendita"
     r"|marca|negocio)"
@@ -247,7 +247,24 @@ _SIDELINE = (
     r"|(?:abri|lancei|lanco|estou lancando) (?:a )?(?:minha|meu) (?:pequena )?(?:loja|marca"
     r"|negocio)"
     r"|(?:ho aperto|apro|lancio|ho lanciato) (?:il mio|la mia) (?:piccol[oa] )?(?:negozio"
-    r"|marchio|attivita|bottega))")
+    r"|marchio|attivita|bottega)"
+    # Twentieth round: a trade beside the job ("alongside my day job", "además de mi trabajo",
+    # "en parallèle de mon poste", "neben meinem Beruf", "além do meu trabalho"), weekends
+    # given to it ("on weekends I", "los fines de semana preparo", "le week-end je", "ao fim de
+    # semana faço", "nel weekend faccio"), a trade named ("I shoot weddings", "shot my first
+    # wedding", "je me lance comme photographe"), a club of one's own to join
+    r"|(?:alongside|besides|outside(?: of)?|on top of|apart from) (?:my|the) (?:day )?job"
+    r"|(?:ademas|aparte) de mi (?:trabajo|curro|empleo)|en parallele de mon (?:poste|travail"
+    r"|job|boulot)|a cote de mon (?:poste|travail|job|boulot)|neben meinem (?:job|beruf"
+    r"|hauptjob)|alem do meu (?:trabalho|emprego)"
+    r"|(?:on|at) (?:the )?weekends?,? i\b|(?:los|el) fin(?:es)? de semana,? [a-z]+o\b"
+    r"|(?:le|les) week-ends?,? (?:je|j')|(?:ao|aos|no|nos) (?:fim|fins) de semana,? [a-z]+o\b"
+    r"|am wochenende (?:verkaufe|mache|backe|fotografiere|gebe|male|nahe) ich"
+    r"|(?:nel|il|nei) (?:weekend|fine settimana|fine-settimana),? [a-z]+o\b"
+    r"|i (?:also )?(?:shoot|photograph|film|cater|dj) (?:weddings|events|parties|portraits"
+    r"|engagements)|shot my first (?:wedding|shoot|event)"
+    r"|je me lance (?:comme|en tant que)|join(?:ing)? my (?:[\w-]+ )?(?:club|classes|class"
+    r"|workshops?))")
 # ... and selling it: a price, bookings, rates, orders, tickets, a menu, "DM me for".
 _SALE = (
     r"(?:[$£€]\s?\d|\d(?:[.,]\d+)?\s?(?:[$£€]|eur\b|euros?\b|usd\b|gbp\b|dollars\b|pounds\b)"
@@ -267,7 +284,17 @@ _SALE = (
     # a discount code or a cut ("with code WICK15", "-15 % avec le code", "col codice")
     r"|(?:with|use|avec le|con el|col|con il|mit dem|com o) (?:code|codigo|codice|cupom"
     r"|gutscheincode|rabattcode)"
-    r"|\d+\s?%\s?(?:de (?:descuento|desconto|remise|reduction)|rabatt))\b"
+    r"|\d+\s?%\s?(?:de (?:descuento|desconto|remise|reduction)|rabatt)"
+    # Twentieth round: where to buy or book, and what is left ("link in bio", "lien en bio",
+    # "Link im Profil", "encore dispo", "diary's open", "il me reste quelques dates", "por
+    # encomenda", "ich versende", "sign up", "si os interesa", "contactez-moi")
+    r"|link in (?:bio|profile)|lien (?:en|dans (?:ma|la)) bio|link (?:im|in der) (?:profil|bio)"
+    r"|link na bio|link nella bio|enlace en (?:la |mi )?bio|etsy\.com/\S+|etsy-shop"
+    r"|encore dispo\w*|still available|ainda disponive\w*|noch (?:zu haben|verfugbar)"
+    r"|ancora disponibil\w*|(?:todavia|aun) disponibles?|diary(?:'s| is) open"
+    r"|(?:some|a few) dates (?:left|open)|quelques dates|me quedan (?:algunas )?fechas"
+    r"|ich versende|por encomenda|sign up|si (?:os|te|les) interesa|contactez-moi"
+    r"|contact me|if you know anyone)\b"
     r"|-\s?\d+\s?%)")
 
 

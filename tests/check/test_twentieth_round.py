@@ -1,0 +1,235 @@
+"""Twentieth round: what the unseen sets of a mattress maker, a theatre group, a Spanish gym
+chain, a German insurer and a French supermarket showed the check missing (read after their
+untouched figures were taken), made general. Examples of our own in six languages, each beside
+the near misses that must stay as they were."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.model import CheckTarget, Network, Owner, Persona
+from tests.check.rounds import fired, policy_from
+
+BRAND = CheckTarget(Network.FACEBOOK, Persona.WORK, Owner.EMPLOYER)
+WORK = CheckTarget(Network.LINKEDIN, Persona.WORK)
+PERSONAL = CheckTarget(Network.INSTAGRAM, Persona.PERSONAL)
+
+PACK = """version = 1
+[employer]
+name = "Orla Foods"
+aliases = ["Orla", "Orla Deli", "Orla Kitchen"]
+domains = ["orlafoods.example"]
+[[partners]]
+name = "Vinhos Serrado"
+aliases = ["Serrado"]
+domains = ["serrado.example"]
+"""
+
+
+@pytest.fixture
+def grocer(tmp_path):
+    return policy_from(tmp_path, PACK)
+
+
+# --- 1. the strongest praise of a brand is an endorsement, whatever the meaning layer reads ---
+
+@pytest.mark.parametrize("text", [
+    "Honestly the best deli counter in Bristol is Orla Deli. Fresh every morning.",
+    "Orla Kitchen is the best thing to happen to my lunch break all year.",
+    "La mejor empanada de la ciudad está en Orla Deli, sin discusión.",
+    "Le meilleur rayon traiteur de Nantes, c'est Orla Deli.",
+    "Die beste Feinkosttheke der Stadt hat Orla Deli.",
+    "Il miglior vino della casa è quello di Vinhos Serrado.",
+])
+def test_a_superlative_of_the_brand_is_an_undisclosed_endorsement(text, grocer):
+    assert {"persona.brand_promotion", "disclosure.missing"} <= fired(text, PERSONAL, grocer)
+
+
+@pytest.mark.parametrize("text", [
+    # the praise is for something else, in another sentence
+    "Lunch from Orla Deli on the bench. Best weather we've had all month.",
+    # a workplace, not a product
+    "After my shift at Orla Deli I had the best nap of my life.",
+    # asking, not praising
+    "Is Orla Deli any good? Friends say the best sandwiches are at the market.",
+])
+def test_praise_that_is_not_for_the_brand_stays_a_mention(text, grocer):
+    assert "disclosure.missing" not in fired(text, PERSONAL, grocer)
+
+
+# --- 2. praise and pitches in the other languages -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "As empadas da Orla Deli são perfeitas! 💛",
+    "Orla Kitchen ist einfach der Hammer 🔥",
+    "Preise bei Orla Deli: unschlagbar. Unbedingt vorbeischauen!",
+    "Vous avez besoin de ce houmous dans votre vie. Orla Deli, rayon frais.",
+    "Os hace falta este queso en vuestra vida. Orla Deli, pasillo 3.",
+    "Tenéis que probar el pan de Orla Kitchen. Después me lo agradecéis 😉",
+    "Orla Deli: ihr werdet mir später danken.",
+    "Orla Kitchen's new app is miles better than the old one, download it.",
+])
+def test_praise_and_pitches_in_six_languages_are_promotion(text, grocer):
+    assert "persona.brand_promotion" in fired(text, PERSONAL, grocer)
+
+
+# --- 3. one's own trade beside the job, on a work account ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Alongside my day job I build custom keyboards. Two slots left this month, DM me for prices.",
+    "Quick plug: I also run a dog-walking business in Clifton. Now taking bookings!",
+    "I photograph weddings at weekends. Diary's open for next summer if you know anyone.",
+    "Además de mi trabajo, los fines de semana preparo tartas por encargo. Si os interesa, "
+    "escribidme.",
+    "En parallèle de mon poste, je me lance comme illustratrice. Quelques dates encore "
+    "disponibles, contactez-moi !",
+    "Neben meinem Beruf nähe ich Taschen. Link im Profil, ich versende deutschlandweit.",
+    "Ao fim de semana faço bolos por encomenda 🎂 Encomendas por DM.",
+    "Le week-end je peins des aquarelles, quelques toiles encore dispo, lien en bio.",
+])
+def test_a_trade_of_ones_own_on_a_work_account_is_a_pitch_and_private_life(text, grocer):
+    assert {"persona.promotion", "persona.personal_life"} <= fired(text, WORK, grocer)
+
+
+@pytest.mark.parametrize("text", [
+    # the job itself, with its hours and a booking link
+    "Our Clifton kitchen is now taking bookings for Christmas parties: orlafoods.example/xmas",
+    "On weekends the deli opens at 9. Come and say hi.",
+])
+def test_the_employers_own_bookings_are_not_a_side_trade(text, grocer):
+    assert "persona.personal_life" not in fired(text, BRAND, grocer)
+
+
+def test_ones_own_candles_on_a_personal_account_need_no_disclosure(grocer):
+    text = "Restocked my hand-poured beeswax candles 🕯️ link in bio, orders ship Monday!"
+    rules = fired(text, PERSONAL, grocer)
+    assert "persona.promotion" in rules
+    assert not any(rule.startswith("disclosure") for rule in rules)
+
+
+# --- 4. health, a baby, sobriety, faith and votes said indirectly ----------------------------
+
+@pytest.mark.parametrize("text", [
+    "My sertraline dose changed this week, so bear with me if I'm slow on email.",
+    "Taking a couple of weeks off for a minor operation. Back on the 14th.",
+    "Sending love to Priya, who starts her treatment next week. We're with you.",
+    "Cycle 3 of 6 done 💪 thanks for covering my shifts, team.",
+    "Zyklus 4 von 6 geschafft. Danke fürs Einspringen!",
+    "Scans came back clear. Back at my desk on Monday!",
+    "Mes cheveux repoussent et l'énergie revient. Retour au bureau lundi.",
+    "Seit meiner Diagnose war es ein langes Jahr.",
+    "Esta semana he estado KO con fiebre, perdonad el retraso.",
+    "Growing a little human, so forgive the extra coffee breaks 🤰",
+    "En junio llega alguien muy pequeñito a casa 👶",
+    "Ab Herbst sind wir zu viert 🍼",
+    "Nous serons quatre en mai 💛",
+    "Maria from accounts is expecting twins! 👶👶",
+    "Three espresso martinis on a Tuesday was a choice 💀",
+    "Negronis: too many. Sleep: none.",
+    "Ich wähle diesmal die Linke, und ihr?",
+    "Manif contre la loi demain midi, venez nombreux ✊",
+    "Salgo de costalero otra vez este Jueves Santo 🙏",
+])
+def test_private_life_said_indirectly_on_a_work_account(text, grocer):
+    assert "persona.personal_life" in fired(text, WORK, grocer)
+
+
+@pytest.mark.parametrize("text", [
+    # pregnancy as the customers' subject, on the brand's account
+    "Pregnancy pillow FAQ: yes, the cover is machine washable.",
+    "Si estás embarazada, consulta con tu matrona antes de cambiar de dieta.",
+    # work senses of drinking words
+    "The drunk porter scene always gets the biggest laugh.",
+    "CSS hangover from yesterday's release: 300 lines to tidy.",
+    "Wir haben Rauschbrillen für den Workshop zur Verkehrssicherheit ausgeliehen.",
+    # a range, not a family
+    "Our family of courses keeps growing: pastry, bread and knife skills.",
+    # a wine buyer's job
+    "Chef de rayon, je prépare la foire aux vins : 1 200 bouteilles dégustées avec l'équipe.",
+])
+def test_work_senses_of_private_words_stay_quiet(text, grocer):
+    assert "persona.personal_life" not in fired(text, BRAND, grocer)
+
+
+# --- 5. threats and put-downs without swear words; masked swearing --------------------------
+
+@pytest.mark.parametrize("text", [
+    "Al que nos rayó el coche: le vamos a romper las piernas.",
+    "Celui qui a volé nos vélos, je lui casse la gueule.",
+    "Ojalá se le pinchen las ruedas al que aparca en nuestra entrada.",
+    "Hoffentlich fährst du bald gegen einen Baum, du Drängler.",
+    "Whoever keyed the van: I'll slash your tyres too.",
+    "Certain suppliers should go back to nursery school.",
+    "Manche Lieferanten haben das Hirn einer Stubenfliege.",
+])
+def test_threats_and_put_downs_are_insults(text, grocer):
+    assert "conduct.insult" in fired(text, BRAND, grocer)
+
+
+@pytest.mark.parametrize("text", [
+    "Schei$$-Montag, der Server ist schon wieder down.",
+    "Ma vaff***o, la cassa non funziona.",
+    "This f-ing printer again.",
+])
+def test_swearing_masked_with_signs_is_profanity(text, grocer):
+    assert "conduct.profanity" in fired(text, BRAND, grocer)
+
+
+@pytest.mark.parametrize("text", [
+    "The brain of an octopus is spread across its arms: new exhibit opens Friday.",
+    "Back to school: our lunchbox range is in store now.",
+    "We hope you get home safe tonight, the roads are icy.",
+])
+def test_near_misses_of_threats_stay_quiet(text, grocer):
+    assert not any(rule.startswith("conduct") for rule in fired(text, BRAND, grocer))
+
+
+# --- 6. fewer false alarms -------------------------------------------------------------------
+
+def test_a_customer_care_job_is_no_customers_review(grocer):
+    text = "As a customer success lead at Orla Foods, my favourite part of the job is the notes."
+    assert not {"disclosure.insider_review", "disclosure.missing"} & fired(text, WORK, grocer)
+
+
+def test_a_customers_framing_is_still_an_insider_review(grocer):
+    text = "As a customer for ten years, I recommend the Orla Deli lasagne to everyone."
+    assert "disclosure.insider_review" in fired(text, PERSONAL, grocer)
+
+
+def test_get_it_fast_is_everyday_speech(grocer):
+    text = "Get it right, then get it fast. Running a kitchen taught me that."
+    assert not any(rule.startswith("disclosure") for rule in fired(text, WORK, grocer))
+
+
+# --- 7. privacy: desks, times and venues ------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "¿Dudas con tu cuota? Escríbenos a socios@orlafoods.example",
+    "Accessibility questions? We're on access@orlafoods.example.",
+    "Problemi con l'ordine? Scrivi a clienti@orlafoods.example",
+])
+def test_a_desk_mailbox_on_the_employers_domain_is_no_private_address(text, grocer):
+    assert "privacy.email" not in fired(text, BRAND, grocer)
+
+
+def test_a_persons_mailbox_on_the_employers_domain_still_is(grocer):
+    text = "Questions? Write to maria.lopez@orlafoods.example"
+    assert "privacy.email" in fired(text, BRAND, grocer)
+
+
+@pytest.mark.parametrize("text", [
+    "Rassemblement demain 14h place Bellecour, venez nombreux.",
+    "Concentración a las 19:00 desde la plaza Mayor.",
+    "Lunch pick: Rosa's Taqueria, 410 Elm St. Get the al pastor.",
+    "Showroom Saturday! Come say hi at 85 Water Street, the coffee's on us.",
+])
+def test_a_time_or_a_venue_is_no_home_address(text, grocer):
+    assert "privacy.address" not in fired(text, PERSONAL, grocer)
+
+
+@pytest.mark.parametrize("text", [
+    "Housewarming Saturday! 14 Elm Street, ring the top bell.",
+    "Kommt vorbei zur Einweihung: Lindenstraße 12, 2. OG.",
+])
+def test_a_home_address_is_still_one(text, grocer):
+    assert "privacy.address" in fired(text, PERSONAL, grocer)
