@@ -138,14 +138,26 @@ _ADDRESS_WITH_QUERY = re.compile(
     re.IGNORECASE)
 
 
+# ... and with a path after its domain, for a referral code written as one ("/ref/kat22")
+_ADDRESS_WITH_PATH = re.compile(
+    r"(?<![\w@.-])(?:https?://)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+/[^\s?#]+", re.IGNORECASE)
+
+
 def addresses_with_query(text: str, links: Sequence[Entity]) -> list[Entity]:
-    """Web addresses with a query in ``text`` that are not among ``links`` (a domain the
-    networks do not link still reaches a shop; its ``?ref=`` still earns money)."""
-    if "?" not in text:
+    """Web addresses with a query or a path in ``text`` that are not among ``links`` (a
+    domain the networks do not link still reaches a shop; its ``?ref=`` or ``/ref/kat22``
+    still earns money)."""
+    if "/" not in text:
         return []
     taken = [(link.start, link.end) for link in links]
-    return [Entity(m.start(), m.end(), m.group()) for m in _ADDRESS_WITH_QUERY.finditer(text)
-            if not any(start < m.end() and m.start() < end for start, end in taken)]
+    pattern = _ADDRESS_WITH_QUERY if "?" in text else _ADDRESS_WITH_PATH
+    found = [Entity(m.start(), m.end(), m.group()) for m in pattern.finditer(text)
+             if not any(start < m.end() and m.start() < end for start, end in taken)]
+    if pattern is _ADDRESS_WITH_QUERY:
+        found += [Entity(m.start(), m.end(), m.group()) for m in _ADDRESS_WITH_PATH.finditer(text)
+                  if not any(start < m.end() and m.start() < end
+                             for start, end in [*taken, *((e.start, e.end) for e in found)])]
+    return found
 
 
 def short_links(disclosure: dict[str, Any], links: Sequence[Entity]) -> list[Entity]:
@@ -167,13 +179,18 @@ def affiliate_links(disclosure: dict[str, Any], links: Sequence[Entity]) -> list
     section = disclosure.get("affiliate", {})
     hosts = frozenset(section.get("hosts", ()))
     parameters = frozenset(section.get("parameters", ()))
+    # a referral code as a path: "acme.example/ref/kat22", "acme.example/r/kay"
+    segments = frozenset(section.get("path_segments", ()))
+    not_referral = frozenset(section.get("path_segment_hosts_not", ()))
     found = []
     for link in links:
         text = re.sub(r"^[a-z]+://", "", link.text.strip().lower())
         host, _, rest = text.partition("/")
         host = host.removeprefix("www.")
-        query = rest.partition("?")[2]
+        path, _, query = rest.partition("?")
         names = {part.partition("=")[0] for part in re.split(r"[&;]", query) if part}
-        if host in hosts or names & parameters:
+        parts = [part for part in path.split("/") if part]
+        by_path = len(parts) >= 2 and parts[0] in segments and host not in not_referral
+        if host in hosts or names & parameters or by_path:
             found.append(link)
     return found

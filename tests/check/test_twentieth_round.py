@@ -233,3 +233,46 @@ def test_a_time_or_a_venue_is_no_home_address(text, grocer):
 ])
 def test_a_home_address_is_still_one(text, grocer):
     assert "privacy.address" in fired(text, PERSONAL, grocer)
+
+
+# --- 8. later in the round: partners named, homes handed over, referral paths, the moment ----
+
+def test_the_brand_naming_its_partner_as_such_is_open_about_it(grocer):
+    text = "Avec notre partenaire Vinhos Serrado, dégustation gratuite samedi dans nos épiceries."
+    assert "disclosure.missing" not in fired(text, BRAND, grocer)
+
+
+def test_a_partners_offer_unnamed_as_one_still_needs_a_label(grocer):
+    text = "Vinhos Serrado: two bottles for £15 this weekend, serrado.example"
+    assert "disclosure.missing" in fired(text, BRAND, grocer)
+
+
+def test_a_clients_new_home_is_a_private_address(grocer):
+    text = "Keys handed over to the happy Novak family at 14 Elm Grove this morning! Welcome home"
+    assert "privacy.address" in fired(text, WORK, grocer)
+
+
+def test_a_named_colleagues_mobile_a_little_further_from_call_is_still_a_phone(grocer):
+    text = "Lost your scarf? Llama a Marta, la de recepción, al 612 457 890 y te la guarda."
+    assert "privacy.phone" in fired(text, BRAND, grocer)
+
+
+@pytest.mark.parametrize("link", ["orlafoods.example/ref/sam22", "orlafoods.example/r/kay",
+                                  "orlafoods.example/invite/ana"])
+def test_a_referral_code_in_the_path_is_an_affiliate_link(link, grocer):
+    text = f"the deli box I keep raving about → {link}"
+    assert "persona.promotion" in fired(text, PERSONAL, grocer)
+
+
+def test_a_plain_path_on_the_brand_domain_is_no_referral(grocer):
+    text = "Our spring menu is up: orlafoods.example/menu/spring"
+    assert "persona.promotion" not in fired(text, CheckTarget(Network.X, Persona.PERSONAL),
+                                            grocer)
+
+
+@pytest.mark.parametrize("text", [
+    "The Orla Kitchen restock sold out in two hours last time, set an alarm for 9am 👀",
+    "We worked so hard on the new Orla Deli boxes. If you've been on the fence, now's the time 😉",
+])
+def test_a_restock_in_a_hurry_and_the_moment_to_buy_are_a_pitch(text, grocer):
+    assert "persona.promotion" in fired(text, PERSONAL, grocer)
