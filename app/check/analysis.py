@@ -485,7 +485,7 @@ def _read_brand_context(draft: DraftText, compiled: CompiledPolicy, result: Prom
                           and not start <= hit.start < end + 2 for hit in partner):
             result.thanked_partner.append(LexiconHit(THANKED, start, end))
     if any(word in text for word in _THANKS_WORDS) \
-            and (gift := _GIFT_THANKS.search(text)) is not None:
+            and (gift := _GIFT_THANKS.search(text) or _thanks_for_a_thing(text)) is not None:
         # "Merci Greenvale pour les bouteilles", "Thanks to Hollin for the goodie box": a
         # partner thanked for what it sent, which is how a gifted post reads; the thanks says
         # the tie without saying it is a gift (disclosure.unclear)
@@ -592,6 +592,49 @@ _GIFT_THANKS = re.compile(
     r"|paket|pakete|geschenke?|flaschen|proben|kiste|zusendung"
     r"|pacotes?|presentes?|caixa|garrafas|amostras|mimos?|recebidos"
     r"|pacco|regali|bottiglie|campioni|cesto|omaggio|scatola)\b")
+# Twentieth round: thanks for a thing of any name ("Thanks @Acme for the opening-night
+# tickets", "Obrigada Acme pelos iogurtes", "Merci Acme pour cette montre"): what follows "for"
+# is a gift unless it is one of these (help, a welcome, having one over, an award ...).
+_THANKS_FOR = re.compile(
+    r"\b(?:thank you|thanks|thx|cheers|merci|gracias|danke|obrigad[oa]|grazie)\b[\s,!:]*"
+    r"(?:(?:to|a|an|al|aux|ao|alla)\s+)?(?:[\w@&'.-]+\s+){1,4}?"
+    r"(?P<prep>for|pour|por|para|fur|pelo|pela|pelos|pelas|per)\s+"
+    r"(?P<det>(?:the|my|these|this|our|your"
+    r"|cette|ce|cet|ces|mes|les|le|la|l'|los|las|el|este|esta|estos|estas|mis|os|as|o|a|este"
+    r"|esta|meus|minhas|i|il|lo|gli|le|questo|questa|questi|den|die|das|diese[nmrs]?|meine[nmrs]?"
+    r")\s*)?(?P<thing>[a-z][\w'-]*)")
+_NOT_A_GIFT = frozenset((
+    "support", "help", "having", "hosting", "the", "opportunity", "chance", "chat", "talk",
+    "shoutout", "shout", "feature", "award", "welcome", "warm", "invite", "invitation", "trust",
+    "patience", "feedback", "everything", "all", "being", "letting", "listening", "coming",
+    "reading", "sharing", "following", "collaboration", "partnership", "years", "today",
+    "tonight", "nothing", "a", "an", "apoyo", "ayuda", "oportunidad", "invitacion", "todo",
+    "confianza", "acogida", "soutien", "aide", "invitation", "accueil", "confiance", "tout",
+    "unterstutzung", "hilfe", "einladung", "vertrauen", "alles", "apoio", "ajuda",
+    "oportunidade", "convite", "confianca", "tudo", "supporto", "aiuto", "opportunita",
+    "invito", "fiducia", "tutto", "being", "organising", "organizing", "making", "putting",
+    "bringing", "keeping", "your", "my", "our", "their", "his", "her", "nous", "vous", "me",
+    "te", "nos", "vos", "ci", "vi", "uns", "mich", "dich", "euch", "us", "me"))
+
+
+def _thanks_for_a_thing(text: str) -> re.Match[str] | None:
+    """"Thanks {someone} for {a thing}" where the thing is not help, a welcome or the like
+    (folded text): how a gifted post thanks its sender."""
+    for found in _THANKS_FOR.finditer(text):
+        thing = found["thing"]
+        if thing in _NOT_A_GIFT or thing.endswith("ing") and not found["det"] \
+                or found["prep"] in _BEFORE_INFINITIVE and _INFINITIVE.search(thing):
+            continue  # "for having us", "por acompañarnos", "pour nous accueillir"
+        return found
+    return None
+
+
+_BEFORE_INFINITIVE = frozenset(("por", "para", "pour", "per"))
+# A verb after "por", "pour", "per" ... rather than a thing ("por acompañarnos", "per esserci")
+_INFINITIVE = re.compile(r"(?:ar|er|ir|re)(?:nos|me|te|lo|la|los|las|le|les|ci|vi|mi|ti)?$"
+                         r"|ndo$")
+
+
 # Something free for the staff: "free lunch to staff", "gratis a sus empleados", "kostenloses
 # Mittagessen für Mitarbeiter", "gratuit pour les salariés" (folded text).
 _STAFF_PERK = re.compile(

@@ -276,3 +276,30 @@ def test_a_plain_path_on_the_brand_domain_is_no_referral(grocer):
 ])
 def test_a_restock_in_a_hurry_and_the_moment_to_buy_are_a_pitch(text, grocer):
     assert "persona.promotion" in fired(text, PERSONAL, grocer)
+
+
+# --- 9. a partner thanked for a thing it gave; a product's developer saying so ---------------
+
+@pytest.mark.parametrize("text", [
+    "Thanks @vinhosserrado for the tasting tickets 🍷 what a night",
+    "Obrigada Vinhos Serrado pelas garrafas de tinto 💛",
+    "Merci Vinhos Serrado pour ce coffret, il est magnifique",
+    "Grazie Vinhos Serrado per il cesto di Natale!",
+])
+def test_a_partner_thanked_for_a_thing_is_an_unclear_disclosure(text, tmp_path):
+    pack = PACK.replace('aliases = ["Serrado"]', 'aliases = ["Serrado", "@vinhosserrado"]')
+    assert "disclosure.unclear" in fired(text, PERSONAL, policy_from(tmp_path, pack))
+
+
+@pytest.mark.parametrize("text", [
+    "Gracias a Vinhos Serrado por acompañarnos en la feria de Oporto",
+    "Thanks Vinhos Serrado for having us at the harvest, and for the warm welcome",
+    "Merci Vinhos Serrado pour votre confiance depuis dix ans",
+])
+def test_thanks_for_help_or_company_is_no_gift(text, grocer):
+    assert "disclosure.unclear" not in fired(text, PERSONAL, grocer)
+
+
+def test_a_products_developer_saying_so_discloses_the_tie(grocer):
+    text = "Orla Kitchen dev here 👋 fixed the bug where the basket emptied itself. Patch is out."
+    assert not any(rule.startswith("disclosure") for rule in fired(text, WORK, grocer))
