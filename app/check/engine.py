@@ -1669,9 +1669,18 @@ class _Context:
                 # the promotion is on purpose, not the slip this rule is for: it is noted, not
                 # questioned (disclosure.* still judge whether the label is enough). A label
                 # buried at the end is no such sign.
-                disclosed = any(self._well_placed(mention) for mention in (
+                said = [mention for mention in (
                     *promotion.disclosures, *(m for m in promotion.employment
-                                              if m.text not in self.compiled.application_calls)))
+                                              if m.text not in self.compiled.application_calls))
+                        if self._well_placed(mention)]
+                # A partner's product sold beside only the job said ("I work at Acme and I
+                # swear by Tidewell insurance, code BELL10"): the tie said is not the one that
+                # matters (disclosure.missing says so), so the promotion is no open one either.
+                partners = any(ref.role != ROLE_EMPLOYER for ref in promotion.brand_refs()
+                               if self.client is None or ref.brand != self.client)
+                disclosed = bool(said) and not (partners and all(
+                    not m.label or connection_only(self.compiled.builtin.disclosure, m.text)
+                    for m in said))
                 if in_context and disclosed:
                     message = (f"This promotes {self._brand_phrase(promotion)}"
                                f"{_disguise_note(disguises)} on your personal account, and says "

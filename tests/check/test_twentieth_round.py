@@ -303,3 +303,21 @@ def test_thanks_for_help_or_company_is_no_gift(text, grocer):
 def test_a_products_developer_saying_so_discloses_the_tie(grocer):
     text = "Orla Kitchen dev here 👋 fixed the bug where the basket emptied itself. Patch is out."
     assert not any(rule.startswith("disclosure") for rule in fired(text, WORK, grocer))
+
+
+# --- 10. the job said is no open promotion of a partner --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "I work at Orla Foods and I swear by Vinhos Serrado. 10% off with code ORLA10 🍷",
+    "Trabajo en Orla Foods y os juro que Vinhos Serrado es lo mejor. Código ORLA10 👉",
+])
+def test_a_partners_pitch_beside_only_the_job_is_still_a_warning(text, grocer):
+    rules = fired(text, PERSONAL, grocer)
+    assert {"disclosure.missing", "persona.brand_promotion", "persona.promotion"} <= rules
+
+
+def test_the_employers_pitch_beside_the_job_said_stays_a_note(grocer):
+    text = "I work at Orla Foods: our deli boxes are 20% off this week with code ORLA20"
+    rules = fired(text, PERSONAL, grocer)
+    assert "persona.brand_promotion" not in rules
+    assert "disclosure.missing" not in rules
