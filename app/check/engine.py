@@ -485,26 +485,50 @@ _WORKPLACE_NOUNS = frozenset((
     "workplace", "job", "company", "crew", "manager", "empleador", "empresa", "jefe", "jefa",
     "equipo", "companeros", "employeur", "boite", "patron", "equipe", "collegues", "arbeitgeber",
     "chef", "chefin", "kollegen", "firma", "empregador", "chefe", "equipa", "colegas",
-    "datore", "azienda", "capo", "squadra", "colleghi"))
+    "datore", "azienda", "capo", "squadra", "colleghi", "people", "staff", "pessoal", "gente",
+    "personal", "leute", "persone", "folks"))
 _BETWEEN_WORDS = 6  # "la mejor empanada de la ciudad está en Acme": six words apart at most
 
 
 def _superlative_of_brand(text: str, promotion: Promotion) -> bool:
-    """Whether the draft gives a brand a superlative: in the same sentence, at most a few words
-    from it, nothing else between that the praise could be about ("Honestly the best
-    supermarket in Lyon is Acme", "Acme: the best deli in town"). That is an endorsement,
-    whatever the meaning layer reads."""
+    """Whether the draft gives a brand a superlative or plain strong praise: in the same
+    sentence, at most a few words from it, nothing else between that the praise could be about
+    ("Honestly the best supermarket in Lyon is Acme", "Acme: the best deli in town", "Acme's
+    book club is pure magic", "o café da Acme é incrível"). That is an endorsement, whatever
+    the meaning layer reads."""
+    folded = fold_string(text)
+    if len(folded) != len(text):
+        folded = ""  # (offsets would not line up: read the superlatives only)
     for brand in promotion.brand_hits:
         first, last = _sentence_around(text, brand.start, brand.end)
-        for found in _SUPERLATIVE.finditer(text, first, last):
-            between = text[brand.end:found.start()] if found.start() >= brand.end \
-                else text[found.end():brand.start]
+        found_praise = [(found.start(), found.end(), _BETWEEN_WORDS)
+                        for found in _SUPERLATIVE.finditer(text, first, last)]
+        if folded:
+            found_praise += [(found.start(), found.end(), _PRAISE_WORDS_APART)
+                             for found in _PRAISE.finditer(folded, first, last)]
+        for start, end, apart in found_praise:
+            between = text[brand.end:start] if start >= brand.end else text[end:brand.start]
             words = fold_string(between).replace(",", " ").split()
-            praised = fold_string(text[found.end():found.end() + 40]).split()[:3]
-            if len(words) <= _BETWEEN_WORDS and not _OTHER_SUBJECT.intersection(words) \
-                    and not _WORKPLACE_NOUNS.intersection(praised):
+            praised = fold_string(text[end:end + 40]).split()[:3]
+            if len(words) <= apart and not _OTHER_SUBJECT.intersection(words) \
+                    and not _WORKPLACE_NOUNS.intersection(praised) \
+                    and not _WORKPLACE_NOUNS.intersection(words):
                 return True
     return False
+
+
+# Strong praise said of a thing, in six languages (folded text): "pure magic", "flawless",
+# "a game changer", "é incrível", "c'est le bonheur", "der Hammer", "una maravilla".
+_PRAISE = re.compile(
+    r"\b(?:amazing|awesome|brilliant|fantastic|incredible|gorgeous|stunning|delicious|perfect"
+    r"|flawless|pure magic|magic|legends|legendary|unreal|unbeatable|a game changer"
+    r"|a lifesaver|a life saver|obsessed|in love with|increible|espectacular|una maravilla"
+    r"|maravillos[oa]|genial|una pasada|encantad[oa]|encantadisim[oa]|una bomba|incroyable"
+    r"|geniale?|parfaite?|magnifique|merveilleu(?:x|se)|le bonheur|une tuerie|fantastique"
+    r"|superbe|unglaublich|fantastisch|wunderbar|perfekt|grossartig|der hammer|incrivel"
+    r"|maravilhos[oa]|perfeit[oa]|fantastic[oa]|uma maravilha|apaixonad[oa]|incredibile"
+    r"|perfett[oa]|meraviglios[oa]|stupend[oa]|magic[oa])\b")
+_PRAISE_WORDS_APART = 5
 
 
 def _role_only_reading(text: str, fold: str, reading: Reading) -> bool:

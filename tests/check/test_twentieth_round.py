@@ -321,3 +321,25 @@ def test_the_employers_pitch_beside_the_job_said_stays_a_note(grocer):
     rules = fired(text, PERSONAL, grocer)
     assert "persona.brand_promotion" not in rules
     assert "disclosure.missing" not in rules
+
+
+# --- 11. strong praise said of the brand, in six languages -----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Orla Deli's new soup range is pure magic on a cold day.",
+    "Orla Kitchen is flawless, honestly, never going back.",
+    "El pan de Orla Deli es una maravilla.",
+    "Le brunch d'Orla Kitchen, c'est le bonheur.",
+    "Die Suppen von Orla Deli sind einfach wunderbar.",
+    "Ragazzi, il vino di Vinhos Serrado è una bomba.",
+])
+def test_strong_praise_of_the_brand_is_an_endorsement(text, grocer):
+    assert "persona.brand_promotion" in fired(text, PERSONAL, grocer)
+
+
+@pytest.mark.parametrize("text", [
+    "First week at Orla Foods, the city is cold but the people are wonderful.",
+    "Hoy en el curro (Orla Deli) una clienta me ha traído galletas. Hay gente maravillosa ❤",
+])
+def test_praise_of_people_at_the_workplace_is_no_endorsement(text, grocer):
+    assert "disclosure.missing" not in fired(text, PERSONAL, grocer)
