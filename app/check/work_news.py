@@ -264,7 +264,26 @@ _SIDELINE = (
     r"|i (?:also )?(?:shoot|photograph|film|cater|dj) (?:weddings|events|parties|portraits"
     r"|engagements)|shot my first (?:wedding|shoot|event)"
     r"|je me lance (?:comme|en tant que)|join(?:ing)? my (?:[\w-]+ )?(?:club|classes|class"
-    r"|workshops?))")
+    r"|workshops?)"
+    # ... a trade done freelance, on the side or in spare hours ("I also do freelance drone
+    # videography", "copy-editing on the side", "nebenbei fotografiere ich", "je donne aussi
+    # des cours", "nas horas vagas faço"), a plug of one's own ("petite pub perso"), one's
+    # little shop, a B&B opened with one's partner, custom work, a trade offered to whoever
+    # needs it ("if anyone needs a wedding photographer", "falls jemand eine Fotografin sucht")
+    r"|i also do (?:some )?(?:freelance )?|\bi\b[^.!?\n]{0,40}?\bon the side\b"
+    r"|i (?:also )?(?:do |work as a |work )?freelanc\w*"
+    r"|nebenbei (?:fotografiere|gebe|backe|nahe|male|schreibe|designe)"
+    r"|je donne (?:aussi )?des cours|(?:petite )?pub perso|auto-?promo|quick plug|self-promo"
+    r"|nas horas vagas|in meiner freizeit|pendant mon temps libre|nel tempo libero"
+    r"|in my free time|my (?:little |small |weekend |tiny )(?:etsy )?(?:shop|store|business"
+    r"|studio)|(?:my (?:wife|husband|partner)|mi (?:mujer|marido|pareja)|ma (?:femme|compagne)"
+    r"|mon (?:mari|compagnon)|meine? (?:frau|mann)) (?:and|y|et|und) (?:i|yo|moi|ich)"
+    r" (?:have |hemos |avons |haben )?(?:just |acabamos de |venons d'|gerade )?(?:opened|abierto"
+    r"|launched|started|ouvert|eroffnet)|hemos abierto|i (?:also )?(?:make|sell|bake|knit|sew"
+    r"|paint) (?:custom|handmade|bespoke)|if (?:anyone|anybody|you) needs? a (?:[\w-]+ )?"
+    r"(?:photographer|videographer|dj|tutor|designer|baker|florist|painter|translator|editor)"
+    r"|falls jemand (?:noch )?(?:eine?n? )?[a-z]+(?:in)? sucht|si alguien necesita (?:un|una) "
+    r"|si quelqu'un cherche (?:un|une) )")
 # ... and selling it: a price, bookings, rates, orders, tickets, a menu, "DM me for".
 _SALE = (
     r"(?:[$£€]\s?\d|\d(?:[.,]\d+)?\s?(?:[$£€]|eur\b|euros?\b|usd\b|gbp\b|dollars\b|pounds\b)"
@@ -294,7 +313,11 @@ _SALE = (
     r"|ancora disponibil\w*|(?:todavia|aun) disponibles?|diary(?:'s| is) open"
     r"|(?:some|a few) dates (?:left|open)|quelques dates|me quedan (?:algunas )?fechas"
     r"|ich versende|por encomenda|sign up|si (?:os|te|les) interesa|contactez-moi"
-    r"|contact me|if you know anyone)\b"
+    r"|contact me|if you know anyone"
+    r"|rates from|commission slots?|slots? (?:open|left)|termine frei|noch (?:ein paar )?termine"
+    r"|preise per pn|dates filling|filling fast|dm me|encomendas abertas|chamem no privado"
+    r"|ecrivez-moi|mandadme|booking \d{4}|first \d+ (?:guests|customers|orders|bookings)"
+    r"|link'?s in my|os dejo el enlace)\b"
     r"|-\s?\d+\s?%)")
 
 

@@ -343,3 +343,26 @@ def test_strong_praise_of_the_brand_is_an_endorsement(text, grocer):
 ])
 def test_praise_of_people_at_the_workplace_is_no_endorsement(text, grocer):
     assert "disclosure.missing" not in fired(text, PERSONAL, grocer)
+
+
+# --- 12. more trades of one's own --------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Quick one: I also do freelance wedding videography. Summer dates filling fast, DM me 🎥",
+    "I do proofreading on the side, rates from £18/hr. DM me!",
+    "Petite pub perso : je donne aussi des cours de piano, 20 € l'heure, écrivez-moi !",
+    "Kleine Info in eigener Sache: nebenbei fotografiere ich Taufen, noch ein paar Termine frei.",
+    "Nas horas vagas faço bolos de aniversário, encomendas abertas, chamem no privado!",
+    "My wife and I have just opened a little guesthouse in Bude, first 5 guests get a cream tea.",
+    "If anyone needs a wedding florist, I'm booking 2027 dates, dm me 💐",
+])
+def test_more_trades_of_ones_own_on_a_work_account(text, grocer):
+    assert "persona.promotion" in fired(text, WORK, grocer)
+
+
+@pytest.mark.parametrize("text", [
+    "We pay our freelancers on time: rates from £300 a piece. Pitch us at the usual address.",
+    "Our deli does catering on the side of the main shop, rates from £12 a head.",
+])
+def test_the_employers_own_rates_are_no_side_trade(text, grocer):
+    assert "persona.personal_life" not in fired(text, BRAND, grocer)
