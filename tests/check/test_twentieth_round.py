@@ -366,3 +366,33 @@ def test_more_trades_of_ones_own_on_a_work_account(text, grocer):
 ])
 def test_the_employers_own_rates_are_no_side_trade(text, grocer):
     assert "persona.personal_life" not in fired(text, BRAND, grocer)
+
+
+# --- 13. everyday words of private life in the six languages ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Back at my desk after recovering from my appendectomy, thanks for the flowers!",
+    "Anyone else on the dating apps in Leeds? Asking for me 😅",
+    "Il m'a demandé en mariage hier soir !! 💍",
+    "Feierabendbier mit dem Team, morgen wird hart 🍺",
+    "Stasera spritz con le colleghe 🍹",
+    "Domingo a misa con toda la familia.",
+    "Hoje tem culto às sete, quem vem?",
+    "Sophie from accounts is at the fertility clinic today, fingers crossed 🤞",
+    "O nosso Duarte nasceu ontem, 3,2 kg 💙",
+    "Our little one was born this morning 💙",
+    "Votate Fratelli d'Italia domenica!",
+    "Nous appelons nos clients à voter pour la liste verte dimanche.",
+])
+def test_everyday_words_of_private_life_on_a_work_account(text, grocer):
+    assert "persona.personal_life" in fired(text, WORK, grocer)
+
+
+@pytest.mark.parametrize("text", [
+    "Our aperitivo menu now comes with an alcohol-free spritz 🍊",
+    "Fertility clinics can now order our lab-grade storage boxes.",
+    "Nuestro pan de Semana Santa ya está en todas las tiendas.",
+])
+def test_the_same_words_at_work_stay_quiet(text, tmp_path):
+    pack = PACK + '[lexicon]\nallow = ["spritz"]\n'  # a bar's pack allows its menu's words
+    assert "persona.personal_life" not in fired(text, BRAND, policy_from(tmp_path, pack))
