@@ -396,3 +396,23 @@ def test_everyday_words_of_private_life_on_a_work_account(text, grocer):
 def test_the_same_words_at_work_stay_quiet(text, tmp_path):
     pack = PACK + '[lexicon]\nallow = ["spritz"]\n'  # a bar's pack allows its menu's words
     assert "persona.personal_life" not in fired(text, BRAND, policy_from(tmp_path, pack))
+
+
+# --- 14. the reader told to buy, in the other languages' imperatives --------------------------
+
+@pytest.mark.parametrize("text", [
+    "Pasaos a Orla Deli, menú del día a 12 €, no hay nada igual en el barrio.",
+    "Le conserve di Orla Deli sono le migliori, compratele su orlafoods.example!",
+    "O pão da Orla Deli é outro nível, corre lá!",
+    "Los vinos de Vinhos Serrado son perfectos para la cena, cómpralos en serrado.example",
+])
+def test_imperatives_to_buy_in_the_other_languages_are_a_pitch(text, grocer):
+    assert {"persona.brand_promotion", "persona.promotion"} <= fired(text, PERSONAL, grocer)
+
+
+@pytest.mark.parametrize("text", [
+    "Corre lá fora, está um dia lindo ☀️",
+    "Inscrivez-vous au marathon de Nantes, c'est pour la bonne cause !",
+])
+def test_everyday_imperatives_without_a_brand_sell_nothing(text, grocer):
+    assert "disclosure.missing" not in fired(text, PERSONAL, grocer)
