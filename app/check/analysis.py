@@ -25,11 +25,11 @@ from app.check.compiled import (
 from app.check.entities import Entity, find_urls
 from app.check.jurisdiction import (
     acclaim_cues,
-    addresses_with_query,
     affiliate_links,
     connection_only,
     review_cues,
     short_links,
+    unlinked_addresses,
 )
 from app.check.lexicons import Group, LexiconHit
 from app.check.meaning import Reading
@@ -379,7 +379,7 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
     result.links = list(draft.urls)
     result.byline = _BYLINE.search(fold.text) is not None
     disclosure = compiled.builtin.disclosure
-    written = addresses_with_query(draft.text, result.links)
+    written = unlinked_addresses(draft.text, result.links)
     if result.links or written:
         result.strong.extend(LexiconHit(AFFILIATE, link.start, link.end)
                              for link in affiliate_links(disclosure, [*result.links, *written]))
@@ -580,8 +580,10 @@ _THANKS_TO_HANDLE = re.compile(
 # "grazie X per il pacco"), in the six languages (folded text; the words between hold the
 # brand, which must be a partner's).
 _THANKS_WORDS = ("thank", "thx", "cheers", "merci", "gracias", "danke", "obrigad", "grazie")
+# Thanks in the six languages (folded text), as the two readings below open.
+_THANKS = r"\b(?:thank you|thanks|thx|cheers|merci|gracias|danke|obrigad[oa]|grazie)\b"
 _GIFT_THANKS = re.compile(
-    r"\b(?:thank you|thanks|thx|cheers|merci|gracias|danke|obrigad[oa]|grazie)\b"
+    _THANKS +
     r"(?:\s+(?:so much|again|beaucoup|mille fois|infinitas|vielmals|mille|mil))?[\s,!:]*"
     r"(?:(?:to|a|an|al|pour|por|aux|a la|ao|alla)\s+)?(?:[\w@&'.-]+\s+){1,4}?"
     r"(?:for|pour|por|para|fur|pelo|pela|pelos|pelas|per)\s+(?:[\w']+\s+){0,3}?"
@@ -596,7 +598,7 @@ _GIFT_THANKS = re.compile(
 # tickets", "Obrigada Acme pelos iogurtes", "Merci Acme pour cette montre"): what follows "for"
 # is a gift unless it is one of these (help, a welcome, having one over, an award ...).
 _THANKS_FOR = re.compile(
-    r"\b(?:thank you|thanks|thx|cheers|merci|gracias|danke|obrigad[oa]|grazie)\b[\s,!:]*"
+    _THANKS + r"[\s,!:]*"
     r"(?:(?:to|a|an|al|aux|ao|alla)\s+)?(?:[\w@&'.-]+\s+){1,4}?"
     r"(?P<prep>for|pour|por|para|fur|pelo|pela|pelos|pelas|per)\s+"
     r"(?P<det>(?:the|my|these|this|our|your"
@@ -604,17 +606,18 @@ _THANKS_FOR = re.compile(
     r"|esta|meus|minhas|i|il|lo|gli|le|questo|questa|questi|den|die|das|diese[nmrs]?|meine[nmrs]?"
     r")\s*)?(?P<thing>[a-z][\w'-]*)")
 _NOT_A_GIFT = frozenset((
-    "support", "help", "having", "hosting", "the", "opportunity", "chance", "chat", "talk",
-    "shoutout", "shout", "feature", "award", "welcome", "warm", "invite", "invitation", "trust",
-    "patience", "feedback", "everything", "all", "being", "letting", "listening", "coming",
-    "reading", "sharing", "following", "collaboration", "partnership", "years", "today",
+    "support", "help", "hosting", "the", "opportunity", "chance", "chat", "talk", "shoutout",
+    "shout", "feature", "award", "welcome", "warm", "invite", "invitation", "trust", "patience",
+    "feedback", "everything", "all", "collaboration", "partnership", "years", "today",
     "tonight", "nothing", "a", "an", "apoyo", "ayuda", "oportunidad", "invitacion", "todo",
-    "confianza", "acogida", "soutien", "aide", "invitation", "accueil", "confiance", "tout",
-    "unterstutzung", "hilfe", "einladung", "vertrauen", "alles", "apoio", "ajuda",
-    "oportunidade", "convite", "confianca", "tudo", "supporto", "aiuto", "opportunita",
-    "invito", "fiducia", "tutto", "being", "organising", "organizing", "making", "putting",
-    "bringing", "keeping", "your", "my", "our", "their", "his", "her", "nous", "vous", "me",
-    "te", "nos", "vos", "ci", "vi", "uns", "mich", "dich", "euch", "us", "me"))
+    "confianza", "acogida", "soutien", "aide", "accueil", "confiance", "tout", "unterstutzung",
+    "hilfe", "einladung", "vertrauen", "alles", "apoio", "ajuda", "oportunidade", "convite",
+    "confianca", "tudo", "supporto", "aiuto", "opportunita", "invito", "fiducia", "tutto",
+    "your", "my", "our", "their", "his", "her", "nous", "vous", "me", "te", "nos", "vos", "ci",
+    "vi", "uns", "mich", "dich", "euch", "us",
+    # (an -ing word is read as a thing after "the" or "my": "for the reading list")
+    "having", "being", "letting", "listening", "coming", "reading", "sharing", "following",
+    "organising", "organizing", "making", "putting", "bringing", "keeping"))
 
 
 def _thanks_for_a_thing(text: str) -> re.Match[str] | None:

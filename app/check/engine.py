@@ -2267,7 +2267,7 @@ class _Context:
 
     def _sentence(self, position: int) -> int:
         """Where the sentence holding ``position`` (original text) starts."""
-        return max(self.text.rfind(mark, 0, position) for mark in ".!?\n") + 1
+        return _sentence_around(self.text, position, position)[0]
 
     def _employer_sponsors(self, promotion: Promotion) -> bool:
         """Whether the employer (named, or "we") is said to sponsor or back what the post

@@ -131,33 +131,22 @@ def acclaim_cues(disclosure: dict[str, Any], folded: str) -> list[tuple[int, int
             if m.end() > m.start()]
 
 
-# A web address written out whether or not the network would link it ("shop.example/p?ref=x":
-# the writer's storefront on a domain no list knows): a host of dotted parts, a path, a query.
-_ADDRESS_WITH_QUERY = re.compile(
-    r"(?<![\w@.-])(?:https?://)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+/[^\s?#]*\?[^\s#]+",
-    re.IGNORECASE)
-
-
-# ... and with a path after its domain, for a referral code written as one ("/ref/kat22")
+# A web address written out whether or not the network would link it ("shop.example/p?ref=x",
+# "acme.example/ref/kat22": the writer's storefront on a domain no list knows): a host of
+# dotted parts, then a path or a query.
 _ADDRESS_WITH_PATH = re.compile(
-    r"(?<![\w@.-])(?:https?://)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+/[^\s?#]+", re.IGNORECASE)
+    r"(?<![\w@.-])(?:https?://)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+/[^\s#]+", re.IGNORECASE)
 
 
-def addresses_with_query(text: str, links: Sequence[Entity]) -> list[Entity]:
-    """Web addresses with a query or a path in ``text`` that are not among ``links`` (a
+def unlinked_addresses(text: str, links: Sequence[Entity]) -> list[Entity]:
+    """Web addresses with a path or a query in ``text`` that are not among ``links`` (a
     domain the networks do not link still reaches a shop; its ``?ref=`` or ``/ref/kat22``
     still earns money)."""
     if "/" not in text:
         return []
     taken = [(link.start, link.end) for link in links]
-    pattern = _ADDRESS_WITH_QUERY if "?" in text else _ADDRESS_WITH_PATH
-    found = [Entity(m.start(), m.end(), m.group()) for m in pattern.finditer(text)
-             if not any(start < m.end() and m.start() < end for start, end in taken)]
-    if pattern is _ADDRESS_WITH_QUERY:
-        found += [Entity(m.start(), m.end(), m.group()) for m in _ADDRESS_WITH_PATH.finditer(text)
-                  if not any(start < m.end() and m.start() < end
-                             for start, end in [*taken, *((e.start, e.end) for e in found)])]
-    return found
+    return [Entity(m.start(), m.end(), m.group()) for m in _ADDRESS_WITH_PATH.finditer(text)
+            if not any(start < m.end() and m.start() < end for start, end in taken)]
 
 
 def short_links(disclosure: dict[str, Any], links: Sequence[Entity]) -> list[Entity]:

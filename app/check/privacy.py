@@ -425,7 +425,8 @@ _PRIVATE_PARTY = re.compile(
     # belonging to", "the ID says", "a nombre de", "au nom de", "auf den Namen", "em nome de",
     # "a nome di") and where a parcel goes ("delivery address:", "adresse de livraison")
     r"|\b(?:her|him|them|you)\s+at\s+home\b"
-    r"|\bthe\s+(?:[a-z]+\s+){1,2}family\b|\bkeys\s+(?:handed|given)\s+(?:over\s+)?to\b|\b(?:la|a)\s+(?:famille|familia|famiglia)\s+[a-z]+"
+    r"|\bthe\s+(?:[a-z]+\s+){1,2}family\b|\bkeys\s+(?:handed|given)\s+(?:over\s+)?to\b"
+    r"|\b(?:la|a)\s+(?:famille|familia|famiglia)\s+[a-z]+"
     r"|\bfamilie\s+[a-z]+"
     r"|\b(?:belonging to|belongs to|the id says|owner is|addressed to|a nombre de"
     r"|perteneciente a|pertenece a|au nom de|appartenant a|auf den namen|gehort|em nome de"
