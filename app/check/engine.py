@@ -629,15 +629,18 @@ _BUYING_STEM = re.compile(
     r"|prenot|buch|hol|sicher|greif|fonc|filez|encomend|garant|allez|id|geht|vao|andate|prob"
     r"|essay|test|prov|experiment|prueb|descarg|descarreg|baix|telecharg|scaric|consig|ladet)")
 _IMPERATIVE_FORM = re.compile(
-    r"(?:[^\W\d_]{2,}(?:ad|ed|id)(?:lo|la|los|las|le|les)?|[^\W\d_]{2,}ez|[^\W\d_]{2,}(?:ate|ete|ite)"
+    # (and the familiar singular with its pronoun: "¡Pídela!", "cómpralo", "provala")
+    r"(?:[^\W\d_]{2,}(?:ad|ed|id)(?:lo|la|los|las|le|les)?|[^\W\d_]{2,}[aei](?:lo|la|los|las|li)"
+    r"|[^\W\d_]{2,}ez|[^\W\d_]{2,}(?:ate|ete|ite)"
     r"(?:lo|la|li|le|ne|vi)?|[^\W\d_]{2,}(?:em|am)|[^\W\d_]{2,}(?:en|an)(?:lo|la|los|las)|kauft|holt|bestellt|sichert|nutzt|greift"
     r"|meldet|bucht|probiert|schaut|testet|zahlt|ladet|geht|id|vao)")
 _CLAUSE_START = re.compile(r"(?:^|[.!?,;:\n\u2014\u2013(]|[^\w\s])\s*$")
 
 
 def _reader_imperative(text: str, start: int, end: int) -> bool:
-    """Whether the call to act at [start, end) of ``text`` is a plural or polite imperative
-    opening a clause ("..., correte a comprarla", "Kauft sie!", "Payez avec ...")."""
+    """Whether the call to act at [start, end) of ``text`` is a plural or polite imperative, or
+    a familiar one with its pronoun, opening a clause ("..., correte a comprarla", "Kauft
+    sie!", "Payez avec ...", "¡Pídela en tu bar!")."""
     first = re.match(r"[^\W\d_]+", fold_string(text[start:end]))
     return first is not None and _BUYING_STEM.match(first.group()) is not None \
         and _IMPERATIVE_FORM.fullmatch(first.group()) is not None \
