@@ -19,10 +19,9 @@ ACCOUNTS = {"p": CheckTarget(Network.X, Persona.PERSONAL),
             "w": CheckTarget(Network.X, Persona.WORK),
             "b": CheckTarget(Network.X, Persona.WORK, Owner.EMPLOYER)}
 # Near misses the check still raises, and why (each must keep failing until fixed).
-STILL_RAISED = {
-    "b-bar-event": "the meaning layer reads a launch party with drinks on the brand account as "
-                   "personal (0.86), as it does a real night out",
-}
+# (b-bar-event, a launch party with soft drinks on the brand account, was read as a night out
+# until the personal head learned from judged drafts in the twenty-first round.)
+STILL_RAISED: dict[str, str] = {}
 
 
 def fired(text: str, account: str) -> set[str]:
