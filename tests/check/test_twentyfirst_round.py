@@ -1,0 +1,63 @@
+"""Twenty-first round: what the unseen sets of a magazine publisher, a solar installer, a mutual
+bank, a mobile carrier and an animal charity showed the check missing (read after their
+untouched and end figures were taken), made general. Examples of our own in six languages,
+each beside the near misses that must stay as they were."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.model import CheckTarget, Network, Owner, Persona
+from tests.check.rounds import fired, policy_from
+
+BRAND = CheckTarget(Network.FACEBOOK, Persona.WORK, Owner.EMPLOYER)
+WORK = CheckTarget(Network.LINKEDIN, Persona.WORK)
+PERSONAL = CheckTarget(Network.X, Persona.PERSONAL)
+
+PACK = """version = 1
+[employer]
+name = "Brindle Telecom"
+aliases = ["Brindle", "Brindle Fibre"]
+domains = ["brindle.example"]
+[[partners]]
+name = "Caravel Phones"
+aliases = ["Caravel"]
+[confidential]
+terms = ["Project Kestrel"]
+"""
+
+
+@pytest.fixture
+def carrier(tmp_path):
+    return policy_from(tmp_path, PACK)
+
+
+# --- 1. a brand's name disguised on a personal account is promotion ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "B r i n d l e  fibre at home now, that's all I'm saying",        # letters spaced apart
+    "br1ndl3 in the new flat, finally",                                # digits for letters
+    "Вrindle came round today to fit the router",                      # a Cyrillic В
+    "Ｂｒｉｎｄｌｅ Ｆｉｂｒｅ tonight, streaming three films at once",  # full-width letters
+    "Esta semana me pasé a B.r.i.n.d.l.e, ya os contaré",               # dots between letters
+    "Neues Handy von C a r a v e l, mal sehen wie lange der Akku hält",  # a partner, spaced
+    "Brin\u200bdle a casa dei miei, finalmente",                      # an invisible character
+])
+def test_a_disguised_brand_on_a_personal_account_is_promotion(text, carrier):
+    rules = fired(text, PERSONAL, carrier)
+    assert {"persona.brand_promotion", "disclosure.missing"} <= rules, rules
+
+
+@pytest.mark.parametrize("text", [
+    # the same mentions typed plainly stay a note
+    "Brindle fibre at home now, that's all I'm saying",
+    "Brindle came round today to fit the router",
+    "Neues Handy von Caravel, mal sehen wie lange der Akku hält",
+])
+def test_the_same_mention_typed_plainly_stays_a_note(text, carrier):
+    assert not {"persona.brand_promotion", "disclosure.missing"} & fired(text, PERSONAL, carrier)
+
+
+def test_a_disguised_brand_on_the_work_account_is_no_promotion_finding(carrier):
+    rules = fired("B r i n d l e fibre: faster uploads from Monday", WORK, carrier)
+    assert not {"persona.brand_promotion", "disclosure.missing"} & rules, rules
