@@ -61,3 +61,39 @@ def test_the_same_mention_typed_plainly_stays_a_note(text, carrier):
 def test_a_disguised_brand_on_the_work_account_is_no_promotion_finding(carrier):
     rules = fired("B r i n d l e fibre: faster uploads from Monday", WORK, carrier)
     assert not {"persona.brand_promotion", "disclosure.missing"} & rules, rules
+
+
+# --- 2. praise in slang and recommendation in a word, beside a brand ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "Brindle engineers, absolute legends, fibre fitted in an hour",
+    "Franchement Brindle c'est le top, installé en une matinée",
+    "Los técnicos de Brindle, unos cracks, todo listo antes de comer",
+    "Caravel phones never miss? This one never misses, battery for days",
+    "A instalação da Brindle foi impecável, do início ao fim",
+])
+def test_slang_praise_of_a_brand_is_an_endorsement(text, carrier):
+    assert {"persona.brand_promotion", "disclosure.missing"} <= fired(text, PERSONAL, carrier)
+
+
+@pytest.mark.parametrize("text", [
+    "Fibra de Brindle en casa, 100% recomendado",
+    "Il nuovo Caravel è consigliatissimo, batteria infinita",
+    "Brindle Fibre: klare Kaufempfehlung von mir",
+    "Brindle pour la fibre ? Allez-y les yeux fermés",
+])
+def test_a_recommendation_in_one_word_is_an_insider_review(text, carrier):
+    assert "disclosure.insider_review" in fired(text, PERSONAL, carrier)
+
+
+@pytest.mark.parametrize("text", [
+    # the same words of something else, or of no brand
+    "My sister's wedding was impeccable, the caterers were absolute legends",
+    "Ce restaurant près du bureau, c'est le top",
+    "Recomendado por mi médico: caminar treinta minutos al día",
+    "Brindle came round to fix the line. The engineer said the old socket was the problem",
+])
+def test_the_same_words_without_a_brand_praised_stay_quiet(text, carrier):
+    rules = fired(text, PERSONAL, carrier)
+    assert not {"persona.brand_promotion", "disclosure.missing",
+                "disclosure.insider_review"} & rules, rules
