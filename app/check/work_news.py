@@ -283,7 +283,20 @@ _SIDELINE = (
     r"|paint) (?:custom|handmade|bespoke)|if (?:anyone|anybody|you) needs? a (?:[\w-]+ )?"
     r"(?:photographer|videographer|dj|tutor|designer|baker|florist|painter|translator|editor)"
     r"|falls jemand (?:noch )?(?:eine?n? )?[a-z]+(?:in)? sucht|si alguien necesita (?:un|una) "
-    r"|si quelqu'un cherche (?:un|une) )")
+    r"|si quelqu'un cherche (?:un|une) "
+    # Twenty-first round: the trade said in the first person ("Also, I DJ on weekends", "I
+    # cook, you host", "I build custom trailers", "ich restauriere alte Vespas"), a side
+    # quest, days given to it ("los domingos hago tatuajes"), beyond the day job, one's band
+    # by its size ("my jazz trio plays"), one's home-made things or holiday let ("mes crêpes
+    # maison", "notre gîte"), a trade beside the employer ("oltre alla banca faccio")
+    r"|(?:^|[.!?:,] |\n)(?:also,? )?i (?:dj|cook|bake|build|restore|repair|tutor|coach|groom"
+    r"|walk dogs)\b|(?:weekend |my )?side quest|beyond my (?:day )?job"
+    r"|ich (?:restauriere|repariere|baue|nahe|backe|fotografiere|gebe)\b"
+    r"|feierabendprojekt|(?:los|el) (?:lunes|martes|miercoles|jueves|viernes|sabados?|domingos?)"
+    r" (?:hago|doy|vendo|preparo|toco)|(?:le|les) (?:samedis?|dimanches?|mercredis?),? (?:je|j')"
+    r"|my (?:[\w-]+ )?(?:trio|quartet|duo|choir) (?:plays|is playing)"
+    r"|mes (?:[a-z]+ ){1,2}(?:maison|faits? main)|notre (?:gite|chambre d'hotes|location)"
+    r"|oltre (?:al|alla|all') ?[a-z]+,? (?:faccio|sono)\b)")
 # ... and selling it: a price, bookings, rates, orders, tickets, a menu, "DM me for".
 _SALE = (
     r"(?:[$£€]\s?\d|\d(?:[.,]\d+)?\s?(?:[$£€]|eur\b|euros?\b|usd\b|gbp\b|dollars\b|pounds\b)"
@@ -317,7 +330,11 @@ _SALE = (
     r"|rates from|commission slots?|slots? (?:open|left)|termine frei|noch (?:ein paar )?termine"
     r"|preise per pn|dates filling|filling fast|dm me|encomendas abertas|chamem no privado"
     r"|ecrivez-moi|mandadme|booking \d{4}|first \d+ (?:guests|customers|orders|bookings)"
-    r"|link'?s in my|os dejo el enlace)\b"
+    r"|link'?s in my|os dejo el enlace"
+    # Twenty-first round: asking for a quote, the diary opened, the price on request
+    r"|pedidme presupuesto|pideme presupuesto|abro agenda|preis auf anfrage|zum verkauf"
+    r"|sur devis|precommandez|su richiesta|orcamento|spots left|dms? open|date libere"
+    r"|disponibilites)\b"
     r"|-\s?\d+\s?%)")
 
 

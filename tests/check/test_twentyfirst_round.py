@@ -97,3 +97,27 @@ def test_the_same_words_without_a_brand_praised_stay_quiet(text, carrier):
     rules = fired(text, PERSONAL, carrier)
     assert not {"persona.brand_promotion", "disclosure.missing",
                 "disclosure.insider_review"} & rules, rules
+
+
+# --- 3. one's own trade sold on a work account --------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Also, I tutor maths on Saturday mornings: two spots left for spring, DMs open",
+    "Side quest: I restore old road bikes, three ready to ride, price on request: DM me for rates",
+    "Los sábados hago pasteles por encargo, pedidme presupuesto por privado",
+    "Mes bougies parfumées maison sont en vente, précommandez en MP",
+    "Feierabendprojekt: Holzspielzeug für Kinder, zwei Sets zum Verkauf",
+    "My brass quartet is playing the Old Exchange on Friday, £10 on the door",
+])
+def test_ones_own_trade_sold_on_a_work_account_is_promotion(text, carrier):
+    assert "persona.promotion" in fired(text, WORK, carrier)
+
+
+@pytest.mark.parametrize("text", [
+    # the employer's own offers, or the job, with the same selling words
+    "Two spots left on our Brindle onboarding workshop, DM me for the link",
+    "Our fibre team is hiring: DMs open if you want to hear what the job is like",
+    "I build the dashboards our support team uses every day. Slides in the comments",
+])
+def test_the_employers_offers_and_the_job_stay_quiet(text, carrier):
+    assert "persona.promotion" not in fired(text, WORK, carrier)
