@@ -121,3 +121,26 @@ def test_ones_own_trade_sold_on_a_work_account_is_promotion(text, carrier):
 ])
 def test_the_employers_offers_and_the_job_stay_quiet(text, carrier):
     assert "persona.promotion" not in fired(text, WORK, carrier)
+
+
+# --- 4. words of private life or swearing in another sense, on the brand's account -------------
+
+@pytest.mark.parametrize("text", [
+    "Dating back to 1921, our first exchange still stands on Quay Street",
+    "Office politics kills more projects than budgets do. Culture first.",
+    "Our readers voted for a tiny café in Whitby as the best breakfast of the year",
+    "Spotted dick with custard: our canteen's Friday pudding is back",
+    "Moving house without the debt hangover: our guide to the true costs",
+])
+def test_a_word_of_private_life_or_swearing_in_another_sense_stays_quiet(text, carrier):
+    rules = fired(text, BRAND, carrier)
+    assert not {"persona.personal_life", "conduct.profanity"} & rules, rules
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("I voted for the Greens this morning, first time ever", "persona.personal_life"),
+    ("Back on the dating apps after the divorce, wish me luck", "persona.personal_life"),
+    ("What a dick that courier was today", "conduct.profanity"),
+])
+def test_the_same_words_of_ones_own_life_still_warn(text, rule, carrier):
+    assert rule in fired(text, BRAND, carrier)
