@@ -191,6 +191,19 @@ _GRATITUDE = re.compile(
     r"behind the scenes|meet the (?:team|people|crew)|detras de (?:las )?camaras"
     r"|dans les coulisses|hinter den kulissen|nos bastidores|dietro le quinte)\b")
 
+# A tip, a guide, a lesson or a fact told to readers, in the six languages (folded text): "Pro
+# tip:", "our guide to", "how to", "lessons learned", "fun fact", "Dica de inverno:", "consejos
+# para", "astuce", "retour d'expérience", "Tipp:", "lo sapevi".
+_ADVICE_VOICE = re.compile(
+    # (opening the post, within its first words; not beside a name called: "you absolute")
+    r"^(?![^\n]*\byou (?:absolute|utter|complete|total|massive)\b)\W*(?:[\w'-]+ ){0,4}?"
+    r"(?:(?:pro |top |quick |winter |summer )?tips?:|(?:our |a |the )?guide (?:to|for)\b"
+    r"|[\w']+ guide:|how to\b|lessons? learned|things i learned|fun fact|did you know"
+    r"|dicas?(?: de [a-z]+)?:|dicas para|consejos? (?:para|de)|consejo:|astuces?\b"
+    r"|conseils? (?:pour|de)|retour d'experience|tipps? (?:fur|zum|zur)|tipp:|ratgeber"
+    r"|consigli (?:per|di)|lo sapevi|sabias que|le saviez-vous|wusstet ihr|voce sabia"
+    r"|recipes|recetas|recettes|rezepte|receitas|ricette)")
+
 # The care voice of a reply to a customer, in the six languages (folded text): an apology,
 # understanding, help offered ("Sorry to hear that", "We understand your frustration", "Nos
 # conseillers vous aident gratuitement", "Es tut uns leid"). A reply built on it is not an
@@ -2401,6 +2414,12 @@ class _Context:
                 # "@kathi_r We understand your frustration. The damage report is being
                 # reviewed ...": a reply in the care voice, with no hostile word the lists
                 # know, is service, not an attack; the layer alone may only note it.
+                reading = _at_most_a_note(reading)
+            elif _ADVICE_VOICE.search(self.draft.fold.text) is not None:
+                # "Mother's Day brunch guide: 12 make-ahead recipes ...", "Dica de inverno:
+                # gatos adoram se esconder no motor": a tip, a guide or a lesson told to
+                # readers, with no hostile word the lists know, is service; the layer alone
+                # may only note it.
                 reading = _at_most_a_note(reading)
             elif _role_only_reading(self.text, self.draft.fold.text, reading):
                 # "Tres claves para vender una idea a un cliente escéptico": a role named in

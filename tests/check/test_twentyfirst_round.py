@@ -144,3 +144,23 @@ def test_a_word_of_private_life_or_swearing_in_another_sense_stays_quiet(text, c
 ])
 def test_the_same_words_of_ones_own_life_still_warn(text, rule, carrier):
     assert rule in fired(text, BRAND, carrier)
+
+
+# --- 5. a tip, a guide or a lesson told to readers is not an attack ----------------------------
+
+@pytest.mark.parametrize("text", [
+    "Winter tip: check under the bonnet before you start the car, cats love a warm engine",
+    "Father's Day guide: eight slow-cooker dinners so whoever cooks gets to watch the match",
+    "Consejos para ahorrar en la factura: apaga el router cuando te vas de vacaciones",
+    "Retour d'expérience : comment on a réduit de moitié les délais de réclamation",
+])
+def test_advice_to_readers_on_the_brand_account_is_not_an_attack(text, carrier):
+    assert "conduct.insult" not in fired(text, BRAND, carrier)
+
+
+@pytest.mark.parametrize("text", [
+    "Pro tip: don't be an idiot and leave your router in the cupboard",
+    "Tip for the customer who keyed our van: you absolute coward",
+])
+def test_advice_with_a_name_called_still_warns(text, carrier):
+    assert "conduct.insult" in fired(text, BRAND, carrier)
