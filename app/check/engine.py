@@ -138,6 +138,7 @@ MEANING_BLOCK_AT = 0.97  # hostile wording on the employer's own account
 # Below these the layer overrules word-list cues as everyday or professional speech.
 MEANING_EVERYDAY_BELOW = 0.12  # sales words with no selling ("use code words with your kids")
 MEANING_ERRAND_BELOW = 0.3  # a brand beside a lone "buy" or "visit" ("went to Acme to buy ...")
+MEANING_SHOPPER_BELOW = 0.25  # a deal got as a shopper ("2-for-1 on croissants at my bakery")
 MEANING_PROFESSIONAL_BELOW = 0.1  # personal-life words in a work sense ("our rehab unit")
 # ... and when no one speaks for themselves: on the employer's account, or as "we" elsewhere
 MEANING_BRAND_VOICE_BELOW = 0.4
@@ -190,6 +191,26 @@ _GRATITUDE = re.compile(
     # "meet the team", "detras de las camaras", "dans les coulisses", "hinter den Kulissen"
     r"behind the scenes|meet the (?:team|people|crew)|detras de (?:las )?camaras"
     r"|dans les coulisses|hinter den kulissen|nos bastidores|dietro le quinte)\b")
+
+# A deal that is the writer's own to give (folded text): a referral ("mention my name"), one's
+# code or link, one's own things ("my pottery", "mis cuadros", "mes bougies").
+_DEAL_OF_ONES_OWN = re.compile(
+    r"\b(?:mention my name|say i sent you|use my (?:name|code|link)|my (?:code|link)"
+    r"|menciona mi nombre|di que vas de mi parte|de ma part|mon code|mi codigo|meu codigo"
+    r"|mein code|il mio codice|my (?:own )?[a-z]+ (?:shop|store|stall|business)"
+    r"|my (?:pottery|prints|art|candles|cakes|bakes|jewellery|jewelry|paintings|photos))\b")
+# The writer as a shopper, in the six languages (folded text): what was bought or found, and
+# where ("got the boots for half price", "market haul", "the bakery on my street", "me he
+# comprado", "j'ai acheté", "hab ... gekauft", "comprei", "ho comprato", "no regrets").
+_SHOPPER_STORY = re.compile(
+    r"\b(?:i (?:got|bought|grabbed|picked up|found|stocked up)|got (?:my|the|a|some|two|three)"
+    r"|picked up|stocked up|haul|on my street|near (?:me|us)|my local|no regrets|regret nothing"
+    r"|(?:me he|me) compr[eao]\w*|compre\b|compr(?:e|ei|amos) |de mi barrio|j'ai (?:achete|pris"
+    r"|trouve)|du coin|gekauft|geschnappt|um die ecke|comprei|do meu bairro|ho comprato"
+    r"|ho preso|sotto casa)")
+
+# A discount code as written: capitals and digits together ("KILN15", "SAVE20", "20OFF").
+_CODE_TOKEN = re.compile(r"\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{4,12}\b")
 
 # A tip, a guide, a lesson or a fact told to readers, in the six languages (folded text): "Pro
 # tip:", "our guide to", "how to", "lessons learned", "fun fact", "Dica de inverno:", "consejos
@@ -1624,6 +1645,8 @@ class _Context:
                 for hit in promotion.brand_hits) and not any(
                 _looks_like_domain(self.text, hit.end) for hit in promotion.brand_hits)
             if not plain:
+                if self._shoppers_deal(promotion):
+                    promotion.everyday = True
                 return
             if promotion.brand_hits and _all_in_questions(self.text, promotion):
                 # "Vitanova? Never tried it, is it any good?": asking about a product is not
@@ -1674,6 +1697,29 @@ class _Context:
                 # a new one") is the writer's own story whatever its words; say so only softly.
                 reading = _at_most_a_note(reading)
             promotion.intent = reading
+
+    def _shoppers_deal(self, promotion: Promotion) -> bool:
+        """Whether a price cut on a personal account is a deal the writer got or saw as a
+        shopper ("the bakery on my street does a 2-for-1 on croissants", "me he comprado unas
+        botas con un 40% de descuento"): no brand of the pack, no link, code, label, review or
+        call to buy beside it, and the meaning layer reads no selling in it."""
+        if self.work or promotion.brand_hits:
+            return False
+        if not (promotion.price_cuts or promotion.strong) or any(
+                hit.group.id != "discount" for hit in promotion.strong):
+            return False  # a code, a giveaway, "shop now", "link in bio" is never a story
+        if promotion.links or promotion.disclosures or promotion.reviews \
+                or promotion.acclaim or promotion.hidden_job or promotion.thanked_partner \
+                or promotion.hinted_tie or promotion.vague_labels or promotion.cta:
+            return False
+        fold = self.draft.fold.text
+        if _READER_DIRECTED.search(fold) is not None or _DEAL_OF_ONES_OWN.search(fold) \
+                is not None or _CODE_TOKEN.search(self.text) is not None \
+                or own_sideline(fold) is not None:
+            return False  # told to the reader, a referral, a code or one's own trade sells
+        if _SHOPPER_STORY.search(fold) is None:
+            return False  # ad copy with no shopper in it ("Vols à -40 % ce week-end !")
+        return self.meaning("promo").probability < MEANING_SHOPPER_BELOW
 
     def _sales_pitch(self, cues: list[tuple[int, int, str]], severity: str = "warn") -> None:
         """persona.promotion for a pitch headed for a personal account: ``cues`` are the

@@ -164,3 +164,25 @@ def test_advice_to_readers_on_the_brand_account_is_not_an_attack(text, carrier):
 ])
 def test_advice_with_a_name_called_still_warns(text, carrier):
     assert "conduct.insult" in fired(text, BRAND, carrier)
+
+
+# --- 6. a deal got as a shopper, told on a personal account ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The chippy near us does two-for-one on Thursdays and I regret nothing",
+    "Rebajas: me he comprado un abrigo con un 50% de descuento, por fin",
+    "Picked up the kids' wellies for half price at the garden centre sale",
+])
+def test_a_deal_got_as_a_shopper_is_not_promotion(text, carrier):
+    rules = fired(text, PERSONAL, carrier)
+    assert not {"persona.promotion", "disclosure.missing"} & rules, rules
+
+
+@pytest.mark.parametrize("text", [
+    "Half price on all my prints this weekend, DM me",            # one's own things
+    "Use code SPRING20 for 20% off at the garden centre",          # a code
+    "Mention my name at the garage for 10% off your MOT",           # a referral
+    "Our spring sale: 30% off all boots this weekend only",         # a sale of "ours"
+])
+def test_a_deal_that_is_ones_own_to_give_still_sells(text, carrier):
+    assert "persona.promotion" in fired(text, PERSONAL, carrier)
