@@ -652,6 +652,11 @@ def _pitch_cues(promotion: Promotion) -> list[tuple[int, int, str]]:
 # Strong cues that the employer's news on one's own work account may carry: a launch or job
 # offer worded as the employer's ("we're hiring", "our new studio", "Acme busca enfermeras").
 _NEWS_CUES = frozenset(("own_business", "job_offer"))
+# A job's name after a sales word ("sales manager", "Vertriebsleiter" is one word already).
+_JOB_TITLE_AFTER = re.compile(
+    r"[ -](?:manager|director|lead|team|rep|representative|assistant|associate|executive"
+    r"|engineer|role|position|advisor|adviser|coordinator|analyst|intern|trainee)s?\b",
+    re.IGNORECASE)
 
 
 # A call to buy, pay, order or hurry in the plural or polite imperative, the reader told to
@@ -2300,9 +2305,15 @@ class _Context:
         nothing: no price, discount, code, rating, call to buy or sales word beyond the
         everyday ones such posts use ("store", a "free" workshop, "details at", "sign up", the
         pay offered)."""
+        fold = self.draft.fold
+        acts = [fold.span(start, end) for start, end in news_acts(fold.text)]
+        hiring_team = recruiting(fold.text) is None  # "join my team" with no money promised
         if promotion.reviews or promotion.denied_disclosures or promotion.intent is not None \
                 or promotion.for_a_cause \
-                or any(hit.group.id not in _NEWS_CUES for hit in promotion.strong) \
+                or any(hit.group.id not in _NEWS_CUES and not (
+                    hiring_team and hit.group.id == "recruiting"
+                    and any(start < hit.end and hit.start < end for start, end in acts))
+                    for hit in promotion.strong) \
                 or any(call_to_get(fold_string(self.text[hit.start:hit.end]))
                        for hit in promotion.endorsement):  # "grab your copy"
             return False
@@ -2310,14 +2321,14 @@ class _Context:
             words = fold_string(self.text[hit.start:hit.end])
             if everyday_sales_word(words):
                 continue
+            if _JOB_TITLE_AFTER.match(self.text, hit.end) is not None:
+                continue  # "a sales manager", "ventas" in a job's name: the role, not selling
             if any(ch.isdigit() for ch in words) and pay_offered(
                     fold_string(self.text[max(0, hit.start - 40):hit.start]),
                     fold_string(self.text[hit.end:hit.end + 24])):
                 continue  # "we pay $1.50 a word": the pay offered, not a price
             return False
         # (the sales cues first: what the post does is read only when nothing sells)
-        fold = self.draft.fold
-        acts = [fold.span(start, end) for start, end in news_acts(fold.text)]
         if not acts and not (promotion.brand_hits and self._employer_sponsors(promotion)):
             return False
         sentences = [self._sentence(start) for start, _ in acts]

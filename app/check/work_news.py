@@ -42,7 +42,13 @@ _HIRING = (
     r"|vagas?|candidat(?:a-te|e-se"
     r"|em-se)|faca parte"
     r"|stiamo (?:assumendo|cercando|reclutando)|cerchiamo|posizion[ie] apert[ea]"
-    r"|offert[ae] di lavoro|candidatevi|lavora con noi)\b")
+    r"|offert[ae] di lavoro|candidatevi|lavora con noi"
+    # Twenty-first round: a role looked for ("looking for a senior Kotlin developer to join my
+    # team"), one's own team to join, and a careers page linked ("caleta.example/careers")
+    r"|(?:i'm|i am|we're|we are|currently) looking for (?:a|an|two|three|four|\d) "
+    r"|^looking for (?:a|an|two|three|four|\d) |join my team"
+    r"|[a-z0-9-]+\.[a-z]{2,}/(?:careers|jobs|empleo|empleos|trabaja-con-nosotros|carrieres"
+    r"|recrutement|karriere|jobs|carreiras|vagas|lavora-con-noi))\b")
 
 # Something published: a report, data, an audit, an episode or article of one's own outlet
 # ("our sustainability report is out", "we published the accessibility audit", "new episode",

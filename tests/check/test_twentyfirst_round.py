@@ -186,3 +186,21 @@ def test_a_deal_got_as_a_shopper_is_not_promotion(text, carrier):
 ])
 def test_a_deal_that_is_ones_own_to_give_still_sells(text, carrier):
     assert "persona.promotion" in fired(text, PERSONAL, carrier)
+
+
+# --- 7. a job offered on one's own work account is the employer's news ------------------------
+
+@pytest.mark.parametrize("text", [
+    "I'm looking for a network engineer to join my team in Valencia. Hybrid, permanent.",
+    "Looking for a sales manager for our business customers in Leeds. "
+    "Details: brindle.example/careers",
+    "Hiring: two field technicians to join my team. Apply via brindle.example/jobs",
+])
+def test_a_job_offered_on_ones_work_account_needs_no_disclosure(text, carrier):
+    rules = fired(text, WORK, carrier)
+    assert not {"disclosure.missing", "persona.promotion"} & rules, rules
+
+
+def test_a_team_to_join_for_money_is_still_recruiting(carrier):
+    rules = fired("Join my team and earn from home, be your own boss! DM me", WORK, carrier)
+    assert "persona.promotion" in rules, rules
