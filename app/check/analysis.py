@@ -154,6 +154,15 @@ class Promotion:
             bool(self.cta or self.links) and bool(self.commercial))
 
     @property
+    def beyond_words(self) -> bool:
+        """Whether anything but sales words marks the post: a link, a disclosure, a rating,
+        acclaim, a job left unsaid, a partner thanked, a tie hinted or a vague label (the
+        meaning layer never calls these everyday speech)."""
+        return bool(self.links or self.disclosures or self.reviews or self.acclaim
+                    or self.hidden_job or self.thanked_partner or self.hinted_tie
+                    or self.vague_labels)
+
+    @property
     def signals(self) -> list[LexiconHit]:
         """The promotional cues that make :attr:`generic` true."""
         if self.strong:

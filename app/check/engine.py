@@ -52,7 +52,7 @@ from app.check.privacy import (
 )
 from app.check.rules import RULES
 from app.check.terms import TermHit, make_term
-from app.check.text import fold_string
+from app.check.text import TextView, fold_string
 from app.check.work_news import (
     call_to_get,
     colleague_sideline,
@@ -205,7 +205,7 @@ _DEAL_OF_ONES_OWN = re.compile(
 _SHOPPER_STORY = re.compile(
     r"\b(?:i (?:got|bought|grabbed|picked up|found|stocked up)|got (?:my|the|a|some|two|three)"
     r"|picked up|stocked up|haul|on my street|near (?:me|us)|my local|no regrets|regret nothing"
-    r"|(?:me he|me) compr[eao]\w*|compre\b|compr(?:e|ei|amos) |de mi barrio|j'ai (?:achete|pris"
+    r"|(?:me he|me) compr[eao]\w*|compre\b|compramos |de mi barrio|j'ai (?:achete|pris"
     r"|trouve)|du coin|gekauft|geschnappt|um die ecke|comprei|do meu bairro|ho comprato"
     r"|ho preso|sotto casa)")
 
@@ -497,6 +497,12 @@ _SUPERLATIVE = re.compile(
     # ... and slang that says as much ("einfach der Hammer", "une tuerie", "una pasada")
     r"|der\s+hammer|une\s+tuerie|una\s+pasada)\b", re.IGNORECASE)
 _SENTENCE_STOPS = ".!?\n"
+
+
+def _news_spans(view: TextView) -> list[tuple[int, int]]:
+    """Where the view's text does the employer's news (:func:`news_acts`), in the original
+    text's code points."""
+    return [view.span(start, end) for start, end in news_acts(view.text)]
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1641,11 +1647,8 @@ class _Context:
             # Only weak cues (praise, "buy", "price") can be everyday speech; a code, a
             # giveaway, "shop now", a link, a disclosure or the brand's own domain or campaign
             # hashtag is never overruled.
-            plain = not (promotion.links or promotion.disclosures or promotion.strong
-                         or promotion.reviews or promotion.acclaim or promotion.price_cuts
-                         or promotion.hidden_job
-                         or promotion.thanked_partner or promotion.hinted_tie
-                         or promotion.vague_labels) and not any(
+            plain = not (promotion.beyond_words or promotion.strong
+                         or promotion.price_cuts) and not any(
                 hit.term.payload.kind in (KIND_DOMAIN, KIND_HASHTAG)  # type: ignore[attr-defined]
                 for hit in promotion.brand_hits) and not any(
                 _looks_like_domain(self.text, hit.end) for hit in promotion.brand_hits)
@@ -1713,9 +1716,7 @@ class _Context:
         if not (promotion.price_cuts or promotion.strong) or any(
                 hit.group.id != "discount" for hit in promotion.strong):
             return False  # a code, a giveaway, "shop now", "link in bio" is never a story
-        if promotion.links or promotion.disclosures or promotion.reviews \
-                or promotion.acclaim or promotion.hidden_job or promotion.thanked_partner \
-                or promotion.hinted_tie or promotion.vague_labels or promotion.cta:
+        if promotion.beyond_words or promotion.cta:
             return False
         fold = self.draft.fold.text
         if _READER_DIRECTED.search(fold) is not None or _DEAL_OF_ONES_OWN.search(fold) \
@@ -2306,14 +2307,10 @@ class _Context:
         everyday ones such posts use ("store", a "free" workshop, "details at", "sign up", the
         pay offered)."""
         fold = self.draft.fold
-        acts = [fold.span(start, end) for start, end in news_acts(fold.text)]
-        hiring_team = recruiting(fold.text) is None  # "join my team" with no money promised
         if promotion.reviews or promotion.denied_disclosures or promotion.intent is not None \
                 or promotion.for_a_cause \
-                or any(hit.group.id not in _NEWS_CUES and not (
-                    hiring_team and hit.group.id == "recruiting"
-                    and any(start < hit.end and hit.start < end for start, end in acts))
-                    for hit in promotion.strong) \
+                or any(hit.group.id not in _NEWS_CUES and not self._hiring_team(hit)
+                       for hit in promotion.strong) \
                 or any(call_to_get(fold_string(self.text[hit.start:hit.end]))
                        for hit in promotion.endorsement):  # "grab your copy"
             return False
@@ -2329,6 +2326,7 @@ class _Context:
                 continue  # "we pay $1.50 a word": the pay offered, not a price
             return False
         # (the sales cues first: what the post does is read only when nothing sells)
+        acts = fold.memo("work_news.acts", _news_spans)
         if not acts and not (promotion.brand_hits and self._employer_sponsors(promotion)):
             return False
         sentences = [self._sentence(start) for start, _ in acts]
@@ -2337,6 +2335,14 @@ class _Context:
                     hit.group.id in _NEWS_CUES and self._sentence(hit.start) in sentences):
                 return False  # ("Visit our new studio ... open house, everyone welcome" is)
         return True
+
+    def _hiring_team(self, hit: LexiconHit) -> bool:
+        """Whether a recruiting cue ("join my team") sits in a job offered, with no money
+        promised: hiring for the employer, not direct-sales recruiting."""
+        fold = self.draft.fold
+        return hit.group.id == "recruiting" and any(
+            start < hit.end and hit.start < end for start, end in fold.memo(
+                "work_news.acts", _news_spans)) and recruiting(fold.text) is None
 
     def _sentence(self, position: int) -> int:
         """Where the sentence holding ``position`` (original text) starts."""
