@@ -209,6 +209,19 @@ _SHOPPER_STORY = re.compile(
     r"|trouve)|du coin|gekauft|geschnappt|um die ecke|comprei|do meu bairro|ho comprato"
     r"|ho preso|sotto casa)")
 
+# The cues of a pitch that ask for a purchase or sign-up in so many words (a disclosed post
+# with one of these still sells from the personal account; see Check._firm_pitch).
+_FIRM_PITCH = frozenset(("discount", "promo_code", "call_to_order", "staff_discount",
+                         "price_cut", "job_offer", "call_to_action", "call_to_readers"))
+_SOCIAL_CALLS = frozenset(("call_to_action", "call_to_readers"))
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|our|my|their|its)\s+$")
+# A call to come and say hello, not to buy (folded text from the call's start).
+_SOCIAL_VISIT = re.compile(
+    r"(?:come (?:and )?(?:say hi|say hello|along|by)|pop (?:in|by)|pasa(?:os|d) a (?:saludar"
+    r"|vernos|verlo|verla)|pasate a saludar|passate a (?:trovarci|salutare)|venez (?:nous )?"
+    r"(?:voir|dire bonjour)|passez (?:nous )?(?:voir|dire bonjour)|kommt vorbei|schaut vorbei"
+    r"|aparecam|passem (?:por|la)|vi aspetto|os espero|try it and tell me)")
+
 # A discount code as written: capitals and digits together ("KILN15", "SAVE20", "20OFF").
 _CODE_TOKEN = re.compile(r"\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{4,12}\b")
 
@@ -414,6 +427,24 @@ _WORK_EVENT = re.compile(
     r"|avant-premiere|modewoche|fashion-week|messe|konferenz|kongress|fachmesse|semana de moda"
     r"|conferencia|feira|congresso|estreia|settimana della moda|fiera|conferenza|anteprima)\b")
 _AFTER_PARTY = re.compile(r"after[\s-]?party")
+# A holiday or civic day a business greets its customers on ("Eid Mubarak from all of us",
+# "Election Day: every pharmacy stays open until 9pm", "Merry Christmas"), folded.
+_GREETED_DAY = re.compile(
+    r"(?:eid(?: mubarak| al-adha| al-fitr| ul-fitr| ul-adha)?|ramadan(?: kareem| mubarak)?"
+    r"|diwali|hanukkah|chanukah|passover|easter|christmas|navidad|noel|weihnachten|natal|natale"
+    r"|rosh hashanah|yom kippur|election day|polling day|polling stations?|jour de l'election"
+    r"|dia de elecciones)")
+# A side taken at an election ("one candidate worth your vote", "vote for", "votez pour").
+_TAKES_SIDE = re.compile(r"\b(?:candidat\w*|kandidat\w*|vote for|your vote|votez pour"
+                         r"|vota(?:d|te)? (?:a|por|per)|wahlt|endorse\w*)")
+# A place of worship as a building or landmark ("St James' Church", "three Kiel churches",
+# "la iglesia de San Juan"): not the writer's faith.
+_WORSHIP_BUILDING = re.compile(
+    r"(?:church|churches|chapel|cathedral|mosque|synagogue|temple|kirche|kirchen|iglesia"
+    r"|iglesias|eglise|eglises|igreja|igrejas|chiesa|chiese)")
+_LANDMARK_BEFORE = re.compile(
+    r"(?:\b(?:st|saint|san|santa|sankt|the|three|two|four|five|old|historic|\d+)|[A-Z][\w']*)"
+    r"\.?'?s?\s+$")
 
 # The organisation's own service about a life matter, offered to the reader (folded text): its
 # professionals in the plural ("our pharmacists advise you", "unsere Apothekerinnen beraten
@@ -1727,6 +1758,24 @@ class _Context:
             return False  # ad copy with no shopper in it ("Vols à -40 % ce week-end !")
         return self.meaning("promo").probability < MEANING_SHOPPER_BELOW
 
+    def _firm_pitch(self, promotion: Promotion) -> bool:
+        """Whether a promotion on a personal account asks the reader to buy or sign up in so
+        many words (a code, a discount or price cut, a call to buy, sign up or act, a job
+        offer): then it is a sales pitch on the wrong account even with the tie said up front
+        ("#ad I work at Acme: code FALL10 for 10% off"), where news, pride or a plain label
+        with the tie said is the writer being open ("#publi Trabajo en Acme y hoy abrimos
+        tienda")."""
+        for hit in (*promotion.signals, *promotion.cta, *promotion.price_cuts):
+            if hit.group.id in _SOCIAL_CALLS and _SOCIAL_VISIT.match(
+                    fold_string(self.text[hit.start:hit.start + 40])) is not None:
+                continue  # "come say hi", "¡Pasaos a saludar!": a visit, not a purchase
+            if hit.group.id in _SOCIAL_CALLS | {"call_to_order"} and _DETERMINER_BEFORE.search(
+                    fold_string(self.text[max(0, hit.start - 8):hit.start])) is not None:
+                continue  # "at the register", "the pre-orders": the word as a noun, no call
+            if hit.group.id in _FIRM_PITCH:
+                return True
+        return False
+
     def _sales_pitch(self, cues: list[tuple[int, int, str]], severity: str = "warn") -> None:
         """persona.promotion for a pitch headed for a personal account: ``cues`` are the
         words that sell, each as (start, end, what it is); none, no finding."""
@@ -1794,7 +1843,8 @@ class _Context:
                     # concern whoever it is for: a pack may let staff talk about the employer on
                     # personal accounts (persona.brand_promotion at info) and still want the
                     # selling kept to the work account.
-                    self._sales_pitch(_pitch_cues(promotion), severity)
+                    self._sales_pitch(_pitch_cues(promotion),
+                                      "warn" if self._firm_pitch(promotion) else severity)
             elif promotion.generic:
                 # ("#AcmeTeam so obviously I'm biased, but ...": a tag that only says the tie,
                 # beside nothing that sells, is the writer being open, not a pitch; an ad label
@@ -1837,6 +1887,7 @@ class _Context:
             hits.extend(self.compiled.extra_personal.find(self.draft.fold, self.draft.cased_view))
         hits = [h for h in hits if self.keep(h.start, h.end)
                 and not self.draft.in_link(h.start, h.end)
+                and not self._landmark(h)
                 and not _figurative(self.text, h.start, h.end)
                 and not _quoted_mention(self.text, h.start, h.end)
                 and not _named_mechanic(self.text, h.start, h.end)]
@@ -1886,6 +1937,14 @@ class _Context:
             self._personal_note(first, hits, "but here it is part of the event the post "
                                 "covers; fine unless it is about a night out.")
             return
+        if self.employer_owned and not self._speaks_for_self() \
+                and _TAKES_SIDE.search(folded) is None and all(
+                h.group.id in ("religion", "political_topic")
+                and _GREETED_DAY.fullmatch(fold_string(self.text[h.start:h.end])) for h in hits):
+            self._personal_note(first, hits, "but here the business greets a holiday or a "
+                                "civic day; fine unless the post takes a side or speaks of "
+                                "your own faith.")
+            return
         if all(h.group.id == "political_topic" for h in hits) and self._reports_politics():
             self._personal_note(first, hits, "but here it reports politics or the "
                                 "organisation's public affairs, taking no side; fine unless "
@@ -1921,6 +1980,16 @@ class _Context:
                  [(h.start, h.end) for h in hits],
                  [Fix("Post from your personal account instead", action=SWITCH_TO_PERSONAL),
                   Fix("Don't post this to your work account", action=REMOVE_TARGET)])
+
+    def _landmark(self, hit: LexiconHit) -> bool:
+        """Whether a religion hit is a place of worship named as a building or landmark
+        ("St James' Church", "three Kiel churches"), not anyone's faith."""
+        if hit.group.id != "religion" or not _WORSHIP_BUILDING.fullmatch(
+                fold_string(self.text[hit.start:hit.end])):
+            return False
+        before = self.text[max(0, hit.start - 24):hit.start]
+        return _LANDMARK_BEFORE.search(before) is not None and re.search(
+            r"\b(?:my|our|at|to|went|go|going)\s+$", before, re.IGNORECASE) is None
 
     def _personal_note(self, first: LexiconHit, hits: Sequence[LexiconHit], why: str) -> None:
         """persona.personal_life as a note: the words (``first`` the earliest of ``hits``)
@@ -2226,7 +2295,10 @@ class _Context:
             else:
                 message = ("This reads as promotion; if it promotes your employer or a "
                            f"partner, start it with a disclosure such as “{options[0]}”.")
-            if promotion.reviews and refs and not self.employer_owned:
+            if (promotion.reviews or promotion.denied_disclosures) and refs \
+                    and not self.employer_owned:
+                # ("Not sponsored, just a fan: Acme is the best": staff saying their praise is
+                # no ad present it as a customer's review, the testimonial the rule is about)
                 # A staff rating, review or ask for reviews is an insider review (FTC 16 CFR
                 # 465) and, like any endorsement left unsaid, promotion without its
                 # disclosure: both rules say so. (A vague label or a thanks for a gift is a
@@ -2274,11 +2346,16 @@ class _Context:
 
     def _insider_review(self, promotion: Promotion, what: str, options: list[str],
                         subject_spans: list[tuple[int, int]], inserts: list[Fix]) -> None:
+        denial = promotion.denied_disclosures[0] if promotion.denied_disclosures else None
+        denied = (f" ({_quote(self.text[denial.start:denial.end])} makes it read as a "
+                  "customer's word)") if denial is not None else ""
         self.add("disclosure.insider_review", "block",
                  f"This rates or recommends {what}, or asks for reviews of it, without "
-                 "saying you work there or are paid; staff reviews must say so (FTC rule "
-                 f"on reviews, 16 CFR 465). Start with “{options[0]}”, or leave it out.",
-                 list(promotion.reviews) + subject_spans, inserts)
+                 f"saying you work there or are paid{denied}; staff reviews must say so (FTC "
+                 f"rule on reviews, 16 CFR 465). Start with “{options[0]}”, or leave it out.",
+                 [*promotion.reviews,
+                  *((m.start, m.end) for m in promotion.denied_disclosures), *subject_spans],
+                 inserts)
 
     def _only_pointers(self, promotion: Promotion) -> bool:
         """Whether the only sales cues are pointers to a link ("link in the comments", "link
@@ -2461,6 +2538,7 @@ class _Context:
         hits.extend(self._masked_profanity())
         hits = [h for h in hits if self.keep(h.start, h.end)
                 and not self.draft.in_link(h.start, h.end)
+                and not self._landmark(h)
                 and not _figurative(self.text, h.start, h.end)]
         if not hits:
             account = self.account_phrase
@@ -2756,6 +2834,12 @@ class _Context:
                           if h.own_home or h.private or _someones(self.text, h.start)
                           or kind == "phone" and _someones_mobile(self.text, h.start, h.end,
                                                                   self._language())]
+                roles = [h for h in found if h not in people]
+            elif self.employer_owned:
+                # ... and its own desks' mailboxes ("complaints@", "mariages@"): one word on
+                # its own domain is a desk, not a person, unless given as someone's
+                people = [h for h in found if not (h.role_address or h.own_desk)
+                          or _someones(self.text, h.start)]
                 roles = [h for h in found if h not in people]
             else:
                 people += [h for h in roles if _someones(self.text, h.start)]

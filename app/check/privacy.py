@@ -217,6 +217,9 @@ class PrivacyHit:
     # said to be a private person's: a winner's, a customer's, where the reader's parcel goes,
     # a flat in a building (see ``_private_address``)
     private: bool = False
+    # an e-mail address on the employer's or a partner's own domain whose mailbox is one word
+    # ("complaints@", "mariages@", "leserreporter@"; a person's is mostly "jane.smith@")
+    own_desk: bool = False
 
 
 @cache
@@ -904,7 +907,8 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
         is_role = mailbox in roles or re.split(r"[._-]", mailbox, maxsplit=1)[0] in roles
         if is_role and own:
             continue
-        hits.append(PrivacyHit("email", start, end, role_address=is_role))
+        hits.append(PrivacyHit("email", start, end, role_address=is_role,
+                               own_desk=own and re.fullmatch(r"[^\W\d_]+", mailbox) is not None))
     if _SPELLED_HINT.search(text):
         generic, country = known_tlds()
         providers = frozenset(data.get("personal_mail_providers", ()))

@@ -36,8 +36,10 @@ _RULES = (
     RuleInfo("persona.promotion", "persona", "warn",
              "A sales pitch (codes, discounts, giveaways, 'link in bio', calls to buy, sign up "
              "or apply, 'our new product') headed for a personal account, whoever it is for: "
-             "the employer or a partner (then beside persona.brand_promotion), the employer "
-             "left unnamed, a side business, recruiting; and on a work account (when the pack "
+             "the employer or a partner (then beside persona.brand_promotion; a code, a "
+             "discount, a call to buy or a job offer still warns with '#ad' up front, where "
+             "news said openly is a note), the employer left unnamed, a side business, "
+             "recruiting; and on a work account (when the pack "
              "names an employer), the user's own side business, sale or gig ('I also shoot "
              "weddings, now booking', 'my band plays Friday, tickets £8')."),
     RuleInfo("persona.personal_life", "persona", "warn",

@@ -302,7 +302,18 @@ _SIDELINE = (
     r" (?:hago|doy|vendo|preparo|toco)|(?:le|les) (?:samedis?|dimanches?|mercredis?),? (?:je|j')"
     r"|my (?:[\w-]+ )?(?:trio|quartet|duo|choir) (?:plays|is playing)"
     r"|mes (?:[a-z]+ ){1,2}(?:maison|faits? main)|notre (?:gite|chambre d'hotes|location)"
-    r"|oltre (?:al|alla|all') ?[a-z]+,? (?:faccio|sono)\b)")
+    r"|oltre (?:al|alla|all') ?[a-z]+,? (?:faccio|sono)\b"
+    # Twenty-second round: the job named by what it is ("además de volar, hago fotos", "when
+    # I'm not on the rota I run a grooming van"), "my other hat", off duty at one's own gig,
+    # a trade looked for at length ("falls jemand noch einen Fotografen für die Hochzeit sucht")
+    r"|(?:ademas|aparte) del (?:trabajo|curro|empleo)|(?:ademas|aparte) de [a-z]{2,12}(?:ar|er|ir),"
+    r"|(?:besides|apart from|aside from|alongside) [a-z]{2,12}ing\b[^,.!?\n]{0,30}, i\b"
+    r"|when i'm not [^.!?\n]{0,40}? i (?:run|do|make|sell|shoot|teach|bake|dj|paint|groom)\b"
+    r"|my other hat|off duty\b[^.!?\n]{0,40}?\b(?:djing|dj'ing|playing|selling|shooting)\b"
+    r"|falls jemand (?:noch )?(?:eine?n? )?[a-z]+(?:in)?(?: [a-z]+){1,4} sucht"
+    r"|(?:^|[.!?:] )vendo [a-z]+|mi tienda (?:de |en )?(?:etsy|online)"
+    r"|minha loja (?:no etsy|online)"
+    r"|il mio (?:negozio )?(?:su )?etsy)")
 # ... and selling it: a price, bookings, rates, orders, tickets, a menu, "DM me for".
 _SALE = (
     r"(?:[$£€]\s?\d|\d(?:[.,]\d+)?\s?(?:[$£€]|eur\b|euros?\b|usd\b|gbp\b|dollars\b|pounds\b)"
@@ -340,7 +351,15 @@ _SALE = (
     # Twenty-first round: asking for a quote, the diary opened, the price on request
     r"|pedidme presupuesto|pideme presupuesto|abro agenda|preis auf anfrage|zum verkauf"
     r"|sur devis|precommandez|su richiesta|orcamento|spots left|dms? open|date libere"
-    r"|disponibilites)\b"
+    r"|disponibilites"
+    # Twenty-second round: a restock, the link pinned, dates or days still free, an
+    # appointment to book, the first session free ("Saturdays free in 2027", "noch zwei
+    # Samstage frei", "fechas libres", "agenda tu cita", "first consultation's on us")
+    r"|restock\w*|back in stock|link is in my|fechas (?:libres|disponibles)"
+    r"|(?:saturdays|sundays|weekends|dates|samstage|sonntage|wochenenden|sabados|samedis"
+    r"|sabati|sabados) (?:\w+ ){0,3}?(?:free|available|frei|libres|disponibles|liberi|livres)"
+    r"|(?:agenda|reserva|pide) tu cita|first (?:consultation|session|lesson|class)(?:'s| is)"
+    r" (?:on us|free))\b"
     r"|-\s?\d+\s?%)")
 
 

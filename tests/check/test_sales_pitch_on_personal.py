@@ -95,12 +95,11 @@ def test_the_job_mentioned_in_passing_sells_nothing(coffee, text):
 
 
 @pytest.mark.parametrize("text", [
-    "#ad Quillmoor's winter blend is 3 for $20 this week, grab a bag at quillmoor.example",
-    "#QuillmoorStaff we're hiring baristas in Denver, apply at quillmoor.example/jobs",
-    "I work at Quillmoor, so I'm biased: our winter blend is 3 for $20 this week, order now at "
-    "quillmoor.example",
-    "Werbung: Ich arbeite bei Quillmoor. Die Winterröstung gibt es jetzt für 18 €",
-    "#ad Ashby Oat's barista edition is half price until Sunday, stock up!",
+    "I work at Quillmoor, so I'm biased: Quillmoor's winter blend is the best coffee in "
+    "Denver",
+    "Werbung: Ich arbeite bei Quillmoor. Unsere neue Winterröstung ist die beste, die wir je "
+    "hatten",
+    "#ad Ashby Oat's new barista edition is the best oat milk I've tried",
 ])
 def test_promotion_said_openly_up_front_is_noted_not_questioned(coffee, text):
     result = check_draft(text, PERSONAL, policy=coffee)
@@ -109,6 +108,24 @@ def test_promotion_said_openly_up_front_is_noted_not_questioned(coffee, text):
     assert "says so" in persona["persona.brand_promotion"].message
     assert all(f.severity.value == "info" for f in persona.values())
     assert result.verdict == "ok"
+
+
+@pytest.mark.parametrize("text", [
+    "#QuillmoorStaff we're hiring baristas in Denver, apply at quillmoor.example/jobs",
+    "#ad I work at Quillmoor: code WINTER10 takes 10% off the winter blend this week",
+    "Werbung: Ich arbeite bei Quillmoor. Die Winterröstung gibt es diese Woche 20 % günstiger",
+    "#ad Ashby Oat's barista edition is half price until Sunday, stock up!",
+])
+def test_a_pitch_said_openly_is_still_selling_from_the_personal_account(coffee, text):
+    # The tie said up front answers the disclosure rules and the brand finding (a note), but
+    # a code, a discount, a call to buy or a job offer is still a sales pitch on the personal
+    # account: asked about, not blocked.
+    result = check_draft(text, PERSONAL, policy=coffee)
+    persona = {f.rule: f for f in result.findings if f.category == "persona"}
+    assert persona["persona.brand_promotion"].severity.value == "info"
+    assert persona["persona.promotion"].severity.value == "warn"
+    assert not {f.rule for f in result.findings} & {"disclosure.missing", "disclosure.unclear"}
+    assert result.verdict == "warn"
 
 
 def test_a_label_buried_at_the_end_is_no_sign_it_was_meant(coffee):

@@ -1,0 +1,173 @@
+"""Twenty-second round: what the sixth wave of unseen sets (a grocery chain, a newspaper, a
+hotel group, an airline, an estate agency) showed the check missing or raising wrongly, read
+after their untouched and end figures were taken, made general. Examples of our own in six
+languages, each beside the near misses that must stay as they were."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.check.engine import check_draft
+from app.core.model import CheckTarget, Network, Owner, Persona
+from tests.check.rounds import fired, policy_from
+
+BRAND = CheckTarget(Network.FACEBOOK, Persona.WORK, Owner.EMPLOYER)
+WORK = CheckTarget(Network.LINKEDIN, Persona.WORK)
+PERSONAL = CheckTarget(Network.X, Persona.PERSONAL)
+
+PACK = """version = 1
+[employer]
+name = "Harrowgate Rail"
+aliases = ["Harrowgate", "Harrowgate Go"]
+domains = ["harrowgate.example"]
+[[partners]]
+name = "Lantern Coffee"
+aliases = ["Lantern"]
+[confidential]
+terms = ["Project Heron"]
+"""
+
+
+@pytest.fixture
+def rail(tmp_path):
+    return policy_from(tmp_path, PACK)
+
+
+def severities(text, target, policy):
+    result = check_draft(text, target, policy=policy)
+    return {f.rule: f.severity.value for f in result.findings}
+
+
+# --- 1. a pitch said openly is still a pitch on the personal account ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "#ad I work at Harrowgate: code SPRING20 takes 20% off any Harrowgate Go ticket this week",
+    "Werbung, ich arbeite bei Harrowgate: Harrowgate Go diese Woche 30 % günstiger, jetzt buchen",
+    "#publi Trabajo en Harrowgate: con el código TREN15 tenéis un 15% en Harrowgate Go",
+    "#HarrowgateStaff we're hiring conductors in Leeds, apply at harrowgate.example/jobs",
+])
+def test_a_disclosed_pitch_still_warns_on_the_personal_account(text, rail):
+    found = severities(text, PERSONAL, rail)
+    assert found.get("persona.promotion") == "warn", found
+    assert found.get("persona.brand_promotion") == "info", found
+    assert "disclosure.missing" not in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "#ad I work at Harrowgate and I'm so proud of the new Harrowgate Go app our team built",
+    "I work at Harrowgate: our new station café opens Saturday, come say hi!",
+    "Harrowgate employee here: heads up, the Harrowgate Go app is down tonight, tickets bought "
+    "before then still work at the barrier",
+])
+def test_news_said_openly_stays_a_note(text, rail):
+    found = severities(text, PERSONAL, rail)
+    assert "warn" not in found.values() and "block" not in found.values(), found
+
+
+# --- 2. one's own trade on a work account, said in more shapes ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Besides driving trains, I make wedding cakes 🎂 a few Saturdays free in June, DM me",
+    "Aparte del trabajo hago tatuajes en casa, agenda tu cita por privado",
+    "Además de conducir, hago reformas. Fechas libres en julio, pedidme presupuesto",
+    "When I'm not on the platform I run a little pet-sitting service, booking now for summer",
+    "My other hat: pet portraits in oils, commissions open from £60",
+    "Falls jemand noch eine Sängerin für die Trauung sucht, ich hätte im Mai noch zwei "
+    "Samstage frei",
+    "Off duty Friday 🎧 DJing at the Vine from 10, £5 on the door",
+])
+def test_ones_own_trade_on_a_work_account_is_a_pitch(text, rail):
+    assert "persona.promotion" in fired(text, WORK, rail)
+
+
+@pytest.mark.parametrize("text", [
+    "Besides the timetable change, the café at Leeds reopens on Monday",
+    "Off duty this weekend, see you all on Monday",
+    "Harrowgate Go now shows which coaches have free seats",
+])
+def test_work_news_is_no_side_trade(text, rail):
+    assert "persona.promotion" not in fired(text, WORK, rail)
+
+
+@pytest.mark.parametrize("text", [
+    "Vendo empanadas caseras los domingos, la docena a 12€, pedidos por privado",
+    "Nuevos pendientes en mi tienda de Etsy, 9€ y envío gratis",
+])
+def test_ones_own_trade_on_a_personal_account_is_a_pitch_but_no_ad(text, rail):
+    rules = fired(text, PERSONAL, rail)
+    assert "persona.promotion" in rules and "disclosure.missing" not in rules, rules
+
+
+def test_slots_left_is_selling(rail):
+    assert "persona.promotion" in fired("3 slots left for December portraits ✨ DM", PERSONAL,
+                                        rail)
+    assert "persona.promotion" not in fired("3 seats left in the car for the hike, anyone?",
+                                            PERSONAL, rail)
+
+
+# --- 3. the brand account's own desks and greetings --------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Lost property? Write to lostproperty@harrowgate.example with your journey details.",
+    "Planning a group trip? groups@harrowgate.example will sort the tickets.",
+])
+def test_a_desk_mailbox_on_the_brands_own_domain_is_public(text, rail):
+    assert "privacy.email" not in fired(text, BRAND, rail)
+
+
+@pytest.mark.parametrize("text", [
+    "Questions? Ask our manager directly at jane.doe@harrowgate.example",
+    "Write to lostproperty@gmail.com with your journey details.",
+])
+def test_a_persons_or_a_private_mailbox_is_still_raised(text, rail):
+    assert "privacy.email" in fired(text, BRAND, rail)
+
+
+@pytest.mark.parametrize("text", [
+    "Eid Mubarak to everyone celebrating 🌙 ticket offices close at 2pm today.",
+    "Polling day: trains run a normal timetable, so you can get to your polling station.",
+    "Merry Christmas from all of us at Harrowgate! Services end at 8pm tonight.",
+])
+def test_a_brand_greeting_a_holiday_is_no_personal_life(text, rail):
+    assert "persona.personal_life" not in fired(text, BRAND, rail)
+
+
+@pytest.mark.parametrize("text", [
+    "Eid Mubarak! I'm fasting no more and I've eaten far too much 😅",
+    "Election day tomorrow: there is one candidate worth your vote, and it's not the mayor.",
+])
+def test_a_holiday_about_oneself_or_a_side_taken_is_still_raised(text, rail):
+    assert "persona.personal_life" in fired(text, BRAND, rail)
+
+
+@pytest.mark.parametrize("text", [
+    "Our Leeds station is a short walk from St Anne's Cathedral and the market",
+    "Three Harrogate churches are being turned into flats; our reporter went to see them",
+])
+def test_a_church_as_a_landmark_is_no_faith(text, rail):
+    assert "persona.personal_life" not in fired(text, BRAND, rail)
+
+
+def test_going_to_church_is_still_personal(rail):
+    assert "persona.personal_life" in fired("Off to church with the kids before my shift 🙏",
+                                            BRAND, rail)
+
+
+# --- 4. "not sponsored" from staff is an insider review ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Not sponsored, just a fan: Harrowgate Go is the only rail app worth having",
+    "No es publicidad, pero el café de Lantern en la estación de Leeds es el mejor",
+    "Keine Werbung, aber Harrowgate ist echt die pünktlichste Bahn im Norden",
+    "Pas de pub, juste un avis : Lantern fait le meilleur flat white de la gare",
+])
+def test_staff_praise_called_no_ad_is_an_insider_review(text, rail):
+    assert "disclosure.insider_review" in fired(text, PERSONAL, rail)
+
+
+@pytest.mark.parametrize("text", [
+    "Not sponsored, just a fan: the little bakery by the canal does the best croissants",
+    "#ad I work at Harrowgate and Harrowgate Go is the best rail app around",
+])
+def test_no_insider_review_without_a_hidden_tie(text, rail):
+    assert "disclosure.insider_review" not in fired(text, PERSONAL, rail)
