@@ -505,8 +505,7 @@ def _read_brand_context(draft: DraftText, compiled: CompiledPolicy, result: Prom
         # the tie without saying it is a gift (disclosure.unclear)
         start, end = fold.span(gift.start(), gift.end())
         if any(start <= hit.start < end for hit in result.brand_hits
-               if isinstance(hit.term.payload, BrandRef)
-               and hit.term.payload.role != ROLE_EMPLOYER):
+               if isinstance(hit.term.payload, BrandRef)):
             result.thanked_partner.append(LexiconHit(THANKED, start, end))
             result.gift_thanks.append((start, end))
     if result.commercial and not (result.strong or result.cta or result.links) \

@@ -1004,6 +1004,36 @@ _FIGURATIVE_BEFORE = re.compile(
     r"\s*$", re.IGNORECASE)
 
 
+# A quotation in any of the six languages' marks, and the words that report one ("called us",
+# "nos llamó", "entschuldigt sich", "a traité", "disse").
+_QUOTED_SEGMENT = re.compile(r"“[^”\n]{2,200}”|„[^“”\n]{2,200}[“”]|«[^»\n]{2,200}»"
+                             r"|\"[^\"\n]{2,200}\"|‚[^‘’\n]{2,200}[‘’]")
+_REPORTING = re.compile(
+    r"(?i)\b(?:called|call(?:ing|s)? (?:us|me|them)|said|says|told|wrote|shouted|yelled|tweeted"
+    r"|apologi[sz]\w*|llam[oó]|dijo|dice|gritó|escribió|a (?:dit|traité|écrit|crié)|traite?"
+    r"|s'excuse|sagt\w*|nannte\w*|beschimpf\w*|entschuldig\w*|schrieb|rief|disse|chamou"
+    r"|escreveu|gritou|ha detto|ha chiamato|ha scritto|si scusa)\b")
+
+
+def _reported_quotes(text: str) -> list[tuple[int, int]]:
+    """The quoted stretches of ``text`` when the text reports them as someone's words (a
+    reporting verb outside the quotes); empty otherwise."""
+    if not any(mark in text for mark in "“„«\"‚"):
+        return []
+    quotes = [(m.start(), m.end()) for m in _QUOTED_SEGMENT.finditer(text)]
+    if not quotes:
+        return []
+    outside = text
+    for start, end in reversed(quotes):
+        outside = outside[:start] + " " + outside[end:]
+    return quotes if _REPORTING.search(outside) is not None else []
+
+
+def _inside(stretches: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies within one of ``stretches``."""
+    return any(low <= start and end <= high for low, high in stretches)
+
+
 def _figurative(text: str, start: int, end: int) -> bool:
     """Whether the personal-life word at [start, end) is half of a "proof against" figure
     ("hangover-proof") rather than about anyone's life."""
@@ -2536,10 +2566,11 @@ class _Context:
         if self.compiled.extra_conduct is not None:
             hits.extend(self.compiled.extra_conduct.find(self.draft.fold, self.draft.cased_view))
         hits.extend(self._masked_profanity())
+        reported = _reported_quotes(self.text)
         hits = [h for h in hits if self.keep(h.start, h.end)
                 and not self.draft.in_link(h.start, h.end)
-                and not self._landmark(h)
-                and not _figurative(self.text, h.start, h.end)]
+                and not _figurative(self.text, h.start, h.end)
+                and not (h.group.kind == "insult" and _inside(reported, h.start, h.end))]
         if not hits:
             account = self.account_phrase
             fixes = [] if self.employer_owned else [
@@ -2561,6 +2592,12 @@ class _Context:
                 # gatos adoram se esconder no motor": a tip, a guide or a lesson told to
                 # readers, with no hostile word the lists know, is service; the layer alone
                 # may only note it.
+                reading = _at_most_a_note(reading)
+            elif reported and all(_inside(reported, start, end)
+                                  for start, end in reading.spans):
+                # „Ihr seid doch alle Idioten“: Stadtrat entschuldigt sich ...", 'A customer
+                # called us «a bunch of useless clowns»': an insult quoted and reported is
+                # news or a lesson, not the account's own words; the layer may only note it.
                 reading = _at_most_a_note(reading)
             elif _role_only_reading(self.text, self.draft.fold.text, reading):
                 # "Tres claves para vender una idea a un cliente escéptico": a role named in

@@ -171,3 +171,70 @@ def test_staff_praise_called_no_ad_is_an_insider_review(text, rail):
 ])
 def test_no_insider_review_without_a_hidden_tie(text, rail):
     assert "disclosure.insider_review" not in fired(text, PERSONAL, rail)
+
+
+# --- 5. the employer thanked for what it gave, a tie named in another language -----------------
+
+@pytest.mark.parametrize("text", [
+    "Thanks @harrowgate for the first-class upgrade, what a way to travel 🚄",
+    "Gracias Harrowgate por los billetes para el festival 🙌",
+    "Merci Harrowgate pour ce voyage en première, trop bien",
+    "Grazie @harrowgate per il weekend a York ❤️",
+])
+def test_the_employer_thanked_for_a_gift_needs_a_clear_label(text, rail):
+    assert "disclosure.unclear" in fired(text, PERSONAL, rail)
+
+
+def test_the_employer_thanked_for_nothing_given_stays_quiet(rail):
+    rules = fired("Thanks Harrowgate for the patience with the timetable mess today", PERSONAL,
+                  rail)
+    assert "disclosure.unclear" not in rules
+
+
+@pytest.mark.parametrize("text", ["#embajadora @lantern 🌿 qué paz aquí",
+                                  "#Botschafterin Lantern ☕ mein Lieblingskaffee"])
+def test_ambassador_in_another_language_is_a_vague_label(text, rail):
+    assert "disclosure.unclear" in fired(text, PERSONAL, rail)
+
+
+# --- 6. an insult quoted and reported is not the account's own ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "„Ihr seid alle Versager“: Bürgermeister entschuldigt sich nach dem Streit im Rat",
+    "A passenger called us «a bunch of useless clowns» last week. Fair: the app was broken. "
+    "Here is what we fixed.",
+    "Un cliente nos llamó “panda de inútiles” por la web. Tenía razón: ya está arreglada.",
+])
+def test_a_reported_insult_in_quotes_is_no_insult(text, rail):
+    assert "conduct.insult" not in fired(text, BRAND, rail)
+
+
+@pytest.mark.parametrize("text", [
+    "Our passengers are a bunch of useless clowns, honestly",
+    "„Ihr seid alle Versager“ – so sehen wir das auch.",
+])
+def test_the_accounts_own_insult_is_still_raised(text, rail):
+    assert "conduct.insult" in fired(text, BRAND, rail)
+
+
+# --- 7. praise the word lists did not know -----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Harrowgate is the only train company I'd trust with my bike 🚲",
+    "Se andate a York, sapete con chi viaggiare 😉 @harrowgate",
+    "Wer nach York will: ihr wisst, wo ihr bucht 😉 Harrowgate",
+    "Mi nuevo favorito para ir a Leeds: Harrowgate Go. Punto.",
+    "Il mio caffè preferito? Lantern. Fine.",
+    "Lantern at Leeds station is the only place in this town where the flat white is right",
+    "Mein neues Lieblingscafé am Bahnhof: Lantern ☕",
+])
+def test_praise_said_in_other_shapes_is_promotion(text, rail):
+    assert "persona.brand_promotion" in fired(text, PERSONAL, rail)
+
+
+@pytest.mark.parametrize("text", [
+    "Harrowgate cancelled the 7:10 again, so I'm working from home",
+    "Lantern closed early today, the only place open was the vending machine",
+])
+def test_plain_mentions_stay_notes(text, rail):
+    assert "persona.brand_promotion" not in fired(text, PERSONAL, rail)
