@@ -288,6 +288,12 @@ SECRECY_CUES = re.compile(
 # camp at 4,000 m", "a switchback trail") has none.
 _PROJECT_AFTER = re.compile(
     r"[\s-]{1,3}(?:kick-?off|launch(?:es|ed)?|roll-?out|road-?map|sprint|beta|alpha|go-?live"
+    # the name going live or rolling out ("nightjar goes live in the branches next week",
+    # "rolls out Monday", "geht im März an den Start", "arranca en marzo", "démarre lundi")
+    r"|goes\s+live|went\s+live|rolls\s+out|ships\s+(?:on|in|next)|geht\s+(?:im|am|ab)\s+\w+"
+    r"\s+(?:an\s+den\s+start|live|online)|startet\s+(?:im|am|ab)|arranca\s+(?:en|el)"
+    r"|sale\s+en\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre"
+    r"|noviembre|diciembre)|demarre\s+(?:en|le|lundi|mardi|mercredi|jeudi|vendredi)"
     r"|work-?stream|pilot|prototype|milestone|release|deadline|demo|mvp|timeline|specs?"
     r"|pricing(?: model| plan| engine| tiers?)?|business case|stand-?up|retro|cut-?over"
     r"|launch date|einfuhrung|markteinfuhrung|zeitplan|pilotphase|projektteam|prototyp|meilenstein"
@@ -463,6 +469,12 @@ def codename_variants(term: str) -> list[str]:
         # digits, Roman numerals and the number words of the six languages, 1 to 99
         lasts = list(dict.fromkeys([words[-1], *number_forms(number)]))
     middle = words[1:-1] if len(words) > 1 else []
+    if len(words) == 2 and number is None and _GERMAN_ADJECTIVE.fullmatch(words[0]):
+        # a German adjective before its noun takes the ending of its case ("Grünes Zimmer",
+        # "das Grüne Zimmer", "im Grünen Zimmer"): the same codename
+        stem = _GERMAN_ADJECTIVE.fullmatch(words[0]).group(1)  # type: ignore[union-attr]
+        firsts = list(dict.fromkeys([words[0], *(stem + ending for ending in
+                                                 ("e", "es", "en", "er", "em"))]))
     variants = []
     for first in firsts:
         for last in lasts or [""]:
@@ -471,6 +483,20 @@ def codename_variants(term: str) -> list[str]:
             else:
                 variants.append(" ".join([first, *middle, last]).strip())
     return list(dict.fromkeys(variants))
+
+
+# A capitalised German adjective with its case ending, before a capitalised noun: "Grünes",
+# "Blaue", "Rotem" (the stem of four letters or more: not "Neue" or "Alte", names too often)
+_GERMAN_ADJECTIVE = re.compile(r"([A-ZÄÖÜ][a-zäöüß]{3,}?)(?:es|en|er|em|e)")
+
+
+@dataclass(frozen=True)
+class InflectedName:
+    """A two-word German codename with its adjective in another case ("Grüne Zimmer" for
+    "Grünes Zimmer"): the payload of that extra term, ``name`` the codename. Only written with
+    its capital is it the name; "das grüne Zimmer" is a green room."""
+
+    name: str
 
 
 @dataclass(frozen=True)
@@ -567,7 +593,9 @@ class CompiledPolicy:
         self._names_alone: list[tuple[str, NameAlone]] = []
         for text in policy.confidential_terms:
             for variant in codename_variants(text):
-                term = make_term(variant, text, evasion=True)
+                inflected = variant.split()[0] != text.split()[0]
+                term = make_term(variant, InflectedName(text) if inflected else text,
+                                 evasion=True)
                 if term is None:
                     continue
                 confidential.append(term)

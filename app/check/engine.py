@@ -25,6 +25,7 @@ from app.check.compiled import (
     AfterGeneric,
     BrandRef,
     CompiledPolicy,
+    InflectedName,
     Mention,
     NameAlone,
     TranslatedName,
@@ -1581,6 +1582,10 @@ class _Context:
             after = hit.term.payload
             if isinstance(after, TranslatedName):
                 name = after.name  # "Adega 9" is "Cellar 9" in Portuguese
+            if isinstance(after, InflectedName):
+                if not self.text[hit.start:hit.start + 1].isupper() and not hit.disguises:
+                    continue  # "das grüne Zimmer": a green room, not "Grünes Zimmer"
+                name = after.name
             if isinstance(after, NameAlone):
                 name = after.name
                 if any(h.start <= hit.start and hit.end <= h.end

@@ -566,7 +566,8 @@ class BuiltinLexicons:
 def read_codename_words(path: Path) -> dict[str, tuple[str, ...]]:
     """The codename translation table at ``path`` (tab-separated: English, then Spanish,
     French, German, Portuguese, Italian; "|" between alternatives; "#" starts a comment line):
-    each folded English word with its folded translations, the English word itself left out."""
+    each folded word, English or not, with its folded translations (the word itself left
+    out): "Projekt Leuchtturm" is still the secret written as "Project Lighthouse"."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
@@ -579,7 +580,12 @@ def read_codename_words(path: Path) -> dict[str, tuple[str, ...]]:
         english, *others = (cell.strip().lower() if cell.isascii() else fold_string(cell).strip()
                             for cell in line.split("\t"))
         words = [" ".join(word.split()) for cell in others for word in cell.split("|")]
-        table[english] = tuple(dict.fromkeys(w for w in words if w and w != english))
+        row = [english, *(w for w in words if w)]
+        for word in dict.fromkeys(row):
+            # (a word in two rows, "faro" for a lighthouse in Spanish and Italian, keeps both
+            # rows' translations)
+            table[word] = tuple(dict.fromkeys(
+                [*table.get(word, ()), *(w for w in row if w != word)]))
     return table
 
 

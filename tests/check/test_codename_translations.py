@@ -76,6 +76,12 @@ def test_a_table_row_keeps_its_alternatives_and_drops_accents(tmp_path):
     table = tmp_path / "words.tsv"
     table.write_text("# comment\ncellar\tbodega|sótano\tcave|cellier\tkeller\tadega|porão\t"
                      "cantina\n", encoding="utf-8")
-    assert read_codename_words(table) == {
-        "cellar": ("bodega", "sotano", "cave", "cellier", "keller", "adega", "porao",
-                   "cantina")}
+    read = read_codename_words(table)
+    assert read["cellar"] == ("bodega", "sotano", "cave", "cellier", "keller", "adega", "porao",
+                              "cantina")
+    # ... and each translation leads back to the English word and the other languages, so a
+    # codename named in German ("Projekt Keller") is found in English ("Project Cellar")
+    assert read["keller"] == ("cellar", "bodega", "sotano", "cave", "cellier", "adega", "porao",
+                              "cantina")
+    assert set(read) == {"cellar", "bodega", "sotano", "cave", "cellier", "keller", "adega",
+                         "porao", "cantina"}

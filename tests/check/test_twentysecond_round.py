@@ -238,3 +238,39 @@ def test_praise_said_in_other_shapes_is_promotion(text, rail):
 ])
 def test_plain_mentions_stay_notes(text, rail):
     assert "persona.brand_promotion" not in fired(text, PERSONAL, rail)
+
+
+# --- 8. codenames translated from any language, inflected, or going live -----------------------
+
+CODENAMES = """version = 1
+[employer]
+name = "Harrowgate Rail"
+[confidential]
+terms = ["Projekt Leuchtturm", "Opération Lavande", "Blaues Zimmer", "Nightjar"]
+"""
+
+
+@pytest.fixture
+def secrets(tmp_path):
+    return policy_from(tmp_path, CODENAMES)
+
+
+@pytest.mark.parametrize("text", [
+    "Project Lighthouse is finally happening, can't say more yet",     # German name, English
+    "Proyecto Faro arranca en marzo",                                   # ... Spanish
+    "Operation Lavender kicks off Monday, thanks all for the prep",    # French name, English
+    "Im Blauen Zimmer wird ab Montag geplant, mehr darf ich nicht sagen",  # another case ending
+    "work update: nightjar goes live in the Leeds depots next week",   # lower case, going live
+])
+def test_a_codename_in_another_language_or_case_is_still_the_secret(text, secrets):
+    assert "confidential.term" in fired(text, WORK, secrets)
+
+
+@pytest.mark.parametrize("text", [
+    "The lighthouse at Whitby looked magic this morning",
+    "Lavender fields in Provence, finally 💜",
+    "We heard a nightjar on the moor last night",
+    "Das blaue Zimmer im Hotel war winzig",
+])
+def test_the_everyday_words_stay_quiet(text, secrets):
+    assert "confidential.term" not in fired(text, PERSONAL, secrets)
