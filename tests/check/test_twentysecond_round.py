@@ -274,3 +274,28 @@ def test_a_codename_in_another_language_or_case_is_still_the_secret(text, secret
 ])
 def test_the_everyday_words_stay_quiet(text, secrets):
     assert "confidential.term" not in fired(text, PERSONAL, secrets)
+
+
+# --- 9. conduct: masked slurs of the other languages, people called useless --------------------
+
+@pytest.mark.parametrize("text, rule", [
+    ("Was für eine Schw*chtel-Aktion vom Linienrichter", "conduct.slur"),
+    ("El portero es un maric*n, vaya partido", "conduct.slur"),
+    ("Our drivers in Leeds are absolutely useless this week", "conduct.insult"),
+    ("Los del taller son unos pinches inútiles", "conduct.insult"),
+    ("Os passageiros que não pagam são uns parasitas", "conduct.insult"),
+    ("Wer so kommentiert, hat den IQ einer Kartoffel", "conduct.insult"),
+    ("¿Tu tren va tarde? Pues os jodéis", "conduct.profanity"),
+    ("Fare dodgers are absolute sh!tbags", "conduct.profanity"),
+])
+def test_hostile_wording_the_lists_now_know(text, rule, rail):
+    assert rule in fired(text, BRAND, rail)
+
+
+@pytest.mark.parametrize("text", [
+    "Our old timetable app was useless; the new one shows every platform",
+    "Our staff in Leeds are absolutely brilliant, thank you all",
+    "Das Spiel hatte einen IQ-Test in der Halbzeit, lustig",
+])
+def test_a_thing_called_useless_or_praise_is_no_insult(text, rail):
+    assert not {"conduct.insult", "conduct.slur"} & fired(text, BRAND, rail)
