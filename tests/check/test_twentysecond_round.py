@@ -299,3 +299,27 @@ def test_hostile_wording_the_lists_now_know(text, rule, rail):
 ])
 def test_a_thing_called_useless_or_praise_is_no_insult(text, rail):
     assert not {"conduct.insult", "conduct.slur"} & fired(text, BRAND, rail)
+
+
+# --- 10. personal life the lists now know ------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Hat jemand Lust auf ein Date am Freitag? Ich, 29, liebe Bergtouren",
+    "Anyone know a single guy in Leeds who likes trains as much as I do? Asking for me",
+    "Heute früh war ich in der Messe und bete für alle, die es schwer haben",
+    "Je me présente aux municipales à Lille, votez pour nous le 15 mars !",
+    "Ontem fui à manifestação contra o governo. A luta continua ✊",
+    "Four pints deep at the depot leaving do, see you Monday (maybe)",
+    "Sigo enguayabado desde el viernes, nunca más aguardiente",
+])
+def test_personal_life_said_in_these_shapes_is_raised(text, rail):
+    assert "persona.personal_life" in fired(text, WORK, rail)
+
+
+@pytest.mark.parametrize("text", [
+    "The single-track section near Settle reopens on Monday",
+    "Our drivers' union meets the minister on Friday about the timetable",
+    "Two coffees deep and the new timetable finally balances",
+])
+def test_work_talk_stays_quiet(text, rail):
+    assert "persona.personal_life" not in fired(text, WORK, rail)
