@@ -115,6 +115,9 @@ class Promotion:
     acclaim: list[tuple[int, int]] = field(default_factory=list)
     # links through a shortener (bit.ly ...): a plug the meaning layer may call less surely
     short_links: list[Entity] = field(default_factory=list)
+    # sales phrases quoted to be talked about ("they all say 'link in bio'"): taken out of the
+    # cues above, and the meaning layer may only note such a draft
+    quoted_cues: bool = False
     # a price cut or an employee discount said without a sales word ("knocked a quarter off",
     # "going cheap", "Mitarbeiterrabatt"): beside a brand, promotion the layer never overrules
     price_cuts: list[LexiconHit] = field(default_factory=list)
@@ -299,6 +302,22 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
         # "a tiny shop", "our shop managers", "la compra", "late check-out": the word as a
         # noun (after an article or a possessive, or hyphenated) calls nobody to act
         result.cta = [hit for hit in result.cta if not _noun_use(draft.text, hit)]
+    if not result.brand_hits and (result.strong or result.cta) and not draft.urls \
+            and any(mark in draft.text for mark in _QUOTE_MARKS):
+        # "Why does every agent's Instagram say 'link in bio' and then the link is broken":
+        # a sales phrase quoted as a phrase (the quotes hold it and little else) is talked
+        # about, not used
+        quoted = [(m.start(), m.end()) for m in _QUOTED_PHRASE.finditer(draft.text)]
+        if quoted:
+            def mentioned(hit: LexiconHit) -> bool:
+                return any(start < hit.start and hit.end < end
+                           and (end - start) - (hit.end - hit.start) <= 6
+                           for start, end in quoted)
+            kept_strong = [hit for hit in result.strong if not mentioned(hit)]
+            kept_cta = [hit for hit in result.cta if not mentioned(hit)]
+            result.quoted_cues = len(kept_strong) + len(kept_cta) < len(result.strong) + len(
+                result.cta)
+            result.strong, result.cta = kept_strong, kept_cta
     if not result.brand_hits and (result.strong or result.commercial):
         # "Buy one get one free is how my brain works with ice cream": a sales phrase made the
         # subject of a sentence about the writer is a figure of speech, unless something is
@@ -446,6 +465,12 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
                 # desde hace cinco años"): the job said, as a workplace
                 result.workplace_hits.append(hit)
     return result
+
+
+_QUOTE_MARKS = ("'", '"', "“", "‘", "«", "„")
+# A short stretch in quotation marks ("say 'link in bio'", «en promo»): a phrase talked about.
+_QUOTED_PHRASE = re.compile(r"(?<!\w)'[^'\n]{2,40}'(?!\w)|\"[^\"\n]{2,40}\"|“[^”\n]{2,40}”"
+                            r"|‘[^’\n]{2,40}’|«[^»\n]{2,40}»|„[^“”\n]{2,40}[“”]")
 
 
 def _read_job_offer(draft: DraftText, result: Promotion) -> None:
@@ -835,12 +860,15 @@ _JOB_TERMS = re.compile(
     r"|tiempo completo|jornada completa|temps plein|vollzeit|teilzeit|tempo pieno|remote|hybrid"
     r"|jobs?|careers?|empleo|emploi|stellen\w*|vagas?|shifts?|turnos|schichten|interns?"
     r"|internships?|becari[oa]s|practicas|stagiaires?|stage|praktik\w*|estagi\w*|stagist[ie]"
-    r"|tirocini\w*|postdocs?|verstarkung|intern\w*)\b")
+    r"|tirocini\w*|postdocs?|verstarkung|intern\w*"
+    # Twenty-second round: the pay, the benefits, a CV or a referral ("$19/hr + benefits",
+    # "decent pay", "DM me your CV", "hmu if you want a referral")
+    r"|pay|benefits|cv|resume|referral|per hour|an hour|/hr|/hour)\b")
 _JOB_CALLS = re.compile(
     r"\b(?:apply|postul\w*|bewerb\w*|candidat\w*|dm me|dm if|message me|escribeme|escribidme"
     r"|ecrivez-moi|ecris-moi|schreib\w* mir|meldet euch|fala comigo|falem comigo|scrivimi"
     r"|scrivetemi|if (?:you're |you are )?(?:interested|curious)|si te interesa|si os interesa"
-    r"|bei interesse|se ti interessa|se tiver interesse)\b")
+    r"|bei interesse|se ti interessa|se tiver interesse|hmu|hit me up|send me your)\b")
 # One's own side hiring, brand named or not: "we're growing, looking for a data analyst ...
 # hybrid, dm me", "on recrute chez ..., CDI, postulez", "la mia agenzia cerca stagisti,
 # scrivetemi", "Wir suchen Verstärkung! ... Bewerbt euch" (folded text; with a job term and a
@@ -854,7 +882,10 @@ _HIRING_SAID = re.compile(
     r"|agencia|empresa|equipo|agence|boite|equipe|agentur|firma|team|agencia|empresa|equipa"
     r"|agenzia|azienda|squadra)(?: \([^()\n]{0,60}\))? (?:is hiring|busca|cherche|recrute"
     r"|sucht|procura|cerca)"
-    r"|buscamos|estamos buscando|procuramos|estamos a procurar|cerchiamo|stiamo cercando)")
+    r"|buscamos|estamos buscando|procuramos|estamos a procurar|cerchiamo|stiamo cercando"
+    # the writer's workplace hiring, unnamed ("my store is hiring", "my team's hiring")
+    r"|(?:store|shop|team|office|branch|hotel|restaurant|firm|clinic|depot|warehouse|bakery"
+    r"|cafe|salon)(?:'s| is| are) hiring)")
 
 # Selling told by its shape rather than a sales word (personal accounts sell this way: "mugs,
 # £30 each, message me to order"): a price together with one of a unit or starting price, a way

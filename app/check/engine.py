@@ -208,7 +208,13 @@ _SHOPPER_STORY = re.compile(
     r"|picked up|stocked up|haul|on my street|near (?:me|us)|my local|no regrets|regret nothing"
     r"|(?:me he|me) compr[eao]\w*|compre\b|compramos |de mi barrio|j'ai (?:achete|pris"
     r"|trouve)|du coin|gekauft|geschnappt|um die ecke|comprei|do meu bairro|ho comprato"
-    r"|ho preso|sotto casa)")
+    r"|ho preso|sotto casa"
+    # Twenty-second round: a deal offered to the writer or found at last ("me acaban de
+    # ofrecer un 10%", "I was offered", "enfin trouvé des bottes à -50%", "endlich gefunden")
+    r"|me (?:acaban de |han )?ofrec\w*|i was offered|they offered me|on m'a propose"
+    r"|mir wurde\w* [^.!?\n]{0,30}angeboten|me ofereceram|mi hanno offerto"
+    r"|(?:enfin|finally|por fin|endlich|finalmente) (?:trouve|found|encontr\w+|gefunden"
+    r"|trovat\w+))")
 
 # The cues of a pitch that ask for a purchase or sign-up in so many words (a disclosed post
 # with one of these still sells from the personal account; see Check._firm_pitch).
@@ -223,6 +229,10 @@ _SOCIAL_VISIT = re.compile(
     r"(?:voir|dire bonjour)|passez (?:nous )?(?:voir|dire bonjour)|kommt vorbei|schaut vorbei"
     r"|aparecam|passem (?:por|la)|vi aspetto|os espero|try it and tell me)")
 
+# The deal turned down ("No, gracias", "no thanks", "non merci", "nein danke", "não,
+# obrigada", "no grazie"), folded.
+_DECLINED = re.compile(r"\b(?:no,? gracias|no,? thanks|no thank you|non,? merci|nein,? danke"
+                       r"|nao,? obrigad[oa]|no,? grazie)\b")
 # A discount code as written: capitals and digits together ("KILN15", "SAVE20", "20OFF").
 _CODE_TOKEN = re.compile(r"\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{4,12}\b")
 
@@ -1765,10 +1775,14 @@ class _Context:
             promotion.intent = Reading(reading.head, max(reading.probability, warn_at), spans)
             return
         if reading.probability >= (warn_at if promotion.brand_hits else info_at):
-            if not promotion.brand_hits and _READER_DIRECTED.search(self.draft.fold.text) is None:
+            if not promotion.brand_hits and (
+                    promotion.quoted_cues
+                    or _READER_DIRECTED.search(self.draft.fold.text) is None):
                 # Selling speaks to someone: "you need this", "ask me how", "I'm looking for
                 # two people", a link. A draft with none of these ("dropped my phone, ordered
                 # a new one") is the writer's own story whatever its words; say so only softly.
+                # So is a draft that quotes sales phrases to talk about them ("every agent's
+                # Instagram says 'link in bio'").
                 reading = _at_most_a_note(reading)
             promotion.intent = reading
 
@@ -1791,6 +1805,8 @@ class _Context:
             return False  # told to the reader, a referral, a code or one's own trade sells
         if _SHOPPER_STORY.search(fold) is None:
             return False  # ad copy with no shopper in it ("Vols à -40 % ce week-end !")
+        if _DECLINED.search(fold) is not None:
+            return True  # "me ofrecieron un 10% por hacerme la tarjeta. No, gracias 😂"
         return self.meaning("promo").probability < MEANING_SHOPPER_BELOW
 
     def _firm_pitch(self, promotion: Promotion) -> bool:

@@ -323,3 +323,27 @@ def test_personal_life_said_in_these_shapes_is_raised(text, rail):
 ])
 def test_work_talk_stays_quiet(text, rail):
     assert "persona.personal_life" not in fired(text, WORK, rail)
+
+
+# --- 11. hiring unnamed on a personal account; a shopper's deal; a phrase in quotes ------------
+
+@pytest.mark.parametrize("text", [
+    "my depot is hiring cleaners, $18/hr + benefits from day one. hmu if you want a referral",
+    "My team's hiring two planners in York, decent pay, DM me your CV",
+])
+def test_ones_workplace_hiring_unnamed_is_a_pitch(text, rail):
+    assert "persona.promotion" in fired(text, PERSONAL, rail)
+
+
+@pytest.mark.parametrize("text", [
+    "Me acaban de ofrecer un 15% de descuento por hacerme la tarjeta de la tienda. No, gracias 😂",
+    "Soldes : enfin trouvé un manteau à -40% après un mois de recherche",
+    "Why does every coffee shop's Instagram say 'link in bio' and then there's no link 😂",
+])
+def test_a_deal_told_as_a_shopper_or_a_quoted_phrase_sells_nothing(text, rail):
+    assert "persona.promotion" not in fired(text, PERSONAL, rail)
+
+
+def test_a_deal_offered_to_readers_still_sells(rail):
+    assert "persona.promotion" in fired("15% de descuento en toda la tienda con el código "
+                                        "TREN15, ¡no os lo perdáis!", PERSONAL, rail)
