@@ -572,6 +572,36 @@ _WORKPLACE_NOUNS = frozenset((
 _BETWEEN_WORDS = 6  # "la mejor empanada de la ciudad está en Acme": six words apart at most
 
 
+# A word that points back to something named before ("it", "they", "ça", "es", "lo", "isso"):
+# praise in a later sentence with one of these may still be the brand's.
+_POINTS_BACK = re.compile(
+    r"(?i)\b(?:it|its|it's|they|them|their|this|these|that|those|ca|cela|il|elle|ils|elles"
+    r"|les|la|le|lo|los|las|es|sie|ihn|ihr|das|dies|diese|isso|isto|ele|ela|eles|elas|questo"
+    r"|questa|quello|esto|esta|este|eso)\b")
+
+
+def _praise_elsewhere(text: str, promotion: Promotion) -> bool:
+    """Whether every word of praise sits in a sentence that names no brand, points back to
+    nothing and praises what no brand sells ("Lunch from Acme Deli on the bench. Best weather
+    we've had all month.")."""
+    brand_sentences = {_sentence_around(text, hit.start, hit.end) for hit in promotion.brand_hits}
+    for hit in promotion.endorsement:
+        sentence = _sentence_around(text, hit.start, hit.end)
+        if sentence in brand_sentences or _POINTS_BACK.search(text, *sentence) is not None \
+                or _NO_PRODUCT_PRAISED.match(fold_string(text[hit.end:hit.end + 30])) is None:
+            return False
+    return True
+
+
+# What praise may be of that no brand sells: the weather, a day, a nap, a view ("best weather
+# we've had all month", "the best nap of my life", "perfect day").
+_NO_PRODUCT_PRAISED = re.compile(
+    r"\s+(?:\w+\s+)?(?:weather|day|days|nap|sleep|view|views|sunset|sunrise|time|moment"
+    r"|week|weekend|month|year|night|morning|evening|feeling|vibes?|tiempo|dia|siesta|vista"
+    r"|momento|semana|finde|temps|journee|sieste|vue|wetter|tag|schlaf|aussicht|moment|woche"
+    r"|tempo|giorno|pisolino|vista|settimana)\b")
+
+
 def _superlative_of_brand(text: str, promotion: Promotion) -> bool:
     """Whether the draft gives a brand a superlative or plain strong praise: in the same
     sentence, at most a few words from it, nothing else between that the praise could be about
@@ -1750,6 +1780,13 @@ class _Context:
             if promotion.brand_hits and _superlative_of_brand(self.text, promotion):
                 return  # "the best hotel bed I've slept in": the strongest praise is never
                 # everyday speech about a brand (the rule: praise alone is enough)
+            if promotion.brand_hits and promotion.endorsement and not (
+                    promotion.cta or promotion.commercial) and _praise_elsewhere(self.text,
+                                                                                 promotion):
+                # "Lunch from Acme Deli on the bench. Best weather all month.": praise only in
+                # sentences that do not name the brand is praise of something else
+                promotion.everyday = True
+                return
             below = MEANING_ERRAND_BELOW if not (promotion.commercial or promotion.endorsement) \
                 else MEANING_EVERYDAY_BELOW
             if self.meaning("promo").probability < below:
