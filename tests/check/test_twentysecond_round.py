@@ -347,3 +347,27 @@ def test_a_deal_told_as_a_shopper_or_a_quoted_phrase_sells_nothing(text, rail):
 def test_a_deal_offered_to_readers_still_sells(rail):
     assert "persona.promotion" in fired("15% de descuento en toda la tienda con el código "
                                         "TREN15, ¡no os lo perdáis!", PERSONAL, rail)
+
+
+@pytest.mark.parametrize("text", [
+    "Stasera discoteca fino alle 4, domani in ufficio sarò a pezzi",
+    "Feierabend, noch schnell in die Kneipe 🍺🍺",
+    "Vado dal medico per la mia ernia, rispondo domani",
+    "Je file chez le médecin pour mes résultats d'IRM, croisez les doigts",
+    "Cet été je pars en pèlerinage avec ma paroisse 🙏",
+    "Thanks to everyone who campaigned with me for the Greens this weekend",
+    "Hoje é dia de votar: vamos tirar esse governo corrupto do poder",
+    "Office, I've got a second date with the guy from the Leeds depot 😳",
+    "Réunion de trois heures sur un bouton. Sérieux, ça me fait chier.",
+])
+def test_more_personal_life_and_swearing_on_a_work_account(text, rail):
+    assert fired(text, WORK, rail) & {"persona.personal_life", "conduct.profanity"}
+
+
+@pytest.mark.parametrize("text", [
+    "Our Leeds clinic now offers same-day GP appointments",
+    "Pilgrimage routes in Yorkshire: five walks from our stations",
+    "The council vote on the new depot is on Thursday; here is what it means for passengers",
+])
+def test_the_same_subjects_as_the_organisations_service_stay_quiet(text, rail):
+    assert "persona.personal_life" not in fired(text, BRAND, rail)
