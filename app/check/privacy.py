@@ -707,8 +707,8 @@ def _dialable(number: str, said_phone: bool) -> bool:
     """Whether ``number`` is a real phone number by Google's libphonenumber data (the lite
     package, imported only here, when a draft has a phone-shaped number): valid for its
     country code, or for one of the countries above; when the text says "call", "text" …
-    just before it, a number of a possible length is enough (a local number without its
-    area code)."""
+    just before it, or the number is written with its country code, a number of a possible
+    length is enough (a local number without its area code, a range the data does not list)."""
     import phonenumbers  # lazily: most drafts have no phone-shaped number
 
     if number.startswith("00"):
@@ -728,7 +728,9 @@ def _dialable(number: str, said_phone: bool) -> bool:
             continue
         if phonenumbers.is_valid_number(parsed):
             return True
-        if said_phone and phonenumbers.is_possible_number(parsed):
+        if (said_phone or region is None) and phonenumbers.is_possible_number(parsed):
+            # (written with its country code, "+44 7700 900123" is a phone number whatever
+            # block of numbers it is from: a range kept for drama is still someone's to copy)
             return True
     if regions is _NO_TRUNK_REGIONS:
         # Brazil writes its numbers without the trunk "0" too: "11 98765-4321", "(21)

@@ -371,3 +371,10 @@ def test_more_personal_life_and_swearing_on_a_work_account(text, rail):
 ])
 def test_the_same_subjects_as_the_organisations_service_stay_quiet(text, rail):
     assert "persona.personal_life" not in fired(text, BRAND, rail)
+
+
+def test_a_number_with_its_country_code_is_a_phone_number_whatever_its_range(rail):
+    # +44 7700 900xxx is the range Ofcom keeps for drama: the data calls it invalid, but a
+    # reader can still copy and call it
+    assert "privacy.phone" in fired("New number, everyone: +44 7700 900461", PERSONAL, rail)
+    assert "privacy.phone" not in fired("Order +44 7700 was a typo, sorry", PERSONAL, rail)
