@@ -378,3 +378,34 @@ def test_a_number_with_its_country_code_is_a_phone_number_whatever_its_range(rai
     # reader can still copy and call it
     assert "privacy.phone" in fired("New number, everyone: +44 7700 900461", PERSONAL, rail)
     assert "privacy.phone" not in fired("Order +44 7700 was a typo, sorry", PERSONAL, rail)
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Ces p*d*s de la compta ont encore tout bloqué", "conduct.slur"),
+    ("Welcher Spast hat den Plan gezeichnet?", "conduct.slur"),
+    ("Menuda j*dienda la migración de hoy", "conduct.profanity"),
+    ("Ese proveedor es un malparido", "conduct.insult"),
+    ("Que gente burra, sinceramente", "conduct.insult"),
+])
+def test_more_hostile_wording_in_the_other_languages(text, rule, rail):
+    assert rule in fired(text, BRAND, rail)
+
+
+@pytest.mark.parametrize("text", [
+    "The puppy peed on the platform again, sorry to the cleaners",
+    "Spats and a spa day for the retiring station master",
+    "O cliente pede desculpa pelo atraso",
+])
+def test_words_that_read_like_them_stay_quiet(text, rail):
+    assert not fired(text, BRAND, rail) & {"conduct.slur", "conduct.profanity", "conduct.insult"}
+
+
+@pytest.mark.parametrize("text", [
+    "Petite absence : les derniers examens ne sont pas bons, je commence un traitement lourd",
+    "Moi je sais pour qui je vote le 7 juillet 😉",
+    "Heute vor 300 Tagen hab ich mein letztes Bier getrunken",
+    "The ex has the kids this weekend so I'm catching up on the timetable review",
+    "Hoje faço 40 anos e vou comemorar no bar com a família",
+])
+def test_still_more_personal_life_on_a_work_account(text, rail):
+    assert "persona.personal_life" in fired(text, WORK, rail)
