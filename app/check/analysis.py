@@ -733,6 +733,11 @@ _NOT_A_BUSINESS = re.compile(
 # sale, a flea market, "selling my old ...", the neighbour's or the school's).
 _PRIVATE_SALE = re.compile(
     r"\b(?:selling (?:my|our) (?:old|used|spare|outgrown|kids'?|son'?s|daughter'?s|baby'?s)"
+    # one's own old thing sold, in the other languages ("Verkaufe mein altes Rennrad", "vendo
+    # mi vieja bici", "je vends mon vieux vélo", "vendo o meu velho", "vendo la mia vecchia")
+    r"|(?:verkaufe|vendo|je vends) (?:mein|meine|meinen|mi|mis|mon|ma|mes|o meu|a minha|os meus"
+    r"|il mio|la mia|i miei|le mie) (?:alte[nrs]?|viej[oa]s?|vieux|vieille|ancien(?:ne)?s?"
+    r"|velh[oa]s?|vecchi[oa]?|vecchie|gebraucht\w*)"
     r"|(?:garage|yard|moving|estate|car boot|boot|jumble|rummage|bake) sale|car boot|flea market"
     r"|barely (?:used|worn|ridden)|hardly (?:used|worn)|like new|gently used|good (?:condition"
     r"|nick)|outgrown|(?:or|or the) best offer|o\.?n\.?o|obo|(?:pick-?up|collection) (?:only"
@@ -863,19 +868,20 @@ _JOB_TERMS = re.compile(
     r"|tirocini\w*|postdocs?|verstarkung|intern\w*"
     # Twenty-second round: the pay, the benefits, a CV or a referral ("$19/hr + benefits",
     # "decent pay", "DM me your CV", "hmu if you want a referral")
-    r"|pay|benefits|cv|resume|referral|per hour|an hour|/hr|/hour)\b")
+    r"|pay|benefits|cv|resume|referral|per hour|an hour|/hr|/hour|/h|bonus|bonus de \w+)\b")
 _JOB_CALLS = re.compile(
     r"\b(?:apply|postul\w*|bewerb\w*|candidat\w*|dm me|dm if|message me|escribeme|escribidme"
     r"|ecrivez-moi|ecris-moi|schreib\w* mir|meldet euch|fala comigo|falem comigo|scrivimi"
     r"|scrivetemi|if (?:you're |you are )?(?:interested|curious)|si te interesa|si os interesa"
-    r"|bei interesse|se ti interessa|se tiver interesse|hmu|hit me up|send me your)\b")
+    r"|bei interesse|se ti interessa|se tiver interesse|hmu|hit me up|send me your"
+    r"|mandem dm|manda dm|mandadme un dm|mandame dm)\b")
 # One's own side hiring, brand named or not: "we're growing, looking for a data analyst ...
 # hybrid, dm me", "on recrute chez ..., CDI, postulez", "la mia agenzia cerca stagisti,
 # scrivetemi", "Wir suchen Verstärkung! ... Bewerbt euch" (folded text; with a job term and a
 # call to apply or write)
 # (words one of which every hiring phrase holds: most drafts skip the pattern)
 _HIRING_WORDS = ("hiring", "looking for", "recruit", "recrut", "embauch", "cherch", "such",
-                 "busca", "procura", "cerca", "cerch")
+                 "busca", "procura", "cerca", "cerch", "contrat", "assum", "stellen ein")
 _HIRING_SAID = re.compile(
     r"\b(?:we're hiring|we are hiring|(?:we're |we are |i'm |im )?looking for an?\b|recruiting"
     r"|on recrute|nous recrutons|on embauche|nous cherchons|wir suchen|(?:agency|company|team"
@@ -883,6 +889,8 @@ _HIRING_SAID = re.compile(
     r"|agenzia|azienda|squadra)(?: \([^()\n]{0,60}\))? (?:is hiring|busca|cherche|recrute"
     r"|sucht|procura|cerca)"
     r"|buscamos|estamos buscando|procuramos|estamos a procurar|cerchiamo|stiamo cercando"
+    r"|estamos contratando|estamos a contratar|contratamos|stiamo assumendo|assumiamo"
+    r"|wir stellen ein"
     # the writer's workplace hiring, unnamed ("my store is hiring", "my team's hiring")
     r"|(?:store|shop|team|office|branch|hotel|restaurant|firm|clinic|depot|warehouse|bakery"
     r"|cafe|salon)(?:'s| is| are) hiring)")

@@ -221,6 +221,9 @@ _SHOPPER_STORY = re.compile(
 _FIRM_PITCH = frozenset(("discount", "promo_code", "call_to_order", "staff_discount",
                          "price_cut", "job_offer", "call_to_action", "call_to_readers"))
 _SOCIAL_CALLS = frozenset(("call_to_action", "call_to_readers"))
+# A "we" that hires ("we're hiring", "estamos contratando"): a call to apply, not the tie said.
+_HIRING_CALL = re.compile(r"hiring|recruit|recrut|contrat|embauch|buscamos|suchen|cerchiamo"
+                          r"|procuramos|apply|postul|bewerb")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|our|my|their|its)\s+$")
 # A call to come and say hello, not to buy (folded text from the call's start).
 _SOCIAL_VISIT = re.compile(
@@ -1940,6 +1943,17 @@ class _Context:
                 signals = [(h.start, h.end, h.group.label) for h in promotion.signals]
                 labelled = not signals and bool(promotion.ad_labels) and all(
                     self._well_placed(m) for m in promotion.ad_labels)
+                # ... and news told with the tie said up front ("#AcmeTeam: we're opening in
+                # Lüneburg on 3 March", "Acme employee here: the store reopens Saturday, come
+                # say hi!"), with no code, discount, call to buy or job offer, is the writer
+                # being open (the brand path reads it the same way: Check._firm_pitch)
+                labelled = labelled or (
+                    any(self._well_placed(m) for m in (
+                        *promotion.disclosures,
+                        *(m for m in promotion.employment
+                          if m.text not in self.compiled.application_calls
+                          and _HIRING_CALL.search(fold_string(m.text)) is None)))
+                    and not self._firm_pitch(promotion))
                 self._sales_pitch(signals or [(m.start, m.end, "an advertising label")
                                               for m in promotion.ad_labels],
                                   "info" if labelled else "warn")

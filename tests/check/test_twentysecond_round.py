@@ -409,3 +409,32 @@ def test_words_that_read_like_them_stay_quiet(text, rail):
 ])
 def test_still_more_personal_life_on_a_work_account(text, rail):
     assert "persona.personal_life" in fired(text, WORK, rail)
+
+
+# --- 12. news told with the tie said, one's own old things sold --------------------------------
+
+@pytest.mark.parametrize("text", [
+    "#HarrowgateTeam: we're opening a new station café in Ripon on 3 March 🎉",
+    "Harrowgate employee here 👋 our York depot is collecting coats for the shelter all week",
+    "#HarrowgateTeam Noticia: nuestra estación de Leeds abre una biblioteca de intercambio",
+])
+def test_news_told_with_the_tie_said_stays_a_note(text, rail):
+    assert "persona.promotion" not in fired(text, PERSONAL, rail)
+
+
+@pytest.mark.parametrize("text", [
+    "#HarrowgateTeam: 20% off every railcard this week with code RAIL20",
+    "Estamos contratando maquinistas!! 30€/h + bonus, mandem DM até sexta",
+])
+def test_a_pitch_told_with_the_tie_said_still_warns(text, rail):
+    assert "persona.promotion" in fired(text, PERSONAL, rail)
+
+
+@pytest.mark.parametrize("text", [
+    "Verkaufe mein altes Rennrad, 54er Rahmen, 200 €. Bei Interesse gern PN.",
+    "Vendo mi vieja cámara, 80 €, escribidme",
+    "Je vends mon vieux canapé, 50 €, à venir chercher",
+])
+def test_ones_own_old_things_sold_are_no_pitch(text, rail):
+    rules = fired(text, PERSONAL, rail)
+    assert not rules & {"persona.promotion", "disclosure.missing"}, rules
