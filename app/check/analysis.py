@@ -307,11 +307,11 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
         # "Why does every agent's Instagram say 'link in bio' and then the link is broken":
         # a sales phrase quoted as a phrase (the quotes hold it and little else) is talked
         # about, not used
-        quoted = [(m.start(), m.end()) for m in _QUOTED_PHRASE.finditer(draft.text)]
+        quoted = [m.span("inner") for m in QUOTED_PHRASE.finditer(draft.text)]
         if quoted:
             def mentioned(hit: LexiconHit) -> bool:
-                return any(start < hit.start and hit.end < end
-                           and (end - start) - (hit.end - hit.start) <= 6
+                return any(start <= hit.start and hit.end <= end
+                           and (end - start) - (hit.end - hit.start) <= 4
                            for start, end in quoted)
             kept_strong = [hit for hit in result.strong if not mentioned(hit)]
             kept_cta = [hit for hit in result.cta if not mentioned(hit)]
@@ -467,17 +467,20 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
     return result
 
 
-_QUOTE_MARKS = ("'", '"', "“", "‘", "«", "„")
-# A short stretch in quotation marks ("say 'link in bio'", «en promo»): a phrase talked about.
-_QUOTED_PHRASE = re.compile(r"(?<!\w)'[^'\n]{2,40}'(?!\w)|\"[^\"\n]{2,40}\"|“[^”\n]{2,40}”"
-                            r"|‘[^’\n]{2,40}’|«[^»\n]{2,40}»|„[^“”\n]{2,40}[“”]")
+# A short stretch in quotation marks, ``inner`` what it holds: a phrase named rather than said
+# ("the 'Tipsy' status effect", "they all say 'link in bio'").
+QUOTED_PHRASE = re.compile(
+    r"(?<![^\W\d_])['\"\u2018\u201c\u00ab\u201e\u201a\u2039]"
+    r"(?P<inner>[^'\"\u2018\u2019\u201c\u201d\u00ab\u00bb\u201e\u201a\u2039\u203a\n]{1,40})"
+    r"['\"\u2019\u201d\u00bb\u201c\u203a](?![^\W\d_])")
+_QUOTE_MARKS = "'\"\u2018\u201c\u00ab\u201e\u201a\u2039"
 
 
 def _read_job_offer(draft: DraftText, result: Promotion) -> None:
     """The employer named as the one hiring, with the offer's terms or a call to apply; or a
     hiring phrase with both (brand or not): a job offer (a strong cue), whatever the role."""
     fold = draft.fold
-    said = _HIRING_SAID.search(fold.text) if any(
+    said = HIRING_SAID.search(fold.text) if any(
         word in fold.text for word in _HIRING_WORDS) else None
     if said is not None and _JOB_TERMS.search(fold.text) is not None \
             and _JOB_CALLS.search(fold.text) is not None:
@@ -882,7 +885,7 @@ _JOB_CALLS = re.compile(
 # (words one of which every hiring phrase holds: most drafts skip the pattern)
 _HIRING_WORDS = ("hiring", "looking for", "recruit", "recrut", "embauch", "cherch", "such",
                  "busca", "procura", "cerca", "cerch", "contrat", "assum", "stellen ein")
-_HIRING_SAID = re.compile(
+HIRING_SAID = re.compile(
     r"\b(?:we're hiring|we are hiring|(?:we're |we are |i'm |im )?looking for an?\b|recruiting"
     r"|on recrute|nous recrutons|on embauche|nous cherchons|wir suchen|(?:agency|company|team"
     r"|agencia|empresa|equipo|agence|boite|equipe|agentur|firma|team|agencia|empresa|equipa"

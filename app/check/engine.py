@@ -16,7 +16,14 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import cached_property, lru_cache
 
-from app.check.analysis import READING_MATTER, DraftText, Promotion, analyse_promotion
+from app.check.analysis import (
+    HIRING_SAID,
+    QUOTED_PHRASE,
+    READING_MATTER,
+    DraftText,
+    Promotion,
+    analyse_promotion,
+)
 from app.check.compiled import (
     KIND_DOMAIN,
     KIND_HASHTAG,
@@ -221,10 +228,6 @@ _SHOPPER_STORY = re.compile(
 _FIRM_PITCH = frozenset(("discount", "promo_code", "call_to_order", "staff_discount",
                          "price_cut", "job_offer", "call_to_action", "call_to_readers"))
 _SOCIAL_CALLS = frozenset(("call_to_action", "call_to_readers"))
-# A "we" that hires ("we're hiring", "estamos contratando"): a call to apply, not the tie said.
-_HIRING_CALL = re.compile(r"hiring|recruit|recrut|contrat|embauch|buscamos|suchen|cerchiamo"
-                          r"|procuramos|apply|postul|bewerb")
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|our|my|their|its)\s+$")
 # A call to come and say hello, not to buy (folded text from the call's start).
 _SOCIAL_VISIT = re.compile(
     r"(?:come (?:and )?(?:say hi|say hello|along|by)|pop (?:in|by)|pasa(?:os|d) a (?:saludar"
@@ -456,6 +459,8 @@ _TAKES_SIDE = re.compile(r"\b(?:candidat\w*|kandidat\w*|vote for|your vote|votez
 _WORSHIP_BUILDING = re.compile(
     r"(?:church|churches|chapel|cathedral|mosque|synagogue|temple|kirche|kirchen|iglesia"
     r"|iglesias|eglise|eglises|igreja|igrejas|chiesa|chiese)")
+# ... but not one the writer goes to ("my church", "at church", "went to the mosque")
+_ATTENDED_BEFORE = re.compile(r"\b(?:my|our|at|to|went|go|going)\s+$", re.IGNORECASE)
 _LANDMARK_BEFORE = re.compile(
     r"(?:\b(?:st|saint|san|santa|sankt|the|three|two|four|five|old|historic|\d+)|[A-Z][\w']*)"
     r"\.?'?s?\s+$")
@@ -1089,16 +1094,10 @@ def _figurative(text: str, start: int, end: int) -> bool:
 # a game's "drunk" status effect, a menu's 'Hangover' burger, a mode called «Ivre». The
 # opening mark must not follow a letter and the closing one must not precede one, so the
 # apostrophes of "I'm drunk, it's late" are not quotation marks.
-_QUOTED_MENTION = re.compile(
-    r"(?<![^\W\d_])['\"\u2018\u201c\u00ab\u201e\u201a\u2039]"
-    r"(?P<inner>[^'\"\u2018\u2019\u201c\u201d\u00ab\u00bb\u201e\u201a\u2039\u203a\n]{1,40})"
-    r"['\"\u2019\u201d\u00bb\u201c\u203a](?![^\W\d_])")
-
-
 def _quoted_mention(text: str, start: int, end: int) -> bool:
     """Whether the personal-life word at [start, end) is a name in quotation marks of at
     most three words ("the 'Tipsy' status effect") rather than said of anyone."""
-    for match in _QUOTED_MENTION.finditer(text, max(0, start - 40), min(len(text), end + 40)):
+    for match in QUOTED_PHRASE.finditer(text, max(0, start - 40), min(len(text), end + 40)):
         inner_start, inner_end = match.span("inner")
         if inner_start <= start and end <= inner_end and len(match["inner"].split()) <= 3:
             return True
@@ -1860,9 +1859,6 @@ class _Context:
             if hit.group.id in _SOCIAL_CALLS and _SOCIAL_VISIT.match(
                     fold_string(self.text[hit.start:hit.start + 40])) is not None:
                 continue  # "come say hi", "¡Pasaos a saludar!": a visit, not a purchase
-            if hit.group.id in _SOCIAL_CALLS | {"call_to_order"} and _DETERMINER_BEFORE.search(
-                    fold_string(self.text[max(0, hit.start - 8):hit.start])) is not None:
-                continue  # "at the register", "the pre-orders": the word as a noun, no call
             if hit.group.id in _FIRM_PITCH:
                 return True
         return False
@@ -1952,7 +1948,7 @@ class _Context:
                         *promotion.disclosures,
                         *(m for m in promotion.employment
                           if m.text not in self.compiled.application_calls
-                          and _HIRING_CALL.search(fold_string(m.text)) is None)))
+                          and HIRING_SAID.search(fold_string(m.text)) is None)))
                     and not self._firm_pitch(promotion))
                 self._sales_pitch(signals or [(m.start, m.end, "an advertising label")
                                               for m in promotion.ad_labels],
@@ -2090,8 +2086,8 @@ class _Context:
                 fold_string(self.text[hit.start:hit.end])):
             return False
         before = self.text[max(0, hit.start - 24):hit.start]
-        return _LANDMARK_BEFORE.search(before) is not None and re.search(
-            r"\b(?:my|our|at|to|went|go|going)\s+$", before, re.IGNORECASE) is None
+        return _LANDMARK_BEFORE.search(before) is not None \
+            and _ATTENDED_BEFORE.search(before) is None
 
     def _personal_note(self, first: LexiconHit, hits: Sequence[LexiconHit], why: str) -> None:
         """persona.personal_life as a note: the words (``first`` the earliest of ``hits``)

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.check.engine import check_draft
 from app.core.model import CheckTarget, Network, Owner, Persona
-from tests.check.rounds import fired, policy_from
+from tests.check.rounds import findings, fired, policy_from
 
 BRAND = CheckTarget(Network.FACEBOOK, Persona.WORK, Owner.EMPLOYER)
 WORK = CheckTarget(Network.LINKEDIN, Persona.WORK)
@@ -34,8 +33,8 @@ def rail(tmp_path):
 
 
 def severities(text, target, policy):
-    result = check_draft(text, target, policy=policy)
-    return {f.rule: f.severity.value for f in result.findings}
+    """The severity of each rule the check raises (notes included)."""
+    return {rule: f.severity.value for rule, f in findings(text, target, policy).items()}
 
 
 # --- 1. a pitch said openly is still a pitch on the personal account ---------------------------
