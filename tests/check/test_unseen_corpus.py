@@ -166,11 +166,16 @@ WAVE_SIX = ("copperkettle", "nordlicht", "bellevigne", "alcaravan", "thistledown
 # The twenty-second round read the sixth wave's misses; before it changed any rule a seventh
 # was written by writers who saw none of the project (a US chain of veterinary clinics, "us",
 # a German organic bakery chain, "de", a French skincare brand, "fr", a Spanish football club,
-# "es", a UK train operator, "uk"), scored untouched at bbf63aa and at the round's end, and
-# never read.
+# "es", a UK train operator, "uk"), scored untouched at bbf63aa and at the round's end; the
+# twenty-third round read its misses.
 WAVE_SEVEN = ("marrowby", "lindenkorn", "peauclaire", "tramuntana", "railmoor")
+# Before the twenty-third round changed any rule an eighth wave was written the same way (a US
+# consumer-electronics brand, "us", a UK parcel carrier, "uk", a German DIY chain, "de", a French
+# news weekly, "fr", a Spanish food-bank charity, "es"), scored untouched at a5fe901 and at the
+# round's end, and never read.
+WAVE_EIGHT = ("cobaltvane", "parcelwick", "hammerlinde", "lefalot", "alacena")
 MEASURE_ONLY |= {CORPUS_DIR / f"{name}_drafts.jsonl"
-                 for name in (*WAVE_FIVE, *WAVE_SIX, *WAVE_SEVEN)}
+                 for name in (*WAVE_FIVE, *WAVE_SIX, *WAVE_SEVEN, *WAVE_EIGHT)}
 # The measuring sets the meaning layer never learns from (scripts/train_meaning.py,
 # training/corpora.txt), or their figures would say nothing: those whose misses no rule round
 # has read, and those whose misses the sixteenth to nineteenth rounds read (the sixteenth's
@@ -189,14 +194,14 @@ STILL_UNSEEN = {CORPUS_DIR / f"{name}_drafts.jsonl"
                              "driftwell", "gaslight", "forjafit", "lindwurm", "clemence",
                              "fernhollow", "radkranz", "lissandre", "heartsease", "pagarrio",
                              "cendrine", "tallowmere", "marejada", "kornblume", "pinecrest",
-                             *WAVE_FIVE, *WAVE_SIX, *WAVE_SEVEN)}
+                             *WAVE_FIVE, *WAVE_SIX, *WAVE_SEVEN, *WAVE_EIGHT)}
 # Of those, the sets whose drafts no one on the project has read: the measure of the check on
 # drafts it never saw. From the twenty-first round the meaning layer's personal and promo
 # heads learn from the others (training/persona_corpora.txt; their figures no longer measure
 # the layer), never from these.
 NEVER_READ = {CORPUS_DIR / f"{name}_drafts.jsonl"
               for name in ("quaymoor", "vignelle", "sunhollow", "rotkehl", "fernhollow",
-                           "radkranz", "lissandre", "heartsease", "pagarrio", *WAVE_SEVEN)}
+                           "radkranz", "lissandre", "heartsease", "pagarrio", *WAVE_EIGHT)}
 assert NEVER_READ <= STILL_UNSEEN
 assert STILL_UNSEEN <= MEASURE_ONLY
 CORPORA = [path for path in sorted(CORPUS_DIR.glob("*_drafts.jsonl")) if path not in MEASURE_ONLY]
