@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, cast
 
 from app.check.entities import find_hashtags
@@ -482,7 +483,33 @@ def codename_variants(term: str) -> list[str]:
                 variants.append(first)
             else:
                 variants.append(" ".join([first, *middle, last]).strip())
-    return list(dict.fromkeys(variants))
+    # Twenty-third round: the same name written the other ways people write it, without meaning
+    # to hide it: umlauts spelt out ("Grünes Gleis" as "Gruenes Gleis") and two of three or
+    # more words run together ("Night Owl 4" as "NightOwl 4"); a one-word name split in two is
+    # found by Compiled.split_codenames
+    spelt = [_spell_out_umlauts(v) for v in variants if _spell_out_umlauts(v) != v]
+    run_together = [" ".join([*parts[:i], parts[i] + parts[i + 1], *parts[i + 2:]])
+                    for v in variants if len(parts := v.split()) >= 3
+                    for i in range(len(parts) - 1)
+                    if parts[i].isalpha() and parts[i + 1].isalpha()
+                    and fold_string(parts[i + 1]) not in _number_words()]
+    return list(dict.fromkeys([*variants, *spelt, *run_together]))
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    """The number words of the six languages, 1 to 99 (folded): written after a name they are
+    its number, never a part of it (no "Owlfour")."""
+    return frozenset(fold_string(form) for n in range(1, 100) for form in number_forms(n)
+                     if form.isalpha())
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
+                          "ß": "ss"})
+
+
+def _spell_out_umlauts(text: str) -> str:
+    """``text`` with German umlauts and ß written out ("Grünes" → "Gruenes")."""
+    return text.translate(_UMLAUTS)
 
 
 # A capitalised German adjective with its case ending, before a capitalised noun: "Grünes",
@@ -680,7 +707,8 @@ class CompiledPolicy:
 
     def split_codenames(self, fold: TextView) -> list[tuple[int, int, str]]:
         """One-word codenames of seven letters or more written as the two words they are made
-        of ("Copper Beech" for "Copperbeech"): folded [start, end) of the two words, and the
+        of ("Copper Beech" or "Copper-Beech" for "Copperbeech"): folded [start, end) of the
+        two words, and the
         codename. (The caller keeps only those written with capitals: "a copper beech in the
         park" is a tree.)"""
         if self._one_word_codenames is None:
@@ -694,7 +722,8 @@ class CompiledPolicy:
         found = []
         for (start, end, first), (next_start, next_end, second) in zip(words, words[1:],
                                                                         strict=False):
-            if len(first) >= 3 and len(second) >= 3 and fold.text[end:next_start] == " " \
+            if len(first) >= 3 and len(second) >= 3 \
+                    and fold.text[end:next_start] in (" ", "-") \
                     and (first + second) in names:
                 found.append((start, next_end, names[first + second]))
         return found

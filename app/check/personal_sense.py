@@ -38,7 +38,10 @@ _GROUP = (
 # "people who are ...", "colleagues going through ...", "personnes qui ...", "Menschen, die ..."
 _GROUP_SUBJECT = (
     rf"\b{_GROUP}\s*,?\s+(?:who|that|going through|living with|dealing with|affected by|"
-    r"que|quienes|qui|die|welche|che|con|with|avec|mit|com)\b"
+    r"que|quienes|qui|die|welche|che|con|with|avec|mit|com|"
+    # Twenty-third round: in a condition or a treatment ("patients in chemotherapy", "patients
+    # undergoing surgery", "pacientes en tratamiento", "Patienten unter Chemotherapie")
+    r"in|on|undergoing|receiving|after|en|bajo|sous|unter|nach|em|sob|sotto|durante)\b"
 )
 # "supporting colleagues through IVF", "accompagner les salariés", "Eltern unterstützen"
 _SUPPORTING = (
@@ -103,6 +106,35 @@ _FICTION = (
     r"personaggi)\b(?![\s-]+(?:artist|artists|designer|designers|animator|animators|team|lead|"
     r"department|rigger|modeller|modeler|concept|building|reference|references)\b)"
 )
+# Twenty-third round: a condition spoken of in general, as a time or a kind of product ("peels
+# during pregnancy", "pendant la grossesse", "in der Schwangerschaft", "pregnancy-safe
+# skincare"): nobody is said to be pregnant or treated
+_GENERIC_TIME = (
+    r"\b(?:during|in|throughout|pendant|durant|durante|en|wahrend|in der|in einer|na|numa|"
+    r"nella|in)\s+(?:a\s+|the\s+|la\s+|une\s+|el\s+|un\s+|una\s+|le\s+|der\s+|einer\s+|"
+    r"uma\s+|o\s+)?$")
+_GENERIC_TIME_INDEFINITE = (
+    r"\b(?:during|in|throughout|pendant|durant|durante|en|wahrend|in|na|numa|nella)\s+"
+    r"(?:a|une|un|una|einer|uma)\s+$")
+_GENERIC_KIND = r"^[- ]?(?:safe|friendly|sicher|sure|segura|seguro|sicura|sicuro)\b"
+_GENERIC_WORDS = frozenset((
+    "pregnancy", "grossesse", "embarazo", "schwangerschaft", "gravidez", "gestacao",
+    "gravidanza", "breastfeeding", "allaitement", "lactancia", "stillzeit", "amamentacao",
+    "allattamento", "chemotherapy", "chemo", "chimiotherapie", "chimio", "quimioterapia",
+    "quimio", "chemotherapie", "chemioterapia", "menopause", "menopausia", "wechseljahre",
+    "menopausa"))
+# ... or asked of or told to the reader about the reader's animal ("Is your dog pregnant?",
+# "¿Tu gata está preñada?"; not "our dog", nor "your admin", the writer joking of themselves)
+_READER = (
+    r"\b(?:your|tu|tus|vuestro|vuestra|vuestros|vuestras|votre|vos|ton|ta|tes|"
+    r"dein|deine|deinen|deinem|euer|eure|euren|eurem|seu|sua|teu|tua|vostro|vostra|vostri|"
+    r"tuo|tuoi)\b")
+_ANIMAL = (
+    r"\b(?:dog|dogs|cat|cats|puppy|puppies|kitten|kittens|pet|pets|horse|horses|mare|mares|"
+    r"rabbit|rabbits|cow|cows|ewe|ewes|perro|perra|perros|gato|gata|gatos|mascota|mascotas|"
+    r"chien|chienne|chiens|chat|chatte|chats|hund|hunde|hundin|katze|katzen|kater|cao|caes|"
+    r"cadela|cane|cani|cagna|gatto|gatta|gatti|animale|animali|animal|animals|animaux|tiere|"
+    r"tier)\b")
 # a drink-awareness message: the subject is public health, not anyone's night
 _AWARENESS = (
     r"\b(?:awareness|dry january|sober october|dry july|drink responsibly|drinkaware|"
@@ -159,6 +191,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "conditional": re.compile(_CONDITIONAL),
         "asked": re.compile(_QUESTION_AFTER),
         "sentence_end": re.compile(_SENTENCE_END),
+        "generic_time": re.compile(_GENERIC_TIME),
+        "generic_time_indefinite": re.compile(_GENERIC_TIME_INDEFINITE),
+        "group_right_before": re.compile(
+            rf"\b{_GROUP}\s+(?:in|on|undergoing|receiving|en|bajo|sous|unter|em|sob|sotto|"
+            r"durante|who are|who have|que estan|qui sont|die)\s+$"),
+        "generic_kind": re.compile(_GENERIC_KIND),
+        "readers_animal": re.compile(_READER + r"\s+" + _ANIMAL),
     }
 
 
@@ -172,6 +211,28 @@ def _sentence_before(text: str, start: int) -> str:
     return fold_string(window)
 
 
+def _sentence_of(text: str, start: int, end: int) -> str:
+    """The folded sentence ``text[start:end]`` is in (at most ``_WINDOW`` characters either
+    side)."""
+    after = text[end:end + _WINDOW]
+    stop = _patterns()["sentence_end"].search(after)
+    if stop is not None:
+        after = after[:stop.end()]
+    return _sentence_before(text, start) + fold_string(text[start:end] + after)
+
+
+def _generic(text: str, start: int, end: int, *, any_article: bool = True) -> bool:
+    """Whether the condition at ``text[start:end]`` is spoken of in general: as a time
+    ("during pregnancy"; with ``any_article`` false, only with an indefinite article, "during a
+    pregnancy") or a kind of product ("pregnancy-safe")."""
+    patterns = _patterns()
+    if fold_string(text[start:end]) not in _GENERIC_WORDS:
+        return False
+    time = patterns["generic_time" if any_article else "generic_time_indefinite"]
+    return time.search(_sentence_before(text, start)) is not None \
+        or patterns["generic_kind"].match(fold_string(text[end:end + 12])) is not None
+
+
 def said_of_others(text: str, folded: str, hits: Sequence[tuple[int, int, str]], *,
                    first_person: bool) -> str | None:
     """Why the personal-life words in ``hits`` ((start, end, theme id) in ``text``; ``folded``
@@ -181,9 +242,19 @@ def said_of_others(text: str, folded: str, hits: Sequence[tuple[int, int, str]],
     ("I", "my", "je", "mein" ...: ``first_person``) may be telling their own life: never
     excused."""
     themes = {theme for _, _, theme in hits}
-    if first_person or not themes or not themes <= _OTHERS_THEMES:
+    if not themes or not themes <= _OTHERS_THEMES:
         return None
     patterns = _patterns()
+    if first_person:
+        # Even a writer who speaks for themselves ("Patients in chemotherapy often ask me",
+        # "ce que je vois en cabinet ... Pendant une grossesse, certains traitements") says
+        # a condition of others when a group is its subject right before it, or it is a time
+        # of anyone's life ("during a pregnancy"), never "during my pregnancy".
+        if themes <= _GROUP_THEMES and all(
+                patterns["group_right_before"].search(_sentence_before(text, start))
+                or _generic(text, start, end, any_article=False) for start, end, _ in hits):
+            return "people in general"
+        return None
     if patterns["consent"].search(folded) and patterns["story"].search(folded):
         return "a story shared with the person's consent"
     if patterns["fiction"].search(folded):
@@ -203,6 +274,11 @@ def said_of_others(text: str, folded: str, hits: Sequence[tuple[int, int, str]],
         # niño ha perdido a su padre, nuestra guía ...")
         return "a question or a case put to readers"
     group = patterns["group"]
-    if all(group.search(_sentence_before(text, start)) for start, _, _ in hits):
+    if all(group.search(_sentence_before(text, start)) or _generic(text, start, end)
+           for start, end, _ in hits):
         return "people in general"
+    if themes <= {"health", "family"} and all(
+            patterns["readers_animal"].search(_sentence_of(text, start, end))
+            for start, end, _ in hits):
+        return "the reader's animal"
     return None

@@ -266,11 +266,10 @@ def test_a_reader_called_a_troll_and_a_liar(labs):
 ])
 def test_the_employers_job_offer_on_a_personal_account(text, labs):
     found = {f.rule: f.severity for f in check_draft(text, X_PERSONAL, policy=labs).findings}
-    assert "persona.brand_promotion" in found
-    # "Buscamos ..." says the writer is part of it: promotion said openly is noted, not
-    # questioned (test_sales_pitch_on_personal.py)
-    said_openly = text.startswith("Buscamos")
-    assert (found["persona.brand_promotion"] is Severity.INFO) == said_openly
+    # "Buscamos ..." says the writer is part of the team that hires, not plainly that the
+    # brand pays them: since the twenty-third round no disclosure (the unseen sets' writers
+    # asked for one on such posts nearly every time), so the promotion is questioned too
+    assert found["persona.brand_promotion"] is Severity.WARN
 
 
 @pytest.mark.parametrize("text", [
