@@ -871,13 +871,19 @@ _JOB_TERMS = re.compile(
     r"|tirocini\w*|postdocs?|verstarkung|intern\w*"
     # Twenty-second round: the pay, the benefits, a CV or a referral ("$19/hr + benefits",
     # "decent pay", "DM me your CV", "hmu if you want a referral")
-    r"|pay|benefits|cv|resume|referral|per hour|an hour|/hr|/hour|/h|bonus|bonus de \w+)\b")
+    r"|pay|benefits|cv|resume|referral|per hour|an hour|/hr|/hour|/h|bonus|bonus de \w+"
+    # Twenty-third round: the team praised as job ads do ("great team, sunny office")
+    r"|great team|lovely team|good team|buen equipo|super equipe|tolles team|otima equipa"
+    r"|ottimo team)\b")
 _JOB_CALLS = re.compile(
     r"\b(?:apply|postul\w*|bewerb\w*|candidat\w*|dm me|dm if|message me|escribeme|escribidme"
     r"|ecrivez-moi|ecris-moi|schreib\w* mir|meldet euch|fala comigo|falem comigo|scrivimi"
     r"|scrivetemi|if (?:you're |you are )?(?:interested|curious)|si te interesa|si os interesa"
     r"|bei interesse|se ti interessa|se tiver interesse|hmu|hit me up|send me your"
-    r"|mandem dm|manda dm|mandadme un dm|mandame dm)\b")
+    r"|mandem dm|manda dm|mandadme un dm|mandame dm"
+    # Twenty-third round: "meldet sich bei mir", "que me escriba", "I'll put a word in"
+    r"|meldet sich bei mir|melde dich bei mir|que me escriba|me escriba|put a word in"
+    r"|put in a word)\b")
 # One's own side hiring, brand named or not: "we're growing, looking for a data analyst ...
 # hybrid, dm me", "on recrute chez ..., CDI, postulez", "la mia agenzia cerca stagisti,
 # scrivetemi", "Wir suchen Verstärkung! ... Bewerbt euch" (folded text; with a job term and a
@@ -896,7 +902,10 @@ HIRING_SAID = re.compile(
     r"|wir stellen ein"
     # the writer's workplace hiring, unnamed ("my store is hiring", "my team's hiring")
     r"|(?:store|shop|team|office|branch|hotel|restaurant|firm|clinic|depot|warehouse|bakery"
-    r"|cafe|salon)(?:'s| is| are) hiring)")
+    r"|cafe|salon|club|lot|company|place|employer)(?:'s| is| are) hiring"
+    # Twenty-third round: "meine Filiale sucht Verstärkung", "mi club busca"
+    r"|(?:meine? (?:filiale|laden|verein|firma|abteilung)|mi (?:club|tienda|oficina)"
+    r"|ma (?:boutique|boite)|mon (?:club|magasin)) (?:sucht|busca|cherche|recrute))")
 
 # Selling told by its shape rather than a sales word (personal accounts sell this way: "mugs,
 # £30 each, message me to order"): a price together with one of a unit or starting price, a way

@@ -226,7 +226,9 @@ _SHOPPER_STORY = re.compile(
 # The cues of a pitch that ask for a purchase or sign-up in so many words (a disclosed post
 # with one of these still sells from the personal account; see Check._firm_pitch).
 _FIRM_PITCH = frozenset(("discount", "promo_code", "call_to_order", "staff_discount",
-                         "price_cut", "job_offer", "call_to_action", "call_to_readers"))
+                         "price_cut", "job_offer", "call_to_action", "call_to_readers",
+                         # twenty-third round: a giveaway asks the reader to enter
+                         "giveaway"))
 _SOCIAL_CALLS = frozenset(("call_to_action", "call_to_readers"))
 # The job said in a sentence, in the six languages (folded): "I work at", "trabajo en"
 _JOB_SAID = re.compile(

@@ -313,7 +313,16 @@ _SIDELINE = (
     r"|falls jemand (?:noch )?(?:eine?n? )?[a-z]+(?:in)?(?: [a-z]+){1,4} sucht"
     r"|(?:^|[.!?:] )vendo [a-z]+|mi tienda (?:de |en )?(?:etsy|online)"
     r"|minha loja (?:no etsy|online)"
-    r"|il mio (?:negozio )?(?:su )?etsy)")
+    r"|il mio (?:negozio )?(?:su )?etsy"
+    # Twenty-third round: weekends opening the sentence ("Weekends I shoot pet portraits"),
+    # the trade after the job in "I'm ...ing" ("when I'm not planning logistics, I'm shooting
+    # portraits"), lessons still given ("sigo dando clases particulares"), a plug for one's
+    # own shop ("petit coup de pub pour ma boutique de céramique")
+    r"|(?:^|[.!?:] |\n)weekends,? i\b"
+    r"|when i'm not [^.!?\n]{0,40}?,? i'm (?:shooting|running|teaching|baking|making|selling"
+    r"|painting|coaching|djing|photographing|filming|grooming|tutoring|designing)\b"
+    r"|(?:sigo |tambien |estoy )?dando clases|clases particulares"
+    r"|coup de pub pour (?:ma|mon)|ma (?:petite )?boutique (?:de|en ligne|a)\b)")
 # ... and selling it: a price, bookings, rates, orders, tickets, a menu, "DM me for".
 _SALE = (
     r"(?:[$£€]\s?\d|\d(?:[.,]\d+)?\s?(?:[$£€]|eur\b|euros?\b|usd\b|gbp\b|dollars\b|pounds\b)"
@@ -359,7 +368,16 @@ _SALE = (
     r"|(?:saturdays|sundays|weekends|dates|samstage|sonntage|wochenenden|sabados|samedis"
     r"|sabati|sabados) (?:\w+ ){0,3}?(?:free|available|frei|libres|disponibles|liberi|livres)"
     r"|(?:agenda|reserva|pide) tu cita|first (?:consultation|session|lesson|class)(?:'s| is)"
-    r" (?:on us|free))\b"
+    r" (?:on us|free)"
+    # Twenty-third round: places still free or few ("il reste 3 places", "spaces limited"),
+    # the first session free in the six languages, a message asked for ("drop me a message")
+    r"|(?:il )?reste(?:nt)? \d+ places|quedan \d+ plazas|noch \d+ platze|restano \d+ posti"
+    r"|restam \d+ vagas|(?:\d+|two|three|four|five|a few|few|only a few) (?:spots|places"
+    r"|spaces|seats) left|spaces limited|places limitees"
+    r"|plazas limitadas|platze begrenzt|posti limitati|vagas limitadas"
+    r"|first (?:session|class|lesson|consultation) free|primera clase gratis"
+    r"|premier cours (?:gratuit|offert)|erste stunde gratis|primeira aula gratis"
+    r"|prima lezione gratis|drop me a (?:message|line|dm))\b"
     r"|-\s?\d+\s?%)")
 
 

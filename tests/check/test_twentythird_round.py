@@ -321,3 +321,72 @@ def test_the_staff_tag_as_one_hashtag_discloses(clinic):
                        "ostwick.example/jobs", CheckTarget(Network.X, Persona.PERSONAL), clinic)
     assert found.get("persona.brand_promotion") == "info", found
     assert "disclosure.missing" not in found, found
+
+
+# --- 10. one's own trade on a work account, in more shapes ---------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Weekends I make dog beds to order 🐶 a few December slots left, DM for rates",
+    "Fun fact: when I'm not on the rota, I'm teaching pottery. Two spaces left in January.",
+    "Au fait, je donne aussi des cours de dessin le mercredi, il reste 2 places",
+    "Sigo dando clases particulares de guitarra los jueves, 15€ la hora",
+    "Petit coup de pub pour ma boutique de bougies 😉 -10 % avec le code CHAT",
+    "When I'm not at the clinic I run puppy classes on Sundays, first session free",
+])
+def test_ones_own_trade_on_a_work_account_sells(text, clinic):
+    assert "persona.promotion" in warned(text, WORK, clinic)
+
+
+@pytest.mark.parametrize("text", [
+    "Weekends I mostly sleep, to be honest. Back on the rota Monday.",
+    "When I'm not at the clinic I'm usually asleep. Big week for the team though!",
+])
+def test_a_weekend_told_with_nothing_sold_is_no_trade(text, clinic):
+    assert "persona.promotion" not in warned(text, WORK, clinic)
+
+
+# --- 11. a workplace hiring, unnamed, on a personal account --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "My club is hiring a groundskeeper. Great team, DM me if you know anyone",
+    "my lot are hiring receptionists in Otley, decent pay, apply by Friday and I'll put a word in",
+    "Meine Filiale sucht Verstärkung fürs Wochenende, wer Lust hat meldet sich bei mir",
+])
+def test_ones_workplace_hiring_is_a_job_offer(text, clinic):
+    assert "persona.promotion" in warned(text, CheckTarget(Network.X, Persona.PERSONAL), clinic)
+
+
+def test_a_club_hiring_said_as_news_is_no_offer(clinic):
+    found = warned("My club is hiring a new manager apparently, hope they pick someone good",
+                   CheckTarget(Network.X, Persona.PERSONAL), clinic)
+    assert "persona.promotion" not in found, found
+
+
+# --- 12. a disclosed post that still sells: a giveaway, a last day, a fee waived -----------------
+
+@pytest.mark.parametrize("text", [
+    "#ad GIVEAWAY 🎉 two Ostwick grooming vouchers: like, follow and tag a friend",
+    "#ad Last day to join the Ostwick health plan at the old price 👉 ostwick.example/plan",
+    "#OstwickStaff heads up: the joining fee is waived until Sunday → ostwick.example/plan",
+])
+def test_a_disclosed_pitch_that_sells_still_warns(text, clinic):
+    found = severities(text, CheckTarget(Network.X, Persona.PERSONAL), clinic)
+    assert found.get("persona.promotion") == "warn", found
+
+
+# --- 13. one's own health, said in more ways ------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "posting from bed today, sorry for the slow replies everyone 🤒",
+    "Desculpem a ausência, estive internada com uma pneumonia.",
+    "Je pars trois semaines en cure de désintoxication, à bientôt.",
+    "Dad's scan came back clear 🙏 thanks for all the messages",
+])
+def test_ones_own_health_warns(text, clinic):
+    assert "persona.personal_life" in warned(text, BRAND, clinic)
+
+
+def test_the_buy_nothing_group_is_no_pitch(clinic):
+    found = warned("got a free dog crate from our Buy Nothing group, neighbours are the best",
+                   CheckTarget(Network.FACEBOOK, Persona.PERSONAL), clinic)
+    assert "persona.promotion" not in found, found
