@@ -22,7 +22,7 @@ from app.check.compiled import (
     CompiledPolicy,
     Mention,
 )
-from app.check.entities import Entity, find_urls
+from app.check.entities import Entity, find_links, find_urls
 from app.check.jurisdiction import (
     acclaim_cues,
     affiliate_links,
@@ -58,11 +58,17 @@ class DraftText:
         """Links, as X finds them (with or without https://)."""
         return find_urls(self.text)
 
+    @cached_property
+    def links(self) -> list[Entity]:
+        """Every link a reader would follow: :attr:`urls` and addresses written with
+        ``http(s)://`` whatever their ending (:func:`find_links`)."""
+        return find_links(self.text) if "://" in self.text else self.urls
+
     def in_link(self, start: int, end: int) -> bool:
         """Whether [start, end) lies inside a link: words of a link's path
         ("/how-airlines-price-tickets") are an address, not the draft speaking."""
-        urls = self.urls
-        return bool(urls) and any(url.start <= start and end <= url.end for url in urls)
+        links = self.links
+        return bool(links) and any(link.start <= start and end <= link.end for link in links)
 
     def cased_view(self) -> TextView:
         """The cased view (callable form for word lists)."""

@@ -230,6 +230,8 @@ _FIRM_PITCH = frozenset(("discount", "promo_code", "call_to_order", "staff_disco
                          # twenty-third round: a giveaway asks the reader to enter
                          "giveaway"))
 _SOCIAL_CALLS = frozenset(("call_to_action", "call_to_readers"))
+# The pieces of a web address that only say it is one
+_LINK_SCHEMES = frozenset(("http", "https", "www"))
 # The job said in a sentence, in the six languages (folded): "I work at", "trabajo en"
 _JOB_SAID = re.compile(
     r"\b(?:i work|work at|work for|works at|works for|trabajo en|trabajo para|travaille chez"
@@ -1597,8 +1599,9 @@ class _Context:
                              [(t.start, t.end) for t in extra],
                              [Fix(f"Remove the last {len(extra)} hashtags",
                                   _removal_edits(self.text, spans))])
-            if rules.max_links is not None and len(self.draft.urls) > rules.max_links:
-                links = self.draft.urls
+            # (a link written with its scheme counts whatever its ending)
+            links = self.draft.links
+            if rules.max_links is not None and len(links) > rules.max_links:
                 self.add("limit.links", "block",
                          f"This has {len(links)} links but {name} allows {rules.max_links}; "
                          "remove some.", [(u.start, u.end) for u in links[rules.max_links:]])
@@ -2250,8 +2253,12 @@ class _Context:
             severity = "block"
         else:
             severity = "warn" if reading.probability >= warn_at else "info"
+        # (nor the scheme of a web address: "https", "www" say nothing a writer could change;
+        # twenty-third round, a list of favourite sites read as a plug)
         meaningful = tuple(span for span in reading.spans
-                           if fold_string(self.text[span[0]:span[1]]) not in _GRAMMAR_WORDS)
+                           if fold_string(self.text[span[0]:span[1]]) not in _GRAMMAR_WORDS
+                           and not (fold_string(self.text[span[0]:span[1]]) in _LINK_SCHEMES
+                                    and self.draft.in_link(*span)))
         allowed = [span for span in meaningful if not self.keep(*span)]
         if allowed and len(allowed) == len(meaningful):
             # Every word that carried the reading is one the pack allows ("hungover" on a

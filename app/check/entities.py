@@ -328,6 +328,28 @@ def find_urls(text: str, *, without_protocol: bool = True) -> list[Entity]:
     return list(_find_urls(text, without_protocol))
 
 
+# An address written with its scheme ("https://breadnotes.example/rye"): a link to whoever
+# reads it, whatever its ending (up to the first space or bracket; closing punctuation dropped)
+_SCHEME_LINK = re.compile(r"\bhttps?://[^\s<>\"'()\[\]{}]+")
+
+
+def find_links(text: str) -> list[Entity]:
+    """Every link a reader would follow: those :func:`find_urls` finds, and addresses written
+    with ``http(s)://`` whose ending is no known top-level domain (a network that counts the
+    links of a post, such as Threads, counts them too). In order of where they start."""
+    found = find_urls(text)
+    if "://" not in text:
+        return found
+    extra = []
+    for match in _SCHEME_LINK.finditer(text):
+        end = match.end()
+        while end > match.start() and text[end - 1] in ".,;:!?":
+            end -= 1
+        if not any(url.start < end and match.start() < url.end for url in found):
+            extra.append(Entity(match.start(), end, text[match.start():end]))
+    return sorted([*found, *extra], key=lambda entity: entity.start)
+
+
 @lru_cache(maxsize=16)
 def _find_urls(text: str, without_protocol: bool) -> tuple[Entity, ...]:
     tlds = _all_tlds()

@@ -390,3 +390,40 @@ def test_the_buy_nothing_group_is_no_pitch(clinic):
     found = warned("got a free dog crate from our Buy Nothing group, neighbours are the best",
                    CheckTarget(Network.FACEBOOK, Persona.PERSONAL), clinic)
     assert "persona.promotion" not in found, found
+
+
+# --- 14. links written with their scheme count, whatever their ending -----------------------------
+
+THREADS = CheckTarget(Network.THREADS, Persona.PERSONAL)
+
+
+def test_links_with_a_scheme_count_towards_the_threads_limit(clinic):
+    text = "my go-to sites: " + " ".join(f"https://site{n}.internal/page" for n in range(7))
+    found = findings(text, THREADS, clinic)
+    assert found["limit.links"].severity.value == "block"
+    assert "7 links" in found["limit.links"].message
+    assert "persona.promotion" not in warned(text, THREADS, clinic)
+
+
+def test_five_links_are_within_the_threads_limit(clinic):
+    text = "my go-to sites: " + " ".join(f"https://site{n}.internal/page" for n in range(5))
+    assert "limit.links" not in findings(text, THREADS, clinic)
+
+
+def test_find_links_keeps_closing_punctuation_out():
+    from app.check.entities import find_links
+    links = find_links("see https://wiki.internal/rota, then https://example.com/a.")
+    assert [link.text for link in links] == ["https://wiki.internal/rota",
+                                             "https://example.com/a"]
+
+
+def test_german_bester_before_a_noun_is_praise_of_the_brand(clinic):
+    found = severities("Bester Tierarzt in Leeds? Ostwick Kirkgate. Punkt. 🐾",
+                       CheckTarget(Network.INSTAGRAM, Persona.PERSONAL), clinic)
+    assert found.get("persona.brand_promotion") == "warn", found
+
+
+def test_german_bester_without_a_brand_is_nobodys_ad(clinic):
+    found = warned("Bester Tag des Jahres, endlich Urlaub 🌞",
+                   CheckTarget(Network.INSTAGRAM, Persona.PERSONAL), clinic)
+    assert not {rule for rule in found if rule.startswith(("persona", "disclosure"))}, found
