@@ -19,7 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from app.check.terms import PLURAL, Term, TermIndex, make_term
-from app.check.text import WORD_RE, TextView, fold_string
+from app.check.text import (
+    DISGUISE_SPACED,
+    WORD_RE,
+    TextView,
+    collapsed_view,
+    fold_string,
+    spaced_runs,
+)
 from app.paths import resources_dir
 
 
@@ -109,6 +116,9 @@ class Lexicon:
     # after-party"): a match overlapping one of its group's exceptions does not count.
     exceptions: TermIndex | None = None
     excepted: frozenset[Group] = frozenset()  # the groups that have exceptions
+    # The groups whose words are disguised on purpose (``evasion``): their patterns are also
+    # read with letter-spaced runs written as words ("sois unos i n ú t i l e s")
+    evasive: set[Group] = field(default_factory=set)
 
     @cached_property
     def has_exceptions(self) -> bool:
@@ -121,6 +131,8 @@ class Lexicon:
                 for hit in self.index.find(fold)]
         if self.fold_patterns:
             _scan(fold, self.fold_patterns, hits)
+            if self.evasive:
+                self._scan_spaced(fold, hits)
         if self.cased_patterns:
             _scan(cased(), self.cased_patterns, hits)
         if self.exceptions is not None and any(hit.group in self.excepted for hit in hits):
@@ -135,6 +147,23 @@ class Lexicon:
             hits = [hit for hit in hits
                     if not hit.group.has_exceptions or _counts(hit, original)]
         return hits
+
+
+    def _scan_spaced(self, fold: TextView, hits: list[LexiconHit]) -> None:
+        """Twenty-third round: the evasive groups' patterns over the draft with its
+        letter-spaced runs written as words, keeping the matches that take in a run."""
+        runs = fold.memo("spaced", spaced_runs)
+        if not runs:
+            return
+        collapsed = fold.memo("collapsed", lambda view: collapsed_view(view, runs))
+        found: list[LexiconHit] = []
+        _scan(collapsed, [p for p in self.fold_patterns if p.group in self.evasive], found)
+        spans = [run.span(0, len(run.text)) for run in runs]
+        seen = {(hit.group, hit.start, hit.end) for hit in hits}
+        for hit in found:
+            if (hit.group, hit.start, hit.end) not in seen and any(
+                    start < hit.end and hit.start < end for start, end in spans):
+                hits.append(LexiconHit(hit.group, hit.start, hit.end, (DISGUISE_SPACED,)))
 
 
 class _Coverage:
@@ -442,6 +471,8 @@ def compile_lexicon(name: str, data: dict[str, Any], *, lazy: bool = False) -> L
         lexicon.groups.append(group)
         mode = PLURAL if raw.get("inflect", True) else None
         evasion = bool(raw.get("evasion", False))
+        if evasion:
+            lexicon.evasive.add(group)
         for text in _strings(raw.get("terms", []), f"{where} terms"):
             term = make_term(text, group, mode=mode, evasion=evasion)
             if term is None:

@@ -296,10 +296,11 @@ def loose_string(folded: str) -> str:
 
 
 # A run of single letters separated by one repeated separator: "V e r i t y", "W.a.r.b.y",
-# "f-u-c-k". At least four letters, so "a b c" and "I a m" stay ordinary text.
+# "f-u-c-k". At least four letters, so "a b c" and "I a m" stay ordinary text. (A German ß is
+# one letter written, two in the fold view: "S c h e i ß" folds to "s c h e i ss".)
 _SPACED_RUN = re.compile(
     r"(?<![^\W_])[^\W_](?P<sep>[ .\-_*/|+~:,])(?P=sep){0,2}"
-    r"(?:[^\W_](?P=sep){1,3}){2,}[^\W_](?![^\W_])"
+    r"(?:(?:ss|[^\W_])(?P=sep){1,3}){2,}(?:ss|[^\W_])(?![^\W_])"
 )
 
 

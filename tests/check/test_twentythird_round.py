@@ -427,3 +427,21 @@ def test_german_bester_without_a_brand_is_nobodys_ad(clinic):
     found = warned("Bester Tag des Jahres, endlich Urlaub 🌞",
                    CheckTarget(Network.INSTAGRAM, Persona.PERSONAL), clinic)
     assert not {rule for rule in found if rule.startswith(("persona", "disclosure"))}, found
+
+
+# --- 15. letters spaced apart: a pattern's words and a German ß ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "A los que gritasteis al árbitro: sois unos i n ú t i l e s",
+    "Was für ein S c h e i ß tag im Laden heute.",
+])
+def test_spaced_letters_are_read_as_the_word(text, clinic):
+    found = severities(text, BRAND, clinic)
+    assert {"conduct.insult", "conduct.profanity"} & {
+        rule for rule, severity in found.items() if severity == "block"}, found
+
+
+def test_spaced_initials_stay_ordinary_text(clinic):
+    found = severities("Big thanks to the A S S team (Animal Support Services) for today!",
+                       BRAND, clinic)
+    assert not {rule for rule in found if rule.startswith("conduct")}, found
