@@ -260,6 +260,8 @@ _ADVICE_VOICE = re.compile(
     # (opening the post, within its first words; not beside a name called: "you absolute")
     r"^(?![^\n]*\byou (?:absolute|utter|complete|total|massive)\b)\W*(?:[\w'-]+ ){0,4}?"
     r"(?:(?:pro |top |quick |winter |summer )?tips?:|(?:our |a |the )?guide (?:to|for)\b"
+    # twenty-third round: "Tip for new loan officers:", "Hiring tip from someone who ..."
+    r"|tips? (?:for|from)\b"
     r"|[\w']+ guide:|how to\b|lessons? learned|things i learned|fun fact|did you know"
     r"|dicas?(?: de [a-z]+)?:|dicas para|consejos? (?:para|de)|consejo:|astuces?\b"
     r"|conseils? (?:pour|de)|retour d'experience|tipps? (?:fur|zum|zur)|tipp:|ratgeber"
@@ -273,6 +275,8 @@ _ADVICE_VOICE = re.compile(
 # "delivery", "reviewed" and "budget" from angry threads, not from the reply).
 _CARE_VOICE = re.compile(
     r"\b(?:sorry to hear|(?:we're|we are|we're so|we are so|we're really|we are really) sorry"
+    # twenty-third round: "sorry your flight was delayed — we've held your room"
+    r"|sorry (?:that )?your|we've (?:held|kept|saved|rebooked|moved) your"
     r"|we (?:sincerely |do )?apologi[sz]e|(?:our |my )?apologies for"
     r"|we understand (?:your|how|that)"
     r"|happy to help|(?:we're|we are) here to help|(?:please |could you |can you )(?:dm|message"

@@ -445,3 +445,21 @@ def test_spaced_initials_stay_ordinary_text(clinic):
     found = severities("Big thanks to the A S S team (Animal Support Services) for today!",
                        BRAND, clinic)
     assert not {rule for rule in found if rule.startswith("conduct")}, found
+
+
+# --- 16. care and advice voices the meaning layer alone may only note ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "Hi Dana, sorry your appointment was moved — we've held your slot for Thursday at 10.",
+    "Hiring tip from someone who has hired 300+ nurses: ask about the worst shift they ever "
+    "had. The answer tells you everything.",
+])
+def test_care_and_advice_voices_are_not_hostile(text, clinic):
+    for target in (BRAND, WORK):
+        found = severities(text, target, clinic)
+        assert found.get("conduct.insult") in (None, "info"), found
+
+
+def test_a_listed_insult_in_a_tip_is_still_raised(clinic):
+    found = severities("Tip for the idiot who parked across our entrance: don't.", BRAND, clinic)
+    assert found.get("conduct.insult") == "block", found
