@@ -268,6 +268,15 @@ _ADVICE_VOICE = re.compile(
     r"|consigli (?:per|di)|lo sapevi|sabias que|le saviez-vous|wusstet ihr|voce sabia"
     r"|recipes|recetas|recettes|rezepte|receitas|ricette)")
 
+# Readers asked to tag a friend, in the six languages (folded): "tag a friend who", "etiqueta a
+# tu compañero", "identifie ton", "markiert eure", "marca quem", "tagga un amico"
+_TAG_A_FRIEND = re.compile(
+    r"\b(?:tag (?:a|your|the|someone|somebody|that)|etiqueta a|etiquetad a|menciona a"
+    r"|identifie (?:ton|ta|tes|un|une|quelqu'un)|identifiez (?:votre|vos|un|une|quelqu'un)"
+    r"|tagge (?:deine|deinen|einen|eine)|markiert? (?:eure|euren|deine|deinen|einen|eine)"
+    r"|marca (?:quem|um|uma|o teu|a tua|alguem)|marquem (?:quem|um|uma|alguem)"
+    r"|tagga (?:un|una|il tuo|la tua|qualcuno))\b")
+
 # The care voice of a reply to a customer, in the six languages (folded text): an apology,
 # understanding, help offered ("Sorry to hear that", "We understand your frustration", "Nos
 # conseillers vous aident gratuitement", "Es tut uns leid"). A reply built on it is not an
@@ -2041,6 +2050,10 @@ class _Context:
                     or (promotion.brand_in_context() and not self._speaks_for_self())
                     or self._to_customers_about_families()
                     or _TEAM_HEALTH_REPORT.search(self.draft.fold.text) is not None
+                    and not self._speaks_for_self()
+                    # twenty-third round: the brand's own offer on its account, named or not
+                    # ("Wine Wednesday 🍷 15% off any six bottles")
+                    or self.employer_owned and bool(promotion.strong or promotion.price_cuts)
                     and not self._speaks_for_self()):
                 # "Hoy hemos donado 300 kilos de fruta ...": an organisation reporting what it
                 # did, in figures, with nobody speaking for themselves; the employer's own offer
@@ -2102,6 +2115,16 @@ class _Context:
                 or self.meaning("personal").probability < self._professional_below(hits)):
             self._personal_note(first, hits, "but here it reads as work; fine unless it is "
                                 "about you or a colleague.")
+            return
+        offers = [*promotion.strong, *promotion.price_cuts]
+        if self.employer_owned and all(h.group.id == "drinking" and any(
+                offer.end <= h.start <= offer.end + 30 for offer in offers) for h in hits) \
+                and not self._speaks_for_self():
+            # twenty-third round: drinks the brand sells on its own account, right after its
+            # offer ("Fizz Friday: 20% off any three bottles of prosecco"; not "our staff
+            # drank three bottles ... 20% off tomorrow")
+            self._personal_note(first, hits, "but here it is what the business sells; fine "
+                                "unless it is about you or a colleague.")
             return
         if self._organisation_offers(hits):
             self._personal_note(first, hits, "but here it is what the organisation offers "
@@ -2728,6 +2751,11 @@ class _Context:
                 # „Ihr seid doch alle Idioten“: Stadtrat entschuldigt sich ...", 'A customer
                 # called us «a bunch of useless clowns»': an insult quoted and reported is
                 # news or a lesson, not the account's own words; the layer may only note it.
+                reading = _at_most_a_note(reading)
+            elif _TAG_A_FRIEND.search(self.draft.fold.text) is not None:
+                # twenty-third round: "¿Con quién te irías a una isla desierta? Etiqueta a tu
+                # compañero de viaje": a game asking readers to tag a friend is engagement,
+                # not an attack; the layer alone may only note it.
                 reading = _at_most_a_note(reading)
             elif _role_only_reading(self.text, self.draft.fold.text, reading):
                 # "Tres claves para vender una idea a un cliente escéptico": a role named in

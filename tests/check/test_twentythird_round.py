@@ -463,3 +463,38 @@ def test_care_and_advice_voices_are_not_hostile(text, clinic):
 def test_a_listed_insult_in_a_tip_is_still_raised(clinic):
     found = severities("Tip for the idiot who parked across our entrance: don't.", BRAND, clinic)
     assert found.get("conduct.insult") == "block", found
+
+
+# --- 17. a brand's own offer, a game of tagging, a buy told not to happen -----------------------
+
+def test_a_brand_selling_drinks_is_no_drinking(clinic):
+    found = severities("Fizz Friday 🥂 20% off any three bottles of prosecco, mix and match. "
+                       "Must be 18+, please enjoy responsibly.", BRAND, clinic)
+    assert found.get("persona.personal_life") in (None, "info"), found
+
+
+def test_a_party_the_business_sells_is_no_family_news(clinic):
+    found = severities("Our baby shower package now comes with a cake table and balloons 🎈",
+                       BRAND, clinic)
+    assert found.get("persona.personal_life") in (None, "info"), found
+
+
+def test_a_game_asking_readers_to_tag_a_friend_is_not_hostile(clinic):
+    found = severities("¿Con quién compartirías un sofá con tres gatos? Etiqueta a tu "
+                       "compañero/a de piso 🐈", BRAND, clinic)
+    assert found.get("conduct.insult") in (None, "info"), found
+
+
+@pytest.mark.parametrize("text", [
+    "Free tip: never buy a puppy without seeing the mother first. Learned that the hard way.",
+    "Consejo: nunca compres un cachorro sin ver a la madre.",
+])
+def test_a_buy_told_not_to_happen_is_no_pitch(text, clinic):
+    found = warned(text, CheckTarget(Network.THREADS, Persona.PERSONAL), clinic)
+    assert "persona.promotion" not in found, found
+
+
+def test_the_staff_drinking_beside_an_offer_still_warns(clinic):
+    found = severities("Our staff drank three bottles of prosecco at the launch 😂 20% off all "
+                       "grooming tomorrow!", BRAND, clinic)
+    assert found.get("persona.personal_life") == "warn", found
