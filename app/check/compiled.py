@@ -503,6 +503,7 @@ def _number_words() -> frozenset[str]:
     return frozenset(fold_string(form) for n in range(1, 100) for form in number_forms(n)
                      if form.isalpha())
 
+
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
                           "ß": "ss"})
 
@@ -708,9 +709,8 @@ class CompiledPolicy:
     def split_codenames(self, fold: TextView) -> list[tuple[int, int, str]]:
         """One-word codenames of seven letters or more written as the two words they are made
         of ("Copper Beech" or "Copper-Beech" for "Copperbeech"): folded [start, end) of the
-        two words, and the
-        codename. (The caller keeps only those written with capitals: "a copper beech in the
-        park" is a tree.)"""
+        two words, and the codename. (The caller keeps only those written with capitals: "a
+        copper beech in the park" is a tree.)"""
         if self._one_word_codenames is None:
             self._one_word_codenames = {
                 fold_string(term): term for term in self.policy.confidential_terms

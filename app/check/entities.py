@@ -340,13 +340,19 @@ def find_links(text: str) -> list[Entity]:
     found = find_urls(text)
     if "://" not in text:
         return found
+    # (the links found are in order and do not overlap: one look at the neighbours of each
+    # new address keeps a paste of thousands of links linear)
+    starts = [url.start for url in found]
     extra = []
     for match in _SCHEME_LINK.finditer(text):
-        end = match.end()
-        while end > match.start() and text[end - 1] in ".,;:!?":
+        start, end = match.start(), match.end()
+        while end > start and text[end - 1] in ".,;:!?":
             end -= 1
-        if not any(url.start < end and match.start() < url.end for url in found):
-            extra.append(Entity(match.start(), end, text[match.start():end]))
+        index = bisect_right(starts, start) - 1
+        overlaps = (index >= 0 and found[index].end > start) or (
+            index + 1 < len(found) and found[index + 1].start < end)
+        if not overlaps:
+            extra.append(Entity(start, end, text[start:end]))
     return sorted([*found, *extra], key=lambda entity: entity.start)
 
 
