@@ -124,7 +124,8 @@ _GENERIC_WORDS = frozenset((
     "quimio", "chemotherapie", "chemioterapia", "menopause", "menopausia", "wechseljahre",
     "menopausa"))
 # ... or asked of or told to the reader about the reader's animal ("Is your dog pregnant?",
-# "¿Tu gata está preñada?"; not "our dog", nor "your admin", the writer joking of themselves)
+# "¿Tu gata está preñada?", "Hangover cure for your dog?"; not "our dog", nor "your admin",
+# the writer joking of themselves), or said of a kind of animal ("pregnancy in dogs")
 _READER = (
     r"\b(?:your|tu|tus|vuestro|vuestra|vuestros|vuestras|votre|vos|ton|ta|tes|"
     r"dein|deine|deinen|deinem|euer|eure|euren|eurem|seu|sua|teu|tua|vostro|vostra|vostri|"
@@ -198,6 +199,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"durante|who are|who have|que estan|qui sont|die)\s+$"),
         "generic_kind": re.compile(_GENERIC_KIND),
         "readers_animal": re.compile(_READER + r"\s+" + _ANIMAL),
+        # a condition of a kind of animal ("pregnancy in dogs lasts about 63 days")
+        "in_animals": re.compile(r"\s+(?:in|en|bei|nei|nelle|nos|nas|chez les)\s+" + _ANIMAL),
     }
 
 
@@ -263,6 +266,11 @@ def said_of_others(text: str, folded: str, hits: Sequence[tuple[int, int, str]],
             or themes <= {"drinking", "partying"} and patterns["safer_nights"].search(folded) \
             and not patterns["night_had"].search(folded):
         return "a drink-awareness message"
+    if themes <= {"health", "family", "drinking"} and all(
+            patterns["readers_animal"].search(_sentence_of(text, start, end))
+            or patterns["in_animals"].match(fold_string(text[end:end + 24]))
+            for start, end, _ in hits):
+        return "an animal"
     if not themes <= _GROUP_THEMES:
         return None
     asked, conditional = patterns["asked"], patterns["conditional"]
@@ -277,8 +285,4 @@ def said_of_others(text: str, folded: str, hits: Sequence[tuple[int, int, str]],
     if all(group.search(_sentence_before(text, start)) or _generic(text, start, end)
            for start, end, _ in hits):
         return "people in general"
-    if themes <= {"health", "family"} and all(
-            patterns["readers_animal"].search(_sentence_of(text, start, end))
-            for start, end, _ in hits):
-        return "the reader's animal"
     return None

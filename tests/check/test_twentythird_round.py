@@ -498,3 +498,22 @@ def test_the_staff_drinking_beside_an_offer_still_warns(clinic):
     found = severities("Our staff drank three bottles of prosecco at the launch 😂 20% off all "
                        "grooming tomorrow!", BRAND, clinic)
     assert found.get("persona.personal_life") == "warn", found
+
+
+# --- 18. a condition of a kind of animal, drinking told of the reader's pet, divorce counted ----
+
+@pytest.mark.parametrize("text", [
+    "Pregnancy in cats lasts about nine weeks. Here's what to expect, week by week 🐈",
+    "Hangover cure for your dog? There isn't one: alcohol is toxic to pets. Keep the punch "
+    "out of reach this season 🎄",
+    "Divorce filings in Leeds rose 9% this year, our data desk found. What's behind it:",
+])
+def test_a_condition_of_animals_or_counted_by_a_newsroom_is_fine(text, clinic):
+    found = severities(text, BRAND, clinic)
+    assert found.get("persona.personal_life") in (None, "info"), found
+
+
+def test_our_own_dogs_hangover_joke_still_warns(clinic):
+    found = severities("So hungover after the Christmas do that even our office dog is "
+                       "judging me", BRAND, clinic)
+    assert found.get("persona.personal_life") == "warn", found
