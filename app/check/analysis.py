@@ -62,7 +62,7 @@ class DraftText:
     def links(self) -> list[Entity]:
         """Every link a reader would follow: :attr:`urls` and addresses written with
         ``http(s)://`` whatever their ending (:func:`find_links`)."""
-        return find_links(self.text) if "://" in self.text else self.urls
+        return find_links(self.text)
 
     def in_link(self, start: int, end: int) -> bool:
         """Whether [start, end) lies inside a link: words of a link's path
@@ -888,7 +888,7 @@ _JOB_CALLS = re.compile(
     r"|bei interesse|se ti interessa|se tiver interesse|hmu|hit me up|send me your"
     r"|mandem dm|manda dm|mandadme un dm|mandame dm"
     # Twenty-third round: "meldet sich bei mir", "que me escriba", "I'll put a word in"
-    r"|meldet sich bei mir|melde dich bei mir|que me escriba|me escriba|put a word in"
+    r"|meldet sich bei mir|melde dich bei mir|me escriba|put a word in"
     r"|put in a word)\b")
 # One's own side hiring, brand named or not: "we're growing, looking for a data analyst ...
 # hybrid, dm me", "on recrute chez ..., CDI, postulez", "la mia agenzia cerca stagisti,
@@ -910,7 +910,8 @@ HIRING_SAID = re.compile(
     r"|(?:store|shop|team|office|branch|hotel|restaurant|firm|clinic|depot|warehouse|bakery"
     r"|cafe|salon|club|lot|company|place|employer)(?:'s| is| are) hiring"
     # Twenty-third round: "meine Filiale sucht Verstärkung", "mi club busca"
-    r"|(?:meine? (?:filiale|laden|verein|firma|abteilung)|mi (?:club|tienda|oficina)"
+    # ("meine Firma sucht" is the agency's line above)
+    r"|(?:meine? (?:filiale|laden|verein|abteilung)|mi (?:club|tienda|oficina)"
     r"|ma (?:boutique|boite)|mon (?:club|magasin)) (?:sucht|busca|cherche|recrute))")
 
 # Selling told by its shape rather than a sales word (personal accounts sell this way: "mugs,

@@ -232,11 +232,6 @@ _FIRM_PITCH = frozenset(("discount", "promo_code", "call_to_order", "staff_disco
 _SOCIAL_CALLS = frozenset(("call_to_action", "call_to_readers"))
 # The pieces of a web address that only say it is one
 _LINK_SCHEMES = frozenset(("http", "https", "www"))
-# The job said in a sentence, in the six languages (folded): "I work at", "trabajo en"
-_JOB_SAID = re.compile(
-    r"\b(?:i work|work at|work for|works at|works for|trabajo en|trabajo para|travaille chez"
-    r"|travaille pour|arbeite bei|arbeite fur|trabalho na|trabalho no|trabalho para"
-    r"|lavoro per|lavoro da|lavoro presso)\b")
 # ... of which these sell in so many words (a code, a discount, a price cut, a call to buy)
 _SELLING = frozenset(("discount", "promo_code", "call_to_order", "staff_discount", "price_cut"))
 # A call to come and say hello, not to buy (folded text from the call's start).
@@ -1985,7 +1980,7 @@ class _Context:
                         *promotion.disclosures,
                         *(m for m in promotion.employment
                           if m.text not in self.compiled.application_calls
-                          and HIRING_SAID.search(fold_string(m.text)) is None)))
+                          and not self._hiring_only(m))))
                     and not self._firm_pitch(promotion))
                 self._sales_pitch(signals or [(m.start, m.end, "an advertising label")
                                               for m in promotion.ad_labels],
@@ -2046,15 +2041,14 @@ class _Context:
             account = self.account_phrase
             reading = self.meaning("personal")
             if reading.probability >= MEANING_AT["personal"][0] and (
-                    self._organisation_report()
-                    or (promotion.brand_in_context() and not self._speaks_for_self())
-                    or self._to_customers_about_families()
-                    or _TEAM_HEALTH_REPORT.search(self.draft.fold.text) is not None
-                    and not self._speaks_for_self()
-                    # twenty-third round: the brand's own offer on its account, named or not
-                    # ("Wine Wednesday 🍷 15% off any six bottles")
-                    or self.employer_owned and bool(promotion.strong or promotion.price_cuts)
-                    and not self._speaks_for_self()):
+                    self._organisation_report() or self._to_customers_about_families()
+                    or not self._speaks_for_self() and (
+                        promotion.brand_in_context()
+                        or _TEAM_HEALTH_REPORT.search(self.draft.fold.text) is not None
+                        # twenty-third round: the brand's own offer on its account, named or
+                        # not ("Wine Wednesday 🍷 15% off any six bottles")
+                        or self.employer_owned and bool(promotion.strong
+                                                        or promotion.price_cuts))):
                 # "Hoy hemos donado 300 kilos de fruta ...": an organisation reporting what it
                 # did, in figures, with nobody speaking for themselves; the employer's own offer
                 # found by the word lists ("25% off ... ends at midnight", a link to its
@@ -2116,9 +2110,9 @@ class _Context:
             self._personal_note(first, hits, "but here it reads as work; fine unless it is "
                                 "about you or a colleague.")
             return
-        offers = [*promotion.strong, *promotion.price_cuts]
         if self.employer_owned and all(h.group.id == "drinking" and any(
-                offer.end <= h.start <= offer.end + 30 for offer in offers) for h in hits) \
+                offer.end <= h.start <= offer.end + 30
+                for offer in (*promotion.strong, *promotion.price_cuts)) for h in hits) \
                 and not self._speaks_for_self():
             # twenty-third round: drinks the brand sells on its own account, right after its
             # offer ("Fizz Friday: 20% off any three bottles of prosecco"; not "our staff
@@ -2182,6 +2176,12 @@ class _Context:
 
     def _speaks_for_self(self) -> bool:
         """Whether the writer speaks for themselves ("I", "my", "je", "mein" ...)."""
+        return self._first_person
+
+    @cached_property
+    def _first_person(self) -> bool:
+        """:meth:`_speaks_for_self`, worked out once per draft (the personal-life checks ask it
+        several times)."""
         words = {word for _, _, word in self.draft.fold.words()}
         language = self._language()
         if language == "it":
@@ -2282,10 +2282,11 @@ class _Context:
             severity = "warn" if reading.probability >= warn_at else "info"
         # (nor the scheme of a web address: "https", "www" say nothing a writer could change;
         # twenty-third round, a list of favourite sites read as a plug)
-        meaningful = tuple(span for span in reading.spans
-                           if fold_string(self.text[span[0]:span[1]]) not in _GRAMMAR_WORDS
-                           and not (fold_string(self.text[span[0]:span[1]]) in _LINK_SCHEMES
-                                    and self.draft.in_link(*span)))
+        meaningful = tuple(span for span, word in (
+                               (span, fold_string(self.text[span[0]:span[1]]))
+                               for span in reading.spans)
+                           if word not in _GRAMMAR_WORDS
+                           and not (word in _LINK_SCHEMES and self.draft.in_link(*span)))
         allowed = [span for span in meaningful if not self.keep(*span)]
         if allowed and len(allowed) == len(meaningful):
             # Every word that carried the reading is one the pack allows ("hungover" on a
@@ -2485,9 +2486,10 @@ class _Context:
             # own account, a post that sells nothing and shows its label in full has put the
             # tie where readers see it
             return
+        statements = {(m.start, m.end) for m in promotion.employment}
         if self.work and not self.employer_owned and all(
                 not m.label or connection_only(disclosure, m.text)
-                or _JOB_SAID.search(fold_string(m.text)) is not None for m in accepted) \
+                or (m.start, m.end) in statements for m in accepted) \
                 and any(m.end <= self._within_chars() and not self._in_trailing_cluster(m)
                         for m in accepted) \
                 and not any(hit.group.id in _SELLING for hit in (*promotion.signals,

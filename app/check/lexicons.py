@@ -148,7 +148,6 @@ class Lexicon:
                     if not hit.group.has_exceptions or _counts(hit, original)]
         return hits
 
-
     def _scan_spaced(self, fold: TextView, hits: list[LexiconHit]) -> None:
         """Twenty-third round: the evasive groups' patterns over the draft with its
         letter-spaced runs written as words, keeping the matches that take in a run."""

@@ -35,13 +35,14 @@ _GROUP = (
     r"utentes|associados|persone|colleghi|colleghe|dipendenti|lavoratori|lavoratrici|"
     r"genitori|mamme|donne|pazienti|iscritti|soci)"
 )
+# Twenty-third round: a group in a condition or a treatment ("patients in chemotherapy",
+# "patients undergoing surgery", "pacientes en tratamiento", "Patienten unter Chemotherapie")
+_IN_A_CONDITION = r"in|on|undergoing|receiving|en|bajo|sous|unter|em|sob|sotto|durante"
 # "people who are ...", "colleagues going through ...", "personnes qui ...", "Menschen, die ..."
 _GROUP_SUBJECT = (
     rf"\b{_GROUP}\s*,?\s+(?:who|that|going through|living with|dealing with|affected by|"
-    r"que|quienes|qui|die|welche|che|con|with|avec|mit|com|"
-    # Twenty-third round: in a condition or a treatment ("patients in chemotherapy", "patients
-    # undergoing surgery", "pacientes en tratamiento", "Patienten unter Chemotherapie")
-    r"in|on|undergoing|receiving|after|en|bajo|sous|unter|nach|em|sob|sotto|durante)\b"
+    r"que|quienes|qui|die|welche|che|con|with|avec|mit|com|after|nach|"
+    rf"{_IN_A_CONDITION})\b"
 )
 # "supporting colleagues through IVF", "accompagner les salariés", "Eltern unterstützen"
 _SUPPORTING = (
@@ -109,13 +110,10 @@ _FICTION = (
 # Twenty-third round: a condition spoken of in general, as a time or a kind of product ("peels
 # during pregnancy", "pendant la grossesse", "in der Schwangerschaft", "pregnancy-safe
 # skincare"): nobody is said to be pregnant or treated
-_GENERIC_TIME = (
-    r"\b(?:during|in|throughout|pendant|durant|durante|en|wahrend|in der|in einer|na|numa|"
-    r"nella|in)\s+(?:a\s+|the\s+|la\s+|une\s+|el\s+|un\s+|una\s+|le\s+|der\s+|einer\s+|"
-    r"uma\s+|o\s+)?$")
-_GENERIC_TIME_INDEFINITE = (
-    r"\b(?:during|in|throughout|pendant|durant|durante|en|wahrend|in|na|numa|nella)\s+"
-    r"(?:a|une|un|una|einer|uma)\s+$")
+_TIME_BEFORE = r"\b(?:during|in|throughout|pendant|durant|durante|en|wahrend|na|numa|nella)\s+"
+_GENERIC_TIME = _TIME_BEFORE + r"(?:(?:a|the|la|une|el|un|una|le|der|einer|uma|o)\s+)?$"
+# ... and with an indefinite article only ("during a pregnancy": anyone's, even beside "I")
+_GENERIC_TIME_INDEFINITE = _TIME_BEFORE + r"(?:a|une|un|una|einer|uma)\s+$"
 _GENERIC_KIND = r"^[- ]?(?:safe|friendly|sicher|sure|segura|seguro|sicura|sicuro)\b"
 _GENERIC_WORDS = frozenset((
     "pregnancy", "grossesse", "embarazo", "schwangerschaft", "gravidez", "gestacao",
@@ -195,8 +193,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "generic_time": re.compile(_GENERIC_TIME),
         "generic_time_indefinite": re.compile(_GENERIC_TIME_INDEFINITE),
         "group_right_before": re.compile(
-            rf"\b{_GROUP}\s+(?:in|on|undergoing|receiving|en|bajo|sous|unter|em|sob|sotto|"
-            r"durante|who are|who have|que estan|qui sont|die)\s+$"),
+            rf"\b{_GROUP}\s+(?:{_IN_A_CONDITION}|who are|who have|que estan|qui sont|die)\s+$"),
         "generic_kind": re.compile(_GENERIC_KIND),
         "readers_animal": re.compile(_READER + r"\s+" + _ANIMAL),
         # a condition of a kind of animal ("pregnancy in dogs lasts about 63 days")
@@ -242,8 +239,9 @@ def said_of_others(text: str, folded: str, hits: Sequence[tuple[int, int, str]],
     is the whole draft's fold view) are said of other people rather than of the writer or a
     colleague, as a phrase for the message ("people in general", "a fictional character",
     "a question or a case put to readers" ...), or None. A writer who speaks for themselves
-    ("I", "my", "je", "mein" ...: ``first_person``) may be telling their own life: never
-    excused."""
+    ("I", "my", "je", "mein" ...: ``first_person``) may be telling their own life: excused only
+    when a group stands right before the words ("patients in chemotherapy") or the condition
+    is a time of anyone's life ("during a pregnancy")."""
     themes = {theme for _, _, theme in hits}
     if not themes or not themes <= _OTHERS_THEMES:
         return None

@@ -367,15 +367,16 @@ _SALE = (
     r"|restock\w*|back in stock|link is in my|fechas (?:libres|disponibles)"
     r"|(?:saturdays|sundays|weekends|dates|samstage|sonntage|wochenenden|sabados|samedis"
     r"|sabati|sabados) (?:\w+ ){0,3}?(?:free|available|frei|libres|disponibles|liberi|livres)"
-    r"|(?:agenda|reserva|pide) tu cita|first (?:consultation|session|lesson|class)(?:'s| is)"
-    r" (?:on us|free)"
-    # Twenty-third round: places still free or few ("il reste 3 places", "spaces limited"),
-    # the first session free in the six languages, a message asked for ("drop me a message")
+    r"|(?:agenda|reserva|pide) tu cita|first (?:consultation|session|lesson|class)"
+    r"(?:(?:'s| is) (?:on us|free)| free)"
+    # Twenty-third round: places still free or few, with how many ("il reste 3 places", "a
+    # few spots left", "spaces limited"), the first session free in the other languages, a
+    # message asked for ("drop me a message")
     r"|(?:il )?reste(?:nt)? \d+ places|quedan \d+ plazas|noch \d+ platze|restano \d+ posti"
     r"|restam \d+ vagas|(?:\d+|two|three|four|five|a few|few|only a few) (?:spots|places"
     r"|spaces|seats) left|spaces limited|places limitees"
     r"|plazas limitadas|platze begrenzt|posti limitati|vagas limitadas"
-    r"|first (?:session|class|lesson|consultation) free|primera clase gratis"
+    r"|primera clase gratis"
     r"|premier cours (?:gratuit|offert)|erste stunde gratis|primeira aula gratis"
     r"|prima lezione gratis|drop me a (?:message|line|dm))\b"
     r"|-\s?\d+\s?%)")

@@ -24,6 +24,11 @@ def fired(text, target, policy=None):
             if f.severity.rank >= Severity.WARN.rank}
 
 
+def severities(text, target, policy=None):
+    """The severity of each rule the check raises (notes included), by rule id."""
+    return {rule: f.severity.value for rule, f in findings(text, target, policy).items()}
+
+
 def policy_from(tmp_path, text, name="pack.toml"):
     """A policy pack written from ``text`` into ``tmp_path`` and loaded."""
     path = tmp_path / name

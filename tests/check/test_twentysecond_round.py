@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from app.core.model import CheckTarget, Network, Owner, Persona
-from tests.check.rounds import findings, fired, policy_from
+from tests.check.rounds import fired, policy_from, severities
 
 BRAND = CheckTarget(Network.FACEBOOK, Persona.WORK, Owner.EMPLOYER)
 WORK = CheckTarget(Network.LINKEDIN, Persona.WORK)
@@ -30,11 +30,6 @@ terms = ["Project Heron"]
 @pytest.fixture
 def rail(tmp_path):
     return policy_from(tmp_path, PACK)
-
-
-def severities(text, target, policy):
-    """The severity of each rule the check raises (notes included)."""
-    return {rule: f.severity.value for rule, f in findings(text, target, policy).items()}
 
 
 # --- 1. a pitch said openly is still a pitch on the personal account ---------------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from app.core.model import CheckTarget, Network, Owner, Persona
-from tests.check.rounds import findings, policy_from
+from tests.check.rounds import findings, fired, policy_from, severities
 
 BRAND = CheckTarget(Network.FACEBOOK, Persona.WORK, Owner.EMPLOYER)
 WORK = CheckTarget(Network.LINKEDIN, Persona.WORK)
@@ -26,17 +26,6 @@ terms = ["Project Kestrel"]
 @pytest.fixture
 def clinic(tmp_path):
     return policy_from(tmp_path, PACK)
-
-
-def severities(text, target, policy):
-    """The severity of each rule the check raises (notes included)."""
-    return {rule: f.severity.value for rule, f in findings(text, target, policy).items()}
-
-
-def warned(text, target, policy):
-    """The rules raised at warning or block level."""
-    return {rule for rule, severity in severities(text, target, policy).items()
-            if severity != "info"}
 
 
 # --- 1. a condition said of the reader's animal, of patients, or of anyone ----------------------
@@ -63,7 +52,7 @@ def test_a_condition_of_others_is_no_personal_life(text, clinic):
     "Back at my desk after my last round of chemotherapy, thanks for the messages",
 ])
 def test_ones_own_condition_still_warns(text, clinic):
-    assert "persona.personal_life" in warned(text, WORK, clinic)
+    assert "persona.personal_life" in fired(text, WORK, clinic)
 
 
 # --- 2. words that only look like personal life or swearing -------------------------------------
@@ -77,7 +66,7 @@ def test_ones_own_condition_still_warns(text, clinic):
     "Nueva ciudad deportiva para la cantera: la obra empieza en enero.",
 ])
 def test_look_alike_personal_words_are_fine(text, clinic):
-    assert "persona.personal_life" not in warned(text, BRAND, clinic)
+    assert "persona.personal_life" not in fired(text, BRAND, clinic)
 
 
 @pytest.mark.parametrize("text", [
@@ -86,7 +75,7 @@ def test_look_alike_personal_words_are_fine(text, clinic):
     "My mother is in hospital so I'm off this week",
 ])
 def test_personal_words_still_warn(text, clinic):
-    assert "persona.personal_life" in warned(text, BRAND, clinic)
+    assert "persona.personal_life" in fired(text, BRAND, clinic)
 
 
 @pytest.mark.parametrize("text", [
@@ -110,7 +99,7 @@ def test_a_female_dog_in_a_vets_words_is_no_swearing(text, clinic):
 
 
 def test_calling_someone_a_bitch_still_warns(clinic):
-    assert "conduct.profanity" in warned("that customer was a total bitch today", WORK, clinic)
+    assert "conduct.profanity" in fired("that customer was a total bitch today", WORK, clinic)
 
 
 def test_a_german_idiom_with_mehr_still_insults(clinic):
@@ -131,7 +120,7 @@ def test_a_german_idiom_with_mehr_still_insults(clinic):
     "I'll be protesting outside the town hall on Saturday, join me.",
 ])
 def test_ones_own_vote_or_march_is_politics(text, clinic):
-    assert "persona.personal_life" in warned(text, WORK, clinic)
+    assert "persona.personal_life" in fired(text, WORK, clinic)
 
 
 @pytest.mark.parametrize("text", [
@@ -140,7 +129,7 @@ def test_ones_own_vote_or_march_is_politics(text, clinic):
     "Our clinic is the only practice that is open on Sundays in town.",
 ])
 def test_votes_for_the_business_and_council_news_are_fine(text, clinic):
-    assert "persona.personal_life" not in warned(text, BRAND, clinic)
+    assert "persona.personal_life" not in fired(text, BRAND, clinic)
 
 
 @pytest.mark.parametrize("text", [
@@ -153,7 +142,7 @@ def test_votes_for_the_business_and_council_news_are_fine(text, clinic):
     "Great party, can't remember how I got home 😂",
 ])
 def test_more_of_ones_own_life_warns(text, clinic):
-    assert "persona.personal_life" in warned(text, WORK, clinic)
+    assert "persona.personal_life" in fired(text, WORK, clinic)
 
 
 @pytest.mark.parametrize("text", [
@@ -161,7 +150,7 @@ def test_more_of_ones_own_life_warns(text, clinic):
     "Our new single and double kennels are ready for the holidays.",
 ])
 def test_single_in_a_trade_sense_is_fine(text, clinic):
-    assert "persona.personal_life" not in warned(text, BRAND, clinic)
+    assert "persona.personal_life" not in fired(text, BRAND, clinic)
 
 
 # --- 4. a club reporting its players' fitness ----------------------------------------------------
@@ -246,11 +235,11 @@ def test_the_everyday_words_of_a_codename_stay_fine(text, tmp_path):
     "Ostwick's new pet cover is great, switch your home to Ostwick today",
 ])
 def test_a_call_to_buy_to_many_readers_is_a_pitch(text, clinic):
-    assert "persona.promotion" in warned(text, CheckTarget(Network.X, Persona.PERSONAL), clinic)
+    assert "persona.promotion" in fired(text, CheckTarget(Network.X, Persona.PERSONAL), clinic)
 
 
 def test_switching_in_everyday_speech_is_no_pitch(clinic):
-    found = warned("Finally switched to the night shift, my cat is confused",
+    found = fired("Finally switched to the night shift, my cat is confused",
                    CheckTarget(Network.X, Persona.PERSONAL), clinic)
     assert "persona.promotion" not in found, found
 
@@ -334,7 +323,7 @@ def test_the_staff_tag_as_one_hashtag_discloses(clinic):
     "When I'm not at the clinic I run puppy classes on Sundays, first session free",
 ])
 def test_ones_own_trade_on_a_work_account_sells(text, clinic):
-    assert "persona.promotion" in warned(text, WORK, clinic)
+    assert "persona.promotion" in fired(text, WORK, clinic)
 
 
 @pytest.mark.parametrize("text", [
@@ -342,7 +331,7 @@ def test_ones_own_trade_on_a_work_account_sells(text, clinic):
     "When I'm not at the clinic I'm usually asleep. Big week for the team though!",
 ])
 def test_a_weekend_told_with_nothing_sold_is_no_trade(text, clinic):
-    assert "persona.promotion" not in warned(text, WORK, clinic)
+    assert "persona.promotion" not in fired(text, WORK, clinic)
 
 
 # --- 11. a workplace hiring, unnamed, on a personal account --------------------------------------
@@ -353,11 +342,11 @@ def test_a_weekend_told_with_nothing_sold_is_no_trade(text, clinic):
     "Meine Filiale sucht Verstärkung fürs Wochenende, wer Lust hat meldet sich bei mir",
 ])
 def test_ones_workplace_hiring_is_a_job_offer(text, clinic):
-    assert "persona.promotion" in warned(text, CheckTarget(Network.X, Persona.PERSONAL), clinic)
+    assert "persona.promotion" in fired(text, CheckTarget(Network.X, Persona.PERSONAL), clinic)
 
 
 def test_a_club_hiring_said_as_news_is_no_offer(clinic):
-    found = warned("My club is hiring a new manager apparently, hope they pick someone good",
+    found = fired("My club is hiring a new manager apparently, hope they pick someone good",
                    CheckTarget(Network.X, Persona.PERSONAL), clinic)
     assert "persona.promotion" not in found, found
 
@@ -383,11 +372,11 @@ def test_a_disclosed_pitch_that_sells_still_warns(text, clinic):
     "Dad's scan came back clear 🙏 thanks for all the messages",
 ])
 def test_ones_own_health_warns(text, clinic):
-    assert "persona.personal_life" in warned(text, BRAND, clinic)
+    assert "persona.personal_life" in fired(text, BRAND, clinic)
 
 
 def test_the_buy_nothing_group_is_no_pitch(clinic):
-    found = warned("got a free dog crate from our Buy Nothing group, neighbours are the best",
+    found = fired("got a free dog crate from our Buy Nothing group, neighbours are the best",
                    CheckTarget(Network.FACEBOOK, Persona.PERSONAL), clinic)
     assert "persona.promotion" not in found, found
 
@@ -402,7 +391,7 @@ def test_links_with_a_scheme_count_towards_the_threads_limit(clinic):
     found = findings(text, THREADS, clinic)
     assert found["limit.links"].severity.value == "block"
     assert "7 links" in found["limit.links"].message
-    assert "persona.promotion" not in warned(text, THREADS, clinic)
+    assert "persona.promotion" not in fired(text, THREADS, clinic)
 
 
 def test_five_links_are_within_the_threads_limit(clinic):
@@ -424,7 +413,7 @@ def test_german_bester_before_a_noun_is_praise_of_the_brand(clinic):
 
 
 def test_german_bester_without_a_brand_is_nobodys_ad(clinic):
-    found = warned("Bester Tag des Jahres, endlich Urlaub 🌞",
+    found = fired("Bester Tag des Jahres, endlich Urlaub 🌞",
                    CheckTarget(Network.INSTAGRAM, Persona.PERSONAL), clinic)
     assert not {rule for rule in found if rule.startswith(("persona", "disclosure"))}, found
 
@@ -490,7 +479,7 @@ def test_a_game_asking_readers_to_tag_a_friend_is_not_hostile(clinic):
     "Consejo: nunca compres un cachorro sin ver a la madre.",
 ])
 def test_a_buy_told_not_to_happen_is_no_pitch(text, clinic):
-    found = warned(text, CheckTarget(Network.THREADS, Persona.PERSONAL), clinic)
+    found = fired(text, CheckTarget(Network.THREADS, Persona.PERSONAL), clinic)
     assert "persona.promotion" not in found, found
 
 
