@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 
@@ -124,6 +124,9 @@ class Promotion:
     # sales phrases quoted to be talked about ("they all say 'link in bio'"): taken out of the
     # cues above, and the meaning layer may only note such a draft
     quoted_cues: bool = False
+    # ... and sales phrases said to be absent ("no code, no link in bio, just ..."): the writer
+    # has said there is no pitch, so the meaning layer reads none into those words
+    absent_cues: bool = False
     # a price cut or an employee discount said without a sales word ("knocked a quarter off",
     # "going cheap", "Mitarbeiterrabatt"): beside a brand, promotion the layer never overrules
     price_cuts: list[LexiconHit] = field(default_factory=list)
@@ -324,6 +327,25 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
             result.quoted_cues = len(kept_strong) + len(kept_cta) < len(result.strong) + len(
                 result.cta)
             result.strong, result.cta = kept_strong, kept_cta
+    if not result.brand_hits and result.strong and not draft.urls:
+        # Twenty-fourth round: "Pas de lien en bio, pas de code promo, juste la recette de ma
+        # grand-mère", "no code, no link, just ...": a sales phrase said to be absent offers
+        # nothing; "¡Me ha tocado la cesta en el sorteo del barrio!", "I won the office
+        # raffle": a giveaway the writer won is luck, not one they run.
+        text = fold.text
+        def absent(hit: LexiconHit) -> bool:
+            if hit.group.id not in _DENIABLE_CUES:
+                return False
+            start = _view_start(fold, hit.start)
+            if _DENIED_BEFORE.search(text, max(0, start - 12), start) is not None:
+                return True
+            if hit.group.id != "giveaway":
+                return False
+            sentence_start = max(text.rfind(mark, 0, start) for mark in _SENTENCE_END) + 1
+            return _WON.search(text, sentence_start, start) is not None
+        kept = [hit for hit in result.strong if not absent(hit)]
+        result.absent_cues = len(kept) < len(result.strong)
+        result.strong = kept
     if not result.brand_hits and (result.strong or result.commercial):
         # "Buy one get one free is how my brain works with ice cream": a sales phrase made the
         # subject of a sentence about the writer is a figure of speech, unless something is
@@ -781,6 +803,18 @@ READING_MATTER = re.compile(
 
 # Laughter said after a joke in the six languages' usual written forms; the emoji first as
 # the cheap test ("lol", "jaja", "mdr", "kkkk", "rsrs", "ahah", "xD").
+# Sales phrases that can be said to be absent, and the words that say so just before one
+# ("no discount code", "pas de code promo", "sin sorteo", "kein Rabattcode", "sem código",
+# "senza codice sconto")
+_DENIABLE_CUES = frozenset(("promo_code", "discount", "call_to_order", "giveaway"))
+_DENIED_BEFORE = re.compile(
+    r"\b(?:no|zero|without|pas de|pas d'|sans|sin|ningun|ninguna|kein|keine|keinen|ohne|sem"
+    r"|nenhum|nenhuma|senza|nessun|nessuna)\s+$")
+# The writer's own win, before a giveaway word in its sentence ("me ha tocado la cesta en el
+# sorteo", "I won the raffle", "j'ai gagné", "hab beim Gewinnspiel gewonnen" reads after)
+_WON = re.compile(
+    r"\b(?:i (?:just )?won|i've won|me ha tocado|me toco|he ganado|gane|j'ai gagne"
+    r"|ich habe \w+ gewonnen|ganhei|ho vinto)\b")
 _LAUGH_HINT = re.compile(r"[\U0001f602\U0001f923\U0001f605\U0001f606]|lol|lmao|haha|jaja|mdr|ptdr"
                          r"|kkk|rsrs|ahah|xd")
 _JOKING = re.compile(r"[\U0001f602\U0001f923\U0001f605\U0001f606]|\b(?:lol|lmao|ha(?:ha)+h?"
@@ -820,6 +854,14 @@ _SELF_FIGURE = re.compile(
     r"|es\s+(?:mi|como funciona mi)\b|c'est\s+(?:ma|mon|comme ca que mon)\b"
     r"|est\s+(?:ma|mon)\b|ist\s+(?:mein|meine|wie mein)\b|e\s+(?:o meu|a minha|como o meu"
     r"|il mio|la mia|come funziona il mio)\b)")
+
+
+def _view_start(fold: TextView, original_start: int) -> int:
+    """The folded view's position of an original start offset."""
+    starts = fold.starts
+    if starts is None:
+        return original_start
+    return bisect_left(starts, original_start)
 
 
 def _view_end(fold: TextView, original_end: int) -> int | None:

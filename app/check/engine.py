@@ -198,7 +198,26 @@ _GRATITUDE = re.compile(
     # staff shown at work: "behind the scenes at our packaging line: the people who ...",
     # "meet the team", "detras de las camaras", "dans les coulisses", "hinter den Kulissen"
     r"behind the scenes|meet the (?:team|people|crew)|detras de (?:las )?camaras"
-    r"|dans les coulisses|hinter den kulissen|nos bastidores|dietro le quinte)\b")
+    r"|dans les coulisses|hinter den kulissen|nos bastidores|dietro le quinte"
+    # twenty-fourth round: a holiday greeting ("Happy Mother's Day to every mom who has ever
+    # yelled ...", "feliz Navidad", "bonne fête des mères", "frohe Ostern", "buone feste")
+    r"|happy (?:mother's|mothers|father's|fathers|valentine's|valentines|new year|holidays"
+    r"|thanksgiving|easter|hanukkah|diwali|eid|international \w+'?s?) ?(?:day)?"
+    r"|merry christmas|feliz (?:navidad|ano nuevo|dia de la madre|dia del padre|dia das maes"
+    r"|dia dos pais|natal|pascua|pascoa)|felices fiestas|bonne (?:annee|fete des (?:meres|peres)"
+    r"|fetes)|joyeux noel|joyeuses fetes|frohe (?:weihnachten|ostern|feiertage)"
+    r"|frohes (?:neues|fest)|alles gute zum (?:muttertag|vatertag)|buon natale|buone feste"
+    r"|buona (?:pasqua|festa della (?:mamma|papa))|boas festas|feliz pascoa"
+    # ... and praise said to people ("sois la leche", "you lot are legends", "vous êtes au
+    # top", "ihr seid spitze", "vocês são demais", "siete fantastici", "une vraie tuerie")
+    r"|(?:you(?: all| lot| guys)?|y'all|you're|youre) (?:are )?(?:the best|amazing|legends"
+    r"|incredible|stars|superstars|heroes|brilliant|awesome|rock(?:stars)?)"
+    r"|sois (?:la leche|lo mejor|los mejores|las mejores|unos cracks|unas cracks|geniales"
+    r"|increibles|enormes|unos craks)|que pasada|vous etes (?:au top|geniaux|genials"
+    r"|formidables|incroyables|les meilleurs|des champions)|(?:une |la )?vraie tuerie"
+    r"|c'est une tuerie|ihr seid (?:spitze|super|klasse|die besten|der hammer|grossartig"
+    r"|unglaublich|toll)|voces sao (?:demais|incriveis|os melhores|top)|siete (?:fantastici"
+    r"|grandi|i migliori|mitici|incredibili|stupendi))\b")
 
 # A deal that is the writer's own to give (folded text): a referral ("mention my name"), one's
 # code or link, one's own things ("my pottery", "mis cuadros", "mes bougies").
@@ -253,7 +272,7 @@ _CODE_TOKEN = re.compile(r"\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{4,12}\b")
 # para", "astuce", "retour d'expérience", "Tipp:", "lo sapevi".
 _ADVICE_VOICE = re.compile(
     # (opening the post, within its first words; not beside a name called: "you absolute")
-    r"^(?![^\n]*\byou (?:absolute|utter|complete|total|massive)\b)\W*(?:[\w'-]+ ){0,4}?"
+    r"^(?![^\n]*\byou (?:absolute|utter|complete|total|massive)\b)\W*(?:[\w'-]+,? ){0,4}?"
     r"(?:(?:pro |top |quick |winter |summer )?tips?:|(?:our |a |the )?guide (?:to|for)\b"
     # twenty-third round: "Tip for new loan officers:", "Hiring tip from someone who ..."
     r"|tips? (?:for|from)\b"
@@ -261,7 +280,11 @@ _ADVICE_VOICE = re.compile(
     r"|dicas?(?: de [a-z]+)?:|dicas para|consejos? (?:para|de)|consejo:|astuces?\b"
     r"|conseils? (?:pour|de)|retour d'experience|tipps? (?:fur|zum|zur)|tipp:|ratgeber"
     r"|consigli (?:per|di)|lo sapevi|sabias que|le saviez-vous|wusstet ihr|voce sabia"
-    r"|recipes|recetas|recettes|rezepte|receitas|ricette)")
+    r"|recipes|recetas|recettes|rezepte|receitas|ricette"
+    # twenty-fourth round: an explainer ("The Scunthorpe problem, explained: why content
+    # filters keep blocking innocent words")
+    r"|explained:|explainer\b|what you need to know|ce qu'il faut savoir|lo que hay que saber"
+    r"|was man wissen muss|o que (?:voce )?precisa saber|cosa c'e da sapere)")
 
 # Readers asked to tag a friend, in the six languages (folded): "tag a friend who", "etiqueta a
 # tu compañero", "identifie ton", "markiert eure", "marca quem", "tagga un amico"
@@ -337,8 +360,10 @@ _TEAM_HEALTH_REPORT = re.compile(
     r"bulletin medical|point medical|infirmerie|verletzungsupdate|verletzungs-update|"
     r"verletzungsnews|personalnews|boletim medico|departamento medico|bollettino medico|"
     r"report medico|aggiornamento medico|infermeria)\b")
-# A figure of two digits or more, not an ordinal ("300 kilos", "2,000 meals"; not "10th")
-_FIGURE = re.compile(r"(?<![\w.,])\d{2,}(?:[.,]\d+)*(?![\w.,]*(?:th|st|nd|rd|e|er|eme|o|a)\b)")
+# A figure of two digits or more, not an ordinal or a time of day ("300 kilos", "2,000 meals";
+# not "10th", not "3:12")
+_FIGURE = re.compile(
+    r"(?<![\w.,:])\d{2,}(?:[.,]\d+)*(?![\w.,]*(?:th|st|nd|rd|e|er|eme|o|a)\b)(?!:\d)")
 # Words that put a person in the sentence (besides "I" and "we"): third-person and
 # second-person pronouns and possessives, in the six languages
 _PERSONS = frozenset((
@@ -1185,6 +1210,15 @@ _CHEER = re.compile(
     r"|vittoria|partita|in bocca al lupo|complimenti|forza)\b")
 _PRICE_OR_CODE = re.compile(r"%|[$£€]\s?\d|\d\s?(?:€|\$|£)|\b[A-Z]{2,}\d{1,4}\b"
                             r"|\b(?:code|c[oó]digo|codice)\b", re.IGNORECASE)
+# A sponsor thanked for sponsoring, in the six languages (folded text; twenty-fourth round)
+_THANKS_FOR_SPONSORING = re.compile(
+    r"\b(?:thank you|thanks|many thanks|gracias|merci|danke|obrigad[oa]s?|grazie)\b"
+    r"[^.!?\n]{0,60}?\b(?:for (?:sponsoring|supporting|funding|backing|their support"
+    r"|your support|the support)|por (?:patrocinar|su patrocinio|su apoyo|apoyar|financiar)"
+    r"|pour (?:son soutien|leur soutien|votre soutien|avoir sponsorise|avoir soutenu"
+    r"|le soutien)|fur (?:die unterstutzung|das sponsoring|ihre unterstutzung"
+    r"|eure unterstutzung)|furs sponsoring|pelo (?:patrocinio|apoio)|por (?:patrocinarem"
+    r"|apoiarem)|per (?:aver sponsorizzato|il sostegno|il supporto|aver sostenuto))")
 # The organisation speaking of itself (folded text).
 _WE = re.compile(r"\b(?:we|we're|we are|nous|wir|noi|nos|nosotros)\b")
 
@@ -1830,6 +1864,8 @@ class _Context:
         if not promotion.brand_hits and (promotion.for_a_cause or promotion.private_sale) \
                 and not promotion.strong:
             return  # a friend's fundraiser or one's old bike sold sells nothing to disclose
+        if promotion.absent_cues and not promotion.strong:
+            return  # "no code, no link in bio, just my nan's recipe": said to sell nothing
         reading = self.meaning("promo")
         warn_at, info_at = MEANING_AT["promo"]
         if promotion.links and not promotion.brand_hits \
@@ -2346,7 +2382,8 @@ class _Context:
             refs = [r for r in refs if r.role != ROLE_EMPLOYER]
             if refs and self._employer_sponsors(promotion):
                 refs = []  # "Acme is proud to sponsor the Kestrels": its own news, said plainly
-            elif refs and self._cheers_a_partner(promotion):
+            elif refs and (self._cheers_a_partner(promotion)
+                           or self._thanks_a_sponsor(promotion)):
                 refs = []
             generic = False
         elif self.work and refs and self._employer_news(promotion):
@@ -2528,6 +2565,17 @@ class _Context:
                        and h.term.payload.kind == KIND_DOMAIN for h in promotion.brand_hits):
             return False
         return _CHEER.search(text) is not None
+
+    def _thanks_a_sponsor(self, promotion: Promotion) -> bool:
+        """Whether the brand's own account thanks a partner for sponsoring or funding it
+        ("Thank you to Verdemar for sponsoring this year's collection", "Merci à X pour son
+        soutien"), with nothing of the partner's sold: the thanks says what the tie is."""
+        if promotion.strong or promotion.cta or promotion.price_cuts or promotion.reviews \
+                or _PRICE_OR_CODE.search(self.text) or any(
+                    isinstance(h.term.payload, BrandRef)
+                    and h.term.payload.kind == KIND_DOMAIN for h in promotion.brand_hits):
+            return False
+        return _THANKS_FOR_SPONSORING.search(self.draft.fold.text) is not None
 
     def _insider_review(self, promotion: Promotion, what: str, options: list[str],
                         subject_spans: list[tuple[int, int]], inserts: list[Fix]) -> None:
@@ -3039,6 +3087,11 @@ class _Context:
                           or _someones(self.text, h.start)]
                 roles = [h for h in found if h not in people]
             else:
+                # a desk's mailbox on the employer's own domain is as public from a staff
+                # member's account ("our health desk: sante@", twenty-fourth round)
+                desks = [h for h in people if h.own_desk and not (h.own_home or h.private)]
+                people = [h for h in people if h not in desks]
+                roles += desks
                 people += [h for h in roles if _someones(self.text, h.start)]
                 roles = [h for h in roles if h not in people]
             for group, severity in ((people, "warn"), (roles, "info")):

@@ -218,7 +218,8 @@ class PrivacyHit:
     # a flat in a building (see ``_private_address``)
     private: bool = False
     # an e-mail address on the employer's or a partner's own domain whose mailbox is one word
-    # ("complaints@", "mariages@", "leserreporter@"; a person's is mostly "jane.smith@")
+    # or words joined by hyphens ("complaints@", "mariages@", "app-feedback@"; a person's is
+    # mostly "jane.smith@")
     own_desk: bool = False
 
 
@@ -910,7 +911,8 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
         if is_role and own:
             continue
         hits.append(PrivacyHit("email", start, end, role_address=is_role,
-                               own_desk=own and re.fullmatch(r"[^\W\d_]+", mailbox) is not None))
+                               own_desk=own and re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*",
+                                                             mailbox) is not None))
     if _SPELLED_HINT.search(text):
         generic, country = known_tlds()
         providers = frozenset(data.get("personal_mail_providers", ()))

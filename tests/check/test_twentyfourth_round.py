@@ -1,0 +1,139 @@
+"""Twenty-fourth round: what the eighth wave of unseen sets (a consumer-electronics brand, a
+parcel carrier, a DIY chain, a news weekly, a food bank) showed the check missing or raising
+wrongly, read after their untouched and end figures were taken, made general. Examples of our
+own in six languages, each beside the near misses that must stay as they were."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.model import CheckTarget, Network, Owner, Persona
+from tests.check.rounds import CONDUCT, fired, policy_from, severities
+
+BRAND = CheckTarget(Network.FACEBOOK, Persona.WORK, Owner.EMPLOYER)
+WORK = CheckTarget(Network.LINKEDIN, Persona.WORK)
+MASTODON_WORK = CheckTarget(Network.MASTODON, Persona.WORK)
+PERSONAL = CheckTarget(Network.THREADS, Persona.PERSONAL)
+
+PACK = """version = 1
+[employer]
+name = "Quillby Books"
+aliases = ["Quillby"]
+domains = ["quillby.example"]
+[[partners]]
+name = "Harrow Paper Mills"
+aliases = ["Harrow Paper"]
+domains = ["harrowpaper.example"]
+[confidential]
+terms = ["Project Lantern"]
+"""
+
+
+@pytest.fixture
+def shop(tmp_path):
+    return policy_from(tmp_path, PACK)
+
+
+# --- 1. a time of day is no figure an organisation reports ---------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Our little Noah arrived at 04:15 this morning, 3.2 kg of pure joy 👶 Mum and baby both well.",
+])
+def test_a_birth_told_with_its_hour_is_personal_life(text, shop):
+    assert "persona.personal_life" in fired(text, WORK, shop)
+
+
+# --- 2. a desk's mailbox on the employer's own domain ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "For a story on rents, our housing desk wants to hear from tenants: vivienda@quillby.example",
+    "Wir suchen Stimmen zu Pflegekosten. Schreibt unserer Redaktion: pflege-team@quillby.example",
+])
+def test_a_desk_mailbox_on_a_staff_work_account_is_public(text, shop):
+    assert severities(text, MASTODON_WORK, shop).get("privacy.email") in (None, "info")
+
+
+def test_a_hyphenated_desk_on_the_brand_account_is_public(shop):
+    text = "Found a bug in the Quillby app? Tell us at app-feedback@quillby.example 🙏"
+    assert severities(text, BRAND, shop).get("privacy.email") in (None, "info")
+
+
+@pytest.mark.parametrize("text", [
+    "Any questions, write to maria.lopez@quillby.example, she handles the rota",
+    "Drop me a line at sam.okafor77@gmail.com if you want the slides",
+])
+def test_a_persons_mailbox_still_warns(text, shop):
+    assert "privacy.email" in fired(text, MASTODON_WORK, shop)
+
+
+# --- 3. greetings and praise aimed at people ------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Happy Father's Day to every dad who has ever shouted \"who left the lights on?!\" 💙",
+    "¡Qué pasada de equipo! Sois la leche, de verdad 🙌",
+    "Les brownies de l'atelier pâtisserie : une vraie tuerie 🍫",
+    "Frohe Weihnachten an alle, die heute noch Pakete schleppen!",
+])
+def test_greetings_and_praise_are_not_hostile(text, shop):
+    assert not fired(text, BRAND, shop) & CONDUCT
+
+
+@pytest.mark.parametrize("text", [
+    "Happy Monday to everyone except the idiot who parked across our loading bay",
+    "Sois unos inútiles, tres semanas para mandar un pedido",
+])
+def test_insults_beside_a_greeting_still_warn(text, shop):
+    assert fired(text, BRAND, shop) & CONDUCT
+
+
+# --- 4. sales phrases said to be absent, and a giveaway the writer won ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "No discount code, no link in bio, just my nan's scone recipe: 225 g flour, 50 g butter.",
+    "Pas de code promo, pas de lien en bio : juste la recette du gâteau de ma tante.",
+    "Sin código, sin sorteo: hoy solo fotos del perro 🐶",
+    "I won the office raffle!! A whole hamper of cheese, finally some luck 🧀",
+    "¡Me ha tocado el sorteo de la peña! Una cesta enorme 🎉",
+])
+def test_absent_sales_words_and_a_win_sell_nothing(text, shop):
+    assert "persona.promotion" not in fired(text, PERSONAL, shop)
+
+
+@pytest.mark.parametrize("text", [
+    "No code needed: 20% off all my prints this weekend, link in bio",
+    "Giveaway time! Win a hamper of my homemade jams: follow and comment to enter 🎉",
+    "Sorteo: gana una cesta de mis mermeladas caseras, sígueme y comenta 🎉",
+])
+def test_sales_words_in_earnest_still_warn(text, shop):
+    assert "persona.promotion" in fired(text, PERSONAL, shop)
+
+
+# --- 5. an explainer ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Scunthorpe, explained: why spam filters keep blocking harmless words. Our tech column.",
+    "Doomscrolling, explained: why the feed keeps pulling you back. Our science column this week.",
+    "Inflation, what you need to know: why your weekly shop keeps creeping up.",
+])
+def test_an_explainer_is_not_hostile(text, shop):
+    assert not fired(text, WORK, shop) & CONDUCT
+
+
+# --- 6. a sponsor thanked for sponsoring ----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Thank you to Harrow Paper Mills for sponsoring this year's reading festival: 4,000 books!",
+    "Merci à Harrow Paper pour son soutien au festival de lecture jeunesse 📚",
+    "Danke an Harrow Paper für die Unterstützung beim Lesesommer!",
+])
+def test_a_sponsor_thanked_for_sponsoring_needs_no_ad_label(text, shop):
+    assert not {r for r in fired(text, BRAND, shop) if r.startswith("disclosure")}
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you to Harrow Paper Mills for sponsoring us: get 20% off their notebooks with code "
+    "READ20 at harrowpaper.example",
+    "Harrow Paper's new notebooks are the best we've ever stocked, grab one today",
+])
+def test_a_partner_sold_on_the_brand_account_still_needs_a_label(text, shop):
+    assert {r for r in fired(text, BRAND, shop) if r.startswith("disclosure")}
