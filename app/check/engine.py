@@ -939,7 +939,11 @@ _READER_DIRECTED = re.compile(
     # ("code" as a promo code, not a ZIP, post, area, dress or source code)
     r"|profil|codigo|(?<!zip )(?<!post )(?<!postal )(?<!area )(?<!dress )(?<!source )"
     r"(?<!country )(?<!morse )(?<!zip-)code|os dejo|quieres|quereis|queres|querem|voulez|veux"
-    r"|wollt|willst|vuoi|volete)\b"
+    r"|wollt|willst|vuoi|volete"
+    # "don't miss it" in the six languages ("¡No os la perdáis!", "à ne pas manquer")
+    r"|don'?t miss|no (?:os|te) (?:lo|la|los|las) perd\w+|a ne pas manquer|ne (?:le|la|les)"
+    r" manquez pas|nicht verpassen|verpasst (?:es|sie|ihn) nicht|nao percam?|da non perdere"
+    r"|non perdetevi)\b"
     r"|https?://|\b[\w-]+\.(?:ly|to|gl|co|me|link|page|site|shop|store|com)\b")
 
 
@@ -2604,7 +2608,11 @@ class _Context:
         ("if you're still paying fees ...", "vous préparez un achat ?"), no invitation ("join
         us") and no appeal for money, which make a pitch."""
         text = self.draft.fold.text
-        return not (promotion.strong or promotion.commercial or promotion.cta
+        # (a sales word the employer's news uses in another sense sells nothing: "our product
+        # family grew again this year", "a equipe da loja"; twenty-fourth round)
+        selling_words = [hit for hit in promotion.commercial
+                         if not everyday_sales_word(fold_string(self.text[hit.start:hit.end]))]
+        return not (promotion.strong or selling_words or promotion.cta
                     or promotion.price_cuts or promotion.reviews or promotion.intent
                     or promotion.denied_disclosures) \
             and _READER_DIRECTED.search(text) is None and _INVITED.search(text) is None \

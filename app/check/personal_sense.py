@@ -169,6 +169,31 @@ _SENTENCE_END = r"[.!?;\n](?=\s|$)"
 _WINDOW = 120  # characters looked at before a word, within its sentence
 # themes a story or a character can be said to have (politics and religion are opinions,
 # whoever they are about) ...
+# What a report, a panel or research is on, in the six languages (folded), right before the
+# words (at most four words between, none of them "my" or "our")
+_TOPIC_BEFORE = (
+    r"\b(?:reporting (?:on|about)|report(?:s)? (?:on|into)|(?:panel|talk|debate|discussion"
+    r"|session|webinar|series|story|stories|feature|piece|podcast|episode|study|survey"
+    r"|investigation|documentary|explainer|column|lecture|conference|keynote|workshop)"
+    r" (?:on|about|into)|research(?:ing)? (?:on|into)|investigating|writing about"
+    r"|recherchier\w* (?:zu|uber)|(?:bericht|reportage|studie|umfrage|podiumsdiskussion"
+    r"|vortrag|diskussion|recherche)(?:en|n)? (?:zu|uber)|(?:reportage|enquete|debat|table ronde"
+    r"|article|conference|dossier|etude|podcast|emission) sur|(?:reportaje|investigacion|mesa"
+    r" redonda|debate|articulo|charla|estudio|ponencia|serie) sobre|(?:reportagem|investigacao"
+    r"|debate|artigo|palestra|estudo|mesa redonda) sobre|(?:inchiesta|dibattito|servizio"
+    r"|articolo|convegno|studio|tavola rotonda) su\w*)"
+    r"\s+(?:(?!(?:my|mi|mis|mon|ma|mes|mein\w*|meu|minha|mio|mia|our|nuestr\w*|notre|nos"
+    r"|unser\w*|nosso|nossa|nostr\w*)\b)[\w'-]+\s+){0,4}$")
+# Goods and services named by the words before them ("iftar kits", "Christmas hampers",
+# "Ramadan boxes", "Oster-Pakete") or after ("cestas de Navidad", "coffrets de Noël")
+_GOODS_AFTER = (
+    r"(?:'s)?[\s-]*(?:kits?|boxes|hampers?|menus?|meals?|packs?|packages?|parcels?"
+    r"|baskets?|bags?|bundles?|range|collection|specials?|deals?|offers?|timetable"
+    r"|opening hours|cards?|vouchers?|pakete?|korbe?|kisten?|boxen|sortiment|angebote?)\b")
+_GOODS_BEFORE = (
+    r"\b(?:kits?|cestas?|lotes?|menus?|paniers?|coffrets?|colis|cajas?|cabazes?|cestos?"
+    r"|pacchi|cesti|scatole|boxes|hampers?|horarios?|horaires?|orari)\s+(?:d'\s*|(?:de|du"
+    r"|des|para|pour|por|per|for|di|do|da)\s+)(?:l'|la |el |los |las |le |les |o |a )?$")
 _OTHERS_THEMES = frozenset(("health", "therapy", "family", "family_news", "bereavement",
                             "drinking", "partying", "dating", "money"))
 # ... and the conditions people have as a group; "colleagues who got drunk at the party" is the
@@ -195,6 +220,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "group_right_before": re.compile(
             rf"\b{_GROUP}\s+(?:{_IN_A_CONDITION}|who are|who have|que estan|qui sont|die)\s+$"),
         "generic_kind": re.compile(_GENERIC_KIND),
+        "topic_before": re.compile(_TOPIC_BEFORE),
+        "goods_after": re.compile(_GOODS_AFTER),
+        "goods_before": re.compile(_GOODS_BEFORE),
         "readers_animal": re.compile(_READER + r"\s+" + _ANIMAL),
         # a condition of a kind of animal ("pregnancy in dogs lasts about 63 days")
         "in_animals": re.compile(r"\s+(?:in|en|bei|nei|nelle|nos|nas|chez les)\s+" + _ANIMAL),
@@ -243,9 +271,24 @@ def said_of_others(text: str, folded: str, hits: Sequence[tuple[int, int, str]],
     when a group stands right before the words ("patients in chemotherapy") or the condition
     is a time of anyone's life ("during a pregnancy")."""
     themes = {theme for _, _, theme in hits}
-    if not themes or not themes <= _OTHERS_THEMES:
+    if not themes:
         return None
     patterns = _patterns()
+    # Twenty-fourth round: the subject of a report, a panel or research ("Reporting on dating
+    # apps' data practices", "a panel on religion and the secular state", "Wir recherchieren
+    # zu Gesundheitsdaten in Dating-Apps"), nobody's own life in between ("a talk on my
+    # divorce" is one's own); and goods or a service the business offers ("our iftar kits",
+    # "cestas de Navidad"), said by no "I".
+    if all(patterns["topic_before"].search(_sentence_before(text, start))
+           for start, _, _ in hits):
+        return "a subject your work covers"
+    if not first_person and all(
+            patterns["goods_after"].match(fold_string(text[end:end + 24]))
+            or patterns["goods_before"].search(_sentence_before(text, start))
+            for start, end, _ in hits):
+        return "goods or a service on offer"
+    if not themes <= _OTHERS_THEMES:
+        return None
     if first_person:
         # Even a writer who speaks for themselves ("Patients in chemotherapy often ask me",
         # "ce que je vois en cabinet ... Pendant une grossesse, certains traitements") says

@@ -137,3 +137,51 @@ def test_a_sponsor_thanked_for_sponsoring_needs_no_ad_label(text, shop):
 ])
 def test_a_partner_sold_on_the_brand_account_still_needs_a_label(text, shop):
     assert {r for r in fired(text, BRAND, shop) if r.startswith("disclosure")}
+
+
+# --- 7. the employer's news on one's own work account, with an everyday sales word ---------------
+
+@pytest.mark.parametrize("text", [
+    "Proud to share that our product family at Quillby grew again: the Lantern range my team "
+    "looks after now has 40 titles.",
+    "Formação de segurança com a equipa da loja hoje. A família Quillby toda reunida!",
+])
+def test_employer_news_with_an_everyday_sales_word_needs_no_disclosure(text, shop):
+    assert not {r for r in fired(text, WORK, shop) if r.startswith("disclosure")}
+
+
+@pytest.mark.parametrize("text", [
+    "Ya disponible la nueva colección Quillby en quillby.example y en todas nuestras tiendas. "
+    "¡No os la perdáis!",
+    "The new Quillby planners are in every store from Friday, don't miss them!",
+])
+def test_news_that_tells_readers_not_to_miss_it_still_sells(text, shop):
+    assert {r for r in fired(text, WORK, shop) if r.startswith("disclosure")}
+
+
+# --- 8. a subject the work covers, goods on offer ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Reporting on dating apps and what they do with your data, out next week.",
+    "Moderating a panel on religion and public schools in Leeds next month. Tough questions.",
+    "Wir recherchieren zu Gesundheitsdaten in Dating-Apps. Hinweise gern über unseren Kanal.",
+    "Mesa redonda sobre religión y escuela pública el jueves en el Ateneo.",
+])
+def test_a_subject_of_work_is_no_personal_life(text, shop):
+    assert "persona.personal_life" not in fired(text, WORK, shop)
+
+
+@pytest.mark.parametrize("text", [
+    "Iftar meal packs for 200 families go out from Monday, with halal and veggie options.",
+    "Les kits d'iftar partent lundi, avec des options halal et végétariennes.",
+])
+def test_goods_named_for_a_holiday_are_no_personal_life(text, shop):
+    assert "persona.personal_life" not in fired(text, BRAND, shop)
+
+
+@pytest.mark.parametrize("text", [
+    "Giving a talk on my divorce and how I rebuilt my finances, wish me luck",
+    "Off to Mass with the kids, then a long lunch with the in-laws. See you Monday!",
+])
+def test_ones_own_life_still_warns(text, shop):
+    assert "persona.personal_life" in fired(text, WORK, shop)
