@@ -221,6 +221,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b{_GROUP}\s+(?:{_IN_A_CONDITION}|who are|who have|que estan|qui sont|die)\s+$"),
         "generic_kind": re.compile(_GENERIC_KIND),
         "topic_before": re.compile(_TOPIC_BEFORE),
+        "topic_right_before": re.compile(_TOPIC_BEFORE.replace("{0,4}", "{0,1}")),
         "goods_after": re.compile(_GOODS_AFTER),
         "goods_before": re.compile(_GOODS_BEFORE),
         "readers_animal": re.compile(_READER + r"\s+" + _ANIMAL),
@@ -277,10 +278,12 @@ def said_of_others(text: str, folded: str, hits: Sequence[tuple[int, int, str]],
     # Twenty-fourth round: the subject of a report, a panel or research ("Reporting on dating
     # apps' data practices", "a panel on religion and the secular state", "Wir recherchieren
     # zu Gesundheitsdaten in Dating-Apps"), nobody's own life in between ("a talk on my
-    # divorce" is one's own); and goods or a service the business offers ("our iftar kits",
-    # "cestas de Navidad"), said by no "I".
-    if all(patterns["topic_before"].search(_sentence_before(text, start))
-           for start, _, _ in hits):
+    # divorce" is one's own; a writer who speaks for themselves names the subject at once:
+    # "a workshop on supporting colleagues through IVF, and yes, I'm going through it too" is
+    # theirs); and goods or a service the business offers ("our iftar kits", "cestas de
+    # Navidad"), said by no "I".
+    topic = patterns["topic_right_before" if first_person else "topic_before"]
+    if all(topic.search(_sentence_before(text, start)) for start, _, _ in hits):
         return "a subject your work covers"
     if not first_person and all(
             patterns["goods_after"].match(fold_string(text[end:end + 24]))
