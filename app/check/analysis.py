@@ -902,13 +902,14 @@ JOB_OFFER = Group("job_offer", "strong", "a job offer", "analysis")
 # The employer named as the one hiring, perhaps with a place after its name ("Halbrook busca
 # enfermeras", "Basketly sucht Fahrer:innen", "Acme Leeds is hiring", "Acme recrute des",
 # "Acme cerca stagisti", "a Acme está a contratar"), not trying to do something ("busca
-# reducir", "cherche à", "cerca di", "is looking to") ...
+# reducir", "cherche à", "cerca di", "is looking to"; twenty-fourth round: "is hiring a senior
+# engineer" is hiring, the "a" after it only the article) ...
 _HIRES_AFTER_NAME = re.compile(
     r"(?:[ \t]+[A-ZÀ-Þ][\w-]*)?[ \t]+(?P<verb>(?i:(?:is|are) (?:hiring|recruiting|looking for)"
     r"|hires|(?:esta|está|estan|están|estão|estao) (?:contratando|buscando|reclutando|recrutando"
     r"|a contratar|a recrutar)|recrute|recrutent|embauche|sucht|assume|sta assumendo"
     r"|(?:busca|buscan|contrata|cherche|recherche|cerca|sta cercando|procura)"
-    r"(?![ \t]+[^\W\d_]+(?:ar|er|ir|re)\b)))(?![ \t]+(?:a|à|to|de|di|d'|zu|um)\b)")
+    r"(?![ \t]+[^\W\d_]+(?:ar|er|ir|re)\b)(?![ \t]+(?:a|à|to|de|di|d'|zu|um)\b)))")
 # ... with the offer's terms or a call to apply or write (folded text)
 _JOB_TERMS = re.compile(
     r"\b(?:salary|wages?|sueldo|salario|bono de bienvenida|gehalt|bezahlung|verguetung|salaire"

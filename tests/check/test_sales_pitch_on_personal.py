@@ -65,7 +65,8 @@ def marked(text: str, finding) -> list[str]:
     ("Quillmoor's winter blend is 3 for $20 this week, grab a bag at quillmoor.example", "$20"),
     ("Quillmoor is hiring baristas in Denver! Apply now at quillmoor.example/jobs", "Apply now"),
     ("Ashby Oat's barista edition is half price until Sunday, stock up!", "half price"),
-    ("Dale una oportunidad a Quillmoor: suscríbete y el primer mes es gratis", "gratis"),
+    # (from the twenty-fourth round "suscríbete" is a call to subscribe, the strongest cue)
+    ("Dale una oportunidad a Quillmoor: suscríbete y el primer mes es gratis", "suscríbete"),
 ])
 def test_a_pitch_for_the_employer_or_a_partner_is_also_a_sales_pitch(coffee, text, selling):
     found = findings(text, PERSONAL, coffee)

@@ -185,3 +185,50 @@ def test_goods_named_for_a_holiday_are_no_personal_life(text, shop):
 ])
 def test_ones_own_life_still_warns(text, shop):
     assert "persona.personal_life" in fired(text, WORK, shop)
+
+
+# --- 9. calls to buy, subscribe, donate or apply that the lists did not know ---------------------
+
+@pytest.mark.parametrize("text", [
+    "#QuillbyTeam last call: festival passes close Friday → quillby.example/festival",
+    "#QuillbyTeam Derniers jours pour profiter de l'abonnement à 1 € ! quillby.example/ete",
+    "#QuillbyTeam Die Lesenächte kommen, jetzt abonnieren: quillby.example/de",
+    "#QuillbyTeam Ya están a la venta las agendas 2027, ¡qué bonitas! quillby.example/agendas",
+    "Donate to the Quillby reading fund this month and every euro is matched quillby.example/give",
+    "My team at Quillby is hiring a junior designer! Hybrid, DM me or apply at the careers page",
+    "Mis nuevas libretas Quillby 😍 las consigues en quillby.example",
+    "Harrow Paper's sketchbooks on my desk all week. Get the same one at harrowpaper.example",
+])
+def test_calls_to_act_on_a_personal_account_are_a_pitch(text, shop):
+    assert "persona.promotion" in fired(text, PERSONAL, shop)
+
+
+@pytest.mark.parametrize("text", [
+    "Quillby cherche à réduire ses délais de livraison, bonne nouvelle pour nous tous",
+    "Lo más importante hoy: descansar. Nada de Quillby, nada de correos.",
+])
+def test_words_that_only_look_like_those_calls(text, shop):
+    assert "persona.promotion" not in fired(text, PERSONAL, shop)
+
+
+# --- 10. praise in idiom -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Las libretas Quillby son otro nivel 🤩",
+    "Switched to Quillby notebooks in March and I'm never going back",
+    "Honestly the Quillby planner saved my life this term",
+    "The Quillby shop window this week is a work of art",
+    "Ich empfehle Quillby jedem, der gern schreibt.",
+    "Je recommande les carnets Quillby, vraiment.",
+    "Os carnets da Quillby são bom demais",
+])
+def test_praise_in_idiom_promotes_the_brand(text, shop):
+    assert "persona.brand_promotion" in fired(text, PERSONAL, shop)
+
+
+@pytest.mark.parametrize("text", [
+    "Bought a notebook at Quillby on the way to my sister's. Long day.",
+    "Quillby was closed today, so I wrote on the back of a receipt instead.",
+])
+def test_the_brand_in_passing_is_still_no_promotion(text, shop):
+    assert "persona.brand_promotion" not in fired(text, PERSONAL, shop)
