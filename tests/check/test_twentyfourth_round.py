@@ -232,3 +232,30 @@ def test_praise_in_idiom_promotes_the_brand(text, shop):
 ])
 def test_the_brand_in_passing_is_still_no_promotion(text, shop):
     assert "persona.brand_promotion" not in fired(text, PERSONAL, shop)
+
+
+# --- 11. politics, faith and a break-up said in more ways ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Voting yes on Measure 12 next week, and if you're not, we can't be friends.",
+    "The mayor's new parking plan is a joke. Vote her out in May.",
+    "Can't wait to see this government fall, honestly.",
+    "Ce gouvernement est une honte. Vivement 2027.",
+    "Dimanche, votez pour la liste verte, c'est la seule option sérieuse.",
+    "Anyone who votes Tory again needs their head examined",
+    "Torn between the two candidates for mayor this year, neither one has a plan.",
+    "Back to Mass this morning after years away, it felt good.",
+    "Meine Freundin hat gestern Schluss gemacht. Heute bin ich zu nichts zu gebrauchen.",
+    "Je me suis fait larguer hier soir, soyez indulgents aujourd'hui",
+])
+def test_ones_politics_faith_or_break_up_is_personal_life(text, shop):
+    assert "persona.personal_life" in fired(text, WORK, shop)
+
+
+@pytest.mark.parametrize("text", [
+    "Our mass-market paperback line grows again this spring: 12 new titles.",
+    "Planning a mass mailing to every school library in the region next month.",
+    "The council vote on the library budget is on Tuesday; here is what it means for readers.",
+])
+def test_look_alikes_of_politics_and_faith_stay_quiet(text, shop):
+    assert "persona.personal_life" not in fired(text, WORK, shop)
