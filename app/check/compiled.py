@@ -204,7 +204,8 @@ _GENERIC_WORDS = {
     # ... and its abbreviations: "Proj. Falcon", "P. Falcon" (a lone letter only with its
     # full stop: see the check's reading of the word before the name)
     "project": ("proyecto", "projet", "projekt", "projeto", "progetto", "proj", "prj", "p"),
-    "operation": ("operacion", "operation", "operacao", "operazione"),
+    # ... "Opé Marmotte", "Op Nightfall" (twenty-fourth round)
+    "operation": ("operacion", "operation", "operacao", "operazione", "ope", "op"),
     "programme": ("programa", "programme", "programm", "programma", "program"),
     "program": ("programa", "programme", "programm", "programma", "programme"),
     "initiative": ("iniciativa", "initiative", "initiative", "iniziativa"),
@@ -488,6 +489,8 @@ def codename_variants(term: str) -> list[str]:
     # more words run together ("Night Owl 4" as "NightOwl 4"); a one-word name split in two is
     # found by Compiled.split_codenames
     spelt = [_spell_out_umlauts(v) for v in variants if _spell_out_umlauts(v) != v]
+    # Twenty-fourth round: British and American spelling ("Quiet Harbor" as "Quiet Harbour")
+    spelt += [twin for v in variants if (twin := _spelling_twin(v)) != v]
     run_together = [" ".join([*parts[:i], parts[i] + parts[i + 1], *parts[i + 2:]])
                     for v in variants if len(parts := v.split()) >= 3
                     for i in range(len(parts) - 1)
@@ -502,6 +505,28 @@ def _number_words() -> frozenset[str]:
     its number, never a part of it (no "Owlfour")."""
     return frozenset(fold_string(form) for n in range(1, 100) for form in number_forms(n)
                      if form.isalpha())
+
+
+# American spellings whose British twin differs ("harbor"/"harbour", "center"/"centre",
+# "gray"/"grey"), both ways
+_AMERICAN = ("harbor", "color", "favor", "honor", "labor", "neighbor", "vapor", "arbor",
+             "armor", "parlor", "rumor", "savior", "valor", "flavor", "humor", "odor", "rigor",
+             "splendor", "endeavor", "behavior", "center", "theater", "meter", "fiber", "liter",
+             "saber", "specter", "caliber", "luster", "gray")
+_SPELLING_TWINS = {
+    **{us: (us[:-2] + "our" if us.endswith("or") else us[:-2] + "re" if us.endswith("er")
+            else "grey") for us in _AMERICAN}}
+_SPELLING_TWINS.update({uk: us for us, uk in list(_SPELLING_TWINS.items())})
+
+
+def _spelling_twin(text: str) -> str:
+    """``text`` with each word spelt the other side of the Atlantic, keeping its capital."""
+    def twin(word: str) -> str:
+        other = _SPELLING_TWINS.get(word.lower())
+        if other is None:
+            return word
+        return other.capitalize() if word[:1].isupper() else other
+    return " ".join(twin(word) for word in text.split())
 
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
@@ -555,6 +580,22 @@ def _distinct(translations: tuple[str, ...]) -> list[str]:
     """The translations long enough to mean only themselves: a word of three letters or fewer
     ("bar" for a bear in German, "oso") is too often another word."""
     return [word for word in translations if len(word) >= 4]
+
+
+def _table_forms(word: str, table: dict[str, tuple[str, ...]]) -> list[str]:
+    """``word`` (folded) and its translations in the codename table, trying it without a
+    German adjective's ending too ("blaue" is "blau"); empty when the table does not know it."""
+    for stem in (word, *(word[:-len(end)] for end in ("es", "en", "er", "em", "e")
+                         if word.endswith(end) and len(word) - len(end) >= 3)):
+        if stem in table:
+            return list(dict.fromkeys((stem, *table[stem])))
+    return []
+
+
+def _alternation(forms: list[str]) -> str:
+    """A regular-expression alternation of ``forms``, longest first, spaces as any space."""
+    return "|".join(re.escape(form).replace(r"\ ", r"\s+")
+                    for form in sorted(forms, key=len, reverse=True))
 
 
 def _expand(entries: list[str], brands: dict[str, list[str]]) -> list[str]:
@@ -618,6 +659,7 @@ class CompiledPolicy:
         self._after_generic: list[tuple[str, AfterGeneric]] = []
         self._misspelt_names: list[tuple[str, str]] | None = None
         self._one_word_codenames: dict[str, str] | None = None
+        self._phrases: list[tuple[re.Pattern[str], str]] | None = None
         self._names_alone: list[tuple[str, NameAlone]] = []
         for text in policy.confidential_terms:
             for variant in codename_variants(text):
@@ -727,6 +769,37 @@ class CompiledPolicy:
                     and (first + second) in names:
                 found.append((start, next_end, names[first + second]))
         return found
+
+    def translated_phrases(self, fold: TextView) -> list[tuple[int, int, str]]:
+        """Two-word codenames of everyday words written with both words in another language,
+        in either order and with the endings adjectives take ("Blue Door" as "Porte Bleue" or
+        "Porta Azul", "Blaue Leiter" as "Blue Ladder"): folded [start, end) and the codename.
+        (The caller keeps those written as a name, with capitals: "la porte bleue du jardin" is
+        a door.) Compiled on first need, once per pack."""
+        if self._phrases is None:
+            self._phrases = []
+            table = self.builtin.codename_words
+            for codename in self.policy.confidential_terms:
+                words = [fold_string(word) for word in codename.split()]
+                if len(words) != 2 or words[0] in _GENERIC_FAMILIES:
+                    continue
+                forms = [_table_forms(word, table) for word in words]
+                if not all(forms):
+                    continue
+                first, second = (_alternation(word_forms) for word_forms in forms)
+                ending = r"(?:e|s|es|en|er|em|a|as|o|os)?"
+                source = (rf"(?<![^\W_])(?:(?:{first}){ending}[\s-]+(?:{second}){ending}"
+                          rf"|(?:{second}){ending}[\s-]+(?:{first}){ending})(?![^\W_])")
+                self._phrases.append((re.compile(source), codename))
+        if not self._phrases:
+            return []
+        exact = {fold_string(term) for term in self.policy.confidential_terms}
+        phrases: list[tuple[int, int, str]] = []
+        for regex, codename in self._phrases:
+            for match in regex.finditer(fold.text):
+                if " ".join(match.group().replace("-", " ").split()) not in exact:
+                    phrases.append((match.start(), match.end(), codename))
+        return phrases
 
     def misspelt_codenames(self, fold: TextView) -> list[tuple[int, int, str]]:
         """Codenames whose one-word name is misspelt by one letter right after a generic word

@@ -1689,6 +1689,8 @@ class _Context:
                     *self.compiled.codenames_alone(self.draft.fold)]:
             name = hit.term.text
             after = hit.term.payload
+            if isinstance(after, str):
+                name = after  # "Quiet Harbour", "Atlas III": the pack's "Quiet Harbor", "Atlas 3"
             if isinstance(after, TranslatedName):
                 name = after.name  # "Adega 9" is "Cellar 9" in Portuguese
             if isinstance(after, InflectedName):
@@ -1743,6 +1745,17 @@ class _Context:
                         TermHit(compiled_term, start, end,
                                 ("a hyphen inside the name" if "-" in written
                                  else "a space inside the name",)))
+        for start, end, codename in self.compiled.translated_phrases(self.draft.fold):
+            start, end = self.draft.fold.span(start, end)
+            written = self.text[start:end]
+            # "Le dossier Porte Bleue avance" names it; "la porte bleue du jardin" is a door
+            if all(word[:1].isupper() for word in written.replace("-", " ").split()) \
+                    and self.keep(start, end) and not any(
+                        h.start <= start < h.end for hits in by_term.values() for h in hits):
+                compiled_term = make_term(codename)
+                if compiled_term is not None:
+                    by_term.setdefault(codename, []).append(
+                        TermHit(compiled_term, start, end, ()))
         for start, end, codename in self.compiled.misspelt_codenames(self.draft.fold):
             start, end = self.draft.fold.span(start, end)
             if self.keep(start, end) and not any(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from app.core.model import CheckTarget, Network, Owner, Persona
-from tests.check.rounds import CONDUCT, fired, policy_from, severities
+from tests.check.rounds import CONDUCT, findings, fired, policy_from, severities
 
 BRAND = CheckTarget(Network.FACEBOOK, Persona.WORK, Owner.EMPLOYER)
 WORK = CheckTarget(Network.LINKEDIN, Persona.WORK)
@@ -259,3 +259,43 @@ def test_ones_politics_faith_or_break_up_is_personal_life(text, shop):
 ])
 def test_look_alikes_of_politics_and_faith_stay_quiet(text, shop):
     assert "persona.personal_life" not in fired(text, WORK, shop)
+
+
+# --- 12. codenames in another language, abbreviated or spelt the other way -----------------------
+
+CODENAMES = """version = 1
+[employer]
+name = "Quillby Books"
+[confidential]
+terms = ["Green Window", "Rote Leiter", "Opération Castor", "Silver Harbor"]
+"""
+
+
+@pytest.fixture
+def secrets(tmp_path):
+    return policy_from(tmp_path, CODENAMES, "secrets.toml")
+
+
+@pytest.mark.parametrize("text", [
+    "La réunion Fenêtre Verte est déplacée à jeudi",
+    "Reunião sobre a Janela Verde amanhã cedo 👀",
+    "Red Ladder goes live in three shops on Monday",
+    "Point Opé Castor à 15h, salle B",
+    "Silver Harbour shoot moved to Lisbon, don't tell anyone",
+])
+def test_a_codename_written_otherwise_is_still_confidential(text, secrets):
+    assert "confidential.term" in fired(text, PERSONAL, secrets)
+
+
+@pytest.mark.parametrize("text", [
+    "J'ai repeint la fenêtre verte de la cuisine ce week-end",
+    "Bought a red ladder for the garden, finally",
+    "The harbour was silver at dawn, what a view",
+])
+def test_the_same_words_in_everyday_use_stay_quiet(text, secrets):
+    assert "confidential.term" not in fired(text, PERSONAL, secrets)
+
+
+def test_the_finding_names_the_packs_spelling(secrets):
+    found = findings("Silver Harbour shoot moved to Lisbon", PERSONAL, secrets)
+    assert "Silver Harbor" in found["confidential.term"].message
