@@ -1529,8 +1529,10 @@ class _Context:
         plays Friday, tickets £8"), as original spans; None otherwise. (No brand named: the
         employer's or a partner's products are the brand rules'; no cause: a bake sale for the
         hospice sells nothing.)"""
-        if not self.work or self.policy.employer is None or promotion.brand_hits \
-                or promotion.for_a_cause:
+        # (the employer named only as where the writer works is no brand promoted: "when I'm
+        # not running logistics at Acme I'm a wedding DJ", twenty-fourth round)
+        if not self.work or self.policy.employer is None or promotion.for_a_cause or any(
+                hit not in promotion.workplace_hits for hit in promotion.brand_hits):
             return None
         fold = self.draft.fold
         found = own_sideline(fold.text)

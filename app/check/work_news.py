@@ -322,7 +322,16 @@ _SIDELINE = (
     r"|when i'm not [^.!?\n]{0,40}?,? i'm (?:shooting|running|teaching|baking|making|selling"
     r"|painting|coaching|djing|photographing|filming|grooming|tutoring|designing)\b"
     r"|(?:sigo |tambien |estoy )?dando clases|clases particulares"
-    r"|coup de pub pour (?:ma|mon)|ma (?:petite )?boutique (?:de|en ligne|a)\b)")
+    r"|coup de pub pour (?:ma|mon)|ma (?:petite )?boutique (?:de|en ligne|a)\b"
+    # Twenty-fourth round: a band one plays in ("plays bass in a band"), the trade after the
+    # job in "I'm a ..." ("when I'm not running logistics I'm a wedding DJ"), a plug of one's
+    # own in German ("in eigener Sache"), one's own workshop ("in meiner Holzwerkstatt"), a
+    # trade offered to whoever needs it ("if anyone needs a dog walker")
+    r"|plays? (?:[\w-]+ )?in a band|when i'm not [^.!?\n]{0,40}? i'm an? (?:[\w-]+ )?(?:dj"
+    r"|photographer|videographer|baker|tutor|coach|trainer|florist|painter|potter|musician)"
+    r"|in eigener sache|meine[rnm]? (?:eigenen? )?[a-z]*(?:werkstatt|atelier|studio)"
+    r"|if (?:anyone|anybody|you) needs? an? (?:[\w-]+ )?(?:dog walker|pet sitter|dog sitter"
+    r"|babysitter|cleaner|gardener|handyman|hairdresser|makeup artist|personal trainer)\b)")
 # ... and selling it: a price, bookings, rates, orders, tickets, a menu, "DM me for".
 _SALE = (
     r"(?:[$£€]\s?\d|\d(?:[.,]\d+)?\s?(?:[$£€]|eur\b|euros?\b|usd\b|gbp\b|dollars\b|pounds\b)"
@@ -378,7 +387,17 @@ _SALE = (
     r"|plazas limitadas|platze begrenzt|posti limitati|vagas limitadas"
     r"|primera clase gratis"
     r"|premier cours (?:gratuit|offert)|erste stunde gratis|primeira aula gratis"
-    r"|prima lezione gratis|drop me a (?:message|line|dm))\b"
+    r"|prima lezione gratis|drop me a (?:message|line|dm)"
+    # Twenty-fourth round: the diary open ("agenda de 2026 aberta", "agenda abierta"), a
+    # message asked for ("mandem mensagem", "just DM this page", "Anfragen gern per DM"),
+    # dates to secure ("jetzt Frühjahrstermine sichern"), orders closing, a market stall, places
+    # still free counted in words ("noch zwei Plätze frei")
+    r"|agenda (?:de \d{4} )?(?:aberta|abierta|ouverte)|mandem (?:mensagem|dm)"
+    r"|manda(?:m)? mensagem|just dm|dm this (?:page|account)|anfragen (?:gern |gerne )?(?:per|via)"
+    r" (?:dm|pn|mail)|per (?:dm|pn)|[a-z]*termine sichern|orders (?:close|open|are open|due)"
+    r"|flea market|craft (?:fair|market)|makers? market|mercadillo|marche (?:artisanal|de"
+    r" createurs)|flohmarkt|kunsthandwerkermarkt|feira de artesanato|mercatino"
+    r"|noch (?:zwei|drei|vier|ein paar|wenige) (?:platze|termine) frei)\b"
     r"|-\s?\d+\s?%)")
 
 

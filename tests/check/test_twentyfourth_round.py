@@ -299,3 +299,32 @@ def test_the_same_words_in_everyday_use_stay_quiet(text, secrets):
 def test_the_finding_names_the_packs_spelling(secrets):
     found = findings("Silver Harbour shoot moved to Lisbon", PERSONAL, secrets)
     assert "Silver Harbor" in found["confidential.term"].message
+
+
+# --- 13. one's own trade on a work account, sold in more ways ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Para quem não sabe, também faço bolos. Agenda de março aberta, mandem mensagem!",
+    "Our community lead (yes, me) plays drums in a band, we're on at the Crown on Friday, "
+    "tickets £8",
+    "When I'm not running the warehouse at Quillby I'm a wedding photographer, two Saturdays "
+    "free in May",
+    "ps. my linocut prints are at the Sunday flea market, come say hi",
+    "Outside of work I run a small Etsy shop for bookbinding kits. Holiday orders close Dec 12!",
+    "Neben dem Job biete ich Fahrradreparaturen an – jetzt Frühlingstermine sichern, "
+    "Anfragen gern per DM!",
+    "In eigener Sache: in meiner Töpferwerkstatt sind im Kurs noch zwei Plätze frei.",
+    "If anyone needs a dog walker in Hove, I'm doing weekends now! Just DM this page",
+])
+def test_ones_own_trade_sold_on_a_work_account(text, shop):
+    # (said as the writer's private life, or as a sale, or both)
+    assert fired(text, WORK, shop) & {"persona.promotion", "persona.personal_life"}
+
+
+@pytest.mark.parametrize("text", [
+    "When I'm not running the warehouse at Quillby I'm usually asleep, honestly.",
+    "Our band of volunteers at the Quillby book drive sorted 4,000 books this weekend.",
+    "Flea market finds for the shop window display: three old typewriters 📸",
+])
+def test_a_life_outside_work_that_sells_nothing(text, shop):
+    assert "persona.promotion" not in fired(text, WORK, shop)
