@@ -328,3 +328,29 @@ def test_ones_own_trade_sold_on_a_work_account(text, shop):
 ])
 def test_a_life_outside_work_that_sells_nothing(text, shop):
     assert "persona.promotion" not in fired(text, WORK, shop)
+
+
+# --- 14. a night's drinking, a teething child, a first school day, a date asked for --------------
+
+@pytest.mark.parametrize("text", [
+    "Absolutely on the lash after the quiz last night, send water",
+    "Saufabend nach dem Umzug, wer kann noch stehen?",
+    "Feierabendbierchen mit dem Team? Wir sind schon beim vierten 🍻",
+    "Apéro chez moi ce soir, on attaque la troisième bouteille 🥴",
+    "Tarde de cañas y vermú con las primas, que ya tocaba",
+    "Sábado de churrasco e muita cerveja com os amigos 🍺",
+    "Nuit blanche, la petite fait ses dents, soyez indulgents",
+    "Heute wurde unsere Tochter eingeschult 🎒 der Tag gehört der Familie",
+    "Anyone in Bristol fancy a date this weekend? 34, tall, love a Sunday roast",
+])
+def test_a_private_night_or_family_day_is_personal_life(text, shop):
+    assert "persona.personal_life" in fired(text, WORK, shop)
+
+
+@pytest.mark.parametrize("text", [
+    "Wir sind schon beim vierten Kapitel der Inventur, fast geschafft!",
+    "Our second bottle design won a packaging award this year 🏆",
+    "Dental care for teething puppies: what to give and what to avoid.",
+])
+def test_the_same_words_at_work_stay_quiet(text, shop):
+    assert "persona.personal_life" not in fired(text, WORK, shop)
