@@ -34,7 +34,7 @@ from app.check.jurisdiction import (
 from app.check.lexicons import Group, LexiconHit
 from app.check.meaning import Reading
 from app.check.terms import TermHit
-from app.check.text import TextView, cased_view, fold_string, fold_view
+from app.check.text import LEET_WORD, TextView, cased_view, fold_string, fold_view, leet_view
 
 
 class DraftText:
@@ -366,12 +366,12 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
     if result.brand_hits and not (result.strong or result.commercial or result.cta
                                   or result.price_cuts or draft.urls) and not any(
             hit.term.payload.kind != KIND_NAME  # type: ignore[attr-defined]
-            for hit in result.brand_hits) and _LEET_WORD.search(fold.text):
+            for hit in result.brand_hits) and LEET_WORD.search(fold.text):
         # Sales words written with digits or symbols for letters beside a brand ("w1nter
         # s@le", "y0u kn0w what t0 d0") are sales words: read again through the look-alike
         # view, only when a brand is named and nothing else (a cue, a link, the brand's
         # domain or campaign hashtag) already makes it promotion.
-        leet = _leet_view(fold)
+        leet = leet_view(fold)
         for cue in compiled.builtin.promotion.find(leet, lambda: leet):
             if cue.group.kind in ("strong", "cta", "commercial", "price_cut") \
                     and not compiled.allowed_text(draft.text[cue.start:cue.end]) \
@@ -873,24 +873,6 @@ def _view_end(fold: TextView, original_end: int) -> int | None:
     return index if index <= len(fold.text) else None
 
 
-# A word with digits or symbols written for letters ("s@le", "0ff", "y0u"): a letter next to
-# one of them, inside a word.
-_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
-_LEET_WORD = re.compile(r"[^\W\d_][014357@$]|[014357@$][^\W\d_]")
-_LEET_TOKEN = re.compile(r"[\w@$]*[^\W\d_][\w@$]*")
-
-
-def _leet_view(fold: TextView) -> TextView:
-    """``fold`` with digits and symbols inside words read as the letters they stand for
-    ("w1nter s@le" → "winter sale"), character for character (so spans still map)."""
-    def letters(match: re.Match[str]) -> str:
-        word = match.group()
-        if word.startswith(("@", "$")) or word.isdigit():
-            return word  # a handle, a cashtag or a number
-        return "".join(_LEET.get(char, char) for char in word)
-
-    text = _LEET_TOKEN.sub(letters, fold.text)
-    return TextView(fold.original, text, None, None, parent=fold)
 
 
 AFFILIATE = Group("affiliate_link", "strong", "an affiliate link", "disclosure")

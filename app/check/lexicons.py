@@ -20,11 +20,14 @@ from typing import Any
 
 from app.check.terms import PLURAL, Term, TermIndex, make_term
 from app.check.text import (
+    DISGUISE_DIGITS,
     DISGUISE_SPACED,
+    LEET_WORD,
     WORD_RE,
     TextView,
     collapsed_view,
     fold_string,
+    leet_view,
     spaced_runs,
 )
 from app.paths import resources_dir
@@ -133,6 +136,7 @@ class Lexicon:
             _scan(fold, self.fold_patterns, hits)
             if self.evasive:
                 self._scan_spaced(fold, hits)
+                self._scan_leet(fold, hits)
         if self.cased_patterns:
             _scan(cased(), self.cased_patterns, hits)
         if self.exceptions is not None and any(hit.group in self.excepted for hit in hits):
@@ -163,6 +167,22 @@ class Lexicon:
             if (hit.group, hit.start, hit.end) not in seen and any(
                     start < hit.end and hit.start < end for start, end in spans):
                 hits.append(LexiconHit(hit.group, hit.start, hit.end, (DISGUISE_SPACED,)))
+
+
+    def _scan_leet(self, fold: TextView, hits: list[LexiconHit]) -> None:
+        """Twenty-fourth round: the evasive groups' patterns over the draft with digits and
+        signs inside words read as letters ("questi d3ficienti"), keeping the matches that take
+        in such a word (the terms read them already)."""
+        if LEET_WORD.search(fold.text) is None:
+            return
+        leet = fold.memo("leet", leet_view)
+        found: list[LexiconHit] = []
+        _scan(leet, [p for p in self.fold_patterns if p.group in self.evasive], found)
+        seen = {(hit.group, hit.start, hit.end) for hit in hits}
+        for hit in found:  # (spans in the original text: the view maps through ``fold``)
+            if (hit.group, hit.start, hit.end) not in seen \
+                    and LEET_WORD.search(fold.original[hit.start:hit.end]) is not None:
+                hits.append(LexiconHit(hit.group, hit.start, hit.end, (DISGUISE_DIGITS,)))
 
 
 class _Coverage:

@@ -462,6 +462,26 @@ def _joins_into(pieces: list[str], words: frozenset[str]) -> bool:
     return False
 
 
+# A word with digits or symbols written for letters ("s@le", "0ff", "y0u", "d3ficienti"): a
+# letter next to one of them, inside a word.
+_LEET_LETTERS = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
+LEET_WORD = re.compile(r"[^\W\d_][014357@$]|[014357@$][^\W\d_]")
+_LEET_TOKEN = re.compile(r"[\w@$]*[^\W\d_][\w@$]*")
+
+
+def leet_view(fold: TextView) -> TextView:
+    """``fold`` with digits and symbols inside words read as the letters they stand for
+    ("w1nter s@le" → "winter sale"), character for character (so spans still map)."""
+    def letters(match: re.Match[str]) -> str:
+        word = match.group()
+        if word.startswith(("@", "$")) or word.isdigit():
+            return word  # a handle, a cashtag or a number
+        return "".join(_LEET_LETTERS.get(char, char) for char in word)
+
+    text = _LEET_TOKEN.sub(letters, fold.text)
+    return TextView(fold.original, text, None, None, parent=fold)
+
+
 DISGUISE_INVISIBLE = "invisible characters"
 DISGUISE_LOOKALIKE = "look-alike letters"
 DISGUISE_DIGITS = "numbers or signs in place of letters"

@@ -354,3 +354,28 @@ def test_a_private_night_or_family_day_is_personal_life(text, shop):
 ])
 def test_the_same_words_at_work_stay_quiet(text, shop):
     assert "persona.personal_life" not in fired(text, WORK, shop)
+
+
+# --- 15. name-calling aimed at a group, and words written with digits ----------------------------
+
+@pytest.mark.parametrize("text", [
+    "Huge thanks to the muppets at the courier firm who left our books in the rain. Great work.",
+    "To the clowns in the comments: read the article before you reply.",
+    "Danke an die Pfeifen von der Druckerei, die alles falsch geschnitten haben.",
+    "Hay que ser muy cortito para bloquear la salida de emergencia.",
+    "Questi d3ficienti del fornitore ci hanno mandato i libri sbagliati.",
+    "Basta con questi terroni che non pagano mai in tempo.",
+])
+def test_name_calling_is_an_insult(text, shop):
+    assert fired(text, BRAND, shop) & CONDUCT
+
+
+@pytest.mark.parametrize("text", [
+    "Our muppets-themed reading corner is back for half term 🐸",
+    "Juggling clowns in the square on Saturday, bring the kids to our stall!",
+    "Rendimiento deficiente del servidor esta mañana, ya está resuelto.",
+    "Terrones de azúcar gratis con cada café en la librería ☕",
+    "Die Pfeifen der Orgel werden im Juni restauriert, Lesung im Seitenschiff.",
+])
+def test_the_same_words_harmless_stay_quiet(text, shop):
+    assert not fired(text, BRAND, shop) & CONDUCT
