@@ -46,6 +46,7 @@ from app.check.jurisdiction import (
     employee_statement,
     post_language,
     region_settings,
+    review_cues,
 )
 from app.check.lexicons import Group, Lexicon, LexiconHit
 from app.check.limits import X_INVALID_CHARACTERS, count_for_network, rules_for
@@ -2510,6 +2511,13 @@ class _Context:
                          f"{vague} is too vague to disclose your connection to {what}; start "
                          f"the post with a clear disclosure such as “{options[0]}”.",
                          [(m.start, m.end) for m in rejected] + subject_spans, fixes)
+                if promotion.reviews and refs and not self.employer_owned and review_cues(
+                        self.compiled.builtin.disclosure, self.draft.fold.text, verdicts=False):
+                    # ("Nota 10! Recomendo de olhos fechados #parceria": a staff rating or
+                    # recommendation is an insider review whatever vague tag stands beside it;
+                    # a verdict alone, "the crisps are elite #collab", is the label's matter;
+                    # twenty-fourth round)
+                    self._insider_review(promotion, what, options, subject_spans, inserts)
                 return
             if refs:
                 where = f"on {self.brand_account}" if self.client else "from your own account"

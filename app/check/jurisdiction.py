@@ -100,9 +100,11 @@ def _review_pattern(phrases: tuple[str, ...], patterns: tuple[str, ...]) -> re.P
     return re.compile("|".join(f"(?:{a})" for a in alternatives) or r"(?!)")
 
 
-def review_cues(disclosure: dict[str, Any], folded: str) -> list[tuple[int, int]]:
+def review_cues(disclosure: dict[str, Any], folded: str, *,
+                verdicts: bool = True) -> list[tuple[int, int]]:
     """Where a folded draft rates, reviews or recommends ("5 stars", "⭐⭐⭐⭐⭐", "I recommend",
-    "leave us a review"), as folded [start, end)."""
+    "leave us a review"), as folded [start, end); with ``verdicts`` false, only those, not a
+    superlative verdict ("elite", "the best bike in its price range")."""
     section = disclosure.get("reviews", {})
     pattern = _review_pattern(tuple(section.get("phrases", ())),
                               tuple(section.get("patterns", ())))
@@ -111,9 +113,9 @@ def review_cues(disclosure: dict[str, Any], folded: str) -> list[tuple[int, int]
     found = [(m.start(), m.end()) for m in pattern.finditer(folded, 0, REVIEW_CHARS)
              if m.end() > m.start()]
     head = folded[:REVIEW_CHARS]
-    if any(word in head for word in section.get("verdict_words", ())):
-        verdicts = _review_pattern((), tuple(section.get("verdict_patterns", ())))
-        found += [(m.start(), m.end()) for m in verdicts.finditer(folded, 0, REVIEW_CHARS)
+    if verdicts and any(word in head for word in section.get("verdict_words", ())):
+        verdict = _review_pattern((), tuple(section.get("verdict_patterns", ())))
+        found += [(m.start(), m.end()) for m in verdict.finditer(folded, 0, REVIEW_CHARS)
                   if m.end() > m.start()]
     return found
 

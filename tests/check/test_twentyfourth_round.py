@@ -379,3 +379,25 @@ def test_name_calling_is_an_insult(text, shop):
 ])
 def test_the_same_words_harmless_stay_quiet(text, shop):
     assert not fired(text, BRAND, shop) & CONDUCT
+
+
+# --- 16. reviews asked for or given by staff, said in more ways ----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Please leave the Quillby Books café on the high street a review on Google, it really helps!",
+    "Could you all rate the Quillby podcast on your podcast app? Every ⭐ helps a small team",
+    "Bewertet Quillby bitte mit 5 Sternen, das Team gibt sich so viel Mühe!",
+    "Los cuadernos Quillby son recomendadísimos 🙌",
+    "Quillby fountain pen = best purchase of my life, trust me.",
+    "Harrow Paper notebooks: nota 10! Recomendo de olhos fechados #parceria",
+])
+def test_a_staff_review_or_an_ask_for_reviews_is_an_insider_review(text, shop):
+    assert "disclosure.insider_review" in fired(text, PERSONAL, shop)
+
+
+@pytest.mark.parametrize("text", [
+    "#ad I work at Quillby: please leave us a review on Google if you visited the café!",
+    "Left a review for the plumber on Google, he was brilliant.",
+])
+def test_said_up_front_or_about_no_brand_is_no_insider_review(text, shop):
+    assert "disclosure.insider_review" not in fired(text, PERSONAL, shop)
