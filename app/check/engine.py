@@ -1053,7 +1053,20 @@ def _someones(text: str, start: int) -> bool:
         return True
     return _PERSONS_CONTACT.search(before[cut + 1:]) is not None \
         or PERSONAL_LINE.search(before[cut + 1:]) is not None \
-        or _SENT_TO_READER.search(before[cut + 1:]) is not None
+        or _SENT_TO_READER.search(before[cut + 1:]) is not None \
+        or _CARDS_SENT_TO.search(fold_string(before[cut + 1:])) is not None
+
+
+# Cards, flowers or letters to be sent to an address (folded): to a person's home ("Cards can
+# be sent to 12 impasse des Lilas", "las tarjetas se pueden enviar a", "Karten bitte an");
+# twenty-fourth round
+_CARDS_SENT_TO = re.compile(
+    r"\b(?:cards?|flowers|letters|get[- ]well (?:cards?|wishes)|condolences|tarjetas|flores"
+    r"|cartes|fleurs|lettres|karten|blumen|briefe|cartoes|cartas|biglietti|fiori|lettere)"
+    r"\s+(?:(?:can|may|could|pueden|peuvent|konnen|podem|possono)\s+)?(?:be\s+|se\s+|etre\s+"
+    r"|werden\s+|ser\s+|essere\s+)?(?:sent|posted|mailed|dropped off|enviar|enviadas?"
+    r"|envoyees?|envoyer|geschickt|schicken|bitte|enviados?|inviati|inviate|mandar|mandadas?)"
+    r"\s+(?:to|a|an|para|al|a la|au|à)?\s*$")
 
 
 def _looks_like_domain(text: str, end: int) -> bool:

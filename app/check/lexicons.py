@@ -247,10 +247,22 @@ def _neighbour_words(original: str, start: int, end: int, *, before: bool) -> li
 
 def _written_as_name(original: str, start: int, end: int) -> bool:
     """Whether original[start:end] is a capitalised word next to another capitalised word
-    ("Dick Van Dyke", "Cox Street"), i.e. part of a name rather than the word itself."""
+    ("Dick Van Dyke", "Cox Street"), i.e. part of a name rather than the word itself; or the
+    same capitalised word written so elsewhere in the draft ("Congratulations to Dick
+    Fairbanks ... Dick started on a pushbike round": the same man; twenty-fourth round)."""
     piece = original[start:end]
     if not (piece[:1].isupper() and piece[1:].islower()):
         return False
+    if _beside_a_name(original, start, end):
+        return True
+    return any(_beside_a_name(original, other.start(), other.end())
+               for other in re.finditer(rf"(?<![^\W_]){re.escape(piece)}(?![^\W_])", original)
+               if other.start() != start)
+
+
+def _beside_a_name(original: str, start: int, end: int) -> bool:
+    """Whether the capitalised word at original[start:end] has a capitalised name word right
+    before or after it."""
     before = original[max(0, start - 30):start].rstrip(" \t'\"")
     after = original[end:end + 30].lstrip(" \t'\"")
     previous = re.search(r"([^\W\d_]+)\.?$", before)

@@ -281,7 +281,7 @@ _SIDELINE = (
     r"|nebenbei (?:fotografiere|gebe|backe|nahe|male|schreibe|designe)"
     r"|je donne (?:aussi )?des cours|(?:petite )?pub perso|auto-?promo|quick plug|self-promo"
     r"|nas horas vagas|in meiner freizeit|pendant mon temps libre|nel tempo libero"
-    r"|in my free time|my (?:little |small |weekend |tiny )(?:etsy )?(?:shop|store|business"
+    r"|in my free time|my (?:little |small |weekend |tiny )(?:etsy |[a-z]+ )?(?:shop|store|business"
     r"|studio)|(?:my (?:wife|husband|partner)|mi (?:mujer|marido|pareja)|ma (?:femme|compagne)"
     r"|mon (?:mari|compagnon)|meine? (?:frau|mann)) (?:and|y|et|und) (?:i|yo|moi|ich)"
     r" (?:have |hemos |avons |haben )?(?:just |acabamos de |venons d'|gerade )?(?:opened|abierto"

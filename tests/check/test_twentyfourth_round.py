@@ -401,3 +401,33 @@ def test_a_staff_review_or_an_ask_for_reviews_is_an_insider_review(text, shop):
 ])
 def test_said_up_front_or_about_no_brand_is_no_insider_review(text, shop):
     assert "disclosure.insider_review" not in fired(text, PERSONAL, shop)
+
+
+# --- 17. a name written twice, a card sent home, a masked 'putada', one's own little shop --------
+
+def test_a_first_name_that_is_also_a_swear_word_is_a_name_the_second_time(shop):
+    text = ("Congratulations to Dick Ashworth on 25 years in the Leeds shop. Dick started as a "
+            "Saturday boy in 2000.")
+    assert not fired(text, BRAND, shop) & CONDUCT
+
+
+def test_the_word_alone_still_swears(shop):
+    assert "conduct.profanity" in fired("What a dick move by the landlord today", BRAND, shop)
+
+
+def test_a_card_sent_to_a_colleagues_home_is_a_private_address(shop):
+    text = ("Our editor Sam is recovering at home after surgery. Cards can be sent to 14 Elm "
+            "Grove, Leeds LS6 2AB 💐")
+    assert "privacy.address" in fired(text, BRAND, shop)
+
+
+def test_a_masked_putada_is_swearing(shop):
+    assert "conduct.profanity" in fired("Qué pu*ada, se ha caído el servidor otra vez", WORK,
+                                        shop)
+
+
+def test_ones_own_little_shop_needs_no_ad_label(shop):
+    text = "My little candle shop has 20% off this weekend with code GLOW20, link in bio 🕯️"
+    found = fired(text, PERSONAL, shop)
+    assert "persona.promotion" in found
+    assert not {r for r in found if r.startswith("disclosure")}
