@@ -121,12 +121,16 @@ class PhraseMatcher:
         text = fold.text
         for tag in find_hashtags(text) if self.hashtags else ():
             body = _tag_body(tag.text)
+            if text[tag.end:tag.end + 1] == "-" and text[tag.end + 1:tag.end + 2].isalpha():
+                continue  # "#ad-free and gorgeous": a word joined on, not the label
             if body in self.hashtags:
                 start, end = fold.span(tag.start, tag.end)
                 found.append(Mention(self.hashtags[body], start, end, self.label))
         for hit in self.index.find(fold):
             raw, kind = cast(tuple[str, str], hit.term.payload)
             view_start, view_end = _view_range(fold, hit.start, hit.end)
+            if text[view_end:view_end + 1] == "-" and text[view_end + 1:view_end + 2].isalpha():
+                continue  # "#ad-free", "Ad-supported": a word joined on, not the label
             if _denied(text, view_end, self.denials):
                 # "Anzeige? Nein!": a label asked and denied discloses nothing
                 if denied is not None:

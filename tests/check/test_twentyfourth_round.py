@@ -431,3 +431,15 @@ def test_ones_own_little_shop_needs_no_ad_label(shop):
     found = fired(text, PERSONAL, shop)
     assert "persona.promotion" in found
     assert not {r for r in found if r.startswith("disclosure")}
+
+
+def test_ad_free_is_no_ad_label(shop):
+    found = fired("#ad-free and gorgeous: the new Quillby reading app is everything 😍", PERSONAL,
+                  shop)
+    assert "persona.brand_promotion" in found
+    assert "disclosure.missing" in found
+
+
+def test_the_ad_label_with_a_dash_still_labels(shop):
+    found = fired("#ad - the new Quillby reading app is lovely, I work there", PERSONAL, shop)
+    assert "disclosure.missing" not in found
