@@ -1161,12 +1161,23 @@ _SUBJECT_BEFORE = re.compile(
 _ENGLISH_VERB_CALLS = frozenset({"shop", "order", "visit", "download", "buy", "register"})
 
 
+# The writer gone somewhere to do a thing, in the past (folded, right before the verb):
+# "went to buy", "fui (a) comprar", "je suis allée acheter", "sono andato a comprare";
+# twenty-fourth round
+_WENT_TO = re.compile(
+    r"\b(?:i went to|we went to|went out to|popped out to|nipped out to|fui(?: a)?|fuimos a"
+    r"|fomos|je suis allee?|on est alles?|nous sommes alles|sono andat[oa] a"
+    r"|siamo andati a)\s+$")
+
+
 def _noun_use(text: str, hit: LexiconHit) -> bool:
     """Whether a call-to-action hit is not a call: the word used as a noun (see
     :data:`_NOUN_CALLS`), or an English call verb said of someone else."""
     written = text[hit.start:hit.end]
     if _HYPHENATED.search(written):
         return _NOW_AFTER.match(fold_string(text[hit.end:hit.end + 12])) is None
+    if _WENT_TO.search(fold_string(text[max(0, hit.start - 30):hit.start])) is not None:
+        return True  # "fui comprar pão", "went to buy milk": the writer's errand, told
     word = fold_string(written)
     if word not in _NOUN_CALLS:
         return False

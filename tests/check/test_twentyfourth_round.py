@@ -443,3 +443,23 @@ def test_ad_free_is_no_ad_label(shop):
 def test_the_ad_label_with_a_dash_still_labels(shop):
     found = fired("#ad - the new Quillby reading app is lovely, I work there", PERSONAL, shop)
     assert "disclosure.missing" not in found
+
+
+# --- 18. an errand told, sick days counted ------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Promoção de supermercado é armadilha? Fui comprar pão e voltei com queijo",
+    "Went to buy milk, came back with a cactus and three candles. Classic.",
+])
+def test_an_errand_told_is_no_call_to_buy(text, shop):
+    assert "persona.promotion" not in fired(text, PERSONAL, shop)
+
+
+def test_sick_days_counted_for_a_team_are_no_health_news(shop):
+    text = ("Publishing rotas four weeks ahead gave my team their weekends back. Sick days went "
+            "down; swaps got easier.")
+    assert "persona.personal_life" not in fired(text, WORK, shop)
+
+
+def test_ones_own_sick_day_still_warns(shop):
+    assert "persona.personal_life" in fired("Off sick today with a fever, sorry all", WORK, shop)
