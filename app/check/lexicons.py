@@ -158,16 +158,10 @@ class Lexicon:
         runs = fold.memo("spaced", spaced_runs)
         if not runs:
             return
-        collapsed = fold.memo("collapsed", lambda view: collapsed_view(view, runs))
-        found: list[LexiconHit] = []
-        _scan(collapsed, [p for p in self.fold_patterns if p.group in self.evasive], found)
         spans = [run.span(0, len(run.text)) for run in runs]
-        seen = {(hit.group, hit.start, hit.end) for hit in hits}
-        for hit in found:
-            if (hit.group, hit.start, hit.end) not in seen and any(
-                    start < hit.end and hit.start < end for start, end in spans):
-                hits.append(LexiconHit(hit.group, hit.start, hit.end, (DISGUISE_SPACED,)))
-
+        self._scan_disguised(
+            fold.memo("collapsed", lambda view: collapsed_view(view, runs)), hits,
+            lambda start, end: any(s < end and start < e for s, e in spans), DISGUISE_SPACED)
 
     def _scan_leet(self, fold: TextView, hits: list[LexiconHit]) -> None:
         """Twenty-fourth round: the evasive groups' patterns over the draft with digits and
@@ -175,14 +169,22 @@ class Lexicon:
         in such a word (the terms read them already)."""
         if LEET_WORD.search(fold.text) is None:
             return
-        leet = fold.memo("leet", leet_view)
+        self._scan_disguised(
+            fold.memo("leet", leet_view), hits,
+            lambda start, end: LEET_WORD.search(fold.original[start:end]) is not None,
+            DISGUISE_DIGITS)
+
+    def _scan_disguised(self, view: TextView, hits: list[LexiconHit],
+                        disguised: Callable[[int, int], bool], label: str) -> None:
+        """The evasive groups' patterns over ``view`` (a derived view of the draft whose spans
+        map to the original), adding the matches not found already that take in a disguised
+        stretch (``disguised(start, end)``, original offsets), labelled ``label``."""
         found: list[LexiconHit] = []
-        _scan(leet, [p for p in self.fold_patterns if p.group in self.evasive], found)
+        _scan(view, [p for p in self.fold_patterns if p.group in self.evasive], found)
         seen = {(hit.group, hit.start, hit.end) for hit in hits}
-        for hit in found:  # (spans in the original text: the view maps through ``fold``)
-            if (hit.group, hit.start, hit.end) not in seen \
-                    and LEET_WORD.search(fold.original[hit.start:hit.end]) is not None:
-                hits.append(LexiconHit(hit.group, hit.start, hit.end, (DISGUISE_DIGITS,)))
+        for hit in found:
+            if (hit.group, hit.start, hit.end) not in seen and disguised(hit.start, hit.end):
+                hits.append(LexiconHit(hit.group, hit.start, hit.end, (label,)))
 
 
 class _Coverage:
