@@ -2059,6 +2059,14 @@ class _Context:
                 # team to join for money is direct-sales recruiting, a pitch with no sales word
                 self._sales_pitch([(*self.draft.fold.span(*span), "recruiting for a sales team")
                                    for span in recruit])
+            elif not promotion.private_sale \
+                    and (sideline := own_sideline(self.draft.fold.text)) is not None:
+                # "Anyone round Leeds need a boiler looked at? cash jobs, ring me": the writer's
+                # own trade offered with the way to buy it is a pitch with no sales word (the
+                # rule's side business); one's own old bike sold is a private sale, no trade
+                self._sales_pitch([(*self.draft.fold.span(*span), label) for span, label in
+                                   zip(sideline, ("your own trade", "how to buy it"),
+                                       strict=True)])
             elif promotion.intent is not None:
                 self._meaning_finding(
                     "persona.promotion", promotion.intent,

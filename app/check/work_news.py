@@ -331,7 +331,25 @@ _SIDELINE = (
     r"|photographer|videographer|baker|tutor|coach|trainer|florist|painter|potter|musician)"
     r"|in eigener sache|meine[rnm]? (?:eigenen? )?[a-z]*(?:werkstatt|atelier|studio)"
     r"|if (?:anyone|anybody|you) needs? an? (?:[\w-]+ )?(?:dog walker|pet sitter|dog sitter"
-    r"|babysitter|cleaner|gardener|handyman|hairdresser|makeup artist|personal trainer)\b)")
+    r"|babysitter|cleaner|gardener|handyman|hairdresser|makeup artist|personal trainer)\b"
+    # Twenty-fifth round: one's trade offered to whoever needs it, asked as a question
+    # ("Anyone round Leeds need a boiler looked at?", "anyone still need their taxes done?",
+    # "Need a hand with your garden?", "si alguien necesita hacer sus taxes"), the writer
+    # named as the one to ask ("I'm your guy", "I'll come to you", "pregunten por mí"), new
+    # clients taken on, a side gig spelt with a hyphen, a trade beside the job with no comma
+    # ("Aparte de los impuestos vendo tamales"), a second trade said in French or German ("je
+    # suis aussi vidéaste en indépendant", "je fais toujours des photos", "ce samedi je mixe",
+    # "bin ich auch privat als Fotograf buchbar")
+    r"|(?:^|[.!?:;] |\n)(?:does )?(?:anyone|anybody)(?: (?:round|around|in|near) [a-z]+(?: [a-z]+)?)?"
+    r"(?: still)? need (?:a|an|their|some|any|help)\b|(?:^|[.!?:;] |\n)need a hand with your\b"
+    r"|si alguien necesita |(?:i'm|im|i am) your (?:guy|girl|gal|man|woman|person)\b"
+    r"|i'll come to you|taking on (?:a few |some |new |more )?(?:[\w-]+ ){0,3}?clients"
+    r"|side-(?:gig|hustle|business|project)s?"
+    r"|(?:ademas|aparte) de (?:los |las |el |la |mi |mis )?[a-z]{3,14},? (?:[a-z]+ )?(?:hago|vendo"
+    r"|doy|preparo|toco|ofrezco)\b"
+    r"|je suis aussi [a-z-]+(?: [a-z-]+){0,3} en (?:independant|freelance|auto-?entrepreneur)"
+    r"|je fais (?:toujours|encore) (?:des|les) |(?:^|[.!?:;] |\n|ce \w+ )je mixe\b"
+    r"|(?:bin ich|ich bin) (?:auch |jetzt |ab \w+ )*(?:privat )?als [a-z]+(?:in)? buchbar)")
 # ... and selling it: a price, bookings, rates, orders, tickets, a menu, "DM me for".
 _SALE = (
     r"(?:[$£€]\s?\d|\d(?:[.,]\d+)?\s?(?:[$£€]|eur\b|euros?\b|usd\b|gbp\b|dollars\b|pounds\b)"
@@ -397,7 +415,17 @@ _SALE = (
     r" (?:dm|pn|mail)|per (?:dm|pn)|[a-z]*termine sichern|orders (?:close|open|are open|due)"
     r"|flea market|craft (?:fair|market)|makers? market|mercadillo|marche (?:artisanal|de"
     r" createurs)|flohmarkt|kunsthandwerkermarkt|feira de artesanato|mercatino"
-    r"|noch (?:zwei|drei|vier|ein paar|wenige) (?:platze|termine) frei)\b"
+    r"|noch (?:zwei|drei|vier|ein paar|wenige) (?:platze|termine) frei"
+    # Twenty-fifth round: the way to reach the seller ("text me at", "ring me on", "drop me a
+    # text", "pedidos por DM", "devis gratuit en MP", "pregunten por mí"), the terms of a
+    # cash trade ("mates rates", "cash jobs", "cheaper than the big firms", "£8 on the
+    # door", "entrée 12 balles"), what is left ("3 openings", "a few Saturdays left", "il me
+    # reste 3 dates", "le planning se remplit"), the first one free ("first walk is free")
+    r"|(?:text|ring|call|phone|whatsapp) me\b|drop me a text|pedidos (?:por|al|via) (?:dm|md"
+    r"|inbox|privado|whatsapp)|devis gratuit|en mp|pregunten por mi|preguntad por mi"
+    r"|mates'? rates|cash (?:jobs?|only)|cheaper than|on the door|entree \d+"
+    r"|\d+ openings|(?:saturdays|sundays|weekends|dates|slots) left|il me reste \d+ dates"
+    r"|se remplit|first [a-z]+ (?:is|'s) (?:free|on me|on us))\b"
     r"|-\s?\d+\s?%)")
 
 
