@@ -905,7 +905,15 @@ _JOB_TERMS = re.compile(
     r"|pay|benefits|cv|resume|referral|per hour|an hour|/hr|/hour|/h|bonus|bonus de \w+"
     # Twenty-third round: the team praised as job ads do ("great team, sunny office")
     r"|great team|lovely team|good team|buen equipo|super equipe|tolles team|otima equipa"
-    r"|ottimo team)\b")
+    r"|ottimo team"
+    # Twenty-fifth round: an apprenticeship or a season's work, a careers page in any
+    # language ("Ausbildung", "per la stagione 2027", "lavora-con-noi", "/karriere"), good money
+    r"|apprentice\w*|ausbildung\w*|aprendiz\w*|apprenti\w*|apprendist\w*"
+    r"|(?:for the|para la|pour la|fur die|per la|para a) (?:season|temporada|saison|stagione)"
+    r"|karriere|carrieres?|carreiras?|lavora[ -]con[ -]noi|trabaja[ -]con[ -]nosotros"
+    r"|work[ -]with[ -]us|good money)\b"
+    # ... or the marks of a job advert's title ("(m/w/d)", "H/F", "(f/m/x)")
+    r"|\((?:m|w|f|d|h|x|gn|div)(?:\s?/\s?(?:m|w|f|d|h|x|div)){1,3}\)|\bh/f\b|\bf/h\b")
 _JOB_CALLS = re.compile(
     r"\b(?:apply|postul\w*|bewerb\w*|candidat\w*|dm me|dm if|message me|escribeme|escribidme"
     r"|ecrivez-moi|ecris-moi|schreib\w* mir|meldet euch|fala comigo|falem comigo|scrivimi"
@@ -914,14 +922,15 @@ _JOB_CALLS = re.compile(
     r"|mandem dm|manda dm|mandadme un dm|mandame dm"
     # Twenty-third round: "meldet sich bei mir", "que me escriba", "I'll put a word in"
     r"|meldet sich bei mir|melde dich bei mir|me escriba|put a word in"
-    r"|put in a word)\b")
+    r"|put in a word|send (?:me |us |in )?(?:your |a |an )?(?:cv|resume)s?)\b")
 # One's own side hiring, brand named or not: "we're growing, looking for a data analyst ...
 # hybrid, dm me", "on recrute chez ..., CDI, postulez", "la mia agenzia cerca stagisti,
 # scrivetemi", "Wir suchen Verstärkung! ... Bewerbt euch" (folded text; with a job term and a
 # call to apply or write)
 # (words one of which every hiring phrase holds: most drafts skip the pattern)
 _HIRING_WORDS = ("hiring", "looking for", "recruit", "recrut", "embauch", "cherch", "such",
-                 "busca", "procura", "cerca", "cerch", "contrat", "assum", "stellen ein")
+                 "busca", "procura", "cerca", "cerch", "contrat", "assum", "stellen ein",
+                 "applica", "candidatur", "bewerbung", "cv", "resume")
 HIRING_SAID = re.compile(
     r"\b(?:we're hiring|we are hiring|(?:we're |we are |i'm |im )?looking for an?\b|recruiting"
     r"|on recrute|nous recrutons|on embauche|nous cherchons|wir suchen|(?:agency|company|team"
@@ -937,7 +946,14 @@ HIRING_SAID = re.compile(
     # Twenty-third round: "meine Filiale sucht Verstärkung", "mi club busca"
     # ("meine Firma sucht" is the agency's line above)
     r"|(?:meine? (?:filiale|laden|verein|abteilung)|mi (?:club|tienda|oficina)"
-    r"|ma (?:boutique|boite)|mon (?:club|magasin)) (?:sucht|busca|cherche|recrute))")
+    r"|ma (?:boutique|boite)|mon (?:club|magasin)) (?:sucht|busca|cherche|recrute)"
+    # Twenty-fifth round: the workplace in the third person ("they're hiring ushers"),
+    # applications for a programme of ours ("applications for our spring apprenticeship
+    # close Friday"), a CV asked for ("Send CV and ask for Marek")
+    r"|(?:they're|they are|theyre) (?:hiring|recruiting)"
+    r"|(?:applications|candidatures|bewerbungen|candidaturas|candidature) (?:for|to|pour|fur"
+    r"|para|per) (?:our|the|notre|nos|unser\w*|nuestr\w*|nosso\w*|il nostro|la nostra|i nostri)"
+    r"|send (?:me |us |in )?(?:your |a |an )?(?:cv|resume)s?\b)")
 
 # Selling told by its shape rather than a sales word (personal accounts sell this way: "mugs,
 # £30 each, message me to order"): a price together with one of a unit or starting price, a way
