@@ -164,6 +164,18 @@ _CONDITIONAL = (
 # ... or asked of them: "Conto in rosso?", "Fin de mois difficile ?" (the question mark closes
 # the clause the words are in)
 _QUESTION_AFTER = r"[^.!?;\n]{0,30}\?"
+# Twenty-fifth round: a question put to the reader about their own life, as a service asks it
+# ("Got married in 2025?", "Welcomed a new baby this year?", "Gave to your church this
+# year?", "¿Te casaste este año?"): the folded sentence opens with a verb whose subject is
+# left out, or speaks to "you"; not "anyone else's toddler up all night?", which is the
+# writer's own
+_READER_QUESTION = (
+    r"^\W*(?:(?:got|gave|had|lost|moved|bought|sold|became|welcomed|adopted|started|paid"
+    r"|married|divorced|donated|retired|changed|received|inherited|expecting|planning"
+    r"|thinking of|new to)\b|(?:[\w'-]+\s+){0,6}?(?:you|your|yours|tu|tus|te|vous|votre|vos"
+    r"|du|dich|dein\w*|ihr|euch|eure?[mnrs]?|voce|voces|teu|tua|seu|sua|tuo|vostr\w*"
+    r"|usted\w*)\b)(?![^?]*\b(?:anyone else|alguien mas|quelqu'un d'autre|sonst noch jemand"
+    r"|qualcun altro|mais alguem)\b)[^?]*\?\W*$")
 # where a sentence ends: the window before a word stops there
 _SENTENCE_END = r"[.!?;\n](?=\s|$)"
 _WINDOW = 120  # characters looked at before a word, within its sentence
@@ -214,6 +226,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "night_had": re.compile(_A_NIGHT_HAD),
         "conditional": re.compile(_CONDITIONAL),
         "asked": re.compile(_QUESTION_AFTER),
+        "reader_question": re.compile(_READER_QUESTION),
         "sentence_end": re.compile(_SENTENCE_END),
         "generic_time": re.compile(_GENERIC_TIME),
         "generic_time_indefinite": re.compile(_GENERIC_TIME_INDEFINITE),
@@ -290,6 +303,10 @@ def said_of_others(text: str, folded: str, hits: Sequence[tuple[int, int, str]],
             or patterns["goods_before"].search(_sentence_before(text, start))
             for start, end, _ in hits):
         return "goods or a service on offer"
+    if not first_person and themes <= _OTHERS_THEMES | {"religion"} and all(
+            patterns["reader_question"].search(_sentence_of(text, start, end))
+            for start, end, _ in hits):
+        return "readers, asked about their own lives"
     if not themes <= _OTHERS_THEMES:
         return None
     if first_person:
