@@ -191,6 +191,12 @@ muito tambem
 _GRATITUDE = re.compile(
     r"\b(?:thank(?:s| you) (?:to|so much to|for (?!nothing))|many thanks|cheers to|"
     r"happy (?:\d+(?:st|nd|rd|th) )?(?:birthday|anniversary)|"
+    # twenty-fifth round: a review or feedback asked for gladly ("Wir freuen uns über Ihre
+    # Bewertung", "we'd love your feedback", "nos encantaría leer tu opinión")
+    r"wir freuen uns (?:uber|auf) (?:ihre|eure|deine|jede)|we'd love (?:your|to hear)"
+    r"|we would love (?:your|to hear)|nos encantaria (?:leer|saber|conocer)"
+    r"|on (?:attend|adore) vos (?:avis|retours)|adorariamos (?:ler|saber)"
+    r"|ci piacerebbe (?:leggere|sapere)|"
     r"gracias a|muchas gracias|feliz (?:cumpleanos|aniversario)|"
     r"merci (?:a|beaucoup|pour)|joyeux anniversaire|"
     r"danke (?:an|fur|schon)|vielen dank|alles gute zum|"
@@ -285,7 +291,12 @@ _ADVICE_VOICE = re.compile(
     # twenty-fourth round: an explainer ("The Scunthorpe problem, explained: why content
     # filters keep blocking innocent words")
     r"|explained:|explainer\b|what you need to know|ce qu'il faut savoir|lo que hay que saber"
-    r"|was man wissen muss|o que (?:voce )?precisa saber|cosa c'e da sapere)")
+    r"|was man wissen muss|o que (?:voce )?precisa saber|cosa c'e da sapere"
+    # twenty-fifth round: a reminder or a public notice, a question that teaches ("PSA:",
+    # "Recordatorio:", "Rappel :", "Do you know where your stopcock is?", "worth knowing")
+    r"|psa:|reminder:|friendly reminder|heads up:|recordatorio:|aviso:|rappel ?:"
+    r"|erinnerung:|hinweis:|lembrete:|promemoria:|avviso:"
+    r"|do you know (?:where|how|what|when|if|whether)\b|worth knowing)")
 
 # Readers asked to tag a friend, in the six languages (folded): "tag a friend who", "etiqueta a
 # tu compañero", "identifie ton", "markiert eure", "marca quem", "tagga un amico"
@@ -1127,7 +1138,10 @@ _FIGURATIVE_BEFORE = re.compile(
 # A quotation in any of the six languages' marks, and the words that report one ("called us",
 # "nos llamó", "entschuldigt sich", "a traité", "disse").
 _QUOTED_SEGMENT = re.compile(r"“[^”\n]{2,200}”|„[^“”\n]{2,200}[“”]|«[^»\n]{2,200}»"
-                             r"|\"[^\"\n]{2,200}\"|‚[^‘’\n]{2,200}[‘’]")
+                             r"|\"[^\"\n]{2,200}\"|‚[^‘’\n]{2,200}[‘’]"
+                             # single quotes, not an apostrophe: "called me a 'useless
+                             # cowboy' because", ‘…’ (twenty-fifth round)
+                             r"|(?<!\w)'[^'\n]{2,80}'(?!\w)|‘[^’\n]{2,200}’")
 _REPORTING = re.compile(
     r"(?i)\b(?:called|call(?:ing|s)? (?:us|me|them)|said|says|told|wrote|shouted|yelled|tweeted"
     r"|apologi[sz]\w*|llam[oó]|dijo|dice|gritó|escribió|a (?:dit|traité|écrit|crié)|traite?"
@@ -1138,7 +1152,7 @@ _REPORTING = re.compile(
 def _reported_quotes(text: str) -> list[tuple[int, int]]:
     """The quoted stretches of ``text`` when the text reports them as someone's words (a
     reporting verb outside the quotes); empty otherwise."""
-    if not any(mark in text for mark in "“„«\"‚"):
+    if not any(mark in text for mark in "“„«\"‚'‘"):
         return []
     quotes = [(m.start(), m.end()) for m in _QUOTED_SEGMENT.finditer(text)]
     if not quotes:

@@ -451,8 +451,10 @@ class TermIndex:
 
 
 # Capital letters then digits only: a road, a model, a form or a grade ("A55", "KY5", "P155",
-# "FF5"), not letters hidden as digits ("a55", "sh1t", "4ss" stay disguises).
-_CODE_SHAPE = re.compile(r"[A-Z]{1,3}[0-9]+")
+# "FF5"), not letters hidden as digits ("a55", "sh1t", "4ss" stay disguises); or (twenty-fifth
+# round) two digits or more then one or two capitals, a section or a flat ("Section 45S",
+# "Flat 12B"; a single digit, "4SS", is still a disguise).
+_CODE_SHAPE = re.compile(r"[A-Z]{1,3}[0-9]+|[0-9]{2,}[A-Z]{1,2}")
 
 
 def _really_disguised(piece: str) -> bool:
