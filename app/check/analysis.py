@@ -237,7 +237,12 @@ class Promotion:
             # not promotion, labelled or not: only a real sales cue (a code, a discount, "shop
             # now", a call to act with sales language: "Acme app people, check your offers
             # tab") or the brand's link or campaign makes it one.
-            return bool(self.strong) or (bool(self.cta or self.links) and bool(self.commercial))
+            # ... or a call to come to the workplace it names ("come see me at Acme on Oak
+            # Street", "Vengan a verme a Acme"): the reader sent to the business (twenty-fifth
+            # round)
+            visit = any(0 <= hit.start - call.end <= 16 for call in self.cta for hit in hits)
+            return bool(self.strong) or visit \
+                or (bool(self.cta or self.links) and bool(self.commercial))
         return bool(self.cta or self.commercial or self.endorsement or self.links
                     or (reviews and self.reviews) or self.acclaim)
 

@@ -263,8 +263,8 @@ _SELLING = frozenset(("discount", "promo_code", "call_to_order", "staff_discount
 # A call to come and say hello, not to buy (folded text from the call's start).
 _SOCIAL_VISIT = re.compile(
     r"(?:come (?:and )?(?:say hi|say hello|along|by)|pop (?:in|by)|pasa(?:os|d) a (?:saludar"
-    r"|vernos|verlo|verla)|pasate a saludar|passate a (?:trovarci|salutare)|venez (?:nous )?"
-    r"(?:voir|dire bonjour)|passez (?:nous )?(?:voir|dire bonjour)|kommt vorbei|schaut vorbei"
+    r"|vernos|verlo|verla)|pasate a saludar|passate a (?:trovarci|salutare)|venez (?:nous |me )?"
+    r"(?:voir|dire bonjour)|passez (?:nous |me )?(?:voir|dire bonjour)|kommt vorbei|schaut vorbei"
     r"|aparecam|passem (?:por|la)|vi aspetto|os espero|try it and tell me)")
 
 # The deal turned down ("No, gracias", "no thanks", "non merci", "nein danke", "não,

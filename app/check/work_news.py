@@ -340,8 +340,9 @@ _SIDELINE = (
     # ("Aparte de los impuestos vendo tamales"), a second trade said in French or German ("je
     # suis aussi vidéaste en indépendant", "je fais toujours des photos", "ce samedi je mixe",
     # "bin ich auch privat als Fotograf buchbar")
-    r"|(?:^|[.!?:;] |\n)(?:does )?(?:anyone|anybody)(?: (?:round|around|in|near) [a-z]+(?: [a-z]+)?)?"
-    r"(?: still)? need (?:a|an|their|some|any|help)\b|(?:^|[.!?:;] |\n)need a hand with your\b"
+    r"|(?:^|[.!?:;] |\n)(?:does )?(?:anyone|anybody)"
+    r"(?: (?:round|around|in|near) [a-z]+(?: [a-z]+)?)?(?: still)? need (?:a|an|their|some|any"
+    r"|help)\b|(?:^|[.!?:;] |\n)need a hand with your\b"
     r"|si alguien necesita |(?:i'm|im|i am) your (?:guy|girl|gal|man|woman|person)\b"
     r"|i'll come to you|taking on (?:a few |some |new |more )?(?:[\w-]+ ){0,3}?clients"
     r"|side-(?:gig|hustle|business|project)s?"
