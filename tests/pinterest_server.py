@@ -10,8 +10,12 @@ OpenAPI spec's ``PinCreate``, boards, user account, OAuth):
   ``bookmark``); ``GET /v5/boards/{id}/pins``.
 - ``POST /v5/pins``: JSON with ``board_id`` (one of the user's: else 404 "Board not found"),
   ``title`` ≤ 100, ``description`` ≤ 500, ``link`` ≤ 2048, ``alt_text`` ≤ 500 and
-  ``media_source`` ``image_base64`` (``content_type`` image/jpeg or image/png, data that
-  decodes to that kind of image, else 400) → 201 ``{"id", "created_at", "board_id", …}``.
+  ``media_source`` either ``image_base64`` (``content_type`` image/jpeg or image/png, data
+  that decodes to that kind of image) or, for a carousel pin, ``multiple_image_base64`` with
+  2 to 5 ``items`` each like that (optional ``title``, ``description``, ``link``; optional
+  ``index``); anything else → 400 ``{"code": 1, "message"}``. → 201 ``{"id", "created_at",
+  "board_id", …}``. Each pin is kept with ``source_type`` and ``images`` (``[{"content_type",
+  "data": bytes}, …]`` in the order received; ``image`` is the first one's bytes).
 - An expired access token → 401 ``{"code": 2, "message": "Authentication failed."}``; 429
   with ``Retry-After`` when told to (``fail_next``).
 """
@@ -155,24 +159,42 @@ class PinterestContractServer(ContractServer):
             if len(str(data.get(key, ""))) > limit:
                 raise Answer(400, {"code": 1, "message": f"Invalid parameters: '{key}' is "
                                    f"longer than {limit}"})
-        source = data.get("media_source") or {}
-        if source.get("source_type") != "image_base64":
+        source = data.get("media_source")
+        source = source if isinstance(source, dict) else {}
+        kind = source.get("source_type")
+        if kind == "image_base64":
+            images = [_image(source)]
+        elif kind == "multiple_image_base64":
+            items = source.get("items")
+            if not isinstance(items, list) or not 2 <= len(items) <= 5:
+                raise Answer(400, {"code": 1, "message": "Invalid parameters: "
+                                   "'media_source.items' must hold 2 to 5 images"})
+            images = [_image(item if isinstance(item, dict) else {}) for item in items]
+        else:
             raise Answer(400, {"code": 1, "message": "Invalid media_source"})
-        try:
-            image = base64.b64decode(str(source.get("data", "")), validate=True)
-        except ValueError:
-            raise Answer(400, {"code": 1, "message": "Invalid image data"}) from None
-        kind = source.get("content_type")
-        ok = (kind == "image/png" and image.startswith(b"\x89PNG")) or (
-            kind == "image/jpeg" and image.startswith(b"\xff\xd8"))
-        if not ok:
-            raise Answer(400, {"code": 1, "message": "Invalid image: content does not match "
-                               "content_type"})
         with self.lock:
             pin = {"id": str(next(self._ids)), "board_id": board,
                    "title": data.get("title", ""), "description": data.get("description", ""),
                    "link": data.get("link"), "alt_text": data.get("alt_text"),
-                   "image": image, "owner": user.username,
+                   "source_type": kind, "images": images, "image": images[0]["data"],
+                   "owner": user.username,
                    "created_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")}
             self.pins.append(pin)
-        return 201, {k: v for k, v in pin.items() if k not in ("image", "owner")}, {}
+        return 201, {k: v for k, v in pin.items()
+                     if k not in ("image", "images", "source_type", "owner")}, {}
+
+
+def _image(source: dict[str, Any]) -> dict[str, Any]:
+    """One image of a media source (``image_base64``, or an item of
+    ``multiple_image_base64``): its content type and decoded bytes, or 400."""
+    try:
+        image = base64.b64decode(str(source.get("data", "")), validate=True)
+    except ValueError:
+        raise Answer(400, {"code": 1, "message": "Invalid image data"}) from None
+    kind = source.get("content_type")
+    ok = (kind == "image/png" and image.startswith(b"\x89PNG")) or (
+        kind == "image/jpeg" and image.startswith(b"\xff\xd8"))
+    if not ok:
+        raise Answer(400, {"code": 1, "message": "Invalid image: content does not match "
+                           "content_type"})
+    return {"content_type": kind, "data": image}

@@ -75,7 +75,8 @@ NETWORK_RULES: dict[Network, NetworkRules] = {
     Network.INSTAGRAM: NetworkRules(Network.INSTAGRAM, 2200, UNIT_CHARACTERS, max_images=10,
                                     image_required=True, max_hashtags=30, see_more_chars=125,
                                     see_more_lines=3, max_image_bytes=8 * 1024 * 1024),
-    Network.PINTEREST: NetworkRules(Network.PINTEREST, 500, UNIT_CHARACTERS, max_images=1,
+    # (a carousel pin takes 2 to 5 images: Pinterest v5's multiple_image_base64)
+    Network.PINTEREST: NetworkRules(Network.PINTEREST, 500, UNIT_CHARACTERS, max_images=5,
                                     image_required=True, see_more_chars=100),
 }
 

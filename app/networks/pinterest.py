@@ -1,12 +1,16 @@
-"""Pinterest (API v5): a pin on the account's chosen board, with its image sent inline
-(``image_base64``: no public hosting needed), a title and description within Pinterest's
-limits, and the link from the first URL in the draft.
+"""Pinterest (API v5): a pin on the account's chosen board, with its images sent inline
+(base64: no public hosting needed), a title and description within Pinterest's limits, and
+the link from the first URL in the draft.
 
 - ``POST /v5/pins`` ``{"board_id", "title", "description", "link", "alt_text",
-  "media_source": {"source_type": "image_base64", "content_type", "data"}}`` → 201 ``{"id"}``;
-  the pin's page is ``https://www.pinterest.com/pin/{id}/``.
+  "media_source": …}`` → 201 ``{"id"}``; the pin's page is
+  ``https://www.pinterest.com/pin/{id}/``.
+- One image: ``media_source`` ``{"source_type": "image_base64", "content_type", "data"}``.
+  Two to five: a carousel pin, ``{"source_type": "multiple_image_base64", "items":
+  [{"content_type", "data"}, …]}`` in the draft's order. Each image is JPEG or PNG. A carousel
+  item has no alt text of its own: the pin's ``alt_text`` is the first image's.
 - The title is the draft's first line (at most 100 characters), the description the whole
-  text (at most 500); an image is required, one per pin.
+  text (at most 500); at least one image is required, at most five per pin.
 - The board is chosen per account: at sign-in ``GET /v5/boards`` lists them and the first is
   used until the user picks another in Settings (``board_id``); a piped secret names it
   (``{"token": …, "board_id": …}``). ``GET /v5/user_account`` verifies the sign-in.
@@ -82,6 +86,7 @@ MAX_TITLE = 100
 MAX_DESCRIPTION = 500
 MAX_LINK = 2048
 MAX_ALT = 500
+MAX_IMAGES = 5  # a carousel pin (multiple_image_base64) takes 2 to 5; one is image_base64
 BOARD_SETTING = "board_id"
 BOARDS_SETTING = "boards"  # JSON [[id, name], …] from GET /v5/boards, for Settings
 ACCESS_SETTING = "app_access"  # "trial" | "standard" | ""
@@ -209,10 +214,12 @@ class PinterestClient:
         if not self.board_id:
             raise PermanentError("Choose the board this Pinterest account pins to (Settings), "
                                  "then post again.")
-        if len(content.images) != 1:
-            raise PermanentError("A pin needs exactly one image; attach one."
-                                 if not content.images else
-                                 f"A pin takes one image; this post has {len(content.images)}.")
+        count = len(content.images)
+        if not count:
+            raise PermanentError("A pin needs an image; attach one.")
+        if count > MAX_IMAGES:
+            raise PermanentError(f"A pin takes at most {MAX_IMAGES} images; this post has "
+                                 f"{count}, so remove {count - MAX_IMAGES}.")
         title, description, link = pin_fields(content.text)
         if len(title) > MAX_TITLE:
             raise PermanentError(f"The pin's title (the first line) is {len(title)} characters"
@@ -224,21 +231,31 @@ class PinterestClient:
         if len(link) > MAX_LINK:
             raise PermanentError("The link in this post is longer than Pinterest's 2,048 "
                                  "characters.")
-        attachment = content.images[0]
-        if len(attachment.alt_text) > MAX_ALT:
-            raise PermanentError(f"The image description is longer than Pinterest's {MAX_ALT} "
-                                 "characters.")
-        image = read_image(attachment.path)
-        if image.mime_type not in ("image/jpeg", "image/png"):
-            raise PermanentError(f"Pinterest takes JPEG or PNG images; {image.name} is not.")
-        body: dict[str, Any] = {
-            "board_id": self.board_id, "title": title, "description": description,
-            "media_source": {"source_type": "image_base64", "content_type": image.mime_type,
-                             "data": base64.b64encode(image.data).decode("ascii")}}
+        items: list[dict[str, str]] = []
+        for number, attachment in enumerate(content.images, start=1):
+            if len(attachment.alt_text) > MAX_ALT:
+                which = "The image description" if count == 1 else \
+                    f"The description of image {number}"
+                raise PermanentError(f"{which} is longer than Pinterest's {MAX_ALT} "
+                                     "characters.")
+            image = read_image(attachment.path)
+            if image.mime_type not in ("image/jpeg", "image/png"):
+                raise PermanentError(f"Pinterest takes JPEG or PNG images; {image.name} is "
+                                     "not.")
+            items.append({"content_type": image.mime_type,
+                          "data": base64.b64encode(image.data).decode("ascii")})
+        media: dict[str, Any] = {"source_type": "image_base64", **items[0]} if count == 1 \
+            else {"source_type": "multiple_image_base64", "items": items}
+        body: dict[str, Any] = {"board_id": self.board_id, "title": title,
+                                "description": description, "media_source": media}
         if link:
             body["link"] = link
-        if attachment.alt_text:
-            body["alt_text"] = attachment.alt_text
+        # A carousel item has no alt text of its own (its schema is content_type, data,
+        # title, description, link): the pin's alt_text stands for the pin, and Twofold sends
+        # the first image's there. The others' are still held to MAX_ALT above.
+        alt_text = content.images[0].alt_text
+        if alt_text:
+            body["alt_text"] = alt_text
         return body
 
     def send(self, content: PostContent, idempotency_key: str,
@@ -439,7 +456,7 @@ DESCRIPTOR = NetworkDescriptor(
     secret_fields=(SecretField("token", "Access token",
                                "leave empty to sign in on Pinterest's page"),),
     settings=(AccountSetting(BOARD_SETTING, "Board to pin to", choices_setting=BOARDS_SETTING),),
-    limits=Limits(MAX_DESCRIPTION, 1),
+    limits=Limits(MAX_DESCRIPTION, MAX_IMAGES),
     share_link=_share_link, client_factory=client_for_account, login_verifier=verify_account,
     browser_connect=connect_in_browser, needs_app_credentials=True,
     browser_without_sign_in=True,

@@ -1,11 +1,12 @@
 """Pinterest (v5) against its contract server on 127.0.0.1: the exact pin request (board,
-title, description, link from the first URL, inline image), the limits, the board chosen per
-account, trial access said on every pin, refresh with the app's secret saved before use, the
-429 and image errors, and one pin when an answer is lost."""
+title, description, link from the first URL, one inline image or a carousel of 2 to 5), the
+limits, the board chosen per account, trial access said on every pin, refresh with the app's
+secret saved before use, the 429 and image errors, and one pin when an answer is lost."""
 
 from __future__ import annotations
 
 import base64
+import io
 import json
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from app.networks.engine import Outcome, PostingEngine, RetryPolicy
 from app.networks.errors import AuthError, PermanentError, RateLimitedError
 from app.networks.oauth import RotatingToken, TokenSet
 from app.networks.pinterest import (
+    DESCRIPTOR,
+    MAX_IMAGES,
     REDIRECT_PORTS,
     PinterestClient,
     client_for_account,
@@ -47,6 +50,15 @@ def picture(folder: Path, alt: str = "The cover") -> tuple[ImageAttachment, ...]
     return (ImageAttachment(write_png(folder), alt),)
 
 
+def encoded(data: bytes, kind: str = "PNG") -> bytes:
+    """``data`` (a PNG) re-encoded as a JPEG or GIF, as a camera or an editor writes it."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.open(io.BytesIO(data)).convert("RGB").save(out, kind)
+    return out.getvalue()
+
+
 def test_a_pin_is_the_board_the_first_line_the_text_the_link_and_the_image(
         pinterest: PinterestContractServer, tmp_path: Path) -> None:
     user = pinterest.add_user("acmemag")
@@ -74,9 +86,53 @@ def test_trial_access_is_said_on_every_pin(pinterest: PinterestContractServer,
     assert "trial access, so only you can see this pin" in receipt.note
 
 
+def test_a_three_photo_draft_is_one_carousel_pin_of_the_three_in_order(
+        pinterest: PinterestContractServer, tmp_path: Path) -> None:
+    user = pinterest.add_user("acmemag")
+    client = client_of(pinterest, user)
+    first, third = png_bytes(3, 2), png_bytes(5, 4, (10, 160, 40))
+    second = encoded(png_bytes(8, 6, (250, 200, 0)), "JPEG")
+    for name, data in (("a.png", first), ("b.jpg", second), ("c.png", third)):
+        (tmp_path / name).write_bytes(data)
+    photos = (ImageAttachment(tmp_path / "a.png", "The cover"),
+              ImageAttachment(tmp_path / "b.jpg", "The editor"),
+              ImageAttachment(tmp_path / "c.png", "The map"))
+    text = "Spring issue\nThree looks inside: https://example.com/spring"
+    receipt = client.send(PostContent(text, images=photos), "k1")
+    [sent] = pinterest.seen("POST", PINS)
+    body = sent.json()
+    assert body["media_source"] == {"source_type": "multiple_image_base64", "items": [
+        {"content_type": "image/png", "data": base64.b64encode(first).decode()},
+        {"content_type": "image/jpeg", "data": base64.b64encode(second).decode()},
+        {"content_type": "image/png", "data": base64.b64encode(third).decode()}]}
+    # An item has no alt text of its own: the pin's is the first image's.
+    assert body["alt_text"] == "The cover"
+    assert (body["title"], body["description"], body["link"]) == (
+        "Spring issue", text, "https://example.com/spring")
+    [pin] = pinterest.pins_on(client.board_id)  # one pin, not three
+    assert pin["source_type"] == "multiple_image_base64"
+    assert [image["data"] for image in pin["images"]] == [first, second, third]
+    assert receipt.remote_id == pin["id"]
+    assert receipt.url == f"https://www.pinterest.com/pin/{pin['id']}/"
+
+
+def test_one_photo_is_still_a_single_image_pin_and_five_is_the_most(
+        pinterest: PinterestContractServer, tmp_path: Path) -> None:
+    assert DESCRIPTOR.limits.max_images == MAX_IMAGES == 5
+    user = pinterest.add_user("acmemag")
+    client = client_of(pinterest, user)
+    client.send(PostContent("One", images=picture(tmp_path)), "k1")
+    five = tuple(ImageAttachment(write_png(tmp_path, f"p{n}.png", n + 1, 2)) for n in range(5))
+    client.send(PostContent("Five", images=five), "k2")
+    one, many = (sent.json()["media_source"] for sent in pinterest.seen("POST", PINS))
+    assert one["source_type"] == "image_base64" and "items" not in one
+    assert many["source_type"] == "multiple_image_base64" and len(many["items"]) == 5
+    assert [len(pin["images"]) for pin in pinterest.pins] == [1, 5]
+
+
 @pytest.mark.parametrize(("text", "images", "message"), [
-    ("No picture", 0, "exactly one image"),
-    ("Two pictures", 2, "takes one image; this post has 2"),
+    ("No picture", 0, "^A pin needs an image; attach one.$"),
+    ("Six pictures", 6, "^A pin takes at most 5 images; this post has 6, so remove 1.$"),
     ("T" * 101, 1, "title .* is 101 characters; Pinterest allows 100"),
     ("Short title\n" + "d" * 500, 1, "description is 512 characters; Pinterest allows 500"),
 ])
@@ -88,6 +144,57 @@ def test_what_pinterest_would_refuse_is_refused_before_sending(
     with pytest.raises(PermanentError, match=message):
         client_of(pinterest, user).validate(PostContent(text, images=attached))
     assert pinterest.seen("POST", PINS) == []
+
+
+def test_six_photos_are_refused_before_anything_is_sent(
+        pinterest: PinterestContractServer, tmp_path: Path) -> None:
+    user = pinterest.add_user("acmemag")
+    six = tuple(ImageAttachment(write_png(tmp_path, f"p{n}.png")) for n in range(6))
+    with pytest.raises(PermanentError) as caught:
+        client_of(pinterest, user).send(PostContent("Six", images=six), "k1")
+    assert caught.value.user_message == ("A pin takes at most 5 images; this post has 6, so "
+                                          "remove 1.")
+    assert pinterest.seen("POST", PINS) == [] and pinterest.pins == []
+
+
+def test_every_photo_of_a_carousel_is_checked_before_sending(
+        pinterest: PinterestContractServer, tmp_path: Path) -> None:
+    user = pinterest.add_user("acmemag")
+    client = client_of(pinterest, user)
+    (tmp_path / "moving.gif").write_bytes(encoded(png_bytes(), "GIF"))
+    with pytest.raises(PermanentError, match="JPEG or PNG images; moving.gif is not"):
+        client.validate(PostContent("Two", images=(
+            ImageAttachment(write_png(tmp_path)), ImageAttachment(tmp_path / "moving.gif"))))
+    with pytest.raises(PermanentError, match="description of image 3 is longer than "
+                                             "Pinterest's 500"):
+        client.validate(PostContent("Three", images=(
+            *picture(tmp_path), *picture(tmp_path), ImageAttachment(write_png(tmp_path),
+                                                                    "x" * 501))))
+    assert pinterest.seen("POST", PINS) == []
+
+
+@pytest.mark.parametrize(("items", "message"), [
+    (1, "must hold 2 to 5 images"),
+    (6, "must hold 2 to 5 images"),
+    ("gif", "content does not match content_type"),
+    ("undecodable", "Invalid image data"),
+])
+def test_the_server_refuses_a_carousel_pinterest_would_refuse(
+        pinterest: PinterestContractServer, items: int | str, message: str) -> None:
+    """What the client never sends, the contract server still refuses as Pinterest does."""
+    user = pinterest.add_user("acmemag")
+    access, _ = pinterest.issue(user)
+    good = {"content_type": "image/png", "data": base64.b64encode(png_bytes()).decode()}
+    bad = {"gif": {"content_type": "image/gif", "data": good["data"]},
+           "undecodable": {"content_type": "image/png", "data": "not base64!"}}
+    sent = [good] * items if isinstance(items, int) else [good, bad[items]]
+    answer = requests.post(f"{pinterest.url}{PINS}", timeout=5, headers={
+        "Authorization": f"Bearer {access}"}, json={
+        "board_id": next(iter(user.boards)), "title": "T", "description": "D",
+        "media_source": {"source_type": "multiple_image_base64", "items": sent}})
+    assert answer.status_code == 400
+    assert answer.json()["code"] == 1 and message in answer.json()["message"]
+    assert pinterest.pins == []
 
 
 def test_errors_become_one_sentence_and_the_right_state(
