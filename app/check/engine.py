@@ -832,9 +832,18 @@ def _reader_imperative(text: str, start: int, end: int) -> bool:
     a familiar one with its pronoun, opening a clause ("..., correte a comprarla", "Kauft
     sie!", "Payez avec ...", "¡Pídela en tu bar!")."""
     first = re.match(r"[^\W\d_]+", fold_string(text[start:end]))
+    if first is not None and first.group() == "jetzt" \
+            and _CLAUSE_START.search(text, max(0, start - 3), start) is not None \
+            and _EXCLAIMED.match(text, end) is not None:
+        # twenty-fifth round: German's "Jetzt anmelden!", "Jetzt buchen!" (the infinitive as
+        # a command, opening a clause and exclaimed) speaks to the reader
+        return True
     return first is not None and _BUYING_STEM.match(first.group()) is not None \
         and _IMPERATIVE_FORM.fullmatch(first.group()) is not None \
         and _CLAUSE_START.search(text, max(0, start - 3), start) is not None
+
+
+_EXCLAIMED = re.compile(r"\s*(?:[!]|\s*$)")
 
 
 def _generic_before(text: str, start: int, generics: frozenset[str]) -> int | None:
