@@ -515,8 +515,11 @@ def _read_job_offer(draft: DraftText, result: Promotion) -> None:
     fold = draft.fold
     said = HIRING_SAID.search(fold.text) if any(
         word in fold.text for word in _HIRING_WORDS) else None
-    if said is not None and _JOB_TERMS.search(fold.text) is not None \
+    if said is not None and (_JOB_TERMS.search(fold.text) is not None
+                             or _EXPLICIT_HIRING.search(said.group()) is not None) \
             and _JOB_CALLS.search(fold.text) is not None:
+        # (twenty-fifth round: hiring said in so many words needs no terms beside the call:
+        # "they're hiring tour reps, apply at ...")
         result.strong.append(LexiconHit(JOB_OFFER, *fold.span(said.start(), said.end())))
         return
     for hit in result.brand_hits:
@@ -936,6 +939,8 @@ _JOB_CALLS = re.compile(
 _HIRING_WORDS = ("hiring", "looking for", "recruit", "recrut", "embauch", "cherch", "such",
                  "busca", "procura", "cerca", "cerch", "contrat", "assum", "stellen ein",
                  "applica", "candidatur", "bewerbung", "cv", "resume")
+_EXPLICIT_HIRING = re.compile(r"hiring|recruit|recrut|embauch|contratando|contratar|contratamos"
+                              r"|assum|stellen ein")
 HIRING_SAID = re.compile(
     r"\b(?:we're hiring|we are hiring|(?:we're |we are |i'm |im )?looking for an?\b|recruiting"
     r"|on recrute|nous recrutons|on embauche|nous cherchons|wir suchen|(?:agency|company|team"

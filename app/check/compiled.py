@@ -596,6 +596,13 @@ def _table_forms(word: str, table: dict[str, tuple[str, ...]]) -> list[str]:
     return []
 
 
+def _agreeing(forms: list[str]) -> list[str]:
+    """``forms`` and, for each ending in -o, its feminine ("rojo" → "roja"; the ending pattern
+    after it adds the plurals)."""
+    return list(dict.fromkeys([*forms, *(form[:-1] + "a" for form in forms
+                                         if form.endswith("o") and len(form) >= 4)]))
+
+
 def _alternation(forms: list[str]) -> str:
     """A regular-expression alternation of ``forms``, longest first, spaces as any space."""
     return "|".join(re.escape(form).replace(r"\ ", r"\s+")
@@ -785,12 +792,19 @@ class CompiledPolicy:
             table = self.builtin.codename_words
             for codename in self.policy.confidential_terms:
                 words = [fold_string(word) for word in codename.split()]
+                if len(words) == 3 and words[0] in _GENERIC_FAMILIES:
+                    # twenty-fifth round: a generic word and a two-word name ("Projet Marée
+                    # Haute" as "Project High Tide", "Proyecto Marea Alta", "Progetto Alta
+                    # Marea"): the name's two words, translated, are the codename
+                    words = words[1:]
                 if len(words) != 2 or words[0] in _GENERIC_FAMILIES:
                     continue
                 forms = [_table_forms(word, table) for word in words]
                 if not all(forms):
                     continue
-                first, second = (_alternation(word_forms) for word_forms in forms)
+                # (a word that ends in -o takes -a, -os, -as as Romance adjectives agree:
+                # "rojo" is "roja" beside "luna", "rosso" "rossa")
+                first, second = (_alternation(_agreeing(forms_)) for forms_ in forms)
                 ending = r"(?:e|s|es|en|er|em|a|as|o|os)?"
                 source = (rf"(?<![^\W_])(?:(?:{first}){ending}[\s-]+(?:{second}){ending}"
                           rf"|(?:{second}){ending}[\s-]+(?:{first}){ending})(?![^\W_])")
@@ -798,6 +812,9 @@ class CompiledPolicy:
         if not self._phrases:
             return []
         exact = {fold_string(term) for term in self.policy.confidential_terms}
+        # (the name as the pack writes it, without its generic word, is the main list's
+        # concern: "Marée Haute" alone stays a tide unless the list finds it)
+        exact |= {" ".join(term.split()[1:]) for term in exact if len(term.split()) == 3}
         phrases: list[tuple[int, int, str]] = []
         for regex, codename in self._phrases:
             for match in regex.finditer(fold.text):
