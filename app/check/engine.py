@@ -254,8 +254,11 @@ _SHOPPER_STORY = re.compile(
 _FIRM_PITCH = frozenset(("discount", "promo_code", "call_to_order", "staff_discount",
                          "price_cut", "job_offer", "call_to_action", "call_to_readers",
                          # twenty-third round: a giveaway asks the reader to enter
-                         "giveaway"))
-_SOCIAL_CALLS = frozenset(("call_to_action", "call_to_readers"))
+                         "giveaway",
+                         # twenty-fifth round: the reader told to book or buy by the
+                         # imperative's ending, and something offered for sale at a price
+                         "imperative_calls", "offer"))
+_SOCIAL_CALLS = frozenset(("call_to_action", "call_to_readers", "imperative_calls"))
 # The pieces of a web address that only say it is one
 _LINK_SCHEMES = frozenset(("http", "https", "www"))
 # ... of which these sell in so many words (a code, a discount, a price cut, a call to buy)
@@ -265,7 +268,10 @@ _SOCIAL_VISIT = re.compile(
     r"(?:come (?:and )?(?:say hi|say hello|along|by)|pop (?:in|by)|pasa(?:os|d) a (?:saludar"
     r"|vernos|verlo|verla)|pasate a saludar|passate a (?:trovarci|salutare)|venez (?:nous |me )?"
     r"(?:voir|dire bonjour)|passez (?:nous |me )?(?:voir|dire bonjour)|kommt vorbei|schaut vorbei"
-    r"|aparecam|passem (?:por|la)|vi aspetto|os espero|try it and tell me)")
+    r"|aparecam|passem (?:por|la)|vi aspetto|os espero|try it and tell me"
+    # twenty-fifth round: "come" said to many ("Venham conhecer a equipa", "¡venid con los
+    # peques!", "vengan a saludar"): a visit, as "come say hi" is
+    r"|venham\b|venid\b|vengan\b|venite\b)")
 
 # The deal turned down ("No, gracias", "no thanks", "non merci", "nein danke", "não,
 # obrigada", "no grazie"), folded.

@@ -247,3 +247,22 @@ def test_a_pin_of_three_photos_is_within_pinterests_limit():
     assert "limit.images" not in {f.rule for f in result.findings}
     result = check_draft("Autumn table ideas 🍂", PINTEREST_PERSONAL, images=images * 2, now=NOW)
     assert "limit.images" in {f.rule for f in result.findings}
+
+
+# --- 12. a cut named before its figure, and a price with scarcity, are a pitch even said openly --
+
+@pytest.mark.parametrize("text", [
+    "#ad I work at Brindlecombe: coach tours in sconto del 20% fino a domenica!",
+    "#publi Trabajo en Brindlecombe: últimas plazas a Oporto, hotel + bus 149€",
+    "#ad I work at Brindlecombe: reservadla ya, the Lisbon tour 20% off this week",
+])
+def test_a_pitch_said_openly_still_warns(travel, text):
+    assert "persona.promotion" in fired(text, PERSONAL, travel)
+
+
+@pytest.mark.parametrize("text", [
+    "Trabalho na Brindlecombe e hoje abrimos a loja do Porto! Venham conhecer a equipa 💙",
+    "#publi Trabajo en Brindlecombe: el sábado jornada de puertas abiertas, ¡venid con los peques!",
+])
+def test_come_and_meet_us_said_openly_is_a_note(travel, text):
+    assert "persona.promotion" not in fired(text, PERSONAL, travel)
