@@ -93,7 +93,7 @@ def test_a_job_advert_on_a_personal_account_is_a_pitch(travel, text):
 
 def test_a_job_mentioned_without_an_offer_stays_quiet(travel):
     text = "Five years at Brindlecombe today. Still love the job."
-    assert "persona.promotion" not in fired(text, PERSONAL, travel)
+    assert not fired(text, PERSONAL, travel) & {"persona.promotion", "persona.brand_promotion"}
 
 
 # --- 4. personal life in regional and other-language words --------------------------------------
@@ -265,4 +265,16 @@ def test_a_pitch_said_openly_still_warns(travel, text):
     "#publi Trabajo en Brindlecombe: el sábado jornada de puertas abiertas, ¡venid con los peques!",
 ])
 def test_come_and_meet_us_said_openly_is_a_note(travel, text):
-    assert "persona.promotion" not in fired(text, PERSONAL, travel)
+    assert not fired(text, PERSONAL, travel) & {"persona.promotion", "persona.brand_promotion"}
+
+
+# --- 13. sarcasm and understanding are no praise or call -----------------------------------------
+
+def test_sarcasm_is_no_praise(travel):
+    text = "Ostrava cancelled my coach again. Love that for me."
+    assert severities(text, PERSONAL, travel).get("persona.brand_promotion") != "warn"
+
+
+def test_i_get_it_is_no_call_to_buy(travel):
+    text = "My Brindlecombe trip got cancelled too, so yes I get it, it's grim."
+    assert not fired(text, PERSONAL, travel) & {"persona.promotion", "persona.brand_promotion"}
