@@ -278,3 +278,18 @@ def test_sarcasm_is_no_praise(travel):
 def test_i_get_it_is_no_call_to_buy(travel):
     text = "My Brindlecombe trip got cancelled too, so yes I get it, it's grim."
     assert not fired(text, PERSONAL, travel) & {"persona.promotion", "persona.brand_promotion"}
+
+
+# --- 14. a phone number spelled out in words is never the organisation's line ---------------------
+
+@pytest.mark.parametrize("text", [
+    "Tom's mobile for Saturday bookings: seven one three, five five five, oh two four one",
+    "Para citas con Lucía: seis uno cuatro, cinco cinco cinco, cero dos nueve ocho",
+    "Call us back please: four one five, five five five, zero one nine two",
+])
+def test_a_number_in_words_on_the_brand_account_warns(text):
+    assert severities(text, BRAND).get("privacy.phone") == "warn"
+
+
+def test_the_brands_line_in_digits_is_no_warning():
+    assert "privacy.phone" not in fired("Call us back please: 020 7946 0192", BRAND)
