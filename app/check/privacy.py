@@ -327,6 +327,27 @@ _STREET_POSTCODE = re.compile(
     r"(?:[a-z]-)?\d{4,5}\s+[a-zß-ÿ][\w-]{2,}(?=\s*(?:[,.;:!?)\]\u2013\u2014-]|$))")
 
 
+# Twenty-fifth round: a house number, a street named with no street word and a British
+# postcode ("4 Mill Cottages, Lindale LN3 8QP", "41 Kirkgate, Otley LS21 3HN", "no.9 Beech
+# Road B30 2JX"): the postcode makes it an address whatever the street is called. Over the
+# folded text; the name's capital is checked on the original.
+_NUMBER_NAME_UK_POSTCODE = re.compile(
+    r"(?<![\w#$£€.,/])(?:no\.?\s?)?\d{1,4}[a-z]?,?\s+(?:[a-z][\w'-]*\s+){0,2}[a-z][\w'-]{2,}"
+    r"(?:\s*,\s*[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?)?\s*,?\s+[a-z]{1,2}\d[a-z\d]?\s\d[a-z]{2}\b")
+_UK_POSTCODE_HINT = re.compile(r"\b[a-z]{1,2}\d[a-z\d]?\s\d[a-z]{2}\b")
+_HOUSE_NUMBER = re.compile(r"(?:no\.?\s?)?\d{1,4}[a-z]?,?\s+")
+
+
+def _capitalised_name(fold: TextView, start: int) -> bool:
+    """Whether the name after the house number at fold ``start`` begins with a capital in
+    the original ("4 Mill Cottages", not "4 more days")."""
+    number = _HOUSE_NUMBER.match(fold.text, start)
+    if number is None:
+        return False
+    first = fold.span(number.end(), number.end() + 1)[0]
+    return fold.original[first:first + 1].isupper()
+
+
 def _capitalised_street(fold: TextView, start: int, end: int) -> int | None:
     """Where the street of a :data:`_STREET_POSTCODE` match at fold [start, end) begins, its
     words all written with a capital in the original ("Am Rinkenpfuhl 12, 50676 Köln"; the
@@ -441,7 +462,16 @@ _PRIVATE_PARTY = re.compile(
     r"|\ba casa (?:dela|dele|sua|di)\b"
     r"|\bwe(?:'ll|'re| will| can| could| are going to)?\s+(?:drop|stop|come|pop|swing)\s+"
     r"(?:by|round|over)|\b(?:pasaremos|iremos|passaremos|passerons|passeremo|verremo"
-    r"|vorbeikommen|vorbeischauen|kommen\s+\w+\s+vorbei)\b)")
+    r"|vorbeikommen|vorbeischauen|kommen\s+\w+\s+vorbei)\b"
+    # Twenty-fifth round: a flat named before the house number ("Flat 3, 88 Cotham Brow", the
+    # Glasgow "2/1, 14 Dumbarton Road"), the reader's thing on its way there, a customer who
+    # came from there, the business's work done or its fitter knocking there ("in and running
+    # at", "back on at", "the installer will knock at")
+    r"|\b(?:flat|apt|apartment|unit|piso|wohnung)\s*\d{1,3}[a-z]?\s*,?\s*$|(?<![\d/])\d{1,2}/\d{1,2}"
+    r"\s*,\s*$|\bon\s+(?:its|their|her|his)\s+way\s+to\s*$"
+    r"|\b(?:drove|came|travelled|traveled|flew)\s+(?:all\s+the\s+way\s+)?(?:in\s+)?from\s*$"
+    r"|\bknock\s+at\s*$|\b(?:in\s+and\s+running|up\s+and\s+running|back\s+on|installed"
+    r"|fitted|commissioned)\s+at\s*$)")
 # ... unless the organisation's own place is named right before ("at our store, 12 Main St")
 _OUR_PLACE = re.compile(
     r"\b(?:our|nuestr[ao]s?|notre|nos|unser\w*|noss[ao]s?|nostr[oaie])\s+(?:new\s+|nuev[ao]\s+"
@@ -473,10 +503,17 @@ def _private_address(text: str, start: int, flat: bool) -> bool:
     if _TITLED_BEFORE.search(before[-45:]):
         return True
     masked = _TITLE_DOT_FOLDED.sub(lambda title: title.group()[:-1] + " ", before)
-    sentence = before[max(masked.rfind(mark) for mark in ".!?\n;") + 1:]
-    if _OUR_PLACE.search(before[-60:]):
+    cut = max(masked.rfind(mark) for mark in ".!?\n;") + 1
+    sentence = before[cut:]
+    parties = [cut + match.start() for match in _PRIVATE_PARTY.finditer(sentence)]
+    window = max(0, len(before) - 60)
+    ours = [window + match.end() for match in _OUR_PLACE.finditer(before, window)]
+    if ours and not (parties and parties[-1] >= ours[-1]):
+        # the organisation's own place named last ("at our store, 12 Main St"); a person
+        # said after it still owns the address ("lost in our Hilliard store: the ID says
+        # Jason R. Miller, 5512 ...", twenty-fifth round)
         return False
-    return flat or _PRIVATE_PARTY.search(sentence) is not None
+    return flat or bool(parties)
 
 
 @cache
@@ -1018,6 +1055,12 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
                                                  and match.start() < other.end()
                                                  for other in matches))],
                          key=lambda m: m.start())
+        if any(char.isdigit() for char in text[-1:] or "") or _UK_POSTCODE_HINT.search(text):
+            matches = sorted([*matches, *(
+                match for match in _NUMBER_NAME_UK_POSTCODE.finditer(text)
+                if _capitalised_name(fold, match.start())
+                and not any(other.start() < match.end() and match.start() < other.end()
+                            for other in matches))], key=lambda m: m.start())
         taken = private_until = -1
         for match in matches:
             m_start, m_end, shape = match.start(), match.end(), match.re

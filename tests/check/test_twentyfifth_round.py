@@ -293,3 +293,28 @@ def test_a_number_in_words_on_the_brand_account_warns(text):
 
 def test_the_brands_line_in_digits_is_no_warning():
     assert "privacy.phone" not in fired("Call us back please: 020 7946 0192", BRAND)
+
+
+# --- 15. street addresses in more shapes, and a customer's home on the brand's account ------------
+
+@pytest.mark.parametrize("text", [
+    "New flat! Flat 4, 23 Millgate, Selby YO8 4AB. Housewarming Friday",
+    "Nuevo piso: 9 Calle Olmo, 2º izquierda, Valencia. ¡Fiesta el sábado!",
+    "Moved in! New address is 5 Hazel Garth, Wetherby, the green door",
+])
+def test_a_home_address_in_more_shapes_warns(text):
+    assert "privacy.address" in fired(text, PERSONAL)
+
+
+@pytest.mark.parametrize("text", [
+    "Another boiler in and running at 6 Larch Close, Pudsey 💪 thanks for the biscuits!",
+    "Heating's back on at 3/2, 27 Gardner Street 🙌 cheers Mrs Reid!",
+    "Your new router is on its way to 14 Birch Garth, Earley.",
+])
+def test_a_customers_home_on_the_brand_account_warns(text):
+    assert severities(text, BRAND).get("privacy.address") == "warn"
+
+
+def test_the_brands_own_shop_is_no_ones_home():
+    text = "Come and see us at our new shop, 12 Market Street, from Saturday!"
+    assert "privacy.address" not in fired(text, BRAND)
