@@ -318,3 +318,15 @@ def test_a_customers_home_on_the_brand_account_warns(text):
 def test_the_brands_own_shop_is_no_ones_home():
     text = "Come and see us at our new shop, 12 Market Street, from Saturday!"
     assert "privacy.address" not in fired(text, BRAND)
+
+
+# --- 16. a review asked for in more shapes --------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "¿Viajasteis con Brindlecombe este verano? ¿Me hacéis el favor de dejar 5 estrellitas? 🙏",
+    "If you've been on a Brindlecombe tour, drop it a quick 5⭐ review, it really helps 🙏",
+    "Would mean a lot if you said something nice about Brindlecombe online 🙏",
+    "Si habéis viajado con Brindlecombe, dejad vuestra opinión en la web, las reseñas ayudan",
+])
+def test_a_review_asked_for_by_staff_needs_the_tie_said(travel, text):
+    assert "disclosure.insider_review" in fired(text, PERSONAL, travel)
