@@ -330,3 +330,13 @@ def test_the_brands_own_shop_is_no_ones_home():
 ])
 def test_a_review_asked_for_by_staff_needs_the_tie_said(travel, text):
     assert "disclosure.insider_review" in fired(text, PERSONAL, travel)
+
+
+# --- 17. praise in idiom ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Ostrava hat mir diese Woche echt den Hintern gerettet, Anschlussbus trotz Verspätung!",
+    "Non so cosa farei senza Ostrava, ogni venerdì a casa in tre ore.",
+])
+def test_praise_in_idiom_promotes_the_brand(travel, text):
+    assert "persona.brand_promotion" in fired(text, PERSONAL, travel)
