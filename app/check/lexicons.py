@@ -41,15 +41,19 @@ class LexiconPattern:
     """A word list's regular expression, compiled on first use (most patterns of a long list
     are never needed for a given draft, and compiling them all would slow down start-up)."""
 
-    __slots__ = ("source", "group", "boundary", "triggers", "where", "_regex")
+    __slots__ = ("source", "group", "boundary", "triggers", "stems", "where", "_regex")
 
     def __init__(self, source: str, group: Group, boundary: bool,
-                 triggers: frozenset[str] | None, where: str) -> None:
+                 triggers: frozenset[str] | None, where: str,
+                 stems: tuple[str, ...] | None = None) -> None:
         self.source = source  # without the leading \b (checked after each match instead)
         self.group = group
         self.boundary = boundary
         # the words one of which a text must contain for the pattern to match, or None
         self.triggers = triggers
+        # ... or the beginnings of words, one of which a word of the text must start with
+        # (a list's own ``stems``: "reserv" for "reservadlo", "reserven", "réservez"), or None
+        self.stems = frozenset(stems) if stems is not None else None
         self.where = where
         self._regex: re.Pattern[str] | None = None
 
@@ -333,6 +337,7 @@ def _scan(view: TextView, patterns: list[LexiconPattern], hits: list[LexiconHit]
           use_triggers: bool = True) -> None:
     text = view.text
     words: frozenset[str] | None = None
+    beginnings: frozenset[str] | None = None
     for pattern in patterns:
         triggers = pattern.triggers
         if triggers is not None and use_triggers:
@@ -340,6 +345,12 @@ def _scan(view: TextView, patterns: list[LexiconPattern], hits: list[LexiconHit]
                 words = view.memo("words", _view_words)
             if words.isdisjoint(triggers):
                 continue  # none of the words the pattern starts with: skip the scan
+        stems = pattern.stems
+        if stems is not None and use_triggers:
+            if beginnings is None:
+                beginnings = view.memo("word_beginnings", _view_word_beginnings)
+            if beginnings.isdisjoint(stems):
+                continue  # no word begins as the pattern's words do: skip the scan
         group = pattern.group
         boundary = pattern.boundary
         search = pattern.regex.search
@@ -359,6 +370,17 @@ def _scan(view: TextView, patterns: list[LexiconPattern], hits: list[LexiconHit]
 
 _SIMPLE_ALTERNATIVE = re.compile(r"[a-z0-9' /&-]+")
 _WORD_END = ("\\s", " ", "\\b", "'", "[\\s", "(?:\\s", "(?!\\w")
+
+
+# The longest stem a pattern may name (longer ones could never be found among the beginnings).
+STEM_MAX = 12
+
+
+def _view_word_beginnings(view: TextView) -> frozenset[str]:
+    """Every beginning of two to :data:`STEM_MAX` letters of the view's words, so that a
+    pattern's ``stems`` are looked up at once rather than tried against each word."""
+    return frozenset(word[:length] for word in view.memo("words", _view_words)
+                     for length in range(2, min(len(word), STEM_MAX) + 1))
 
 
 def _top_level_branches(source: str) -> list[str]:
@@ -518,11 +540,11 @@ def compile_lexicon(name: str, data: dict[str, Any], *, lazy: bool = False) -> L
             exceptions.append(term)
         for key, target in (("patterns", lexicon.fold_patterns),
                             ("cased_patterns", lexicon.cased_patterns)):
-            for written in _strings(raw.get(key, []), f"{where} {key}"):
+            for written, stems in _patterns_with_stems(raw.get(key, []), f"{where} {key}"):
                 # Each top-level branch ("\bfoo…|\bbar…") is a pattern of its own, with its
                 # own first words: a draft with none of them skips it without a scan.
                 for pattern in _top_level_branches(written) if key == "patterns" else [written]:
-                    _add_pattern(pattern, key, group, where, lazy, target)
+                    _add_pattern(pattern, key, group, where, lazy, target, stems)
     lexicon.index = TermIndex(terms)
     lexicon.exceptions = TermIndex(exceptions) if exceptions else None
     lexicon.excepted = frozenset(term.payload for term in exceptions)  # type: ignore[misc]
@@ -530,14 +552,40 @@ def compile_lexicon(name: str, data: dict[str, Any], *, lazy: bool = False) -> L
     return lexicon
 
 
+def _patterns_with_stems(value: object, where: str) -> list[tuple[str, tuple[str, ...] | None]]:
+    """A group's ``patterns``: each a string, or a table ``{ pattern = "...", stems = [...] }``
+    naming the beginnings of words one of which a draft must hold for the pattern to be tried
+    (for patterns made of stems and endings, whose first words cannot be listed)."""
+    if not isinstance(value, list):
+        raise LexiconError(f"{where} must be a list of strings")
+    found: list[tuple[str, tuple[str, ...] | None]] = []
+    for item in value:
+        if isinstance(item, str):
+            found.append((item, None))
+            continue
+        if not isinstance(item, dict) or not isinstance(item.get("pattern"), str) \
+                or set(item) - {"pattern", "stems"}:
+            raise LexiconError(f"{where}: each entry is a string or a table with 'pattern' "
+                               "and 'stems'")
+        stems = item.get("stems")
+        if not isinstance(stems, list) or not stems or not all(
+                isinstance(stem, str) and stem == stem.lower() and stem.strip() == stem
+                and stem for stem in stems):
+            raise LexiconError(f"{where}: 'stems' must be a list of lower-case word beginnings")
+        if any(len(stem) < 2 or len(stem) > STEM_MAX for stem in stems):
+            raise LexiconError(f"{where}: each stem has 2 to {STEM_MAX} letters")
+        found.append((item["pattern"], tuple(stems)))
+    return found
+
+
 def _add_pattern(pattern: str, key: str, group: Group, where: str, lazy: bool,
-                 target: list[LexiconPattern]) -> None:
+                 target: list[LexiconPattern], stems: tuple[str, ...] | None = None) -> None:
     # A leading \b stops the regex engine from skipping ahead to the first letter; check the
     # boundary after the match instead (much faster scans).
     boundary = pattern.startswith("\\b")
     body = pattern[2:] if boundary else pattern
     triggers = pattern_triggers(body) if key == "patterns" else None
-    compiled = LexiconPattern(body, group, boundary, triggers, where)
+    compiled = LexiconPattern(body, group, boundary, triggers, where, stems)
     if not lazy:
         compiled.regex  # noqa: B018 - compiled now to refuse a broken list early
     target.append(compiled)

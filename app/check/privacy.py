@@ -1055,7 +1055,7 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
                                                  and match.start() < other.end()
                                                  for other in matches))],
                          key=lambda m: m.start())
-        if any(char.isdigit() for char in text[-1:] or "") or _UK_POSTCODE_HINT.search(text):
+        if _UK_POSTCODE_HINT.search(text):
             matches = sorted([*matches, *(
                 match for match in _NUMBER_NAME_UK_POSTCODE.finditer(text)
                 if _capitalised_name(fold, match.start())

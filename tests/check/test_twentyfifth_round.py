@@ -340,3 +340,21 @@ def test_a_review_asked_for_by_staff_needs_the_tie_said(travel, text):
 ])
 def test_praise_in_idiom_promotes_the_brand(travel, text):
     assert "persona.brand_promotion" in fired(text, PERSONAL, travel)
+
+
+# --- a pattern tried only where a word begins as its verbs do -----------------------------------
+
+def test_a_pattern_with_stems_finds_the_same_and_refuses_bad_stems():
+    from app.check.lexicons import LexiconError, compile_lexicon
+    from app.check.text import fold_view
+
+    data = {"group": [{"id": "calls", "kind": "cta", "label": "a call", "terms": [],
+                       "patterns": [{"pattern": r"\b(?:reserv|compr)(?:ad|adlo)\b",
+                                     "stems": ["reserv", "compr"]}]}]}
+    lexicon = compile_lexicon("test", data)
+    for text, found in (("Reservadlo ya", 1), ("Compradlo hoy", 1), ("Nada que ver", 0)):
+        assert len(lexicon.find(fold_view(text), lambda text=text: fold_view(text))) == found
+    for bad in ([], ["Reserv"], ["r"], "reserv"):
+        data["group"][0]["patterns"] = [{"pattern": r"\bfoo\b", "stems": bad}]
+        with pytest.raises(LexiconError):
+            compile_lexicon("test", data)
