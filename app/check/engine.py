@@ -849,7 +849,7 @@ def _reader_imperative(text: str, start: int, end: int) -> bool:
         and _CLAUSE_START.search(text, max(0, start - 3), start) is not None
 
 
-_EXCLAIMED = re.compile(r"\s*(?:[!]|\s*$)")
+_EXCLAIMED = re.compile(r"\s*(?:!|$)")
 
 
 def _generic_before(text: str, start: int, generics: frozenset[str]) -> int | None:
@@ -1565,6 +1565,12 @@ class _Context:
         handle = self.target.handle
         return self.policy.client_for(handle) if handle and self.work else None
 
+    @cached_property
+    def _sideline_in_text(self) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """:func:`own_sideline` over the draft's folded text, read once (the side-business,
+        shopper's-deal, personal-pitch and disclosure rules all ask)."""
+        return own_sideline(self.draft.fold.text)
+
     def _own_sideline(self, promotion: Promotion
                       ) -> tuple[tuple[int, int], tuple[int, int]] | None:
         """On a work account of someone with an employer: the writer's own side business, sale
@@ -1578,7 +1584,7 @@ class _Context:
                 hit not in promotion.workplace_hits for hit in promotion.brand_hits):
             return None
         fold = self.draft.fold
-        found = own_sideline(fold.text)
+        found = self._sideline_in_text
         if found is None:
             return None
         (start, end), (sale_start, sale_end) = found
@@ -1969,7 +1975,7 @@ class _Context:
         fold = self.draft.fold.text
         if _READER_DIRECTED.search(fold) is not None or _DEAL_OF_ONES_OWN.search(fold) \
                 is not None or _CODE_TOKEN.search(self.text) is not None \
-                or own_sideline(fold) is not None:
+                or self._sideline_in_text is not None:
             return False  # told to the reader, a referral, a code or one's own trade sells
         if _SHOPPER_STORY.search(fold) is None:
             return False  # ad copy with no shopper in it ("Vols à -40 % ce week-end !")
@@ -2089,7 +2095,7 @@ class _Context:
                 self._sales_pitch([(*self.draft.fold.span(*span), "recruiting for a sales team")
                                    for span in recruit])
             elif not promotion.private_sale \
-                    and (sideline := own_sideline(self.draft.fold.text)) is not None:
+                    and (sideline := self._sideline_in_text) is not None:
                 # "Anyone round Leeds need a boiler looked at? cash jobs, ring me": the writer's
                 # own trade offered with the way to buy it is a pitch with no sales word (the
                 # rule's side business); one's own old bike sold is a private sale, no trade
@@ -2482,7 +2488,7 @@ class _Context:
         generic = generic and not own_brand  # the sales words were the client's own
         generic = generic and self.sideline is None  # the writer's own business: not an ad
         if generic and not self.work and not promotion.brand_hits \
-                and own_sideline(self.draft.fold.text) is not None:
+                and self._sideline_in_text is not None:
             # ... on a personal account too ("now taking bookings for my property photography,
             # £95 a shoot"): a pitch for the writer's own trade (persona.promotion), no one's ad
             generic = False

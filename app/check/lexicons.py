@@ -45,7 +45,7 @@ class LexiconPattern:
 
     def __init__(self, source: str, group: Group, boundary: bool,
                  triggers: frozenset[str] | None, where: str,
-                 stems: tuple[str, ...] | None = None) -> None:
+                 stems: frozenset[str] | None = None) -> None:
         self.source = source  # without the leading \b (checked after each match instead)
         self.group = group
         self.boundary = boundary
@@ -53,7 +53,7 @@ class LexiconPattern:
         self.triggers = triggers
         # ... or the beginnings of words, one of which a word of the text must start with
         # (a list's own ``stems``: "reserv" for "reservadlo", "reserven", "réservez"), or None
-        self.stems = frozenset(stems) if stems is not None else None
+        self.stems = stems
         self.where = where
         self._regex: re.Pattern[str] | None = None
 
@@ -374,6 +374,7 @@ _WORD_END = ("\\s", " ", "\\b", "'", "[\\s", "(?:\\s", "(?!\\w")
 
 # The longest stem a pattern may name (longer ones could never be found among the beginnings).
 STEM_MAX = 12
+_STEM = re.compile(rf"[^\W\dA-Z_]{{2,{STEM_MAX}}}")
 
 
 def _view_word_beginnings(view: TextView) -> frozenset[str]:
@@ -552,13 +553,13 @@ def compile_lexicon(name: str, data: dict[str, Any], *, lazy: bool = False) -> L
     return lexicon
 
 
-def _patterns_with_stems(value: object, where: str) -> list[tuple[str, tuple[str, ...] | None]]:
+def _patterns_with_stems(value: object, where: str) -> list[tuple[str, frozenset[str] | None]]:
     """A group's ``patterns``: each a string, or a table ``{ pattern = "...", stems = [...] }``
     naming the beginnings of words one of which a draft must hold for the pattern to be tried
     (for patterns made of stems and endings, whose first words cannot be listed)."""
     if not isinstance(value, list):
         raise LexiconError(f"{where} must be a list of strings")
-    found: list[tuple[str, tuple[str, ...] | None]] = []
+    found: list[tuple[str, frozenset[str] | None]] = []
     for item in value:
         if isinstance(item, str):
             found.append((item, None))
@@ -569,17 +570,15 @@ def _patterns_with_stems(value: object, where: str) -> list[tuple[str, tuple[str
                                "and 'stems'")
         stems = item.get("stems")
         if not isinstance(stems, list) or not stems or not all(
-                isinstance(stem, str) and stem == stem.lower() and stem.strip() == stem
-                and stem for stem in stems):
-            raise LexiconError(f"{where}: 'stems' must be a list of lower-case word beginnings")
-        if any(len(stem) < 2 or len(stem) > STEM_MAX for stem in stems):
-            raise LexiconError(f"{where}: each stem has 2 to {STEM_MAX} letters")
-        found.append((item["pattern"], tuple(stems)))
+                isinstance(stem, str) and _STEM.fullmatch(stem) for stem in stems):
+            raise LexiconError(f"{where}: 'stems' must be a list of lower-case word beginnings "
+                               f"of 2 to {STEM_MAX} letters")
+        found.append((item["pattern"], frozenset(stems)))
     return found
 
 
 def _add_pattern(pattern: str, key: str, group: Group, where: str, lazy: bool,
-                 target: list[LexiconPattern], stems: tuple[str, ...] | None = None) -> None:
+                 target: list[LexiconPattern], stems: frozenset[str] | None = None) -> None:
     # A leading \b stops the regex engine from skipping ahead to the first letter; check the
     # boundary after the match instead (much faster scans).
     boundary = pattern.startswith("\\b")

@@ -16,7 +16,7 @@ then the number ("Musterstraße 12", "Keizersgracht 123").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -331,20 +331,26 @@ _STREET_POSTCODE = re.compile(
 # postcode ("4 Mill Cottages, Lindale LN3 8QP", "41 Kirkgate, Otley LS21 3HN", "no.9 Beech
 # Road B30 2JX"): the postcode makes it an address whatever the street is called. Over the
 # folded text; the name's capital is checked on the original.
+_UK_POSTCODE_SPACED = r"[a-z]{1,2}\d[a-z\d]?\s\d[a-z]{2}\b"
 _NUMBER_NAME_UK_POSTCODE = re.compile(
-    r"(?<![\w#$£€.,/])(?:no\.?\s?)?\d{1,4}[a-z]?,?\s+(?:[a-z][\w'-]*\s+){0,2}[a-z][\w'-]{2,}"
-    r"(?:\s*,\s*[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?)?\s*,?\s+[a-z]{1,2}\d[a-z\d]?\s\d[a-z]{2}\b")
-_UK_POSTCODE_HINT = re.compile(r"\b[a-z]{1,2}\d[a-z\d]?\s\d[a-z]{2}\b")
-_HOUSE_NUMBER = re.compile(r"(?:no\.?\s?)?\d{1,4}[a-z]?,?\s+")
+    r"(?<![\w#$£€.,/])(?:no\.?\s?)?\d{1,4}[a-z]?,?\s+(?P<name>(?:[a-z][\w'-]*\s+){0,2}"
+    r"[a-z][\w'-]{2,})(?:\s*,\s*[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?)?\s*,?\s+"
+    + _UK_POSTCODE_SPACED)
+_UK_POSTCODE_HINT = re.compile(r"\b" + _UK_POSTCODE_SPACED)
 
 
-def _capitalised_name(fold: TextView, start: int) -> bool:
-    """Whether the name after the house number at fold ``start`` begins with a capital in
-    the original ("4 Mill Cottages", not "4 more days")."""
-    number = _HOUSE_NUMBER.match(fold.text, start)
-    if number is None:
-        return False
-    first = fold.span(number.end(), number.end() + 1)[0]
+def _beside(matches: list[re.Match[str]], more: Iterable[re.Match[str]]) -> list[re.Match[str]]:
+    """``matches`` and those of ``more`` that overlap none of them, in order of start."""
+    return sorted([*matches, *(match for match in more
+                               if not any(other.start() < match.end()
+                                          and match.start() < other.end()
+                                          for other in matches))], key=lambda m: m.start())
+
+
+def _capitalised_at(fold: TextView, start: int) -> bool:
+    """Whether the word at fold ``start`` begins with a capital in the original ("4 Mill
+    Cottages", not "4 more days")."""
+    first = fold.span(start, start + 1)[0]
     return fold.original[first:first + 1].isupper()
 
 
@@ -1050,17 +1056,10 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
         own_address = _context_pattern(tuple(data.get("own_address", ())))
         matches = [match for shape in shapes for match in shape.finditer(text)]
         # (a street with a street word is read by its own shape: "via Garibaldi 23, 10122")
-        matches = sorted([*matches, *(match for match in _STREET_POSTCODE.finditer(text)
-                                      if not any(other.start() < match.end()
-                                                 and match.start() < other.end()
-                                                 for other in matches))],
-                         key=lambda m: m.start())
+        matches = _beside(matches, _STREET_POSTCODE.finditer(text))
         if _UK_POSTCODE_HINT.search(text):
-            matches = sorted([*matches, *(
-                match for match in _NUMBER_NAME_UK_POSTCODE.finditer(text)
-                if _capitalised_name(fold, match.start())
-                and not any(other.start() < match.end() and match.start() < other.end()
-                            for other in matches))], key=lambda m: m.start())
+            matches = _beside(matches, (match for match in _NUMBER_NAME_UK_POSTCODE.finditer(text)
+                                        if _capitalised_at(fold, match.start("name"))))
         taken = private_until = -1
         for match in matches:
             m_start, m_end, shape = match.start(), match.end(), match.re
