@@ -718,7 +718,11 @@ _PRAISE = re.compile(
     r"|geniale?|parfaite?|magnifique|merveilleu(?:x|se)|le bonheur|une tuerie|fantastique"
     r"|superbe|unglaublich|fantastisch|wunderbar|perfekt|grossartig|der hammer|incrivel"
     r"|maravilhos[oa]|perfeit[oa]|fantastic[oa]|uma maravilha|apaixonad[oa]|incredibile"
-    r"|perfett[oa]|meraviglios[oa]|stupend[oa]|magic[oa])\b")
+    r"|perfett[oa]|meraviglios[oa]|stupend[oa]|magic[oa]"
+    # twenty-sixth round: "is so good", "a masterpiece", "a gem", "une pépite", "next level"
+    r"|so good|masterpiece|obra maestra|chef-d.oeuvre|meisterwerk|capolavoro|a gem"
+    r"|une pepite|una joya|next level|hits different|never misses"
+    r"|worth every(?: single)? (?:penny|cent|minute|second|dollar|euro|pound))\b")
 _PRAISE_WORDS_APART = 5
 
 

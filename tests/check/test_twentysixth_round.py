@@ -1,0 +1,60 @@
+"""Twenty-sixth round: what the tenth wave of unseen sets (a meal-kit app, a bakery chain, a
+board-game publisher, a ski-resort operator, an olive-oil cooperative) showed the check missing
+or raising wrongly, read after their untouched and end figures were taken, made general.
+Examples of our own in six languages, each beside the near misses that must stay as they were."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.model import CheckTarget, Network, Owner, Persona
+from tests.check.rounds import fired, policy_from
+
+BRAND = CheckTarget(Network.FACEBOOK, Persona.WORK, Owner.EMPLOYER)
+WORK = CheckTarget(Network.LINKEDIN, Persona.WORK)
+PERSONAL = CheckTarget(Network.FACEBOOK, Persona.PERSONAL)
+
+PACK = """version = 1
+[employer]
+name = "Tallowby Kitchens"
+aliases = ["Tallowby", "Ember Oven", "@tallowby"]
+domains = ["tallowby.example"]
+[[partners]]
+name = "Quillbrook Dairy"
+aliases = ["Quillbrook"]
+domains = ["quillbrook.example"]
+[confidential]
+terms = ["Project Saltmarsh"]
+"""
+
+
+@pytest.fixture
+def kitchens(tmp_path):
+    return policy_from(tmp_path, PACK)
+
+
+# --- 1. praise in more shapes ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Mi horno favorito del mundo entero: Ember Oven, lo uso para todo",
+    "Le meilleur four de ma vie : Ember Oven. Je ne cuisine plus qu'avec lui.",
+    "Mein neues Lieblingsgerät: der Ember Oven von Tallowby.",
+    "Quillbrook butter wipes the floor with every other brand, not up for debate",
+    "Ember Oven on a Sunday. Everyone should own one, honestly.",
+    "Coolest little oven out there. Ember Oven, you've done it again.",
+    "Quillbrook makes the creamiest yoghurt, my fridge is full of it",
+    "Ember Oven pizza night, worth every single penny",
+    "O meu forno preferido é o Ember Oven, sem dúvida",
+    "the new Ember Oven is so good omg",
+])
+def test_praise_of_the_brand_in_more_shapes_is_promotion(kitchens, text):
+    assert "persona.brand_promotion" in fired(text, PERSONAL, kitchens)
+
+
+@pytest.mark.parametrize("text", [
+    "Late shift at Tallowby again, the latest rota is out there somewhere",
+    "Il miglior giorno della mia vita: la festa a sorpresa dei colleghi da Tallowby",
+    "Le meilleur moment de ma vie, c'était pas au boulot chez Tallowby 😅",
+])
+def test_praise_of_something_else_beside_the_brand_stays_a_mention(kitchens, text):
+    assert "persona.brand_promotion" not in fired(text, PERSONAL, kitchens)
