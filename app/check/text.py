@@ -283,9 +283,39 @@ def needs_loose(folded: str) -> bool:
     return _LOOSE_TRIGGER.search(folded) is not None
 
 
+# Greek and Cyrillic capitals that look like a Latin capital but whose small letter (what the
+# fold view holds) looks like another letter or none: "Νebelturm" with a Greek capital Nu folds
+# to a nu, whose skeleton is "v"; "Мoorlicht" with a Cyrillic capital Em to a small em. The
+# loose view reads them by the capital the writer typed.
+_CAPITAL_LOOKALIKES = {
+    "\u039d": "n", "\u039c": "m", "\u0397": "h", "\u03a5": "y", "\u0392": "b", "\u0396": "z",
+    "\u041c": "m", "\u041d": "h", "\u0412": "b", "\u0422": "t",
+}
+_CAPITAL_TRIGGER = re.compile("[" + "".join(_CAPITAL_LOOKALIKES) + "]")
+
+
+def _as_typed_capitals(fold: TextView) -> str:
+    """The fold view's text with each look-alike capital of the original read as the Latin
+    letter it imitates (same length: one folded character for one typed capital)."""
+    chars = list(fold.text)
+    starts = fold.starts
+    first_at: dict[int, int] = {}
+    if starts is not None:
+        for index, start in enumerate(starts):
+            first_at.setdefault(start, index)
+    for found in _CAPITAL_TRIGGER.finditer(fold.original):
+        index = found.start() if starts is None else first_at.get(found.start(), -1)
+        if 0 <= index < len(chars) and chars[index] == found.group().lower():
+            chars[index] = _CAPITAL_LOOKALIKES[found.group()]
+    return "".join(chars)
+
+
 def loose_view(fold: TextView) -> TextView:
     """The fold view mapped through confusable skeletons and digit-for-letter substitutions."""
-    built = _build(fold.text, _loose_char_factory())
+    text = fold.text
+    if _CAPITAL_TRIGGER.search(fold.original) is not None:
+        text = _as_typed_capitals(fold)
+    built = _build(text, _loose_char_factory())
     return TextView(fold.original, built.text, built._starts, built._ends, parent=fold)
 
 

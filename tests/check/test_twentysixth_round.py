@@ -17,7 +17,7 @@ PERSONAL = CheckTarget(Network.FACEBOOK, Persona.PERSONAL)
 PACK = """version = 1
 [employer]
 name = "Tallowby Kitchens"
-aliases = ["Tallowby", "Ember Oven", "@tallowby"]
+aliases = ["Tallowby", "Ember Oven", "Marlow Loaf", "Nettle Bun", "@tallowby"]
 domains = ["tallowby.example"]
 [[partners]]
 name = "Quillbrook Dairy"
@@ -58,3 +58,19 @@ def test_praise_of_the_brand_in_more_shapes_is_promotion(kitchens, text):
 ])
 def test_praise_of_something_else_beside_the_brand_stays_a_mention(kitchens, text):
     assert "persona.brand_promotion" not in fired(text, PERSONAL, kitchens)
+
+
+# --- 2. a brand disguised by a Greek or Cyrillic capital -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "\u041carlow Loaf is so good omg",          # a Cyrillic capital Em
+    "\u039dettle Bun is a masterpiece",          # a Greek capital Nu
+    "\u039carlow Loaf, worth every penny",       # a Greek capital Mu
+])
+def test_a_brand_opened_by_a_lookalike_capital_is_still_read(kitchens, text):
+    assert "persona.brand_promotion" in fired(text, PERSONAL, kitchens)
+
+
+def test_greek_written_in_capitals_is_not_read_as_a_brand(kitchens):
+    assert not fired("\u039d\u0391\u0399, \u039c\u0397\u039d \u039e\u0395\u03a7\u0391\u03a3\u0395\u0399\u03a3",
+                     PERSONAL, kitchens)
