@@ -247,7 +247,13 @@ _SHOPPER_STORY = re.compile(
     r"|me (?:acaban de |han )?ofrec\w*|i was offered|they offered me|on m'a propose"
     r"|mir wurde\w* [^.!?\n]{0,30}angeboten|me ofereceram|mi hanno offerto"
     r"|(?:enfin|finally|por fin|endlich|finalmente) (?:trouve|found|encontr\w+|gefunden"
-    r"|trovat\w+))")
+    r"|trovat\w+)"
+    # twenty-sixth round: what the writer got, scored or gave in to ("got 40% off my train
+    # ticket", "got new goggles on sale", "snagged", "les soldes m'ont eue", "j'ai craqué",
+    # "ergattert", "ho approfittato")
+    r"|(?<!you )(?<!you've )(?<!you have )got (?:\d{1,3} ?%|half|new|myself|these|this|them)"
+    r"|(?:i |just )(?:scored|snagged|nabbed|bagged)|m'ont eue?\b|j'ai craque|ergattert"
+    r"|me he dado un capricho|ho approfittato|aproveitei)")
 
 # The cues of a pitch that ask for a purchase or sign-up in so many words (a disclosed post
 # with one of these still sells from the personal account; see Check._firm_pitch).

@@ -74,3 +74,24 @@ def test_a_brand_opened_by_a_lookalike_capital_is_still_read(kitchens, text):
 def test_greek_written_in_capitals_is_not_read_as_a_brand(kitchens):
     assert not fired("\u039d\u0391\u0399, \u039c\u0397\u039d \u039e\u0395\u03a7\u0391\u03a3\u0395\u0399\u03a3",
                      PERSONAL, kitchens)
+
+
+# --- 3. a deal the writer got, told as a shopper ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Got 30% off my bus pass in the spring sale, tiny win 🚌",
+    "got new trainers on sale at the outlet, 40% off, feeling smug",
+    "les soldes m'ont eue : un manteau à -50 %, aucun regret",
+    "Im Winterschlussverkauf eine Jacke für 40 % weniger ergattert 🙌",
+])
+def test_a_deal_the_writer_got_is_a_story(text):
+    assert "persona.promotion" not in fired(text, PERSONAL)
+
+
+@pytest.mark.parametrize("text", [
+    "Got 30% off for you all: code SPRING30 at checkout",          # a code, offered
+    "You got 40% off? Use it before Sunday, link in bio",          # told to the reader
+    "Get 30% off my bus-wrap designs this week, DM me",            # an offer
+])
+def test_a_deal_offered_to_the_reader_is_still_a_pitch(text):
+    assert "persona.promotion" in fired(text, PERSONAL)
