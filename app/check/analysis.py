@@ -303,6 +303,10 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
         if bare:
             result.strong = [hit for hit in result.strong if hit not in bare]
             result.commercial.extend(bare)
+        # "the app crashed on me at checkout": the till named, with no code, percentage or
+        # link beside it, is where something happened, not where to enter a code
+        result.strong = [hit for hit in result.strong
+                         if fold_string(draft.text[hit.start:hit.end]) not in _AT_THE_TILL]
     if result.endorsement:
         # "I love Shardveil but the new crafting UI is a step backwards": praise the same
         # sentence takes back with a complaint is a complaint, not an endorsement.
@@ -848,6 +852,8 @@ _FREE_WORDS = frozenset(("free", "gratis", "gratuit", "gratuite", "gratuits", "g
                          "gratuitas", "gratuiti", "gratuite"))
 _BARE_COUPON = frozenset(("coupon", "coupons", "cupom", "cupons", "cupon", "cupones", "cupao",
                           "cupoes"))
+_AT_THE_TILL = frozenset(("at checkout", "at the checkout", "at the till", "en caja", "a la caisse",
+                          "an der kasse", "no caixa", "alla cassa"))
 _PERCENT_OR_CODE = re.compile(r"%|\b[A-Z]{2,}\d{1,4}\b|\b(?:code|c[oó]digo|codice)\b",
                               re.IGNORECASE)
 

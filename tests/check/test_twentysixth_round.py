@@ -95,3 +95,22 @@ def test_a_deal_the_writer_got_is_a_story(text):
 ])
 def test_a_deal_offered_to_the_reader_is_still_a_pitch(text):
     assert "persona.promotion" in fired(text, PERSONAL)
+
+
+# --- 4. the till and a plate kept are no sales words -----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "the Tallowby app froze on me at checkout tonight lol, filing the bug myself tomorrow",
+    "Stuck at the Tallowby depot till 9, someone save me a plate 🙏",
+])
+def test_the_till_named_or_a_plate_kept_sells_nothing(kitchens, text):
+    assert not fired(text, PERSONAL, kitchens) & {"persona.brand_promotion", "persona.promotion",
+                                                  "disclosure.missing"}
+
+
+@pytest.mark.parametrize("text", [
+    "Use code TALLOW10 at checkout for 10% off the Ember Oven",
+    "Ember Oven: save 20% this week only, at checkout on tallowby.example",
+])
+def test_a_code_or_a_saving_at_checkout_still_sells(kitchens, text):
+    assert "persona.brand_promotion" in fired(text, PERSONAL, kitchens)
