@@ -350,7 +350,23 @@ _SIDELINE = (
     r"|doy|preparo|toco|ofrezco)\b"
     r"|je suis aussi [a-z-]+(?: [a-z-]+){0,3} en (?:independant|freelance|auto-?entrepreneur)"
     r"|je fais (?:toujours|encore) (?:des|les) |(?:^|[.!?:;] |\n|ce \w+ )je mixe\b"
-    r"|(?:bin ich|ich bin) (?:auch |jetzt |ab \w+ )*(?:privat )?als [a-z]+(?:in)? buchbar)")
+    r"|(?:bin ich|ich bin) (?:auch |jetzt |ab \w+ )*(?:privat )?als [a-z]+(?:in)? buchbar"
+    # Twenty-sixth round: the trade said as what one does ("I do wedding photography", "faço
+    # bolos por encomenda"), a gig of one's own ("I'm DJing at", "Am Samstag spielt meine
+    # Band", "my choir's Christmas concert"), a stall or business run with a relative ("my
+    # sister and I run a little crêpe stand"). (Not "made to order" nor "my studio": the
+    # employer's own goods and premises are said so too.)
+    r"|\bi do (?:[\w-]+ ){0,2}?(?:photography|videography|catering|make-?up|tattoos|calligraphy"
+    r"|illustration|portraits|dj sets|bookkeeping|nails|lashes)\b"
+    r"|\bfaco (?:[\w-]+ ){0,2}?(?:bolos|doces|tortas|salgados|bolachas|brigadeiros|docinhos"
+    r"|fotos|aulas|unhas)\b"
+    r"|\b(?:i'm|im|i am) (?:djing|dj'ing|dj-ing) (?:at|in)\b"
+    r"|\b(?:meine band|mi banda|ma band|mon groupe|minha banda|la mia band)\b"
+    r"|\bmy (?:[\w-]+ )?(?:choir|band|trio|quartet|duo|orchestra)'?s (?:[\w-]+ ){0,2}?(?:concert"
+    r"|gig|show|recital)\b"
+    r"|\b(?:my|mi|ma|mon|mein|meine|minha|meu) (?:[\w-]+ )(?:and|y|et|und|e) (?:i|yo|moi|ich"
+    r"|eu|io) (?:run|own|have just started|just started|llevamos|tenemos|avons|haben|temos"
+    r"|abbiamo)\b)")
 # ... and selling it: a price, bookings, rates, orders, tickets, a menu, "DM me for".
 _SALE = (
     r"(?:[$£€]\s?\d|\d(?:[.,]\d+)?\s?(?:[$£€]|eur\b|euros?\b|usd\b|gbp\b|dollars\b|pounds\b)"
@@ -417,6 +433,11 @@ _SALE = (
     r"|flea market|craft (?:fair|market)|makers? market|mercadillo|marche (?:artisanal|de"
     r" createurs)|flohmarkt|kunsthandwerkermarkt|feira de artesanato|mercatino"
     r"|noch (?:zwei|drei|vier|ein paar|wenige) (?:platze|termine) frei"
+    # Twenty-sixth round: the link in one's profile, the info by DM, the reader told to book
+    # ("prenotate ora", "reservad ya"), a few left
+    r"|link in my (?:bio|profile)|info (?:in|per|por|en|via) (?:dm|mp|pv|privado|privato)"
+    r"|prenotate|prenotatemi|reservad|reservadme|reservez-moi|bucht mich|reservem|book now"
+    r"|book me|(?:a few|only a few|only \d+|\d+) left\b|first [a-z]+ (?:is )?(?:free|on me|on us)\b"
     # Twenty-fifth round: the way to reach the seller ("text me at", "ring me on", "drop me a
     # text", "pedidos por DM", "devis gratuit en MP", "pregunten por mí"), the terms of a
     # cash trade ("mates rates", "cash jobs", "cheaper than the big firms", "£8 on the

@@ -114,3 +114,28 @@ def test_the_till_named_or_a_plate_kept_sells_nothing(kitchens, text):
 ])
 def test_a_code_or_a_saving_at_checkout_still_sells(kitchens, text):
     assert "persona.brand_promotion" in fired(text, PERSONAL, kitchens)
+
+
+# --- 5. one's own trade or gig on the work account -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Also: I do newborn photography at weekends, now booking spring dates. DM me!",
+    "Am Freitag spielt meine Band im Anker, Tickets 8 € an der Abendkasse 🎸",
+    "Faço brigadeiros para festas, mandem mensagem para encomendas 🍫",
+    "Big night Saturday: I'm DJing at the Corn Exchange, tickets £12 on the door",
+    "Quick one: my choir's spring concert is at St Anne's on the 3rd, tickets £8",
+    "my brother and I run a little coffee cart by the station, first cup free with this post",
+    "I make handmade leather wallets in the evenings, a few left, link in my profile",
+])
+def test_ones_own_trade_or_gig_on_the_work_account_is_a_pitch(kitchens, text):
+    assert "persona.promotion" in fired(text, WORK, kitchens)
+
+
+@pytest.mark.parametrize("text", [
+    "Every Ember Oven is made to order in Leeds; prices start at £899 in our showroom.",
+    "Meine Band hat gestern geprobt, morgen geht's wieder ins Büro.",   # nothing sold
+    "I'm DJing at my cousin's wedding on Saturday, wish me luck!",       # nothing sold
+    "Our choir sang at the Tallowby Christmas party, what a night.",
+])
+def test_the_employers_goods_or_a_hobby_with_nothing_sold_is_no_side_trade(kitchens, text):
+    assert "persona.promotion" not in fired(text, WORK, kitchens)
