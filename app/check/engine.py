@@ -144,6 +144,8 @@ _SWAP_HINT = re.compile(r"ph|v|y|kk|q")  # hashtags in a row at the end that bur
 MEANING_AT = {"personal": (0.85, 0.7), "promo": (0.85, 0.75), "hostile": (0.8, 0.7)}
 MEANING_SHORT_LINK_AT = 0.5  # a plug beside a shortened link (bit.ly ...) is a warning
 MEANING_BLOCK_AT = 0.97  # hostile wording on the employer's own account
+# Below this a hostile reading warns only with someone it could be aimed at (see _AIMED_AT)
+MEANING_HOSTILE_UNAIMED_BELOW = 0.95
 # Below these the layer overrules word-list cues as everyday or professional speech.
 MEANING_EVERYDAY_BELOW = 0.12  # sales words with no selling ("use code words with your kids")
 MEANING_ERRAND_BELOW = 0.3  # a brand beside a lone "buy" or "visit" ("went to Acme to buy ...")
@@ -610,6 +612,64 @@ _GENERIC_BEFORE = re.compile(
     r"atendimento ao|servizio|assistenza)\s+)$")
 _GENERIC_AFTER = re.compile(r"^\s+(?:service|services|support|care|experience|journey|success)\b")
 # Speaking to someone: a mention or a second-person word (folded text).
+# Someone a hostile reading could be aimed at, in the six languages (folded text): a handle, a
+# group singled out ("some of you", "manche Gäste", "a los que", "ceux qui", "wer", "chi"), a
+# person addressed ("to the guy who", "al señor que", "ao senhor"), what the reader is said
+# to be ("you're", "t'es", "du bist"), a taunt ("grow up", "imagine needing", "if you can't"),
+# a person or role named (customers, fans, a supplier, a referee, a politician). Insults are
+# aimed at someone; a tip, a notice or news with none of these is what the layer misreads
+# ("Déclenchements préventifs d'avalanche dès 7 h", "Yes, even brownies. No, they won't
+# taste like salad.", twenty-sixth round: in the read sets, of the readings from 0.8 to 0.95
+# such a cue sat beside 122 of 123 that their writers wanted and 12 of 42 they did not).
+_AIMED_AT = re.compile(r"""(?x)
+  (?:^|[\s(])@\w
+| \b(?:some|most|half|all)\s+of\s+(?:you|y'?all|them|the|these|those|our|your)\b
+| \b(?:some|certain)\s+['"\u2018\u201c]?(?:people|ppl|folks|customers|guests|fans|parents
+      |pet\s+parents|drivers|riders|users)\b
+| \b(?:manche|einige|certains|certaines|algunos|algunas|alguns|algumas|alcuni|alcune)\s+[a-z]+
+| \bto\s+the\s+(?:[\w'"-]+\s+){0,3}?(?:who|in|at|that|asking|explaining)\b
+| \bto\s+(?:whoever|everyone\s+who|anyone\s+who|the\s+person|the\s+people|the\s+guy
+      |the\s+lady)\b
+| \b(?:whoever|anyone\s+who|anybody\s+who|people\s+who|ppl\s+who|those\s+who|folks\s+who
+      |everyone\s+who)\b
+| \b(?:al|a\s+la|a\s+los|a\s+las)\s+(?:[\w-]+\s+)?(?:que|quien|quienes)\b
+| \b(?:al|a\s+la)\s+(?:senor|senora|listillo|listilla|tio|tia|tipo|chaval|idiota|gracioso
+      |graciosa|persona|cliente|usuario)\b
+| \b(?:quien|quienes)\s+(?!sabe\b)[a-z]+
+| \ba\s+(?:la\s+personne|ceux|celles|celui|celle|tous\s+ceux)\b
+| \b(?:ceux|celles|celui|celle)\s+qui\b
+| (?:^|[.!?]\s+)(?:le|la|les|ce|cette|ces)\s+(?:[\w'-]+\s+){0,2}?qui\b
+| \bwer\s+[a-z]+|\b(?:an\s+alle|an\s+die|an\s+den),?\s+(?:die|der)\b
+| \b(?:ao|a|aos|as)\s+(?:senhor|senhora|que|quem)\b|\bquem\s+[a-z]+
+| \b(?:a\s+)?chi\s+[a-z]+|\b(?:quelli|quelle|quello|quella)\s+(?:che|dell|di)\b|\bchiunque\b
+| \b(?:you're|youre|you\s+are|ur|u\s+r|t'es|tu\s+es|vous\s+etes|eres|sois|es\s+usted|siete
+      |du\s+bist|ihr\s+seid)\s+(?:[\w-]+\s+){0,3}?[a-z]
+| \byou\s+(?:absolute|utter|complete|total|massive|bunch|lot|people|guys|clowns?|idiots?)\b
+| (?:^|[.!?:]\s+)imagine\s+(?:[\w'-]+\s+){0,2}?[a-z]+ing\b
+| (?:^|[.!?:]\s+)(?:dear|cher|chere|querido|querida|liebe|lieber|caro|cara)\s+[a-z@]
+| \b(?:bless\s+your\s+heart|watch\s+(?:his|her|their|your)\s+back|you'll\s+(?:be|find
+      |regret)|or\s+else|we\s+know\s+where|not\s+a\s+joke|troll|trolls)\b
+| \b(?:espece\s+de|pedazo\s+de|so\s+ein|so\s+eine|ce\s+gros|cette\s+grosse|ce\s+sale
+      |bande\s+de|panda\s+de|pandilla\s+de|branco\s+di|bunch\s+of)\b
+| \b(?:grow\s+up|do\s+better|get\s+a\s+life|learn\s+to|learn\s+what|stop\s+(?:asking
+      |whining|complaining|blaming)|apprenez|espabila|wachs\s+endlich)\b
+| \b(?:if\s+you\s+(?:can't|cant|cannot|can\s+not|don't\s+know\s+how|dont\s+know\s+how)
+      |si\s+no\s+(?:sabes|sabeis|sabe)|se\s+non\s+(?:sai|sapete)|si\s+vous\s+ne\s+savez
+      |si\s+tu\s+ne\s+sais|wenn\s+(?:du|sie|ihr)\s+(?:nicht|zu)|se\s+(?:nao|voce\s+nao)\s+sabe)\b
+| \b(?:suppliers?|fournisseurs?|prestataires?|contractors?|reps?|ceo|boss|bosses|managers?
+      |new\s+hire|stagiaire|interns?|keeper|defender|defenseur|engineers|applicants|members?
+      |boomers|controleurs|herr|genius|genio|anbieter|lieferanten?|proveedor(?:es)?
+      |fornitor[ei]|fornecedor(?:es)?|prestador(?:es)?|alderman|senator|councillor|councilman
+      |congressman|minister|ministre|ministro)\b
+| \b(?:karen|karens|guy|guys|dude|dudes|people|ppl|folks|customers?|clients?|fans|supporters
+      |riders?|drivers?|guests?|students?|landlords?|tenants?|influencers?|experts?
+      |journalists?|journaliste|competition|competitors?|concurrents?|competencia|concorrenza
+      |concorrencia|konkurrenz|senor|senora|signora|signore|senhor|senhora|monsieur|madame|typ
+      |kunden|gaste|bewohner|leute|mec|gars|type|tipo|tipos|tio|tia|gente|cliente|clientes
+      |clienti|hinchas|tifosi|torcedores|nachbarn|neighbou?rs?|cohort|referee|ref|arbitro
+      |arbitre|schiri|mayor|alcalde|maire|politicians?|government|gobierno|gouvernement
+      |regierung|governo)\b
+""")
 _ADDRESSED = re.compile(
     r"@\w|\b(?:you|your|yours|y'all|tus|vous|votre|vos|dich|dir|dein|deine|deinen|euch|euer|"
     r"voce|voces|teu|tua|voi|vostro|vostra)\b")
@@ -2907,6 +2967,13 @@ class _Context:
             elif _role_only_reading(self.text, self.draft.fold.text, reading):
                 # "Tres claves para vender una idea a un cliente escéptico": a role named in
                 # advice is not a person attacked; the layer alone may only note it.
+                reading = _at_most_a_note(reading)
+            elif reading.probability < MEANING_HOSTILE_UNAIMED_BELOW \
+                    and _AIMED_AT.search(self.draft.fold.text) is None:
+                # twenty-sixth round: "Die Schneedecke ... Déclenchements préventifs
+                # d'avalanche dès 7 h": a reading short of sure, with no one the post could be
+                # aimed at (no handle, person, group or reader called anything), is the layer
+                # misreading a notice or a tip; it may only note it.
                 reading = _at_most_a_note(reading)
             self._meaning_finding(
                 "conduct.insult", reading,

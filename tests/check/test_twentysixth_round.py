@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from app.check import engine
+from app.check.engine import check_draft
+from app.check.meaning import Reading
 from app.core.model import CheckTarget, Network, Owner, Persona
 from tests.check.rounds import fired, policy_from
 
@@ -60,7 +63,7 @@ def test_praise_of_something_else_beside_the_brand_stays_a_mention(kitchens, tex
     assert "persona.brand_promotion" not in fired(text, PERSONAL, kitchens)
 
 
-# --- 2. a brand disguised by a Greek or Cyrillic capital -------------------------------------------
+# --- 2. a brand disguised by a Greek or Cyrillic capital ------------------------------------------
 
 @pytest.mark.parametrize("text", [
     "\u041carlow Loaf is so good omg",          # a Cyrillic capital Em
@@ -72,11 +75,11 @@ def test_a_brand_opened_by_a_lookalike_capital_is_still_read(kitchens, text):
 
 
 def test_greek_written_in_capitals_is_not_read_as_a_brand(kitchens):
-    assert not fired("\u039d\u0391\u0399, \u039c\u0397\u039d \u039e\u0395\u03a7\u0391\u03a3\u0395\u0399\u03a3",
-                     PERSONAL, kitchens)
+    greek = "ΝΑΙ, ΜΗΝ ΞΕΧΑΣΕΙΣ"  # Greek capitals: "yes, don't forget"
+    assert not fired(greek, PERSONAL, kitchens)
 
 
-# --- 3. a deal the writer got, told as a shopper ---------------------------------------------------
+# --- 3. a deal the writer got, told as a shopper --------------------------------------------------
 
 @pytest.mark.parametrize("text", [
     "Got 30% off my bus pass in the spring sale, tiny win 🚌",
@@ -97,7 +100,7 @@ def test_a_deal_offered_to_the_reader_is_still_a_pitch(text):
     assert "persona.promotion" in fired(text, PERSONAL)
 
 
-# --- 4. the till and a plate kept are no sales words -----------------------------------------------
+# --- 4. the till and a plate kept are no sales words ----------------------------------------------
 
 @pytest.mark.parametrize("text", [
     "the Tallowby app froze on me at checkout tonight lol, filing the bug myself tomorrow",
@@ -116,7 +119,7 @@ def test_a_code_or_a_saving_at_checkout_still_sells(kitchens, text):
     assert "persona.brand_promotion" in fired(text, PERSONAL, kitchens)
 
 
-# --- 5. one's own trade or gig on the work account -------------------------------------------------
+# --- 5. one's own trade or gig on the work account ------------------------------------------------
 
 @pytest.mark.parametrize("text", [
     "Also: I do newborn photography at weekends, now booking spring dates. DM me!",
@@ -139,3 +142,46 @@ def test_ones_own_trade_or_gig_on_the_work_account_is_a_pitch(kitchens, text):
 ])
 def test_the_employers_goods_or_a_hobby_with_nothing_sold_is_no_side_trade(kitchens, text):
     assert "persona.promotion" not in fired(text, WORK, kitchens)
+
+
+# --- 6. a hostile reading short of sure needs someone to be aimed at ------------------------------
+
+class _FixedReadings:
+    """A stand-in meaning model: the hostile head reads ``hostile``, the others nothing."""
+
+    def __init__(self, hostile: float) -> None:
+        self.hostile = hostile
+
+    def read_view(self, view, heads):
+        return {head: Reading(head, self.hostile if head == "hostile" else 0.01,
+                              ((0, min(5, len(view.original))),))
+                for head in heads}
+
+
+def _insult_severity(monkeypatch, text: str, hostile: float) -> str | None:
+    monkeypatch.setattr(engine, "shipped_model", lambda: _FixedReadings(hostile))
+    found = [f for f in check_draft(text, BRAND).findings if f.rule == "conduct.insult"]
+    return found[0].severity.value if found else None
+
+
+@pytest.mark.parametrize("text", [
+    "Controlled avalanche blasting above the north bowl from 7am: the bangs are normal.",
+    "Yes, you can fry with extra virgin. Yes, even doughnuts. No, they won't taste of olives.",
+    "Eure Katze wirkt nach der Narkose wie betrunken? Für ein paar Stunden ganz normal.",
+])
+def test_a_reading_short_of_sure_aimed_at_no_one_is_a_note(monkeypatch, text):
+    assert _insult_severity(monkeypatch, text, 0.9) == "info"
+    assert _insult_severity(monkeypatch, text, 0.96) in ("warn", "block")  # sure: still said
+
+
+@pytest.mark.parametrize("text", [
+    "@dan_r maybe read the label before you complain, genius 🙄",
+    "Some of you in the comments need to get a life. It's an oven.",
+    "Al listillo que nos llama estafadores: lee la factura antes de abrir la boca.",
+    "Wer unsere Fahrer anpöbelt, sollte sich schämen. Einfach erbärmlich.",
+    "Dear Harrow Ovens: nice 'new' range. Shame it's our 2021 design. Thieves. 🙄",
+    "Ce gros naze de fournisseur nous a encore livré en retard.",
+    "Imagine needing three reminders to collect a parcel 🙄",
+])
+def test_a_reading_short_of_sure_aimed_at_someone_still_warns(monkeypatch, text):
+    assert _insult_severity(monkeypatch, text, 0.9) in ("warn", "block")
