@@ -653,6 +653,9 @@ _AIMED_AT = re.compile(r"""(?x)
       |bande\s+de|panda\s+de|pandilla\s+de|branco\s+di|bunch\s+of)\b
 | \b(?:grow\s+up|do\s+better|get\s+a\s+life|learn\s+to|learn\s+what|stop\s+(?:asking
       |whining|complaining|blaming)|apprenez|espabila|wachs\s+endlich)\b
+| \b(?:go\s+back\s+(?:to|under|where)|get\s+lost|go\s+away|shut\s+up|crawl\s+back|pipe\s+down
+      |piss\s+off|sod\s+off|bugger\s+off|vete\s+a|largate|casse-toi|cassez-vous|hau\s+ab
+      |verpiss|vai-te\s+embora|vattene|sparisci)\b
 | \b(?:if\s+you\s+(?:can't|cant|cannot|can\s+not|don't\s+know\s+how|dont\s+know\s+how)
       |si\s+no\s+(?:sabes|sabeis|sabe)|se\s+non\s+(?:sai|sapete)|si\s+vous\s+ne\s+savez
       |si\s+tu\s+ne\s+sais|wenn\s+(?:du|sie|ihr)\s+(?:nicht|zu)|se\s+(?:nao|voce\s+nao)\s+sabe)\b
