@@ -546,11 +546,11 @@ def _read_brand_context(draft: DraftText, compiled: CompiledPolicy, result: Prom
     text = fold.text
     if any(word in text for word in _WINK_WORDS) and (wink := _WINK.search(text)) is not None:
         result.winks.append(fold.span(wink.start(), wink.end()))
-    if "#" in draft.text and any(tag in text for tag in _vague_tags(
+    if any(tag in text for tag in _vague_tags(
             tuple(compiled.builtin.disclosure.get("rejected", ())))):
         result.vague_labels = [
             (mention.start, mention.end) for mention in compiled.rejected.find(fold)
-            if mention.text.startswith("#") and "thank" not in mention.text.casefold()]
+            if _vague_label(mention.text) and "thank" not in mention.text.casefold()]
     if (where := _WHERE_I_WORK.search(text)) is not None:
         window = text[max(0, where.start() - 40):where.start()]
         if _NOT_SAYING.search(window) and _SAYING.search(window):
@@ -594,10 +594,17 @@ def _read_brand_context(draft: DraftText, compiled: CompiledPolicy, result: Prom
 
 
 @cache
+def _vague_label(term: str) -> bool:
+    """Whether a rejected disclosure is a label a writer puts on the post (a hashtag, or a
+    tie-up said in words: "collab w/", "proud ambassador"), not thanks to a named brand."""
+    return term.startswith("#") or ("{" not in term and not term.startswith("thank"))
+
+
+@cache
 def _vague_tags(rejected: tuple[str, ...]) -> tuple[str, ...]:
-    """The vague hashtags of the disclosure list, folded: a draft without any of them skips
+    """The vague labels of the disclosure list, folded: a draft without any of them skips
     the matcher."""
-    return tuple(fold_string(tag) for tag in rejected if tag.startswith("#"))
+    return tuple(fold_string(tag) for tag in rejected if _vague_label(tag))
 
 
 THANKED = Group("thanked_partner", "endorsement", "a partner thanked for its product", "analysis")

@@ -185,3 +185,23 @@ def test_a_reading_short_of_sure_aimed_at_no_one_is_a_note(monkeypatch, text):
 ])
 def test_a_reading_short_of_sure_aimed_at_someone_still_warns(monkeypatch, text):
     assert _insult_severity(monkeypatch, text, 0.9) in ("warn", "block")
+
+
+# --- 7. a tie-up said without saying it is paid ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "#partenariat avec Quillbrook ✨ leur beurre est incroyable cette année",
+    "Proud ambassador 🧈 Quillbrook butter on everything this winter",
+    "Cheese board for eight 🧀 collab w/ @quillbrook",
+    "Collab avec Quillbrook ce mois-ci, leur crème est parfaite",
+])
+def test_a_tie_up_said_in_words_is_an_unclear_disclosure(kitchens, text):
+    assert {"disclosure.unclear", "persona.brand_promotion"} <= fired(text, PERSONAL, kitchens)
+
+
+@pytest.mark.parametrize("text", [
+    "Publicité | Collaboration commerciale avec Quillbrook : leur beurre est incroyable",
+    "#ad Proud ambassador for Quillbrook: their butter is on everything this winter",
+])
+def test_a_clear_label_beside_the_tie_up_is_a_disclosure(kitchens, text):
+    assert "disclosure.unclear" not in fired(text, PERSONAL, kitchens)
