@@ -857,6 +857,16 @@ _INDEFINITE_BEFORE = re.compile(
     r"|eines|um|uma|deux|trois|dos|tres|zwei|drei|dois|duas|due|tre)\s+$")
 
 
+# A post that opens by saying a tie-up with a brand, in the six languages (folded text): "In
+# Kooperation mit", "En colaboración con", "En partenariat avec", "In collaborazione con", "Em
+# parceria com", "In partnership with".
+_TIE_UP_OPENS = re.compile(
+    r"\W{0,3}(?:in (?:kooperation|zusammenarbeit) mit|en colaboracion con|en partenariat avec"
+    r"|partenariat avec|en collaboration avec|in collaborazione con|em parceria com"
+    r"|em colaboracao com|in (?:paid )?partnership with|in collaboration with"
+    r"|paid partnership with)\b")
+
+
 # Two or more blank lines: what follows is pushed away from the post, as disclosures are hidden
 _PUSHED_DOWN = re.compile(r"\S\s*\n[ \t]*\n[ \t]*\n")
 
@@ -2880,8 +2890,12 @@ class _Context:
         region = region_settings(self.compiled.builtin.disclosure, self.policy.region)
         if region.get("up_front") and (
                 mention.start > int(region.get("up_front_chars", 30))
-                or "\n" in self.text[:mention.start]):
-            return False  # the UK, Germany, France and Spain want the label first
+                or "\n" in self.text[:mention.start]) \
+                and _TIE_UP_OPENS.match(self.draft.fold.text) is None:
+            # the UK, Germany, France and Spain want the label first (twenty-sixth round: a
+            # post that opens by saying the tie-up, "In Kooperation mit Vial: ... #Werbung",
+            # tells the reader first; the label then need only be in sight)
+            return False
         lines = rules_for(self.target.network).see_more_lines
         if lines is not None and self.text.count("\n", 0, mention.start) >= lines:
             return False

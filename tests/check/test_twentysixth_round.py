@@ -205,3 +205,23 @@ def test_a_tie_up_said_in_words_is_an_unclear_disclosure(kitchens, text):
 ])
 def test_a_clear_label_beside_the_tie_up_is_a_disclosure(kitchens, text):
     assert "disclosure.unclear" not in fired(text, PERSONAL, kitchens)
+
+
+# --- 8. a post that opens with the tie-up ---------------------------------------------------------
+
+REGIONAL_PACK = PACK + """
+[disclosure]
+region = "de"
+"""
+
+
+def test_a_post_opening_with_the_tie_up_may_put_the_label_after(tmp_path):
+    policy = policy_from(tmp_path, REGIONAL_PACK)
+    text = "In Kooperation mit Quillbrook: Gewinnspiel für zwei Käsekörbe zum Advent. #Werbung"
+    assert "disclosure.buried" not in fired(text, BRAND, policy)
+
+
+def test_a_label_after_a_plain_opening_is_still_buried_where_the_region_wants_it_first(tmp_path):
+    policy = policy_from(tmp_path, REGIONAL_PACK)
+    text = "Gewinnspiel für zwei Käsekörbe von Quillbrook zum Advent, macht mit! #Werbung"
+    assert "disclosure.buried" in fired(text, BRAND, policy)
