@@ -225,3 +225,35 @@ def test_a_label_after_a_plain_opening_is_still_buried_where_the_region_wants_it
     policy = policy_from(tmp_path, REGIONAL_PACK)
     text = "Gewinnspiel für zwei Käsekörbe von Quillbrook zum Advent, macht mit! #Werbung"
     assert "disclosure.buried" in fired(text, BRAND, policy)
+
+
+# --- 9. personal life in more shapes on the work account ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Quien vote a esos cantamañanas el domingo, que luego no se queje.",
+    "Off to the march against the new housing law tomorrow, who's in?",
+    "Fière d'avoir manifesté hier contre la réforme avec les copains ✊",
+    "Ring your MP tonight and tell them what you think of this bill.",
+    "Ich bin seit gestern mit Fieber krank im Bett, Antworten dauern.",
+    "apologies for slow replies, full-on flu over here 🤧",
+    "Mein Hausarzt meint, ich soll kürzertreten. Naja.",
+    "Team drinks got messy, someone is asleep under the desk 💀",
+    "Ending the week with a glass (or three) of rioja 🍷",
+    "Two bottles of prosecco down and the Leeds office is singing",
+    "J'ai fait la fête toute la nuit, pardon pour les retards 😅",
+    "Saliendo del curro a echar unas birras con la banda 🍺",
+    "A Maria nasceu ontem, 3,2 kg 💕 volto em abril",
+    "Anyone single in Bristol? 36, love climbing, asking for me",
+])
+def test_personal_life_in_more_shapes_warns_on_work(text):
+    assert "persona.personal_life" in fired(text, WORK)
+
+
+@pytest.mark.parametrize("text", [
+    "We back the Cat Welfare Bill. Write to your MP and ask them to support it 🐾",
+    "Unser Team in Leipzig freut sich auf die Wiesn-Saison! Check-in ab 15 Uhr 🥨",
+    "Our rally against the odds in the second half was something else ⚽",
+    "The new store was born from a simple idea: bread for everyone.",
+])
+def test_campaigns_seasons_and_sport_stay_quiet(text):
+    assert "persona.personal_life" not in fired(text, BRAND)
