@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from app.check.text import (
+    DISGUISE_DIGITS,
     DISGUISE_SPLIT,
     DISGUISE_STRETCHED,
     WORD_RE,
@@ -35,6 +36,7 @@ from app.check.text import (
     disguises_in,
     fold_string,
     joined_views,
+    leet_view,
     loose_string,
     loose_view,
     needs_loose,
@@ -53,6 +55,11 @@ _UNSPACED = re.compile(
 )
 _GAP_CHARS = frozenset(" \t\n-_/'&+")
 _MIN_SPACED_LETTERS = 4
+
+# A sign written for a letter inside a word ("Ch@mois", "Saltmar$h").
+_SIGN_FOR_LETTER = re.compile(r"[^\W\d_][@$]+[^\W\d_]")
+# What follows the "@" of an e-mail address: a domain with a dot.
+_ADDRESS_AFTER = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, eq=False)
@@ -401,6 +408,22 @@ class TermIndex:
                     continue  # e.g. "com" is the skeleton of "corn": plain letters never count
                 keep(term, start, end,
                      tuple(disguises_in(piece, " ".join(term.tokens), loose=True)))
+
+        if ("@" in text or "$" in text) and _SIGN_FOR_LETTER.search(text) is not None:
+            # "Projet Ch@mois", "Saltmar$h": a sign inside a word written for its letter
+            # (twenty-sixth round; digits are the loose view's). A handle or an address keeps
+            # its "@" (leet_view leaves a word opening with one as it is).
+            leet = fold.memo("leet", leet_view)
+            for view_start, view_end, term in self._fold.find(leet):
+                if not term.evasion:
+                    continue
+                start, end = leet.span(view_start, view_end)
+                piece = original[start:end]
+                if "@" not in piece and "$" not in piece or any(
+                        _ADDRESS_AFTER.match(original, start + at + 1)
+                        for at, char in enumerate(piece) if char == "@"):
+                    continue  # ... not an address's "@" ("c@zz0.example")
+                keep(term, start, end, (DISGUISE_DIGITS,))
 
         runs = fold.memo("spaced", spaced_runs)
         for run in runs:

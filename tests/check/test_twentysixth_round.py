@@ -257,3 +257,21 @@ def test_personal_life_in_more_shapes_warns_on_work(text):
 ])
 def test_campaigns_seasons_and_sport_stay_quiet(text):
     assert "persona.personal_life" not in fired(text, BRAND)
+
+
+# --- 10. a codename with "@" or "$" for a letter --------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Big milestone on Project S@ltmarsh this week 👏",
+    "Proj3ct Saltmar$h ships in spring, can't say more",
+])
+def test_a_codename_with_signs_for_letters_is_still_confidential(kitchens, text):
+    assert "confidential.term" in fired(text, PERSONAL, kitchens)
+
+
+@pytest.mark.parametrize("text", [
+    "Say hi to @saltmarsh_walks, the best coastal photos around",
+    "Write to project@saltmarsh-trust.example about the volunteering days",
+])
+def test_a_handle_or_an_address_is_no_codename(kitchens, text):
+    assert "confidential.term" not in fired(text, PERSONAL, kitchens)
