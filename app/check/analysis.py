@@ -1175,6 +1175,11 @@ _DETERMINER_BEFORE = re.compile(
     r"(?<![^\W_])(?:a|an|the|our|my|your|their|his|her|its|this|that|every|each|la|el|una|un"
     r"|tu|mi|su|nuestra|nuestro|le|une|ma|mon|ta|ton|notre|votre|uma|il|lo|der|die|das|ein"
     r"|eine|unser|unsere|mein|meine)\s+(?:[^\W\d_][\w'-]*\s+)?$")
+# ... or a determiner and a name of capitalised words before it ("our Cardiff Queen Street
+# shop", "the Leeds Kirkgate store": twenty-sixth round; original text).
+_NAMED_BEFORE = re.compile(
+    r"(?<![^\W_])(?i:our|my|the|their|your|this|la|el|le|der|die|das|o|il|nuestra|notre"
+    r"|unser|unsere)\s+(?:[A-Z][\w'&-]*\s+){1,4}$")
 # A hyphenated English phrasal call is the noun ("late check-out", "the sign-up form") unless
 # it is said to be done now ("sign-up now"); "inscrivez-vous" and "inscrevam-se" are verbs.
 _HYPHENATED = re.compile(r"[^\W\d_]-(?:out|in|up|off|on)\b", re.IGNORECASE)
@@ -1223,6 +1228,8 @@ def _noun_use(text: str, hit: LexiconHit) -> bool:
     before = fold_string(text[max(0, hit.start - 30):hit.start])
     if word in _ENGLISH_VERB_CALLS and _SUBJECT_BEFORE.search(before) is not None:
         return True
+    if _NAMED_BEFORE.search(text[max(0, hit.start - 60):hit.start]) is not None:
+        return True  # "our Cardiff Queen Street shop reopens": a named one, a noun
     return _DETERMINER_BEFORE.search(before) is not None and _PLACE_BEFORE.search(before) is None
 
 

@@ -275,3 +275,24 @@ def test_a_codename_with_signs_for_letters_is_still_confidential(kitchens, text)
 ])
 def test_a_handle_or_an_address_is_no_codename(kitchens, text):
     assert "confidential.term" not in fired(text, PERSONAL, kitchens)
+
+
+# --- 11. a named shop is a noun -------------------------------------------------------------------
+
+TEAM_PACK = PACK + """
+[disclosure]
+accepted = ["#ad", "#employee", "#TallowbyTeam"]
+"""
+
+
+def test_a_named_shop_in_disclosed_news_is_no_call_to_shop(tmp_path):
+    policy = policy_from(tmp_path, TEAM_PACK)
+    text = ("#TallowbyTeam news: our Leeds Kirkgate shop reopens on Monday after the refit. "
+            "Proud of the crew who kept it going.")
+    assert "persona.promotion" not in fired(text, PERSONAL, policy)
+
+
+def test_shop_as_a_call_still_sells(tmp_path):
+    policy = policy_from(tmp_path, TEAM_PACK)
+    text = "#TallowbyTeam the Ember Oven is back: shop the new range this weekend, 20% off"
+    assert "persona.promotion" in fired(text, PERSONAL, policy)
