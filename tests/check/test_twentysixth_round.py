@@ -296,3 +296,22 @@ def test_shop_as_a_call_still_sells(tmp_path):
     policy = policy_from(tmp_path, TEAM_PACK)
     text = "#TallowbyTeam the Ember Oven is back: shop the new range this weekend, 20% off"
     assert "persona.promotion" in fired(text, PERSONAL, policy)
+
+
+# --- 12. a date night sold and a dish called a religion -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Date night idea: an Ember Oven pizza for two, candles on 🕯️",
+    "Our date night box is back: two steaks, a tart and a candle 🕯️",
+    "hot take: the sourdough toastie is basically a religion at HQ 🥪",
+])
+def test_a_date_night_sold_or_a_dish_called_a_religion_is_no_private_life(kitchens, text):
+    assert "persona.personal_life" not in fired(text, BRAND, kitchens)
+
+
+@pytest.mark.parametrize("text", [
+    "Date night tonight with my husband, replies tomorrow 💕",
+    "Religion is a private matter, but Ramadan Mubarak to everyone fasting with me this month",
+])
+def test_ones_own_date_night_or_faith_still_warns(kitchens, text):
+    assert "persona.personal_life" in fired(text, WORK, kitchens)
