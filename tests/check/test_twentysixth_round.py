@@ -315,3 +315,18 @@ def test_a_date_night_sold_or_a_dish_called_a_religion_is_no_private_life(kitche
 ])
 def test_ones_own_date_night_or_faith_still_warns(kitchens, text):
     assert "persona.personal_life" in fired(text, WORK, kitchens)
+
+
+# --- 13. German "dick" and the novel --------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Die Schneedecke am Gipfel ist jetzt über zwei Meter dick ❄️ Beste Bedingungen!",
+    "Zieht euch dick an, am Samstag wird es eisig 🧣",
+    "Our book club is reading Moby-Dick this winter. Yes, all of it. Whale puns welcome 🐋",
+])
+def test_thick_snow_warm_clothes_and_a_whale_are_no_swearing(text):
+    assert "conduct.profanity" not in fired(text, BRAND)
+
+
+def test_dick_as_a_name_called_still_swears():
+    assert "conduct.profanity" in fired("Don't be a dick about the queue, honestly.", BRAND)
