@@ -330,3 +330,22 @@ def test_thick_snow_warm_clothes_and_a_whale_are_no_swearing(text):
 
 def test_dick_as_a_name_called_still_swears():
     assert "conduct.profanity" in fired("Don't be a dick about the queue, honestly.", BRAND)
+
+
+# --- 14. sales words with no brand on one's own work account --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "I'm hiring! Junior pastry chef for our Leeds kitchen, permanent contract. "
+    "Details in the comments.",
+    "Daughters, sons, parents: many of our clients support more than one generation. The credit "
+    "for other dependents is $500 each.",
+    "Three lessons from my first year as a store manager: the best ideas come from the shop floor.",
+])
+def test_sales_words_with_no_brand_on_ones_work_account_are_a_note(kitchens, text):
+    found = {f.rule: f.severity.value for f in check_draft(text, WORK, policy=kitchens).findings}
+    assert found.get("disclosure.missing") in (None, "info")
+
+
+def test_the_brand_promoted_on_ones_work_account_still_wants_the_disclosure(kitchens):
+    text = "Quillbrook butter is the best in the country, 20% off this week at quillbrook.example"
+    assert "disclosure.missing" in fired(text, WORK, kitchens)
