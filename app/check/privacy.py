@@ -73,7 +73,9 @@ _PHONE_WORDS = re.compile(
 PERSONAL_LINE = re.compile(
     # (the reader's too, on a reply: "we have your mobile as", "su móvil", "votre portable")
     r"(?i:\b(?:my|his|her|their|your|mi|su|tu|mon|son|ma|sa|ton|ta|votre|mein|meine|meinem|sein"
-    r"|seine|seinem|ihr|ihre|ihrem|dein|deine|deinem|meu|minha|seu|sua|teu|tua|mio|mia|suo|tuo)"
+    r"|seine|seinem|ihr|ihre|ihrem|dein|deine|deinem|meu|minha|seu|sua|teu|tua|mio|mia|suo|tuo"
+    # (the German dative and genitive: "unter Ihrer Privatnummer"; twenty-sixth round)
+    r"|ihrer|seiner|meiner|deiner)"
     r"\s+(?:own\s+|personal\s+|private\s+|new\s+|nuevo\s+|nouveau\s+|neue\s+|novo\s+"
     r"|nuovo\s+)?"
     r"(?:cell|cellphone|cell phone|mobile|mobile number|cell number|personal number"
@@ -100,6 +102,12 @@ PERSONAL_LINE = re.compile(
     # someone rung by the reader: "ring her on", "call him at"
     r"|\b(?:call|ring|text|phone|message|whatsapp|reach|contact)\s+(?:him|her|them)\s+(?:on|at)"
     r"\s*:?\s*$"
+    # ... or told to ring them, or rung in the other languages ("tell her to text", "llámalo
+    # al", "appelle-la au", "ruf ihn an unter", "chiamala al"; twenty-sixth round)
+    r"|\btell\s+(?:him|her|them)\s+to\s+(?:call|text|ring|phone|message|whatsapp)\s*:?\s*$"
+    r"|\b(?:ll[aá]m(?:alo|ala|ale|enlo|enla)|ligue-lhe|liga-lhe|appelle[sz]?-(?:le|la)"
+    r"|ruf(?:t)?\s+(?:ihn|sie)\s+an|chiam(?:alo|ala|atelo|atela))\s+(?:al|au|unter|no|para|a"
+    r"|o|on|at)?\s*:?\s*$"
     # the writer's own line a few words before the number: "Call me directly to reserve
     # yours: ...", "text me personally about it on"
     r"|\b(?:call|text|ring|phone|whatsapp|message)\s+me\s+(?:directly|personally)\b"

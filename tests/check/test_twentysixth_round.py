@@ -349,3 +349,20 @@ def test_sales_words_with_no_brand_on_ones_work_account_are_a_note(kitchens, tex
 def test_the_brand_promoted_on_ones_work_account_still_wants_the_disclosure(kitchens):
     text = "Quillbrook butter is the best in the country, 20% off this week at quillbrook.example"
     assert "disclosure.missing" in fired(text, WORK, kitchens)
+
+
+# --- 15. someone's own number on the brand's account ----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Herr Weber, wir rufen Sie gleich unter Ihrer Privatnummer 06221 4839201 zurück.",
+    "Found a wallet at our Denver bakery. It's Priya's, if you know her tell her to text "
+    "303-555-0172.",
+    "Si encontraste las llaves de nuestro repartidor Luis, llámalo al 55 5512 7788, gracias.",
+])
+def test_a_persons_own_number_on_the_brands_account_warns(kitchens, text):
+    assert "privacy.phone" in fired(text, BRAND, kitchens)
+
+
+def test_the_shops_number_on_the_brands_account_stays_a_note(kitchens):
+    text = "Questions about your order? Call our Leeds bakery on 0113 496 0000, 8am to 6pm."
+    assert "privacy.phone" not in fired(text, BRAND, kitchens)
