@@ -366,3 +366,25 @@ def test_a_persons_own_number_on_the_brands_account_warns(kitchens, text):
 def test_the_shops_number_on_the_brands_account_stays_a_note(kitchens):
     text = "Questions about your order? Call our Leeds bakery on 0113 496 0000, 8am to 6pm."
     assert "privacy.phone" not in fired(text, BRAND, kitchens)
+
+
+# --- 16. more names called ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "If you still print menus on plastic you're a dinosaur and frankly an embarrassment.",
+    "Bloggers who have never baked a loaf are parasites on this trade.",
+    "Some shops call frozen dough 'artisan'. They know who they are, the frauds.",
+    "Aux clients qui se garent sur les places livraison : vous êtes des boulets.",
+    "Si no sabes leer una etiqueta no es culpa nuestra, inútil.",
+])
+def test_more_names_called_are_insults(kitchens, text):
+    assert "conduct.insult" in fired(text, BRAND, kitchens)
+
+
+@pytest.mark.parametrize("text", [
+    "The old oven was a dinosaur, so we replaced it with an Ember Oven.",
+    "Este molde es inútil para el pan de molde, usad el de 30 cm.",
+    "Fraud alert: we never ask for card details by text.",
+])
+def test_a_thing_called_old_or_useless_is_no_insult(kitchens, text):
+    assert "conduct.insult" not in fired(text, BRAND, kitchens)
