@@ -388,3 +388,21 @@ def test_more_names_called_are_insults(kitchens, text):
 ])
 def test_a_thing_called_old_or_useless_is_no_insult(kitchens, text):
     assert "conduct.insult" not in fired(text, BRAND, kitchens)
+
+
+# --- 17. a giveaway by count or by a winner picked ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "#employee giving away 3 Tallowby hampers 🎁 reply with your fave bake and I'll pick Friday",
+    "#ad Quillbrook sent me a butter bell and there's a second one to give away! Follow them",
+])
+def test_a_giveaway_by_count_or_a_winner_picked_is_a_pitch(kitchens, text):
+    assert "persona.promotion" in fired(text, PERSONAL, kitchens)
+
+
+@pytest.mark.parametrize("text", [
+    "Giving away my old sofa, free to anyone who can collect from Leith this weekend",
+    "Reply with your favourite biscuit and I'll tell you which one I had for breakfast",
+])
+def test_ones_own_things_given_or_a_chat_is_no_giveaway(text):
+    assert "persona.promotion" not in fired(text, PERSONAL)
