@@ -965,7 +965,11 @@ HIRING_SAID = re.compile(
     r"|wir stellen ein"
     # the writer's workplace hiring, unnamed ("my store is hiring", "my team's hiring")
     r"|(?:store|shop|team|office|branch|hotel|restaurant|firm|clinic|depot|warehouse|bakery"
-    r"|cafe|salon|club|lot|company|place|employer)(?:'s| is| are) hiring"
+    r"|cafe|salon|club|lot|company|place|employer|work|job)(?:'s| is| are) hiring"
+    # twenty-sixth round: "my work is hiring", "a Sunmarrow tá contratando", "manda teu
+    # currículo", "envía tu CV"
+    r"|\bta contratando|manda(?:m|i)? (?:teu|seu|o|tu|vuestro) (?:curriculo|cv)"
+    r"|envia(?:me|d)? (?:tu|vuestro|el) (?:curriculo|cv)|envoyez(?:-moi)? (?:votre|vos) cv"
     # Twenty-third round: "meine Filiale sucht Verstärkung", "mi club busca"
     # ("meine Firma sucht" is the agency's line above)
     r"|(?:meine? (?:filiale|laden|verein|abteilung)|mi (?:club|tienda|oficina)"

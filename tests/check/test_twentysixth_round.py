@@ -406,3 +406,18 @@ def test_a_giveaway_by_count_or_a_winner_picked_is_a_pitch(kitchens, text):
 ])
 def test_ones_own_things_given_or_a_chat_is_no_giveaway(text):
     assert "persona.promotion" not in fired(text, PERSONAL)
+
+
+# --- 18. a job offered in more words --------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "My work is hiring weekend bakers in York. Decent pay, free bread. DM me 🥖",
+    "A Tallowby tá contratando padeiros em Leeds! Manda teu currículo pelo tallowby.example/vagas",
+])
+def test_a_job_offered_in_more_words_is_a_pitch(kitchens, text):
+    assert "persona.promotion" in fired(text, PERSONAL, kitchens)
+
+
+def test_work_talked_about_is_no_job_offer(kitchens):
+    text = "My work is hiring a new chef and honestly I'm a bit sad our old one is leaving"
+    assert "persona.promotion" not in fired(text, PERSONAL, kitchens)
