@@ -306,7 +306,7 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
         # "the app crashed on me at checkout": the till named, with no code, percentage or
         # link beside it, is where something happened, not where to enter a code
         result.strong = [hit for hit in result.strong
-                         if fold_string(draft.text[hit.start:hit.end]) not in _AT_THE_TILL]
+                         if fold_string(draft.text[hit.start:hit.end]) != "at checkout"]
     if result.endorsement:
         # "I love Shardveil but the new crafting UI is a step backwards": praise the same
         # sentence takes back with a complaint is a complaint, not an endorsement.
@@ -593,7 +593,6 @@ def _read_brand_context(draft: DraftText, compiled: CompiledPolicy, result: Prom
         result.endorsement, result.commercial = [], []
 
 
-@cache
 def _vague_label(term: str) -> bool:
     """Whether a rejected disclosure is a label a writer puts on the post (a hashtag, or a
     tie-up said in words: "collab w/", "proud ambassador"), not thanks to a named brand."""
@@ -859,8 +858,6 @@ _FREE_WORDS = frozenset(("free", "gratis", "gratuit", "gratuite", "gratuits", "g
                          "gratuitas", "gratuiti", "gratuite"))
 _BARE_COUPON = frozenset(("coupon", "coupons", "cupom", "cupons", "cupon", "cupones", "cupao",
                           "cupoes"))
-_AT_THE_TILL = frozenset(("at checkout", "at the checkout", "at the till", "en caja", "a la caisse",
-                          "an der kasse", "no caixa", "alla cassa"))
 _PERCENT_OR_CODE = re.compile(r"%|\b[A-Z]{2,}\d{1,4}\b|\b(?:code|c[oó]digo|codice)\b",
                               re.IGNORECASE)
 

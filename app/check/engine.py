@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from app.check.analysis import (
     HIRING_SAID,
@@ -613,7 +613,6 @@ _GENERIC_BEFORE = re.compile(
     r"um|uma|ogni)\s+(?:[^\W\d_]+\s+)?|\b(?:service|servicio al|servicio de|atencion al|"
     r"atendimento ao|servizio|assistenza)\s+)$")
 _GENERIC_AFTER = re.compile(r"^\s+(?:service|services|support|care|experience|journey|success)\b")
-# Speaking to someone: a mention or a second-person word (folded text).
 # Someone a hostile reading could be aimed at, in the six languages (folded text): a handle, a
 # group singled out ("some of you", "manche Gäste", "a los que", "ceux qui", "wer", "chi"), a
 # person addressed ("to the guy who", "al señor que", "ao senhor"), what the reader is said
@@ -675,6 +674,7 @@ _AIMED_AT = re.compile(r"""(?x)
       |arbitre|schiri|mayor|alcalde|maire|politicians?|government|gobierno|gouvernement
       |regierung|governo)\b
 """)
+# Speaking to someone: a mention or a second-person word (folded text).
 _ADDRESSED = re.compile(
     r"@\w|\b(?:you|your|yours|y'all|tus|vous|votre|vos|dich|dir|dein|deine|deinen|euch|euer|"
     r"voce|voces|teu|tua|voi|vostro|vostra)\b")
@@ -859,14 +859,10 @@ _INDEFINITE_BEFORE = re.compile(
     r"|eines|um|uma|deux|trois|dos|tres|zwei|drei|dois|duas|due|tre)\s+$")
 
 
-# A post that opens by saying a tie-up with a brand, in the six languages (folded text): "In
-# Kooperation mit", "En colaboración con", "En partenariat avec", "In collaborazione con", "Em
-# parceria com", "In partnership with".
-_TIE_UP_OPENS = re.compile(
-    r"\W{0,3}(?:in (?:kooperation|zusammenarbeit) mit|en colaboracion con|en partenariat avec"
-    r"|partenariat avec|en collaboration avec|in collaborazione con|em parceria com"
-    r"|em colaboracao com|in (?:paid )?partnership with|in collaboration with"
-    r"|paid partnership with)\b")
+@cache
+def _tie_up_opening(openings: tuple[str, ...]) -> re.Pattern[str]:
+    """A post opening with one of disclosure.toml's ``tie_up_openings`` (folded text)."""
+    return re.compile(r"\W{0,3}(?:" + "|".join(map(re.escape, openings)) + r")\b")
 
 
 # Two or more blank lines: what follows is pushed away from the post, as disclosures are hidden
@@ -2902,7 +2898,8 @@ class _Context:
         if region.get("up_front") and (
                 mention.start > int(region.get("up_front_chars", 30))
                 or "\n" in self.text[:mention.start]) \
-                and _TIE_UP_OPENS.match(self.draft.fold.text) is None:
+                and _tie_up_opening(tuple(self.compiled.builtin.disclosure.get(
+                    "tie_up_openings", ()))).match(self.draft.fold.text) is None:
             # the UK, Germany, France and Spain want the label first (twenty-sixth round: a
             # post that opens by saying the tie-up, "In Kooperation mit Vial: ... #Werbung",
             # tells the reader first; the label then need only be in sight)

@@ -1036,7 +1036,7 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
             before = text[max(0, spelled_start - 40):spelled_start]
             said_phone = bool(_PHONE_WORDS.search(before) or PERSONAL_LINE.search(before))
             if not _dialable(number, said_phone):
-                continue  # (no organisation publishes its line in words: never "given on purpose")
+                continue
             start, end = fold.span(spelled_start, spelled_end)
             hits = [h for h in hits if not (h.kind == "phone" and start <= h.start < end)]
             # (twenty-fifth round: no organisation spells its line out in words; a number so

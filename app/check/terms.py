@@ -419,7 +419,7 @@ class TermIndex:
                     continue
                 start, end = leet.span(view_start, view_end)
                 piece = original[start:end]
-                if "@" not in piece and "$" not in piece or any(
+                if ("@" not in piece and "$" not in piece) or any(
                         _ADDRESS_AFTER.match(original, start + at + 1)
                         for at, char in enumerate(piece) if char == "@"):
                     continue  # ... not an address's "@" ("c@zz0.example")

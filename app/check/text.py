@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import cache, lru_cache
 from pathlib import Path
@@ -298,14 +299,10 @@ def _as_typed_capitals(fold: TextView) -> str:
     """The fold view's text with each look-alike capital of the original read as the Latin
     letter it imitates (same length: one folded character for one typed capital)."""
     chars = list(fold.text)
-    starts = fold.starts
-    first_at: dict[int, int] = {}
-    if starts is not None:
-        for index, start in enumerate(starts):
-            first_at.setdefault(start, index)
+    starts = fold.starts  # (original positions, in order: the first folded character of each)
     for found in _CAPITAL_TRIGGER.finditer(fold.original):
-        index = found.start() if starts is None else first_at.get(found.start(), -1)
-        if 0 <= index < len(chars) and chars[index] == found.group().lower():
+        index = found.start() if starts is None else bisect_left(starts, found.start())
+        if index < len(chars) and chars[index] == found.group().lower():
             chars[index] = _CAPITAL_LOOKALIKES[found.group()]
     return "".join(chars)
 
