@@ -241,7 +241,10 @@ class Promotion:
             # Street", "Vengan a verme a Acme"): the reader sent to the business (twenty-fifth
             # round)
             visit = any(0 <= hit.start - call.end <= 16 for call in self.cta for hit in hits)
-            return bool(self.strong) or visit \
+            # ... or the brand set above its rivals ("Best telco in Spain, fight me"): the
+            # acclaim patterns leave out the workplace nouns ("best team in town"), so what is
+            # ranked is what the brand sells (twenty-seventh round)
+            return bool(self.strong) or visit or bool(self.acclaim) \
                 or (bool(self.cta or self.links) and bool(self.commercial))
         return bool(self.cta or self.commercial or self.endorsement or self.links
                     or (reviews and self.reviews) or self.acclaim)
@@ -270,6 +273,18 @@ def _taken_back_sentences(text: str) -> list[tuple[int, int]]:
     """The sentences of ``text`` whose praise a turn and a complaint take back."""
     return [match.span() for match in _SENTENCE.finditer(text)
             if _TAKEN_BACK.search(match.group()) is not None]
+
+
+# A place named as the brand's neighbour ("Acme's office is next to the best bakery in
+# Tours", "a côté de la meilleure boulangerie de Tours"): the ranking is of the place beside it
+# (folded text, ending where the ranking starts).
+_NEIGHBOUR_BEFORE = re.compile(
+    r"\b(?:next\s+(?:door\s+)?to|near|beside|opposite|across\s+from|round\s+the\s+corner\s+from"
+    r"|around\s+the\s+corner\s+from|down\s+the\s+(?:road|street)\s+from|a\s+cote\s+de"
+    r"|pres\s+de|en\s+face\s+de|cerca\s+de|al\s+lado\s+de|enfrente\s+de|frente\s+a"
+    r"|neben|gegenuber|bei|vicino\s+a|accanto\s+a|di\s+fronte\s+a|perto\s+de|ao\s+lado\s+de"
+    r"|em\s+frente\s+a)\s+(?:(?:the|la|le|les|el|los|las|der|die|dem|den|il|lo|o|a|os|as|de|du"
+    r"|des)\s+)?$")
 
 
 def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
@@ -458,7 +473,9 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
         result.reviews = [fold.span(start, end)
                           for start, end in review_cues(disclosure, fold.text)]
         result.acclaim = [fold.span(start, end)
-                          for start, end in acclaim_cues(disclosure, fold.text)]
+                          for start, end in acclaim_cues(disclosure, fold.text)
+                          if _NEIGHBOUR_BEFORE.search(fold.text, max(0, start - 30), start)
+                          is None]
     result.disclosures = [
         mention for mention in compiled.accepted.find(fold, denied=result.denied_disclosures)
         if _SELF_PAID.match(fold_string(draft.text[mention.end:mention.end + 40])) is None]

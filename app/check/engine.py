@@ -1993,7 +1993,8 @@ class _Context:
                 # Acme", "marquem já pela app": the reader told to buy, where to, or to book
             # A call to action alone ("went to Acme to buy sunscreen") is a story more often
             # than praise alone ("loving Acme's new serum") is.
-            if promotion.brand_hits and _superlative_of_brand(self.text, promotion):
+            if promotion.brand_hits and (promotion.acclaim
+                                         or _superlative_of_brand(self.text, promotion)):
                 return  # "the best hotel bed I've slept in": the strongest praise is never
                 # everyday speech about a brand (the rule: praise alone is enough)
             if promotion.brand_hits and promotion.endorsement and not (
