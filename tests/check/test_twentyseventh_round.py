@@ -54,3 +54,40 @@ def test_the_brand_ranked_first_in_a_place_is_promotion(water, text):
 ])
 def test_a_ranking_of_something_else_beside_the_brand_stays_a_mention(water, text):
     assert "persona.brand_promotion" not in fired(text, PERSONAL, water)
+
+
+# --- 2. regional name-calling and oaths; a houseplant, a breeder's dam, a betting pool ------------
+
+@pytest.mark.parametrize("text", [
+    "Some bampot reversed into the pumping station gate again",
+    "Absolute eejits at the depot sent the wrong pipes",
+    "Ehrlich, die Leute vom Bauamt san Vollkoffer",
+    "Le sous-traitant ? Des teubés, franchement",
+    "A ver, listillo, el contador se lee de izquierda a derecha.",
+    "Look, genius, the meter is under the sink.",
+    "Cool story, Karen. The outage map is right there.",
+    "Unser Ticketsystem ist echt spastisch",
+])
+def test_regional_name_calling_on_the_brand_account_is_conduct(water, text):
+    assert any(rule.startswith("conduct.") for rule in fired(text, BRAND, water))
+
+
+@pytest.mark.parametrize("text", [
+    "Collons, quina setmana amb la canonada 🙏",
+    "Carallo, que noite de traballo, grazas pola paciencia",
+    "servers are fuk3d again, sorry all",
+])
+def test_regional_oaths_and_masked_swearing_are_profanity(water, text):
+    assert "conduct.profanity" in fired(text, BRAND, water)
+
+
+@pytest.mark.parametrize("text", [
+    "Toxic to pets: lilies, dumb cane and sago palm. Keep them out of reach.",
+    "Drop-dead gorgeous new bottles, and yes, they're recyclable",
+    "Talk tonight on whelping: watch the bitch's temperature before labour.",
+    "¿Quién gana el derbi? Dejad vuestra porra en comentarios 👇",
+    "Neue Studie zur spastischen Lähmung bei Kindern: was Physiotherapie leisten kann",
+    "Look, everyone, the new refill map is live.",
+])
+def test_the_same_words_in_their_harmless_senses_stay_clean(water, text):
+    assert not any(rule.startswith("conduct.") for rule in fired(text, BRAND, water))
