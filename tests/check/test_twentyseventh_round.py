@@ -91,3 +91,30 @@ def test_regional_oaths_and_masked_swearing_are_profanity(water, text):
 ])
 def test_the_same_words_in_their_harmless_senses_stay_clean(water, text):
     assert not any(rule.startswith("conduct.") for rule in fired(text, BRAND, water))
+
+
+# --- 3. more personal life on the work account ----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Home from the doctor's, it's tonsillitis. Logging off for the day.",
+    "Back from the oncologist, scans are clear 🙏",
+    "Just back from Mass with the kids, now onto the budget review",
+    "Mein Kirchenchor probt heute, deshalb bin ich ab 17 Uhr weg",
+    "Proud to be standing for election in Ward 4 next May!",
+    "Samedi je milite pour la droite sur le marché, venez nombreux",
+    "Freitag: Bier und Schnaps bis zum Umfallen 🍻",
+    "Third round of Kirschwasser and nobody wants to go home 🥃",
+    "Sábado tem churrasco e cerveja, quem vem?",
+    "Nächstes Wochenende JGA in Hamburg, Montag bin ich durch",
+])
+def test_own_health_faith_politics_and_drinking_on_a_work_account(water, text):
+    assert "persona.personal_life" in fired(text, WORK, water)
+
+
+@pytest.mark.parametrize("text", [
+    "Our mobile clinic is back from the coast and taking bookings again",
+    "The rota is standing for now; changes go through Jess",
+    "Das Team testet die neue Pumpe bis zum Umfallen, bevor sie rausgeht",
+])
+def test_the_same_words_at_work_stay_clean(water, text):
+    assert "persona.personal_life" not in fired(text, WORK, water)
