@@ -957,7 +957,10 @@ _JOB_CALLS = re.compile(
     r"|mandem dm|manda dm|mandadme un dm|mandame dm"
     # Twenty-third round: "meldet sich bei mir", "que me escriba", "I'll put a word in"
     r"|meldet sich bei mir|melde dich bei mir|me escriba|put a word in"
-    r"|put in a word|send (?:me |us |in )?(?:your |a |an )?(?:cv|resume)s?)\b")
+    r"|put in a word|send (?:me |us |in )?(?:your |a |an )?(?:cv|resume)s?"
+    # Twenty-seventh round: "mándenme mensaje", "DMs open", "pasadme el CV por DM"
+    r"|mandenme (?:un )?(?:mensaje|dm|mp)|mandame (?:un )?mensaje|dms? (?:are )?open"
+    r"|pasad(?:me)? (?:el|vuestro|tu) (?:cv|curriculum))\b")
 # One's own side hiring, brand named or not: "we're growing, looking for a data analyst ...
 # hybrid, dm me", "on recrute chez ..., CDI, postulez", "la mia agenzia cerca stagisti,
 # scrivetemi", "Wir suchen Verstärkung! ... Bewerbt euch" (folded text; with a job term and a
@@ -965,9 +968,10 @@ _JOB_CALLS = re.compile(
 # (words one of which every hiring phrase holds: most drafts skip the pattern)
 _HIRING_WORDS = ("hiring", "looking for", "recruit", "recrut", "embauch", "cherch", "such",
                  "busca", "procura", "cerca", "cerch", "contrat", "assum", "stellen ein",
-                 "applica", "candidatur", "bewerbung", "cv", "resume")
+                 "applica", "candidatur", "bewerbung", "cv", "resume", "necesitan", "opening")
 _EXPLICIT_HIRING = re.compile(r"hiring|recruit|recrut|embauch|contratando|contratar|contratamos"
-                              r"|assum|stellen ein")
+                              r"|assum|stellen ein|(?:spot|position|vacancy|opening|role|post) "
+                              r"(?:opening|open|going)")
 HIRING_SAID = re.compile(
     r"\b(?:we're hiring|we are hiring|(?:we're |we are |i'm |im )?looking for an?\b|recruiting"
     r"|on recrute|nous recrutons|on embauche|nous cherchons|wir suchen|(?:agency|company|team"
@@ -994,7 +998,17 @@ HIRING_SAID = re.compile(
     r"|(?:they're|they are|theyre) (?:hiring|recruiting)"
     r"|(?:applications|candidatures|bewerbungen|candidaturas|candidature) (?:for|to|pour|fur"
     r"|para|per) (?:our|the|notre|nos|unser\w*|nuestr\w*|nosso\w*|il nostro|la nostra|i nostri)"
-    r"|send (?:me |us |in )?(?:your |a |an )?(?:cv|resume)s?\b)")
+    r"|send (?:me |us |in )?(?:your |a |an )?(?:cv|resume)s?\b"
+    # Twenty-seventh round: the writer's workplace looking, in the third person ("en mi curro
+    # buscan técnicos", "where I work they're looking for"), a post opening up ("we've got a
+    # spot opening up"), the CV passed on ("pasadme el CV")
+    r"|(?:en mi (?:curro|trabajo|empresa|oficina|clinica|tienda|hotel)|where i work|at my (?:work"
+    r"|job|place)|dans ma (?:boite|boutique)|bei mir (?:im job|in der firma)|no meu (?:trabalho"
+    r"|emprego))(?:,)? (?:buscan|estan buscando|necesitan|they're looking for|they are looking"
+    r" for|cherchent|recrutent|suchen|procuram|cercano)"
+    r"|(?:we've got|we have|we've|there's|there is) an? (?:spot|position|vacancy|opening|role"
+    r"|post) (?:opening up|opening|open|going)\b"
+    r"|pasad(?:me)? (?:el|vuestro|tu) (?:cv|curriculum)\b)")
 
 # Selling told by its shape rather than a sales word (personal accounts sell this way: "mugs,
 # £30 each, message me to order"): a price together with one of a unit or starting price, a way

@@ -366,7 +366,21 @@ _SIDELINE = (
     r"|gig|show|recital)\b"
     r"|\b(?:my|mi|ma|mon|mein|meine|minha|meu) (?:[\w-]+ )(?:and|y|et|und|e) (?:i|yo|moi|ich"
     r"|eu|io) (?:run|own|have just started|just started|llevamos|tenemos|avons|haben|temos"
-    r"|abbiamo)\b)")
+    r"|abbiamo)\b)"
+    # Twenty-seventh round: a trade done from home or at weekends ("doing nails from home now",
+    # "I shoot most weekends"), one's handmade things ("le mie catenelle fatte a mano", "mis
+    # pendientes hechos a mano"), "mi tiendita", and Bavarian "nebenbei verkauf i"
+    r"|\b(?:doing|offering|i do|i'm doing|im doing) (?:[\w-]+ ){0,2}?(?:nails|lashes|brows|hair"
+    r"|make-?up|tattoos|massages?|portraits|cakes|catering|alterations|piercings) (?:from home"
+    r"|at home|on the side|at weekends|on weekends)\b"
+    r"|\bi (?:shoot|photograph|film|dj|cater) (?:most |some |the )?(?:weekends|weddings|events"
+    r"|parties)\b"
+    r"|\b(?:le mie|i miei) (?:[\w-]+ ){0,4}?(?:fatt[ei] a mano|artigianali)\b"
+    r"|\b(?:mis|mi) (?:[\w-]+ ){0,4}?hech[oa]s? a mano\b"
+    r"|\b(?:os meus|as minhas|meus|minhas) (?:[\w-]+ ){0,4}?feit[oa]s? a mao\b"
+    r"|\bmy (?:own )?hand-?made\b"
+    r"|\bmi (?:tiendita|tiendecita|emprendimiento|pequeno negocio|tienda online|tienda de etsy)\b"
+    r"|\bnebenbei (?:verkauf|mach|biet)\w* (?:i|ich)\b")
 # ... and selling it: a price, bookings, rates, orders, tickets, a menu, "DM me for".
 _SALE = (
     r"(?:[$£€]\s?\d|\d(?:[.,]\d+)?\s?(?:[$£€]|eur\b|euros?\b|usd\b|gbp\b|dollars\b|pounds\b)"
@@ -510,7 +524,11 @@ _COLLEAGUE_SIDELINE = (
     r"|(?:sa|son) (?:boutique (?:etsy|en ligne)|etsy|petite entreprise)"
     r"|(?:ihr|sein|ihren|seinen) (?:etsy(?:-shop)?|onlineshop|online-shop|nebengewerbe)"
     r"|(?:a loja|o etsy|o negocio|o empreendimento) (?:dela|dele)"
-    r"|(?:il suo|la sua) (?:etsy|negozio (?:su etsy|online)|piccola attivita))\b")
+    r"|(?:il suo|la sua) (?:etsy|negozio (?:su etsy|online)|piccola attivita)"
+    # Twenty-seventh round: a colleague's trade said with "also" in the third person ("our
+    # social media manager Jess also DJs weddings! Book her")
+    r"|also (?:djs|dj's|shoots|bakes|caters|photographs|films|tutors|sells|designs|paints"
+    r"|makes cakes|does (?:nails|lashes|hair|make-?up|tattoos|portraits|weddings)))\b")
 
 
 @cache

@@ -118,3 +118,41 @@ def test_own_health_faith_politics_and_drinking_on_a_work_account(water, text):
 ])
 def test_the_same_words_at_work_stay_clean(water, text):
     assert "persona.personal_life" not in fired(text, WORK, water)
+
+
+# --- 4. calls with a deadline, accounts opened in the plural, trades and hiring said plainly ------
+
+@pytest.mark.parametrize("text", [
+    "Brookline Pure is gorgeous this year, grab a crate before the summer rush!",
+    "Fennick Tap changed our kitchen. Get your quote before prices go up in May",
+    "O Corrandel é o melhor, abram conta já!",
+    "Corrandel è il migliore, apritevi un conto subito!",
+])
+def test_a_call_to_buy_with_a_deadline_or_in_the_plural_is_a_pitch(water, text):
+    assert "persona.promotion" in fired(text, PERSONAL, water)
+
+
+def test_getting_somewhere_before_a_day_is_no_call(water):
+    assert "persona.promotion" not in fired(
+        "Corrandel kept me late, need to get home before Sunday lunch 😅", PERSONAL, water)
+
+
+@pytest.mark.parametrize("text", [
+    "doing lashes from home now ✨ DM for appointments",
+    "Le mie borse fatte a mano 💛 per ordini scrivetemi",
+    "En mi curro buscan fontaneros en Vigo, pasadme el CV por DM",
+    "Know a great hydrologist? We've got a spot opening up in Bangor. DMs open.",
+])
+def test_a_trade_or_a_job_offered_on_a_personal_account_is_a_pitch(water, text):
+    assert "persona.promotion" in fired(text, PERSONAL, water)
+
+
+def test_a_colleagues_trade_on_the_brand_account_is_a_sideline(water):
+    found = fired("Our receptionist Mo also DJs weddings! Book him, £400 flat rate 🎧", BRAND,
+                  water)
+    assert "persona.promotion" in found
+
+
+def test_a_trade_said_without_selling_it_stays_clean(water):
+    assert "persona.promotion" not in fired(
+        "doing nails from home tonight with my sister, long week 💅", PERSONAL, water)
