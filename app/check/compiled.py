@@ -17,7 +17,7 @@ from app.check.entities import find_hashtags
 from app.check.lexicons import Group, Lexicon, builtin_lexicons, extra_terms_lexicon
 from app.check.numbers import number_forms, written_number
 from app.check.terms import EXACT, Term, TermHit, TermIndex, make_term
-from app.check.text import TextView, fold_string
+from app.check.text import WORD_RE, TextView, fold_string
 
 if TYPE_CHECKING:
     from app.check.policy import Brand, Policy
@@ -669,6 +669,7 @@ class CompiledPolicy:
         confidential: list[Term] = []
         self._after_generic: list[tuple[str, AfterGeneric]] = []
         self._misspelt_names: list[tuple[str, str]] | None = None
+        self._joined_codenames: dict[str, str] | None = None
         self._one_word_codenames: dict[str, str] | None = None
         self._phrases: list[tuple[re.Pattern[str], str]] | None = None
         self._names_alone: list[tuple[str, NameAlone]] = []
@@ -806,8 +807,15 @@ class CompiledPolicy:
                 # "rojo" is "roja" beside "luna", "rosso" "rossa")
                 first, second = (_alternation(_agreeing(forms_)) for forms_ in forms)
                 ending = r"(?:e|s|es|en|er|em|a|as|o|os)?"
+                # (twenty-seventh round: or run together as German compounds them, with a
+                # linking "s", "en" or "e", right after a generic word: "Projekt Nachtküche"
+                # for "Night Kitchen"; alone, "die Nachtküche im Hotel" is a kitchen, every
+                # German noun being capitalised)
+                generic = GENERIC_TRANSLATIONS.pattern
                 source = (rf"(?<![^\W_])(?:(?:{first}){ending}[\s-]+(?:{second}){ending}"
-                          rf"|(?:{second}){ending}[\s-]+(?:{first}){ending})(?![^\W_])")
+                          rf"|(?:{second}){ending}[\s-]+(?:{first}){ending}"
+                          rf"|(?:{generic})[\s-]+(?:{first})(?:s|en|e)?(?:{second})"
+                          rf"(?:e|s|es|en|n)?)(?![^\W_])")
                 self._phrases.append((re.compile(source), codename))
         if not self._phrases:
             return []
@@ -821,6 +829,24 @@ class CompiledPolicy:
                 if " ".join(match.group().replace("-", " ").split()) not in exact:
                     phrases.append((match.start(), match.end(), codename))
         return phrases
+
+    def numbered_hashtag_codenames(self, text: str) -> list[tuple[int, int, str]]:
+        """Codenames written as a hashtag with a year or a number run on ("#Kupferkessel2026",
+        "#ProjectFoxglove25"): original [start, end) of the hashtag and the codename. The
+        word index reads such a tag as one word, name and digits together."""
+        if "#" not in text:
+            return []
+        if self._joined_codenames is None:
+            self._joined_codenames = {
+                "".join(WORD_RE.findall(fold_string(term))): term
+                for term in self.policy.confidential_terms}
+        found = []
+        for tag in find_hashtags(text):
+            body = fold_string(tag.text.lstrip("#\uff03"))
+            name = body.rstrip("0123456789_-")
+            if name != body and len(name) >= 4 and name in self._joined_codenames:
+                found.append((tag.start, tag.end, self._joined_codenames[name]))
+        return found
 
     def misspelt_codenames(self, fold: TextView) -> list[tuple[int, int, str]]:
         """Codenames whose one-word name is misspelt by one letter right after a generic word

@@ -1888,6 +1888,13 @@ class _Context:
                 if compiled_term is not None:
                     by_term.setdefault(codename, []).append(
                         TermHit(compiled_term, start, end, ()))
+        for start, end, codename in self.compiled.numbered_hashtag_codenames(self.text):
+            if self.keep(start, end) and not any(
+                    h.start <= start < h.end for hits in by_term.values() for h in hits):
+                compiled_term = make_term(codename)
+                if compiled_term is not None:
+                    by_term.setdefault(codename, []).append(
+                        TermHit(compiled_term, start, end, ("a number run on",)))
         for start, end, codename in self.compiled.misspelt_codenames(self.draft.fold):
             start, end = self.draft.fold.span(start, end)
             if self.keep(start, end) and not any(

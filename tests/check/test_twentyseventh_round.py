@@ -156,3 +156,29 @@ def test_a_colleagues_trade_on_the_brand_account_is_a_sideline(water):
 def test_a_trade_said_without_selling_it_stays_clean(water):
     assert "persona.promotion" not in fired(
         "doing nails from home tonight with my sister, long week 💅", PERSONAL, water)
+
+
+# --- 5. a codename as a German compound, and a hashtag with a year run on -------------------------
+
+@pytest.fixture
+def codenames(tmp_path):
+    return policy_from(tmp_path, PACK.replace('terms = ["Project Millrace"]',
+                                              'terms = ["Project Millrace", "Night Kitchen", '
+                                              '"Kettlestone"]'))
+
+
+@pytest.mark.parametrize("text", [
+    "Projekt Nachtküche läuft, mehr darf ich nicht sagen",
+    "Thanks to all who came to the #Kettlestone2027 offsite!",
+    "Great kickoff for #ProjectMillrace26 today",
+])
+def test_a_codename_compounded_or_with_a_number_run_on_is_found(codenames, text):
+    assert "confidential.term" in fired(text, WORK, codenames)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Nachtküche im Hotel hat bis 2 Uhr offen... wait, wrong account 😅",
+    "Loved the #Kettle2027 expo, so many new gadgets",
+])
+def test_the_words_alone_or_another_tag_stay_clean(codenames, text):
+    assert "confidential.term" not in fired(text, WORK, codenames)
