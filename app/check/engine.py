@@ -737,10 +737,18 @@ def _praise_elsewhere(text: str, promotion: Promotion) -> bool:
     brand_sentences = {_sentence_around(text, hit.start, hit.end) for hit in promotion.brand_hits}
     for hit in promotion.endorsement:
         sentence = _sentence_around(text, hit.start, hit.end)
+        if sentence not in brand_sentences and text[hit.start:hit.start + 4].lower() == "you " \
+                and _CALLED_BY_NAME.search(text, sentence[0], hit.start) is not None:
+            continue  # "... round the Shambles. York, you beauty": praise of the one addressed
         if sentence in brand_sentences or _POINTS_BACK.search(text, *sentence) is not None \
                 or _NO_PRODUCT_PRAISED.match(fold_string(text[hit.end:hit.end + 30])) is None:
             return False
     return True
+
+
+# Someone or somewhere addressed by name right before praise said to "you" ("York, you beauty",
+# "Mum, you did it again"): the praise is theirs (twenty-seventh round).
+_CALLED_BY_NAME = re.compile(r"(?:^|(?<=[\s.!?]))[A-Z][\w'-]+,\s*\Z")
 
 
 # What praise may be of that no brand sells: the weather, a day, a nap, a view ("best weather
@@ -793,6 +801,10 @@ _PRAISE = re.compile(
     # twenty-sixth round: "is so good", "a masterpiece", "a gem", "une pépite", "next level"
     r"|so good|masterpiece|obra maestra|chef-d.oeuvre|meisterwerk|capolavoro|a gem"
     r"|une pepite|una joya|next level|hits different|never misses"
+    # twenty-seventh round: intensified and slang praise ("son buenísimos", "bellissimi",
+    # "une dinguerie", "c'est chanmé", "bien chida", "ein Traum", "sublime")
+    r"|buenisim[oa]s?|riquisim[oa]s?|monisim[oa]s?|bellissim[oaie]|buonissim[oaie]"
+    r"|lindissim[oa]s?|une dinguerie|chanme|bien chid[oa]|ein traum|traumhaft|sublimes?"
     r"|worth every(?: single)? (?:penny|cent|minute|second|dollar|euro|pound))\b")
 _PRAISE_WORDS_APART = 5
 

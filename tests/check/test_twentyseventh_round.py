@@ -182,3 +182,27 @@ def test_a_codename_compounded_or_with_a_number_run_on_is_found(codenames, text)
 ])
 def test_the_words_alone_or_another_tag_stay_clean(codenames, text):
     assert "confidential.term" not in fired(text, WORK, codenames)
+
+
+# --- 6. praise in intensified forms and slang, staff called angels, a cheer for the brand ---------
+
+@pytest.mark.parametrize("text", [
+    "Los filtros Osterling son buenísimos, no entiendo por qué no son más famosos",
+    "Franchement les bouteilles Brookline Pure sont sublimes 😍",
+    "La neta el agua de Corrandel está bien chida",
+    "Les gourdes Brookline Pure, c'est chanmé",
+    "Took the dog to the Corrandel open day, these people are angels 💛",
+    "@corrandel you did it again 😍",
+    "Fennick Tap taps are a must-try if you're renovating",
+    "Brookline Pure ist ein Traum, echt",
+])
+def test_praise_in_slang_and_intensified_forms_is_promotion(water, text):
+    assert "persona.brand_promotion" in fired(text, PERSONAL, water)
+
+
+@pytest.mark.parametrize("text", [
+    "Paid the Corrandel bill, then a walk on the Embankment. Cardiff, you beauty 🌧️",
+    "Corrandel cut the water for an hour. Mum, you did it again: tea made with bottled water",
+])
+def test_praise_said_to_someone_else_by_name_stays_a_mention(water, text):
+    assert "persona.brand_promotion" not in fired(text, PERSONAL, water)
