@@ -206,3 +206,28 @@ def test_praise_in_slang_and_intensified_forms_is_promotion(water, text):
 ])
 def test_praise_said_to_someone_else_by_name_stays_a_mention(water, text):
     assert "persona.brand_promotion" not in fired(text, PERSONAL, water)
+
+
+# --- 7. deals the writer got, and a fall said in words ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Bought a new toaster in the sale, 40% off and it's mint green 💚",
+    "got 25% off my new running shoes and immediately stepped in mud. worth it",
+    "Hab gestern im Abverkauf a Hosn um 30 % günstiger kriagt!",
+])
+def test_a_deal_the_writer_got_stays_clean(text):
+    assert "persona.promotion" not in fired(text, PERSONAL)
+
+
+def test_a_fall_in_use_is_no_discount(water):
+    assert "persona.promotion" not in fired(
+        "#employee news: Corrandel's new report is out — 27% less energy than 2020. Proud!",
+        PERSONAL, water)
+
+
+@pytest.mark.parametrize("text", [
+    "New toasters in the sale, 40% off this weekend only 💚",
+    "Winterjacken im Abverkauf: jetzt -30 % auf alles!",
+])
+def test_a_sale_offered_to_readers_still_sells(text):
+    assert "persona.promotion" in fired(text, PERSONAL)
