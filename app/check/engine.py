@@ -1332,6 +1332,16 @@ _BEEN = re.compile(r"\b(?:he|has|ha|hemos|habeis|han|habia|haber|hubiera|tenho|t
                    r"tinha|sono|sei|e|è|siamo|siete|era|ero|sia|essere)\s+$", re.IGNORECASE)
 
 
+# What may open the organisation's own sentence before its sponsoring verb: nothing, or its
+# pride or delight in it ("Proud to sponsor the Walk for Sight again", "Encantados de apoyar",
+# "Fiers de soutenir"; twenty-seventh round), folded text
+_PROUD_OPENING = re.compile(
+    r"[\s:—–-]*(?:(?:so |very |really |incredibly )?(?:proud|proudly|happy|delighted|thrilled"
+    r"|honou?red|glad|pleased|excited|orgullosos|encantados|felices|fiers|fieres|heureux"
+    r"|ravis|stolz|froh|orgulhosos|felizes|orgogliosi|felici)(?: (?:to|de|da|di|a|zu|dass))?"
+    r"(?: be| ser| etre| sein| essere)? ?)?")
+
+
 @lru_cache(maxsize=4)
 def _sponsoring_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(sorted((re.escape(v) for v in verbs), key=len, reverse=True))
@@ -2884,7 +2894,8 @@ class _Context:
             # donating ..."), or the sentence opening with it on the organisation's own
             # account ("Colaboramos con Café Mistral: ...")
             if _WE.search(text, sentence, sentence_end) or (
-                    self.employer_owned and not text[sentence:match.start()].strip(" \t:-—–")
+                    self.employer_owned and _PROUD_OPENING.fullmatch(
+                        text, sentence, match.start()) is not None
                     and not partner_links):
                 # (the partner's own link makes it the partner's ad: "Gemeinsam mit der
                 # Kranich BKK: ... jetzt wechseln: kranich-bkk.example")

@@ -231,3 +231,29 @@ def test_a_fall_in_use_is_no_discount(water):
 ])
 def test_a_sale_offered_to_readers_still_sells(text):
     assert "persona.promotion" in fired(text, PERSONAL)
+
+
+# --- 8. the brand giving to a partner, said with pride or as money raised --------------------------
+
+@pytest.fixture
+def with_charity(tmp_path):
+    return policy_from(tmp_path, PACK + """[[partners]]
+name = "Riverkeep Trust"
+aliases = ["Riverkeep"]
+domains = ["riverkeep.example"]
+""")
+
+
+@pytest.mark.parametrize("text", [
+    "Proud to sponsor the Riverkeep Trust river clean-up again. 300 volunteers, 2 tonnes of litter 💙",
+    "Every Corrandel depot is raising money for Riverkeep Trust this week. Pop in and say hello!",
+    "Encantados de apoyar a Riverkeep Trust un año más 💙",
+])
+def test_the_brand_giving_to_a_partner_needs_no_ad_label(with_charity, text):
+    assert "disclosure.missing" not in fired(text, BRAND, with_charity)
+
+
+def test_a_partners_product_sold_on_the_brand_account_still_needs_the_label(with_charity):
+    assert "disclosure.missing" in fired(
+        "Proud to partner with Riverkeep Trust: get their river-safety kit at riverkeep.example, "
+        "20% off this week", BRAND, with_charity)
