@@ -61,7 +61,7 @@ from app.check.privacy import (
 )
 from app.check.rules import RULES
 from app.check.terms import TermHit, make_term
-from app.check.text import TextView, fold_string
+from app.check.text import WORD_RE, TextView, fold_string
 from app.check.work_news import (
     call_to_get,
     colleague_sideline,
@@ -1332,6 +1332,15 @@ _BEEN = re.compile(r"\b(?:he|has|ha|hemos|habeis|han|habia|haber|hubiera|tenho|t
                    r"tinha|sono|sei|e|è|siamo|siete|era|ero|sia|essere)\s+$", re.IGNORECASE)
 
 
+# An answer that opens as advice does (folded text): "Signs to watch: ...", "Tipps: ...".
+_ANSWER_OPENING = re.compile(
+    r"\s*(?:signs|symptoms|tips|here's|here is|what to|how to|sintomas|senales|consejos"
+    r"|signes|symptomes|conseils|anzeichen|symptome|tipps|sinais|sintomas|dicas|segnali|sintomi"
+    r"|consigli)\b")
+# A question sentence (folded text), to read a draft without its questions.
+_QUESTION_SENTENCE = re.compile(r"[^.!?\n]*\?")
+
+
 # What may open the organisation's own sentence before its sponsoring verb: nothing, or its
 # pride or delight in it ("Proud to sponsor the Walk for Sight again", "Encantados de apoyar",
 # "Fiers de soutenir"; twenty-seventh round), folded text
@@ -2276,7 +2285,11 @@ class _Context:
                         # twenty-third round: the brand's own offer on its account, named or
                         # not ("Wine Wednesday 🍷 15% off any six bottles")
                         or self.employer_owned and bool(promotion.strong
-                                                        or promotion.price_cuts))):
+                                                        or promotion.price_cuts)
+                        # twenty-seventh round: the brand's alcohol-free drinks ("Sauna night
+                        # with DJ — alcohol-free cocktails at the pool bar")
+                        or self.employer_owned
+                        and _ALCOHOL_FREE.search(self.draft.fold.text) is not None)):
                 # "Hoy hemos donado 300 kilos de fruta ...": an organisation reporting what it
                 # did, in figures, with nobody speaking for themselves; the employer's own offer
                 # found by the word lists ("25% off ... ends at midnight", a link to its
@@ -2351,6 +2364,10 @@ class _Context:
         if self._organisation_offers(hits):
             self._personal_note(first, hits, "but here it is what the organisation offers "
                                 "its customers; fine unless it is about you or a colleague.")
+            return
+        if self._answers_customers_question(hits):
+            self._personal_note(first, hits, "but here it is a customer's question the post "
+                                "answers; fine unless it is about you or a colleague.")
             return
         self.add("persona.personal_life", "warn",
                  f"This reads as personal life ({_list_words(themes[:3])}: "
@@ -2435,11 +2452,37 @@ class _Context:
                 and _SOMEONE_EXPECTING.search(folded) is None
         if all(h.group.id == "drinking" for h in hits):
             texts = [fold_string(self.text[h.start:h.end]) for h in hits]
-            if self.employer_owned and all(_ALCOHOL_FREE.search(t) for t in texts):
+            # (twenty-seventh round: or the brand says its drinks are alcohol-free anywhere in
+            # the post: "Summer spritz recipe from our pool bar ... alcohol-free and very cold")
+            if self.employer_owned and (all(_ALCOHOL_FREE.search(t) for t in texts)
+                                        or _ALCOHOL_FREE.search(folded) is not None):
                 return True
             return all(t.replace("-", " ").startswith(_VENUE_OFFERS) for t in texts) \
                 and _EXHIBITING.search(folded) is not None
         return False
+
+    def _answers_customers_question(self, hits: Sequence[LexiconHit]) -> bool:
+        """Whether, on the employer's own account, every personal-life word sits in a question
+        the post then answers, as a business writes its customers' questions ("Is my cat
+        pregnant? Signs to watch: ...", "Baby on the way? Add them to your cover within 30
+        days"): nobody speaks for themselves outside the questions, and an answer follows."""
+        if not self.employer_owned:
+            return False
+        last_question = -1
+        for hit in hits:
+            _, stop = _sentence_around(self.text, hit.start, hit.end)
+            if not self.text.startswith("?", stop):
+                return False
+            last_question = max(last_question, stop)
+        answer = fold_string(self.text[last_question + 1:])
+        if len(answer.strip()) < 15 or (_ADDRESSED.search(answer) is None
+                                         and _ANSWER_OPENING.match(answer) is None):
+            return False  # no answer to the reader after it ("... asking for the whole team")
+        outside = _QUESTION_SENTENCE.sub(" ", self.draft.fold.text)
+        words = set(WORD_RE.findall(outside))
+        if self._language() == "it":
+            words.discard("i")
+        return words.isdisjoint(_FIRST_PERSON_SINGULAR)
 
     def _to_customers_about_families(self) -> bool:
         """Whether the employer's own account speaks to its customers about their families

@@ -257,3 +257,36 @@ def test_a_partners_product_sold_on_the_brand_account_still_needs_the_label(with
     assert "disclosure.missing" in fired(
         "Proud to partner with Riverkeep Trust: get their river-safety kit at riverkeep.example, "
         "20% off this week", BRAND, with_charity)
+
+
+# --- 9. the brand's alcohol-free drinks, an idiom, a customer's question answered ------------------
+
+@pytest.mark.parametrize("text", [
+    "Mojito recipe from our café: lime, mint, soda and crushed ice 🌿 alcohol-free and very cold",
+    "Quiz night on Friday with a DJ — non-alcoholic cocktails all evening 🍹",
+])
+def test_the_brands_alcohol_free_drinks_are_no_personal_life(water, text):
+    assert "persona.personal_life" not in fired(text, BRAND, water)
+
+
+def test_a_baptism_of_fire_is_no_religion(water):
+    assert "persona.personal_life" not in fired(
+        "Baptism of fire for the new starters: the March billing run. They smashed it.", WORK,
+        water)
+
+
+@pytest.mark.parametrize("text", [
+    "Is my dog pregnant? Signs to watch: nesting, a bigger appetite, weight gain.",
+    "Baby on the way? Remember to add them to your policy within 30 days, it takes two minutes.",
+])
+def test_a_customers_question_the_brand_answers_is_no_personal_life(water, text):
+    assert "persona.personal_life" not in fired(text, BRAND, water)
+
+
+@pytest.mark.parametrize("text", [
+    "Who's still hungover from the Christmas do? 🙋 asking for the whole depot",
+    "Me ha dejado mi novia, ¿en serio? Bueno, la planta abre a las 9.",
+    "Is my hangover ever going to end? Pints with the team were a mistake",
+])
+def test_a_question_of_ones_own_life_on_the_brand_account_still_warns(water, text):
+    assert "persona.personal_life" in fired(text, BRAND, water)
