@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 
@@ -34,7 +35,15 @@ from app.check.jurisdiction import (
 from app.check.lexicons import Group, LexiconHit
 from app.check.meaning import Reading
 from app.check.terms import TermHit
-from app.check.text import LEET_WORD, TextView, cased_view, fold_string, fold_view, leet_view
+from app.check.text import (
+    LEET_WORD,
+    WORD_RE,
+    TextView,
+    cased_view,
+    fold_string,
+    fold_view,
+    leet_view,
+)
 
 
 class DraftText:
@@ -275,6 +284,38 @@ def _taken_back_sentences(text: str) -> list[tuple[int, int]]:
             if _TAKEN_BACK.search(match.group()) is not None]
 
 
+SENTENCE_STOPS = ".!?\n"
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of ``text`` holding [start, end)."""
+    first = max(text.rfind(stop, 0, start) for stop in SENTENCE_STOPS) + 1
+    ends = [found for stop in SENTENCE_STOPS if (found := text.find(stop, end)) >= 0]
+    return first, min(ends, default=len(text))
+
+
+# A word that points back to something named before ("it", "they", "ça", "es", "lo", "isso"):
+# praise in a later sentence with one of these may still be the brand's.
+POINTS_BACK = re.compile(
+    r"(?i)\b(?:it|its|it's|they|them|their|this|these|that|those|ca|cela|il|elle|ils|elles"
+    r"|les|la|le|lo|los|las|es|sie|ihn|ihr|das|dies|diese|isso|isto|ele|ela|eles|elas|questo"
+    r"|questa|quello|esto|esta|este|eso)\b")
+
+
+def said_of_brand(text: str, brand_hits: Sequence[TermHit], start: int) -> bool:
+    """Whether praise starting at ``start`` is said of the brand the draft names: in a sentence
+    that names it, or opening a sentence of its own with at most two words before it ("Best
+    telco in Spain, fight me", "Pasaos, que es un chollo", "sign up, u won't regret it"); not
+    in a sentence with a subject of its own ("The new bakery on the corner is a must-try")."""
+    sentence = sentence_around(text, start, start + 1)
+    if any(sentence_around(text, hit.start, hit.end) == sentence
+           for hit in brand_hits):
+        return True
+    before = text[sentence[0]:start]
+    return len(WORD_RE.findall(fold_string(before))) <= 2 \
+        or POINTS_BACK.search(before) is not None
+
+
 # A place named as the brand's neighbour ("Acme's office is next to the best bakery in
 # Tours", "a côté de la meilleure boulangerie de Tours"): the ranking is of the place beside it
 # (folded text, ending where the ranking starts).
@@ -472,10 +513,12 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
     if result.brand_hits:
         result.reviews = [fold.span(start, end)
                           for start, end in review_cues(disclosure, fold.text)]
-        result.acclaim = [fold.span(start, end)
-                          for start, end in acclaim_cues(disclosure, fold.text)
+        # (a ranking in a sentence with a subject of its own ranks that: "Paid the Acme bill.
+        # Pub quiz tonight > any Netflix show", twenty-seventh round)
+        result.acclaim = [span for start, end in acclaim_cues(disclosure, fold.text)
                           if _NEIGHBOUR_BEFORE.search(fold.text, max(0, start - 30), start)
-                          is None]
+                          is None and said_of_brand(draft.text, result.brand_hits,
+                                                    (span := fold.span(start, end))[0])]
     result.disclosures = [
         mention for mention in compiled.accepted.find(fold, denied=result.denied_disclosures)
         if _SELF_PAID.match(fold_string(draft.text[mention.end:mention.end + 40])) is None]

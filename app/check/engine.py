@@ -18,11 +18,14 @@ from functools import cache, cached_property, lru_cache
 
 from app.check.analysis import (
     HIRING_SAID,
+    POINTS_BACK,
     QUOTED_PHRASE,
     READING_MATTER,
     DraftText,
     Promotion,
     analyse_promotion,
+    said_of_brand,
+    sentence_around,
 )
 from app.check.compiled import (
     KIND_DOMAIN,
@@ -693,20 +696,12 @@ _SUPERLATIVE = re.compile(
     r"|(?:o|a|os|as)\s+melhor(?:es)?|(?:il|la|i|le)\s+miglior[ei]?"
     # ... and slang that says as much ("einfach der Hammer", "une tuerie", "una pasada")
     r"|der\s+hammer|une\s+tuerie|una\s+pasada)\b", re.IGNORECASE)
-_SENTENCE_STOPS = ".!?\n"
 
 
 def _news_spans(view: TextView) -> list[tuple[int, int]]:
     """Where the view's text does the employer's news (:func:`news_acts`), in the original
     text's code points."""
     return [view.span(start, end) for start, end in news_acts(view.text)]
-
-
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence of ``text`` holding [start, end)."""
-    first = max(text.rfind(stop, 0, start) for stop in _SENTENCE_STOPS) + 1
-    ends = [found for stop in _SENTENCE_STOPS if (found := text.find(stop, end)) >= 0]
-    return first, min(ends, default=len(text))
 
 
 # Words that tie a superlative to something other than the brand before or after it ("a shift
@@ -727,28 +722,35 @@ _WORKPLACE_NOUNS = frozenset((
 _BETWEEN_WORDS = 6  # "la mejor empanada de la ciudad está en Acme": six words apart at most
 
 
-# A word that points back to something named before ("it", "they", "ça", "es", "lo", "isso"):
-# praise in a later sentence with one of these may still be the brand's.
-_POINTS_BACK = re.compile(
-    r"(?i)\b(?:it|its|it's|they|them|their|this|these|that|those|ca|cela|il|elle|ils|elles"
-    r"|les|la|le|lo|los|las|es|sie|ihn|ihr|das|dies|diese|isso|isto|ele|ela|eles|elas|questo"
-    r"|questa|quello|esto|esta|este|eso)\b")
-
-
 def _praise_elsewhere(text: str, promotion: Promotion) -> bool:
     """Whether every word of praise sits in a sentence that names no brand, points back to
     nothing and praises what no brand sells ("Lunch from Acme Deli on the bench. Best weather
     we've had all month.")."""
-    brand_sentences = {_sentence_around(text, hit.start, hit.end) for hit in promotion.brand_hits}
+    brand_sentences = {sentence_around(text, hit.start, hit.end) for hit in promotion.brand_hits}
     for hit in promotion.endorsement:
-        sentence = _sentence_around(text, hit.start, hit.end)
+        sentence = sentence_around(text, hit.start, hit.end)
         if sentence not in brand_sentences and text[hit.start:hit.start + 4].lower() == "you " \
                 and _CALLED_BY_NAME.search(text, sentence[0], hit.start) is not None:
             continue  # "... round the Shambles. York, you beauty": praise of the one addressed
-        if sentence in brand_sentences or _POINTS_BACK.search(text, *sentence) is not None \
+        if sentence in brand_sentences or POINTS_BACK.search(text, *sentence) is not None \
                 or _NO_PRODUCT_PRAISED.match(fold_string(text[hit.end:hit.end + 30])) is None:
             return False
     return True
+
+
+# Praise that no everyday remark says, anywhere in a draft that names a brand: the reader told
+# they will not regret it, a bargain, one's happy place, a must-try, a holy grail, ten out of
+# ten (twenty-seventh round; the meaning layer read "sign up, u won't regret it" and "Pasaos,
+# que es un chollo" below 0.1), folded text
+_UNMISTAKABLE_PRAISE = re.compile(
+    r"\b(?:(?:you|u|ya) (?:won't|wont|will not) regret (?:it|this)|no te (?:vas a )?arrepentir\w*"
+    r"|no os (?:vais a )?arrepentir\w*|no se (?:van a )?arrepentir\w*|vous ne (?:le )?regretterez"
+    r"|tu ne (?:le )?regretteras|(?:ihr werdet|du wirst|sie werden) es nicht bereuen"
+    r"|(?:nao|voce nao) (?:vai|vao|vais) se arrepender|nao se vao arrepender"
+    r"|non (?:te ne )?pentirai|non ve ne pentirete|es un chollo|un chollazo|my happy place"
+    r"|mi lugar feliz|mon endroit prefere|must-(?:try|watch|have|see)|holy grail|game[ -]changer"
+    r"|highly recommend|thank me later|10/10|five stars|5 stars"
+    r"|worth every (?:single )?(?:penny|cent|euro|pound|dollar))(?![\w/])")
 
 
 # Someone or somewhere addressed by name right before praise said to "you" ("York, you beauty",
@@ -775,7 +777,7 @@ def _superlative_of_brand(text: str, promotion: Promotion) -> bool:
     if len(folded) != len(text):
         folded = ""  # (offsets would not line up: read the superlatives only)
     for brand in promotion.brand_hits:
-        first, last = _sentence_around(text, brand.start, brand.end)
+        first, last = sentence_around(text, brand.start, brand.end)
         found_praise = [(found.start(), found.end(), _BETWEEN_WORDS)
                         for found in _SUPERLATIVE.finditer(text, first, last)]
         if folded:
@@ -2036,8 +2038,13 @@ class _Context:
                 # Acme", "marquem já pela app": the reader told to buy, where to, or to book
             # A call to action alone ("went to Acme to buy sunscreen") is a story more often
             # than praise alone ("loving Acme's new serum") is.
-            if promotion.brand_hits and (promotion.acclaim
-                                         or _superlative_of_brand(self.text, promotion)):
+            if promotion.brand_hits and (
+                    any(said_of_brand(self.text, promotion.brand_hits, start)
+                        for start, _ in promotion.acclaim)
+                    or _superlative_of_brand(self.text, promotion)
+                    or any(said_of_brand(self.text, promotion.brand_hits,
+                                          self.draft.fold.span(*found.span())[0])
+                           for found in _UNMISTAKABLE_PRAISE.finditer(self.draft.fold.text))):
                 return  # "the best hotel bed I've slept in": the strongest praise is never
                 # everyday speech about a brand (the rule: praise alone is enough)
             if promotion.brand_hits and promotion.endorsement and not (
@@ -2470,7 +2477,7 @@ class _Context:
             return False
         last_question = -1
         for hit in hits:
-            _, stop = _sentence_around(self.text, hit.start, hit.end)
+            _, stop = sentence_around(self.text, hit.start, hit.end)
             if not self.text.startswith("?", stop):
                 return False
             last_question = max(last_question, stop)
@@ -2911,7 +2918,7 @@ class _Context:
 
     def _sentence(self, position: int) -> int:
         """Where the sentence holding ``position`` (original text) starts."""
-        return _sentence_around(self.text, position, position)[0]
+        return sentence_around(self.text, position, position)[0]
 
     def _employer_sponsors(self, promotion: Promotion) -> bool:
         """Whether the employer (named, or "we") is said to sponsor or back what the post

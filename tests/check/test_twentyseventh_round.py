@@ -208,7 +208,7 @@ def test_praise_said_to_someone_else_by_name_stays_a_mention(water, text):
     assert "persona.brand_promotion" not in fired(text, PERSONAL, water)
 
 
-# --- 7. deals the writer got, and a fall said in words ---------------------------------------------
+# --- 7. deals the writer got, and a fall said in words --------------------------------------------
 
 @pytest.mark.parametrize("text", [
     "Bought a new toaster in the sale, 40% off and it's mint green 💚",
@@ -233,7 +233,7 @@ def test_a_sale_offered_to_readers_still_sells(text):
     assert "persona.promotion" in fired(text, PERSONAL)
 
 
-# --- 8. the brand giving to a partner, said with pride or as money raised --------------------------
+# --- 8. the brand giving to a partner, said with pride or as money raised -------------------------
 
 @pytest.fixture
 def with_charity(tmp_path):
@@ -245,7 +245,7 @@ domains = ["riverkeep.example"]
 
 
 @pytest.mark.parametrize("text", [
-    "Proud to sponsor the Riverkeep Trust river clean-up again. 300 volunteers, 2 tonnes of litter 💙",
+    "Proud to sponsor the Riverkeep Trust clean-up again. 300 volunteers, 2 tonnes of litter 💙",
     "Every Corrandel depot is raising money for Riverkeep Trust this week. Pop in and say hello!",
     "Encantados de apoyar a Riverkeep Trust un año más 💙",
 ])
@@ -259,7 +259,7 @@ def test_a_partners_product_sold_on_the_brand_account_still_needs_the_label(with
         "20% off this week", BRAND, with_charity)
 
 
-# --- 9. the brand's alcohol-free drinks, an idiom, a customer's question answered ------------------
+# --- 9. the brand's alcohol-free drinks, an idiom, a customer's question answered -----------------
 
 @pytest.mark.parametrize("text", [
     "Mojito recipe from our café: lime, mint, soda and crushed ice 🌿 alcohol-free and very cold",
@@ -290,3 +290,25 @@ def test_a_customers_question_the_brand_answers_is_no_personal_life(water, text)
 ])
 def test_a_question_of_ones_own_life_on_the_brand_account_still_warns(water, text):
     assert "persona.personal_life" in fired(text, BRAND, water)
+
+
+# --- 10. praise no everyday remark says; told to try it; ranked above the lot ---------------------
+
+@pytest.mark.parametrize("text", [
+    "who else has the Fennick Tap filter?? the water tastes unreal. sign up, u won't regret it",
+    "Mi prima se ha pasado a Corrandel y paga la mitad. Pasaos, que es un chollo",
+    "weekend aesthetic ✨ every photo from my happy place, the Brookline Pure spring",
+    "Brookline Pure straight from the fridge > any fancy soda. fight me",
+    "Mit Fennick Tap nie wieder Kalk, entspannter geht's nicht. Unbedingt ausprobieren!",
+    "Che, Osterling te filtra todo, pedila ya",
+])
+def test_unmistakable_praise_or_a_call_to_readers_is_promotion(water, text):
+    assert "persona.brand_promotion" in fired(text, PERSONAL, water)
+
+
+@pytest.mark.parametrize("text", [
+    "Paid the Corrandel bill. Pub quiz tonight > any Netflix show",
+    "Corrandel fixed the meter. My nan's Sunday roast > any restaurant in town",
+])
+def test_a_ranking_with_a_subject_of_its_own_is_not_the_brands(water, text):
+    assert "persona.brand_promotion" not in fired(text, PERSONAL, water)
