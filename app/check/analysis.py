@@ -1459,7 +1459,18 @@ def _employment_statement(text: str, hit: TermHit, frames: dict) -> int | None:
         # "my review after six months with Acme home cover", "I saved 3,000 in a year with
         # the Acme savings pots": time spent with a product, said by a customer
         return None
+    if words and words[-1] in frames.get("customer_links", ()) \
+            and _REVIEW_OF_TIME.search(fold_string(text[max(0, found - 40):found])):
+        # "honest review after 6 months with Acme Total:": the time a reviewer spent with it,
+        # whatever follows the name (twenty-seventh round)
+        return None
     return found
+
+
+# A review, verdict or update right before a span of time spent with something (folded).
+_REVIEW_OF_TIME = re.compile(
+    r"\b(?:review|verdict|update|opinion|thoughts|resena|opinion|veredicto|avis|verdict|bilan"
+    r"|bewertung|fazit|erfahrungsbericht|avaliacao|opiniao|recensione|parere)\b[^.!?\n]{0,20}$")
 
 
 _TIME_SERVED = frozenset({"years", "year", "months", "month", "day", "week", "anniversary"})

@@ -312,3 +312,21 @@ def test_unmistakable_praise_or_a_call_to_readers_is_promotion(water, text):
 ])
 def test_a_ranking_with_a_subject_of_its_own_is_not_the_brands(water, text):
     assert "persona.brand_promotion" not in fired(text, PERSONAL, water)
+
+
+# --- 11. insider reviews: a review after months with a product, a review asked for by its site ----
+
+@pytest.mark.parametrize("text", [
+    "honest review after 8 months with Brookline Pure: tastes clean, cheap, delivery on time. 9/10",
+    "Been to a Corrandel open day? A quick Google review would mean the world to us 🥺",
+    "As a long-time regular at the Corrandel refill bar, trust me: best-kept secret in Cardiff.",
+    "Just discovered Fennick Tap and wow, best €9 I spend each month",
+])
+def test_staff_reviews_in_more_shapes_are_insider_reviews(water, text):
+    assert "disclosure.insider_review" in fired(text, PERSONAL, water)
+
+
+def test_a_job_of_some_months_is_still_a_disclosure(water):
+    assert "disclosure.insider_review" not in fired(
+        "Eight months with Corrandel today! I recommend Brookline Pure to everyone, obviously",
+        PERSONAL, water)
