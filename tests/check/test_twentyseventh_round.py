@@ -330,3 +330,15 @@ def test_a_job_of_some_months_is_still_a_disclosure(water):
     assert "disclosure.insider_review" not in fired(
         "Eight months with Corrandel today! I recommend Brookline Pure to everyone, obviously",
         PERSONAL, water)
+
+
+# --- 12. the abbreviated avenue -------------------------------------------------------------------
+
+def test_a_flat_on_an_abbreviated_avenue_is_a_private_address():
+    assert "privacy.address" in fired(
+        "Se busca perro 🐕 visto por última vez en Av. de la Paz 21, 3ºB, Getafe. ¡Compartid!",
+        PERSONAL)
+
+
+def test_av_before_a_figure_is_no_street():
+    assert "privacy.address" not in fired("av 14 hours later and still no reply lol", PERSONAL)
