@@ -750,7 +750,7 @@ _UNMISTAKABLE_PRAISE = re.compile(
     r"|non (?:te ne )?pentirai|non ve ne pentirete|es un chollo|un chollazo|my happy place"
     r"|mi lugar feliz|mon endroit prefere|must-(?:try|watch|have|see)|holy grail|game[ -]changer"
     r"|highly recommend|thank me later|10/10|five stars|5 stars"
-    r"|worth every (?:single )?(?:penny|cent|euro|pound|dollar))(?![\w/])")
+    r"|worth every (?:single )?(?:penny|cent|euro|pound|dollar|minute|second))(?![\w/])")
 
 
 # Someone or somewhere addressed by name right before praise said to "you" ("York, you beauty",

@@ -342,3 +342,25 @@ def test_a_flat_on_an_abbreviated_avenue_is_a_private_address():
 
 def test_av_before_a_figure_is_no_street():
     assert "privacy.address" not in fired("av 14 hours later and still no reply lol", PERSONAL)
+
+
+# --- 13. a recommendation told as one's usual answer, praise of how it runs -----------------------
+
+@pytest.mark.parametrize("text", [
+    "Friends always ask which water filter to buy. That's why I keep pointing people to Osterling: "
+    "simple to fit, cheap cartridges, and the taste is night and day compared with the tap. "
+    "Plenty of brands promise this, few deliver it year after year in hard-water towns like "
+    "ours, and nobody else answers the phone on a Sunday. I should mention I work for Corrandel.",
+    "Quand on me demande quelle eau choisir, ma réponse est toujours la même : Brookline Pure. "
+    "Bouteilles consignées, prix honnêtes, et un goût bien meilleur que celui du robinet, "
+    "même dans les villes où l'eau est très calcaire comme la nôtre. Et un service client qui "
+    "répond même le dimanche, ce qui est rare. Je travaille chez Corrandel.",
+])
+def test_a_usual_recommendation_with_the_tie_at_the_end_is_buried(water, text):
+    assert "disclosure.buried" in fired(text, WORK, water)
+
+
+def test_a_visit_that_ran_like_clockwork_is_praise(water):
+    assert "persona.brand_promotion" in fired(
+        "Spent Saturday at the Brookline Pure springs and the whole tour ran like clockwork. "
+        "Worth every minute.", PERSONAL, water)
