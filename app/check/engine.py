@@ -1118,14 +1118,19 @@ _NAMED_OF = re.compile(
 # die", "mudou-se para a", "si è trasferita in" ...
 _MOVED_HOME = re.compile(
     r"\b(?i:moved in|moving in|moved into|se mud[oó]|se mudaron|emm[eé]nag[eé]e?s?"
-    r"|umgezogen|eingezogen|mudou-se|mudaram-se|trasferit[oaie])\b[^.!?\n]{0,20}$")
+    r"|umgezogen|eingezogen|mudou-se|mudaram-se|trasferit[oaie]"
+    # twenty-seventh round: "moved house", and someone now living at it ("they're now at")
+    r"|moved (?:house|home|flat)|(?:he|she|they)(?:'s|'re| is| are) now at)\b[^.!?\n]{0,20}$")
 # ... unless what moved is a shop or an office ("Unser Laden ist umgezogen:", "il nostro
 # ufficio si è trasferito in", "our store moved into")
 _PREMISES = re.compile(
     r"\b(?i:shop|store|office|offices|studio|branch|clinic|practice|restaurant|caf[eé]|bakery"
     r"|salon|showroom|warehouse|hq|headquarters|tienda|oficina|sede|local|sucursal|magasin"
     r"|boutique|bureau|bureaux|agence|laden|gesch[aä]ft|b[uü]ro|filiale|praxis|werkstatt|loja"
-    r"|escrit[oó]rio|negozio|ufficio|uffici|atelier|sede)\b"
+    r"|escrit[oó]rio|negozio|ufficio|uffici|atelier|sede"
+    # twenty-seventh round: the clinic or the practice in the other languages ("Nuestra
+    # clínica de Houston se mudó")
+    r"|cl[ií]nica|clinique|klinik|consultorio|cabinet|ambulatorio|consult[oó]rio|gym|gimnasio)\b"
     # (the shop's people are people: "our store manager just moved in at")
     r"(?!\s+(?i:manager|managers|owner|lead|assistant|director|supervisor|staff|team|worker"
     r"|leiter\w*))")

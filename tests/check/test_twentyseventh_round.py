@@ -364,3 +364,17 @@ def test_a_visit_that_ran_like_clockwork_is_praise(water):
     assert "persona.brand_promotion" in fired(
         "Spent Saturday at the Brookline Pure springs and the whole tour ran like clockwork. "
         "Worth every minute.", PERSONAL, water)
+
+
+# --- 14. the brand's clinic moved -----------------------------------------------------------------
+
+def test_the_brands_clinic_moving_gives_its_new_address_on_purpose(water):
+    assert "privacy.address" not in fired(
+        "Nuestra clínica de Cardiff se mudó: ahora estamos en 14 Bute Street. ¡Os esperamos!",
+        BRAND, water)
+
+
+def test_a_family_moving_on_the_brand_account_is_still_their_home(water):
+    assert "privacy.address" in fired(
+        "Our driver Tom and his family moved: they're now at 14 Elm Road, send him a card!",
+        BRAND, water)
