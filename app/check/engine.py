@@ -1333,6 +1333,21 @@ def _named_mechanic(text: str, start: int, end: int) -> bool:
                                                before.start()) is None
 
 
+def _tomcat_or_compound(text: str, start: int, end: int) -> bool:
+    """Whether German "Kater" at [start, end) is a tomcat named ("Kater Moritz (14) war heute
+    zur Zahnreinigung") or the end of a compound joined by a hyphen ("Refactoring-Kater"), not
+    a hangover (twenty-seventh round)."""
+    if fold_string(text[start:end]) != "kater":
+        return False
+    return (start > 0 and text[start - 1] == "-") \
+        or _NAME_AFTER.match(text, end) is not None
+
+
+# A capitalised given name right after a word ("Kater Moritz", "Kater Felix hat"), not a noun
+# that starts the next clause: followed by a space, a bracket or a verb's lower case.
+_NAME_AFTER = re.compile(r" [A-ZÄÖÜ][a-zäöüß]{2,}(?= \(| [a-zäöüß]|[,.!?])")
+
+
 # The auxiliary before "estado"/"stato" that makes it "been" ("he estado", "tenho estado",
 # "sono stato", "è stata").
 _BEEN = re.compile(r"\b(?:he|has|ha|hemos|habeis|han|habia|haber|hubiera|tenho|tem|temos|"
@@ -2269,7 +2284,8 @@ class _Context:
                 and not self._landmark(h)
                 and not _figurative(self.text, h.start, h.end)
                 and not _quoted_mention(self.text, h.start, h.end)
-                and not _named_mechanic(self.text, h.start, h.end)]
+                and not _named_mechanic(self.text, h.start, h.end)
+                and not _tomcat_or_compound(self.text, h.start, h.end)]
         if self.sideline is not None:
             # The side business is the writer's private life too (the rule lists it): said
             # once here, beside the sale above, unless other personal words already say so.

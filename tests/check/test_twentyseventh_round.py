@@ -378,3 +378,19 @@ def test_a_family_moving_on_the_brand_account_is_still_their_home(water):
     assert "privacy.address" in fired(
         "Our driver Tom and his family moved: they're now at 14 Elm Road, send him a card!",
         BRAND, water)
+
+
+# --- 15. a tomcat by name is no hangover ----------------------------------------------------------
+
+def test_a_tomcat_named_is_no_hangover(water):
+    assert "persona.personal_life" not in fired(
+        "Kater Bruno (9) hat heute unseren Wasserfilter getestet und für gut befunden 😻", BRAND,
+        water)
+
+
+@pytest.mark.parametrize("text", [
+    "Was für ein Kater heute, gestern zu viel Bier",
+    "Mein Kater ist heute übel, nie wieder Tequila",
+])
+def test_a_hangover_is_still_one(water, text):
+    assert "persona.personal_life" in fired(text, WORK, water)
