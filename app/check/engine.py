@@ -749,7 +749,8 @@ _UNMISTAKABLE_PRAISE = re.compile(
     r"|(?:nao|voce nao) (?:vai|vao|vais) se arrepender|nao se vao arrepender"
     r"|non (?:te ne )?pentirai|non ve ne pentirete|es un chollo|un chollazo|my happy place"
     r"|mi lugar feliz|mon endroit prefere|must-(?:try|watch|have|see)|holy grail|game[ -]changer"
-    r"|highly recommend|thank me later|10/10|five stars|5 stars"
+    r"|highly recommend|thank me later|10/10|five stars|5 stars|(?:you )?haven'?t lived"
+    r"|(?:you'?ll|you will) ever need|c'est une claque"
     r"|worth every (?:single )?(?:penny|cent|euro|pound|dollar|minute|second))(?![\w/])")
 
 

@@ -394,3 +394,22 @@ def test_a_tomcat_named_is_no_hangover(water):
 ])
 def test_a_hangover_is_still_one(water, text):
     assert "persona.personal_life" in fired(text, WORK, water)
+
+
+# --- 16. more praise: magic, a slap in the face, you haven't lived, all you'll ever need ----------
+
+@pytest.mark.parametrize("text", [
+    "Ordinata alle 22, arrivata alle 8 con Brookline Pure. Magia ✨",
+    "Le nouveau filtre Osterling, c'est une claque. Meilleur achat de l'année",
+    "if you've never had Brookline Pure straight from the spring you haven't lived",
+    "(connection in bio) the Fennick Tap filter is the only filter you'll ever need, fight me",
+    "Kann den Fennick Tap Filter nur empfehlen, läuft wie ein Uhrwerk ⭐",
+])
+def test_more_praise_of_the_brand_is_promotion(water, text):
+    assert "persona.brand_promotion" in fired(text, PERSONAL, water)
+
+
+def test_magic_of_a_season_beside_the_brand_stays_a_mention(water):
+    assert "persona.brand_promotion" not in fired(
+        "Corrandel closed early today. Later: lights on the Bay, la magia del Natale 🎄",
+        PERSONAL, water)
