@@ -584,6 +584,12 @@ _SOMEONE_EXPECTING = re.compile(
 _ALCOHOL_FREE = re.compile(
     r"(?:alcohol[\s-]free|non[\s-]alcoholic|zero alcohol|sin alcohol|sans alcool|alkoholfrei"
     r"|ohne alkohol|sem alcool|zero alcool|analcolic\w*|senza alcol)")
+# Being drunk or hungover, which no alcohol-free drink excuses ("Our new alcohol-free lager got
+# the whole team drunk at the launch"), folded hit text
+_DRUNK = re.compile(
+    r"\b(?:drunk|hungover|hangover|wasted|tipsy|smashed|plastered|hammered|sloshed|pissed"
+    r"|borrach[oa]s?|resaca|bourre(?:e|s|es)?|gueule de bois|betrunken|besoffen|kater|bebad[oa]s?"
+    r"|ressaca|ubriac[oa]|sbornia|sbronz[oa])\b")
 # The team on a stand at a trade festival: "come find us at booth 14", "stand B4", "visit our
 # stall", "besucht uns am Stand", "venez nous voir sur le stand", "visítanos en el puesto"
 _EXHIBITING = re.compile(
@@ -2484,7 +2490,8 @@ class _Context:
             # (twenty-seventh round: or the brand says its drinks are alcohol-free anywhere in
             # the post: "Summer spritz recipe from our pool bar ... alcohol-free and very cold")
             if self.employer_owned and (all(_ALCOHOL_FREE.search(t) for t in texts)
-                                        or _ALCOHOL_FREE.search(folded) is not None):
+                                        or _ALCOHOL_FREE.search(folded) is not None
+                                        and not any(_DRUNK.search(t) for t in texts)):
                 return True
             return all(t.replace("-", " ").startswith(_VENUE_OFFERS) for t in texts) \
                 and _EXHIBITING.search(folded) is not None
