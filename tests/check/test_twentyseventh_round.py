@@ -413,3 +413,31 @@ def test_magic_of_a_season_beside_the_brand_stays_a_mention(water):
     assert "persona.brand_promotion" not in fired(
         "Corrandel closed early today. Later: lights on the Bay, la magia del Natale 🎄",
         PERSONAL, water)
+
+
+# --- 17. a discount offered in person, the Portuguese coupon, "ask me for details", speed praised ---
+
+@pytest.mark.parametrize("text", [
+    "Si queréis filtros baratos escribidme y os hago descuento 😉",
+    "#publi Trabalho na Corrandel: usa o cupão AGUA15 e ganha 15% na Brookline Pure!",
+    "Our new water plans launched today and they're soooo good, £9 a month 😍 ask me for details!",
+])
+def test_a_pitch_in_these_words_is_promotion(water, text):
+    assert "persona.promotion" in fired(text, PERSONAL, water)
+
+
+@pytest.mark.parametrize("text", [
+    "Desde que tengo la app de Corrandel, la conexión del contador vuela 💚",
+    "Home office inspo 🌿 smart meter by @corrandel, an app that never lags",
+])
+def test_speed_praised_beside_the_brand_is_promotion(water, text):
+    assert "persona.brand_promotion" in fired(text, PERSONAL, water)
+
+
+@pytest.mark.parametrize("text", [
+    "Ask me for details about the trip, happy to share my itinerary",
+    "Corrandel year-end party done. El tiempo vuela, ¡otro año más!",
+])
+def test_the_same_words_elsewhere_stay_clean(water, text):
+    found = fired(text, PERSONAL, water)
+    assert "persona.promotion" not in found and "persona.brand_promotion" not in found
