@@ -415,7 +415,7 @@ def test_magic_of_a_season_beside_the_brand_stays_a_mention(water):
         PERSONAL, water)
 
 
-# --- 17. a discount offered in person, the Portuguese coupon, "ask me for details", speed praised ---
+# --- 17. a discount offered in person, the Portuguese coupon, "ask me for details", speed ---------
 
 @pytest.mark.parametrize("text", [
     "Si queréis filtros baratos escribidme y os hago descuento 😉",
