@@ -674,11 +674,18 @@ THANKED = Group("thanked_partner", "endorsement", "a partner thanked for its pro
 # Beside a brand it hints at the connection without saying it, which is what disclosure is for.
 # (words one of which every wink holds: most drafts skip the pattern)
 _WINK_WORDS = ("bias", "neutr", "objecti", "objeti", "objekt", "obietti", "impar", "unpartei",
+               "may not work", "might not work", "trabaje", "travaille", "arbeite", "trabalhe",
+               "ci lavoro",
                "unvorein", "fan", " fa", "paid", "pay", "pag", "paie", "suspeit", "je dis",
                "sag", "befangen", "bezahlt", "parte", "non dico", "nadie", "personne",
                "niemand", "ninguem", "nessuno")
 _WINK = re.compile(
     r"\b(?:not that (?:i'm|im|i am) (?:\w+ )?biased|i (?:may|might) be (?:\w+ )?biased"
+    # twenty-seventh round: the job hinted coyly ("I may or may not work there", "puede que
+    # trabaje allí", "il se peut que j'y travaille", "kann sein, dass ich da arbeite")
+    r"|i (?:may|might) or (?:may|might) not (?:work|be working) (?:there|for them|at|for)"
+    r"|puede que (?:yo )?trabaje (?:alli|ahi|alla|en)|il se peut que j'y travaille"
+    r"|kann sein,? dass ich (?:da|dort) arbeite|pode ser que eu trabalhe|forse ci lavoro"
     r"|(?:i'm|im|i am) (?:totally |a (?:little|bit) |slightly |completely |so )?biased"
     r"|(?:totally|completely|entirely|100%) (?:unbiased|neutral|objective|impartial)"
     r"|(?:yes|yeah|yep|si|sim|oui|ja),? (?:i'm|im|i am|soy|sou|je suis|ich bin) (?:a |un |una"

@@ -441,3 +441,22 @@ def test_speed_praised_beside_the_brand_is_promotion(water, text):
 def test_the_same_words_elsewhere_stay_clean(water, text):
     found = fired(text, PERSONAL, water)
     assert "persona.promotion" not in found and "persona.brand_promotion" not in found
+
+
+# --- 18. an ad called unpaid, the job hinted coyly ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Unbezahlte Werbung, weil ich's einfach liebe: Brookline Pure 😍",
+    "(I may or may not work there 😅) but Fennick Tap is the only filter worth paying for",
+    "Puede que trabaje allí 🙊 pero el agua de Corrandel es otra cosa",
+])
+def test_an_unpaid_label_or_a_coy_hint_is_no_disclosure(water, text):
+    found = fired(text, PERSONAL, water)
+    assert "persona.brand_promotion" in found
+    assert found & {"disclosure.missing", "disclosure.unclear", "disclosure.insider_review"}
+
+
+def test_working_there_said_plainly_is_still_a_disclosure(water):
+    assert "disclosure.missing" not in fired(
+        "I work at Corrandel 😅 but honestly Fennick Tap is the only filter worth paying for",
+        PERSONAL, water)
