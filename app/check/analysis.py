@@ -1554,6 +1554,8 @@ def _job_statement(text: str, hit: TermHit, frames: dict) -> int | None:
     work = frozenset(frames["work_words"])
     tokens = [word[2] for word in words]
     for index in range(len(words) - 2, -1, -1):
+        if tokens[index] == "anniversary" and tokens[index + 1] in _TRIP_WORDS:
+            continue  # "our anniversary trip ... the suite at Acme": a couple's, not a job's
         if tokens[index] in work and any(person < index for person in people) \
                 or _role_phrase(tokens, index, frames):
             person = max((p for p in people if p <= index), default=people[0])
@@ -1561,6 +1563,12 @@ def _job_statement(text: str, hit: TermHit, frames: dict) -> int | None:
         if len(words) - index > 12:
             break
     return None
+
+
+# What an anniversary of a couple's is spent on (twenty-seventh round; a work anniversary is
+# "my 5-year anniversary at", "work anniversary").
+_TRIP_WORDS = frozenset(("trip", "dinner", "getaway", "weekend", "holiday", "holidays",
+                         "vacation", "break", "escape", "stay", "night"))
 
 
 def _time_served(words: list[tuple[int, int, str]], frames: dict) -> list[int]:

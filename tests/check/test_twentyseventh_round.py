@@ -460,3 +460,17 @@ def test_working_there_said_plainly_is_still_a_disclosure(water):
     assert "disclosure.missing" not in fired(
         "I work at Corrandel 😅 but honestly Fennick Tap is the only filter worth paying for",
         PERSONAL, water)
+
+
+# --- 19. a couple's anniversary trip is no work anniversary ---------------------------------------
+
+def test_an_anniversary_trip_at_the_brand_says_no_job(water):
+    found = fired("Pinning this for our anniversary getaway 💙 the river suite at Corrandel "
+                  "Springs. Code PIN10 takes 10% off", PERSONAL, water)
+    assert {"persona.brand_promotion", "disclosure.missing"} <= found
+
+
+def test_a_work_anniversary_still_says_the_job(water):
+    assert "disclosure.missing" not in fired(
+        "Celebrating my five-year work anniversary at Corrandel today! Brookline Pure forever 💧",
+        PERSONAL, water)
