@@ -1366,8 +1366,8 @@ _ANSWER_OPENING = re.compile(
     r"\s*(?:signs|symptoms|tips|here's|here is|what to|how to|sintomas|senales|consejos"
     r"|signes|symptomes|conseils|anzeichen|symptome|tipps|sinais|sintomas|dicas|segnali|sintomi"
     r"|consigli)\b")
-# A question sentence (folded text), to read a draft without its questions.
-_QUESTION_SENTENCE = re.compile(r"[^.!?\n]*\?")
+# A sentence with the mark that ends it, to read a draft without its questions.
+_SENTENCE_WITH_STOP = re.compile(r"[^.!?\n]+[.!?\n]?")
 
 
 # What may open the organisation's own sentence before its sponsoring verb: nothing, or its
@@ -2514,7 +2514,11 @@ class _Context:
         if len(answer.strip()) < 15 or (_ADDRESSED.search(answer) is None
                                          and _ANSWER_OPENING.match(answer) is None):
             return False  # no answer to the reader after it ("... asking for the whole team")
-        outside = _QUESTION_SENTENCE.sub(" ", self.draft.fold.text)
+        # (sentences taken whole, one pass: a search for "...?" from every position would
+        # read a long run without a stop again and again)
+        outside = " ".join(sentence.group() for sentence in
+                           _SENTENCE_WITH_STOP.finditer(self.draft.fold.text)
+                           if not sentence.group().endswith("?"))
         words = set(WORD_RE.findall(outside))
         if self._language() == "it":
             words.discard("i")
