@@ -274,17 +274,15 @@ _TAKEN_BACK = re.compile(
     r"|decevant\w*|decu\w*|deception|nul|nulle|un pas en arriere|trop cher|schlechter"
     r"|enttausch\w*|kaputt|nervig|ruckschritt|zu teuer|peggio|delus\w*|un passo indietro"
     r"|troppo caro|pior|decepcionad\w*|um passo atras|caro demais)\b")
-_SENTENCE_END = ".!?\n"
-_SENTENCE = re.compile(f"[^{re.escape(_SENTENCE_END)}]+")
+# What ends a sentence, and a sentence without its end (a run of anything else).
+SENTENCE_STOPS = ".!?\n"
+SENTENCE = re.compile(f"[^{re.escape(SENTENCE_STOPS)}]+")
 
 
 def _taken_back_sentences(text: str) -> list[tuple[int, int]]:
     """The sentences of ``text`` whose praise a turn and a complaint take back."""
-    return [match.span() for match in _SENTENCE.finditer(text)
+    return [match.span() for match in SENTENCE.finditer(text)
             if _TAKEN_BACK.search(match.group()) is not None]
-
-
-SENTENCE_STOPS = ".!?\n"
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -406,7 +404,7 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
                 return True
             if hit.group.id != "giveaway":
                 return False
-            sentence_start = max(text.rfind(mark, 0, start) for mark in _SENTENCE_END) + 1
+            sentence_start, _ = sentence_around(text, start, start)
             return _WON.search(text, sentence_start, start) is not None
         kept = [hit for hit in result.strong if not absent(hit)]
         result.absent_cues = len(kept) < len(result.strong)
@@ -641,7 +639,7 @@ def _read_brand_context(draft: DraftText, compiled: CompiledPolicy, result: Prom
         # "Acme is giving out free lunch to staff on Fridays", "offre le déjeuner gratuit à
         # ses salariés": a perk for the people who work there (the clause's sales words too),
         # offered to no reader
-        clause = max(text.rfind(mark, 0, perk.start()) for mark in _SENTENCE_END) + 1
+        clause, _ = sentence_around(text, perk.start(), perk.start())
         start, end = fold.span(clause, perk.end())
         result.commercial = [hit for hit in result.commercial
                              if not start <= hit.start < end]
@@ -1425,7 +1423,7 @@ def _written_hashtags(text: str, hits: list[TermHit]) -> list[TermHit]:
 
 def _sentence_before(text: str, start: int) -> str:
     window = text[max(0, start - 120):start]
-    cut = max(window.rfind(mark) for mark in _SENTENCE_END)
+    cut = max(window.rfind(mark) for mark in SENTENCE_STOPS)
     return window[cut + 1:]
 
 

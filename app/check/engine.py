@@ -21,6 +21,7 @@ from app.check.analysis import (
     POINTS_BACK,
     QUOTED_PHRASE,
     READING_MATTER,
+    SENTENCE,
     DraftText,
     Promotion,
     analyse_promotion,
@@ -1364,10 +1365,8 @@ _BEEN = re.compile(r"\b(?:he|has|ha|hemos|habeis|han|habia|haber|hubiera|tenho|t
 # An answer that opens as advice does (folded text): "Signs to watch: ...", "Tipps: ...".
 _ANSWER_OPENING = re.compile(
     r"\s*(?:signs|symptoms|tips|here's|here is|what to|how to|sintomas|senales|consejos"
-    r"|signes|symptomes|conseils|anzeichen|symptome|tipps|sinais|sintomas|dicas|segnali|sintomi"
+    r"|signes|symptomes|conseils|anzeichen|symptome|tipps|sinais|dicas|segnali|sintomi"
     r"|consigli)\b")
-# A sentence with the mark that ends it, to read a draft without its questions.
-_SENTENCE_WITH_STOP = re.compile(r"[^.!?\n]+[.!?\n]?")
 
 
 # What may open the organisation's own sentence before its sponsoring verb: nothing, or its
@@ -2065,9 +2064,9 @@ class _Context:
                 # Acme", "marquem já pela app": the reader told to buy, where to, or to book
             # A call to action alone ("went to Acme to buy sunscreen") is a story more often
             # than praise alone ("loving Acme's new serum") is.
+            # (the acclaim kept is already said of the brand: analyse_promotion)
             if promotion.brand_hits and (
-                    any(said_of_brand(self.text, promotion.brand_hits, start)
-                        for start, _ in promotion.acclaim)
+                    promotion.acclaim
                     or _superlative_of_brand(self.text, promotion)
                     or any(said_of_brand(self.text, promotion.brand_hits,
                                           self.draft.fold.span(*found.span())[0])
@@ -2516,9 +2515,9 @@ class _Context:
             return False  # no answer to the reader after it ("... asking for the whole team")
         # (sentences taken whole, one pass: a search for "...?" from every position would
         # read a long run without a stop again and again)
-        outside = " ".join(sentence.group() for sentence in
-                           _SENTENCE_WITH_STOP.finditer(self.draft.fold.text)
-                           if not sentence.group().endswith("?"))
+        folded = self.draft.fold.text
+        outside = " ".join(sentence.group() for sentence in SENTENCE.finditer(folded)
+                           if not folded.startswith("?", sentence.end()))
         words = set(WORD_RE.findall(outside))
         if self._language() == "it":
             words.discard("i")
