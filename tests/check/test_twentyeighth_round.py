@@ -66,3 +66,34 @@ def test_own_drinking_health_family_dating_politics_and_faith_said_in_slang(wate
 ])
 def test_the_same_words_at_work_stay_clean(water, text):
     assert "persona.personal_life" not in fired(text, WORK, water)
+
+
+# --- 2. name-calling in German, Portuguese and Argentine slang; masked; a French delay ------------
+
+@pytest.mark.parametrize("text", [
+    "An alle Schwachköpfe, die meinen, Leitungswasser sei ungesund: lest die Werte.",
+    "Die Leute vom Bauhof sind echt Pfeifen, drei Wochen für ein Ventil.",
+    "Der Lieferant ist ein Haufen Lauchs.",
+    "Os fornecedores de tubos são uns palhaços.",
+    "Los del depósito son unos chantas, otra vez el pedido mal.",
+    "the a$$hats at the other utility are poaching our engineers again",
+    "Quelle bande de c*ns au service technique",
+    "Chi ha scritto questo regolamento è un ritardato.",
+    "Sorry for the wait, we got gypped by the pump supplier.",
+    "Was für ein beschissener Montag, Rohrbruch in der Altstadt.",
+])
+def test_name_calling_slurs_and_swearing_in_more_shapes_are_conduct(water, text):
+    assert any(rule.startswith("conduct.") for rule in fired(text, BRAND, water))
+
+
+@pytest.mark.parametrize("text", [
+    "Quatre coupures ce week-end, toutes réparées sans un seul retard sur le planning.",
+    "Aucun retard prévu sur les travaux de la rue Nationale.",
+    "Il rimborso è stato ritardato di due giorni, scusate.",
+    "Un ritardato pagamento comporta una penale del 2%.",
+    "Heute gibt's Lauch-Kartoffel-Suppe in der Kantine.",
+    "Contratámos um palhaço para a festa de Natal dos filhos da equipa.",
+    "Zum Anpfiff pfeifen die Schiedsrichter um 15 Uhr.",
+])
+def test_the_same_words_in_their_harmless_senses_stay_clean(water, text):
+    assert not any(rule.startswith("conduct.") for rule in fired(text, BRAND, water))
