@@ -314,6 +314,37 @@ def said_of_brand(text: str, brand_hits: Sequence[TermHit], start: int) -> bool:
         or POINTS_BACK.search(before) is not None
 
 
+# Praise that no everyday remark says, anywhere in a draft that names a brand: the reader told
+# they will not regret it, a bargain, one's happy place, a must-try, a holy grail, ten out of
+# ten (twenty-seventh round; the meaning layer read "sign up, u won't regret it" and "Pasaos,
+# que es un chollo" below 0.1), folded text
+UNMISTAKABLE_PRAISE = re.compile(
+    r"\b(?:(?:you|u|ya) (?:won't|wont|will not) regret (?:it|this)|no te (?:vas a )?arrepentir\w*"
+    r"|no os (?:vais a )?arrepentir\w*|no se (?:van a )?arrepentir\w*|vous ne (?:le )?regretterez"
+    r"|tu ne (?:le )?regretteras|(?:ihr werdet|du wirst|sie werden) es nicht bereuen"
+    r"|(?:nao|voce nao) (?:vai|vao|vais) se arrepender|nao se vao arrepender"
+    r"|non (?:te ne )?pentirai|non ve ne pentirete|es un chollo|un chollazo|my happy place"
+    r"|mi lugar feliz|mon endroit prefere|must-(?:try|watch|have|see)|holy grail|game[ -]changer"
+    r"|highly recommend|thank me later|10/10|five stars|5 stars|(?:you )?haven'?t lived"
+    r"|(?:you'?ll|you will) ever need|c'est une claque"
+    r"|worth every (?:single )?(?:penny|cent|euro|pound|dollar|minute|second)"
+    # twenty-eighth round: nobody better, the only one trusted, go without a second thought,
+    # "you spoil us", the difference tasted, and slang ("ate and left no crumbs", "es una
+    # chimba", "está re bueno")
+    r"|(?:nobody|no one|no-one) does (?:it|this|them) better|nadie lo hace mejor"
+    r"|personne ne (?:le )?fait mieux|niemand macht (?:es|das) besser|ninguem faz melhor"
+    r"|nessuno (?:lo )?fa meglio|the only (?:[\w'-]+ ){0,3}(?:i'd|i would|i'll|i) (?:ever )?trust"
+    r"|(?:these|they)(?: are|'re) your (?:people|guys|team)"
+    r"|sans (?:aucune )?hesit(?:er|ation)|sin dudarlo|sin pensarlo|ohne zu zogern|sem hesitar"
+    r"|a occhi chiusi|senza pensarci(?: due volte)?|with your eyes closed|a ojos cerrados"
+    r"|les yeux fermes|de olhos fechados|you spoil us|nos consienten|vous nous gatez"
+    r"|ihr verwohnt uns|voces nos mimam|ci viziate|(?:you )?can taste the difference"
+    r"|se nota la diferencia|ate and left no crumbs|left no crumbs|es una chimba|una chimba"
+    r"|esta re (?:bueno|buena|lindo|linda|copado|copada)|re contra (?:bueno|buena)"
+    r"|is (?:pure |absolute )?perfection|c'est la perfection|es (?:pura )?perfeccion"
+    r"|e (?:pura )?perfeicao|e (?:pura )?perfezione)(?![\w/])")
+
+
 # A place named as the brand's neighbour ("Acme's office is next to the best bakery in
 # Tours", "a côté de la meilleure boulangerie de Tours"): the ranking is of the place beside it
 # (folded text, ending where the ranking starts).
@@ -517,6 +548,12 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
                           if _NEIGHBOUR_BEFORE.search(fold.text, max(0, start - 30), start)
                           is None and said_of_brand(draft.text, result.brand_hits,
                                                     (span := fold.span(start, end))[0])]
+        # ... and praise no everyday remark says, said of the brand ("nobody does it better",
+        # "you won't regret it": twenty-eighth round, read by the word lists so that a draft
+        # with no other cue is not left to the meaning layer)
+        result.acclaim += [span for found in UNMISTAKABLE_PRAISE.finditer(fold.text)
+                           if said_of_brand(draft.text, result.brand_hits,
+                                            (span := fold.span(*found.span()))[0])]
     result.disclosures = [
         mention for mention in compiled.accepted.find(fold, denied=result.denied_disclosures)
         if _SELF_PAID.match(fold_string(draft.text[mention.end:mention.end + 40])) is None]

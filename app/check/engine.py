@@ -25,7 +25,6 @@ from app.check.analysis import (
     DraftText,
     Promotion,
     analyse_promotion,
-    said_of_brand,
     sentence_around,
 )
 from app.check.compiled import (
@@ -743,22 +742,6 @@ def _praise_elsewhere(text: str, promotion: Promotion) -> bool:
                 or _NO_PRODUCT_PRAISED.match(fold_string(text[hit.end:hit.end + 30])) is None:
             return False
     return True
-
-
-# Praise that no everyday remark says, anywhere in a draft that names a brand: the reader told
-# they will not regret it, a bargain, one's happy place, a must-try, a holy grail, ten out of
-# ten (twenty-seventh round; the meaning layer read "sign up, u won't regret it" and "Pasaos,
-# que es un chollo" below 0.1), folded text
-_UNMISTAKABLE_PRAISE = re.compile(
-    r"\b(?:(?:you|u|ya) (?:won't|wont|will not) regret (?:it|this)|no te (?:vas a )?arrepentir\w*"
-    r"|no os (?:vais a )?arrepentir\w*|no se (?:van a )?arrepentir\w*|vous ne (?:le )?regretterez"
-    r"|tu ne (?:le )?regretteras|(?:ihr werdet|du wirst|sie werden) es nicht bereuen"
-    r"|(?:nao|voce nao) (?:vai|vao|vais) se arrepender|nao se vao arrepender"
-    r"|non (?:te ne )?pentirai|non ve ne pentirete|es un chollo|un chollazo|my happy place"
-    r"|mi lugar feliz|mon endroit prefere|must-(?:try|watch|have|see)|holy grail|game[ -]changer"
-    r"|highly recommend|thank me later|10/10|five stars|5 stars|(?:you )?haven'?t lived"
-    r"|(?:you'?ll|you will) ever need|c'est une claque"
-    r"|worth every (?:single )?(?:penny|cent|euro|pound|dollar|minute|second))(?![\w/])")
 
 
 # Someone or somewhere addressed by name right before praise said to "you" ("York, you beauty",
@@ -2065,12 +2048,8 @@ class _Context:
             # A call to action alone ("went to Acme to buy sunscreen") is a story more often
             # than praise alone ("loving Acme's new serum") is.
             # (the acclaim kept is already said of the brand: analyse_promotion)
-            if promotion.brand_hits and (
-                    promotion.acclaim
-                    or _superlative_of_brand(self.text, promotion)
-                    or any(said_of_brand(self.text, promotion.brand_hits,
-                                          self.draft.fold.span(*found.span())[0])
-                           for found in _UNMISTAKABLE_PRAISE.finditer(self.draft.fold.text))):
+            if promotion.brand_hits and (promotion.acclaim
+                                         or _superlative_of_brand(self.text, promotion)):
                 return  # "the best hotel bed I've slept in": the strongest praise is never
                 # everyday speech about a brand (the rule: praise alone is enough)
             if promotion.brand_hits and promotion.endorsement and not (

@@ -97,3 +97,33 @@ def test_name_calling_slurs_and_swearing_in_more_shapes_are_conduct(water, text)
 ])
 def test_the_same_words_in_their_harmless_senses_stay_clean(water, text):
     assert not any(rule.startswith("conduct.") for rule in fired(text, BRAND, water))
+
+
+# --- 3. praise no everyday remark says, with no other cue beside the brand ------------------------
+
+@pytest.mark.parametrize("text", [
+    "Corrandel is the only water company I'd trust with my old lead pipes.",
+    "Brookline Pure. Nobody does it better, honestly.",
+    "@corrandel sorted our leak in an hour 🙌 if you're in Swansea, these are your people",
+    "The Osterling jug filter: you can taste the difference from day one",
+    "Brookline Pure ate and left no crumbs fr",
+    "Parce, el filtro de Osterling es una chimba 😍",
+    "Se cercate un filtro andate da Osterling a occhi chiusi!",
+    "Meilleure eau minérale de la région : Brookline Pure, sans hésiter 💧",
+    "O filtro Osterling é o melhor que existe, sério.",
+    "Le distributeur Brookline Pure a la gare, le plus simple que j'aie jamais vu",
+    "Osterling's jug is the easiest filter I've used, and the cheapest I found by miles",
+    "A loja da Corrandel tem a fonte mais bonita que já vi 😍",
+    "Proud of the Corrandel crew. Genuinely the best engineers in the north.",
+])
+def test_praise_said_of_the_brand_is_promotion_with_no_other_cue(water, text):
+    assert "persona.brand_promotion" in fired(text, PERSONAL, water)
+
+
+@pytest.mark.parametrize("text", [
+    "Corrandel's bill came today. The new café on Wind Street, nobody does it better.",
+    "Corrandel's office is near the best chippy in the north, which explains a lot.",
+    "Paid the Corrandel bill. Best of luck to everyone moving this weekend: the van is booked.",
+])
+def test_the_same_praise_of_something_else_beside_the_brand_stays_a_mention(water, text):
+    assert "persona.brand_promotion" not in fired(text, PERSONAL, water)
