@@ -342,7 +342,29 @@ UNMISTAKABLE_PRAISE = re.compile(
     r"|se nota la diferencia|ate and left no crumbs|left no crumbs|es una chimba|una chimba"
     r"|esta re (?:bueno|buena|lindo|linda|copado|copada)|re contra (?:bueno|buena)"
     r"|is (?:pure |absolute )?perfection|c'est la perfection|es (?:pura )?perfeccion"
-    r"|e (?:pura )?perfeicao|e (?:pura )?perfezione)(?![\w/])")
+    r"|e (?:pura )?perfeicao|e (?:pura )?perfezione"
+    # ... the only thing one takes or uses ("c'est le seul truc que j'emporte", "the only
+    # sunscreen I use"), and a tip given to the reader ("nur so als Tipp", "fica a dica")
+    r"|the only (?:thing|one|stuff|brand|app|[\w-]+) (?:i|we) (?:ever )?(?:use|buy|take|pack"
+    r"|bring|need|drink|wear|order)|le seul (?:truc|produit|que|qui|machin) (?:que )?(?:j'|je )"
+    r"(?:emporte|utilise|achete|prends|porte|bois)|lo unico que (?:uso|compro|llevo|me llevo)"
+    r"|das einzige,? was ich (?:nehme|benutze|kaufe|mitnehme)|a unica coisa que (?:eu )?"
+    r"(?:uso|compro|levo)|l'unica cosa che (?:uso|compro|porto)"
+    r"|nur so als tipp|fica a dica|ficam a dica|consiglio spassionato"
+    # ... and a life made better since one started on it ("nights got so much calmer since we
+    # started using ...", "desde que uso X duermo mucho mejor", "seit wir X nutzen, ... viel
+    # besser")
+    r"|(?:so much|much|way|a lot|far|loads) (?:calmer|better|easier|quieter|happier|faster"
+    r"|smoother|cheaper|healthier|brighter|whiter) since (?:i|we) (?:started|began|switched)"
+    r"|since (?:i|we) (?:started|began|switched to) (?:using )?[^.!?\n]{1,50}?"
+    r"(?:so much|much|way|a lot|far) (?:calmer|better|easier|quieter|happier|faster|smoother"
+    r"|cheaper|healthier)|desde que (?:uso|usamos|use|usamos|empece a usar|tengo|tenemos)"
+    r" [^.!?\n]{1,50}?(?:mucho |muchisimo |bastante )?mejor\b|depuis que (?:j'utilise"
+    r"|on utilise|nous utilisons|j'ai|on a) [^.!?\n]{1,50}?(?:beaucoup |tellement )?mieux\b"
+    r"|seit (?:ich|wir) [^.!?\n]{1,50}?(?:nutze|nutzen|benutze|benutzen|verwende|verwenden"
+    r"|habe|haben)\b[^.!?\n]{0,40}?(?:viel |so viel |deutlich )?besser\b"
+    r"|desde que (?:uso|usamos|comecei a usar|tenho|temos) [^.!?\n]{1,50}?(?:muito )?melhor\b"
+    r"|da quando (?:uso|usiamo|ho|abbiamo) [^.!?\n]{1,50}?(?:molto |tanto )?meglio\b)(?![\w/])")
 
 
 # A place named as the brand's neighbour ("Acme's office is next to the best bakery in
@@ -713,7 +735,8 @@ _WINK_WORDS = ("bias", "neutr", "objecti", "objeti", "objekt", "obietti", "impar
                "ci lavoro",
                "unvorein", "fan", " fa", "paid", "pay", "pag", "paie", "suspeit", "je dis",
                "sag", "befangen", "bezahlt", "parte", "non dico", "nadie", "personne",
-               "niemand", "ninguem", "nessuno")
+               "niemand", "ninguem", "nessuno", "where i", "trabajo", "curro", "bosse",
+               "taffe", "trabalho", "lavoro")
 _WINK = re.compile(
     r"\b(?:not that (?:i'm|im|i am) (?:\w+ )?biased|i (?:may|might) be (?:\w+ )?biased"
     # twenty-seventh round: the job hinted coyly ("I may or may not work there", "puede que
@@ -721,6 +744,13 @@ _WINK = re.compile(
     r"|i (?:may|might) or (?:may|might) not (?:work|be working) (?:there|for them|at|for)"
     r"|puede que (?:yo )?trabaje (?:alli|ahi|alla|en)|il se peut que j'y travaille"
     r"|kann sein,? dass ich (?:da|dort) arbeite|pode ser que eu trabalhe|forse ci lavoro"
+    # twenty-eighth round: the reader told they know the job ("you know where I work 😉",
+    # "ya sabéis dónde trabajo", "vous savez où je bosse", "ihr wisst ja, wo ich arbeite")
+    r"|you (?:all |guys )?know where (?:i|i'm|im) (?:work|working)"
+    r"|(?:ya )?(?:sabeis|sabes|saben) (?:donde|en que) (?:yo )?(?:trabajo|curro)"
+    r"|(?:vous savez|tu sais|on sait) (?:ou|chez qui) je (?:bosse|travaille|taffe)"
+    r"|(?:ihr wisst|du weisst|sie wissen)(?: ja| schon)?,? wo ich arbeite"
+    r"|(?:voces sabem|sabem|sabes) onde (?:eu )?trabalho|(?:sapete|sai) dove lavoro"
     r"|(?:i'm|im|i am) (?:totally |a (?:little|bit) |slightly |completely |so )?biased"
     r"|(?:totally|completely|entirely|100%) (?:unbiased|neutral|objective|impartial)"
     r"|(?:yes|yeah|yep|si|sim|oui|ja),? (?:i'm|im|i am|soy|sou|je suis|ich bin) (?:a |un |una"
@@ -768,9 +798,12 @@ _THANKS_TO_HANDLE = re.compile(
 # colis", "gracias a X por el paquete", "danke an X für das Paket", "obrigada à X pelos mimos",
 # "grazie X per il pacco"), in the six languages (folded text; the words between hold the
 # brand, which must be a partner's).
-_THANKS_WORDS = ("thank", "thx", "cheers", "merci", "gracias", "danke", "obrigad", "grazie")
+_THANKS_WORDS = ("thank", "thx", "cheers", "merci", "gracias", "danke", "obrigad", "grazie",
+                 "valeu", "dank an")
 # Thanks in the six languages (folded text), as the two readings below open.
-_THANKS = r"\b(?:thank you|thanks|thx|cheers|merci|gracias|danke|obrigad[oa]|grazie)\b"
+# (twenty-eighth round: Brazilian "valeu", German "Dank an ...")
+_THANKS = (r"\b(?:thank you|thanks|thx|cheers|merci|gracias|danke|obrigad[oa]|grazie|valeu"
+           r"|(?:vielen |lieben |grossen |ein )?dank an)\b")
 _GIFT_THANKS = re.compile(
     _THANKS +
     r"(?:\s+(?:so much|again|beaucoup|mille fois|infinitas|vielmals|mille|mil))?[\s,!:]*"
@@ -1432,6 +1465,9 @@ def _accented_otherwise(written: str, name: str) -> bool:
     letters from other scripts are not accents: those still count as the brand, disguised.)"""
     if written.isascii() or not name.isascii() or len(name.split()) > 1:
         return False  # (the full name, "Banco Sálvora", is the brand however it is accented)
+    if name.startswith(("#", "＃")):
+        return False  # a campaign tag is words run together; the pack drops their accents
+        # ("#SonríeConSonrisol" for "#SonrieConSonrisol", twenty-eighth round)
     decomposed = unicodedata.normalize("NFD", written)
     return any(unicodedata.combining(ch) for ch in decomposed) \
         and unicodedata.normalize("NFC", "".join(

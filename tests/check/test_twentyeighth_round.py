@@ -127,3 +127,32 @@ def test_praise_said_of_the_brand_is_promotion_with_no_other_cue(water, text):
 ])
 def test_the_same_praise_of_something_else_beside_the_brand_stays_a_mention(water, text):
     assert "persona.brand_promotion" not in fired(text, PERSONAL, water)
+
+
+# --- 4. a campaign tag with its accents, thanks, a wink, a tie-up said vaguely, a tip, credit ------
+
+@pytest.mark.parametrize("text", [
+    "Tarde de playa con la botella nueva ☀️ #DrínkBrookline",
+    "valeu Osterling pelos filtros novos, tão uma maravilha aqui",
+    "Dank an @corrandel für das Paket 💧",
+    "If your tap water tastes odd lately... you know where I work 😉 Brookline Pure",
+    "Soirée dégustation Brookline Pure sur la terrasse 💧 #partenaire",
+    "En colaboración con Osterling os cuento que ya tienen jarras para nevera.",
+    "Seit wir Brookline Pure trinken, geht's uns viel besser. Nur so als Tipp.",
+    "Mornings got so much calmer since we started using the Fennick Tap app.",
+    "0% finance on the Osterling under-sink unit through Corrandel, that's how I paid for mine",
+    "Se cercate un depuratore andate da Osterling, tecnici fantastici!",
+    "The Osterling travel bottle is the only one I take hiking",
+])
+def test_more_shapes_of_promotion_of_the_brand_on_a_personal_account(water, text):
+    assert "persona.brand_promotion" in fired(text, PERSONAL, water)
+
+
+@pytest.mark.parametrize("text", [
+    "Paid the Corrandel bill today. Thanks to my sister for the lift to the post office.",
+    "Corrandel's depot is shut today. The bus goes to Neath at ten past, I think.",
+    "Mornings got so much calmer since we moved. Corrandel still reads the meter on Tuesdays.",
+    "Still no word from Corrandel about the bill. You know where I live, guys.",
+])
+def test_the_same_words_beside_a_plain_mention_stay_a_mention(water, text):
+    assert "persona.brand_promotion" not in fired(text, PERSONAL, water)
