@@ -1058,7 +1058,7 @@ _JOB_TERMS = re.compile(
     r"|pay|benefits|cv|resume|referral|per hour|an hour|/hr|/hour|/h|bonus|bonus de \w+"
     # Twenty-third round: the team praised as job ads do ("great team, sunny office")
     r"|great team|lovely team|good team|buen equipo|super equipe|tolles team|otima equipa"
-    r"|ottimo team"
+    r"|ottimo team|curro|the team is lovely|the pay is"
     # Twenty-fifth round: an apprenticeship or a season's work, a careers page in any
     # language ("Ausbildung", "per la stagione 2027", "lavora-con-noi", "/karriere"), good money
     r"|apprentice\w*|ausbildung\w*|aprendiz\w*|apprenti\w*|apprendist\w*"
@@ -1078,7 +1078,14 @@ _JOB_CALLS = re.compile(
     r"|put in a word|send (?:me |us |in )?(?:your |a |an )?(?:cv|resume)s?"
     # Twenty-seventh round: "mándenme mensaje", "DMs open", "pasadme el CV por DM"
     r"|mandenme (?:un )?(?:mensaje|dm|mp)|mandame (?:un )?mensaje|dms? (?:are )?open"
-    r"|pasad(?:me)? (?:el|vuestro|tu) (?:cv|curriculum))\b")
+    r"|pasad(?:me)? (?:el|vuestro|tu) (?:cv|curriculum)"
+    # Twenty-eighth round: the CV sent to the writer ("mandadme el CV por privado",
+    # "envoyez-moi vos CV en MP"), someone sent their way ("if you know anyone, send them my
+    # way", "¿sabéis de algún higienista ...?")
+    r"|mand(?:adme|ame|enme|ad) (?:el|tu|vuestro|su) (?:cv|curriculum)|envoyez-moi|envoie-moi"
+    r"|send (?:them|him|her) (?:my way|to me)|if you know (?:anyone|someone|somebody)"
+    r"|know (?:anyone|someone|somebody) who"
+    r"|(?:sabeis|sabes|conoceis|conoces|saben|conocen) (?:de )?(?:algun|alguna|alguien))\b")
 # One's own side hiring, brand named or not: "we're growing, looking for a data analyst ...
 # hybrid, dm me", "on recrute chez ..., CDI, postulez", "la mia agenzia cerca stagisti,
 # scrivetemi", "Wir suchen Verstärkung! ... Bewerbt euch" (folded text; with a job term and a
@@ -1086,7 +1093,9 @@ _JOB_CALLS = re.compile(
 # (words one of which every hiring phrase holds: most drafts skip the pattern)
 _HIRING_WORDS = ("hiring", "looking for", "recruit", "recrut", "embauch", "cherch", "such",
                  "busca", "procura", "cerca", "cerch", "contrat", "assum", "stellen ein",
-                 "applica", "candidatur", "bewerbung", "cv", "resume", "necesitan", "opening")
+                 "applica", "candidatur", "bewerbung", "cv", "resume", "necesitan", "opening",
+                 "desperate", "crying out", "short of", "in need of", "falta", "manque",
+                 "fehlen", "manca")
 _EXPLICIT_HIRING = re.compile(r"hiring|recruit|recrut|embauch|contratando|contratar|contratamos"
                               r"|assum|stellen ein|(?:spot|position|vacancy|opening|role|post) "
                               r"(?:opening|open|going)")
@@ -1126,7 +1135,17 @@ HIRING_SAID = re.compile(
     r" for|cherchent|recrutent|suchen|procuram|cercano)"
     r"|(?:we've got|we have|we've|there's|there is) an? (?:spot|position|vacancy|opening|role"
     r"|post) (?:opening up|opening|open|going)\b"
-    r"|pasad(?:me)? (?:el|vuestro|tu) (?:cv|curriculum)\b)")
+    r"|pasad(?:me)? (?:el|vuestro|tu) (?:cv|curriculum)\b"
+    # Twenty-eighth round: "on cherche des matelots", the workplace short of people ("my
+    # clinic is desperate for an orthodontist", "nos falta gente"), someone looking for work
+    # asked after ("algún higienista que busque curro")
+    r"|on cherche (?:des|un|une|deux|trois)\b"
+    r"|(?:store|shop|team|office|branch|hotel|restaurant|firm|clinic|depot|warehouse|bakery"
+    r"|cafe|salon|practice|school|site) (?:is|are) (?:desperate|crying out|short|in need)"
+    r" (?:for|of)\b|nos falta (?:gente|personal)|nos hace falta (?:gente|personal)"
+    r"|on manque de (?:monde|bras|personnel)|uns fehlen (?:leute|kollegen)"
+    r"|falta-nos (?:gente|pessoal)|ci manca (?:personale|gente)"
+    r"|que busque (?:curro|trabajo|empleo)|looking for (?:work|a job)\b)")
 
 # Selling told by its shape rather than a sales word (personal accounts sell this way: "mugs,
 # £30 each, message me to order"): a price together with one of a unit or starting price, a way

@@ -380,7 +380,22 @@ _SIDELINE = (
     r"|\b(?:os meus|as minhas|meus|minhas) (?:[\w-]+ ){0,4}?feit[oa]s? a mao\b"
     r"|\bmy (?:own )?hand-?made\b"
     r"|\bmi (?:tiendita|tiendecita|emprendimiento|pequeno negocio|tienda online|tienda de etsy)\b"
-    r"|\bnebenbei (?:verkauf|mach|biet)\w* (?:i|ich)\b")
+    r"|\bnebenbei (?:verkauf|mach|biet)\w* (?:i|ich)\b"
+    # Twenty-eighth round: a trade plied between shifts ("between shifts I've been making
+    # sea-glass jewellery", "entre deux rotations je fabrique des planches"), things one has
+    # been making, one's little online shop beside the job ("además de la clínica, llevo una
+    # pequeña tienda online")
+    r"|\b(?:between|in between) (?:shifts|rotations|sailings|jobs|lessons|patients|calls)\b"
+    r"|\bentre (?:deux|2) (?:rotations|services|gardes|shifts|tournees|cours)\b"
+    r"|\bentre turno y turno\b|\bzwischen (?:den|zwei) (?:schichten|touren|diensten)\b"
+    r"|\bentre turnos\b|\btra un turno e l'altro\b"
+    r"|\b(?:i've been|i have been|i'm|im|i am) (?:making|selling|knitting|baking|painting"
+    r"|carving|sewing) (?:[\w-]+ ){0,3}?(?:jewellery|jewelry|candles|prints|earrings|bags"
+    r"|boards|mugs|pottery|soaps?|cards|quilts|scarves|cakes)\b"
+    r"|\bje (?:fabrique|fais|vends|tricote|peins|sculpte) (?:des|mes|de petites?|de jolies?)\b"
+    r"|\b(?:ademas|aparte) de (?:los |las |el |la |mi |mis )?[a-z]{3,14},? (?:llevo|tengo"
+    r"|monto|llevamos)\b|\b(?:una|mi) (?:pequena |pequenita )?tienda (?:online|en linea"
+    r"|de etsy)\b")
 # ... and selling it: a price, bookings, rates, orders, tickets, a menu, "DM me for".
 _SALE = (
     r"(?:[$£€]\s?\d|\d(?:[.,]\d+)?\s?(?:[$£€]|eur\b|euros?\b|usd\b|gbp\b|dollars\b|pounds\b)"
@@ -461,7 +476,15 @@ _SALE = (
     r"|inbox|privado|whatsapp)|devis gratuit|en mp|pregunten por mi|preguntad por mi"
     r"|mates'? rates|cash (?:jobs?|only)|cheaper than|on the door|entree \d+"
     r"|\d+ openings|(?:saturdays|sundays|weekends|dates|slots) left|il me reste \d+ dates"
-    r"|se remplit|first [a-z]+ (?:is|'s) (?:free|on me|on us))\b"
+    r"|se remplit|first [a-z]+ (?:is|'s) (?:free|on me|on us)"
+    # Twenty-eighth round: pieces still left and the reader asked to say if interested ("a
+    # few pieces left before Christmas if anyone's interested", "il m'en reste deux, MP si ça
+    # vous tente", "os paso el enlace por privado", "hit me up, friends-and-family pricing")
+    r"|(?:pieces|ones|boards|prints|candles) left|il m'en reste|il en reste|me quedan (?:un|dos"
+    r"|tres|pocos|pocas|algun)|if (?:anyone|anybody)(?:'s| is) interested|if you're interested"
+    r"|si ca vous tente|si ca te tente|mp si|os paso el (?:enlace|link)|te paso el (?:enlace|link)"
+    r"|por privado|hit me up|hmu|friends?[- ](?:and|&)[- ]family (?:pricing|prices|rates"
+    r"|discount)|pricing)\b"
     r"|-\s?\d+\s?%)")
 
 

@@ -156,3 +156,41 @@ def test_more_shapes_of_promotion_of_the_brand_on_a_personal_account(water, text
 ])
 def test_the_same_words_beside_a_plain_mention_stay_a_mention(water, text):
     assert "persona.brand_promotion" not in fired(text, PERSONAL, water)
+
+
+# --- 5. a trade plied between shifts, pieces left; a job offered by asking for CVs or names -------
+
+@pytest.mark.parametrize("text", [
+    "Between shifts I've been making driftwood lamps. A few pieces left if anyone's interested 🪵",
+    "Entre deux rotations je fabrique des bougies, il m'en reste trois, MP si ça vous tente",
+    "Además de la depuradora, llevo una pequeña tienda online de jabones. Os paso el enlace por privado.",
+    "Also, I build garden sheds on the side. If your yard needs one, hit me up, mates' pricing 😉",
+])
+def test_a_trade_of_ones_own_on_a_work_account_is_a_pitch(water, text):
+    assert "persona.promotion" in fired(text, WORK, water)
+
+
+@pytest.mark.parametrize("text", [
+    "Between shifts I've been reading the new water-quality report. Worth your time.",
+    "Entre deux rotations je fais des pauses café avec l'équipe de nuit, ça aide.",
+])
+def test_a_break_between_shifts_sells_nothing(water, text):
+    assert "persona.promotion" not in fired(text, WORK, water)
+
+
+@pytest.mark.parametrize("text", [
+    "¡Buscamos fontanero para la zona de Getafe! Jornada completa. Mandadme el CV por privado 😊",
+    "on cherche des techniciens pour l'été, pas besoin d'expérience, envoyez-moi vos CV en MP",
+    "my depot is desperate for a pipe fitter. if you know anyone, send them my way, the pay is decent",
+    "¿Sabéis de algún fontanero que busque curro en Vigo? Nos falta gente y se está muy a gusto.",
+])
+def test_a_job_offered_on_a_personal_account_is_a_pitch(water, text):
+    assert "persona.promotion" in fired(text, PERSONAL, water)
+
+
+@pytest.mark.parametrize("text", [
+    "on cherche des idées de rando pour dimanche, envoyez-moi vos bons plans !",
+    "If you know anyone in Swansea with a spare ladder, send them my way, the gutter is a mess.",
+])
+def test_asking_for_tips_or_a_ladder_is_no_job_offer(water, text):
+    assert "persona.promotion" not in fired(text, PERSONAL, water)
