@@ -573,7 +573,17 @@ _ORGANISATION_SERVICE = re.compile(
     r" nos|dans chaque|em todas as nossas|em cada|in tutte le nostre|in ogni)\s+(?:[\w-]+\s+)?"
     r"(?:store|stores|shop|shops|branch|branches|pharmacy|pharmacies|apotheke|filiale|filialen"
     r"|tienda|tiendas|farmacia|farmacias|sucursal|magasin|magasins|pharmacie|pharmacies|loja"
-    r"|lojas|farmacias|negozio|negozi|farmacie)\b")
+    r"|lojas|farmacias|negozio|negozi|farmacie)\b"
+    # twenty-eighth round: advice the organisation publishes or hosts for its readers ("Our
+    # live Q&A with the midwives is on Thursday", "Unser Ratgeber: ...", "notre guide", a
+    # webinar), and a partner's midwives or nurses it hosts ("with the Sonnfeld midwives")
+    r"|\b(?:live )?q ?& ?a\b|\bwebinar\b|\b(?:our|unser(?:e|en)?|notre|nos|nuestr[oa]s?|noss[oa]s?"
+    r"|il nostro|la nostra|i nostri)\s+(?:free\s+|new\s+|neue[rn]?\s+|nouveau\s+|nuev[oa]\s+)?"
+    r"(?:guide|guides|advice|ratgeber|leitfaden|tipps|conseils|guia|guias|consejos|dicas"
+    r"|guida|consigli|faq)\b"
+    r"|\b(?:with|mit|con|avec|com)\s+(?:the|den|las|los|les|as|os|le|i|gli)\s+(?:[a-z-]+\s+)?"
+    r"(?:midwives|hebammen|matronas|sages-femmes|parteiras|ostetriche|nurses|pharmacists"
+    r"|paediatricians|pediatricians)\b")
 # ... but someone said to be expecting is news, not an offer: "our accountant is pregnant",
 # "Ana está embarazada", "elle est enceinte", "sie ist schwanger", "ela está grávida", "è incinta"
 _SOMEONE_EXPECTING = re.compile(
@@ -2374,7 +2384,7 @@ class _Context:
             self._personal_note(first, hits, "but here it is what the business sells; fine "
                                 "unless it is about you or a colleague.")
             return
-        if self._organisation_offers(hits):
+        if self._organisation_offers(hits, promotion):
             self._personal_note(first, hits, "but here it is what the organisation offers "
                                 "its customers; fine unless it is about you or a colleague.")
             return
@@ -2448,21 +2458,34 @@ class _Context:
             words.discard("im")  # "in dem" ("im Drehbuch"), not "I'm"
         return not words.isdisjoint(_FIRST_PERSON_SINGULAR)
 
-    def _organisation_offers(self, hits: Sequence[LexiconHit]) -> bool:
+    def _organisation_offers(self, hits: Sequence[LexiconHit], promotion: Promotion) -> bool:
         """Whether the personal-life words are the organisation's own offer, nobody speaking
         for themselves or of a colleague: a health or family service its professionals, a
         helpline or every branch give ("Pregnancy tests ... in every branch", "worried about a
-        child in hospital? our helpline"), the brand's alcohol-free drink, or a drinks
-        festival where the team has a stand ("find us at booth 14")."""
+        child in hospital? our helpline"), the employer's own product named in the same
+        sentence on its own account ("Killer combo for teething days: a chilled Acme ring"),
+        the brand's alcohol-free drink, or a drinks festival where the team has a stand ("find
+        us at booth 14")."""
         if self._speaks_for_self():
             return False
         folded = self.draft.fold.text
         words = {word for _, _, word in self.draft.fold.words()}
-        if words & _COLLEAGUES or _STAFF_RELATIVE.search(folded):
+        if words & _COLLEAGUES or _STAFF_RELATIVE.search(folded) \
+                or _STAFF_SUBJECT.search(folded):
             return False
         if all(h.group.id in _SERVICE_SENSE for h in hits):
-            return _ORGANISATION_SERVICE.search(folded) is not None \
-                and _SOMEONE_EXPECTING.search(folded) is None
+            if _SOMEONE_EXPECTING.search(folded) is not None:
+                return False
+            own = [sentence_around(self.text, brand.start, brand.end)
+                   for brand in promotion.brand_hits
+                   if isinstance(brand.term.payload, BrandRef)
+                   and brand.term.payload.role == ROLE_EMPLOYER]
+            if self.employer_owned and own and all(
+                    sentence_around(self.text, h.start, h.end) in own for h in hits) \
+                    and not any(self._names_someone(*sentence_around(self.text, h.start, h.end),
+                                                    promotion) for h in hits):
+                return True  # (twenty-eighth round)
+            return _ORGANISATION_SERVICE.search(folded) is not None
         if all(h.group.id == "drinking" for h in hits):
             texts = [fold_string(self.text[h.start:h.end]) for h in hits]
             # (twenty-seventh round: or the brand says its drinks are alcohol-free anywhere in
@@ -2473,6 +2496,19 @@ class _Context:
                 return True
             return all(t.replace("-", " ").startswith(_VENUE_OFFERS) for t in texts) \
                 and _EXHIBITING.search(folded) is not None
+        return False
+
+    def _names_someone(self, start: int, end: int, promotion: Promotion) -> bool:
+        """Whether the sentence ``start``..``end`` names someone: a capitalised word that
+        neither opens the sentence nor belongs to a brand ("félicite Sophie, enceinte de
+        jumeaux", "Mucho ánimo a Dani"). A colleague's news, not the brand's product."""
+        for word in re.finditer(r"(?<![\w'-])[A-ZÀ-Þ][a-zà-ÿ]+(?![\w'-])", self.text[start:end]):
+            at = start + word.start()
+            if not self.text[start:at].strip(" \t\n\"'«“¿¡-–—:"):
+                continue  # the sentence's first word
+            if any(brand.start <= at < brand.end for brand in promotion.brand_hits):
+                continue
+            return True
         return False
 
     def _answers_customers_question(self, hits: Sequence[LexiconHit]) -> bool:

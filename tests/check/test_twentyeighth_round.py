@@ -194,3 +194,25 @@ def test_a_job_offered_on_a_personal_account_is_a_pitch(water, text):
 ])
 def test_asking_for_tips_or_a_ladder_is_no_job_offer(water, text):
     assert "persona.promotion" not in fired(text, PERSONAL, water)
+
+
+# --- 6. a baby or a pregnancy as the brand's subject: its guide, its Q&A, its own product ---------
+
+@pytest.mark.parametrize("text", [
+    "Pregnancy & hydration: how much water you really need. Our guide: corrandel.example/bump",
+    "Breastfeeding or bottle, every feeding journey is valid 💧 Our live Q&A with the midwives is on Thursday.",
+    "Teething days call for a chilled Brookline Pure bottle and a long cuddle 🧊",
+    "Milk-drunk and fast asleep: the best review a night feed can get 🍼",
+])
+def test_the_brands_own_subject_on_its_account_stays_clean(water, text):
+    assert "persona.personal_life" not in fired(text, BRAND, water)
+
+
+@pytest.mark.parametrize("text", [
+    "The whole Corrandel crew congratulates Sophie, pregnant with twins! 👶👶",
+    "Big hugs to Dani from the Brookline Pure line, off sick with depression. Come back soon 💙",
+    "Our planner is pregnant and craving Brookline Pure at 3am, send help",
+    "Drunk on a Tuesday again, the Corrandel social team 🍻",
+])
+def test_a_colleagues_news_or_the_teams_drinking_still_warns(water, text):
+    assert "persona.personal_life" in fired(text, BRAND, water)
