@@ -559,6 +559,34 @@ _LANDMARK_BEFORE = re.compile(
 # dich", "our play teams will be there"), a helpline, free calls, no appointment needed, or "in
 # every branch". With nobody speaking for themselves, "pregnancy tests", "a child in hospital"
 # are then what the business or charity offers, not anyone's news.
+# On the employer's own account, a partner named right after what makes it the brand's stockist,
+# supplier, fellow researcher or the charity it raised money for (folded text, ending where the
+# partner's name starts): "now stocked at", "ya estamos también en las tiendas de", "roasted by
+# our friends at", "comes from", "research with ... and", "ran the Leeds Half for", "raised
+# £4,120 for" (twenty-eighth round).
+_PARTNER_SERVES = re.compile(
+    r"(?:\b(?:stocked|available|sold|on sale|on the shelves|find us|you'll find us|estamos"
+    r"|ya estamos|disponible|disponibles|a la venta|erhaltlich|gibt es uns|jetzt auch"
+    r"|disponivel|disponiveis|a venda|disponibile|disponibili|in vendita|nous trouver"
+    r"|vous nous trouvez)\b[^.!?\n]{0,30}?\b(?:at|in|en|dans|chez|bei|im|nas?|nos?|presso|nei"
+    r"|nelle|da)\s+(?:(?:the|las|los|les|den|der|os|as|i|le|every|all|todas las|toutes les"
+    r"|allen)\s+)?(?:(?:stores?|shops?|branches|tiendas|magasins|filialen|markten|lojas|negozi"
+    r"|supermarkets?|supermercados|supermarches|supermarkten|supermercati)\s+(?:of|de|von|da|di"
+    r"|del|des|der)\s+)?"
+    r"|\b(?:roasted|made|brewed|baked|grown|sourced|supplied|produced|aged|milled|tostado"
+    r"|elaborad[oa]|torrefie|fabrique|produit|gerostet|hergestellt|gebraut|torrado|tostato"
+    r"|prodotto)\s+(?:by|from|with|por|par|von|pelo|pela|da|dal|dalla|chez|bei)\s+"
+    r"(?:(?:our friends at|the team at|the folks at|los de|nos amis de|unseren freunden von)\s+)?"
+    r"|\b(?:comes? from|vienen? de|viennent de|vient de|kommt von|kommen von|vem de|vem da"
+    r"|viene da|vengono da)\s+"
+    r"|\b(?:research|study|studies|tested|developed|designed|co-designed|trials?|investigacion"
+    r"|recherche|forschung|pesquisa|ricerca)\s+(?:\w+\s+){0,2}?(?:with|con|avec|mit|com)\b"
+    r"[^.!?\n]{0,90}?"
+    r"|\b(?:ran|run|running|walked|cycled|swam|climbed|baked|raised|collected|donated"
+    r"|recaudado|recaudamos|corrimos|collecte|couru|gesammelt|gespendet|gelaufen"
+    r"|arrecadamos|corremos|raccolto|corso)\b[^.!?\n]{0,50}?\b(?:for|para|pour|fur|per"
+    r"|a favor de|zugunsten)\s+(?:the\s+|la\s+|le\s+|die\s+|a\s+)?"
+    r")(?:[\w&'-]+\s+){0,2}$")
 _ORGANISATION_SERVICE = re.compile(
     r"\b(?:our|unsere?n?|nuestr[oa]s|nos|nossa?s|nostr[ei])\s+(?:[a-z-]+\s+)?(?:pharmacists"
     r"|nurses|doctors|midwives|advisers|advisors|counsellors|counselors|specialists|play teams"
@@ -2672,7 +2700,8 @@ class _Context:
             if refs and self._employer_sponsors(promotion):
                 refs = []  # "Acme is proud to sponsor the Kestrels": its own news, said plainly
             elif refs and (self._cheers_a_partner(promotion)
-                           or self._thanks_a_sponsor(promotion)):
+                           or self._thanks_a_sponsor(promotion)
+                           or self._partner_serves_the_brand(promotion)):
                 refs = []
             generic = False
         elif self.work and refs and self._employer_news(promotion):
@@ -2966,6 +2995,29 @@ class _Context:
     def _sentence(self, position: int) -> int:
         """Where the sentence holding ``position`` (original text) starts."""
         return sentence_around(self.text, position, position)[0]
+
+    def _partner_serves_the_brand(self, promotion: Promotion) -> bool:
+        """Whether, on the employer's own account, every partner named is where the brand is
+        stocked ("ya estamos también en las tiendas de Lindmann"), what or who made the brand's
+        own product ("roasted by our friends at Ferrow", "comes from Cobblestone Creamery",
+        "after two years of research with ... the Sonnfeld midwives") or the charity its
+        people raised money for ("ran the Leeds Half for Brightlane Trust"), and nothing is
+        sold with a code or a price cut: the brand's own news, no one's ad (twenty-eighth
+        round)."""
+        if promotion.price_cuts or any(hit.group.id in ("discount", "promo_code", "giveaway")
+                                       for hit in promotion.strong):
+            return False  # (the brand's own launch, "out now", is its news)
+        partners = [hit for hit in promotion.brand_hits
+                    if isinstance(hit.term.payload, BrandRef)
+                    and hit.term.payload.role != ROLE_EMPLOYER]
+        if not partners:
+            return False
+        for hit in partners:
+            sentence = max(self.text.rfind(mark, 0, hit.start) for mark in ".!?\n:") + 1
+            before = fold_string(self.text[max(sentence, hit.start - 120):hit.start])
+            if _PARTNER_SERVES.search(before) is None:
+                return False
+        return True
 
     def _employer_sponsors(self, promotion: Promotion) -> bool:
         """Whether the employer (named, or "we") is said to sponsor or back what the post

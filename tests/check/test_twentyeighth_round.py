@@ -216,3 +216,23 @@ def test_the_brands_own_subject_on_its_account_stays_clean(water, text):
 ])
 def test_a_colleagues_news_or_the_teams_drinking_still_warns(water, text):
     assert "persona.personal_life" in fired(text, BRAND, water)
+
+
+# --- 7. a partner on the brand's account as its stockist, supplier, fellow researcher or charity --
+
+@pytest.mark.parametrize("text", [
+    "Ya estamos también en las tiendas de Osterling Filters en Valencia 🛒",
+    "Our new jug filter cartridge is made by our friends at Osterling in Bristol 💧",
+    "After a year of research with 300 households and the Osterling lab, the Fennick Tap app update is out now.",
+    "Our engineers ran the Cardiff Half for Osterling Filters' clean-water fund and raised £3,200. Proud!",
+])
+def test_a_partner_serving_the_brand_on_its_account_needs_no_label(water, text):
+    assert not any(rule.startswith("disclosure") for rule in fired(text, BRAND, water))
+
+
+@pytest.mark.parametrize("text", [
+    "Our friends at Osterling have 20% off every jug filter this week with code CORR20 💧",
+    "Osterling jug filters now stocked at every Corrandel kiosk: use code TAP10 for 10% off",
+])
+def test_a_partners_offer_on_the_brands_account_still_needs_a_label(water, text):
+    assert any(rule.startswith("disclosure") for rule in fired(text, BRAND, water))
