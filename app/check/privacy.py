@@ -506,6 +506,19 @@ _OUR_PLACE = re.compile(
 _I_AM_AT = re.compile(
     r"\b(?:i'm|i am|im|estoy|je suis|ich bin|estou|sono)\s+(?:at|en|au|a|in|na|no|nella|nel)"
     r"(?:\s+(?:la|el|der|dem))?\s*$")
+# A family named by its surname right before the address (original text): "the Hendersons at",
+# "the Okafor family,", "la familia Ruiz en", "la famille Martin au", "Familie Huber in der",
+# "a família Costa na", "la famiglia Bianchi in" (twenty-eighth round: a customer's home).
+_FAMILY_BEFORE = re.compile(
+    r"(?:\b[Tt]he\s+(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?s|[A-Z][a-z]+\s+[Ff]amily)"
+    r"|\b(?:[Ll]a\s+familia|[Ll]a\s+famille|[Ff]amilie|[Aa]\s+fam[ií]lia|[Ll]a\s+famiglia)"
+    r"\s+(?:de\s+|von\s+)?[A-Z][\w-]+)"
+    r"\s*[,:]?\s*(?:at|in|on|en|au|à|a|in\s+der|im|na|no|in\s+via|nella|nel)?\s*$")
+# A sale held at one's home ("garage sale", "yard sale", "moving sale", "vide-maison",
+# "Hofflohmarkt", "venta de garaje"), folded text before the address.
+_HOME_SALE = re.compile(
+    r"\b(?:garage|yard|moving|stoop|porch|estate|driveway)\s+sale\b|\bvide[- ]maison\b"
+    r"|\bhof-?flohmarkt\b|\bventa de garaje\b|\bvenda de garagem\b")
 # (and a name's initial: "Owner is Mr D. Singh,", "the ID says Jason R. Miller,")
 _TITLE_DOT_FOLDED = re.compile(r"\b(?:mr|mrs|ms|dr|sr|sra|srta|mme|mlle|sig|sig\.ra|prof|[a-z])\.")
 
@@ -1087,8 +1100,15 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
             mine = own_address.search(text[window_start:m_start]) is not None \
                 or _I_AM_AT.search(text[window_start:m_start]) is not None
             tail = _ADDRESS_TAIL.match(text, m_end)
-            private = not mine and (_private_address(text, m_start,
-                                                     tail is not None and bool(tail.group("flat")))
+            original_start = fold.span(m_start, m_end)[0]
+            before_original = fold.original[max(0, original_start - 60):original_start]
+            # a home sale held at the address ("Garage sale Saturday from 8am at 4410 N Oracle
+            # Creek Rd"): the writer's own home (twenty-eighth round)
+            mine = mine or _HOME_SALE.search(text, max(0, m_start - 80), m_start) is not None
+            private = not mine and (_FAMILY_BEFORE.search(before_original) is not None
+                                    or _private_address(text, m_start,
+                                                        tail is not None
+                                                        and bool(tail.group("flat")))
                                     or _TITLED_AFTER.match(text, m_end) is not None
                                     # the rest of one address: "Flat 6, Trinity Court, 15 Hyde Road"
                                     or private_until >= 0 and text[private_until:m_start].strip(

@@ -236,3 +236,26 @@ def test_a_partner_serving_the_brand_on_its_account_needs_no_label(water, text):
 ])
 def test_a_partners_offer_on_the_brands_account_still_needs_a_label(water, text):
     assert any(rule.startswith("disclosure") for rule in fired(text, BRAND, water))
+
+
+# --- 8. a family's home on the brand's account; a garage sale at one's own home -------------------
+
+@pytest.mark.parametrize("text", [
+    "Big congrats to the Okafors at 1418 W Juniper Ridge Ln in Tucson: their new softener went in today!",
+    "Welcome to the Lindqvist family, 22 Heather Close, our 10,000th meter upgrade 🎉",
+])
+def test_a_customer_familys_address_on_the_brand_account_warns(water, text):
+    assert "privacy.address" in fired(text, BRAND, water)
+
+
+def test_a_garage_sale_at_home_shares_the_home_address(water):
+    text = "Yard sale Sunday from 9am at 3307 N Cedar Hollow Rd! Tools, a bike and a lot of mugs."
+    assert "privacy.address" in fired(text, PERSONAL, water)
+
+
+@pytest.mark.parametrize("text", [
+    "Visit the Corrandel visitor centre at 40 Mill Lane, Swansea, open 9 to 5 every weekday.",
+    "The Cardiff Blues at 12 Westgate Street tonight, the Corrandel stand is by gate 3 💧",
+])
+def test_the_organisations_own_place_stays_a_note(water, text):
+    assert "privacy.address" not in fired(text, BRAND, water)
