@@ -320,7 +320,15 @@ _ADVICE_VOICE = re.compile(
     # "Recordatorio:", "Rappel :", "Do you know where your stopcock is?", "worth knowing")
     r"|psa:|reminder:|friendly reminder|heads up:|recordatorio:|aviso:|rappel ?:"
     r"|erinnerung:|hinweis:|lembrete:|promemoria:|avviso:"
-    r"|do you know (?:where|how|what|when|if|whether)\b|worth knowing)")
+    r"|do you know (?:where|how|what|when|if|whether)\b|worth knowing"
+    # twenty-eighth round: a lesson's title ("Sauna etiquette 101:"), manners or rules of a
+    # place, and what to do before one's appointment ("Before your test you must ...")
+    r"|[\w']+ 101\b|etiquette\b|etiqueta\b|knigge\b|galateo\b"
+    r"|before your (?:test|exam|lesson|appointment|visit|flight|treatment|check-?up|stay|trip"
+    r"|first)\b|antes de tu (?:examen|clase|cita|visita|vuelo)|avant votre (?:examen|cours"
+    r"|rendez-vous|visite|vol)|vor (?:deiner|ihrer|eurer) (?:prufung|stunde|fahrstunde|termin)"
+    r"|antes d[ao] (?:seu|sua|teu|tua) (?:exame|aula|consulta|visita|voo)"
+    r"|prima del(?:la)? (?:tuo|tua|vostro|vostra) (?:esame|lezione|appuntamento|visita|volo))")
 
 # Readers asked to tag a friend, in the six languages (folded): "tag a friend who", "etiqueta a
 # tu compañero", "identifie ton", "markiert eure", "marca quem", "tagga un amico"
@@ -340,6 +348,14 @@ _CARE_VOICE = re.compile(
     r"\b(?:sorry to hear|(?:we're|we are|we're so|we are so|we're really|we are really) sorry"
     # twenty-third round: "sorry your flight was delayed — we've held your room"
     r"|sorry (?:that )?your|we've (?:held|kept|saved|rebooked|moved) your"
+    # twenty-eighth round: the reader reassured ("the dual controls aren't there to judge
+    # you", "nobody here will judge you", "no one is judging you")
+    r"|(?:aren't|are not|isn't|is not|not) (?:there|here) to judge you"
+    r"|(?:nobody|no one|no-one) (?:here )?(?:will|is going to|is) judg(?:e|ing) you"
+    r"|no (?:estan|esta) ahi para juzgarte|nadie te va a juzgar"
+    r"|(?:personne|on) ne (?:va |vous )?(?:te |vous )?juge(?:ra)?"
+    r"|niemand (?:wird|will) (?:dich|sie) verurteilen"
+    r"|ninguem (?:te|vai te) julga|nessuno ti giudica"
     r"|we (?:sincerely |do )?apologi[sz]e|(?:our |my )?apologies for"
     r"|we understand (?:your|how|that)"
     r"|happy to help|(?:we're|we are) here to help|(?:please |could you |can you )(?:dm|message"
@@ -723,8 +739,8 @@ _AIMED_AT = re.compile(r"""(?x)
       |concorrencia|konkurrenz|senor|senora|signora|signore|senhor|senhora|monsieur|madame|typ
       |kunden|gaste|bewohner|leute|mec|gars|type|tipo|tipos|tio|tia|gente|cliente|clientes
       |clienti|hinchas|tifosi|torcedores|nachbarn|neighbou?rs?|cohort|referee|ref|arbitro
-      |arbitre|schiri|mayor|alcalde|maire|politicians?|government|gobierno|gouvernement
-      |regierung|governo)\b
+      |arbitre|schiri|(?<!\bde\s)mayor|alcalde|maire|politicians?|government|gobierno
+      |gouvernement|regierung|governo)\b
 """)
 # Speaking to someone: a mention or a second-person word (folded text).
 _ADDRESSED = re.compile(

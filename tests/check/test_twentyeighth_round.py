@@ -259,3 +259,29 @@ def test_a_garage_sale_at_home_shares_the_home_address(water):
 ])
 def test_the_organisations_own_place_stays_a_note(water, text):
     assert "privacy.address" not in fired(text, BRAND, water)
+
+
+# --- 9. advice and reassurance to readers, with no hostile word, is no attack --------------------
+
+@pytest.mark.parametrize("text", [
+    "Before your test you must be able to read a meter from two metres. If you wear glasses, wear them, and get your eyes checked if you're not sure.",
+    "Sauna etiquette 101: shower first, towel down, phones off, keep your voice down.",
+    "Before your appointment you must turn off the stopcock. If you can't find it, don't guess, and call us if you're not sure.",
+    "The leak alarms aren't there to judge you. They're there to save your floorboards, and your engineer has fitted hundreds.",
+])
+def test_advice_and_reassurance_stay_clean_on_the_brand_account(water, text):
+    assert not any(rule.startswith("conduct.") for rule in fired(text, BRAND, water))
+
+
+def test_wanting_to_be_someone_when_old_is_admiration(water):
+    text = ("Esta mañana vino a la oficina un vecino de 93 años, andando, a preguntar por su "
+            "contador. Quiero ser él de mayor.")
+    assert not any(rule.startswith("conduct.") for rule in fired(text, WORK, water))
+
+
+@pytest.mark.parametrize("text", [
+    "Before your meter appointment: learn to read, genius. It's not that hard, you muppet.",
+    "Etiquette 101 for the clown who blocked our van: move it or we'll tow it, idiot.",
+])
+def test_an_insult_in_an_advice_post_is_still_conduct(water, text):
+    assert any(rule.startswith("conduct.") for rule in fired(text, BRAND, water))
