@@ -364,7 +364,17 @@ UNMISTAKABLE_PRAISE = re.compile(
     r"|seit (?:ich|wir) [^.!?\n]{1,50}?(?:nutze|nutzen|benutze|benutzen|verwende|verwenden"
     r"|habe|haben)\b[^.!?\n]{0,40}?(?:viel |so viel |deutlich )?besser\b"
     r"|desde que (?:uso|usamos|comecei a usar|tenho|temos) [^.!?\n]{1,50}?(?:muito )?melhor\b"
-    r"|da quando (?:uso|usiamo|ho|abbiamo) [^.!?\n]{1,50}?(?:molto |tanto )?meglio\b)(?![\w/])")
+    r"|da quando (?:uso|usiamo|ho|abbiamo) [^.!?\n]{1,50}?(?:molto |tanto )?meglio\b"
+    # ... the best choice one made, a crush declared, nothing more to say, the only
+    # acceptable one, a raise deserved, love for the place ("best call we made", "coup de
+    # cœur pour", "rien d'autre à dire", "quanto amo questo posto")
+    r"|best (?:call|decision|choice|move) (?:i|we)(?:'ve| have)? (?:ever )?made"
+    r"|la mejor decision que (?:he|hemos) tomado|la meilleure decision que j'ai prise"
+    r"|coup de c(?:oe|œ)ur pour|(?:rien d'autre a dire|nothing (?:else|more) to say"
+    r"|that's all i'm saying|thats all im saying|no hay (?:nada )?mas que decir"
+    r"|mehr muss man nicht sagen)(?=[^\w]*$)"
+    r"|the only acceptable|deserves? a (?:raise|pay rise|payrise|medal)"
+    r"|merece(?:n)? un aumento|quanto amo|vous (?:nous )?regalez|tu (?:nous )?regales)(?![\w/])")
 
 
 # A place named as the brand's neighbour ("Acme's office is next to the best bakery in

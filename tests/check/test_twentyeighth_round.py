@@ -285,3 +285,27 @@ def test_wanting_to_be_someone_when_old_is_admiration(water):
 ])
 def test_an_insult_in_an_advice_post_is_still_conduct(water, text):
     assert any(rule.startswith("conduct.") for rule in fired(text, BRAND, water))
+
+
+# --- 10. the best move one made, a crush, nothing more to say, readers told to come or spread it --
+
+@pytest.mark.parametrize("text", [
+    "Switched the whole house to Brookline Pure refills this spring. Best call we made.",
+    "Coup de cœur pour les carafes Osterling 💧",
+    "Brookline Pure ❤️ rien d'autre à dire",
+    "If you need a water filter in Cardiff: Osterling. That's all I'm saying 😉",
+    "Fennick Tap is the only acceptable tap water, I don't make the rules",
+    "whoever designs the Corrandel refill kiosks deserves a raise",
+    "vengan a la tienda de Corrandel en la calle Mayor, yo los atiendo 😎",
+    "@corrandel has a drop-in clinic on Sundays now, tell your tías and your tíos",
+])
+def test_more_praise_and_calls_said_of_the_brand_are_promotion(water, text):
+    assert "persona.brand_promotion" in fired(text, PERSONAL, water)
+
+
+@pytest.mark.parametrize("text", [
+    "Corrandel dug up our road again. Moving to Leeds was the best call we made.",
+    "Paid the Corrandel bill. Nothing more to say about this week, honestly, it was long.",
+])
+def test_the_same_words_of_something_else_stay_a_mention(water, text):
+    assert "persona.brand_promotion" not in fired(text, PERSONAL, water)
