@@ -309,3 +309,23 @@ def test_more_praise_and_calls_said_of_the_brand_are_promotion(water, text):
 ])
 def test_the_same_words_of_something_else_stay_a_mention(water, text):
     assert "persona.brand_promotion" not in fired(text, PERSONAL, water)
+
+
+# --- 11. places or stock running out, and readers told to sign with a partner ---------------------
+
+@pytest.mark.parametrize("text", [
+    "Osterling's filter-fitting workshop is brilliant. Book it in the app before it fills up!",
+    "The new Brookline Pure glass bottle is finally out. Go get one before the first batch is gone 😍",
+    "Apuntaos al taller de Osterling antes de que se llene 💧",
+    "If you run a café, sign with Osterling, their service is the best around",
+])
+def test_a_call_with_places_running_out_is_a_pitch(water, text):
+    assert "persona.promotion" in fired(text, PERSONAL, water)
+
+
+@pytest.mark.parametrize("text", [
+    "Bluebells in Coed Cefn are glorious this week, go before they're gone 💜",
+    "Get to the beach before it fills up, Sunday crowds are no joke",
+])
+def test_a_walk_or_a_beach_before_the_crowds_sells_nothing(water, text):
+    assert "persona.promotion" not in fired(text, PERSONAL, water)
