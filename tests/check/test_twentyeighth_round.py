@@ -329,3 +329,25 @@ def test_a_call_with_places_running_out_is_a_pitch(water, text):
 ])
 def test_a_walk_or_a_beach_before_the_crowds_sells_nothing(water, text):
     assert "persona.promotion" not in fired(text, PERSONAL, water)
+
+
+# --- 12. an insider's verdict in more shapes: unpaid said, a ranking, a long custom, the modal -----
+
+@pytest.mark.parametrize("text", [
+    "Non è una sponsorizzazione, ma il filtro Osterling è il migliore che abbia mai montato.",
+    "Kann die Brookline-Pure-Flasche wirklich nur empfehlen, hält seit drei Jahren ⭐",
+    "Rating every refill station on my commute: 1. Corrandel (flawless) 2. the gym 3. the library",
+    "En tant que cliente depuis 12 ans, je peux vous le dire : Corrandel, c'est le meilleur service de la région.",
+    "Fennick Tap app. Worth every single penny. That's the review.",
+    "los filtros de Osterling nunca fallan, 5 estrellitas ⭐",
+])
+def test_an_employees_verdict_on_the_brand_is_an_insider_review(water, text):
+    assert "disclosure.insider_review" in fired(text, PERSONAL, water)
+
+
+@pytest.mark.parametrize("text", [
+    "Corrandel's office shuts on Monday. As a member of the choir for ten years I know that hall well.",
+    "As a passenger for 20 years on the 7:10 I've seen it all. Corrandel's van was on it today.",
+])
+def test_a_notice_or_a_commute_story_is_no_review(water, text):
+    assert "disclosure.insider_review" not in fired(text, PERSONAL, water)
