@@ -693,6 +693,20 @@ def _read_brand_context(draft: DraftText, compiled: CompiledPolicy, result: Prom
         if handle and any(hit.term.payload.brand is handle[0].term.payload.brand  # type: ignore[attr-defined]
                           and not start <= hit.start < end + 2 for hit in partner):
             result.thanked_partner.append(LexiconHit(THANKED, start, end))
+    if any(word in text for word in _THANKS_WORDS):
+        # "thanks @parcelwick x", "Danke @rhoenliner!", "¡gracias @glisso_ski!": a partner (an
+        # advertiser, a supplier) thanked by name or handle on the writer's own account reads
+        # as a gifted or paid post, whatever follows (twenty-eighth round; the employer
+        # thanked by its staff is the job, not this)
+        for hit in result.brand_hits:
+            ref = hit.term.payload
+            if not isinstance(ref, BrandRef) or ref.role == ROLE_EMPLOYER:
+                continue
+            before = draft.text[max(0, hit.start - 28):hit.start]
+            if (thanks := THANKS_RIGHT_BEFORE.search(before)) is not None:
+                start = hit.start - len(before) + thanks.start()
+                result.thanked_partner.append(LexiconHit(THANKED_BY_NAME, start, hit.end))
+                break
     if any(word in text for word in _THANKS_WORDS) \
             and (gift := _GIFT_THANKS.search(text) or _thanks_for_a_thing(text)) is not None:
         # "Merci Greenvale pour les bouteilles", "Thanks to Hollin for the goodie box": a
@@ -734,6 +748,10 @@ def _vague_tags(rejected: tuple[str, ...]) -> tuple[str, ...]:
 
 
 THANKED = Group("thanked_partner", "endorsement", "a partner thanked for its product", "analysis")
+# ... and one thanked by name alone (read on personal accounts only: on a work account, thanks
+# to a partner for volunteering or hosting is the job's news)
+THANKED_BY_NAME = Group("thanked_by_name", "endorsement", "a partner thanked by name",
+                        "analysis")
 
 # A wink at the tie, in the six languages (folded text): bias admitted or denied with a wink
 # ("not that I'm biased", "totally neutral", "sou suspeita pra falar"), pay denied ("no lo digo
@@ -808,6 +826,15 @@ _THANKS_TO_HANDLE = re.compile(
 # colis", "gracias a X por el paquete", "danke an X für das Paket", "obrigada à X pelos mimos",
 # "grazie X per il pacco"), in the six languages (folded text; the words between hold the
 # brand, which must be a partner's).
+# Thanks said right before a name (original text): "thanks @x", "¡gracias @x!", "Danke an die X",
+# "merci à X", "obrigada X", "valeu X"
+THANKS_RIGHT_BEFORE = re.compile(
+    r"(?<![^\W_])(?:thanks|thank you|thx|ty|merci|gracias|danke|dank|obrigad[oa]|grazie|valeu)"
+    r"(?:\s+(?:so much|a lot|again|beaucoup|mil|mille|vielmals))?[\s,!:]*"
+    # (German "an" and French "à" thank someone; "thanks to", "gracias a", "grazie a" also
+    # say "because of": "il mio nuovo sorriso grazie a X")
+    r"(?:(?:an(?:\s+(?:die|den|das))?|à|à la|aux)\s+)?[@＠]?$",
+    re.IGNORECASE)
 _THANKS_WORDS = ("thank", "thx", "cheers", "merci", "gracias", "danke", "obrigad", "grazie",
                  "valeu", "dank an")
 # Thanks in the six languages (folded text), as the two readings below open.

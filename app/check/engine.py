@@ -22,6 +22,8 @@ from app.check.analysis import (
     QUOTED_PHRASE,
     READING_MATTER,
     SENTENCE,
+    THANKED_BY_NAME,
+    THANKS_RIGHT_BEFORE,
     DraftText,
     Promotion,
     analyse_promotion,
@@ -1422,10 +1424,7 @@ def _sponsoring_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternatives})\b")
 
 
-# Thanks said right before a brand's name, in six languages (original text, to its end).
-_THANKS_BEFORE = re.compile(
-    r"(?<![^\W_])(?:thanks|thank you|thx|merci|gracias|danke|obrigad[oa]|grazie)[\s,!:]*$",
-    re.IGNORECASE)
+_THANKS_TO = re.compile(r"(?<![^\W_])(?:an|à|aux)(?![^\W_])", re.IGNORECASE)
 # A sponsor's account cheering the team or event it backs: a score, a match, a win, good
 # wishes or congratulations, in six languages (folded text).
 _CHEER = re.compile(
@@ -1803,6 +1802,9 @@ class _Context:
             return
         self.check_confidential()
         promotion = analyse_promotion(self.draft, self.compiled)
+        if self.work:
+            promotion.thanked_partner = [hit for hit in promotion.thanked_partner
+                                         if hit.group is not THANKED_BY_NAME]
         self.sideline = self._own_sideline(promotion)
         self.read_intent(promotion)
         self.check_persona(promotion)
@@ -2895,9 +2897,11 @@ class _Context:
         expanded for every name of a pack."""
         found = []
         for hit in promotion.brand_hits:
-            before = self.text[max(0, hit.start - 24):hit.start]
-            match = _THANKS_BEFORE.search(before)
-            if match is not None:
+            before = self.text[max(0, hit.start - 28):hit.start]
+            match = THANKS_RIGHT_BEFORE.search(before)
+            if match is not None and _THANKS_TO.search(match.group()) is None:
+                # (thanks sent "to" someone, "merci à", "Danke an", may be a figure of speech:
+                # "ma peau dit merci à Acme"; the name right after the thanks is the hint)
                 start = hit.start - len(before) + match.start()
                 found.append(Mention(self.text[start:hit.end], start, hit.end))
         return found

@@ -351,3 +351,29 @@ def test_an_employees_verdict_on_the_brand_is_an_insider_review(water, text):
 ])
 def test_a_notice_or_a_commute_story_is_no_review(water, text):
     assert "disclosure.insider_review" not in fired(text, PERSONAL, water)
+
+
+# --- 13. a partner thanked by name or handle; "(partner)" and "in partnership with" are vague ------
+
+@pytest.mark.parametrize("text", [
+    "Weekend hike with the new jug, cold water all day. Danke @osterling!",
+    "Mi botella nueva para el verano, ¡gracias @osterling! 💧",
+    "thanks Osterling for keeping the crew hydrated this week 💧💧",
+    "(partner) Osterling's travel filter is now in every Corrandel shop near you, give it a go",
+])
+def test_a_partner_thanked_or_tagged_vaguely_is_promotion_with_an_unclear_label(water, text):
+    found = fired(text, PERSONAL, water)
+    assert "persona.brand_promotion" in found and "disclosure.unclear" in found
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you to Osterling colleagues for volunteering at our river clean-up today 👏",
+    "Gracias a Osterling por acompañarnos en la jornada de limpieza del río.",
+])
+def test_thanks_to_a_partner_on_a_work_account_is_its_news(water, text):
+    assert not any(rule.startswith("disclosure") for rule in fired(text, WORK, water))
+
+
+def test_thanks_to_as_because_of_is_no_thanks_sent(water):
+    text = "Il mio nuovo rubinetto grazie a Osterling, ve lo consiglio!"
+    assert "disclosure.unclear" not in fired(text, PERSONAL, water)
