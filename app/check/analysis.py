@@ -371,8 +371,7 @@ UNMISTAKABLE_PRAISE = re.compile(
     r"|best (?:call|decision|choice|move) (?:i|we)(?:'ve| have)? (?:ever )?made"
     r"|la mejor decision que (?:he|hemos) tomado|la meilleure decision que j'ai prise"
     r"|coup de c(?:oe|œ)ur pour|(?:rien d'autre a dire|nothing (?:else|more) to say"
-    r"|that's all i'm saying|thats all im saying|no hay (?:nada )?mas que decir"
-    r"|mehr muss man nicht sagen)(?=[^\w]*$)"
+    r"|no hay (?:nada )?mas que decir|mehr muss man nicht sagen)(?=[^\w]*$)"
     r"|the only acceptable|deserves? a (?:raise|pay rise|payrise|medal)"
     r"|merece(?:n)? un aumento|quanto amo|vous (?:nous )?regalez|tu (?:nous )?regales)(?![\w/])")
 
@@ -703,6 +702,10 @@ def _read_brand_context(draft: DraftText, compiled: CompiledPolicy, result: Prom
             if not isinstance(ref, BrandRef) or ref.role == ROLE_EMPLOYER:
                 continue
             before = draft.text[max(0, hit.start - 28):hit.start]
+            after = fold_string(draft.text[hit.end:hit.end + 40])
+            if (for_what := _FOR_WHAT.match(after)) is not None \
+                    and for_what.group("what") in _HOSPITALITY:
+                continue  # "for having us", "pour votre confiance": thanks for no thing
             if (thanks := THANKS_RIGHT_BEFORE.search(before)) is not None:
                 start = hit.start - len(before) + thanks.start()
                 result.thanked_partner.append(LexiconHit(THANKED_BY_NAME, start, hit.end))
@@ -891,6 +894,18 @@ def _thanks_for_a_thing(text: str) -> re.Match[str] | None:
     return None
 
 
+# What a thanks is for, right after the name (folded): "for having us", "pour votre confiance"
+_FOR_WHAT = re.compile(
+    r"[\s,!]*(?:for|pour|por|para|fur|furs|pelo|pela|per)\s+(?:(?:the|your|votre|vos|ta|ton|tu"
+    r"|su|vuestra|vuestro|eure|euer|deine|dein|ihre|a sua|o seu|la vostra|il vostro|la|le|el"
+    r"|il|lo|o|a)\s+)?(?P<what>[a-z'-]+)")
+# ... thanks for hospitality, trust or help, which thank no gift
+_HOSPITALITY = frozenset((
+    "having", "hosting", "welcome", "welcoming", "warm", "invite", "invitation", "inviting",
+    "trust", "patience", "support", "help", "being", "letting", "coming", "organising",
+    "organizing", "confiance", "accueil", "soutien", "aide", "confianza", "acogida", "apoyo",
+    "ayuda", "invitacion", "vertrauen", "einladung", "unterstutzung", "hilfe", "confianca",
+    "apoio", "ajuda", "convite", "fiducia", "supporto", "aiuto", "invito", "einladen"))
 _BEFORE_INFINITIVE = frozenset(("por", "para", "pour", "per"))
 # A verb after "por", "pour", "per" ... rather than a thing ("por acompañarnos", "per esserci")
 _INFINITIVE = re.compile(r"(?:ar|er|ir|re)(?:nos|me|te|lo|la|los|las|le|les|ci|vi|mi|ti)?$"

@@ -2899,9 +2899,12 @@ class _Context:
         for hit in promotion.brand_hits:
             before = self.text[max(0, hit.start - 28):hit.start]
             match = THANKS_RIGHT_BEFORE.search(before)
-            if match is not None and _THANKS_TO.search(match.group()) is None:
+            if match is not None and _THANKS_TO.search(match.group()) is None and not (
+                    self.employer_owned and match.group().rstrip().endswith(("@", "＠"))):
                 # (thanks sent "to" someone, "merci à", "Danke an", may be a figure of speech:
-                # "ma peau dit merci à Acme"; the name right after the thanks is the hint)
+                # "ma peau dit merci à Acme"; the name right after the thanks is the hint; on
+                # the brand's own account a partner's handle thanked beside its product is an
+                # ad left unlabelled, disclosure.missing)
                 start = hit.start - len(before) + match.start()
                 found.append(Mention(self.text[start:hit.end], start, hit.end))
         return found

@@ -293,7 +293,7 @@ def test_an_insult_in_an_advice_post_is_still_conduct(water, text):
     "Switched the whole house to Brookline Pure refills this spring. Best call we made.",
     "Coup de cœur pour les carafes Osterling 💧",
     "Brookline Pure ❤️ rien d'autre à dire",
-    "If you need a water filter in Cardiff: Osterling. That's all I'm saying 😉",
+    "If you need a water filter in Cardiff: Osterling. Nothing more to say 😉",
     "Fennick Tap is the only acceptable tap water, I don't make the rules",
     "whoever designs the Corrandel refill kiosks deserves a raise",
     "vengan a la tienda de Corrandel en la calle Mayor, yo los atiendo 😎",
