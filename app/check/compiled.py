@@ -280,6 +280,11 @@ SECRECY_CUES = re.compile(
     r"|je n'en dis pas plus|j'en dis pas plus|mehr sag ich nicht|mehr verrate ich nicht"
     r"|nao digo mais (?:nada)?|e tudo o que posso dizer|non dico altro"
     r"|e tutto quello che posso dire"
+    # the thing not named but known ("ya sabéis, el proyecto ...", "l'autre nom de
+    # vous-savez-quoi", "Progetto X (sapete quale)", "you-know-what")
+    r"|ya sab(?:eis|es|en),? (?:cual|el|la|lo|de que|a que)|vous-savez-quoi|tu-sais-quoi"
+    r"|you-know-(?:what|who|which)|(?:sapete|sai|sapevate) (?:quale|cosa intendo)"
+    r"|ihr wisst schon(?:,)? (?:welch|was|wen)|(?:voces )?sabem (?:qual|o que)"
     # a launch teased for later: "coming next year", "kommt nachstes Jahr", "llega en 2027"
     r"|(?:coming|comes|launching|drops|kommt|llega|sale|arrive|sort|chega|sai|arriva|esce)"
     r" (?:next year|in 20\d\d|nachstes jahr|el ano que viene|l'an prochain|l'annee prochaine"

@@ -1984,7 +1984,10 @@ class _Context:
             start, end = self.draft.fold.span(start, end)
             written = self.text[start:end]
             # "Le dossier Porte Bleue avance" names it; "la porte bleue du jardin" is a door
-            if all(word[:1].isupper() for word in written.replace("-", " ").split()) \
+            # (but not where the draft teases a secret: "lo del puerto azul (ya sabéis, el
+            # proyecto con nombre en inglés)", twenty-eighth round)
+            if (all(word[:1].isupper() for word in written.replace("-", " ").split())
+                    or SECRECY_CUES.search(self.draft.fold.text) is not None) \
                     and self.keep(start, end) and not any(
                         h.start <= start < h.end for hits in by_term.values() for h in hits):
                 compiled_term = make_term(codename)
@@ -2042,7 +2045,12 @@ class _Context:
         if hit.disguises or " " in term or not term[:1].isupper() or not written.isalpha() \
                 or (hit.start > 0 and self.text[hit.start - 1] in "#＃"):
             return False
-        if _INDEFINITE_BEFORE.search(self.text, max(0, hit.start - 12), hit.start) and (
+        before = _INDEFINITE_BEFORE.search(self.text, max(0, hit.start - 12), hit.start)
+        if before is not None and fold_string(before.group()).strip() == "a" \
+                and not written.islower() and self._language() in ("pt", "es", "it", "fr"):
+            before = None  # "sobre a Bernache": the Portuguese article, a name after it
+            # (twenty-eighth round; Spanish, Italian and French "a" is "to")
+        if before is not None and (
                 written.islower() or SECRECY_CUES.search(self.draft.fold.text) is None):
             # "a magpie stole my croissant", "ein Steinbock am Grat": a thing, not a name
             # (but "a Magpie demo 🤫" teases the secret)

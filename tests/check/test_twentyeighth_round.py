@@ -377,3 +377,33 @@ def test_thanks_to_a_partner_on_a_work_account_is_its_news(water, text):
 def test_thanks_to_as_because_of_is_no_thanks_sent(water):
     text = "Il mio nuovo rubinetto grazie a Osterling, ve lo consiglio!"
     assert "disclosure.unclear" not in fired(text, PERSONAL, water)
+
+
+# --- 14. a codename after the Portuguese article, translated, or teased in lower case --------------
+
+@pytest.fixture
+def secrets(tmp_path):
+    return policy_from(tmp_path, PACK.replace(
+        'terms = ["Project Millrace"]',
+        'terms = ["Proyecto Nácar", "Blue Harbour", "Night Pantry", "Werkbank Blau", "Bernache"]'))
+
+
+@pytest.mark.parametrize("text", [
+    "Mais uma reunião sobre a Bernache hoje... quando é que isto sai?",
+    "Projet Nacre encore reporté, quelle surprise",
+    "Progetto Madreperla slitta a giugno",
+    "La Despensa Nocturna por fin arranca en Cádiz 🌙",
+    "Petite pensée pour l'équipe Établi Bleu, qui boucle son prototype",
+    "Lo del puerto azul (ya sabéis, el proyecto con nombre en inglés) sale en marzo",
+])
+def test_a_codename_translated_or_after_an_article_is_confidential(secrets, text):
+    assert "confidential.term" in fired(text, WORK, secrets)
+
+
+@pytest.mark.parametrize("text", [
+    "Vimos uma bernache no estuário do Tejo hoje de manhã 🪿",
+    "Comimos en el puerto, con el agua tan azul que parecía pintada",
+    "Drei Stunden an der Werkbank, blaue Finger vom Lack.",
+])
+def test_the_same_words_in_their_everyday_sense_stay_clean(secrets, text):
+    assert "confidential.term" not in fired(text, WORK, secrets)
