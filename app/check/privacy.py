@@ -355,6 +355,23 @@ def _beside(matches: list[re.Match[str]], more: Iterable[re.Match[str]]) -> list
                                           for other in matches))], key=lambda m: m.start())
 
 
+# A German street named by its preposition and a name, then the house number (folded text):
+# "Am Mühlbach 9", "An der Alster 12a", "Im Winkel 3", "Zur Alten Mühle 5" (the capitals are checked
+# in the original; "am Montag 9 Uhr" is a time)
+_GERMAN_PREPOSITION_HINT = re.compile(r"\b(?:am|an der|an den|im|auf der|auf dem|zum|zur"
+                                      r"|unter den|hinter der|in den) [a-z]")
+_GERMAN_PREPOSITION_STREET = re.compile(
+    r"\b(?:am|an der|an den|im|auf der|auf dem|zum|zur|unter den|hinter der|in den)\s+"
+    r"(?P<name>[a-z][a-z-]{2,})(?:\s+(?P<second>[a-z][a-z-]{2,}))?\s+\d{1,3}[a-z]?\b"
+    r"(?!\s*(?:uhr|h\b|:|[.,]\d|%|€|euro|prozent|jahre|minuten|min\b|km|m\b|kg|grad|stunden"
+    r"|tage|mal\b|x\b))")
+_NOT_A_STREET_NAME = frozenset((
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar",
+    "februar", "marz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+    "november", "dezember", "wochenende", "abend", "morgen", "mittag", "nachmittag", "tag",
+    "ende", "start", "platz", "rang", "gleis", "stand", "tisch", "schalter", "tor", "eingang"))
+
+
 def _capitalised_at(fold: TextView, start: int) -> bool:
     """Whether the word at fold ``start`` begins with a capital in the original ("4 Mill
     Cottages", not "4 more days")."""
@@ -1078,6 +1095,17 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
         matches = [match for shape in shapes for match in shape.finditer(text)]
         # (a street with a street word is read by its own shape: "via Garibaldi 23, 10122")
         matches = _beside(matches, _STREET_POSTCODE.finditer(text))
+        if _GERMAN_PREPOSITION_HINT.search(text):
+            # twenty-eighth round: a German street named with its preposition and no street
+            # word ("Party at her place Saturday, Am Mühlbach 9 in Bad Aibling"), both words
+            # written with a capital
+            matches = _beside(matches, (
+                match for match in _GERMAN_PREPOSITION_STREET.finditer(text)
+                if _capitalised_at(fold, match.start())
+                and _capitalised_at(fold, match.start("name"))
+                and (match.group("second") is None
+                     or _capitalised_at(fold, match.start("second")))
+                and match.group("name") not in _NOT_A_STREET_NAME))
         if _UK_POSTCODE_HINT.search(text):
             matches = _beside(matches, (match for match in _NUMBER_NAME_UK_POSTCODE.finditer(text)
                                         if _capitalised_at(fold, match.start("name"))))

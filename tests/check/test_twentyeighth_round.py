@@ -407,3 +407,22 @@ def test_a_codename_translated_or_after_an_article_is_confidential(secrets, text
 ])
 def test_the_same_words_in_their_everyday_sense_stay_clean(secrets, text):
     assert "confidential.term" not in fired(text, WORK, secrets)
+
+
+# --- 15. a German street named by its preposition, without a street word -------------------------
+
+@pytest.mark.parametrize("text", [
+    "Abschiedsfeier für Jonas am Samstag bei ihm zu Hause, Am Mühlbach 9 in Bad Aibling, bringt Salat mit!",
+    "Neue Adresse für die Weihnachtskarten: Zur Alten Mühle 14, Rosenheim 🎄",
+])
+def test_a_german_street_named_by_its_preposition_is_an_address(water, text):
+    assert "privacy.address" in fired(text, WORK, water)
+
+
+@pytest.mark.parametrize("text", [
+    "Am Montag 9 Uhr startet die Zählerablesung in der Altstadt.",
+    "Am Stand 12 auf dem Wochenmarkt gibt es heute Wasserproben zum Mitnehmen.",
+    "Zum Start 3 neue Trinkbrunnen am Hauptbahnhof 💧",
+])
+def test_a_time_a_stall_or_a_count_is_no_address(water, text):
+    assert "privacy.address" not in fired(text, WORK, water)
