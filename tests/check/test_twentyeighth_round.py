@@ -426,3 +426,42 @@ def test_a_german_street_named_by_its_preposition_is_an_address(water, text):
 ])
 def test_a_time_a_stall_or_a_count_is_no_address(water, text):
     assert "privacy.address" not in fired(text, WORK, water)
+
+
+# --- 16. the long tail: a crush, a colleague's wedding, a Chilean party, payday; more put-downs ---
+
+@pytest.mark.parametrize("text", [
+    "Our social manager won't post until her crush texts back, be patient 💘",
+    "Dietro le quinte in magazzino: il nostro magazziniere si sposa sabato e non ha ancora scritto le promesse 😬",
+    "El carrete del sábado estuvo épico, gracias cabros 🍻",
+    "ngl the leaving drinks got messy last night, someone is asleep under the pump rig 💀",
+    "La peque se gradúa hoy 🎓 no puedo con tanto orgullo",
+    "can't stop refreshing my bank app, overdraft again before payday",
+    "Domenica si vota: chi ama questo paese sa già dove mettere la croce ✊",
+])
+def test_more_personal_life_said_in_passing_on_a_work_account(water, text):
+    assert "persona.personal_life" in fired(text, BRAND, water)
+
+
+@pytest.mark.parametrize("text", [
+    "À la cliente qui nous met une étoile pour une fuite réparée en une heure : on ne soigne pas la bêtise.",
+    "Think the utility poisons its own reservoir?? Use your brain, people.",
+    "Our new contractor is as useful as a chocolate teapot.",
+    "Este sistema de citas es para retrasados, de verdad.",
+    "Fаck Mondays, honestly",
+    "Shoutout to the night crew for unf*cking the pumping station 🙏",
+])
+def test_more_put_downs_slurs_and_swearing_are_conduct(water, text):
+    assert any(rule.startswith("conduct.") for rule in fired(text, BRAND, water))
+
+
+@pytest.mark.parametrize("text", [
+    "El tren llegó retrasado por la nieve; el equipo de guardia ya está en Segovia.",
+    "Crush the Q3 targets? We'd settle for fixing the Mill Lane main.",
+    "Our river guide on how to use your brain's fear response when wild swimming 🧠",
+    "Payday loans and water debt: what to do before payday if your bill is late",
+])
+def test_the_same_words_at_work_stay_clean_here_too(water, text):
+    found = fired(text, BRAND, water)
+    assert not any(rule.startswith("conduct.") for rule in found)
+    assert "persona.personal_life" not in found
