@@ -373,7 +373,16 @@ UNMISTAKABLE_PRAISE = re.compile(
     r"|coup de c(?:oe|œ)ur pour|(?:rien d'autre a dire|nothing (?:else|more) to say"
     r"|no hay (?:nada )?mas que decir|mehr muss man nicht sagen)(?=[^\w]*$)"
     r"|the only acceptable|deserves? a (?:raise|pay rise|payrise|medal)"
-    r"|merece(?:n)? un aumento|quanto amo|vous (?:nous )?regalez|tu (?:nous )?regales)(?![\w/])")
+    r"|merece(?:n)? un aumento|quanto amo|vous (?:nous )?regalez|tu (?:nous )?regales"
+    # ... not knowing what one would do without it, everything in the picture from it, and a
+    # verdict closing a sentence ("No regrets.", "Can't beat it.", "Mehr braucht man nicht.")
+    r"|(?:i )?don'?t know what i'?d do without|no se que haria sin|je ne sais pas ce que je"
+    r" ferais sans|(?:ich )?weiss nicht,? was ich ohne|nao sei o que faria sem"
+    r"|non so cosa farei senza|everything (?:on this board|in this (?:look|outfit|photo|pic"
+    r"|room|kitchen|bathroom|shot)|here|you see here) (?:is |came )?from"
+    r"|(?:no regrets|can'?t beat it|you can'?t beat it|mehr braucht man nicht|that'?s all you"
+    r" need|no hace falta mas|il n'en faut pas plus|nao e preciso mais|non serve altro"
+    r"|sin arrepentimientos|aucun regret)(?=\s*(?:[.!]|$|[^\w\s])))(?![\w/])")
 
 
 # A place named as the brand's neighbour ("Acme's office is next to the best bakery in
@@ -703,6 +712,14 @@ def _read_brand_context(draft: DraftText, compiled: CompiledPolicy, result: Prom
                 continue
             before = draft.text[max(0, hit.start - 28):hit.start]
             after = fold_string(draft.text[hit.end:hit.end + 40])
+            if hit.start > 0 and draft.text[hit.start - 1] in "@＠" \
+                    and (thanks_after := _THANKS_RIGHT_AFTER.match(draft.text, hit.end)) \
+                    is not None:
+                # "@cafeslantier gracias por el regalito", "@acme thank you!": the handle
+                # thanked right after it
+                result.thanked_partner.append(LexiconHit(THANKED_BY_NAME, hit.start - 1,
+                                                         thanks_after.end()))
+                break
             if (for_what := _FOR_WHAT.match(after)) is not None \
                     and for_what.group("what") in _HOSPITALITY:
                 continue  # "for having us", "pour votre confiance": thanks for no thing
@@ -837,6 +854,9 @@ THANKS_RIGHT_BEFORE = re.compile(
     # (German "an" and French "à" thank someone; "thanks to", "gracias a", "grazie a" also
     # say "because of": "il mio nuovo sorriso grazie a X")
     r"(?:(?:an(?:\s+(?:die|den|das))?|à|à la|aux)\s+)?[@＠]?$",
+    re.IGNORECASE)
+_THANKS_RIGHT_AFTER = re.compile(
+    r"[\s,:!]*(?:thanks|thank you|thx|ty|merci|gracias|danke|obrigad[oa]|grazie|valeu)\b",
     re.IGNORECASE)
 _THANKS_WORDS = ("thank", "thx", "cheers", "merci", "gracias", "danke", "obrigad", "grazie",
                  "valeu", "dank an")

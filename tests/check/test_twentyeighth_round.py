@@ -465,3 +465,26 @@ def test_the_same_words_at_work_stay_clean_here_too(water, text):
     found = fired(text, BRAND, water)
     assert not any(rule.startswith("conduct.") for rule in found)
     assert "persona.personal_life" not in found
+
+
+# --- 17. the nicest one I know, marks in emoji, a board sourced from it, verdicts closing a sentence -
+
+@pytest.mark.parametrize("text", [
+    "Whole Saturday at the Corrandel visitor centre. Honestly the nicest water museum I know 💧",
+    "Brookline Pure sparkling on a hot day: 💧💧💧💧💧 out of 5",
+    "Kitchen refresh inspo 💡 everything on this board is from the Osterling range",
+    "@osterling gracias por el regalito 💧",
+    "Pantry restock: three crates of Brookline Pure. No regrets.",
+    "Sonntagsfrühstück: Brot, Butter und ein Glas Fennick Tap. Mehr braucht man nicht.",
+    "No sé qué haría sin el filtro de Osterling, de verdad",
+])
+def test_more_praise_of_the_brand_with_no_sales_word(water, text):
+    assert "persona.brand_promotion" in fired(text, PERSONAL, water)
+
+
+@pytest.mark.parametrize("text", [
+    "Corrandel's van on our street again. No regrets about moving here though, it's quiet.",
+    "Corrandel's van on our street again. The kids rated the digger 🚜🚜🚜 out of 3.",
+])
+def test_the_same_shapes_of_something_else_stay_a_mention(water, text):
+    assert "persona.brand_promotion" not in fired(text, PERSONAL, water)
