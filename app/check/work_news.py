@@ -395,7 +395,14 @@ _SIDELINE = (
     r"|\bje (?:fabrique|fais|vends|tricote|peins|sculpte) (?:des|mes|de petites?|de jolies?)\b"
     r"|\b(?:ademas|aparte) de (?:los |las |el |la |mi |mis )?[a-z]{3,14},? (?:llevo|tengo"
     r"|monto|llevamos)\b|\b(?:una|mi) (?:pequena |pequenita )?tienda (?:online|en linea"
-    r"|de etsy)\b")
+    r"|de etsy)\b"
+    # ... one's own shop or academy left for the reader ("os dejo por aquí mi academia de
+    # inglés online", "je vous laisse ma boutique"), a shop run on the side in German
+    # ("nebenbei betreibe ich meinen kleinen Etsy-Shop")
+    r"|\b(?:os dejo|te dejo|les dejo|je vous laisse|ich lass euch|deixo aqui|vi lascio)\b"
+    r"[^.!?\n]{0,20}\b(?:mi|mis|ma|mon|mes|mein|meine|meinen|meu|minha|il mio|la mia)\b"
+    r"|\bnebenbei betreibe\b|\bbetreibe ich\b[^.!?\n]{0,40}\b(?:shop|laden|studio|atelier)"
+    r"|\bmeine[nm]? kleine[nm]? (?:etsy-?)?(?:shop|laden|onlineshop|online-shop)\b")
 # ... and selling it: a price, bookings, rates, orders, tickets, a menu, "DM me for".
 _SALE = (
     r"(?:[$£€]\s?\d|\d(?:[.,]\d+)?\s?(?:[$£€]|eur\b|euros?\b|usd\b|gbp\b|dollars\b|pounds\b)"
@@ -439,7 +446,8 @@ _SALE = (
     # Samstage frei", "fechas libres", "agenda tu cita", "first consultation's on us")
     r"|restock\w*|back in stock|link is in my|fechas (?:libres|disponibles)"
     r"|(?:saturdays|sundays|weekends|dates|samstage|sonntage|wochenenden|sabados|samedis"
-    r"|sabati|sabados) (?:\w+ ){0,3}?(?:free|available|frei|libres|disponibles|liberi|livres)"
+    r"|sabati|sabados) (?:\w+ ){0,3}?(?:free|available|open|frei|libres|disponibles|liberi"
+    r"|livres)|if (?:anyone|anybody)(?:'s| is) planning"
     r"|(?:agenda|reserva|pide) tu cita|first (?:consultation|session|lesson|class)"
     r"(?:(?:'s| is) (?:on us|free)| free)"
     # Twenty-third round: places still free or few, with how many ("il reste 3 places", "a

@@ -488,3 +488,29 @@ def test_more_praise_of_the_brand_with_no_sales_word(water, text):
 ])
 def test_the_same_shapes_of_something_else_stay_a_mention(water, text):
     assert "persona.brand_promotion" not in fired(text, PERSONAL, water)
+
+
+# --- 18. more pitches: a cut "reduziert", the first comers rewarded, drop by, set an alarm ---------
+
+@pytest.mark.parametrize("text", [
+    "Bei uns im Laden sind grad alle Wasserfilter 25 % reduziert, kommt vorbei, ich berate euch gern!",
+    "our new refill kiosk opens Saturday and the first 200 visitors get a free bottle. be there 💧",
+    "Mañana salen los bonos de verano de Brookline Pure. Poneos alarma a las 10:00 ⏰",
+    "Os dejo por aquí mi tienda online de cerámica, primer pedido con envío gratis 😉",
+])
+def test_more_pitches_on_a_personal_account(water, text):
+    assert "persona.promotion" in fired(text, PERSONAL, water)
+
+
+def test_weekend_dates_still_open_sell_a_trade_on_a_work_account(water):
+    text = "Fun fact: on weekends I play sax at weddings 🎷 Still got two Saturdays open in May if anyone's planning."
+    assert "persona.promotion" in fired(text, WORK, water)
+
+
+@pytest.mark.parametrize("text", [
+    "The first 20 minutes of the film were the best part, honestly.",
+    "Set an alarm for the meteor shower tonight, it peaks at 2am ✨",
+    "Die Preise sind um 3 % gestiegen, nicht reduziert. Typisch.",
+])
+def test_the_same_words_selling_nothing_stay_clean(water, text):
+    assert "persona.promotion" not in fired(text, PERSONAL, water)
