@@ -129,7 +129,7 @@ def test_the_same_praise_of_something_else_beside_the_brand_stays_a_mention(wate
     assert "persona.brand_promotion" not in fired(text, PERSONAL, water)
 
 
-# --- 4. a campaign tag with its accents, thanks, a wink, a tie-up said vaguely, a tip, credit ------
+# --- 4. a campaign tag with its accents, thanks, a wink, a tie-up said vaguely, a tip, credit -----
 
 @pytest.mark.parametrize("text", [
     "Tarde de playa con la botella nueva ☀️ #DrínkBrookline",
@@ -163,7 +163,8 @@ def test_the_same_words_beside_a_plain_mention_stay_a_mention(water, text):
 @pytest.mark.parametrize("text", [
     "Between shifts I've been making driftwood lamps. A few pieces left if anyone's interested 🪵",
     "Entre deux rotations je fabrique des bougies, il m'en reste trois, MP si ça vous tente",
-    "Además de la depuradora, llevo una pequeña tienda online de jabones. Os paso el enlace por privado.",
+    ("Además de la depuradora, llevo una pequeña tienda online de jabones. Os paso el enlace "
+     "por privado."),
     "Also, I build garden sheds on the side. If your yard needs one, hit me up, mates' pricing 😉",
 ])
 def test_a_trade_of_ones_own_on_a_work_account_is_a_pitch(water, text):
@@ -181,7 +182,8 @@ def test_a_break_between_shifts_sells_nothing(water, text):
 @pytest.mark.parametrize("text", [
     "¡Buscamos fontanero para la zona de Getafe! Jornada completa. Mandadme el CV por privado 😊",
     "on cherche des techniciens pour l'été, pas besoin d'expérience, envoyez-moi vos CV en MP",
-    "my depot is desperate for a pipe fitter. if you know anyone, send them my way, the pay is decent",
+    ("my depot is desperate for a pipe fitter. if you know anyone, send them my way, the pay is "
+     "decent"),
     "¿Sabéis de algún fontanero que busque curro en Vigo? Nos falta gente y se está muy a gusto.",
 ])
 def test_a_job_offered_on_a_personal_account_is_a_pitch(water, text):
@@ -200,7 +202,8 @@ def test_asking_for_tips_or_a_ladder_is_no_job_offer(water, text):
 
 @pytest.mark.parametrize("text", [
     "Pregnancy & hydration: how much water you really need. Our guide: corrandel.example/bump",
-    "Breastfeeding or bottle, every feeding journey is valid 💧 Our live Q&A with the midwives is on Thursday.",
+    ("Breastfeeding or bottle, every feeding journey is valid 💧 Our live Q&A with the midwives "
+     "is on Thursday."),
     "Teething days call for a chilled Brookline Pure bottle and a long cuddle 🧊",
     "Milk-drunk and fast asleep: the best review a night feed can get 🍼",
 ])
@@ -218,13 +221,15 @@ def test_a_colleagues_news_or_the_teams_drinking_still_warns(water, text):
     assert "persona.personal_life" in fired(text, BRAND, water)
 
 
-# --- 7. a partner on the brand's account as its stockist, supplier, fellow researcher or charity --
+# --- 7. a partner on the brand's account as its stockist, supplier, co-researcher or charity ------
 
 @pytest.mark.parametrize("text", [
     "Ya estamos también en las tiendas de Osterling Filters en Valencia 🛒",
     "Our new jug filter cartridge is made by our friends at Osterling in Bristol 💧",
-    "After a year of research with 300 households and the Osterling lab, the Fennick Tap app update is out now.",
-    "Our engineers ran the Cardiff Half for Osterling Filters' clean-water fund and raised £3,200. Proud!",
+    ("After a year of research with 300 households and the Osterling lab, the Fennick Tap app "
+     "update is out now."),
+    ("Our engineers ran the Cardiff Half for Osterling Filters' clean-water fund and raised "
+     "£3,200. Proud!"),
 ])
 def test_a_partner_serving_the_brand_on_its_account_needs_no_label(water, text):
     assert not any(rule.startswith("disclosure") for rule in fired(text, BRAND, water))
@@ -241,7 +246,8 @@ def test_a_partners_offer_on_the_brands_account_still_needs_a_label(water, text)
 # --- 8. a family's home on the brand's account; a garage sale at one's own home -------------------
 
 @pytest.mark.parametrize("text", [
-    "Big congrats to the Okafors at 1418 W Juniper Ridge Ln in Tucson: their new softener went in today!",
+    ("Big congrats to the Okafors at 1418 W Juniper Ridge Ln in Tucson: their new softener went "
+     "in today!"),
     "Welcome to the Lindqvist family, 22 Heather Close, our 10,000th meter upgrade 🎉",
 ])
 def test_a_customer_familys_address_on_the_brand_account_warns(water, text):
@@ -261,13 +267,16 @@ def test_the_organisations_own_place_stays_a_note(water, text):
     assert "privacy.address" not in fired(text, BRAND, water)
 
 
-# --- 9. advice and reassurance to readers, with no hostile word, is no attack --------------------
+# --- 9. advice and reassurance to readers, with no hostile word, is no attack ---------------------
 
 @pytest.mark.parametrize("text", [
-    "Before your test you must be able to read a meter from two metres. If you wear glasses, wear them, and get your eyes checked if you're not sure.",
+    ("Before your test you must be able to read a meter from two metres. If you wear glasses, "
+     "wear them, and get your eyes checked if you're not sure."),
     "Sauna etiquette 101: shower first, towel down, phones off, keep your voice down.",
-    "Before your appointment you must turn off the stopcock. If you can't find it, don't guess, and call us if you're not sure.",
-    "The leak alarms aren't there to judge you. They're there to save your floorboards, and your engineer has fitted hundreds.",
+    ("Before your appointment you must turn off the stopcock. If you can't find it, don't "
+     "guess, and call us if you're not sure."),
+    ("The leak alarms aren't there to judge you. They're there to save your floorboards, and "
+     "your engineer has fitted hundreds."),
 ])
 def test_advice_and_reassurance_stay_clean_on_the_brand_account(water, text):
     assert not any(rule.startswith("conduct.") for rule in fired(text, BRAND, water))
@@ -287,7 +296,7 @@ def test_an_insult_in_an_advice_post_is_still_conduct(water, text):
     assert any(rule.startswith("conduct.") for rule in fired(text, BRAND, water))
 
 
-# --- 10. the best move one made, a crush, nothing more to say, readers told to come or spread it --
+# --- 10. the best move one made, a crush, nothing more to say, readers told to come or tell -------
 
 @pytest.mark.parametrize("text", [
     "Switched the whole house to Brookline Pure refills this spring. Best call we made.",
@@ -315,7 +324,8 @@ def test_the_same_words_of_something_else_stay_a_mention(water, text):
 
 @pytest.mark.parametrize("text", [
     "Osterling's filter-fitting workshop is brilliant. Book it in the app before it fills up!",
-    "The new Brookline Pure glass bottle is finally out. Go get one before the first batch is gone 😍",
+    ("The new Brookline Pure glass bottle is finally out. Go get one before the first batch is "
+     "gone 😍"),
     "Apuntaos al taller de Osterling antes de que se llene 💧",
     "If you run a café, sign with Osterling, their service is the best around",
 ])
@@ -331,13 +341,14 @@ def test_a_walk_or_a_beach_before_the_crowds_sells_nothing(water, text):
     assert "persona.promotion" not in fired(text, PERSONAL, water)
 
 
-# --- 12. an insider's verdict in more shapes: unpaid said, a ranking, a long custom, the modal -----
+# --- 12. an insider's verdict in more shapes: unpaid said, a ranking, a long custom, the modal ----
 
 @pytest.mark.parametrize("text", [
     "Non è una sponsorizzazione, ma il filtro Osterling è il migliore che abbia mai montato.",
     "Kann die Brookline-Pure-Flasche wirklich nur empfehlen, hält seit drei Jahren ⭐",
     "Rating every refill station on my commute: 1. Corrandel (flawless) 2. the gym 3. the library",
-    "En tant que cliente depuis 12 ans, je peux vous le dire : Corrandel, c'est le meilleur service de la région.",
+    ("En tant que cliente depuis 12 ans, je peux vous le dire : Corrandel, c'est le meilleur "
+     "service de la région."),
     "Fennick Tap app. Worth every single penny. That's the review.",
     "los filtros de Osterling nunca fallan, 5 estrellitas ⭐",
 ])
@@ -346,14 +357,15 @@ def test_an_employees_verdict_on_the_brand_is_an_insider_review(water, text):
 
 
 @pytest.mark.parametrize("text", [
-    "Corrandel's office shuts on Monday. As a member of the choir for ten years I know that hall well.",
+    ("Corrandel's office shuts on Monday. As a member of the choir for ten years I know that "
+     "hall well."),
     "As a passenger for 20 years on the 7:10 I've seen it all. Corrandel's van was on it today.",
 ])
 def test_a_notice_or_a_commute_story_is_no_review(water, text):
     assert "disclosure.insider_review" not in fired(text, PERSONAL, water)
 
 
-# --- 13. a partner thanked by name or handle; "(partner)" and "in partnership with" are vague ------
+# --- 13. a partner thanked by name or handle; "(partner)" and "in partnership with" are vague -----
 
 @pytest.mark.parametrize("text", [
     "Weekend hike with the new jug, cold water all day. Danke @osterling!",
@@ -379,7 +391,7 @@ def test_thanks_to_as_because_of_is_no_thanks_sent(water):
     assert "disclosure.unclear" not in fired(text, PERSONAL, water)
 
 
-# --- 14. a codename after the Portuguese article, translated, or teased in lower case --------------
+# --- 14. a codename after the Portuguese article, translated, or teased in lower case -------------
 
 @pytest.fixture
 def secrets(tmp_path):
@@ -409,10 +421,11 @@ def test_the_same_words_in_their_everyday_sense_stay_clean(secrets, text):
     assert "confidential.term" not in fired(text, WORK, secrets)
 
 
-# --- 15. a German street named by its preposition, without a street word -------------------------
+# --- 15. a German street named by its preposition, without a street word --------------------------
 
 @pytest.mark.parametrize("text", [
-    "Abschiedsfeier für Jonas am Samstag bei ihm zu Hause, Am Mühlbach 9 in Bad Aibling, bringt Salat mit!",
+    ("Abschiedsfeier für Jonas am Samstag bei ihm zu Hause, Am Mühlbach 9 in Bad Aibling, "
+     "bringt Salat mit!"),
     "Neue Adresse für die Weihnachtskarten: Zur Alten Mühle 14, Rosenheim 🎄",
 ])
 def test_a_german_street_named_by_its_preposition_is_an_address(water, text):
@@ -432,7 +445,8 @@ def test_a_time_a_stall_or_a_count_is_no_address(water, text):
 
 @pytest.mark.parametrize("text", [
     "Our social manager won't post until her crush texts back, be patient 💘",
-    "Dietro le quinte in magazzino: il nostro magazziniere si sposa sabato e non ha ancora scritto le promesse 😬",
+    ("Dietro le quinte in magazzino: il nostro magazziniere si sposa sabato e non ha ancora "
+     "scritto le promesse 😬"),
     "El carrete del sábado estuvo épico, gracias cabros 🍻",
     "ngl the leaving drinks got messy last night, someone is asleep under the pump rig 💀",
     "La peque se gradúa hoy 🎓 no puedo con tanto orgullo",
@@ -444,7 +458,8 @@ def test_more_personal_life_said_in_passing_on_a_work_account(water, text):
 
 
 @pytest.mark.parametrize("text", [
-    "À la cliente qui nous met une étoile pour une fuite réparée en une heure : on ne soigne pas la bêtise.",
+    ("À la cliente qui nous met une étoile pour une fuite réparée en une heure : on ne soigne "
+     "pas la bêtise."),
     "Think the utility poisons its own reservoir?? Use your brain, people.",
     "Our new contractor is as useful as a chocolate teapot.",
     "Este sistema de citas es para retrasados, de verdad.",
@@ -467,7 +482,7 @@ def test_the_same_words_at_work_stay_clean_here_too(water, text):
     assert "persona.personal_life" not in found
 
 
-# --- 17. the nicest one I know, marks in emoji, a board sourced from it, verdicts closing a sentence -
+# --- 17. the nicest one I know, marks in emoji, a board sourced from it, verdicts closing a sentenc
 
 @pytest.mark.parametrize("text", [
     "Whole Saturday at the Corrandel visitor centre. Honestly the nicest water museum I know 💧",
@@ -490,10 +505,10 @@ def test_the_same_shapes_of_something_else_stay_a_mention(water, text):
     assert "persona.brand_promotion" not in fired(text, PERSONAL, water)
 
 
-# --- 18. more pitches: a cut "reduziert", the first comers rewarded, drop by, set an alarm ---------
+# --- 18. more pitches: a cut "reduziert", the first comers rewarded, drop by, set an alarm --------
 
 @pytest.mark.parametrize("text", [
-    "Bei uns im Laden sind grad alle Wasserfilter 25 % reduziert, kommt vorbei, ich berate euch gern!",
+    "Bei Osterling sind grad alle Wasserfilter 25 % reduziert, ich berate euch gern!",
     "our new refill kiosk opens Saturday and the first 200 visitors get a free bottle. be there 💧",
     "Mañana salen los bonos de verano de Brookline Pure. Poneos alarma a las 10:00 ⏰",
     "Os dejo por aquí mi tienda online de cerámica, primer pedido con envío gratis 😉",
@@ -503,7 +518,8 @@ def test_more_pitches_on_a_personal_account(water, text):
 
 
 def test_weekend_dates_still_open_sell_a_trade_on_a_work_account(water):
-    text = "Fun fact: on weekends I play sax at weddings 🎷 Still got two Saturdays open in May if anyone's planning."
+    text = ("Fun fact: on weekends I play sax at weddings 🎷 Still got two Saturdays open in May "
+            "if anyone's planning.")
     assert "persona.promotion" in fired(text, WORK, water)
 
 

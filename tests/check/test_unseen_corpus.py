@@ -195,10 +195,10 @@ WAVE_ELEVEN = ("brambleton", "glimmerquay", "wasserlinde", "lucarnel", "terramar
 # US home-solar and battery installer, "us", a UK chain of driving schools, "uk", a German maker
 # of organic baby food and wooden toys, "de", a French operator of regional coaches and island
 # ferries, "fr", a Spanish chain of dental clinics, "es"), scored untouched at 86b4ef3 and at
-# the round's end; the twenty-eighth round read its misses. (Its writers never saw the example pack, which had not been
-# copied where they looked: four of the five packs named the campaign hashtags
-# "campaign_hashtags", gave partners a "kind" and had no "version"; those keys were renamed,
-# dropped and added before it was scored, and nothing else in them was touched.)
+# the round's end; the twenty-eighth round read its misses. (Its writers never saw the example
+# pack, which had not been copied where they looked: four of the five packs named the campaign
+# hashtags "campaign_hashtags", gave partners a "kind" and had no "version"; those keys were
+# renamed, dropped and added before it was scored, and nothing else in them was touched.)
 WAVE_TWELVE = ("heliowick", "kerbstone", "wiegenlied", "galernes", "sonrisol")
 # Before the twenty-eighth round changed any rule a thirteenth wave was written the same way (a
 # US mountain resort operator, "us", a UK publisher of county lifestyle magazines and podcasts,
