@@ -530,3 +530,21 @@ def test_weekend_dates_still_open_sell_a_trade_on_a_work_account(water):
 ])
 def test_the_same_words_selling_nothing_stay_clean(water, text):
     assert "persona.promotion" not in fired(text, PERSONAL, water)
+
+
+# --- 19. the writer's unit named after the employer; the cheapest way to it ----------------------
+
+def test_a_trade_beside_ones_role_on_the_employers_crew_is_a_pitch(water):
+    text = ("Besides my role on the Corrandel night shift, I also shoot weddings in the valley! "
+            "Now booking summer 2027, DM me for rates 📸")
+    assert "persona.promotion" in fired(text, WORK, water)
+
+
+def test_the_cheapest_way_to_the_brand_is_a_pitch(water):
+    text = "Cheapest way to get filtered water this winter, honestly → corrandel.example/early"
+    assert "persona.promotion" in fired(text, PERSONAL, water)
+
+
+def test_the_cheapest_way_home_sells_nothing(water):
+    text = "Cheapest way to get home from Cardiff at 2am? Asking for a friend 🙃"
+    assert "persona.promotion" not in fired(text, PERSONAL, water)
