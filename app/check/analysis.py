@@ -358,7 +358,7 @@ UNMISTAKABLE_PRAISE = re.compile(
     r"|smoother|cheaper|healthier|brighter|whiter) since (?:i|we) (?:started|began|switched)"
     r"|since (?:i|we) (?:started|began|switched to) (?:using )?[^.!?\n]{1,50}?"
     r"(?:so much|much|way|a lot|far) (?:calmer|better|easier|quieter|happier|faster|smoother"
-    r"|cheaper|healthier)|desde que (?:uso|usamos|use|usamos|empece a usar|tengo|tenemos)"
+    r"|cheaper|healthier)|desde que (?:uso|usamos|use|empece a usar|tengo|tenemos)"
     r" [^.!?\n]{1,50}?(?:mucho |muchisimo |bastante )?mejor\b|depuis que (?:j'utilise"
     r"|on utilise|nous utilisons|j'ai|on a) [^.!?\n]{1,50}?(?:beaucoup |tellement )?mieux\b"
     r"|seit (?:ich|wir) [^.!?\n]{1,50}?(?:nutze|nutzen|benutze|benutzen|verwende|verwenden"
@@ -842,10 +842,6 @@ _THANKS_TO_HANDLE = re.compile(
     r"\b(?:thank you|thanks|thx|ty|merci|gracias|danke|obrigad[oa]|grazie)"
     r"(?:\s+(?:so much|again|beaucoup|mille fois|infinitas|vielmals|mille))?[\s,!:]*"
     r"(?:(?:to|a|an|al|pour|por)\s+)?@")
-# A brand thanked for what it sent ("thanks Greenvale for the bottles", "merci à X pour le
-# colis", "gracias a X por el paquete", "danke an X für das Paket", "obrigada à X pelos mimos",
-# "grazie X per il pacco"), in the six languages (folded text; the words between hold the
-# brand, which must be a partner's).
 # Thanks said right before a name (original text): "thanks @x", "¡gracias @x!", "Danke an die X",
 # "merci à X", "obrigada X", "valeu X"
 THANKS_RIGHT_BEFORE = re.compile(
@@ -858,6 +854,10 @@ THANKS_RIGHT_BEFORE = re.compile(
 _THANKS_RIGHT_AFTER = re.compile(
     r"[\s,:!]*(?:thanks|thank you|thx|ty|merci|gracias|danke|obrigad[oa]|grazie|valeu)\b",
     re.IGNORECASE)
+# A brand thanked for what it sent ("thanks Greenvale for the bottles", "merci à X pour le
+# colis", "gracias a X por el paquete", "danke an X für das Paket", "obrigada à X pelos mimos",
+# "grazie X per il pacco"), in the six languages (folded text; the words between hold the
+# brand, which must be a partner's).
 _THANKS_WORDS = ("thank", "thx", "cheers", "merci", "gracias", "danke", "obrigad", "grazie",
                  "valeu", "dank an")
 # Thanks in the six languages (folded text), as the two readings below open.

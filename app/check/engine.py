@@ -572,11 +572,6 @@ _LANDMARK_BEFORE = re.compile(
     r"(?:\b(?:st|saint|san|santa|sankt|the|three|two|four|five|old|historic|\d+)|[A-Z][\w']*)"
     r"\.?'?s?\s+$")
 
-# The organisation's own service about a life matter, offered to the reader (folded text): its
-# professionals in the plural ("our pharmacists advise you", "unsere Apothekerinnen beraten
-# dich", "our play teams will be there"), a helpline, free calls, no appointment needed, or "in
-# every branch". With nobody speaking for themselves, "pregnancy tests", "a child in hospital"
-# are then what the business or charity offers, not anyone's news.
 # On the employer's own account, a partner named right after what makes it the brand's stockist,
 # supplier, fellow researcher or the charity it raised money for (folded text, ending where the
 # partner's name starts): "now stocked at", "ya estamos también en las tiendas de", "roasted by
@@ -605,6 +600,11 @@ _PARTNER_SERVES = re.compile(
     r"|arrecadamos|corremos|raccolto|corso)\b[^.!?\n]{0,50}?\b(?:for|para|pour|fur|per"
     r"|a favor de|zugunsten)\s+(?:the\s+|la\s+|le\s+|die\s+|a\s+)?"
     r")(?:[\w&'-]+\s+){0,2}$")
+# The organisation's own service about a life matter, offered to the reader (folded text): its
+# professionals in the plural ("our pharmacists advise you", "unsere Apothekerinnen beraten
+# dich", "our play teams will be there"), a helpline, free calls, no appointment needed, or "in
+# every branch". With nobody speaking for themselves, "pregnancy tests", "a child in hospital"
+# are then what the business or charity offers, not anyone's news.
 _ORGANISATION_SERVICE = re.compile(
     r"\b(?:our|unsere?n?|nuestr[oa]s|nos|nossa?s|nostr[ei])\s+(?:[a-z-]+\s+)?(?:pharmacists"
     r"|nurses|doctors|midwives|advisers|advisors|counsellors|counselors|specialists|play teams"
@@ -1424,6 +1424,8 @@ def _sponsoring_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternatives})\b")
 
 
+# Thanks sent "to" someone ("Danke an", "merci à"): a thanks that may be a figure of speech
+# ("ma peau dit merci à Acme"), not the hint of a name thanked right after the word.
 _THANKS_TO = re.compile(r"(?<![^\W_])(?:an|à|aux)(?![^\W_])", re.IGNORECASE)
 # A sponsor's account cheering the team or event it backs: a score, a match, a win, good
 # wishes or congratulations, in six languages (folded text).
