@@ -849,7 +849,7 @@ THANKS_RIGHT_BEFORE = re.compile(
     r"(?:\s+(?:so much|a lot|again|beaucoup|mil|mille|vielmals))?[\s,!:]*"
     # (German "an" and French "à" thank someone; "thanks to", "gracias a", "grazie a" also
     # say "because of": "il mio nuovo sorriso grazie a X")
-    r"(?:(?:an(?:\s+(?:die|den|das))?|à|à la|aux)\s+)?[@＠]?$",
+    r"(?:(?P<to>an(?:\s+(?:die|den|das))?|à|à la|aux)\s+)?[@＠]?$",
     re.IGNORECASE)
 _THANKS_RIGHT_AFTER = re.compile(
     r"[\s,:!]*(?:thanks|thank you|thx|ty|merci|gracias|danke|obrigad[oa]|grazie|valeu)\b",

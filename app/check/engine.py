@@ -1424,9 +1424,6 @@ def _sponsoring_pattern(verbs: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternatives})\b")
 
 
-# Thanks sent "to" someone ("Danke an", "merci à"): a thanks that may be a figure of speech
-# ("ma peau dit merci à Acme"), not the hint of a name thanked right after the word.
-_THANKS_TO = re.compile(r"(?<![^\W_])(?:an|à|aux)(?![^\W_])", re.IGNORECASE)
 # A sponsor's account cheering the team or event it backs: a score, a match, a win, good
 # wishes or congratulations, in six languages (folded text).
 _CHEER = re.compile(
@@ -2909,7 +2906,7 @@ class _Context:
         for hit in promotion.brand_hits:
             before = self.text[max(0, hit.start - 28):hit.start]
             match = THANKS_RIGHT_BEFORE.search(before)
-            if match is not None and _THANKS_TO.search(match.group()) is None and not (
+            if match is not None and match.group("to") is None and not (
                     self.employer_owned and match.group().rstrip().endswith(("@", "＠"))):
                 # (thanks sent "to" someone, "merci à", "Danke an", may be a figure of speech:
                 # "ma peau dit merci à Acme"; the name right after the thanks is the hint; on
@@ -3046,8 +3043,8 @@ class _Context:
         if not partners:
             return False
         for hit in partners:
-            sentence = max(self.text.rfind(mark, 0, hit.start) for mark in ".!?\n:") + 1
-            before = fold_string(self.text[max(sentence, hit.start - 120):hit.start])
+            before = fold_string(self.text[max(self._sentence(hit.start),
+                                               hit.start - 120):hit.start])
             if _PARTNER_SERVES.search(before) is None:
                 return False
         return True

@@ -358,10 +358,11 @@ def _beside(matches: list[re.Match[str]], more: Iterable[re.Match[str]]) -> list
 # A German street named by its preposition and a name, then the house number (folded text):
 # "Am Mühlbach 9", "An der Alster 12a", "Im Winkel 3", "Zur Alten Mühle 5" (the capitals are checked
 # in the original; "am Montag 9 Uhr" is a time)
-_GERMAN_PREPOSITION_HINT = re.compile(r"\b(?:am|an der|an den|im|auf der|auf dem|zum|zur"
-                                      r"|unter den|hinter der|in den) [a-z]")
+_GERMAN_PREPOSITIONS = (r"(?:am|an der|an den|im|auf der|auf dem|zum|zur|unter den|hinter der"
+                        r"|in den)")
+_GERMAN_PREPOSITION_HINT = re.compile(rf"\b{_GERMAN_PREPOSITIONS} [a-z]")
 _GERMAN_PREPOSITION_STREET = re.compile(
-    r"\b(?:am|an der|an den|im|auf der|auf dem|zum|zur|unter den|hinter der|in den)\s+"
+    rf"\b{_GERMAN_PREPOSITIONS}\s+"
     r"(?P<name>[a-z][a-z-]{2,})(?:\s+(?P<second>[a-z][a-z-]{2,}))?\s+\d{1,3}[a-z]?\b"
     r"(?!\s*(?:uhr|h\b|:|[.,]\d|%|€|euro|prozent|jahre|minuten|min\b|km|m\b|kg|grad|stunden"
     r"|tage|mal\b|x\b))")
