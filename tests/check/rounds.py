@@ -52,3 +52,20 @@ def conduct_marked(text, target, policy=None):
     result = check_draft(text, target, policy=policy, now=NOW)
     return [text[s.start:s.end] for f in result.findings
             if f.rule in CONDUCT and f.message.startswith("This has") for s in f.spans]
+
+
+# The invented water company of the twenty-seventh and later rounds' tests: its brands, a
+# campaign tag, a partner and a codename.
+CORRANDEL_PACK = """version = 1
+[employer]
+name = "Corrandel Water"
+aliases = ["Corrandel", "Brookline Pure", "Fennick Tap", "@corrandel"]
+domains = ["corrandel.example"]
+hashtags = ["#DrinkBrookline"]
+[[partners]]
+name = "Osterling Filters"
+aliases = ["Osterling"]
+domains = ["osterling.example"]
+[confidential]
+terms = ["Project Millrace"]
+"""

@@ -9,25 +9,13 @@ from __future__ import annotations
 import pytest
 
 from app.core.model import CheckTarget, Network, Owner, Persona
-from tests.check.rounds import fired, policy_from
+from tests.check.rounds import CORRANDEL_PACK, fired, policy_from
 
 BRAND = CheckTarget(Network.FACEBOOK, Persona.WORK, Owner.EMPLOYER)
 WORK = CheckTarget(Network.LINKEDIN, Persona.WORK)
 PERSONAL = CheckTarget(Network.FACEBOOK, Persona.PERSONAL)
 
-PACK = """version = 1
-[employer]
-name = "Corrandel Water"
-aliases = ["Corrandel", "Brookline Pure", "Fennick Tap", "@corrandel"]
-domains = ["corrandel.example"]
-hashtags = ["#DrinkBrookline"]
-[[partners]]
-name = "Osterling Filters"
-aliases = ["Osterling"]
-domains = ["osterling.example"]
-[confidential]
-terms = ["Project Millrace"]
-"""
+PACK = CORRANDEL_PACK
 
 
 @pytest.fixture
