@@ -328,6 +328,19 @@ UNMISTAKABLE_PRAISE = re.compile(
     r"|highly recommend|thank me later|10/10|five stars|5 stars|(?:you )?haven'?t lived"
     r"|(?:you'?ll|you will) ever need|c'est une claque"
     r"|worth every (?:single )?(?:penny|cent|euro|pound|dollar|minute|second)"
+    # twenty-ninth round: the best of one's life ("best eye test of my life", not a decision
+    # or a day), the best anywhere ("Beste Optiker überhaupt", "weit und breit", "lo más top
+    # que hay"), praise one cannot get over, the only thing that got one through, UK slang
+    r"|(?:best|greatest|easiest|nicest) (?!(?:decision|choice|move|day|days|night|year|years"
+    r"|week|weekend|time|times|thing|things|moment|people|team|colleagues|boss|job)\b)"
+    r"(?:[\w'-]+ ){1,3}of (?:my|your|our)(?: (?:kid|kids|child|children)'?s?)? li(?:fe|ves)"
+    r"|(?:le |la )?meilleure? (?!(?:decision|choix|jour|journee|annee|moment|equipe)\b)"
+    r"(?:[\w'-]+ ){1,3}de (?:ma|ta|votre) vie|(?:el |la )?mejor (?!(?:decision|dia|ano"
+    r"|momento|equipo)\b)(?:[\w'-]+ ){1,3}de (?:mi|tu|su|vuestra) vida"
+    r"|beste[rsnm]? (?:[\w-]+ ){0,2}(?:weit und breit|uberhaupt)"
+    r"|lo (?:mas top|mejor|mas) que hay\b|can'?t get over how (?:good|great|amazing|nice|well)"
+    r"|the only thing (?:that )?(?:got|gets|kept|keeps) me (?:through|going|sane)"
+    r"|(?:it'?s|is|was) (?:an? )?(?:absolute |proper |total )?(?:belter|cracker|corker)\b"
     # twenty-eighth round: nobody better, the only one trusted, go without a second thought,
     # "you spoil us", the difference tasted, and slang ("ate and left no crumbs", "es una
     # chimba", "está re bueno")
