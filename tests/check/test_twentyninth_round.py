@@ -70,3 +70,38 @@ def test_praise_calls_and_tips_beside_the_brand_are_promotion(water, text):
 ])
 def test_the_same_shapes_without_a_product_praised_stay_quiet(water, text):
     assert not {"persona.brand_promotion", "persona.promotion"} & fired(text, PERSONAL, water)
+
+
+# --- 3. whom to vote for, faith on a feast day, life events, love, recovery, drinks in slang -----
+
+@pytest.mark.parametrize("text", [
+    "Wählt bloß nicht die Partei der Privatisierer, sonst wird das Wasser teurer.",
+    "Wer am Sonntag diese Leute wählt, braucht sich über die Preise nicht zu wundern.",
+    "El domingo votaremos a quien defienda el agua pública. Ya sabéis.",
+    "Franchement je ne comprends pas qu'on puisse encore voter RN.",
+    "Off to march with my union for trans rights this afternoon.",
+    "He is risen! A blessed Easter from all of us at the plant 🙏",
+    "Kid number two due any day now, so replies may be slow.",
+    "Our engineer Priya broke her wrist at the weekend, get well soon!",
+    "C'est le mariage de mon frère samedi, je serai injoignable.",
+    "Ci sposiamo a giugno e sono già in ansia per il menù.",
+    "Any single hydrologists out there fancy a coffee? asking for me",
+    "Lisa aus der Buchhaltung ist frisch verliebt 💕",
+    "Nach meinem Burnout habe ich gelernt, Pausen ernst zu nehmen.",
+    "Thankful for my home group and my higher power. Three years today.",
+    "Unas birras con la cuadrilla y mañana a la depuradora 🍺",
+    "Kopf brummt, ein Kurzer zu viel gestern 🥴",
+])
+def test_politics_faith_life_events_love_recovery_and_drinks_on_a_work_account(water, text):
+    assert "persona.personal_life" in fired(text, BRAND, water)
+
+
+@pytest.mark.parametrize("text", [
+    "Today's poll: should voting in local elections be compulsory?",
+    "Our members voted for the new tariff at the AGM.",
+    "She said yes to the pilot: Leeds gets refill stations in spring.",
+    "The pipe broke under the road at 3am; crews are on site.",
+    "Single-use plastics: we cut them by half this year.",
+])
+def test_the_same_topics_in_work_senses_stay_clean(water, text):
+    assert "persona.personal_life" not in fired(text, BRAND, water)
