@@ -105,3 +105,29 @@ def test_politics_faith_life_events_love_recovery_and_drinks_on_a_work_account(w
 ])
 def test_the_same_topics_in_work_senses_stay_clean(water, text):
     assert "persona.personal_life" not in fired(text, BRAND, water)
+
+
+# --- 4. name-calling in northern German, Italian and French, a French oath, mockery --------------
+
+@pytest.mark.parametrize("text", [
+    "Ey du Dösbaddel, der Hydrant ist kein Parkplatz!",
+    "Quelli del magazzino sono dei buffoni, di nuovo la consegna sbagliata.",
+    "Les revendeurs de filtres à 5 €, ce sont des escrocs, point.",
+    "So ein Drecksladen, diese Druckerei.",
+    "@sam_h if you can't read a timetable that's not on us, mate.",
+    "Bordel, deux heures de réunion pour rien.",
+    "imagine paying for the premium plan and still being this clueless 😂",
+    "ok but who asked?",
+])
+def test_more_name_calling_oaths_and_mockery_are_conduct(water, text):
+    assert {"conduct.insult", "conduct.profanity"} & fired(text, WORK, water)
+
+
+@pytest.mark.parametrize("text", [
+    "Dumb meters vs smart meters: why the 'dumb' ones still make up most of the fleet.",
+    "Notes from the pressure-testing course, for colleagues who asked.",
+    "The best lesson came from a trainee who asked why four times in a row.",
+    "Attention : des escrocs se font passer pour nos techniciens au téléphone.",
+])
+def test_the_same_words_talked_about_stay_clean(water, text):
+    assert not {"conduct.insult", "conduct.profanity"} & fired(text, WORK, water)
