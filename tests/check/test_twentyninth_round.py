@@ -131,3 +131,26 @@ def test_more_name_calling_oaths_and_mockery_are_conduct(water, text):
 ])
 def test_the_same_words_talked_about_stay_clean(water, text):
     assert not {"conduct.insult", "conduct.profanity"} & fired(text, WORK, water)
+
+
+# --- 5. a pitch said openly still warns: more for less, a hyphenated code, a prize, a shop -----
+
+@pytest.mark.parametrize("text", [
+    "#ad (I work at Corrandel) Im Freibad gibt's die Zehnerkarte zum Preis von acht.",
+    "#Werbung (ich arbeite bei Corrandel): Mit dem Code COR-FRUEH spart ihr 10 % auf die Flasche.",
+    "#ad Osterling is sponsoring the fun run. free bottles for everyone who shows up",
+    "I work at Corrandel, so I'm biased, but our giveaway is good: comment below to win a bottle",
+    "#ad I work for Corrandel. Pick it up in any Tesco from Thursday",
+])
+def test_a_pitch_said_openly_still_warns_on_a_personal_account(water, text):
+    assert "persona.promotion" in fired(text, PERSONAL, water)
+
+
+@pytest.mark.parametrize("text", [
+    # a shopper's deal taken home sells nothing
+    "Angebot beim Bäcker: zwei Brezeln zum Preis von einer. Hab natürlich vier genommen.",
+    # news said openly, no pitch
+    "#ad (I work at Corrandel) Our Leeds refill station opened today.",
+])
+def test_a_deal_taken_or_news_said_openly_is_no_pitch(water, text):
+    assert "persona.promotion" not in fired(text, PERSONAL, water)
