@@ -231,7 +231,7 @@ _SIDELINE = (
     r"|restaurant)"
     r"|proyecto personal|mi (?:propio )?negocio|en mis ratos libres|los fines de semana (?:hago"
     r"|vendo|toco)|tambien (?:hago|vendo|doy|ofrezco|fotografio)|vendo (?:mi|mis)|mi (?:banda"
-    r"|grupo|pasteleria) "
+    r"|grupo|pasteleria)\b"
     r"|projet perso\w*|mon (?:propre )?(?:business|entreprise|activite)|je fais aussi"
     r"|je vends (?:mon|ma|mes)|mon groupe (?:joue|jouera)|ma patisserie"
     r"|nebenprojekt|nebenjob|nebengewerbe|mein (?:eigenes )?(?:geschaft|business)"
@@ -259,7 +259,8 @@ _SIDELINE = (
     # given to it ("on weekends I", "los fines de semana preparo", "le week-end je", "ao fim de
     # semana faço", "nel weekend faccio"), a trade named ("I shoot weddings", "shot my first
     # wedding", "je me lance comme photographe"), a club of one's own to join
-    r"|(?:alongside|besides|outside(?: of)?|on top of|apart from) (?:my|the) (?:day )?job"
+    r"|(?:alongside|besides|outside(?: of)?|on top of|apart from|aside from) (?:my|the)"
+    r" (?:day )?job"
     r"|(?:ademas|aparte) de mi (?:trabajo|curro|empleo)|en parallele de mon (?:poste|travail"
     r"|job|boulot)|a cote de mon (?:poste|travail|job|boulot)|neben meinem (?:job|beruf"
     r"|hauptjob)|alem do meu (?:trabalho|emprego)"
@@ -303,6 +304,19 @@ _SIDELINE = (
     r"|my (?:[\w-]+ )?(?:trio|quartet|duo|choir) (?:plays|is playing)"
     r"|mes (?:[a-z]+ ){1,2}(?:maison|faits? main)|notre (?:gite|chambre d'hotes|location)"
     r"|oltre (?:al|alla|all') ?[a-z]+,? (?:faccio|sono)\b"
+    # Twenty-ninth round: a trade beside the job in Spanish before its verb ("Además de
+    # profe de inglés, hago traducciones"), one's own brand launched, more trades said with
+    # "I also" ("I also voice audiobooks"), a trade wanted by someone ("if your publisher needs
+    # a narrator"), a piece of furniture made for whoever wants one ("Wer noch ein Kinderbett
+    # sucht"), one's Etsy
+    r"|(?:ademas|aparte) de [^.!?\n]{2,40}?,? (?:hago|doy|vendo|ofrezco|preparo|fabrico)\b"
+    r"|(?:launch|launching|launched|start|starting|started|open|opening|opened) my (?:own )?"
+    r"(?:[\w&'-]+ ){0,3}?(?:brand|business|shop|store|label|line|studio|bakery)\b"
+    r"|i also (?:voice|narrate|translate|illustrate|edit|write|build|restore|sew|crochet|groom"
+    r"|walk|cut|style|tattoo|renovate|upholster)\b"
+    r"|if your (?:[\w-]+ ){1,2}needs? an? (?:[\w-]+ )?(?:photographer|videographer|dj|tutor"
+    r"|designer|baker|florist|painter|translator|editor|narrator|voice|illustrator|copywriter)"
+    r"|wer noch (?:ein|eine|einen) [a-z]+(?: [a-z]+){0,4} sucht|en mi etsy|on my etsy"
     # Twenty-second round: the job named by what it is ("además de volar, hago fotos", "when
     # I'm not on the rota I run a grooming van"), "my other hat", off duty at one's own gig,
     # a trade looked for at length ("falls jemand noch einen Fotografen für die Hochzeit sucht")
@@ -441,6 +455,14 @@ _SALE = (
     r"|pedidme presupuesto|pideme presupuesto|abro agenda|preis auf anfrage|zum verkauf"
     r"|sur devis|precommandez|su richiesta|orcamento|spots left|dms? open|date libere"
     r"|disponibilites"
+    # Twenty-ninth round: quotes offered, the price by message, the link in the comments, the
+    # reader told where to find the writer ("Presupuestos sin compromiso", "Preis per
+    # Nachricht", "you know where to find me")
+    r"|presupuestos? (?:sin compromiso|gratis)|free quotes?|orcamentos? (?:gratis|sem compromisso)"
+    r"|preventiv[oi] gratuit[oi]|(?:kostenlose[sn]?|unverbindliche[sn]?) angebot"
+    r"|preis per (?:nachricht|pn|dm|mail)|por mensaje privado|link in (?:the )?comments"
+    r"|you know where to find me|ya sab(?:eis|es) donde encontrarme|vous savez ou me trouver"
+    r"|ihr wisst,? wo ihr mich findet|sabem onde me encontrar|sapete dove trovarmi"
     # Twenty-second round: a restock, the link pinned, dates or days still free, an
     # appointment to book, the first session free ("Saturdays free in 2027", "noch zwei
     # Samstage frei", "fechas libres", "agenda tu cita", "first consultation's on us")
@@ -559,7 +581,10 @@ _COLLEAGUE_SIDELINE = (
     # Twenty-seventh round: a colleague's trade said with "also" in the third person ("our
     # social media manager Jess also DJs weddings! Book her")
     r"|also (?:djs|dj's|shoots|bakes|caters|photographs|films|tutors|sells|designs|paints"
-    r"|makes cakes|does (?:nails|lashes|hair|make-?up|tattoos|portraits|weddings)))\b")
+    r"|makes cakes|does (?:nails|lashes|hair|make-?up|tattoos|portraits|weddings))"
+    # twenty-ninth round: a colleague's band by its owner ("our social media manager's band is
+    # playing The Fleece on Saturday")
+    r"|[\w-]+'s (?:band|trio|duo|quartet|choir) (?:is playing|plays|play))\b")
 
 
 @cache

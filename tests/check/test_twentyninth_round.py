@@ -154,3 +154,32 @@ def test_a_pitch_said_openly_still_warns_on_a_personal_account(water, text):
 ])
 def test_a_deal_taken_or_news_said_openly_is_no_pitch(water, text):
     assert "persona.promotion" not in fired(text, PERSONAL, water)
+
+
+# --- 6. one's own trade on a work account, in more shapes ---------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Aside from the day job, I've started making leather wallets. A few slots left for Christmas.",
+    "Además de técnica de laboratorio, hago retratos a lápiz. Presupuestos sin compromiso.",
+    "Mi grupo, Los Caudales, toca el sábado en la sala Sur. Entradas a 10€ en taquilla.",
+    "Proud to launch my own soap brand this weekend, Suds & Co. Link in comments 🧼",
+    "I also voice adverts in English and Welsh. If your agency needs a narrator, you know "
+    "where to find me 🎙️",
+    "Wer noch einen Vogelkasten aus Lärche sucht: drei sind fertig. Preis per Nachricht.",
+])
+def test_ones_own_trade_on_a_work_account_is_a_pitch(water, text):
+    assert "persona.promotion" in fired(text, WORK, water)
+
+
+def test_a_colleagues_band_with_a_price_on_the_brand_account_is_a_pitch(water):
+    text = "Our payroll lead's band is playing the Leadmill on Friday. £8 on the door!"
+    assert "persona.promotion" in fired(text, BRAND, water)
+
+
+@pytest.mark.parametrize("text", [
+    "Aside from the day job, I've been reading a lot about flood defences.",
+    "Launching our own refill brand this spring was a team effort across four depots.",
+    "If your depot needs a new pump, raise a ticket with the asset team.",
+])
+def test_the_same_shapes_about_the_job_stay_clean(water, text):
+    assert "persona.promotion" not in fired(text, WORK, water)
