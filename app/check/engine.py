@@ -293,6 +293,16 @@ _SOCIAL_VISIT = re.compile(
     # peques!", "vengan a saludar"): a visit, as "come say hi" is
     r"|venham\b|venid\b|vengan\b|venite\b)")
 
+# Words of the endorsement list that present, announce or feel rather than praise (folded):
+# beside a brand they make a post promotion, but no one reviews anything by them.
+_NOT_PRAISE = frozenset((
+    "new", "introducing", "announcing", "meet", "try", "tried", "get", "grab", "buy", "read",
+    "watch", "listen", "tune in", "pick up", "don't miss", "check out", "out now", "available",
+    "win", "follow", "subscribe", "sent me", "pr package", "pr box", "freebie", "proud",
+    "excited", "thrilled", "shoutout", "shout out", "shout-out", "pro tip", "top tip",
+    "insider tip", "dica de viagem"))
+_NOT_PRAISE_STEMS = ("launch", "celebrat", "gift")
+
 # The deal turned down ("No, gracias", "no thanks", "non merci", "nein danke", "não,
 # obrigada", "no grazie"), folded.
 _DECLINED = re.compile(r"\b(?:no,? gracias|no,? thanks|no thank you|non,? merci|nein,? danke"
@@ -2864,7 +2874,7 @@ class _Context:
                     # 42; 7 called it a false alarm): a note
                     severity = "info"
             if (promotion.reviews or promotion.denied_disclosures or promotion.acclaim
-                    or promotion.endorsement) and refs \
+                    or self._praise_of_its_own(promotion)) and refs \
                     and not self.employer_owned:
                 # ("Not sponsored, just a fan: Acme is the best": staff saying their praise is
                 # no ad present it as a customer's review, the testimonial the rule is about)
@@ -2944,6 +2954,17 @@ class _Context:
                     and h.term.payload.kind == KIND_DOMAIN for h in promotion.brand_hits):
             return False
         return _THANKS_FOR_SPONSORING.search(self.draft.fold.text) is not None
+
+    def _praise_of_its_own(self, promotion: Promotion) -> bool:
+        """Whether an endorsing word beside the brand praises it ("funcionan genial", "mein
+        Lieblingsdrink", "worth it"), not only presents or announces it ("new", "proud", "get",
+        "check out", "launching"): the words the endorsement list keeps for context."""
+        for hit in promotion.endorsement:
+            word = fold_string(self.text[hit.start:hit.end]).strip()
+            if word not in _NOT_PRAISE and not word.startswith(_NOT_PRAISE_STEMS) \
+                    and word not in _GRAMMAR_WORDS:
+                return True
+        return False
 
     def _insider_review(self, promotion: Promotion, what: str, options: list[str],
                         subject_spans: list[tuple[int, int]], inserts: list[Fix]) -> None:

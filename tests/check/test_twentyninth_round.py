@@ -183,3 +183,28 @@ def test_a_colleagues_band_with_a_price_on_the_brand_account_is_a_pitch(water):
 ])
 def test_the_same_shapes_about_the_job_stay_clean(water, text):
     assert "persona.promotion" not in fired(text, WORK, water)
+
+
+def test_a_brand_presented_but_not_praised_is_no_insider_review(water):
+    text = "New from Osterling: the refill jug, out now."
+    assert "disclosure.insider_review" not in fired(text, PERSONAL, water)
+
+
+# --- 7. family, dating and sibling words in a publisher's or a venue's work sense -------------
+
+@pytest.mark.parametrize("text", [
+    "Our Wedding Issue is out now: 40 pages of real Yorkshire weddings 💍",
+    "After ten years we're retiring the dating column. Thank you, readers.",
+    "Today our sister title Dales Table turns 10 🎂",
+    "New at the visitor centre: a nursing room and a diaper-changing station.",
+])
+def test_family_and_dating_words_in_a_publishers_or_venues_sense_stay_clean(water, text):
+    assert "persona.personal_life" not in fired(text, BRAND, water)
+
+
+@pytest.mark.parametrize("text", [
+    "Our wedding was last June and I still cry at the photos.",
+    "My sister is getting married on Saturday, so I'm off Friday.",
+])
+def test_ones_own_wedding_and_sister_stay_personal(water, text):
+    assert "persona.personal_life" in fired(text, BRAND, water)
