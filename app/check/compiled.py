@@ -280,6 +280,12 @@ SECRECY_CUES = re.compile(
     r"|je n'en dis pas plus|j'en dis pas plus|mehr sag ich nicht|mehr verrate ich nicht"
     r"|nao digo mais (?:nada)?|e tudo o que posso dizer|non dico altro"
     r"|e tutto quello che posso dire"
+    # twenty-ninth round: news promised without a word of what it is ("More soon.", "plus
+    # d'infos bientôt", "mehr bald")
+    r"|more (?:news |details |info )?(?:soon|to come)|plus d'infos? (?:tres )?bientot"
+    r"|mas (?:info|informacion|detalles|novedades) (?:muy )?pronto"
+    r"|mehr (?:infos? )?(?:bald|demnachst)"
+    r"|mais novidades em breve|altre novita a breve"
     # the thing not named but known ("ya sabéis, el proyecto ...", "l'autre nom de
     # vous-savez-quoi", "Progetto X (sapete quale)", "you-know-what")
     r"|ya sab(?:eis|es|en),? (?:cual|el|la|lo|de que|a que)|vous-savez-quoi|tu-sais-quoi"
@@ -817,8 +823,13 @@ class CompiledPolicy:
                 # for "Night Kitchen"; alone, "die Nachtküche im Hotel" is a kitchen, every
                 # German noun being capitalised)
                 generic = GENERIC_TRANSLATIONS.pattern
+                # (twenty-ninth round: or joined as the Romance languages join nouns, "de",
+                # "di", "da": "l'Ascenseur de verre", "Chaleira de Cobre" for "Glass
+                # Elevator", "Copper Kettle")
                 source = (rf"(?<![^\W_])(?:(?:{first}){ending}[\s-]+(?:{second}){ending}"
                           rf"|(?:{second}){ending}[\s-]+(?:{first}){ending}"
+                          rf"|(?:{second}){ending}\s+(?:de|di|da|do|du|del|della|dello)\s+"
+                          rf"(?:{first}){ending}"
                           rf"|(?:{generic})[\s-]+(?:{first})(?:s|en|e)?(?:{second})"
                           rf"(?:e|s|es|en|n)?)(?![^\W_])")
                 self._phrases.append((re.compile(source), codename))

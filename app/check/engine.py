@@ -1009,9 +1009,21 @@ def _reader_imperative(text: str, start: int, end: int) -> bool:
 _EXCLAIMED = re.compile(r"\s*(?:!|$)")
 
 
-def _generic_before(text: str, start: int, generics: frozenset[str]) -> int | None:
-    """Where the word right before ``start`` begins, if it is one of ``generics`` (folded)."""
+# Words that may join a generic word to its name ("el proyecto del faro", "le projet du
+# Phare", "il progetto della Lanterna"), folded
+_NAME_LINKS = frozenset(("de", "del", "du", "des", "da", "do", "di", "della", "dello", "der"))
+
+
+def _generic_before(text: str, start: int, generics: frozenset[str],
+                    own: str = "") -> int | None:
+    """Where the word right before ``start`` begins, if it is one of ``generics`` (folded),
+    or the word before that with a joining word between, which may then be the codename's
+    ``own`` generic word too ("el proyecto del faro" for "Proyecto Faro")."""
     found = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    if found is not None and not found.group(2) \
+            and fold_string(found.group(1)) in _NAME_LINKS:
+        found = _WORD_BEFORE.search(text, max(0, found.start(1) - 24), found.start(1))
+        generics = generics | {own} if own else generics
     if found is None or fold_string(found.group(1)) not in generics or (
             len(found.group(1)) == 1 and not found.group(2)):
         return None  # (a lone letter is an abbreviation only with its stop: "P. Falcon")
@@ -1958,7 +1970,8 @@ class _Context:
             if isinstance(after, AfterGeneric):
                 # "Proyecto Falcon": only right after the generic word in another language,
                 # or right before it in any ("the falcon project", "Falcon-Projekt")
-                start = _generic_before(self.text, hit.start, after.generics)
+                start = _generic_before(self.text, hit.start, after.generics,
+                                        fold_string(after.name.split()[0]))
                 if start is not None:
                     hit = TermHit(hit.term, start, hit.end, hit.disguises)
                 else:
@@ -1995,7 +2008,12 @@ class _Context:
             # "Le dossier Porte Bleue avance" names it; "la porte bleue du jardin" is a door
             # (but not where the draft teases a secret: "lo del puerto azul (ya sabéis, el
             # proyecto con nombre en inglés)", twenty-eighth round)
-            if (all(word[:1].isupper() for word in written.replace("-", " ").split())
+            words = written.replace("-", " ").split()
+            # (a Romance name joined by "de" capitalises its first word at least: "l'Ascenseur
+            # de verre", "Chaleira de Cobre"; twenty-ninth round)
+            joined = len(words) == 3 and fold_string(words[1]) in _NAME_LINKS
+            if (all(word[:1].isupper() for word in words)
+                    or (joined and words[0][:1].isupper())
                     or SECRECY_CUES.search(self.draft.fold.text) is not None) \
                     and self.keep(start, end) and not any(
                         h.start <= start < h.end for hits in by_term.values() for h in hits):

@@ -208,3 +208,35 @@ def test_family_and_dating_words_in_a_publishers_or_venues_sense_stay_clean(wate
 ])
 def test_ones_own_wedding_and_sister_stay_personal(water, text):
     assert "persona.personal_life" in fired(text, BRAND, water)
+
+
+# --- 8. codenames joined by "de", behind "del", in new words, and teased with "More soon" --------
+
+@pytest.fixture
+def codenames(tmp_path):
+    return policy_from(tmp_path, CORRANDEL_PACK.replace(
+        'terms = ["Project Millrace"]',
+        'terms = ["Project Millrace", "Glass Elevator", "Blaue Kanne", "Pizarra Verde", '
+        '"Proyecto Faro", "Project Porchlight"]'))
+
+
+@pytest.mark.parametrize("text", [
+    "Encore une réunion sur l'Ascenseur de verre, j'en peux plus.",
+    "Domani presentiamo l'Ascensore di Vetro al consiglio.",
+    "3h meeting on Blue Jug pricing. send coffee",
+    "Die Grüne Tafel geht morgen live!",
+    "Hoy cerramos la fase 1 del proyecto del faro 🔦",
+    "Big week for Porchlight: the bid is in. More soon.",
+])
+def test_codenames_in_more_shapes_are_caught(codenames, text):
+    assert "confidential.term" in fired(text, PERSONAL, codenames)
+
+
+@pytest.mark.parametrize("text", [
+    "l'ascenseur de verre du centre commercial est encore en panne.",
+    "la grüne Tafel im Klassenzimmer ist neu",
+    "El faro de Cabo Mayor luce precioso esta noche.",
+    "Porchlight on, kettle on, long weekend ahead.",
+])
+def test_the_same_everyday_words_stay_clean(codenames, text):
+    assert "confidential.term" not in fired(text, PERSONAL, codenames)
