@@ -511,7 +511,11 @@ _OUR_PLACE = re.compile(
     r"|office|studio|branch|showroom|tienda|oficina|local|boutique|magasin|bureau|laden|geschaft"
     r"|filiale|buro|loja|escritorio|negozio|ufficio|sede|atelier|plant|factory|site|campus|depot"
     r"|warehouse|hq|headquarters|premises|fabrica|planta|usine|werk|fabrik|fabbrica"
-    r"|stabilimento)s?\b"
+    r"|stabilimento"
+    # twenty-ninth round: a service point or a practice, German compounds included ("unser
+    # Kundencenter am Marktplatz 4", "notre agence", "nuestra clínica", "our service centre")
+    r"|[a-z]*(?:center|centre|zentrum|praxis|klinik)|agence|agencia|agenzia|agencia"
+    r"|clinic|clinica|clinique|service point|servicepunkt)s?\b"
     r"|\b(?:bei uns|chez nous|da noi|con nosotros|connosco|conosco)\b"
     r"|\b(?:at the|in the|im|in der|en la|en el|au|a la|na|no|nel|nella|in)\s+(?:store|shop"
     r"|laden|filiale|tienda|local|magasin|boutique|loja|negozio)\b"
@@ -532,6 +536,12 @@ _FAMILY_BEFORE = re.compile(
     r"|\b(?:[Ll]a\s+familia|[Ll]a\s+famille|[Ff]amilie|[Aa]\s+fam[ií]lia|[Ll]a\s+famiglia)"
     r"\s+(?:de\s+|von\s+)?[A-Z][\w-]+)"
     r"\s*[,:]?\s*(?:at|in|on|en|au|à|a|in\s+der|im|na|no|in\s+via|nella|nel)?\s*$")
+# A party at one's own home ("housewarming is on!! we're at 77 Elk Run Rd", "pendaison de
+# crémaillère", "Einweihungsparty"): folded text before the address (twenty-ninth round).
+_HOME_PARTY = re.compile(
+    r"\b(?:house-?warming|flat-?warming|pendaison de cremaillere|einweihungs?(?:party|feier)"
+    r"|inauguracion del piso|festa de inauguracao|festa di inaugurazione|at (?:my|our) place"
+    r"|chez moi|en mi casa|bei mir zu hause|na minha casa|a casa mia)\b")
 # A sale held at one's home ("garage sale", "yard sale", "moving sale", "vide-maison",
 # "Hofflohmarkt", "venta de garaje"), folded text before the address.
 _HOME_SALE = re.compile(
@@ -545,7 +555,7 @@ def _private_address(text: str, start: int, flat: bool) -> bool:
     """Whether the address at ``start`` in the folded ``text`` is said to be a private
     person's (``flat``: a flat, floor or door follows the street)."""
     before = text[max(0, start - 100):start]
-    if _TITLED_BEFORE.search(before[-45:]):
+    if _TITLED_BEFORE.search(before[-45:]) or _HOME_PARTY.search(before) is not None:
         return True
     masked = _TITLE_DOT_FOLDED.sub(lambda title: title.group()[:-1] + " ", before)
     cut = max(masked.rfind(mark) for mark in ".!?\n;") + 1

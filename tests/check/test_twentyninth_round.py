@@ -240,3 +240,29 @@ def test_codenames_in_more_shapes_are_caught(codenames, text):
 ])
 def test_the_same_everyday_words_stay_clean(codenames, text):
     assert "confidential.term" not in fired(text, PERSONAL, codenames)
+
+
+# --- 9. privacy: a home party's address, a service centre's, a customer's own number -----------
+
+def test_an_address_given_for_a_party_at_home_is_private(water):
+    text = "Housewarming is on!! We're at 41 Birch Hollow Rd, unit 2. Come after 8"
+    assert "privacy.address" in fired(text, PERSONAL, water)
+
+
+def test_the_brands_service_centre_address_is_public_on_its_account(water):
+    text = ("Wir sind umgezogen! Ab Montag findet ihr unser Kundencenter am Lindenplatz 7, "
+            "31785 Hallermünde. Mo–Fr 8–18 Uhr")
+    assert "privacy.address" not in fired(text, BRAND, water)
+
+
+@pytest.mark.parametrize("text", [
+    "Unser Techniker ruft Sie heute noch unter Ihrer Nummer 0511 4567891 zurück.",
+    "Sorry Mrs Patel, an engineer will ring you on your number 07700 900123 today.",
+])
+def test_a_customers_own_number_on_the_brand_account_is_private(water, text):
+    assert "privacy.phone" in fired(text, BRAND, water)
+
+
+def test_the_brands_helpline_stays_public(water):
+    assert "privacy.phone" not in fired("Leak? Call our helpline on 0800 123 4567.", BRAND,
+                                        water)
