@@ -1152,7 +1152,10 @@ _JOB_TERMS = re.compile(
     r"|apprentice\w*|ausbildung\w*|aprendiz\w*|apprenti\w*|apprendist\w*"
     r"|(?:for the|para la|pour la|fur die|per la|para a) (?:season|temporada|saison|stagione)"
     r"|karriere|carrieres?|carreiras?|lavora[ -]con[ -]noi|trabaja[ -]con[ -]nosotros"
-    r"|work[ -]with[ -]us|good money)\b"
+    r"|work[ -]with[ -]us|good money"
+    # Twenty-ninth round: the work paid or freelance ("a freelance food photographer ...
+    # Paid, obviously")
+    r"|paid|freelance|freelancer)\b"
     # ... or the marks of a job advert's title ("(m/w/d)", "H/F", "(f/m/x)")
     r"|\((?:m|w|f|d|h|x|gn|div)(?:\s?/\s?(?:m|w|f|d|h|x|div)){1,3}\)|\bh/f\b|\bf/h\b")
 _JOB_CALLS = re.compile(
@@ -1186,9 +1189,13 @@ _HIRING_WORDS = ("hiring", "looking for", "recruit", "recrut", "embauch", "cherc
                  "fehlen", "manca")
 _EXPLICIT_HIRING = re.compile(r"hiring|recruit|recrut|embauch|contratando|contratar|contratamos"
                               r"|assum|stellen ein|(?:spot|position|vacancy|opening|role|post) "
-                              r"(?:opening|open|going)")
+                              r"(?:opening|open|going)"
+                              # twenty-ninth round: "my team's looking for a data analyst"
+                              r"|(?:team|company|agency|office|store|firm|department)"
+                              r"(?:'s| is) looking for")
 HIRING_SAID = re.compile(
-    r"\b(?:we're hiring|we are hiring|(?:we're |we are |i'm |im )?looking for an?\b|recruiting"
+    r"\b(?:we're hiring|we are hiring|(?:(?:team|company|agency|office|store|firm|department)"
+    r"(?:'s| is) |we're |we are |i'm |im )?looking for an?\b|recruiting"
     r"|on recrute|nous recrutons|on embauche|nous cherchons|wir suchen|(?:agency|company|team"
     r"|agencia|empresa|equipo|agence|boite|equipe|agentur|firma|team|agencia|empresa|equipa"
     r"|agenzia|azienda|squadra)(?: \([^()\n]{0,60}\))? (?:is hiring|busca|cherche|recrute"

@@ -266,3 +266,27 @@ def test_a_customers_own_number_on_the_brand_account_is_private(water, text):
 def test_the_brands_helpline_stays_public(water):
     assert "privacy.phone" not in fired("Leak? Call our helpline on 0800 123 4567.", BRAND,
                                         water)
+
+
+# --- 10. hiring for one's team, paid or freelance work, places left by their number ------------
+
+@pytest.mark.parametrize("text", [
+    "my team's looking for a hydrologist who loves spreadsheets. dm me 👀",
+    "We're looking for a freelance illustrator for two weeks in May. Paid, obviously. "
+    "Message me if that's you!",
+])
+def test_hiring_for_ones_team_on_a_personal_account_is_a_pitch(water, text):
+    assert "persona.promotion" in fired(text, PERSONAL, water)
+
+
+def test_places_left_by_their_number_beside_the_brand_are_promotion(water):
+    text = "Corrandel water-safety camp this July with the kids: quedan 3 plazas, escribidme"
+    assert "persona.brand_promotion" in fired(text, PERSONAL, water)
+
+
+@pytest.mark.parametrize("text", [
+    "looking for a plumber in Leeds, any recommendations? dm me",
+    "Only 3 days left until the holidays!",
+])
+def test_a_request_or_a_countdown_is_no_pitch(water, text):
+    assert "persona.promotion" not in fired(text, PERSONAL, water)
