@@ -609,7 +609,9 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
                                             (span := fold.span(*found.span()))[0])]
     result.disclosures = [
         mention for mention in compiled.accepted.find(fold, denied=result.denied_disclosures)
-        if _SELF_PAID.match(fold_string(draft.text[mention.end:mention.end + 40])) is None]
+        if _SELF_PAID.match(fold_string(draft.text[mention.end:mention.end + 40])) is None
+        and _LABEL_NAMED.search(fold_string(draft.text[max(0, mention.start - 30):mention.start]))
+        is None]
     result.ad_labels = [mention for mention in result.disclosures
                         if not connection_only(disclosure, mention.text)]
     result.employment = compiled.statements.find(fold)
@@ -967,6 +969,14 @@ _CRITICISM = re.compile(
 
 # "Sponsored by my paycheck", "patrocinado por mi sueldo", "gesponsert von meinem Gehalt": the
 # writer paid, a joke about buying it, not a sponsor (folded text right after the label).
+# A label named as what others must write, right before it (folded): "influencers have to
+# label a paid partnership", "etiquetar como publicidad", "als Werbung kennzeichnen" comes
+# after: the label is talked about, not used (twenty-ninth round).
+_LABEL_NAMED = re.compile(
+    r"\b(?:label|labelled|labeled|labelling|labeling|mark|marked|tag|tagged|disclose|disclosed)"
+    r"\s+(?:(?:it|them|posts?|content|videos?|this)\s+)?(?:as\s+)?(?:an?\s+)?$"
+    r"|\b(?:etiquetar|etiquetado|etiquetada|marcar|marcado|marcada|rotular|rotulado|etichettare"
+    r"|etichettato|marquer|marque|etiqueter)\s+(?:(?:como|comme|come)\s+)?$")
 _SELF_PAID = re.compile(
     r"\s*(?:(?:by|por|par|von|da|pelo|pela|dal|dalla)\s+)?"
     r"(?:(?:me|myself|nobody|no one|moi|mim|mir|me stess[oa])\b"

@@ -293,6 +293,18 @@ _SOCIAL_VISIT = re.compile(
     # peques!", "vengan a saludar"): a visit, as "come say hi" is
     r"|venham\b|venid\b|vengan\b|venite\b)")
 
+# A lesson in words ("Word of the day: hangover (n.)", "Vokabel des Tages: der Kater",
+# "Vocabulario de la semana", "mot du jour") opening the post, or a word glossed "(n.)",
+# folded: the words it teaches are mentioned, not anyone's life (twenty-ninth round).
+_VOCABULARY_POST = re.compile(
+    r"^[^\w]{0,6}(?:(?:word|phrase|idiom|expression|vocab|vocabulary|verb) of the (?:day|week)"
+    r"|today'?s (?:word|phrase|idiom)|(?:palabra|frase|expresion|vocabulario|verbo) del? "
+    r"(?:dia|la semana)|(?:mot|expression|verbe) du jour|vocabulaire de la semaine"
+    r"|(?:wort|vokabel|vokabeln|redewendung) (?:des tages|der woche)"
+    r"|(?:palavra|expressao|vocabulario) d[oa] (?:dia|semana)"
+    r"|(?:parola|espressione|vocaboli) del(?:la)? (?:giorno|settimana))\b"
+    r"|\((?:n|v|adj|adv)\.\)")
+
 # Words of the endorsement list that present, announce or feel rather than praise (folded):
 # beside a brand they make a post promotion, but no one reviews anything by them.
 _NOT_PRAISE = frozenset((
@@ -2391,6 +2403,7 @@ class _Context:
             reading = self.meaning("personal")
             if reading.probability >= MEANING_AT["personal"][0] and (
                     self._organisation_report() or self._to_customers_about_families()
+                    or _VOCABULARY_POST.search(self.draft.fold.text) is not None
                     or not self._speaks_for_self() and (
                         promotion.brand_in_context()
                         or _TEAM_HEALTH_REPORT.search(self.draft.fold.text) is not None
@@ -2437,6 +2450,10 @@ class _Context:
             self._personal_note(first, hits, "but here it reports politics or the "
                                 "organisation's public affairs, taking no side; fine unless "
                                 "the post argues for one.")
+            return
+        if _VOCABULARY_POST.search(folded) is not None:
+            self._personal_note(first, hits, "but here the words are taught as vocabulary; "
+                                "fine unless the post is about you.")
             return
         others = said_of_others(self.text, self.draft.fold.text,
                                 [(h.start, h.end, h.group.id) for h in hits],

@@ -290,3 +290,25 @@ def test_places_left_by_their_number_beside_the_brand_are_promotion(water):
 ])
 def test_a_request_or_a_countdown_is_no_pitch(water, text):
     assert "persona.promotion" not in fired(text, PERSONAL, water)
+
+
+# --- 11. words taught as vocabulary, and an ad label talked about ------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Word of the day: hangover (n.) 🥴 Spanish: resaca. German: Kater.",
+    "Vokabel des Tages: der Kater 🐈🍷 1. die männliche Katze, 2. das Gefühl nach zu viel Wein.",
+    "Vocabulario de la semana: la suegra, el yerno, la nuera. ¿Las conocíais?",
+])
+def test_words_taught_as_vocabulary_are_no_ones_life(water, text):
+    assert "persona.personal_life" not in fired(text, BRAND, water)
+
+
+def test_ones_own_hangover_on_the_word_of_the_day_account_still_counts(water):
+    text = "Massive hangover today, so no word of the day, sorry 🥴"
+    assert "persona.personal_life" in fired(text, BRAND, water)
+
+
+def test_an_ad_label_talked_about_is_no_label(water):
+    text = ("Good read on how creators in Spain have to label a paid partnership. Short "
+            "version: 'publi' up front, not buried.")
+    assert not {"disclosure.buried", "persona.promotion"} & fired(text, PERSONAL, water)
