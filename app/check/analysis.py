@@ -273,7 +273,11 @@ _TAKEN_BACK = re.compile(
     r"|unplayable|peor|roto|rota|decepcion\w*|horrible|un paso atras|carisimo|pire"
     r"|decevant\w*|decu\w*|deception|nul|nulle|un pas en arriere|trop cher|schlechter"
     r"|enttausch\w*|kaputt|nervig|ruckschritt|zu teuer|peggio|delus\w*|un passo indietro"
-    r"|troppo caro|pior|decepcionad\w*|um passo atras|caro demais)\b")
+    r"|troppo caro|pior|decepcionad\w*|um passo atras|caro demais"
+    # twenty-ninth round: a flat no ("J'adore mon taf chez X mais le planning du samedi,
+    # c'est non")
+    r"|c'est non|c'est niet|no way|nope|ni hablar|ni de broma|nem pensar|auf keinen fall"
+    r"|neanche per sogno|manco per niente)\b")
 # What ends a sentence, and a sentence without its end (a run of anything else).
 SENTENCE_STOPS = ".!?\n"
 SENTENCE = re.compile(f"[^{re.escape(SENTENCE_STOPS)}]+")

@@ -668,6 +668,19 @@ _DRUNK = re.compile(
     r"\b(?:drunk|hungover|hangover|wasted|tipsy|smashed|plastered|hammered|sloshed|pissed"
     r"|borrach[oa]s?|resaca|bourre(?:e|s|es)?|gueule de bois|betrunken|besoffen|kater|bebad[oa]s?"
     r"|ressaca|ubriac[oa]|sbornia|sbronz[oa])\b")
+# A venue's own event (folded): live music, a happy hour, served at its bar, lodge or terrace
+_VENUE_EVENT = re.compile(
+    r"\b(?:live music|musica ao vivo|musica en vivo|musica en directo|musique live"
+    r"|live-?musik|musica dal vivo|happy hour|(?:at|in) (?:the|our) (?:pool bar|lodge"
+    r"|terrace|rooftop|lounge)|no lodge|na esplanada|en (?:la|nuestra) terraza"
+    r"|sur (?:la|notre) terrasse|auf der terrasse|in terrazza"
+    r"|(?:is|are) served|se sirve|wird serviert|servido|servito)")
+# ... unless its own people are the ones drinking ("our social team is three margaritas deep
+# at happy hour", "the staff drank the whole keg")
+_VENUE_STAFF = re.compile(
+    r"\b(?:team|teams|equipe|equipo|equipa|squadra|staff|crew|personnel|belegschaft|kollegen"
+    r"|kolleginnen|colleagues|coworkers|directeur|director|direktor|diretor|direttore|boss|jefe"
+    r"|manager|barman|bartender|chef)\b")
 # The team on a stand at a trade festival: "come find us at booth 14", "stand B4", "visit our
 # stall", "besucht uns am Stand", "venez nous voir sur le stand", "visítanos en el puesto"
 _EXHIBITING = re.compile(
@@ -2599,6 +2612,13 @@ class _Context:
             if self.employer_owned and (all(_ALCOHOL_FREE.search(t) for t in texts)
                                         or _ALCOHOL_FREE.search(folded) is not None
                                         and not any(_DRUNK.search(t) for t in texts)):
+                return True
+            if self.employer_owned and _VENUE_EVENT.search(folded) is not None \
+                    and _VENUE_STAFF.search(folded) is None \
+                    and not any(_DRUNK.search(t) for t in texts):
+                # twenty-ninth round: drinks served at the brand's own venue with its event's
+                # marks ("Caipirinha de après-ski no lodge sexta, com música ao vivo", "happy
+                # hour at the pool bar")
                 return True
             return all(t.replace("-", " ").startswith(_VENUE_OFFERS) for t in texts) \
                 and _EXHIBITING.search(folded) is not None

@@ -312,3 +312,23 @@ def test_an_ad_label_talked_about_is_no_label(water):
     text = ("Good read on how creators in Spain have to label a paid partnership. Short "
             "version: 'publi' up front, not buried.")
     assert not {"disclosure.buried", "persona.promotion"} & fired(text, PERSONAL, water)
+
+
+# --- 12. drinks served at the brand's own venue event; praise of the job taken back -------------
+
+def test_drinks_served_at_the_brands_own_venue_event_are_its_offer(water):
+    text = "Caipirinha de après-ski no lodge sexta, com música ao vivo 🍹"
+    assert "persona.personal_life" not in fired(text, BRAND, water)
+
+
+@pytest.mark.parametrize("text", [
+    "Our social team is three margaritas deep at happy hour, ask us anything 🍹",
+    "Ce soir l'équipe se met une cuite au bar d'en face, champagne à volonté 🥂",
+])
+def test_the_staff_drinking_at_the_venue_is_still_personal_life(water, text):
+    assert "persona.personal_life" in fired(text, BRAND, water)
+
+
+def test_praise_of_the_job_taken_back_with_a_flat_no_is_no_promotion(water):
+    text = "J'adore mon taf chez Corrandel mais le nouveau planning du samedi, c'est non 😩"
+    assert not {"persona.brand_promotion", "disclosure.missing"} & fired(text, PERSONAL, water)
