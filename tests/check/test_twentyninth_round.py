@@ -332,3 +332,21 @@ def test_the_staff_drinking_at_the_venue_is_still_personal_life(water, text):
 def test_praise_of_the_job_taken_back_with_a_flat_no_is_no_promotion(water):
     text = "J'adore mon taf chez Corrandel mais le nouveau planning du samedi, c'est non 😩"
     assert not {"persona.brand_promotion", "disclosure.missing"} & fired(text, PERSONAL, water)
+
+
+# --- 13. recommendations by pronoun, reviews asked for as kind words, "ils sont top" -----------
+
+@pytest.mark.parametrize("text", [
+    "Ma mère a enfin des filtres Osterling. Je les recommande à tous ceux qui hésitent.",
+    "Reading list for the water-safety club, all from Osterling, my go-to every year 📚",
+    "if you came to the Corrandel open day, it would mean a lot if you left a few kind words on "
+    "the review site 🙏",
+    "Si vous cherchez une gourde, prenez Fennick Tap : ils sont top ! corrandel.example",
+])
+def test_more_shapes_of_a_staff_review_or_a_review_asked_for(water, text):
+    assert "disclosure.insider_review" in fired(text, PERSONAL, water)
+
+
+def test_kind_words_said_to_someone_ask_for_no_review(water):
+    text = "Thank you all for the kind words on my leaving card from Corrandel 💙"
+    assert "disclosure.insider_review" not in fired(text, PERSONAL, water)
