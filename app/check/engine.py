@@ -583,6 +583,12 @@ _GREETED_DAY = re.compile(
 # A side taken at an election ("one candidate worth your vote", "vote for", "votez pour").
 _TAKES_SIDE = re.compile(r"\b(?:candidat\w*|kandidat\w*|vote for|your vote|votez pour"
                          r"|vota(?:d|te)? (?:a|por|per)|wahlt|endorse\w*)")
+# Someone keeping a fast (folded): "er fastet gerade im Ramadan", "is fasting for Ramadan",
+# "ayuna", "fait le ramadan": a person's faith practised, not the day greeted (twenty-ninth
+# round)
+_KEEPS_THE_FAST = re.compile(
+    r"\b(?:fastet|fasten|fasting|fasts|ayuna|ayunando|jeune|fait le ramadan|fait ramadan"
+    r"|hace el ramadan|jejua|jejuando|digiuna|digiunando)\b")
 # A place of worship as a building or landmark ("St James' Church", "three Kiel churches",
 # "la iglesia de San Juan"): not the writer's faith.
 _WORSHIP_BUILDING = re.compile(
@@ -2452,7 +2458,8 @@ class _Context:
                                 "covers; fine unless it is about a night out.")
             return
         if self.employer_owned and not self._speaks_for_self() \
-                and _TAKES_SIDE.search(folded) is None and all(
+                and _TAKES_SIDE.search(folded) is None \
+                and _KEEPS_THE_FAST.search(folded) is None and all(
                 h.group.id in ("religion", "political_topic")
                 and _GREETED_DAY.fullmatch(fold_string(self.text[h.start:h.end])) for h in hits):
             self._personal_note(first, hits, "but here the business greets a holiday or a "

@@ -350,3 +350,19 @@ def test_more_shapes_of_a_staff_review_or_a_review_asked_for(water, text):
 def test_kind_words_said_to_someone_ask_for_no_review(water):
     text = "Thank you all for the kind words on my leaving card from Corrandel 💙"
     assert "disclosure.insider_review" not in fired(text, PERSONAL, water)
+
+
+# --- 14. a colleague's broken bone and a colleague's fast on the brand account -----------------
+
+@pytest.mark.parametrize("text", [
+    "Our meter reader Sam broke his ankle skiing 🤕 Get well soon, Sam!",
+    "Respekt an unsere Kollegin Aylin: Sie fastet gerade im Ramadan und ist trotzdem jeden Tag "
+    "auf der Baustelle.",
+])
+def test_a_colleagues_injury_or_fast_is_personal_life(water, text):
+    assert "persona.personal_life" in fired(text, BRAND, water)
+
+
+def test_a_holiday_greeted_by_the_business_stays_a_note(water):
+    text = "Ramadan Mubarak to everyone celebrating! Our offices keep their usual hours."
+    assert "persona.personal_life" not in fired(text, BRAND, water)
