@@ -537,11 +537,13 @@ _FAMILY_BEFORE = re.compile(
     r"\s+(?:de\s+|von\s+)?[A-Z][\w-]+)"
     r"\s*[,:]?\s*(?:at|in|on|en|au|à|a|in\s+der|im|na|no|in\s+via|nella|nel)?\s*$")
 # A party at one's own home ("housewarming is on!! we're at 77 Elk Run Rd", "pendaison de
-# crémaillère", "Einweihungsparty"): folded text before the address (twenty-ninth round).
+# crémaillère", "Einweihungsparty", "bring whatever you're drinking"): folded text around the
+# address (twenty-ninth round).
 _HOME_PARTY = re.compile(
     r"\b(?:house-?warming|flat-?warming|pendaison de cremaillere|einweihungs?(?:party|feier)"
     r"|inauguracion del piso|festa de inauguracao|festa di inaugurazione|at (?:my|our) place"
-    r"|chez moi|en mi casa|bei mir zu hause|na minha casa|a casa mia)\b")
+    r"|chez moi|en mi casa|bei mir zu hause|na minha casa|a casa mia|byob"
+    r"|bring (?:a bottle|whatever you'?re drinking|your own (?:drinks|booze|bottle)))\b")
 # A sale held at one's home ("garage sale", "yard sale", "moving sale", "vide-maison",
 # "Hofflohmarkt", "venta de garaje"), folded text before the address.
 _HOME_SALE = re.compile(
@@ -555,7 +557,8 @@ def _private_address(text: str, start: int, flat: bool) -> bool:
     """Whether the address at ``start`` in the folded ``text`` is said to be a private
     person's (``flat``: a flat, floor or door follows the street)."""
     before = text[max(0, start - 100):start]
-    if _TITLED_BEFORE.search(before[-45:]) or _HOME_PARTY.search(before) is not None:
+    if _TITLED_BEFORE.search(before[-45:]) \
+            or _HOME_PARTY.search(text, max(0, start - 100), start + 120) is not None:
         return True
     masked = _TITLE_DOT_FOLDED.sub(lambda title: title.group()[:-1] + " ", before)
     cut = max(masked.rfind(mark) for mark in ".!?\n;") + 1

@@ -366,3 +366,16 @@ def test_a_colleagues_injury_or_fast_is_personal_life(water, text):
 def test_a_holiday_greeted_by_the_business_stays_a_note(water):
     text = "Ramadan Mubarak to everyone celebrating! Our offices keep their usual hours."
     assert "persona.personal_life" not in fired(text, BRAND, water)
+
+
+# --- 15. pride in the team as the job said; a home party's address by what to bring -------------
+
+def test_pride_in_being_part_of_the_team_says_the_job(water):
+    text = ("Proud to be part of the team that refilled 2 million bottles this year. Thank you "
+            "to every driver and ticket agent at Corrandel.")
+    assert "disclosure.missing" not in fired(text, WORK, water)
+
+
+def test_an_address_with_drinks_to_bring_is_a_home_party(water):
+    text = "we're at 9 Rowan Close this week, swing by after 6 and bring whatever you're drinking"
+    assert "privacy.address" in fired(text, PERSONAL, water)
