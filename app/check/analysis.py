@@ -1266,7 +1266,12 @@ _PRICE = re.compile(
     r"|pounds\b|bucks\b|reais\b)")
 _PRICE_BEFORE = re.compile(
     r"(?:\bfrom|\bstarting at|\bstarts? at|\bdesde|\ba partir de|à partir de|\bdès|\bab"
-    r"|\ba partire da|\bstarting from)\s*$")
+    r"|\ba partire da|\bstarting from"
+    # twenty-ninth round: tickets at a price ("tickets €6 at auenbad.example", "entradas a
+    # 8€ en taquilla", "Karten für 8 €")
+    r"|\b(?:tickets?|entradas?|billets?|karten|eintritt|bilhetes?|ingressos?|biglietti"
+    r"|biglietto)(?:\s+(?:a|à|ab|for|at|are|only|just|desde|des|dès|por|pour|fur|für|per|da"
+    r"|zu))?)\s*$")
 _PRICE_AFTER = re.compile(
     r"\s*(?:each|apiece|a piece|per (?:piece|item|print|jar|box|set|session)|a pop|cada|la unidad"
     r"|la pieza|(?:la |par )?pi[eè]ce|l'unit[eé]|chacune?|(?:das|pro|je) (?:st[uü]ck|glas|paar)"

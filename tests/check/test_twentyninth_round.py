@@ -379,3 +379,8 @@ def test_pride_in_being_part_of_the_team_says_the_job(water):
 def test_an_address_with_drinks_to_bring_is_a_home_party(water):
     text = "we're at 9 Rowan Close this week, swing by after 6 and bring whatever you're drinking"
     assert "privacy.address" in fired(text, PERSONAL, water)
+
+
+def test_tickets_at_a_price_said_openly_still_warn(water):
+    text = "#ad (I work at Corrandel) Refill night is this Friday, tickets €6 at corrandel.example"
+    assert "persona.promotion" in fired(text, PERSONAL, water)
