@@ -977,10 +977,10 @@ _CRITICISM = re.compile(
 # label a paid partnership", "etiquetar como publicidad", "als Werbung kennzeichnen" comes
 # after: the label is talked about, not used (twenty-ninth round).
 _LABEL_NAMED = re.compile(
-    r"\b(?:label|labelled|labeled|labelling|labeling|mark|marked|tag|tagged|disclose|disclosed)"
+    r"\b(?:label|labelled|labeled|labelling|labeling|disclose|disclosed)"
     r"\s+(?:(?:it|them|posts?|content|videos?|this)\s+)?(?:as\s+)?(?:an?\s+)?$"
-    r"|\b(?:etiquetar|etiquetado|etiquetada|marcar|marcado|marcada|rotular|rotulado|etichettare"
-    r"|etichettato|marquer|marque|etiqueter)\s+(?:(?:como|comme|come)\s+)?$")
+    r"|\b(?:etiquetar|etiquetado|etiquetada|rotular|rotulado|etichettare|etichettato"
+    r"|etiqueter)\s+(?:(?:como|comme|come)\s+)?$")
 _SELF_PAID = re.compile(
     r"\s*(?:(?:by|por|par|von|da|pelo|pela|dal|dalla)\s+)?"
     r"(?:(?:me|myself|nobody|no one|moi|mim|mir|me stess[oa])\b"

@@ -514,7 +514,7 @@ _OUR_PLACE = re.compile(
     r"|stabilimento"
     # twenty-ninth round: a service point or a practice, German compounds included ("unser
     # Kundencenter am Marktplatz 4", "notre agence", "nuestra clínica", "our service centre")
-    r"|[a-z]*(?:center|centre|zentrum|praxis|klinik)|agence|agencia|agenzia|agencia"
+    r"|[a-z]*(?:center|centre|zentrum|praxis|klinik)|agence|agencia|agenzia"
     r"|clinic|clinica|clinique|service point|servicepunkt)s?\b"
     r"|\b(?:bei uns|chez nous|da noi|con nosotros|connosco|conosco)\b"
     r"|\b(?:at the|in the|im|in der|en la|en el|au|a la|na|no|nel|nella|in)\s+(?:store|shop"
@@ -541,8 +541,7 @@ _FAMILY_BEFORE = re.compile(
 # address (twenty-ninth round).
 _HOME_PARTY = re.compile(
     r"\b(?:house-?warming|flat-?warming|pendaison de cremaillere|einweihungs?(?:party|feier)"
-    r"|inauguracion del piso|festa de inauguracao|festa di inaugurazione|at (?:my|our) place"
-    r"|chez moi|en mi casa|bei mir zu hause|na minha casa|a casa mia|byob"
+    r"|inauguracion del piso|festa de inauguracao|festa di inaugurazione|byob"
     r"|bring (?:a bottle|whatever you'?re drinking|your own (?:drinks|booze|bottle)))\b")
 # A sale held at one's home ("garage sale", "yard sale", "moving sale", "vide-maison",
 # "Hofflohmarkt", "venta de garaje"), folded text before the address.

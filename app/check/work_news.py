@@ -584,7 +584,7 @@ _COLLEAGUE_SIDELINE = (
     r"|makes cakes|does (?:nails|lashes|hair|make-?up|tattoos|portraits|weddings))"
     # twenty-ninth round: a colleague's band by its owner ("our social media manager's band is
     # playing The Fleece on Saturday")
-    r"|[\w-]+'s (?:band|trio|duo|quartet|choir) (?:is playing|plays|play))\b")
+    r"|(?<![\w-])[\w-]+'s (?:band|trio|duo|quartet|choir) (?:is playing|plays|play))\b")
 
 
 @cache
