@@ -384,3 +384,17 @@ def test_an_address_with_drinks_to_bring_is_a_home_party(water):
 def test_tickets_at_a_price_said_openly_still_warn(water):
     text = "#ad (I work at Corrandel) Refill night is this Friday, tickets €6 at corrandel.example"
     assert "persona.promotion" in fired(text, PERSONAL, water)
+
+
+@pytest.mark.parametrize("text", [
+    "La boda de mis sueños, en nuestra finca junto al río 💍",
+    "Il cliente ha detto sì al progetto delle nuove fontanelle.",
+    "Er hat ja gesagt zu unserem Angebot für die Kläranlage.",
+])
+def test_a_dream_wedding_sold_or_a_client_saying_yes_is_no_ones_life(water, text):
+    assert "persona.personal_life" not in fired(text, BRAND, water)
+
+
+def test_pregnancy_issues_of_ones_own_stay_personal(water):
+    text = "I've been dealing with pregnancy issues, so I'm working from home this week."
+    assert "persona.personal_life" in fired(text, WORK, water)
