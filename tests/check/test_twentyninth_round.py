@@ -398,3 +398,11 @@ def test_a_dream_wedding_sold_or_a_client_saying_yes_is_no_ones_life(water, text
 def test_pregnancy_issues_of_ones_own_stay_personal(water):
     text = "I've been dealing with pregnancy issues, so I'm working from home this week."
     assert "persona.personal_life" in fired(text, WORK, water)
+
+
+@pytest.mark.parametrize("text", [
+    "Warning: these callers are crooks pretending to be us. Never share your code.",
+    "Die Anrufer sind Betrüger, wir fragen nie nach Ihrer PIN.",
+])
+def test_a_fraud_warning_on_the_brand_account_is_no_insult(water, text):
+    assert "conduct.insult" not in fired(text, BRAND, water)
