@@ -1169,7 +1169,8 @@ _JOB_TERMS = re.compile(
     r"|work[ -]with[ -]us|good money"
     # Twenty-ninth round: the work paid or freelance ("a freelance food photographer ...
     # Paid, obviously")
-    r"|paid|freelance|freelancer)\b"
+    r"|paid (?:role|position|job|gig|work|internship|placement|shifts?|opportunity)"
+    r"|paid,? (?:obviously|of course)|freelance|freelancer)\b"
     # ... or the marks of a job advert's title ("(m/w/d)", "H/F", "(f/m/x)")
     r"|\((?:m|w|f|d|h|x|gn|div)(?:\s?/\s?(?:m|w|f|d|h|x|div)){1,3}\)|\bh/f\b|\bf/h\b")
 _JOB_CALLS = re.compile(

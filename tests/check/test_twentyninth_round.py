@@ -406,3 +406,11 @@ def test_pregnancy_issues_of_ones_own_stay_personal(water):
 ])
 def test_a_fraud_warning_on_the_brand_account_is_no_insult(water, text):
     assert "conduct.insult" not in fired(text, BRAND, water)
+
+
+@pytest.mark.parametrize("text", [
+    "Grab a copy of the agenda at reception before the session.",
+    "Looking for a flat near the river, paid my deposit twice already, dm me if you hear of one",
+])
+def test_everyday_copies_and_payments_are_no_pitch(water, text):
+    assert "persona.promotion" not in fired(text, PERSONAL, water)
