@@ -230,6 +230,11 @@ GENERIC_TRANSLATIONS = re.compile(
     + r")(?![^\W_])")
 
 
+# Words that join two words of a name ("l'Ascenseur de verre", "Chaleira de Cobre") or a
+# generic word to its name ("el proyecto del faro", "le projet du Phare", "il progetto della
+# Lanterna"), folded
+NAME_LINKS = frozenset(("de", "del", "du", "des", "da", "do", "di", "della", "dello", "der"))
+
 _NEXT_WORD = re.compile(r"[\s-]+([^\W\d_]+)")
 
 
@@ -828,7 +833,7 @@ class CompiledPolicy:
                 # Elevator", "Copper Kettle")
                 source = (rf"(?<![^\W_])(?:(?:{first}){ending}[\s-]+(?:{second}){ending}"
                           rf"|(?:{second}){ending}[\s-]+(?:{first}){ending}"
-                          rf"|(?:{second}){ending}\s+(?:de|di|da|do|du|del|della|dello)\s+"
+                          rf"|(?:{second}){ending}\s+(?:{'|'.join(sorted(NAME_LINKS))})\s+"
                           rf"(?:{first}){ending}"
                           rf"|(?:{generic})[\s-]+(?:{first})(?:s|en|e)?(?:{second})"
                           rf"(?:e|s|es|en|n)?)(?![^\W_])")

@@ -32,6 +32,7 @@ from app.check.analysis import (
 from app.check.compiled import (
     KIND_DOMAIN,
     KIND_HASHTAG,
+    NAME_LINKS,
     ROLE_EMPLOYER,
     SECRECY_CUES,
     AfterGeneric,
@@ -683,10 +684,11 @@ _VENUE_EVENT = re.compile(
     r"|(?:is|are) served|se sirve|wird serviert|servido|servito)")
 # ... unless its own people are the ones drinking ("our social team is three margaritas deep
 # at happy hour", "the staff drank the whole keg")
+# (the staff nouns of _STAFF_NOUN, with the whole team and the bar's own people)
 _VENUE_STAFF = re.compile(
     r"\b(?:team|teams|equipe|equipo|equipa|squadra|staff|crew|personnel|belegschaft|kollegen"
-    r"|kolleginnen|colleagues|coworkers|directeur|director|direktor|diretor|direttore|boss|jefe"
-    r"|manager|barman|bartender|chef)\b")
+    rf"|kolleginnen|colleagues|coworkers|directeur|direktor|diretor|direttore|barman|bartender"
+    rf"|{_STAFF_NOUN})\b")
 # The team on a stand at a trade festival: "come find us at booth 14", "stand B4", "visit our
 # stall", "besucht uns am Stand", "venez nous voir sur le stand", "visítanos en el puesto"
 _EXHIBITING = re.compile(
@@ -1040,11 +1042,6 @@ def _reader_imperative(text: str, start: int, end: int) -> bool:
 _EXCLAIMED = re.compile(r"\s*(?:!|$)")
 
 
-# Words that may join a generic word to its name ("el proyecto del faro", "le projet du
-# Phare", "il progetto della Lanterna"), folded
-_NAME_LINKS = frozenset(("de", "del", "du", "des", "da", "do", "di", "della", "dello", "der"))
-
-
 def _generic_before(text: str, start: int, generics: frozenset[str],
                     own: str = "") -> int | None:
     """Where the word right before ``start`` begins, if it is one of ``generics`` (folded),
@@ -1052,7 +1049,7 @@ def _generic_before(text: str, start: int, generics: frozenset[str],
     ``own`` generic word too ("el proyecto del faro" for "Proyecto Faro")."""
     found = _WORD_BEFORE.search(text, max(0, start - 24), start)
     if found is not None and not found.group(2) \
-            and fold_string(found.group(1)) in _NAME_LINKS:
+            and fold_string(found.group(1)) in NAME_LINKS:
         found = _WORD_BEFORE.search(text, max(0, found.start(1) - 24), found.start(1))
         generics = generics | {own} if own else generics
     if found is None or fold_string(found.group(1)) not in generics or (
@@ -2050,7 +2047,7 @@ class _Context:
             words = written.replace("-", " ").split()
             # (a Romance name joined by "de" capitalises its first word at least: "l'Ascenseur
             # de verre", "Chaleira de Cobre"; twenty-ninth round)
-            joined = len(words) == 3 and fold_string(words[1]) in _NAME_LINKS
+            joined = len(words) == 3 and fold_string(words[1]) in NAME_LINKS
             if (all(word[:1].isupper() for word in words)
                     or (joined and words[0][:1].isupper())
                     or SECRECY_CUES.search(self.draft.fold.text) is not None) \
