@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.check.policy import Policy, load_policy_file
+from tests.check.rounds import CORRANDEL_PACK, policy_from
 
 EXAMPLE_PACK = """\
 version = 1
@@ -43,3 +44,10 @@ def pack_file(tmp_path: Path) -> Path:
 def acme(pack_file: Path) -> Policy:
     """The example pack, loaded over the built-in defaults."""
     return load_policy_file(pack_file)
+
+
+@pytest.fixture
+def water(tmp_path: Path) -> Policy:
+    """The invented water company of the twenty-seventh and later rounds' tests
+    (tests/check/rounds.py, CORRANDEL_PACK), loaded."""
+    return policy_from(tmp_path, CORRANDEL_PACK)

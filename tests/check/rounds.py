@@ -7,9 +7,15 @@ from datetime import UTC, datetime
 
 from app.check.engine import check_draft
 from app.check.policy import load_policy_file
-from app.core.model import Severity
+from app.core.model import CheckTarget, Network, Owner, Persona, Severity
 
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
+
+# The accounts the rule-round tests check against: the employer's brand account, one's own
+# work account, one's personal account.
+BRAND = CheckTarget(Network.FACEBOOK, Persona.WORK, Owner.EMPLOYER)
+WORK = CheckTarget(Network.LINKEDIN, Persona.WORK)
+PERSONAL = CheckTarget(Network.FACEBOOK, Persona.PERSONAL)
 
 
 def findings(text, target, policy=None):

@@ -8,20 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.model import CheckTarget, Network, Owner, Persona
-from tests.check.rounds import CORRANDEL_PACK, fired, policy_from
-
-BRAND = CheckTarget(Network.FACEBOOK, Persona.WORK, Owner.EMPLOYER)
-WORK = CheckTarget(Network.LINKEDIN, Persona.WORK)
-PERSONAL = CheckTarget(Network.FACEBOOK, Persona.PERSONAL)
-
-PACK = CORRANDEL_PACK
-
-
-@pytest.fixture
-def water(tmp_path):
-    return policy_from(tmp_path, PACK)
-
+from tests.check.rounds import BRAND, CORRANDEL_PACK, PERSONAL, WORK, fired, policy_from
 
 # --- 1. drinks, a stomach bug, a divorce, a lonely-hearts advert, a vote and Holy Week in slang ---
 
@@ -383,7 +370,7 @@ def test_thanks_to_as_because_of_is_no_thanks_sent(water):
 
 @pytest.fixture
 def secrets(tmp_path):
-    return policy_from(tmp_path, PACK.replace(
+    return policy_from(tmp_path, CORRANDEL_PACK.replace(
         'terms = ["Project Millrace"]',
         'terms = ["Proyecto Nácar", "Blue Harbour", "Night Pantry", "Werkbank Blau", "Bernache"]'))
 

@@ -8,18 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.model import CheckTarget, Network, Owner, Persona
-from tests.check.rounds import CORRANDEL_PACK, fired, policy_from
-
-BRAND = CheckTarget(Network.FACEBOOK, Persona.WORK, Owner.EMPLOYER)
-WORK = CheckTarget(Network.LINKEDIN, Persona.WORK)
-PERSONAL = CheckTarget(Network.FACEBOOK, Persona.PERSONAL)
-
-
-@pytest.fixture
-def water(tmp_path):
-    return policy_from(tmp_path, CORRANDEL_PACK)
-
+from tests.check.rounds import BRAND, CORRANDEL_PACK, PERSONAL, WORK, fired, policy_from
 
 # --- 1. a staff member's own praise of the brand is an insider testimonial -----------------------
 

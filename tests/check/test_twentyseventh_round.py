@@ -8,20 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.model import CheckTarget, Network, Owner, Persona
-from tests.check.rounds import CORRANDEL_PACK, fired, policy_from
-
-BRAND = CheckTarget(Network.FACEBOOK, Persona.WORK, Owner.EMPLOYER)
-WORK = CheckTarget(Network.LINKEDIN, Persona.WORK)
-PERSONAL = CheckTarget(Network.FACEBOOK, Persona.PERSONAL)
-
-PACK = CORRANDEL_PACK
-
-
-@pytest.fixture
-def water(tmp_path):
-    return policy_from(tmp_path, PACK)
-
+from tests.check.rounds import BRAND, CORRANDEL_PACK, PERSONAL, WORK, fired, policy_from
 
 # --- 1. the brand ranked above its rivals in a named place ----------------------------------------
 
@@ -151,7 +138,7 @@ def test_a_trade_said_without_selling_it_stays_clean(water):
 
 @pytest.fixture
 def codenames(tmp_path):
-    return policy_from(tmp_path, PACK.replace('terms = ["Project Millrace"]',
+    return policy_from(tmp_path, CORRANDEL_PACK.replace('terms = ["Project Millrace"]',
                                               'terms = ["Project Millrace", "Night Kitchen", '
                                               '"Kettlestone"]'))
 
@@ -226,7 +213,7 @@ def test_a_sale_offered_to_readers_still_sells(text):
 
 @pytest.fixture
 def with_charity(tmp_path):
-    return policy_from(tmp_path, PACK + """[[partners]]
+    return policy_from(tmp_path, CORRANDEL_PACK + """[[partners]]
 name = "Riverkeep Trust"
 aliases = ["Riverkeep"]
 domains = ["riverkeep.example"]
