@@ -1280,19 +1280,11 @@ def _someones(text: str, start: int) -> bool:
     if moved is not None and _PREMISES.search(before[cut + 1:]) is None:
         return True
     return _PERSONS_CONTACT.search(before[cut + 1:]) is not None \
-        or _READERS_NUMBER.search(fold_string(before[cut + 1:])) is not None \
         or PERSONAL_LINE.search(before[cut + 1:]) is not None \
         or _SENT_TO_READER.search(before[cut + 1:]) is not None \
         or _CARDS_SENT_TO.search(fold_string(before[cut + 1:])) is not None
 
 
-# The reader's own number, right before it (folded): "we'll call you back on your number
-# 05151 ...", "unter Ihrer Nummer", "a su número", "sur votre portable" (twenty-ninth round: a
-# customer's line read out on the brand's account).
-_READERS_NUMBER = re.compile(
-    r"\b(?:your|ihrer|ihre|deiner|deine|su|tu|votre|ton|seu|sua|teu|tua|suo)\s+"
-    r"(?:mobile\s+|cell\s+|phone\s+)?(?:number|nummer|telefonnummer|handynummer|mobilnummer"
-    r"|handy|numero|telefono|telephone|telefone|portable|movil|celular|cellulare)\s*:?\s*$")
 # Cards, flowers or letters to be sent to an address (folded): to a person's home ("Cards can
 # be sent to 12 impasse des Lilas", "las tarjetas se pueden enviar a", "Karten bitte an");
 # twenty-fourth round

@@ -91,6 +91,12 @@ PERSONAL_LINE = re.compile(
     r"|\b(?:l[ií]nea|ligne|linha|linea|n[uú]mero|num[eé]ro|numero|tel[eé]fono)\s+(?:personal"
     r"|perso|personnel(?:le)?|priv[eé]e?|privad[oa]|pessoal|personale|privat[oa])\b"
     r"[^.!?\n]{0,30}$"
+    # the reader's number named plainly, right before it: "unter Ihrer Nummer 05151 ...", "on
+    # your number", "a su número" (twenty-ninth round: a customer's line read out on the
+    # brand's account)
+    r"|(?i:\b(?:your|ihrer|ihre|deiner|deine|su|tu|votre|ton|seu|sua|teu|tua|suo)\s+"
+    r"(?:mobile\s+|cell\s+|phone\s+)?(?:number|nummer|telefonnummer|mobilnummer|n[uú]mero"
+    r"|num[eé]ro|tel[eé]fono|t[eé]l[eé]phone|telefone))\s*:?\s*$"
     # "whoever owns the number", someone's doctor: "her oncologist at"
     r"|\bwhoever\s+owns\s+(?:the\s+|this\s+)?(?:number|phone|mobile)\s*:?\s*$"
     r"|\b(?:his|her|their)\s+(?:doctor|gp|oncologist|surgeon|therapist|dentist|lawyer|carer"
