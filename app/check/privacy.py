@@ -562,8 +562,7 @@ def _private_address(text: str, start: int, flat: bool) -> bool:
     """Whether the address at ``start`` in the folded ``text`` is said to be a private
     person's (``flat``: a flat, floor or door follows the street)."""
     before = text[max(0, start - 100):start]
-    if _TITLED_BEFORE.search(before[-45:]) \
-            or _HOME_PARTY.search(text, max(0, start - 100), start + 120) is not None:
+    if _TITLED_BEFORE.search(before[-45:]):
         return True
     masked = _TITLE_DOT_FOLDED.sub(lambda title: title.group()[:-1] + " ", before)
     cut = max(masked.rfind(mark) for mark in ".!?\n;") + 1
@@ -1150,8 +1149,11 @@ def find_personal_data(fold: TextView, data: dict[str, Any],
             original_start = fold.span(m_start, m_end)[0]
             before_original = fold.original[max(0, original_start - 60):original_start]
             # a home sale held at the address ("Garage sale Saturday from 8am at 4410 N Oracle
-            # Creek Rd"): the writer's own home (twenty-eighth round)
-            mine = mine or _HOME_SALE.search(text, max(0, m_start - 80), m_start) is not None
+            # Creek Rd"): the writer's own home (twenty-eighth round); so is a party there,
+            # told before or after it ("housewarming ... we're at 77 Elk Run Rd", "... bring
+            # whatever you're drinking"; twenty-ninth round)
+            mine = mine or _HOME_SALE.search(text, max(0, m_start - 80), m_start) is not None \
+                or _HOME_PARTY.search(text, max(0, m_start - 100), m_start + 120) is not None
             private = not mine and (_FAMILY_BEFORE.search(before_original) is not None
                                     or _private_address(text, m_start,
                                                         tail is not None
