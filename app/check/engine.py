@@ -306,16 +306,6 @@ _VOCABULARY_POST = re.compile(
     r"|(?:parola|espressione|vocaboli) del(?:la)? (?:giorno|settimana))\b"
     r"|\((?:n|v|adj|adv)\.\)")
 
-# Words of the endorsement list that present, announce or feel rather than praise (folded):
-# beside a brand they make a post promotion, but no one reviews anything by them.
-_NOT_PRAISE = frozenset((
-    "new", "introducing", "announcing", "meet", "try", "tried", "get", "grab", "buy", "read",
-    "watch", "listen", "tune in", "pick up", "don't miss", "check out", "out now", "available",
-    "win", "follow", "subscribe", "sent me", "pr package", "pr box", "freebie", "proud",
-    "excited", "thrilled", "shoutout", "shout out", "shout-out", "pro tip", "top tip",
-    "insider tip", "dica de viagem"))
-_NOT_PRAISE_STEMS = ("launch", "celebrat", "gift")
-
 # The deal turned down ("No, gracias", "no thanks", "non merci", "nein danke", "não,
 # obrigada", "no grazie"), folded.
 _DECLINED = re.compile(r"\b(?:no,? gracias|no,? thanks|no thank you|non,? merci|nein,? danke"
@@ -3017,13 +3007,8 @@ class _Context:
     def _praise_of_its_own(self, promotion: Promotion) -> bool:
         """Whether an endorsing word beside the brand praises it ("funcionan genial", "mein
         Lieblingsdrink", "worth it"), not only presents or announces it ("new", "proud", "get",
-        "check out", "launching"): the words the endorsement list keeps for context."""
-        for hit in promotion.endorsement:
-            word = fold_string(self.text[hit.start:hit.end]).strip()
-            if word not in _NOT_PRAISE and not word.startswith(_NOT_PRAISE_STEMS) \
-                    and word not in _GRAMMAR_WORDS:
-                return True
-        return False
+        "check out", "launching": promotion.toml's "presenting" group)."""
+        return any(hit.group.id != "presenting" for hit in promotion.endorsement)
 
     def _insider_review(self, promotion: Promotion, what: str, options: list[str],
                         subject_spans: list[tuple[int, int]], inserts: list[Fix]) -> None:
