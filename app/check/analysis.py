@@ -34,14 +34,15 @@ from app.check.jurisdiction import (
 )
 from app.check.lexicons import Group, LexiconHit
 from app.check.meaning import Reading
+from app.check.needles import Alternation
 from app.check.terms import TermHit
 from app.check.text import (
-    LEET_WORD,
     WORD_RE,
     TextView,
     cased_view,
     fold_string,
     fold_view,
+    has_leet_word,
     leet_view,
 )
 
@@ -400,6 +401,8 @@ UNMISTAKABLE_PRAISE = re.compile(
     r"|(?:no regrets|can'?t beat it|you can'?t beat it|mehr braucht man nicht|that'?s all you"
     r" need|no hace falta mas|il n'en faut pas plus|nao e preciso mais|non serve altro"
     r"|sin arrepentimientos|aucun regret)(?=\s*(?:[.!]|$|[^\w\s])))(?![\w/])")
+# (read one alternative at a time: see needles.Alternation; the same matches)
+_UNMISTAKABLE_PRAISE_READ = Alternation.of(UNMISTAKABLE_PRAISE.pattern)
 
 
 # A place named as the brand's neighbour ("Acme's office is next to the best bakery in
@@ -517,7 +520,7 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
     if result.brand_hits and not (result.strong or result.commercial or result.cta
                                   or result.price_cuts or draft.urls) and not any(
             hit.term.payload.kind != KIND_NAME  # type: ignore[attr-defined]
-            for hit in result.brand_hits) and LEET_WORD.search(fold.text):
+            for hit in result.brand_hits) and has_leet_word(fold.text):
         # Sales words written with digits or symbols for letters beside a brand ("w1nter
         # s@le", "y0u kn0w what t0 d0") are sales words: read again through the look-alike
         # view, only when a brand is named and nothing else (a cue, a link, the brand's
@@ -608,9 +611,9 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
         # ... and praise no everyday remark says, said of the brand ("nobody does it better",
         # "you won't regret it": twenty-eighth round, read by the word lists so that a draft
         # with no other cue is not left to the meaning layer)
-        result.acclaim += [span for found in UNMISTAKABLE_PRAISE.finditer(fold.text)
+        result.acclaim += [span for found in _UNMISTAKABLE_PRAISE_READ.spans(fold.text)
                            if said_of_brand(draft.text, result.brand_hits,
-                                            (span := fold.span(*found.span()))[0])]
+                                            (span := fold.span(*found))[0])]
     result.disclosures = [
         mention for mention in compiled.accepted.find(fold, denied=result.denied_disclosures)
         if _SELF_PAID.match(fold_string(draft.text[mention.end:mention.end + 40])) is None
@@ -1338,6 +1341,8 @@ _PRICE_CUT = re.compile(
     r"|di sconto|de remise|de reduction|rabatt|sconto|descuento|desconto|dto)\b"
     r"|\b(?:a\s+)?mitad de precio\b|\bhalbe[nr]?\s+preis\b|\bmetade do preco\b"
     r"|\ba meio preco\b|\bmeta prezzo\b|\bmoitie prix\b|(?<![\w.%-])-\d{1,2}\s?%")
+# (read one alternative at a time: see needles.Alternation; the same matches)
+_PRICE_CUT_READ = Alternation.of(_PRICE_CUT.pattern)
 # Others asked whether they want something ("anyone need shoes?", "¿alguien quiere algo?"):
 # with one's staff discount (the word list's staff_discount group), a sale.
 _WHO_WANTS = re.compile(
@@ -1540,10 +1545,10 @@ def _offer_cues(fold: TextView) -> list[tuple[int, int, Group]]:
         # "the place I work is throwing money at ICU nurses, DM me", "l'app della spesa per
         # cui lavoro ha la consegna gratis": the employer promoted, unnamed
         cues += [(workplace.start(), workplace.end(), OFFER), (offer.start(), offer.end(), OFFER)]
-    if (cut := _PRICE_CUT.search(text)) is not None \
+    if (cut := _PRICE_CUT_READ.first(text)) is not None \
             and (private := _ORDER_PRIVATELY.search(text)) is not None:
         # "half off the winter line if you message me", "30 % auf alles, schreibt mir"
-        cues += [(cut.start(), cut.end(), OFFER), (private.start(), private.end(), OFFER)]
+        cues += [(*cut, OFFER), (private.start(), private.end(), OFFER)]
     if _DIGIT.search(text) is None:
         return cues
     frames: list[re.Match[str]] | None = None  # looked for only once a price is found

@@ -112,7 +112,9 @@ _MASK_MARKS = "*@#$!%•·€"
 _EMAIL_DOMAIN = re.compile(r"\.[^\W\d_]")  # what follows the "@" word of an address
 # ... and an emoji standing inside a word, between two letters ("clusterf🤬ck", "sh💩t")
 _EMOJI_MASK = "[\u2600-\u27bf\U0001f300-\U0001faff]+"
-_MASK_RUN_PLAIN = re.compile(r"[*@#$!%•·€]+|(?<=[^\W\d_])xx+(?=[^\W\d_])")
+_MASK_SIGNS = re.compile(r"[*@#$!%•·€]+")
+_MASK_XX = re.compile(r"(?<=[^\W\d_])xx+(?=[^\W\d_])")
+_MASK_RUN_PLAIN = re.compile(rf"{_MASK_SIGNS.pattern}|{_MASK_XX.pattern}")
 _MASK_RUN = re.compile(rf"{_MASK_RUN_PLAIN.pattern}|(?<=[^\W\d_]){_EMOJI_MASK}(?=[^\W\d_])")
 # (in a whole draft each run of emoji is found once and the letters around it checked by
 # hand: a look-behind tried at every position costs a long draft more than the rest of the
@@ -3373,7 +3375,11 @@ class _Context:
             by_length = _bases_by_length(bases)
         # a long draft repeats its tokens ("@team", "$5"): each is matched once
         matched: dict[str, str | None] = {}
-        runs = [(mask.start(), mask.end()) for mask in _MASK_RUN_PLAIN.finditer(text)]
+        # (the two kinds of run share no character: read apart, the same runs, without a
+        # look-behind tried at every position when the draft has no "xx")
+        runs = [mask.span() for mask in _MASK_SIGNS.finditer(text)]
+        if "xx" in text:
+            runs = sorted(runs + [mask.span() for mask in _MASK_XX.finditer(text)])
         if emoji:
             runs = sorted(runs + emoji)
         for run_start, run_end in runs:

@@ -18,6 +18,8 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+from app.check.needles import Needles, needles_of, top_level_branches
+from app.check.needles import looked_in as needle_text
 from app.check.terms import PLURAL, Term, TermIndex, make_term
 from app.check.text import (
     DISGUISE_DIGITS,
@@ -27,6 +29,7 @@ from app.check.text import (
     TextView,
     collapsed_view,
     fold_string,
+    has_leet_word,
     leet_view,
     spaced_runs,
 )
@@ -41,7 +44,8 @@ class LexiconPattern:
     """A word list's regular expression, compiled on first use (most patterns of a long list
     are never needed for a given draft, and compiling them all would slow down start-up)."""
 
-    __slots__ = ("source", "group", "boundary", "triggers", "stems", "where", "_regex")
+    __slots__ = ("source", "group", "boundary", "triggers", "stems", "where", "_regex",
+                 "_needles")
 
     def __init__(self, source: str, group: Group, boundary: bool,
                  triggers: frozenset[str] | None, where: str,
@@ -56,6 +60,9 @@ class LexiconPattern:
         self.stems = stems
         self.where = where
         self._regex: re.Pattern[str] | None = None
+        # the strings one of which every match contains and a three-character piece of each
+        # (see needles.py), or None: False until asked
+        self._needles: Needles | None | bool = False
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -70,6 +77,15 @@ class LexiconPattern:
                 raise LexiconError(f"{self.where}: pattern {shown!r} must use (?:...) groups")
             self._regex = compiled
         return self._regex
+
+    @property
+    def needles(self) -> Needles | None:
+        """Strings one of which every match contains, or None (read once, when the pattern is
+        first about to be tried: most patterns of a list never are in a given process)."""
+        found = self._needles
+        if found is False:
+            found = self._needles = needles_of(self.source)
+        return found  # type: ignore[return-value]
 
 
 @dataclass(frozen=True, eq=False)
@@ -132,12 +148,22 @@ class Lexicon:
         """Whether any group's matches depend on their neighbouring words."""
         return any(group.has_exceptions for group in self.groups)
 
+    @cached_property
+    def _fold_index(self) -> TriggerIndex:
+        return TriggerIndex(self.fold_patterns)
+
+    @cached_property
+    def _evasive_index(self) -> TriggerIndex:
+        # the evasive groups' patterns, read again over the draft's disguised views
+        return TriggerIndex([pattern for pattern in self.fold_patterns
+                             if pattern.group in self.evasive])
+
     def find(self, fold: TextView, cased: Callable[[], TextView]) -> list[LexiconHit]:
         """Every match in the draft behind ``fold`` (``cased`` builds the cased view)."""
         hits = [LexiconHit(hit.term.payload, hit.start, hit.end, hit.disguises)  # type: ignore[arg-type]
                 for hit in self.index.find(fold)]
         if self.fold_patterns:
-            _scan(fold, self.fold_patterns, hits)
+            _scan(fold, self.fold_patterns, hits, index=self._fold_index)
             if self.evasive:
                 self._scan_spaced(fold, hits)
                 self._scan_leet(fold, hits)
@@ -171,7 +197,7 @@ class Lexicon:
         """Twenty-fourth round: the evasive groups' patterns over the draft with digits and
         signs inside words read as letters ("questi d3ficienti"), keeping the matches that take
         in such a word (the terms read them already)."""
-        if LEET_WORD.search(fold.text) is None:
+        if not has_leet_word(fold.text):
             return
         self._scan_disguised(
             fold.memo("leet", leet_view), hits,
@@ -184,7 +210,7 @@ class Lexicon:
         map to the original), adding the matches not found already that take in a disguised
         stretch (``disguised(start, end)``, original offsets), labelled ``label``."""
         found: list[LexiconHit] = []
-        _scan(view, [p for p in self.fold_patterns if p.group in self.evasive], found)
+        _scan(view, self._evasive_index.patterns, found, index=self._evasive_index)
         seen = {(hit.group, hit.start, hit.end) for hit in hits}
         for hit in found:
             if (hit.group, hit.start, hit.end) not in seen and disguised(hit.start, hit.end):
@@ -321,6 +347,10 @@ def view_word_set(view: TextView) -> frozenset[str]:
     return view.memo("words", _view_words)
 
 
+def _view_needle_text(view: TextView) -> tuple[str, frozenset[str]]:
+    return needle_text(view.text)
+
+
 def _view_words(view: TextView) -> frozenset[str]:
     words = {word for _, _, word in view.words()}
     text = view.text
@@ -333,24 +363,73 @@ def _view_words(view: TextView) -> frozenset[str]:
     return frozenset(words)
 
 
+class TriggerIndex:
+    """A list's patterns by their first words (``triggers``), so that a draft looks up the
+    patterns its own words can start rather than asking each of a thousand patterns whether
+    the draft holds one of its words."""
+
+    __slots__ = ("patterns", "_by_word", "_always")
+
+    def __init__(self, patterns: list[LexiconPattern]) -> None:
+        self.patterns = patterns
+        self._by_word: dict[str, list[int]] = {}
+        self._always: list[int] = []  # patterns with no known first words: always tried
+        for position, pattern in enumerate(patterns):
+            if pattern.triggers is None:
+                self._always.append(position)
+            else:
+                for word in pattern.triggers:
+                    self._by_word.setdefault(word, []).append(position)
+
+    def candidates(self, words: frozenset[str]) -> list[LexiconPattern]:
+        """The patterns that may match a text of ``words``, in the list's order."""
+        by_word = self._by_word
+        positions = set(self._always)
+        for word in words:
+            found = by_word.get(word)
+            if found is not None:
+                positions.update(found)
+        patterns = self.patterns
+        return [patterns[position] for position in sorted(positions)]
+
+
 def _scan(view: TextView, patterns: list[LexiconPattern], hits: list[LexiconHit], *,
-          use_triggers: bool = True) -> None:
+          use_triggers: bool = True, index: TriggerIndex | None = None) -> None:
+    """Every match of ``patterns`` in ``view``, added to ``hits``. Unless ``use_triggers``
+    is false, a pattern is skipped without a scan when the view cannot hold a match: none of
+    its first words (looked up in ``index``, the patterns' :class:`TriggerIndex`, when given),
+    no word beginning with one of its stems, none of its needles (see needles.py)."""
     text = view.text
-    words: frozenset[str] | None = None
     beginnings: frozenset[str] | None = None
+    grams: frozenset[str] | None = None
+    looked_in = text
+    if use_triggers:
+        words = view.memo("words", _view_words)
+        if index is not None:
+            patterns = index.candidates(words)
     for pattern in patterns:
-        triggers = pattern.triggers
-        if triggers is not None and use_triggers:
-            if words is None:
-                words = view.memo("words", _view_words)
-            if words.isdisjoint(triggers):
+        if use_triggers:
+            triggers = pattern.triggers
+            if index is None and triggers is not None and words.isdisjoint(triggers):
                 continue  # none of the words the pattern starts with: skip the scan
-        stems = pattern.stems
-        if stems is not None and use_triggers:
-            if beginnings is None:
-                beginnings = view.memo("word_beginnings", _view_word_beginnings)
-            if beginnings.isdisjoint(stems):
-                continue  # no word begins as the pattern's words do: skip the scan
+            stems = pattern.stems
+            if stems is not None:
+                if beginnings is None:
+                    beginnings = view.memo("word_beginnings", _view_word_beginnings)
+                if beginnings.isdisjoint(stems):
+                    continue  # no word begins as the pattern's words do: skip the scan
+            needles = pattern.needles
+            if needles is not None:
+                if grams is None:
+                    looked_in, grams = view.memo("needle_text", _view_needle_text)
+                # (Needles.in_text written out: this runs for a few hundred patterns a draft)
+                pieces = needles.pieces & grams
+                if not pieces:
+                    continue  # not even a piece of a string every match contains: skip
+                by_piece = needles.by_piece
+                if not any(needle in looked_in for piece in pieces
+                           for needle in by_piece[piece]):
+                    continue  # no string every match contains: skip the scan
         group = pattern.group
         boundary = pattern.boundary
         search = pattern.regex.search
@@ -384,34 +463,6 @@ def _view_word_beginnings(view: TextView) -> frozenset[str]:
                      for length in range(2, min(len(word), STEM_MAX) + 1))
 
 
-def _top_level_branches(source: str) -> list[str]:
-    """``source`` split at the "|" outside any group or character class."""
-    branches = []
-    depth = 0
-    in_class = False
-    start = 0
-    index = 0
-    while index < len(source):
-        char = source[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            branches.append(source[start:index])
-            start = index + 1
-        index += 1
-    branches.append(source[start:])
-    return branches
-
-
 def pattern_triggers(source: str) -> frozenset[str] | None:
     """The words a text must contain for the regular expression ``source`` (a pattern over the
     fold view, its leading \\b removed) to match: the first word of each alternative of a
@@ -420,7 +471,7 @@ def pattern_triggers(source: str) -> frozenset[str] | None:
     currency sign. None when that cannot be told simply — the pattern is then always run. This
     lets a long draft skip most patterns without a scan. Leading look-behinds without groups
     ("(?<!your\\s)") match nothing themselves and are passed over."""
-    branches = _top_level_branches(source)
+    branches = top_level_branches(source)
     if len(branches) > 1:
         # "\bfoo…|\bbar…": each branch is a pattern of its own, and any may match
         union: set[str] = set()
@@ -449,7 +500,7 @@ def pattern_triggers(source: str) -> frozenset[str] | None:
                     break
         if close < 0:
             return None
-        alternatives = _top_level_branches(source[3:close])
+        alternatives = top_level_branches(source[3:close])
         rest = source[close + 1:]
     else:
         leading = re.match(r"[a-z][a-z']*", source)
@@ -544,7 +595,7 @@ def compile_lexicon(name: str, data: dict[str, Any], *, lazy: bool = False) -> L
             for written, stems in _patterns_with_stems(raw.get(key, []), f"{where} {key}"):
                 # Each top-level branch ("\bfoo…|\bbar…") is a pattern of its own, with its
                 # own first words: a draft with none of them skips it without a scan.
-                for pattern in _top_level_branches(written) if key == "patterns" else [written]:
+                for pattern in top_level_branches(written) if key == "patterns" else [written]:
                     _add_pattern(pattern, key, group, where, lazy, target, stems)
     lexicon.index = TermIndex(terms)
     lexicon.exceptions = TermIndex(exceptions) if exceptions else None

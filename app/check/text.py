@@ -272,16 +272,19 @@ def _loose_char_factory() -> Callable[[str], str]:
     return loose_char
 
 
-_LOOSE_TRIGGER = re.compile(r"(?=[^\x00-\x7f])\w|[a-z][0-9|]|[0-9|][a-z]")
+# (a word character that is not ASCII: one character class, scanned without backtracking)
+_NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
 _ASCII_LOOSE_TRIGGER = re.compile(r"[a-z][0-9|]|[0-9|][a-z]")
 
 
+@lru_cache(maxsize=8)
 def needs_loose(folded: str) -> bool:
     """Whether the loose view could find anything the fold view cannot: only text with
-    non-ASCII characters, or digits touching letters, can hide a look-alike."""
-    if folded.isascii():
-        return _ASCII_LOOSE_TRIGGER.search(folded) is not None
-    return _LOOSE_TRIGGER.search(folded) is not None
+    non-ASCII characters, or digits touching letters, can hide a look-alike. (Kept for the
+    last few texts: every list of terms asks it of the same draft.)"""
+    if not folded.isascii() and _NON_ASCII_WORD_CHAR.search(folded) is not None:
+        return True
+    return _ASCII_LOOSE_TRIGGER.search(folded) is not None
 
 
 # Greek and Cyrillic capitals that look like a Latin capital but whose small letter (what the
@@ -493,6 +496,15 @@ def _joins_into(pieces: list[str], words: frozenset[str]) -> bool:
 # letter next to one of them, inside a word.
 _LEET_LETTERS = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
 LEET_WORD = re.compile(r"[^\W\d_][014357@$]|[014357@$][^\W\d_]")
+_LEET_CHAR = re.compile(r"[014357@$]")
+
+
+def has_leet_word(text: str) -> bool:
+    """Whether ``text`` has a digit or sign standing beside a letter ("w1nter", "s@le"):
+    ``LEET_WORD.search(text)``, looking first for the digits and signs at all (one character
+    class scanned, where the pair is tried at every position)."""
+    found = _LEET_CHAR.search(text)
+    return found is not None and LEET_WORD.search(text, max(0, found.start() - 1)) is not None
 _LEET_TOKEN = re.compile(r"[\w@$]*[^\W\d_][\w@$]*")
 
 
