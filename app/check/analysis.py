@@ -1343,6 +1343,8 @@ _PRICE_CUT = re.compile(
     r"|\ba meio preco\b|\bmeta prezzo\b|\bmoitie prix\b|(?<![\w.%-])-\d{1,2}\s?%")
 # (read one alternative at a time: see needles.Alternation; the same matches)
 _PRICE_CUT_READ = Alternation.of(_PRICE_CUT.pattern)
+# the readers above, for the shipped needle table (needle_table.py)
+ALTERNATION_READERS = (_UNMISTAKABLE_PRAISE_READ, _PRICE_CUT_READ)
 # Others asked whether they want something ("anyone need shoes?", "¿alguien quiere algo?"):
 # with one's staff discount (the word list's staff_discount group), a sale.
 _WHO_WANTS = re.compile(

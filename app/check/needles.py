@@ -16,9 +16,19 @@ this scan" when skipping loses nothing.
 from __future__ import annotations
 
 import importlib
+import json
 import re
+import zlib
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, NamedTuple
+
+from app.paths import resources_dir
+
+try:  # the C module alone (hashlib loads OpenSSL: ~10 ms on a cold start)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter built without it
+    from hashlib import blake2b
 
 # The parser the re module compiles with (private modules, stable since 3.11, loaded by re
 # itself already): without them no pattern has needles, and every pattern is scanned.
@@ -102,7 +112,21 @@ class Needles(NamedTuple):
 
 
 def needles_of(source: str) -> Needles | None:
-    """:func:`pattern_needles` of ``source`` by their pieces, or None."""
+    """:func:`pattern_needles` of ``source`` by their pieces, or None: from the shipped table
+    (see needle_table.py) when it holds ``source``, as the shipped lists' patterns are, so
+    that a process does not parse a few hundred patterns before its first check."""
+    table = shipped_table()
+    if table is not None:
+        found = table.get(source_key(source), _ABSENT)
+        if found is not _ABSENT:
+            return None if found is None else Needles(
+                frozenset(found), {piece: tuple(group) for piece, group in found.items()})
+    return computed_needles(source)
+
+
+def computed_needles(source: str) -> Needles | None:
+    """:func:`pattern_needles` of ``source`` by their pieces, or None (read from the pattern,
+    whatever the shipped table holds)."""
     needles = pattern_needles(source)
     if needles is None:
         return None
@@ -111,6 +135,36 @@ def needles_of(source: str) -> Needles | None:
         piece = min(_pieces(needle), key=lambda piece: _commonness(*piece))[0]
         by_piece.setdefault(piece, []).append(needle)
     return Needles(frozenset(by_piece), {piece: tuple(group) for piece, group in by_piece.items()})
+
+
+# The shipped table: pattern key -> {piece: [needles]} or None (no needles). Written by
+# scripts/gen_needles.py; a pattern not in it (a list edited since) has its needles computed.
+NEEDLE_TABLE = "needles.json.z"
+_ABSENT = object()
+_TABLES: dict[Path, dict[str, Any] | None] = {}
+
+
+def source_key(source: str) -> str:
+    """The table's key for a pattern: a digest of its source."""
+    return blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def shipped_table() -> dict[str, Any] | None:
+    """The shipped needle table, read once per process on first use; None when it is missing
+    or unreadable (every pattern's needles are then computed: slower, never wrong)."""
+    path = resources_dir() / "lexicons" / NEEDLE_TABLE
+    if path not in _TABLES:
+        _TABLES[path] = read_table(path)
+    return _TABLES[path]
+
+
+def read_table(path: Path) -> dict[str, Any] | None:
+    """The needle table at ``path``, or None when it cannot be read."""
+    try:
+        table = json.loads(zlib.decompress(path.read_bytes()))
+    except (OSError, ValueError, zlib.error):
+        return None
+    return table if isinstance(table, dict) else None
 
 
 def _pieces(needle: str) -> list[tuple[str, int]]:
@@ -297,7 +351,7 @@ class Alternation:
         self._sources = None if alternatives is None else tuple(alternatives)
         self._whole = whole
         self._flags = flags
-        self._parts: list[tuple[re.Pattern[str], Needles | None]] | None = None
+        self._parts: list[_Part] | None = None
         # the alternatives by the pieces of their needles, and those without needles
         self._by_piece: dict[str, list[int]] | None = None
         self._always: list[int] = []
@@ -309,6 +363,13 @@ class Alternation:
         group, with what comes after the group written after each ("\\b(?:you won't regret
         it|holy grail|...)(?![\\w/])": tried in the same order, the same matches)."""
         return cls(None, flags, whole=source)  # (split when first read: no work at import)
+
+    def alternatives(self) -> tuple[str, ...]:
+        """The alternatives, each read on its own."""
+        if self._sources is None:
+            assert self._whole is not None
+            self._sources = tuple(self._split(self._whole))
+        return self._sources
 
     @staticmethod
     def _split(source: str) -> list[str]:
@@ -328,31 +389,33 @@ class Alternation:
         found = self.spans(text, pos, endpos, first_only=True)
         return found[0] if found else None
 
-    def _compiled(self) -> list[tuple[re.Pattern[str], Needles | None]] | None:
+    def _read(self) -> list[_Part] | None:
+        """The alternatives with their needles (compiled when first tried), or None when the
+        joined expression is used instead."""
         if self._parts is None and self._joined is None:
-            if self._sources is None:
-                assert self._whole is not None
-                self._sources = tuple(self._split(self._whole))
             parts = []
-            for source in self._sources:
-                compiled = re.compile(source, self._flags)
-                if _sre_parse is None or _min_width(source, self._flags) == 0:
-                    break
+            for source in self.alternatives():
                 needles = None if self._flags & re.IGNORECASE else needles_of(source)
-                parts.append((compiled, needles))
+                # (an alternative with needles matches at least their length: only one
+                # without needles is parsed to see whether it can match nothing)
+                if needles is None and (_sre_parse is None
+                                        or _min_width(source, self._flags) == 0):
+                    break
+                parts.append(_Part(source, needles))
             else:
                 self._by_piece = {}
                 self._always = []
-                for number, (_, needles) in enumerate(parts):
-                    if needles is None:
+                for number, part in enumerate(parts):
+                    if part.needles is None:
                         self._always.append(number)
                     else:
-                        for piece in needles.pieces:
+                        for piece in part.needles.pieces:
                             self._by_piece.setdefault(piece, []).append(number)
                 self._parts = parts
                 return parts
             self._joined = re.compile(
-                "|".join(f"(?:{source})" for source in self._sources) or r"(?!)", self._flags)
+                "|".join(f"(?:{source})" for source in self.alternatives()) or r"(?!)",
+                self._flags)
         return self._parts
 
     def spans(self, text: str, pos: int = 0, endpos: int | None = None, *,
@@ -360,7 +423,7 @@ class Alternation:
         """[start, end) of each match in ``text[pos:endpos]``, as the joined expression's
         ``finditer(text, pos, endpos)`` finds them (with ``first_only``, only the first)."""
         end_at = len(text) if endpos is None else endpos
-        parts = self._compiled()
+        parts = self._read()
         if parts is None:
             assert self._joined is not None
             joined = [match.span() for match in self._joined.finditer(text, pos, end_at)]
@@ -371,8 +434,8 @@ class Alternation:
         numbers = set(self._always)
         for piece in self._by_piece.keys() & pieces:
             numbers.update(self._by_piece[piece])
-        active = [compiled for compiled, needles in map(parts.__getitem__, sorted(numbers))
-                  if needles is None or needles.in_text(squeezed_text, pieces)]
+        active = [part.compiled(self._flags) for part in map(parts.__getitem__, sorted(numbers))
+                  if part.needles is None or part.needles.in_text(squeezed_text, pieces)]
         # each active alternative's leftmost match from the reading position on
         following = [compiled.search(text, pos, end_at) for compiled in active]
         found: list[tuple[int, int]] = []
@@ -391,6 +454,23 @@ class Alternation:
                 # a match that began before the end of this one is consumed: look again
                 if match is not None and match.start() < end:
                     following[number] = active[number].search(text, end, end_at)
+
+
+class _Part:
+    """One alternative of an :class:`Alternation`: its source, needles and expression."""
+
+    __slots__ = ("source", "needles", "_compiled")
+
+    def __init__(self, source: str, needles: Needles | None) -> None:
+        self.source = source
+        self.needles = needles
+        self._compiled: re.Pattern[str] | None = None
+
+    def compiled(self, flags: int) -> re.Pattern[str]:
+        """The alternative's expression, compiled on first use (most never are)."""
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, flags)
+        return self._compiled
 
 
 def _min_width(source: str, flags: int) -> int:

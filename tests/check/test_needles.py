@@ -108,3 +108,35 @@ def test_shortcuts_answer_as_the_patterns_they_replace(text):
     loose = re.compile(r"(?=[^\x00-\x7f])\w|[a-z][0-9|]|[0-9|][a-z]")
     assert needs_loose(text) == (loose.search(text) is not None)
     assert has_leet_word(text) == (LEET_WORD.search(text) is not None)
+
+
+def test_the_shipped_needle_table_is_complete_and_current():
+    """Every pattern the shipped lists scan with needles has them in the shipped table, as
+    computed now (regenerate with scripts/gen_needles.py after editing a list)."""
+    from app.check.needle_table import build_table, shipped_sources
+    from app.check.needles import NEEDLE_TABLE, read_table
+    from app.paths import resources_dir
+
+    shipped = read_table(resources_dir() / "lexicons" / NEEDLE_TABLE)
+    assert shipped is not None
+    assert shipped == build_table(shipped_sources()), \
+        "the needle table is stale: run python scripts/gen_needles.py"
+
+
+def test_a_pattern_missing_from_the_table_has_its_needles_computed():
+    from app.check.needles import needles_of
+
+    source = r"(?:zorblax|quibbleton)\s+(?:frobnicates|wibbles)"  # in no shipped list
+    needles = needles_of(source)
+    assert needles is not None
+    assert {needle for group in needles.by_piece.values() for needle in group} == {
+        "zorblax frobnicates", "zorblax wibbles", "quibbleton frobnicates",
+        "quibbleton wibbles"}
+
+
+def test_a_damaged_table_is_not_used(tmp_path):
+    from app.check.needles import read_table
+
+    (tmp_path / "bad.z").write_bytes(b"not compressed at all")
+    assert read_table(tmp_path / "bad.z") is None
+    assert read_table(tmp_path / "missing.z") is None
