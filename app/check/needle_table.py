@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import json
 import zlib
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from app.check.needles import NEEDLE_TABLE, computed_needles, source_key
+from app.check.needles import NEEDLE_TABLE, computed_needles, looked_in, needle_piece, source_key
 
 
 def shipped_sources() -> list[str]:
@@ -37,14 +39,35 @@ def shipped_sources() -> list[str]:
     return list(dict.fromkeys(sources))
 
 
-def build_table(sources: list[str]) -> dict[str, Any]:
-    """Each source's key -> its needles by piece ({piece: [needles]}), or None."""
+def build_table(sources: list[str],
+                frequency: Mapping[str, int] | None = None) -> dict[str, Any]:
+    """Each source's key -> its needles by piece ({piece: [needles]}), or None. With
+    ``frequency`` (how many drafts of a sample hold each three-character piece), each needle
+    is keyed by its piece fewest drafts hold; without, by the built-in guess."""
     table: dict[str, Any] = {}
     for source in sources:
         needles = computed_needles(source)
-        table[source_key(source)] = None if needles is None else {
-            piece: list(group) for piece, group in sorted(needles.by_piece.items())}
+        if needles is None:
+            table[source_key(source)] = None
+            continue
+        by_piece: dict[str, list[str]] = {}
+        for group in needles.by_piece.values():
+            for needle in group:
+                piece = needle_piece(needle) if frequency is None else min(
+                    (needle[at:at + 3] for at in range(len(needle) - 2)),
+                    key=lambda piece: (frequency.get(piece, 0), piece))
+                by_piece.setdefault(piece, []).append(needle)
+        table[source_key(source)] = {piece: sorted(group)
+                                     for piece, group in sorted(by_piece.items())}
     return table
+
+
+def piece_frequency(texts: Iterable[str]) -> Counter[str]:
+    """How many of ``texts`` (drafts) hold each three-character piece, once squeezed."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(looked_in(text)[1])
+    return counts
 
 
 def encode_table(table: dict[str, Any]) -> bytes:
@@ -53,8 +76,8 @@ def encode_table(table: dict[str, Any]) -> bytes:
                                     ensure_ascii=False).encode("utf-8"), 9)
 
 
-def write_table(folder: Path) -> Path:
+def write_table(folder: Path, frequency: Mapping[str, int] | None = None) -> Path:
     """Compute the shipped patterns' needles and write the table into ``folder``."""
     path = folder / NEEDLE_TABLE
-    path.write_bytes(encode_table(build_table(shipped_sources())))
+    path.write_bytes(encode_table(build_table(shipped_sources(), frequency)))
     return path

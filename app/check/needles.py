@@ -132,9 +132,14 @@ def computed_needles(source: str) -> Needles | None:
         return None
     by_piece: dict[str, list[str]] = {}
     for needle in sorted(needles):
-        piece = min(_pieces(needle), key=lambda piece: _commonness(*piece))[0]
-        by_piece.setdefault(piece, []).append(needle)
+        by_piece.setdefault(needle_piece(needle), []).append(needle)
     return Needles(frozenset(by_piece), {piece: tuple(group) for piece, group in by_piece.items()})
+
+
+def needle_piece(needle: str) -> str:
+    """The three-character piece of ``needle`` that looks rarest in a draft (the shipped table
+    chooses by how often drafts hold each piece instead: see needle_table.py)."""
+    return min(_pieces(needle), key=lambda piece: _commonness(*piece))[0]
 
 
 # The shipped table: pattern key -> {piece: [needles]} or None (no needles). Written by
