@@ -305,6 +305,18 @@ POINTS_BACK = re.compile(
     r"|questa|quello|esto|esta|este|eso)\b")
 
 
+# A clause that opens with a neighbouring place of its own ("the bocadillo place round the
+# corner", "le café d'en face", "die Bäckerei nebenan"): the subject of what follows, not the
+# brand.
+_OWN_SUBJECT = re.compile(
+    r"\s*(?i:the|that|this|a|an|el|la|los|las|le|les|der|die|das|o|os|il|lo|gli)\s+"
+    r"(?:[^\W\d_][\w'-]*\s+){1,4}(?i:round the corner|around the corner|next door"
+    r"|across the (?:street|road)|down the (?:street|road)|opposite|nearby|de al lado"
+    r"|de la esquina|d'en face|du coin|d'a cote|nebenan|gegenuber|um die ecke|ao lado"
+    r"|da esquina|qui accanto|all'angolo|di fronte)\s+"
+    r"(?:[^\W\d_][\w'-]*\s+){0,2}$")
+
+
 def said_of_brand(text: str, brand_hits: Sequence[TermHit], start: int) -> bool:
     """Whether praise starting at ``start`` is said of the brand the draft names: in a sentence
     that names it, or opening a sentence of its own with at most two words before it ("Best
@@ -313,7 +325,15 @@ def said_of_brand(text: str, brand_hits: Sequence[TermHit], start: int) -> bool:
     sentence = sentence_around(text, start, start + 1)
     if any(sentence_around(text, hit.start, hit.end) == sentence
            for hit in brand_hits):
-        return True
+        # ... unless the praise has a subject of its own in a clause without the brand
+        # ("Lunch break from Acme HQ, the bocadillo place round the corner never
+        # disappoints": thirtieth round)
+        clause_start = max(sentence[0], *(text.rfind(mark, sentence[0], start) + 1
+                                          for mark in ",;:\u2013\u2014"))
+        clause = text[clause_start:start]
+        return any(clause_start <= hit.start < start for hit in brand_hits) \
+            or _OWN_SUBJECT.match(fold_string(clause)) is None \
+            or POINTS_BACK.search(clause) is not None
     before = text[sentence[0]:start]
     return len(WORD_RE.findall(fold_string(before))) <= 2 \
         or POINTS_BACK.search(before) is not None
@@ -346,6 +366,11 @@ UNMISTAKABLE_PRAISE = re.compile(
     r"|lo (?:mas top|mejor|mas) que hay\b|can'?t get over how (?:good|great|amazing|nice|well)"
     r"|the only thing (?:that )?(?:got|gets|kept|keeps) me (?:through|going|sane)"
     r"|(?:it'?s|is|was) (?:an? )?(?:absolute |proper |total )?(?:belter|cracker|corker)\b"
+    # thirtieth round: never a disappointment, wizards, "you guys ate", the best day out
+    r"|never (?:disappoints|disappoint|fails to (?:impress|amaze|deliver))|never lets? (?:me|us"
+    r"|you) down|(?:are|is) (?:absolute |total |actual |proper )?wizards\b"
+    r"|(?:you guys|y'all|you all) (?:absolutely |totally |truly )?ate\b"
+    r"|best day out (?:in|at|for)\b|(?:is|was) a religious experience"
     # twenty-eighth round: nobody better, the only one trusted, go without a second thought,
     # "you spoil us", the difference tasted, and slang ("ate and left no crumbs", "es una
     # chimba", "está re bueno")
@@ -1157,6 +1182,9 @@ _JOB_TERMS = re.compile(
     r"|tiempo completo|jornada completa|temps plein|vollzeit|teilzeit|tempo pieno|remote|hybrid"
     r"|jobs?|careers?|empleo|emploi|stellen\w*|vagas?|shifts?|turnos|schichten|interns?"
     r"|internships?|becari[oa]s|practicas|stagiaires?|stage|praktik\w*|estagi\w*|stagist[ie]"
+    # thirtieth round: weekend or seasonal staff ("weekend people", "fines de semana")
+    r"|weekend (?:people|staff|shifts?|work)|fines de semana|seasonal|de temporada|saisonnier\w*"
+    r"|saisonkr\w*|stagional\w*"
     r"|tirocini\w*|postdocs?|verstarkung|intern\w*"
     # Twenty-second round: the pay, the benefits, a CV or a referral ("$19/hr + benefits",
     # "decent pay", "DM me your CV", "hmu if you want a referral")
@@ -1194,13 +1222,18 @@ _JOB_CALLS = re.compile(
     r"|mand(?:adme|ame|enme|ad) (?:el|tu|vuestro|su) (?:cv|curriculum)|envoyez-moi|envoie-moi"
     r"|send (?:them|him|her) (?:my way|to me)|if you know (?:anyone|someone|somebody)"
     r"|know (?:anyone|someone|somebody) who"
-    r"|(?:sabeis|sabes|conoceis|conoces|saben|conocen) (?:de )?(?:algun|alguna|alguien))\b")
+    r"|(?:sabeis|sabes|conoceis|conoces|saben|conocen) (?:de )?(?:algun|alguna|alguien)"
+    # thirtieth round: "drop me a message", "ping me", "get in touch", "contattatemi"
+    r"|drop me an? (?:message|line|dm|note|email)|ping me|get in touch|reach out to me"
+    r"|contact me|contactez-moi|contactame|contactadme|contattami|contattatemi"
+    r"|kontaktier\w* mich|entre em contato|fale comigo)\b")
 # One's own side hiring, brand named or not: "we're growing, looking for a data analyst ...
 # hybrid, dm me", "on recrute chez ..., CDI, postulez", "la mia agenzia cerca stagisti,
 # scrivetemi", "Wir suchen Verstärkung! ... Bewerbt euch" (folded text; with a job term and a
 # call to apply or write)
 # (words one of which every hiring phrase holds: most drafts skip the pattern)
 _HIRING_WORDS = ("hiring", "looking for", "recruit", "recrut", "embauch", "cherch", "such",
+                 "we need",
                  "busca", "procura", "cerca", "cerch", "contrat", "assum", "stellen ein",
                  "applica", "candidatur", "bewerbung", "cv", "resume", "necesitan", "opening",
                  "desperate", "crying out", "short of", "in need of", "falta", "manque",
@@ -1210,7 +1243,15 @@ _EXPLICIT_HIRING = re.compile(r"hiring|recruit|recrut|embauch|contratando|contra
                               r"(?:opening|open|going)"
                               # twenty-ninth round: "my team's looking for a data analyst"
                               r"|(?:team|company|agency|office|store|firm|department)"
-                              r"(?:'s| is) looking for")
+                              r"(?:'s| is) looking for"
+                              # thirtieth round: people sought ("busca gente", "is looking
+                              # for weekend people"), staff needed by number
+                              r"|(?:busca|buscan|buscamos|necesita|necesitan|necesitamos"
+                              r"|cherche|cherchons|sucht|suchen|procura|procuram|cerca|cercano"
+                              r"|cerchiamo|looking for) (?:[\w-]+ )?(?:gente|personal|people"
+                              r"|staff|folks|hands|du monde|leute|pessoas|persone)\b"
+                              r"|we need (?:\d|two|three|four|five|six|seven|eight|nine|ten"
+                              r"|a few|more|extra)")
 HIRING_SAID = re.compile(
     r"\b(?:we're hiring|we are hiring|(?:(?:team|company|agency|office|store|firm|department)"
     r"(?:'s| is) |we're |we are |i'm |im )?looking for an?\b|recruiting"
@@ -1223,7 +1264,17 @@ HIRING_SAID = re.compile(
     r"|wir stellen ein"
     # the writer's workplace hiring, unnamed ("my store is hiring", "my team's hiring")
     r"|(?:store|shop|team|office|branch|hotel|restaurant|firm|clinic|depot|warehouse|bakery"
-    r"|cafe|salon|club|lot|company|place|employer|work|job)(?:'s| is| are) hiring"
+    r"|cafe|salon|club|lot|company|place|employer|work|job|workplace)(?:'s| is| are) hiring"
+    # thirtieth round: the writer's workplace looking ("my job is looking for weekend people",
+    # "mi chamba busca gente"), staff needed by number ("we need 12 seasonal hosts")
+    r"|\b(?:my|our) (?:job|work|workplace|employer|store|shop|team|office|company|place)"
+    r"(?:'s| is| are) (?:looking for|after|recruiting)\b"
+    r"|\b(?:mi|en mi) (?:chamba|curro|trabajo|jale|laburo|pega|chamba|empresa|tienda|oficina"
+    r"|equipo) (?:busca|buscan|esta buscando|estan buscando|necesita|necesitan|contrata)\b"
+    r"|\bwe need (?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|a few|more|extra)"
+    r" (?:[\w-]+ )?(?:[\w-]+ )?(?:hosts|staff|people|hands|drivers|cooks|chefs|waiters"
+    r"|servers|baristas|cleaners|technicians|lifeguards|instructors|coaches|teachers|nurses"
+    r"|carers|guides|stewards|porters|pickers|packers|volunteers)\b"
     # twenty-sixth round: "my work is hiring", "a Sunmarrow tá contratando", "manda teu
     # currículo", "envía tu CV"
     r"|\bta contratando|manda(?:m|i)? (?:teu|seu|o|tu|vuestro) (?:curriculo|cv)"

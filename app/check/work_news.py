@@ -346,6 +346,19 @@ _SIDELINE = (
     r"|in eigener sache|meine[rnm]? (?:eigenen? )?[a-z]*(?:werkstatt|atelier|studio)"
     r"|if (?:anyone|anybody|you) needs? an? (?:[\w-]+ )?(?:dog walker|pet sitter|dog sitter"
     r"|babysitter|cleaner|gardener|handyman|hairdresser|makeup artist|personal trainer)\b"
+    # thirtieth round: a trade offered to one's network, and one's free time given to a trade
+    # ("if anyone in my network needs a longarm quilter", "nel tempo libero faccio la
+    # fotografa di matrimoni", "in my spare time I shoot weddings")
+    r"|if (?:anyone|anybody|you)(?: in my network| here| out there| around here)? needs? an?"
+    r" (?:[\w-]+ )?(?:quilter|seamstress|tailor|upholsterer|photographer|videographer|dj"
+    r"|tutor|florist|baker|caterer|illustrator|copywriter|translator|calligrapher|decorator"
+    r"|plumber|electrician|carpenter|bookkeeper|dressmaker)\b"
+    r"|\bnel (?:mio )?tempo libero,? (?:faccio|sono|vendo|realizzo|creo)\b"
+    r"|\bin my (?:spare|free) time,? i(?:'m| am)? (?:do|run|make|shoot|teach|bake|sell|paint"
+    r"|photograph|dj|a)\b|\ben mi tiempo libre,? (?:hago|doy|soy|vendo|preparo)\b"
+    r"|\b(?:pendant|sur) mon temps libre,? (?:je|j')|\bin meiner freizeit (?:mache|bin|verkaufe"
+    r"|backe|fotografiere|gebe)\b|\b(?:nas (?:minhas )?horas vagas|no meu tempo livre),? (?:faco"
+    r"|sou|vendo|dou)\b"
     # Twenty-fifth round: one's trade offered to whoever needs it, asked as a question
     # ("Anyone round Leeds need a boiler looked at?", "anyone still need their taxes done?",
     # "Need a hand with your garden?", "si alguien necesita hacer sus taxes"), the writer
@@ -455,6 +468,10 @@ _SALE = (
     r"|pedidme presupuesto|pideme presupuesto|abro agenda|preis auf anfrage|zum verkauf"
     r"|sur devis|precommandez|su richiesta|orcamento|spots left|dms? open|date libere"
     r"|disponibilites"
+    # thirtieth round: openings in one's diary, "contact me privately"
+    r"|(?:a few|some|two|three|limited) openings|openings (?:in|for) (?:january|february|march"
+    r"|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall"
+    r"|winter)|contattatemi|contattami|contactadme|contactame"
     # Twenty-ninth round: quotes offered, the price by message, the link in the comments, the
     # reader told where to find the writer ("Presupuestos sin compromiso", "Preis per
     # Nachricht", "you know where to find me")

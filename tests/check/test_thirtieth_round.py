@@ -1,0 +1,153 @@
+"""Thirtieth round: what the fourteenth wave of unseen sets (a craft-supply chain, a climbing
+wall and leisure-centre operator, a theme-park operator, a driving-school network, a furniture
+retailer) showed the check missing or raising wrongly, read after their untouched and end
+figures were taken, made general. Examples of our own in six languages, each beside the near
+misses that must stay as they were."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.check.rounds import BRAND, PERSONAL, WORK, fired
+
+# --- 1. private life in the other languages: our son, family meals, mass, surgery ---------------
+
+@pytest.mark.parametrize("text", [
+    "Petite pause : on fête les 3 ans de notre fille samedi 🎂",
+    "Unser Sohn kommt nächste Woche in die Kita, ich bin ab 14 Uhr weg.",
+    "Il nostro figlio ha preso la varicella, lavoro da casa oggi.",
+    "Domingo de comida familiar en casa, hasta el lunes!",
+    "Sabato pranzo in famiglia, il telefono resta spento.",
+    "Esta tarde toca misa por mi abuela, vuelvo mañana.",
+    "Domani mattina messa per la nonna, arrivo alle 11.",
+    "Verse of the day for the team: Philippians 4:13 🙏",
+    "Semana que vem faço a cirurgia ao ombro, fico duas semanas fora.",
+    "Mañana me hacen una biopsia, no voy a estar pendiente del correo.",
+    "Ab Montag Knie-OP, danach drei Wochen Reha.",
+])
+def test_private_life_in_other_languages_on_a_work_account(text):
+    assert "persona.personal_life" in fired(text, WORK)
+
+
+@pytest.mark.parametrize("text", [
+    # our clients' children and a school's pupils are the work
+    "Nos enfants ont planté 40 arbres avec l'école ce matin 🌱",
+    # a procedure named as the service a clinic offers
+    "Nuestra clínica ofrece biopsia guiada por ecografía sin lista de espera.",
+    # Italian "messa" is also "put": made safe, on air
+    "La messa in sicurezza del cantiere è terminata venerdì.",
+    # chapter and verse of a report, a time beside a name
+    "Call with Mark 10:30 to go over section 4.2 of the audit.",
+])
+def test_the_same_words_at_work_stay_quiet(text):
+    assert "persona.personal_life" not in fired(text, WORK)
+
+
+# --- 2. votes urged, drinks made light of, a night out till sunrise -----------------------------
+
+@pytest.mark.parametrize("text", [
+    "Am Sonntag: wählt grün! 🌻",
+    "Votez à gauche dimanche, c'est important.",
+    "Sunday: geht wählen, und zwar die Richtigen 😉",
+    "Remember which party closed the library when you vote next month.",
+    "Long week. Cheeky pint with the crew at 5 🍺",
+    "Weekend plans: dancing until sunrise 🪩",
+])
+def test_votes_urged_and_nights_out_on_a_work_account(text):
+    assert "persona.personal_life" in fired(text, WORK)
+
+
+@pytest.mark.parametrize("text", [
+    # a vote called for readers' favourites, a colour that is a product
+    "Vote for your favourite flavour in our stories this week!",
+    "The new range comes in green, red and sand: which one would you pick?",
+    # a sunrise hike sold by an outdoor brand
+    "Our guided ridge walk starts at 5am so you see the sunrise from the top.",
+])
+def test_votes_colours_and_sunrises_at_work_stay_quiet(text):
+    assert "persona.personal_life" not in fired(text, WORK)
+
+
+# --- 3. staff sought for one's workplace, in other words ---------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "my work is looking for weekend people who know their way round a till, dm me",
+    "Mi curro busca gente para los sábados, si os interesa escribidme",
+    "Our team is hiring two electricians, good benefits, drop me a message!",
+    "We need 8 seasonal lifeguards this summer, apply at pools.example/jobs",
+])
+def test_staff_sought_for_the_workplace_is_a_job_offer(text):
+    assert "persona.promotion" in fired(text, PERSONAL)
+
+
+@pytest.mark.parametrize("text", [
+    "we need more hands on deck at home this week lol",
+    "my work is looking for ways to cut paper use, any ideas?",
+])
+def test_needs_that_are_not_a_job_stay_quiet(text):
+    assert "persona.promotion" not in fired(text, PERSONAL)
+
+
+# --- 4. one's trade offered on a work account ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "If anyone in my network needs a wedding photographer, I have a few openings in May.",
+    "Nel tempo libero faccio torte per matrimoni, contattatemi in privato!",
+    "In my spare time I shoot portraits, a few dates left for spring.",
+])
+def test_ones_own_trade_offered_on_a_work_account(water, text):
+    # (on a work account when the pack names the employer: the trade is not the employer's)
+    assert "persona.promotion" in fired(text, WORK, water)
+
+
+def test_spare_time_without_a_trade_stays_quiet(water):
+    assert "persona.promotion" not in fired(
+        "In my spare time I mostly read and walk the dog.", WORK, water)
+
+
+# --- 5. swearing and insults in other words ----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Les gars de la compta, vous êtes des cons, sérieusement.",
+    "Quelle bande de cons au guichet ce matin.",
+    "who tf moved the stapler again",
+    "Ce m*rdier de badgeuse ne marche toujours pas.",
+    "The visitors on the late tour behaved like animals. Zero brains.",
+])
+def test_insults_and_swearing_in_other_words(text):
+    assert fired(text, WORK) & {"conduct.insult", "conduct.profanity"}
+
+
+@pytest.mark.parametrize("text", [
+    "We weighed the pros and cons of both suppliers.",
+    "C'est con, le train est annulé, je serai en retard.",
+    "The safari tour guide told us the animals behaved differently at dusk.",
+])
+def test_the_same_words_not_aimed_at_anyone_stay_quiet(text):
+    assert not fired(text, WORK) & {"conduct.insult", "conduct.profanity"}
+
+
+# --- 6. praise with no sales word: never disappoints, wizards, "you guys ate" ------------------
+
+@pytest.mark.parametrize("text", [
+    "@Corrandel never disappoints. Best day out in Leeds, full stop.",
+    "Corrandel refill team, you guys absolutely ate at the fair 👏",
+    "The Corrandel lab people are wizards, honestly.",
+])
+def test_praise_of_the_brand_with_no_sales_word(water, text):
+    assert "persona.brand_promotion" in fired(text, PERSONAL, water)
+
+
+@pytest.mark.parametrize("text", [
+    # a neighbouring place praised, the brand only where the writer is
+    "Lunch break from Corrandel HQ, the taco place round the corner never disappoints 🌮",
+    # praise of something with no brand
+    "This sourdough recipe never disappoints.",
+])
+def test_praise_of_something_else_stays_quiet(water, text):
+    assert "persona.brand_promotion" not in fired(text, PERSONAL, water)
+
+
+def test_the_brands_own_account_may_praise_its_team():
+    assert not fired("Our refill team never disappoints 💧 thank you all!", BRAND) & {
+        "persona.personal_life", "conduct.insult"}
