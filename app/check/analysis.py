@@ -371,6 +371,12 @@ UNMISTAKABLE_PRAISE = re.compile(
     r"|you) down|(?:are|is) (?:absolute |total |actual |proper )?wizards\b"
     r"|(?:you guys|y'all|you all) (?:absolutely |totally |truly )?ate\b"
     r"|best day out (?:in|at|for)\b|(?:is|was) a religious experience"
+    # ... the reader asked what they are doing without it, told it is worth a look, told to
+    # say the writer sent them ("ditegli che vi mando io")
+    r"|what are you even doing|worth a (?:look|try|go|shot)\b|tell them i sent you"
+    r"|dites-leur que (?:c'est moi qui vous envoie|je vous envoie)|decidles que os mando yo"
+    r"|diles que (?:vas|vais|vienes) de mi parte|ditegli che vi mando io"
+    r"|sagt,? (?:dass )?ich (?:euch|dich) schicke|digam que fui eu que mandei"
     # twenty-eighth round: nobody better, the only one trusted, go without a second thought,
     # "you spoil us", the difference tasted, and slang ("ate and left no crumbs", "es una
     # chimba", "está re bueno")
@@ -1226,14 +1232,15 @@ _JOB_CALLS = re.compile(
     # thirtieth round: "drop me a message", "ping me", "get in touch", "contattatemi"
     r"|drop me an? (?:message|line|dm|note|email)|ping me|get in touch|reach out to me"
     r"|contact me|contactez-moi|contactame|contactadme|contattami|contattatemi"
-    r"|kontaktier\w* mich|entre em contato|fale comigo)\b")
+    r"|kontaktier\w* mich|entre em contato|fale comigo|chama no (?:dm|direct|privado|pv|zap)"
+    r"|me chama)\b")
 # One's own side hiring, brand named or not: "we're growing, looking for a data analyst ...
 # hybrid, dm me", "on recrute chez ..., CDI, postulez", "la mia agenzia cerca stagisti,
 # scrivetemi", "Wir suchen Verstärkung! ... Bewerbt euch" (folded text; with a job term and a
 # call to apply or write)
 # (words one of which every hiring phrase holds: most drafts skip the pattern)
 _HIRING_WORDS = ("hiring", "looking for", "recruit", "recrut", "embauch", "cherch", "such",
-                 "we need",
+                 "we need", "vaga", "vacante", "pourvoir", "offene stelle", "posizion",
                  "busca", "procura", "cerca", "cerch", "contrat", "assum", "stellen ein",
                  "applica", "candidatur", "bewerbung", "cv", "resume", "necesitan", "opening",
                  "desperate", "crying out", "short of", "in need of", "falta", "manque",
@@ -1251,7 +1258,8 @@ _EXPLICIT_HIRING = re.compile(r"hiring|recruit|recrut|embauch|contratando|contra
                               r"|cerchiamo|looking for) (?:[\w-]+ )?(?:gente|personal|people"
                               r"|staff|folks|hands|du monde|leute|pessoas|persone)\b"
                               r"|we need (?:\d|two|three|four|five|six|seven|eight|nine|ten"
-                              r"|a few|more|extra)")
+                              r"|a few|more|extra)|vagas? abertas?|vacantes?|poste a pourvoir"
+                              r"|offene stellen?|posizion[ei] apert[ae]")
 HIRING_SAID = re.compile(
     r"\b(?:we're hiring|we are hiring|(?:(?:team|company|agency|office|store|firm|department)"
     r"(?:'s| is) |we're |we are |i'm |im )?looking for an?\b|recruiting"
@@ -1271,6 +1279,9 @@ HIRING_SAID = re.compile(
     r"(?:'s| is| are) (?:looking for|after|recruiting)\b"
     r"|\b(?:mi|en mi) (?:chamba|curro|trabajo|jale|laburo|pega|chamba|empresa|tienda|oficina"
     r"|equipo) (?:busca|buscan|esta buscando|estan buscando|necesita|necesitan|contrata)\b"
+    r"|\bvagas? abertas? (?:pra|para)\b|\b(?:hay|tenemos|abrimos|nueva|nuevas) (?:una )?vacantes?"
+    r" (?:de|para)\b|\bposte a pourvoir\b"
+    r"|\boffene stellen? (?:als|fur)\b|\bposizion[ei] apert[ae] (?:per|come)\b"
     r"|\bwe need (?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|a few|more|extra)"
     r" (?:[\w-]+ )?(?:[\w-]+ )?(?:hosts|staff|people|hands|drivers|cooks|chefs|waiters"
     r"|servers|baristas|cleaners|technicians|lifeguards|instructors|coaches|teachers|nurses"

@@ -1432,6 +1432,25 @@ def _tomcat_or_compound(text: str, start: int, end: int) -> bool:
         or _NAME_AFTER.match(text, end) is not None
 
 
+def _range_family(text: str, start: int, end: int) -> bool:
+    """Whether "family" at [start, end) is a range of things the business makes ("our family
+    of own-label yarns", "notre famille de sauces"): followed by "of" and something that is
+    not a count of people (thirtieth round; "a family of four" is still a family)."""
+    if not fold_string(text[start:end]).endswith(_FAMILY_WORDS):
+        return False
+    return _RANGE_OF.match(text, end) is not None
+
+
+_FAMILY_WORDS = ("family", "famille")
+# "of"/"de", then a plural thing in lower case, up to two words on ("of own-label yarns", "de
+# sauces"); not a count of people, friends, or a place ("of four", "de Marseille")
+_RANGE_OF = re.compile(
+    r"\s+(?:of|de)\s+(?!(?:two|three|four|five|six|seven|eight|nine|ten|\d+|friends|mine|ours"
+    r"|origin|deux|trois|quatre|cinq|six|sept|huit|amis|copains|coeur|c\u0153ur)\b)"
+    r"(?:[a-z][\w'-]*\s+){0,2}?(?!(?:was|is|has|does|goes|gets|lives|loves|this|his|its|us"
+    r"|plus|mes|tes|ses|nos|vos|les|des|vous|nous)\b)[a-z][\w'-]*[sx]\b")
+
+
 # A capitalised given name right after a word ("Kater Moritz", "Kater Felix hat"), not a noun
 # that starts the next clause: followed by a space, a bracket or a verb's lower case.
 _NAME_AFTER = re.compile(r" [A-ZÄÖÜ][a-zäöüß]{2,}(?= \(| [a-zäöüß]|[,.!?])")
@@ -2381,7 +2400,8 @@ class _Context:
                 and not _figurative(self.text, h.start, h.end)
                 and not _quoted_mention(self.text, h.start, h.end)
                 and not _named_mechanic(self.text, h.start, h.end)
-                and not _tomcat_or_compound(self.text, h.start, h.end)]
+                and not _tomcat_or_compound(self.text, h.start, h.end)
+                and not _range_family(self.text, h.start, h.end)]
         if self.sideline is not None:
             # The side business is the writer's private life too (the rule lists it): said
             # once here, beside the sale above, unless other personal words already say so.

@@ -151,3 +151,61 @@ def test_praise_of_something_else_stays_quiet(water, text):
 def test_the_brands_own_account_may_praise_its_team():
     assert not fired("Our refill team never disappoints 💧 thank you all!", BRAND) & {
         "persona.personal_life", "conduct.insult"}
+
+
+# --- 7. a product family, calls with a date or no time to lose, referrals and star marks -------
+
+def test_a_range_called_a_family_is_not_private_life():
+    assert "persona.personal_life" not in fired(
+        "Our family of own-label sauces just grew: my team launched a smoked harissa.", WORK)
+    assert "persona.personal_life" in fired(
+        "Our family of four is off to Cornwall next week, back on the 12th.", WORK)
+
+
+@pytest.mark.parametrize("text", [
+    "Corrandel Pro training: funding sorted for Leeds. Apply before the 30th: corrandel.example",
+    "Corrandel summer courses are back. Booking is open now, so don't wait.",
+    "A app da Corrandel para medir o consumo de água. Descarreguem já!",
+    "Bored of bottled water? Skip it and come taste at the Corrandel bar instead.",
+])
+def test_calls_to_apply_book_download_or_come(water, text):
+    assert "persona.promotion" in fired(text, PERSONAL, water)
+
+
+@pytest.mark.parametrize("text", [
+    "Paid off my filter in 12 months with the Corrandel plan, zero interest. Worth a look.",
+    "La migliore acqua della città? Corrandel 😉 ditegli che vi mando io",
+])
+def test_worth_a_look_and_referrals_beside_the_brand(water, text):
+    assert "persona.brand_promotion" in fired(text, PERSONAL, water)
+
+
+def test_a_star_mark_left_for_the_brand_is_an_insider_review(water):
+    assert "disclosure.insider_review" in fired(
+        "Just left a 5★ review for @Corrandel. If you've used them, please do the same!",
+        PERSONAL, water)
+
+
+@pytest.mark.parametrize("text", [
+    "This podcast episode is worth a look if you're into urban water history.",
+    "Corrandel booked the whole team into a 4★ hotel for the conference.",
+])
+def test_worth_a_look_without_the_brand_and_a_hotel_class_stay_quiet(water, text):
+    assert "disclosure.insider_review" not in fired(text, PERSONAL, water)
+    assert "persona.promotion" not in fired(text, PERSONAL, water)
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("O culto de hoje foi lindo, Deus é fiel 🙏", "persona.personal_life"),
+    ("I colleghi che si lamentano sempre sono dei poveri sfigati.", "conduct.insult"),
+])
+def test_faith_and_losers_in_other_languages(text, rule):
+    assert rule in fired(text, WORK)
+
+
+@pytest.mark.parametrize("text", [
+    "Vaga aberta pra técnico de manutenção na loja onde eu trabalho, chama no DM",
+    "Scrivetemi per i biglietti scontati del parco, ne ho ancora quattro",
+])
+def test_an_opening_or_tickets_offered_in_other_languages(text):
+    assert "persona.promotion" in fired(text, PERSONAL)
