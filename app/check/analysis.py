@@ -377,6 +377,9 @@ UNMISTAKABLE_PRAISE = re.compile(
     r"|dites-leur que (?:c'est moi qui vous envoie|je vous envoie)|decidles que os mando yo"
     r"|diles que (?:vas|vais|vienes) de mi parte|ditegli che vi mando io"
     r"|sagt,? (?:dass )?ich (?:euch|dich) schicke|digam que fui eu que mandei"
+    # ... nailed it, hats off, outdone themselves ("@WessexLivingMag nailed it again")
+    r"|nailed it|hats off|(?:have |has |'ve )?outdone (?:themselves|yourselves|itself)"
+    r"|chapeau bas|hut ab|tanto di cappello|quitarse el sombrero|me quito el sombrero"
     # twenty-eighth round: nobody better, the only one trusted, go without a second thought,
     # "you spoil us", the difference tasted, and slang ("ate and left no crumbs", "es una
     # chimba", "está re bueno")

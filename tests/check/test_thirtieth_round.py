@@ -209,3 +209,46 @@ def test_faith_and_losers_in_other_languages(text, rule):
 ])
 def test_an_opening_or_tickets_offered_in_other_languages(text):
     assert "persona.promotion" in fired(text, PERSONAL)
+
+
+# --- 8. ambassadors in other words, "nailed it", sign-ups open, custom sent elsewhere ----------
+
+@pytest.mark.parametrize("text", [
+    "#Markenbotschafterin 💛 Mein Sommer-Lieblingsort: die Corrandel Quelle, fertig.",
+    "Embajadora un año más ✨ Quien quiera info del filtro Corrandel, MD.",
+])
+def test_an_ambassador_said_in_other_words_is_too_vague(water, text):
+    found = fired(text, PERSONAL, water)
+    assert "persona.brand_promotion" in found and "disclosure.unclear" in found
+
+
+@pytest.mark.parametrize("text", [
+    "@Corrandel nailed it again with the summer refill map 🗺️",
+    "grooming of the springs this year is something else. hats off @Corrandel",
+    "Corrandel and Brookline have outdone themselves with the new jug",
+])
+def test_nailed_it_and_hats_off_to_the_brand(water, text):
+    assert "persona.brand_promotion" in fired(text, PERSONAL, water)
+
+
+def test_nailed_it_of_anything_else_stays_quiet(water):
+    assert "persona.brand_promotion" not in fired(
+        "My daughter nailed her first parallel park today, hats off to her instructor!",
+        PERSONAL, water)
+
+
+def test_sign_ups_open_is_a_call(water):
+    assert "persona.promotion" in fired(
+        "Inscriptions ouvertes 👉 corrandel.example/course, on se voit au départ ?",
+        PERSONAL, water)
+
+
+def test_customers_told_to_go_elsewhere_on_the_brand_account():
+    assert "conduct.insult" in fired(
+        "Aux clients qui parlent à nos caissières comme à des chiens : allez voir ailleurs.",
+        BRAND)
+
+
+def test_going_elsewhere_as_advice_stays_quiet():
+    assert "conduct.insult" not in fired(
+        "Complet ce week-end ! Pour les groupes, allez voir nos amis du camping voisin.", BRAND)
