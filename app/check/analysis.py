@@ -583,7 +583,7 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
             result.strong.append(LexiconHit(group, start, end))
     staff = next((h for h in result.price_cuts if h.group.id == "staff_discount"), None)
     if staff is not None and (asked := _WHO_WANTS.search(fold.text)
-                              or _ORDER_PRIVATELY.search(fold.text)) is not None:
+                              or _ORDER_PRIVATELY_READ.search(fold.text)) is not None:
         # the employer's goods sold on through one's staff discount, brand named or not
         result.strong += [LexiconHit(OFFER, staff.start, staff.end),
                           LexiconHit(OFFER, *fold.span(asked.start(), asked.end()))]
@@ -1388,6 +1388,8 @@ _ORDER_PRIVATELY = re.compile(
     r"|\bchi\s+(?:lo|la|li|le)\s+vuole\b|\bwho\s+wants\s+(?:one|them|it|some)\b"
     r"|\bqui\s+en\s+veut\b|\bqui(?:[eé]n)\s+(?:quiere|los quiere|las quiere)\b"
     r"|\bquem\s+quer\b|\bwer\s+(?:will|m[oö]chte)\s+(?:eins|welche|es)\b")
+# (read one alternative at a time: see needles.Alternation; the same matches)
+_ORDER_PRIVATELY_READ = Alternation.of(_ORDER_PRIVATELY.pattern)
 _SCARCE_OR_SHIPPED = re.compile(
     r"\bonly\s+\d{1,4}\s+(?:left|slots?|spots?|spaces?|places?|of each|available|remaining)"
     r"|\b\d{1,4}\s+(?:slots?|spots?)\b|\bcommissions?\s+(?:are\s+)?(?:open|again)"
@@ -1398,6 +1400,8 @@ _SCARCE_OR_SHIPPED = re.compile(
     r"|\blivraison\b|\bspedizione\b|\bentrega\b|\babholung\b|\bcollection only\b"
     r"|\bpor encargo\b|\bpor encomenda\b|\bsur commande\b|\bauf bestellung\b"
     r"|\bsu ordinazione\b|\bcustom orders?\b|\bpre-?orders?\b")
+# (read one alternative at a time: see needles.Alternation; the same matches)
+_SCARCE_OR_SHIPPED_READ = Alternation.of(_SCARCE_OR_SHIPPED.pattern)
 # A price cut said in any of the six languages ("half off", "30 % auf alles", "a mitad de
 # precio", "metà prezzo"): with a private way to order, the writer is selling.
 _PRICE_CUT = re.compile(
@@ -1602,7 +1606,7 @@ def _offer_cues(fold: TextView) -> list[tuple[int, int, Group]]:
     text = fold.text
     cues: list[tuple[int, int, Group]] = []
     if (offered := _OPEN_OR_FEW_LEFT.search(text)) is not None \
-            and (private := _ORDER_PRIVATELY.search(text)) is not None \
+            and (private := _ORDER_PRIVATELY_READ.search(text)) is not None \
             and (_OPENED.search(offered.group()) or _SOLD_PLACES.search(text)):
         # Places or orders offered with a private channel to take them, price or not ("few
         # spots left in Saturday's class, DM me", "encomendas abertas, manda DM")
@@ -1613,7 +1617,7 @@ def _offer_cues(fold: TextView) -> list[tuple[int, int, Group]]:
         # cui lavoro ha la consegna gratis": the employer promoted, unnamed
         cues += [(workplace.start(), workplace.end(), OFFER), (offer.start(), offer.end(), OFFER)]
     if (cut := _PRICE_CUT_READ.first(text)) is not None \
-            and (private := _ORDER_PRIVATELY.search(text)) is not None:
+            and (private := _ORDER_PRIVATELY_READ.search(text)) is not None:
         # "half off the winter line if you message me", "30 % auf alles, schreibt mir"
         cues += [(*cut, OFFER), (private.start(), private.end(), OFFER)]
     if _DIGIT.search(text) is None:
@@ -1624,7 +1628,7 @@ def _offer_cues(fold: TextView) -> list[tuple[int, int, Group]]:
                 or _CHANGED_TO.search(text, max(0, price.start() - 40), price.start()):
             continue  # "ADR up from €112 to €146": a figure compared over time, not an offer
         if frames is None:
-            frames = [m for pattern in (_ORDER_PRIVATELY, _SCARCE_OR_SHIPPED, _SELLING)
+            frames = [m for pattern in (_ORDER_PRIVATELY_READ, _SCARCE_OR_SHIPPED_READ, _SELLING)
                       for m in [pattern.search(text)] if m is not None]
         framed = _PRICE_BEFORE.search(text, max(0, price.start() - 20), price.start()) \
             or _PRICE_AFTER.match(text, price.end()) or _PRICE_BUYS.match(text, price.end()) \

@@ -427,11 +427,26 @@ class Alternation:
               first_only: bool = False) -> list[tuple[int, int]]:
         """[start, end) of each match in ``text[pos:endpos]``, as the joined expression's
         ``finditer(text, pos, endpos)`` finds them (with ``first_only``, only the first)."""
+        return [match.span() for match in self._matches(text, pos, endpos, first_only)]
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """The joined expression's ``search``: the first match (the match object of the
+        alternative that made it: its span and text are the joined expression's)."""
+        found = self._matches(text, pos, endpos, True)
+        return found[0] if found else None
+
+    def finditer(self, text: str, pos: int = 0,
+                 endpos: int | None = None) -> list[re.Match[str]]:
+        """The joined expression's ``finditer``, as a list (see :meth:`search`)."""
+        return self._matches(text, pos, endpos, False)
+
+    def _matches(self, text: str, pos: int, endpos: int | None,
+                 first_only: bool) -> list[re.Match[str]]:
         end_at = len(text) if endpos is None else endpos
         parts = self._read()
         if parts is None:
             assert self._joined is not None
-            joined = [match.span() for match in self._joined.finditer(text, pos, end_at)]
+            joined = list(self._joined.finditer(text, pos, end_at))
             return joined[:1] if first_only else joined
         squeezed_text, pieces = looked_in(text)
         assert self._by_piece is not None
@@ -443,7 +458,7 @@ class Alternation:
                   if part.needles is None or part.needles.in_text(squeezed_text, pieces)]
         # each active alternative's leftmost match from the reading position on
         following = [compiled.search(text, pos, end_at) for compiled in active]
-        found: list[tuple[int, int]] = []
+        found: list[re.Match[str]] = []
         while True:
             best: re.Match[str] | None = None
             for match in following:  # the leftmost; at a tie, the earlier alternative
@@ -451,10 +466,10 @@ class Alternation:
                     best = match
             if best is None:
                 return found
-            start, end = best.span()
-            found.append((start, end))
+            found.append(best)
             if first_only:
                 return found
+            end = best.end()
             for number, match in enumerate(following):
                 # a match that began before the end of this one is consumed: look again
                 if match is not None and match.start() < end:

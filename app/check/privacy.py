@@ -23,6 +23,7 @@ from typing import Any
 
 from app.check.entities import find_emails, known_tlds
 from app.check.lexicons import view_word_set
+from app.check.needles import Alternation
 from app.check.text import TextView
 
 # Groups are split by a space, "." or "-", or by the dots and slashes people use to keep a
@@ -556,6 +557,8 @@ _HOME_SALE = re.compile(
     r"|\bhof-?flohmarkt\b|\bventa de garaje\b|\bvenda de garagem\b")
 # (and a name's initial: "Owner is Mr D. Singh,", "the ID says Jason R. Miller,")
 _TITLE_DOT_FOLDED = re.compile(r"\b(?:mr|mrs|ms|dr|sr|sra|srta|mme|mlle|sig|sig\.ra|prof|[a-z])\.")
+# (read one alternative at a time: see needles.Alternation; the same matches)
+_PRIVATE_PARTY_READ = Alternation.of(_PRIVATE_PARTY.pattern)
 
 
 def _private_address(text: str, start: int, flat: bool) -> bool:
@@ -567,7 +570,7 @@ def _private_address(text: str, start: int, flat: bool) -> bool:
     masked = _TITLE_DOT_FOLDED.sub(lambda title: title.group()[:-1] + " ", before)
     cut = max(masked.rfind(mark) for mark in ".!?\n;") + 1
     sentence = before[cut:]
-    parties = [cut + match.start() for match in _PRIVATE_PARTY.finditer(sentence)]
+    parties = [cut + match.start() for match in _PRIVATE_PARTY_READ.finditer(sentence)]
     window = max(0, len(before) - 60)
     ours = [window + match.end() for match in _OUR_PLACE.finditer(before, window)]
     if ours and not (parties and parties[-1] >= ours[-1]):
