@@ -87,6 +87,11 @@ def test_alternatives_read_apart_find_what_the_joined_pattern_finds(alternatives
     reader = Alternation(alternatives)
     assert reader.spans(text, pos, endpos) == expected
     assert reader.first(text, pos, endpos) == (expected[0] if expected else None)
+    found = reader.finditer(text, pos, endpos)
+    assert [(m.span(), m.group()) for m in found] == \
+        [(m.span(), m.group()) for m in joined.finditer(text, pos, endpos)]
+    first = reader.search(text, pos, endpos)
+    assert (first.span() if first else None) == (expected[0] if expected else None)
 
 
 def test_a_group_is_read_by_its_branches_with_what_follows_it():
