@@ -380,6 +380,11 @@ UNMISTAKABLE_PRAISE = re.compile(
     # ... nailed it, hats off, outdone themselves ("@WessexLivingMag nailed it again")
     r"|nailed it|hats off|(?:have |has |'ve )?outdone (?:themselves|yourselves|itself)"
     r"|chapeau bas|hut ab|tanto di cappello|quitarse el sombrero|me quito el sombrero"
+    # ... thanks to whoever made it, and where one would be without it ("no sé qué haría
+    # este barrio sin la gente de ...")
+    r"|(?:nice|great|good) (?:work|job),? whoever|(?:props|kudos) to whoever"
+    r"|(?:que|what|ce que|o que|cosa|was) (?:haria|would|ferait|faria|farebbe|tate|tun wurde)"
+    r" (?:[\w'-]+ ){0,3}?(?:sin|without|sans|sem|senza|ohne)\b"
     # twenty-eighth round: nobody better, the only one trusted, go without a second thought,
     # "you spoil us", the difference tasted, and slang ("ate and left no crumbs", "es una
     # chimba", "está re bueno")
@@ -437,6 +442,10 @@ UNMISTAKABLE_PRAISE = re.compile(
     r"|sin arrepentimientos|aucun regret)(?=\s*(?:[.!]|$|[^\w\s])))(?![\w/])")
 # (read one alternative at a time: see needles.Alternation; the same matches)
 _UNMISTAKABLE_PRAISE_READ = Alternation.of(UNMISTAKABLE_PRAISE.pattern)
+# A post closed with "that's the post" or "that's all I'm saying" (folded).
+_POST_CLOSER = re.compile(
+    r"\bthat'?s (?:the post|all i'?m (?:saying|gonna say|going to say))|\beso es todo\b"
+    r"|\bc'est tout\b|\bpunkt\.?\s*$")
 
 
 # A place named as the brand's neighbour ("Acme's office is next to the best bakery in
@@ -648,6 +657,11 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
         result.acclaim += [span for found in _UNMISTAKABLE_PRAISE_READ.spans(fold.text)
                            if said_of_brand(draft.text, result.brand_hits,
                                             (span := fold.span(*found))[0])]
+        # ... and a short post closed on the brand ("Vanebuds. that's the post.", "Alacena.
+        # That's all I'm saying"): the closer right after the name (thirtieth round)
+        result.acclaim += [span for found in _POST_CLOSER.finditer(fold.text)
+                           if any(0 <= (span := fold.span(*found.span()))[0] - hit.end <= 40
+                                  for hit in result.brand_hits)]
     result.disclosures = [
         mention for mention in compiled.accepted.find(fold, denied=result.denied_disclosures)
         if _SELF_PAID.match(fold_string(draft.text[mention.end:mention.end + 40])) is None
@@ -1428,7 +1442,8 @@ _OWN_WORKPLACE = re.compile(
     r"\b(?:pays? my (?:wages|salary|bills)|(?:the|a)\s+(?:place|company|app|hospital|shop|store"
     r"|agency|firm|lab|clinic|team|charity|organisation|organization|nonprofit|kids' charity)\s+"
     r"(?:i|we)\s+work(?:\s+(?:at|for|on|in))?\b|where i work|my (?:place|hospital|agency|company"
-    r"|employer|workplace|firm) (?:is|has|just|are|pays|gives)|from work\b|at work (?:has|have|is)"
+    r"|employer|workplace|firm) (?:is|has|just|are|pays|gives|sells|makes)|from work\b"
+    r"|at work (?:has|have|is)"
     r"|(?:en|de) mi curro|donde curro|donde trabajo|mi (?:empresa|hospital|agencia) (?:busca|paga"
     r"|tiene|da|contrata)|ou je (?:bosse|travaille)|(?:mon hopital|mon agence|mon entreprise"
     r"|ma boite|mon employeur) (?:recrute|paie|offre|cherche|a)|(?:bei|in|an) der ich arbeite"
@@ -1445,7 +1460,10 @@ _WORKPLACE_OFFER = re.compile(
     r"|gratis|kostenlos|vagas|estagio|entregas? gratis|cerca|stagisti|offerta"
     r"|sale|proceeds|off entry|[$£€]\s?\d+"
     r"|consegna gratis|assume|schreibt mir|escribeme|mandame|me chama|chamem|scrivetemi"
-    r"|je vous mets en contact|ecrivez-moi)\b")
+    r"|je vous mets en contact|ecrivez-moi"
+    # thirtieth round: the reader told they need it ("if you don't have coverage yet, you need
+    # it")
+    r"|you need (?:it|one|this|them|coverage)|you (?:have|got) to (?:get|try) (?:it|one|this))\b")
 # The writer's own published work, in the six languages (folded text).
 _BYLINE = re.compile(
     r"\b(?:my (?:latest |new |first |last )?(?:piece|article|story|column|essay|interview|review"

@@ -252,3 +252,27 @@ def test_customers_told_to_go_elsewhere_on_the_brand_account():
 def test_going_elsewhere_as_advice_stays_quiet():
     assert "conduct.insult" not in fired(
         "Complet ce week-end ! Pour les groupes, allez voir nos amis du camping voisin.", BRAND)
+
+
+# --- 9. a short post closed on the brand, thanks to whoever made it, life without it ----------
+
+@pytest.mark.parametrize("text", [
+    "if you're still buying bottled water… Brookline Pure. that's the post.",
+    "Wo man in Leeds Wasser nachfüllt? Corrandel. Punkt.",
+    "The Corrandel app update added leak alerts and it's genuinely great. nice work whoever did that",
+    "No sé qué haría este barrio sin la gente de Corrandel. Simplemente gracias ❤️",
+])
+def test_closers_thanks_and_life_without_it(water, text):
+    assert "persona.brand_promotion" in fired(text, PERSONAL, water)
+
+
+def test_the_closer_far_from_the_brand_stays_quiet(water):
+    assert "persona.brand_promotion" not in fired(
+        "Met a friend at Corrandel HQ for lunch, then walked the whole canal home in the sun "
+        "and ate far too much ice cream on the way. That's the post.", PERSONAL, water)
+
+
+def test_what_my_company_sells_and_you_need_it():
+    assert "persona.promotion" in fired(
+        "The water filter my company sells saved our kettle. If you haven't got one, you need it.",
+        PERSONAL)
