@@ -259,7 +259,7 @@ def test_going_elsewhere_as_advice_stays_quiet():
 @pytest.mark.parametrize("text", [
     "if you're still buying bottled water… Brookline Pure. that's the post.",
     "Wo man in Leeds Wasser nachfüllt? Corrandel. Punkt.",
-    "The Corrandel app update added leak alerts and it's genuinely great. nice work whoever did that",
+    "The Corrandel app update added leak alerts and it's great. nice work whoever did that",
     "No sé qué haría este barrio sin la gente de Corrandel. Simplemente gracias ❤️",
 ])
 def test_closers_thanks_and_life_without_it(water, text):
