@@ -1447,7 +1447,8 @@ _OWN_WORKPLACE = re.compile(
     r"|(?:en|de) mi curro|donde curro|donde trabajo|mi (?:empresa|hospital|agencia) (?:busca|paga"
     r"|tiene|da|contrata)|ou je (?:bosse|travaille)|(?:mon hopital|mon agence|mon entreprise"
     r"|ma boite|mon employeur) (?:recrute|paie|offre|cherche|a)|(?:bei|in|an) der ich arbeite"
-    r"|wo ich arbeite|(?:mein krankenhaus|meine agentur|meine firma|mein arbeitgeber) (?:zahlt"
+    r"|wo ich arbeite|bei uns im (?:markt|laden|geschaft|store|shop|baumarkt|gartencenter"
+    r"|studio|salon)\b|(?:mein krankenhaus|meine agentur|meine firma|mein arbeitgeber) (?:zahlt"
     r"|sucht|stellt|bietet|hat)|onde trabalho|(?:a minha empresa|o meu hospital|a minha agencia)"
     r" (?:paga|procura|tem|esta)|dove lavoro|per cui lavoro|in cui lavoro|(?:la mia agenzia"
     r"|il mio ospedale|la mia azienda) (?:cerca|paga|ha|offre|assume))")
@@ -1458,7 +1459,7 @@ _WORKPLACE_OFFER = re.compile(
     r"|drop me|link in (?:bio|my bio)|recrute|recrutement|prime|poste|postes|busca|bono|bonazo"
     r"|plazas|vacantes|envio gratis|codigo|sucht|stellt ein|pramie|antrittspramie|stellen"
     r"|gratis|kostenlos|vagas|estagio|entregas? gratis|cerca|stagisti|offerta"
-    r"|sale|proceeds|off entry|[$£€]\s?\d+"
+    r"|sale|proceeds|off entry|[$£€]\s?\d+|reduziert|\d+\s?% (?:off|rabatt|reduziert|auf)"
     r"|consegna gratis|assume|schreibt mir|escribeme|mandame|me chama|chamem|scrivetemi"
     r"|je vous mets en contact|ecrivez-moi"
     # thirtieth round: the reader told they need it ("if you don't have coverage yet, you need

@@ -276,3 +276,21 @@ def test_what_my_company_sells_and_you_need_it():
     assert "persona.promotion" in fired(
         "The water filter my company sells saved our kettle. If you haven't got one, you need it.",
         PERSONAL)
+
+
+# --- 10. the early price and hours left, "come and see me" where one works ---------------------
+
+def test_hours_left_at_the_early_price_warns_even_disclosed(water):
+    found = fired("#employee 48h left to grab Corrandel festival passes at the early price 🎟️",
+                  PERSONAL, water)
+    assert "persona.promotion" in found
+
+
+def test_hours_left_for_something_else_stays_quiet():
+    assert "persona.promotion" not in fired(
+        "48 hours left until my holiday and I can't focus on anything 🏖️", PERSONAL)
+
+
+def test_our_shop_with_a_cut_and_come_see_me():
+    assert "persona.promotion" in fired(
+        "Bei uns im Laden sind grad alle Hochbeete 30 % reduziert, kommt vorbei!", PERSONAL)
