@@ -442,7 +442,10 @@ UNMISTAKABLE_PRAISE = re.compile(
     r"|sin arrepentimientos|aucun regret)(?=\s*(?:[.!]|$|[^\w\s])))(?![\w/])")
 # (read one alternative at a time: see needles.Alternation; the same matches)
 _UNMISTAKABLE_PRAISE_READ = Alternation.of(UNMISTAKABLE_PRAISE.pattern)
-# A post closed with "that's the post" or "that's all I'm saying" (folded).
+# "that's it" before the closer ("Told her Tormoss. That's it, that's the post").
+_THATS_IT = re.compile(r"\bthat'?s it\b")
+# A post closed with "that's the post" or "that's all I'm saying" (folded), at most two words
+# after the brand ("Brindle fibre at home now, that's all I'm saying" stays a mention).
 _POST_CLOSER = re.compile(
     r"\bthat'?s (?:the post|all i'?m (?:saying|gonna say|going to say))|\beso es todo\b"
     r"|\bc'est tout\b|\bpunkt\.?\s*$")
@@ -661,6 +664,8 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
         # That's all I'm saying"): the closer right after the name (thirtieth round)
         result.acclaim += [span for found in _POST_CLOSER.finditer(fold.text)
                            if any(0 <= (span := fold.span(*found.span()))[0] - hit.end <= 40
+                                  and len(WORD_RE.findall(_THATS_IT.sub("", fold_string(
+                                      draft.text[hit.end:span[0]])))) <= 2
                                   for hit in result.brand_hits)]
     result.disclosures = [
         mention for mention in compiled.accepted.find(fold, denied=result.denied_disclosures)

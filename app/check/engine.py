@@ -1432,6 +1432,28 @@ def _tomcat_or_compound(text: str, start: int, end: int) -> bool:
         or _NAME_AFTER.match(text, end) is not None
 
 
+# The personal-life groups an animal's story reads as (its operation, recovery, young).
+_ANIMAL_LIFE = frozenset(("health", "health_own", "family", "family_news", "bereavement"))
+# Animals, in the six languages (folded), and their emoji.
+_ANIMAL = re.compile(
+    r"\b(?:dogs?|cats?|pupp(?:y|ies)|pups?|kittens?|rabbits?|bunn(?:y|ies)|horses?|foals?"
+    r"|ponies|pony|donkeys?|goats?|sheep|lambs?|calf|calves|piglets?|seals?|otters?|penguins?"
+    r"|turtles?|tortoises?|owls?|hedgehogs?|parrots?|ferrets?|hamsters?|guinea pigs?"
+    r"|perr[oa]s?|gat[oa]s?|cachorr[oa]s?|gatit[oa]s?|conejos?|caballos?|tortugas?|focas?"
+    r"|chiens?|chiots?|chatons?|lapins?|chevaux|cheval|tortues?|phoques?|hunde?|welpen?|katzen?"
+    r"|kaninchen|pferde?|schildkroten?|robben?|caes|cao|gatinhos?|coelhos?|cavalos?|cani|cane"
+    r"|cuccioli|cucciolo|gattin[oi]|gatt[oi]|conigli|cavalli|tartarughe)\b"
+    r"|[\U0001F400-\U0001F43F\U0001F98A-\U0001F9AE\U0001F54A\U0001F577]")
+# ... in an organisation's care: patients, rescues, residents, adoption, its clinic or keepers
+_ANIMAL_CARE = re.compile(
+    r"\b(?:patients?|pacientes?|patients?|patienten|pazienti|rescued?|rescues|rescate|rescatad[oa]s?"
+    r"|sauvetage|sauve|gerettet|resgatad[oa]s?|salvat[oi]|adopt\w*|adopc\w*|adoc\w*|adozion\w*"
+    r"|residents?|keepers?|sanctuary|santuario|refuge|shelter|refugio|tierheim|canile|clinic|clinica"
+    r"|clinique|klinik|vets?|veterinari\w*|veterinaire|tierarzt\w*|ward|enclosure|hatch\w*"
+    r"|socialisation|socialization|socializacion|socialisation|meet (?=[A-Z]))"
+    r"|\bmeet [a-z]+,? \d{1,2}\b")
+
+
 def _range_family(text: str, start: int, end: int) -> bool:
     """Whether "family" at [start, end) is a range of things the business makes ("our family
     of own-label yarns", "notre famille de sauces"): followed by "of" and something that is
@@ -2434,7 +2456,10 @@ class _Context:
                         # twenty-seventh round: the brand's alcohol-free drinks ("Sauna night
                         # with DJ — alcohol-free cocktails at the pool bar")
                         or self.employer_owned
-                        and _ALCOHOL_FREE.search(self.draft.fold.text) is not None)):
+                        and _ALCOHOL_FREE.search(self.draft.fold.text) is not None)
+                    # thirtieth round: the animals in its care ("Fiesta de cachorros ...
+                    # socialización gratuita para peques")
+                    or self.employer_owned and self._animal_care()):
                 # "Hoy hemos donado 300 kilos de fruta ...": an organisation reporting what it
                 # did, in figures, with nobody speaking for themselves; the employer's own offer
                 # found by the word lists ("25% off ... ends at midnight", a link to its
@@ -2613,6 +2638,9 @@ class _Context:
                                                     promotion) for h in hits):
                 return True  # (twenty-eighth round)
             return _ORGANISATION_SERVICE.search(folded) is not None
+        if self.employer_owned and all(h.group.id in _ANIMAL_LIFE for h in hits) \
+                and self._animal_care():
+            return True  # (thirtieth round: the animals in its care, see _animal_care)
         if all(h.group.id == "drinking" for h in hits):
             texts = [fold_string(self.text[h.start:h.end]) for h in hits]
             # (twenty-seventh round: or the brand says its drinks are alcohol-free anywhere in
@@ -2631,6 +2659,17 @@ class _Context:
             return all(t.replace("-", " ").startswith(_VENUE_OFFERS) for t in texts) \
                 and _EXHIBITING.search(folded) is not None
         return False
+
+    def _animal_care(self) -> bool:
+        """Whether the post tells of animals in the organisation's care, nobody speaking for
+        themselves: a patient, a rescue or a resident animal and its operation, recovery or
+        young ("Meet Rosie, 11, who had a three-hour surgery last week", "Fiesta de cachorros:
+        socialización gratuita para peques"). A vet's, a shelter's or a zoo's work, not anyone's
+        private life (thirtieth round; "our dog Biscuit passed this weekend" names no care)."""
+        if self._speaks_for_self():
+            return False
+        folded = self.draft.fold.text
+        return _ANIMAL.search(folded) is not None and _ANIMAL_CARE.search(folded) is not None
 
     def _names_someone(self, start: int, end: int, promotion: Promotion) -> bool:
         """Whether the sentence ``start``..``end`` names someone: a capitalised word that

@@ -294,3 +294,22 @@ def test_hours_left_for_something_else_stays_quiet():
 def test_our_shop_with_a_cut_and_come_see_me():
     assert "persona.promotion" in fired(
         "Bei uns im Laden sind grad alle Hochbeete 30 % reduziert, kommt vorbei!", PERSONAL)
+
+
+# --- 11. animals in the organisation's care on its own account ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Puppy party this Saturday! Free socialisation for pups under 16 weeks 🐶🎉",
+    "Our rescued hedgehog Bramble had surgery on his leg and is recovering well 🦔",
+])
+def test_animals_in_care_on_the_brand_account_are_no_private_life(text):
+    assert "persona.personal_life" not in fired(text, BRAND)
+
+
+@pytest.mark.parametrize("text", [
+    # the account holder's own pet
+    "Quiet day from me, my cat had surgery this morning and I'm a wreck 😿",
+    "Feeling grateful: after 14 years, our dog Biscuit passed this weekend. Hug your pets.",
+])
+def test_ones_own_pet_on_the_brand_account_is_still_private_life(text):
+    assert "persona.personal_life" in fired(text, BRAND)
