@@ -8,9 +8,16 @@ The *needles* of a pattern are a handful of strings of which every match contain
 containing none of them cannot match, and a substring test is far cheaper than a scan.
 
 The needles are read from the expression's parse tree (the standard library's own parser, so
-they follow exactly what the regular-expression engine will match). Anything not understood
-gives no needles, and the pattern is then always scanned: the answer can only ever be "skip
-this scan" when skipping loses nothing.
+they follow exactly what the regular-expression engine will match), and looked for in the text
+with each run of white space written as one space (so that ``\\s+`` between two words can be
+part of a needle). Anything not understood gives no needles, and the pattern is then always
+scanned: the answer can only ever be "skip this scan" when skipping loses nothing.
+
+Each needle is keyed by a three-character piece of it: a text none of whose pieces is among a
+pattern's keys holds none of its needles, which one set operation tells. The shipped patterns'
+needles and keys are computed once, when the lists change, into a table shipped with them
+(see needle_table.py). :class:`Alternation` reads a long alternation one alternative at a
+time, skipping those whose needles are absent, with the joined expression's matches.
 """
 
 from __future__ import annotations
@@ -118,9 +125,16 @@ def needles_of(source: str) -> Needles | None:
     table = shipped_table()
     if table is not None:
         found = table.get(source_key(source), _ABSENT)
-        if found is not _ABSENT:
-            return None if found is None else Needles(
-                frozenset(found), {piece: tuple(group) for piece, group in found.items()})
+        if found is None:
+            return None
+        if isinstance(found, dict) and all(
+                isinstance(piece, str) and len(piece) == 3 and isinstance(group, list)
+                and group and all(isinstance(needle, str) and piece in needle
+                                  for needle in group)
+                for piece, group in found.items()) and found:
+            return Needles(frozenset(found),
+                           {piece: tuple(group) for piece, group in found.items()})
+        # (an entry not of the table's shape is not trusted: the needles are read anew)
     return computed_needles(source)
 
 
@@ -184,7 +198,8 @@ def _pieces(needle: str) -> list[tuple[str, int]]:
 
 def text_grams(text: str) -> frozenset[str]:
     """Every three-character piece of ``text``."""
-    return frozenset(map("".join, zip(text, text[1:], text[2:], strict=False)))  # (shorter)
+    # (zip stops with the shortest: the last two characters start no piece of their own)
+    return frozenset(map("".join, zip(text, text[1:], text[2:], strict=False)))
 
 
 @lru_cache(maxsize=8)

@@ -156,3 +156,16 @@ def test_a_damaged_table_is_not_used(tmp_path):
     (tmp_path / "bad.z").write_bytes(b"not compressed at all")
     assert read_table(tmp_path / "bad.z") is None
     assert read_table(tmp_path / "missing.z") is None
+
+
+def test_a_table_entry_of_the_wrong_shape_is_read_anew(monkeypatch):
+    from app.check import needles
+
+    source = r"(?:zorblax|quibbleton)\s+wibbles"
+    key = needles.source_key(source)
+    for bad in ([1, 2], {"xyz": ["no piece here"]}, {"zo": ["zorblax wibbles"]}, {}):
+        monkeypatch.setattr(needles, "shipped_table", lambda bad=bad: {key: bad})
+        found = needles.needles_of(source)
+        assert found is not None
+        assert {n for group in found.by_piece.values() for n in group} == {
+            "zorblax wibbles", "quibbleton wibbles"}
