@@ -1446,11 +1446,11 @@ _ANIMAL = re.compile(
     r"|[\U0001F400-\U0001F43F\U0001F98A-\U0001F9AE\U0001F54A\U0001F577]")
 # ... in an organisation's care: patients, rescues, residents, adoption, its clinic or keepers
 _ANIMAL_CARE = re.compile(
-    r"\b(?:patients?|pacientes?|patients?|patienten|pazienti|rescued?|rescues|rescate|rescatad[oa]s?"
+    r"\b(?:patients?|pacientes?|patienten|pazienti|rescued?|rescues|rescate|rescatad[oa]s?"
     r"|sauvetage|sauve|gerettet|resgatad[oa]s?|salvat[oi]|adopt\w*|adopc\w*|adoc\w*|adozion\w*"
-    r"|residents?|keepers?|sanctuary|santuario|refuge|shelter|refugio|tierheim|canile|clinic|clinica"
-    r"|clinique|klinik|vets?|veterinari\w*|veterinaire|tierarzt\w*|ward|enclosure|hatch\w*"
-    r"|socialisation|socialization|socializacion|socialisation|meet (?=[A-Z]))"
+    r"|residents?|keepers?|sanctuary|santuario|refuge|shelter|refugio|tierheim|canile|clinic"
+    r"|clinica|clinique|klinik|vets?|veterinari\w*|veterinaire|tierarzt\w*|ward|enclosure"
+    r"|hatch\w*|socialisation|socialization|socializacion)\b"
     r"|\bmeet [a-z]+,? \d{1,2}\b")
 
 
