@@ -343,7 +343,7 @@ def said_of_brand(text: str, brand_hits: Sequence[TermHit], start: int) -> bool:
 # they will not regret it, a bargain, one's happy place, a must-try, a holy grail, ten out of
 # ten (twenty-seventh round; the meaning layer read "sign up, u won't regret it" and "Pasaos,
 # que es un chollo" below 0.1), folded text
-UNMISTAKABLE_PRAISE = re.compile(
+UNMISTAKABLE_PRAISE = Alternation.of(
     r"\b(?:(?:you|u|ya) (?:won't|wont|will not) regret (?:it|this)|no te (?:vas a )?arrepentir\w*"
     r"|no os (?:vais a )?arrepentir\w*|no se (?:van a )?arrepentir\w*|vous ne (?:le )?regretterez"
     r"|tu ne (?:le )?regretteras|(?:ihr werdet|du wirst|sie werden) es nicht bereuen"
@@ -440,8 +440,6 @@ UNMISTAKABLE_PRAISE = re.compile(
     r"|(?:no regrets|can'?t beat it|you can'?t beat it|mehr braucht man nicht|that'?s all you"
     r" need|no hace falta mas|il n'en faut pas plus|nao e preciso mais|non serve altro"
     r"|sin arrepentimientos|aucun regret)(?=\s*(?:[.!]|$|[^\w\s])))(?![\w/])")
-# (read one alternative at a time: see needles.Alternation; the same matches)
-_UNMISTAKABLE_PRAISE_READ = Alternation.of(UNMISTAKABLE_PRAISE.pattern)
 # "that's it" before the closer ("Told her Tormoss. That's it, that's the post").
 _THATS_IT = re.compile(r"\bthat'?s it\b")
 # A post closed with "that's the post" or "that's all I'm saying" (folded), at most two words
@@ -595,7 +593,7 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
             result.strong.append(LexiconHit(group, start, end))
     staff = next((h for h in result.price_cuts if h.group.id == "staff_discount"), None)
     if staff is not None and (asked := _WHO_WANTS.search(fold.text)
-                              or _ORDER_PRIVATELY_READ.search(fold.text)) is not None:
+                              or _ORDER_PRIVATELY.search(fold.text)) is not None:
         # the employer's goods sold on through one's staff discount, brand named or not
         result.strong += [LexiconHit(OFFER, staff.start, staff.end),
                           LexiconHit(OFFER, *fold.span(asked.start(), asked.end()))]
@@ -657,7 +655,7 @@ def analyse_promotion(draft: DraftText, compiled: CompiledPolicy) -> Promotion:
         # ... and praise no everyday remark says, said of the brand ("nobody does it better",
         # "you won't regret it": twenty-eighth round, read by the word lists so that a draft
         # with no other cue is not left to the meaning layer)
-        result.acclaim += [span for found in _UNMISTAKABLE_PRAISE_READ.spans(fold.text)
+        result.acclaim += [span for found in UNMISTAKABLE_PRAISE.spans(fold.text)
                            if said_of_brand(draft.text, result.brand_hits,
                                             (span := fold.span(*found))[0])]
         # ... and a short post closed on the brand ("Vanebuds. that's the post.", "Alacena.
@@ -1397,7 +1395,7 @@ _CHANGED_TO = re.compile(
     r"|gestiegen|sank|gesunken|wuchs|gewachsen|subiu|passou|caiu|cresceu|salito|salita|passato"
     r"|passata|sceso|scesa|cresciuto|cresciuta|von)\s+(?:from|de|desde|von|da)?\s*"
     + "(?:" + _PRICE.pattern.replace("(?<![\\w.,])", "") + r")\s+(?:to|a|auf|para|al|ad)\s*$")
-_ORDER_PRIVATELY = re.compile(
+_ORDER_PRIVATELY = Alternation.of(
     r"\b(?:dm|pm|inbox|message|text|whatsapp)\s+(?:me|us)\b|\bmessage\s+(?:to|for)\b"
     r"|\bpor\s+(?:privado|mensaje|md|dm|whatsapp)\b|\bescr[ií]b(?:eme|idme|enos|anme)\b"
     r"|\ben\s+(?:mp|priv[eé])\b|[eé]cri(?:s|vez)[- ]moi\b|\bmp\s+moi\b"
@@ -1407,9 +1405,7 @@ _ORDER_PRIVATELY = re.compile(
     r"|\bchi\s+(?:lo|la|li|le)\s+vuole\b|\bwho\s+wants\s+(?:one|them|it|some)\b"
     r"|\bqui\s+en\s+veut\b|\bqui(?:[eé]n)\s+(?:quiere|los quiere|las quiere)\b"
     r"|\bquem\s+quer\b|\bwer\s+(?:will|m[oö]chte)\s+(?:eins|welche|es)\b")
-# (read one alternative at a time: see needles.Alternation; the same matches)
-_ORDER_PRIVATELY_READ = Alternation.of(_ORDER_PRIVATELY.pattern)
-_SCARCE_OR_SHIPPED = re.compile(
+_SCARCE_OR_SHIPPED = Alternation.of(
     r"\bonly\s+\d{1,4}\s+(?:left|slots?|spots?|spaces?|places?|of each|available|remaining)"
     r"|\b\d{1,4}\s+(?:slots?|spots?)\b|\bcommissions?\s+(?:are\s+)?(?:open|again)"
     r"|\bopened commissions|\bbooking\b|\bquedan\s+(?:solo\s+)?\d|[uú]ltimas?\s+(?:unidades"
@@ -1419,20 +1415,17 @@ _SCARCE_OR_SHIPPED = re.compile(
     r"|\blivraison\b|\bspedizione\b|\bentrega\b|\babholung\b|\bcollection only\b"
     r"|\bpor encargo\b|\bpor encomenda\b|\bsur commande\b|\bauf bestellung\b"
     r"|\bsu ordinazione\b|\bcustom orders?\b|\bpre-?orders?\b")
-# (read one alternative at a time: see needles.Alternation; the same matches)
-_SCARCE_OR_SHIPPED_READ = Alternation.of(_SCARCE_OR_SHIPPED.pattern)
 # A price cut said in any of the six languages ("half off", "30 % auf alles", "a mitad de
 # precio", "metà prezzo"): with a private way to order, the writer is selling.
-_PRICE_CUT = re.compile(
+_PRICE_CUT = Alternation.of(
     r"\bhalf\s+(?:off|price)\b(?!\s+(?:my|of my)\b)"
     r"|\b\d{1,2}\s?%\s*(?:off|discount|auf|de descuento|de desconto"
     r"|di sconto|de remise|de reduction|rabatt|sconto|descuento|desconto|dto)\b"
     r"|\b(?:a\s+)?mitad de precio\b|\bhalbe[nr]?\s+preis\b|\bmetade do preco\b"
     r"|\ba meio preco\b|\bmeta prezzo\b|\bmoitie prix\b|(?<![\w.%-])-\d{1,2}\s?%")
-# (read one alternative at a time: see needles.Alternation; the same matches)
-_PRICE_CUT_READ = Alternation.of(_PRICE_CUT.pattern)
-# the readers above, for the shipped needle table (needle_table.py)
-ALTERNATION_READERS = (_UNMISTAKABLE_PRAISE_READ, _PRICE_CUT_READ)
+# Expressions read one alternative at a time (needles.Alternation: the same matches as
+# the joined expression), for the shipped needle table (needle_table.py)
+ALTERNATION_READERS = (UNMISTAKABLE_PRAISE, _ORDER_PRIVATELY, _SCARCE_OR_SHIPPED, _PRICE_CUT)
 # Others asked whether they want something ("anyone need shoes?", "¿alguien quiere algo?"):
 # with one's staff discount (the word list's staff_discount group), a sale.
 _WHO_WANTS = re.compile(
@@ -1630,7 +1623,7 @@ def _offer_cues(fold: TextView) -> list[tuple[int, int, Group]]:
     text = fold.text
     cues: list[tuple[int, int, Group]] = []
     if (offered := _OPEN_OR_FEW_LEFT.search(text)) is not None \
-            and (private := _ORDER_PRIVATELY_READ.search(text)) is not None \
+            and (private := _ORDER_PRIVATELY.search(text)) is not None \
             and (_OPENED.search(offered.group()) or _SOLD_PLACES.search(text)):
         # Places or orders offered with a private channel to take them, price or not ("few
         # spots left in Saturday's class, DM me", "encomendas abertas, manda DM")
@@ -1640,8 +1633,8 @@ def _offer_cues(fold: TextView) -> list[tuple[int, int, Group]]:
         # "the place I work is throwing money at ICU nurses, DM me", "l'app della spesa per
         # cui lavoro ha la consegna gratis": the employer promoted, unnamed
         cues += [(workplace.start(), workplace.end(), OFFER), (offer.start(), offer.end(), OFFER)]
-    if (cut := _PRICE_CUT_READ.first(text)) is not None \
-            and (private := _ORDER_PRIVATELY_READ.search(text)) is not None:
+    if (cut := _PRICE_CUT.first(text)) is not None \
+            and (private := _ORDER_PRIVATELY.search(text)) is not None:
         # "half off the winter line if you message me", "30 % auf alles, schreibt mir"
         cues += [(*cut, OFFER), (private.start(), private.end(), OFFER)]
     if _DIGIT.search(text) is None:
@@ -1652,7 +1645,7 @@ def _offer_cues(fold: TextView) -> list[tuple[int, int, Group]]:
                 or _CHANGED_TO.search(text, max(0, price.start() - 40), price.start()):
             continue  # "ADR up from €112 to €146": a figure compared over time, not an offer
         if frames is None:
-            frames = [m for pattern in (_ORDER_PRIVATELY_READ, _SCARCE_OR_SHIPPED_READ, _SELLING)
+            frames = [m for pattern in (_ORDER_PRIVATELY, _SCARCE_OR_SHIPPED, _SELLING)
                       for m in [pattern.search(text)] if m is not None]
         framed = _PRICE_BEFORE.search(text, max(0, price.start() - 20), price.start()) \
             or _PRICE_AFTER.match(text, price.end()) or _PRICE_BUYS.match(text, price.end()) \

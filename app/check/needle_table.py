@@ -21,8 +21,9 @@ from app.check.needles import NEEDLE_TABLE, computed_needles, looked_in, needle_
 
 def shipped_sources() -> list[str]:
     """The source of every pattern read with needles by the shipped lists: the word lists'
-    patterns, the review, verdict and acclaim cues, and the cue readers of analysis.py."""
-    from app.check import analysis
+    patterns, the review, verdict and acclaim cues, and the cue readers of analysis.py and
+    privacy.py."""
+    from app.check import analysis, privacy
     from app.check.jurisdiction import _review_pattern
     from app.check.lexicons import builtin_lexicons
 
@@ -34,7 +35,7 @@ def shipped_sources() -> list[str]:
                                    tuple(reviews.get("patterns", ()))),
                    _review_pattern((), tuple(reviews.get("verdict_patterns", ()))),
                    _review_pattern((), tuple(reviews.get("acclaim_patterns", ()))),
-                   *analysis.ALTERNATION_READERS):
+                   *analysis.ALTERNATION_READERS, *privacy.ALTERNATION_READERS):
         sources.extend(reader.alternatives())
     return list(dict.fromkeys(sources))
 

@@ -429,7 +429,7 @@ _TITLED_AFTER = re.compile(
     r"[^.!?\n]{0,30}?\b(?:for|of|at|chez|pour|de|bei|fur|für|von|para|per|di|da)\s+(?:mr|mrs|ms"
     r"|miss|mx|dr|herr|herrn|frau|sr|sra|srta|dona|mme|mlle|monsieur|madame|sig|sig\.ra|sigra"
     r"|signor|signora)\.?\s+[a-z]")
-_PRIVATE_PARTY = re.compile(
+_PRIVATE_PARTY = Alternation.of(
     r"\b(?:winners?|ganador(?:a|es|as)?|gagnante?s?|gewinner(?:in|innen)?|vencedor(?:a|es|as)?"
     r"|vincitor[ei]|vincitrice|customer(?!\s+(?:service|support|care|centre|center|desk|hub"
     r"|lounge|success))|kund(?:e|in)|refunds?|reembolso|remboursement|r[uü]?ckerstattung"
@@ -511,6 +511,9 @@ _PRIVATE_PARTY = re.compile(
     r"|\b(?:drove|came|travelled|traveled|flew)\s+(?:all\s+the\s+way\s+)?(?:in\s+)?from\s*$"
     r"|\bknock\s+at\s*$|\b(?:in\s+and\s+running|up\s+and\s+running|back\s+on|installed"
     r"|fitted|commissioned)\s+at\s*$)")
+# (read one alternative at a time: needles.Alternation, the same matches as the joined
+# expression; listed for the shipped needle table, needle_table.py)
+ALTERNATION_READERS = (_PRIVATE_PARTY,)
 # ... unless the organisation's own place is named right before ("at our store, 12 Main St")
 _OUR_PLACE = re.compile(
     r"\b(?:our|nuestr[ao]s?|notre|nos|unser\w*|noss[ao]s?|nostr[oaie])\s+(?:new\s+|nuev[ao]\s+"
@@ -557,8 +560,6 @@ _HOME_SALE = re.compile(
     r"|\bhof-?flohmarkt\b|\bventa de garaje\b|\bvenda de garagem\b")
 # (and a name's initial: "Owner is Mr D. Singh,", "the ID says Jason R. Miller,")
 _TITLE_DOT_FOLDED = re.compile(r"\b(?:mr|mrs|ms|dr|sr|sra|srta|mme|mlle|sig|sig\.ra|prof|[a-z])\.")
-# (read one alternative at a time: see needles.Alternation; the same matches)
-_PRIVATE_PARTY_READ = Alternation.of(_PRIVATE_PARTY.pattern)
 
 
 def _private_address(text: str, start: int, flat: bool) -> bool:
@@ -570,7 +571,7 @@ def _private_address(text: str, start: int, flat: bool) -> bool:
     masked = _TITLE_DOT_FOLDED.sub(lambda title: title.group()[:-1] + " ", before)
     cut = max(masked.rfind(mark) for mark in ".!?\n;") + 1
     sentence = before[cut:]
-    parties = [cut + match.start() for match in _PRIVATE_PARTY_READ.finditer(sentence)]
+    parties = [cut + match.start() for match in _PRIVATE_PARTY.finditer(sentence)]
     window = max(0, len(before) - 60)
     ours = [window + match.end() for match in _OUR_PLACE.finditer(before, window)]
     if ours and not (parties and parties[-1] >= ours[-1]):
