@@ -26,6 +26,7 @@ import importlib
 import json
 import re
 import zlib
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -516,13 +517,12 @@ def _min_width(source: str, flags: int) -> int:
         return 0
 
 
-def top_level_branches(source: str) -> list[str]:
-    """``source`` split at the "|" outside any group or character class."""
-    branches = []
+def _structure(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) for each character of the regular expression
+    ``source`` from ``start`` that is neither escaped nor inside a character class."""
     depth = 0
     in_class = False
-    start = 0
-    index = 0
+    index = start
     while index < len(source):
         char = source[index]
         if char == "\\":
@@ -532,37 +532,20 @@ def top_level_branches(source: str) -> list[str]:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            branches.append(source[start:index])
-            start = index + 1
+        else:
+            depth += (char == "(") - (char == ")")
+            yield index, char, depth
         index += 1
-    branches.append(source[start:])
-    return branches
+
+
+def top_level_branches(source: str) -> list[str]:
+    """``source`` split at the "|" outside any group or character class."""
+    cuts = [index for index, char, depth in _structure(source) if char == "|" and depth == 0]
+    return [source[start + 1:end] for start, end in zip([-1, *cuts], [*cuts, len(source)],
+                                                        strict=True)]
 
 
 def _closing(source: str, opening: int) -> int:
     """The index of the parenthesis closing the one at ``source[opening]``, or -1."""
-    depth = 0
-    in_class = False
-    index = opening
-    while index < len(source):
-        char = source[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index
-        index += 1
-    return -1
+    return next((index for index, char, depth in _structure(source, opening)
+                 if char == ")" and depth == 0), -1)
