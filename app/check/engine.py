@@ -57,7 +57,7 @@ from app.check.jurisdiction import (
 from app.check.lexicons import Group, Lexicon, LexiconHit
 from app.check.limits import X_INVALID_CHARACTERS, count_for_network, rules_for
 from app.check.meaning import Reading, shipped_model
-from app.check.personal_sense import said_of_others
+from app.check.personal_sense import ANIMAL_WORDS, said_of_others
 from app.check.policy import Brand, Policy
 from app.check.privacy import (
     PERSONAL_LINE,
@@ -1434,15 +1434,16 @@ def _tomcat_or_compound(text: str, start: int, end: int) -> bool:
 
 # The personal-life groups an animal's story reads as (its operation, recovery, young).
 _ANIMAL_LIFE = frozenset(("health", "health_own", "family", "family_news", "bereavement"))
-# Animals, in the six languages (folded), and their emoji.
+# Animals, in the six languages (folded): the animal words personal_sense.py reads a reader's
+# animal by, more kinds an organisation may keep, and animal emoji.
 _ANIMAL = re.compile(
-    r"\b(?:dogs?|cats?|pupp(?:y|ies)|pups?|kittens?|rabbits?|bunn(?:y|ies)|horses?|foals?"
-    r"|ponies|pony|donkeys?|goats?|sheep|lambs?|calf|calves|piglets?|seals?|otters?|penguins?"
-    r"|turtles?|tortoises?|owls?|hedgehogs?|parrots?|ferrets?|hamsters?|guinea pigs?"
-    r"|perr[oa]s?|gat[oa]s?|cachorr[oa]s?|gatit[oa]s?|conejos?|caballos?|tortugas?|focas?"
-    r"|chiens?|chiots?|chatons?|lapins?|chevaux|cheval|tortues?|phoques?|hunde?|welpen?|katzen?"
-    r"|kaninchen|pferde?|schildkroten?|robben?|caes|cao|gatinhos?|coelhos?|cavalos?|cani|cane"
-    r"|cuccioli|cucciolo|gattin[oi]|gatt[oi]|conigli|cavalli|tartarughe)\b"
+    ANIMAL_WORDS
+    + r"|\b(?:pupp(?:y|ies)|pups?|bunn(?:y|ies)|foals?|ponies|pony|donkeys?|goats?"
+    r"|sheep|lambs?|calf|calves|piglets?|seals?|otters?|penguins?|turtles?|tortoises?|owls?"
+    r"|hedgehogs?|parrots?|ferrets?|hamsters?|guinea pigs?|perras?|gatas?|cachorr[oa]s?"
+    r"|gatit[oa]s?|conejos?|caballos?|tortugas?|focas?|chiots?|chatons?|lapins?|chevaux|cheval"
+    r"|tortues?|phoques?|welpen?|kaninchen|pferde?|schildkroten?|robben?|gatinhos?|coelhos?"
+    r"|cavalos?|cuccioli|cucciolo|gattin[oi]|conigli|cavalli|tartarughe)\b"
     r"|[\U0001F400-\U0001F43F\U0001F98A-\U0001F9AE\U0001F54A\U0001F577]")
 # ... in an organisation's care: patients, rescues, residents, adoption, its clinic or keepers
 _ANIMAL_CARE = re.compile(

@@ -128,7 +128,7 @@ _READER = (
     r"\b(?:your|tu|tus|vuestro|vuestra|vuestros|vuestras|votre|vos|ton|ta|tes|"
     r"dein|deine|deinen|deinem|euer|eure|euren|eurem|seu|sua|teu|tua|vostro|vostra|vostri|"
     r"tuo|tuoi)\b")
-_ANIMAL = (
+ANIMAL_WORDS = (
     r"\b(?:dog|dogs|cat|cats|puppy|puppies|kitten|kittens|pet|pets|horse|horses|mare|mares|"
     r"rabbit|rabbits|cow|cows|ewe|ewes|perro|perra|perros|gato|gata|gatos|mascota|mascotas|"
     r"chien|chienne|chiens|chat|chatte|chats|hund|hunde|hundin|katze|katzen|kater|cao|caes|"
@@ -237,9 +237,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "topic_right_before": re.compile(_TOPIC_BEFORE.replace("{0,4}", "{0,1}")),
         "goods_after": re.compile(_GOODS_AFTER),
         "goods_before": re.compile(_GOODS_BEFORE),
-        "readers_animal": re.compile(_READER + r"\s+" + _ANIMAL),
+        "readers_animal": re.compile(_READER + r"\s+" + ANIMAL_WORDS),
         # a condition of a kind of animal ("pregnancy in dogs lasts about 63 days")
-        "in_animals": re.compile(r"\s+(?:in|en|bei|nei|nelle|nos|nas|chez les)\s+" + _ANIMAL),
+        "in_animals": re.compile(r"\s+(?:in|en|bei|nei|nelle|nos|nas|chez les)\s+" + ANIMAL_WORDS),
     }
 
 
