@@ -218,12 +218,19 @@ WAVE_FOURTEEN = ("spoolhaven", "tormoss", "waldkauz", "volantis", "mimbrera")
 # wildlife park and a sea-life rescue centre, "uk", a German chain of funeral homes, "de", a
 # French regional press group, "fr", a Spanish chain of locksmiths and home-security
 # installers, "es"), with the example pack copied in, scored untouched at 2ff7c5f and at the
-# round's end, and never read.
+# round's end; the thirty-first round read its misses.
 WAVE_FIFTEEN = ("tinderloft", "pebblewick", "schwalbenhof", "grivelle", "pizarral")
+# Before the thirty-first round changed any rule a sixteenth wave was written the same way (a US
+# moving, packing and self-storage company, "us", a UK chain of garden centres and plant
+# nurseries, "uk", a German mineral-water bottler with a thermal spa and wellness hotel, "de",
+# a French cooperative of cheese dairies, "fr", a Spanish wedding and event caterer, "es"),
+# with the example pack copied in, scored untouched at b9e64cd and at the round's end, and
+# never read.
+WAVE_SIXTEEN = ("haulbright", "foxglade", "quellbrunn", "tommeraie", "alboranza")
 MEASURE_ONLY |= {CORPUS_DIR / f"{name}_drafts.jsonl"
                  for name in (*WAVE_FIVE, *WAVE_SIX, *WAVE_SEVEN, *WAVE_EIGHT, *WAVE_NINE,
                               *WAVE_TEN, *WAVE_ELEVEN, *WAVE_TWELVE, *WAVE_THIRTEEN,
-                              *WAVE_FOURTEEN, *WAVE_FIFTEEN)}
+                              *WAVE_FOURTEEN, *WAVE_FIFTEEN, *WAVE_SIXTEEN)}
 # The measuring sets the meaning layer never learns from (scripts/train_meaning.py,
 # training/corpora.txt), or their figures would say nothing: those whose misses no rule round
 # has read, and those whose misses the sixteenth to nineteenth rounds read (the sixteenth's
@@ -244,14 +251,14 @@ STILL_UNSEEN = {CORPUS_DIR / f"{name}_drafts.jsonl"
                              "cendrine", "tallowmere", "marejada", "kornblume", "pinecrest",
                              *WAVE_FIVE, *WAVE_SIX, *WAVE_SEVEN, *WAVE_EIGHT, *WAVE_NINE,
                              *WAVE_TEN, *WAVE_ELEVEN, *WAVE_TWELVE, *WAVE_THIRTEEN,
-                             *WAVE_FOURTEEN, *WAVE_FIFTEEN)}
+                             *WAVE_FOURTEEN, *WAVE_FIFTEEN, *WAVE_SIXTEEN)}
 # Of those, the sets whose drafts no one on the project has read: the measure of the check on
 # drafts it never saw. From the twenty-first round the meaning layer's personal and promo
 # heads learn from the others (training/persona_corpora.txt; their figures no longer measure
 # the layer), never from these.
 NEVER_READ = {CORPUS_DIR / f"{name}_drafts.jsonl"
               for name in ("quaymoor", "vignelle", "sunhollow", "rotkehl", "fernhollow",
-                           "radkranz", "lissandre", "heartsease", "pagarrio", *WAVE_FIFTEEN)}
+                           "radkranz", "lissandre", "heartsease", "pagarrio", *WAVE_SIXTEEN)}
 assert NEVER_READ <= STILL_UNSEEN
 assert STILL_UNSEEN <= MEASURE_ONLY
 CORPORA = [path for path in sorted(CORPUS_DIR.glob("*_drafts.jsonl")) if path not in MEASURE_ONLY]
