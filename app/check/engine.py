@@ -983,6 +983,13 @@ def _pitch_cues(promotion: Promotion) -> list[tuple[int, int, str]]:
         cues = [(start, end, "a sales pitch") for start, end in promotion.intent.spans]
     if not cues:
         cues = [(link.start, link.end, "a link") for link in promotion.links]
+    if not cues:
+        # The brand's own web address written out ("bestellbar über acme-shop.example") sends
+        # the reader to it as a link does, whether or not the networks link its ending
+        # (thirty-first round)
+        cues = [(hit.start, hit.end, "a link") for hit in promotion.brand_hits
+                if hit.term.payload.kind == KIND_DOMAIN  # type: ignore[attr-defined]
+                and hit not in promotion.email_domain_hits]
     # An advertising label is not counted: the brand finding already says the post promotes,
     # and marking the "#ad" the writer rightly added as the problem would teach them to drop it.
     return sorted(cues)

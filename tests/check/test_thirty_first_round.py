@@ -1,0 +1,31 @@
+"""Thirty-first round: what the fifteenth wave of unseen sets (a coworking operator, an aquarium
+operator, a funeral-home chain, a regional press group, a locksmith chain) showed the check
+missing or raising wrongly, read after their untouched and end figures were taken, made
+general. Examples of our own in six languages, each beside the near misses that must stay as
+they were."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.check.rounds import PERSONAL, fired
+
+# --- 1. the brand's own web address written out is a link to buy ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Die neuen Wasserfilter von Osterling sind top. Bestellbar über osterling.example",
+    "Brookline Pure in the glass bottle is back, corrandel.example has it",
+    "Agua Brookline Pure, la mejor del norte 💧 corrandel.example",
+])
+def test_the_brands_address_written_out_sells_like_a_link(water, text):
+    assert {"persona.brand_promotion", "persona.promotion"} <= fired(text, PERSONAL, water)
+
+
+@pytest.mark.parametrize("text", [
+    # the address inside an e-mail is how to reach someone, not a shop
+    "Brookline Pure leaked all over my bag, wrote to care@corrandel.example about it",
+    # a mention with no cue at all: no finding to add a pitch to
+    "Drank a Brookline Pure on the train this morning.",
+])
+def test_an_email_or_a_mention_is_no_pitch(water, text):
+    assert "persona.promotion" not in fired(text, PERSONAL, water)
