@@ -747,6 +747,17 @@ def _read_job_offer(draft: DraftText, result: Promotion) -> None:
             return
 
 
+def hides_a_tie(text: str) -> bool:
+    """Whether a folded draft says it will not say where the writer works ("not saying where
+    I work 🤐 but ...") or winks at a tie ("not that I'm biased 🙃", "je dis ça, je dis rien"):
+    read beside a brand in :func:`_read_brand_context`, and beside a pitch naming none."""
+    if (where := _WHERE_I_WORK.search(text)) is not None:
+        window = text[max(0, where.start() - 40):where.start()]
+        if _NOT_SAYING.search(window) and _SAYING.search(window):
+            return True
+    return any(word in text for word in _WINK_WORDS) and _WINK.search(text) is not None
+
+
 def _read_brand_context(draft: DraftText, compiled: CompiledPolicy, result: Promotion) -> None:
     """What around a named brand says promotion or not, beyond the word lists: the job kept
     quiet on purpose, a partner thanked by its handle beside its product, criticism."""

@@ -29,3 +29,26 @@ def test_the_brands_address_written_out_sells_like_a_link(water, text):
 ])
 def test_an_email_or_a_mention_is_no_pitch(water, text):
     assert "persona.promotion" not in fired(text, PERSONAL, water)
+
+
+# --- 2. a pitch naming no brand and hinting at no tie needs no disclosure warning ---------------
+
+@pytest.mark.parametrize("text", [
+    "Back to knitting baby blankets, £25 each, DM me to order 🧶",
+    "Hago tartas por encargo para cumpleaños, desde 30 €, escribidme por privado",
+    "Je refais des bijoux en perles, 15 € pièce, commandes en MP ✨",
+])
+def test_ones_own_trade_sold_is_a_pitch_without_a_disclosure_warning(text):
+    rules = fired(text, PERSONAL)
+    assert "persona.promotion" in rules
+    assert "disclosure.missing" not in rules
+
+
+@pytest.mark.parametrize("text", [
+    "Switch your energy with my referral link and we both get £50, DM me 💸",
+    "Giro in bici stamattina 🚴 c'è il mio codice in bio per lo sconto del 20%",
+    "Not saying where I work 🤐 but the winter sale there is 40% off everything, go go go",
+    "Mega deal on headphones, 50% off today only: amzn.to/3xYz12",
+])
+def test_a_pitch_that_hints_at_a_tie_still_asks_for_the_disclosure(text):
+    assert "disclosure.missing" in fired(text, PERSONAL)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from app.core.model import CheckTarget, Network, Owner, Persona
-from tests.check.rounds import fired, policy_from
+from tests.check.rounds import findings, fired, policy_from
 
 BRAND = CheckTarget(Network.FACEBOOK, Persona.WORK, Owner.EMPLOYER)
 WORK = CheckTarget(Network.LINKEDIN, Persona.WORK)
@@ -265,9 +265,12 @@ def test_a_referral_code_in_the_path_is_an_affiliate_link(link, grocer):
 
 
 def test_a_plain_path_on_the_brand_domain_is_no_referral(grocer):
+    # (Since the thirty-first round the brand's address written out is the link to it, as a
+    # linked "orlafoods.com/menu/spring" always was: the pitch is said, but never as a referral.)
     text = "Our spring menu is up: orlafoods.example/menu/spring"
-    assert "persona.promotion" not in fired(text, CheckTarget(Network.X, Persona.PERSONAL),
-                                            grocer)
+    said = findings(text, CheckTarget(Network.X, Persona.PERSONAL), grocer)
+    assert "affiliate" not in said["persona.promotion"].message
+    assert "referral" not in said["persona.promotion"].message
 
 
 @pytest.mark.parametrize("text", [
