@@ -1395,6 +1395,14 @@ _PRICE_BUYS = re.compile(
 # A figure compared over time: "up from €112", "went from", "est passé de", "stieg von",
 # "subió de", "passou de", "è salito da" right before a price, and the price it went to
 # ("... to €146", "von 112 € auf 146 €").
+# A price the writer paid, right before it (thirty-first round): "thrifted for $4 each",
+# "got them for £10", "paid €12", "lo compré por 5 €", "acheté 3 € pièce", "für 2 € gekauft"
+# is the reverse order and not read.
+_PAID_BEFORE = re.compile(
+    r"\b(?:thrifted|bought|got (?:it|them|this|these|mine|one|two)|picked (?:it |them )?up|paid"
+    r"|snagged|scored|found (?:it|them)|compr[eé]|comprado|comprada|pagu[eé]|pagado|achet[eé]e?s?"
+    r"|pay[eé]e?s?|gekauft|bezahlt|comprei|paguei|comprato|comprata|pagato|pagata)"
+    r"(?: (?:\w+ ){0,2}(?:for|por|pour|a|à|für|fur|per|da|at|por apenas|for only|for just))?\s*$")
 _CHANGED_FROM = re.compile(
     r"\b(?:up|down|rose|risen|grew|grown|climbed|jumped|fell|fallen|dropped|went|gone|increased"
     r"|decreased|moved|subio|paso|bajo|crecio|passe|passant|monte|grimpe|baisse|stieg|gestiegen"
@@ -1655,6 +1663,8 @@ def _offer_cues(fold: TextView) -> list[tuple[int, int, Group]]:
         if _CHANGED_FROM.search(text, max(0, price.start() - 24), price.start()) \
                 or _CHANGED_TO.search(text, max(0, price.start() - 40), price.start()):
             continue  # "ADR up from €112 to €146": a figure compared over time, not an offer
+        if _PAID_BEFORE.search(text, max(0, price.start() - 30), price.start()):
+            continue  # "thrifted for $4 each", "lo pagué a 3 €": a price the writer paid
         if frames is None:
             frames = [m for pattern in (_ORDER_PRIVATELY, _SCARCE_OR_SHIPPED, _SELLING)
                       for m in [pattern.search(text)] if m is not None]

@@ -270,7 +270,15 @@ _SHOPPER_STORY = re.compile(
     # and in colloquial and Austrian German ("im Abverkauf ... günstiger kriagt"); not "in the
     # sale" alone, which ad copy says as often ("New toasters in the sale, 40% off")
     r"|(?:^|(?<=[.!?\n] )|(?<=[.!?\n]))(?:just )?(?:bought|grabbed|picked up|snagged|scored)\b"
-    r"|gekriegt|kriagt)")
+    r"|gekriegt|kriagt"
+    # thirty-first round: the purchase told with a word or two between ("ho finalmente
+    # comprato", "I finally bought", "j'ai encore acheté", "hab mir gestern ... gekauft"), a
+    # second-hand find, a splurge owned up to ("je me suis ruinée", "me he arruinado")
+    r"|\b(?:i|we) (?:\w+ ){1,2}(?:got|bought|grabbed|picked up|found|stocked up|snagged)\b"
+    r"|\bho (?:\w+ ){1,2}(?:comprato|preso|trovato)|\bj'ai (?:\w+ ){1,2}(?:achete|pris|trouve)"
+    r"|\b(?:he|hemos) (?:\w+ ){0,2}comprado|\b(?:hab|habe|haben) (?:\w+ ){1,4}gekauft"
+    r"|\bthrifted|\bsecond-?hand find|\bcharity shop find|\bje me suis ruine"
+    r"|\bme he arruinado|\bmi sono rovinat)")
 
 # The cues of a pitch that ask for a purchase or sign-up in so many words (a disclosed post
 # with one of these still sells from the personal account; see Check._firm_pitch).

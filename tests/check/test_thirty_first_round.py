@@ -52,3 +52,24 @@ def test_ones_own_trade_sold_is_a_pitch_without_a_disclosure_warning(text):
 ])
 def test_a_pitch_that_hints_at_a_tie_still_asks_for_the_disclosure(text):
     assert "disclosure.missing" in fired(text, PERSONAL)
+
+
+# --- 3. a deal the writer got, told with a word between, and a price the writer paid ----------
+
+@pytest.mark.parametrize("text", [
+    "Saldi: ho finalmente comprato le scarpe che volevo, al 50% in meno 🥳",
+    "I finally bought the good headphones, 40% off in the January sale",
+    "Les soldes : je me suis ruiné, -40 % sur les vinyles 😅",
+    "Old enamel mugs on my shelf, thrifted for £2 each",
+    "Estas sillas de terraza, compradas por 10 € cada una en el rastro 😍",
+])
+def test_a_deal_the_writer_got_is_no_pitch(text):
+    assert "persona.promotion" not in fired(text, PERSONAL)
+
+
+@pytest.mark.parametrize("text", [
+    "Old enamel mugs, £2 each, DM me if you want one",
+    "Zapatillas nuevas al 50% en mi tienda online, ¡escribidme!",
+])
+def test_a_price_offered_still_sells(text):
+    assert "persona.promotion" in fired(text, PERSONAL)
