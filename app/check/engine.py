@@ -1462,7 +1462,9 @@ def _tomcat_or_compound(text: str, start: int, end: int) -> bool:
 
 
 # The personal-life groups an animal's story reads as (its operation, recovery, young).
-_ANIMAL_LIFE = frozenset(("health", "health_own", "family", "family_news", "bereavement"))
+_ANIMAL_LIFE = frozenset(("health", "health_own", "family", "family_news", "bereavement",
+                          # (thirty-first round: a penguin's birthday party)
+                          "partying"))
 # Animals, in the six languages (folded): the animal words personal_sense.py reads a reader's
 # animal by, more kinds an organisation may keep, and animal emoji.
 _ANIMAL = re.compile(
@@ -1474,6 +1476,31 @@ _ANIMAL = re.compile(
     r"|tortues?|phoques?|welpen?|kaninchen|pferde?|schildkroten?|robben?|gatinhos?|coelhos?"
     r"|cavalos?|cuccioli|cucciolo|gattin[oi]|conigli|cavalli|tartarughe)\b"
     r"|[\U0001F400-\U0001F43F\U0001F98A-\U0001F9AE\U0001F54A\U0001F577]")
+# Kinds no one keeps as a pet, in the six languages (folded; thirty-first round): an
+# aquarium's, a zoo's, a wildlife park's or a farm's animals, so the animals are in an
+# organisation's care whatever the post says of them ("Our seahorse dad is pregnant!",
+# "Unsere Otter haben Nachwuchs", "penguin birthday party"). Words a team, a party or a person
+# is also called are left out (bears, lions, eagles, hens, stags, chicks, kids, cubs).
+_KEPT_KINDS = re.compile(
+    r"\b(?:seahorses?|sharks?|stingrays?|octopus(?:es)?|jellyfish|starfish|dolphins?|whales?"
+    r"|sea lions?|puffins?|flamingos?|giraffes?|elephants?|tigers?|wolves|foxes|lynx(?:es)?"
+    r"|meerkats?|lemurs?|gorillas?|chimpanzees?|chimps?|orangutans?|zebras?|rhinos?|hippos?"
+    r"|camels?|llamas?|alpacas?|kangaroos?|koalas?|pandas?|sloths?|otters?|penguins?|seals?"
+    r"|turtles?|tortoises?|storks?|ducklings?|goslings?|cygnets?|piglets?|lambs?|foals?|calves"
+    r"|fawns?|reindeer|bison|ostriches|emus?|peacocks?|axolotls?|clownfish|squirrels?|badgers?"
+    r"|beavers?|hedgehogs?|owls?|owlets?|caballitos? de mar|tiburon(?:es)?|pulpos?|delfin(?:es)?"
+    r"|ballenas?|jirafas?|elefantes?|cebras?|pinguinos?|flamencos?|nutrias?|focas?|tortugas?"
+    r"|ardillas?|erizos?|buhos?|lechuzas?|hipocampos?|hippocampes?|requins?|pieuvres?|dauphins?"
+    r"|baleines?|girafes?|zebres?|pingouins?|manchots?|flamants?|loutres?|phoques?|tortues?"
+    r"|ecureuils?|herissons?|hiboux|chouettes?|seepferdchen|haie|kraken|delfine|wale|giraffen?"
+    r"|elefanten|pinguine?|flamingos?|otter|robben?|schildkroten?|eichhornchen|igel|eulen?"
+    r"|storche?|jungtiere?|cavalos?-marinhos?|cavalo-marinho|tubar(?:ao|oes)|golfinhos?"
+    r"|baleias?|girafas?|pinguins?|pinguim|lontras?|tartarugas?|esquilos?|ourico|corujas?"
+    r"|cavallucci marini|cavalluccio marino|squal[oi]|polp[oi]|delfin[oi]|balen[ae]|giraff[ae]"
+    r"|elefant[ei]|pinguin[oi]|fenicotter[oi]|lontr[ae]|tartarughe|scoiattol[oi]|ricci|gufi"
+    r"|civett[ae])\b|[\U0001F988\U0001F42C\U0001F433\U0001F40B\U0001F9AD\U0001F427"
+    r"\U0001F9A6\U0001F422\U0001F419\U0001F41F\U0001F420\U0001F421\U0001F992\U0001F418"
+    r"\U0001F993\U0001F98F\U0001F99B\U0001F9A9\U0001F989\U0001F994\U0001F9AB]")
 # ... in an organisation's care: patients, rescues, residents, adoption, its clinic or keepers
 _ANIMAL_CARE = re.compile(
     r"\b(?:patients?|pacientes?|patienten|pazienti|rescued?|rescues|rescate|rescatad[oa]s?"
@@ -1482,6 +1509,20 @@ _ANIMAL_CARE = re.compile(
     r"|clinica|clinique|klinik|vets?|veterinari\w*|veterinaire|tierarzt\w*|ward|enclosure"
     r"|hatch\w*|socialisation|socialization|socializacion)\b"
     r"|\bmeet [a-z]+,? \d{1,2}\b")
+
+
+_CLAUSE_STOP = re.compile(r"[.!?;,\n]")
+
+
+def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause [start, end) is in: from the last stop (. ! ? ; , or a new line) before it
+    to the next one after it, and a few characters past that (an emoji closing the clause:
+    "It's a girl! 🦦")."""
+    before = max((m.end() for m in _CLAUSE_STOP.finditer(text, max(0, start - 200), start)),
+                 default=max(0, start - 200))
+    stop = _CLAUSE_STOP.search(text, end)
+    after = min(len(text), stop.end() + 3) if stop is not None else len(text)
+    return before, after
 
 
 def _range_family(text: str, start: int, end: int) -> bool:
@@ -2489,7 +2530,7 @@ class _Context:
                         and _ALCOHOL_FREE.search(self.draft.fold.text) is not None)
                     # thirtieth round: the animals in its care ("Fiesta de cachorros ...
                     # socialización gratuita para peques")
-                    or self.employer_owned and self._animal_care()):
+                    or self.employer_owned and self._animal_care(reading.spans)):
                 # "Hoy hemos donado 300 kilos de fruta ...": an organisation reporting what it
                 # did, in figures, with nobody speaking for themselves; the employer's own offer
                 # found by the word lists ("25% off ... ends at midnight", a link to its
@@ -2565,6 +2606,14 @@ class _Context:
             # drank three bottles ... 20% off tomorrow")
             self._personal_note(first, hits, "but here it is what the business sells; fine "
                                 "unless it is about you or a colleague.")
+            return
+        if self.employer_owned and all(h.group.id in _ANIMAL_LIFE for h in hits) \
+                and self._animal_care([(h.start, h.end) for h in hits]):
+            # (thirtieth round: the animals in its care, see _animal_care; read before the
+            # organisation's services, where "our seahorse dad is pregnant" is someone expecting)
+            self._personal_note(first, hits, "but here it is said of animals in the "
+                                "organisation's care; fine unless it is about you or a "
+                                "colleague.")
             return
         if self._organisation_offers(hits, promotion):
             self._personal_note(first, hits, "but here it is what the organisation offers "
@@ -2668,9 +2717,6 @@ class _Context:
                                                     promotion) for h in hits):
                 return True  # (twenty-eighth round)
             return _ORGANISATION_SERVICE.search(folded) is not None
-        if self.employer_owned and all(h.group.id in _ANIMAL_LIFE for h in hits) \
-                and self._animal_care():
-            return True  # (thirtieth round: the animals in its care, see _animal_care)
         if all(h.group.id == "drinking" for h in hits):
             texts = [fold_string(self.text[h.start:h.end]) for h in hits]
             # (twenty-seventh round: or the brand says its drinks are alcohol-free anywhere in
@@ -2690,15 +2736,26 @@ class _Context:
                 and _EXHIBITING.search(folded) is not None
         return False
 
-    def _animal_care(self) -> bool:
+    def _animal_care(self, spans: Sequence[tuple[int, int]] = ()) -> bool:
         """Whether the post tells of animals in the organisation's care, nobody speaking for
         themselves: a patient, a rescue or a resident animal and its operation, recovery or
         young ("Meet Rosie, 11, who had a three-hour surgery last week", "Fiesta de cachorros:
         socialización gratuita para peques"). A vet's, a shelter's or a zoo's work, not anyone's
-        private life (thirtieth round; "our dog Biscuit passed this weekend" names no care)."""
+        private life (thirtieth round; "our dog Biscuit passed this weekend" names no care).
+        A kind no one keeps at home in the clause of each of ``spans`` (the personal-life words,
+        as original [start, end)) says the same (thirty-first
+        round: "Our seahorse dad is pregnant!", "It's a girl! 🦦"; not "the baby's teething
+        again 😴 anyway, penguin feeding at 11")."""
         if self._speaks_for_self():
             return False
         folded = self.draft.fold.text
+        words = {word for _, _, word in self.draft.fold.words()}
+        if words & _COLLEAGUES or _STAFF_RELATIVE.search(folded) \
+                or _STAFF_SUBJECT.search(folded):
+            return False  # a colleague's news told beside the animals
+        if spans and all(_KEPT_KINDS.search(fold_string(self.text[start:end])) is not None
+                         for start, end in (_clause_around(self.text, *span) for span in spans)):
+            return True
         return _ANIMAL.search(folded) is not None and _ANIMAL_CARE.search(folded) is not None
 
     def _names_someone(self, start: int, end: int, promotion: Promotion) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.check.rounds import PERSONAL, fired
+from tests.check.rounds import BRAND, PERSONAL, fired
 
 # --- 1. the brand's own web address written out is a link to buy ---------------------------------
 
@@ -73,3 +73,24 @@ def test_a_deal_the_writer_got_is_no_pitch(text):
 ])
 def test_a_price_offered_still_sells(text):
     assert "persona.promotion" in fired(text, PERSONAL)
+
+
+# --- 4. the young, births and birthdays of animals no one keeps at home, on the brand's account -
+
+@pytest.mark.parametrize("text", [
+    "Our flamingo dad is sitting on the egg! Baby due any day now 🦩",
+    "It's a boy! 🦭 Our seal pup arrived on Sunday, mum and baby doing great",
+    "Birthday party for Rocco the sea lion 🎉 he's 25 today!",
+])
+def test_animals_in_the_organisations_care_are_not_private_life(text):
+    assert "persona.personal_life" not in fired(text, BRAND)
+
+
+@pytest.mark.parametrize("text", [
+    # the writer's own baby beside the day's feeding time
+    "Three hours' sleep, the baby's teething again 😴 anyway, penguin talk at 2!",
+    # a colleague's news told beside the animals
+    "Big news: Sam from the otter team is pregnant with twins! 🦦",
+])
+def test_a_persons_life_beside_the_animals_still_warns(text):
+    assert "persona.personal_life" in fired(text, BRAND)
