@@ -213,6 +213,26 @@ _OTHERS_THEMES = frozenset(("health", "therapy", "family", "family_news", "berea
 _GROUP_THEMES = frozenset(("health", "therapy", "family", "family_news", "bereavement", "money"))
 
 
+# Thirty-first round: a faith's people or buildings named as someone else's, with an article
+# and no possessive ("the parish priest of Saint-Michel", "un prêtre, un imam et un rabbin",
+# "l'imam de la mosquée", "three Kiel churches", "heritage churches"): a report's or a trade's
+# subject, not the writer's faith ("my pastor", "at church", "to the mosque" are)
+_FAITH_NOUNS = frozenset((
+    "priest", "priests", "imam", "imams", "rabbi", "rabbis", "rabbin", "rabbins", "pastor",
+    "pastors", "pretre", "pretres", "church", "churches", "mosque", "mosques", "mosquee",
+    "mosquees", "synagogue", "synagogues"))
+_FAITH_PLURAL_PLACES = frozenset(("churches", "mosques", "mosquees", "synagogues"))
+_FAITH_PLACES = frozenset(("church", "mosque", "mosquee", "synagogue"))
+_ARTICLE_RIGHT_BEFORE = (
+    r"(?:\bl'|\b(?:a|an|the|un|une|le|la|les|des|el|los|las|der|die|das|den|dem|il|lo|gli|o"
+    r"|os|two|three|four|five|several|many|some|deux|trois|dos|tres|zwei|drei)\s+)"
+    r"(?:[\w-]+\s+)?$")
+_PLACE_VISITED_BEFORE = r"\b(?:at|to|in|from|after|before|a|au|en|zur|zum|na|in)\s*$"
+_POSSESSIVE_RIGHT_BEFORE = (
+    r"\b(?:my|our|mi|mis|ma|mes|mon|notre|nos|mein\w*|unser\w*|meu|minha|mio|mia|nostr\w*)\s+"
+    r"(?:[\w-]+\s+)?$")
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     """The patterns, compiled once on first use (none at import time)."""
@@ -237,6 +257,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "topic_right_before": re.compile(_TOPIC_BEFORE.replace("{0,4}", "{0,1}")),
         "goods_after": re.compile(_GOODS_AFTER),
         "goods_before": re.compile(_GOODS_BEFORE),
+        "faith_article": re.compile(_ARTICLE_RIGHT_BEFORE),
+        "possessive_right_before": re.compile(_POSSESSIVE_RIGHT_BEFORE),
+        "place_visited": re.compile(_PLACE_VISITED_BEFORE),
         "readers_animal": re.compile(_READER + r"\s+" + ANIMAL_WORDS),
         # a condition of a kind of animal ("pregnancy in dogs lasts about 63 days")
         "in_animals": re.compile(r"\s+(?:in|en|bei|nei|nelle|nos|nas|chez les)\s+" + ANIMAL_WORDS),
@@ -275,6 +298,29 @@ def _generic(text: str, start: int, end: int, *, any_article: bool = True) -> bo
         or patterns["generic_kind"].match(fold_string(text[end:end + 12])) is not None
 
 
+def _faith_named_as_others(text: str, start: int, end: int) -> bool:
+    """Whether the religion word at [start, end) names a faith's people or buildings as
+    someone else's: a priest, imam, rabbi or pastor after an article ("the parish priest",
+    "un imam"), a place of worship in the plural or after an article that no "at", "to" or
+    "after" leads to ("heritage churches", "l'imam de la mosquée"); never after a possessive
+    ("my pastor", "our church") and never where the writer goes ("at the church")."""
+    word = fold_string(text[start:end])
+    if word not in _FAITH_NOUNS:
+        return False
+    patterns = _patterns()
+    before = _sentence_before(text, start)
+    if patterns["possessive_right_before"].search(before) is not None:
+        return False
+    if word in _FAITH_PLURAL_PLACES:
+        return True
+    article = patterns["faith_article"].search(before)
+    if article is None:
+        return False
+    if word in _FAITH_PLACES and patterns["place_visited"].search(before[:article.start()]):
+        return False
+    return True
+
+
 def said_of_others(text: str, folded: str, hits: Sequence[tuple[int, int, str]], *,
                    first_person: bool) -> str | None:
     """Why the personal-life words in ``hits`` ((start, end, theme id) in ``text``; ``folded``
@@ -303,6 +349,9 @@ def said_of_others(text: str, folded: str, hits: Sequence[tuple[int, int, str]],
             or patterns["goods_before"].search(_sentence_before(text, start))
             for start, end, _ in hits):
         return "goods or a service on offer"
+    if themes == {"religion"} and all(_faith_named_as_others(text, start, end)
+                                      for start, end, _ in hits):
+        return "a faith's people or places, as your work covers them"
     if not first_person and themes <= _OTHERS_THEMES | {"religion"} and all(
             patterns["reader_question"].search(_sentence_of(text, start, end))
             for start, end, _ in hits):

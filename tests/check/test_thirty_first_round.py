@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.check.rounds import BRAND, PERSONAL, fired
+from tests.check.rounds import BRAND, PERSONAL, WORK, fired
 
 # --- 1. the brand's own web address written out is a link to buy ---------------------------------
 
@@ -94,3 +94,25 @@ def test_animals_in_the_organisations_care_are_not_private_life(text):
 ])
 def test_a_persons_life_beside_the_animals_still_warns(text):
     assert "persona.personal_life" in fired(text, BRAND)
+
+
+# --- 5. a faith's people or buildings named as a subject of the work -----------------------------
+
+@pytest.mark.parametrize("text", [
+    "Correction: our piece on the flood misnamed the parish priest of St Anne's. Apologies.",
+    "Demain j'interviewe un prêtre et un imam sur la banque alimentaire du quartier.",
+    "Site visit: alarm systems for three listed churches in the old town.",
+    "Gespräch mit dem Rabbiner? Nein: heute mit l'imam de la mosquée, pour notre dossier.",
+])
+def test_a_faiths_people_and_places_as_the_works_subject_stay_quiet(text):
+    assert "persona.personal_life" not in fired(text, WORK)
+
+
+@pytest.mark.parametrize("text", [
+    "Off to church, back online at 2.",
+    "My pastor gave a great sermon today about patience.",
+    "Heading to the mosque for Friday prayers, back after lunch.",
+    "Our church choir is singing tonight, come along!",
+])
+def test_ones_own_faith_still_warns(text):
+    assert "persona.personal_life" in fired(text, WORK)
