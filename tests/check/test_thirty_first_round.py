@@ -116,3 +116,10 @@ def test_a_faiths_people_and_places_as_the_works_subject_stay_quiet(text):
 ])
 def test_ones_own_faith_still_warns(text):
     assert "persona.personal_life" in fired(text, WORK)
+
+
+def test_teething_problems_of_a_new_system_are_not_a_baby():
+    assert "persona.personal_life" not in fired(
+        "New booking system is live! Some teething problems expected, bear with us.", WORK)
+    assert "persona.personal_life" in fired("Our little one is teething, slow replies today.",
+                                            WORK)
