@@ -1139,7 +1139,7 @@ _PERSONS_CONTACT = re.compile(
     r"|chiam[a-z]*|scriv[a-z]*|sms)"
     r"(?:\s+(?i:directly|directement|directamente|diretamente|direttamente|direkt"
     r"|personally|personalmente|pessoalmente|personnellement))?"
-    r"(?:\s+(?i:to|para|a|al|à|ao|o|an|den|die|il|la|le)){0,2}"
+    r"(?:\s+(?:Sie|Usted|Ustedes))?(?:\s+(?i:to|para|a|al|à|ao|o|an|den|die|il|la|le)){0,2}"
     # a role before the name: "the winner, Tom", "our host, Ana", "our Dublin driver
     # manager Aoife" (up to three lower-case or place words, no comma)
     r"(?:\s+(?i:the|our|la|el|le|il|lo|o|a|der|die|den|unser\w*|nuestr\w*|notre|nosso|nossa"
@@ -1148,7 +1148,9 @@ _PERSONS_CONTACT = re.compile(
     r"{1,3}?(?=\s+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+\s+(?i:on|at|al|au|unter|em|sul|:)))?"
     r"(?:\s+(?i:mr|mrs|ms|dr|herrn?|frau|sr|sra|srta|mme|mlle|sig|sig\.ra|signor|signora|dona"
     r"|doña|don)\.?)?"
-    rf"\s+(?!{_WEEKDAY})[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:'s)?"
+    # (not a weekday, nor the polite "you" German and Spanish write capitalised: "Schreiben
+    # Sie an", thirty-first round)
+    rf"\s+(?!{_WEEKDAY}|(?:Sie|Ihnen|Usted|Ustedes)\b)[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:'s)?"
     # a role after it: "Paul, our events manager,"
     r"(?:\s*,[^,.!?\n]{1,40}?,|\s*,)?"
     r"(?:\s+(?i:on|at|a|no|na|en|al|au|an|unter|auf|sur|em|sul|para|o|:)){0,2}"

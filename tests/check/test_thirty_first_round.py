@@ -123,3 +123,15 @@ def test_teething_problems_of_a_new_system_are_not_a_baby():
         "New booking system is live! Some teething problems expected, bear with us.", WORK)
     assert "persona.personal_life" in fired("Our little one is teething, slow replies today.",
                                             WORK)
+
+
+# --- 6. the polite "Sie" is no one's name ------------------------------------------------------
+
+def test_the_polite_you_before_a_desks_mailbox_is_no_persons_contact(water):
+    text = "Fragen zur Rechnung? Schreiben Sie an rechnung@corrandel.example, wir helfen gern."
+    assert "privacy.email" not in fired(text, BRAND, water)
+
+
+def test_a_named_person_after_the_polite_you_still_is(water):
+    text = "Fragen zur Rechnung? Schreiben Sie an Jonas unter 0171 2345678."
+    assert "privacy.phone" in fired(text, BRAND, water)
